@@ -1,15 +1,21 @@
 // Two projects: `unit` (pure rules and services, no I/O) and `e2e` (real PostgreSQL and Redis, each run in its own
 // database). SWC transpiles TypeScript for speed; `npm run typecheck` does the type checking.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true } }];
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+// Packages that ship only ES modules, or load them with import() (mercurius loads quick-lru so): Node 20.19+ copes,
+// jest's CommonJS runtime does not, so SWC compiles them to CommonJS for tests.
+const esmOnly = ['content-disposition', 'quick-lru', 'mercurius'];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@resettle/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };
 module.exports = {
+  // e2e suites boot the real api against PostgreSQL and Redis; unit tests finish far inside this.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -1,0 +1,61 @@
+import { Logger, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { LoggerModule } from 'nestjs-pino';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { AppConfig, ClockModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
+import { DatabaseModule } from '@resettle/database';
+import { QueueModule } from '@resettle/queue';
+import { OrganisationsGraphqlModule } from '@resettle/organisations';
+import { ChildrenGraphqlModule } from '@resettle/children';
+import { CustodyGraphqlModule } from '@resettle/custody';
+import { HealthModule } from './health/health.module';
+import { formatGraphqlError } from './graphql/error-formatter';
+import { pinoHttpOptions } from './logging';
+
+const graphqlLog = new Logger('GraphQL');
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true }),
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })) }),
+    }),
+    ClockModule,
+    DatabaseModule,
+    QueueModule.forRoot('producer'),
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const introspection = introspectionEnabled({
+          NODE_ENV: config.get('NODE_ENV', { infer: true }),
+          GRAPHQL_INTROSPECTION: config.get('GRAPHQL_INTROSPECTION', { infer: true }),
+        });
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: introspection,
+          // Mercurius compiles a query to JavaScript after it has run once (graphql-jit).
+          jit: 1,
+          queryDepth: 12,
+          validationRules: introspection ? [] : [NoSchemaIntrospectionCustomRule],
+          context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
+          errorFormatter: (execution) => {
+            const errors = execution.errors.map((e) => formatGraphqlError(e, (err) => graphqlLog.error(err)));
+            // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
+            return { statusCode: 200, response: { data: execution.data ?? null, errors } };
+          },
+        };
+      },
+    }),
+    HealthModule,
+    OrganisationsGraphqlModule,
+    ChildrenGraphqlModule,
+    CustodyGraphqlModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { Options } from 'pino-http';
+
+/** Accepts a caller's request id when it looks like one, so a request can be followed across services. */
+export function requestIdFrom(header: unknown): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(header) ? header : randomUUID();
+}
+
+/** JSON logs, one line per request and per log call, each carrying the request id. Secrets are redacted. */
+export function pinoHttpOptions(level: string): Options {
+  return {
+    level,
+    // Fastify assigned req.id already (see create-api-app); reuse it so every line agrees.
+    genReqId: (req) => (req as { id?: string }).id ?? requestIdFrom(req.headers['x-request-id']),
+    customProps: (req) => ({ requestId: (req as { id?: string }).id }),
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Gender } from './child-enums';
+import { ParentCarer } from './parent-carer.entity';
+
+/** A child: anyone under 18 when sentenced or remanded. Special category data (ethnicity, health) lives here. */
+@ObjectType()
+@Entity()
+export class Child {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** A reference from the system the child came from (or the demo seed's key); unique when present. */
+  @Index({ unique: true, where: 'external_reference IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  externalReference: string | null;
+
+  @Field()
+  @Column()
+  givenName: string;
+
+  @Field()
+  @Column()
+  familyName: string;
+
+  @Field(() => String, { nullable: true, description: 'What the child likes to be called.' })
+  @Column({ type: 'text', nullable: true })
+  preferredName: string | null;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Column({ type: 'date' })
+  dateOfBirth: string;
+
+  @Field(() => Gender)
+  @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
+  gender: Gender;
+
+  @Field(() => String, { nullable: true, description: 'ONS 2021 ethnic group key, as the child describes themselves.' })
+  @Column({ type: 'text', nullable: true })
+  ethnicity: string | null;
+
+  @Field({ description: 'Looked after by a local authority (every remanded child is).' })
+  @Column({ default: false })
+  lookedAfter: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The local authority responsible for a looked-after child.' })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  responsibleAuthorityId: string | null;
+
+  // Relations name the target entity as a string: the database keeps the reference whole, and features stay apart.
+  @ManyToOne('Organisation', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'responsible_authority_id' })
+  private readonly responsibleAuthorityRelation?: unknown;
+
+  @Field()
+  @Column({ default: false })
+  careLeaver: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  homeAuthorityId: string | null;
+
+  @ManyToOne('Organisation', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'home_authority_id' })
+  private readonly homeAuthorityRelation?: unknown;
+
+  @Field({ description: 'Has an education, health and care plan.' })
+  @Column({ default: false })
+  hasEhcp: boolean;
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  disabilities: string[];
+
+  @Field(() => String, { nullable: true, description: 'How to communicate well with the child.' })
+  @Column({ type: 'text', nullable: true })
+  communicationNeeds: string | null;
+
+  @OneToMany(() => ParentCarer, (p) => p.child, { cascade: ['insert'] })
+  parentsCarers?: ParentCarer[];
+
+  @Field()
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,110 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested,
+} from 'class-validator';
+import { IsLocalDate } from '@resettle/common';
+import { Gender } from '../child-enums';
+
+@InputType()
+export class ParentCarerInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  relationship: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  hasParentalResponsibility: boolean;
+}
+
+@InputType()
+export class RegisterChildInput {
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  givenName: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  familyName: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  preferredName?: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsLocalDate()
+  dateOfBirth: string;
+
+  @Field(() => Gender)
+  @IsEnum(Gender)
+  gender: Gender;
+
+  @Field({ nullable: true, description: 'ONS 2021 ethnic group key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  ethnicity?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  lookedAfter: boolean;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  responsibleAuthorityId?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  careLeaver: boolean;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  homeAuthorityId?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  hasEhcp: boolean;
+
+  @Field(() => [String], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  disabilities: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  communicationNeeds?: string;
+
+  @Field(() => [ParentCarerInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ParentCarerInput)
+  parentsCarers: ParentCarerInput[];
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChildrenModule } from '@resettle/children';
+import { OrganisationsModule } from '@resettle/organisations';
+import { IdentityModule } from '@resettle/identity';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { Sentence } from './entities/sentence.entity';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { EpisodeEvent } from './entities/episode-event.entity';
+import { CustodyService } from './custody.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CustodialEpisode, Sentence, EstablishmentTransfer, CaseManagerAssignment, EpisodeEvent]),
+    ChildrenModule,
+    OrganisationsModule,
+    IdentityModule,
+  ],
+  providers: [CustodyService],
+  exports: [CustodyService],
+})
+export class CustodyModule {}

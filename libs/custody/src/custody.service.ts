@@ -1,0 +1,558 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import {
+  BadUserInputError,
+  Clock,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  addDays,
+  pageSize,
+  StaleVersionError,
+  toConnection,
+} from '@resettle/common';
+import { ChildrenService } from '@resettle/children';
+import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
+import { UsersService } from '@resettle/identity';
+import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { Sentence } from './entities/sentence.entity';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { EpisodeEvent } from './entities/episode-event.entity';
+import { calculateReleaseDates, ReleaseDateInput, ReleaseDateInputError, ReleaseDates } from './release-dates/release-dates';
+import { expectedReleaseDate } from './rules/expected-release-date';
+import {
+  AssignCaseManagerInput,
+  CaseloadFilter,
+  ClearReleaseDateOverrideInput,
+  EpisodeChangeInput,
+  GrantEarlyReleaseInput,
+  OrderLateReleaseInput,
+  OverrideReleaseDateInput,
+  RecordRecallInput,
+  RecordReleaseInput,
+  RecordSentenceInput,
+  SentenceInput,
+  StartCustodialEpisodeInput,
+  TransferEpisodeInput,
+} from './dto/episode.inputs';
+
+/** Who made a change (null until sign-in exists; then the signed-in user). */
+export type ActorId = string | null;
+
+const RELEASE_DATE_FIELDS = [
+  'sentenceEndDate',
+  'midTermDate',
+  'earliestReleaseDate',
+  'latestReleaseDate',
+  'paroleEligibilityDate',
+  'releaseDate',
+  'broughtForwardDate',
+  'furtherSupervisionEndDate',
+] as const;
+
+/**
+ * The custody record: custodial episodes, sentences and their release dates, transfers, release and recall.
+ * Every change runs in one transaction that locks the episode, checks the caller's version, and appends to the
+ * episode's history, so two agencies editing at once never silently overwrite each other.
+ */
+@Injectable()
+export class CustodyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(CustodialEpisode) private readonly episodes: Repository<CustodialEpisode>,
+    @InjectRepository(Sentence) private readonly sentences: Repository<Sentence>,
+    @InjectRepository(EstablishmentTransfer) private readonly transfers: Repository<EstablishmentTransfer>,
+    @InjectRepository(CaseManagerAssignment) private readonly assignments: Repository<CaseManagerAssignment>,
+    @InjectRepository(EpisodeEvent) private readonly events: Repository<EpisodeEvent>,
+    private readonly children: ChildrenService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The public calculator: input errors become BAD_USER_INPUT naming the field. */
+  calculate(input: ReleaseDateInput): ReleaseDates {
+    try {
+      return calculateReleaseDates(input);
+    } catch (error) {
+      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(error.field, error.message);
+      throw error;
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async get(id: string): Promise<CustodialEpisode> {
+    const episode = await this.episodes.findOneBy({ id });
+    if (!episode) throw new NotFoundError('Custodial episode', id);
+    return episode;
+  }
+
+  /** Each child's episode in custody now, or else their most recent one (for DataLoader). */
+  async currentEpisodesOf(childIds: readonly string[]): Promise<(CustodialEpisode | null)[]> {
+    const rows = await this.episodes
+      .createQueryBuilder('e')
+      .distinctOn(['e.child_id'])
+      .where('e.child_id IN (:...childIds)', { childIds })
+      .orderBy('e.child_id')
+      .addOrderBy(`CASE WHEN e.status IN ('REMANDED','SENTENCED','RECALLED') THEN 0 ELSE 1 END`)
+      .addOrderBy('e.start_date', 'DESC')
+      .getMany();
+    const byChild = new Map(rows.map((e) => [e.childId, e]));
+    return childIds.map((id) => byChild.get(id) ?? null);
+  }
+
+  async episodesOf(childIds: readonly string[]): Promise<CustodialEpisode[][]> {
+    const rows = await this.episodes.find({ where: { childId: In([...childIds]) }, order: { startDate: 'DESC' } });
+    return childIds.map((id) => rows.filter((e) => e.childId === id));
+  }
+
+  async sentencesOf(episodeIds: readonly string[]): Promise<Sentence[][]> {
+    const rows = await this.sentences.find({ where: { episodeId: In([...episodeIds]) }, order: { createdAt: 'ASC' } });
+    return episodeIds.map((id) => rows.filter((s) => s.episodeId === id));
+  }
+
+  async transfersOf(episodeIds: readonly string[]): Promise<EstablishmentTransfer[][]> {
+    const rows = await this.transfers.find({
+      where: { episodeId: In([...episodeIds]) },
+      order: { transferDate: 'ASC', createdAt: 'ASC' },
+    });
+    return episodeIds.map((id) => rows.filter((t) => t.episodeId === id));
+  }
+
+  async caseManagerHistoryOf(episodeIds: readonly string[]): Promise<CaseManagerAssignment[][]> {
+    const rows = await this.assignments.find({ where: { episodeId: In([...episodeIds]) }, order: { assignedFrom: 'ASC' } });
+    return episodeIds.map((id) => rows.filter((a) => a.episodeId === id));
+  }
+
+  async historyOf(episodeIds: readonly string[]): Promise<EpisodeEvent[][]> {
+    const rows = await this.events.find({ where: { episodeId: In([...episodeIds]) }, order: { createdAt: 'ASC' } });
+    return episodeIds.map((id) => rows.filter((e) => e.episodeId === id));
+  }
+
+  /**
+   * Children in custody, soonest expected release first (remanded children, who have no date, last), filtered in
+   * SQL and cursor-paginated on (expected release date, episode id).
+   */
+  async caseload(filter: CaseloadFilter, first?: number, after?: string): Promise<ConnectionShape<CustodialEpisode>> {
+    const limit = pageSize(first);
+    const sortKey = `COALESCE(e.expected_release_date, 'infinity'::date)`;
+    const qb = this.episodes.createQueryBuilder('e').where('e.status IN (:...statuses)', { statuses: IN_CUSTODY_STATUSES });
+    if (filter.youthJusticeServiceId) qb.andWhere('e.supervising_service_id = :yjs', { yjs: filter.youthJusticeServiceId });
+    if (filter.establishmentId) qb.andWhere('e.current_establishment_id = :est', { est: filter.establishmentId });
+    if (filter.caseManagerId) qb.andWhere('e.case_manager_id = :cm', { cm: filter.caseManagerId });
+    if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
+      qb.andWhere('e.expected_release_date <= :until', { until: addDays(this.clock.today(), filter.releaseWithinDays) });
+    }
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [date, id] = decodeCursor(after, 2) as [string, string];
+      qb.andWhere(`(${sortKey}, e.id) > (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, { cursorDate: date, cursorId: id });
+    }
+    const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('e.id', 'ASC').limit(limit + 1).getMany();
+    return toConnection(rows, limit, totalCount, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  async startEpisode(input: StartCustodialEpisodeInput, actor: ActorId): Promise<CustodialEpisode> {
+    if (!!input.remandDate === !!input.sentence) {
+      throw BadUserInputError.forField('remandDate', 'Give either remandDate (for a remand) or sentence, not both or neither');
+    }
+    const child = await this.children.get(input.childId);
+    const establishment = await this.organisations.getOfType(input.establishmentId, SECURE_ESTABLISHMENT_TYPES, 'establishmentId');
+    const service = await this.organisations.getOfType(
+      input.supervisingServiceId,
+      [OrganisationType.YOUTH_JUSTICE_SERVICE],
+      'supervisingServiceId',
+    );
+    if (input.caseManagerId) await this.assertCaseManagerOf(input.caseManagerId, service.id);
+    const startDate = input.remandDate ?? input.sentence!.sentenceDate;
+    this.assertNotFuture(startDate, input.remandDate ? 'remandDate' : 'sentence.sentenceDate');
+    const dates = input.sentence ? this.datesFor(input.sentence, child.dateOfBirth) : null;
+
+    return this.dataSource.transaction(async (em) => {
+      const open = await em.findOne(CustodialEpisode, { where: { childId: child.id, status: In(IN_CUSTODY_STATUSES) } });
+      if (open) throw new ConflictError('This child already has an episode in custody; record a new sentence or transfer on it instead');
+      const episode = em.create(CustodialEpisode, {
+        childId: child.id,
+        status: input.sentence ? EpisodeStatus.SENTENCED : EpisodeStatus.REMANDED,
+        startDate,
+        remandDate: input.remandDate ?? null,
+        currentEstablishmentId: establishment.id,
+        supervisingServiceId: service.id,
+        caseManagerId: input.caseManagerId ?? null,
+        earlyReleaseDate: null,
+        lateReleaseDate: null,
+        releaseDateOverride: null,
+        releaseDateOverrideReason: null,
+        sentenceType: input.sentence?.sentenceType ?? null,
+        ...this.releaseDateColumns(dates),
+      });
+      episode.expectedReleaseDate = expectedReleaseDate(episode);
+      const saved = await em.save(episode);
+      await em.insert(EstablishmentTransfer, {
+        episodeId: saved.id,
+        fromEstablishmentId: null,
+        toEstablishmentId: establishment.id,
+        transferDate: startDate,
+        reason: input.remandDate ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
+        recordedById: actor,
+      });
+      if (input.caseManagerId) {
+        await em.insert(CaseManagerAssignment, {
+          episodeId: saved.id,
+          caseManagerId: input.caseManagerId,
+          assignedFrom: this.clock.now(),
+          assignedUntil: null,
+          reason: 'Allocated at the start of the episode',
+          assignedById: actor,
+        });
+      }
+      if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, actor);
+      await this.recordEvent(em, saved, EpisodeEventType.EPISODE_STARTED, startDate, actor,
+        input.remandDate
+          ? `Remanded to ${establishment.name}`
+          : `Sentenced (${input.sentence!.sentenceType}) and placed at ${establishment.name}`,
+        { status: saved.status, establishmentId: establishment.id, supervisingServiceId: service.id, ...(dates ? { releaseDates: this.releaseDateColumns(dates) } : {}) },
+      );
+      return saved;
+    });
+  }
+
+  /** A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. */
+  async recordSentence(input: RecordSentenceInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (em, episode) => {
+      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+        throw new ConflictError(`A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`);
+      }
+      this.assertNotFuture(input.sentence.sentenceDate, 'sentence.sentenceDate');
+      if (input.sentence.sentenceDate < episode.startDate) {
+        throw BadUserInputError.forField('sentence.sentenceDate', `The sentence date cannot be before the episode began (${episode.startDate})`);
+      }
+      const child = await this.children.get(episode.childId);
+      const before = this.releaseDateColumns(episode);
+      const dates = this.datesFor(input.sentence, child.dateOfBirth);
+      Object.assign(episode, this.releaseDateColumns(dates), {
+        sentenceType: input.sentence.sentenceType,
+        earlyReleaseDate: null,
+        lateReleaseDate: null,
+      });
+      if (episode.status === EpisodeStatus.REMANDED) episode.status = EpisodeStatus.SENTENCED;
+      await this.insertSentence(em, episode.id, input.sentence, actor);
+      return {
+        type: EpisodeEventType.SENTENCE_RECORDED,
+        effectiveDate: input.sentence.sentenceDate,
+        summary: `Sentence recorded: ${describeSentence(input.sentence)}; expected to leave ${expectedReleaseDate(episode) ?? 'on a date not yet known'}`,
+        details: { before, after: this.releaseDateColumns(episode), sentence: { ...input.sentence } },
+      };
+    });
+  }
+
+  async grantEarlyRelease(input: GrantEarlyReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (_em, episode) => {
+      this.assertDtoInCustody(episode, 'early release');
+      if (!episode.earliestReleaseDate || !episode.midTermDate) {
+        throw new ConflictError('Early release does not apply to this sentence (a DTO of 8 months or more)');
+      }
+      const on = input.releaseOn ?? episode.earliestReleaseDate;
+      if (on < episode.earliestReleaseDate || on >= episode.midTermDate) {
+        throw BadUserInputError.forField('releaseOn', `Early release must be from ${episode.earliestReleaseDate} and before the mid-term date ${episode.midTermDate}`);
+      }
+      const before = episode.earlyReleaseDate;
+      episode.earlyReleaseDate = on;
+      episode.lateReleaseDate = null;
+      return {
+        type: EpisodeEventType.EARLY_RELEASE_GRANTED,
+        effectiveDate: this.clock.today(),
+        summary: `Early release granted for ${on}`,
+        details: { before: { earlyReleaseDate: before }, after: { earlyReleaseDate: on } },
+      };
+    });
+  }
+
+  async orderLateRelease(input: OrderLateReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (_em, episode) => {
+      this.assertDtoInCustody(episode, 'late release');
+      if (!episode.latestReleaseDate || !episode.midTermDate) {
+        throw new ConflictError('Late release does not apply to this sentence (a DTO of 8 months or more)');
+      }
+      const on = input.releaseOn ?? episode.latestReleaseDate;
+      if (on <= episode.midTermDate || on > episode.latestReleaseDate) {
+        throw BadUserInputError.forField('releaseOn', `Late release must be after the mid-term date ${episode.midTermDate} and no later than ${episode.latestReleaseDate}`);
+      }
+      const before = episode.lateReleaseDate;
+      episode.lateReleaseDate = on;
+      episode.earlyReleaseDate = null;
+      return {
+        type: EpisodeEventType.LATE_RELEASE_ORDERED,
+        effectiveDate: this.clock.today(),
+        summary: `Youth court ordered late release on ${on}`,
+        details: { before: { lateReleaseDate: before }, after: { lateReleaseDate: on } },
+      };
+    });
+  }
+
+  async transfer(input: TransferEpisodeInput, actor: ActorId): Promise<CustodialEpisode> {
+    const to = await this.organisations.getOfType(input.toEstablishmentId, SECURE_ESTABLISHMENT_TYPES, 'toEstablishmentId');
+    return this.change(input, actor, async (em, episode) => {
+      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+        throw new ConflictError(`Only a child in custody can be transferred (the episode is ${episode.status})`);
+      }
+      if (to.id === episode.currentEstablishmentId) {
+        throw BadUserInputError.forField('toEstablishmentId', 'The child is already placed there');
+      }
+      this.assertNotFuture(input.transferDate, 'transferDate');
+      if (input.transferDate < episode.startDate) {
+        throw BadUserInputError.forField('transferDate', `The transfer cannot be before the episode began (${episode.startDate})`);
+      }
+      const from = episode.currentEstablishmentId;
+      await em.insert(EstablishmentTransfer, {
+        episodeId: episode.id,
+        fromEstablishmentId: from,
+        toEstablishmentId: to.id,
+        transferDate: input.transferDate,
+        reason: input.reason,
+        recordedById: actor,
+      });
+      episode.currentEstablishmentId = to.id;
+      return {
+        type: EpisodeEventType.TRANSFERRED,
+        effectiveDate: input.transferDate,
+        summary: `Transferred to ${to.name}: ${input.reason}`,
+        details: { before: { establishmentId: from }, after: { establishmentId: to.id }, reason: input.reason },
+      };
+    });
+  }
+
+  async recordRelease(input: RecordReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (_em, episode) => {
+      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+        throw new ConflictError(`Only a child in custody can be released (the episode is ${episode.status})`);
+      }
+      if (input.releasedAt.getTime() > this.clock.now().getTime()) {
+        throw BadUserInputError.forField('releasedAt', 'A release can only be recorded once it has happened');
+      }
+      const day = input.releasedAt.toISOString().slice(0, 10);
+      if (day < episode.startDate) {
+        throw BadUserInputError.forField('releasedAt', `The release cannot be before the episode began (${episode.startDate})`);
+      }
+      const before = episode.status;
+      const fromRemand = episode.status === EpisodeStatus.REMANDED;
+      episode.status = EpisodeStatus.RELEASED;
+      episode.releasedAt = input.releasedAt;
+      return {
+        type: EpisodeEventType.RELEASED,
+        effectiveDate: day,
+        summary: fromRemand ? `Released from remand on ${day}` : `Released on ${day}`,
+        details: { before: { status: before }, after: { status: episode.status, releasedAt: input.releasedAt.toISOString() } },
+      };
+    });
+  }
+
+  async recordRecall(input: RecordRecallInput, actor: ActorId): Promise<CustodialEpisode> {
+    const establishment = await this.organisations.getOfType(input.establishmentId, SECURE_ESTABLISHMENT_TYPES, 'establishmentId');
+    return this.change(input, actor, async (em, episode) => {
+      if (episode.status !== EpisodeStatus.RELEASED) {
+        throw new ConflictError(`Only a child released on this episode can be recalled (the episode is ${episode.status})`);
+      }
+      const sentences = await em.count(Sentence, { where: { episodeId: episode.id } });
+      if (sentences === 0) throw new ConflictError('A child released from remand cannot be recalled; start a new episode');
+      this.assertNotFuture(input.recalledOn, 'recalledOn');
+      const from = episode.currentEstablishmentId;
+      await em.insert(EstablishmentTransfer, {
+        episodeId: episode.id,
+        fromEstablishmentId: from,
+        toEstablishmentId: establishment.id,
+        transferDate: input.recalledOn,
+        reason: `Recall: ${input.reason}`,
+        recordedById: actor,
+      });
+      episode.status = EpisodeStatus.RECALLED;
+      episode.recalledAt = new Date(`${input.recalledOn}T00:00:00Z`);
+      episode.currentEstablishmentId = establishment.id;
+      // The earlier release day has passed; until a new one is set by override, none is expected.
+      episode.earlyReleaseDate = null;
+      episode.lateReleaseDate = null;
+      episode.releaseDate = null;
+      episode.releaseDateOverride = null;
+      episode.releaseDateOverrideReason = null;
+      return {
+        type: EpisodeEventType.RECALLED,
+        effectiveDate: input.recalledOn,
+        summary: `Recalled to ${establishment.name}: ${input.reason}`,
+        details: { before: { status: EpisodeStatus.RELEASED, establishmentId: from }, after: { status: episode.status, establishmentId: establishment.id }, reason: input.reason },
+      };
+    });
+  }
+
+  async overrideReleaseDate(input: OverrideReleaseDateInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (_em, episode) => {
+      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+        throw new ConflictError(`The release date can only be changed while the child is in custody (the episode is ${episode.status})`);
+      }
+      if (input.releaseDate < episode.startDate) {
+        throw BadUserInputError.forField('releaseDate', `The release date cannot be before the episode began (${episode.startDate})`);
+      }
+      const before = { releaseDateOverride: episode.releaseDateOverride, reason: episode.releaseDateOverrideReason, expectedReleaseDate: episode.expectedReleaseDate };
+      episode.releaseDateOverride = input.releaseDate;
+      episode.releaseDateOverrideReason = input.reason;
+      return {
+        type: EpisodeEventType.RELEASE_DATE_OVERRIDDEN,
+        effectiveDate: this.clock.today(),
+        summary: `Release date set by hand to ${input.releaseDate}: ${input.reason}`,
+        details: { before, after: { releaseDateOverride: input.releaseDate, reason: input.reason } },
+      };
+    });
+  }
+
+  async clearReleaseDateOverride(input: ClearReleaseDateOverrideInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (_em, episode) => {
+      if (!episode.releaseDateOverride) throw new ConflictError('There is no manual release date to clear');
+      const before = { releaseDateOverride: episode.releaseDateOverride, reason: episode.releaseDateOverrideReason };
+      episode.releaseDateOverride = null;
+      episode.releaseDateOverrideReason = null;
+      return {
+        type: EpisodeEventType.RELEASE_DATE_OVERRIDE_CLEARED,
+        effectiveDate: this.clock.today(),
+        summary: 'Manual release date removed; the calculated date applies again',
+        details: { before, after: { releaseDateOverride: null } },
+      };
+    });
+  }
+
+  async assignCaseManager(input: AssignCaseManagerInput, actor: ActorId): Promise<CustodialEpisode> {
+    return this.change(input, actor, async (em, episode) => {
+      await this.assertCaseManagerOf(input.caseManagerId, episode.supervisingServiceId);
+      if (episode.caseManagerId === input.caseManagerId) {
+        throw BadUserInputError.forField('caseManagerId', 'That person already manages this case');
+      }
+      const now = this.clock.now();
+      await em.update(CaseManagerAssignment, { episodeId: episode.id, assignedUntil: null as unknown as Date }, { assignedUntil: now });
+      await em.insert(CaseManagerAssignment, {
+        episodeId: episode.id,
+        caseManagerId: input.caseManagerId,
+        assignedFrom: now,
+        assignedUntil: null,
+        reason: input.reason ?? null,
+        assignedById: actor,
+      });
+      const before = episode.caseManagerId;
+      episode.caseManagerId = input.caseManagerId;
+      return {
+        type: EpisodeEventType.CASE_MANAGER_CHANGED,
+        effectiveDate: this.clock.today(),
+        summary: input.reason ? `Case manager changed: ${input.reason}` : 'Case manager changed',
+        details: { before: { caseManagerId: before }, after: { caseManagerId: input.caseManagerId } },
+      };
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * The shape of every change: lock the episode, refuse a stale version with the current state, apply, recompute
+   * the expected release day, save (bumping the version) and append the history event, all in one transaction.
+   */
+  private async change(
+    input: EpisodeChangeInput,
+    actor: ActorId,
+    apply: (em: EntityManager, episode: CustodialEpisode) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
+  ): Promise<CustodialEpisode> {
+    return this.dataSource.transaction(async (em) => {
+      const episode = await em.findOne(CustodialEpisode, { where: { id: input.episodeId }, lock: { mode: 'pessimistic_write' } });
+      if (!episode) throw new NotFoundError('Custodial episode', input.episodeId);
+      if (episode.version !== input.expectedVersion) {
+        throw new StaleVersionError('The custodial episode', input.expectedVersion, episode.version, episode);
+      }
+      const event = await apply(em, episode);
+      const expectedBefore = episode.expectedReleaseDate;
+      episode.expectedReleaseDate = expectedReleaseDate(episode);
+      if (expectedBefore !== episode.expectedReleaseDate) {
+        event.details = { ...event.details, expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate } };
+      }
+      const saved = await em.save(episode);
+      await this.recordEvent(em, saved, event.type, event.effectiveDate, actor, event.summary, event.details);
+      return saved;
+    });
+  }
+
+  private async recordEvent(
+    em: EntityManager,
+    episode: CustodialEpisode,
+    type: EpisodeEventType,
+    effectiveDate: string,
+    actor: ActorId,
+    summary: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await em.save(em.create(EpisodeEvent, { episodeId: episode.id, type, effectiveDate, summary, details, recordedById: actor }));
+  }
+
+  private async insertSentence(em: EntityManager, episodeId: string, s: SentenceInput, actor: ActorId): Promise<void> {
+    await em.insert(Sentence, {
+      episodeId,
+      sentenceType: s.sentenceType,
+      sentenceDate: s.sentenceDate,
+      termMonths: s.termMonths ?? null,
+      extensionMonths: s.extensionMonths ?? null,
+      remandDays: s.remandDays ?? 0,
+      taggedBailDays: s.taggedBailDays ?? 0,
+      offenceDate: s.offenceDate ?? null,
+      qualifyingSeriousOffence: s.qualifyingSeriousOffence ?? false,
+      excludedFromFortyPercentRelease: s.excludedFromFortyPercentRelease ?? false,
+      recordedById: actor,
+    });
+  }
+
+  /** Runs the calculator for a sentence; its input errors name the field under `sentence.`. */
+  private datesFor(sentence: SentenceInput, dateOfBirth: string): ReleaseDates {
+    try {
+      return calculateReleaseDates({ ...sentence, sentenceType: sentence.sentenceType, dateOfBirth });
+    } catch (error) {
+      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(`sentence.${error.field}`, error.message);
+      throw error;
+    }
+  }
+
+  private releaseDateColumns(dates: ReleaseDates | CustodialEpisode | null) {
+    const columns: Record<string, unknown> = {};
+    for (const field of RELEASE_DATE_FIELDS) columns[field] = dates ? dates[field] : null;
+    columns.fridayOrPreHolidayRelease = dates?.fridayOrPreHolidayRelease ?? false;
+    columns.immediateRelease = dates?.immediateRelease ?? false;
+    columns.releaseDateNotes = dates ? ('notes' in dates ? dates.notes : dates.releaseDateNotes) : [];
+    return columns as Pick<CustodialEpisode, (typeof RELEASE_DATE_FIELDS)[number] | 'fridayOrPreHolidayRelease' | 'immediateRelease' | 'releaseDateNotes'>;
+  }
+
+  private assertDtoInCustody(episode: CustodialEpisode, what: string): void {
+    if (episode.sentenceType !== SentenceTypeEnum.DTO) {
+      throw new ConflictError(`${what} applies only to a detention and training order`);
+    }
+    if (episode.status !== EpisodeStatus.SENTENCED) {
+      throw new ConflictError(`${what} applies only to a sentenced child in custody (the episode is ${episode.status})`);
+    }
+  }
+
+  private assertNotFuture(date: string, field: string): void {
+    if (date > this.clock.today()) throw BadUserInputError.forField(field, `${field} cannot be in the future`);
+  }
+
+  private async assertCaseManagerOf(userId: string, serviceId: string): Promise<void> {
+    const user = await this.users.get(userId).catch(() => null);
+    if (!user || user.organisationId !== serviceId || user.disabled) {
+      throw BadUserInputError.forField('caseManagerId', 'The case manager must be an active member of the supervising youth justice service');
+    }
+  }
+}
+
+function describeSentence(s: SentenceInput): string {
+  const term = s.termMonths ? `${s.termMonths} months` : 'no fixed term';
+  return s.sentenceType === SentenceTypeEnum.EXTENDED
+    ? `extended sentence, custodial term ${term} plus ${s.extensionMonths ?? 0} months extended licence, from ${s.sentenceDate}`
+    : `${s.sentenceType} ${term} from ${s.sentenceDate}`;
+}

@@ -1,0 +1,217 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsLocalDate } from '@resettle/common';
+import { SentenceTypeEnum } from '../custody-enums';
+
+@InputType()
+export class SentenceInput {
+  @Field(() => SentenceTypeEnum)
+  @IsIn([SentenceTypeEnum.DTO, SentenceTypeEnum.S250, SentenceTypeEnum.EXTENDED, SentenceTypeEnum.DHMP], {
+    message: 'sentenceType must be DTO, S250, EXTENDED or DHMP (a remand is recorded with remandDate)',
+  })
+  sentenceType: SentenceTypeEnum;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsLocalDate()
+  sentenceDate: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  termMonths?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  extensionMonths?: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  remandDays: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  taggedBailDays: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  offenceDate?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  qualifyingSeriousOffence: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  excludedFromFortyPercentRelease: boolean;
+}
+
+@InputType()
+export class StartCustodialEpisodeInput {
+  @Field(() => ID)
+  @IsUUID()
+  childId: string;
+
+  @Field(() => ID, { description: 'The secure establishment the child is placed in.' })
+  @IsUUID()
+  establishmentId: string;
+
+  @Field(() => ID, { description: 'The youth justice service that supervises the child.' })
+  @IsUUID()
+  supervisingServiceId: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  caseManagerId?: string;
+
+  @Field({ nullable: true, description: 'For a remand: the day of remand. Give this or sentence, not both.' })
+  @IsOptional()
+  @IsLocalDate()
+  remandDate?: string;
+
+  @Field(() => SentenceInput, { nullable: true, description: 'For a child sentenced straight to custody.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SentenceInput)
+  sentence?: SentenceInput;
+}
+
+/** Every change to an episode names the version it was made against (optimistic concurrency). */
+@InputType({ isAbstract: true })
+export abstract class EpisodeChangeInput {
+  @Field(() => ID)
+  @IsUUID()
+  episodeId: string;
+
+  @Field(() => Int, { description: 'The version you loaded; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType()
+export class RecordSentenceInput extends EpisodeChangeInput {
+  @Field(() => SentenceInput)
+  @ValidateNested()
+  @Type(() => SentenceInput)
+  sentence: SentenceInput;
+}
+
+@InputType()
+export class GrantEarlyReleaseInput extends EpisodeChangeInput {
+  @Field({ nullable: true, description: 'Defaults to the earliest release date; must lie between it and the mid-term date.' })
+  @IsOptional()
+  @IsLocalDate()
+  releaseOn?: string;
+}
+
+@InputType()
+export class OrderLateReleaseInput extends EpisodeChangeInput {
+  @Field({ nullable: true, description: 'Defaults to the latest release date; must lie after the mid-term date and no later than it.' })
+  @IsOptional()
+  @IsLocalDate()
+  releaseOn?: string;
+}
+
+@InputType()
+export class TransferEpisodeInput extends EpisodeChangeInput {
+  @Field(() => ID)
+  @IsUUID()
+  toEstablishmentId: string;
+
+  @Field()
+  @IsLocalDate()
+  transferDate: string;
+
+  @Field()
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+}
+
+@InputType()
+export class RecordReleaseInput extends EpisodeChangeInput {
+  @Field(() => Date, { description: 'When the child left custody.' })
+  @Type(() => Date)
+  releasedAt: Date;
+}
+
+@InputType()
+export class RecordRecallInput extends EpisodeChangeInput {
+  @Field({ description: 'The day the child returned to custody.' })
+  @IsLocalDate()
+  recalledOn: string;
+
+  @Field(() => ID, { description: 'The secure establishment the child returns to.' })
+  @IsUUID()
+  establishmentId: string;
+
+  @Field()
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+}
+
+@InputType()
+export class OverrideReleaseDateInput extends EpisodeChangeInput {
+  @Field()
+  @IsLocalDate()
+  releaseDate: string;
+
+  @Field({ description: 'Why the calculated date does not apply.' })
+  @IsString()
+  @Length(5, 1000)
+  reason: string;
+}
+
+@InputType()
+export class ClearReleaseDateOverrideInput extends EpisodeChangeInput {}
+
+@InputType()
+export class AssignCaseManagerInput extends EpisodeChangeInput {
+  @Field(() => ID)
+  @IsUUID()
+  caseManagerId: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
+}
+
+@InputType()
+export class CaseloadFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  youthJusticeServiceId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  establishmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  caseManagerId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Only children expected to leave within this many days (from today).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  releaseWithinDays?: number;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@resettle/common';
+import { dataSourceOptions } from './data-source-options';
+
+/** The TypeORM connection for api and worker. Entities are registered by the feature modules that own them. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        dataSourceOptions(config.get('DATABASE_URL', { infer: true }), {
+          entities: [],
+          autoLoadEntities: true,
+          extra: { max: config.get('DATABASE_POOL_SIZE', { infer: true }) },
+        } as object),
+    }),
+  ],
+})
+export class DatabaseModule {}

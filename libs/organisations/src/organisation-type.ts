@@ -1,0 +1,34 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum OrganisationType {
+  LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
+  YOUTH_JUSTICE_SERVICE = 'YOUTH_JUSTICE_SERVICE',
+  YOI = 'YOI',
+  STC = 'STC',
+  SCH = 'SCH',
+  SECURE_SCHOOL = 'SECURE_SCHOOL',
+  HEALTH_PROVIDER = 'HEALTH_PROVIDER',
+  EDUCATION_PROVIDER = 'EDUCATION_PROVIDER',
+}
+
+export const SECURE_ESTABLISHMENT_TYPES = [
+  OrganisationType.YOI,
+  OrganisationType.STC,
+  OrganisationType.SCH,
+  OrganisationType.SECURE_SCHOOL,
+] as const;
+
+export function isSecureEstablishment(type: OrganisationType): boolean {
+  return (SECURE_ESTABLISHMENT_TYPES as readonly OrganisationType[]).includes(type);
+}
+
+registerEnumType(OrganisationType, {
+  name: 'OrganisationType',
+  description: 'Kinds of agency that take part in a child’s resettlement.',
+  valuesMap: {
+    YOI: { description: 'Young offender institution' },
+    STC: { description: 'Secure training centre' },
+    SCH: { description: 'Secure children’s home' },
+    SECURE_SCHOOL: { description: 'Secure school' },
+  },
+});

@@ -1,0 +1,70 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, Int, ArgsType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsInt, IsOptional, IsString, MaxLength, Max, Min } from 'class-validator';
+import { Connection, GraphqlContext } from '@resettle/common';
+import { Organisation } from './organisation.entity';
+import { OrganisationType } from './organisation-type';
+import { OrganisationsService } from './organisations.service';
+
+@ObjectType()
+export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
+
+@InputType()
+export class OrganisationFilter {
+  @Field(() => [OrganisationType], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(OrganisationType, { each: true })
+  types?: OrganisationType[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  nameContains?: string;
+}
+
+@ArgsType()
+export class OrganisationsArgs {
+  @Field(() => OrganisationFilter, { nullable: true })
+  @IsOptional()
+  filter?: OrganisationFilter;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 50).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string;
+}
+
+/** Loads organisations by id through the request's DataLoader (for every `...Organisation` field). */
+export function loadOrganisation(ctx: GraphqlContext, service: OrganisationsService, id: string | null) {
+  if (!id) return null;
+  return ctx.loaders.get<string, Organisation | null>('organisation', (ids) => service.findByIds(ids)).load(id);
+}
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(private readonly directory: OrganisationsService) {}
+
+  @Query(() => OrganisationConnection, { description: 'The directory of agencies, by name.' })
+  organisations(@Args() args: OrganisationsArgs) {
+    return this.directory.list(args.filter ?? {}, args.first, args.after);
+  }
+
+  @Query(() => Organisation)
+  organisation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.directory.get(id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  localAuthority(@Parent() organisation: Organisation, @Context() ctx: GraphqlContext) {
+    return loadOrganisation(ctx, this.directory, organisation.localAuthorityId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import {
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  pageSize,
+  toConnection,
+} from '@resettle/common';
+import { Organisation } from './organisation.entity';
+import { OrganisationType } from './organisation-type';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+
+  async get(id: string): Promise<Organisation> {
+    const found = await this.organisations.findOneBy({ id });
+    if (!found) throw new NotFoundError('Organisation', id);
+    return found;
+  }
+
+  /** Requires the organisation to be of one of the given types (e.g. a transfer goes to a secure establishment). */
+  async getOfType(id: string, types: readonly OrganisationType[], field: string): Promise<Organisation> {
+    const found = await this.organisations.findOneBy({ id });
+    if (!found || !types.includes(found.type)) {
+      throw new NotFoundError(`${field}: organisation of type ${types.join(' or ')}`, id);
+    }
+    return found;
+  }
+
+  /** For DataLoader: one query for a whole page's organisations, in the order asked. */
+  async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
+    const rows = await this.organisations.findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async findByCode(code: string): Promise<Organisation | null> {
+    return this.organisations.findOneBy({ code });
+  }
+
+  /** The directory, by name, cursor-paginated. */
+  async list(filter: { types?: OrganisationType[]; nameContains?: string }, first?: number, after?: string): Promise<ConnectionShape<Organisation>> {
+    const limit = pageSize(first);
+    const qb = this.organisations.createQueryBuilder('o');
+    if (filter.types?.length) qb.andWhere('o.type IN (:...types)', { types: filter.types });
+    if (filter.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [name, id] = decodeCursor(after, 2) as [string, string];
+      qb.andWhere('(o.name, o.id) > (:name, :id)', { name, id });
+    }
+    const rows = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(limit + 1).getMany();
+    return toConnection(rows, limit, totalCount, (o) => encodeCursor([o.name, o.id]));
+  }
+}

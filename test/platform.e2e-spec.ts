@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { TestApp } from './support/test-app';
+import { validateConfig } from '@resettle/common';
+
+describe('the api platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  describe('health', () => {
+    it('answers liveness without touching dependencies', async () => {
+      const res = await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' });
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body).status).toBe('ok');
+    });
+
+    it('reports PostgreSQL and Redis as up when ready', async () => {
+      const res = await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
+      expect(res.statusCode).toBe(200);
+      const body = JSON.parse(res.body);
+      expect(body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    });
+
+    it('echoes a caller-supplied request id and invents one otherwise', async () => {
+      const fastify = t.app.getHttpAdapter().getInstance();
+      const mine = await fastify.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-abc-12345' } });
+      expect(mine.headers['x-request-id']).toBe('trace-abc-12345');
+      const theirs = await fastify.inject({ method: 'GET', url: '/health' });
+      expect(theirs.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('calculateReleaseDates (public)', () => {
+    const query = `query($input: ReleaseDateInput!) { calculateReleaseDates(input: $input) {
+      sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
+      fridayOrPreHolidayRelease broughtForwardDate furtherSupervisionEndDate immediateRelease notes } }`;
+
+    it('works the published DTO example without signing in', async () => {
+      const data = await t.ok(query, { input: { sentenceType: 'DTO', sentenceDate: '2021-05-23', termMonths: 18 } });
+      expect(data.calculateReleaseDates).toMatchObject({
+        sentenceEndDate: '2022-11-22',
+        midTermDate: '2022-02-21',
+        earliestReleaseDate: '2021-12-21',
+        latestReleaseDate: '2022-04-21',
+        immediateRelease: false,
+      });
+      expect(data.calculateReleaseDates.notes.length).toBeGreaterThan(0);
+    });
+
+    it('gives immediate release when remand credit reaches the sentence date', async () => {
+      const data = await t.ok(query, { input: { sentenceType: 'DTO', sentenceDate: '2022-07-04', termMonths: 8, remandDays: 121 } });
+      expect(data.calculateReleaseDates).toMatchObject({
+        midTermDate: '2022-07-04', sentenceEndDate: '2022-11-02', immediateRelease: true, earliestReleaseDate: null, latestReleaseDate: null,
+      });
+    });
+
+    it('works the published section 250 example (40%)', async () => {
+      const data = await t.ok(query, { input: { sentenceType: 'S250', sentenceDate: '2026-08-14', termMonths: 10 } });
+      expect(data.calculateReleaseDates.earliestReleaseDate).toBe('2026-12-13');
+    });
+
+    it.each([
+      [{ sentenceType: 'DTO', sentenceDate: '2024-01-10', termMonths: 30 }, 'termMonths'],
+      [{ sentenceType: 'DTO', sentenceDate: '2024-02-30', termMonths: 8 }, 'sentenceDate'],
+      [{ sentenceType: 'DTO', sentenceDate: '2024-01-10', termMonths: 8, remandDays: -3 }, 'remandDays'],
+      [{ sentenceType: 'DTO', sentenceDate: '2021-01-10', termMonths: 8, remandDays: 20 }, 'remandDays'],
+    ])('refuses impossible input %j naming %s', async (input, field) => {
+      const res = await t.graphql(query, { input });
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(Object.keys(res.errors?.[0].extensions.fieldErrors ?? {})).toContain(field);
+    });
+  });
+
+  describe('errors', () => {
+    it('gives a malformed document BAD_USER_INPUT', async () => {
+      const res = await t.graphql('query { calculateReleaseDates { nope } }');
+      expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('gives an unknown record NOT_FOUND and leaks no internals', async () => {
+      const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const body = JSON.stringify(res);
+      expect(body).not.toMatch(/at .*\.ts:\d+|SELECT|QueryFailedError|stack/i);
+    });
+
+    it('gives a malformed id BAD_USER_INPUT', async () => {
+      const res = await t.graphql('query { child(id: "not-a-uuid") { id } }');
+      expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('schema', () => {
+    it('matches the committed schema.gql (run `npm run schema:print` after changing the API)', () => {
+      const { schema } = t.app.get(GraphQLSchemaHost);
+      const printed = printSchema(lexicographicSortSchema(schema));
+      const committed = readFileSync(join(__dirname, '..', 'schema.gql'), 'utf8');
+      expect(printed.trim()).toEqual(committed.trim());
+    });
+
+    it('has migrations that build exactly the schema the entities describe', async () => {
+      const sql = await t.dataSource.driver.createSchemaBuilder().log();
+      expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+    });
+  });
+
+  describe('configuration', () => {
+    it('refuses to start with a bad variable, naming it', () => {
+      expect(() => validateConfig({ DATABASE_URL: 'mysql://nope', API_PORT: '70000' })).toThrow(/DATABASE_URL[\s\S]*API_PORT|API_PORT[\s\S]*DATABASE_URL/);
+    });
+    it('fills defaults for a local machine', () => {
+      expect(validateConfig({})).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', API_PORT: 3000 });
+    });
+  });
+});
