@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { SystemClock, validateConfig } from '@resettle/common';
+import { databaseName } from '@resettle/database';
+import { seedDemoData } from './seed/seed-demo-data';
+
+/**
+ * npm run seed [-- --children 100000 --seed 7 --today 2026-11-23]
+ * Fills DATABASE_URL with the national estate and a synthetic caseload. Safe to run again.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      children: { type: 'string', default: '450' },
+      seed: { type: 'string', default: '2026' },
+      today: { type: 'string' },
+    },
+  });
+  const children = Number(values.children);
+  if (!Number.isInteger(children) || children < 0 || children > 1_000_000) throw new Error('--children must be a whole number from 0 to 1000000');
+  const { DATABASE_URL } = validateConfig(process.env);
+  const started = Date.now();
+  console.log(`Seeding demo data into "${databaseName(DATABASE_URL)}" (${children} children in custody)`);
+  const summary = await seedDemoData(DATABASE_URL, {
+    children,
+    seed: Number(values.seed),
+    today: values.today ?? new SystemClock().today(),
+    log: (line) => console.log(line),
+  });
+  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

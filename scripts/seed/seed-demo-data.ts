@@ -1,0 +1,327 @@
+import { Client } from 'pg';
+import { assertDatabaseMarked } from '@resettle/database';
+import { LOCAL_AUTHORITIES } from '../../libs/organisations/src/reference/local-authorities';
+import { SECURE_ESTABLISHMENTS } from '../../libs/organisations/src/reference/secure-establishments';
+import { partnerOrganisationsFor } from '../../libs/organisations/src/reference/partner-organisations';
+import { generateSyntheticCaseload, SyntheticChildRecord } from '../../libs/children/src/synthetic/synthetic-caseload';
+import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
+import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
+
+export interface SeedOptions {
+  /** How many children in custody (default 450, about the national figure). */
+  children: number;
+  /** Seed for the synthetic data generator: the same seed gives the same children. */
+  seed: number;
+  /** The day the caseload is a snapshot of (release dates fall over the following 12 months). */
+  today: string;
+  log?: (line: string) => void;
+}
+
+export interface SeedSummary {
+  organisations: number;
+  users: number;
+  childrenAdded: number;
+  childrenSkipped: number;
+  episodesAdded: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Fills a demo or test database with the real secure estate and local authorities of England and Wales, their
+ * youth justice services and providers, demo staff, and a synthetic caseload. Idempotent: organisations and users
+ * are upserted by code and email, children are added by their stable key, and a child already present is left as it
+ * is. Refuses any database not marked for demo or test use.
+ */
+export async function seedDemoData(url: string, options: SeedOptions): Promise<SeedSummary> {
+  await assertDatabaseMarked(url, ['demo', 'test']);
+  const log = options.log ?? (() => undefined);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const orgIds = await upsertOrganisations(db);
+    log(`Organisations: ${orgIds.size} (secure estate, local authorities, youth justice services, providers)`);
+    const caseManagers = await upsertDemoStaff(db, orgIds);
+    log(`Demo staff: ${caseManagers.total} users`);
+
+    const records = generateSyntheticCaseload({
+      count: options.children,
+      seed: options.seed,
+      today: options.today,
+      establishments: SECURE_ESTABLISHMENTS,
+      localAuthorities: LOCAL_AUTHORITIES,
+    });
+    let childrenAdded = 0;
+    let episodesAdded = 0;
+    for (let i = 0; i < records.length; i += BATCH) {
+      const batch = records.slice(i, i + BATCH);
+      const added = await insertBatch(db, batch, orgIds, caseManagers.bySupervisingAuthority);
+      childrenAdded += added.children;
+      episodesAdded += added.episodes;
+      if (records.length > 5 * BATCH && (i / BATCH) % 20 === 0) log(`  ... ${Math.min(i + BATCH, records.length)} of ${records.length} children`);
+    }
+    log(`Children: ${childrenAdded} added, ${records.length - childrenAdded} already present`);
+    return {
+      organisations: orgIds.size,
+      users: caseManagers.total,
+      childrenAdded,
+      childrenSkipped: records.length - childrenAdded,
+      episodesAdded,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ organisations
+
+async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
+  const rows: { code: string; name: string; type: string; la: string | null; nation: string | null; region: string | null }[] = [];
+  for (const la of LOCAL_AUTHORITIES) {
+    rows.push({ code: la.code, name: la.name, type: 'LOCAL_AUTHORITY', la: null, nation: la.nation, region: la.region });
+  }
+  const regionOf = new Map(LOCAL_AUTHORITIES.map((la) => [la.code, la]));
+  for (const la of LOCAL_AUTHORITIES) {
+    for (const p of partnerOrganisationsFor(la)) {
+      rows.push({ code: p.code, name: p.name, type: p.type, la: p.localAuthorityCode, nation: la.nation, region: la.region });
+    }
+  }
+  for (const e of SECURE_ESTABLISHMENTS) {
+    const la = regionOf.get(e.localAuthorityCode);
+    rows.push({ code: e.code, name: e.name, type: e.type, la: e.localAuthorityCode, nation: la?.nation ?? null, region: la?.region ?? null });
+  }
+  // Local authorities first (others point at them), then everything else resolving the authority by code.
+  await db.query(
+    `INSERT INTO organisation (code, name, type, nation, region)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now()`,
+    columns(rows.filter((r) => !r.la), ['code', 'name', 'type', 'nation', 'region']),
+  );
+  await db.query(
+    `INSERT INTO organisation (code, name, type, nation, region, local_authority_id)
+     SELECT r.code, r.name, r.type, r.nation, r.region, la.id
+       FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[], $6::text[])
+            AS r(code, name, type, nation, region, la_code)
+       JOIN organisation la ON la.code = r.la_code
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, local_authority_id = EXCLUDED.local_authority_id,
+       nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now()`,
+    columns(rows.filter((r) => r.la), ['code', 'name', 'type', 'nation', 'region', 'la']),
+  );
+  const { rows: all } = await db.query<{ id: string; code: string }>('SELECT id, code FROM organisation');
+  return new Map(all.map((r) => [r.code, r.id]));
+}
+
+// ------------------------------------------------------------------------------------------------ staff
+
+/** Synthetic staff names, chosen so no demo user shares a name with a real person on purpose. */
+const STAFF_NAMES = [
+  ['Amara', 'Okafor'], ['Ben', 'Hartley'], ['Chloe', 'Davies'], ['Dev', 'Mistry'], ['Erin', 'Walsh'], ['Femi', 'Adeyemi'],
+  ['Grace', 'Lowe'], ['Harun', 'Begum'], ['Isla', 'Morgan'], ['Jonah', 'Price'], ['Kiran', 'Shah'], ['Leah', 'Foster'],
+] as const;
+
+/**
+ * Two case managers and a manager for every youth justice service. Emails are on example.com subdomains, so demo
+ * mail can never reach anyone. Sign-in details come with the identity issue.
+ */
+async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
+  const users: { org: string; given: string; family: string; email: string; roles: string }[] = [];
+  const bySupervisingAuthority = new Map<string, string[]>();
+  LOCAL_AUTHORITIES.forEach((la, i) => {
+    const stem = la.code.replace(/^LA-/, '').toLowerCase();
+    const yjs = orgIds.get(`YJS-${la.code.replace(/^LA-/, '')}`)!;
+    const name = (k: number) => STAFF_NAMES[(i * 3 + k) % STAFF_NAMES.length];
+    users.push({ org: yjs, given: name(0)[0], family: name(0)[1], email: `case.manager.1@${stem}.yjs.example.com`, roles: '{YJS_CASE_MANAGER}' });
+    users.push({ org: yjs, given: name(1)[0], family: name(1)[1], email: `case.manager.2@${stem}.yjs.example.com`, roles: '{YJS_CASE_MANAGER}' });
+    users.push({ org: yjs, given: name(2)[0], family: name(2)[1], email: `manager@${stem}.yjs.example.com`, roles: '{YJS_MANAGER}' });
+  });
+  const { rows } = await db.query<{ id: string; email: string }>(
+    `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles)
+     SELECT r.org::uuid, r.given, r.family, r.email, r.roles::role[]
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(org, given, family, email, roles)
+     ON CONFLICT (email) DO UPDATE SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, updated_at = now()
+     RETURNING id, email`,
+    columns(users, ['org', 'given', 'family', 'email', 'roles']),
+  );
+  const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
+  for (const la of LOCAL_AUTHORITIES) {
+    const stem = la.code.replace(/^LA-/, '').toLowerCase();
+    bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(`case.manager.${n}@${stem}.yjs.example.com`)!));
+  }
+  return { total: users.length, bySupervisingAuthority };
+}
+
+// ------------------------------------------------------------------------------------------------ caseload
+
+async function insertBatch(
+  db: Client,
+  batch: SyntheticChildRecord[],
+  orgIds: Map<string, string>,
+  caseManagersByAuthority: Map<string, string[]>,
+): Promise<{ children: number; episodes: number }> {
+  await db.query('BEGIN');
+  try {
+    const { rows: inserted } = await db.query<{ id: string; external_reference: string }>(
+      `INSERT INTO child (external_reference, given_name, family_name, preferred_name, date_of_birth, gender, ethnicity,
+                          looked_after, responsible_authority_id, care_leaver, home_authority_id, has_ehcp, disabilities,
+                          communication_needs, version)
+       SELECT r.key, r.given, r.family, r.preferred, r.dob::date, r.gender::gender, r.ethnicity, r.looked_after,
+              r.responsible::uuid, r.care_leaver, r.home::uuid, r.ehcp, string_to_array(r.disabilities, '|'), r.comms, 1
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[],
+                     $9::text[], $10::bool[], $11::text[], $12::bool[], $13::text[], $14::text[])
+              AS r(key, given, family, preferred, dob, gender, ethnicity, looked_after, responsible, care_leaver, home, ehcp, disabilities, comms)
+       ON CONFLICT (external_reference) WHERE external_reference IS NOT NULL DO NOTHING
+       RETURNING id, external_reference`,
+      columns(
+        batch.map((r) => ({
+          key: r.key,
+          given: r.child.givenName,
+          family: r.child.familyName,
+          preferred: r.child.preferredName,
+          dob: r.child.dateOfBirth,
+          gender: r.child.gender,
+          ethnicity: r.child.ethnicity,
+          looked_after: r.child.lookedAfter,
+          responsible: r.child.responsibleAuthorityCode ? orgIds.get(r.child.responsibleAuthorityCode) ?? null : null,
+          care_leaver: r.child.careLeaver,
+          home: orgIds.get(r.child.homeAuthorityCode) ?? null,
+          ehcp: r.child.hasEhcp,
+          disabilities: r.child.disabilities.join('|'),
+          comms: r.child.communicationNeeds,
+        })),
+        ['key', 'given', 'family', 'preferred', 'dob', 'gender', 'ethnicity', 'looked_after', 'responsible', 'care_leaver', 'home', 'ehcp', 'disabilities', 'comms'],
+      ),
+    );
+    const childIdByKey = new Map(inserted.map((r) => [r.external_reference, r.id]));
+    const fresh = batch.filter((r) => childIdByKey.has(r.key));
+    if (fresh.length === 0) {
+      await db.query('COMMIT');
+      return { children: 0, episodes: 0 };
+    }
+
+    // Parents and carers.
+    const carers = fresh.flatMap((r) => r.child.parentsCarers.map((p) => ({ child: childIdByKey.get(r.key)!, ...p })));
+    if (carers.length) {
+      await db.query(
+        `INSERT INTO parent_carer (child_id, name, relationship, phone, email, has_parental_responsibility)
+         SELECT r.child::uuid, r.name, r.relationship, r.phone, r.email, r.pr
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[]) AS r(child, name, relationship, phone, email, pr)`,
+        columns(carers.map((c) => ({ ...c, pr: c.hasParentalResponsibility })), ['child', 'name', 'relationship', 'phone', 'email', 'pr']),
+      );
+    }
+
+    // Episodes with the calculator's dates.
+    const episodes = fresh.map((r, i) => {
+      const e = r.episode;
+      const dates: ReleaseDates | null = e.sentence
+        ? calculateReleaseDates({ ...e.sentence, extensionMonths: e.sentence.extensionMonths ?? undefined, dateOfBirth: r.child.dateOfBirth })
+        : null;
+      const managers = caseManagersByAuthority.get(e.supervisingAuthorityCode) ?? [];
+      const releaseDate = dates?.releaseDate ?? null;
+      return {
+        child: childIdByKey.get(r.key)!,
+        status: e.sentence ? 'SENTENCED' : 'REMANDED',
+        start: e.remandDate ?? e.sentence!.sentenceDate,
+        remand: e.remandDate,
+        establishment: orgIds.get(e.establishmentCode)!,
+        service: orgIds.get(`YJS-${e.supervisingAuthorityCode.replace(/^LA-/, '')}`)!,
+        caseManager: managers.length ? managers[i % managers.length] : null,
+        sentenceType: e.sentence?.sentenceType ?? null,
+        dates,
+        expected: expectedReleaseDate({ releaseDate, earlyReleaseDate: null, lateReleaseDate: null, releaseDateOverride: null }),
+        record: r,
+      };
+    });
+    const { rows: episodeRows } = await db.query<{ id: string; child_id: string }>(
+      `INSERT INTO custodial_episode (child_id, status, start_date, remand_date, current_establishment_id, supervising_service_id,
+          case_manager_id, sentence_type, sentence_end_date, mid_term_date, earliest_release_date, latest_release_date,
+          parole_eligibility_date, release_date, brought_forward_date, friday_or_pre_holiday_release, further_supervision_end_date,
+          immediate_release, release_date_notes, expected_release_date, version)
+       SELECT r.child::uuid, r.status::episode_status, r.start::date, r.remand::date, r.establishment::uuid, r.service::uuid,
+              r.cm::uuid, r.stype::sentence_type, r.sed::date, r.mtd::date, r.erd::date, r.lrd::date, r.ped::date, r.rd::date,
+              r.bfd::date, r.friday, r.fsed::date, r.immediate, string_to_array(r.notes, E'\\n'), r.expected::date, 1
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                     $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::bool[], $17::text[],
+                     $18::bool[], $19::text[], $20::text[])
+              AS r(child, status, start, remand, establishment, service, cm, stype, sed, mtd, erd, lrd, ped, rd, bfd, friday, fsed, immediate, notes, expected)
+       RETURNING id, child_id`,
+      columns(
+        episodes.map((e) => ({
+          child: e.child, status: e.status, start: e.start, remand: e.remand, establishment: e.establishment, service: e.service,
+          cm: e.caseManager, stype: e.sentenceType,
+          sed: e.dates?.sentenceEndDate ?? null, mtd: e.dates?.midTermDate ?? null, erd: e.dates?.earliestReleaseDate ?? null,
+          lrd: e.dates?.latestReleaseDate ?? null, ped: e.dates?.paroleEligibilityDate ?? null, rd: e.dates?.releaseDate ?? null,
+          bfd: e.dates?.broughtForwardDate ?? null, friday: e.dates?.fridayOrPreHolidayRelease ?? false,
+          fsed: e.dates?.furtherSupervisionEndDate ?? null, immediate: e.dates?.immediateRelease ?? false,
+          notes: (e.dates?.notes ?? []).join('\n'), expected: e.expected,
+        })),
+        ['child', 'status', 'start', 'remand', 'establishment', 'service', 'cm', 'stype', 'sed', 'mtd', 'erd', 'lrd', 'ped', 'rd', 'bfd', 'friday', 'fsed', 'immediate', 'notes', 'expected'],
+      ),
+    );
+    const episodeIdByChild = new Map(episodeRows.map((r) => [r.child_id, r.id]));
+    const withIds = episodes.map((e) => ({ ...e, id: episodeIdByChild.get(e.child)! }));
+
+    const sentenced = withIds.filter((e) => e.record.episode.sentence);
+    if (sentenced.length) {
+      await db.query(
+        `INSERT INTO sentence (episode_id, sentence_type, sentence_date, term_months, extension_months, remand_days,
+                               tagged_bail_days, offence_date, qualifying_serious_offence, excluded_from_forty_percent_release)
+         SELECT r.episode::uuid, r.stype::sentence_type, r.sdate::date, r.term, r.ext, r.remand, r.tagged, r.offence::date, r.serious, r.excluded
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::bool[], $10::bool[])
+                AS r(episode, stype, sdate, term, ext, remand, tagged, offence, serious, excluded)`,
+        columns(
+          sentenced.map((e) => {
+            const s = e.record.episode.sentence!;
+            return {
+              episode: e.id, stype: s.sentenceType, sdate: s.sentenceDate, term: s.termMonths, ext: s.extensionMonths, remand: s.remandDays,
+              tagged: s.taggedBailDays, offence: s.offenceDate, serious: s.qualifyingSeriousOffence, excluded: s.excludedFromFortyPercentRelease,
+            };
+          }),
+          ['episode', 'stype', 'sdate', 'term', 'ext', 'remand', 'tagged', 'offence', 'serious', 'excluded'],
+        ),
+      );
+    }
+    await db.query(
+      `INSERT INTO establishment_transfer (episode_id, from_establishment_id, to_establishment_id, transfer_date, reason)
+       SELECT r.episode::uuid, NULL, r.establishment::uuid, r.start::date, r.reason
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(episode, establishment, start, reason)`,
+      columns(
+        withIds.map((e) => ({
+          episode: e.id, establishment: e.establishment, start: e.start,
+          reason: e.remand ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
+        })),
+        ['episode', 'establishment', 'start', 'reason'],
+      ),
+    );
+    const managed = withIds.filter((e) => e.caseManager);
+    if (managed.length) {
+      await db.query(
+        `INSERT INTO case_manager_assignment (episode_id, case_manager_id, assigned_from, reason)
+         SELECT r.episode::uuid, r.cm::uuid, r.start::timestamptz, 'Allocated at the start of the episode'
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS r(episode, cm, start)`,
+        columns(managed.map((e) => ({ episode: e.id, cm: e.caseManager, start: `${e.start}T09:00:00Z` })), ['episode', 'cm', 'start']),
+      );
+    }
+    const events = withIds.flatMap((e) => {
+      const out = [{ episode: e.id, type: 'EPISODE_STARTED', date: e.start, summary: e.remand ? 'Remanded to youth detention accommodation' : 'Sentenced and placed in custody' }];
+      const s = e.record.episode.sentence;
+      if (s && e.remand) out.push({ episode: e.id, type: 'SENTENCE_RECORDED', date: s.sentenceDate, summary: `Sentence recorded: ${s.sentenceType} ${s.termMonths} months from ${s.sentenceDate}` });
+      return out;
+    });
+    await db.query(
+      `INSERT INTO episode_event (episode_id, type, effective_date, summary, details)
+       SELECT r.episode::uuid, r.type::episode_event_type, r.date::date, r.summary, '{"source":"demo seed"}'::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(episode, type, date, summary)`,
+      columns(events, ['episode', 'type', 'date', 'summary']),
+    );
+    await db.query('COMMIT');
+    return { children: fresh.length, episodes: withIds.length };
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Turns rows into one array per column, for `unnest($1::type[], ...)` bulk inserts (one round trip per table). */
+function columns<T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]): unknown[][] {
+  return keys.map((k) => rows.map((r) => (r[k] === undefined ? null : r[k])));
+}
