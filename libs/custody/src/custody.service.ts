@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import {
   BadUserInputError,
   Clock,
@@ -8,10 +8,12 @@ import {
   ConnectionShape,
   decodeCursor,
   encodeCursor,
+  isIsoDate,
   NotFoundError,
   addDays,
   pageSize,
   StaleVersionError,
+  todayIso,
   toConnection,
 } from '@resettle/common';
 import { ChildrenService } from '@resettle/children';
@@ -43,6 +45,11 @@ import {
 
 /** Who made a change (null until sign-in exists; then the signed-in user). */
 export type ActorId = string | null;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The partial unique index that allows one episode in custody per child (see the migrations). */
+const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
 
 const RELEASE_DATE_FIELDS = [
   'sentenceEndDate',
@@ -152,6 +159,10 @@ export class CustodyService {
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [date, id] = decodeCursor(after, 2) as [string, string];
+      // A cursor is the client's to send back: one tampered with must be refused, not reach SQL as a bad cast.
+      if (!(date === 'infinity' || isIsoDate(date)) || typeof id !== 'string' || !UUID.test(id)) {
+        throw BadUserInputError.forField('after', 'The cursor is not valid for this list. Start again from the first page.');
+      }
       qb.andWhere(`(${sortKey}, e.id) > (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, { cursorDate: date, cursorId: id });
     }
     const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('e.id', 'ASC').limit(limit + 1).getMany();
@@ -176,9 +187,10 @@ export class CustodyService {
     this.assertNotFuture(startDate, input.remandDate ? 'remandDate' : 'sentence.sentenceDate');
     const dates = input.sentence ? this.datesFor(input.sentence, child.dateOfBirth) : null;
 
+    const alreadyInCustody = 'This child already has an episode in custody; record a new sentence or transfer on it instead';
     return this.dataSource.transaction(async (em) => {
       const open = await em.findOne(CustodialEpisode, { where: { childId: child.id, status: In(IN_CUSTODY_STATUSES) } });
-      if (open) throw new ConflictError('This child already has an episode in custody; record a new sentence or transfer on it instead');
+      if (open) throw new ConflictError(alreadyInCustody);
       const episode = em.create(CustodialEpisode, {
         childId: child.id,
         status: input.sentence ? EpisodeStatus.SENTENCED : EpisodeStatus.REMANDED,
@@ -222,6 +234,12 @@ export class CustodyService {
         { status: saved.status, establishmentId: establishment.id, supervisingServiceId: service.id, ...(dates ? { releaseDates: this.releaseDateColumns(dates) } : {}) },
       );
       return saved;
+    }).catch((error: unknown) => {
+      // Two starts for one child at once: both pass the check above; the index lets only one in.
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === OPEN_EPISODE_PER_CHILD) {
+        throw new ConflictError(alreadyInCustody);
+      }
+      throw error;
     });
   }
 
@@ -338,7 +356,8 @@ export class CustodyService {
       if (input.releasedAt.getTime() > this.clock.now().getTime()) {
         throw BadUserInputError.forField('releasedAt', 'A release can only be recorded once it has happened');
       }
-      const day = input.releasedAt.toISOString().slice(0, 10);
+      // The day in England and Wales: 00:30 BST is already the next day, though UTC still says the day before.
+      const day = todayIso(input.releasedAt);
       if (day < episode.startDate) {
         throw BadUserInputError.forField('releasedAt', `The release cannot be before the episode began (${episode.startDate})`);
       }
@@ -433,7 +452,8 @@ export class CustodyService {
         throw BadUserInputError.forField('caseManagerId', 'That person already manages this case');
       }
       const now = this.clock.now();
-      await em.update(CaseManagerAssignment, { episodeId: episode.id, assignedUntil: null as unknown as Date }, { assignedUntil: now });
+      // IsNull(), not null: TypeORM turns a plain null into `= NULL`, which matches no row.
+      await em.update(CaseManagerAssignment, { episodeId: episode.id, assignedUntil: IsNull() }, { assignedUntil: now });
       await em.insert(CaseManagerAssignment, {
         episodeId: episode.id,
         caseManagerId: input.caseManagerId,

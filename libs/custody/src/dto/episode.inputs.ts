@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '@resettle/common';
 import { SentenceTypeEnum } from '../custody-enums';
 
@@ -144,6 +144,8 @@ export class TransferEpisodeInput extends EpisodeChangeInput {
 export class RecordReleaseInput extends EpisodeChangeInput {
   @Field(() => Date, { description: 'When the child left custody.' })
   @Type(() => Date)
+  // A validator is what keeps the field: the global pipe's `whitelist` strips undecorated properties.
+  @IsDate()
   releasedAt: Date;
 }
 
