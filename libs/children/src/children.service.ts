@@ -53,25 +53,26 @@ export class ChildrenService {
         dateOfBirth: input.dateOfBirth,
         gender: input.gender,
         ethnicity: input.ethnicity ?? null,
-        lookedAfter: input.lookedAfter,
+        lookedAfter: input.lookedAfter ?? false,
         responsibleAuthorityId: input.responsibleAuthorityId ?? null,
-        careLeaver: input.careLeaver,
+        careLeaver: input.careLeaver ?? false,
         homeAuthorityId: input.homeAuthorityId ?? null,
-        hasEhcp: input.hasEhcp,
-        disabilities: input.disabilities,
+        hasEhcp: input.hasEhcp ?? false,
+        disabilities: input.disabilities ?? [],
         communicationNeeds: input.communicationNeeds ?? null,
       });
       const saved = await em.save(child);
-      if (input.parentsCarers.length) {
+      const parentsCarers = input.parentsCarers ?? [];
+      if (parentsCarers.length) {
         await em.insert(
           ParentCarer,
-          input.parentsCarers.map((p) => ({
+          parentsCarers.map((p) => ({
             childId: saved.id,
             name: p.name,
             relationship: p.relationship,
             phone: p.phone ?? null,
             email: p.email?.toLowerCase() ?? null,
-            hasParentalResponsibility: p.hasParentalResponsibility,
+            hasParentalResponsibility: p.hasParentalResponsibility ?? false,
           })),
         );
       }

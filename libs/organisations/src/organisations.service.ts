@@ -5,6 +5,7 @@ import {
   ConnectionShape,
   decodeCursor,
   encodeCursor,
+  isUuid,
   NotFoundError,
   pageSize,
   toConnection,
@@ -50,7 +51,7 @@ export class OrganisationsService {
     if (filter.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
     const totalCount = await qb.clone().getCount();
     if (after) {
-      const [name, id] = decodeCursor(after, 2) as [string, string];
+      const [name, id] = decodeCursor(after, 2, ([n, i]) => typeof n === 'string' && isUuid(i)) as [string, string];
       qb.andWhere('(o.name, o.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(limit + 1).getMany();

@@ -4,6 +4,9 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '@resettle/common';
+
+// Fields with a default are nullable in the schema and defaulted again in the service: graphql-jit (Mercurius JIT)
+// does not apply schema defaults of non-null input fields once a query is compiled (graphql-jit issue 142).
 import { Gender } from '../child-enums';
 
 @InputType()
@@ -29,9 +32,10 @@ export class ParentCarerInput {
   @IsEmail()
   email?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  hasParentalResponsibility: boolean;
+  hasParentalResponsibility?: boolean;
 }
 
 @InputType()
@@ -66,34 +70,38 @@ export class RegisterChildInput {
   @MaxLength(60)
   ethnicity?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  lookedAfter: boolean;
+  lookedAfter?: boolean;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
   responsibleAuthorityId?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  careLeaver: boolean;
+  careLeaver?: boolean;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
   homeAuthorityId?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  hasEhcp: boolean;
+  hasEhcp?: boolean;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { nullable: true, defaultValue: [] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  disabilities: string[];
+  disabilities?: string[];
 
   @Field({ nullable: true })
   @IsOptional()
@@ -101,10 +109,11 @@ export class RegisterChildInput {
   @MaxLength(2000)
   communicationNeeds?: string;
 
-  @Field(() => [ParentCarerInput], { defaultValue: [] })
+  @Field(() => [ParentCarerInput], { nullable: true, defaultValue: [] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => ParentCarerInput)
-  parentsCarers: ParentCarerInput[];
+  parentsCarers?: ParentCarerInput[];
 }

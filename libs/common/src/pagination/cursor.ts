@@ -5,10 +5,17 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, expectedLength: number): unknown[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * A cursor is the client's to send back, so one tampered with is refused here as BAD_USER_INPUT (naming `after`)
+ * by `isValid`, rather than reaching SQL as a bad cast.
+ */
+export function decodeCursor(cursor: string, expectedLength: number, isValid: (parts: unknown[]) => boolean = () => true): unknown[] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === expectedLength) return value;
+    if (Array.isArray(value) && value.length === expectedLength && isValid(value)) return value;
   } catch {
     // fall through to the input error below
   }

@@ -30,30 +30,34 @@ export class SentenceInput {
   @Max(240)
   extensionMonths?: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10000)
-  remandDays: number;
+  remandDays?: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10000)
-  taggedBailDays: number;
+  taggedBailDays?: number;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsLocalDate()
   offenceDate?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  qualifyingSeriousOffence: boolean;
+  qualifyingSeriousOffence?: boolean;
 
-  @Field({ defaultValue: false })
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
   @IsBoolean()
-  excludedFromFortyPercentRelease: boolean;
+  excludedFromFortyPercentRelease?: boolean;
 }
 
 @InputType()
