@@ -8,3 +8,4 @@ export * from './graphql/request-loaders';
 export * from './validation/is-local-date';
 export * from './dates/iso-date';
 export * from './calendar/working-days';
+export * from './pagination/page-args';

@@ -1,8 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { Clock, Connection, daysBetween, GraphqlContext } from '@resettle/common';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Clock, Connection, PageArgs, daysBetween, GraphqlContext } from '@resettle/common';
 import { Child, ChildrenService } from '@resettle/children';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User, UsersService } from '@resettle/identity';
@@ -31,24 +31,12 @@ import {
 export class CustodialEpisodeConnection extends Connection(CustodialEpisode, 'CustodialEpisode') {}
 
 @ArgsType()
-export class CaseloadArgs {
+export class CaseloadArgs extends PageArgs {
   @Field(() => CaseloadFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => CaseloadFilter)
   filter?: CaseloadFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 50).' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  after?: string;
 }
 
 /** Until sign-in lands, changes are recorded without a named person. */

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, Int, ArgsType } from '@nestjs/graphql';
-import { IsArray, IsEnum, IsInt, IsOptional, IsString, MaxLength, Max, Min } from 'class-validator';
-import { Connection, GraphqlContext } from '@resettle/common';
+import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
 import { Organisation } from './organisation.entity';
 import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
@@ -25,22 +25,10 @@ export class OrganisationFilter {
 }
 
 @ArgsType()
-export class OrganisationsArgs {
+export class OrganisationsArgs extends PageArgs {
   @Field(() => OrganisationFilter, { nullable: true })
   @IsOptional()
   filter?: OrganisationFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 50).' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  after?: string;
 }
 
 /** Loads organisations by id through the request's DataLoader (for every `...Organisation` field). */
