@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Logger, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -21,7 +21,11 @@ const graphqlLog = new Logger('GraphQL');
     ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })) }),
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        pinoHttp: pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })),
+        // Probes every few seconds would drown the log.
+        exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }],
+      }),
     }),
     ClockModule,
     DatabaseModule,

@@ -14,7 +14,6 @@ export function pinoHttpOptions(level: string): Options {
     genReqId: (req) => (req as { id?: string }).id ?? requestIdFrom(req.headers['x-request-id']),
     customProps: (req) => ({ requestId: (req as { id?: string }).id }),
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     serializers: {
       req: (req) => ({ id: req.id, method: req.method, url: req.url }),
     },
