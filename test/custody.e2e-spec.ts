@@ -13,6 +13,7 @@ const EPISODE = `
   sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
   broughtForwardDate fridayOrPreHolidayRelease furtherSupervisionEndDate immediateRelease releaseDateNotes
   earlyReleaseDate lateReleaseDate releaseDateOverride releaseDateOverrideReason expectedReleaseDate daysToRelease
+  expectedReleaseDay { releaseDate fridayOrPreHolidayRelease broughtForwardDate }
   releasedAt recalledAt childId currentEstablishmentId supervisingServiceId caseManagerId
   currentEstablishment { id name } supervisingService { id name } caseManager { id email }
   caseManagerHistory { caseManagerId assignedFrom assignedUntil reason }
@@ -505,6 +506,8 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       // Saturday 2 January 2027; Friday 1 January is New Year's Day, so the child leaves on Thursday 31 December.
       const granted = await mutateOk('grantEarlyRelease', { episodeId: ep.id, expectedVersion: ep.version, releaseOn: '2027-01-02' });
       expect(granted).toMatchObject({ earlyReleaseDate: '2027-01-02', expectedReleaseDate: '2026-12-31' });
+      // The day before a bank holiday: flagged, and may be brought forward to Wednesday 30 December.
+      expect(granted.expectedReleaseDay).toEqual({ releaseDate: '2026-12-31', fridayOrPreHolidayRelease: true, broughtForwardDate: '2026-12-30' });
     });
 
     it('a late release order replaces the early release', async () => {

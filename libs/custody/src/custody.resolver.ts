@@ -12,7 +12,8 @@ import { Sentence } from './entities/sentence.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
-import { ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
+import { ExpectedReleaseDay, ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
+import { expectedReleaseDay } from './rules/expected-release-date';
 import {
   AssignCaseManagerInput,
   CaseloadFilter,
@@ -147,6 +148,14 @@ export class CustodyResolver {
   @ResolveField(() => Int, { nullable: true, description: 'Days from today to the expected release day.' })
   daysToRelease(@Parent() episode: CustodialEpisode) {
     return episode.expectedReleaseDate ? daysBetween(this.clock.today(), episode.expectedReleaseDate) : null;
+  }
+
+  @ResolveField(() => ExpectedReleaseDay, {
+    nullable: true,
+    description: 'The expected leaving day with its own Friday / pre-holiday flag, after early or late release or an override.',
+  })
+  expectedReleaseDay(@Parent() episode: CustodialEpisode) {
+    return expectedReleaseDay(episode);
   }
 
   @ResolveField(() => [Sentence])

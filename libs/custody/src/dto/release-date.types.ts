@@ -83,3 +83,12 @@ export class ReleaseDates {
   @Field() immediateRelease: boolean;
   @Field(() => [String]) notes: string[];
 }
+
+@ObjectType({ description: 'The day the child is expected to leave, with what it means for the first nights out.' })
+export class ExpectedReleaseDay {
+  @Field() releaseDate: string;
+  @Field({ description: 'The day after is not a working day (a Friday, or the day before a bank holiday): risk peaks then.' })
+  fridayOrPreHolidayRelease: boolean;
+  @Field(() => String, { nullable: true, description: 'The day release may be brought forward to (Offenders (Day of Release from Detention) Act 2023).' })
+  broughtForwardDate: string | null;
+}

@@ -82,8 +82,12 @@ export class CustodialEpisode {
   @Field(() => String, { nullable: true, description: 'The statutory release date moved back to a working day.' })
   @Column({ type: 'date', nullable: true })
   releaseDate: string | null;
-  @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) broughtForwardDate: string | null;
-  @Field() @Column({ default: false }) fridayOrPreHolidayRelease: boolean;
+  @Field(() => String, { nullable: true, description: 'For the calculated releaseDate; see expectedReleaseDay for the day now expected.' })
+  @Column({ type: 'date', nullable: true })
+  broughtForwardDate: string | null;
+  @Field({ description: 'For the calculated releaseDate; see expectedReleaseDay for the day now expected.' })
+  @Column({ default: false })
+  fridayOrPreHolidayRelease: boolean;
   @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) furtherSupervisionEndDate: string | null;
   @Field() @Column({ default: false }) immediateRelease: boolean;
   @Field(() => [String], { description: 'How the dates were worked out, in plain English.' })
