@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       children: { type: 'string', default: '450' },
-      seed: { type: 'string', default: '2026' },
+      // Seed 7's first 450 children match the national mix (44% on remand, about 4% girls); any seed is valid.
+      seed: { type: 'string', default: '7' },
       today: { type: 'string' },
     },
   });
