@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { assertDatabaseMarked } from '@resettle/database';
 import { LOCAL_AUTHORITIES } from '../../libs/organisations/src/reference/local-authorities';
 import { SECURE_ESTABLISHMENTS } from '../../libs/organisations/src/reference/secure-establishments';
-import { partnerOrganisationsFor } from '../../libs/organisations/src/reference/partner-organisations';
+import { partnerOrganisationsFor, youthJusticeServiceCode } from '../../libs/organisations/src/reference/partner-organisations';
 import { generateSyntheticCaseload, SyntheticChildRecord } from '../../libs/children/src/synthetic/synthetic-caseload';
 import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
@@ -119,6 +119,11 @@ const STAFF_NAMES = [
   ['Grace', 'Lowe'], ['Harun', 'Begum'], ['Isla', 'Morgan'], ['Jonah', 'Price'], ['Kiran', 'Shah'], ['Leah', 'Foster'],
 ] as const;
 
+/** A demo staff address on an example.com subdomain, e.g. case.manager.1@leeds.yjs.example.com. */
+function staffEmail(localAuthorityCode: string, localPart: string): string {
+  return `${localPart}@${localAuthorityCode.replace(/^LA-/, '').toLowerCase()}.yjs.example.com`;
+}
+
 /**
  * Two case managers and a manager for every youth justice service. Emails are on example.com subdomains, so demo
  * mail can never reach anyone. Sign-in details come with the identity issue.
@@ -127,12 +132,11 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   const users: { org: string; given: string; family: string; email: string; roles: string }[] = [];
   const bySupervisingAuthority = new Map<string, string[]>();
   LOCAL_AUTHORITIES.forEach((la, i) => {
-    const stem = la.code.replace(/^LA-/, '').toLowerCase();
-    const yjs = orgIds.get(`YJS-${la.code.replace(/^LA-/, '')}`)!;
+    const yjs = orgIds.get(youthJusticeServiceCode(la.code))!;
     const name = (k: number) => STAFF_NAMES[(i * 3 + k) % STAFF_NAMES.length];
-    users.push({ org: yjs, given: name(0)[0], family: name(0)[1], email: `case.manager.1@${stem}.yjs.example.com`, roles: '{YJS_CASE_MANAGER}' });
-    users.push({ org: yjs, given: name(1)[0], family: name(1)[1], email: `case.manager.2@${stem}.yjs.example.com`, roles: '{YJS_CASE_MANAGER}' });
-    users.push({ org: yjs, given: name(2)[0], family: name(2)[1], email: `manager@${stem}.yjs.example.com`, roles: '{YJS_MANAGER}' });
+    users.push({ org: yjs, given: name(0)[0], family: name(0)[1], email: staffEmail(la.code, 'case.manager.1'), roles: '{YJS_CASE_MANAGER}' });
+    users.push({ org: yjs, given: name(1)[0], family: name(1)[1], email: staffEmail(la.code, 'case.manager.2'), roles: '{YJS_CASE_MANAGER}' });
+    users.push({ org: yjs, given: name(2)[0], family: name(2)[1], email: staffEmail(la.code, 'manager'), roles: '{YJS_MANAGER}' });
   });
   const { rows } = await db.query<{ id: string; email: string }>(
     `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles)
@@ -144,8 +148,7 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   );
   const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
   for (const la of LOCAL_AUTHORITIES) {
-    const stem = la.code.replace(/^LA-/, '').toLowerCase();
-    bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(`case.manager.${n}@${stem}.yjs.example.com`)!));
+    bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
   }
   return { total: users.length, bySupervisingAuthority };
 }
@@ -223,7 +226,7 @@ async function insertBatch(
         start: e.remandDate ?? e.sentence!.sentenceDate,
         remand: e.remandDate,
         establishment: orgIds.get(e.establishmentCode)!,
-        service: orgIds.get(`YJS-${e.supervisingAuthorityCode.replace(/^LA-/, '')}`)!,
+        service: orgIds.get(youthJusticeServiceCode(e.supervisingAuthorityCode))!,
         caseManager: managers.length ? managers[i % managers.length] : null,
         sentenceType: e.sentence?.sentenceType ?? null,
         dates,

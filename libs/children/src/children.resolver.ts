@@ -1,4 +1,5 @@
-import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Clock, GraphqlContext } from '@resettle/common';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { Child } from './child.entity';
@@ -14,6 +15,11 @@ export class ChildrenResolver {
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
+
+  @Query(() => Child)
+  child(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.children.get(id);
+  }
 
   @Mutation(() => Child, { description: 'Record a child new to the service, with their parents or carers.' })
   registerChild(@Args('input') input: RegisterChildInput) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { BadUserInputError, Clock, NotFoundError } from '@resettle/common';
+import { BadUserInputError, Clock, NotFoundError, byIds, groupByIds } from '@resettle/common';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Child } from './child.entity';
 import { ParentCarer } from './parent-carer.entity';
@@ -25,13 +25,12 @@ export class ChildrenService {
 
   async findByIds(ids: readonly string[]): Promise<(Child | null)[]> {
     const rows = await this.children.findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return byIds(ids, rows, (row) => row.id);
   }
 
   async parentsCarersOf(childIds: readonly string[]): Promise<ParentCarer[][]> {
     const rows = await this.parentsCarers.find({ where: { childId: In([...childIds]) }, order: { createdAt: 'ASC' } });
-    return childIds.map((id) => rows.filter((p) => p.childId === id));
+    return groupByIds(childIds, rows, (p) => p.childId);
   }
 
   async register(input: RegisterChildInput): Promise<Child> {

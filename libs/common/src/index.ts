@@ -9,3 +9,4 @@ export * from './validation/is-local-date';
 export * from './dates/iso-date';
 export * from './calendar/working-days';
 export * from './pagination/page-args';
+export * from './graphql/batch-results';

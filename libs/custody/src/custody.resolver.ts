@@ -184,15 +184,7 @@ export class CustodyResolver {
 /** The custody side of a child: their episodes. Lives here so `children` does not depend on `custody`. */
 @Resolver(() => Child)
 export class ChildCustodyResolver {
-  constructor(
-    private readonly custody: CustodyService,
-    private readonly children: ChildrenService,
-  ) {}
-
-  @Query(() => Child)
-  child(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
-    return this.children.get(id);
-  }
+  constructor(private readonly custody: CustodyService) {}
 
   @ResolveField(() => CustodialEpisode, { nullable: true, description: 'The episode in custody now, or else the latest.' })
   currentEpisode(@Parent() child: Child, @Context() ctx: GraphqlContext) {

@@ -7,7 +7,9 @@ import {
   ConflictError,
   ConnectionShape,
   decodeCursor,
+  byIds,
   encodeCursor,
+  groupByIds,
   isUuid,
   isIsoDate,
   NotFoundError,
@@ -81,12 +83,15 @@ export class CustodyService {
     private readonly clock: Clock,
   ) {}
 
-  /** The public calculator: input errors become BAD_USER_INPUT naming the field. */
-  calculate(input: ReleaseDateInput): ReleaseDates {
+  /**
+   * The calculator, with its input errors as BAD_USER_INPUT naming the field (under `fieldPrefix` when the dates
+   * come from a nested input, e.g. `sentence.termMonths`).
+   */
+  calculate(input: ReleaseDateInput, fieldPrefix = ''): ReleaseDates {
     try {
       return calculateReleaseDates(input);
     } catch (error) {
-      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(error.field, error.message);
+      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(`${fieldPrefix}${error.field}`, error.message);
       throw error;
     }
   }
@@ -109,18 +114,17 @@ export class CustodyService {
       .addOrderBy(`CASE WHEN e.status IN ('REMANDED','SENTENCED','RECALLED') THEN 0 ELSE 1 END`)
       .addOrderBy('e.start_date', 'DESC')
       .getMany();
-    const byChild = new Map(rows.map((e) => [e.childId, e]));
-    return childIds.map((id) => byChild.get(id) ?? null);
+    return byIds(childIds, rows, (e) => e.childId);
   }
 
   async episodesOf(childIds: readonly string[]): Promise<CustodialEpisode[][]> {
     const rows = await this.episodes.find({ where: { childId: In([...childIds]) }, order: { startDate: 'DESC' } });
-    return childIds.map((id) => rows.filter((e) => e.childId === id));
+    return groupByIds(childIds, rows, (e) => e.childId);
   }
 
   async sentencesOf(episodeIds: readonly string[]): Promise<Sentence[][]> {
     const rows = await this.sentences.find({ where: { episodeId: In([...episodeIds]) }, order: { createdAt: 'ASC' } });
-    return episodeIds.map((id) => rows.filter((s) => s.episodeId === id));
+    return groupByIds(episodeIds, rows, (s) => s.episodeId);
   }
 
   async transfersOf(episodeIds: readonly string[]): Promise<EstablishmentTransfer[][]> {
@@ -128,17 +132,17 @@ export class CustodyService {
       where: { episodeId: In([...episodeIds]) },
       order: { transferDate: 'ASC', createdAt: 'ASC' },
     });
-    return episodeIds.map((id) => rows.filter((t) => t.episodeId === id));
+    return groupByIds(episodeIds, rows, (t) => t.episodeId);
   }
 
   async caseManagerHistoryOf(episodeIds: readonly string[]): Promise<CaseManagerAssignment[][]> {
     const rows = await this.assignments.find({ where: { episodeId: In([...episodeIds]) }, order: { assignedFrom: 'ASC' } });
-    return episodeIds.map((id) => rows.filter((a) => a.episodeId === id));
+    return groupByIds(episodeIds, rows, (a) => a.episodeId);
   }
 
   async historyOf(episodeIds: readonly string[]): Promise<EpisodeEvent[][]> {
     const rows = await this.events.find({ where: { episodeId: In([...episodeIds]) }, order: { createdAt: 'ASC' } });
-    return episodeIds.map((id) => rows.filter((e) => e.episodeId === id));
+    return groupByIds(episodeIds, rows, (e) => e.episodeId);
   }
 
   /**
@@ -525,14 +529,9 @@ export class CustodyService {
     });
   }
 
-  /** Runs the calculator for a sentence; its input errors name the field under `sentence.`. */
+  /** The dates for a sentence on an episode; the child's date of birth decides further supervision. */
   private datesFor(sentence: SentenceInput, dateOfBirth: string): ReleaseDates {
-    try {
-      return calculateReleaseDates({ ...sentence, sentenceType: sentence.sentenceType, dateOfBirth });
-    } catch (error) {
-      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(`sentence.${error.field}`, error.message);
-      throw error;
-    }
+    return this.calculate({ ...sentence, dateOfBirth }, 'sentence.');
   }
 
   private releaseDateColumns(dates: ReleaseDates | CustodialEpisode | null) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { NotFoundError } from '@resettle/common';
+import { NotFoundError, byIds } from '@resettle/common';
 import { User } from './user.entity';
 
 @Injectable()
@@ -16,7 +16,6 @@ export class UsersService {
 
   async findByIds(ids: readonly string[]): Promise<(User | null)[]> {
     const rows = await this.users.findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((u) => [u.id, u]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return byIds(ids, rows, (row) => row.id);
   }
 }

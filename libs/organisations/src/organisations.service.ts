@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import {
+  byIds,
   ConnectionShape,
   decodeCursor,
   encodeCursor,
@@ -35,8 +36,7 @@ export class OrganisationsService {
   /** For DataLoader: one query for a whole page's organisations, in the order asked. */
   async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
     const rows = await this.organisations.findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return byIds(ids, rows, (row) => row.id);
   }
 
   async findByCode(code: string): Promise<Organisation | null> {

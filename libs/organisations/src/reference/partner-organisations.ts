@@ -16,12 +16,17 @@ export interface PartnerOrganisationRef {
 }
 
 /** Youth justice service, health provider and virtual school for one local authority, in that order. */
+/** The code of a local authority's youth justice service, e.g. 'LA-LEEDS' → 'YJS-LEEDS'. */
+export function youthJusticeServiceCode(localAuthorityCode: string): string {
+  return `YJS-${localAuthorityCode.replace(/^LA-/, '')}`;
+}
+
 export function partnerOrganisationsFor(la: LocalAuthorityRef): PartnerOrganisationRef[] {
   // Derive from the code, not the name, so a renamed authority keeps its partners' codes.
   const stem = la.code.replace(/^LA-/, '');
   return [
     {
-      code: `YJS-${stem}`,
+      code: youthJusticeServiceCode(la.code),
       name: `${la.shortName} Youth Justice Service`,
       type: 'YOUTH_JUSTICE_SERVICE',
       localAuthorityCode: la.code,
