@@ -21,7 +21,7 @@ function rootCause(error: unknown): unknown {
 }
 
 /**
- * Every error a caller sees carries one of six codes. Messages are written for people; stack traces, SQL and
+ * Every error a caller sees carries one of seven codes. Messages are written for people; stack traces, SQL and
  * library internals never leave the process (they are logged instead).
  */
 export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => void): Formatted {
@@ -41,7 +41,7 @@ export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => 
   }
   if (cause instanceof HttpException) {
     const status = cause.getStatus();
-    const code: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
+    const code: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 429 ? 'TOO_MANY_REQUESTS' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
     return { ...base, message: code === 'INTERNAL' ? 'Something went wrong on our side' : cause.message, extensions: { code } };
   }
   // No original error at all: the document itself was wrong (syntax, unknown field, wrong variable type).

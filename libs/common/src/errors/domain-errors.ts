@@ -2,7 +2,14 @@
  * Errors a feature throws on purpose. The API maps each to a GraphQL `extensions.code`; anything else becomes
  * INTERNAL with a generic message, so no stack trace or SQL ever reaches a caller.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -64,5 +71,13 @@ export class StaleVersionError extends ConflictError {
       `${resource} has changed since you loaded it (you had version ${expectedVersion}, it is now ${currentVersion}). Reload and try again.`,
       { expectedVersion, currentVersion, current },
     );
+  }
+}
+
+/** Too many attempts (sign-in backoff, per-user rate limit). `retryAfterSeconds` says when to try again. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS' as const;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
   }
 }
