@@ -1,9 +1,14 @@
-import { countQueries, GraphqlResponse, TestApp } from './support/test-app';
+import { Role } from '@resettle/access';
+import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
 
 /**
  * The custody record end to end: GraphQL in, PostgreSQL and Redis behind, the clock fixed at Monday 2026-11-23.
  * DOMAIN.md "The custodial episode" gives the rules the dates follow.
+ *
+ * Everyone is signed in as the person who would really do the thing: the Leeds and Kent youth justice managers for
+ * the children their services supervise, and the staff of Wetherby and Oakhill for what an establishment records
+ * about a child it holds (transfers, releases). The calculator alone is public.
  */
 
 const TODAY = '2026-11-23';
@@ -16,10 +21,10 @@ const EPISODE = `
   expectedReleaseDay { releaseDate fridayOrPreHolidayRelease broughtForwardDate }
   releasedAt recalledAt childId currentEstablishmentId supervisingServiceId caseManagerId
   currentEstablishment { id name } supervisingService { id name } caseManager { id email }
-  caseManagerHistory { caseManagerId assignedFrom assignedUntil reason }
-  transfers { fromEstablishmentId toEstablishmentId transferDate reason }
-  sentences { sentenceType sentenceDate termMonths remandDays }
-  history { type effectiveDate summary details }
+  caseManagerHistory { caseManagerId assignedFrom assignedUntil reason assignedById }
+  transfers { fromEstablishmentId toEstablishmentId transferDate reason recordedById }
+  sentences { sentenceType sentenceDate termMonths remandDays recordedById }
+  history { type effectiveDate summary details recordedById }
 `;
 
 const CALCULATOR_FIELDS = `sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
@@ -77,10 +82,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
   let t: TestApp;
   let dir: Directory;
+  /** The managers of the two youth justice services: they supervise, record and change their children's custody. */
+  let leeds: Session;
+  let kent: Session;
+  /** Staff of the two establishments: they record what happens to the children they hold. */
+  let wetherby: Session;
+  let oakhill: Session;
 
   beforeAll(async () => {
     t = await TestApp.start();
     dir = await insertDirectory(t.dataSource);
+    leeds = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_MANAGER], email: 'leeds.manager@example.com' });
+    kent = await t.userSession({ organisationId: dir.kentYjs.id, roles: [Role.YJS_MANAGER], email: 'kent.manager@example.com' });
+    wetherby = await t.userSession({ organisationId: dir.wetherby.id, roles: [Role.ESTABLISHMENT_STAFF], email: 'wetherby.staff@example.com' });
+    oakhill = await t.userSession({ organisationId: dir.oakhill.id, roles: [Role.ESTABLISHMENT_STAFF], email: 'oakhill.staff@example.com' });
   });
   afterAll(async () => {
     await t?.stop();
@@ -89,9 +104,10 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
   // ------------------------------------------------------------------------------------------------ helpers
 
   let childSeq = 0;
-  async function registerChild(overrides: Record<string, unknown> = {}): Promise<{ id: string; givenName: string }> {
+  /** Recorded by a youth justice service (Leeds unless said otherwise), which may then start the child's episodes. */
+  async function registerChild(overrides: Record<string, unknown> = {}, as: Session = leeds): Promise<{ id: string; givenName: string }> {
     childSeq += 1;
-    const data = await t.ok(
+    const data = await as.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id givenName } }`,
       {
         input: {
@@ -108,20 +124,22 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
     return data.registerChild;
   }
 
-  function mutate(name: string, input: Record<string, unknown>): Promise<GraphqlResponse> {
-    return t.graphql(`mutation($input: ${MUTATION_INPUT[name]}!) { ${name}(input: $input) { ${EPISODE} } }`, { input: withDefaults(input) });
+  /** A change to an episode, made by `as` (the Leeds manager unless said otherwise). */
+  function mutate(name: string, input: Record<string, unknown>, as: Session = leeds): Promise<GraphqlResponse> {
+    return as.graphql(`mutation($input: ${MUTATION_INPUT[name]}!) { ${name}(input: $input) { ${EPISODE} } }`, { input: withDefaults(input) });
   }
 
-  async function mutateOk(name: string, input: Record<string, unknown>): Promise<any> {
-    const res = await mutate(name, input);
+  async function mutateOk(name: string, input: Record<string, unknown>, as: Session = leeds): Promise<any> {
+    const res = await mutate(name, input, as);
     if (res.errors?.length) throw new Error(`${name} failed: ${JSON.stringify(res.errors, null, 2)}`);
     return res.data![name];
   }
 
-  async function episode(id: string): Promise<any> {
-    return (await t.ok(`query($id: ID!) { custodialEpisode(id: $id) { ${EPISODE} } }`, { id })).custodialEpisode;
+  async function episode(id: string, as: Session = leeds): Promise<any> {
+    return (await as.ok(`query($id: ID!) { custodialEpisode(id: $id) { ${EPISODE} } }`, { id })).custodialEpisode;
   }
 
+  /** Public: no session. */
   async function calculate(input: Record<string, unknown>): Promise<any> {
     return (await t.ok(`query($input: ReleaseDateInput!) { calculateReleaseDates(input: $input) { ${CALCULATOR_FIELDS} } }`, { input }))
       .calculateReleaseDates;
@@ -177,17 +195,17 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
   const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {
     caseload(first: $first, after: $after, filter: $filter) {
       totalCount pageInfo { hasNextPage endCursor }
-      edges { cursor node { id status expectedReleaseDate supervisingServiceId } }
+      edges { cursor node { id status expectedReleaseDate supervisingServiceId currentEstablishmentId } }
     } }`;
 
-  /** Walks a caseload page by page, checking totalCount is the same on every page. */
-  async function walkCaseload(filter: Record<string, unknown> | undefined, first: number) {
+  /** Walks `as`'s caseload page by page, checking totalCount is the same on every page. */
+  async function walkCaseload(as: Session, filter: Record<string, unknown> | undefined, first: number) {
     const nodes: any[] = [];
     let after: string | null = null;
     let totalCount: number | undefined;
     let pages = 0;
     for (;;) {
-      const page: any = (await t.ok(CASELOAD, { first, after, filter })).caseload;
+      const page: any = (await as.ok(CASELOAD, { first, after, filter })).caseload;
       pages += 1;
       if (totalCount === undefined) totalCount = page.totalCount;
       expect(page.totalCount).toBe(totalCount);
@@ -203,20 +221,25 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
   }
 
   // ------------------------------------------------------------------------------------------------ caseload
-  // First in the file: it asserts the whole caseload, so it runs before the other tests add children to it.
+  // First in the file: it asserts whole caseloads, so it runs before the other tests add children to them.
 
   describe('caseload', () => {
-    interface Seeded { id: string; serviceId: string; expectedReleaseDate: string | null }
+    interface Seeded { id: string; serviceId: string; establishmentId: string; expectedReleaseDate: string | null }
     const seeded: Seeded[] = [];
     const byDateThenId = (a: Seeded, b: Seeded) => {
       const ka = a.expectedReleaseDate ?? '9999-12-31';
       const kb = b.expectedReleaseDate ?? '9999-12-31';
       return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     };
+    /** The seeded episodes that match, in caseload order. */
+    const expectedWhere = (match: (s: Seeded) => boolean) => seeded.filter(match).sort(byDateThenId);
+    const supervisedBy = (serviceId: string) => (s: Seeded) => s.serviceId === serviceId;
+    const heldAt = (establishmentId: string) => (s: Seeded) => s.establishmentId === establishmentId;
 
     beforeAll(async () => {
-      const before = (await t.ok(CASELOAD, { first: 1 })).caseload.totalCount;
-      expect(before).toBe(0);
+      for (const as of [leeds, kent, wetherby, oakhill]) {
+        expect((await as.ok(CASELOAD, { first: 1 })).caseload.totalCount).toBe(0);
+      }
 
       const rand = mulberry32(20261123);
       const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
@@ -224,7 +247,7 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
         const leeds = i % 5 < 3; // 72 Leeds, 48 Kent
         const serviceId = leeds ? dir.leedsYjs.id : dir.kentYjs.id;
         const caseManagerId = leeds ? pick([dir.leedsCaseManager.id, dir.leedsCaseManager2.id, null]) : pick([dir.kentCaseManager.id, null]);
-        const establishmentId = i % 3 === 0 ? dir.oakhill.id : dir.wetherby.id;
+        const establishmentId = i % 3 === 0 ? dir.oakhill.id : dir.wetherby.id; // 40 Oakhill, 80 Wetherby, both services at each
         const dateOfBirth = `${2009 + (i % 4)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
         let start: Record<string, unknown>;
         if (i >= 100 && i < 108) {
@@ -256,27 +279,55 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       for (let b = 0; b < specs.length; b += BATCH) {
         await Promise.all(
           specs.slice(b, b + BATCH).map(async (s) => {
-            const child = await registerChild({
-              givenName: `Caseload${s.i}`,
-              dateOfBirth: s.dateOfBirth,
-              gender: s.i % 2 ? 'FEMALE' : 'MALE',
-              parentsCarers: [
-                { name: `Mum ${s.i}`, relationship: 'Mother', hasParentalResponsibility: true },
-                ...(s.i % 2 ? [carer({ name: `Nan ${s.i}`, relationship: 'Grandmother' })] : []),
-              ],
-            });
-            const ep = await mutateOk('startCustodialEpisode', {
-              childId: child.id,
-              establishmentId: s.establishmentId,
-              supervisingServiceId: s.serviceId,
-              ...(s.caseManagerId ? { caseManagerId: s.caseManagerId } : {}),
-              ...s.start,
-            });
-            seeded.push({ id: ep.id, serviceId: s.serviceId, expectedReleaseDate: ep.expectedReleaseDate });
+            // Each service records its own children and starts their episodes.
+            const as = s.serviceId === dir.leedsYjs.id ? leeds : kent;
+            const child = await registerChild(
+              {
+                givenName: `Caseload${s.i}`,
+                dateOfBirth: s.dateOfBirth,
+                gender: s.i % 2 ? 'FEMALE' : 'MALE',
+                parentsCarers: [
+                  { name: `Mum ${s.i}`, relationship: 'Mother', hasParentalResponsibility: true },
+                  ...(s.i % 2 ? [carer({ name: `Nan ${s.i}`, relationship: 'Grandmother' })] : []),
+                ],
+              },
+              as,
+            );
+            const ep = await mutateOk(
+              'startCustodialEpisode',
+              {
+                childId: child.id,
+                establishmentId: s.establishmentId,
+                supervisingServiceId: s.serviceId,
+                ...(s.caseManagerId ? { caseManagerId: s.caseManagerId } : {}),
+                ...s.start,
+              },
+              as,
+            );
+            seeded.push({ id: ep.id, serviceId: s.serviceId, establishmentId: s.establishmentId, expectedReleaseDate: ep.expectedReleaseDate });
           }),
         );
       }
     });
+
+    /** Walks `as`'s whole caseload in pages of 50 and checks it is exactly `expected`, in order. */
+    async function expectWholeCaseload(as: Session, expected: Seeded[], pages: number) {
+      const walk = await walkCaseload(as, undefined, 50);
+      expect(walk.totalCount).toBe(expected.length);
+      expect(walk.pages).toBe(pages);
+      const ids = walk.nodes.map((n) => n.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expected.map((s) => s.id));
+      // Spelled out: dates never go down, and once a null appears only nulls follow.
+      const dates: (string | null)[] = walk.nodes.map((n) => n.expectedReleaseDate);
+      const firstNull = dates.indexOf(null);
+      expect(firstNull).toBeGreaterThan(0);
+      expect(dates.slice(firstNull).every((d) => d === null)).toBe(true);
+      const real = dates.slice(0, firstNull) as string[];
+      expect(real).toEqual([...real].sort());
+      expect(walk.nodes.every((n) => ['REMANDED', 'SENTENCED', 'RECALLED'].includes(n.status))).toBe(true);
+      return walk;
+    }
 
     it('seeded a varied caseload (remands and indeterminate last, ties, a date already past)', () => {
       expect(seeded).toHaveLength(120);
@@ -286,56 +337,77 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       expect(new Set(dates).size).toBeLessThan(dates.length); // some ties
       expect(dates.some((d) => d < TODAY)).toBe(true);
       expect(dates.some((d) => d > '2027-06-01')).toBe(true);
+      expect(seeded.filter(supervisedBy(dir.leedsYjs.id))).toHaveLength(72);
+      expect(seeded.filter(supervisedBy(dir.kentYjs.id))).toHaveLength(48);
+      expect(seeded.filter(heldAt(dir.wetherby.id))).toHaveLength(80);
+      expect(seeded.filter(heldAt(dir.oakhill.id))).toHaveLength(40);
     });
 
-    it('walks the whole list in pages of 50: no duplicates, no gaps, soonest first, remanded last', async () => {
-      const { nodes, totalCount, pages } = await walkCaseload(undefined, 50);
-      expect(totalCount).toBe(120);
-      expect(pages).toBe(3);
-      const ids = nodes.map((n) => n.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids).toEqual([...seeded].sort(byDateThenId).map((s) => s.id));
-      // Spelled out: dates never go down, and once a null appears only nulls follow.
-      const dates: (string | null)[] = nodes.map((n) => n.expectedReleaseDate);
-      const firstNull = dates.indexOf(null);
-      expect(firstNull).toBeGreaterThan(0);
-      expect(dates.slice(firstNull).every((d) => d === null)).toBe(true);
-      const real = dates.slice(0, firstNull) as string[];
-      expect(real).toEqual([...real].sort());
-      expect(nodes.every((n) => ['REMANDED', 'SENTENCED', 'RECALLED'].includes(n.status))).toBe(true);
+    it('each service walks exactly the children it supervises, in pages of 50: no duplicates, no gaps, soonest first, remanded last', async () => {
+      const leedsWalk = await expectWholeCaseload(leeds, expectedWhere(supervisedBy(dir.leedsYjs.id)), 2);
+      expect(leedsWalk.nodes.every((n) => n.supervisingServiceId === dir.leedsYjs.id)).toBe(true);
+      const kentWalk = await expectWholeCaseload(kent, expectedWhere(supervisedBy(dir.kentYjs.id)), 1);
+      expect(kentWalk.nodes.every((n) => n.supervisingServiceId === dir.kentYjs.id)).toBe(true);
+      // Between them, every child seeded, each once: the slices do not overlap and leave no one out.
+      expect(new Set([...leedsWalk.nodes, ...kentWalk.nodes].map((n) => n.id)).size).toBe(120);
+    });
+
+    it('each establishment walks exactly the children it holds now, whichever service supervises them', async () => {
+      const atWetherby = await expectWholeCaseload(wetherby, expectedWhere(heldAt(dir.wetherby.id)), 2);
+      expect(atWetherby.nodes.every((n) => n.currentEstablishmentId === dir.wetherby.id)).toBe(true);
+      expect(new Set(atWetherby.nodes.map((n) => n.supervisingServiceId))).toEqual(new Set([dir.leedsYjs.id, dir.kentYjs.id]));
+      const atOakhill = await expectWholeCaseload(oakhill, expectedWhere(heldAt(dir.oakhill.id)), 1);
+      expect(atOakhill.nodes.every((n) => n.currentEstablishmentId === dir.oakhill.id)).toBe(true);
+      expect(new Set([...atWetherby.nodes, ...atOakhill.nodes].map((n) => n.id)).size).toBe(120);
     });
 
     it('pages of 7 give the same list as pages of 50 (ties across page boundaries)', async () => {
-      const big = await walkCaseload(undefined, 50);
-      const small = await walkCaseload(undefined, 7);
-      expect(small.pages).toBe(Math.ceil(120 / 7));
-      expect(small.nodes.map((n) => n.id)).toEqual(big.nodes.map((n) => n.id));
+      for (const [as, count] of [[leeds, 72], [wetherby, 80]] as const) {
+        const big = await walkCaseload(as, undefined, 50);
+        const small = await walkCaseload(as, undefined, 7);
+        expect(big.totalCount).toBe(count);
+        expect(small.pages).toBe(Math.ceil(count / 7));
+        expect(small.nodes.map((n) => n.id)).toEqual(big.nodes.map((n) => n.id));
+      }
     });
 
-    it('filters by youth justice service', async () => {
-      for (const service of [dir.leedsYjs, dir.kentYjs]) {
-        const { nodes, totalCount } = await walkCaseload({ youthJusticeServiceId: service.id }, 50);
-        const expected = seeded.filter((s) => s.serviceId === service.id).sort(byDateThenId);
+    it('filters by youth justice service, within what the caller may list', async () => {
+      for (const [as, service] of [[leeds, dir.leedsYjs], [kent, dir.kentYjs]] as const) {
+        const { nodes, totalCount } = await walkCaseload(as, { youthJusticeServiceId: service.id }, 50);
+        const expected = expectedWhere(supervisedBy(service.id));
         expect(totalCount).toBe(expected.length);
         expect(nodes.every((n) => n.supervisingServiceId === service.id)).toBe(true);
         expect(nodes.map((n) => n.id)).toEqual(expected.map((s) => s.id));
       }
-      expect(seeded.filter((s) => s.serviceId === dir.leedsYjs.id)).toHaveLength(72);
+      // Another service's children are outside a manager's slice: asking for them by filter finds none.
+      expect(await walkCaseload(leeds, { youthJusticeServiceId: dir.kentYjs.id }, 50)).toEqual({ nodes: [], totalCount: 0, pages: 1 });
+      expect(await walkCaseload(kent, { youthJusticeServiceId: dir.leedsYjs.id }, 50)).toEqual({ nodes: [], totalCount: 0, pages: 1 });
+      // An establishment holds children of both services: the filter picks out one service's.
+      const kentAtWetherby = await walkCaseload(wetherby, { youthJusticeServiceId: dir.kentYjs.id }, 50);
+      const expected = expectedWhere((s) => heldAt(dir.wetherby.id)(s) && supervisedBy(dir.kentYjs.id)(s));
+      expect(expected.length).toBeGreaterThan(10);
+      expect(kentAtWetherby.totalCount).toBe(expected.length);
+      expect(kentAtWetherby.nodes.map((n) => n.id)).toEqual(expected.map((s) => s.id));
     });
 
     it('releaseWithinDays: 90 keeps only children due to leave by 2027-02-21', async () => {
       const until = '2027-02-21';
-      const { nodes, totalCount } = await walkCaseload({ releaseWithinDays: 90 }, 50);
-      const expected = seeded.filter((s) => s.expectedReleaseDate !== null && s.expectedReleaseDate <= until).sort(byDateThenId);
+      const due = (s: Seeded) => s.expectedReleaseDate !== null && s.expectedReleaseDate <= until;
+      const { nodes, totalCount } = await walkCaseload(leeds, { releaseWithinDays: 90 }, 50);
+      const expected = expectedWhere((s) => supervisedBy(dir.leedsYjs.id)(s) && due(s));
       expect(expected.length).toBeGreaterThan(5);
-      expect(expected.length).toBeLessThan(seeded.length - 10);
+      expect(expected.length).toBeLessThan(72 - 10);
       expect(totalCount).toBe(expected.length);
       expect(nodes.map((n) => n.id)).toEqual(expected.map((s) => s.id));
       expect(nodes.every((n) => n.expectedReleaseDate !== null && n.expectedReleaseDate <= until)).toBe(true);
 
-      // Combined with a service filter, both apply.
-      const kent = await walkCaseload({ releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id }, 50);
-      expect(kent.nodes.map((n) => n.id)).toEqual(expected.filter((s) => s.serviceId === dir.kentYjs.id).map((s) => s.id));
+      // Combined with a service filter, both apply (and the caller's slice as well).
+      const kentDue = await walkCaseload(kent, { releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id }, 50);
+      expect(kentDue.nodes.map((n) => n.id)).toEqual(expectedWhere((s) => supervisedBy(dir.kentYjs.id)(s) && due(s)).map((s) => s.id));
+      const kentDueAtWetherby = await walkCaseload(wetherby, { releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id }, 50);
+      expect(kentDueAtWetherby.nodes.map((n) => n.id)).toEqual(
+        expectedWhere((s) => heldAt(dir.wetherby.id)(s) && supervisedBy(dir.kentYjs.id)(s) && due(s)).map((s) => s.id),
+      );
     });
 
     it.each([
@@ -344,12 +416,12 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       ['a tampered date', Buffer.from(JSON.stringify(['next tuesday', '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11'])).toString('base64url')],
       ['a tampered id', Buffer.from(JSON.stringify(['2026-12-01', 'not-a-uuid'])).toString('base64url')],
     ])('refuses %s as a cursor with BAD_USER_INPUT naming after', async (_what, after) => {
-      const res = await t.graphql(CASELOAD, { first: 10, after });
+      const res = await leeds.graphql(CASELOAD, { first: 10, after });
       expectError(res, 'BAD_USER_INPUT', 'after');
     });
 
     it('refuses a page size over 100', async () => {
-      expectError(await t.graphql(CASELOAD, { first: 101 }), 'BAD_USER_INPUT', 'first');
+      expectError(await leeds.graphql(CASELOAD, { first: 101 }), 'BAD_USER_INPUT', 'first');
     });
 
     it('costs the same bounded number of SQL statements for a page of 10 and a page of 50 (no N+1)', async () => {
@@ -359,8 +431,8 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
         currentEstablishment { name } supervisingService { name } caseManager { email }
         sentences { sentenceType } transfers { reason } history { type }
       } } } }`;
-      const ten = await countQueries(() => t.ok(query, { first: 10 }));
-      const fifty = await countQueries(() => t.ok(query, { first: 50 }));
+      const ten = await countQueries(() => leeds.ok(query, { first: 10 }));
+      const fifty = await countQueries(() => leeds.ok(query, { first: 50 }));
       expect(ten.result.caseload.edges).toHaveLength(10);
       expect(fifty.result.caseload.edges).toHaveLength(50);
       // The data really came back (so the count is of a query that did the work).
@@ -369,6 +441,10 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       expect(nodes.every((n: any) => n.transfers.length === 1 && n.history.length === 1 && n.currentEstablishment.name)).toBe(true);
       expect(nodes.some((n: any) => n.caseManager?.email)).toBe(true);
       expect(nodes.some((n: any) => n.sentences.length === 1)).toBe(true);
+      // 14 statements today, whatever the page size: the signed-in user (1), the count and the page (2), the page's
+      // audit rows in one INSERT (1), then one batched SELECT each for children, organisations, case managers,
+      // sentences, transfers, history, current episodes and parents/carers (8), and the access policy's facts about
+      // the page's children, their own and their episodes' (2). Access checks and audit must not grow with the page.
       expect(fifty.count).toBeLessThanOrEqual(15);
       expect(fifty.count).toBe(ten.count);
     });
@@ -382,7 +458,7 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
     let sentenced: any;
 
     it('registers the child with their parents and carers', async () => {
-      const data = await t.ok(
+      const data = await leeds.ok(
         `mutation($input: RegisterChildInput!) { registerChild(input: $input) {
           id givenName familyName dateOfBirth age lookedAfter responsibleAuthority { name }
           parentsCarers { name relationship email phone hasParentalResponsibility } currentEpisode { id } episodes { id } } }`,
@@ -430,18 +506,25 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
         caseManager: { id: dir.leedsCaseManager.id, email: 'priya.tester@example.com' },
         sentences: [],
       });
+      // Who did it is recorded: the signed-in Leeds manager, on the placement, the history and the assignment.
       expect(remand.transfers).toEqual([
-        { fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-08-01', reason: 'Remanded to youth detention accommodation' },
+        {
+          fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-08-01', reason: 'Remanded to youth detention accommodation',
+          recordedById: leeds.userId,
+        },
       ]);
       expect(remand.history).toHaveLength(1);
-      expect(remand.history[0]).toMatchObject({ type: 'EPISODE_STARTED', effectiveDate: '2026-08-01' });
+      expect(remand.history[0]).toMatchObject({ type: 'EPISODE_STARTED', effectiveDate: '2026-08-01', recordedById: leeds.userId });
       expect(remand.history[0].summary).toContain('HMYOI Wetherby');
       expect(remand.caseManagerHistory).toEqual([
-        { caseManagerId: dir.leedsCaseManager.id, assignedFrom: '2026-11-23T10:00:00.000Z', assignedUntil: null, reason: expect.any(String) },
+        {
+          caseManagerId: dir.leedsCaseManager.id, assignedFrom: '2026-11-23T10:00:00.000Z', assignedUntil: null, reason: expect.any(String),
+          assignedById: leeds.userId,
+        },
       ]);
 
       // The child's side shows it, and the record reads back the same.
-      const child = (await t.ok(`query($id: ID!) { child(id: $id) { currentEpisode { id status } episodes { id } } }`, { id: childId })).child;
+      const child = (await leeds.ok(`query($id: ID!) { child(id: $id) { currentEpisode { id status } episodes { id } } }`, { id: childId })).child;
       expect(child).toEqual({ currentEpisode: { id: remand.id, status: 'REMANDED' }, episodes: [{ id: remand.id }] });
       expect(await episode(remand.id)).toEqual(remand);
     });
@@ -463,10 +546,11 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
         expectedReleaseDate: calc.releaseDate, daysToRelease: 67,
         startDate: '2026-08-01', remandDate: '2026-08-01', earlyReleaseDate: null, lateReleaseDate: null,
       });
-      expect(sentenced.sentences).toEqual([{ sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 12, remandDays: 31 }]);
+      expect(sentenced.sentences).toEqual([{ sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 12, remandDays: 31, recordedById: leeds.userId }]);
 
       expect(sentenced.history.map((e: any) => e.type)).toEqual(['EPISODE_STARTED', 'SENTENCE_RECORDED']);
       const event = sentenced.history[1];
+      expect(event.recordedById).toBe(leeds.userId);
       expect(event.effectiveDate).toBe('2026-09-01');
       expect(event.summary).toContain('2027-01-29');
       expect(event.details.before).toMatchObject({ releaseDate: null, midTermDate: null, sentenceEndDate: null });
@@ -553,13 +637,18 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
   // ------------------------------------------------------------------------------------------------ concurrency
 
   describe('optimistic concurrency', () => {
+    // Two agencies at once: the Leeds manager sets the release date while Wetherby, which holds the child, moves them.
     it('refuses a second edit made against the same version, with the current version, and writes nothing for it', async () => {
       const { ep } = await sentencedChild();
       const first = await mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' });
       expect(first.version).toBe(ep.version + 1);
       const afterFirst = await snapshot(ep.id);
 
-      const second = await mutate('transferEpisode', { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' });
+      const second = await mutate(
+        'transferEpisode',
+        { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' },
+        wetherby,
+      );
       expectError(second, 'CONFLICT');
       expect(second.errors![0].extensions).toMatchObject({ expectedVersion: ep.version, currentVersion: ep.version + 1 });
       expect(second.errors![0].message).toMatch(/changed since you loaded it/);
@@ -575,7 +664,11 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       const before = await snapshot(ep.id);
       const [override, transfer] = await Promise.all([
         mutate('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' }),
-        mutate('transferEpisode', { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' }),
+        mutate(
+          'transferEpisode',
+          { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' },
+          wetherby,
+        ),
       ]);
       const winners = [override, transfer].filter((r) => !r.errors);
       const losers = [override, transfer].filter((r) => r.errors);
@@ -597,25 +690,108 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
     });
   });
 
+  // ------------------------------------------------------------------------------------------------ audit
+
+  describe('audit of changes', () => {
+    const auditRows = (resourceId: string, action: string) =>
+      t.dataSource.query(
+        `SELECT action, outcome, before, after, actor_user_id FROM audit_event WHERE resource_id = $1 AND action = $2 ORDER BY id`,
+        [resourceId, action],
+      );
+
+    it('writes the audit row, with before, after and the person, in the same transaction as the change', async () => {
+      const { ep } = await sentencedChild();
+      const { result: overridden, statements } = await countQueries(() =>
+        mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' }),
+      );
+      expect(overridden.releaseDateOverride).toBe('2027-01-15');
+
+      const rows = await auditRows(ep.id, 'overrideReleaseDate');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'overrideReleaseDate', outcome: 'SUCCEEDED', actor_user_id: leeds.userId });
+      expect(rows[0].before.releaseDateOverride).toBeNull();
+      expect(rows[0].after.releaseDateOverride).toBe('2027-01-15');
+
+      // The INSERT into audit_event sits between the change's START TRANSACTION and its COMMIT, with the UPDATE of
+      // the episode: one commits only with the other.
+      const auditInsert = statements.findIndex((sql) => /^INSERT INTO "audit_event"/i.test(sql));
+      expect(auditInsert).toBeGreaterThan(0);
+      expect(statements.filter((sql) => /^INSERT INTO "audit_event"/i.test(sql))).toHaveLength(1);
+      const begin = statements.slice(0, auditInsert).map((sql) => /^START TRANSACTION/i.test(sql)).lastIndexOf(true);
+      const commit = auditInsert + statements.slice(auditInsert).findIndex((sql) => /^COMMIT/i.test(sql));
+      expect(begin).toBeGreaterThanOrEqual(0);
+      expect(commit).toBeGreaterThan(auditInsert);
+      const inTransaction = statements.slice(begin, commit + 1);
+      expect(inTransaction.some((sql) => /^UPDATE "custodial_episode"/i.test(sql))).toBe(true);
+      expect(inTransaction.slice(1, -1).some((sql) => /^(COMMIT|ROLLBACK|START TRANSACTION)/i.test(sql))).toBe(false);
+    });
+
+    it('leaves a FAILED row, and no SUCCEEDED one, for a change made against a stale version', async () => {
+      const { ep } = await sentencedChild();
+      await mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' });
+      // A Leeds case manager working from the page as it was before that change.
+      const colleague = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_CASE_MANAGER], email: 'stale.colleague@example.com' });
+      const before = await snapshot(ep.id);
+      const stale = await mutate('transferEpisode', { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' }, colleague);
+      expectError(stale, 'CONFLICT');
+      expect(await snapshot(ep.id)).toEqual(before);
+
+      const attempts = await t.dataSource.query(
+        `SELECT outcome, detail FROM audit_event WHERE actor_user_id = $1 AND action = 'transferEpisode'`,
+        [colleague.userId],
+      );
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]).toMatchObject({ outcome: 'FAILED', detail: { code: 'CONFLICT' } });
+      // Nothing claims the transfer happened: no SUCCEEDED row for it, by this person or on this episode.
+      const succeeded = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE outcome = 'SUCCEEDED' AND action = 'transferEpisode' AND (actor_user_id = $1 OR resource_id = $2)`,
+        [colleague.userId, ep.id],
+      );
+      expect(succeeded[0].n).toBe(0);
+      // The override before it is there, once: the audit is not simply empty.
+      expect(await auditRows(ep.id, 'overrideReleaseDate')).toEqual([expect.objectContaining({ outcome: 'SUCCEEDED', actor_user_id: leeds.userId })]);
+    });
+  });
+
   // ------------------------------------------------------------------------------------------------ transfers
 
   describe('transfers', () => {
     it('moves the child to Oakhill and keeps every placement', async () => {
       const { ep } = await remandedChild();
-      const moved = await mutateOk('transferEpisode', {
-        episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-10-15', reason: 'Nearer home for family contact',
-      });
+      // Recorded by Wetherby, which holds the child.
+      const moved = await mutateOk(
+        'transferEpisode',
+        { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-10-15', reason: 'Nearer home for family contact' },
+        wetherby,
+      );
       expect(moved).toMatchObject({
         currentEstablishmentId: dir.oakhill.id, currentEstablishment: { name: 'Oakhill Secure Training Centre' }, status: 'REMANDED', version: ep.version + 1,
       });
       expect(moved.transfers).toEqual([
-        { fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-08-01', reason: 'Remanded to youth detention accommodation' },
-        { fromEstablishmentId: dir.wetherby.id, toEstablishmentId: dir.oakhill.id, transferDate: '2026-10-15', reason: 'Nearer home for family contact' },
+        {
+          fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-08-01', reason: 'Remanded to youth detention accommodation',
+          recordedById: leeds.userId,
+        },
+        {
+          fromEstablishmentId: dir.wetherby.id, toEstablishmentId: dir.oakhill.id, transferDate: '2026-10-15', reason: 'Nearer home for family contact',
+          recordedById: wetherby.userId,
+        },
       ]);
       expect(moved.history.at(-1)).toMatchObject({
-        type: 'TRANSFERRED', effectiveDate: '2026-10-15',
+        type: 'TRANSFERRED', effectiveDate: '2026-10-15', recordedById: wetherby.userId,
         details: { before: { establishmentId: dir.wetherby.id }, after: { establishmentId: dir.oakhill.id } },
       });
+
+      // Oakhill holds the child now and reads the same record; Wetherby no longer changes it (NOT_FOUND, nothing written).
+      expect(await episode(ep.id, oakhill)).toEqual(moved);
+      const before = await snapshot(ep.id);
+      const back = await mutate(
+        'transferEpisode',
+        { episodeId: ep.id, expectedVersion: moved.version, toEstablishmentId: dir.wetherby.id, transferDate: '2026-11-20', reason: 'Back again' },
+        wetherby,
+      );
+      expectError(back, 'NOT_FOUND');
+      expect(await snapshot(ep.id)).toEqual(before);
     });
 
     it('refuses a transfer to where the child already is (BAD_USER_INPUT) and to a non-establishment (NOT_FOUND)', async () => {
@@ -677,13 +853,18 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
 
       expect(toSam.caseManager).toEqual({ id: dir.leedsCaseManager2.id, email: 'sam.tester@example.com' });
       expect(back).toMatchObject({ caseManagerId: dir.leedsCaseManager.id, version: ep.version + 2 });
+      // Each assignment names the manager who made it.
       expect(back.caseManagerHistory).toEqual([
-        { caseManagerId: dir.leedsCaseManager.id, assignedFrom: ep.caseManagerHistory[0].assignedFrom, assignedUntil: firstChange, reason: expect.any(String) },
-        { caseManagerId: dir.leedsCaseManager2.id, assignedFrom: firstChange, assignedUntil: secondChange, reason: 'Priya on leave' },
-        { caseManagerId: dir.leedsCaseManager.id, assignedFrom: secondChange, assignedUntil: null, reason: 'Priya back' },
+        {
+          caseManagerId: dir.leedsCaseManager.id, assignedFrom: ep.caseManagerHistory[0].assignedFrom, assignedUntil: firstChange, reason: expect.any(String),
+          assignedById: leeds.userId,
+        },
+        { caseManagerId: dir.leedsCaseManager2.id, assignedFrom: firstChange, assignedUntil: secondChange, reason: 'Priya on leave', assignedById: leeds.userId },
+        { caseManagerId: dir.leedsCaseManager.id, assignedFrom: secondChange, assignedUntil: null, reason: 'Priya back', assignedById: leeds.userId },
       ]);
       expect(back.history.at(-1)).toMatchObject({
-        type: 'CASE_MANAGER_CHANGED', details: { before: { caseManagerId: dir.leedsCaseManager2.id }, after: { caseManagerId: dir.leedsCaseManager.id } },
+        type: 'CASE_MANAGER_CHANGED', recordedById: leeds.userId,
+        details: { before: { caseManagerId: dir.leedsCaseManager2.id }, after: { caseManagerId: dir.leedsCaseManager.id } },
       });
     });
 
@@ -710,36 +891,55 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
     /** DTO 8 months from 2026-06-15: mid-term date (and release day) Thursday 2026-10-15. */
     const DTO_8 = { sentenceType: 'DTO', sentenceDate: '2026-06-15', termMonths: 8 };
 
-    async function isOnCaseload(episodeId: string, serviceId: string): Promise<boolean> {
-      const { nodes } = await walkCaseload({ youthJusticeServiceId: serviceId }, 100);
+    async function isOnCaseload(episodeId: string, as: Session, filter?: Record<string, unknown>): Promise<boolean> {
+      const { nodes } = await walkCaseload(as, filter, 100);
       return nodes.some((n) => n.id === episodeId);
     }
 
+    // A Kent child held at Wetherby: Kent records and supervises them, Wetherby records the release, Kent the recall.
     it('releases the child (off the caseload), then recalls them (back on it, at a new establishment)', async () => {
-      const child = await registerChild({ dateOfBirth: '2009-12-01' });
-      const ep = await mutateOk('startCustodialEpisode', {
-        childId: child.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.kentYjs.id, caseManagerId: dir.kentCaseManager.id, sentence: DTO_8,
-      });
+      const child = await registerChild({ dateOfBirth: '2009-12-01' }, kent);
+      const ep = await mutateOk(
+        'startCustodialEpisode',
+        { childId: child.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.kentYjs.id, caseManagerId: dir.kentCaseManager.id, sentence: DTO_8 },
+        kent,
+      );
       expect(ep).toMatchObject({ status: 'SENTENCED', midTermDate: '2026-10-15', releaseDate: '2026-10-15', sentenceEndDate: '2027-02-14' });
-      expect(ep.transfers).toEqual([{ fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-06-15', reason: 'Sentenced to custody' }]);
-      expect(ep.sentences).toEqual([{ sentenceType: 'DTO', sentenceDate: '2026-06-15', termMonths: 8, remandDays: 0 }]);
-      expect(await isOnCaseload(ep.id, dir.kentYjs.id)).toBe(true);
+      expect(ep.transfers).toEqual([
+        { fromEstablishmentId: null, toEstablishmentId: dir.wetherby.id, transferDate: '2026-06-15', reason: 'Sentenced to custody', recordedById: kent.userId },
+      ]);
+      expect(ep.sentences).toEqual([{ sentenceType: 'DTO', sentenceDate: '2026-06-15', termMonths: 8, remandDays: 0, recordedById: kent.userId }]);
+      expect(await isOnCaseload(ep.id, kent, { youthJusticeServiceId: dir.kentYjs.id })).toBe(true);
+      expect(await isOnCaseload(ep.id, wetherby)).toBe(true);
 
       // Not yet: later today is still the future.
       const before = await snapshot(ep.id);
-      expectError(await mutate('recordRelease', { episodeId: ep.id, expectedVersion: ep.version, releasedAt: '2026-11-23T15:00:00Z' }), 'BAD_USER_INPUT', 'releasedAt');
+      expectError(await mutate('recordRelease', { episodeId: ep.id, expectedVersion: ep.version, releasedAt: '2026-11-23T15:00:00Z' }, wetherby), 'BAD_USER_INPUT', 'releasedAt');
       expect(await snapshot(ep.id)).toEqual(before);
 
-      const released = await mutateOk('recordRelease', { episodeId: ep.id, expectedVersion: ep.version, releasedAt: '2026-10-15T09:30:00Z' });
+      const released = await mutateOk('recordRelease', { episodeId: ep.id, expectedVersion: ep.version, releasedAt: '2026-10-15T09:30:00Z' }, wetherby);
       expect(released).toMatchObject({ status: 'RELEASED', releasedAt: '2026-10-15T09:30:00.000Z', version: ep.version + 1 });
-      expect(released.history.at(-1)).toMatchObject({ type: 'RELEASED', effectiveDate: '2026-10-15' });
-      expect(await isOnCaseload(ep.id, dir.kentYjs.id)).toBe(false);
-      const childAfter = (await t.ok(`query($id: ID!) { child(id: $id) { currentEpisode { id status } } }`, { id: child.id })).child;
+      expect(released.history.at(-1)).toMatchObject({ type: 'RELEASED', effectiveDate: '2026-10-15', recordedById: wetherby.userId });
+      expect(await isOnCaseload(ep.id, kent, { youthJusticeServiceId: dir.kentYjs.id })).toBe(false);
+      expect(await isOnCaseload(ep.id, wetherby)).toBe(false);
+      const childAfter = (await kent.ok(`query($id: ID!) { child(id: $id) { currentEpisode { id status } } }`, { id: child.id })).child;
       expect(childAfter.currentEpisode).toEqual({ id: ep.id, status: 'RELEASED' });
 
-      const recalled = await mutateOk('recordRecall', {
-        episodeId: ep.id, expectedVersion: released.version, recalledOn: '2026-11-20', establishmentId: dir.oakhill.id, reason: 'Breach of the notice of supervision',
-      });
+      // No establishment holds a released child, so only the supervising service recalls them.
+      const afterRelease = await snapshot(ep.id);
+      const byWetherby = await mutate(
+        'recordRecall',
+        { episodeId: ep.id, expectedVersion: released.version, recalledOn: '2026-11-20', establishmentId: dir.oakhill.id, reason: 'Breach of the notice of supervision' },
+        wetherby,
+      );
+      expectError(byWetherby, 'NOT_FOUND');
+      expect(await snapshot(ep.id)).toEqual(afterRelease);
+
+      const recalled = await mutateOk(
+        'recordRecall',
+        { episodeId: ep.id, expectedVersion: released.version, recalledOn: '2026-11-20', establishmentId: dir.oakhill.id, reason: 'Breach of the notice of supervision' },
+        kent,
+      );
       expect(recalled).toMatchObject({
         status: 'RECALLED', currentEstablishmentId: dir.oakhill.id, currentEstablishment: { name: 'Oakhill Secure Training Centre' },
         recalledAt: '2026-11-20T00:00:00.000Z', version: ep.version + 2,
@@ -747,14 +947,19 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       expect(recalled.transfers).toHaveLength(2);
       expect(recalled.transfers[1]).toEqual({
         fromEstablishmentId: dir.wetherby.id, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Recall: Breach of the notice of supervision',
+        recordedById: kent.userId,
       });
       expect(recalled.history.map((e: any) => e.type)).toEqual(['EPISODE_STARTED', 'RELEASED', 'RECALLED']);
-      expect(await isOnCaseload(ep.id, dir.kentYjs.id)).toBe(true);
+      expect(recalled.history.at(-1).recordedById).toBe(kent.userId);
+      expect(await isOnCaseload(ep.id, kent, { youthJusticeServiceId: dir.kentYjs.id })).toBe(true);
+      expect(await isOnCaseload(ep.id, oakhill)).toBe(true);
 
       // A child in custody (recalled) cannot start another episode.
-      const again = await mutate('startCustodialEpisode', {
-        childId: child.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.kentYjs.id, remandDate: '2026-11-21',
-      });
+      const again = await mutate(
+        'startCustodialEpisode',
+        { childId: child.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.kentYjs.id, remandDate: '2026-11-21' },
+        kent,
+      );
       expectError(again, 'CONFLICT');
       expect(await episodeRowsOfChild(child.id)).toBe(1);
     });
@@ -805,12 +1010,12 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       const register = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id careLeaver lookedAfter hasEhcp disabilities parentsCarers { hasParentalResponsibility } } }`;
       const start = `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id status sentences { remandDays } } }`;
       for (const n of [1, 2, 3]) {
-        const child = await t.graphql(register, {
+        const child = await leeds.graphql(register, {
           input: { givenName: `Minimal${n}`, familyName: 'Tester', dateOfBirth: '2010-01-01', gender: 'FEMALE', parentsCarers: [{ name: 'Carer', relationship: 'Foster carer' }] },
         });
         expect(child.errors).toBeUndefined();
         expect(child.data.registerChild).toMatchObject({ careLeaver: false, lookedAfter: false, hasEhcp: false, disabilities: [], parentsCarers: [{ hasParentalResponsibility: false }] });
-        const ep = await t.graphql(start, {
+        const ep = await leeds.graphql(start, {
           input: {
             childId: child.data.registerChild.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.leedsYjs.id,
             sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 6 },
@@ -857,7 +1062,14 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
     });
 
     it('a supervising service that is not a youth justice service is NOT_FOUND', async () => {
+      // Leeds may start only episodes it supervises itself, so the policy refuses this before the directory is asked;
+      // either way the answer is the NOT_FOUND a missing record gives.
       await refusedStart({ supervisingServiceId: dir.oakhill.id, remandDate: '2026-11-01' }, 'NOT_FOUND');
+    });
+
+    it('an establishment that is not a secure establishment is NOT_FOUND naming establishmentId', async () => {
+      const res = await refusedStart({ establishmentId: dir.kentYjs.id, remandDate: '2026-11-01' }, 'NOT_FOUND');
+      expect(res.errors![0].message).toContain('establishmentId');
     });
 
     it('an unknown episode is NOT_FOUND', async () => {

@@ -2,13 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { TestApp } from './support/test-app';
+import { Role } from '@resettle/access';
+import { Session, TestApp } from './support/test-app';
+import { insertDirectory } from './support/fixtures';
 import { validateConfig } from '@resettle/common';
 
 describe('the api platform', () => {
   let t: TestApp;
+  let dir: Awaited<ReturnType<typeof insertDirectory>>;
+  /** A youth justice case manager: signed in, for everything but the public calculator. */
+  let caseManager: Session;
   beforeAll(async () => {
     t = await TestApp.start();
+    dir = await insertDirectory(t.dataSource);
+    caseManager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_CASE_MANAGER] });
   });
   afterAll(async () => {
     await t?.stop();
@@ -86,15 +93,40 @@ describe('the api platform', () => {
     });
 
     it('gives an unknown record NOT_FOUND and leaks no internals', async () => {
-      const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
+      const res = await caseManager.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
       const body = JSON.stringify(res);
       expect(body).not.toMatch(/at .*\.ts:\d+|SELECT|QueryFailedError|stack/i);
     });
 
     it('gives a malformed id BAD_USER_INPUT', async () => {
-      const res = await t.graphql('query { child(id: "not-a-uuid") { id } }');
+      const res = await caseManager.graphql('query { child(id: "not-a-uuid") { id } }');
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('signing in', () => {
+    const organisations = `query { organisations(first: 10) { totalCount edges { node { id name } } } }`;
+
+    it('refuses the directory without a token, or with a token that is no good, as UNAUTHENTICATED', async () => {
+      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-real-token' }, { authorization: `Bearer ${caseManager.accessToken}x` }];
+      for (const headers of attempts) {
+        const res = await t.graphql(organisations, undefined, headers);
+        expect(res.data).toBeNull();
+        expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      // Signed in, the same query answers.
+      const data = await caseManager.ok(organisations);
+      // The test directory: two local authorities, their youth justice services and two establishments.
+      expect(data.organisations.totalCount).toBe(6);
+      expect(data.organisations.edges.map((e: any) => e.node.id).sort()).toEqual(
+        [dir.leeds, dir.kent, dir.leedsYjs, dir.kentYjs, dir.wetherby, dir.oakhill].map((o) => o.id).sort(),
+      );
+    });
+
+    it('refuses a child record without a token as UNAUTHENTICATED, not NOT_FOUND', async () => {
+      const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
+      expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     });
   });
 

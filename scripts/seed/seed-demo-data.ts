@@ -6,6 +6,13 @@ import { partnerOrganisationsFor, youthJusticeServiceCode } from '../../libs/org
 import { generateSyntheticCaseload, SyntheticChildRecord } from '../../libs/children/src/synthetic/synthetic-caseload';
 import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
+import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
+
+/**
+ * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
+ * seed refuses any database not marked for demo or test use.
+ */
+export const DEMO_PASSWORD = 'resettle-demo-password';
 
 export interface SeedOptions {
   /** How many children in custody (default 450, about the national figure). */
@@ -42,7 +49,9 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const orgIds = await upsertOrganisations(db);
     log(`Organisations: ${orgIds.size} (secure estate, local authorities, youth justice services, providers)`);
     const caseManagers = await upsertDemoStaff(db, orgIds);
-    log(`Demo staff: ${caseManagers.total} users`);
+    log(`Demo staff: ${caseManagers.total} users, every one with the password ${DEMO_PASSWORD}`);
+    log('Demo sign-ins (every youth justice service also has case.manager.1, case.manager.2 and manager @<authority>.yjs.example.com):');
+    for (const s of caseManagers.signIns) log(`  ${s.role.padEnd(24)} ${s.email.padEnd(50)} ${s.organisation}`);
 
     const records = generateSyntheticCaseload({
       count: options.children,
@@ -90,6 +99,8 @@ async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
     const la = regionOf.get(e.localAuthorityCode);
     rows.push({ code: e.code, name: e.name, type: e.type, la: e.localAuthorityCode, nation: la?.nation ?? null, region: la?.region ?? null });
   }
+  // Home of the demo national administrator. "(demo)": the real Board has no part in this service's demo data.
+  rows.push({ code: NATIONAL_BODY_CODE, name: 'Youth Justice Board (demo)', type: 'NATIONAL_BODY', la: null, nation: null, region: null });
   // Local authorities first (others point at them), then everything else resolving the authority by code.
   await db.query(
     `INSERT INTO organisation (code, name, type, nation, region)
@@ -124,12 +135,40 @@ function staffEmail(localAuthorityCode: string, localPart: string): string {
   return `${localPart}@${localAuthorityCode.replace(/^LA-/, '').toLowerCase()}.yjs.example.com`;
 }
 
+const NATIONAL_BODY_CODE = 'NAT-YJB';
+
+/** Where the other roles are shown: a few authorities (England and Wales) and a few kinds of establishment. */
+const DEMO_AUTHORITIES = ['LA-LEEDS', 'LA-BIRMINGHAM', 'LA-KENT', 'LA-CARDIFF'];
+const DEMO_ESTABLISHMENTS = ['YOI-WETHERBY', 'STC-OAKHILL', 'SCH-ADEL-BECK', 'SECURE-SCHOOL-OASIS-RESTORE'];
+
+export interface DemoSignIn {
+  role: string;
+  email: string;
+  organisation: string;
+}
+
+/** e.g. 'YOI-WETHERBY' → 'wetherby.yoi', 'SECURE-SCHOOL-OASIS-RESTORE' → 'oasis-restore.secure-school'. */
+function establishmentDomain(code: string): string {
+  const match = /^(YOI|STC|SCH|SECURE-SCHOOL)-(.+)$/.exec(code)!;
+  return `${match[2].toLowerCase()}.${match[1].toLowerCase()}`;
+}
+
 /**
- * Two case managers and a manager for every youth justice service. Emails are on example.com subdomains, so demo
- * mail can never reach anyone. Sign-in details come with the identity issue.
+ * Demo staff, every one with the password DEMO_PASSWORD (hashed once, so seeding stays fast):
+ * - two case managers and a manager for every youth justice service;
+ * - staff and a manager for a few secure establishments;
+ * - an accommodation officer and a children's services social worker for a few local authorities;
+ * - a health practitioner and a virtual school teacher for the same authorities' providers;
+ * - one national administrator, in the Youth Justice Board (demo).
+ * Emails are on example.com subdomains, so demo mail can never reach anyone. A user already present keeps their
+ * roles and password (someone may have changed them while trying the service).
  */
 async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   const users: { org: string; given: string; family: string; email: string; roles: string }[] = [];
+  const signIns: DemoSignIn[] = [];
+  const nameOf = new Map<string, string>();
+  for (const la of LOCAL_AUTHORITIES) nameOf.set(la.code, la.name);
+  for (const e of SECURE_ESTABLISHMENTS) nameOf.set(e.code, e.name);
   const bySupervisingAuthority = new Map<string, string[]>();
   LOCAL_AUTHORITIES.forEach((la, i) => {
     const yjs = orgIds.get(youthJusticeServiceCode(la.code))!;
@@ -138,19 +177,51 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     users.push({ org: yjs, given: name(1)[0], family: name(1)[1], email: staffEmail(la.code, 'case.manager.2'), roles: '{YJS_CASE_MANAGER}' });
     users.push({ org: yjs, given: name(2)[0], family: name(2)[1], email: staffEmail(la.code, 'manager'), roles: '{YJS_MANAGER}' });
   });
+  let k = 0;
+  const showcase = (orgCode: string, organisation: string, email: string, role: string) => {
+    const [given, family] = STAFF_NAMES[k++ % STAFF_NAMES.length];
+    users.push({ org: orgIds.get(orgCode)!, given, family, email, roles: `{${role}}` });
+    signIns.push({ role, email, organisation });
+  };
+  for (const code of DEMO_AUTHORITIES) {
+    const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
+    signIns.push({ role: 'YJS_CASE_MANAGER', email: staffEmail(code, 'case.manager.1'), organisation: `${la.shortName} Youth Justice Service` });
+    signIns.push({ role: 'YJS_MANAGER', email: staffEmail(code, 'manager'), organisation: `${la.shortName} Youth Justice Service` });
+  }
+  for (const code of DEMO_ESTABLISHMENTS) {
+    const domain = `${establishmentDomain(code)}.example.com`;
+    showcase(code, nameOf.get(code)!, `staff@${domain}`, 'ESTABLISHMENT_STAFF');
+    showcase(code, nameOf.get(code)!, `manager@${domain}`, 'ESTABLISHMENT_MANAGER');
+  }
+  for (const code of DEMO_AUTHORITIES) {
+    const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
+    const stem = code.replace(/^LA-/, '').toLowerCase();
+    const partners = partnerOrganisationsFor(la);
+    const health = partners.find((p) => p.type === 'HEALTH_PROVIDER')!;
+    const education = partners.find((p) => p.type === 'EDUCATION_PROVIDER')!;
+    showcase(code, la.name, `accommodation@${stem}.council.example.com`, 'LA_ACCOMMODATION_OFFICER');
+    showcase(code, la.name, `childrens.services@${stem}.council.example.com`, 'LA_CHILDRENS_SERVICES');
+    showcase(health.code, health.name, `practitioner@${stem}.health.example.com`, 'HEALTH_PRACTITIONER');
+    showcase(education.code, education.name, `teacher@${stem}.virtual-school.example.com`, 'EDUCATION_PROVIDER');
+  }
+  showcase(NATIONAL_BODY_CODE, 'Youth Justice Board (demo)', 'admin@yjb.national.example.com', 'NATIONAL_ADMIN');
+
+  // argon2id is slow on purpose: one hash, shared by every demo user (each hash still has its own salt when changed).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { rows } = await db.query<{ id: string; email: string }>(
-    `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles)
-     SELECT r.org::uuid, r.given, r.family, r.email, r.roles::role[]
+    `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, password_hash)
+     SELECT r.org::uuid, r.given, r.family, r.email, r.roles::role[], $6
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(org, given, family, email, roles)
-     ON CONFLICT (email) DO UPDATE SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, updated_at = now()
+     ON CONFLICT (email) DO UPDATE SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+       password_hash = COALESCE(app_user.password_hash, EXCLUDED.password_hash), updated_at = now()
      RETURNING id, email`,
-    columns(users, ['org', 'given', 'family', 'email', 'roles']),
+    [...columns(users, ['org', 'given', 'family', 'email', 'roles']), passwordHash],
   );
   const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
   for (const la of LOCAL_AUTHORITIES) {
     bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
   }
-  return { total: users.length, bySupervisingAuthority };
+  return { total: users.length, bySupervisingAuthority, signIns };
 }
 
 // ------------------------------------------------------------------------------------------------ caseload
@@ -166,12 +237,13 @@ async function insertBatch(
     const { rows: inserted } = await db.query<{ id: string; external_reference: string }>(
       `INSERT INTO child (external_reference, given_name, family_name, preferred_name, date_of_birth, gender, ethnicity,
                           looked_after, responsible_authority_id, care_leaver, home_authority_id, has_ehcp, disabilities,
-                          communication_needs, version)
+                          communication_needs, registered_by_organisation_id, version)
        SELECT r.key, r.given, r.family, r.preferred, r.dob::date, r.gender::gender, r.ethnicity, r.looked_after,
-              r.responsible::uuid, r.care_leaver, r.home::uuid, r.ehcp, string_to_array(r.disabilities, '|'), r.comms, 1
+              r.responsible::uuid, r.care_leaver, r.home::uuid, r.ehcp, string_to_array(r.disabilities, '|'), r.comms,
+              r.registered_by::uuid, 1
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[],
-                     $9::text[], $10::bool[], $11::text[], $12::bool[], $13::text[], $14::text[])
-              AS r(key, given, family, preferred, dob, gender, ethnicity, looked_after, responsible, care_leaver, home, ehcp, disabilities, comms)
+                     $9::text[], $10::bool[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::text[])
+              AS r(key, given, family, preferred, dob, gender, ethnicity, looked_after, responsible, care_leaver, home, ehcp, disabilities, comms, registered_by)
        ON CONFLICT (external_reference) WHERE external_reference IS NOT NULL DO NOTHING
        RETURNING id, external_reference`,
       columns(
@@ -190,8 +262,10 @@ async function insertBatch(
           ehcp: r.child.hasEhcp,
           disabilities: r.child.disabilities.join('|'),
           comms: r.child.communicationNeeds,
+          // The youth justice service supervising the child's episode recorded them.
+          registered_by: orgIds.get(youthJusticeServiceCode(r.episode.supervisingAuthorityCode)) ?? null,
         })),
-        ['key', 'given', 'family', 'preferred', 'dob', 'gender', 'ethnicity', 'looked_after', 'responsible', 'care_leaver', 'home', 'ehcp', 'disabilities', 'comms'],
+        ['key', 'given', 'family', 'preferred', 'dob', 'gender', 'ethnicity', 'looked_after', 'responsible', 'care_leaver', 'home', 'ehcp', 'disabilities', 'comms', 'registered_by'],
       ),
     );
     const childIdByKey = new Map(inserted.map((r) => [r.external_reference, r.id]));

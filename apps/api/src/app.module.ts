@@ -1,15 +1,19 @@
 import { Logger, Module, RequestMethod } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
 import { AppConfig, ClockModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { QueueModule } from '@resettle/queue';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
 import { ChildrenGraphqlModule } from '@resettle/children';
 import { CustodyGraphqlModule } from '@resettle/custody';
+import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
+import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
 import { formatGraphqlError } from './graphql/error-formatter';
 import { pinoHttpOptions } from './logging';
@@ -45,11 +49,17 @@ const graphqlLog = new Logger('GraphQL');
           graphiql: introspection,
           // Mercurius compiles a query to JavaScript after it has run once (graphql-jit).
           jit: 1,
-          queryDepth: 12,
-          validationRules: introspection ? [] : [NoSchemaIntrospectionCustomRule],
+          // (No Mercurius queryDepth: query-limits.ts limits depth, and unlike it skips introspection, which GraphiQL
+          // needs at depth 15.)
+          validationRules: graphqlValidationRules({ introspection }),
+          graphql: { parseOptions: graphqlParseOptions },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution) => {
-            const errors = execution.errors.map((e) => formatGraphqlError(e, (err) => graphqlLog.error(err)));
+            // Mercurius wraps all of a document's validation errors (syntax, unknown field, query limits) in one
+            // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
+            const errors = execution.errors
+              .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
+              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error(err)));
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },
@@ -57,9 +67,17 @@ const graphqlLog = new Logger('GraphQL');
       },
     }),
     HealthModule,
+    AccessModule,
+    IdentityGraphqlModule,
     OrganisationsGraphqlModule,
     ChildrenGraphqlModule,
     CustodyGraphqlModule,
+  ],
+  providers: [
+    // Every GraphQL operation passes the access guard: sign-in, then the policy's capability check.
+    { provide: APP_GUARD, useClass: AccessGuard },
+    // Every mutation that fails for its content leaves a FAILED audit row.
+    { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
   ],
 })
 export class AppModule {}

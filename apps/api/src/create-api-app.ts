@@ -2,17 +2,22 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { TestingModuleBuilder } from '@nestjs/testing';
+import { validateConfig } from '@resettle/common';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './graphql/validation-pipe';
 import { requestIdFrom } from './logging';
+import { registerSecurity } from './security';
 
 /** Builds the api exactly as production runs it; e2e tests call this too (and may override providers first). */
 export async function createApiApp(
   configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
 ): Promise<NestFastifyApplication> {
+  // Nest's ConfigModule is not up yet; this reads (and validates) the same environment.
+  const config = validateConfig(process.env);
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A larger body is refused with 413 before it is parsed.
+    bodyLimit: config.API_BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const id = requestIdFrom(req.headers['x-request-id']);
       (req as { id?: string }).id = id;
@@ -22,6 +27,8 @@ export async function createApiApp(
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before Nest adds its routes and Mercurius, so that every route gets the headers, CORS and rate limits.
+  await registerSecurity(adapter.getInstance(), config);
 
   let app: NestFastifyApplication;
   if (configure) {

@@ -4,7 +4,7 @@ import { Gender } from './child-enums';
 import { ParentCarer } from './parent-carer.entity';
 
 /** A child: anyone under 18 when sentenced or remanded. Special category data (ethnicity, health) lives here. */
-@ObjectType()
+@ObjectType({ description: 'A child known to a youth justice service. Fields beyond identity are shown only as far as your access allows (null otherwise).' })
 @Entity()
 export class Child {
   @Field(() => ID)
@@ -36,15 +36,12 @@ export class Child {
   @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
   gender: Gender;
 
-  @Field(() => String, { nullable: true, description: 'ONS 2021 ethnic group key, as the child describes themselves.' })
   @Column({ type: 'text', nullable: true })
   ethnicity: string | null;
 
-  @Field({ description: 'Looked after by a local authority (every remanded child is).' })
   @Column({ default: false })
   lookedAfter: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The local authority responsible for a looked-after child.' })
   @Index()
   @Column({ type: 'uuid', nullable: true })
   responsibleAuthorityId: string | null;
@@ -54,11 +51,9 @@ export class Child {
   @JoinColumn({ name: 'responsible_authority_id' })
   private readonly responsibleAuthorityRelation?: unknown;
 
-  @Field()
   @Column({ default: false })
   careLeaver: boolean;
 
-  @Field(() => String, { nullable: true })
   @Index()
   @Column({ type: 'uuid', nullable: true })
   homeAuthorityId: string | null;
@@ -67,15 +62,21 @@ export class Child {
   @JoinColumn({ name: 'home_authority_id' })
   private readonly homeAuthorityRelation?: unknown;
 
-  @Field({ description: 'Has an education, health and care plan.' })
+  /** The youth justice service that recorded the child: it keeps sight of them, like a service that once supervised them. */
+  @Index('ix_child_registered_by_organisation')
+  @Column({ type: 'uuid', nullable: true })
+  registeredByOrganisationId: string | null;
+
+  @ManyToOne('Organisation', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'registered_by_organisation_id', foreignKeyConstraintName: 'fk_child_registered_by_organisation' })
+  private readonly registeredByRelation?: unknown;
+
   @Column({ default: false })
   hasEhcp: boolean;
 
-  @Field(() => [String])
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   disabilities: string[];
 
-  @Field(() => String, { nullable: true, description: 'How to communicate well with the child.' })
   @Column({ type: 'text', nullable: true })
   communicationNeeds: string | null;
 

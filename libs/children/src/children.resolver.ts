@@ -1,6 +1,17 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Clock, GraphqlContext } from '@resettle/common';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Clock } from '@resettle/common';
+import {
+  AccessContext,
+  AccessService,
+  Allow,
+  Caller,
+  Capability,
+  ChildFieldGroup,
+  CurrentCaller,
+  selectedFieldPaths,
+} from '@resettle/access';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { Child } from './child.entity';
 import { ParentCarer } from './parent-carer.entity';
@@ -8,39 +19,89 @@ import { ChildrenService } from './children.service';
 import { RegisterChildInput } from './dto/register-child.input';
 import { ageOn } from './age';
 
+const HIDDEN = 'Null unless your access to this child includes it.';
+
 @Resolver(() => Child)
 export class ChildrenResolver {
   constructor(
     private readonly children: ChildrenService,
     private readonly organisations: OrganisationsService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => Child)
-  child(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  @Query(() => Child, { description: 'One child’s record, if your organisation works with them (NOT_FOUND otherwise).' })
+  @Allow(Capability.READ_CHILD)
+  async child(
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    await this.access.authorizeRead(ctx, caller, id, { type: 'Child', id }, { fieldsRead: selectedFieldPaths(info) });
     return this.children.get(id);
   }
 
   @Mutation(() => Child, { description: 'Record a child new to the service, with their parents or carers.' })
-  registerChild(@Args('input') input: RegisterChildInput) {
-    return this.children.register(input);
+  @Allow(Capability.REGISTER_CHILD)
+  registerChild(@Args('input') input: RegisterChildInput, @CurrentCaller() caller: Caller) {
+    return this.children.register(input, caller);
   }
 
-  @ResolveField(() => [ParentCarer])
-  parentsCarers(@Parent() child: Child, @Context() ctx: GraphqlContext) {
-    return ctx.loaders
-      .get<string, ParentCarer[]>('parentsCarers', (ids) => this.children.parentsCarersOf(ids))
-      .load(child.id);
+  // ---- fields shown as far as the caller's view of the child allows
+
+  private async shows(ctx: AccessContext, child: Child, group: ChildFieldGroup): Promise<boolean> {
+    return (await this.access.visibleFieldGroups(ctx, child.id)).has(group);
   }
 
-  @ResolveField(() => Organisation, { nullable: true })
-  responsibleAuthority(@Parent() child: Child, @Context() ctx: GraphqlContext) {
+  @ResolveField(() => String, { nullable: true, description: `ONS 2021 ethnic group key, as the child describes themselves. Special category data. ${HIDDEN}` })
+  async ethnicity(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.SPECIAL_CATEGORY)) ? child.ethnicity : null;
+  }
+
+  @ResolveField(() => [String], { nullable: true, description: HIDDEN })
+  async disabilities(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.disabilities : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: `How to communicate well with the child. ${HIDDEN}` })
+  async communicationNeeds(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.communicationNeeds : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: `Has an education, health and care plan. ${HIDDEN}` })
+  async hasEhcp(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.hasEhcp : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: `Looked after by a local authority (every remanded child is). ${HIDDEN}` })
+  async lookedAfter(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS)) ? child.lookedAfter : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: HIDDEN })
+  async careLeaver(@Parent() child: Child, @Context() ctx: AccessContext) {
+    return (await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS)) ? child.careLeaver : null;
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: `The local authority responsible for a looked-after child. ${HIDDEN}` })
+  async responsibleAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
+    if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.responsibleAuthorityId);
   }
 
-  @ResolveField(() => Organisation, { nullable: true })
-  homeAuthority(@Parent() child: Child, @Context() ctx: GraphqlContext) {
+  @ResolveField(() => Organisation, { nullable: true, description: `The local authority the child comes from. ${HIDDEN}` })
+  async homeAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
+    if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.homeAuthorityId);
+  }
+
+  @ResolveField(() => [ParentCarer], { nullable: true, description: HIDDEN })
+  async parentsCarers(@Parent() child: Child, @Context() ctx: AccessContext) {
+    if (!(await this.shows(ctx, child, ChildFieldGroup.FAMILY))) return null;
+    return ctx.loaders
+      .get<string, ParentCarer[]>('parentsCarers', (ids) => this.children.parentsCarersOf(ids))
+      .load(child.id);
   }
 
   @ResolveField(() => Int, { description: 'Age in whole years today.' })

@@ -6,6 +6,8 @@ import { OrganisationsService, OrganisationType } from '@resettle/organisations'
 import { Child } from './child.entity';
 import { ParentCarer } from './parent-carer.entity';
 import { RegisterChildInput } from './dto/register-child.input';
+import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
+import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 
 @Injectable()
 export class ChildrenService {
@@ -15,7 +17,32 @@ export class ChildrenService {
     @InjectRepository(ParentCarer) private readonly parentsCarers: Repository<ParentCarer>,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The children's own facts for the access policy (for `ChildRelationsRegistry`, as its primary source): who
+   * recorded each child and who looks after them. Children that do not exist are removed from the batch.
+   */
+  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
+    const rows = await this.children.find({
+      select: { id: true, registeredByOrganisationId: true, lookedAfter: true, responsibleAuthorityId: true },
+      where: { id: In([...relations.keys()]) },
+    });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const [id, entry] of relations) {
+      const child = found.get(id);
+      if (!child) relations.delete(id);
+      else {
+        relations.set(id, {
+          ...entry,
+          registeredById: child.registeredByOrganisationId,
+          lookedAfter: child.lookedAfter,
+          responsibleAuthorityId: child.responsibleAuthorityId,
+        });
+      }
+    }
+  }
 
   async get(id: string): Promise<Child> {
     const child = await this.children.findOneBy({ id });
@@ -33,7 +60,8 @@ export class ChildrenService {
     return groupByIds(childIds, rows, (p) => p.childId);
   }
 
-  async register(input: RegisterChildInput): Promise<Child> {
+  /** Records a new child; the caller's service recorded them, so it may see them until an episode says otherwise. */
+  async register(input: RegisterChildInput, caller: Caller): Promise<Child> {
     if (input.dateOfBirth >= this.clock.today()) {
       throw BadUserInputError.forField('dateOfBirth', 'dateOfBirth must be in the past');
     }
@@ -59,6 +87,7 @@ export class ChildrenService {
         hasEhcp: input.hasEhcp ?? false,
         disabilities: input.disabilities ?? [],
         communicationNeeds: input.communicationNeeds ?? null,
+        registeredByOrganisationId: caller.actor.organisationId,
       });
       const saved = await em.save(child);
       const parentsCarers = input.parentsCarers ?? [];
@@ -75,6 +104,21 @@ export class ChildrenService {
           })),
         );
       }
+      const { after } = changedFields(null, { ...saved });
+      await this.audit.record(
+        {
+          actor: auditActorOf(caller.actor),
+          action: caller.operation,
+          resourceType: 'Child',
+          resourceId: saved.id,
+          childId: saved.id,
+          outcome: AuditOutcome.SUCCEEDED,
+          after: { ...after, parentsCarers: parentsCarers.length },
+          requestId: caller.requestId,
+          clientIp: caller.clientIp,
+        },
+        em,
+      );
       return saved;
     });
   }

@@ -1,12 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ChildRelationsRegistry } from '@resettle/access';
 import { ChildrenModule } from '@resettle/children';
 import { OrganisationsModule } from '@resettle/organisations';
 import { IdentityModule } from '@resettle/identity';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver } from './custody.resolver';
+import { CustodyService } from './custody.service';
 
 @Module({
   imports: [CustodyModule, ChildrenModule, OrganisationsModule, IdentityModule],
   providers: [CustodyResolver, ChildCustodyResolver],
 })
-export class CustodyGraphqlModule {}
+export class CustodyGraphqlModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ChildRelationsRegistry,
+    private readonly custody: CustodyService,
+  ) {}
+
+  /** Custody tells the access policy who supervises each child and which establishments hold or held them. */
+  onModuleInit(): void {
+    this.registry.register(this.custody);
+  }
+}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChildrenModule } from '@resettle/children';
 import { OrganisationsModule } from '@resettle/organisations';
 import { IdentityModule } from '@resettle/identity';
+import { AuditModule } from '@resettle/audit';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
@@ -16,6 +17,7 @@ import { CustodyService } from './custody.service';
     ChildrenModule,
     OrganisationsModule,
     IdentityModule,
+    AuditModule,
   ],
   providers: [CustodyService],
   exports: [CustodyService],

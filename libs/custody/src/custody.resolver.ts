@@ -1,5 +1,18 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ArgsType, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Info, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AccessContext,
+  AccessService,
+  Allow,
+  Caller,
+  Capability,
+  caseloadScope,
+  ChildAction,
+  CurrentCaller,
+  Public,
+  selectedFieldPaths,
+} from '@resettle/access';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Clock, Connection, PageArgs, daysBetween, GraphqlContext } from '@resettle/common';
@@ -40,8 +53,7 @@ export class CaseloadArgs extends PageArgs {
   filter?: CaseloadFilter;
 }
 
-/** Until sign-in lands, changes are recorded without a named person. */
-const NO_ACTOR = null;
+const EPISODE = 'Custodial episode';
 
 @Resolver(() => CustodialEpisode)
 export class CustodyResolver {
@@ -50,76 +62,122 @@ export class CustodyResolver {
     private readonly children: ChildrenService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
 
   @Query(() => ReleaseDates, {
     description: 'Release dates for a sentence, by the rules of England and Wales. Public: pure arithmetic, no record is read.',
   })
+  @Public()
   calculateReleaseDates(@Args('input') input: ReleaseDateInput): ReleaseDates {
     return this.custody.calculate(input);
   }
 
   @Query(() => CustodialEpisodeConnection, {
-    description: 'Children in custody, soonest expected release first (remanded children last), 50 a page by default.',
+    description:
+      'Children in custody that your organisation works with, soonest expected release first (remanded children last), 50 a page by default.',
   })
-  caseload(@Args() args: CaseloadArgs) {
-    return this.custody.caseload(args.filter ?? {}, args.first, args.after);
+  @Allow(Capability.READ_CASELOAD)
+  async caseload(@Args() args: CaseloadArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
+    const page = await this.custody.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after);
+    const rows = page.edges.map(({ node }) => ({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.id } }));
+    await this.access.recordListRead(caller, rows, selectedFieldPaths(info));
+    return page;
   }
 
   @Query(() => CustodialEpisode)
-  custodialEpisode(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
-    return this.custody.get(id);
+  @Allow(Capability.READ_CHILD)
+  async custodialEpisode(
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const episode = (await this.custody.find(id)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id }));
+    await this.access.authorizeRead(ctx, caller, episode.childId, { type: EPISODE, id }, { episodeId: id, fieldsRead: selectedFieldPaths(info) });
+    return episode;
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A child enters custody on remand or straight from sentence.' })
-  startCustodialEpisode(@Args('input') input: StartCustodialEpisodeInput) {
-    return this.custody.startEpisode(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async startCustodialEpisode(@Args('input') input: StartCustodialEpisodeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.access.authorizeChange(ctx, caller, input.childId, ChildAction.START_EPISODE, { type: 'Child', id: input.childId }, {
+      episodeId: 'new',
+      supervisingServiceId: input.supervisingServiceId,
+      currentEstablishmentId: input.establishmentId,
+      establishmentIds: [input.establishmentId],
+    });
+    return this.custody.startEpisode(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A sentence after remand, or a new sentence during custody.' })
-  recordSentence(@Args('input') input: RecordSentenceInput) {
-    return this.custody.recordSentence(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async recordSentence(@Args('input') input: RecordSentenceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.recordSentence(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  grantEarlyRelease(@Args('input') input: GrantEarlyReleaseInput) {
-    return this.custody.grantEarlyRelease(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async grantEarlyRelease(@Args('input') input: GrantEarlyReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.grantEarlyRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  orderLateRelease(@Args('input') input: OrderLateReleaseInput) {
-    return this.custody.orderLateRelease(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async orderLateRelease(@Args('input') input: OrderLateReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.orderLateRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  transferEpisode(@Args('input') input: TransferEpisodeInput) {
-    return this.custody.transfer(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async transferEpisode(@Args('input') input: TransferEpisodeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.transfer(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  recordRelease(@Args('input') input: RecordReleaseInput) {
-    return this.custody.recordRelease(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async recordRelease(@Args('input') input: RecordReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.recordRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  recordRecall(@Args('input') input: RecordRecallInput) {
-    return this.custody.recordRecall(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async recordRecall(@Args('input') input: RecordRecallInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.RECALL);
+    return this.custody.recordRecall(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'Set the release date by hand, with the reason.' })
-  overrideReleaseDate(@Args('input') input: OverrideReleaseDateInput) {
-    return this.custody.overrideReleaseDate(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async overrideReleaseDate(@Args('input') input: OverrideReleaseDateInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.overrideReleaseDate(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  clearReleaseDateOverride(@Args('input') input: ClearReleaseDateOverrideInput) {
-    return this.custody.clearReleaseDateOverride(input, NO_ACTOR);
+  @Allow(Capability.CHANGE_CUSTODY)
+  async clearReleaseDateOverride(@Args('input') input: ClearReleaseDateOverrideInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
+    return this.custody.clearReleaseDateOverride(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
-  assignCaseManager(@Args('input') input: AssignCaseManagerInput) {
-    return this.custody.assignCaseManager(input, NO_ACTOR);
+  @Allow(Capability.ASSIGN_CASE_MANAGER)
+  async assignCaseManager(@Args('input') input: AssignCaseManagerInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.ASSIGN_CASE_MANAGER);
+    return this.custody.assignCaseManager(input, caller);
+  }
+
+  /** Missing and not-yours look the same: NOT_FOUND, and an audit row either way. */
+  private async authorizeEpisode(ctx: AccessContext, caller: Caller, episodeId: string, action: ChildAction): Promise<void> {
+    const episode = (await this.custody.find(episodeId)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeChange(ctx, caller, episode.childId, action, { type: EPISODE, id: episodeId }, episode.id);
   }
 
   // ---- fields, each batched per request
@@ -184,15 +242,29 @@ export class CustodyResolver {
 /** The custody side of a child: their episodes. Lives here so `children` does not depend on `custody`. */
 @Resolver(() => Child)
 export class ChildCustodyResolver {
-  constructor(private readonly custody: CustodyService) {}
+  constructor(
+    private readonly custody: CustodyService,
+    private readonly access: AccessService,
+  ) {}
 
-  @ResolveField(() => CustodialEpisode, { nullable: true, description: 'The episode in custody now, or else the latest.' })
-  currentEpisode(@Parent() child: Child, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, CustodialEpisode | null>('currentEpisode', (ids) => this.custody.currentEpisodesOf(ids)).load(child.id);
+  @ResolveField(() => CustodialEpisode, {
+    nullable: true,
+    description: 'The episode in custody now, or else the latest (null if it is not one you may see).',
+  })
+  async currentEpisode(@Parent() child: Child, @Context() ctx: AccessContext) {
+    const episode = await ctx.loaders
+      .get<string, CustodialEpisode | null>('currentEpisode', (ids) => this.custody.currentEpisodesOf(ids))
+      .load(child.id);
+    if (!episode) return null;
+    const [visible] = await this.access.filterVisibleEpisodes(ctx, [episode]);
+    return visible ?? null;
   }
 
-  @ResolveField(() => [CustodialEpisode], { description: 'Every custodial episode, latest first.' })
-  episodes(@Parent() child: Child, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, CustodialEpisode[]>('episodes', (ids) => this.custody.episodesOf(ids)).load(child.id);
+  @ResolveField(() => [CustodialEpisode], {
+    description: 'Every custodial episode you may see, latest first (an establishment sees those in which it held the child).',
+  })
+  async episodes(@Parent() child: Child, @Context() ctx: AccessContext) {
+    const all = await ctx.loaders.get<string, CustodialEpisode[]>('episodes', (ids) => this.custody.episodesOf(ids)).load(child.id);
+    return this.access.filterVisibleEpisodes(ctx, all);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import {
   BadUserInputError,
   Clock,
@@ -22,6 +22,8 @@ import {
 import { ChildrenService } from '@resettle/children';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
+import { auditActorOf, Caller, CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
+import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
@@ -45,9 +47,6 @@ import {
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
 } from './dto/episode.inputs';
-
-/** Who made a change (null until sign-in exists; then the signed-in user). */
-export type ActorId = string | null;
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -81,6 +80,7 @@ export class CustodyService {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -97,6 +97,11 @@ export class CustodyService {
   }
 
   // ---------------------------------------------------------------- reads
+
+  /** The episode, or null: for the access check, which answers a missing and a hidden episode alike. */
+  find(id: string): Promise<CustodialEpisode | null> {
+    return this.episodes.findOneBy({ id });
+  }
 
   async get(id: string): Promise<CustodialEpisode> {
     const episode = await this.episodes.findOneBy({ id });
@@ -149,10 +154,26 @@ export class CustodyService {
    * Children in custody, soonest expected release first (remanded children, who have no date, last), filtered in
    * SQL and cursor-paginated on (expected release date, episode id).
    */
-  async caseload(filter: CaseloadFilter, first?: number, after?: string): Promise<ConnectionShape<CustodialEpisode>> {
+  async caseload(filter: CaseloadFilter, scope: CaseloadScope, first?: number, after?: string): Promise<ConnectionShape<CustodialEpisode>> {
     const limit = pageSize(first);
     const sortKey = `COALESCE(e.expected_release_date, 'infinity'::date)`;
     const qb = this.episodes.createQueryBuilder('e').where('e.status IN (:...statuses)', { statuses: IN_CUSTODY_STATUSES });
+    // The caller's slice, as the access policy drew it: filtered here in SQL, never after loading.
+    if (isEmptyScope(scope)) qb.andWhere('false');
+    else {
+      qb.andWhere(
+        new Brackets((or) => {
+          if (scope.supervisingServiceIds.length) or.orWhere('e.supervising_service_id IN (:...scopeServices)', { scopeServices: scope.supervisingServiceIds });
+          if (scope.establishmentIds.length) or.orWhere('e.current_establishment_id IN (:...scopeEstablishments)', { scopeEstablishments: scope.establishmentIds });
+          if (scope.responsibleAuthorityIds.length) {
+            or.orWhere(
+              'e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id IN (:...scopeAuthorities))',
+              { scopeAuthorities: scope.responsibleAuthorityIds },
+            );
+          }
+        }),
+      );
+    }
     if (filter.youthJusticeServiceId) qb.andWhere('e.supervising_service_id = :yjs', { yjs: filter.youthJusticeServiceId });
     if (filter.establishmentId) qb.andWhere('e.current_establishment_id = :est', { est: filter.establishmentId });
     if (filter.caseManagerId) qb.andWhere('e.case_manager_id = :cm', { cm: filter.caseManagerId });
@@ -168,9 +189,38 @@ export class CustodyService {
     return toConnection(rows, limit, totalCount, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
   }
 
+  /**
+   * The custody facts the access policy needs about each child (for `ChildRelationsRegistry`): every episode with
+   * its supervising service, where the child is held now, and every establishment that held them. Two queries for
+   * a whole batch of children.
+   */
+  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
+    const childIds = [...relations.keys()];
+    const rows: { id: string; child_id: string; supervising_service_id: string; current_establishment_id: string; status: EpisodeStatus; held_by: string[] }[] =
+      await this.dataSource.query(
+        `SELECT e.id, e.child_id, e.supervising_service_id, e.current_establishment_id, e.status,
+                COALESCE(array_agg(DISTINCT t.to_establishment_id) FILTER (WHERE t.to_establishment_id IS NOT NULL), '{}') AS held_by
+           FROM custodial_episode e LEFT JOIN establishment_transfer t ON t.episode_id = e.id
+          WHERE e.child_id = ANY($1::uuid[])
+          GROUP BY e.id`,
+        [childIds],
+      );
+    for (const row of rows) {
+      const entry = relations.get(row.child_id);
+      if (!entry) continue;
+      const facts: EpisodeFacts = {
+        episodeId: row.id,
+        supervisingServiceId: row.supervising_service_id,
+        currentEstablishmentId: IN_CUSTODY_STATUSES.includes(row.status) ? row.current_establishment_id : null,
+        establishmentIds: row.held_by,
+      };
+      relations.set(row.child_id, { ...entry, episodes: [...entry.episodes, facts] });
+    }
+  }
+
   // ---------------------------------------------------------------- changes
 
-  async startEpisode(input: StartCustodialEpisodeInput, actor: ActorId): Promise<CustodialEpisode> {
+  async startEpisode(input: StartCustodialEpisodeInput, caller: Caller): Promise<CustodialEpisode> {
     if (!!input.remandDate === !!input.sentence) {
       throw BadUserInputError.forField('remandDate', 'Give either remandDate (for a remand) or sentence, not both or neither');
     }
@@ -213,7 +263,7 @@ export class CustodyService {
         toEstablishmentId: establishment.id,
         transferDate: startDate,
         reason: input.remandDate ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
-        recordedById: actor,
+        recordedById: caller.actor.userId,
       });
       if (input.caseManagerId) {
         await em.insert(CaseManagerAssignment, {
@@ -222,11 +272,11 @@ export class CustodyService {
           assignedFrom: this.clock.now(),
           assignedUntil: null,
           reason: 'Allocated at the start of the episode',
-          assignedById: actor,
+          assignedById: caller.actor.userId,
         });
       }
-      if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, actor);
-      await this.recordEvent(em, saved, EpisodeEventType.EPISODE_STARTED, startDate, actor,
+      if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, caller);
+      await this.recordEvent(em, saved, EpisodeEventType.EPISODE_STARTED, startDate, caller,
         input.remandDate
           ? `Remanded to ${establishment.name}`
           : `Sentenced (${input.sentence!.sentenceType}) and placed at ${establishment.name}`,
@@ -243,8 +293,8 @@ export class CustodyService {
   }
 
   /** A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. */
-  async recordSentence(input: RecordSentenceInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (em, episode) => {
+  async recordSentence(input: RecordSentenceInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(`A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`);
       }
@@ -261,7 +311,7 @@ export class CustodyService {
         lateReleaseDate: null,
       });
       if (episode.status === EpisodeStatus.REMANDED) episode.status = EpisodeStatus.SENTENCED;
-      await this.insertSentence(em, episode.id, input.sentence, actor);
+      await this.insertSentence(em, episode.id, input.sentence, caller);
       return {
         type: EpisodeEventType.SENTENCE_RECORDED,
         effectiveDate: input.sentence.sentenceDate,
@@ -271,8 +321,8 @@ export class CustodyService {
     });
   }
 
-  async grantEarlyRelease(input: GrantEarlyReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (_em, episode) => {
+  async grantEarlyRelease(input: GrantEarlyReleaseInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (_em, episode) => {
       this.assertDtoInCustody(episode, 'early release');
       if (!episode.earliestReleaseDate || !episode.midTermDate) {
         throw new ConflictError('Early release does not apply to this sentence (a DTO of 8 months or more)');
@@ -293,8 +343,8 @@ export class CustodyService {
     });
   }
 
-  async orderLateRelease(input: OrderLateReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (_em, episode) => {
+  async orderLateRelease(input: OrderLateReleaseInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (_em, episode) => {
       this.assertDtoInCustody(episode, 'late release');
       if (!episode.latestReleaseDate || !episode.midTermDate) {
         throw new ConflictError('Late release does not apply to this sentence (a DTO of 8 months or more)');
@@ -315,9 +365,9 @@ export class CustodyService {
     });
   }
 
-  async transfer(input: TransferEpisodeInput, actor: ActorId): Promise<CustodialEpisode> {
+  async transfer(input: TransferEpisodeInput, caller: Caller): Promise<CustodialEpisode> {
     const to = await this.organisations.getOfType(input.toEstablishmentId, SECURE_ESTABLISHMENT_TYPES, 'toEstablishmentId');
-    return this.change(input, actor, async (em, episode) => {
+    return this.change(input, caller, async (em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(`Only a child in custody can be transferred (the episode is ${episode.status})`);
       }
@@ -335,7 +385,7 @@ export class CustodyService {
         toEstablishmentId: to.id,
         transferDate: input.transferDate,
         reason: input.reason,
-        recordedById: actor,
+        recordedById: caller.actor.userId,
       });
       episode.currentEstablishmentId = to.id;
       return {
@@ -347,8 +397,8 @@ export class CustodyService {
     });
   }
 
-  async recordRelease(input: RecordReleaseInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (_em, episode) => {
+  async recordRelease(input: RecordReleaseInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (_em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(`Only a child in custody can be released (the episode is ${episode.status})`);
       }
@@ -373,9 +423,9 @@ export class CustodyService {
     });
   }
 
-  async recordRecall(input: RecordRecallInput, actor: ActorId): Promise<CustodialEpisode> {
+  async recordRecall(input: RecordRecallInput, caller: Caller): Promise<CustodialEpisode> {
     const establishment = await this.organisations.getOfType(input.establishmentId, SECURE_ESTABLISHMENT_TYPES, 'establishmentId');
-    return this.change(input, actor, async (em, episode) => {
+    return this.change(input, caller, async (em, episode) => {
       if (episode.status !== EpisodeStatus.RELEASED) {
         throw new ConflictError(`Only a child released on this episode can be recalled (the episode is ${episode.status})`);
       }
@@ -389,7 +439,7 @@ export class CustodyService {
         toEstablishmentId: establishment.id,
         transferDate: input.recalledOn,
         reason: `Recall: ${input.reason}`,
-        recordedById: actor,
+        recordedById: caller.actor.userId,
       });
       episode.status = EpisodeStatus.RECALLED;
       episode.recalledAt = new Date(`${input.recalledOn}T00:00:00Z`);
@@ -409,8 +459,8 @@ export class CustodyService {
     });
   }
 
-  async overrideReleaseDate(input: OverrideReleaseDateInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (_em, episode) => {
+  async overrideReleaseDate(input: OverrideReleaseDateInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (_em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(`The release date can only be changed while the child is in custody (the episode is ${episode.status})`);
       }
@@ -429,8 +479,8 @@ export class CustodyService {
     });
   }
 
-  async clearReleaseDateOverride(input: ClearReleaseDateOverrideInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (_em, episode) => {
+  async clearReleaseDateOverride(input: ClearReleaseDateOverrideInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (_em, episode) => {
       if (!episode.releaseDateOverride) throw new ConflictError('There is no manual release date to clear');
       const before = { releaseDateOverride: episode.releaseDateOverride, reason: episode.releaseDateOverrideReason };
       episode.releaseDateOverride = null;
@@ -444,8 +494,8 @@ export class CustodyService {
     });
   }
 
-  async assignCaseManager(input: AssignCaseManagerInput, actor: ActorId): Promise<CustodialEpisode> {
-    return this.change(input, actor, async (em, episode) => {
+  async assignCaseManager(input: AssignCaseManagerInput, caller: Caller): Promise<CustodialEpisode> {
+    return this.change(input, caller, async (em, episode) => {
       await this.assertCaseManagerOf(input.caseManagerId, episode.supervisingServiceId);
       if (episode.caseManagerId === input.caseManagerId) {
         throw BadUserInputError.forField('caseManagerId', 'That person already manages this case');
@@ -459,7 +509,7 @@ export class CustodyService {
         assignedFrom: now,
         assignedUntil: null,
         reason: input.reason ?? null,
-        assignedById: actor,
+        assignedById: caller.actor.userId,
       });
       const before = episode.caseManagerId;
       episode.caseManagerId = input.caseManagerId;
@@ -480,7 +530,7 @@ export class CustodyService {
    */
   private async change(
     input: EpisodeChangeInput,
-    actor: ActorId,
+    caller: Caller,
     apply: (em: EntityManager, episode: CustodialEpisode) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
   ): Promise<CustodialEpisode> {
     return this.dataSource.transaction(async (em) => {
@@ -489,6 +539,7 @@ export class CustodyService {
       if (episode.version !== input.expectedVersion) {
         throw new StaleVersionError('The custodial episode', input.expectedVersion, episode.version, episode);
       }
+      const before = { ...episode };
       const event = await apply(em, episode);
       const expectedBefore = episode.expectedReleaseDate;
       episode.expectedReleaseDate = expectedReleaseDate(episode);
@@ -496,24 +547,43 @@ export class CustodyService {
         event.details = { ...event.details, expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate } };
       }
       const saved = await em.save(episode);
-      await this.recordEvent(em, saved, event.type, event.effectiveDate, actor, event.summary, event.details);
+      await this.recordEvent(em, saved, event.type, event.effectiveDate, caller, event.summary, event.details, before);
       return saved;
     });
   }
 
+  /** The episode's history event and the audit row (before and after), in the change's transaction. */
   private async recordEvent(
     em: EntityManager,
     episode: CustodialEpisode,
     type: EpisodeEventType,
     effectiveDate: string,
-    actor: ActorId,
+    caller: Caller,
     summary: string,
     details: Record<string, unknown>,
+    before: Partial<CustodialEpisode> | null = null,
   ): Promise<void> {
-    await em.save(em.create(EpisodeEvent, { episodeId: episode.id, type, effectiveDate, summary, details, recordedById: actor }));
+    await em.save(em.create(EpisodeEvent, { episodeId: episode.id, type, effectiveDate, summary, details, recordedById: caller.actor.userId }));
+    const diff = changedFields(before, { ...episode });
+    await this.audit.record(
+      {
+        actor: auditActorOf(caller.actor),
+        action: caller.operation,
+        resourceType: 'CustodialEpisode',
+        resourceId: episode.id,
+        childId: episode.childId,
+        outcome: AuditOutcome.SUCCEEDED,
+        before: diff.before,
+        after: diff.after,
+        detail: { event: type, summary },
+        requestId: caller.requestId,
+        clientIp: caller.clientIp,
+      },
+      em,
+    );
   }
 
-  private async insertSentence(em: EntityManager, episodeId: string, s: SentenceInput, actor: ActorId): Promise<void> {
+  private async insertSentence(em: EntityManager, episodeId: string, s: SentenceInput, caller: Caller): Promise<void> {
     await em.insert(Sentence, {
       episodeId,
       sentenceType: s.sentenceType,
@@ -525,7 +595,7 @@ export class CustodyService {
       offenceDate: s.offenceDate ?? null,
       qualifyingSeriousOffence: s.qualifyingSeriousOffence ?? false,
       excludedFromFortyPercentRelease: s.excludedFromFortyPercentRelease ?? false,
-      recordedById: actor,
+      recordedById: caller.actor.userId,
     });
   }
 

@@ -1,4 +1,13 @@
 export * from './role';
 export * from './user.entity';
+export * from './refresh-token.entity';
 export * from './users.service';
 export * from './identity.module';
+export * from './identity-graphql.module';
+export * from './rules/email';
+export * from './rules/password-rules';
+export * from './rules/roles-by-organisation-type';
+export * from './rules/sign-in-throttle';
+export * from './auth/password-hashing';
+export { AuthTokens } from './auth/auth.types';
+export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './auth/access-tokens';

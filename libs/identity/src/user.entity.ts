@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { Organisation } from '@resettle/organisations';
 import { Role } from './role';
 
-/** A member of staff of one organisation. Sign-in details arrive with the identity issue. */
+/** A member of staff of one organisation. */
 @ObjectType('User')
 @Entity('app_user')
 export class User {
@@ -40,6 +40,22 @@ export class User {
   @Field()
   @Column({ default: false })
   disabled: boolean;
+
+  /**
+   * argon2id, with its parameters and salt (PHC string). Null for someone who signs in only through their council's
+   * OpenID Connect provider. Never loaded unless asked for (`select: false`), never in GraphQL or the audit trail.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash?: string | null;
+
+  /** Access tokens issued before this (to the second) stop working: set when the password changes. */
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** The `sub` claim of the council's OpenID Connect provider, when users are matched by subject. */
+  @Index('uq_app_user_external_subject', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  externalSubject: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

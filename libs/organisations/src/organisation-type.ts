@@ -9,6 +9,8 @@ export enum OrganisationType {
   SECURE_SCHOOL = 'SECURE_SCHOOL',
   HEALTH_PROVIDER = 'HEALTH_PROVIDER',
   EDUCATION_PROVIDER = 'EDUCATION_PROVIDER',
+  /** The Youth Justice Board and other national bodies: home of national administrators. */
+  NATIONAL_BODY = 'NATIONAL_BODY',
 }
 
 export const SECURE_ESTABLISHMENT_TYPES = [

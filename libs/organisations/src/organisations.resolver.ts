@@ -2,6 +2,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
 import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
+import { Allow, Capability } from '@resettle/access';
 import { Organisation } from './organisation.entity';
 import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
@@ -42,11 +43,13 @@ export class OrganisationsResolver {
   constructor(private readonly directory: OrganisationsService) {}
 
   @Query(() => OrganisationConnection, { description: 'The directory of agencies, by name.' })
+  @Allow(Capability.READ_DIRECTORY)
   organisations(@Args() args: OrganisationsArgs) {
     return this.directory.list(args.filter ?? {}, args.first, args.after);
   }
 
   @Query(() => Organisation)
+  @Allow(Capability.READ_DIRECTORY)
   organisation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
     return this.directory.get(id);
   }

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every environment variable the service reads, validated at start-up: a bad or missing value stops the process
@@ -44,6 +44,113 @@ export class AppConfig {
   @IsOptional()
   @IsIn(['true', 'false'])
   GRAPHQL_INTROSPECTION?: 'true' | 'false';
+
+  /**
+   * Browser origins allowed to call the API, comma-separated (`https://resettle.example.gov.uk`). Empty (the
+   * default): no cross-origin access at all.
+   */
+  @Transform(({ value }) => (value === undefined ? value : String(value).split(',').map((o) => o.trim()).filter(Boolean)))
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'each origin must be scheme://host[:port], with no path' })
+  CORS_ORIGINS: string[] = [];
+
+  /**
+   * Which proxies may tell the api the client's address in X-Forwarded-For (Fastify's `trustProxy`): a list of
+   * addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`. The default trusts proxies on this machine and
+   * on private networks (a load balancer, Docker), so a client on the internet cannot invent its own address to
+   * dodge the sign-in lockout or rate limits.
+   */
+  @IsString()
+  TRUST_PROXY = 'loopback,linklocal,uniquelocal';
+
+  /** Requests a minute per caller (one bearer token, or one IP address without a token). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Requests a minute from one IP address whatever the token, so inventing tokens does not escape the limit. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_IP_PER_MINUTE = 3000;
+
+  /** Largest request body accepted; larger gets HTTP 413 before it is parsed. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  API_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  // ---- sign-in (identity)
+
+  /** The development default of JWT_SECRET: public, so production refuses it. */
+  static readonly DEVELOPMENT_JWT_SECRET = 'resettle-development-only-jwt-secret-never-use-in-production';
+
+  /** Signs our access tokens (HS256). At least 32 characters; production must set its own. */
+  @IsString()
+  @MinLength(32)
+  @ValidateBy({
+    name: 'notDevelopmentSecretInProduction',
+    validator: {
+      validate: (value, args) => (args?.object as AppConfig).NODE_ENV !== 'production' || value !== AppConfig.DEVELOPMENT_JWT_SECRET,
+      defaultMessage: () => 'set a secret of your own (at least 32 random characters): the development default is public',
+    },
+  })
+  JWT_SECRET = AppConfig.DEVELOPMENT_JWT_SECRET;
+
+  /** Lifetime of an access token. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(24 * 60 * 60)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token; each refresh replaces it with a new one of the same lifetime. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** A council's OpenID Connect issuer (the `iss` of its tokens). OIDC sign-in is off while unset. */
+  @IsOptional()
+  @IsString()
+  OIDC_ISSUER?: string;
+
+  /** The issuer's JSON Web Key Set. Required with OIDC_ISSUER. */
+  @ValidateIf((config: AppConfig) => config.OIDC_ISSUER !== undefined || config.OIDC_JWKS_URL !== undefined)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_JWKS_URL?: string;
+
+  /** The audience (`aud`) the issuer's tokens must carry for this service. Required with OIDC_ISSUER. */
+  @ValidateIf((config: AppConfig) => config.OIDC_ISSUER !== undefined || config.OIDC_AUDIENCE !== undefined)
+  @IsString()
+  OIDC_AUDIENCE?: string;
+
+  /** Which claim names our user: `email` (matched lower-cased to their email) or `sub` (their external subject). */
+  @IsIn(['email', 'sub'])
+  OIDC_USER_CLAIM: 'email' | 'sub' = 'email';
+
+  /** argon2id memory cost in KiB (OWASP minimum 19456, 19 MiB). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(19456)
+  @Max(1024 * 1024)
+  ARGON2_MEMORY_KIB = 19456;
+
+  /** argon2id iterations (OWASP minimum 2 at 19 MiB). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(20)
+  ARGON2_TIME_COST = 2;
+
+  /** argon2id lanes. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  ARGON2_PARALLELISM = 1;
 }
 
 export class ConfigValidationError extends Error {}
@@ -55,11 +162,16 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      (e) => `  ${e.property}=${shown(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigValidationError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   return config;
+}
+
+/** A refused value as the error message may show it: secrets and connection strings (which carry passwords) never. */
+function shown(name: string, value: unknown): string {
+  return /SECRET|PASSWORD|_URL$/.test(name) ? '(hidden)' : JSON.stringify(value);
 }
 
 export function introspectionEnabled(config: Pick<AppConfig, 'NODE_ENV' | 'GRAPHQL_INTROSPECTION'>): boolean {

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '@resettle/audit';
+import { AccessService } from './access.service';
+import { ChildRelationsRegistry } from './child-relations.registry';
+
+/**
+ * Global so that every feature's resolvers share one registry of relation sources and one AccessService. The
+ * api registers `AccessGuard` as its APP_GUARD.
+ */
+@Global()
+@Module({
+  imports: [AuditModule],
+  providers: [AccessService, ChildRelationsRegistry],
+  exports: [AccessService, ChildRelationsRegistry, AuditModule],
+})
+export class AccessModule {}

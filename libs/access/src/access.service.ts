@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { GraphqlContext, NotFoundError } from '@resettle/common';
+import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
+import type { Actor, Caller } from './actor';
+import { AccessContext } from './access-context';
+import { ChildRelationsRegistry } from './child-relations.registry';
+import {
+  ChildAction,
+  ChildFieldGroup,
+  ChildRelations,
+  childViews,
+  episodeVisible,
+  EpisodeFacts,
+  mayActOnChild,
+  visibleChildFieldGroups,
+} from './policy/child-access';
+
+/** The record a decision is about, named as the caller named it (so NOT_FOUND repeats their words). */
+export interface ResourceRef {
+  type: string;
+  id: string;
+}
+
+const AUDITED = Symbol('resettle:audited');
+
+/** Marks an error whose refusal is already in the audit log, so the mutation interceptor does not log it twice. */
+function audited<E extends Error>(error: E): E {
+  (error as unknown as Record<symbol, boolean>)[AUDITED] = true;
+  return error;
+}
+
+export function isAudited(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, boolean>)[AUDITED] === true;
+}
+
+export function auditActorOf(actor: Actor | null | undefined): AuditActor | null {
+  return actor ? { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles } : null;
+}
+
+/**
+ * The one place resolvers ask "may this caller see or do this to this child?". It gathers the facts once per
+ * request (batched across a page), asks the pure policy, writes the audit row for every read and every refusal,
+ * and turns a refusal into the same NOT_FOUND a missing record gives.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly registry: ChildRelationsRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The child's relations, batched per request; null when there is no such child. */
+  relationsOf(ctx: GraphqlContext, childId: string): Promise<ChildRelations | null> {
+    return ctx.loaders
+      .get<string, ChildRelations | null>('access:childRelations', (ids) => this.registry.relationsOf(ids))
+      .load(childId);
+  }
+
+  /**
+   * A read of one child's record (or of a record of theirs, such as an episode). Audited either way; refused as
+   * NOT_FOUND. For an episode, pass its id as `episodeId` so the establishment rule (only its own episodes) applies.
+   */
+  async authorizeRead(
+    ctx: GraphqlContext,
+    caller: Caller,
+    childId: string,
+    resource: ResourceRef,
+    options: { episodeId?: string; fieldsRead?: string[] } = {},
+  ): Promise<ChildRelations> {
+    const relations = await this.relationsOf(ctx, childId);
+    let allowed = !!relations && childViews(caller.actor, relations).length > 0;
+    if (allowed && options.episodeId) {
+      const episode = relations!.episodes.find((e) => e.episodeId === options.episodeId);
+      allowed = !!episode && episodeVisible(caller.actor, relations!, episode);
+    }
+    await this.audit.record({
+      ...this.auditBase(caller, resource, childId),
+      outcome: allowed ? AuditOutcome.ALLOWED : AuditOutcome.DENIED,
+      fieldsRead: options.fieldsRead ?? null,
+    });
+    if (!allowed) throw audited(new NotFoundError(resource.type, resource.id));
+    return relations!;
+  }
+
+  /**
+   * A change to a child's record, or another guarded act on it (reading its audit trail). Only a refusal is
+   * audited here, unless `auditAllowed`: a change is audited by its feature, inside its transaction, with before
+   * and after. `episode` is the id of the episode acted on, or the facts of one about to be created.
+   */
+  async authorizeChange(
+    ctx: GraphqlContext,
+    caller: Caller,
+    childId: string,
+    action: ChildAction,
+    resource: ResourceRef,
+    episode?: string | EpisodeFacts,
+    options: { auditAllowed?: boolean } = {},
+  ): Promise<ChildRelations> {
+    const relations = await this.relationsOf(ctx, childId);
+    const target = typeof episode === 'string' ? relations?.episodes.find((e) => e.episodeId === episode) : episode;
+    // The caller must be able to see the child at all, then be allowed this particular act.
+    const allowed =
+      !!relations &&
+      (typeof episode !== 'string' || !!target) &&
+      childViews(caller.actor, relations).length > 0 &&
+      mayActOnChild(caller.actor, relations, action, target);
+    if (!allowed || options.auditAllowed) {
+      await this.audit.record({
+        ...this.auditBase(caller, resource, childId),
+        outcome: allowed ? AuditOutcome.ALLOWED : AuditOutcome.DENIED,
+        detail: { action },
+      });
+    }
+    if (!allowed) throw audited(new NotFoundError(resource.type, resource.id));
+    return relations!;
+  }
+
+  /**
+   * A record that does not exist: audited as a refusal like any other (a probe looks the same in the trail) and
+   * answered with the same NOT_FOUND.
+   */
+  async refuseMissing(caller: Caller, resource: ResourceRef): Promise<never> {
+    await this.audit.record({
+      actor: auditActorOf(caller.actor),
+      action: caller.operation,
+      resourceType: resource.type,
+      resourceId: resource.id,
+      outcome: AuditOutcome.DENIED,
+      detail: { reason: 'not found' },
+      requestId: caller.requestId,
+      clientIp: caller.clientIp,
+    });
+    throw audited(new NotFoundError(resource.type, resource.id));
+  }
+
+  /** A page of a list: one audit row per child on it, in one INSERT. */
+  async recordListRead(caller: Caller, rows: { childId: string; resource: ResourceRef }[], fieldsRead: string[]): Promise<void> {
+    await this.audit.record(
+      rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })),
+    );
+  }
+
+  /** Which of the child's field groups the signed-in actor may see (none when not signed in or no relation). */
+  async visibleFieldGroups(ctx: AccessContext, childId: string): Promise<Set<ChildFieldGroup>> {
+    const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
+    return relations && ctx.actor ? visibleChildFieldGroups(childViews(ctx.actor, relations)) : new Set();
+  }
+
+  /** Keeps the episodes the signed-in actor may see (an establishment sees only those in which it held the child). */
+  async filterVisibleEpisodes<E extends { id: string; childId: string }>(ctx: AccessContext, episodes: E[]): Promise<E[]> {
+    const actor = ctx.actor;
+    if (!actor) return [];
+    const visible = await Promise.all(
+      episodes.map(async (episode) => {
+        const relations = await this.relationsOf(ctx, episode.childId);
+        const facts = relations?.episodes.find((e) => e.episodeId === episode.id);
+        return !!relations && !!facts && episodeVisible(actor, relations, facts);
+      }),
+    );
+    return episodes.filter((_, i) => visible[i]);
+  }
+
+  private auditBase(caller: Caller, resource: ResourceRef, childId: string) {
+    return {
+      actor: auditActorOf(caller.actor),
+      action: caller.operation,
+      resourceType: resource.type,
+      resourceId: resource.id,
+      childId,
+      requestId: caller.requestId,
+      clientIp: caller.clientIp,
+    };
+  }
+}

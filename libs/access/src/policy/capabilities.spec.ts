@@ -1,0 +1,116 @@
+import { Role } from '../role';
+import type { Actor } from '../actor';
+import { Capability, hasRole, mayManageUsersOf, mayPerform } from './capabilities';
+
+const actor = (organisationId: string, ...roles: Role[]): Actor => ({
+  userId: `user-${organisationId}-${roles.join('+') || 'none'}`,
+  organisationId,
+  roles,
+  authenticatedBy: 'PASSWORD',
+});
+
+describe('capabilities', () => {
+  // The expected table, written out by hand from the rules (never derived from CAPABILITY_ROLES).
+  // Columns, in this order:
+  const COLUMNS = [
+    Role.YJS_CASE_MANAGER, //        YC
+    Role.YJS_MANAGER, //             YM
+    Role.ESTABLISHMENT_STAFF, //     ES
+    Role.ESTABLISHMENT_MANAGER, //   EM
+    Role.LA_ACCOMMODATION_OFFICER, // AO
+    Role.LA_CHILDRENS_SERVICES, //   CS
+    Role.HEALTH_PRACTITIONER, //     HP
+    Role.EDUCATION_PROVIDER, //      ED
+    Role.NATIONAL_ADMIN, //          NA
+  ] as const;
+  const Y = true;
+  const _ = false;
+  const EXPECTED: Record<Capability, readonly boolean[]> = {
+    //                                 YC YM ES EM AO CS HP ED NA
+    [Capability.READ_DIRECTORY]:      [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.READ_SELF]:           [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.CHANGE_OWN_PASSWORD]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.READ_CHILD]:          [Y, Y, Y, Y, Y, Y, Y, Y, _],
+    [Capability.READ_CASELOAD]:       [Y, Y, Y, Y, _, Y, _, _, _],
+    [Capability.REGISTER_CHILD]:      [Y, Y, _, _, _, _, _, _, _],
+    [Capability.CHANGE_CUSTODY]:      [Y, Y, Y, Y, _, _, _, _, _],
+    [Capability.ASSIGN_CASE_MANAGER]: [_, Y, _, _, _, _, _, _, _],
+    [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
+    [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
+  };
+
+  it('the expected table covers every capability and every role', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.values(Capability).sort());
+    expect([...COLUMNS].sort()).toEqual(Object.values(Role).sort());
+    for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(COLUMNS.length);
+  });
+
+  const cells = (Object.entries(EXPECTED) as [Capability, readonly boolean[]][]).flatMap(([capability, row]) =>
+    COLUMNS.map((role, i) => [capability, role, row[i]] as const),
+  );
+
+  it.each(cells)('%s for %s is %s', (capability, role, expected) => {
+    expect(mayPerform(actor('org', role), capability)).toBe(expected);
+  });
+
+  it.each(Object.values(Capability))('%s is refused to a user with no roles', (capability) => {
+    expect(mayPerform(actor('org'), capability)).toBe(false);
+  });
+
+  it.each([
+    // [roles, capability, expected]: a user with several roles has what any of them has
+    [[Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN], Capability.READ_CHILD, true],
+    [[Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN], Capability.MANAGE_USERS, true],
+    [[Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN], Capability.READ_AUDIT, false],
+    [[Role.LA_ACCOMMODATION_OFFICER, Role.LA_CHILDRENS_SERVICES], Capability.READ_CASELOAD, true],
+    [[Role.LA_ACCOMMODATION_OFFICER, Role.LA_CHILDRENS_SERVICES], Capability.CHANGE_CUSTODY, false],
+    [[Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER], Capability.READ_CASELOAD, false],
+    [[Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER], Capability.ASSIGN_CASE_MANAGER, false],
+  ])('roles %j: %s is %s', (roles, capability, expected) => {
+    expect(mayPerform(actor('org', ...roles), capability)).toBe(expected);
+  });
+
+  it.each([
+    [[Role.YJS_CASE_MANAGER], [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER], true],
+    [[Role.HEALTH_PRACTITIONER, Role.YJS_MANAGER], [Role.YJS_MANAGER], true],
+    [[Role.HEALTH_PRACTITIONER], [Role.YJS_MANAGER, Role.NATIONAL_ADMIN], false],
+    [[], [Role.NATIONAL_ADMIN], false],
+    [[Role.NATIONAL_ADMIN], [], false],
+  ])('hasRole(%j, %j) is %s', (roles, wanted, expected) => {
+    expect(hasRole({ roles }, wanted)).toBe(expected);
+  });
+});
+
+describe('mayManageUsersOf', () => {
+  it.each([
+    // [who, organisation managed, expected, actor]
+    ['national admin, own organisation', 'nat', true, actor('nat', Role.NATIONAL_ADMIN)],
+    ['national admin, a youth justice service', 'yjsA', true, actor('nat', Role.NATIONAL_ADMIN)],
+    ['national admin, an establishment', 'estB', true, actor('nat', Role.NATIONAL_ADMIN)],
+    ['national admin, a local authority', 'laA', true, actor('nat', Role.NATIONAL_ADMIN)],
+    ['YJS manager, own service', 'yjsA', true, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, another service', 'yjsB', false, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, an establishment', 'estA', false, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, the national organisation', 'nat', false, actor('yjsA', Role.YJS_MANAGER)],
+    ['establishment manager, own establishment', 'estA', true, actor('estA', Role.ESTABLISHMENT_MANAGER)],
+    ['establishment manager, another establishment', 'estB', false, actor('estA', Role.ESTABLISHMENT_MANAGER)],
+    ['establishment manager, a youth justice service', 'yjsA', false, actor('estA', Role.ESTABLISHMENT_MANAGER)],
+    ['YJS case manager, own service', 'yjsA', false, actor('yjsA', Role.YJS_CASE_MANAGER)],
+    ['YJS case manager, another service', 'yjsB', false, actor('yjsA', Role.YJS_CASE_MANAGER)],
+    ['establishment staff, own establishment', 'estA', false, actor('estA', Role.ESTABLISHMENT_STAFF)],
+    ["children's services, own authority", 'laA', false, actor('laA', Role.LA_CHILDRENS_SERVICES)],
+    ['accommodation officer, own authority', 'laA', false, actor('laA', Role.LA_ACCOMMODATION_OFFICER)],
+    ['health practitioner, own organisation', 'healthA', false, actor('healthA', Role.HEALTH_PRACTITIONER)],
+    ['education provider, own organisation', 'eduA', false, actor('eduA', Role.EDUCATION_PROVIDER)],
+    ['no roles, own organisation', 'yjsA', false, actor('yjsA')],
+    // Several roles: any one that allows it is enough, and the organisation rule still holds for managers.
+    ['case manager + YJS manager, own service', 'yjsA', true, actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER)],
+    ['case manager + YJS manager, another service', 'yjsB', false, actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER)],
+    ['case manager + national admin, another service', 'yjsB', true, actor('yjsA', Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN)],
+    ['staff + establishment manager, own', 'estA', true, actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER)],
+    ['staff + establishment manager, other', 'estB', false, actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER)],
+    ["children's services + accommodation officer, own", 'laA', false, actor('laA', Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER)],
+  ])('%s, managing %s → %s', (_who, organisationId, expected, who) => {
+    expect(mayManageUsersOf(who, organisationId)).toBe(expected);
+  });
+});

@@ -1,0 +1,63 @@
+import { Role } from '../role';
+import type { Actor } from '../actor';
+
+/**
+ * What a role may attempt at all, before any particular record is considered. Each GraphQL operation names the one
+ * capability it needs (`@Allow(Capability.X)`); whether the record in hand is the caller's to see or change is then
+ * decided by the record rules in `child-access.ts`.
+ */
+export enum Capability {
+  /** The directory of agencies: not personal data. */
+  READ_DIRECTORY = 'READ_DIRECTORY',
+  /** Your own account. */
+  READ_SELF = 'READ_SELF',
+  CHANGE_OWN_PASSWORD = 'CHANGE_OWN_PASSWORD',
+  /** Open a child's record (which children is then the record rules' question). */
+  READ_CHILD = 'READ_CHILD',
+  /** The list of children in custody, filtered in SQL to the caller's slice. */
+  READ_CASELOAD = 'READ_CASELOAD',
+  REGISTER_CHILD = 'REGISTER_CHILD',
+  /** Remand, sentence, release dates, transfer, release, recall. */
+  CHANGE_CUSTODY = 'CHANGE_CUSTODY',
+  ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
+  /** A child's audit trail and access report (subject access requests). */
+  READ_AUDIT = 'READ_AUDIT',
+  /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
+  MANAGE_USERS = 'MANAGE_USERS',
+}
+
+const EVERYONE = Object.values(Role);
+const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
+const ESTABLISHMENT = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
+
+/** Capability → the roles that hold it. Where unsure, a role is left out. */
+export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
+  [Capability.READ_DIRECTORY]: EVERYONE,
+  [Capability.READ_SELF]: EVERYONE,
+  [Capability.CHANGE_OWN_PASSWORD]: EVERYONE,
+  // National admins run the directory and users; children's records are not theirs by default.
+  [Capability.READ_CHILD]: EVERYONE.filter((role) => role !== Role.NATIONAL_ADMIN),
+  [Capability.READ_CASELOAD]: [...YOUTH_JUSTICE, ...ESTABLISHMENT, Role.LA_CHILDRENS_SERVICES],
+  [Capability.REGISTER_CHILD]: YOUTH_JUSTICE,
+  [Capability.CHANGE_CUSTODY]: [...YOUTH_JUSTICE, ...ESTABLISHMENT],
+  [Capability.ASSIGN_CASE_MANAGER]: [Role.YJS_MANAGER],
+  [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
+  [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
+};
+
+export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {
+  return actor.roles.some((role) => roles.includes(role));
+}
+
+export function mayPerform(actor: Pick<Actor, 'roles'>, capability: Capability): boolean {
+  return hasRole(actor, CAPABILITY_ROLES[capability]);
+}
+
+/**
+ * Whether the actor may create, change or disable users of an organisation: national admins anywhere, an
+ * organisation's managers in their own organisation only.
+ */
+export function mayManageUsersOf(actor: Actor, organisationId: string): boolean {
+  if (actor.roles.includes(Role.NATIONAL_ADMIN)) return true;
+  return actor.organisationId === organisationId && hasRole(actor, [Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER]);
+}

@@ -1,0 +1,195 @@
+import { Role } from '../role';
+import type { Actor } from '../actor';
+import { hasRole } from './capabilities';
+
+/**
+ * The record rules: which children, episodes and fields a signed-in person may see or change. Pure functions over
+ * facts the features supply (see `ChildRelations`), so the whole policy is tested with tables and no database.
+ * Where unsure, deny. A denial reaches the caller as NOT_FOUND, the same as a record that does not exist.
+ */
+
+/** One custodial episode as the policy needs to know it. */
+export interface EpisodeFacts {
+  episodeId: string;
+  supervisingServiceId: string;
+  /** Where the child is held now; null once released. */
+  currentEstablishmentId: string | null;
+  /** Every establishment that held the child during the episode (first placement and each transfer). */
+  establishmentIds: readonly string[];
+}
+
+/** What links a child to organisations: gathered from the features that own each fact. */
+export interface ChildRelations {
+  childId: string;
+  /** The youth justice service that recorded the child: it keeps sight of them, as a service that supervised them once does. */
+  registeredById: string | null;
+  lookedAfter: boolean;
+  responsibleAuthorityId: string | null;
+  episodes: readonly EpisodeFacts[];
+  /** Local authorities an accommodation referral for the child is addressed to (supplied by referrals). */
+  accommodationReferralAuthorityIds: readonly string[];
+  /** Health and education organisations holding a referral or pathway for the child (plan and referrals). */
+  pathwayOrganisationIds: readonly string[];
+}
+
+export function noRelations(childId: string): ChildRelations {
+  return {
+    childId,
+    registeredById: null,
+    lookedAfter: false,
+    responsibleAuthorityId: null,
+    episodes: [],
+    accommodationReferralAuthorityIds: [],
+    pathwayOrganisationIds: [],
+  };
+}
+
+/** The ways of seeing a child's record. A person with several roles gets every view any of them gives. */
+export enum ChildView {
+  /** Youth justice service supervising (now or before) or that recorded the child. */
+  FULL = 'FULL',
+  /** Secure establishment holding the child now, or that held them in an episode. */
+  CUSTODY = 'CUSTODY',
+  /** Local authority children's services for a looked-after child they are responsible for. */
+  CARE = 'CARE',
+  /** Accommodation officer of an authority with a referral: a minimal summary for finding a placement. */
+  PLACEMENT_SUMMARY = 'PLACEMENT_SUMMARY',
+  /** Health or education partner with a referral or pathway: a summary for their part. */
+  PATHWAY_SUMMARY = 'PATHWAY_SUMMARY',
+}
+
+/** Groups of a child's fields; each field of the Child type belongs to one. */
+export enum ChildFieldGroup {
+  /** Name, preferred name, date of birth, age, gender. */
+  IDENTITY = 'IDENTITY',
+  /** Ethnicity: special category data. */
+  SPECIAL_CATEGORY = 'SPECIAL_CATEGORY',
+  /** Disabilities, communication needs, EHCP. */
+  NEEDS = 'NEEDS',
+  /** Looked-after and care-leaver status, responsible and home authorities. */
+  CARE_STATUS = 'CARE_STATUS',
+  /** Parents and carers. */
+  FAMILY = 'FAMILY',
+  /** Custodial episodes, sentences, release dates. */
+  CUSTODY = 'CUSTODY',
+}
+
+const ALL_GROUPS = Object.values(ChildFieldGroup);
+
+export const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFieldGroup[]>> = {
+  [ChildView.FULL]: ALL_GROUPS,
+  [ChildView.CUSTODY]: ALL_GROUPS,
+  [ChildView.CARE]: ALL_GROUPS,
+  // What finding a home needs: who, how old, needs relevant to placement, care status. No health, family or offence.
+  [ChildView.PLACEMENT_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS, ChildFieldGroup.CARE_STATUS],
+  [ChildView.PATHWAY_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS],
+};
+
+const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
+const ESTABLISHMENT = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
+
+function supervisedOrRecordedBy(relations: ChildRelations, organisationId: string): boolean {
+  return relations.registeredById === organisationId || relations.episodes.some((e) => e.supervisingServiceId === organisationId);
+}
+
+function heldBy(relations: ChildRelations, organisationId: string): boolean {
+  return relations.episodes.some((e) => e.currentEstablishmentId === organisationId || e.establishmentIds.includes(organisationId));
+}
+
+/** Every view the actor has of the child; empty means the child does not exist for them. */
+export function childViews(actor: Actor, relations: ChildRelations): ChildView[] {
+  const org = actor.organisationId;
+  const views: ChildView[] = [];
+  if (hasRole(actor, YOUTH_JUSTICE) && supervisedOrRecordedBy(relations, org)) views.push(ChildView.FULL);
+  if (hasRole(actor, ESTABLISHMENT) && heldBy(relations, org)) views.push(ChildView.CUSTODY);
+  if (hasRole(actor, [Role.LA_CHILDRENS_SERVICES]) && relations.lookedAfter && relations.responsibleAuthorityId === org) {
+    views.push(ChildView.CARE);
+  }
+  if (hasRole(actor, [Role.LA_ACCOMMODATION_OFFICER]) && relations.accommodationReferralAuthorityIds.includes(org)) {
+    views.push(ChildView.PLACEMENT_SUMMARY);
+  }
+  if (hasRole(actor, [Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER]) && relations.pathwayOrganisationIds.includes(org)) {
+    views.push(ChildView.PATHWAY_SUMMARY);
+  }
+  return views;
+}
+
+/** The union of the field groups the views allow. */
+export function visibleChildFieldGroups(views: readonly ChildView[]): Set<ChildFieldGroup> {
+  return new Set(views.flatMap((view) => FIELD_GROUPS_BY_VIEW[view]));
+}
+
+/**
+ * Whether the actor may see one custodial episode: youth justice and children's services see every episode of a
+ * child they may see in full; an establishment sees only the episodes in which it held the child.
+ */
+export function episodeVisible(actor: Actor, relations: ChildRelations, episode: EpisodeFacts): boolean {
+  const views = childViews(actor, relations);
+  if (views.includes(ChildView.FULL) || views.includes(ChildView.CARE)) return true;
+  if (views.includes(ChildView.CUSTODY)) {
+    const org = actor.organisationId;
+    return episode.currentEstablishmentId === org || episode.establishmentIds.includes(org);
+  }
+  return false;
+}
+
+/** Things done to a child's record, beyond reading it. */
+export enum ChildAction {
+  /** Start an episode: the supervising service, for a child it may see. */
+  START_EPISODE = 'START_EPISODE',
+  /** Sentence, early or late release, override, transfer, release: the supervising service, or the establishment holding the child. */
+  CHANGE_CUSTODY = 'CHANGE_CUSTODY',
+  /** Back into custody after release: the supervising service only (no establishment holds the child). */
+  RECALL = 'RECALL',
+  ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
+  /** The audit trail and access report: managers of a service that supervises or supervised the child. */
+  READ_AUDIT = 'READ_AUDIT',
+}
+
+/**
+ * Whether the actor may do `action` to the child (and, for episode actions, to that episode). `episode` is the
+ * episode acted on, or for START_EPISODE the one to be created.
+ */
+export function mayActOnChild(actor: Actor, relations: ChildRelations, action: ChildAction, episode?: EpisodeFacts): boolean {
+  const org = actor.organisationId;
+  const supervisesEpisode = !!episode && hasRole(actor, YOUTH_JUSTICE) && episode.supervisingServiceId === org;
+  switch (action) {
+    case ChildAction.START_EPISODE:
+      return supervisesEpisode && childViews(actor, relations).includes(ChildView.FULL);
+    case ChildAction.CHANGE_CUSTODY:
+      return supervisesEpisode || (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org);
+    case ChildAction.RECALL:
+      return supervisesEpisode;
+    case ChildAction.ASSIGN_CASE_MANAGER:
+      return !!episode && hasRole(actor, [Role.YJS_MANAGER]) && episode.supervisingServiceId === org;
+    case ChildAction.READ_AUDIT:
+      return hasRole(actor, [Role.YJS_MANAGER]) && supervisedOrRecordedBy(relations, org);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The slice of the caseload (children in custody now) a person may list, as organisation ids for the SQL filter:
+ * an episode is in the slice when any condition holds. All empty means an empty list.
+ */
+export interface CaseloadScope {
+  supervisingServiceIds: string[];
+  establishmentIds: string[];
+  /** Looked-after children whose responsible authority is one of these. */
+  responsibleAuthorityIds: string[];
+}
+
+/** Must agree with `childViews` for children in custody: the e2e tests check the two against each other. */
+export function caseloadScope(actor: Actor): CaseloadScope {
+  const org = actor.organisationId;
+  return {
+    supervisingServiceIds: hasRole(actor, YOUTH_JUSTICE) ? [org] : [],
+    establishmentIds: hasRole(actor, ESTABLISHMENT) ? [org] : [],
+    responsibleAuthorityIds: hasRole(actor, [Role.LA_CHILDRENS_SERVICES]) ? [org] : [],
+  };
+}
+
+export function isEmptyScope(scope: CaseloadScope): boolean {
+  return !scope.supervisingServiceIds.length && !scope.establishmentIds.length && !scope.responsibleAuthorityIds.length;
+}

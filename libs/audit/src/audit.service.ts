@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '@resettle/common';
+import { AuditEvent, AuditOutcome } from './audit-event.entity';
+
+/** Who did it, as recorded: copied at the time, so later role changes do not rewrite the past. */
+export interface AuditActor {
+  userId: string | null;
+  organisationId: string | null;
+  roles: readonly string[];
+}
+
+export interface AuditEntry {
+  actor: AuditActor | null;
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  childId?: string | null;
+  outcome: AuditOutcome;
+  fieldsRead?: readonly string[] | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  detail?: Record<string, unknown> | null;
+  requestId?: string | null;
+  clientIp?: string | null;
+}
+
+/**
+ * Writes audit rows. Pass the transaction's EntityManager for a change, so the row commits (or rolls back) with
+ * it; reads and refusals are written on their own. Many rows (a page of a list) go in one INSERT.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entries: AuditEntry | readonly AuditEntry[], em?: EntityManager): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
+    if (list.length === 0) return;
+    const occurredAt = this.clock.now();
+    const rows = list.map((e) => ({
+      occurredAt,
+      actorUserId: e.actor?.userId ?? null,
+      actorOrganisationId: e.actor?.organisationId ?? null,
+      actorRoles: [...(e.actor?.roles ?? [])],
+      action: e.action,
+      resourceType: e.resourceType,
+      resourceId: e.resourceId ?? null,
+      childId: e.childId ?? null,
+      outcome: e.outcome,
+      fieldsRead: e.fieldsRead ? [...e.fieldsRead] : null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      detail: e.detail ?? null,
+      requestId: e.requestId ?? null,
+      clientIp: e.clientIp ?? null,
+    }));
+    await (em ?? this.dataSource.manager).createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+  }
+
+  /** A child's trail, newest first, keyset-paginated on the row id. */
+  async trailOf(childId: string, first?: number, after?: string): Promise<ConnectionShape<AuditEvent>> {
+    const limit = pageSize(first);
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a').where('a.child_id = :childId', { childId });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [id] = decodeCursor(after, 1, ([i]) => typeof i === 'string' && /^[0-9]+$/.test(i)) as [string];
+      qb.andWhere('a.id < :afterId', { afterId: id });
+    }
+    const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor([row.id]));
+  }
+
+  /**
+   * Everyone who has seen or changed the child's record (what a subject access request asks for): one row per
+   * person and organisation, from the allowed reads and committed changes.
+   */
+  async accessReportOf(childId: string): Promise<AccessReportRow[]> {
+    const rows: { user_id: string | null; organisation_id: string | null; first_at: Date; last_at: Date; times: string; actions: string[] }[] =
+      await this.dataSource.query(
+        `SELECT actor_user_id AS user_id, actor_organisation_id AS organisation_id, min(occurred_at) AS first_at,
+                max(occurred_at) AS last_at, count(*) AS times, array_agg(DISTINCT action ORDER BY action) AS actions
+           FROM audit_event
+          WHERE child_id = $1 AND outcome = ANY($2::audit_outcome[])
+          GROUP BY actor_user_id, actor_organisation_id
+          ORDER BY max(occurred_at) DESC, actor_organisation_id, actor_user_id`,
+        [childId, [AuditOutcome.ALLOWED, AuditOutcome.SUCCEEDED]],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      organisationId: r.organisation_id,
+      firstAccessAt: r.first_at,
+      lastAccessAt: r.last_at,
+      times: Number(r.times),
+      actions: r.actions,
+    }));
+  }
+}
+
+export interface AccessReportRow {
+  userId: string | null;
+  organisationId: string | null;
+  firstAccessAt: Date;
+  lastAccessAt: Date;
+  times: number;
+  actions: string[];
+}

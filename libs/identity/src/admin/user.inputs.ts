@@ -1,0 +1,91 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageArgs } from '@resettle/common';
+import { Role } from '../role';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Whose users; national admins may omit it for everyone, managers get their own organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  organisationId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  givenName: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  familyName: string;
+
+  @Field({ description: 'Their work email; stored lower-case, unique across the service.' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => [Role], { description: 'Roles suited to the organisation type (for example YJS_* in a youth justice service).' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+
+  @Field({ nullable: true, description: 'An initial password (at least 12 characters). Without one, they sign in only through their council’s OpenID Connect provider.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+
+  @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  externalSubject?: string;
+}
+
+@InputType()
+export class SetUserRolesInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+
+  @Field(() => [Role], { description: 'The whole new set of roles (it replaces the old).' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+}
+
+@InputType()
+export class DisableUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}
+
+@InputType()
+export class EnableUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}

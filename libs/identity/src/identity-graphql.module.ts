@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { Authenticator } from '@resettle/access';
+import { OrganisationsModule } from '@resettle/organisations';
+import { IdentityModule } from './identity.module';
+import { AccessTokens } from './auth/access-tokens';
+import { OidcTokens } from './auth/oidc-tokens';
+import { PasswordHasher } from './auth/password-hasher';
+import { RefreshTokens } from './auth/refresh-tokens';
+import { SignInThrottle } from './auth/sign-in-throttle.service';
+import { AuthService } from './auth/auth.service';
+import { TokenAuthenticator } from './auth/token-authenticator';
+import { AuthResolver } from './auth/auth.resolver';
+import { UserAdminService } from './admin/user-admin.service';
+import { UsersResolver } from './admin/users.resolver';
+
+/**
+ * Sign-in and user administration, for the api only: provides the Authenticator the access guard uses (our own
+ * tokens and, when configured, a council's OpenID Connect tokens).
+ */
+@Module({
+  imports: [IdentityModule, OrganisationsModule],
+  providers: [
+    PasswordHasher,
+    AccessTokens,
+    OidcTokens,
+    RefreshTokens,
+    SignInThrottle,
+    AuthService,
+    UserAdminService,
+    { provide: Authenticator, useClass: TokenAuthenticator },
+    AuthResolver,
+    UsersResolver,
+  ],
+  exports: [Authenticator],
+})
+export class IdentityGraphqlModule {}

@@ -1,0 +1,332 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Role } from '@resettle/access';
+import { GraphqlResponse, Session, TestApp } from './support/test-app';
+import { AccessWorld, buildAccessWorld, Side } from './support/access-world';
+
+/**
+ * The authorisation matrix: every query and mutation in the schema × every role × the caller's own side and the
+ * other side, against the real api, PostgreSQL and Redis. The operations are read from the schema itself, so a
+ * new operation without an entry here fails the first test. Expected outcomes are written out in full: this file
+ * is the reviewable snapshot of who may do what.
+ *
+ * "allow" means the request got past access: data, or for the mutations below an error that only the service
+ * itself gives (each is sent a stale version, or would duplicate an open episode, so it changes nothing).
+ */
+
+type Outcome = 'allow' | 'NOT_FOUND' | 'FORBIDDEN';
+type Target = 'own' | 'other';
+type Expectation = Record<Role, [own: Outcome, other: Outcome]>;
+
+interface Operation {
+  /** What a call that gets past access returns: data (OK) or the service's own refusal code. */
+  allowed: 'OK' | 'CONFLICT';
+  expect: Expectation;
+  run(session: Session | null, target: Target, role: Role): Promise<GraphqlResponse>;
+  /** A child's record is read or changed: every allowed call must leave an audit row (refusals always do). */
+  audited: boolean | ((target: Target) => boolean);
+}
+
+const ROLES = Object.values(Role);
+const STALE = 999_999;
+
+/** Every role refused at the door, except those given. */
+function only(allowed: Partial<Expectation>): Expectation {
+  return Object.fromEntries(ROLES.map((role) => [role, allowed[role] ?? ['FORBIDDEN', 'FORBIDDEN']])) as Expectation;
+}
+
+const OWN_ONLY: [Outcome, Outcome] = ['allow', 'NOT_FOUND'];
+const NEITHER: [Outcome, Outcome] = ['NOT_FOUND', 'NOT_FOUND'];
+const BOTH: [Outcome, Outcome] = ['allow', 'allow'];
+const EVERYONE = only(Object.fromEntries(ROLES.map((r) => [r, BOTH])));
+
+/** Who may read a child's record: the supervising service, the establishment holding them, and their corporate parent. */
+const CHILD_READERS = only({
+  YJS_CASE_MANAGER: OWN_ONLY,
+  YJS_MANAGER: OWN_ONLY,
+  ESTABLISHMENT_STAFF: OWN_ONLY,
+  ESTABLISHMENT_MANAGER: OWN_ONLY,
+  LA_CHILDRENS_SERVICES: OWN_ONLY,
+  // No referral or pathway exists for these children, so these partners see nothing of them.
+  LA_ACCOMMODATION_OFFICER: NEITHER,
+  HEALTH_PRACTITIONER: NEITHER,
+  EDUCATION_PROVIDER: NEITHER,
+});
+
+const CUSTODY_CHANGERS = only({
+  YJS_CASE_MANAGER: OWN_ONLY,
+  YJS_MANAGER: OWN_ONLY,
+  ESTABLISHMENT_STAFF: OWN_ONLY,
+  ESTABLISHMENT_MANAGER: OWN_ONLY,
+});
+
+const SUPERVISING_SERVICE_ONLY = only({
+  YJS_CASE_MANAGER: OWN_ONLY,
+  YJS_MANAGER: OWN_ONLY,
+  ESTABLISHMENT_STAFF: NEITHER,
+  ESTABLISHMENT_MANAGER: NEITHER,
+});
+
+const YJS_MANAGER_ONLY = only({ YJS_MANAGER: OWN_ONLY });
+
+/** National admins anywhere; an organisation's managers in their own only. */
+const USER_ADMINS = only({ NATIONAL_ADMIN: BOTH, YJS_MANAGER: OWN_ONLY, ESTABLISHMENT_MANAGER: OWN_ONLY });
+
+const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'];
+
+describe('the authorisation matrix', () => {
+  let t: TestApp;
+  let w: AccessWorld;
+  const side = (target: Target): Side => (target === 'own' ? w.a : w.b);
+  /** For user administration: the caller's own organisation, or the one of the same kind on the other side. */
+  const orgFor = (role: Role, target: Target) => (target === 'own' ? w.ownOrganisation(role) : w.otherOrganisation(role));
+  const colleagueIn = (role: Role, target: Target) => {
+    const org = orgFor(role, target);
+    return (w.a.colleagueOf[org.id] ?? w.b.colleagueOf[org.id])!;
+  };
+  const call = (session: Session | null, query: string, variables?: Record<string, unknown>) =>
+    session ? session.graphql(query, variables) : t.graphql(query, variables);
+
+  const episodeMutation = (name: string, input: string, extra: (s: Side) => Record<string, unknown>) =>
+    (session: Session | null, target: Target) =>
+      call(session, `mutation($input: ${input}!) { ${name}(input: $input) { id } }`, {
+        input: { episodeId: side(target).episode.id, expectedVersion: STALE, ...extra(side(target)) },
+      });
+
+  let emailSeq = 0;
+  const OPERATIONS: Record<string, Operation> = {
+    // ---------------------------------------------------------------- directory and self
+    organisations: {
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ organisations(first: 5) { totalCount edges { node { id } } } }`),
+    },
+    organisation: {
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s, target) => call(s, `query($id: ID!) { organisation(id: $id) { id name } }`, { id: side(target).youthJusticeService.id }),
+    },
+    me: {
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ me { id email roles organisation { id } } }`),
+    },
+    changePassword: {
+      allowed: 'OK', audited: true, expect: EVERYONE,
+      // Its own throwaway user, since changing the password ends the sessions the rest of the matrix uses.
+      run: async (s, _target, role) => {
+        if (!s) return t.graphql(`mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }`);
+        const own = await t.userSession({ organisationId: w.ownOrganisation(role).id, roles: [role], email: `pw.${++emailSeq}@example.com` });
+        return own.graphql(
+          `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }`,
+          { input: { currentPassword: TestApp.TEST_PASSWORD, newPassword: `A new passphrase ${emailSeq}!` } },
+        );
+      },
+    },
+
+    // ---------------------------------------------------------------- users
+    users: {
+      allowed: 'OK', audited: false, expect: USER_ADMINS,
+      run: (s, target, role) => call(s, `query($org: ID) { users(organisationId: $org) { totalCount edges { node { id } } } }`, { org: orgFor(role, target).id }),
+    },
+    createUser: {
+      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      run: (s, target, role) => {
+        const org = orgFor(role, target);
+        const roleFor: Record<string, string> = {
+          NATIONAL_BODY: 'NATIONAL_ADMIN', YOUTH_JUSTICE_SERVICE: 'YJS_CASE_MANAGER', YOI: 'ESTABLISHMENT_STAFF', LOCAL_AUTHORITY: 'LA_ACCOMMODATION_OFFICER',
+          HEALTH_PROVIDER: 'HEALTH_PRACTITIONER', EDUCATION_PROVIDER: 'EDUCATION_PROVIDER',
+        };
+        return call(s, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+          input: { organisationId: org.id, givenName: 'New', familyName: 'Starter', email: `new.${++emailSeq}@example.com`, roles: [roleFor[org.type]] },
+        });
+      },
+    },
+    setUserRoles: {
+      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      run: async (s, target, role) => {
+        const colleague = colleagueIn(role, target);
+        const [{ roles }] = await t.dataSource.query(`SELECT roles FROM app_user WHERE id = $1`, [colleague.id]);
+        return call(s, `mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { id } }`, { input: { userId: colleague.id, roles: parseRoles(roles) } });
+      },
+    },
+    disableUser: {
+      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      run: (s, target, role) => call(s, `mutation($input: DisableUserInput!) { disableUser(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+    },
+    enableUser: {
+      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      run: (s, target, role) => call(s, `mutation($input: EnableUserInput!) { enableUser(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+    },
+
+    // ---------------------------------------------------------------- children
+    child: {
+      allowed: 'OK', audited: true, expect: CHILD_READERS,
+      run: (s, target) => call(s, `query($id: ID!) { child(id: $id) { id givenName ethnicity parentsCarers { name } } }`, { id: side(target).child.id }),
+    },
+    registerChild: {
+      allowed: 'OK', audited: true,
+      expect: only({ YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH }),
+      run: (s) => call(s, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+        input: { givenName: 'Newly', familyName: 'Recorded', dateOfBirth: '2011-01-01', gender: 'MALE', lookedAfter: false, careLeaver: false, hasEhcp: false, disabilities: [] },
+      }),
+    },
+    auditTrail: {
+      allowed: 'OK', audited: true, expect: YJS_MANAGER_ONLY,
+      run: (s, target) => call(s, `query($id: ID!) { auditTrail(childId: $id, first: 5) { totalCount edges { node { action outcome } } } }`, { id: side(target).child.id }),
+    },
+    accessReport: {
+      allowed: 'OK', audited: true, expect: YJS_MANAGER_ONLY,
+      run: (s, target) => call(s, `query($id: ID!) { accessReport(childId: $id) { entries { times organisation { id } } } }`, { id: side(target).child.id }),
+    },
+
+    // ---------------------------------------------------------------- custody
+    caseload: {
+      // An empty page reads no child, so there is nothing to record.
+      allowed: 'OK', audited: (target) => target === 'own',
+      expect: only({
+        YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH, ESTABLISHMENT_STAFF: BOTH, ESTABLISHMENT_MANAGER: BOTH, LA_CHILDRENS_SERVICES: BOTH,
+      }),
+      // Asking for the other side's service gives an empty page, checked in "lists show only the caller's slice".
+      run: (s, target) => call(s, `query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`, {
+        yjs: target === 'own' ? null : w.b.youthJusticeService.id,
+      }),
+    },
+    custodialEpisode: {
+      allowed: 'OK', audited: true, expect: CHILD_READERS,
+      run: (s, target) => call(s, `query($id: ID!) { custodialEpisode(id: $id) { id status child { id } } }`, { id: side(target).episode.id }),
+    },
+    startCustodialEpisode: {
+      // The child is already in custody, so a caller who gets past access is told so, and nothing is written.
+      allowed: 'CONFLICT', audited: true, expect: SUPERVISING_SERVICE_ONLY,
+      run: (s, target) => call(s, `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`, {
+        input: { childId: side(target).child.id, establishmentId: side(target).establishment.id, supervisingServiceId: side(target).youthJusticeService.id, remandDate: '2026-11-20' },
+      }),
+    },
+    recordSentence: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('recordSentence', 'RecordSentenceInput', () => ({
+        sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-20', termMonths: 8, remandDays: 0, taggedBailDays: 0, qualifyingSeriousOffence: false, excludedFromFortyPercentRelease: false },
+      })),
+    },
+    grantEarlyRelease: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('grantEarlyRelease', 'GrantEarlyReleaseInput', () => ({})),
+    },
+    orderLateRelease: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('orderLateRelease', 'OrderLateReleaseInput', () => ({})),
+    },
+    transferEpisode: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('transferEpisode', 'TransferEpisodeInput', (s) => ({ toEstablishmentId: s.establishment.id, transferDate: '2026-11-20', reason: 'Matrix' })),
+    },
+    recordRelease: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('recordRelease', 'RecordReleaseInput', () => ({ releasedAt: '2026-11-20T09:00:00Z' })),
+    },
+    recordRecall: {
+      allowed: 'CONFLICT', audited: true, expect: SUPERVISING_SERVICE_ONLY,
+      run: episodeMutation('recordRecall', 'RecordRecallInput', (s) => ({ establishmentId: s.establishment.id, recalledOn: '2026-11-20', reason: 'Matrix' })),
+    },
+    overrideReleaseDate: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('overrideReleaseDate', 'OverrideReleaseDateInput', () => ({ releaseDate: '2027-01-05', reason: 'Matrix' })),
+    },
+    clearReleaseDateOverride: {
+      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      run: episodeMutation('clearReleaseDateOverride', 'ClearReleaseDateOverrideInput', () => ({})),
+    },
+    assignCaseManager: {
+      allowed: 'CONFLICT', audited: true, expect: YJS_MANAGER_ONLY,
+      run: episodeMutation('assignCaseManager', 'AssignCaseManagerInput', (s) => ({ caseManagerId: s.colleagueOf[s.youthJusticeService.id].id, reason: 'Matrix' })),
+    },
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await buildAccessWorld(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('has an entry for every query and mutation in the schema, and no entry for one that is gone', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const operations = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()!.getFields()),
+    ].sort();
+    expect(operations).toEqual([...Object.keys(OPERATIONS), ...PUBLIC_OPERATIONS].sort());
+  });
+
+  const lastAuditId = async (): Promise<number> => Number((await t.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_event`))[0].id);
+
+  function outcomeOf(res: GraphqlResponse, allowed: Operation['allowed']): Outcome | string {
+    const code = res.errors?.[0]?.extensions.code;
+    if (!code) return allowed === 'OK' ? 'allow' : 'no error';
+    if (code === allowed) return 'allow';
+    return code === 'NOT_FOUND' || code === 'FORBIDDEN' ? code : `${code}: ${res.errors![0].message}`;
+  }
+
+  for (const [name, op] of Object.entries(OPERATIONS)) {
+    describe(name, () => {
+      it('refuses a caller who is not signed in', async () => {
+        const res = await op.run(null, 'own', Role.YJS_CASE_MANAGER);
+        expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+        expect(res.data?.[name] ?? null).toBeNull();
+      });
+
+      it.each(ROLES.flatMap((role) => (['own', 'other'] as const).map((target) => [role, target] as const)))(
+        'as %s on the %s side',
+        async (role, target) => {
+          const before = await lastAuditId();
+          const res = await op.run(w.sessions[role], target, role);
+          const expected = op.expect[role][target === 'own' ? 0 : 1];
+          expect(outcomeOf(res, op.allowed)).toBe(expected);
+          if (expected !== 'allow') expect(res.data?.[name] ?? null).toBeNull();
+          // Every refusal, and every read or change of a child's record, leaves an audit row.
+          const audited = typeof op.audited === 'function' ? op.audited(target) : op.audited;
+          if (expected !== 'allow' || audited) {
+            const rows = await t.dataSource.query(`SELECT outcome, actor_user_id FROM audit_event WHERE id > $1`, [before]);
+            expect(rows.length).toBeGreaterThan(0);
+            if (expected !== 'allow') expect(rows.map((r: { outcome: string }) => r.outcome)).toContain('DENIED');
+          }
+        },
+      );
+    });
+  }
+
+  it('lets the public operations through without signing in', async () => {
+    const res = await t.graphql(`{ calculateReleaseDates(input: { sentenceType: DTO, sentenceDate: "2026-01-10", termMonths: 8 }) { releaseDate } }`);
+    expect(res.errors).toBeUndefined();
+    const login = await t.graphql(`mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`, {
+      input: { email: `${Role.YJS_CASE_MANAGER.toLowerCase()}@example.com`, password: TestApp.TEST_PASSWORD },
+    });
+    expect(login.errors).toBeUndefined();
+    const refresh = await t.graphql(`mutation($input: RefreshInput!) { refresh(input: $input) { refreshToken } }`, { input: { refreshToken: login.data.login.refreshToken } });
+    expect(refresh.errors).toBeUndefined();
+    const logout = await t.graphql(`mutation($input: LogoutInput!) { logout(input: $input) }`, { input: { refreshToken: refresh.data.refresh.refreshToken } });
+    expect(logout.data).toEqual({ logout: true });
+  });
+
+  describe('lists show only the caller’s slice', () => {
+    it.each([Role.YJS_CASE_MANAGER, Role.YJS_MANAGER, Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER, Role.LA_CHILDRENS_SERVICES])(
+      '%s sees side A’s child on the caseload and never side B’s',
+      async (role) => {
+        const all = await w.sessions[role].ok(`{ caseload(first: 100) { totalCount edges { node { childId } } } }`);
+        expect(all.caseload.edges.map((e: any) => e.node.childId)).toEqual([w.a.child.id]);
+        expect(all.caseload.totalCount).toBe(1);
+        const theirs = await w.sessions[role].ok(`query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount } }`, { yjs: w.b.youthJusticeService.id });
+        expect(theirs.caseload.totalCount).toBe(0);
+      },
+    );
+
+    it('a manager’s user list holds only their own organisation’s people', async () => {
+      const res = await w.sessions.YJS_MANAGER.ok(`{ users(first: 100) { edges { node { email organisation { id } } } } }`);
+      const orgs = new Set(res.users.edges.map((e: any) => e.node.organisation.id));
+      expect([...orgs]).toEqual([w.a.youthJusticeService.id]);
+    });
+  });
+});
+
+/** pg returns an enum array as its text form, '{A,B}'. */
+function parseRoles(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : value.replace(/[{}]/g, '').split(',').filter(Boolean);
+}

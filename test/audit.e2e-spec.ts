@@ -1,0 +1,168 @@
+import { Role } from '@resettle/access';
+import { TestApp } from './support/test-app';
+import { AccessWorld, buildAccessWorld } from './support/access-world';
+
+/** The audit log: append-only in the database itself, and read back as a child's trail and access report. */
+describe('the audit log', () => {
+  let t: TestApp;
+  let w: AccessWorld;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await buildAccessWorld(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  describe('is append-only in PostgreSQL', () => {
+    it.each([
+      ['UPDATE', `UPDATE audit_event SET outcome = 'ALLOWED'`],
+      ['UPDATE of no rows', `UPDATE audit_event SET action = 'x' WHERE false`],
+      ['DELETE', `DELETE FROM audit_event`],
+      ['DELETE of one row', `DELETE FROM audit_event WHERE id = (SELECT min(id) FROM audit_event)`],
+      ['TRUNCATE', `TRUNCATE audit_event`],
+    ])('refuses %s', async (_what, sql) => {
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_event`);
+      expect(before[0].n).toBeGreaterThan(0);
+      await expect(t.dataSource.query(sql)).rejects.toThrow(/append-only/);
+      const after = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_event`);
+      expect(after).toEqual(before);
+    });
+
+    it('still takes new rows', async () => {
+      await w.sessions.YJS_CASE_MANAGER.ok(`query($id: ID!) { child(id: $id) { id } }`, { id: w.a.child.id });
+      const [row] = await t.dataSource.query(`SELECT action, outcome FROM audit_event ORDER BY id DESC LIMIT 1`);
+      expect(row).toEqual({ action: 'child', outcome: 'ALLOWED' });
+    });
+  });
+
+  describe('records each access with who, what, when and where', () => {
+    it('a read: the person, organisation, roles, fields read, request id and client IP', async () => {
+      const s = w.sessions.ESTABLISHMENT_STAFF;
+      const res = await t.app.getHttpAdapter().getInstance().inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: s.authorization, 'x-request-id': 'audit-trace-0001', 'x-forwarded-for': '203.0.113.9' },
+        payload: JSON.stringify({ query: `query($id: ID!) { child(id: $id) { givenName currentEpisode { expectedReleaseDate } } }`, variables: { id: w.a.child.id } }),
+      });
+      expect(JSON.parse(res.body).errors).toBeUndefined();
+      const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE request_id = 'audit-trace-0001'`);
+      expect(row).toMatchObject({
+        actor_user_id: s.userId,
+        actor_organisation_id: w.a.establishment.id,
+        actor_roles: ['ESTABLISHMENT_STAFF'],
+        action: 'child',
+        resource_type: 'Child',
+        resource_id: w.a.child.id,
+        child_id: w.a.child.id,
+        outcome: 'ALLOWED',
+        fields_read: ['currentEpisode.expectedReleaseDate', 'givenName'],
+        client_ip: '203.0.113.9',
+      });
+      expect(row.occurred_at).toBeInstanceOf(Date);
+    });
+
+    it('a refusal: recorded as DENIED although the caller only saw NOT_FOUND', async () => {
+      const s = w.sessions.YJS_CASE_MANAGER;
+      const res = await s.graphql(`query($id: ID!) { child(id: $id) { givenName } }`, { id: w.b.child.id });
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const [row] = await t.dataSource.query(`SELECT outcome, child_id, actor_user_id FROM audit_event ORDER BY id DESC LIMIT 1`);
+      expect(row).toEqual({ outcome: 'DENIED', child_id: w.b.child.id, actor_user_id: s.userId });
+    });
+
+    it('a missing record and a hidden one give the caller the same answer', async () => {
+      const s = w.sessions.YJS_CASE_MANAGER;
+      const hidden = await s.graphql(`query($id: ID!) { custodialEpisode(id: $id) { id } }`, { id: w.b.episode.id });
+      const missing = await s.graphql(`query($id: ID!) { custodialEpisode(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' });
+      expect(hidden.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(hidden.errors![0].message.replace(w.b.episode.id, 'ID')).toBe(missing.errors![0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
+    });
+
+    it('a change: before and after, in the same transaction as the change', async () => {
+      const s = w.sessions.YJS_MANAGER;
+      const { custodialEpisode: ep } = await s.ok(`query($id: ID!) { custodialEpisode(id: $id) { id version } }`, { id: w.a.episode.id });
+      await s.ok(
+        `mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`,
+        { input: { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-02-03', reason: 'Court direction' } },
+      );
+      const rows = await t.dataSource.query(
+        `SELECT outcome, before, after, actor_user_id FROM audit_event WHERE action = 'overrideReleaseDate' AND resource_id = $1`,
+        [ep.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        outcome: 'SUCCEEDED',
+        actor_user_id: s.userId,
+        before: { releaseDateOverride: null, releaseDateOverrideReason: null },
+        after: { releaseDateOverride: '2027-02-03', releaseDateOverrideReason: 'Court direction' },
+      });
+      // The episode's own history names the person too.
+      const [event] = await t.dataSource.query(`SELECT recorded_by_id FROM episode_event WHERE episode_id = $1 ORDER BY created_at DESC LIMIT 1`, [ep.id]);
+      expect(event.recorded_by_id).toBe(s.userId);
+    });
+
+    it('a refused change writes nothing but the DENIED row', async () => {
+      const s = w.sessions.ESTABLISHMENT_STAFF;
+      const before = await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [w.b.episode.id]);
+      const res = await s.graphql(
+        `mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`,
+        { input: { episodeId: w.b.episode.id, expectedVersion: before[0].version, releaseDate: '2027-02-03', reason: 'Not mine' } },
+      );
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [w.b.episode.id])).toEqual(before);
+      const [row] = await t.dataSource.query(`SELECT outcome, detail FROM audit_event ORDER BY id DESC LIMIT 1`);
+      expect(row).toEqual({ outcome: 'DENIED', detail: { action: 'CHANGE_CUSTODY' } });
+    });
+
+    it('a page of the caseload: one row per child on it', async () => {
+      const before = Number((await t.dataSource.query(`SELECT max(id) AS id FROM audit_event`))[0].id);
+      await w.sessions.YJS_CASE_MANAGER.ok(`{ caseload { edges { node { id child { givenName } } } } }`);
+      const rows = await t.dataSource.query(`SELECT action, child_id, fields_read FROM audit_event WHERE id > $1`, [before]);
+      expect(rows).toEqual([{ action: 'caseload', child_id: w.a.child.id, fields_read: ['edges.node.child.givenName', 'edges.node.id'] }]);
+    });
+  });
+
+  describe('auditTrail and accessReport', () => {
+    it('give a youth justice manager the trail, newest first, a page at a time', async () => {
+      const s = w.sessions.YJS_MANAGER;
+      const first = await s.ok(
+        `query($id: ID!) { auditTrail(childId: $id, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { node { id action outcome actorUserId occurredAt } } } }`,
+        { id: w.a.child.id },
+      );
+      const trail = first.auditTrail;
+      expect(trail.edges).toHaveLength(3);
+      expect(trail.totalCount).toBeGreaterThan(3);
+      const ids = trail.edges.map((e: any) => Number(e.node.id));
+      expect(ids).toEqual([...ids].sort((x, y) => y - x));
+      const second = await s.ok(
+        `query($id: ID!, $after: String) { auditTrail(childId: $id, first: 3, after: $after) { edges { node { id } } } }`,
+        { id: w.a.child.id, after: trail.pageInfo.endCursor },
+      );
+      expect(Number(second.auditTrail.edges[0].node.id)).toBeLessThan(ids[2]);
+    });
+
+    it('list every organisation and person that has seen the child, and nobody who was refused', async () => {
+      // Side B's case manager tries and is refused; side A's children's services reads the record.
+      await w.sessions.LA_CHILDRENS_SERVICES.ok(`query($id: ID!) { child(id: $id) { id } }`, { id: w.a.child.id });
+      const { accessReport } = await w.sessions.YJS_MANAGER.ok(
+        `query($id: ID!) { accessReport(childId: $id) { childId entries { organisation { id } user { id } times actions } } }`,
+        { id: w.a.child.id },
+      );
+      const orgs = accessReport.entries.map((e: any) => e.organisation.id);
+      expect(orgs).toEqual(expect.arrayContaining([w.a.youthJusticeService.id, w.a.establishment.id, w.a.localAuthority.id]));
+      expect(orgs).not.toContain(w.b.youthJusticeService.id);
+      const childrenServices = accessReport.entries.find((e: any) => e.user?.id === w.sessions.LA_CHILDRENS_SERVICES.userId);
+      expect(childrenServices.actions).toEqual(['child']);
+    });
+
+    it('are refused to a case manager (FORBIDDEN) and to another service’s manager (NOT_FOUND)', async () => {
+      const asCaseManager = await w.sessions.YJS_CASE_MANAGER.graphql(`query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, { id: w.a.child.id });
+      expect(asCaseManager.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const otherManager = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: 'other.manager@example.com' });
+      const res = await otherManager.graphql(`query($id: ID!) { accessReport(childId: $id) { childId } }`, { id: w.a.child.id });
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { TestApp } from './support/test-app';
+import { DEMO_PASSWORD, seedDemoData } from '../scripts/seed/seed-demo-data';
+
+/**
+ * Signs in as each demo user the README lists (the seeded national estate, 450 children) and checks each sees
+ * exactly its slice: the expected slice is worked out here in SQL from the records, independently of the policy.
+ */
+describe('each demo role sees exactly its slice', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
+    await seedDemoData(t.db.url, { children: 450, seed: 7, today: '2026-11-23' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const orgId = async (code: string): Promise<string> => (await t.dataSource.query(`SELECT id FROM organisation WHERE code = $1`, [code]))[0].id;
+  const inCustody = `e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')`;
+  const sqlIds = async (where: string, params: unknown[]): Promise<string[]> =>
+    (await t.dataSource.query(`SELECT e.id FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE ${inCustody} AND ${where} ORDER BY e.id`, params)).map(
+      (r: { id: string }) => r.id,
+    );
+
+  async function caseloadIds(session: Awaited<ReturnType<TestApp['signIn']>>): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const data: any = await session.ok(`query($after: String) { caseload(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      ids.push(...data.caseload.edges.map((e: any) => e.node.id));
+      after = data.caseload.pageInfo.hasNextPage ? data.caseload.pageInfo.endCursor : null;
+    } while (after);
+    return ids.sort();
+  }
+
+  /** One child in the caller's slice opens; one outside it is NOT_FOUND. */
+  async function opensOnly(session: Awaited<ReturnType<TestApp['signIn']>>, inside: string[]) {
+    const episodes = await t.dataSource.query(`SELECT e.id, e.child_id FROM custodial_episode e ORDER BY e.id`);
+    const mine = episodes.find((e: any) => inside.includes(e.id));
+    const theirs = episodes.find((e: any) => !inside.includes(e.id));
+    const ok = await session.graphql(`query($id: ID!) { child(id: $id) { id ethnicity } }`, { id: mine.child_id });
+    expect(ok.errors).toBeUndefined();
+    const refused = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: theirs.child_id });
+    expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  }
+
+  it.each([
+    ['case.manager.1@leeds.yjs.example.com', 'YJS-LEEDS'],
+    ['manager@birmingham.yjs.example.com', 'YJS-BIRMINGHAM'],
+  ])('youth justice %s: the children their service supervises', async (email, code) => {
+    const session = await t.signIn(email, DEMO_PASSWORD);
+    const expected = await sqlIds('e.supervising_service_id = $1', [await orgId(code)]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await caseloadIds(session)).toEqual(expected);
+    await opensOnly(session, expected);
+  });
+
+  it.each([
+    ['staff@wetherby.yoi.example.com', 'YOI-WETHERBY'],
+    ['manager@oakhill.stc.example.com', 'STC-OAKHILL'],
+  ])('establishment %s: the children placed there now', async (email, code) => {
+    const session = await t.signIn(email, DEMO_PASSWORD);
+    const expected = await sqlIds('e.current_establishment_id = $1', [await orgId(code)]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await caseloadIds(session)).toEqual(expected);
+    await opensOnly(session, expected);
+  });
+
+  it('children’s services: the looked-after children their authority is responsible for', async () => {
+    const session = await t.signIn('childrens.services@leeds.council.example.com', DEMO_PASSWORD);
+    const expected = await sqlIds('c.looked_after AND c.responsible_authority_id = $1', [await orgId('LA-LEEDS')]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await caseloadIds(session)).toEqual(expected);
+    await opensOnly(session, expected);
+  });
+
+  it.each([
+    'accommodation@leeds.council.example.com',
+    'practitioner@leeds.health.example.com',
+    'teacher@leeds.virtual-school.example.com',
+  ])('partner %s: no caseload, and no child until a referral or pathway names them', async (email) => {
+    const session = await t.signIn(email, DEMO_PASSWORD);
+    const caseload = await session.graphql(`{ caseload { totalCount } }`);
+    expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const [someone] = await t.dataSource.query(`SELECT id FROM child LIMIT 1`);
+    const child = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: someone.id });
+    expect(child.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const me = await session.ok(`{ me { email organisation { name } } }`);
+    expect(me.me.email).toBe(email);
+  });
+
+  it('national admin: the directory and every organisation’s users, but no child', async () => {
+    const session = await t.signIn('admin@yjb.national.example.com', DEMO_PASSWORD);
+    const directory = await session.ok(`{ organisations(first: 1) { totalCount } }`);
+    expect(directory.organisations.totalCount).toBeGreaterThan(300);
+    const users = await session.ok(`query($org: ID) { users(organisationId: $org) { totalCount } }`, { org: await orgId('YJS-LEEDS') });
+    expect(users.users.totalCount).toBe(3);
+    const caseload = await session.graphql(`{ caseload { totalCount } }`);
+    expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const [someone] = await t.dataSource.query(`SELECT id FROM child LIMIT 1`);
+    const child = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: someone.id });
+    expect(child.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,238 @@
+// Small limits, so the tests reach them quickly. Set before TestApp.start(), which loads the api.
+process.env.RATE_LIMIT_PER_MINUTE = '20';
+process.env.RATE_LIMIT_PER_IP_PER_MINUTE = '50';
+
+import Fastify from 'fastify';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { introspectionEnabled, validateConfig } from '@resettle/common';
+import { graphqlParseOptions, graphqlValidationRules } from '../apps/api/src/graphql/query-limits';
+import { registerSecurity } from '../apps/api/src/security';
+import { TestApp } from './support/test-app';
+
+/**
+ * API hardening: document limits (checked before anything runs), body size, security headers, CORS and rate limits.
+ * Each request comes from its own IP address unless a test says otherwise, so the rate limit only bites where meant.
+ */
+describe('api hardening', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const fastify = () => t.app.getHttpAdapter().getInstance();
+  let lastIp = 0;
+  const freshIp = () => `10.20.${Math.floor(++lastIp / 250)}.${(lastIp % 250) + 1}`;
+
+  async function post(body: unknown, options: { ip?: string; headers?: Record<string, string> } = {}) {
+    return fastify().inject({
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress: options.ip ?? freshIp(),
+      headers: { 'content-type': 'application/json', ...options.headers },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+  async function gql(query: string) {
+    const res = await post({ query });
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  }
+
+  const RELEASE_DATES = 'calculateReleaseDates(input: {sentenceType: DTO, sentenceDate: "2021-05-23", termMonths: 18})';
+
+  describe('document limits', () => {
+    it('answers a normal public query', async () => {
+      const { status, body } = await gql(`{ ${RELEASE_DATES} { releaseDate } }`);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.calculateReleaseDates.releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    it('still answers GraphiQL\'s introspection query where introspection is on (not production)', async () => {
+      const { body } = await gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+      expect(body.errors).toBeUndefined();
+      expect(body.data.__schema.queryType.name).toBe('Query');
+    });
+
+    const deep = `{ child(id: "00000000-0000-0000-0000-000000000000") { currentEpisode { child { currentEpisode { child {
+      currentEpisode { child { currentEpisode { child { currentEpisode { child { id } } } } } } } } } } } }`;
+    const aliasBomb = `{ ${RELEASE_DATES} { ${Array.from({ length: 200 }, (_, i) => `a${i}: releaseDate`).join(' ')} } }`;
+    // Each fragment spreads the one below twice: 2^12 copies of releaseDate, yet no fragment cycle.
+    const fragmentBomb = [
+      `{ ${RELEASE_DATES} { ...F12 } }`,
+      'fragment F0 on ReleaseDates { releaseDate }',
+      ...Array.from({ length: 12 }, (_, i) => `fragment F${i + 1} on ReleaseDates { ...F${i} ...F${i} }`),
+    ].join('\n');
+    // Within the depth limit and without aliases, but 100 episodes × nested episodes × 31 fields.
+    const costly = `{ caseload(first: 100) { edges { node { child { currentEpisode { child { currentEpisode {
+      id version status startDate remandDate sentenceType sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate
+      paroleEligibilityDate releaseDate broughtForwardDate fridayOrPreHolidayRelease furtherSupervisionEndDate
+      immediateRelease releaseDateNotes earlyReleaseDate lateReleaseDate releaseDateOverride releaseDateOverrideReason
+      expectedReleaseDate daysToRelease releasedAt recalledAt childId currentEstablishmentId supervisingServiceId
+      caseManagerId createdAt updatedAt } } } } } } } }`;
+    const huge = `{ ${RELEASE_DATES} { ${'releaseDate '.repeat(3000)} } }`;
+
+    it.each([
+      ['an over-deep query', deep, /depth limit of 10 exceeded/i],
+      ['an alias bomb', aliasBomb, /aliases limit of 15 exceeded, found 200/i],
+      ['a fragment bomb', fragmentBomb, /cost limit of 50000 exceeded/i],
+      ['an over-costly query', costly, /cost limit of 50000 exceeded/i],
+      ['a huge document', huge, /more th?at 2000 tokens/i],
+    ])('refuses %s with BAD_USER_INPUT naming the limit', async (_, query, message) => {
+      const { status, body } = await gql(query);
+      expect(status).toBe(200);
+      expect(body.data).toBeNull();
+      expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(
+        body.errors.map(() => 'BAD_USER_INPUT'),
+      );
+      expect(body.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(message);
+    });
+
+    it('refuses an aliased batch of mutations before any of them runs', async () => {
+      const count = async () => Number((await t.dataSource.query('select count(*) from child'))[0].count);
+      const before = await count();
+      const mutation = `mutation($input: RegisterChildInput!) {
+        ${Array.from({ length: 100 }, (_, i) => `c${i}: registerChild(input: $input) { id }`).join(' ')} }`;
+      const input = { givenName: 'Ada', familyName: 'Batch', dateOfBirth: '2010-04-01', gender: 'FEMALE' };
+      const body = JSON.parse((await post({ query: mutation, variables: { input } })).body);
+      expect(body.data).toBeNull();
+      // Only the validation error: it never got as far as sign-in or a resolver.
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Aliases limit of 15 exceeded, found 100.', extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(await count()).toBe(before);
+    });
+  });
+
+  describe('introspection in production', () => {
+    it('is refused, while the limits leave GraphiQL\'s query alone elsewhere', () => {
+      const { schema } = t.app.get(GraphQLSchemaHost);
+      const production = introspectionEnabled({ NODE_ENV: 'production' });
+      expect(production).toBe(false);
+      const introspection = parse(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), graphqlParseOptions);
+
+      const refused = validate(schema, introspection, [...specifiedRules, ...graphqlValidationRules({ introspection: production })]);
+      expect(refused.map((e) => e.message).join('\n')).toMatch(/introspection/i);
+      const development = introspectionEnabled({ NODE_ENV: 'development' });
+      expect(validate(schema, introspection, [...specifiedRules, ...graphqlValidationRules({ introspection: development })])).toEqual([]);
+    });
+  });
+
+  describe('body size', () => {
+    it('refuses a body over 1 MiB with 413', async () => {
+      const res = await post({ query: '{ __typename }', variables: { padding: 'x'.repeat(1024 * 1024) } });
+      expect(res.statusCode).toBe(413);
+      expect(JSON.parse(res.body).errors[0]).toEqual({
+        message: 'The request body is over the limit of 1048576 bytes', extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+  });
+
+  describe('headers', () => {
+    it('sends security headers and a CSP that lets a JSON response load nothing', async () => {
+      const res = await post({ query: `{ ${RELEASE_DATES} { releaseDate } }` });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('leaves GraphiQL (outside production) without the JSON-only CSP, so it can load', async () => {
+      const res = await fastify().inject({ method: 'GET', url: '/graphiql', remoteAddress: freshIp() });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-security-policy']).toBeUndefined();
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    });
+  });
+
+  describe('CORS', () => {
+    const preflight = (inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown> }>, origin: string) =>
+      inject({
+        method: 'OPTIONS',
+        url: '/graphql',
+        remoteAddress: freshIp(),
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+
+    it('is closed by default: a cross-origin preflight gets no allow-origin', async () => {
+      const res = await preflight((o) => fastify().inject(o), 'https://evil.example');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      const post = await fastify().inject({
+        method: 'POST', url: '/graphql', remoteAddress: freshIp(),
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(post.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('allows only the origins listed in CORS_ORIGINS', async () => {
+      const config = validateConfig({ ...process.env, CORS_ORIGINS: 'https://resettle.example.gov.uk' });
+      const app = Fastify();
+      await registerSecurity(app, config);
+      app.post('/graphql', async () => ({ data: null }));
+      try {
+        const listed = await preflight((o) => app.inject(o), 'https://resettle.example.gov.uk');
+        expect(listed.statusCode).toBe(204);
+        expect(listed.headers['access-control-allow-origin']).toBe('https://resettle.example.gov.uk');
+        expect(String(listed.headers['access-control-allow-headers'])).toContain('authorization');
+        const other = await preflight((o) => app.inject(o), 'https://evil.example');
+        expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  describe('rate limits', () => {
+    const query = { query: `{ ${RELEASE_DATES} { releaseDate } }` };
+    // Assert only 429 or not: once sign-in lands, a made-up token may be answered UNAUTHENTICATED instead of data.
+    const send = (ip: string, token?: string) => post(query, { ip, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+    it('allows RATE_LIMIT_PER_MINUTE requests per token, then answers 429 with retry-after', async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 20; i++) expect((await send(ip, 'token-alpha')).statusCode).not.toBe(429);
+
+      const limited = await send(ip, 'token-alpha');
+      expect(limited.statusCode).toBe(429);
+      const retryAfter = Number(limited.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(JSON.parse(limited.body)).toEqual({
+        data: null,
+        errors: [{ message: expect.stringMatching(/too many requests/i), extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter } }],
+      });
+
+      // Another token, no token, or another address each have their own allowance.
+      expect((await send(ip, 'token-beta')).statusCode).not.toBe(429);
+      expect((await send(ip)).statusCode).not.toBe(429);
+      expect((await send(freshIp(), 'token-gamma')).statusCode).not.toBe(429);
+    });
+
+    it('limits an address that invents a new token per request to RATE_LIMIT_PER_IP_PER_MINUTE', async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 50; i++) expect((await send(ip, `invented-${i}`)).statusCode).not.toBe(429);
+      expect((await send(ip, 'invented-50')).statusCode).toBe(429);
+      expect((await send(freshIp(), 'invented-51')).statusCode).not.toBe(429);
+    });
+
+    it('limits anonymous callers per address', async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 20; i++) expect((await send(ip)).statusCode).not.toBe(429);
+      expect((await send(ip)).statusCode).toBe(429);
+    });
+
+    it('never limits the health probes', async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 21; i++) await send(ip); // this address is now over its limit
+      for (const url of ['/health', '/health/ready']) {
+        for (let i = 0; i < 25; i++) {
+          const res = await fastify().inject({ method: 'GET', url, remoteAddress: ip });
+          expect(res.statusCode).toBe(200);
+        }
+      }
+    });
+  });
+});
