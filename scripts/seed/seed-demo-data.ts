@@ -7,6 +7,7 @@ import { generateSyntheticCaseload, SyntheticChildRecord } from '../../libs/chil
 import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
+import { INSERT_MISSING_PLANS_SQL } from '../../libs/planning/src/plans-for-episodes.sql';
 
 /**
  * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
@@ -70,6 +71,9 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       if (records.length > 5 * BATCH && (i / BATCH) % 20 === 0) log(`  ... ${Math.min(i + BATCH, records.length)} of ${records.length} children`);
     }
     log(`Children: ${childrenAdded} added, ${records.length - childrenAdded} already present`);
+    // Every episode has its resettlement plan (the api creates it with the episode; the seed writes episodes in bulk).
+    const plans = await db.query(INSERT_MISSING_PLANS_SQL);
+    log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,

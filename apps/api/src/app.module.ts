@@ -12,6 +12,7 @@ import { QueueModule } from '@resettle/queue';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
 import { ChildrenGraphqlModule } from '@resettle/children';
 import { CustodyGraphqlModule } from '@resettle/custody';
+import { PlanningGraphqlModule } from '@resettle/planning';
 import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
@@ -72,6 +73,7 @@ const graphqlLog = new Logger('GraphQL');
     OrganisationsGraphqlModule,
     ChildrenGraphqlModule,
     CustodyGraphqlModule,
+    PlanningGraphqlModule,
   ],
   providers: [
     // Every GraphQL operation passes the access guard: sign-in, then the policy's capability check.

@@ -12,6 +12,8 @@ import {
   episodeVisible,
   EpisodeFacts,
   mayActOnChild,
+  pathwayVisible,
+  planVisible,
   visibleChildFieldGroups,
 } from './policy/child-access';
 
@@ -65,13 +67,17 @@ export class AccessService {
     caller: Caller,
     childId: string,
     resource: ResourceRef,
-    options: { episodeId?: string; fieldsRead?: string[] } = {},
+    options: { episodeId?: string; fieldsRead?: string[]; planOfEpisode?: string } = {},
   ): Promise<ChildRelations> {
     const relations = await this.relationsOf(ctx, childId);
     let allowed = !!relations && childViews(caller.actor, relations).length > 0;
     if (allowed && options.episodeId) {
       const episode = relations!.episodes.find((e) => e.episodeId === options.episodeId);
       allowed = !!episode && episodeVisible(caller.actor, relations!, episode);
+    }
+    if (allowed && options.planOfEpisode) {
+      const episode = relations!.episodes.find((e) => e.episodeId === options.planOfEpisode);
+      allowed = !!episode && planVisible(caller.actor, relations!, episode);
     }
     await this.audit.record({
       ...this.auditBase(caller, resource, childId),
@@ -94,7 +100,7 @@ export class AccessService {
     action: ChildAction,
     resource: ResourceRef,
     episode?: string | EpisodeFacts,
-    options: { auditAllowed?: boolean } = {},
+    options: { auditAllowed?: boolean; pathwayOrganisationId?: string | null } = {},
   ): Promise<ChildRelations> {
     const relations = await this.relationsOf(ctx, childId);
     const target = typeof episode === 'string' ? relations?.episodes.find((e) => e.episodeId === episode) : episode;
@@ -103,7 +109,7 @@ export class AccessService {
       !!relations &&
       (typeof episode !== 'string' || !!target) &&
       childViews(caller.actor, relations).length > 0 &&
-      mayActOnChild(caller.actor, relations, action, target);
+      mayActOnChild(caller.actor, relations, action, target, options.pathwayOrganisationId);
     if (!allowed || options.auditAllowed) {
       await this.audit.record({
         ...this.auditBase(caller, resource, childId),
@@ -144,6 +150,12 @@ export class AccessService {
   async visibleFieldGroups(ctx: AccessContext, childId: string): Promise<Set<ChildFieldGroup>> {
     const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
     return relations && ctx.actor ? visibleChildFieldGroups(childViews(ctx.actor, relations)) : new Set();
+  }
+
+  /** Whether the signed-in actor may see a pathway (the whole plan, or a pathway their organisation is responsible for). */
+  async pathwayVisible(ctx: AccessContext, childId: string, pathwayOrganisationId: string | null): Promise<boolean> {
+    const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
+    return !!relations && !!ctx.actor && pathwayVisible(ctx.actor, relations, pathwayOrganisationId);
   }
 
   /** Keeps the episodes the signed-in actor may see (an establishment sees only those in which it held the child). */

@@ -10,6 +10,7 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { CustodyService } from './custody.service';
+import { EpisodeLifecycle } from './episode-lifecycle';
 
 @Module({
   imports: [
@@ -19,7 +20,7 @@ import { CustodyService } from './custody.service';
     IdentityModule,
     AuditModule,
   ],
-  providers: [CustodyService],
-  exports: [CustodyService],
+  providers: [CustodyService, EpisodeLifecycle],
+  exports: [CustodyService, EpisodeLifecycle],
 })
 export class CustodyModule {}

@@ -32,6 +32,7 @@ import { CaseManagerAssignment } from './entities/case-manager-assignment.entity
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { calculateReleaseDates, ReleaseDateInput, ReleaseDateInputError, ReleaseDates } from './release-dates/release-dates';
 import { expectedReleaseDate } from './rules/expected-release-date';
+import { EpisodeLifecycle } from './episode-lifecycle';
 import {
   AssignCaseManagerInput,
   CaseloadFilter,
@@ -81,6 +82,7 @@ export class CustodyService {
     private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly lifecycle: EpisodeLifecycle,
   ) {}
 
   /**
@@ -276,6 +278,7 @@ export class CustodyService {
         });
       }
       if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, caller);
+      await this.lifecycle.started(em, saved, caller);
       await this.recordEvent(em, saved, EpisodeEventType.EPISODE_STARTED, startDate, caller,
         input.remandDate
           ? `Remanded to ${establishment.name}`

@@ -9,3 +9,4 @@ export * from './custody.module';
 export * from './custody-graphql.module';
 export * from './release-dates/release-dates';
 export * from './rules/expected-release-date';
+export * from './episode-lifecycle';

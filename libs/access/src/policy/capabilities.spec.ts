@@ -35,6 +35,7 @@ describe('capabilities', () => {
     [Capability.REGISTER_CHILD]:      [Y, Y, _, _, _, _, _, _, _],
     [Capability.CHANGE_CUSTODY]:      [Y, Y, Y, Y, _, _, _, _, _],
     [Capability.ASSIGN_CASE_MANAGER]: [_, Y, _, _, _, _, _, _, _],
+    [Capability.CHANGE_PLAN]:         [Y, Y, Y, Y, Y, Y, Y, Y, _],
     [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
     [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
   };

@@ -20,6 +20,8 @@ export enum Capability {
   /** Remand, sentence, release dates, transfer, release, recall. */
   CHANGE_CUSTODY = 'CHANGE_CUSTODY',
   ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
+  /** The resettlement plan: the plan itself for its youth justice service, a pathway also for those who own it. */
+  CHANGE_PLAN = 'CHANGE_PLAN',
   /** A child's audit trail and access report (subject access requests). */
   READ_AUDIT = 'READ_AUDIT',
   /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
@@ -41,6 +43,14 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.REGISTER_CHILD]: YOUTH_JUSTICE,
   [Capability.CHANGE_CUSTODY]: [...YOUTH_JUSTICE, ...ESTABLISHMENT],
   [Capability.ASSIGN_CASE_MANAGER]: [Role.YJS_MANAGER],
+  [Capability.CHANGE_PLAN]: [
+    ...YOUTH_JUSTICE,
+    ...ESTABLISHMENT,
+    Role.LA_CHILDRENS_SERVICES,
+    Role.LA_ACCOMMODATION_OFFICER,
+    Role.HEALTH_PRACTITIONER,
+    Role.EDUCATION_PROVIDER,
+  ],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
   [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
 };

@@ -209,7 +209,7 @@ describe('childViews', () => {
 
 describe('visibleChildFieldGroups', () => {
   const { IDENTITY, SPECIAL_CATEGORY, NEEDS, CARE_STATUS, FAMILY } = ChildFieldGroup;
-  const ALL = [IDENTITY, SPECIAL_CATEGORY, NEEDS, CARE_STATUS, FAMILY, ChildFieldGroup.CUSTODY];
+  const ALL = [IDENTITY, SPECIAL_CATEGORY, NEEDS, CARE_STATUS, FAMILY, ChildFieldGroup.CUSTODY, ChildFieldGroup.PLAN];
 
   it('ALL lists every field group', () => {
     expect([...ALL].sort()).toEqual(Object.values(ChildFieldGroup).sort());

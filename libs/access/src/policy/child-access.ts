@@ -72,6 +72,8 @@ export enum ChildFieldGroup {
   FAMILY = 'FAMILY',
   /** Custodial episodes, sentences, release dates. */
   CUSTODY = 'CUSTODY',
+  /** The resettlement plan as a whole: the child's voice, agreement, circumstances, meetings, every pathway. */
+  PLAN = 'PLAN',
 }
 
 const ALL_GROUPS = Object.values(ChildFieldGroup);
@@ -82,11 +84,14 @@ export const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFiel
   [ChildView.CARE]: ALL_GROUPS,
   // What finding a home needs: who, how old, needs relevant to placement, care status. No health, family or offence.
   [ChildView.PLACEMENT_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS, ChildFieldGroup.CARE_STATUS],
+  // A partner sees the plan's pathways that are theirs (`pathwayVisible`), not the plan as a whole.
   [ChildView.PATHWAY_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS],
 };
 
 const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
 const ESTABLISHMENT = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
+/** Partners who may own a pathway of the plan. */
+const PATHWAY_OWNERS = [Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER];
 
 function supervisedOrRecordedBy(relations: ChildRelations, organisationId: string): boolean {
   return relations.registeredById === organisationId || relations.episodes.some((e) => e.supervisingServiceId === organisationId);
@@ -133,6 +138,27 @@ export function episodeVisible(actor: Actor, relations: ChildRelations, episode:
   return false;
 }
 
+/**
+ * Whether the actor may see one pathway of the plan: anyone who sees the plan as a whole (PLAN field group), and a
+ * partner for the pathways their organisation is responsible for.
+ */
+export function pathwayVisible(actor: Actor, relations: ChildRelations, pathwayOrganisationId: string | null): boolean {
+  const views = childViews(actor, relations);
+  if (visibleChildFieldGroups(views).has(ChildFieldGroup.PLAN)) return true;
+  return views.length > 0 && !!pathwayOrganisationId && pathwayOrganisationId === actor.organisationId;
+}
+
+/**
+ * Whether the actor may open the plan of one episode: those who see the child in full or as their corporate
+ * parent; an establishment for the episodes in which it held the child; a partner with a summary view (who then
+ * sees only their own pathways of it, `pathwayVisible`).
+ */
+export function planVisible(actor: Actor, relations: ChildRelations, episode: EpisodeFacts): boolean {
+  const views = childViews(actor, relations);
+  if (views.some((v) => v !== ChildView.CUSTODY)) return true;
+  return views.includes(ChildView.CUSTODY) && episodeVisible(actor, relations, episode);
+}
+
 /** Things done to a child's record, beyond reading it. */
 export enum ChildAction {
   /** Start an episode: the supervising service, for a child it may see. */
@@ -144,13 +170,27 @@ export enum ChildAction {
   ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
   /** The audit trail and access report: managers of a service that supervises or supervised the child. */
   READ_AUDIT = 'READ_AUDIT',
+  /** The plan as a whole (the child's voice, agreement, meetings, release day): the supervising service. */
+  CHANGE_PLAN = 'CHANGE_PLAN',
+  /**
+   * One pathway: the supervising service; the establishment holding the child (education and health in custody);
+   * the organisation responsible for the pathway.
+   */
+  CHANGE_PATHWAY = 'CHANGE_PATHWAY',
 }
 
 /**
  * Whether the actor may do `action` to the child (and, for episode actions, to that episode). `episode` is the
  * episode acted on, or for START_EPISODE the one to be created.
  */
-export function mayActOnChild(actor: Actor, relations: ChildRelations, action: ChildAction, episode?: EpisodeFacts): boolean {
+export function mayActOnChild(
+  actor: Actor,
+  relations: ChildRelations,
+  action: ChildAction,
+  episode?: EpisodeFacts,
+  /** For CHANGE_PATHWAY: the organisation responsible for the pathway. */
+  pathwayOrganisationId?: string | null,
+): boolean {
   const org = actor.organisationId;
   const supervisesEpisode = !!episode && hasRole(actor, YOUTH_JUSTICE) && episode.supervisingServiceId === org;
   switch (action) {
@@ -164,6 +204,14 @@ export function mayActOnChild(actor: Actor, relations: ChildRelations, action: C
       return !!episode && hasRole(actor, [Role.YJS_MANAGER]) && episode.supervisingServiceId === org;
     case ChildAction.READ_AUDIT:
       return hasRole(actor, [Role.YJS_MANAGER]) && supervisedOrRecordedBy(relations, org);
+    case ChildAction.CHANGE_PLAN:
+      return supervisesEpisode;
+    case ChildAction.CHANGE_PATHWAY:
+      return (
+        supervisesEpisode ||
+        (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org) ||
+        (!!pathwayOrganisationId && pathwayOrganisationId === org && hasRole(actor, PATHWAY_OWNERS))
+      );
     default:
       return false;
   }

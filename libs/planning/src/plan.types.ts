@@ -1,0 +1,73 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { AgreementResponse } from './planning-enums';
+import { Pathway } from './entities/pathway.entity';
+import { PathwayAction } from './entities/pathway-action.entity';
+
+@ObjectType({ description: 'The child’s voice: what they think matters, in their own words.' })
+export class ChildVoice {
+  @Field(() => String, { nullable: true, description: 'What the child thinks matters and would help.' })
+  selfAssessment: string | null;
+
+  @Field(() => String, { nullable: true })
+  aspirations: string | null;
+
+  @Field(() => String, { nullable: true })
+  strengths: string | null;
+
+  @Field(() => String, { nullable: true })
+  interests: string | null;
+
+  @Field(() => String, { nullable: true })
+  learningStyle: string | null;
+
+  @Field(() => String, { nullable: true })
+  communicationNeeds: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How the plan is adapted to how the child learns and communicates.' })
+  communicationAdaptations: string | null;
+}
+
+@ObjectType({ description: 'How, when and by whom the plan was explained, and the child’s and parent/carer’s agreement.' })
+export class PlanAgreement {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  explainedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  explainedById: string | null;
+
+  @Field(() => String, { nullable: true })
+  explainedHow: string | null;
+
+  @Field(() => AgreementResponse, { nullable: true })
+  childAgreement: AgreementResponse | null;
+
+  @Field(() => String, { nullable: true, description: 'In the child’s own words.' })
+  childAgreementWords: string | null;
+
+  @Field(() => AgreementResponse, { nullable: true })
+  parentCarerAgreement: AgreementResponse | null;
+
+  @Field(() => String, { nullable: true })
+  parentCarerAgreementWords: string | null;
+
+  @Field(() => Date, { nullable: true })
+  agreedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  agreedById: string | null;
+
+  @Field(() => [String], { description: 'What still stops the plan being marked agreed; empty when nothing does.' })
+  blockers: string[];
+}
+
+@ObjectType()
+export class AddPathwayActionPayload {
+  @Field(() => PathwayAction)
+  action: PathwayAction;
+
+  @Field(() => Pathway)
+  pathway: Pathway;
+
+  @Field(() => [String], { description: 'For instance: the child already did this intervention on an earlier order.' })
+  warnings: string[];
+}

@@ -1,0 +1,26 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ChildRelationsRegistry } from '@resettle/access';
+import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
+import { OrganisationsModule } from '@resettle/organisations';
+import { PlanningModule } from './planning.module';
+import { PlanningService } from './planning.service';
+import { EpisodePlanResolver, PathwayResolver, PlanningResolver } from './planning.resolver';
+
+@Module({
+  imports: [PlanningModule, CustodyModule, OrganisationsModule],
+  providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver],
+})
+export class PlanningGraphqlModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ChildRelationsRegistry,
+    private readonly lifecycle: EpisodeLifecycle,
+    private readonly planning: PlanningService,
+  ) {}
+
+  onModuleInit(): void {
+    // Every new episode gets its plan, in the same transaction.
+    this.lifecycle.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
+    // Organisations responsible for a pathway may see the child (their pathways only).
+    this.registry.register(this.planning);
+  }
+}

@@ -1,0 +1,220 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AccessContext,
+  AccessService,
+  Allow,
+  Caller,
+  Capability,
+  ChildAction,
+  ChildFieldGroup,
+  CurrentCaller,
+  selectedFieldPaths,
+} from '@resettle/access';
+import { CustodialEpisode } from '@resettle/custody';
+import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import { ResettlementPlan } from './entities/resettlement-plan.entity';
+import { Pathway } from './entities/pathway.entity';
+import { PathwayAction } from './entities/pathway-action.entity';
+import { PlanCircumstance } from './entities/plan-circumstance.entity';
+import { PriorIntervention } from './entities/prior-intervention.entity';
+import { PlanEvent } from './entities/plan-event.entity';
+import { PlanningService } from './planning.service';
+import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
+import { agreementBlockers } from './rules/plan-agreement';
+import {
+  AddPathwayActionInput,
+  MarkPlanAgreedInput,
+  RecordCircumstanceInput,
+  RecordPlanExplanationInput,
+  RecordPriorInterventionInput,
+  UpdateChildVoiceInput,
+  UpdatePathwayActionInput,
+  UpdatePathwayInput,
+} from './dto/plan.inputs';
+
+const PLAN = 'Resettlement plan';
+const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only their own pathways).';
+
+/**
+ * The plan over GraphQL. Every operation asks the access policy first: the supervising service changes the plan;
+ * a pathway may also be changed by the establishment holding the child and by the organisation responsible for it.
+ */
+@Resolver(() => ResettlementPlan)
+export class PlanningResolver {
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Query(() => ResettlementPlan, { description: 'The plan of a custodial episode (NOT_FOUND if it is not yours to see).' })
+  @Allow(Capability.READ_CHILD)
+  async resettlementPlan(
+    @Args('episodeId', { type: () => ID }, ParseUUIDPipe) episodeId: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const plan = (await this.planning.findPlanOfEpisode(episodeId)) ?? (await this.access.refuseMissing(caller, { type: PLAN, id: episodeId }));
+    await this.access.authorizeRead(ctx, caller, plan.childId, { type: PLAN, id: episodeId }, { planOfEpisode: episodeId, fieldsRead: selectedFieldPaths(info) });
+    return plan;
+  }
+
+  // ---------------------------------------------------------------- changes to the plan as a whole
+
+  @Mutation(() => ResettlementPlan, { description: 'The child’s self-assessment, aspirations, strengths and how they learn and communicate.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async updateChildVoice(@Args('input') input: UpdateChildVoiceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePlan(ctx, caller, input.planId);
+    return this.planning.updateChildVoice(input, caller);
+  }
+
+  @Mutation(() => ResettlementPlan, { description: 'How and when the plan was explained, and the child’s and parent/carer’s agreement in their words.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async recordPlanExplanation(@Args('input') input: RecordPlanExplanationInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePlan(ctx, caller, input.planId);
+    return this.planning.recordPlanExplanation(input, caller);
+  }
+
+  @Mutation(() => ResettlementPlan, { description: 'Refused with CONFLICT (and the reasons) while an active pathway lacks the child’s view.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async markPlanAgreed(@Args('input') input: MarkPlanAgreedInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePlan(ctx, caller, input.planId);
+    return this.planning.markPlanAgreed(input, caller);
+  }
+
+  @Mutation(() => PlanCircumstance, { description: 'A circumstance (looked after, a girl, a parent, …) and what the plan does about it.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async recordCircumstance(@Args('input') input: RecordCircumstanceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePlan(ctx, caller, input.planId);
+    return this.planning.recordCircumstance(input, caller);
+  }
+
+  @Mutation(() => PriorIntervention, { description: 'An intervention done on an earlier order: planning it again will warn.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async recordPriorIntervention(@Args('input') input: RecordPriorInterventionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    // The child's history is recorded by a service that may change one of their plans (one it supervises).
+    const relations = await this.access.relationsOf(ctx, input.childId);
+    const theirs = relations?.episodes.find((e) => e.supervisingServiceId === caller.actor.organisationId)?.episodeId;
+    await this.access.authorizeChange(ctx, caller, input.childId, ChildAction.CHANGE_PLAN, { type: 'Child', id: input.childId }, theirs ?? 'none');
+    return this.planning.recordPriorIntervention(input, caller);
+  }
+
+  // ---------------------------------------------------------------- pathways
+
+  @Mutation(() => Pathway, { description: 'Need, responsible organisation and owner, status, the child’s view, notes.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async updatePathway(@Args('input') input: UpdatePathwayInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePathway(ctx, caller, input.pathwayId);
+    return this.planning.updatePathway(input, caller);
+  }
+
+  @Mutation(() => AddPathwayActionPayload)
+  @Allow(Capability.CHANGE_PLAN)
+  async addPathwayAction(@Args('input') input: AddPathwayActionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    await this.authorizePathway(ctx, caller, input.pathwayId);
+    return this.planning.addPathwayAction(input, caller);
+  }
+
+  @Mutation(() => PathwayAction, { description: 'Change an action, or mark it done (doneOn) or open again (doneOn: null).' })
+  @Allow(Capability.CHANGE_PLAN)
+  async updatePathwayAction(@Args('input') input: UpdatePathwayActionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    const action = (await this.planning.findAction(input.actionId)) ?? (await this.access.refuseMissing(caller, { type: 'Pathway action', id: input.actionId }));
+    await this.authorizePathway(ctx, caller, action.pathwayId, { type: 'Pathway action', id: input.actionId });
+    return this.planning.updatePathwayAction(input, caller);
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  private async showsWholePlan(ctx: AccessContext, plan: ResettlementPlan): Promise<boolean> {
+    return (await this.access.visibleFieldGroups(ctx, plan.childId)).has(ChildFieldGroup.PLAN);
+  }
+
+  @ResolveField(() => ChildVoice, { nullable: true, description: WHOLE_PLAN })
+  async childVoice(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<ChildVoice | null> {
+    return (await this.showsWholePlan(ctx, plan)) ? plan : null;
+  }
+
+  @ResolveField(() => PlanAgreement, { nullable: true, description: WHOLE_PLAN })
+  async agreement(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<PlanAgreement | null> {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    const pathways = await this.pathwaysOf(ctx, plan);
+    return { ...plan, blockers: agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways }) };
+  }
+
+  @ResolveField(() => [Pathway], { description: 'The nine pathways, or for a partner the ones their organisation is responsible for.' })
+  async pathways(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<Pathway[]> {
+    const all = await this.pathwaysOf(ctx, plan);
+    const visible = await Promise.all(all.map((p) => this.access.pathwayVisible(ctx, plan.childId, p.responsibleOrganisationId)));
+    return all.filter((_, i) => visible[i]);
+  }
+
+  @ResolveField(() => [PlanCircumstance], { nullable: true, description: WHOLE_PLAN })
+  async circumstances(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    return ctx.loaders.get<string, PlanCircumstance[]>('planCircumstances', (ids) => this.planning.circumstancesOf(ids)).load(plan.id);
+  }
+
+  @ResolveField(() => [PriorIntervention], { nullable: true, description: `Interventions done on earlier orders. ${WHOLE_PLAN}` })
+  async priorInterventions(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    return ctx.loaders.get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids)).load(plan.childId);
+  }
+
+  @ResolveField(() => [PlanEvent], { nullable: true, description: `Every change to the plan, oldest first. ${WHOLE_PLAN}` })
+  async history(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    return ctx.loaders.get<string, PlanEvent[]>('planHistory', (ids) => this.planning.historyOf(ids)).load(plan.id);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private pathwaysOf(ctx: AccessContext, plan: ResettlementPlan): Promise<Pathway[]> {
+    return ctx.loaders.get<string, Pathway[]>('pathways', (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
+  }
+
+  /** The plan as a whole is the supervising service's; missing and not-yours both NOT_FOUND, audited either way. */
+  private async authorizePlan(ctx: AccessContext, caller: Caller, planId: string): Promise<ResettlementPlan> {
+    const plan = (await this.planning.findPlan(planId)) ?? (await this.access.refuseMissing(caller, { type: PLAN, id: planId }));
+    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, { type: PLAN, id: planId }, plan.episodeId);
+    return plan;
+  }
+
+  private async authorizePathway(ctx: AccessContext, caller: Caller, pathwayId: string, resource = { type: 'Pathway', id: pathwayId }): Promise<void> {
+    const pathway = (await this.planning.findPathway(pathwayId)) ?? (await this.access.refuseMissing(caller, resource));
+    const plan = (await this.planning.findPlan(pathway.planId))!;
+    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PATHWAY, resource, plan.episodeId, {
+      pathwayOrganisationId: pathway.responsibleOrganisationId,
+    });
+  }
+}
+
+@Resolver(() => Pathway)
+export class PathwayResolver {
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @ResolveField(() => Organisation, { nullable: true })
+  responsibleOrganisation(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
+    return loadOrganisation(ctx, this.organisations, pathway.responsibleOrganisationId);
+  }
+
+  @ResolveField(() => [PathwayAction])
+  actions(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
+    return ctx.loaders.get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids)).load(pathway.id);
+  }
+}
+
+/** The plan of an episode, for whoever may see the episode. */
+@Resolver(() => CustodialEpisode)
+export class EpisodePlanResolver {
+  constructor(private readonly planning: PlanningService) {}
+
+  @ResolveField(() => ResettlementPlan, { nullable: true })
+  resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
+    return ctx.loaders.get<string, ResettlementPlan | null>('planOfEpisode', (ids) => this.planning.plansOfEpisodes(ids)).load(episode.id);
+  }
+}

@@ -1,0 +1,392 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
+import { Caller, ChildRelations } from '@resettle/access';
+import { OrganisationsService } from '@resettle/organisations';
+import { ResettlementPlan } from './entities/resettlement-plan.entity';
+import { Pathway } from './entities/pathway.entity';
+import { PathwayAction } from './entities/pathway-action.entity';
+import { PlanCircumstance } from './entities/plan-circumstance.entity';
+import { PriorIntervention } from './entities/prior-intervention.entity';
+import { PlanEvent } from './entities/plan-event.entity';
+import { PATHWAY_TYPES, PlanEventType, PlanStatus } from './planning-enums';
+import { PlanHistory } from './plan-history.service';
+import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
+import {
+  AddPathwayActionInput,
+  MarkPlanAgreedInput,
+  RecordCircumstanceInput,
+  RecordPlanExplanationInput,
+  RecordPriorInterventionInput,
+  UpdateChildVoiceInput,
+  UpdatePathwayActionInput,
+  UpdatePathwayInput,
+} from './dto/plan.inputs';
+
+const VOICE_FIELDS = ['selfAssessment', 'aspirations', 'strengths', 'interests', 'learningStyle', 'communicationNeeds', 'communicationAdaptations'] as const;
+const PATHWAY_FIELDS = ['needLevel', 'needSummary', 'responsibleOrganisationId', 'ownerName', 'ownerUserId', 'childView', 'childViewUnavailableReason', 'notes'] as const;
+const ACTION_FIELDS = ['ownerOrganisationId', 'ownerName', 'dueDate', 'doneOn'] as const;
+
+/** Copies the fields the caller sent: left out keeps the value, null clears it. */
+function applyPatch<T extends object>(row: T, input: object, fields: readonly string[]): void {
+  for (const field of fields) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value !== undefined) (row as Record<string, unknown>)[field] = typeof value === 'string' ? value.trim() || null : value;
+  }
+}
+
+export interface AddedPathwayAction {
+  action: PathwayAction;
+  pathway: Pathway;
+  /** For instance, the child has done this intervention on an earlier order. */
+  warnings: string[];
+}
+
+/**
+ * The resettlement plan: created with its episode, then built with the child. Every change runs in one
+ * transaction that locks the row it changes, refuses a stale version, and appends the plan's history and the
+ * audit row (`PlanHistory`).
+ */
+@Injectable()
+export class PlanningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly history: PlanHistory,
+    private readonly organisations: OrganisationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------- access facts
+
+  /** Organisations responsible for a pathway of each child's plans (for `ChildRelationsRegistry`). */
+  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
+    const rows: { child_id: string; organisation_ids: string[] }[] = await this.dataSource.query(
+      `SELECT p.child_id, array_agg(DISTINCT w.responsible_organisation_id) AS organisation_ids
+         FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+        WHERE p.child_id = ANY($1::uuid[]) AND w.responsible_organisation_id IS NOT NULL
+        GROUP BY p.child_id`,
+      [[...relations.keys()]],
+    );
+    for (const row of rows) {
+      const entry = relations.get(row.child_id);
+      if (entry) relations.set(row.child_id, { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] });
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  findPlan(id: string): Promise<ResettlementPlan | null> {
+    return this.dataSource.getRepository(ResettlementPlan).findOneBy({ id });
+  }
+
+  findPlanOfEpisode(episodeId: string): Promise<ResettlementPlan | null> {
+    return this.dataSource.getRepository(ResettlementPlan).findOneBy({ episodeId });
+  }
+
+  findPathway(id: string): Promise<Pathway | null> {
+    return this.dataSource.getRepository(Pathway).findOneBy({ id });
+  }
+
+  findAction(id: string): Promise<PathwayAction | null> {
+    return this.dataSource.getRepository(PathwayAction).findOneBy({ id });
+  }
+
+  async plansOfEpisodes(episodeIds: readonly string[]): Promise<(ResettlementPlan | null)[]> {
+    const rows = await this.dataSource.getRepository(ResettlementPlan).findBy({ episodeId: In([...episodeIds]) });
+    return byIds(episodeIds, rows, (p) => p.episodeId);
+  }
+
+  async pathwaysOf(planIds: readonly string[]): Promise<Pathway[][]> {
+    const rows = await this.dataSource.getRepository(Pathway).findBy({ planId: In([...planIds]) });
+    const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
+    return groupByIds(planIds, rows.sort((a, b) => order(a) - order(b)), (p) => p.planId);
+  }
+
+  async actionsOf(pathwayIds: readonly string[]): Promise<PathwayAction[][]> {
+    const rows = await this.dataSource.getRepository(PathwayAction).find({ where: { pathwayId: In([...pathwayIds]) }, order: { createdAt: 'ASC' } });
+    return groupByIds(pathwayIds, rows, (a) => a.pathwayId);
+  }
+
+  async circumstancesOf(planIds: readonly string[]): Promise<PlanCircumstance[][]> {
+    const rows = await this.dataSource.getRepository(PlanCircumstance).find({ where: { planId: In([...planIds]) }, order: { kind: 'ASC' } });
+    return groupByIds(planIds, rows, (c) => c.planId);
+  }
+
+  async priorInterventionsOf(childIds: readonly string[]): Promise<PriorIntervention[][]> {
+    const rows = await this.dataSource
+      .getRepository(PriorIntervention)
+      .find({ where: { childId: In([...childIds]) }, order: { completedOn: 'ASC', createdAt: 'ASC' } });
+    return groupByIds(childIds, rows, (i) => i.childId);
+  }
+
+  async historyOf(planIds: readonly string[]): Promise<PlanEvent[][]> {
+    const rows = await this.dataSource.getRepository(PlanEvent).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
+    return groupByIds(planIds, rows, (e) => e.planId);
+  }
+
+  // ---------------------------------------------------------------- creation
+
+  /**
+   * The plan for a new episode, with its nine pathways, inside the episode's own transaction (custody calls this
+   * through its episode-started hook), so an episode never exists without its plan.
+   */
+  async createForEpisode(em: EntityManager, episode: { id: string; childId: string }, caller: Caller): Promise<ResettlementPlan> {
+    const plan = await em.save(em.create(ResettlementPlan, { episodeId: episode.id, childId: episode.childId, status: PlanStatus.DRAFT }));
+    await em.insert(
+      Pathway,
+      PATHWAY_TYPES.map((type) => ({ planId: plan.id, type })),
+    );
+    await this.history.record(
+      em,
+      {
+        planId: plan.id,
+        childId: plan.childId,
+        type: PlanEventType.PLAN_CREATED,
+        summary: 'Plan started with the custodial episode',
+        record: { type: 'ResettlementPlan', id: plan.id },
+        before: null,
+        after: { episodeId: episode.id, status: plan.status },
+      },
+      caller,
+    );
+    return plan;
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  async updateChildVoice(input: UpdateChildVoiceInput, caller: Caller): Promise<ResettlementPlan> {
+    return this.dataSource.transaction(async (em) => {
+      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const before = { ...plan };
+      applyPatch(plan, input, VOICE_FIELDS);
+      const saved = await em.save(plan);
+      await this.history.record(
+        em,
+        { planId: plan.id, childId: plan.childId, type: PlanEventType.CHILD_VOICE_UPDATED, summary: 'The child’s voice updated', record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  async updatePathway(input: UpdatePathwayInput, caller: Caller): Promise<Pathway> {
+    if (input.responsibleOrganisationId) await this.assertOrganisation(input.responsibleOrganisationId, 'responsibleOrganisationId');
+    return this.dataSource.transaction(async (em) => {
+      const pathway = await this.history.lockAtVersion(em, Pathway, input.pathwayId, input.expectedVersion, 'Pathway');
+      const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
+      const before = { ...pathway };
+      applyPatch(pathway, input, PATHWAY_FIELDS);
+      if (input.status) pathway.status = input.status;
+      const saved = await em.save(pathway);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_UPDATED,
+          summary: `The ${pathwayLabel(pathway.type)} pathway updated`,
+          record: { type: 'Pathway', id: pathway.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  /** Adds an action (an append: it needs no version), warning when the child did the same intervention before. */
+  async addPathwayAction(input: AddPathwayActionInput, caller: Caller, em?: EntityManager, sourceMeetingId: string | null = null): Promise<AddedPathwayAction> {
+    const run = async (tx: EntityManager): Promise<AddedPathwayAction> => {
+      const pathway = await tx.findOneBy(Pathway, { id: input.pathwayId });
+      if (!pathway) throw new NotFoundError('Pathway', input.pathwayId);
+      const plan = await tx.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
+      const action = await tx.save(
+        tx.create(PathwayAction, {
+          pathwayId: pathway.id,
+          description: input.description.trim(),
+          intervention: input.intervention?.trim() || null,
+          ownerOrganisationId: input.ownerOrganisationId ?? null,
+          ownerName: input.ownerName?.trim() || null,
+          dueDate: input.dueDate ?? null,
+          doneOn: null,
+          sourceMeetingId,
+        }),
+      );
+      const warnings = await this.repeatWarnings(tx, plan.childId, action.intervention);
+      await this.history.record(
+        tx,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_ACTION_ADDED,
+          summary: `Action on the ${pathwayLabel(pathway.type)} pathway: ${action.description}`,
+          record: { type: 'PathwayAction', id: action.id },
+          before: null,
+          after: { ...action, ...(warnings.length ? { warnings } : {}) },
+        },
+        caller,
+      );
+      return { action, pathway, warnings };
+    };
+    if (input.ownerOrganisationId) await this.assertOrganisation(input.ownerOrganisationId, 'ownerOrganisationId');
+    return em ? run(em) : this.dataSource.transaction(run);
+  }
+
+  async updatePathwayAction(input: UpdatePathwayActionInput, caller: Caller): Promise<PathwayAction> {
+    if (input.ownerOrganisationId) await this.assertOrganisation(input.ownerOrganisationId, 'ownerOrganisationId');
+    return this.dataSource.transaction(async (em) => {
+      const action = await this.history.lockAtVersion(em, PathwayAction, input.actionId, input.expectedVersion, 'Pathway action');
+      const pathway = await em.findOneByOrFail(Pathway, { id: action.pathwayId });
+      const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
+      const before = { ...action };
+      if (input.description !== undefined && input.description !== null) action.description = input.description.trim();
+      applyPatch(action, input, ACTION_FIELDS);
+      const saved = await em.save(action);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_ACTION_UPDATED,
+          summary: saved.doneOn && !before.doneOn ? `Done: ${saved.description}` : `Action updated: ${saved.description}`,
+          record: { type: 'PathwayAction', id: action.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  /** Records (or replaces) one circumstance and what is done about it. */
+  async recordCircumstance(input: RecordCircumstanceInput, caller: Caller): Promise<PlanCircumstance> {
+    return this.dataSource.transaction(async (em) => {
+      const plan = await em.findOne(ResettlementPlan, { where: { id: input.planId }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw new NotFoundError('Resettlement plan', input.planId);
+      const existing = await em.findOneBy(PlanCircumstance, { planId: plan.id, kind: input.kind });
+      const before = existing ? { ...existing } : null;
+      const row = existing ?? em.create(PlanCircumstance, { planId: plan.id, kind: input.kind });
+      row.detail = input.detail?.trim() || null;
+      row.response = input.response.trim();
+      const saved = await em.save(row);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.CIRCUMSTANCE_RECORDED,
+          summary: `Circumstance recorded: ${input.kind.toLowerCase().replace(/_/g, ' ')}`,
+          record: { type: 'PlanCircumstance', id: saved.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  /** An intervention done on an earlier order; recorded against the child and shown on every plan of theirs. */
+  async recordPriorIntervention(input: RecordPriorInterventionInput, caller: Caller): Promise<PriorIntervention> {
+    return this.dataSource.transaction(async (em) => {
+      const plan = await em.findOne(ResettlementPlan, { where: { childId: input.childId }, order: { createdAt: 'DESC' } });
+      const saved = await em.save(
+        em.create(PriorIntervention, {
+          childId: input.childId,
+          name: input.name.trim(),
+          orderDescription: input.orderDescription?.trim() || null,
+          completedOn: input.completedOn ?? null,
+          recordedById: caller.actor.userId,
+        }),
+      );
+      if (plan) {
+        await this.history.record(
+          em,
+          {
+            planId: plan.id,
+            childId: input.childId,
+            type: PlanEventType.PRIOR_INTERVENTION_RECORDED,
+            summary: `Done on an earlier order: ${saved.name}`,
+            record: { type: 'PriorIntervention', id: saved.id },
+            before: null,
+            after: { ...saved },
+          },
+          caller,
+        );
+      }
+      return saved;
+    });
+  }
+
+  async recordPlanExplanation(input: RecordPlanExplanationInput, caller: Caller): Promise<ResettlementPlan> {
+    if (input.explainedOn > this.clock.today()) throw BadUserInputError.forField('explainedOn', 'explainedOn cannot be in the future');
+    return this.dataSource.transaction(async (em) => {
+      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const before = { ...plan };
+      plan.explainedOn = input.explainedOn;
+      plan.explainedHow = input.explainedHow.trim();
+      plan.explainedById = caller.actor.userId;
+      plan.childAgreement = input.childAgreement;
+      plan.childAgreementWords = input.childAgreementWords.trim();
+      plan.parentCarerAgreement = input.parentCarerAgreement ?? null;
+      plan.parentCarerAgreementWords = input.parentCarerAgreementWords?.trim() || null;
+      // A plan explained again after agreement is agreed no longer until it is marked agreed again.
+      if (plan.status === PlanStatus.AGREED) {
+        plan.status = PlanStatus.DRAFT;
+        plan.agreedAt = null;
+        plan.agreedById = null;
+      }
+      const saved = await em.save(plan);
+      await this.history.record(
+        em,
+        { planId: plan.id, childId: plan.childId, type: PlanEventType.PLAN_EXPLAINED, summary: `Plan explained to the child (${input.childAgreement.toLowerCase().replace(/_/g, ' ')})`, record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  /** Refused (CONFLICT, with every reason) while the plan is not explained, agreed by the child, and voiced on every active pathway. */
+  async markPlanAgreed(input: MarkPlanAgreedInput, caller: Caller): Promise<ResettlementPlan> {
+    return this.dataSource.transaction(async (em) => {
+      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const pathways = await em.findBy(Pathway, { planId: plan.id });
+      const blockers = agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways });
+      if (blockers.length) throw new ConflictError(`The plan cannot be marked agreed yet: ${blockers.join('; ')}`, { blockers });
+      const before = { ...plan };
+      plan.status = PlanStatus.AGREED;
+      plan.agreedAt = this.clock.now();
+      plan.agreedById = caller.actor.userId;
+      const saved = await em.save(plan);
+      await this.history.record(
+        em,
+        { planId: plan.id, childId: plan.childId, type: PlanEventType.PLAN_AGREED, summary: 'Plan agreed', record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        caller,
+      );
+      return saved;
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async repeatWarnings(em: EntityManager, childId: string, intervention: string | null): Promise<string[]> {
+    if (!intervention) return [];
+    const before = await em
+      .getRepository(PriorIntervention)
+      .createQueryBuilder('i')
+      .where('i.child_id = :childId AND lower(i.name) = lower(:name)', { childId, name: intervention })
+      .getMany();
+    return before.map(
+      (i) =>
+        `${i.name} was already done${i.orderDescription ? ` on ${i.orderDescription}` : ' on an earlier order'}${i.completedOn ? ` (completed ${i.completedOn})` : ''}: children say repeating an intervention is demotivating`,
+    );
+  }
+
+  private async assertOrganisation(id: string, field: string): Promise<void> {
+    const [found] = await this.organisations.findByIds([id]);
+    if (!found) throw BadUserInputError.forField(field, 'No such organisation');
+  }
+}
