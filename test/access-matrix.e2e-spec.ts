@@ -68,6 +68,28 @@ const SUPERVISING_SERVICE_ONLY = only({
 
 const YJS_MANAGER_ONLY = only({ YJS_MANAGER: OWN_ONLY });
 
+/** Who may open a plan: as for the child (partners see a plan only once a pathway of it is theirs). */
+const PLAN_READERS = CHILD_READERS;
+
+/** The plan as a whole is its supervising service's; everyone else who holds the capability gets NOT_FOUND. */
+const PLAN_CHANGERS = only({
+  YJS_CASE_MANAGER: OWN_ONLY,
+  YJS_MANAGER: OWN_ONLY,
+  ESTABLISHMENT_STAFF: NEITHER,
+  ESTABLISHMENT_MANAGER: NEITHER,
+  LA_ACCOMMODATION_OFFICER: NEITHER,
+  LA_CHILDRENS_SERVICES: NEITHER,
+  HEALTH_PRACTITIONER: NEITHER,
+  EDUCATION_PROVIDER: NEITHER,
+});
+
+/** A pathway: the supervising service and the establishment holding the child (and its responsible organisation, none here). */
+const PATHWAY_CHANGERS = only({
+  ...PLAN_CHANGERS,
+  ESTABLISHMENT_STAFF: OWN_ONLY,
+  ESTABLISHMENT_MANAGER: OWN_ONLY,
+});
+
 /** National admins anywhere; an organisation's managers in their own only. */
 const USER_ADMINS = only({ NATIONAL_ADMIN: BOTH, YJS_MANAGER: OWN_ONLY, ESTABLISHMENT_MANAGER: OWN_ONLY });
 
@@ -90,6 +112,14 @@ describe('the authorisation matrix', () => {
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { id } }`, {
         input: { episodeId: side(target).episode.id, expectedVersion: STALE, ...extra(side(target)) },
+      });
+
+  /** Each side's plan, a pathway of it and an action on that pathway (made in beforeAll). */
+  const planOf: Record<Target, { id: string; pathwayId: string; actionId: string }> = {} as never;
+  const planMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
+    (session: Session | null, target: Target) =>
+      call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
+        input: { planId: planOf[target].id, expectedVersion: STALE, ...extra() },
       });
 
   let emailSeq = 0;
@@ -176,6 +206,57 @@ describe('the authorisation matrix', () => {
       run: (s, target) => call(s, `query($id: ID!) { accessReport(childId: $id) { entries { times organisation { id } } } }`, { id: side(target).child.id }),
     },
 
+    // ---------------------------------------------------------------- the resettlement plan
+    resettlementPlan: {
+      allowed: 'OK', audited: true, expect: PLAN_READERS,
+      run: (s, target) => call(s, `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { type } } }`, { id: side(target).episode.id }),
+    },
+    updateChildVoice: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: planMutation('updateChildVoice', 'UpdateChildVoiceInput', () => ({ aspirations: 'Matrix' })),
+    },
+    recordPlanExplanation: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: planMutation('recordPlanExplanation', 'RecordPlanExplanationInput', () => ({
+        explainedOn: '2026-11-20', explainedHow: 'Matrix', childAgreement: 'AGREES', childAgreementWords: 'Matrix',
+      })),
+    },
+    markPlanAgreed: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: planMutation('markPlanAgreed', 'MarkPlanAgreedInput'),
+    },
+    recordCircumstance: {
+      // An upsert of one circumstance: allowed callers really record it (the same one each time).
+      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, kind: 'LOOKED_AFTER', response: 'Matrix' },
+      }),
+    },
+    recordPriorIntervention: {
+      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordPriorInterventionInput!) { recordPriorIntervention(input: $input) { id } }`, {
+        input: { childId: side(target).child.id, name: 'Matrix intervention' },
+      }),
+    },
+    updatePathway: {
+      allowed: 'CONFLICT', audited: true, expect: PATHWAY_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: { pathwayId: planOf[target].pathwayId, expectedVersion: STALE, notes: 'Matrix' },
+      }),
+    },
+    addPathwayAction: {
+      allowed: 'OK', audited: true, expect: PATHWAY_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
+        input: { pathwayId: planOf[target].pathwayId, description: 'Matrix action' },
+      }),
+    },
+    updatePathwayAction: {
+      allowed: 'CONFLICT', audited: true, expect: PATHWAY_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { id } }`, {
+        input: { actionId: planOf[target].actionId, expectedVersion: STALE, ownerName: 'Matrix' },
+      }),
+    },
+
     // ---------------------------------------------------------------- custody
     caseload: {
       // An empty page reads no child, so there is nothing to record.
@@ -242,6 +323,19 @@ describe('the authorisation matrix', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
+    const managerB = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: 'matrix.manager.b@example.com' });
+    for (const [target, session] of [['own', w.sessions.YJS_MANAGER], ['other', managerB]] as const) {
+      const { resettlementPlan: plan } = await session.ok(
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { id type } } }`,
+        { id: side(target).episode.id },
+      );
+      const pathwayId = plan.pathways.find((p: { type: string }) => p.type === 'EDUCATION_TRAINING_EMPLOYMENT').id;
+      const { addPathwayAction } = await session.ok(
+        `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+        { input: { pathwayId, description: 'Set up a college taster day' } },
+      );
+      planOf[target] = { id: plan.id, pathwayId, actionId: addPathwayAction.action.id };
+    }
   });
   afterAll(async () => {
     await t?.stop();

@@ -12,6 +12,8 @@ import {
   isEmptyScope,
   mayActOnChild,
   noRelations,
+  pathwayVisible,
+  planVisible,
   visibleChildFieldGroups,
 } from './child-access';
 
@@ -534,5 +536,62 @@ describe('caseloadScope never lists a child in custody that childViews hides', (
       }
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------- the plan
+
+describe('the resettlement plan', () => {
+  const { inCustody, transferred, released } = CHILDREN;
+  const withPathway = (c: ChildRelations, organisationId: string): ChildRelations => ({ ...c, pathwayOrganisationIds: [organisationId] });
+
+  it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([
+    ['supervising case manager', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, true],
+    ['supervising manager', actor(yjsA, YJS_MANAGER), inCustody, custodyEp, true],
+    ['another service', actor(yjsB, YJS_MANAGER), inCustody, custodyEp, false],
+    ['the establishment holding the child', actor(estA, ESTABLISHMENT_STAFF), inCustody, custodyEp, false],
+    ['children’s services', actor(laA, LA_CHILDRENS_SERVICES), inCustody, custodyEp, false],
+    ['a partner with a pathway', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, false],
+    ['supervising service after release', actor(yjsA, YJS_CASE_MANAGER), released, releasedEp, true],
+    ['national admin', actor(nat, NATIONAL_ADMIN), inCustody, custodyEp, false],
+  ])('CHANGE_PLAN: %s → %s', (_who, a, relations, ep, expected) => {
+    expect(mayActOnChild(a, relations, ChildAction.CHANGE_PLAN, ep)).toBe(expected);
+  });
+
+  it.each<[string, Actor, ChildRelations, EpisodeFacts, string | null, boolean]>([
+    ['supervising service, any pathway', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, null, true],
+    ['the establishment holding the child now', actor(estA, ESTABLISHMENT_STAFF), transferred, transferEp, null, true],
+    ['an establishment that held the child earlier', actor(estB, ESTABLISHMENT_MANAGER), transferred, transferEp, null, false],
+    ['the establishment after release', actor(estA, ESTABLISHMENT_STAFF), released, releasedEp, null, false],
+    ['the partner responsible for the pathway', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, eduA, true],
+    ['the same partner, a pathway not theirs', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, healthA, false],
+    ['the same partner, a pathway with nobody responsible', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, null, false],
+    ['children’s services responsible for the pathway of their looked-after child', actor(laA, LA_CHILDRENS_SERVICES), withPathway(CHILDREN.lookedAfter, laA), lookedAfterNowEp, laA, true],
+    ['children’s services responsible for a pathway of a child not looked after', actor(laA, LA_CHILDRENS_SERVICES), withPathway(inCustody, laA), custodyEp, laA, false],
+    ['national admin in the responsible organisation', actor(eduA, NATIONAL_ADMIN), withPathway(inCustody, eduA), custodyEp, eduA, false],
+  ])('CHANGE_PATHWAY: %s → %s', (_who, a, relations, ep, pathwayOrg, expected) => {
+    expect(mayActOnChild(a, relations, ChildAction.CHANGE_PATHWAY, ep, pathwayOrg)).toBe(expected);
+  });
+
+  it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([
+    ['supervising service', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, true],
+    ['the establishment holding the child', actor(estA, ESTABLISHMENT_STAFF), inCustody, custodyEp, true],
+    ['an establishment that held the child in this episode', actor(estB, ESTABLISHMENT_STAFF), transferred, transferEp, true],
+    ['a stranger establishment', actor(estB, ESTABLISHMENT_STAFF), inCustody, custodyEp, false],
+    ['a partner with a pathway', actor(healthA, HEALTH_PRACTITIONER), withPathway(inCustody, healthA), custodyEp, true],
+    ['a partner without one', actor(healthA, HEALTH_PRACTITIONER), inCustody, custodyEp, false],
+  ])('planVisible: %s → %s', (_who, a, relations, ep, expected) => {
+    expect(planVisible(a, relations, ep)).toBe(expected);
+  });
+
+  it.each<[string, Actor, ChildRelations, string | null, boolean]>([
+    ['whole-plan viewer, any pathway', actor(yjsA, YJS_MANAGER), inCustody, healthA, true],
+    ['establishment, any pathway', actor(estA, ESTABLISHMENT_STAFF), inCustody, null, true],
+    ['partner, their own pathway', actor(healthA, HEALTH_PRACTITIONER), withPathway(inCustody, healthA), healthA, true],
+    ['partner, someone else’s', actor(healthA, HEALTH_PRACTITIONER), withPathway(inCustody, healthA), eduA, false],
+    ['partner, unassigned', actor(healthA, HEALTH_PRACTITIONER), withPathway(inCustody, healthA), null, false],
+    ['no view of the child at all', actor(yjsB, YJS_MANAGER), inCustody, yjsB, false],
+  ])('pathwayVisible: %s → %s', (_who, a, relations, pathwayOrg, expected) => {
+    expect(pathwayVisible(a, relations, pathwayOrg)).toBe(expected);
   });
 });

@@ -210,7 +210,7 @@ export function mayActOnChild(
       return (
         supervisesEpisode ||
         (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org) ||
-        (!!pathwayOrganisationId && pathwayOrganisationId === org && hasRole(actor, PATHWAY_OWNERS))
+        (!!pathwayOrganisationId && pathwayOrganisationId === org && hasRole(actor, PATHWAY_OWNERS) && childViews(actor, relations).length > 0)
       );
     default:
       return false;
