@@ -75,19 +75,41 @@ describe('each demo role sees exactly its slice', () => {
     await opensOnly(session, expected);
   });
 
-  it.each([
-    'accommodation@leeds.council.example.com',
-    'practitioner@leeds.health.example.com',
-    'teacher@leeds.virtual-school.example.com',
-  ])('partner %s: no caseload, and no child until a referral or pathway names them', async (email) => {
-    const session = await t.signIn(email, DEMO_PASSWORD);
+  it('accommodation officer: no caseload, and no child until a referral names them', async () => {
+    const session = await t.signIn('accommodation@leeds.council.example.com', DEMO_PASSWORD);
     const caseload = await session.graphql(`{ caseload { totalCount } }`);
     expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const [someone] = await t.dataSource.query(`SELECT id FROM child LIMIT 1`);
     const child = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: someone.id });
     expect(child.errors?.[0].extensions.code).toBe('NOT_FOUND');
     const me = await session.ok(`{ me { email organisation { name } } }`);
-    expect(me.me.email).toBe(email);
+    expect(me.me.email).toBe('accommodation@leeds.council.example.com');
+  });
+
+  it.each([
+    ['practitioner@leeds.health.example.com', 'MENTAL_HEALTH'],
+    ['teacher@leeds.virtual-school.example.com', 'EDUCATION_TRAINING_EMPLOYMENT'],
+  ])('partner %s: the children with a pathway of theirs, and only that pathway', async (email, pathwayType) => {
+    const session = await t.signIn(email, DEMO_PASSWORD);
+    const { me } = await session.ok(`{ me { organisation { id } } }`);
+    const theirs: { child_id: string; episode_id: string }[] = await t.dataSource.query(
+      `SELECT p.child_id, p.episode_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE w.responsible_organisation_id = $1`,
+      [me.organisation.id],
+    );
+    expect(theirs.length).toBeGreaterThan(0);
+    const caseload = await session.graphql(`{ caseload { totalCount } }`);
+    expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const child = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity parentsCarers { name } } }`, { id: theirs[0].child_id });
+    expect(child.child).toEqual({ id: theirs[0].child_id, ethnicity: null, parentsCarers: null });
+    const plan = await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { childVoice { aspirations } pathways { type } } }`, { id: theirs[0].episode_id });
+    expect(plan.resettlementPlan).toEqual({ childVoice: null, pathways: [{ type: pathwayType }] });
+    const [stranger] = await t.dataSource.query(
+      `SELECT c.id FROM child c WHERE NOT EXISTS (SELECT 1 FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+        WHERE p.child_id = c.id AND w.responsible_organisation_id = $1) LIMIT 1`,
+      [me.organisation.id],
+    );
+    const refused = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: stranger.id });
+    expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('national admin: the directory and every organisation’s users, but no child', async () => {

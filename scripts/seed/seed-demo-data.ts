@@ -74,6 +74,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     // Every episode has its resettlement plan (the api creates it with the episode; the seed writes episodes in bulk).
     const plans = await db.query(INSERT_MISSING_PLANS_SQL);
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
+    const assigned = await assignPartnerPathways(db);
+    log(`Pathways given to health and education partners: ${assigned}`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
@@ -226,6 +228,28 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
   }
   return { total: users.length, bySupervisingAuthority, signIns };
+}
+
+/**
+ * Gives the demo partners something to work on: in about half the plans the mental health pathway goes to the
+ * health provider of the supervising service's area, and for looked-after children the education pathway goes to
+ * the area's virtual school. Chosen by plan id, so a second run picks the same pathways and changes nothing.
+ */
+async function assignPartnerPathways(db: Client): Promise<number> {
+  const assign = (pathwayType: string, providerType: string, extra: string) =>
+    db.query(
+      `UPDATE pathway w SET responsible_organisation_id = provider.id, status = 'IN_PROGRESS', need_level = 'MEDIUM'
+         FROM resettlement_plan p
+         JOIN custodial_episode e ON e.id = p.episode_id
+         JOIN child c ON c.id = p.child_id
+         JOIN organisation service ON service.id = e.supervising_service_id
+         JOIN organisation provider ON provider.local_authority_id = service.local_authority_id AND provider.type = $2::organisation_type
+        WHERE w.plan_id = p.id AND w.type = $1::pathway_type AND w.responsible_organisation_id IS NULL AND ${extra}`,
+      [pathwayType, providerType],
+    );
+  const health = await assign('MENTAL_HEALTH', 'HEALTH_PROVIDER', `get_byte(decode(md5(p.id::text), 'hex'), 0) % 2 = 0`);
+  const education = await assign('EDUCATION_TRAINING_EMPLOYMENT', 'EDUCATION_PROVIDER', 'c.looked_after');
+  return (health.rowCount ?? 0) + (education.rowCount ?? 0);
 }
 
 // ------------------------------------------------------------------------------------------------ caseload
