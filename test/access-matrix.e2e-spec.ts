@@ -114,8 +114,9 @@ describe('the authorisation matrix', () => {
         input: { episodeId: side(target).episode.id, expectedVersion: STALE, ...extra(side(target)) },
       });
 
-  /** Each side's plan, a pathway of it and an action on that pathway (made in beforeAll). */
-  const planOf: Record<Target, { id: string; pathwayId: string; actionId: string }> = {} as never;
+  /** Each side's plan, a pathway of it, an action on that pathway, a planned appointment and an open barrier (made in beforeAll). */
+  const planOf: Record<Target, { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }> = {} as never;
+  const MATRIX_BARRIER = 'Two buses to the YJS office';
   const planMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
@@ -257,6 +258,106 @@ describe('the authorisation matrix', () => {
       }),
     },
 
+    // ---------------------------------------------------------------- planning meetings
+    scheduleMeeting: {
+      // Each plan already has its initial meeting (beforeAll), so a caller who gets past access is refused a second
+      // one with CONFLICT, and nothing is written.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, type: 'INITIAL', startsAt: '2026-12-08T10:00:00Z', endsAt: '2026-12-08T11:00:00Z', location: 'Matrix', childParticipation: 'IN_PERSON' },
+      }),
+    },
+    rescheduleMeeting: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }`, {
+        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, startsAt: '2026-12-09T10:00:00Z', endsAt: '2026-12-09T11:00:00Z' },
+      }),
+    },
+    cancelMeeting: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }`, {
+        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, reason: 'Matrix' },
+      }),
+    },
+    recordMeetingOutcome: {
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) { meeting { id } } }`, {
+        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, childParticipation: 'IN_PERSON' },
+      }),
+    },
+    myMeetings: {
+      // Only the caller's own meetings (scheduled by them, or invited by account or email): there is no other side
+      // to ask for. An empty page reads no child, so there may be nothing to record.
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ myMeetings(first: 5) { totalCount edges { node { id childInitials } } } }`),
+    },
+
+    // ---------------------------------------------------------------- the calendar feed (the caller's own)
+    createCalendarFeed: {
+      // Creates or replaces the caller's own secret; always audited (never the token).
+      allowed: 'OK', audited: true, expect: EVERYONE,
+      run: (s) => call(s, `mutation { createCalendarFeed { path } }`),
+    },
+    revokeCalendarFeed: {
+      // Audited only when there was a feed to turn off.
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `mutation { revokeCalendarFeed }`),
+    },
+
+    // ---------------------------------------------------------------- the day of release and after
+    planReleaseDay: {
+      // A version sent for a release-day plan that does not exist yet: CONFLICT, nothing written.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: planMutation('planReleaseDay', 'PlanReleaseDayInput', () => ({ phone: 'Matrix' })),
+    },
+    confirmReleaseDayPlan: {
+      // Nothing to confirm yet: CONFLICT (with the gaps).
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: planMutation('confirmReleaseDayPlan', 'ConfirmReleaseDayPlanInput'),
+    },
+    recordReleaseDay: {
+      // The child is on remand: "Record the release on the custodial episode first".
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordReleaseDayInput!) { recordReleaseDay(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, metAtGate: true, metByName: 'Matrix', firstNightAddress: 'Matrix', firstNightPlacementType: 'FAMILY_HOME', firstNightAsPlanned: true },
+      }),
+    },
+    recordAppointment: {
+      // KEPT before the release is recorded on the episode: CONFLICT (a PLANNED one would be written).
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, kind: 'YJS', at: '2026-11-20T10:00:00Z', withWhom: 'Matrix', outcome: 'KEPT' },
+      }),
+    },
+    updateAppointmentOutcome: {
+      // Setup 2 (the planned appointment). Stale version: CONFLICT.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id } }`, {
+        input: { appointmentId: planOf[target].appointmentId, expectedVersion: STALE, outcome: 'RESCHEDULED' },
+      }),
+    },
+    recordEngagementBarrier: {
+      // Setup 2 (the open barrier). The same barrier again: CONFLICT.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, barrier: MATRIX_BARRIER, assessment: 'Matrix', planToAddress: 'Matrix' },
+      }),
+    },
+    updateEngagementBarrier: {
+      // Setup 2 (the open barrier). Stale version: CONFLICT.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: UpdateEngagementBarrierInput!) { updateEngagementBarrier(input: $input) { id } }`, {
+        input: { barrierId: planOf[target].barrierId, expectedVersion: STALE, status: 'ADDRESSED' },
+      }),
+    },
+    recordSupervisionCheck: {
+      // The child is on remand (supervision in the community starts at release): CONFLICT.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, periodEnding: '2026-11-20', compliance: 'COMPLIANT' },
+      }),
+    },
+
     // ---------------------------------------------------------------- custody
     caseload: {
       // An empty page reads no child, so there is nothing to record.
@@ -334,7 +435,23 @@ describe('the authorisation matrix', () => {
         `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
         { input: { pathwayId, description: 'Set up a college taster day' } },
       );
-      planOf[target] = { id: plan.id, pathwayId, actionId: addPathwayAction.action.id };
+      const { recordAppointment } = await session.ok(
+        `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`,
+        { input: { planId: plan.id, kind: 'YJS', at: '2026-12-10T14:00:00Z', withWhom: 'Case manager' } },
+      );
+      const { recordEngagementBarrier } = await session.ok(
+        `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`,
+        { input: { planId: plan.id, barrier: MATRIX_BARRIER, assessment: 'Cannot afford the fare', planToAddress: 'Bus pass' } },
+      );
+      // Each plan has its initial meeting, so scheduling another is refused (CONFLICT) and writes nothing.
+      const { scheduleMeeting } = await session.ok(
+        `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+        { input: { planId: plan.id, type: 'INITIAL', startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z', location: 'Matrix room', childParticipation: 'IN_PERSON' } },
+      );
+      planOf[target] = {
+        id: plan.id, pathwayId, actionId: addPathwayAction.action.id,
+        appointmentId: recordAppointment.id, barrierId: recordEngagementBarrier.id, meetingId: scheduleMeeting.id,
+      };
     }
   });
   afterAll(async () => {

@@ -15,7 +15,12 @@ export function pinoHttpOptions(level: string): Options {
     customProps: (req) => ({ requestId: (req as { id?: string }).id }),
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
     },
   };
+}
+
+/** A calendar feed's URL is its secret: keep it out of the logs. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/^\/calendar\/[^/?#]+/, '/calendar/[secret].ics');
 }

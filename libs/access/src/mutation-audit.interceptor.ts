@@ -55,6 +55,12 @@ export class MutationAuditInterceptor implements NestInterceptor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TARGET_KEYS: [key: string, type: string][] = [
   ['episodeId', 'CustodialEpisode'],
+  ['actionId', 'PathwayAction'],
+  ['pathwayId', 'Pathway'],
+  ['meetingId', 'PlanningMeeting'],
+  ['appointmentId', 'ReleaseAppointment'],
+  ['barrierId', 'EngagementBarrier'],
+  ['planId', 'ResettlementPlan'],
   ['childId', 'Child'],
   ['userId', 'User'],
   ['organisationId', 'Organisation'],

@@ -5,9 +5,11 @@ import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from './planning.module';
 import { PlanningService } from './planning.service';
 import { EpisodePlanResolver, PathwayResolver, PlanningResolver } from './planning.resolver';
+import { ReleaseGraphqlModule } from './release/release-graphql.module';
+import { MeetingsModule } from './meetings/meetings.module';
 
 @Module({
-  imports: [PlanningModule, CustodyModule, OrganisationsModule],
+  imports: [PlanningModule, CustodyModule, OrganisationsModule, ReleaseGraphqlModule, MeetingsModule],
   providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver],
 })
 export class PlanningGraphqlModule implements OnModuleInit {

@@ -47,8 +47,13 @@ export class PathwayAction {
   doneOn: string | null;
 
   @Field(() => String, { nullable: true, description: 'The planning meeting that agreed it, if one did.' })
+  @Index('ix_pathway_action_source_meeting')
   @Column({ type: 'uuid', nullable: true })
   sourceMeetingId: string | null;
+
+  @ManyToOne('PlanningMeeting', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'source_meeting_id', foreignKeyConstraintName: 'fk_pathway_action_source_meeting' })
+  private readonly sourceMeetingRelation?: unknown;
 
   @Field()
   @VersionColumn()

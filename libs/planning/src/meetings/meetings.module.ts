@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@resettle/audit';
+import { ChildrenModule } from '@resettle/children';
+import { IdentityModule } from '@resettle/identity';
+import { OrganisationsModule } from '@resettle/organisations';
+import { PlanningModule } from '../planning.module';
+import { PlanningMeeting } from './entities/planning-meeting.entity';
+import { MeetingInvitee } from './entities/meeting-invitee.entity';
+import { CalendarFeedSecret } from './entities/calendar-feed.entity';
+import { MeetingsService } from './meetings.service';
+import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { MeetingInviteeResolver, MeetingsResolver, PlanMeetingsResolver } from './meetings.resolver';
+
+/**
+ * Planning meetings and the calendar feed: the GraphQL resolvers and the `GET /calendar/<token>.ics` route. Imported
+ * by PlanningGraphqlModule (the api only; the worker has no HTTP server).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PlanningMeeting, MeetingInvitee, CalendarFeedSecret]),
+    PlanningModule,
+    AuditModule,
+    ChildrenModule,
+    IdentityModule,
+    OrganisationsModule,
+  ],
+  controllers: [CalendarFeedController],
+  providers: [MeetingsService, CalendarFeedService, MeetingsResolver, PlanMeetingsResolver, MeetingInviteeResolver],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}

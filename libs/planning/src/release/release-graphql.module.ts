@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PlanningModule } from '../planning.module';
+import { ReleaseModule } from './release.module';
+import { ReleaseDayPlanResolver, ReleaseResolver } from './release.resolver';
+
+@Module({
+  imports: [ReleaseModule, PlanningModule],
+  providers: [ReleaseResolver, ReleaseDayPlanResolver],
+})
+export class ReleaseGraphqlModule {}

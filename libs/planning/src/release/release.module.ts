@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustodyModule } from '@resettle/custody';
+import { IdentityModule } from '@resettle/identity';
+import { PlanningModule } from '../planning.module';
+import { ReleaseDayPlan } from './entities/release-day-plan.entity';
+import { ReleaseRecord } from './entities/release-record.entity';
+import { ReleaseAppointment } from './entities/release-appointment.entity';
+import { EngagementBarrier } from './entities/engagement-barrier.entity';
+import { SupervisionCheck } from './entities/supervision-check.entity';
+import { ReleaseService } from './release.service';
+
+/** The day of release and after it: entities and service (the resolvers are in `ReleaseGraphqlModule`). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ReleaseDayPlan, ReleaseRecord, ReleaseAppointment, EngagementBarrier, SupervisionCheck]),
+    PlanningModule,
+    CustodyModule,
+    IdentityModule,
+  ],
+  providers: [ReleaseService],
+  exports: [ReleaseService],
+})
+export class ReleaseModule {}
