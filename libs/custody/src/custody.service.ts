@@ -551,6 +551,7 @@ export class CustodyService {
       }
       const saved = await em.save(episode);
       await this.recordEvent(em, saved, event.type, event.effectiveDate, caller, event.summary, event.details, before);
+      await this.lifecycle.changed(em, saved, caller);
       return saved;
     });
   }

@@ -23,3 +23,4 @@ export * from './release/rules/release-day-gaps';
 export * from './release/release.service';
 export * from './release/release.module';
 export * from './meetings';
+export * from './plan-lifecycle';

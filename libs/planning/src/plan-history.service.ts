@@ -5,6 +5,7 @@ import { auditActorOf, Caller } from '@resettle/access';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { PlanEvent } from './entities/plan-event.entity';
 import { PlanEventType } from './planning-enums';
+import { PlanLifecycle } from './plan-lifecycle';
 
 export interface PlanChange {
   planId: string;
@@ -24,7 +25,10 @@ export interface PlanChange {
  */
 @Injectable()
 export class PlanHistory {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly lifecycle: PlanLifecycle,
+  ) {}
 
   /** The row, locked for this transaction, at the version the caller read; CONFLICT with the current row if not. */
   async lockAtVersion<T extends ObjectLiteral & { version: number }>(
@@ -65,5 +69,6 @@ export class PlanHistory {
       },
       em,
     );
+    await this.lifecycle.changed(em, change, caller);
   }
 }

@@ -10,6 +10,7 @@ import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
 import { PlanningService } from './planning.service';
 import { PlanHistory } from './plan-history.service';
+import { PlanLifecycle } from './plan-lifecycle';
 
 @Module({
   imports: [
@@ -17,7 +18,7 @@ import { PlanHistory } from './plan-history.service';
     AuditModule,
     OrganisationsModule,
   ],
-  providers: [PlanningService, PlanHistory],
-  exports: [PlanningService, PlanHistory],
+  providers: [PlanningService, PlanHistory, PlanLifecycle],
+  exports: [PlanningService, PlanHistory, PlanLifecycle],
 })
 export class PlanningModule {}

@@ -1,2 +1,4 @@
 export * from './redis-connection';
 export * from './queue.module';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/outbox';

@@ -36,6 +36,9 @@ describe('capabilities', () => {
     [Capability.CHANGE_CUSTODY]:      [Y, Y, Y, Y, _, _, _, _, _],
     [Capability.ASSIGN_CASE_MANAGER]: [_, Y, _, _, _, _, _, _, _],
     [Capability.CHANGE_PLAN]:         [Y, Y, Y, Y, Y, Y, Y, Y, _],
+    [Capability.WAIVE_MILESTONE]:     [_, Y, _, _, _, _, _, _, _],
+    [Capability.READ_OWN_NOTIFICATIONS]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.VIEW_QUEUE_DASHBOARD]: [_, _, _, _, _, _, _, _, Y],
     [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
     [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
   };

@@ -22,6 +22,12 @@ export enum Capability {
   ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
   /** The resettlement plan: the plan itself for its youth justice service, a pathway also for those who own it. */
   CHANGE_PLAN = 'CHANGE_PLAN',
+  /** Waive a deadline, with a reason: a manager's decision. */
+  WAIVE_MILESTONE = 'WAIVE_MILESTONE',
+  /** In-app notifications and email preferences: your own. */
+  READ_OWN_NOTIFICATIONS = 'READ_OWN_NOTIFICATIONS',
+  /** The queue dashboard (bull-board). */
+  VIEW_QUEUE_DASHBOARD = 'VIEW_QUEUE_DASHBOARD',
   /** A child's audit trail and access report (subject access requests). */
   READ_AUDIT = 'READ_AUDIT',
   /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
@@ -51,6 +57,9 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.HEALTH_PRACTITIONER,
     Role.EDUCATION_PROVIDER,
   ],
+  [Capability.WAIVE_MILESTONE]: [Role.YJS_MANAGER],
+  [Capability.READ_OWN_NOTIFICATIONS]: EVERYONE,
+  [Capability.VIEW_QUEUE_DASHBOARD]: [Role.NATIONAL_ADMIN],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
   [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
 };

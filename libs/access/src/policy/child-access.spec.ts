@@ -595,3 +595,16 @@ describe('the resettlement plan', () => {
     expect(pathwayVisible(a, relations, pathwayOrg)).toBe(expected);
   });
 });
+
+describe('waiving a milestone', () => {
+  const { inCustody } = CHILDREN;
+  it.each<[string, Actor, boolean]>([
+    ['manager of the supervising service', actor(yjsA, YJS_MANAGER), true],
+    ['case manager of the supervising service', actor(yjsA, YJS_CASE_MANAGER), false],
+    ['manager of another service', actor(yjsB, YJS_MANAGER), false],
+    ['establishment manager holding the child', actor(estA, ESTABLISHMENT_MANAGER), false],
+    ['national admin', actor(nat, NATIONAL_ADMIN), false],
+  ])('%s → %s', (_who, a, expected) => {
+    expect(mayActOnChild(a, inCustody, ChildAction.WAIVE_MILESTONE, custodyEp)).toBe(expected);
+  });
+});

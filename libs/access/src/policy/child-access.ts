@@ -177,6 +177,8 @@ export enum ChildAction {
    * the organisation responsible for the pathway.
    */
   CHANGE_PATHWAY = 'CHANGE_PATHWAY',
+  /** Waive a deadline of an episode: a manager of the supervising service. */
+  WAIVE_MILESTONE = 'WAIVE_MILESTONE',
 }
 
 /**
@@ -206,6 +208,8 @@ export function mayActOnChild(
       return hasRole(actor, [Role.YJS_MANAGER]) && supervisedOrRecordedBy(relations, org);
     case ChildAction.CHANGE_PLAN:
       return supervisesEpisode;
+    case ChildAction.WAIVE_MILESTONE:
+      return !!episode && hasRole(actor, [Role.YJS_MANAGER]) && episode.supervisingServiceId === org;
     case ChildAction.CHANGE_PATHWAY:
       return (
         supervisesEpisode ||
