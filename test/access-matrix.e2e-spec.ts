@@ -117,6 +117,8 @@ describe('the authorisation matrix', () => {
   /** Each side's plan, a pathway of it, an action on that pathway, a planned appointment and an open barrier (made in beforeAll). */
   const planOf: Record<Target, { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }> = {} as never;
   const MATRIX_BARRIER = 'Two buses to the YJS office';
+  /** Each side's detention placement plan milestone (their episodes began on remand), found in beforeAll. */
+  const milestoneOf: Record<Target, string> = {} as never;
   const planMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
@@ -149,6 +151,38 @@ describe('the authorisation matrix', () => {
           { input: { currentPassword: TestApp.TEST_PASSWORD, newPassword: `A new passphrase ${emailSeq}!` } },
         );
       },
+    },
+
+    // ---------------------------------------------------------------- notifications (the caller's own)
+    // Every one is scoped to the caller in SQL: there is no other side to ask for, so everyone is allowed on both.
+    notifications: {
+      // The caller's own list; only a notification about a child is audited (as a read), and these sessions have none.
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ notifications(first: 5) { totalCount edges { node { id title readAt } } } }`),
+    },
+    unreadNotificationCount: {
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ unreadNotificationCount }`),
+    },
+    markNotificationsRead: {
+      // An id that is nobody's (or someone else's) is ignored: 0 marked, never an error that would reveal it. Audited.
+      allowed: 'OK', audited: true, expect: EVERYONE,
+      run: (s) => call(s, `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`, {
+        input: { ids: ['00000000-0000-4000-8000-000000000000'] },
+      }),
+    },
+    markAllNotificationsRead: {
+      allowed: 'OK', audited: true, expect: EVERYONE,
+      run: (s) => call(s, `mutation { markAllNotificationsRead }`),
+    },
+    notificationPreferences: {
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `{ notificationPreferences { emailMode updatedAt } }`),
+    },
+    setNotificationPreferences: {
+      // The caller's own choice, the same one each time; audited with before and after.
+      allowed: 'OK', audited: true, expect: EVERYONE,
+      run: (s) => call(s, `mutation { setNotificationPreferences(input: { emailMode: IMMEDIATE }) { emailMode } }`),
     },
 
     // ---------------------------------------------------------------- users
@@ -358,6 +392,46 @@ describe('the authorisation matrix', () => {
       }),
     },
 
+    // ---------------------------------------------------------------- milestones (issue 5)
+    milestones: {
+      allowed: 'OK', audited: true, expect: CHILD_READERS,
+      run: (s, target) => call(s, `query($id: ID!) { milestones(episodeId: $id) { id key status dueDate } }`, { id: side(target).episode.id }),
+    },
+    milestonesAtRisk: {
+      // Each side's remand milestone was due 16 November, so the caller's own page holds its child (one audit row);
+      // asking for the other side's service gives an empty page, which reads no child.
+      allowed: 'OK', audited: (target) => target === 'own',
+      expect: only({
+        YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH, ESTABLISHMENT_STAFF: BOTH, ESTABLISHMENT_MANAGER: BOTH, LA_CHILDRENS_SERVICES: BOTH,
+      }),
+      run: (s, target) => call(s, `query($yjs: ID) { milestonesAtRisk(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`, {
+        yjs: target === 'own' ? null : w.b.youthJusticeService.id,
+      }),
+    },
+    waiveMilestone: {
+      // A manager of the supervising service only; a stale version, so nothing is waived.
+      allowed: 'CONFLICT', audited: true, expect: YJS_MANAGER_ONLY,
+      run: (s, target) => call(s, `mutation($input: WaiveMilestoneInput!) { waiveMilestone(input: $input) { id } }`, {
+        input: { milestoneId: milestoneOf[target], expectedVersion: STALE, reason: 'Matrix check' },
+      }),
+    },
+    milestonePolicy: {
+      // Configuration, not a child's record: anyone signed in may read any service's deadlines.
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s, target) => call(s, `query($id: ID!) { milestonePolicy(youthJusticeServiceId: $id) { youthJusticeServiceId milestones { key } } }`, {
+        id: side(target).youthJusticeService.id,
+      }),
+    },
+    setMilestonePolicy: {
+      // A manager of that service only (the pure rule mayConfigureMilestonePolicy): another service's manager is
+      // FORBIDDEN, not NOT_FOUND, since services are in the public directory. Resetting a key with no override
+      // changes nothing but is audited.
+      allowed: 'OK', audited: true, expect: only({ YJS_MANAGER: ['allow', 'FORBIDDEN'] }),
+      run: (s, target) => call(s, `mutation($input: SetMilestonePolicyInput!) { setMilestonePolicy(input: $input) { youthJusticeServiceId } }`, {
+        input: { youthJusticeServiceId: side(target).youthJusticeService.id, key: 'ETE_PLACE_CONFIRMED', resetToDefault: true },
+      }),
+    },
+
     // ---------------------------------------------------------------- custody
     caseload: {
       // An empty page reads no child, so there is nothing to record.
@@ -424,6 +498,13 @@ describe('the authorisation matrix', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
+    for (const target of ['own', 'other'] as const) {
+      const [row] = await t.dataSource.query(
+        `SELECT id FROM milestone WHERE episode_id = $1 AND key = 'DETENTION_PLACEMENT_PLAN'`,
+        [side(target).episode.id],
+      );
+      milestoneOf[target] = row.id;
+    }
     const managerB = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: 'matrix.manager.b@example.com' });
     for (const [target, session] of [['own', w.sessions.YJS_MANAGER], ['other', managerB]] as const) {
       const { resettlementPlan: plan } = await session.ok(

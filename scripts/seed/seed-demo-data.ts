@@ -8,6 +8,10 @@ import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/rele
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
 import { INSERT_MISSING_PLANS_SQL } from '../../libs/planning/src/plans-for-episodes.sql';
+import { DataSource } from 'typeorm';
+import { FixedClock } from '@resettle/common';
+import { dataSourceOptions } from '@resettle/database';
+import { refreshAllEpisodes } from '@resettle/milestones';
 
 /**
  * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
@@ -76,6 +80,9 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
     const assigned = await assignPartnerPathways(db);
     log(`Pathways given to health and education partners: ${assigned}`);
+    // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
+    const milestoneEpisodes = await refreshMilestones(url, options.today);
+    log(`Milestones: computed for ${milestoneEpisodes} episodes`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
@@ -228,6 +235,16 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
   }
   return { total: users.length, bySupervisingAuthority, signIns };
+}
+
+/** Runs the milestones refresh over every episode, as of the seed's `today` (idempotent: a second run changes nothing). */
+async function refreshMilestones(url: string, today: string): Promise<number> {
+  const ds = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    return await refreshAllEpisodes(ds, new FixedClock(new Date(`${today}T09:00:00Z`)));
+  } finally {
+    await ds.destroy();
+  }
 }
 
 /**

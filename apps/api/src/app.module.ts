@@ -13,6 +13,8 @@ import { OrganisationsGraphqlModule } from '@resettle/organisations';
 import { ChildrenGraphqlModule } from '@resettle/children';
 import { CustodyGraphqlModule } from '@resettle/custody';
 import { PlanningGraphqlModule } from '@resettle/planning';
+import { NotificationsGraphqlModule } from '@resettle/notifications';
+import { MilestonesGraphqlModule } from '@resettle/milestones';
 import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
@@ -74,6 +76,8 @@ const graphqlLog = new Logger('GraphQL');
     ChildrenGraphqlModule,
     CustodyGraphqlModule,
     PlanningGraphqlModule,
+    NotificationsGraphqlModule,
+    MilestonesGraphqlModule,
   ],
   providers: [
     // Every GraphQL operation passes the access guard: sign-in, then the policy's capability check.

@@ -220,6 +220,17 @@ export class CustodyService {
     }
   }
 
+  /**
+   * For milestones (issue 5): the episode as this transaction sees it, with its latest sentence's date (null on
+   * remand), read through the caller's EntityManager so a change not yet committed is seen.
+   */
+  async episodeWithLatestSentenceDate(em: EntityManager, episodeId: string): Promise<{ episode: CustodialEpisode; latestSentenceDate: string | null } | null> {
+    const episode = await em.findOne(CustodialEpisode, { where: { id: episodeId } });
+    if (!episode) return null;
+    const latest = await em.findOne(Sentence, { where: { episodeId }, order: { sentenceDate: 'DESC', createdAt: 'DESC' } });
+    return { episode, latestSentenceDate: latest?.sentenceDate ?? null };
+  }
+
   // ---------------------------------------------------------------- changes
 
   async startEpisode(input: StartCustodialEpisodeInput, caller: Caller): Promise<CustodialEpisode> {

@@ -10,7 +10,10 @@ import { PathwayAction } from './entities/pathway-action.entity';
 import { PlanCircumstance } from './entities/plan-circumstance.entity';
 import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
-import { PATHWAY_TYPES, PlanEventType, PlanStatus } from './planning-enums';
+import { PATHWAY_TYPES, PathwayStatus, PathwayType, PlanEventType, PlanStatus } from './planning-enums';
+import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
+import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
+import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { PlanHistory } from './plan-history.service';
 import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
 import {
@@ -123,6 +126,43 @@ export class PlanningService {
   async historyOf(planIds: readonly string[]): Promise<PlanEvent[][]> {
     const rows = await this.dataSource.getRepository(PlanEvent).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
     return groupByIds(planIds, rows, (e) => e.planId);
+  }
+
+  /**
+   * For milestones (issue 5): the recorded facts that meet the deadlines of an episode's plan (held meetings, the
+   * release-day plan's confirmation, the pathways), read through the caller's EntityManager so the change in
+   * hand is seen. By the plan or by its episode; null when there is no plan.
+   */
+  async milestoneFacts(
+    em: EntityManager,
+    of: { planId: string } | { episodeId: string },
+  ): Promise<{
+    planId: string;
+    episodeId: string;
+    meetingsHeld: { id: string; type: MeetingType; heldAt: Date }[];
+    releaseDayPlan: { id: string; confirmedAt: Date | null } | null;
+    pathways: { id: string; type: PathwayType; status: PathwayStatus; responsibleOrganisationId: string | null; childView: string | null; updatedAt: Date }[];
+  } | null> {
+    const plan = await em.findOne(ResettlementPlan, { where: 'planId' in of ? { id: of.planId } : { episodeId: of.episodeId } });
+    if (!plan) return null;
+    // One after another: the transaction's one connection runs one query at a time.
+    const meetings = await em.find(PlanningMeeting, { where: { planId: plan.id, status: MeetingStatus.HELD } });
+    const releaseDayPlan = await em.findOne(ReleaseDayPlan, { where: { planId: plan.id } });
+    const pathways = await em.find(Pathway, { where: { planId: plan.id } });
+    return {
+      planId: plan.id,
+      episodeId: plan.episodeId,
+      meetingsHeld: meetings.map((m) => ({ id: m.id, type: m.type, heldAt: m.heldAt ?? m.updatedAt })),
+      releaseDayPlan: releaseDayPlan ? { id: releaseDayPlan.id, confirmedAt: releaseDayPlan.confirmedAt } : null,
+      pathways: pathways.map((p) => ({
+        id: p.id,
+        type: p.type,
+        status: p.status,
+        responsibleOrganisationId: p.responsibleOrganisationId,
+        childView: p.childView,
+        updatedAt: p.updatedAt,
+      })),
+    };
   }
 
   // ---------------------------------------------------------------- creation

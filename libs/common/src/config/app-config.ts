@@ -151,6 +151,52 @@ export class AppConfig {
   @Min(1)
   @Max(16)
   ARGON2_PARALLELISM = 1;
+
+  // ---- notifications: email (issue 5). The worker sends; the api never does.
+
+  /** How email leaves: `smtp` (nodemailer to SMTP_URL), `notify` (GOV.UK Notify), or `none` (logged, never sent). */
+  @IsIn(['smtp', 'notify', 'none'])
+  EMAIL_TRANSPORT: 'smtp' | 'notify' | 'none' = 'none';
+
+  /** The SMTP server, `smtp://[user:pass@]host:port` (STARTTLS when offered) or `smtps://` (TLS). Required with `smtp`. */
+  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'smtp' || config.SMTP_URL !== undefined)
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The From address of SMTP mail (Notify sends from the address set up in its service). */
+  @IsString()
+  @MinLength(3)
+  EMAIL_FROM = 'Resettle <no-reply@resettle.example.gov.uk>';
+
+  /**
+   * GOV.UK Notify API key. Required with `notify`. Only its presence is validated, so a refusal never prints it.
+   */
+  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'notify')
+  @IsString()
+  NOTIFY_API_KEY?: string;
+
+  /** Notify template of one notification's email; personalisation `subject`, `body`. Required with `notify`. */
+  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_NOTIFICATION !== undefined)
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'a Notify template id (a UUID)' })
+  NOTIFY_TEMPLATE_ID_NOTIFICATION?: string;
+
+  /** Notify template of the daily digest; personalisation `subject`, `body`, `count`. Required with `notify`. */
+  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_DIGEST !== undefined)
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'a Notify template id (a UUID)' })
+  NOTIFY_TEMPLATE_ID_DIGEST?: string;
+
+  /** Where the service's pages live (`https://resettle.example.gov.uk`): a notification's link is appended to it in emails. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  EMAIL_LINK_BASE_URL?: string;
+
+  /** When the daily digest goes out: a cron pattern in NOTIFICATION_DIGEST_TIMEZONE. */
+  @IsString()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'a cron pattern of 5 or 6 fields, e.g. "0 7 * * *"' })
+  NOTIFICATION_DIGEST_CRON = '0 7 * * *';
+
+  @IsString()
+  NOTIFICATION_DIGEST_TIMEZONE = 'Europe/London';
 }
 
 export class ConfigValidationError extends Error {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@resettle/audit';
+import { CustodyModule } from '@resettle/custody';
+import { PlanningModule } from '@resettle/planning';
+import { OutboxMessage } from '@resettle/queue';
+import { Milestone } from './entities/milestone.entity';
+import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
+import { MilestonesService } from './milestones.service';
+
+@Module({
+  // OutboxMessage too: refreshes and waivers write the outbox, so its entity must be known wherever this runs.
+  imports: [TypeOrmModule.forFeature([Milestone, MilestonePolicyOverride, OutboxMessage]), AuditModule, CustodyModule, PlanningModule],
+  providers: [MilestonesService],
+  exports: [MilestonesService],
+})
+export class MilestonesModule {}

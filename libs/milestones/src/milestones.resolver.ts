@@ -1,0 +1,195 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AccessContext,
+  AccessService,
+  auditActorOf,
+  Allow,
+  Caller,
+  Capability,
+  caseloadScope,
+  ChildAction,
+  CurrentCaller,
+  selectedFieldPaths,
+} from '@resettle/access';
+import { Clock, daysBetween, ForbiddenError, GraphqlContext } from '@resettle/common';
+import { AuditOutcome, AuditService } from '@resettle/audit';
+import { CustodialEpisode, CustodyService } from '@resettle/custody';
+import { OrganisationsService, OrganisationType } from '@resettle/organisations';
+import { Milestone } from './entities/milestone.entity';
+import { MilestoneKey } from './milestone-enums';
+import { EffectivePolicy, MilestonesService } from './milestones.service';
+import {
+  MilestoneConnection,
+  MilestoneOffsetDirection,
+  MilestonePolicyEntryType,
+  MilestonePolicyType,
+  MilestonesAtRiskArgs,
+  SetMilestonePolicyInput,
+  WaiveMilestoneInput,
+} from './dto/milestone.types';
+import { MILESTONE_KEYS, MilestoneOffset, mayConfigureMilestonePolicy, offsetProblems } from './rules/milestone-policy';
+import { BadUserInputError } from '@resettle/common';
+
+const EPISODE = 'Custodial episode';
+const MILESTONE = 'Milestone';
+
+function toPolicyType(youthJusticeServiceId: string, effective: EffectivePolicy): MilestonePolicyType {
+  return {
+    youthJusticeServiceId,
+    milestones: MILESTONE_KEYS.map((key) => toEntryType(effective, key)),
+  };
+}
+
+function toEntryType(effective: EffectivePolicy, key: MilestoneKey): MilestonePolicyEntryType {
+  const e = effective.policy[key];
+  return {
+    ...e,
+    offset: { ...e.offset } as MilestonePolicyEntryType['offset'],
+    reminders: e.reminders.map((r) => ({ ...r })) as MilestonePolicyEntryType['reminders'],
+    escalation: e.escalation.map((s) => ({ ...s, notify: [...s.notify] })),
+    overridden: effective.overridden.has(key),
+  };
+}
+
+function loadPolicy(ctx: GraphqlContext, milestones: MilestonesService, serviceId: string): Promise<EffectivePolicy> {
+  return ctx.loaders.get<string, EffectivePolicy>('milestones:policy', (ids) => milestones.effectivePolicies(ids)).load(serviceId);
+}
+
+function loadEpisode(ctx: GraphqlContext, custody: CustodyService, episodeId: string): Promise<CustodialEpisode | null> {
+  return ctx.loaders
+    .get<string, CustodialEpisode | null>('milestones:episode', (ids) => Promise.all(ids.map((id) => custody.find(id))))
+    .load(episodeId);
+}
+
+@Resolver(() => Milestone)
+export class MilestonesResolver {
+  constructor(
+    private readonly service: MilestonesService,
+    private readonly custody: CustodyService,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => [Milestone], { description: 'The deadlines of a custodial episode, soonest due first.' })
+  @Allow(Capability.READ_CHILD)
+  async milestones(
+    @Args('episodeId', { type: () => ID }, ParseUUIDPipe) episodeId: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const episode = (await this.custody.find(episodeId)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeRead(ctx, caller, episode.childId, { type: EPISODE, id: episodeId }, { episodeId, fieldsRead: selectedFieldPaths(info) });
+    return (await this.service.milestonesOfEpisodes([episodeId]))[0];
+  }
+
+  @Query(() => MilestoneConnection, {
+    description:
+      'Unmet deadlines of children in custody that your organisation works with: missed first, then due within `withinDays` (default 14), soonest first.',
+  })
+  @Allow(Capability.READ_CASELOAD)
+  async milestonesAtRisk(@Args() args: MilestonesAtRiskArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
+    const page = await this.service.atRisk(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after);
+    // One audit row per child on the page.
+    const seen = new Set<string>();
+    const rows: { childId: string; resource: { type: string; id: string } }[] = [];
+    for (const { node } of page.edges) {
+      if (seen.has(node.childId)) continue;
+      seen.add(node.childId);
+      rows.push({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.episodeId } });
+    }
+    await this.access.recordListRead(caller, rows, selectedFieldPaths(info));
+    return page;
+  }
+
+  @Mutation(() => Milestone, { description: 'A manager of the supervising service waives a deadline, with the reason.' })
+  @Allow(Capability.WAIVE_MILESTONE)
+  async waiveMilestone(@Args('input') input: WaiveMilestoneInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+    const milestone = (await this.service.find(input.milestoneId)) ?? (await this.access.refuseMissing(caller, { type: MILESTONE, id: input.milestoneId }));
+    await this.access.authorizeChange(ctx, caller, milestone.childId, ChildAction.WAIVE_MILESTONE, { type: MILESTONE, id: milestone.id }, milestone.episodeId);
+    if (!input.reason.trim()) throw BadUserInputError.forField('reason', 'Give the reason for waiving');
+    return this.service.waive(input, caller);
+  }
+
+  // ---- fields
+
+  @ResolveField(() => CustodialEpisode)
+  async episode(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext) {
+    return loadEpisode(ctx, this.custody, milestone.episodeId);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Days from today to the due date (negative once past); null without a due date.' })
+  dueInDays(@Parent() milestone: Milestone): number | null {
+    return milestone.dueDate ? daysBetween(this.clock.today(), milestone.dueDate) : null;
+  }
+
+  @ResolveField(() => MilestonePolicyEntryType, { description: 'How this deadline is worked out for the supervising service.' })
+  async policy(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext): Promise<MilestonePolicyEntryType> {
+    const episode = await loadEpisode(ctx, this.custody, milestone.episodeId);
+    const effective = await loadPolicy(ctx, this.service, episode!.supervisingServiceId);
+    return toEntryType(effective, milestone.key);
+  }
+}
+
+@Resolver(() => CustodialEpisode)
+export class EpisodeMilestonesResolver {
+  constructor(private readonly service: MilestonesService) {}
+
+  @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
+  milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.get<string, Milestone[]>('milestonesOfEpisode', (ids) => this.service.milestonesOfEpisodes(ids)).load(episode.id);
+  }
+}
+
+@Resolver(() => MilestonePolicyType)
+export class MilestonePolicyResolver {
+  constructor(
+    private readonly milestones: MilestonesService,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Query(() => MilestonePolicyType, { description: 'A youth justice service’s deadlines: the defaults of DOMAIN.md with its own changes.' })
+  @Allow(Capability.READ_DIRECTORY)
+  async milestonePolicy(@Args('youthJusticeServiceId', { type: () => ID }, ParseUUIDPipe) youthJusticeServiceId: string) {
+    await this.organisations.getOfType(youthJusticeServiceId, [OrganisationType.YOUTH_JUSTICE_SERVICE], 'youthJusticeServiceId');
+    return toPolicyType(youthJusticeServiceId, await this.milestones.effectivePolicy(youthJusticeServiceId));
+  }
+
+  @Mutation(() => MilestonePolicyType, {
+    description: 'A manager of a youth justice service changes one of its deadlines (offset, reminders, off), or resets it to the default.',
+  })
+  @Allow(Capability.READ_CASELOAD)
+  async setMilestonePolicy(@Args('input') input: SetMilestonePolicyInput, @CurrentCaller() caller: Caller) {
+    // No capability of its own: who may is "a manager of that service", decided by the pure rule.
+    if (!mayConfigureMilestonePolicy(caller.actor, input.youthJusticeServiceId)) {
+      // A refusal is audited as one (the mutation interceptor adds its FAILED row as well).
+      await this.audit.record({
+        actor: auditActorOf(caller.actor),
+        action: caller.operation,
+        resourceType: 'MilestonePolicy',
+        resourceId: input.youthJusticeServiceId,
+        outcome: AuditOutcome.DENIED,
+        detail: { reason: 'not a manager of this youth justice service', key: input.key },
+        requestId: caller.requestId,
+        clientIp: caller.clientIp,
+      });
+      throw new ForbiddenError('Only a manager of the youth justice service can change its milestone policy');
+    }
+    let offset: MilestoneOffset | undefined;
+    if (input.offset) {
+      if (!input.offset.direction) throw BadUserInputError.forField('offset.direction', 'Say whether the due date is BEFORE or AFTER the date it hangs on');
+      offset = { amount: input.offset.amount, unit: input.offset.unit, direction: input.offset.direction };
+      const problems = offsetProblems(offset);
+      if (problems.length) throw BadUserInputError.forField('offset', problems.join('; '));
+    }
+    const reminders = input.reminders?.map((r) => ({ amount: r.amount, unit: r.unit, direction: MilestoneOffsetDirection.BEFORE }));
+    const effective = await this.milestones.setPolicy(
+      { youthJusticeServiceId: input.youthJusticeServiceId, key: input.key, offset, reminders, disabled: input.disabled, resetToDefault: input.resetToDefault },
+      caller,
+    );
+    return toPolicyType(input.youthJusticeServiceId, effective);
+  }
+}

@@ -1,0 +1,387 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  addDays,
+  Clock,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  isIsoDate,
+  isUuid,
+  NotFoundError,
+  pageSize,
+  StaleVersionError,
+  toConnection,
+} from '@resettle/common';
+import { auditActorOf, Caller, CaseloadScope, isEmptyScope } from '@resettle/access';
+import { AuditOutcome, AuditService } from '@resettle/audit';
+import { CustodialEpisode, CustodyService, IN_CUSTODY_STATUSES, SentenceTypeEnum } from '@resettle/custody';
+import { PlanningService } from '@resettle/planning';
+import { writeOutbox } from '@resettle/queue';
+import { Milestone } from './entities/milestone.entity';
+import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
+import { MilestoneKey, MilestoneStatus } from './milestone-enums';
+import {
+  anchorsOf,
+  applies,
+  DEFAULT_MILESTONE_POLICY,
+  dueDate,
+  MILESTONE_KEYS,
+  MilestoneOffset,
+  MilestonePolicy,
+  MilestoneOverride as PolicyOverride,
+  mergePolicy,
+} from './rules/milestone-policy';
+import { factMeeting, PlanFacts } from './rules/milestone-facts';
+
+/** The outbox topic the worker's engine turns into a milestone's reminder, due and escalation jobs. */
+export const MILESTONE_SCHEDULE_TOPIC = 'milestones.schedule';
+
+export interface EffectivePolicy {
+  policy: MilestonePolicy;
+  overridden: Set<MilestoneKey>;
+}
+
+export interface AtRiskFilter {
+  withinDays?: number;
+  includeMissed?: boolean;
+  youthJusticeServiceId?: string;
+  establishmentId?: string;
+}
+
+export interface SetPolicyChange {
+  youthJusticeServiceId: string;
+  key: MilestoneKey;
+  offset?: MilestoneOffset;
+  reminders?: MilestoneOffset[];
+  disabled?: boolean;
+  resetToDefault?: boolean;
+}
+
+const OPEN = [MilestoneStatus.PENDING, MilestoneStatus.MISSED];
+
+/**
+ * Milestones: the deadlines of each custodial episode. Rows are created when the episode starts and recomputed in
+ * the transaction of every change to a date they hang on (custody's EpisodeLifecycle) or to a fact that meets them
+ * (planning's PlanLifecycle). Every milestone created or whose due date or status changes gets a
+ * `milestones.schedule` outbox row in the same transaction; the worker (re)schedules its jobs from it.
+ */
+@Injectable()
+export class MilestonesService {
+  private readonly log = new Logger(MilestonesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly custody: CustodyService,
+    private readonly planning: PlanningService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---------------------------------------------------------------- policy
+
+  /** A service's policy: the defaults with its overrides. */
+  async effectivePolicy(youthJusticeServiceId: string, em: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
+    const rows = await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId } });
+    return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, rows.map(toPolicyOverride)), overridden: new Set(rows.map((r) => r.key)) };
+  }
+
+  /** For DataLoader: each service's effective policy. */
+  async effectivePolicies(serviceIds: readonly string[]): Promise<EffectivePolicy[]> {
+    const rows = await this.dataSource.getRepository(MilestonePolicyOverride).find({ where: { youthJusticeServiceId: In([...serviceIds]) } });
+    return serviceIds.map((id) => {
+      const own = rows.filter((r) => r.youthJusticeServiceId === id);
+      return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, own.map(toPolicyOverride)), overridden: new Set(own.map((r) => r.key)) };
+    });
+  }
+
+  /**
+   * A manager changes one milestone of their service's policy (the resolver checks who). Applies to due dates
+   * worked out from now on: each episode's milestones follow at its next change (or `refreshAllEpisodes`).
+   */
+  async setPolicy(change: SetPolicyChange, caller: Caller): Promise<EffectivePolicy> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await em.findOne(MilestonePolicyOverride, {
+        where: { youthJusticeServiceId: change.youthJusticeServiceId, key: change.key },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = existing ? overrideSnapshot(existing) : null;
+      let after: Record<string, unknown> | null = null;
+      if (change.resetToDefault) {
+        if (existing) await em.delete(MilestonePolicyOverride, { id: existing.id });
+      } else {
+        const row = existing ?? em.create(MilestonePolicyOverride, { youthJusticeServiceId: change.youthJusticeServiceId, key: change.key, disabled: false });
+        if (change.offset) {
+          row.offsetAmount = change.offset.amount;
+          row.offsetUnit = change.offset.unit;
+          row.offsetDirection = change.offset.direction;
+        }
+        if (change.reminders) row.reminders = change.reminders.map((r) => ({ amount: r.amount, unit: r.unit, direction: 'BEFORE' }));
+        if (change.disabled !== undefined) row.disabled = change.disabled;
+        row.updatedById = caller.actor.userId;
+        after = overrideSnapshot(await em.save(row));
+      }
+      await this.audit.record(
+        {
+          actor: auditActorOf(caller.actor),
+          action: caller.operation,
+          resourceType: 'MilestonePolicy',
+          resourceId: change.youthJusticeServiceId,
+          outcome: AuditOutcome.SUCCEEDED,
+          before,
+          after,
+          detail: { key: change.key, resetToDefault: !!change.resetToDefault },
+          requestId: caller.requestId,
+          clientIp: caller.clientIp,
+        },
+        em,
+      );
+      return this.effectivePolicy(change.youthJusticeServiceId, em);
+    });
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  find(id: string): Promise<Milestone | null> {
+    return this.dataSource.getRepository(Milestone).findOneBy({ id });
+  }
+
+  /** Each episode's milestones, soonest due first (those without a date last). For DataLoader. */
+  async milestonesOfEpisodes(episodeIds: readonly string[]): Promise<Milestone[][]> {
+    const rows = await this.dataSource
+      .getRepository(Milestone)
+      .createQueryBuilder('m')
+      .where('m.episode_id IN (:...ids)', { ids: [...episodeIds] })
+      .orderBy('m.due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.key', 'ASC')
+      .getMany();
+    return episodeIds.map((id) => rows.filter((m) => m.episodeId === id));
+  }
+
+  /**
+   * Unmet milestones of children in custody in the caller's slice: missed ones first, then due within
+   * `withinDays`, soonest first; keyset-paginated on (missed first, due date, id). Filtered in SQL.
+   */
+  async atRisk(filter: AtRiskFilter, scope: CaseloadScope, first?: number, after?: string): Promise<ConnectionShape<Milestone>> {
+    const limit = pageSize(first);
+    const withinDays = filter.withinDays ?? 14;
+    const includeMissed = filter.includeMissed ?? true;
+    const until = addDays(this.clock.today(), withinDays);
+    const rank = `(CASE WHEN m.status = 'MISSED' THEN 0 ELSE 1 END)`;
+    const qb = this.dataSource
+      .getRepository(Milestone)
+      .createQueryBuilder('m')
+      .innerJoin(CustodialEpisode, 'e', 'e.id = m.episode_id')
+      .where('e.status IN (:...inCustody)', { inCustody: IN_CUSTODY_STATUSES })
+      .andWhere(
+        new Brackets((or) => {
+          or.where(`(m.status = 'PENDING' AND m.due_date <= :until)`, { until });
+          if (includeMissed) or.orWhere(`m.status = 'MISSED'`);
+        }),
+      );
+    if (isEmptyScope(scope)) qb.andWhere('false');
+    else {
+      qb.andWhere(
+        new Brackets((or) => {
+          if (scope.supervisingServiceIds.length) or.orWhere('e.supervising_service_id IN (:...scopeServices)', { scopeServices: scope.supervisingServiceIds });
+          if (scope.establishmentIds.length) or.orWhere('e.current_establishment_id IN (:...scopeEstablishments)', { scopeEstablishments: scope.establishmentIds });
+          if (scope.responsibleAuthorityIds.length) {
+            or.orWhere('e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id IN (:...scopeAuthorities))', {
+              scopeAuthorities: scope.responsibleAuthorityIds,
+            });
+          }
+        }),
+      );
+    }
+    if (filter.youthJusticeServiceId) qb.andWhere('e.supervising_service_id = :yjs', { yjs: filter.youthJusticeServiceId });
+    if (filter.establishmentId) qb.andWhere('e.current_establishment_id = :est', { est: filter.establishmentId });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [r, d, id] = decodeCursor(after, 3, ([r0, d0, i0]) => (r0 === 0 || r0 === 1) && isIsoDate(d0) && isUuid(i0)) as [number, string, string];
+      qb.andWhere(`(${rank}, m.due_date, m.id) > (CAST(:cursorRank AS int), CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, {
+        cursorRank: r,
+        cursorDate: d,
+        cursorId: id,
+      });
+    }
+    const rows = await qb.orderBy(rank, 'ASC').addOrderBy('m.due_date', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
+    return toConnection(rows, limit, totalCount, (m) => encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]));
+  }
+
+  /** The planning facts of a plan, through planning's service, in the caller's transaction. */
+  factsOfPlan(em: EntityManager, planId: string): Promise<PlanFacts | null> {
+    return this.planning.milestoneFacts(em, { planId });
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /**
+   * Brings an episode's milestones up to date inside the caller's transaction: creates missing ones, recomputes
+   * the due dates of PENDING and MISSED ones from the current anchors (a MISSED one whose date moves to today or
+   * later is PENDING again, its escalation reset), and marks MET from the planning facts. MET and WAIVED ones are
+   * never changed. A milestone turned off for the service is not created; an existing one is left as it is.
+   * Writes a `milestones.schedule` outbox row for each milestone created or changed. Not audited itself: the
+   * change that triggered it is.
+   */
+  async refreshEpisode(em: EntityManager, episodeOrId: CustodialEpisode | string, _caller?: Caller, knownFacts?: PlanFacts | null): Promise<Milestone[]> {
+    const episodeId = typeof episodeOrId === 'string' ? episodeOrId : episodeOrId.id;
+    // One refresh of an episode at a time (a plan change and a custody change can race): until the transaction ends.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('milestones:' || $1))`, [episodeId]);
+    const read = await this.custody.episodeWithLatestSentenceDate(em, episodeId);
+    if (!read) return [];
+    const episode = typeof episodeOrId === 'string' ? read.episode : episodeOrId;
+    const facts = knownFacts ?? (await this.planning.milestoneFacts(em, { episodeId }));
+    const { policy } = await this.effectivePolicy(episode.supervisingServiceId, em);
+    const anchors = anchorsOf({
+      startDate: episode.startDate,
+      remandDate: episode.remandDate,
+      latestSentenceDate: read.latestSentenceDate,
+      earliestReleaseDate: episode.earliestReleaseDate,
+      earlyReleaseDate: episode.earlyReleaseDate,
+      lateReleaseDate: episode.lateReleaseDate,
+      releaseDateOverride: episode.releaseDateOverride,
+      expectedReleaseDate: episode.expectedReleaseDate,
+      sentenced: !!episode.sentenceType && episode.sentenceType !== SentenceTypeEnum.REMAND,
+    });
+    const today = this.clock.today();
+    const existing = new Map((await em.find(Milestone, { where: { episodeId } })).map((m) => [m.key, m]));
+    const changed: Milestone[] = [];
+    for (const key of MILESTONE_KEYS) {
+      const entry = policy[key];
+      const row = existing.get(key);
+      if (!row && !applies(entry, episode)) continue;
+      if (row && !OPEN.includes(row.status)) continue;
+      const due = dueDate(entry, anchors);
+      const evidence = facts ? factMeeting(key, facts) : null;
+      const target =
+        row ??
+        em.create(Milestone, {
+          episodeId,
+          childId: episode.childId,
+          key,
+          dueDate: due,
+          status: MilestoneStatus.PENDING,
+          metAt: null,
+          evidence: null,
+          waivedReason: null,
+          waivedById: null,
+          escalationLevel: 0,
+        });
+      let dirty = !row;
+      if (target.dueDate !== due) {
+        target.dueDate = due;
+        dirty = true;
+      }
+      if (evidence) {
+        target.status = MilestoneStatus.MET;
+        target.metAt = new Date(evidence.at);
+        target.evidence = evidence;
+        dirty = true;
+      } else if (target.status === MilestoneStatus.MISSED && due !== null && due >= today) {
+        target.status = MilestoneStatus.PENDING;
+        target.escalationLevel = 0;
+        dirty = true;
+      }
+      if (dirty) changed.push(await em.save(target));
+    }
+    await writeOutbox(
+      em,
+      changed.map((m) => ({ topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneId: m.id }, jobId: `schedule:${m.id}:${m.version}` })),
+    );
+    return changed;
+  }
+
+  /** A manager waives a milestone, with the reason; the engine drops its jobs. Audited in the same transaction. */
+  async waive(input: { milestoneId: string; expectedVersion: number; reason: string }, caller: Caller): Promise<Milestone> {
+    return this.dataSource.transaction(async (em) => {
+      const milestone = await em.findOne(Milestone, { where: { id: input.milestoneId }, lock: { mode: 'pessimistic_write' } });
+      if (!milestone) throw new NotFoundError('Milestone', input.milestoneId);
+      if (milestone.version !== input.expectedVersion) {
+        throw new StaleVersionError('The milestone', input.expectedVersion, milestone.version, milestone);
+      }
+      if (milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) {
+        throw new ConflictError(`The milestone is already ${milestone.status.toLowerCase()}`);
+      }
+      const before = { status: milestone.status, waivedReason: milestone.waivedReason, waivedById: milestone.waivedById };
+      milestone.status = MilestoneStatus.WAIVED;
+      milestone.waivedReason = input.reason.trim();
+      milestone.waivedById = caller.actor.userId;
+      const saved = await em.save(milestone);
+      await this.audit.record(
+        {
+          actor: auditActorOf(caller.actor),
+          action: caller.operation,
+          resourceType: 'Milestone',
+          resourceId: saved.id,
+          childId: saved.childId,
+          outcome: AuditOutcome.SUCCEEDED,
+          before,
+          after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
+          detail: { key: saved.key, episodeId: saved.episodeId },
+          requestId: caller.requestId,
+          clientIp: caller.clientIp,
+        },
+        em,
+      );
+      await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneId: saved.id }, jobId: `schedule:${saved.id}:${saved.version}` });
+      return saved;
+    });
+  }
+
+  /** Every episode's milestones, one transaction per episode (existing data, the demo seed). Returns how many changed. */
+  async refreshAll(batchSize = 500): Promise<number> {
+    let changed = 0;
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const ids: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM custodial_episode WHERE id > $1 ORDER BY id LIMIT $2`,
+        [lastId, batchSize],
+      );
+      if (ids.length === 0) break;
+      for (const { id } of ids) {
+        changed += (await this.dataSource.transaction((em) => this.refreshEpisode(em, id))).length;
+      }
+      lastId = ids[ids.length - 1].id;
+      this.log.log(`Milestones refreshed up to episode ${lastId}`);
+    }
+    return changed;
+  }
+}
+
+/**
+ * For scripts without a Nest application (the demo seed): refreshes every episode's milestones against
+ * `dataSource` (whose entities must include custody's, planning's, these and the outbox's: the CLI glob does).
+ * Custody's and planning's read methods used here read only through the EntityManager they are given.
+ */
+export async function refreshAllEpisodes(dataSource: DataSource, clock: Clock): Promise<number> {
+  const none = undefined as never;
+  const custody = new CustodyService(dataSource, none, none, none, none, none, none, none, none, clock, none, none);
+  const planning = new PlanningService(dataSource, none, none, clock);
+  const audit = new AuditService(dataSource, clock);
+  return new MilestonesService(dataSource, custody, planning, clock, audit).refreshAll();
+}
+
+function toPolicyOverride(row: MilestonePolicyOverride): PolicyOverride {
+  return {
+    key: row.key,
+    offset:
+      row.offsetAmount !== null && row.offsetUnit && row.offsetDirection
+        ? { amount: row.offsetAmount, unit: row.offsetUnit, direction: row.offsetDirection }
+        : null,
+    reminders: row.reminders,
+    disabled: row.disabled,
+  };
+}
+
+function overrideSnapshot(row: MilestonePolicyOverride): Record<string, unknown> {
+  return {
+    key: row.key,
+    offsetAmount: row.offsetAmount,
+    offsetUnit: row.offsetUnit,
+    offsetDirection: row.offsetDirection,
+    reminders: row.reminders,
+    disabled: row.disabled,
+  };
+}

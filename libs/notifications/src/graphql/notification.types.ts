@@ -1,0 +1,41 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { Connection, PageArgs } from '@resettle/common';
+import { Notification } from '../entities/notification.entity';
+import { EmailMode } from '../notification-enums';
+import { MAX_MARK_READ_IDS } from '../notifications.service';
+
+@ObjectType()
+export class NotificationConnection extends Connection(Notification, 'Notification') {}
+
+@ObjectType({ description: 'How your notifications reach you.' })
+export class NotificationPreferences {
+  @Field(() => EmailMode)
+  emailMode: EmailMode;
+
+  @Field(() => Date, { nullable: true, description: 'When you last chose; null while the default (IMMEDIATE) applies.' })
+  updatedAt: Date | null;
+}
+
+@ArgsType()
+export class NotificationsArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Only those not yet read; default false.' })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean | null;
+}
+
+@InputType()
+export class MarkNotificationsReadInput {
+  @Field(() => [ID], { description: `Up to ${MAX_MARK_READ_IDS} of your notifications' ids. Ids that are not yours are ignored.` })
+  @ArrayMaxSize(MAX_MARK_READ_IDS)
+  @IsUUID('all', { each: true })
+  ids: string[];
+}
+
+@InputType()
+export class SetNotificationPreferencesInput {
+  @Field(() => EmailMode)
+  @IsEnum(EmailMode)
+  emailMode: EmailMode;
+}

@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { Clock } from '@resettle/common';
+import { DIGEST_JOB, EMAIL_JOB, EmailJobData, NOTIFICATIONS_QUEUE } from './notifications-queue';
+import { DigestRun, EmailOutcome, NotificationMailer } from './notification-mailer.service';
+
+/**
+ * The `notifications` queue: `email` sends one notification's email, `digest` sends the daily digests. Both are
+ * idempotent (the rows record `emailed_at`), so a redelivered or retried job sends nothing twice. A failure throws:
+ * BullMQ retries with exponential backoff, and keeps the job once its attempts are used up.
+ */
+@Processor(NOTIFICATIONS_QUEUE, { concurrency: 5 })
+export class NotificationsProcessor extends WorkerHost {
+  private readonly log = new Logger('NotificationsProcessor');
+
+  constructor(
+    private readonly mailer: NotificationMailer,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<EmailOutcome | DigestRun> {
+    switch (job.name) {
+      case EMAIL_JOB: {
+        const { notificationId } = (job.data ?? {}) as Partial<EmailJobData>;
+        if (typeof notificationId !== 'string') throw new UnrecoverableError('email job without a notificationId');
+        return this.mailer.sendOne(notificationId);
+      }
+      case DIGEST_JOB: {
+        const run = await this.mailer.sendDigests(this.clock.now());
+        this.log.log(`Digest: ${run.sent} emails covering ${run.notifications} notifications`);
+        return run;
+      }
+      default:
+        throw new UnrecoverableError(`Unknown job "${job.name}" on the ${NOTIFICATIONS_QUEUE} queue`);
+    }
+  }
+}
