@@ -3,12 +3,15 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
-import { QueueModule } from '@resettle/queue';
+import { OutboxRelay, QueueModule } from '@resettle/queue';
+import { DeadlineEngineModule } from '@resettle/milestones';
+import { NotificationsWorkerModule } from '@resettle/notifications';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /**
- * The worker: BullMQ processors and (with the deadline engine) the outbox relay and reconciler. It imports feature
- * service modules only, never the api's GraphQL modules, so it starts fast and holds no HTTP server.
+ * The worker: the outbox relay, the deadline engine (milestone reminders, due moments, escalations, the
+ * reconciler) and notification email. It imports feature service modules only, never the api's GraphQL modules, so it
+ * starts fast and holds no HTTP server.
  */
 @Module({
   imports: [
@@ -20,7 +23,10 @@ import { WorkerHeartbeat } from './worker-heartbeat';
     ClockModule,
     DatabaseModule,
     QueueModule.forRoot('worker'),
+    DeadlineEngineModule,
+    NotificationsWorkerModule,
   ],
-  providers: [WorkerHeartbeat],
+  // The relay moves committed outbox rows to the queues above.
+  providers: [WorkerHeartbeat, OutboxRelay],
 })
 export class WorkerModule {}

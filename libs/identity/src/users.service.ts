@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { NotFoundError, byIds } from '@resettle/common';
 import { User } from './user.entity';
+import { Role } from './role';
 
 @Injectable()
 export class UsersService {
@@ -12,6 +13,15 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundError('User', id);
     return user;
+  }
+
+  /** Enabled users of an organisation holding a role (e.g. a service's managers, for escalations). */
+  async activeWithRole(organisationId: string, role: Role): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.organisation_id = :organisationId AND NOT u.disabled AND :role = ANY(u.roles)', { organisationId, role })
+      .orderBy('u.email')
+      .getMany();
   }
 
   async findByIds(ids: readonly string[]): Promise<(User | null)[]> {

@@ -7,3 +7,8 @@ export * from './dto/milestone.types';
 export * from './milestones.service';
 export * from './milestones.module';
 export * from './milestones-graphql.module';
+export * from './deadline-engine/job-plan';
+export * from './deadline-engine/milestone-escalation.entity';
+export * from './deadline-engine/milestone-jobs.service';
+export * from './deadline-engine/milestone-jobs.processor';
+export * from './deadline-engine/deadline-engine.module';

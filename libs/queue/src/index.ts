@@ -2,3 +2,4 @@ export * from './redis-connection';
 export * from './queue.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox';
+export * from './outbox/outbox-relay.service';

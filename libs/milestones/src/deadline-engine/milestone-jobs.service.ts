@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig, Clock } from '@resettle/common';
+import { CustodyService } from '@resettle/custody';
+import { Role, UsersService } from '@resettle/identity';
+import { NotificationsService } from '@resettle/notifications';
+import { REDIS_CONNECTION } from '@resettle/queue';
+import { Milestone } from '../entities/milestone.entity';
+import { MilestoneStatus } from '../milestone-enums';
+import { MilestonesService } from '../milestones.service';
+import { EscalationRecipient } from '../rules/milestone-policy';
+import { MILESTONES_QUEUE, MilestoneJobData, plannedJobs } from './job-plan';
+import { MilestoneEscalation } from './milestone-escalation.entity';
+
+const OPEN = [MilestoneStatus.PENDING, MilestoneStatus.MISSED];
+
+/** What a job found when it ran: done, nothing to do, or too early (woken before its moment by the fixed clock). */
+export type JobOutcome = 'done' | 'stale' | { notBefore: Date };
+
+/**
+ * The deadline engine's worker side: keeps each milestone's delayed jobs in step with its row (PostgreSQL is the
+ * truth, the queue is derived from it), and does what a reminder, due or escalation job says, idempotently.
+ */
+@Injectable()
+export class MilestoneJobs {
+  private readonly log = new Logger(MilestoneJobs.name);
+  private readonly trackingPrefix: string;
+
+  constructor(
+    @InjectQueue(MILESTONES_QUEUE) private readonly queue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    private readonly milestones: MilestonesService,
+    private readonly custody: CustodyService,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.trackingPrefix = `${config.get('QUEUE_PREFIX', { infer: true })}:milestone-jobs`;
+  }
+
+  // ---------------------------------------------------------------- keeping the queue in step
+
+  /**
+   * Makes the queue hold exactly the jobs the milestone's row calls for: adds missing ones (their ids are
+   * deterministic, so adding again is harmless), brings forward any whose moment has come, removes stale ones.
+   */
+  async sync(milestoneId: string): Promise<void> {
+    const milestone = await this.dataSource.getRepository(Milestone).findOneBy({ id: milestoneId });
+    const desired = milestone ? await this.planFor(milestone) : [];
+    const trackingKey = `${this.trackingPrefix}:${milestoneId}`;
+    const known = await this.redis.smembers(trackingKey);
+    const desiredIds = new Set(desired.map((j) => j.jobId));
+    for (const id of known.filter((k) => !desiredIds.has(k))) {
+      const job = await this.queue.getJob(id);
+      if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
+    }
+    const now = this.clock.now().getTime();
+    for (const planned of desired) {
+      const delay = Math.max(0, planned.runAt.getTime() - now);
+      const existing = await this.queue.getJob(planned.jobId);
+      if (!existing) {
+        await this.queue.add(planned.name, planned.data, { jobId: planned.jobId, delay });
+      } else if (delay === 0 && (await existing.isDelayed())) {
+        // Its moment has come by the service's clock (a test moves it; a worker was down): run it now.
+        await existing.promote();
+      }
+    }
+    await this.redis.multi().del(trackingKey).sadd(trackingKey, ...(desiredIds.size ? [...desiredIds] : ['-'])).exec();
+  }
+
+  /** Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. */
+  async reconcile(): Promise<number> {
+    const open = await this.dataSource.getRepository(Milestone).find({ select: { id: true }, where: { status: In(OPEN) } });
+    for (const { id } of open) await this.sync(id);
+    this.log.log(`Reconciled the jobs of ${open.length} open milestones`);
+    return open.length;
+  }
+
+  private async planFor(milestone: Milestone) {
+    const episode = await this.custody.find(milestone.episodeId);
+    if (!episode) return [];
+    const { policy } = await this.milestones.effectivePolicy(episode.supervisingServiceId);
+    return plannedJobs(milestone, policy[milestone.key]);
+  }
+
+  // ---------------------------------------------------------------- what the jobs do
+
+  async run(name: string, data: MilestoneJobData): Promise<JobOutcome> {
+    const notBefore = new Date(data.runAt);
+    if (this.clock.now() < notBefore) return { notBefore };
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const milestone = await em.findOne(Milestone, { where: { id: data.milestoneId }, lock: { mode: 'pessimistic_write' } });
+      // Moved, met or waived since the job was planned: the job is stale and does nothing.
+      if (!milestone || milestone.dueDate !== data.dueDate) return 'stale' as const;
+      if (name === 'reminder') return this.remind(em, milestone, data);
+      if (name === 'due') return this.due(em, milestone);
+      if (name === 'escalate') return this.escalate(em, milestone, data.level ?? 0, data.notify ?? []);
+      return 'stale' as const;
+    });
+    // A status change plans the next jobs (the later escalation levels, or none once met).
+    if (outcome === 'done') await this.sync(data.milestoneId);
+    return outcome;
+  }
+
+  private async remind(em: EntityManager, milestone: Milestone, data: MilestoneJobData): Promise<'done' | 'stale'> {
+    if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
+    const recipients = await this.recipients(milestone, ['OWNER']);
+    await this.notifications.notifyMany(
+      em,
+      recipients.map((userId) => ({
+        recipientUserId: userId,
+        kind: 'MILESTONE_REMINDER',
+        title: `${label(milestone)} is due on ${milestone.dueDate}`,
+        body: `A deadline of a child you work with is coming up: ${label(milestone)} is due on ${milestone.dueDate}. Record what meets it in Resettle.`,
+        link: `/episodes/${milestone.episodeId}/milestones`,
+        childId: milestone.childId,
+        dedupeKey: `milestone:${milestone.id}:${milestone.dueDate}:reminder:${data.reminder ?? 0}:${userId}`,
+      })),
+    );
+    return 'done';
+  }
+
+  /** Unmet at its moment: MISSED, and the first level of the ladder. */
+  private async due(em: EntityManager, milestone: Milestone): Promise<'done' | 'stale'> {
+    if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
+    milestone.status = MilestoneStatus.MISSED;
+    await em.save(milestone);
+    return this.escalate(em, milestone, 1, ['OWNER']);
+  }
+
+  private async escalate(em: EntityManager, milestone: Milestone, level: number, notify: readonly EscalationRecipient[]): Promise<'done' | 'stale'> {
+    if (milestone.status !== MilestoneStatus.MISSED || level < 1) return 'stale';
+    // The row first: if it is already there, this level has been escalated and nobody is told twice.
+    const inserted = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MilestoneEscalation)
+      .values({ milestoneId: milestone.id, level })
+      .orIgnore()
+      .returning(['level'])
+      .execute();
+    if (!inserted.raw.length) return 'stale';
+    if (milestone.escalationLevel < level) {
+      milestone.escalationLevel = level;
+      await em.save(milestone);
+    }
+    const recipients = await this.recipients(milestone, notify);
+    await this.notifications.notifyMany(
+      em,
+      recipients.map((userId) => ({
+        recipientUserId: userId,
+        kind: 'MILESTONE_ESCALATION',
+        title: `Missed: ${label(milestone)} (level ${level})`,
+        body: `${label(milestone)} was due on ${milestone.dueDate} and has not been met. This is escalation level ${level}. Record what meets it, or a manager may waive it with a reason.`,
+        link: `/episodes/${milestone.episodeId}/milestones`,
+        childId: milestone.childId,
+        dedupeKey: `milestone:${milestone.id}:escalation:${level}:${userId}`,
+      })),
+    );
+    return 'done';
+  }
+
+  /**
+   * The people a level reaches. OWNER: the child's case manager (or, with none allocated, the service's managers);
+   * OWNER_MANAGER and HEAD_OF_SERVICE: the supervising service's managers (the directory does not yet name a head of
+   * service); PARTNER_LEAD: not yet resolved (partner organisations have no named lead in the directory).
+   */
+  private async recipients(milestone: Milestone, notify: readonly EscalationRecipient[]): Promise<string[]> {
+    const episode = await this.custody.find(milestone.episodeId);
+    if (!episode) return [];
+    const managers = async () => (await this.users.activeWithRole(episode.supervisingServiceId, Role.YJS_MANAGER)).map((u) => u.id);
+    const ids = new Set<string>();
+    for (const who of notify) {
+      if (who === 'OWNER') {
+        if (episode.caseManagerId) ids.add(episode.caseManagerId);
+        else (await managers()).forEach((id) => ids.add(id));
+      }
+      if (who === 'OWNER_MANAGER' || who === 'HEAD_OF_SERVICE') (await managers()).forEach((id) => ids.add(id));
+    }
+    return [...ids];
+  }
+}
+
+function label(milestone: Milestone): string {
+  const words = milestone.key.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
