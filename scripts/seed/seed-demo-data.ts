@@ -81,8 +81,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const assigned = await assignPartnerPathways(db);
     log(`Pathways given to health and education partners: ${assigned}`);
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
-    const milestoneEpisodes = await refreshMilestones(url, options.today);
-    log(`Milestones: computed for ${milestoneEpisodes} episodes`);
+    const milestonesComputed = await refreshMilestones(url, options.today);
+    log(`Milestones: ${milestonesComputed} computed`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
