@@ -24,3 +24,4 @@ export * from './release/release.service';
 export * from './release/release.module';
 export * from './meetings';
 export * from './plan-lifecycle';
+export * from './plan-access';

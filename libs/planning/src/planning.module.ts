@@ -11,6 +11,7 @@ import { PlanEvent } from './entities/plan-event.entity';
 import { PlanningService } from './planning.service';
 import { PlanHistory } from './plan-history.service';
 import { PlanLifecycle } from './plan-lifecycle';
+import { PlanAccess } from './plan-access';
 
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { PlanLifecycle } from './plan-lifecycle';
     AuditModule,
     OrganisationsModule,
   ],
-  providers: [PlanningService, PlanHistory, PlanLifecycle],
-  exports: [PlanningService, PlanHistory, PlanLifecycle],
+  providers: [PlanningService, PlanHistory, PlanLifecycle, PlanAccess],
+  exports: [PlanningService, PlanHistory, PlanLifecycle, PlanAccess],
 })
 export class PlanningModule {}

@@ -21,6 +21,7 @@ import { PlanCircumstance } from './entities/plan-circumstance.entity';
 import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
 import { PlanningService } from './planning.service';
+import { PlanAccess } from './plan-access';
 import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
 import { agreementBlockers } from './rules/plan-agreement';
 import {
@@ -46,6 +47,7 @@ export class PlanningResolver {
   constructor(
     private readonly planning: PlanningService,
     private readonly access: AccessService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   @Query(() => ResettlementPlan, { description: 'The plan of a custodial episode (NOT_FOUND if it is not yours to see).' })
@@ -174,11 +176,9 @@ export class PlanningResolver {
     return ctx.loaders.get<string, Pathway[]>('pathways', (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
   }
 
-  /** The plan as a whole is the supervising service's; missing and not-yours both NOT_FOUND, audited either way. */
-  private async authorizePlan(ctx: AccessContext, caller: Caller, planId: string): Promise<ResettlementPlan> {
-    const plan = (await this.planning.findPlan(planId)) ?? (await this.access.refuseMissing(caller, { type: PLAN, id: planId }));
-    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, { type: PLAN, id: planId }, plan.episodeId);
-    return plan;
+  /** The plan as a whole is the supervising service's. */
+  private authorizePlan(ctx: AccessContext, caller: Caller, planId: string): Promise<ResettlementPlan> {
+    return this.planAccess.authorizePlanChange(ctx, caller, planId);
   }
 
   private async authorizePathway(ctx: AccessContext, caller: Caller, pathwayId: string, resource = { type: 'Pathway', id: pathwayId }): Promise<void> {

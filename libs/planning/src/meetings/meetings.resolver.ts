@@ -16,7 +16,7 @@ import { UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PathwayAction } from '../entities/pathway-action.entity';
-import { PlanningService } from '../planning.service';
+import { PlanAccess } from '../plan-access';
 import { PlanningMeeting } from './entities/planning-meeting.entity';
 import { MeetingInvitee } from './entities/meeting-invitee.entity';
 import { MeetingStatus } from './meeting-enums';
@@ -50,11 +50,11 @@ async function showsWholePlan(access: AccessService, ctx: AccessContext, childId
 export class MeetingsResolver {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly planning: PlanningService,
     private readonly feeds: CalendarFeedService,
     private readonly access: AccessService,
     private readonly users: UsersService,
     private readonly children: ChildrenService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   // ---------------------------------------------------------------- meetings
@@ -62,8 +62,7 @@ export class MeetingsResolver {
   @Mutation(() => PlanningMeeting, { description: 'An initial meeting once per plan, unless the earlier one was cancelled (else CONFLICT).' })
   @Allow(Capability.CHANGE_PLAN)
   async scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
-    const plan = (await this.planning.findPlan(input.planId)) ?? (await this.access.refuseMissing(caller, { type: PLAN, id: input.planId }));
-    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, { type: PLAN, id: input.planId }, plan.episodeId);
+    await this.planAccess.authorizePlanChange(ctx, caller, input.planId);
     return this.meetings.schedule(input, caller);
   }
 
@@ -181,8 +180,7 @@ export class MeetingsResolver {
   private async authorizeMeeting(ctx: AccessContext, caller: Caller, meetingId: string): Promise<void> {
     const resource = { type: MEETING, id: meetingId };
     const meeting = (await this.meetings.findMeeting(meetingId)) ?? (await this.access.refuseMissing(caller, resource));
-    const plan = (await this.planning.findPlan(meeting.planId))!;
-    await this.access.authorizeChange(ctx, caller, meeting.childId, ChildAction.CHANGE_PLAN, resource, plan.episodeId);
+    await this.planAccess.authorizePlanChange(ctx, caller, meeting.planId, resource);
   }
 }
 

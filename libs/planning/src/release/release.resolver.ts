@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, ChildFieldGroup, CurrentCaller, ResourceRef } from '@resettle/access';
+import { AccessContext, AccessService, Allow, Caller, Capability, ChildFieldGroup, CurrentCaller, ResourceRef } from '@resettle/access';
 import { CustodialEpisode } from '@resettle/custody';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
-import { PlanningService } from '../planning.service';
+import { PlanAccess } from '../plan-access';
 import { ReleaseDayPlan } from './entities/release-day-plan.entity';
 import { ReleaseRecord } from './entities/release-record.entity';
 import { ReleaseAppointment } from './entities/release-appointment.entity';
@@ -34,8 +34,8 @@ const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only th
 export class ReleaseResolver {
   constructor(
     private readonly release: ReleaseService,
-    private readonly planning: PlanningService,
     private readonly access: AccessService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   // ---------------------------------------------------------------- the day of release
@@ -146,10 +146,8 @@ export class ReleaseResolver {
   }
 
   /** The plan is the supervising service's to change; missing and not-yours both NOT_FOUND, audited either way. */
-  private async authorizePlan(ctx: AccessContext, caller: Caller, planId: string, resource: ResourceRef = { type: PLAN, id: planId }): Promise<ResettlementPlan> {
-    const plan = (await this.planning.findPlan(planId)) ?? (await this.access.refuseMissing(caller, resource));
-    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, resource, plan.episodeId);
-    return plan;
+  private authorizePlan(ctx: AccessContext, caller: Caller, planId: string, resource: ResourceRef = { type: PLAN, id: planId }): Promise<ResettlementPlan> {
+    return this.planAccess.authorizePlanChange(ctx, caller, planId, resource);
   }
 }
 
