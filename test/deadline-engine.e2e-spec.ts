@@ -22,6 +22,7 @@ describe('the deadline engine', () => {
   let queue: Queue;
   let manager: Session;
   let caseManagerId: string;
+  let dir: Awaited<ReturnType<typeof insertDirectory>>;
   let episode: { id: string; version: number; earliestReleaseDate: string };
   const byKey: Record<string, { id: string; dueDate: string; status: string; version: number }> = {};
 
@@ -67,7 +68,7 @@ describe('the deadline engine', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
-    const dir = await insertDirectory(t.dataSource);
+    dir = await insertDirectory(t.dataSource);
     caseManagerId = dir.leedsCaseManager.id;
     manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_MANAGER], email: MANAGER_EMAIL });
     await startWorker();
@@ -103,6 +104,11 @@ describe('the deadline engine', () => {
     expect(await jobState(`m_${id}_due_2026-12-04`)).toBe('delayed');
     expect(await jobState(`m_${id}_escalate2_2026-12-04`)).toBe('delayed');
     expect(await jobState(`m_${id}_escalate3_2026-12-04`)).toBe('delayed');
+    // Release-based, across Easter 2027: earliest release (a 12-month DTO) Wednesday 21 April 2027; 20 working days
+    // before skips Easter Monday (29 March) and Good Friday (26 March): Monday 22 March, not Wednesday 24 March.
+    expect(episode.earliestReleaseDate).toBe('2027-04-21');
+    expect(byKey.PRE_RELEASE_MEETING_HELD).toMatchObject({ dueDate: '2027-03-22', status: 'PENDING' });
+    expect(await jobState(`m_${byKey.PRE_RELEASE_MEETING_HELD.id}_due_2027-03-22`)).toBe('delayed');
     // A remand-only milestone is not created for a child sentenced straight to custody.
     expect(byKey.DETENTION_PLACEMENT_PLAN).toBeUndefined();
   });
@@ -127,6 +133,18 @@ describe('the deadline engine', () => {
   it('with nothing done, reminds, then escalates at each level exactly once', async () => {
     const id = byKey.INITIAL_PLANNING_MEETING.id;
     const managerId = manager.userId;
+    // The service's named head (organisation.lead_user_id) takes level 3; the local authority, responsible for the
+    // accommodation pathway, has a named lead who joins levels 2 and 3 of the accommodation milestones.
+    const head = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_CASE_MANAGER], email: 'leeds.head@example.com' });
+    const partnerLead = await t.userSession({ organisationId: dir.leeds.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: 'leeds.la.lead@example.com' });
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [dir.leedsYjs.id, head.userId]);
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [dir.leeds.id, partnerLead.userId]);
+    await t.dataSource.query(
+      `UPDATE pathway w SET responsible_organisation_id = $2 FROM resettlement_plan p WHERE w.plan_id = p.id AND p.episode_id = $1 AND w.type = 'ACCOMMODATION'`,
+      [episode.id, dir.leeds.id],
+    );
+    const who = (userId: string) =>
+      ({ [caseManagerId]: 'caseManager', [managerId]: 'manager', [head.userId]: 'head', [partnerLead.userId]: 'partnerLead' })[userId] ?? userId;
 
     await moveTo('2026-11-27T09:30:00Z'); // 5 working days before: the first reminder
     expect(await notificationsFor(id)).toEqual([
@@ -146,15 +164,34 @@ describe('the deadline engine', () => {
     const escalations = await t.dataSource.query(`SELECT level FROM milestone_escalation WHERE milestone_id = $1 ORDER BY level`, [id]);
     expect(escalations).toEqual([{ level: 1 }, { level: 2 }, { level: 3 }]);
     const sent = await notificationsFor(id);
-    expect(sent.map((n: any) => `${n.kind}@${n.recipient_user_id === caseManagerId ? 'caseManager' : n.recipient_user_id === managerId ? 'manager' : n.recipient_user_id}`)).toEqual([
+    expect(sent.map((n: any) => `${n.kind}@${who(n.recipient_user_id)}`)).toEqual([
       'MILESTONE_REMINDER@caseManager',
       'MILESTONE_REMINDER@caseManager',
       'MILESTONE_ESCALATION@caseManager',
       'MILESTONE_ESCALATION@manager',
-      'MILESTONE_ESCALATION@manager',
+      'MILESTONE_ESCALATION@head',
     ]);
+    // A partner's milestone: its lead joins levels 2 and 3, each once.
+    const accommodation = byKey.ACCOMMODATION_REFERRAL_SENT.id;
+    const partnerSent = (await notificationsFor(accommodation)).filter((n: any) => n.kind === 'MILESTONE_ESCALATION');
+    expect(partnerSent.map((n: any) => `${n.dedupe_key.split(':')[3]}@${who(n.recipient_user_id)}`).sort()).toEqual(
+      ['1@caseManager', '2@manager', '2@partnerLead', '3@head', '3@partnerLead'].sort(),
+    );
     await loadMilestones();
     expect(byKey.INITIAL_PLANNING_MEETING).toMatchObject({ status: 'MISSED', escalationLevel: 3 });
+  });
+
+  it('a job delivered again (a worker killed after its work, before BullMQ heard) notifies nobody twice', async () => {
+    const { id, dueDate } = byKey.INITIAL_PLANNING_MEETING;
+    const sentBefore = await notificationsFor(id);
+    const jobs = worker.get(MilestoneJobs);
+    const redeliver = (name: 'due' | 'escalate', level?: number) =>
+      jobs.run(name, { milestoneId: id, dueDate, runAt: '2026-12-04T09:00:00.000Z', level, notify: ['OWNER_MANAGER', 'HEAD_OF_SERVICE'] });
+    expect(await redeliver('due')).toBe('stale');
+    expect(await redeliver('escalate', 2)).toBe('stale');
+    expect(await redeliver('escalate', 3)).toBe('stale');
+    expect(await notificationsFor(id)).toEqual(sentBefore);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = $1`, [id])).toEqual([{ n: 3 }]);
   });
 
   it('a restarted worker and an emptied Redis lose nothing and repeat nothing', async () => {

@@ -80,6 +80,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
     const assigned = await assignPartnerPathways(db);
     log(`Pathways given to health and education partners: ${assigned}`);
+    const leads = await setServiceLeads(db);
+    log(`Heads of service named: ${leads}`);
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
     const milestonesComputed = await refreshMilestones(url, options.today);
     log(`Milestones: ${milestonesComputed} computed`);
@@ -267,6 +269,20 @@ async function assignPartnerPathways(db: Client): Promise<number> {
   const health = await assign('MENTAL_HEALTH', 'HEALTH_PROVIDER', `get_byte(decode(md5(p.id::text), 'hex'), 0) % 2 = 0`);
   const education = await assign('EDUCATION_TRAINING_EMPLOYMENT', 'EDUCATION_PROVIDER', 'c.looked_after');
   return (health.rowCount ?? 0) + (education.rowCount ?? 0);
+}
+
+/**
+ * Names each youth justice service's head of service (`organisation.lead_user_id`, the top of the deadline engine's
+ * escalation ladder): its `manager@…` user. Only where none is named, so a lead changed by hand is kept.
+ */
+async function setServiceLeads(db: Client): Promise<number> {
+  const result = await db.query(
+    `UPDATE organisation o SET lead_user_id = u.id
+       FROM app_user u
+      WHERE o.type = 'YOUTH_JUSTICE_SERVICE' AND o.lead_user_id IS NULL
+        AND u.organisation_id = o.id AND u.email LIKE 'manager@%'`,
+  );
+  return result.rowCount ?? 0;
 }
 
 // ------------------------------------------------------------------------------------------------ caseload

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationType } from './organisation-type';
 
 /**
@@ -44,6 +44,17 @@ export class Organisation {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   region: string | null;
+
+  /**
+   * The organisation's named lead (app_user): the "head of service" of a youth justice service, the "lead" of a
+   * partner organisation. The deadline engine's top escalation level reaches them; null falls back to the managers.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  leadUserId: string | null;
+
+  @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'lead_user_id', foreignKeyConstraintName: 'fk_organisation_lead_user' })
+  private readonly leadUserRelation?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -197,6 +197,15 @@ export class AppConfig {
 
   @IsString()
   NOTIFICATION_DIGEST_TIMEZONE = 'Europe/London';
+
+  // ---------------------------------------------------------------- the deadline engine (issue 5)
+
+  /** How often the worker's outbox relay looks for committed, unpublished outbox rows (milliseconds). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 500;
 }
 
 export class ConfigValidationError extends Error {}

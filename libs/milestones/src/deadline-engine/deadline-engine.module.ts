@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
 import { NotificationsModule } from '@resettle/notifications';
+import { OrganisationsModule } from '@resettle/organisations';
+import { PlanningModule } from '@resettle/planning';
 import { MilestonesModule } from '../milestones.module';
 import { MILESTONES_QUEUE } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
@@ -31,6 +33,8 @@ import { MilestoneJobsProcessor } from './milestone-jobs.processor';
     CustodyModule,
     IdentityModule,
     NotificationsModule,
+    OrganisationsModule,
+    PlanningModule,
   ],
   providers: [MilestoneJobs, MilestoneJobsProcessor],
   exports: [MilestoneJobs],

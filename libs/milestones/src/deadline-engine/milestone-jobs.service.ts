@@ -9,6 +9,8 @@ import { AppConfig, Clock } from '@resettle/common';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationsService } from '@resettle/notifications';
+import { OrganisationsService } from '@resettle/organisations';
+import { PlanningService } from '@resettle/planning';
 import { REDIS_CONNECTION } from '@resettle/queue';
 import { Milestone } from '../entities/milestone.entity';
 import { MilestoneStatus } from '../milestone-enums';
@@ -39,6 +41,8 @@ export class MilestoneJobs {
     private readonly custody: CustodyService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationsService,
+    private readonly planning: PlanningService,
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -111,7 +115,7 @@ export class MilestoneJobs {
 
   private async remind(em: EntityManager, milestone: Milestone, data: MilestoneJobData): Promise<'done' | 'stale'> {
     if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
-    const recipients = await this.recipients(milestone, ['OWNER']);
+    const recipients = await this.recipients(em, milestone, ['OWNER']);
     await this.notifications.notifyMany(
       em,
       recipients.map((userId) => ({
@@ -151,7 +155,7 @@ export class MilestoneJobs {
       milestone.escalationLevel = level;
       await em.save(milestone);
     }
-    const recipients = await this.recipients(milestone, notify);
+    const recipients = await this.recipients(em, milestone, notify);
     await this.notifications.notifyMany(
       em,
       recipients.map((userId) => ({
@@ -169,22 +173,48 @@ export class MilestoneJobs {
 
   /**
    * The people a level reaches. OWNER: the child's case manager (or, with none allocated, the service's managers);
-   * OWNER_MANAGER and HEAD_OF_SERVICE: the supervising service's managers (the directory does not yet name a head of
-   * service); PARTNER_LEAD: not yet resolved (partner organisations have no named lead in the directory).
+   * OWNER_MANAGER: the supervising service's managers; HEAD_OF_SERVICE: the service's named lead
+   * (`organisation.lead_user_id`), else its managers; PARTNER_LEAD: the named lead of each organisation responsible
+   * for one of the milestone's partner pathways (read through PlanningService), when it is not the service itself.
    */
-  private async recipients(milestone: Milestone, notify: readonly EscalationRecipient[]): Promise<string[]> {
+  private async recipients(em: EntityManager, milestone: Milestone, notify: readonly EscalationRecipient[]): Promise<string[]> {
     const episode = await this.custody.find(milestone.episodeId);
     if (!episode) return [];
     const managers = async () => (await this.users.activeWithRole(episode.supervisingServiceId, Role.YJS_MANAGER)).map((u) => u.id);
+    const leadOf = async (organisationIds: string[]) =>
+      (await this.organisations.findByIds(organisationIds)).map((o) => o?.leadUserId ?? null).filter((id): id is string => !!id);
     const ids = new Set<string>();
     for (const who of notify) {
       if (who === 'OWNER') {
         if (episode.caseManagerId) ids.add(episode.caseManagerId);
         else (await managers()).forEach((id) => ids.add(id));
       }
-      if (who === 'OWNER_MANAGER' || who === 'HEAD_OF_SERVICE') (await managers()).forEach((id) => ids.add(id));
+      if (who === 'OWNER_MANAGER') (await managers()).forEach((id) => ids.add(id));
+      if (who === 'HEAD_OF_SERVICE') {
+        const [head] = await leadOf([episode.supervisingServiceId]);
+        if (head && (await this.isActive(head))) ids.add(head);
+        else (await managers()).forEach((id) => ids.add(id));
+      }
+      if (who === 'PARTNER_LEAD') {
+        const { policy } = await this.milestones.effectivePolicy(episode.supervisingServiceId);
+        const partnerTypes = new Set<string>(policy[milestone.key]?.partnerPathways ?? []);
+        const facts = partnerTypes.size ? await this.planning.milestoneFacts(em, { episodeId: milestone.episodeId }) : null;
+        const partners = [
+          ...new Set(
+            (facts?.pathways ?? [])
+              .filter((p) => partnerTypes.has(p.type) && p.responsibleOrganisationId && p.responsibleOrganisationId !== episode.supervisingServiceId)
+              .map((p) => p.responsibleOrganisationId as string),
+          ),
+        ];
+        for (const lead of await leadOf(partners)) if (await this.isActive(lead)) ids.add(lead);
+      }
     }
     return [...ids];
+  }
+
+  private async isActive(userId: string): Promise<boolean> {
+    const [user] = await this.users.findByIds([userId]);
+    return !!user && !user.disabled;
   }
 }
 

@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-/** How often the relay looks for unpublished outbox rows. */
+/** How often the relay looks for unpublished outbox rows, unless `OUTBOX_POLL_MS` says otherwise. */
 export const OUTBOX_POLL_MS = 500;
 
 /** A BullMQ job id from an outbox row: BullMQ refuses ':' in custom ids. */
@@ -27,10 +28,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    @Optional() private readonly config?: ConfigService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), OUTBOX_POLL_MS);
+    const every = Number(this.config?.get('OUTBOX_POLL_MS') ?? OUTBOX_POLL_MS);
+    this.timer = setInterval(() => void this.tick(), every > 0 ? every : OUTBOX_POLL_MS);
     this.timer.unref();
   }
 
