@@ -93,6 +93,31 @@ const PATHWAY_CHANGERS = only({
 /** National admins anywhere; an organisation's managers in their own only. */
 const USER_ADMINS = only({ NATIONAL_ADMIN: BOTH, YJS_MANAGER: OWN_ONLY, ESTABLISHMENT_MANAGER: OWN_ONLY });
 
+/** Referrals are read by both sides: the service that made it, and (once sent, never here) the partner. */
+const REFERRAL_READERS = only({
+  YJS_CASE_MANAGER: OWN_ONLY,
+  YJS_MANAGER: OWN_ONLY,
+  // The matrix's referrals are DRAFTs: a partner has none of them.
+  LA_ACCOMMODATION_OFFICER: NEITHER,
+  HEALTH_PRACTITIONER: NEITHER,
+  EDUCATION_PROVIDER: NEITHER,
+});
+
+/** The youth justice side's moves (create, change the draft, send, withdraw): its case managers and managers. */
+const REFERRAL_SENDERS = only({ YJS_CASE_MANAGER: OWN_ONLY, YJS_MANAGER: OWN_ONLY });
+
+/** The partner's moves (acknowledge, ask for information, offer, confirm, decline): nobody here has a sent referral. */
+const REFERRAL_RESPONDERS = only({ LA_ACCOMMODATION_OFFICER: NEITHER, HEALTH_PRACTITIONER: NEITHER, EDUCATION_PROVIDER: NEITHER });
+
+/** The list is filtered in SQL to the caller's own: everyone who may read referrals gets a (possibly empty) page. */
+const REFERRAL_LISTERS = only({
+  YJS_CASE_MANAGER: BOTH,
+  YJS_MANAGER: BOTH,
+  LA_ACCOMMODATION_OFFICER: BOTH,
+  HEALTH_PRACTITIONER: BOTH,
+  EDUCATION_PROVIDER: BOTH,
+});
+
 const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'];
 
 describe('the authorisation matrix', () => {
@@ -117,6 +142,13 @@ describe('the authorisation matrix', () => {
   /** Each side's plan, a pathway of it, an action on that pathway, a planned appointment and an open barrier (made in beforeAll). */
   const planOf: Record<Target, { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }> = {} as never;
   const MATRIX_BARRIER = 'Two buses to the YJS office';
+  /** Each side's DRAFT accommodation referral to its own local authority, and that plan's accommodation pathway (made in beforeAll). */
+  const referralOf: Record<Target, { id: string; pathwayId: string }> = {} as never;
+  const referralMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
+    (session: Session | null, target: Target) =>
+      call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
+        input: { referralId: referralOf[target].id, expectedVersion: STALE, ...extra() },
+      });
   /** Each side's detention placement plan milestone (their episodes began on remand), found in beforeAll. */
   const milestoneOf: Record<Target, string> = {} as never;
   const planMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
@@ -432,6 +464,70 @@ describe('the authorisation matrix', () => {
       }),
     },
 
+    // ---------------------------------------------------------------- referrals (issue 6)
+    referral: {
+      allowed: 'OK', audited: true, expect: REFERRAL_READERS,
+      run: (s, target) => call(s, `query($id: ID!) { referral(id: $id) { id status summary { givenName } } }`, { id: referralOf[target].id }),
+    },
+    referrals: {
+      // The caller's own referrals (the partner's inbox is empty: nothing was sent); target does not apply.
+      allowed: 'OK', audited: false, expect: REFERRAL_LISTERS,
+      run: (s) => call(s, `{ referrals(first: 10) { totalCount edges { node { id } } } }`),
+    },
+    createReferral: {
+      // Allowed callers really make a DRAFT (never sent, so partners still see nothing).
+      allowed: 'OK', audited: true, expect: REFERRAL_SENDERS,
+      run: (s, target) => call(s, `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+        input: { pathwayId: referralOf[target].pathwayId, type: 'ACCOMMODATION', toOrganisationId: side(target).localAuthority.id },
+      }),
+    },
+    updateReferralDraft: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      run: referralMutation('updateReferralDraft', 'UpdateReferralDraftInput', () => ({ childWishes: 'Matrix' })),
+    },
+    sendReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      run: referralMutation('sendReferral', 'ReferralMoveInput'),
+    },
+    withdrawReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      run: referralMutation('withdrawReferral', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
+    },
+    acknowledgeReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      run: referralMutation('acknowledgeReferral', 'ReferralMoveInput'),
+    },
+    requestReferralInformation: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      run: referralMutation('requestReferralInformation', 'RequestReferralInformationInput', () => ({ note: 'Matrix' })),
+    },
+    offerReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      run: referralMutation('offerReferral', 'OfferReferralInput', () => ({
+        offer: { addressOrPlace: 'Matrix Road', placementType: 'Supported lodgings', provider: 'Matrix Housing', startDate: '2027-01-05' },
+      })),
+    },
+    confirmReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      run: referralMutation('confirmReferral', 'ReferralMoveInput'),
+    },
+    declineReferral: {
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      run: referralMutation('declineReferral', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
+    },
+    markReferralFellThrough: {
+      // Either side may report it; here only the service that made the (draft) referral gets past access.
+      allowed: 'CONFLICT', audited: true, expect: REFERRAL_READERS,
+      run: referralMutation('markReferralFellThrough', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
+    },
+    postReferralMessage: {
+      // An append (no version): allowed callers really post to the draft's thread.
+      allowed: 'OK', audited: true, expect: REFERRAL_READERS,
+      run: (s, target) => call(s, `mutation($input: PostReferralMessageInput!) { postReferralMessage(input: $input) { body } }`, {
+        input: { referralId: referralOf[target].id, body: 'Matrix message' },
+      }),
+    },
+
     // ---------------------------------------------------------------- custody
     caseload: {
       // An empty page reads no child, so there is nothing to record.
@@ -533,6 +629,14 @@ describe('the authorisation matrix', () => {
         id: plan.id, pathwayId, actionId: addPathwayAction.action.id,
         appointmentId: recordAppointment.id, barrierId: recordEngagementBarrier.id, meetingId: scheduleMeeting.id,
       };
+      // A DRAFT accommodation referral only: sending one would let side A's accommodation officer see the child.
+      const accommodationPathwayId = plan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+      const { createReferral } = await session.ok(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
+        { input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: side(target).localAuthority.id } },
+      );
+      referralOf[target] = { id: createReferral.id, pathwayId: accommodationPathwayId };
+
     }
   });
   afterAll(async () => {

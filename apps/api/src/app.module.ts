@@ -15,6 +15,7 @@ import { CustodyGraphqlModule } from '@resettle/custody';
 import { PlanningGraphqlModule } from '@resettle/planning';
 import { NotificationsGraphqlModule } from '@resettle/notifications';
 import { MilestonesGraphqlModule } from '@resettle/milestones';
+import { ReferralsGraphqlModule } from '@resettle/referrals';
 import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
@@ -78,6 +79,7 @@ const graphqlLog = new Logger('GraphQL');
     PlanningGraphqlModule,
     NotificationsGraphqlModule,
     MilestonesGraphqlModule,
+    ReferralsGraphqlModule,
   ],
   providers: [
     // Every GraphQL operation passes the access guard: sign-in, then the policy's capability check.

@@ -32,6 +32,12 @@ export enum Capability {
   READ_AUDIT = 'READ_AUDIT',
   /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
   MANAGE_USERS = 'MANAGE_USERS',
+  /** Referrals to partners (accommodation, education, health): create, send, withdraw. The supervising service. */
+  SEND_REFERRAL = 'SEND_REFERRAL',
+  /** A partner's side of a referral addressed to their organisation: acknowledge, ask for information, offer, confirm, decline. */
+  RESPOND_TO_REFERRAL = 'RESPOND_TO_REFERRAL',
+  /** Read referrals and their thread, post messages, report a placement fell through: both sides of a referral. */
+  READ_REFERRALS = 'READ_REFERRALS',
 }
 
 const EVERYONE = Object.values(Role);
@@ -62,6 +68,9 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.VIEW_QUEUE_DASHBOARD]: [Role.NATIONAL_ADMIN],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
   [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
+  [Capability.SEND_REFERRAL]: YOUTH_JUSTICE,
+  [Capability.RESPOND_TO_REFERRAL]: [Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],
+  [Capability.READ_REFERRALS]: [...YOUTH_JUSTICE, Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {

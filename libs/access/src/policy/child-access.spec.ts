@@ -11,6 +11,8 @@ import {
   episodeVisible,
   isEmptyScope,
   mayActOnChild,
+  mayActOnReferral,
+  referralVisible,
   noRelations,
   pathwayVisible,
   planVisible,
@@ -606,5 +608,31 @@ describe('waiving a milestone', () => {
     ['national admin', actor(nat, NATIONAL_ADMIN), false],
   ])('%s → %s', (_who, a, expected) => {
     expect(mayActOnChild(a, inCustody, ChildAction.WAIVE_MILESTONE, custodyEp)).toBe(expected);
+  });
+});
+
+describe('referrals: who sees and acts on a referral', () => {
+  const referralActor = (organisationId: string, ...roles: Role[]): Actor => ({ userId: `u-${organisationId}`, organisationId, roles, authenticatedBy: 'PASSWORD' });
+  const sent = { fromServiceId: 'yjs-a', toOrganisationId: 'la-a', sentAt: '2026-11-23T10:00:00Z' };
+  const draft = { ...sent, sentAt: null };
+  it.each([
+    // [who, referral, visible, YJS move, PARTNER move, EITHER]
+    ['case manager of the service that made it', referralActor('yjs-a', Role.YJS_CASE_MANAGER), sent, true, true, false, true],
+    ['manager of the service that made it, draft', referralActor('yjs-a', Role.YJS_MANAGER), draft, true, true, false, true],
+    ['case manager of another service', referralActor('yjs-b', Role.YJS_CASE_MANAGER), sent, false, false, false, false],
+    ['accommodation officer addressed, sent', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), sent, true, false, true, true],
+    ['accommodation officer addressed, draft', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), draft, false, false, false, false],
+    ['accommodation officer addressed, draft withdrawn before sending', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), { ...draft }, false, false, false, false],
+    ['accommodation officer of another authority', referralActor('la-b', Role.LA_ACCOMMODATION_OFFICER), sent, false, false, false, false],
+    ["children's services of the authority addressed", referralActor('la-a', Role.LA_CHILDRENS_SERVICES), sent, false, false, false, false],
+    ['health practitioner addressed', referralActor('health-a', Role.HEALTH_PRACTITIONER), { ...sent, toOrganisationId: 'health-a' }, true, false, true, true],
+    ['education provider addressed, confirmed', referralActor('edu-a', Role.EDUCATION_PROVIDER), { ...sent, toOrganisationId: 'edu-a' }, true, false, true, true],
+    ['establishment staff', referralActor('yjs-a', Role.ESTABLISHMENT_STAFF), sent, false, false, false, false],
+    ['national admin', referralActor('yjs-a', Role.NATIONAL_ADMIN), sent, false, false, false, false],
+  ] as const)('%s', (_who, who, referral, visible, yjs, partner, either) => {
+    expect(referralVisible(who, referral)).toBe(visible);
+    expect(mayActOnReferral(who, referral, 'YJS')).toBe(yjs);
+    expect(mayActOnReferral(who, referral, 'PARTNER')).toBe(partner);
+    expect(mayActOnReferral(who, referral, 'EITHER')).toBe(either);
   });
 });

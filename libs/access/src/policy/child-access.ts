@@ -245,3 +245,45 @@ export function caseloadScope(actor: Actor): CaseloadScope {
 export function isEmptyScope(scope: CaseloadScope): boolean {
   return !scope.supervisingServiceIds.length && !scope.establishmentIds.length && !scope.responsibleAuthorityIds.length;
 }
+
+// ---------------------------------------------------------------- referrals (issue 6)
+
+/** Which side of a referral someone acts for: the youth justice service that made it, or the partner it is addressed to. */
+export type ReferralSide = 'YJS' | 'PARTNER';
+
+/** A referral as the policy needs to know it. */
+export interface ReferralFacts {
+  /** The youth justice service that made it (the supervising service of the episode). */
+  fromServiceId: string;
+  /** The organisation it is addressed to (a local authority, a health or an education provider). */
+  toOrganisationId: string;
+  /** When it was first sent; until then (a DRAFT, or a draft withdrawn) it is the youth justice service's alone. */
+  sentAt: Date | string | null;
+}
+
+const REFERRAL_PARTNERS = [Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER];
+
+/**
+ * The sides of a referral the actor acts for: the service that made it (its case managers and managers), and the
+ * organisation it is addressed to (its accommodation officers, health or education practitioners) once it has been
+ * sent (a draft withdrawn before sending never reaches the partner). Empty means the referral does not exist for them (NOT_FOUND).
+ */
+export function referralSides(actor: Actor, referral: ReferralFacts): ReferralSide[] {
+  const sides: ReferralSide[] = [];
+  if (hasRole(actor, YOUTH_JUSTICE) && actor.organisationId === referral.fromServiceId) sides.push('YJS');
+  if (hasRole(actor, REFERRAL_PARTNERS) && actor.organisationId === referral.toOrganisationId && !!referral.sentAt) sides.push('PARTNER');
+  return sides;
+}
+
+export function referralVisible(actor: Actor, referral: ReferralFacts): boolean {
+  return referralSides(actor, referral).length > 0;
+}
+
+/**
+ * Whether the actor may make a move on the referral that belongs to `side` (from the referral state machine):
+ * 'EITHER' for moves both sides may make (a message, a placement that fell through).
+ */
+export function mayActOnReferral(actor: Actor, referral: ReferralFacts, side: ReferralSide | 'EITHER'): boolean {
+  const sides = referralSides(actor, referral);
+  return side === 'EITHER' ? sides.length > 0 : sides.includes(side);
+}

@@ -1,0 +1,388 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  BadUserInputError,
+  Clock,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  groupByIds,
+  isIsoDate,
+  isUuid,
+  NotFoundError,
+  pageSize,
+  StaleVersionError,
+  toConnection,
+} from '@resettle/common';
+import { Actor, auditActorOf, Caller, ChildRelations, referralSides } from '@resettle/access';
+import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { ageOn, ChildrenService } from '@resettle/children';
+import { CustodyService } from '@resettle/custody';
+import { OrganisationsService } from '@resettle/organisations';
+import { Pathway, PathwayStatus, PlanEventType, PlanHistory, ResettlementPlan } from '@resettle/planning';
+import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
+import { ReferralEvent } from './entities/referral-event.entity';
+import { ReferralMessage } from './entities/referral-message.entity';
+import { ReferralStatus, ReferralType } from './referral-enums';
+import { checkReferralMove, EDITABLE_STATUSES, ORGANISATION_TYPE_FOR, PATHWAYS_FOR, ReferralMove } from './rules/referral-transitions';
+import { CreateReferralInput, PostReferralMessageInput, ReferralFilter, ReferralOfferInput, UpdateReferralDraftInput } from './dto/referral.inputs';
+
+export const REFERRAL = 'Referral';
+
+const TEXT_FIELDS = ['childWishes', 'familyViews', 'needsAndRisks'] as const;
+
+/** What a move changes besides the status: offer fields, a reason, the summary. */
+interface MoveOptions {
+  note?: string | null;
+  apply?: (referral: Referral, em: EntityManager) => Promise<void> | void;
+}
+
+/**
+ * Referrals to partners, made from a pathway of the plan. Every change runs in one transaction that locks the
+ * referral, refuses a stale version (CONFLICT with the current row), checks the move against the state machine
+ * (`rules/referral-transitions.ts`) and the side that makes it, then appends a `referral_event` and the audit row.
+ * Confirmation arranges the pathway, and a placement that fell through reopens it, in the same transaction.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly history: PlanHistory,
+    private readonly organisations: OrganisationsService,
+    private readonly children: ChildrenService,
+    private readonly custody: CustodyService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------- access facts
+
+  /**
+   * Partners holding a referral for each child (for `ChildRelationsRegistry`): accommodation referrals once sent
+   * give their local authority a placement summary; education and health ones give their provider a pathway
+   * summary. A referral never sent (a DRAFT, or a draft withdrawn) gives the partner nothing.
+   */
+  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
+    const rows: { child_id: string; type: ReferralType; organisation_ids: string[] }[] = await this.dataSource.query(
+      `SELECT child_id, type, array_agg(DISTINCT to_organisation_id) AS organisation_ids
+         FROM referral
+        WHERE child_id = ANY($1::uuid[]) AND sent_at IS NOT NULL
+        GROUP BY child_id, type`,
+      [[...relations.keys()]],
+    );
+    for (const row of rows) {
+      const entry = relations.get(row.child_id);
+      if (!entry) continue;
+      relations.set(
+        row.child_id,
+        row.type === ReferralType.ACCOMMODATION
+          ? { ...entry, accommodationReferralAuthorityIds: [...entry.accommodationReferralAuthorityIds, ...row.organisation_ids] }
+          : { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] },
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  find(id: string): Promise<Referral | null> {
+    return this.dataSource.getRepository(Referral).findOneBy({ id });
+  }
+
+  async eventsOf(referralIds: readonly string[]): Promise<ReferralEvent[][]> {
+    const rows = await this.dataSource.getRepository(ReferralEvent).find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return groupByIds(referralIds, rows, (e) => e.referralId);
+  }
+
+  async messagesOf(referralIds: readonly string[]): Promise<ReferralMessage[][]> {
+    const rows = await this.dataSource.getRepository(ReferralMessage).find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return groupByIds(referralIds, rows, (m) => m.referralId);
+  }
+
+  async referralsOfPlans(planIds: readonly string[]): Promise<Referral[][]> {
+    const rows = await this.dataSource.getRepository(Referral).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
+    return groupByIds(planIds, rows, (r) => r.planId);
+  }
+
+  /**
+   * The caller's referrals, filtered in SQL: for a youth justice service those it made; for a partner those
+   * addressed to its organisation and sent. Soonest expected release first (no date last), then by id.
+   */
+  async list(actor: Actor, filter: ReferralFilter | null | undefined, first?: number, after?: string): Promise<ConnectionShape<Referral>> {
+    const limit = pageSize(first);
+    const sortKey = `COALESCE((SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = r.episode_id), 'infinity'::date)`;
+    const qb = this.dataSource.getRepository(Referral).createQueryBuilder('r');
+    const asYjs = referralSides(actor, { fromServiceId: actor.organisationId, toOrganisationId: '', sentAt: null }).includes('YJS');
+    const asPartner = referralSides(actor, { fromServiceId: '', toOrganisationId: actor.organisationId, sentAt: 'sent' }).includes('PARTNER');
+    if (!asYjs && !asPartner) qb.where('false');
+    else {
+      const scopes: string[] = [];
+      if (asYjs) scopes.push('r.from_service_id = :org');
+      if (asPartner) scopes.push(`(r.to_organisation_id = :org AND r.sent_at IS NOT NULL)`);
+      qb.where(`(${scopes.join(' OR ')})`, { org: actor.organisationId });
+    }
+    if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter?.type) qb.andWhere('r.type = :type', { type: filter.type });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
+      qb.andWhere(`(${sortKey}, r.id) > (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, { cursorDate: date, cursorId: id });
+    }
+    const { entities, raw } = await qb
+      .addSelect(`${sortKey}::text`, 'sort_date')
+      .orderBy(sortKey, 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getRawAndEntities();
+    const sortDates = new Map(raw.map((row: { r_id: string; sort_date: string }) => [row.r_id, row.sort_date]));
+    return toConnection(entities, limit, totalCount, (r) => encodeCursor([sortDates.get(r.id) ?? 'infinity', r.id]));
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** A DRAFT referral from a pathway of the plan (the caller's access to the plan is checked by the resolver). */
+  async create(input: CreateReferralInput, plan: ResettlementPlan, pathway: Pathway, fromServiceId: string, caller: Caller): Promise<Referral> {
+    if (!PATHWAYS_FOR[input.type].includes(pathway.type)) {
+      throw BadUserInputError.forField('pathwayId', `A ${input.type} referral is made from the ${PATHWAYS_FOR[input.type].join(' or ')} pathway, not ${pathway.type}`);
+    }
+    await this.assertRecipient(input.type, input.toOrganisationId, 'toOrganisationId');
+    return this.dataSource.transaction(async (em) => {
+      const referral = await em.save(
+        em.create(Referral, {
+          type: input.type,
+          status: ReferralStatus.DRAFT,
+          childId: plan.childId,
+          episodeId: plan.episodeId,
+          planId: plan.id,
+          pathwayId: pathway.id,
+          fromServiceId,
+          toOrganisationId: input.toOrganisationId,
+          childWishes: input.childWishes?.trim() || null,
+          familyViews: input.familyViews?.trim() || null,
+          needsAndRisks: input.needsAndRisks?.trim() || null,
+          summary: null,
+          createdById: caller.actor.userId,
+        }),
+      );
+      await this.recordEvent(em, referral, null, null, { ...referral }, caller);
+      return referral;
+    });
+  }
+
+  async updateDraft(input: UpdateReferralDraftInput, caller: Caller): Promise<Referral> {
+    return this.dataSource.transaction(async (em) => {
+      const referral = await this.lock(em, input.referralId, input.expectedVersion, caller.actor);
+      if (!referralSides(caller.actor, referral).includes('YJS')) throw new ForbiddenError('Only the youth justice service that made the referral may change it');
+      if (!(EDITABLE_STATUSES as readonly ReferralStatus[]).includes(referral.status)) {
+        throw new ConflictError(`A ${referral.status} referral cannot be changed: only a referral that is ${EDITABLE_STATUSES.join(' or ')} can be`, { status: referral.status });
+      }
+      const before = { ...referral };
+      if (input.toOrganisationId !== undefined && input.toOrganisationId !== null && input.toOrganisationId !== referral.toOrganisationId) {
+        if (referral.status !== ReferralStatus.DRAFT) throw new ConflictError('The organisation a referral is addressed to can be changed only while it is a DRAFT');
+        await this.assertRecipient(referral.type, input.toOrganisationId, 'toOrganisationId');
+        referral.toOrganisationId = input.toOrganisationId;
+      }
+      for (const field of TEXT_FIELDS) {
+        const value = input[field];
+        if (value !== undefined) referral[field] = value?.trim() || null;
+      }
+      const saved = await em.save(referral);
+      await this.writeAudit(em, saved, before, { ...saved }, caller, { event: 'REFERRAL_UPDATED' });
+      return saved;
+    });
+  }
+
+  send(referralId: string, expectedVersion: number, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.SEND, caller, {
+      apply: async (referral) => {
+        referral.summary = await this.summaryOf(referral);
+        referral.sentAt = this.clock.now();
+      },
+    });
+  }
+
+  acknowledge(referralId: string, expectedVersion: number, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.ACKNOWLEDGE, caller);
+  }
+
+  requestInformation(referralId: string, expectedVersion: number, note: string, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.REQUEST_INFORMATION, caller, { note: note.trim() });
+  }
+
+  offer(referralId: string, expectedVersion: number, offer: ReferralOfferInput, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.OFFER, caller, {
+      note: `Offered: ${offer.placementType.trim()} at ${offer.addressOrPlace.trim()} from ${offer.startDate}`,
+      apply: (referral) => {
+        referral.offerAddressOrPlace = offer.addressOrPlace.trim();
+        referral.offerPlacementType = offer.placementType.trim();
+        referral.offerProvider = offer.provider.trim();
+        referral.offerStartDate = offer.startDate;
+      },
+    });
+  }
+
+  confirm(referralId: string, expectedVersion: number, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.CONFIRM, caller, {
+      apply: async (referral, em) => {
+        referral.confirmedAt = this.clock.now();
+        await this.setPathway(em, referral, PathwayStatus.ARRANGED, caller, `The ${referral.type.toLowerCase()} referral confirmed: the pathway is arranged`);
+      },
+    });
+  }
+
+  decline(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.DECLINE, caller, { note: reason.trim(), apply: (r) => void (r.declineReason = reason.trim()) });
+  }
+
+  withdraw(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.WITHDRAW, caller, { note: reason.trim(), apply: (r) => void (r.withdrawReason = reason.trim()) });
+  }
+
+  fellThrough(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
+    return this.move(referralId, expectedVersion, ReferralMove.FELL_THROUGH, caller, {
+      note: reason.trim(),
+      apply: async (referral, em) => {
+        referral.fellThroughReason = reason.trim();
+        await this.setPathway(em, referral, PathwayStatus.IN_PROGRESS, caller, `The confirmed ${referral.type.toLowerCase()} referral fell through: the pathway is open again`);
+      },
+    });
+  }
+
+  /** A message in the thread (an append: no version). Either side, once the partner has the referral. */
+  async postMessage(input: PostReferralMessageInput, caller: Caller): Promise<ReferralMessage> {
+    return this.dataSource.transaction(async (em) => {
+      const referral = await em.findOne(Referral, { where: { id: input.referralId }, lock: { mode: 'pessimistic_read' } });
+      if (!referral || referralSides(caller.actor, referral).length === 0) throw new NotFoundError(REFERRAL, input.referralId);
+      const message = await em.save(
+        em.create(ReferralMessage, {
+          referralId: referral.id,
+          authorUserId: caller.actor.userId,
+          authorOrganisationId: caller.actor.organisationId,
+          body: input.body.trim(),
+        }),
+      );
+      await this.audit.record(
+        {
+          actor: auditActorOf(caller.actor),
+          action: caller.operation,
+          resourceType: 'ReferralMessage',
+          resourceId: message.id,
+          childId: referral.childId,
+          outcome: AuditOutcome.SUCCEEDED,
+          before: null,
+          after: { referralId: referral.id, body: message.body },
+          detail: { event: 'REFERRAL_MESSAGE_POSTED' },
+          requestId: caller.requestId,
+          clientIp: caller.clientIp,
+        },
+        em,
+      );
+      return message;
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async move(referralId: string, expectedVersion: number, move: ReferralMove, caller: Caller, options: MoveOptions = {}): Promise<Referral> {
+    return this.dataSource.transaction(async (em) => {
+      const referral = await this.lock(em, referralId, expectedVersion, caller.actor);
+      const check = checkReferralMove(referral.status, move, referralSides(caller.actor, referral));
+      if (!check.ok) {
+        if (check.reason === 'WRONG_SIDE') throw new ForbiddenError(check.message);
+        throw new ConflictError(check.message, { status: referral.status, move });
+      }
+      const before = { ...referral };
+      referral.status = check.to;
+      if (options.apply) await options.apply(referral, em);
+      const saved = await em.save(referral);
+      await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);
+      return saved;
+    });
+  }
+
+  /** The referral locked for this transaction; NOT_FOUND unless it is the caller's, CONFLICT with the current row at a stale version. */
+  private async lock(em: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<Referral> {
+    const referral = await em.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!referral || referralSides(actor, referral).length === 0) throw new NotFoundError(REFERRAL, id);
+    if (referral.version !== expectedVersion) throw new StaleVersionError('The referral', expectedVersion, referral.version, referral);
+    return referral;
+  }
+
+  private async recordEvent(em: EntityManager, referral: Referral, fromStatus: ReferralStatus | null, note: string | null, before: object | null, caller: Caller): Promise<void> {
+    await em.insert(ReferralEvent, {
+      referralId: referral.id,
+      fromStatus,
+      toStatus: referral.status,
+      actorUserId: caller.actor.userId,
+      actorOrganisationId: caller.actor.organisationId,
+      note,
+    });
+    await this.writeAudit(em, referral, fromStatus === null ? null : before, { ...referral }, caller, { event: 'REFERRAL_STATUS', from: fromStatus, to: referral.status, note });
+  }
+
+  private async writeAudit(em: EntityManager, referral: Referral, before: object | null, after: object, caller: Caller, detail: Record<string, unknown>): Promise<void> {
+    const diff = changedFields(before, after);
+    await this.audit.record(
+      {
+        actor: auditActorOf(caller.actor),
+        action: caller.operation,
+        resourceType: REFERRAL,
+        resourceId: referral.id,
+        childId: referral.childId,
+        outcome: AuditOutcome.SUCCEEDED,
+        before: diff.before,
+        after: diff.after,
+        detail,
+        requestId: caller.requestId,
+        clientIp: caller.clientIp,
+      },
+      em,
+    );
+  }
+
+  /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again) through the plan's history. */
+  private async setPathway(em: EntityManager, referral: Referral, status: PathwayStatus, caller: Caller, summary: string): Promise<void> {
+    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
+    if (!pathway) throw new NotFoundError('Pathway', referral.pathwayId);
+    const before = { ...pathway };
+    pathway.status = status;
+    if (status === PathwayStatus.ARRANGED) pathway.responsibleOrganisationId = referral.toOrganisationId;
+    const saved = await em.save(pathway);
+    await this.history.record(
+      em,
+      { planId: referral.planId, childId: referral.childId, type: PlanEventType.PATHWAY_UPDATED, summary, record: { type: 'Pathway', id: pathway.id }, before, after: { ...saved } },
+      caller,
+    );
+  }
+
+  /** What the partner will see of the child, taken now. */
+  private async summaryOf(referral: Referral): Promise<ReferralSummarySnapshot> {
+    const [child] = await this.children.findByIds([referral.childId]);
+    if (!child) throw new NotFoundError(REFERRAL, referral.id);
+    const episode = await this.custody.find(referral.episodeId);
+    const [establishment] = episode ? await this.organisations.findByIds([episode.currentEstablishmentId]) : [null];
+    return {
+      givenName: child.givenName,
+      familyName: child.familyName,
+      preferredName: child.preferredName,
+      age: ageOn(child.dateOfBirth, this.clock.today()),
+      gender: child.gender,
+      releaseDate: episode?.expectedReleaseDate ?? null,
+      establishmentName: establishment?.name ?? null,
+      needsAndRisks: referral.needsAndRisks,
+      childWishes: referral.childWishes,
+      familyViews: referral.familyViews,
+      takenAt: this.clock.now().toISOString(),
+    };
+  }
+
+  private async assertRecipient(type: ReferralType, organisationId: string, field: string): Promise<void> {
+    const [organisation] = await this.organisations.findByIds([organisationId]);
+    if (!organisation) throw BadUserInputError.forField(field, 'No such organisation');
+    if (organisation.type !== ORGANISATION_TYPE_FOR[type]) {
+      throw BadUserInputError.forField(field, `A ${type} referral goes to a ${ORGANISATION_TYPE_FOR[type]}, not a ${organisation.type}`);
+    }
+  }
+}
