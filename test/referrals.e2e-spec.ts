@@ -105,6 +105,10 @@ describe('referrals', () => {
     const before = await count(`SELECT count(*) AS n FROM referral_event WHERE referral_id = $1`, [referral.id]);
     // Withdraw is the service's own move, but a DRAFT cannot be acknowledged: the service's manager tries to send twice.
     const { sendReferral: sent } = await yjs.ok(SEND, { input: { referralId: referral.id, expectedVersion: referral.version } });
+    // Sending puts the pathway in progress with the authority: the recorded fact that meets the "referral sent" deadline.
+    expect(await pathwayOf('ACCOMMODATION')).toMatchObject({ status: 'IN_PROGRESS', responsibleOrganisation: { id: w.a.localAuthority.id } });
+    const { milestones: afterSending } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key status } }`, { id: w.a.episode.id });
+    expect(afterSending.find((m: { key: string }) => m.key === 'ACCOMMODATION_REFERRAL_SENT')).toMatchObject({ status: 'MET' });
     const again = await yjs.graphql(SEND, { input: { referralId: referral.id, expectedVersion: sent.version } });
     expect(codeOf(again)).toBe('CONFLICT');
     expect(again.errors![0].message).toBe('A SENT referral cannot be sent: only a referral that is DRAFT or INFORMATION_REQUESTED can be');

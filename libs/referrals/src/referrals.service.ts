@@ -196,9 +196,13 @@ export class ReferralsService {
 
   send(referralId: string, expectedVersion: number, caller: Caller): Promise<Referral> {
     return this.move(referralId, expectedVersion, ReferralMove.SEND, caller, {
-      apply: async (referral) => {
+      apply: async (referral, em) => {
         referral.summary = await this.summaryOf(referral);
+        const firstSending = !referral.sentAt;
         referral.sentAt = this.clock.now();
+        // The pathway is now being worked with the partner: a recorded fact the deadline engine counts as the
+        // referral sent (ACCOMMODATION_REFERRAL_SENT), through the plan's history like any pathway change.
+        if (firstSending) await this.startPathway(em, referral, caller);
       },
     });
   }
@@ -339,6 +343,29 @@ export class ReferralsService {
         clientIp: caller.clientIp,
       },
       em,
+    );
+  }
+
+  /** On first sending: the pathway IN_PROGRESS with the partner responsible, unless it is further on already. */
+  private async startPathway(em: EntityManager, referral: Referral, caller: Caller): Promise<void> {
+    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
+    if (!pathway || ![PathwayStatus.NOT_STARTED, PathwayStatus.SUPPORT_REQUIRED].includes(pathway.status)) return;
+    const before = { ...pathway };
+    pathway.status = PathwayStatus.IN_PROGRESS;
+    pathway.responsibleOrganisationId ??= referral.toOrganisationId;
+    const saved = await em.save(pathway);
+    await this.history.record(
+      em,
+      {
+        planId: referral.planId,
+        childId: referral.childId,
+        type: PlanEventType.PATHWAY_UPDATED,
+        summary: `The ${referral.type.toLowerCase()} referral sent: the pathway is in progress with the partner`,
+        record: { type: 'Pathway', id: pathway.id },
+        before,
+        after: { ...saved },
+      },
+      caller,
     );
   }
 

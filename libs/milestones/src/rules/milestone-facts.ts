@@ -41,10 +41,10 @@ const HEALTH_DONE = ['ARRANGED', 'SUPPORT_NOT_REQUIRED'];
  * - ETE_PLACE_CONFIRMED ← the EDUCATION_TRAINING_EMPLOYMENT pathway ARRANGED.
  * - HEALTH_HANDOVER_ARRANGED ← every health pathway (physical, mental, substance misuse) ARRANGED or
  *   SUPPORT_NOT_REQUIRED; the evidence is the last of them to get there.
- * - ACCOMMODATION_CONFIRMED ← the ACCOMMODATION pathway ARRANGED. Interim: issue 6 replaces this with the
- *   accommodation referral reaching CONFIRMED.
- * - ACCOMMODATION_REFERRAL_SENT ← interim: the ACCOMMODATION pathway has a responsible organisation (the local
- *   authority) and a status beyond NOT_STARTED. Issue 6: the referral SENT.
+ * - ACCOMMODATION_CONFIRMED ← the ACCOMMODATION pathway ARRANGED: confirming the accommodation referral arranges it
+ *   (referrals, through the plan's history).
+ * - ACCOMMODATION_REFERRAL_SENT ← the ACCOMMODATION pathway has a responsible organisation and a status beyond
+ *   NOT_STARTED: sending the accommodation referral puts it IN_PROGRESS with the local authority.
  * - CHILD_TOLD_WHERE_LIVING ← interim: the ACCOMMODATION pathway ARRANGED with the child's view recorded on it.
  * Pathways carry no "arranged at", so their evidence `at` is the pathway's last change (the change that arranged it
  * or a later one).
