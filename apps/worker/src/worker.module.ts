@@ -3,7 +3,6 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
-import { AccessModule } from '@resettle/access';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { DeadlineEngineModule } from '@resettle/milestones';
 import { NotificationsWorkerModule } from '@resettle/notifications';
@@ -24,9 +23,6 @@ import { WorkerHeartbeat } from './worker-heartbeat';
     ClockModule,
     DatabaseModule,
     QueueModule.forRoot('worker'),
-    // Global: planning's PlanAccess (in PlanningModule, which milestones use) needs AccessService. The worker serves no
-    // requests; it is here only so the feature modules resolve.
-    AccessModule,
     DeadlineEngineModule,
     NotificationsWorkerModule,
   ],

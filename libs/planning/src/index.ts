@@ -25,3 +25,4 @@ export * from './release/release.module';
 export * from './meetings';
 export * from './plan-lifecycle';
 export * from './plan-access';
+export * from './plan-access.module';

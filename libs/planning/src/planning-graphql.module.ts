@@ -3,13 +3,14 @@ import { ChildRelationsRegistry } from '@resettle/access';
 import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from './planning.module';
+import { PlanAccessModule } from './plan-access.module';
 import { PlanningService } from './planning.service';
 import { EpisodePlanResolver, PathwayResolver, PlanningResolver } from './planning.resolver';
 import { ReleaseGraphqlModule } from './release/release-graphql.module';
 import { MeetingsModule } from './meetings/meetings.module';
 
 @Module({
-  imports: [PlanningModule, CustodyModule, OrganisationsModule, ReleaseGraphqlModule, MeetingsModule],
+  imports: [PlanningModule, PlanAccessModule, CustodyModule, OrganisationsModule, ReleaseGraphqlModule, MeetingsModule],
   providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver],
 })
 export class PlanningGraphqlModule implements OnModuleInit {

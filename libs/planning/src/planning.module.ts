@@ -11,7 +11,6 @@ import { PlanEvent } from './entities/plan-event.entity';
 import { PlanningService } from './planning.service';
 import { PlanHistory } from './plan-history.service';
 import { PlanLifecycle } from './plan-lifecycle';
-import { PlanAccess } from './plan-access';
 
 @Module({
   imports: [
@@ -19,7 +18,7 @@ import { PlanAccess } from './plan-access';
     AuditModule,
     OrganisationsModule,
   ],
-  providers: [PlanningService, PlanHistory, PlanLifecycle, PlanAccess],
-  exports: [PlanningService, PlanHistory, PlanLifecycle, PlanAccess],
+  providers: [PlanningService, PlanHistory, PlanLifecycle],
+  exports: [PlanningService, PlanHistory, PlanLifecycle],
 })
 export class PlanningModule {}

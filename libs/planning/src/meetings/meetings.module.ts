@@ -5,6 +5,7 @@ import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '../planning.module';
+import { PlanAccessModule } from '../plan-access.module';
 import { PlanningMeeting } from './entities/planning-meeting.entity';
 import { MeetingInvitee } from './entities/meeting-invitee.entity';
 import { CalendarFeedSecret } from './entities/calendar-feed.entity';
@@ -21,6 +22,7 @@ import { MeetingInviteeResolver, MeetingsResolver, PlanMeetingsResolver } from '
   imports: [
     TypeOrmModule.forFeature([PlanningMeeting, MeetingInvitee, CalendarFeedSecret]),
     PlanningModule,
+    PlanAccessModule,
     AuditModule,
     ChildrenModule,
     IdentityModule,
