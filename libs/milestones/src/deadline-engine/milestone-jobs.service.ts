@@ -15,7 +15,7 @@ import { REDIS_CONNECTION } from '@resettle/queue';
 import { Milestone } from '../entities/milestone.entity';
 import { MilestoneStatus } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
-import { EscalationRecipient } from '../rules/milestone-policy';
+import { EscalationRecipient, MilestonePolicy } from '../rules/milestone-policy';
 import { MILESTONES_QUEUE, MilestoneJobData, plannedJobs } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
 
@@ -55,13 +55,14 @@ export class MilestoneJobs {
    * Makes the queue hold exactly the jobs the milestone's row calls for: adds missing ones (their ids are
    * deterministic, so adding again is harmless), brings forward any whose moment has come, removes stale ones.
    */
-  async sync(milestoneId: string): Promise<void> {
-    const milestone = await this.dataSource.getRepository(Milestone).findOneBy({ id: milestoneId });
-    const desired = milestone ? await this.planFor(milestone) : [];
+  async sync(milestoneId: string, known?: { milestone: Milestone; policy: MilestonePolicy | null }): Promise<void> {
+    const milestone = known ? known.milestone : await this.dataSource.getRepository(Milestone).findOneBy({ id: milestoneId });
+    const policy = known ? known.policy : milestone ? await this.policyOf(milestone) : null;
+    const desired = milestone && policy ? plannedJobs(milestone, policy[milestone.key]) : [];
     const trackingKey = `${this.trackingPrefix}:${milestoneId}`;
-    const known = await this.redis.smembers(trackingKey);
+    const tracked = await this.redis.smembers(trackingKey);
     const desiredIds = new Set(desired.map((j) => j.jobId));
-    for (const id of known.filter((k) => !desiredIds.has(k))) {
+    for (const id of tracked.filter((k) => !desiredIds.has(k))) {
       const job = await this.queue.getJob(id);
       if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
     }
@@ -79,19 +80,29 @@ export class MilestoneJobs {
     await this.redis.multi().del(trackingKey).sadd(trackingKey, ...(desiredIds.size ? [...desiredIds] : ['-'])).exec();
   }
 
-  /** Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. */
+  /**
+   * Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. The rows,
+   * their episodes' services and those services' policies are read once for the whole run, not per milestone.
+   */
   async reconcile(): Promise<number> {
-    const open = await this.dataSource.getRepository(Milestone).find({ select: { id: true }, where: { status: In(OPEN) } });
-    for (const { id } of open) await this.sync(id);
+    const open = await this.dataSource.getRepository(Milestone).find({ where: { status: In(OPEN) } });
+    const childIds = [...new Set(open.map((m) => m.childId))];
+    const episodes = childIds.length ? (await this.custody.episodesOf(childIds)).flat() : [];
+    const serviceOf = new Map(episodes.map((e) => [e.id, e.supervisingServiceId]));
+    const serviceIds = [...new Set(serviceOf.values())];
+    const policies = new Map((await this.milestones.effectivePolicies(serviceIds)).map((p, i) => [serviceIds[i], p.policy]));
+    for (const milestone of open) {
+      const service = serviceOf.get(milestone.episodeId);
+      await this.sync(milestone.id, { milestone, policy: service ? (policies.get(service) ?? null) : null });
+    }
     this.log.log(`Reconciled the jobs of ${open.length} open milestones`);
     return open.length;
   }
 
-  private async planFor(milestone: Milestone) {
+  /** The policy of the service supervising the milestone's episode (null once the episode is gone). */
+  private async policyOf(milestone: Milestone): Promise<MilestonePolicy | null> {
     const episode = await this.custody.find(milestone.episodeId);
-    if (!episode) return [];
-    const { policy } = await this.milestones.effectivePolicy(episode.supervisingServiceId);
-    return plannedJobs(milestone, policy[milestone.key]);
+    return episode ? (await this.milestones.effectivePolicy(episode.supervisingServiceId)).policy : null;
   }
 
   // ---------------------------------------------------------------- what the jobs do
