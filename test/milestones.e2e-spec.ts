@@ -299,12 +299,12 @@ describe('milestones (issue 5)', () => {
   it('refreshAllEpisodes (for the seed) creates what is missing and changes nothing else', async () => {
     const { refreshAllEpisodes } = require('@resettle/milestones') as typeof import('@resettle/milestones');
     // First it brings everything up to date (a policy change reaches existing episodes this way, or at their next change).
-    await refreshAllEpisodes(t.dataSource, t.clock);
+    await refreshAllEpisodes(t.db.url, t.clock);
     await t.dataSource.query(`DELETE FROM milestone WHERE episode_id = $1`, [w.b.episode.id]);
     const before = await outboxCount();
-    expect(await refreshAllEpisodes(t.dataSource, t.clock)).toBe(9);
+    expect(await refreshAllEpisodes(t.db.url, t.clock)).toBe(9);
     expect((await outboxCount()) - before).toBe(9);
-    expect(await refreshAllEpisodes(t.dataSource, t.clock)).toBe(0);
+    expect(await refreshAllEpisodes(t.db.url, t.clock)).toBe(0);
   });
 
   it('CustodialEpisode.milestones and Milestone.episode/policy resolve', async () => {

@@ -8,9 +8,7 @@ import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/rele
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
 import { INSERT_MISSING_PLANS_SQL } from '../../libs/planning/src/plans-for-episodes.sql';
-import { DataSource } from 'typeorm';
 import { FixedClock } from '@resettle/common';
-import { dataSourceOptions } from '@resettle/database';
 import { refreshAllEpisodes } from '@resettle/milestones';
 
 /**
@@ -83,7 +81,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const leads = await setServiceLeads(db);
     log(`Heads of service named: ${leads}`);
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
-    const milestonesComputed = await refreshMilestones(url, options.today);
+    const milestonesComputed = await refreshAllEpisodes(url, new FixedClock(new Date(`${options.today}T09:00:00Z`)));
     log(`Milestones: ${milestonesComputed} computed`);
     return {
       organisations: orgIds.size,
@@ -237,16 +235,6 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
   }
   return { total: users.length, bySupervisingAuthority, signIns };
-}
-
-/** Runs the milestones refresh over every episode, as of the seed's `today` (idempotent: a second run changes nothing). */
-async function refreshMilestones(url: string, today: string): Promise<number> {
-  const ds = await new DataSource(dataSourceOptions(url)).initialize();
-  try {
-    return await refreshAllEpisodes(ds, new FixedClock(new Date(`${today}T09:00:00Z`)));
-  } finally {
-    await ds.destroy();
-  }
 }
 
 /**

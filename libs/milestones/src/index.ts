@@ -12,3 +12,4 @@ export * from './deadline-engine/milestone-escalation.entity';
 export * from './deadline-engine/milestone-jobs.service';
 export * from './deadline-engine/milestone-jobs.processor';
 export * from './deadline-engine/deadline-engine.module';
+export * from './refresh-all-episodes';

@@ -350,19 +350,6 @@ export class MilestonesService {
   }
 }
 
-/**
- * For scripts without a Nest application (the demo seed): refreshes every episode's milestones against
- * `dataSource` (whose entities must include custody's, planning's, these and the outbox's: the CLI glob does).
- * Custody's and planning's read methods used here read only through the EntityManager they are given.
- */
-export async function refreshAllEpisodes(dataSource: DataSource, clock: Clock): Promise<number> {
-  const none = undefined as never;
-  const custody = new CustodyService(dataSource, none, none, none, none, none, none, none, none, clock, none, none);
-  const planning = new PlanningService(dataSource, none, none, clock);
-  const audit = new AuditService(dataSource, clock);
-  return new MilestonesService(dataSource, custody, planning, clock, audit).refreshAll();
-}
-
 function toPolicyOverride(row: MilestonePolicyOverride): PolicyOverride {
   return {
     key: row.key,
