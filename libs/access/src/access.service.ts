@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GraphqlContext, NotFoundError } from '@resettle/common';
+import { ForbiddenError, GraphqlContext, NotFoundError } from '@resettle/common';
 import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
 import type { Actor, Caller } from './actor';
 import { AccessContext } from './access-context';
@@ -137,6 +137,24 @@ export class AccessService {
       clientIp: caller.clientIp,
     });
     throw audited(new NotFoundError(resource.type, resource.id));
+  }
+
+  /**
+   * A refusal the policy makes outside the record rules (e.g. "a manager of that service only"): audited as DENIED
+   * once, then FORBIDDEN to the caller. Use it rather than throwing, so the mutation interceptor does not log it again.
+   */
+  async refuse(caller: Caller, resource: ResourceRef, reason: string, message: string): Promise<never> {
+    await this.audit.record({
+      actor: auditActorOf(caller.actor),
+      action: caller.operation,
+      resourceType: resource.type,
+      resourceId: resource.id,
+      outcome: AuditOutcome.DENIED,
+      detail: { reason },
+      requestId: caller.requestId,
+      clientIp: caller.clientIp,
+    });
+    throw audited(new ForbiddenError(message));
   }
 
   /** A page of a list: one audit row per child on it, in one INSERT. */

@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessContext,
   AccessService,
-  auditActorOf,
   Allow,
   Caller,
   Capability,
@@ -13,8 +12,7 @@ import {
   CurrentCaller,
   selectedFieldPaths,
 } from '@resettle/access';
-import { Clock, daysBetween, ForbiddenError, GraphqlContext } from '@resettle/common';
-import { AuditOutcome, AuditService } from '@resettle/audit';
+import { Clock, daysBetween, GraphqlContext } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Milestone } from './entities/milestone.entity';
@@ -148,7 +146,7 @@ export class MilestonePolicyResolver {
   constructor(
     private readonly milestones: MilestonesService,
     private readonly organisations: OrganisationsService,
-    private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   @Query(() => MilestonePolicyType, { description: 'A youth justice service’s deadlines: the defaults of DOMAIN.md with its own changes.' })
@@ -161,22 +159,16 @@ export class MilestonePolicyResolver {
   @Mutation(() => MilestonePolicyType, {
     description: 'A manager of a youth justice service changes one of its deadlines (offset, reminders, off), or resets it to the default.',
   })
-  @Allow(Capability.READ_CASELOAD)
+  @Allow(Capability.CONFIGURE_MILESTONE_POLICY)
   async setMilestonePolicy(@Args('input') input: SetMilestonePolicyInput, @CurrentCaller() caller: Caller) {
-    // No capability of its own: who may is "a manager of that service", decided by the pure rule.
+    // Services are in the public directory, so another service's is FORBIDDEN rather than NOT_FOUND.
     if (!mayConfigureMilestonePolicy(caller.actor, input.youthJusticeServiceId)) {
-      // A refusal is audited as one (the mutation interceptor adds its FAILED row as well).
-      await this.audit.record({
-        actor: auditActorOf(caller.actor),
-        action: caller.operation,
-        resourceType: 'MilestonePolicy',
-        resourceId: input.youthJusticeServiceId,
-        outcome: AuditOutcome.DENIED,
-        detail: { reason: 'not a manager of this youth justice service', key: input.key },
-        requestId: caller.requestId,
-        clientIp: caller.clientIp,
-      });
-      throw new ForbiddenError('Only a manager of the youth justice service can change its milestone policy');
+      await this.access.refuse(
+        caller,
+        { type: 'MilestonePolicy', id: input.youthJusticeServiceId },
+        'not a manager of this youth justice service',
+        'Only a manager of the youth justice service can change its milestone policy',
+      );
     }
     let offset: MilestoneOffset | undefined;
     if (input.offset) {

@@ -22,6 +22,8 @@ export enum Capability {
   ASSIGN_CASE_MANAGER = 'ASSIGN_CASE_MANAGER',
   /** The resettlement plan: the plan itself for its youth justice service, a pathway also for those who own it. */
   CHANGE_PLAN = 'CHANGE_PLAN',
+  /** Change a youth justice service's deadline policy (its own service only). */
+  CONFIGURE_MILESTONE_POLICY = 'CONFIGURE_MILESTONE_POLICY',
   /** Waive a deadline, with a reason: a manager's decision. */
   WAIVE_MILESTONE = 'WAIVE_MILESTONE',
   /** In-app notifications and email preferences: your own. */
@@ -64,6 +66,7 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.EDUCATION_PROVIDER,
   ],
   [Capability.WAIVE_MILESTONE]: [Role.YJS_MANAGER],
+  [Capability.CONFIGURE_MILESTONE_POLICY]: [Role.YJS_MANAGER],
   [Capability.READ_OWN_NOTIFICATIONS]: EVERYONE,
   [Capability.VIEW_QUEUE_DASHBOARD]: [Role.NATIONAL_ADMIN],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
