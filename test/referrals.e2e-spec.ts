@@ -151,6 +151,29 @@ describe('referrals', () => {
     expect((await yjs.ok(INBOX, {})).referrals.totalCount).toBe(1);
   });
 
+  it('the inbox shows both sides by name, days to release, the deadline the referral must meet and how close it is', async () => {
+    const GLANCE = `query { referrals { edges { node { id expectedReleaseDate daysToRelease urgency deadline { key dueDate status }
+      toOrganisation { id name } fromService { id name } } } } }`;
+    const { referrals } = await officer.ok(GLANCE);
+    const node = referrals.edges[0].node;
+    const { milestones } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key dueDate status } custodialEpisode(id: $id) { expectedReleaseDate } }`, {
+      id: w.a.episode.id,
+    });
+    const confirmedDeadline = milestones.find((m: { key: string }) => m.key === 'ACCOMMODATION_CONFIRMED');
+    // The test clock stands at 2026-11-23; a 12-month DTO from that day is released months away.
+    const days = Math.round((Date.parse(node.expectedReleaseDate) - Date.parse('2026-11-23')) / 86_400_000);
+    expect(node).toMatchObject({
+      id: referral.id,
+      daysToRelease: days,
+      urgency: 'ON_TRACK',
+      deadline: { key: 'ACCOMMODATION_CONFIRMED', dueDate: confirmedDeadline.dueDate, status: 'PENDING' },
+      toOrganisation: { id: w.a.localAuthority.id, name: w.a.localAuthority.name },
+      fromService: { id: w.a.youthJusticeService.id, name: w.a.youthJusticeService.name },
+    });
+    expect(days).toBeGreaterThan(100);
+    expect(confirmedDeadline.dueDate < node.expectedReleaseDate).toBe(true);
+  });
+
   it('another authority’s officer gets NOT_FOUND; the officer cannot withdraw and the service cannot confirm (FORBIDDEN)', async () => {
     expect(codeOf(await otherOfficer.graphql(GET, { id: referral.id }))).toBe('NOT_FOUND');
     expect(codeOf(await otherOfficer.graphql(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } }))).toBe('NOT_FOUND');
@@ -190,6 +213,11 @@ describe('referrals', () => {
       w.a.localAuthority.id,
     ]);
     expect(c.events[3].note).toBe('Is there a curfew?');
+    const { referral: named } = await officer.ok(`query($id: ID!) { referral(id: $id) { urgency messages { authorName authorOrganisation { id } }
+      events { actorName actorOrganisation { id } } } }`, { id: referral.id });
+    expect(named.urgency).toBe('DONE');
+    expect(named.messages).toEqual([{ authorName: 'Test User', authorOrganisation: { id: w.a.youthJusticeService.id } }]);
+    expect(named.events[3]).toEqual({ actorName: 'Test User', actorOrganisation: { id: w.a.localAuthority.id } });
     expect(c.messages).toEqual([expect.objectContaining({ body: 'Yes: 7pm to 7am for the first three months.', authorOrganisationId: w.a.youthJusticeService.id })]);
     referral = { id: referral.id, version: c.version };
 

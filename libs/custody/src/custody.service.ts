@@ -105,6 +105,12 @@ export class CustodyService {
     return this.episodes.findOneBy({ id });
   }
 
+  /** Episodes by id, in the order asked, null where missing (for DataLoader). */
+  async findByIds(ids: readonly string[]): Promise<(CustodialEpisode | null)[]> {
+    const rows = await this.episodes.findBy({ id: In([...ids]) });
+    return byIds(ids, rows, (e) => e.id);
+  }
+
   async get(id: string): Promise<CustodialEpisode> {
     const episode = await this.episodes.findOneBy({ id });
     if (!episode) throw new NotFoundError('Custodial episode', id);

@@ -57,7 +57,7 @@ function loadPolicy(ctx: GraphqlContext, milestones: MilestonesService, serviceI
 
 function loadEpisode(ctx: GraphqlContext, custody: CustodyService, episodeId: string): Promise<CustodialEpisode | null> {
   return ctx.loaders
-    .get<string, CustodialEpisode | null>('milestones:episode', (ids) => Promise.all(ids.map((id) => custody.find(id))))
+    .get<string, CustodialEpisode | null>('milestones:episode', (ids) => custody.findByIds(ids))
     .load(episodeId);
 }
 

@@ -8,3 +8,4 @@ export * from './dto/referral.inputs';
 export * from './referrals.service';
 export * from './referrals.module';
 export * from './referrals-graphql.module';
+export * from './rules/referral-urgency';

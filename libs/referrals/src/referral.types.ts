@@ -1,6 +1,13 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '@resettle/common';
+import { MilestoneKey, MilestoneStatus } from '@resettle/milestones';
 import { Referral } from './entities/referral.entity';
+import { ReferralUrgency } from './rules/referral-urgency';
+
+registerEnumType(ReferralUrgency, {
+  name: 'ReferralUrgency',
+  description: 'How close a referral is to the deadline it exists to meet (the address confirmed 28 days before release, the ETE place and the health handover 14 days before).',
+});
 
 /** The minimal summary of the child the partner sees: taken when the referral was sent. */
 @ObjectType()
@@ -20,3 +27,11 @@ export class ReferralSummary {
 
 @ObjectType()
 export class ReferralConnection extends Connection(Referral, 'Referral') {}
+
+/** The deadline a referral exists to meet: the deadline engine's milestone for it (see `rules/referral-urgency.ts`). */
+@ObjectType()
+export class ReferralDeadline {
+  @Field(() => MilestoneKey) key: MilestoneKey;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while there is no release date (remand).' }) dueDate: string | null;
+  @Field(() => MilestoneStatus) status: MilestoneStatus;
+}

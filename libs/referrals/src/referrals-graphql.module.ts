@@ -1,13 +1,18 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRelationsRegistry } from '@resettle/access';
+import { CustodyModule } from '@resettle/custody';
+import { IdentityModule } from '@resettle/identity';
+import { MilestonesModule } from '@resettle/milestones';
+import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { ReferralsModule } from './referrals.module';
 import { ReferralsService } from './referrals.service';
 import { PlanReferralsResolver, ReferralsResolver } from './referrals.resolver';
+import { ReferralEventFieldsResolver, ReferralFieldsResolver, ReferralMessageFieldsResolver } from './referral-fields.resolver';
 
 @Module({
-  imports: [ReferralsModule, PlanningModule],
-  providers: [ReferralsResolver, PlanReferralsResolver],
+  imports: [ReferralsModule, PlanningModule, CustodyModule, IdentityModule, MilestonesModule, OrganisationsModule],
+  providers: [ReferralsResolver, PlanReferralsResolver, ReferralFieldsResolver, ReferralMessageFieldsResolver, ReferralEventFieldsResolver],
 })
 export class ReferralsGraphqlModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,121 @@
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessContext } from '@resettle/access';
+import { Clock, daysBetween } from '@resettle/common';
+import { CustodialEpisode, CustodyService } from '@resettle/custody';
+import { User, UsersService } from '@resettle/identity';
+import { Milestone, MilestonesService } from '@resettle/milestones';
+import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import { Referral } from './entities/referral.entity';
+import { ReferralEvent } from './entities/referral-event.entity';
+import { ReferralMessage } from './entities/referral-message.entity';
+import { ReferralDeadline } from './referral.types';
+import { DEADLINE_FOR, referralUrgency, ReferralUrgency } from './rules/referral-urgency';
+
+/**
+ * What both sides of a referral need to read it at a glance: who it is between, how long until the child leaves
+ * and how close the deadline is. The referral itself was authorised when it was read; these fields add nothing a
+ * partner may not see (the release date is in the summary already; the deadline is only its date and status).
+ */
+@Resolver(() => Referral)
+export class ReferralFieldsResolver {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly custody: CustodyService,
+    private readonly milestones: MilestonesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => Organisation, { description: 'The organisation the referral is addressed to.' })
+  toOrganisation(@Parent() referral: Referral, @Context() ctx: AccessContext) {
+    return loadOrganisation(ctx, this.organisations, referral.toOrganisationId);
+  }
+
+  @ResolveField(() => Organisation, { description: 'The youth justice service that made the referral.' })
+  fromService(@Parent() referral: Referral, @Context() ctx: AccessContext) {
+    return loadOrganisation(ctx, this.organisations, referral.fromServiceId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the child is now expected to leave (live, unlike the summary); null on remand.' })
+  async expectedReleaseDate(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<string | null> {
+    return (await this.episodeOf(ctx, referral))?.expectedReleaseDate ?? null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Days from today to the expected release date; null on remand.' })
+  async daysToRelease(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<number | null> {
+    const date = (await this.episodeOf(ctx, referral))?.expectedReleaseDate;
+    return date ? daysBetween(this.clock.today(), date) : null;
+  }
+
+  @ResolveField(() => ReferralDeadline, { nullable: true, description: 'The deadline this referral exists to meet; null if the episode has none.' })
+  deadline(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralDeadline | null> {
+    return this.deadlineOf(ctx, referral);
+  }
+
+  @ResolveField(() => ReferralUrgency, { description: 'Overdue, due soon (within 14 days of the deadline), on track, done or closed.' })
+  async urgency(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralUrgency> {
+    const deadline = await this.deadlineOf(ctx, referral);
+    return referralUrgency({
+      status: referral.status,
+      deadlineDueDate: deadline?.dueDate ?? null,
+      deadlineStatus: deadline?.status ?? null,
+      today: this.clock.today(),
+    });
+  }
+
+  private episodeOf(ctx: AccessContext, referral: Referral): Promise<CustodialEpisode | null> {
+    return ctx.loaders.get<string, CustodialEpisode | null>('referrals:episode', (ids) => this.custody.findByIds(ids)).load(referral.episodeId);
+  }
+
+  private async deadlineOf(ctx: AccessContext, referral: Referral): Promise<ReferralDeadline | null> {
+    const all = await ctx.loaders
+      .get<string, Milestone[]>('milestonesOfEpisode', (ids) => this.milestones.milestonesOfEpisodes(ids))
+      .load(referral.episodeId);
+    const milestone = all.find((m) => m.key === DEADLINE_FOR[referral.type]);
+    return milestone ? { key: milestone.key, dueDate: milestone.dueDate, status: milestone.status } : null;
+  }
+}
+
+/** Loads users by id through the request's DataLoader, for the names in a referral's thread and timeline. */
+function loadUser(ctx: AccessContext, users: UsersService, id: string): Promise<User | null> {
+  return ctx.loaders.get<string, User | null>('referrals:user', (ids) => users.findByIds(ids)).load(id);
+}
+
+const fullName = (user: User | null) => (user ? `${user.givenName} ${user.familyName}` : null);
+
+/** Who wrote each message: both sides of a referral see each other's names and organisations, as in any shared case. */
+@Resolver(() => ReferralMessage)
+export class ReferralMessageFieldsResolver {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @ResolveField(() => Organisation)
+  authorOrganisation(@Parent() message: ReferralMessage, @Context() ctx: AccessContext) {
+    return loadOrganisation(ctx, this.organisations, message.authorOrganisationId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Given and family name of the author.' })
+  async authorName(@Parent() message: ReferralMessage, @Context() ctx: AccessContext) {
+    return fullName(await loadUser(ctx, this.users, message.authorUserId));
+  }
+}
+
+/** Who made each move. */
+@Resolver(() => ReferralEvent)
+export class ReferralEventFieldsResolver {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @ResolveField(() => Organisation)
+  actorOrganisation(@Parent() event: ReferralEvent, @Context() ctx: AccessContext) {
+    return loadOrganisation(ctx, this.organisations, event.actorOrganisationId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Given and family name of who made the move.' })
+  async actorName(@Parent() event: ReferralEvent, @Context() ctx: AccessContext) {
+    return fullName(await loadUser(ctx, this.users, event.actorUserId));
+  }
+}
