@@ -38,8 +38,18 @@ describe('npm run seed', () => {
   it('builds the national estate and a caseload, and running it again changes nothing', async () => {
     const first = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-11-23' });
     expect(first.childrenAdded).toBe(200);
+    // Each demo area also supervises nine more children (release dates spread over the year) for its demo referrals.
+    expect(first.showcaseChildrenAdded).toBe(36);
+    expect(first.referralsAdded).toBeGreaterThanOrEqual(4 * 8);
+    const [{ n: referralsAfterFirst }] = await count(`SELECT count(*)::int AS n FROM referral`);
+    expect(referralsAfterFirst).toBe(first.referralsAdded);
     const second = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-11-23' });
-    expect(second).toMatchObject({ childrenAdded: 0, childrenSkipped: 200, episodesAdded: 0 });
+    expect(second).toMatchObject({ childrenAdded: 0, childrenSkipped: 200, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
+    // A later day changes nothing either: the demo areas have their referrals.
+    const third = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-12-07' });
+    expect(third).toMatchObject({ childrenAdded: 0, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
+    const [{ n: referralsAfterAll }] = await count(`SELECT count(*)::int AS n FROM referral`);
+    expect(referralsAfterAll).toBe(referralsAfterFirst);
 
     const [orgs] = await count(`SELECT
         count(*) FILTER (WHERE type = 'YOI') AS yoi, count(*) FILTER (WHERE type = 'STC') AS stc,
@@ -54,10 +64,12 @@ describe('npm run seed', () => {
         count(*) FILTER (WHERE status = 'SENTENCED' AND expected_release_date IS NULL AND sentence_type <> 'DHMP') AS sentenced_without_date,
         count(*) FILTER (WHERE expected_release_date < '2026-11-23') AS released_in_past
       FROM custodial_episode`);
-    expect(Number(mix.total)).toBe(200);
+    expect(Number(mix.total)).toBe(200 + 36);
     // About 44% of children in custody are on remand (DOMAIN.md); a 200-child sample lands near it.
-    expect(Number(mix.remanded) / 200).toBeGreaterThan(0.3);
-    expect(Number(mix.remanded) / 200).toBeLessThan(0.6);
+    const [sample] = await count(`SELECT count(*) FILTER (WHERE e.status = 'REMANDED') AS remanded
+      FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE c.external_reference LIKE 'demo-child-%'`);
+    expect(Number(sample.remanded) / 200).toBeGreaterThan(0.3);
+    expect(Number(sample.remanded) / 200).toBeLessThan(0.6);
     expect(Number(mix.sentenced_without_date)).toBe(0);
     expect(Number(mix.released_in_past)).toBe(0);
 
@@ -65,5 +77,83 @@ describe('npm run seed', () => {
     const [contacts] = await count(`SELECT count(*) FILTER (WHERE phone !~ '^07700 900[0-9]{3}$') AS bad_phone,
         count(*) FILTER (WHERE email !~ '@example\\.com$') AS bad_email FROM parent_carer`);
     expect(contacts).toEqual({ bad_phone: '0', bad_email: '0' });
+  });
+
+  it('gives each demo area referrals in a spread of states, made through the referrals feature', async () => {
+    // The database seeded above (twice). Leeds: from its youth justice service, to its own authority and providers.
+    const rows = await count(`SELECT r.type, r.status, r.sent_at IS NOT NULL AS sent, r.summary, r.offer_start_date::text AS offer_start,
+        r.offer_address_or_place, r.offer_placement_type, r.offer_provider, r.child_wishes, r.family_views, r.needs_and_risks,
+        e.expected_release_date::text AS release, (e.expected_release_date - DATE '2026-11-23') AS days_to_release, w.type AS pathway_type, w.status AS pathway_status,
+        w.responsible_organisation_id = r.to_organisation_id AS pathway_theirs,
+        fs.code AS from_code, e.supervising_service_id = r.from_service_id AS from_supervisor, p.child_id = r.child_id AND p.episode_id = r.episode_id AS plan_matches,
+        tor.type AS to_type, COALESCE(tor_la.code, tor.code) AS to_area,
+        (SELECT count(*)::int FROM referral_event v WHERE v.referral_id = r.id) AS events,
+        (SELECT count(*)::int FROM referral_message m WHERE m.referral_id = r.id) AS messages,
+        (SELECT count(*)::int FROM audit_event a WHERE a.resource_type = 'Referral' AND a.resource_id = r.id::text AND a.outcome = 'SUCCEEDED') AS audits
+      FROM referral r
+      JOIN organisation fs ON fs.id = r.from_service_id
+      JOIN organisation tor ON tor.id = r.to_organisation_id
+      LEFT JOIN organisation tor_la ON tor_la.id = tor.local_authority_id
+      JOIN custodial_episode e ON e.id = r.episode_id
+      JOIN resettlement_plan p ON p.id = r.plan_id
+      JOIN pathway w ON w.id = r.pathway_id
+      WHERE fs.code = 'YJS-LEEDS'`);
+    const tally = (type: string) => rows.filter((r) => r.type === type).map((r) => r.status).sort();
+    expect(tally('ACCOMMODATION')).toEqual(['ACKNOWLEDGED', 'CONFIRMED', 'DRAFT', 'INFORMATION_REQUESTED', 'OFFERED', 'SENT', 'SENT']);
+    expect(tally('EDUCATION')).toEqual(['ACKNOWLEDGED']);
+    expect(tally('HEALTH')).toEqual(['SENT']);
+    const to = { ACCOMMODATION: 'LOCAL_AUTHORITY', EDUCATION: 'EDUCATION_PROVIDER', HEALTH: 'HEALTH_PROVIDER' } as Record<string, string>;
+    const pathways = { ACCOMMODATION: 'ACCOMMODATION', EDUCATION: 'EDUCATION_TRAINING_EMPLOYMENT', HEALTH: 'MENTAL_HEALTH' } as Record<string, string>;
+    for (const r of rows) {
+      expect({ from: r.from_code, supervisor: r.from_supervisor, plan: r.plan_matches, toType: r.to_type, toArea: r.to_area, pathway: r.pathway_type }).toEqual({
+        from: 'YJS-LEEDS', supervisor: true, plan: true, toType: to[r.type], toArea: 'LA-LEEDS', pathway: pathways[r.type],
+      });
+      expect(r.child_wishes && r.family_views && r.needs_and_risks).toBeTruthy();
+      expect(Number(r.days_to_release)).toBeGreaterThan(0);
+      // Every move an event and an audit row; the summary the partner sees is taken when it is sent.
+      expect(r.events).toBeGreaterThanOrEqual(1);
+      expect(r.audits).toBe(r.events);
+      if (r.status === 'DRAFT') {
+        expect(r).toMatchObject({ sent: false, summary: null, events: 1 });
+      } else {
+        expect(r.sent).toBe(true);
+        expect(r.summary).toMatchObject({ givenName: expect.any(String), releaseDate: r.release, childWishes: r.child_wishes, needsAndRisks: r.needs_and_risks });
+        // Sending puts the pathway in progress with the partner; confirming arranges it.
+        expect(r.pathway_theirs).toBe(true);
+        expect(r.pathway_status).toBe(r.status === 'CONFIRMED' ? 'ARRANGED' : 'IN_PROGRESS');
+      }
+      if (['OFFERED', 'CONFIRMED'].includes(r.status)) {
+        expect(r.offer_start).toBe(r.release);
+        expect(r.offer_address_or_place && r.offer_placement_type && r.offer_provider).toBeTruthy();
+        expect(r.messages).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // A spread of release dates: within six weeks, within three months, and later.
+    const sentDays = rows.filter((r) => r.type === 'ACCOMMODATION').map((r) => Number(r.days_to_release));
+    expect(sentDays.some((d) => d <= 42)).toBe(true);
+    expect(sentDays.some((d) => d > 42 && d <= 91)).toBe(true);
+    expect(sentDays.some((d) => d > 91)).toBe(true);
+    const [info] = await count(`SELECT v.note FROM referral_event v JOIN referral r ON r.id = v.referral_id JOIN organisation fs ON fs.id = r.from_service_id
+      WHERE fs.code = 'YJS-LEEDS' AND v.to_status = 'INFORMATION_REQUESTED'`);
+    expect(info.note).toMatch(/curfew/);
+
+    // The confirmed placement and the sent referrals meet their milestones (refreshed in the referral's own transaction).
+    const milestones = await count(`SELECT r.status, m.key, m.status AS milestone_status FROM referral r
+      JOIN organisation fs ON fs.id = r.from_service_id AND fs.code = 'YJS-LEEDS'
+      JOIN milestone m ON m.episode_id = r.episode_id AND m.key IN ('ACCOMMODATION_CONFIRMED', 'ACCOMMODATION_REFERRAL_SENT')
+      WHERE r.type = 'ACCOMMODATION'`);
+    const status = (referral: string, key: string) => milestones.filter((m) => m.status === referral && m.key === key).map((m) => m.milestone_status);
+    expect(status('CONFIRMED', 'ACCOMMODATION_CONFIRMED')).toEqual(['MET']);
+    expect(status('SENT', 'ACCOMMODATION_REFERRAL_SENT')).toEqual(['MET', 'MET']);
+    expect(status('DRAFT', 'ACCOMMODATION_REFERRAL_SENT')).not.toContain('MET');
+
+    // Every demo area has referrals; at least one of its sentenced children has none. No other area has any.
+    const areas = await count(`SELECT fs.code, count(r.id)::int AS referrals,
+        (SELECT count(*)::int FROM custodial_episode e WHERE e.supervising_service_id = fs.id AND e.status = 'SENTENCED'
+           AND NOT EXISTS (SELECT 1 FROM referral x WHERE x.child_id = e.child_id)) AS without
+      FROM organisation fs LEFT JOIN referral r ON r.from_service_id = fs.id
+      WHERE fs.type = 'YOUTH_JUSTICE_SERVICE' GROUP BY fs.id, fs.code HAVING count(r.id) > 0 ORDER BY fs.code`);
+    expect(areas.map((a) => a.code)).toEqual(['YJS-BIRMINGHAM', 'YJS-CARDIFF', 'YJS-KENT', 'YJS-LEEDS']);
+    for (const a of areas) expect(a.without).toBeGreaterThanOrEqual(1);
   });
 });

@@ -10,6 +10,7 @@ import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
 import { INSERT_MISSING_PLANS_SQL } from '../../libs/planning/src/plans-for-episodes.sql';
 import { FixedClock } from '@resettle/common';
 import { refreshAllEpisodes } from '@resettle/milestones';
+import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
  * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
@@ -33,6 +34,10 @@ export interface SeedSummary {
   childrenAdded: number;
   childrenSkipped: number;
   episodesAdded: number;
+  /** Extra synthetic children supervised by the demo areas, so each has enough children for its demo referrals. */
+  showcaseChildrenAdded: number;
+  /** Referrals made in the demo areas, through the referrals feature itself. */
+  referralsAdded: number;
 }
 
 const BATCH = 500;
@@ -73,6 +78,12 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       if (records.length > 5 * BATCH && (i / BATCH) % 20 === 0) log(`  ... ${Math.min(i + BATCH, records.length)} of ${records.length} children`);
     }
     log(`Children: ${childrenAdded} added, ${records.length - childrenAdded} already present`);
+    // The realistic mix gives a demo area only a handful of sentenced children (Cardiff has one in the default 450),
+    // too few to show a partner's inbox: each demo area also supervises a few more, with release dates spread out.
+    const showcase = options.children > 0 ? showcaseRecords(options) : [];
+    const showcaseAdded = showcase.length ? await insertBatch(db, showcase, orgIds, caseManagers.bySupervisingAuthority) : { children: 0, episodes: 0 };
+    episodesAdded += showcaseAdded.episodes;
+    if (showcase.length) log(`Demo area children: ${showcaseAdded.children} added, ${showcase.length - showcaseAdded.children} already present`);
     // Every episode has its resettlement plan (the api creates it with the episode; the seed writes episodes in bulk).
     const plans = await db.query(INSERT_MISSING_PLANS_SQL);
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
@@ -83,12 +94,18 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
     const milestonesComputed = await refreshAllEpisodes(url, new FixedClock(new Date(`${options.today}T09:00:00Z`)));
     log(`Milestones: ${milestonesComputed} computed`);
+    // Referrals in the demo areas, made and answered by the demo users through the referrals feature (after the
+    // milestones exist: each sent or confirmed referral meets its milestones in its own transaction, as in the api).
+    const referralsAdded = options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
+    log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
       childrenAdded,
       childrenSkipped: records.length - childrenAdded,
       episodesAdded,
+      showcaseChildrenAdded: showcaseAdded.children,
+      referralsAdded,
     };
   } finally {
     await db.end();
@@ -274,6 +291,55 @@ async function setServiceLeads(db: Client): Promise<number> {
 }
 
 // ------------------------------------------------------------------------------------------------ caseload
+
+/** How many extra sentenced children each demo area supervises, by when they are released from `today`. */
+const SHOWCASE_WINDOWS: { upToDays: number; children: number }[] = [
+  { upToDays: 42, children: 3 },
+  { upToDays: 91, children: 3 },
+  { upToDays: 365, children: 3 },
+];
+
+/**
+ * A few synthetic children for each demo area (keys `demo-area-<authority>-NN`), drawn by the same generator with
+ * the area as their home: sentenced, with release dates within six weeks, within three months and later. The same
+ * options give the same children; a run on a later day may pick others, but a key already present is kept as it is.
+ */
+function showcaseRecords(options: SeedOptions): SyntheticChildRecord[] {
+  const out: SyntheticChildRecord[] = [];
+  const today = Date.parse(`${options.today}T00:00:00Z`);
+  DEMO_AUTHORITIES.forEach((code, areaIndex) => {
+    const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
+    const pool = generateSyntheticCaseload({
+      count: 400,
+      seed: options.seed * 1000 + areaIndex + 1,
+      today: options.today,
+      establishments: SECURE_ESTABLISHMENTS,
+      localAuthorities: [la],
+    });
+    const daysToRelease = (r: SyntheticChildRecord): number | null => {
+      const s = r.episode.sentence;
+      if (!s || s.sentenceType === 'DHMP') return null;
+      const release = calculateReleaseDates({ ...s, extensionMonths: s.extensionMonths ?? undefined, dateOfBirth: r.child.dateOfBirth }).releaseDate;
+      return release ? Math.round((Date.parse(`${release}T00:00:00Z`) - today) / 86_400_000) : null;
+    };
+    const picked: SyntheticChildRecord[] = [];
+    let from = 1;
+    for (const window of SHOWCASE_WINDOWS) {
+      picked.push(
+        ...pool
+          .filter((r) => {
+            const days = daysToRelease(r);
+            return days !== null && days >= from && days <= window.upToDays;
+          })
+          .slice(0, window.children),
+      );
+      from = window.upToDays + 1;
+    }
+    const stem = code.replace(/^LA-/, '').toLowerCase();
+    picked.forEach((r, i) => out.push({ ...r, key: `demo-area-${stem}-${String(i + 1).padStart(2, '0')}` }));
+  });
+  return out;
+}
 
 async function insertBatch(
   db: Client,
