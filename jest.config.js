@@ -2,8 +2,8 @@
 // database). SWC transpiles TypeScript for speed; `npm run typecheck` does the type checking.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
 // Packages that ship only ES modules, or load them with import() (mercurius loads quick-lru so): Node 20.19+ copes,
-// jest's CommonJS runtime does not, so SWC compiles them to CommonJS for tests.
-const esmOnly = ['content-disposition', 'quick-lru', 'mercurius'];
+// jest's CommonJS runtime does not, so SWC compiles them to CommonJS for tests (@fastify/cookie import()s cookie).
+const esmOnly = ['content-disposition', 'quick-lru', 'mercurius', '@fastify/cookie', 'cookie'];
 const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

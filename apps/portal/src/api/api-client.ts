@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { PORTAL_CONFIG } from '../config/portal-config.provider';
+import type { PortalConfig } from '../config/portal-config';
+import type { ApiTokens } from '../session/portal-session';
+import { ApiError, SignInRequiredError } from './api-error';
+
+interface GraphqlBody<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+/** Refresh a little before the access token runs out, so a slow page never sends an expired one. */
+const REFRESH_MARGIN_MS = 60_000;
+
+const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`;
+
+/**
+ * The portal's only way to the data: GraphQL over HTTP to the api, as the signed-in person (their bearer token),
+ * so the api's one access policy decides what they see and its audit records who saw it. The client's address
+ * and the request id travel along, for the api's sign-in limits and logs.
+ */
+@Injectable()
+export class ApiClient {
+  constructor(@Inject(PORTAL_CONFIG) private readonly config: PortalConfig) {}
+
+  /** A query or mutation without a session (sign-in itself). */
+  async anonymous<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.send<T>(request, query, variables, undefined);
+  }
+
+  /** A query or mutation as the person signed in to this request's session; refreshes their token when due. */
+  async asUser<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const tokens = await this.freshTokens(request);
+    try {
+      return await this.send<T>(request, query, variables, tokens.accessToken);
+    } catch (error) {
+      // Disabled, roles changed, password changed elsewhere: the api says who may go on, not the portal.
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw new SignInRequiredError(request.url);
+      throw error;
+    }
+  }
+
+  private async freshTokens(request: FastifyRequest): Promise<ApiTokens> {
+    const tokens = request.session?.tokens;
+    if (!tokens || !request.session.user) throw new SignInRequiredError(request.url);
+    if (Date.parse(tokens.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return tokens;
+    try {
+      const { refresh } = await this.send<{ refresh: ApiTokens }>(request, REFRESH, { input: { refreshToken: tokens.refreshToken } }, undefined);
+      request.session.tokens = refresh;
+      return refresh;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+        await request.session.destroy();
+        throw new SignInRequiredError(request.url);
+      }
+      throw error;
+    }
+  }
+
+  /** One request to the api with the given token (or none). */
+  async send<T>(request: FastifyRequest, query: string, variables: Record<string, unknown>, accessToken: string | undefined): Promise<T> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-request-id': String(request.id),
+      // The api trusts this only from proxies it is told to (TRUST_PROXY), as the portal is.
+      'x-forwarded-for': request.ip,
+    };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    const response = await fetch(this.config.API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    if (response.status === 429) {
+      throw new ApiError('There have been too many requests. Wait a minute, then try again.', 'TOO_MANY_REQUESTS', {
+        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60),
+      });
+    }
+    const body = (await response.json()) as GraphqlBody<T>;
+    const first = body.errors?.[0];
+    if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions ?? {});
+    if (!body.data) throw new ApiError('The api gave no answer', 'INTERNAL');
+    return body.data;
+  }
+}

@@ -1,0 +1,33 @@
+/** Nunjucks filters for dates in GOV.UK style ("14 January 2027", "2:30pm"), in London time. */
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+
+function toDate(value: string): Date {
+  // A bare date is a calendar day: read it at noon UTC so London's offset never moves it.
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+}
+
+export function govukDate(value: unknown): string {
+  return typeof value === 'string' && value ? DATE.format(toDate(value)) : '';
+}
+
+export function govukDay(value: unknown): string {
+  return typeof value === 'string' && value ? DAY.format(toDate(value)) : '';
+}
+
+export function govukDateTime(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return DATE.format(toDate(value));
+  const date = toDate(value);
+  return `${DATE.format(date)} at ${TIME.format(date).replace(' ', '').replace(':00', '')}`;
+}
+
+/** "in 12 days", "today", "3 days ago". */
+export function daysFromNow(days: unknown): string {
+  if (typeof days !== 'number') return '';
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

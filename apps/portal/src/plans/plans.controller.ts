@@ -1,0 +1,33 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiClient } from '../api/api-client';
+import { renderPage } from '../http/page';
+import { nextMilestone } from '../caseload/caseload-view';
+import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
+import { myPlanOf, PlanData } from './my-plan';
+import { EPISODE_STATUS_LABELS, MEETING_LABELS, MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from './plan-labels';
+import { PLAN } from './plan-queries';
+
+/** A child's plan for staff, and "My plan", the same plan in the child's words. Read as the signed-in person. */
+@Controller('plans')
+export class PlansController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get(':episodeId')
+  async plan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, PLAN, { id: episodeId });
+    const next = nextMilestone(episode.milestones as { key: string; dueDate: string | null; status: string }[]);
+    return renderPage(request, reply, 'plans/show.njk', {
+      episode,
+      plan: episode.resettlementPlan,
+      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate } : null,
+      labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },
+    });
+  }
+
+  @Get(':episodeId/my-plan')
+  async myPlan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: PlanData & { id: string } }>(request, PLAN, { id: episodeId });
+    return renderPage(request, reply, 'plans/my-plan.njk', { episodeId: episode.id, mine: myPlanOf(episode, new Date()) });
+  }
+}

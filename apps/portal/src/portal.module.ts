@@ -1,0 +1,34 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiClient } from './api/api-client';
+import { CaseloadController } from './caseload/caseload.controller';
+import type { PortalConfig } from './config/portal-config';
+import { PORTAL_CONFIG } from './config/portal-config.provider';
+import { HealthController } from './health/health.controller';
+import { PlansController } from './plans/plans.controller';
+import { ReferralsController } from './referrals/referrals.controller';
+import { PORTAL_REDIS } from './session/portal-redis.provider';
+import { SignInController } from './sign-in/sign-in.controller';
+
+/** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
+@Module({})
+export class PortalModule {
+  static forRoot(config: PortalConfig, redis: Redis): DynamicModule {
+    return {
+      module: PortalModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Session cookies and form bodies (passwords) never reach the log.
+            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          },
+          exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
+        }),
+      ],
+      controllers: [SignInController, ReferralsController, CaseloadController, PlansController, HealthController],
+      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, ApiClient],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+/** The GraphQL documents the referral pages send. */
+export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter) {
+  referrals(first: $first, after: $after, filter: $filter) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id type status urgency daysToRelease expectedReleaseDate fromServiceId toOrganisationId sentAt updatedAt
+      deadline { dueDate status }
+      summary { givenName familyName preferredName establishmentName }
+      toOrganisation { name } fromService { name } } } } }`;
+
+export const REFERRAL = `query($id: ID!) { referral(id: $id) {
+  id version type status urgency daysToRelease expectedReleaseDate episodeId fromServiceId toOrganisationId
+  childWishes familyViews needsAndRisks
+  offerAddressOrPlace offerPlacementType offerProvider offerStartDate
+  declineReason withdrawReason fellThroughReason sentAt confirmedAt createdAt
+  deadline { key dueDate status }
+  toOrganisation { name } fromService { name }
+  summary { givenName familyName preferredName age gender releaseDate establishmentName needsAndRisks childWishes familyViews takenAt }
+  events { id fromStatus toStatus note createdAt actorName actorOrganisation { name } }
+  messages { id body createdAt authorName authorOrganisation { name } } } }`;
+
+export const POST_MESSAGE = `mutation($input: PostReferralMessageInput!) { postReferralMessage(input: $input) { id } }`;
+
+export function moveMutation(mutation: string, inputType: string): string {
+  return `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id version status } }`;
+}

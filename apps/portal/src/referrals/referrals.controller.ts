@@ -1,0 +1,225 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiClient } from '../api/api-client';
+import { ApiError, SignInRequiredError } from '../api/api-error';
+import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { MessageForm, VersionedForm } from '../forms/portal-forms';
+import { renderPage } from '../http/page';
+import { flash, signedInUser, SignedInUser } from '../session/portal-session';
+import { ActionKey, actionsFor, isActionKey, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
+import { statusLabel, STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from './referral-labels';
+import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
+
+const PAGE_SIZE = 25;
+const STATUSES = Object.keys(STATUS_LABELS);
+const TYPES = Object.keys(TYPE_LABELS);
+
+/**
+ * The referral pages, for both sides: the partner's inbox (its organisation's referrals) and the service's list
+ * (those it made), one referral with its timeline and thread, and a page per action that asks for something.
+ * Every change is a POST with the version the page showed, then a redirect (so reloading never repeats it).
+ */
+@Controller('referrals')
+export class ReferralsController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get()
+  async inbox(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('status') status?: string,
+    @Query('type') type?: string,
+    @Query('after') after?: string,
+  ) {
+    const user = requireUser(request);
+    const filter = { status: STATUSES.includes(status ?? '') ? status : undefined, type: TYPES.includes(type ?? '') ? type : undefined };
+    const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
+      first: PAGE_SIZE,
+      after: after || undefined,
+      filter,
+    });
+    const rows = referrals.edges.map(({ node }) => {
+      const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
+      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: URGENCY_LABELS[node.urgency], typeLabel: TYPE_LABELS[node.type] };
+    });
+    const query = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}), ...extra }).toString();
+    return renderPage(request, reply, 'referrals/inbox.njk', {
+      rows,
+      totalCount: referrals.totalCount,
+      filter,
+      statusOptions: STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s].text, selected: filter.status === s })),
+      typeOptions: TYPES.map((t) => ({ value: t, text: TYPE_LABELS[t], selected: filter.type === t })),
+      nextHref: referrals.pageInfo.hasNextPage ? `/referrals?${query({ after: referrals.pageInfo.endCursor! })}` : null,
+      firstHref: after ? `/referrals?${query({})}` : null,
+      isPartner: rows.some((r) => r.side === 'PARTNER') || !user.roles.some((r) => r.startsWith('YJS_')),
+    });
+  }
+
+  @Get(':id')
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string) {
+    return this.renderReferral(request, reply, id);
+  }
+
+  @Post(':id/messages')
+  async postMessage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+    const { value, errors } = validateForm(MessageForm, body);
+    if (errors) return this.renderReferral(request, reply, id, { messageErrors: errors, messageBody: (body as { body?: string })?.body }, 400);
+    try {
+      await this.api.asUser(request, POST_MESSAGE, { input: { referralId: id, body: value.body } });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+        return this.renderReferral(request, reply, id, { messageErrors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
+      }
+      throw error;
+    }
+    flash(request, 'Message sent');
+    return reply.redirect(`/referrals/${id}#messages`, 303);
+  }
+
+  /** The page of an action that asks for something (a reason, an offer, what information is needed). */
+  @Get(':id/:action')
+  async actionPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Param('action') action: string) {
+    const referral = await this.load(request, id);
+    const key = this.openAction(request, referral, action);
+    return this.renderAction(request, reply, referral, key, { values: {} });
+  }
+
+  @Post(':id/:action')
+  async act(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('action') action: string,
+    @Body() body: Record<string, string>,
+  ) {
+    const referral = await this.load(request, id);
+    const key = this.openAction(request, referral, action);
+    const spec = REFERRAL_ACTIONS[key];
+    const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
+    if (errors) return spec.form ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400) : this.conflict(request, reply, referral.id);
+    try {
+      await this.api.asUser(request, moveMutation(spec.mutation, spec.inputType), { input: spec.input(id, value) });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') return this.conflict(request, reply, referral.id, error.message);
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && spec.form) {
+        const field = (path: string) => FIELD_OF_PATH[path.split('.').pop() ?? ''];
+        return this.renderAction(request, reply, referral, key, { values: body, errors: apiFormErrors(error, field, firstField(key)) }, 400);
+      }
+      throw error;
+    }
+    flash(request, spec.done);
+    return reply.redirect(`/referrals/${id}`, 303);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async load(request: FastifyRequest, id: string): Promise<FullReferral> {
+    return (await this.api.asUser<{ referral: FullReferral }>(request, REFERRAL, { id })).referral;
+  }
+
+  /** The action, if it is open to this person now; otherwise the page is not found (as the api would answer). */
+  private openAction(request: FastifyRequest, referral: FullReferral, action: string): ActionKey {
+    const user = requireUser(request);
+    if (!isActionKey(action) || !actionsFor(user.organisationId, referral).includes(action)) throw new ApiError('Not found', 'NOT_FOUND');
+    return action;
+  }
+
+  private async renderReferral(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}, status = 200) {
+    const user = requireUser(request);
+    const referral = await this.load(request, id);
+    const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    const actions = actionsFor(user.organisationId, referral).map((key) => ({
+      key,
+      label: REFERRAL_ACTIONS[key].label(referral.type),
+      hasForm: REFERRAL_ACTIONS[key].form !== null,
+      warning: REFERRAL_ACTIONS[key].warning ?? false,
+    }));
+    return renderPage(
+      request,
+      reply,
+      'referrals/show.njk',
+      {
+        referral,
+        side,
+        statusTag: statusLabel(referral.status, side),
+        urgencyTag: URGENCY_LABELS[referral.urgency],
+        typeLabel: TYPE_LABELS[referral.type],
+        actions,
+        timeline: timelineOf(referral),
+        ...extra,
+      },
+      status,
+    );
+  }
+
+  private renderAction(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, key: ActionKey, data: { values: Record<string, string>; errors?: FormErrors }, status = 200) {
+    return renderPage(
+      request,
+      reply,
+      `referrals/actions/${key}.njk`,
+      { referral, action: { key, label: REFERRAL_ACTIONS[key].label(referral.type) }, typeLabel: TYPE_LABELS[referral.type], ...data },
+      status,
+    );
+  }
+
+  /** Someone else moved the referral first, or the page was stale: show it as it is now, and say so. */
+  private conflict(request: FastifyRequest, reply: FastifyReply, id: string, message?: string) {
+    const errors = formError('referral-status', `${message ?? 'This referral has changed since you loaded the page'}. The page now shows it as it is: check it and try again.`);
+    return this.renderReferral(request, reply, id, { errors }, 409);
+  }
+}
+
+const FIELD_OF_PATH: Record<string, string> = {
+  note: 'note',
+  reason: 'reason',
+  addressOrPlace: 'addressOrPlace',
+  placementType: 'placementType',
+  provider: 'provider',
+  startDate: 'startDateDay',
+};
+
+function firstField(key: ActionKey): string {
+  return key === 'offer' ? 'addressOrPlace' : key === 'request-information' ? 'note' : 'reason';
+}
+
+function requireUser(request: FastifyRequest): SignedInUser {
+  const user = signedInUser(request);
+  if (!user) throw new SignInRequiredError(request.url);
+  return user;
+}
+
+interface Connection<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+
+interface InboxReferral {
+  id: string;
+  type: string;
+  status: string;
+  urgency: string;
+  daysToRelease: number | null;
+  expectedReleaseDate: string | null;
+  fromServiceId: string;
+  toOrganisationId: string;
+}
+
+interface FullReferral extends InboxReferral {
+  version: number;
+  events: { id: string; fromStatus: string | null; toStatus: string; note: string | null; createdAt: string; actorName: string | null; actorOrganisation: { name: string } }[];
+  messages: { id: string; body: string; createdAt: string; authorName: string | null; authorOrganisation: { name: string } }[];
+}
+
+/** Moves and messages together, newest first, for the MoJ timeline. */
+function timelineOf(referral: FullReferral) {
+  const moves = referral.events.map((e) => ({
+    kind: 'event',
+    at: e.createdAt,
+    title: e.fromStatus === null ? 'Referral drafted' : `${STATUS_LABELS[e.toStatus]?.text ?? e.toStatus}`.replace(/^New$/, 'Sent'),
+    text: e.note,
+    by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
+  }));
+  const messages = referral.messages.map((m) => ({ kind: 'message', at: m.createdAt, title: 'Message', text: m.body, by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', ') }));
+  return [...moves, ...messages].sort((a, b) => b.at.localeCompare(a.at));
+}

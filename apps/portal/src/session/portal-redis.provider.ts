@@ -1,0 +1,1 @@
+export const PORTAL_REDIS = Symbol('PORTAL_REDIS');

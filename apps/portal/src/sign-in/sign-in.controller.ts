@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { formError, validateForm } from '../forms/form-errors';
+import { SignInForm } from '../forms/portal-forms';
+import { homeFor, renderPage, safeReturnTo } from '../http/page';
+import { ApiTokens, signedInUser, SignedInUser } from '../session/portal-session';
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
+const ME = `query { me { id email givenName familyName roles organisation { id name type } } }`;
+const LOGOUT = `mutation($input: LogoutInput!) { logout(input: $input) }`;
+
+/** Signing in and out. The api checks the password, throttles guessing and audits every attempt; the portal keeps the tokens. */
+@Controller()
+export class SignInController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get()
+  home(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const user = signedInUser(request);
+    return reply.redirect(user ? homeFor(user) : '/sign-in', 303);
+  }
+
+  @Get('sign-in')
+  signInPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('returnTo') returnTo?: string, @Query('signedOut') signedOut?: string) {
+    const user = signedInUser(request);
+    if (user) return reply.redirect(safeReturnTo(returnTo) ?? homeFor(user), 303);
+    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {}, signedOut: signedOut === '1' });
+  }
+
+  @Post('sign-in')
+  async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, string>) {
+    const returnTo = safeReturnTo(body?.returnTo);
+    const { value, errors } = validateForm(SignInForm, body);
+    const again = (formErrors: unknown, status = 400) =>
+      renderPage(request, reply, 'sign-in.njk', { errors: formErrors, values: { email: body?.email ?? '' }, returnTo }, status);
+    if (errors) return again(errors);
+
+    let tokens: ApiTokens;
+    try {
+      ({ login: tokens } = await this.api.anonymous<{ login: ApiTokens }>(request, LOGIN, { input: { email: value.email, password: value.password } }));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return again(formError('email', 'Email or password is not right'), 401);
+      if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') {
+        const minutes = Math.max(1, Math.ceil(Number(error.extensions.retryAfterSeconds ?? 60) / 60));
+        return again(formError('email', `Too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again`), 429);
+      }
+      throw error;
+    }
+    // A new session id at sign-in, so an id planted before it (session fixation) is worth nothing after.
+    await request.session.regenerate();
+    request.session.tokens = tokens;
+    const me = await this.api.send<{ me: Me }>(request, ME, {}, tokens.accessToken);
+    request.session.user = toSignedInUser(me.me);
+    return reply.redirect(returnTo ?? homeFor(request.session.user), 303);
+  }
+
+  @Post('sign-out')
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const refreshToken = request.session?.tokens?.refreshToken;
+    // Revoke at the api first: a copied session cookie is then worth nothing either.
+    if (refreshToken) await this.api.anonymous(request, LOGOUT, { input: { refreshToken } }).catch(() => undefined);
+    await request.session.destroy();
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  }
+}
+
+interface Me {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  roles: string[];
+  organisation: { id: string; name: string; type: string };
+}
+
+function toSignedInUser(me: Me): SignedInUser {
+  return {
+    id: me.id,
+    email: me.email,
+    name: `${me.givenName} ${me.familyName}`,
+    roles: me.roles,
+    organisationId: me.organisation.id,
+    organisationName: me.organisation.name,
+    organisationType: me.organisation.type,
+  };
+}

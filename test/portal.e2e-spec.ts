@@ -1,0 +1,260 @@
+import { Page } from 'playwright-core';
+import { Role } from '@resettle/access';
+import { Session } from './support/test-app';
+import { PortalHarness } from './support/portal-harness';
+
+/**
+ * Issue 6, the partner portal, in a real browser against the real portal, api, PostgreSQL and Redis: an
+ * accommodation officer signs in, sees only their authority's referrals, asks for information; the youth justice
+ * case manager replies and sends it back; the officer offers and confirms an address; the caseload then shows
+ * accommodation arranged and the plan the deadline met. Another authority's officer cannot open it by its URL.
+ * The whole flow runs once with JavaScript and once without, and axe-core checks every page on the way.
+ */
+describe('partner portal (browser)', () => {
+  let h: PortalHarness;
+  let manager: Session;
+  const org: Record<string, { id: string; name: string }> = {};
+  const EMAIL = {
+    officer: 'officer.a@portal.example.com',
+    otherOfficer: 'officer.b@portal.example.com',
+    caseManager: 'case.manager.a@portal.example.com',
+  };
+  let caseManagerId: string;
+
+  /** Every page the flow visits is checked; the violations are gathered and asserted at the end of each run. */
+  let violations: string[] = [];
+  const check = async (page: Page) => {
+    violations.push(...(await h.accessibilityViolations(page)));
+  };
+
+  beforeAll(async () => {
+    h = await PortalHarness.start();
+    const ds = h.t.dataSource;
+    const insertOrg = async (key: string, code: string, name: string, type: string, localAuthorityId: string | null = null) => {
+      [org[key]] = await ds.query(
+        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
+        [code, name, type, localAuthorityId],
+      );
+    };
+    await insertOrg('laA', 'LA-PA', 'Northtown Council', 'LOCAL_AUTHORITY');
+    await insertOrg('laB', 'LA-PB', 'Southtown Council', 'LOCAL_AUTHORITY');
+    await insertOrg('yjsA', 'YJS-PA', 'Northtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.laA.id);
+    await insertOrg('yjsB', 'YJS-PB', 'Southtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.laB.id);
+    await insertOrg('yoi', 'YOI-P', 'HMYOI Testmoor', 'YOI');
+    manager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_MANAGER], email: 'manager.a@portal.example.com', givenName: 'Morgan', familyName: 'Lee' });
+    const caseManager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_CASE_MANAGER], email: EMAIL.caseManager, givenName: 'Sam', familyName: 'Okafor' });
+    caseManagerId = caseManager.userId;
+    await h.t.userSession({ organisationId: org.laA.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.officer, givenName: 'Priya', familyName: 'Shah' });
+    await h.t.userSession({ organisationId: org.laB.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.otherOfficer, givenName: 'Tom', familyName: 'Reed' });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** A child in custody with Northtown (or Southtown) and a sent accommodation referral to their council. */
+  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string }> {
+    const service = side === 'A' ? manager : await h.t.userSession({ organisationId: org.yjsB.id, roles: [Role.YJS_MANAGER] });
+    const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: { givenName, familyName: 'Example', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org[`la${side}`].id, homeAuthorityId: org[`la${side}`].id },
+    });
+    const { startCustodialEpisode: episode } = await service.ok(
+      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
+      { input: { childId: child.id, establishmentId: org.yoi.id, supervisingServiceId: org[`yjs${side}`].id, remandDate: h.t.clock.today() } },
+    );
+    const { recordSentence } = await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id version } }`, {
+      input: { episodeId: episode.id, expectedVersion: episode.version, sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: releaseInMonths * 2 } },
+    });
+    if (side === 'A') {
+      await service.ok(`mutation($input: AssignCaseManagerInput!) { assignCaseManager(input: $input) { id } }`, {
+        input: { episodeId: episode.id, expectedVersion: recordSentence.version, caseManagerId },
+      });
+    }
+    const { resettlementPlan } = await service.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id: episode.id });
+    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+    const { createReferral } = await service.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
+      input: {
+        pathwayId,
+        type: 'ACCOMMODATION',
+        toOrganisationId: org[`la${side}`].id,
+        childWishes: 'Wants to live near his nan; not back to the old estate',
+        familyViews: 'Nan is happy to visit every week',
+        needsAndRisks: 'Needs a quiet room: struggles to sleep',
+      },
+    });
+    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
+    return { episodeId: episode.id, referralId: createReferral.id };
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    const run = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+    const childName = javaScriptEnabled ? 'Jayden' : 'Kofi';
+
+    it(`the whole referral flow, ${run}: inbox, information asked and given, offer, confirmation, caseload`, async () => {
+      // Three people, a dozen pages each, every one checked by axe-core.
+      violations = [];
+      const mine = await childWithReferral(childName, 'A');
+      const theirs = await childWithReferral(`${childName}South`, 'B');
+      const officer = await h.person({ javaScriptEnabled });
+      const yjs = await h.person({ javaScriptEnabled });
+      const other = await h.person({ javaScriptEnabled });
+      try {
+        // The officer signs in and sees only Northtown's referrals.
+        await h.signIn(officer.page, EMAIL.officer);
+        await officer.page.goto('/referrals');
+        await expectHeading(officer.page, 'Referrals to Northtown Council');
+        const inbox = officer.page.locator('table tbody');
+        await expectText(inbox, `${childName} Example`);
+        expect(await inbox.textContent()).not.toContain(`${childName}South`);
+        await expectText(inbox, 'On track');
+        await check(officer.page);
+
+        // Opening it: the minimal summary, the wishes, and the actions the officer has.
+        await officer.page.getByRole('link', { name: `${childName} Example` }).click();
+        await expectHeading(officer.page, `${childName} Example`);
+        await expectText(officer.page.locator('main'), 'Wants to live near his nan');
+        await check(officer.page);
+
+        // Asking for information: an empty question is refused with the GOV.UK error summary, nothing sent.
+        // An action that asks for something is a link styled (and announced) as a button, to its own page.
+        await officer.page.getByRole('button', { name: 'Ask for more information' }).click();
+        await officer.page.getByRole('button', { name: 'Ask for more information' }).click();
+        await expectText(officer.page.locator('.govuk-error-summary'), 'Enter what you need to know');
+        expect(await officer.page.title()).toMatch(/^Error: /);
+        await check(officer.page);
+        await officer.page.getByLabel('What do you need to know?').fill('Is there a curfew, and may his nan visit?');
+        await officer.page.getByRole('button', { name: 'Ask for more information' }).click();
+        await expectText(officer.page.locator('.govuk-notification-banner'), 'You asked the youth justice service for more information');
+        await expectText(officer.page.locator('#referral-status'), 'Information requested');
+
+        // The case manager sees the question, answers it in the thread and sends the referral back.
+        await h.signIn(yjs.page, EMAIL.caseManager);
+        await yjs.page.goto('/referrals');
+        await expectHeading(yjs.page, 'Referrals made by Northtown Youth Justice Service');
+        await yjs.page.getByRole('link', { name: `${childName} Example` }).click();
+        await expectText(yjs.page.locator('main'), 'Is there a curfew, and may his nan visit?');
+        await yjs.page.getByLabel('Send a message').fill('Curfew 7pm to 7am for three months. Yes, his nan may visit.');
+        await yjs.page.getByRole('button', { name: 'Send message' }).click();
+        await expectText(yjs.page.locator('.govuk-notification-banner'), 'Message sent');
+        await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+        await expectText(yjs.page.locator('#referral-status'), 'Sent');
+        await check(yjs.page);
+
+        // The officer reads the answer, acknowledges, offers an address (a bad date first) and confirms it.
+        await officer.page.goto(`/referrals/${mine.referralId}`);
+        await expectText(officer.page.locator('#messages ~ .app-message').first(), 'Curfew 7pm to 7am');
+        await officer.page.getByRole('button', { name: 'Acknowledge referral' }).click();
+        await expectText(officer.page.locator('#referral-status'), 'Acknowledged');
+        await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
+        await officer.page.getByLabel('Address').fill('14 Example Road, Northtown');
+        await officer.page.getByLabel('Type of placement').fill('Supported lodgings');
+        await officer.page.getByLabel('Provider').fill('Northtown Housing');
+        await officer.page.getByLabel('Day').fill('31');
+        await officer.page.getByLabel('Month').fill('2');
+        await officer.page.getByLabel('Year').fill('2027');
+        await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(officer.page.locator('.govuk-error-summary'), 'Start date must be a real date');
+        await check(officer.page);
+        await officer.page.getByLabel('Day').fill('28');
+        await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(officer.page.locator('#referral-status'), 'Offered');
+        await officer.page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(officer.page.locator('.govuk-notification-banner'), 'Confirmed: the pathway is now arranged');
+        await expectText(officer.page.locator('#referral-status'), 'Confirmed');
+        await expectText(officer.page.locator('#referral-status'), 'Done');
+        await check(officer.page);
+
+        // The caseload shows accommodation arranged; the plan shows the deadline met; My plan says where he will live.
+        await yjs.page.goto('/caseload');
+        const row = yjs.page.locator('tr', { has: yjs.page.getByRole('link', { name: `${childName} Example` }) });
+        await expectText(row, 'Accommodation: Arranged');
+        await check(yjs.page);
+        await row.getByRole('link', { name: `${childName} Example` }).click();
+        const deadline = yjs.page.locator('tr', { hasText: 'Accommodation confirmed' });
+        await expectText(deadline, 'Met');
+        await check(yjs.page);
+        await yjs.page.getByRole('link', { name: /My plan/ }).click();
+        await expectHeading(yjs.page, `${childName}’s plan`);
+        await expectText(yjs.page.locator('main'), '14 Example Road, Northtown');
+        await check(yjs.page);
+
+        // Southtown's officer cannot open Northtown's referral by its address, and does see their own.
+        await h.signIn(other.page, EMAIL.otherOfficer);
+        const response = await other.page.goto(`/referrals/${mine.referralId}`);
+        expect(response?.status()).toBe(404);
+        await expectHeading(other.page, 'Page not found');
+        expect(await other.page.locator('main').textContent()).not.toContain(childName + ' Example');
+        await check(other.page);
+        await other.page.goto(`/referrals/${theirs.referralId}`);
+        await expectHeading(other.page, `${childName}South Example`);
+
+        // Signing out ends the session: the inbox asks for sign-in again.
+        await officer.page.getByRole('button', { name: 'Sign out' }).click();
+        await expectText(officer.page.locator('main'), 'You have signed out');
+        await officer.page.goto('/referrals');
+        expect(new URL(officer.page.url()).pathname).toBe('/sign-in');
+        await check(officer.page);
+
+        expect(violations).toEqual([]);
+      } finally {
+        await Promise.all([officer.context.close(), yjs.context.close(), other.context.close()]);
+      }
+    }, 180_000);
+  }
+
+  it('a form posted without its CSRF token is refused and changes nothing', async () => {
+    const { referralId } = await childWithReferral('Ellis', 'A');
+    const officer = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(officer.page, EMAIL.officer);
+      const response = await officer.page.request.post(`/referrals/${referralId}/acknowledge`, { form: { expectedVersion: '2' } });
+      expect(response.status()).toBe(419);
+      expect(await response.text()).toContain('This form has expired');
+      const { referral } = await manager.ok(`query($id: ID!) { referral(id: $id) { status } }`, { id: referralId });
+      expect(referral.status).toBe('SENT');
+    } finally {
+      await officer.context.close();
+    }
+  });
+
+  it('a wrong password gets the GOV.UK error summary; sessions live in Redis, not in the cookie', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: true });
+    try {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email address').fill(EMAIL.officer);
+      await page.getByLabel('Password').fill('not the password at all');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expectText(page.locator('.govuk-error-summary'), 'Email or password is not right');
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      await h.signIn(page, EMAIL.officer);
+      const cookie = (await context.cookies()).find((c) => c.name === 'resettle.sid');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      // The cookie carries only the signed session id; the tokens are in Redis under the portal's prefix.
+      expect(cookie!.value).not.toContain('.ey');
+      const sessionId = decodeURIComponent(cookie!.value).split('.')[0];
+      const redis = new (require('ioredis'))(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      try {
+        const stored = JSON.parse(await redis.get(`${h.queuePrefix}:portal:session:${sessionId}`));
+        expect(stored.user.email).toBe(EMAIL.officer);
+        expect(stored.tokens.accessToken).toEqual(expect.any(String));
+      } finally {
+        redis.disconnect();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function expectHeading(page: Page, text: string): Promise<void> {
+  await expectText(page.locator('h1'), text);
+}
+
+async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  } catch {
+    const found = (await locator.allTextContents().catch(() => [])).join(' | ').slice(0, 1000);
+    const page = await locator.page().locator('h1, .govuk-error-summary').allTextContents().catch(() => []);
+    throw new Error(`Expected "${text}" in ${locator}, found: ${found}\nThe page (${locator.page().url()}) says: ${page.join(' | ').replace(/\s+/g, ' ').slice(0, 1000)}`);
+  }
+}

@@ -1,0 +1,91 @@
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { TestApp } from './test-app';
+
+/** Debian's Chromium (DEVELOPERS.md): never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The whole service as a browser sees it: the real api listening on a port (its own database, the machine's
+ * Redis), the real portal talking to it over HTTP, and headless Chromium. One per test file.
+ */
+export class PortalHarness {
+  private constructor(
+    readonly t: TestApp,
+    readonly portal: NestFastifyApplication,
+    readonly baseUrl: string,
+    readonly browser: Browser,
+    readonly queuePrefix: string,
+  ) {}
+
+  static async start(): Promise<PortalHarness> {
+    // The api's clock stands at the real time: the portal renews tokens by the wall clock.
+    const t = await TestApp.start({ now: new Date().toISOString() });
+    await t.app.listen(0, '127.0.0.1');
+    const apiPort = (t.app.getHttpServer().address() as AddressInfo).port;
+    const queuePrefix = process.env.QUEUE_PREFIX!;
+    const { createPortalApp } = require('../../apps/portal/src/create-portal-app') as typeof import('../../apps/portal/src/create-portal-app');
+    const portal = await createPortalApp({
+      ...process.env,
+      NODE_ENV: 'test',
+      API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    });
+    await portal.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(portal.getHttpServer().address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    return new PortalHarness(t, portal, baseUrl, browser, queuePrefix);
+  }
+
+  /** A browser profile of its own (cookies, JavaScript on or off), so each person's session is separate. */
+  async person(options: { javaScriptEnabled: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled, baseURL: this.baseUrl });
+    // A missing element fails the step in seconds, not after Playwright's 30 s default.
+    context.setDefaultTimeout(8000);
+    return { context, page: await context.newPage() };
+  }
+
+  async signIn(page: Page, email: string, password = TestApp.TEST_PASSWORD): Promise<void> {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.portal?.close();
+    await this.t?.stop();
+  }
+
+  /**
+   * WCAG 2.2 A and AA, as axe-core checks the page as it is now. axe runs as a script in the page, so a page
+   * without JavaScript is checked as its HTML loaded into a page of the same origin that runs scripts (with the
+   * same styles, so colour contrast is judged as shown).
+   */
+  async accessibilityViolations(page: Page): Promise<string[]> {
+    let target = page;
+    let checker: BrowserContext | undefined;
+    if (!(await scriptsRun(page))) {
+      checker = await this.browser.newContext({ baseURL: this.baseUrl, javaScriptEnabled: true });
+      target = await checker.newPage();
+      await target.goto('/health');
+      await target.setContent(await page.content(), { waitUntil: 'load' });
+    }
+    try {
+      const result = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')} on ${page.url()}`);
+    } finally {
+      await checker?.close();
+    }
+  }
+}
+
+/** Whether the page's own scripts run (its context has JavaScript on): GOV.UK marks the body when they do. */
+async function scriptsRun(page: Page): Promise<boolean> {
+  return (await page.locator('body.js-enabled').count()) > 0;
+}
