@@ -17,6 +17,8 @@ describe('partner portal (browser)', () => {
   const EMAIL = {
     officer: 'officer.a@portal.example.com',
     otherOfficer: 'officer.b@portal.example.com',
+    practitioner: 'practitioner.a@portal.example.com',
+    admin: 'admin@portal.example.com',
     caseManager: 'case.manager.a@portal.example.com',
   };
   let caseManagerId: string;
@@ -41,18 +43,22 @@ describe('partner portal (browser)', () => {
     await insertOrg('yjsA', 'YJS-PA', 'Northtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.laA.id);
     await insertOrg('yjsB', 'YJS-PB', 'Southtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.laB.id);
     await insertOrg('yoi', 'YOI-P', 'HMYOI Testmoor', 'YOI');
+    await insertOrg('health', 'HEALTH-PA', 'Northtown CAMHS', 'HEALTH_PROVIDER', org.laA.id);
+    await insertOrg('national', 'NAT-P', 'Test National Body', 'NATIONAL_BODY');
     manager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_MANAGER], email: 'manager.a@portal.example.com', givenName: 'Morgan', familyName: 'Lee' });
     const caseManager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_CASE_MANAGER], email: EMAIL.caseManager, givenName: 'Sam', familyName: 'Okafor' });
     caseManagerId = caseManager.userId;
     await h.t.userSession({ organisationId: org.laA.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.officer, givenName: 'Priya', familyName: 'Shah' });
     await h.t.userSession({ organisationId: org.laB.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.otherOfficer, givenName: 'Tom', familyName: 'Reed' });
+    await h.t.userSession({ organisationId: org.health.id, roles: [Role.HEALTH_PRACTITIONER], email: EMAIL.practitioner, givenName: 'Ada', familyName: 'Obi' });
+    await h.t.userSession({ organisationId: org.national.id, roles: [Role.NATIONAL_ADMIN], email: EMAIL.admin, givenName: 'Nat', familyName: 'Admin' });
   });
   afterAll(async () => {
     await h?.stop();
   });
 
   /** A child in custody with Northtown (or Southtown) and a sent accommodation referral to their council. */
-  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string }> {
+  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string; pathways: { id: string; type: string }[] }> {
     const service = side === 'A' ? manager : await h.t.userSession({ organisationId: org.yjsB.id, roles: [Role.YJS_MANAGER] });
     const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
       input: { givenName, familyName: 'Example', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org[`la${side}`].id, homeAuthorityId: org[`la${side}`].id },
@@ -82,7 +88,7 @@ describe('partner portal (browser)', () => {
       },
     });
     await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
-    return { episodeId: episode.id, referralId: createReferral.id };
+    return { episodeId: episode.id, referralId: createReferral.id, pathways: resettlementPlan.pathways };
   }
 
   for (const javaScriptEnabled of [true, false]) {
@@ -200,6 +206,81 @@ describe('partner portal (browser)', () => {
       }
     }, 180_000);
   }
+
+  it('a health partner has the same portal for their own referrals only', async () => {
+    const child = await childWithReferral('Idris', 'A');
+    const mentalHealth = child.pathways.find((p) => p.type === 'MENTAL_HEALTH')!;
+    const { createReferral } = await manager.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
+      input: { pathwayId: mentalHealth.id, type: 'HEALTH', toOrganisationId: org.health.id, needsAndRisks: 'Low mood; was seeing CAMHS before custody' },
+    });
+    await manager.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
+    const { context, page } = await h.person({ javaScriptEnabled: true });
+    try {
+      await h.signIn(page, EMAIL.practitioner);
+      expect(new URL(page.url()).pathname).toBe('/referrals');
+      await expectHeading(page, 'Referrals to Northtown CAMHS');
+      const rows = page.locator('table tbody tr');
+      expect(await rows.count()).toBe(1);
+      await expectText(rows.first(), 'Health');
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Idris Example' }).click();
+      await expectText(page.locator('main'), 'Low mood; was seeing CAMHS before custody');
+      await page.getByRole('button', { name: 'Acknowledge referral' }).click();
+      await expectText(page.locator('#referral-status'), 'Acknowledged');
+      await expectText(page.locator('#actions'), 'Offer a place');
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      // The accommodation referral of the same child is not theirs.
+      expect((await page.goto(`/referrals/${child.referralId}`))?.status()).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('requests racing to renew an expiring token all go through, and the session keeps working', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    const redis = new (require('ioredis'))(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      await h.signIn(page, EMAIL.officer);
+      const sessionId = decodeURIComponent((await context.cookies()).find((c) => c.name === 'resettle.sid')!.value).split('.')[0];
+      const key = `${h.queuePrefix}:portal:session:${sessionId}`;
+      const stored = JSON.parse(await redis.get(key));
+      const before = stored.tokens.accessToken;
+      // The access token is about to run out: the next requests must renew it, and all at once.
+      stored.tokens.expiresAt = new Date(Date.now() + 1000).toISOString();
+      await redis.set(key, JSON.stringify(stored), 'KEEPTTL');
+      const responses = await Promise.all([1, 2, 3, 4].map(() => page.request.get('/referrals')));
+      for (const r of responses) {
+        expect(new URL(r.url()).pathname).toBe('/referrals');
+        expect(await r.text()).toContain('Referrals to Northtown Council');
+      }
+      const after = JSON.parse(await redis.get(key)).tokens;
+      expect(after.accessToken).not.toBe(before);
+      expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.now() + 60_000);
+      await page.goto('/referrals');
+      await expectHeading(page, 'Referrals to Northtown Council');
+    } finally {
+      redis.disconnect();
+      await context.close();
+    }
+  });
+
+  it('a role with no portal pages lands on its account; an unknown address is a GOV.UK 404', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: true });
+    try {
+      await h.signIn(page, EMAIL.admin);
+      expect(new URL(page.url()).pathname).toBe('/account');
+      await expectText(page.locator('main'), 'NATIONAL_ADMIN');
+      await expectText(page.locator('main'), 'The portal has no pages for your role yet');
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      // The api refuses the operation itself (no caseload capability): "You cannot do this".
+      expect((await page.goto('/caseload'))?.status()).toBe(403);
+      await expectHeading(page, 'You cannot do this');
+      expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+      await expectHeading(page, 'Page not found');
+    } finally {
+      await context.close();
+    }
+  });
 
   it('a form posted without its CSRF token is refused and changes nothing', async () => {
     const { referralId } = await childWithReferral('Ellis', 'A');

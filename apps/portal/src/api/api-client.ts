@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
+import { PORTAL_REDIS } from '../session/portal-redis.provider';
 import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import type { PortalConfig } from '../config/portal-config';
 import type { ApiTokens } from '../session/portal-session';
@@ -12,6 +15,8 @@ interface GraphqlBody<T> {
 
 /** Refresh a little before the access token runs out, so a slow page never sends an expired one. */
 const REFRESH_MARGIN_MS = 60_000;
+/** How long one request may hold a session's refresh; others of the same session wait for it. */
+const REFRESH_LOCK_MS = 10_000;
 
 const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`;
 
@@ -22,7 +27,10 @@ const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { acce
  */
 @Injectable()
 export class ApiClient {
-  constructor(@Inject(PORTAL_CONFIG) private readonly config: PortalConfig) {}
+  constructor(
+    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    @Inject(PORTAL_REDIS) private readonly redis: Redis,
+  ) {}
 
   /** A query or mutation without a session (sign-in itself). */
   async anonymous<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -44,10 +52,15 @@ export class ApiClient {
   private async freshTokens(request: FastifyRequest): Promise<ApiTokens> {
     const tokens = request.session?.tokens;
     if (!tokens || !request.session.user) throw new SignInRequiredError(request.url);
-    if (Date.parse(tokens.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return tokens;
+    if (!expiring(tokens)) return tokens;
+    // A refresh token works once: two requests of one session (two tabs) refreshing together would look to the api
+    // like a stolen token and sign the person out. One refreshes under a lock; the others wait and take its tokens.
+    const lock = `${this.config.QUEUE_PREFIX}:portal:refresh:${request.session.sessionId}`;
+    if ((await this.redis.set(lock, '1', 'PX', REFRESH_LOCK_MS, 'NX')) !== 'OK') return this.tokensRefreshedByAnother(request, lock);
     try {
       const { refresh } = await this.send<{ refresh: ApiTokens }>(request, REFRESH, { input: { refreshToken: tokens.refreshToken } }, undefined);
       request.session.tokens = refresh;
+      await request.session.save();
       return refresh;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
@@ -55,7 +68,17 @@ export class ApiClient {
         throw new SignInRequiredError(request.url);
       }
       throw error;
+    } finally {
+      await this.redis.del(lock);
     }
+  }
+
+  private async tokensRefreshedByAnother(request: FastifyRequest, lock: string): Promise<ApiTokens> {
+    for (let waited = 0; waited < REFRESH_LOCK_MS && (await this.redis.exists(lock)); waited += 50) await sleep(50);
+    await request.session.reload();
+    const tokens = request.session?.tokens;
+    if (!tokens || !request.session.user || expiring(tokens)) throw new SignInRequiredError(request.url);
+    return tokens;
   }
 
   /** One request to the api with the given token (or none). */
@@ -79,4 +102,8 @@ export class ApiClient {
     if (!body.data) throw new ApiError('The api gave no answer', 'INTERNAL');
     return body.data;
   }
+}
+
+function expiring(tokens: ApiTokens): boolean {
+  return Date.parse(tokens.expiresAt) - Date.now() <= REFRESH_MARGIN_MS;
 }

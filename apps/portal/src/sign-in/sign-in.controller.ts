@@ -56,6 +56,14 @@ export class SignInController {
     return reply.redirect(returnTo ?? homeFor(request.session.user), 303);
   }
 
+  /** Who you are; the landing page of a role the portal has no pages for yet (a national admin, say). */
+  @Get('account')
+  async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    // Asked of the api, so a disabled account or a changed role shows at once (and a dead session signs in again).
+    const { me } = await this.api.asUser<{ me: Me }>(request, ME);
+    return renderPage(request, reply, 'account.njk', { me: toSignedInUser(me) });
+  }
+
   @Post('sign-out')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const refreshToken = request.session?.tokens?.refreshToken;
