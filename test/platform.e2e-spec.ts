@@ -124,6 +124,17 @@ describe('the api platform', () => {
       );
     });
 
+    it('filters the directory to one local authority’s own organisations, and by type', async () => {
+      const { organisations: own } = await caseManager.ok(`query($f: OrganisationFilter) { organisations(filter: $f) { edges { node { id } } } }`, {
+        f: { localAuthorityId: dir.leeds.id, types: ['YOUTH_JUSTICE_SERVICE'] },
+      });
+      expect(own.edges.map((e: any) => e.node.id)).toEqual([dir.leedsYjs.id]);
+      const bad = await caseManager.graphql(`query { organisations(filter: { localAuthorityId: "leeds" }) { totalCount } }`);
+      expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const long = await caseManager.graphql(`query($n: String) { organisations(filter: { nameContains: $n }) { totalCount } }`, { n: 'x'.repeat(101) });
+      expect(long.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses a child record without a token as UNAUTHENTICATED, not NOT_FOUND', async () => {
       const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
       expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
-import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
 import { Allow, Capability } from '@resettle/access';
 import { Organisation } from './organisation.entity';
@@ -23,12 +24,20 @@ export class OrganisationFilter {
   @IsString()
   @MaxLength(100)
   nameContains?: string;
+
+  @Field(() => ID, { nullable: true, description: "A local authority's own organisations: its youth justice service, health provider, virtual school, …" })
+  @IsOptional()
+  @IsUUID()
+  localAuthorityId?: string;
 }
 
 @ArgsType()
 export class OrganisationsArgs extends PageArgs {
   @Field(() => OrganisationFilter, { nullable: true })
   @IsOptional()
+  // Without these the filter's own rules (a uuid, a name's length) were never checked.
+  @ValidateNested()
+  @Type(() => OrganisationFilter)
   filter?: OrganisationFilter;
 }
 

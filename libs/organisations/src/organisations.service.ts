@@ -44,10 +44,11 @@ export class OrganisationsService {
   }
 
   /** The directory, by name, cursor-paginated. */
-  async list(filter: { types?: OrganisationType[]; nameContains?: string }, first?: number, after?: string): Promise<ConnectionShape<Organisation>> {
+  async list(filter: { types?: OrganisationType[]; nameContains?: string; localAuthorityId?: string }, first?: number, after?: string): Promise<ConnectionShape<Organisation>> {
     const limit = pageSize(first);
     const qb = this.organisations.createQueryBuilder('o');
     if (filter.types?.length) qb.andWhere('o.type IN (:...types)', { types: filter.types });
+    if (filter.localAuthorityId) qb.andWhere('o.local_authority_id = :localAuthorityId', { localAuthorityId: filter.localAuthorityId });
     if (filter.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
     const totalCount = await qb.clone().getCount();
     if (after) {
