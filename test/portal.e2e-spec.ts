@@ -57,8 +57,8 @@ describe('partner portal (browser)', () => {
     await h?.stop();
   });
 
-  /** A child in custody with Northtown (or Southtown) and a sent accommodation referral to their council. */
-  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string; pathways: { id: string; type: string }[] }> {
+  /** A sentenced child in custody with Northtown (or Southtown), their plan's pathways, and the service's session. */
+  async function childInCustody(givenName: string, side: 'A' | 'B', releaseInMonths = 6) {
     const service = side === 'A' ? manager : await h.t.userSession({ organisationId: org.yjsB.id, roles: [Role.YJS_MANAGER] });
     const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
       input: { givenName, familyName: 'Example', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org[`la${side}`].id, homeAuthorityId: org[`la${side}`].id },
@@ -76,7 +76,13 @@ describe('partner portal (browser)', () => {
       });
     }
     const { resettlementPlan } = await service.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id: episode.id });
-    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+    return { service, episodeId: episode.id as string, pathways: resettlementPlan.pathways as { id: string; type: string }[] };
+  }
+
+  /** A child in custody with Northtown (or Southtown) and a sent accommodation referral to their council. */
+  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string; pathways: { id: string; type: string }[] }> {
+    const { service, episodeId, pathways } = await childInCustody(givenName, side, releaseInMonths);
+    const pathwayId = pathways.find((p) => p.type === 'ACCOMMODATION')!.id;
     const { createReferral } = await service.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
       input: {
         pathwayId,
@@ -88,7 +94,7 @@ describe('partner portal (browser)', () => {
       },
     });
     await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
-    return { episodeId: episode.id, referralId: createReferral.id, pathways: resettlementPlan.pathways };
+    return { episodeId, referralId: createReferral.id, pathways };
   }
 
   for (const javaScriptEnabled of [true, false]) {
@@ -207,6 +213,42 @@ describe('partner portal (browser)', () => {
     }, 180_000);
   }
 
+  it('the case manager makes and sends an accommodation referral from the plan, without JavaScript', async () => {
+    await childInCustody('Reuben', 'A');
+    const yjs = await h.person({ javaScriptEnabled: false });
+    const officer = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(yjs.page, EMAIL.caseManager);
+      await yjs.page.goto('/caseload');
+      await yjs.page.getByRole('link', { name: 'Reuben Example' }).click();
+      await yjs.page.getByRole('link', { name: 'Make a referral for accommodation' }).click();
+      await expectHeading(yjs.page, 'Make an accommodation referral');
+      expect(await h.accessibilityViolations(yjs.page)).toEqual([]);
+      // Sent with nobody chosen: the error summary, and nothing made.
+      await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+      await expectText(yjs.page.locator('.govuk-error-summary'), 'Select who the referral is to');
+      expect(await h.accessibilityViolations(yjs.page)).toEqual([]);
+      // The search finds another area's council; the child's own is listed from the start.
+      await yjs.page.getByLabel('Find another organisation by name').fill('Southtown');
+      await yjs.page.getByRole('button', { name: 'Search' }).click();
+      await expectText(yjs.page.locator('form .govuk-radios'), 'Southtown Council');
+      await yjs.page.getByLabel('Northtown Council').check();
+      await yjs.page.getByLabel('The child’s wishes').fill('To live with his aunt in Northtown');
+      await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+      await expectText(yjs.page.locator('.govuk-notification-banner'), 'Referral sent');
+      await expectText(yjs.page.locator('#referral-status'), 'Sent');
+      await expectText(yjs.page.locator('main'), 'To live with his aunt in Northtown');
+
+      await h.signIn(officer.page, EMAIL.officer);
+      await officer.page.goto('/referrals');
+      await officer.page.getByRole('link', { name: 'Reuben Example' }).click();
+      await expectText(officer.page.locator('#referral-status'), 'New');
+      await expectText(officer.page.locator('main'), 'To live with his aunt in Northtown');
+    } finally {
+      await Promise.all([yjs.context.close(), officer.context.close()]);
+    }
+  });
+
   it('a health partner has the same portal for their own referrals only', async () => {
     const child = await childWithReferral('Idris', 'A');
     const mentalHealth = child.pathways.find((p) => p.type === 'MENTAL_HEALTH')!;
@@ -242,18 +284,18 @@ describe('partner portal (browser)', () => {
     try {
       await h.signIn(page, EMAIL.officer);
       const sessionId = decodeURIComponent((await context.cookies()).find((c) => c.name === 'resettle.sid')!.value).split('.')[0];
-      const key = `${h.queuePrefix}:portal:session:${sessionId}`;
+      const key = `${h.queuePrefix}:portal:tokens:${sessionId}`;
       const stored = JSON.parse(await redis.get(key));
-      const before = stored.tokens.accessToken;
+      const before = stored.accessToken;
       // The access token is about to run out: the next requests must renew it, and all at once.
-      stored.tokens.expiresAt = new Date(Date.now() + 1000).toISOString();
+      stored.expiresAt = new Date(Date.now() + 1000).toISOString();
       await redis.set(key, JSON.stringify(stored), 'KEEPTTL');
       const responses = await Promise.all([1, 2, 3, 4].map(() => page.request.get('/referrals')));
       for (const r of responses) {
         expect(new URL(r.url()).pathname).toBe('/referrals');
         expect(await r.text()).toContain('Referrals to Northtown Council');
       }
-      const after = JSON.parse(await redis.get(key)).tokens;
+      const after = JSON.parse(await redis.get(key));
       expect(after.accessToken).not.toBe(before);
       expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.now() + 60_000);
       await page.goto('/referrals');
@@ -297,7 +339,7 @@ describe('partner portal (browser)', () => {
     }
   });
 
-  it('a wrong password gets the GOV.UK error summary; sessions live in Redis, not in the cookie', async () => {
+  it('a wrong password gets the GOV.UK error summary; sessions live in Redis, not in the cookie, and time out', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: true });
     try {
       await page.goto('/sign-in');
@@ -308,7 +350,8 @@ describe('partner portal (browser)', () => {
       expect(await h.accessibilityViolations(page)).toEqual([]);
       await h.signIn(page, EMAIL.officer);
       const cookie = (await context.cookies()).find((c) => c.name === 'resettle.sid');
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      // httpOnly, and a browser-session cookie (expires -1): gone when a shared computer's browser closes.
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', expires: -1 });
       // The cookie carries only the signed session id; the tokens are in Redis under the portal's prefix.
       expect(cookie!.value).not.toContain('.ey');
       const sessionId = decodeURIComponent(cookie!.value).split('.')[0];
@@ -316,7 +359,15 @@ describe('partner portal (browser)', () => {
       try {
         const stored = JSON.parse(await redis.get(`${h.queuePrefix}:portal:session:${sessionId}`));
         expect(stored.user.email).toBe(EMAIL.officer);
-        expect(stored.tokens.accessToken).toEqual(expect.any(String));
+        // The tokens have a key of their own, whose lifetime is the idle timeout (SESSION_IDLE_MINUTES, 120).
+        const tokensKey = `${h.queuePrefix}:portal:tokens:${sessionId}`;
+        expect(JSON.parse(await redis.get(tokensKey)).accessToken).toEqual(expect.any(String));
+        expect(await redis.ttl(tokensKey)).toBeGreaterThan(119 * 60);
+        // Idle past the timeout (the key gone): the next page asks for sign-in, and the session is ended.
+        await redis.del(tokensKey);
+        await page.goto('/referrals');
+        expect(new URL(page.url()).pathname).toBe('/sign-in');
+        expect(await redis.get(`${h.queuePrefix}:portal:session:${sessionId}`)).toBeNull();
       } finally {
         redis.disconnect();
       }

@@ -20,6 +20,8 @@ import { RedisSessionStore } from './session/redis-session-store';
 
 /** Where the portal's own views and files are: beside `src` in the source tree, and in dist (the build copies them). */
 const PORTAL_ROOT = join(__dirname, '..');
+/** However active, a session ends after a working day: sign in again the next morning. */
+const SESSION_MAX_SECONDS = 12 * 60 * 60;
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 /** Builds the portal exactly as production runs it; the browser tests call this too. */
@@ -40,10 +42,13 @@ export async function createPortalApp(env: Record<string, string | undefined> = 
   await fastify.register(fastifySession, {
     secret: config.SESSION_SECRET,
     cookieName: 'resettle.sid',
-    cookie: { secure: cookieSecure(config), httpOnly: true, sameSite: 'lax', path: '/', maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
+    // A browser-session cookie (gone when the browser closes: council computers are shared). The idle timeout is the
+    // lifetime of the session's tokens (TokenStore); a session lasts a working day at most.
+    cookie: { secure: cookieSecure(config), httpOnly: true, sameSite: 'lax', path: '/' },
     saveUninitialized: false,
-    rolling: true,
-    store: new RedisSessionStore(redis, `${config.QUEUE_PREFIX}:portal:session:`, config.SESSION_IDLE_MINUTES * 60),
+    // Saved only when changed: the assets of a page (fonts, images) load the session too, and must not write it.
+    rolling: false,
+    store: new RedisSessionStore(redis, `${config.QUEUE_PREFIX}:portal:session:`, SESSION_MAX_SECONDS),
   });
   // Every form carries a token tied to the session; a POST without the right one is refused before any handler runs.
   await fastify.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => (req.body as { _csrf?: string } | undefined)?._csrf });

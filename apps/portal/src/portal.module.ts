@@ -7,9 +7,11 @@ import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { HealthController } from './health/health.controller';
 import { PlansController } from './plans/plans.controller';
+import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { PORTAL_REDIS } from './session/portal-redis.provider';
 import { SignInController } from './sign-in/sign-in.controller';
+import { TokenStore } from './session/token-store';
 
 /** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
 @Module({})
@@ -27,8 +29,8 @@ export class PortalModule {
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],
-      controllers: [SignInController, ReferralsController, CaseloadController, PlansController, HealthController],
-      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, ApiClient],
+      controllers: [SignInController, MakeReferralController, ReferralsController, CaseloadController, PlansController, HealthController],
+      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { PORTAL_REDIS } from '../session/portal-redis.provider';
+import { TokenStore } from '../session/token-store';
 import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import type { PortalConfig } from '../config/portal-config';
 import type { ApiTokens } from '../session/portal-session';
@@ -30,6 +31,7 @@ export class ApiClient {
   constructor(
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PORTAL_REDIS) private readonly redis: Redis,
+    private readonly tokenStore: TokenStore,
   ) {}
 
   /** A query or mutation without a session (sign-in itself). */
@@ -50,23 +52,24 @@ export class ApiClient {
   }
 
   private async freshTokens(request: FastifyRequest): Promise<ApiTokens> {
-    const tokens = request.session?.tokens;
-    if (!tokens || !request.session.user) throw new SignInRequiredError(request.url);
+    const sessionId = request.session?.sessionId;
+    const tokens = sessionId && request.session.user ? await this.tokenStore.take(sessionId) : null;
+    if (!tokens) return this.signInAgain(request);
     if (!expiring(tokens)) return tokens;
     // A refresh token works once: two requests of one session (two tabs) refreshing together would look to the api
     // like a stolen token and sign the person out. One refreshes under a lock; the others wait and take its tokens.
-    const lock = `${this.config.QUEUE_PREFIX}:portal:refresh:${request.session.sessionId}`;
+    const lock = `${this.config.QUEUE_PREFIX}:portal:refresh:${sessionId}`;
     if ((await this.redis.set(lock, '1', 'PX', REFRESH_LOCK_MS, 'NX')) !== 'OK') return this.tokensRefreshedByAnother(request, lock);
     try {
-      const { refresh } = await this.send<{ refresh: ApiTokens }>(request, REFRESH, { input: { refreshToken: tokens.refreshToken } }, undefined);
-      request.session.tokens = refresh;
-      await request.session.save();
+      // Another request may have refreshed between our read and our lock.
+      const current = await this.tokenStore.take(sessionId);
+      if (!current) return await this.signInAgain(request);
+      if (!expiring(current)) return current;
+      const { refresh } = await this.send<{ refresh: ApiTokens }>(request, REFRESH, { input: { refreshToken: current.refreshToken } }, undefined);
+      await this.tokenStore.put(sessionId, refresh);
       return refresh;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
-        await request.session.destroy();
-        throw new SignInRequiredError(request.url);
-      }
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return this.signInAgain(request);
       throw error;
     } finally {
       await this.redis.del(lock);
@@ -75,10 +78,18 @@ export class ApiClient {
 
   private async tokensRefreshedByAnother(request: FastifyRequest, lock: string): Promise<ApiTokens> {
     for (let waited = 0; waited < REFRESH_LOCK_MS && (await this.redis.exists(lock)); waited += 50) await sleep(50);
-    await request.session.reload();
-    const tokens = request.session?.tokens;
-    if (!tokens || !request.session.user || expiring(tokens)) throw new SignInRequiredError(request.url);
+    const tokens = await this.tokenStore.take(request.session.sessionId);
+    if (!tokens || expiring(tokens)) return this.signInAgain(request);
     return tokens;
+  }
+
+  /** The api no longer takes this session's tokens, or they timed out: end the session, and ask for sign-in. */
+  private async signInAgain(request: FastifyRequest): Promise<never> {
+    if (request.session?.sessionId) {
+      await this.tokenStore.remove(request.session.sessionId);
+      if (request.session.user) await request.session.destroy();
+    }
+    throw new SignInRequiredError(request.url);
   }
 
   /** One request to the api with the given token (or none). */

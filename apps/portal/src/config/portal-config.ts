@@ -43,7 +43,7 @@ export class PortalConfig {
   })
   SESSION_SECRET = PortalConfig.DEVELOPMENT_SESSION_SECRET;
 
-  /** A session ends after this long without a request (the api's refresh token lasts longer). */
+  /** A session ends after this long without a page (the api's refresh token lasts longer). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
   @Min(5)

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Allow, IsEmail, IsInt, IsNotEmpty, Max, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
+import { Allow, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TEXT = 4000;
@@ -88,4 +88,28 @@ export function offerStartDate(form: Pick<OfferForm, 'startDateDay' | 'startDate
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
+}
+
+export class MakeReferralForm {
+  @IsUUID('all', { message: 'Select who the referral is to' })
+  toOrganisationId: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The child’s wishes must be ${TEXT} characters or fewer` })
+  childWishes?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The family’s views must be ${TEXT} characters or fewer` })
+  familyViews?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `Needs and risks must be ${TEXT} characters or fewer` })
+  needsAndRisks?: string;
+
+  /** Which button: send now, or keep as a draft to finish later. */
+  @IsIn(['send', 'draft'])
+  submit: 'send' | 'draft' = 'send';
 }

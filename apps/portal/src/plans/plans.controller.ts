@@ -4,6 +4,10 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { nextMilestone } from '../caseload/caseload-view';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
+import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
+import type { Role } from '../../../../libs/access/src/role';
+import { referralTypeFor } from '../referrals/make-referral.controller';
+import { signedInUser } from '../session/portal-session';
 import { myPlanOf, PlanData } from './my-plan';
 import { EPISODE_STATUS_LABELS, MEETING_LABELS, MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from './plan-labels';
 import { PLAN } from './plan-queries';
@@ -17,8 +21,11 @@ export class PlansController {
   async plan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
     const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, PLAN, { id: episodeId });
     const next = nextMilestone(episode.milestones as { key: string; dueDate: string | null; status: string }[]);
+    const user = signedInUser(request);
+    const maySend = user !== undefined && mayPerform({ roles: user.roles as Role[] }, Capability.SEND_REFERRAL);
     return renderPage(request, reply, 'plans/show.njk', {
       episode,
+      referable: maySend ? (episode.resettlementPlan?.pathways ?? []).filter((p: { type: string }) => referralTypeFor(p.type)).map((p: { id: string }) => p.id) : [],
       plan: episode.resettlementPlan,
       next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate } : null,
       labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },

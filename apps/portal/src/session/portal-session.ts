@@ -11,7 +11,7 @@ export interface SignedInUser {
   organisationType: string;
 }
 
-/** The api's tokens. They stay on the server, in the Redis session: the browser holds only the session cookie. */
+/** The api's tokens. They stay on the server, in Redis (`TokenStore`): the browser holds only the session cookie. */
 export interface ApiTokens {
   accessToken: string;
   refreshToken: string;
@@ -22,7 +22,6 @@ export interface ApiTokens {
 declare module 'fastify' {
   interface Session {
     user?: SignedInUser;
-    tokens?: ApiTokens;
     /** A one-off message for the next page (GOV.UK notification banner). */
     flash?: string;
   }

@@ -6,6 +6,7 @@ import { formError, validateForm } from '../forms/form-errors';
 import { SignInForm } from '../forms/portal-forms';
 import { homeFor, renderPage, safeReturnTo } from '../http/page';
 import { ApiTokens, signedInUser, SignedInUser } from '../session/portal-session';
+import { TokenStore } from '../session/token-store';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
 const ME = `query { me { id email givenName familyName roles organisation { id name type } } }`;
@@ -14,7 +15,10 @@ const LOGOUT = `mutation($input: LogoutInput!) { logout(input: $input) }`;
 /** Signing in and out. The api checks the password, throttles guessing and audits every attempt; the portal keeps the tokens. */
 @Controller()
 export class SignInController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly tokens: TokenStore,
+  ) {}
 
   @Get()
   home(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
@@ -50,7 +54,7 @@ export class SignInController {
     }
     // A new session id at sign-in, so an id planted before it (session fixation) is worth nothing after.
     await request.session.regenerate();
-    request.session.tokens = tokens;
+    await this.tokens.put(request.session.sessionId, tokens);
     const me = await this.api.send<{ me: Me }>(request, ME, {}, tokens.accessToken);
     request.session.user = toSignedInUser(me.me);
     return reply.redirect(returnTo ?? homeFor(request.session.user), 303);
@@ -66,9 +70,11 @@ export class SignInController {
 
   @Post('sign-out')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const refreshToken = request.session?.tokens?.refreshToken;
+    const sessionId = request.session?.sessionId;
+    const refreshToken = sessionId ? (await this.tokens.take(sessionId))?.refreshToken : undefined;
     // Revoke at the api first: a copied session cookie is then worth nothing either.
     if (refreshToken) await this.api.anonymous(request, LOGOUT, { input: { refreshToken } }).catch(() => undefined);
+    if (sessionId) await this.tokens.remove(sessionId);
     await request.session.destroy();
     return reply.redirect('/sign-in?signedOut=1', 303);
   }

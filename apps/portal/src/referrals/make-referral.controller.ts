@@ -1,0 +1,129 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ORGANISATION_TYPE_FOR, PATHWAYS_FOR } from '../../../../libs/referrals/src/rules/referral-transitions';
+import type { ReferralType } from '../../../../libs/referrals/src/referral-enums';
+import { ApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { apiFormErrors, FormErrors, validateForm } from '../forms/form-errors';
+import { MakeReferralForm } from '../forms/portal-forms';
+import { renderPage } from '../http/page';
+import { PATHWAY_LABELS } from '../plans/plan-labels';
+import { flash } from '../session/portal-session';
+import { TYPE_LABELS } from './referral-labels';
+
+const EPISODE = `query($id: ID!) { custodialEpisode(id: $id) { id
+  child { givenName familyName preferredName homeAuthority { id name } responsibleAuthority { id name } }
+  supervisingService { id name localAuthorityId }
+  resettlementPlan { pathways { id type childView needSummary } } } }`;
+const ORGANISATIONS = `query($filter: OrganisationFilter) { organisations(filter: $filter, first: 25) { edges { node { id name } } } }`;
+const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`;
+const SEND = `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`;
+
+/** The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones. */
+export function referralTypeFor(pathwayType: string): ReferralType | null {
+  return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
+}
+
+/**
+ * The case manager refers the child from a pathway of the plan: to whom (the child's own area first, or any by
+ * name), what the partner needs to know, then send (or keep a draft). The api checks who may and records it all.
+ */
+@Controller('plans/:episodeId/pathways/:pathwayId/referral')
+export class MakeReferralController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get()
+  async form(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) episodeId: string,
+    @Param('pathwayId', ParseUUIDPipe) pathwayId: string,
+    @Query('q') q?: string,
+  ) {
+    const context = await this.load(request, episodeId, pathwayId, q);
+    return this.render(request, reply, context, { childWishes: context.pathway.childView ?? '' });
+  }
+
+  @Post()
+  async make(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) episodeId: string,
+    @Param('pathwayId', ParseUUIDPipe) pathwayId: string,
+    @Body() body: Record<string, string>,
+  ) {
+    const context = await this.load(request, episodeId, pathwayId, body?.q);
+    const { value, errors } = validateForm(MakeReferralForm, body);
+    if (errors) return this.render(request, reply, context, body, errors, 400);
+    let referral: { id: string; version: number };
+    try {
+      ({ createReferral: referral } = await this.api.asUser<{ createReferral: { id: string; version: number } }>(request, CREATE, {
+        input: {
+          pathwayId,
+          type: context.type,
+          toOrganisationId: value.toOrganisationId,
+          childWishes: value.childWishes || null,
+          familyViews: value.familyViews || null,
+          needsAndRisks: value.needsAndRisks || null,
+        },
+      }));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+        return this.render(request, reply, context, body, apiFormErrors(error, (path) => path.split('.').pop(), 'toOrganisationId'), 400);
+      }
+      throw error;
+    }
+    if (value.submit === 'send') {
+      await this.api.asUser(request, SEND, { input: { referralId: referral.id, expectedVersion: referral.version } });
+      flash(request, 'Referral sent');
+    } else {
+      flash(request, 'Referral saved as a draft: the partner cannot see it until you send it');
+    }
+    return reply.redirect(`/referrals/${referral.id}`, 303);
+  }
+
+  private async load(request: FastifyRequest, episodeId: string, pathwayId: string, q?: string) {
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, EPISODE, { id: episodeId });
+    const pathway = (episode.resettlementPlan?.pathways ?? []).find((p: { id: string }) => p.id === pathwayId);
+    const type = pathway ? referralTypeFor(pathway.type) : null;
+    if (!pathway || !type) throw new ApiError('Not found', 'NOT_FOUND');
+    const organisationType = ORGANISATION_TYPE_FOR[type];
+    const homeArea = episode.child.homeAuthority?.id ?? episode.child.responsibleAuthority?.id ?? episode.supervisingService.localAuthorityId;
+    // The child's own area first: its council, or its providers; then anything the search finds.
+    let candidates: { id: string; name: string }[];
+    if (organisationType === 'LOCAL_AUTHORITY') {
+      candidates = [episode.child.homeAuthority, episode.child.responsibleAuthority].filter(Boolean);
+    } else {
+      const { organisations } = await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, {
+        filter: { types: [organisationType], localAuthorityId: homeArea ?? undefined },
+      });
+      candidates = organisations.edges.map((e) => e.node);
+    }
+    const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    if (search) {
+      const { organisations } = await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, {
+        filter: { types: [organisationType], nameContains: search },
+      });
+      candidates = [...candidates, ...organisations.edges.map((e) => e.node)];
+    }
+    const unique = [...new Map(candidates.map((o) => [o.id, o])).values()];
+    return { episode, pathway, type, organisations: unique, search };
+  }
+
+  private render(request: FastifyRequest, reply: FastifyReply, context: Awaited<ReturnType<MakeReferralController['load']>>, values: Record<string, string>, errors?: FormErrors, status = 200) {
+    return renderPage(
+      request,
+      reply,
+      'referrals/new.njk',
+      {
+        ...context,
+        typeLabel: TYPE_LABELS[context.type],
+        pathwayLabel: PATHWAY_LABELS[context.pathway.type],
+        organisationItems: context.organisations.map((o) => ({ value: o.id, text: o.name, checked: values.toOrganisationId === o.id })),
+        values,
+        errors,
+      },
+      status,
+    );
+  }
+}
