@@ -233,6 +233,35 @@ describe('referrals', () => {
     expect((await pathwayOf('ACCOMMODATION')).status).toBe('IN_PROGRESS');
   });
 
+  it('each side is told of the other side’s moves and messages, by the child’s initials only, and never of its own', async () => {
+    const NOTES = `query { notifications(first: 100) { edges { node { kind title body link } } } }`;
+    const mine = async (s: Session) =>
+      (await s.ok(NOTES)).notifications.edges.map((e: { node: { kind: string; title: string; body: string; link: string } }) => e.node).filter((n: { link: string }) => n.link === `/referrals/${referral.id}`);
+    const officerNotes = await mine(officer);
+    expect(officerNotes.map((n: { title: string }) => n.title).sort()).toEqual(
+      [
+        'New accommodation referral for C.T.',
+        'Accommodation referral for C.T.: new message',
+        'Accommodation referral for C.T.: information given, sent again',
+      ].sort(),
+    );
+    expect(new Set(officerNotes.map((n: { kind: string }) => n.kind))).toEqual(new Set(['REFERRAL_RECEIVED']));
+    const serviceNotes = await mine(yjs);
+    expect(serviceNotes.map((n: { title: string }) => n.title).sort()).toEqual(
+      [
+        'Accommodation referral for C.T.: acknowledged',
+        'Accommodation referral for C.T.: more information asked for',
+        'Accommodation referral for C.T.: acknowledged',
+        'Accommodation referral for C.T.: offer made',
+        'Accommodation referral for C.T.: confirmed',
+        'Accommodation referral for C.T.: fell through',
+      ].sort(),
+    );
+    // Email leaves the service: no name in any of them. Another authority's officer hears nothing.
+    expect(JSON.stringify([...officerNotes, ...serviceNotes])).not.toMatch(/ChildA|Tester/);
+    expect(await mine(otherOfficer)).toEqual([]);
+  });
+
   it('health and education referrals: the provider addressed sees the child and its referral once sent; withdraw and decline', async () => {
     const mentalHealth = await pathwayOf('MENTAL_HEALTH');
     const ete = await pathwayOf('EDUCATION_TRAINING_EMPLOYMENT');

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
 import { ChildrenModule } from '@resettle/children';
 import { CustodyModule } from '@resettle/custody';
+import { IdentityModule } from '@resettle/identity';
+import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { Referral } from './entities/referral.entity';
@@ -11,7 +13,7 @@ import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]), AuditModule, ChildrenModule, CustodyModule, OrganisationsModule, PlanningModule],
+  imports: [TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]), AuditModule, ChildrenModule, CustodyModule, IdentityModule, NotificationsModule, OrganisationsModule, PlanningModule],
   providers: [ReferralsService],
   exports: [ReferralsService],
 })

@@ -21,6 +21,8 @@ import { Actor, auditActorOf, Caller, ChildRelations, referralSides } from '@res
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
+import { Role, UsersService } from '@resettle/identity';
+import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
 import { Pathway, PathwayStatus, PlanEventType, PlanHistory, ResettlementPlan } from '@resettle/planning';
 import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
@@ -28,9 +30,17 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
 import { checkReferralMove, EDITABLE_STATUSES, ORGANISATION_TYPE_FOR, PATHWAYS_FOR, ReferralMove } from './rules/referral-transitions';
+import { fellThroughNotice, initialsOf, messageNotice, moveNotice, NoticeAudience, ReferralNotice } from './rules/referral-notices';
 import { CreateReferralInput, PostReferralMessageInput, ReferralFilter, ReferralOfferInput, UpdateReferralDraftInput } from './dto/referral.inputs';
 
 export const REFERRAL = 'Referral';
+
+/** Who at a partner works referrals of each type. */
+const PARTNER_ROLE_FOR: Record<ReferralType, Role> = {
+  [ReferralType.ACCOMMODATION]: Role.LA_ACCOMMODATION_OFFICER,
+  [ReferralType.EDUCATION]: Role.EDUCATION_PROVIDER,
+  [ReferralType.HEALTH]: Role.HEALTH_PRACTITIONER,
+};
 
 const TEXT_FIELDS = ['childWishes', 'familyViews', 'needsAndRisks'] as const;
 
@@ -56,6 +66,8 @@ export class ReferralsService {
     private readonly children: ChildrenService,
     private readonly custody: CustodyService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -283,11 +295,49 @@ export class ReferralsService {
         },
         em,
       );
+      await this.tell(em, referral, messageNotice(referral.type, this.initials(referral), this.sideOf(caller, referral)), `referral-message:${message.id}`, caller);
       return message;
     });
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * Tells the other side, in this transaction (so nobody hears of a move that rolled back): for the partner, its
+   * users who work referrals of this type; for the service, who made the referral and the child's case manager.
+   * Never the person who made the move. Each notice's key is unique, so a retried transaction tells nobody twice.
+   */
+  private async tell(em: EntityManager, referral: Referral, notice: ReferralNotice, key: string, caller: Caller): Promise<void> {
+    let recipients: string[];
+    if (notice.to === 'PARTNER') {
+      recipients = (await this.users.activeWithRole(referral.toOrganisationId, PARTNER_ROLE_FOR[referral.type])).map((u) => u.id);
+    } else {
+      const episode = await this.custody.find(referral.episodeId);
+      const candidates = [referral.createdById, episode?.caseManagerId].filter((id): id is string => Boolean(id));
+      recipients = (await this.users.findByIds([...new Set(candidates)])).filter((u) => u && !u.disabled).map((u) => u!.id);
+    }
+    const requests: NotificationRequest[] = recipients
+      .filter((id) => id !== caller.actor.userId)
+      .map((recipientUserId) => ({
+        recipientUserId,
+        kind: notice.to === 'PARTNER' ? 'REFERRAL_RECEIVED' : 'REFERRAL_ANSWERED',
+        title: notice.title,
+        body: notice.body,
+        link: `/referrals/${referral.id}`,
+        childId: referral.childId,
+        dedupeKey: `${key}:${recipientUserId}`,
+      }));
+    await this.notifications.notifyMany(em, requests);
+  }
+
+  private initials(referral: Referral): string {
+    return initialsOf(referral.summary?.givenName, referral.summary?.familyName);
+  }
+
+  /** Which side the caller acts for on this referral (the service that made it, when they are both). */
+  private sideOf(caller: Caller, referral: Referral): NoticeAudience {
+    return referralSides(caller.actor, referral).includes('YJS') ? 'YJS' : 'PARTNER';
+  }
 
   private async move(referralId: string, expectedVersion: number, move: ReferralMove, caller: Caller, options: MoveOptions = {}): Promise<Referral> {
     return this.dataSource.transaction(async (em) => {
@@ -302,6 +352,11 @@ export class ReferralsService {
       if (options.apply) await options.apply(referral, em);
       const saved = await em.save(referral);
       await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);
+      const notice =
+        move === ReferralMove.FELL_THROUGH
+          ? fellThroughNotice(saved.type, this.initials(saved), this.sideOf(caller, saved))
+          : moveNotice(move, { type: saved.type, fromStatus: before.status }, this.initials(saved), before.sentAt !== null);
+      if (notice) await this.tell(em, saved, notice, `referral:${saved.id}:v${saved.version}`, caller);
       return saved;
     });
   }
