@@ -249,6 +249,26 @@ describe('partner portal (browser)', () => {
     }
   });
 
+  it('the officer is told a referral has arrived, follows the notification to it, and marks all read', async () => {
+    const { referralId } = await childWithReferral('Noah', 'A');
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, EMAIL.officer);
+      await page.getByRole('link', { name: 'Notifications' }).click();
+      const notice = page.getByRole('link', { name: 'New accommodation referral for N.E.' });
+      await notice.waitFor();
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      await notice.click();
+      expect(new URL(page.url()).pathname).toBe(`/referrals/${referralId}`);
+      await page.goto('/notifications');
+      await page.getByRole('button', { name: 'Mark all as read' }).click();
+      await expectText(page.locator('.govuk-notification-banner'), 'marked as read');
+      await expectText(page.locator('#unread-count'), '0 unread');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a health partner has the same portal for their own referrals only', async () => {
     const child = await childWithReferral('Idris', 'A');
     const mentalHealth = child.pathways.find((p) => p.type === 'MENTAL_HEALTH')!;

@@ -6,6 +6,7 @@ import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
@@ -29,7 +30,7 @@ export class PortalModule {
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],
-      controllers: [SignInController, MakeReferralController, ReferralsController, CaseloadController, PlansController, HealthController],
+      controllers: [SignInController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, HealthController],
       providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient],
     };
   }

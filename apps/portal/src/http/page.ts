@@ -18,6 +18,7 @@ export function navigationFor(user: SignedInUser | undefined, path: string): Nav
   const items: Omit<NavItem, 'active'>[] = [];
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
   if (mayPerform(actor, Capability.READ_REFERRALS)) items.push({ text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals', href: '/referrals' });
+  if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS)) items.push({ text: 'Notifications', href: '/notifications' });
   return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
 }
 

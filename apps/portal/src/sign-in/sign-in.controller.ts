@@ -65,7 +65,8 @@ export class SignInController {
   async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     // Asked of the api, so a disabled account or a changed role shows at once (and a dead session signs in again).
     const { me } = await this.api.asUser<{ me: Me }>(request, ME);
-    return renderPage(request, reply, 'account.njk', { me: toSignedInUser(me) });
+    const user = toSignedInUser(me);
+    return renderPage(request, reply, 'account.njk', { me: user, hasCasePages: homeFor(user) !== '/account' });
   }
 
   @Post('sign-out')
