@@ -1,4 +1,4 @@
-import { missedMilestones, nextMilestone } from './caseload-view';
+import { isOverdue, londonToday, missedMilestones, nextMilestone } from './caseload-view';
 
 const m = (key: string, dueDate: string | null, status: string) => ({ key, dueDate, status });
 
@@ -14,5 +14,23 @@ describe('caseload milestones', () => {
 
   it('missed: every missed one, in the order given', () => {
     expect(missedMilestones([m('A', '2026-11-01', 'MISSED'), m('B', '2026-11-05', 'MET'), m('C', '2026-11-09', 'MISSED')]).map((x) => x.key)).toEqual(['A', 'C']);
+  });
+});
+
+describe('overdue and today', () => {
+  it.each([
+    ['due yesterday, still to do', m('A', '2026-11-30', 'PENDING'), true],
+    ['due today', m('A', '2026-12-01', 'PENDING'), false],
+    ['met', m('A', '2026-11-01', 'MET'), false],
+    ['no date', m('A', null, 'PENDING'), false],
+  ])('%s', (_why, milestone, expected) => {
+    expect(isOverdue(milestone, '2026-12-01')).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12-01T23:30:00Z', '2026-12-01'], // GMT in winter
+    ['2026-06-30T23:30:00Z', '2026-07-01'], // BST: already the next day in London
+  ])('%s is %s in London', (instant, day) => {
+    expect(londonToday(new Date(instant))).toBe(day);
   });
 });

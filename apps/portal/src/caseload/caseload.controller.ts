@@ -4,7 +4,7 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';
 import { MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
-import { missedMilestones, nextMilestone } from './caseload-view';
+import { isOverdue, londonToday, missedMilestones, nextMilestone } from './caseload-view';
 
 const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {
   caseload(first: $first, after: $after, filter: $filter) {
@@ -37,12 +37,13 @@ export class CaseloadController {
     const onlyMine = mine === '1' && user !== undefined;
     const filter = { releaseWithinDays, caseManagerId: onlyMine ? user!.id : undefined };
     const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, { first: PAGE_SIZE, after: after || undefined, filter });
+    const today = londonToday(new Date());
     const rows = caseload.edges.map(({ node }: { node: any }) => {
       const next = nextMilestone(node.milestones as { key: string; dueDate: string | null; status: string }[]);
       return {
         ...node,
         pathways: (node.resettlementPlan?.pathways ?? []).map((p: { type: string; status: string }) => ({ label: PATHWAY_LABELS[p.type] ?? p.type, tag: PATHWAY_STATUS_LABELS[p.status] })),
-        next: next ? { label: MILESTONE_LABELS[next.key] ?? next.key, dueDate: next.dueDate } : null,
+        next: next ? { label: MILESTONE_LABELS[next.key] ?? next.key, dueDate: next.dueDate, overdue: isOverdue(next, today) } : null,
         missed: missedMilestones(node.milestones).map((m) => ({ label: MILESTONE_LABELS[m.key] ?? m.key, dueDate: m.dueDate })),
       };
     });
