@@ -206,6 +206,17 @@ export class AppConfig {
   @Min(50)
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
+
+  /**
+   * How many deadline-engine jobs (reminders, due moments, escalations, schedules) one worker runs at once. Each
+   * job locks its milestone row and is idempotent, so this is as safe as running that many workers; more overlaps
+   * their PostgreSQL round trips and commits.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MILESTONE_JOBS_CONCURRENCY = 1;
 }
 
 export class ConfigValidationError extends Error {}
