@@ -185,7 +185,10 @@ async function measureReschedule(db: Client, queue: Queue, graphqlUrl: string, l
   const maxJobMs = Math.max(...done.map((j) => j.finishedOn! - j.processedOn!));
   const endToEndMs = Math.max(...done.map((j) => j.finishedOn!)) - t0;
   // The new due dates' jobs are there.
-  const { rows: now } = await db.query(`SELECT id, due_date::text AS due FROM milestone WHERE episode_id = $1 AND status = 'PENDING' AND due_date IS NOT NULL`, [episode.id]);
+  const { rows: now } = await db.query(
+    `SELECT id, due_date::text AS due FROM milestone WHERE id = ANY($1::uuid[]) AND status = 'PENDING' AND due_date IS NOT NULL`,
+    [changed.map((m) => m.id)],
+  );
   const present = await Promise.all(now.map((m) => queue.getJob(`m_${m.id}_due_${m.due}`)));
   const jobsReplanned = present.every((j) => !!j);
   log(
