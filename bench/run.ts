@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       children: { type: 'string', default: '450' },
       duration: { type: 'string', default: '5' },
       'escalation-window': { type: 'string', default: '15' },
+      // MILESTONE_JOBS_CONCURRENCY for the bench worker; 1 is the shipped default.
+      'worker-concurrency': { type: 'string', default: '1' },
       'skip-http': { type: 'boolean', default: false },
       'skip-engine': { type: 'boolean', default: false },
       'reuse-db': { type: 'boolean', default: false },
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
             graphqlUrl,
             plans,
             escalationWindowS: Number(values['escalation-window']),
-            workerEnv: common,
+            workerEnv: { ...common, MILESTONE_JOBS_CONCURRENCY: values['worker-concurrency']! },
             log,
           }),
         );
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     ranAt: new Date().toISOString(),
     totalSeconds: Math.round((Date.now() - started) / 1000),
     machine: { hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtEnd: loadavg() },
-    options: { children, engineSizes, durationPerCellS: duration },
+    options: { children, engineSizes, durationPerCellS: duration, workerConcurrency: Number(values['worker-concurrency']) },
     seedSeconds: seedTimes,
     setup,
     bodies: matches,

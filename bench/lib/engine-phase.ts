@@ -72,7 +72,8 @@ export async function measureEngine(options: {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const prefix = `bench-engine-${options.plans}-${Date.now()}`;
   let worker: Proc | undefined;
-  const queue = new Queue('milestones', { connection: redis.duplicate(), prefix });
+  const queueConnection = redis.duplicate();
+  const queue = new Queue('milestones', { connection: queueConnection, prefix });
   try {
     // The seed's (and the setup's) milestones.schedule outbox rows would race the reconciler; it covers them anyway.
     await db.query('UPDATE outbox_message SET published_at = now() WHERE published_at IS NULL');
@@ -135,6 +136,7 @@ export async function measureEngine(options: {
   } finally {
     await worker?.stop();
     await queue.close();
+    queueConnection.disconnect();
     await deletePrefix(redis, prefix);
     redis.disconnect();
     await db.end();

@@ -22,6 +22,8 @@ import { MilestoneEscalation } from './milestone-escalation.entity';
 const OPEN = [MilestoneStatus.PENDING, MilestoneStatus.MISSED];
 /** Milestones read and synced per step of the reconciler. */
 const RECONCILE_PAGE = 2000;
+/** Pages being synced at once: Redis runs one page's scripts while the next page is read and planned. */
+const RECONCILE_PAGES_IN_FLIGHT = 2;
 /** Jobs per `addBulk` call (one pipeline each). */
 const ADD_BULK = 1000;
 
@@ -133,6 +135,8 @@ export class MilestoneJobs {
     const policies = new Map<string, MilestonePolicy>();
     let lastId = '00000000-0000-0000-0000-000000000000';
     let total = 0;
+    // Pages are disjoint, so the next page is read from PostgreSQL while Redis works through the one before.
+    const inFlight: Promise<void>[] = [];
     for (;;) {
       const open = await this.dataSource
         .getRepository(Milestone)
@@ -150,13 +154,18 @@ export class MilestoneJobs {
       const serviceOf = new Map(episodes.map((e) => [e.id, e.supervisingServiceId]));
       const unknown = [...new Set(serviceOf.values())].filter((id) => !policies.has(id));
       if (unknown.length) (await this.milestones.effectivePolicies(unknown)).forEach((p, i) => policies.set(unknown[i], p.policy));
-      await this.syncMany(
+      const synced = this.syncMany(
         open.map((milestone) => {
           const service = serviceOf.get(milestone.episodeId);
           return { milestoneId: milestone.id, milestone, policy: service ? (policies.get(service) ?? null) : null };
         }),
       );
+      // Marked handled now, awaited below: a failure still fails the run.
+      synced.catch(() => undefined);
+      inFlight.push(synced);
+      if (inFlight.length >= RECONCILE_PAGES_IN_FLIGHT) await inFlight.shift();
     }
+    for (const synced of inFlight) await synced;
     this.log.log(`Reconciled the jobs of ${total} open milestones`);
     return total;
   }
