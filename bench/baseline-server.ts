@@ -8,10 +8,10 @@
  *   GET /referrals?to=<organisation id>&first=50
  *   GET /plan?episode=<id>
  */
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const IN_CUSTODY = ['REMANDED', 'SENTENCED', 'RECALLED'];
 
 const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -85,7 +85,7 @@ function page(rows: any[], first: number, total: number, cursorOf: (row: any) =>
   };
 }
 
-async function answer(url: URL): Promise<unknown> {
+async function answer(pool: Pool, url: URL): Promise<unknown> {
   const q = url.searchParams;
   const first = Number(q.get('first') ?? 50);
   if (url.pathname === '/caseload') {
@@ -108,21 +108,34 @@ async function answer(url: URL): Promise<unknown> {
   return null;
 }
 
-const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-  const url = new URL(req.url ?? '/', 'http://baseline');
-  if (url.pathname === '/health') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    return;
-  }
-  answer(url).then(
-    (result) => {
-      if (result === null) res.writeHead(404).end();
-      else res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(result));
-    },
-    (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
-  );
-});
+/** Starts the baseline on 127.0.0.1 (port 0: any free one); `url` is where it listens. */
+export async function startBaseline(databaseUrl: string, port = 0): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+  const pool = new Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://baseline');
+    if (url.pathname === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    answer(pool, url).then(
+      (result) => {
+        if (result === null) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(result));
+      },
+      (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await pool.end();
+  };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, close };
+}
 
-const port = Number(process.env.BASELINE_PORT ?? 3199);
-server.listen(port, '127.0.0.1', () => console.log(`baseline listening on 127.0.0.1:${port}`));
-process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
+if (require.main === module) {
+  startBaseline(process.env.DATABASE_URL!, Number(process.env.BASELINE_PORT ?? 3199)).then(({ url, close }) => {
+    console.log(`baseline listening on ${url}`);
+    process.on('SIGTERM', () => close().then(() => process.exit(0)));
+  });
+}

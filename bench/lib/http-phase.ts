@@ -114,16 +114,17 @@ export async function ensureReferrals(db: Client, graphqlUrl: string, subjects: 
 }
 
 /** The five reads, each as the api request (with a real access token) and the baseline's URL path. */
-export async function buildTargets(db: Client, graphqlUrl: string, subjects: Subjects): Promise<Target[]> {
+export async function buildTargets(db: Client, graphqlUrl: string, subjects: Subjects, pageSize = 50): Promise<Target[]> {
   const anon = new GraphqlClient(graphqlUrl);
   const estManager = await anon.signIn(subjects.establishment.manager, DEMO_PASSWORD);
   const yjsManager = await anon.signIn(subjects.service.manager, DEMO_PASSWORD);
   const officer = await anon.signIn(subjects.service.authority.officer, DEMO_PASSWORD);
-  const first = await estManager.request(CASELOAD, { first: 50 });
+  const first = await estManager.request(CASELOAD, { first: pageSize });
   const cursor = first.caseload.pageInfo.endCursor as string;
   const { rows: [plan] } = await db.query(
     `SELECT e.id FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
-      WHERE e.supervising_service_id = $1 AND e.status = 'SENTENCED' ORDER BY e.expected_release_date, e.id LIMIT 1`,
+      WHERE e.supervising_service_id = $1 AND e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
+      ORDER BY e.status = 'SENTENCED' DESC, e.expected_release_date, e.id LIMIT 1`,
     [subjects.service.id],
   );
   const est = subjects.establishment;
@@ -131,27 +132,27 @@ export async function buildTargets(db: Client, graphqlUrl: string, subjects: Sub
   return [
     {
       key: 'caseload-establishment-p1',
-      description: `caseload, first page of 50 (${est.name} manager, ${est.children} children)`,
-      api: { body: body(CASELOAD, { first: 50 }), authorization: estManager.authorization! },
-      baselinePath: `/caseload?establishment=${est.id}&first=50`,
+      description: `caseload, first page of ${pageSize} (${est.name} manager, ${est.children} children)`,
+      api: { body: body(CASELOAD, { first: pageSize }), authorization: estManager.authorization! },
+      baselinePath: `/caseload?establishment=${est.id}&first=${pageSize}`,
     },
     {
       key: 'caseload-establishment-p2',
-      description: `caseload, second page of 50 (after the first page's endCursor)`,
-      api: { body: body(CASELOAD, { first: 50, after: cursor }), authorization: estManager.authorization! },
-      baselinePath: `/caseload?establishment=${est.id}&first=50&after=${cursor}`,
+      description: `caseload, second page of ${pageSize} (after the first page's endCursor)`,
+      api: { body: body(CASELOAD, { first: pageSize, after: cursor }), authorization: estManager.authorization! },
+      baselinePath: `/caseload?establishment=${est.id}&first=${pageSize}&after=${cursor}`,
     },
     {
       key: 'caseload-yjs',
       description: `youth justice caseload (${svc.name} manager, ${svc.children} children: the busiest service)`,
-      api: { body: body(CASELOAD, { first: 50 }), authorization: yjsManager.authorization! },
-      baselinePath: `/caseload?service=${svc.id}&first=50`,
+      api: { body: body(CASELOAD, { first: pageSize }), authorization: yjsManager.authorization! },
+      baselinePath: `/caseload?service=${svc.id}&first=${pageSize}`,
     },
     {
       key: 'referral-inbox',
       description: `accommodation officer's referral inbox (${svc.authority.name})`,
-      api: { body: body(INBOX, { first: 50 }), authorization: officer.authorization! },
-      baselinePath: `/referrals?to=${svc.authority.id}&first=50`,
+      api: { body: body(INBOX, { first: pageSize }), authorization: officer.authorization! },
+      baselinePath: `/referrals?to=${svc.authority.id}&first=${pageSize}`,
     },
     {
       key: 'plan',
