@@ -4,7 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@resettle/common';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
