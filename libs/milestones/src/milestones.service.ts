@@ -330,8 +330,13 @@ export class MilestonesService {
     });
   }
 
-  /** Every episode's milestones, one transaction per episode (existing data, the demo seed). Returns how many changed. */
-  async refreshAll(batchSize = 500): Promise<number> {
+  /**
+   * Every episode's milestones, one transaction per episode (existing data, the demo seed). Returns how many changed.
+   * `concurrency` episodes are refreshed at once, each in its own transaction on its own pooled connection (the
+   * per-episode advisory lock keeps each episode's refresh single), so commits overlap instead of queueing: at
+   * 100,000 episodes one at a time took about a quarter of an hour.
+   */
+  async refreshAll(batchSize = 500, concurrency = 4): Promise<number> {
     let changed = 0;
     let lastId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -340,9 +345,15 @@ export class MilestonesService {
         [lastId, batchSize],
       );
       if (ids.length === 0) break;
-      for (const { id } of ids) {
-        changed += (await this.dataSource.transaction((em) => this.refreshEpisode(em, id))).length;
-      }
+      let next = 0;
+      const lane = async () => {
+        while (next < ids.length) {
+          const { id } = ids[next++];
+          const refreshed = await this.dataSource.transaction((em) => this.refreshEpisode(em, id));
+          changed += refreshed.length;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
       lastId = ids[ids.length - 1].id;
       this.log.log(`Milestones refreshed up to episode ${lastId}`);
     }

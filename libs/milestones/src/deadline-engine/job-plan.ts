@@ -24,6 +24,9 @@ export interface PlannedJob {
   data: MilestoneJobData;
 }
 
+/** Made once: building an Intl.DateTimeFormat costs far more than using one (the reconciler plans millions of jobs). */
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' });
+
 /**
  * The moment a date's work happens: 09:00 in England and Wales (GMT or BST), so reminders and escalations arrive at
  * the start of a working day.
@@ -31,7 +34,7 @@ export interface PlannedJob {
 export function morningOf(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const at9Utc = new Date(Date.UTC(y, m - 1, d, 9, 0, 0));
-  const londonHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' }).format(at9Utc));
+  const londonHour = Number(LONDON_HOUR.format(at9Utc));
   return new Date(at9Utc.getTime() - (londonHour - 9) * 3600_000);
 }
 

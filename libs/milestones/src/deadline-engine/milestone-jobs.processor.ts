@@ -1,7 +1,8 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job, Queue } from 'bullmq';
-import { Clock } from '@resettle/common';
+import { AppConfig, Clock } from '@resettle/common';
 import { MILESTONES_QUEUE, MilestoneJobData } from './job-plan';
 import { MilestoneJobs } from './milestone-jobs.service';
 
@@ -21,11 +22,13 @@ export class MilestoneJobsProcessor extends WorkerHost implements OnApplicationB
     private readonly jobs: MilestoneJobs,
     private readonly clock: Clock,
     @InjectQueue(MILESTONES_QUEUE) private readonly queue: Queue,
+    private readonly config: ConfigService<AppConfig, true>,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.get('MILESTONE_JOBS_CONCURRENCY', { infer: true });
     await this.queue.upsertJobScheduler('reconcile-milestones', { every: RECONCILE_EVERY_MS }, { name: 'reconcile' });
     // And once now: after a Redis flush or an outage, a restarted worker rebuilds every job from PostgreSQL.
     await this.queue.add('reconcile', {}, { jobId: `reconcile-at-start-${Date.now()}` });

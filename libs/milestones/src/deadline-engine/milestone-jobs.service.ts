@@ -4,7 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@resettle/common';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
@@ -20,6 +20,19 @@ import { MILESTONES_QUEUE, MilestoneJobData, plannedJobs } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
 
 const OPEN = [MilestoneStatus.PENDING, MilestoneStatus.MISSED];
+/** Milestones read and synced per step of the reconciler. */
+const RECONCILE_PAGE = 2000;
+/** Pages being synced at once: Redis runs one page's scripts while the next page is read and planned. */
+const RECONCILE_PAGES_IN_FLIGHT = 2;
+/** Jobs per `addBulk` call (one pipeline each). */
+const ADD_BULK = 1000;
+
+/** The reply to command `i` of a pipeline, throwing its error if it failed. */
+function resultOf<T>(results: [Error | null, unknown][] | null, i: number): T | undefined {
+  const [error, value] = results?.[i] ?? [null, undefined];
+  if (error) throw error;
+  return value as T;
+}
 
 /** What a job found when it ran: done, nothing to do, or too early (woken before its moment by the fixed clock). */
 export type JobOutcome = 'done' | 'stale' | { notBefore: Date };
@@ -58,45 +71,103 @@ export class MilestoneJobs {
   async sync(milestoneId: string, known?: { milestone: Milestone; policy: MilestonePolicy | null }): Promise<void> {
     const milestone = known ? known.milestone : await this.dataSource.getRepository(Milestone).findOneBy({ id: milestoneId });
     const policy = known ? known.policy : milestone ? await this.policyOf(milestone) : null;
-    const desired = milestone && policy ? plannedJobs(milestone, policy[milestone.key]) : [];
-    const trackingKey = `${this.trackingPrefix}:${milestoneId}`;
-    const tracked = await this.redis.smembers(trackingKey);
-    const desiredIds = new Set(desired.map((j) => j.jobId));
-    for (const id of tracked.filter((k) => !desiredIds.has(k))) {
-      const job = await this.queue.getJob(id);
-      if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
-    }
-    const now = this.clock.now().getTime();
-    for (const planned of desired) {
-      const delay = Math.max(0, planned.runAt.getTime() - now);
-      const existing = await this.queue.getJob(planned.jobId);
-      if (!existing) {
-        await this.queue.add(planned.name, planned.data, { jobId: planned.jobId, delay });
-      } else if (delay === 0 && (await existing.isDelayed())) {
-        // Its moment has come by the service's clock (a test moves it; a worker was down): run it now.
-        await existing.promote();
-      }
-    }
-    await this.redis.multi().del(trackingKey).sadd(trackingKey, ...(desiredIds.size ? [...desiredIds] : ['-'])).exec();
+    await this.syncMany([{ milestoneId, milestone, policy }]);
   }
 
   /**
-   * Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. The rows,
-   * their episodes' services and those services' policies are read once for the whole run, not per milestone.
+   * `sync` for many milestones at once, in a fixed number of Redis round trips whatever their number: one pipeline
+   * reads every tracking set, one asks which planned jobs exist, `addBulk` adds the missing ones (it runs BullMQ's
+   * own add script for each job, so an id already present is still not added twice), and one transaction rewrites
+   * the tracking sets. Stale jobs (a date moved, a milestone met) and due jobs to bring forward are rare and are
+   * handled job by job, concurrently.
+   */
+  async syncMany(items: { milestoneId: string; milestone: Milestone | null; policy: MilestonePolicy | null }[]): Promise<void> {
+    if (!items.length) return;
+    const now = this.clock.now().getTime();
+    const plans = items.map(({ milestoneId, milestone, policy }) => ({
+      trackingKey: `${this.trackingPrefix}:${milestoneId}`,
+      desired: milestone && policy ? plannedJobs(milestone, policy[milestone.key]) : [],
+    }));
+    const tracked = await this.redis.pipeline(plans.map((p) => ['smembers', p.trackingKey])).exec();
+    const stale = plans.flatMap((p, i) => {
+      const desiredIds = new Set(p.desired.map((j) => j.jobId));
+      return (resultOf<string[]>(tracked, i) ?? []).filter((id) => id !== '-' && !desiredIds.has(id));
+    });
+    await Promise.all(
+      stale.map(async (id) => {
+        const job = await this.queue.getJob(id);
+        if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
+      }),
+    );
+    const desired = plans.flatMap((p) => p.desired);
+    const exists = desired.length ? await this.redis.pipeline(desired.map((j) => ['exists', this.queue.toKey(j.jobId)])).exec() : [];
+    const missing = desired.filter((_, i) => !resultOf<number>(exists, i));
+    for (let i = 0; i < missing.length; i += ADD_BULK) {
+      await this.queue.addBulk(
+        missing.slice(i, i + ADD_BULK).map((planned) => ({
+          name: planned.name,
+          data: planned.data,
+          opts: { jobId: planned.jobId, delay: Math.max(0, planned.runAt.getTime() - now) },
+        })),
+      );
+    }
+    // Its moment has come by the service's clock (a test moves it; a worker was down): run it now.
+    const dueNow = desired.filter((j, i) => resultOf<number>(exists, i) && j.runAt.getTime() <= now);
+    await Promise.all(
+      dueNow.map(async (planned) => {
+        const existing = await this.queue.getJob(planned.jobId);
+        if (existing && (await existing.isDelayed())) await existing.promote();
+      }),
+    );
+    const multi = this.redis.multi();
+    for (const p of plans) {
+      multi.del(p.trackingKey).sadd(p.trackingKey, ...(p.desired.length ? p.desired.map((j) => j.jobId) : ['-']));
+    }
+    await multi.exec();
+  }
+
+  /**
+   * Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. Read a page
+   * of milestones at a time (keyset on id, so memory stays flat at a million milestones), with their episodes'
+   * services; the services' policies are read once for the run. Each page is synced with `syncMany`.
    */
   async reconcile(): Promise<number> {
-    const open = await this.dataSource.getRepository(Milestone).find({ where: { status: In(OPEN) } });
-    const childIds = [...new Set(open.map((m) => m.childId))];
-    const episodes = childIds.length ? (await this.custody.episodesOf(childIds)).flat() : [];
-    const serviceOf = new Map(episodes.map((e) => [e.id, e.supervisingServiceId]));
-    const serviceIds = [...new Set(serviceOf.values())];
-    const policies = new Map((await this.milestones.effectivePolicies(serviceIds)).map((p, i) => [serviceIds[i], p.policy]));
-    for (const milestone of open) {
-      const service = serviceOf.get(milestone.episodeId);
-      await this.sync(milestone.id, { milestone, policy: service ? (policies.get(service) ?? null) : null });
+    const policies = new Map<string, MilestonePolicy>();
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    let total = 0;
+    // Pages are disjoint, so the next page is read from PostgreSQL while Redis works through the one before.
+    const inFlight: Promise<void>[] = [];
+    for (;;) {
+      const open = await this.dataSource
+        .getRepository(Milestone)
+        .createQueryBuilder('m')
+        .where('m.status IN (:...open)', { open: OPEN })
+        .andWhere('m.id > :lastId', { lastId })
+        .orderBy('m.id', 'ASC')
+        .limit(RECONCILE_PAGE)
+        .getMany();
+      if (!open.length) break;
+      lastId = open[open.length - 1].id;
+      total += open.length;
+      const childIds = [...new Set(open.map((m) => m.childId))];
+      const episodes = (await this.custody.episodesOf(childIds)).flat();
+      const serviceOf = new Map(episodes.map((e) => [e.id, e.supervisingServiceId]));
+      const unknown = [...new Set(serviceOf.values())].filter((id) => !policies.has(id));
+      if (unknown.length) (await this.milestones.effectivePolicies(unknown)).forEach((p, i) => policies.set(unknown[i], p.policy));
+      const synced = this.syncMany(
+        open.map((milestone) => {
+          const service = serviceOf.get(milestone.episodeId);
+          return { milestoneId: milestone.id, milestone, policy: service ? (policies.get(service) ?? null) : null };
+        }),
+      );
+      // Marked handled now, awaited below: a failure still fails the run.
+      synced.catch(() => undefined);
+      inFlight.push(synced);
+      if (inFlight.length >= RECONCILE_PAGES_IN_FLIGHT) await inFlight.shift();
     }
-    this.log.log(`Reconciled the jobs of ${open.length} open milestones`);
-    return open.length;
+    for (const synced of inFlight) await synced;
+    this.log.log(`Reconciled the jobs of ${total} open milestones`);
+    return total;
   }
 
   /** The policy of the service supervising the milestone's episode (null once the episode is gone). */

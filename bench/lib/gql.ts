@@ -1,0 +1,66 @@
+/** The GraphQL documents the bench measures, and a small client for setting the bench up. */
+
+export const CASELOAD = `query Caseload($first: Int, $after: String) {
+  caseload(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id expectedReleaseDate status
+      child { id givenName familyName }
+      milestones { key dueDate status }
+      resettlementPlan { pathways { type status } }
+    } }
+  }
+}`;
+
+export const INBOX = `query Inbox($first: Int, $after: String) {
+  referrals(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id type status sentAt childId episodeId
+      summary { givenName familyName age releaseDate establishmentName }
+    } }
+  }
+}`;
+
+export const PLAN = `query Plan($episodeId: ID!) {
+  resettlementPlan(episodeId: $episodeId) {
+    id version status
+    childVoice { selfAssessment aspirations }
+    pathways {
+      id version type status needLevel childView
+      responsibleOrganisation { id name }
+      actions { id description dueDate doneOn }
+    }
+  }
+}`;
+
+export class GraphqlClient {
+  constructor(readonly url: string, readonly authorization?: string) {}
+
+  async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
+    return body.data;
+  }
+
+  /** Signs in through the real `login` mutation and returns a client that sends the access token. */
+  async signIn(email: string, password: string): Promise<GraphqlClient> {
+    const data = await this.request<{ login: { accessToken: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { email, password } },
+    );
+    return new GraphqlClient(this.url, `Bearer ${data.login.accessToken}`);
+  }
+}
+
+/** The request body autocannon sends for a document and its variables. */
+export function body(query: string, variables: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
+}

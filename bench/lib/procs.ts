@@ -1,0 +1,118 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The repository root (bench/ is compiled to dist/bench/, two levels down). */
+export const ROOT = join(__dirname, '..', '..', '..');
+
+/** A child process started by the bench: the real api, the real worker, or the raw baseline server. */
+export interface Proc {
+  name: string;
+  pid: number;
+  child: ChildProcess;
+  /** The last lines it printed (stdout and stderr), for errors and for log-based readiness. */
+  lines: string[];
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function startNode(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line) continue;
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      for (const w of [...waiters]) {
+        if (w.pattern.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+  return {
+    name,
+    pid: child.pid!,
+    child,
+    lines,
+    waitForLine(pattern, timeoutMs) {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name}: no line matching ${pattern} within ${timeoutMs} ms. Last lines:\n${lines.slice(-20).join('\n')}`)), timeoutMs);
+        const onExit = () => reject(new Error(`${name} exited. Last lines:\n${lines.slice(-30).join('\n')}`));
+        child.once('exit', onExit);
+        waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), child.off('exit', onExit), resolve(line)) });
+      });
+    },
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => !exited && child.kill('SIGKILL'), 20_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident set size of a process in MiB, from /proc/<pid>/status (VmRSS). */
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** Samples the RSS of some processes every 100 ms and keeps the highest seen. */
+export class RssSampler {
+  private readonly max = new Map<number, number>();
+  private timer?: NodeJS.Timeout;
+  constructor(private readonly pids: number[]) {}
+  start(): this {
+    const sample = () => {
+      for (const pid of this.pids) {
+        try {
+          this.max.set(pid, Math.max(this.max.get(pid) ?? 0, rssMiB(pid)));
+        } catch {
+          // the process has gone
+        }
+      }
+    };
+    sample();
+    this.timer = setInterval(sample, 100);
+    return this;
+  }
+  stop(): Map<number, number> {
+    clearInterval(this.timer);
+    return this.max;
+  }
+  peak(pid: number): number {
+    return this.max.get(pid) ?? NaN;
+  }
+}
+
+export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

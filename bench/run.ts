@@ -1,0 +1,165 @@
+/**
+ * npm run bench [-- --plans 100000 --duration 5 --children 450]
+ *
+ * Seeds its own database (resettle_bench, marked for demo use) and Redis prefix, starts the real api and worker from
+ * dist/ and a raw node:http + pg baseline as child processes, and measures: the caseload, the referral inbox and
+ * one child's plan through the api against the baseline (autocannon, concurrency 1, 10, 50); the deadline engine
+ * (reconcile from an empty Redis, escalations per second, one reschedule) at 10,000 plans and, with --plans, at
+ * more; and the api's and worker's resident memory. Prints a markdown table and writes bench/results/latest.json.
+ * See bench/README.md.
+ */
+import { cpus, totalmem, loadavg, hostname } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { dropBenchDatabase, runScript, withClient } from './lib/db';
+import { buildTargets, chooseSubjects, compareBodies, ensureReferrals, HttpRow, Match, measureHttp } from './lib/http-phase';
+import { EngineFigures, measureEngine } from './lib/engine-phase';
+import { Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
+import { renderMarkdown, evaluateTargets } from './lib/report';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      plans: { type: 'string', default: '10000' },
+      children: { type: 'string', default: '450' },
+      duration: { type: 'string', default: '5' },
+      'escalation-window': { type: 'string', default: '15' },
+      // MILESTONE_JOBS_CONCURRENCY for the bench worker; 1 is the shipped default.
+      'worker-concurrency': { type: 'string', default: '1' },
+      'skip-http': { type: 'boolean', default: false },
+      'skip-engine': { type: 'boolean', default: false },
+      'reuse-db': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
+    },
+  });
+  const children = Number(values.children);
+  const maxPlans = Number(values.plans);
+  const engineSizes = [...new Set([Math.min(10_000, maxPlans), maxPlans])].filter((n) => n >= children);
+  const duration = Number(values.duration);
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/resettle_bench';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const apiPort = Number(process.env.BENCH_API_PORT ?? 3190);
+  const baselinePort = Number(process.env.BENCH_BASELINE_PORT ?? 3199);
+  const graphqlUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  const common = {
+    DATABASE_URL: base,
+    REDIS_URL: redisUrl,
+    NODE_ENV: 'production',
+    // Production refuses the public development secret: a random one per run.
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    EMAIL_TRANSPORT: 'none',
+  };
+  const dbEnv = { DATABASE_URL: base, REDIS_URL: redisUrl };
+
+  log(`# Resettle bench (${new Date().toISOString()}), ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const seedTimes: Record<string, number> = {};
+  const seedTo = (n: number) => {
+    const t = Date.now();
+    log(runScript('seed.js', ['--children', String(n)], dbEnv).split('\n').map((l) => `  ${l}`).join('\n'));
+    seedTimes[String(n)] = Math.round((Date.now() - t) / 100) / 10;
+  };
+  if (!values['reuse-db']) {
+    log(`\n## Database ${new URL(base).pathname.slice(1)}: dropped, created, migrated, seeded at ${children} children (${elapsed()})`);
+    await dropBenchDatabase(base);
+    runScript('db-create.js', [], dbEnv);
+    runScript('migrate.js', [], dbEnv);
+    seedTo(children);
+  }
+
+  const procs: Proc[] = [];
+  let http: HttpRow[] = [];
+  let matches: Match[] = [];
+  const memory: Record<string, number> = {};
+  const engine: EngineFigures[] = [];
+  let setup: Record<string, unknown> = {};
+  try {
+    const api = startNode('api', 'dist/apps/api/src/main.js', {
+      ...common,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      QUEUE_PREFIX: 'bench-api',
+      // The bench sends thousands of requests a minute from one token and one address.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+    });
+    procs.push(api);
+    const baseline = startNode('baseline', 'dist/bench/baseline-server.js', { DATABASE_URL: base, BASELINE_PORT: String(baselinePort) });
+    procs.push(baseline);
+    await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
+    await waitForHttp(`${baselineUrl}/health`, 30_000);
+    await sleep(500);
+    memory.apiIdleMiB = rssMiB(api.pid);
+    memory.baselineIdleMiB = rssMiB(baseline.pid);
+    log(`\napi up (RSS ${memory.apiIdleMiB} MiB), baseline up (RSS ${memory.baselineIdleMiB} MiB) (${elapsed()})`);
+
+    if (!values['skip-http']) {
+      const subjects = await withClient(base, chooseSubjects);
+      const referrals = await withClient(base, (db) => ensureReferrals(db, graphqlUrl, subjects));
+      setup = { subjects, referralsInInbox: referrals };
+      log(`Subjects: ${subjects.establishment.name} (${subjects.establishment.children} children, ${subjects.establishment.manager}); ` +
+        `${subjects.service.name} (${subjects.service.children} children, ${subjects.service.manager}); ${referrals} referrals sent to ${subjects.service.authority.name} (${subjects.service.authority.officer})`);
+      const targets = await withClient(base, (db) => buildTargets(db, graphqlUrl, subjects));
+      matches = await compareBodies(targets, graphqlUrl, baselineUrl);
+      for (const m of matches) log(`  bodies ${m.target}: ${m.bodiesEqual ? 'identical' : 'DIFFERENT'}; ids in the same order: ${m.sameIdsInOrder} (${m.rows} ids)${m.note ? ` — ${m.note}` : ''}`);
+      log(`\n## HTTP: ${duration} s per cell (${elapsed()})`);
+      const sampler = new RssSampler([api.pid, baseline.pid]).start();
+      http = await measureHttp(targets, graphqlUrl, baselineUrl, { duration, concurrencies: [1, 10, 50], log, sampler });
+      sampler.stop();
+      memory.apiPeakUnderLoadMiB = sampler.peak(api.pid);
+      memory.baselinePeakUnderLoadMiB = sampler.peak(baseline.pid);
+      await sleep(2000);
+      memory.apiAfterLoadMiB = rssMiB(api.pid);
+    }
+
+    if (!values['skip-engine']) {
+      for (const plans of engineSizes) {
+        log(`\n## Deadline engine at ${plans} plans (${elapsed()})`);
+        seedTo(plans);
+        engine.push(
+          await measureEngine({
+            databaseUrl: base,
+            redisUrl,
+            graphqlUrl,
+            plans,
+            escalationWindowS: Number(values['escalation-window']),
+            workerEnv: { ...common, MILESTONE_JOBS_CONCURRENCY: values['worker-concurrency']! },
+            log,
+          }),
+        );
+      }
+    }
+  } finally {
+    for (const p of procs.reverse()) await p.stop();
+  }
+
+  const result = {
+    ranAt: new Date().toISOString(),
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+    machine: { hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtEnd: loadavg() },
+    options: { children, engineSizes, durationPerCellS: duration, workerConcurrency: Number(values['worker-concurrency']) },
+    seedSeconds: seedTimes,
+    setup,
+    bodies: matches,
+    http,
+    engine,
+    memory,
+    targets: evaluateTargets(http, engine),
+  };
+  mkdirSync(join(values.out!, '..'), { recursive: true });
+  writeFileSync(values.out!, JSON.stringify(result, null, 2) + '\n');
+  log('\n' + renderMarkdown(result));
+  log(`\nWritten to ${values.out} in ${result.totalSeconds} s.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
