@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
-import { nextMilestone } from '../caseload/caseload-view';
+import { isOverdue, londonToday, nextMilestone } from '../caseload/caseload-view';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
 import type { Role } from '../../../../libs/access/src/role';
@@ -27,7 +27,7 @@ export class PlansController {
       episode,
       referable: maySend ? (episode.resettlementPlan?.pathways ?? []).filter((p: { type: string }) => referralTypeFor(p.type)).map((p: { id: string }) => p.id) : [],
       plan: episode.resettlementPlan,
-      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate } : null,
+      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, londonToday(new Date())) } : null,
       labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },
     });
   }
