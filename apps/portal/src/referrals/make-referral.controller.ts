@@ -19,6 +19,8 @@ const ORGANISATIONS = `query($filter: OrganisationFilter) { organisations(filter
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`;
 const SEND = `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`;
 
+type ReferralContext = Awaited<ReturnType<MakeReferralController['load']>>;
+
 /** The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones. */
 export function referralTypeFor(pathwayType: string): ReferralType | null {
   return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
@@ -40,8 +42,8 @@ export class MakeReferralController {
     @Param('pathwayId', ParseUUIDPipe) pathwayId: string,
     @Query('q') q?: string,
   ) {
-    const context = await this.load(request, episodeId, pathwayId, q);
-    return this.render(request, reply, context, { childWishes: context.pathway.childView ?? '' });
+    const context = await this.load(request, episodeId, pathwayId);
+    return this.render(request, reply, context, q, { childWishes: context.pathway.childView ?? '' });
   }
 
   @Post()
@@ -52,9 +54,9 @@ export class MakeReferralController {
     @Param('pathwayId', ParseUUIDPipe) pathwayId: string,
     @Body() body: Record<string, string>,
   ) {
-    const context = await this.load(request, episodeId, pathwayId, body?.q);
+    const context = await this.load(request, episodeId, pathwayId);
     const { value, errors } = validateForm(MakeReferralForm, body);
-    if (errors) return this.render(request, reply, context, body, errors, 400);
+    if (errors) return this.render(request, reply, context, body?.q, body, errors, 400);
     let referral: { id: string; version: number };
     try {
       ({ createReferral: referral } = await this.api.asUser<{ createReferral: { id: string; version: number } }>(request, CREATE, {
@@ -69,7 +71,7 @@ export class MakeReferralController {
       }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.render(request, reply, context, body, apiFormErrors(error, (path) => path.split('.').pop(), 'toOrganisationId'), 400);
+        return this.render(request, reply, context, body?.q, body, apiFormErrors(error, (path) => path.split('.').pop(), 'toOrganisationId'), 400);
       }
       throw error;
     }
@@ -82,44 +84,50 @@ export class MakeReferralController {
     return reply.redirect(`/referrals/${referral.id}`, 303);
   }
 
-  private async load(request: FastifyRequest, episodeId: string, pathwayId: string, q?: string) {
+  /** The episode and the pathway the referral is made from (NOT_FOUND unless it is the caller's and can refer). */
+  private async load(request: FastifyRequest, episodeId: string, pathwayId: string) {
     const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, EPISODE, { id: episodeId });
     const pathway = (episode.resettlementPlan?.pathways ?? []).find((p: { id: string }) => p.id === pathwayId);
     const type = pathway ? referralTypeFor(pathway.type) : null;
     if (!pathway || !type) throw new ApiError('Not found', 'NOT_FOUND');
-    const organisationType = ORGANISATION_TYPE_FOR[type];
-    const homeArea = episode.child.homeAuthority?.id ?? episode.child.responsibleAuthority?.id ?? episode.supervisingService.localAuthorityId;
-    // The child's own area first: its council, or its providers; then anything the search finds.
-    let candidates: { id: string; name: string }[];
-    if (organisationType === 'LOCAL_AUTHORITY') {
-      candidates = [episode.child.homeAuthority, episode.child.responsibleAuthority].filter(Boolean);
-    } else {
-      const { organisations } = await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, {
-        filter: { types: [organisationType], localAuthorityId: homeArea ?? undefined },
-      });
-      candidates = organisations.edges.map((e) => e.node);
-    }
-    const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
-    if (search) {
-      const { organisations } = await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, {
-        filter: { types: [organisationType], nameContains: search },
-      });
-      candidates = [...candidates, ...organisations.edges.map((e) => e.node)];
-    }
-    const unique = [...new Map(candidates.map((o) => [o.id, o])).values()];
-    return { episode, pathway, type, organisations: unique, search };
+    return { episode, pathway, type };
   }
 
-  private render(request: FastifyRequest, reply: FastifyReply, context: Awaited<ReturnType<MakeReferralController['load']>>, values: Record<string, string>, errors?: FormErrors, status = 200) {
+  /** Whom the referral can be to: the child's own area first (its council, or its providers), then what the search finds. */
+  private async organisationsFor(request: FastifyRequest, context: ReferralContext, search: string): Promise<{ id: string; name: string }[]> {
+    const { episode } = context;
+    const organisationType = ORGANISATION_TYPE_FOR[context.type];
+    const homeArea = episode.child.homeAuthority?.id ?? episode.child.responsibleAuthority?.id ?? episode.supervisingService.localAuthorityId;
+    const find = async (filter: Record<string, unknown>) =>
+      (await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, { filter })).organisations.edges.map((e) => e.node);
+    const own = organisationType === 'LOCAL_AUTHORITY'
+      ? [episode.child.homeAuthority, episode.child.responsibleAuthority].filter(Boolean)
+      : await find({ types: [organisationType], localAuthorityId: homeArea ?? undefined });
+    const found = search ? await find({ types: [organisationType], nameContains: search }) : [];
+    return [...new Map([...own, ...found].map((o: { id: string; name: string }) => [o.id, o])).values()];
+  }
+
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: ReferralContext,
+    q: string | undefined,
+    values: Record<string, string>,
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    const organisations = await this.organisationsFor(request, context, search);
     return renderPage(
       request,
       reply,
       'referrals/new.njk',
       {
         ...context,
+        search,
         typeLabel: TYPE_LABELS[context.type],
         pathwayLabel: PATHWAY_LABELS[context.pathway.type],
-        organisationItems: context.organisations.map((o) => ({ value: o.id, text: o.name, checked: values.toOrganisationId === o.id })),
+        organisationItems: organisations.map((o) => ({ value: o.id, text: o.name, checked: values.toOrganisationId === o.id })),
         values,
         errors,
       },
