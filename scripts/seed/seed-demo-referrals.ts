@@ -1,22 +1,23 @@
-import { Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { Actor, Caller, Capability, mayPerform, Role } from '@resettle/access';
 import { Clock, FixedClock, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
-import { MilestonesModule, MilestonesService } from '@resettle/milestones';
-import { PlanEventType, PlanLifecycle, PlanningModule, PlanningService } from '@resettle/planning';
+import { CustodyModule } from '@resettle/custody';
+import { MilestoneLifecycleHooks, MilestonesModule } from '@resettle/milestones';
+import { PlanningModule, PlanningService } from '@resettle/planning';
 import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@resettle/referrals';
 
 /**
  * Demo referrals for each demo area, made and answered by that area's demo users through the real
  * `ReferralsService` (state machine, events, summary snapshot, pathway moves, audit) in a small Nest application
- * context, with the plan-change hook the api registers, so each sent or confirmed referral meets its milestones in
- * its own transaction. Per area, from the sentenced children its youth justice service supervises, released within
- * six weeks, three months or later: accommodation referrals to the area's local authority in a spread of states
- * (ACCOMMODATION_PLAN), one education referral to its virtual school and one health referral to its health
- * provider, one accommodation referral left as a DRAFT, and at least one child with none.
+ * context, with the api's milestone hooks (`MilestoneLifecycleHooks`), so each sent or confirmed referral meets its
+ * milestones in its own transaction. Per area, from the sentenced children its youth justice service supervises,
+ * released within six weeks, three months or later: accommodation referrals to the area's local authority in a
+ * spread of states (ACCOMMODATION_PLAN), one education referral to its virtual school and one health referral to
+ * its health provider, one accommodation referral left as a DRAFT, and at least one child with none.
  *
  * Idempotent: an area whose youth justice service has made any referral is left alone (its demo referrals exist
  * already, or someone has been trying the service there). Touches only the demo areas' children. Returns how many
@@ -30,33 +31,18 @@ export async function seedDemoReferrals(databaseUrl: string, today: string, auth
   @Module({ providers: [{ provide: Clock, useValue: clock }], exports: [Clock] })
   class ScriptClockModule {}
 
-  /** The hook `MilestonesGraphqlModule` registers in the api: a plan change (a pathway moved) refreshes its episode's milestones. */
-  @Injectable()
-  class MilestonesOnPlanChange implements OnModuleInit {
-    constructor(
-      private readonly plans: PlanLifecycle,
-      private readonly milestones: MilestonesService,
-    ) {}
-
-    onModuleInit(): void {
-      this.plans.onChanged(async (em, change, caller) => {
-        if (change.type === PlanEventType.PLAN_CREATED) return;
-        const facts = await this.milestones.factsOfPlan(em, change.planId);
-        if (facts) await this.milestones.refreshEpisode(em, facts.episodeId, caller, facts);
-      });
-    }
-  }
-
   @Module({
     imports: [
       ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ ...process.env, DATABASE_URL: databaseUrl }) }),
       ScriptClockModule,
       DatabaseModule,
+      CustodyModule,
       PlanningModule,
       MilestonesModule,
       ReferralsModule,
     ],
-    providers: [MilestonesOnPlanChange],
+    // The api's own hooks: a sent or confirmed referral meets its milestones in its own transaction.
+    providers: [MilestoneLifecycleHooks],
   })
   class SeedReferralsModule {}
 

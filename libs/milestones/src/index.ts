@@ -7,6 +7,7 @@ export * from './dto/milestone.types';
 export * from './milestones.service';
 export * from './milestones.module';
 export * from './milestones-graphql.module';
+export * from './milestone-lifecycle-hooks';
 export * from './deadline-engine/job-plan';
 export * from './deadline-engine/milestone-escalation.entity';
 export * from './deadline-engine/milestone-jobs.service';
