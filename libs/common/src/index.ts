@@ -4,6 +4,7 @@ export * from './errors/domain-errors';
 export * from './pagination/cursor';
 export * from './pagination/connection';
 export * from './config/app-config';
+export * from './config/validate-environment';
 export * from './graphql/request-loaders';
 export * from './validation/is-local-date';
 export * from './dates/iso-date';

@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
 
 /**
  * Every variable the portal reads, validated at start-up (a bad value stops it, naming the variable). The portal
@@ -34,13 +35,7 @@ export class PortalConfig {
   /** Signs the session cookie. At least 32 characters; production must set its own. */
   @IsString()
   @MinLength(32)
-  @ValidateBy({
-    name: 'notDevelopmentSecretInProduction',
-    validator: {
-      validate: (value, args) => (args?.object as PortalConfig).NODE_ENV !== 'production' || value !== PortalConfig.DEVELOPMENT_SESSION_SECRET,
-      defaultMessage: () => 'set a secret of your own (at least 32 random characters): the development default is public',
-    },
-  })
+  @NotDevelopmentDefaultInProduction(PortalConfig.DEVELOPMENT_SESSION_SECRET)
   SESSION_SECRET = PortalConfig.DEVELOPMENT_SESSION_SECRET;
 
   /** A session ends after this long without a page (the api's refresh token lasts longer). */
@@ -64,13 +59,7 @@ export class PortalConfig {
 }
 
 export function validatePortalConfig(env: Record<string, unknown>): PortalConfig {
-  const config = plainToInstance(PortalConfig, env, { exposeDefaultValues: true, excludeExtraneousValues: false });
-  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
-    throw new Error(`Portal configuration is not valid:\n  ${lines.join('\n  ')}`);
-  }
-  return config;
+  return validateEnvironment(PortalConfig, env);
 }
 
 export function cookieSecure(config: PortalConfig): boolean {

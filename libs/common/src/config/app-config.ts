@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
 
 /**
  * Every environment variable the service reads, validated at start-up: a bad or missing value stops the process
@@ -89,13 +90,7 @@ export class AppConfig {
   /** Signs our access tokens (HS256). At least 32 characters; production must set its own. */
   @IsString()
   @MinLength(32)
-  @ValidateBy({
-    name: 'notDevelopmentSecretInProduction',
-    validator: {
-      validate: (value, args) => (args?.object as AppConfig).NODE_ENV !== 'production' || value !== AppConfig.DEVELOPMENT_JWT_SECRET,
-      defaultMessage: () => 'set a secret of your own (at least 32 random characters): the development default is public',
-    },
-  })
+  @NotDevelopmentDefaultInProduction(AppConfig.DEVELOPMENT_JWT_SECRET)
   JWT_SECRET = AppConfig.DEVELOPMENT_JWT_SECRET;
 
   /** Lifetime of an access token. */
@@ -228,25 +223,9 @@ export class AppConfig {
   MILESTONE_JOBS_CONCURRENCY = 1;
 }
 
-export class ConfigValidationError extends Error {}
-
 /** For `ConfigModule.forRoot({ validate })`, and for scripts that run without Nest. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${shown(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigValidationError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
-  }
-  return config;
-}
-
-/** A refused value as the error message may show it: secrets and connection strings (which carry passwords) never. */
-function shown(name: string, value: unknown): string {
-  return /SECRET|PASSWORD|_URL$/.test(name) ? '(hidden)' : JSON.stringify(value);
+  return validateEnvironment(AppConfig, env);
 }
 
 export function introspectionEnabled(config: Pick<AppConfig, 'NODE_ENV' | 'GRAPHQL_INTROSPECTION'>): boolean {
