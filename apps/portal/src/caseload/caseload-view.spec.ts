@@ -1,4 +1,5 @@
-import { isOverdue, londonToday, missedMilestones, nextMilestone } from './caseload-view';
+import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
 
 const m = (key: string, dueDate: string | null, status: string) => ({ key, dueDate, status });
 
@@ -31,6 +32,7 @@ describe('overdue and today', () => {
     ['2026-12-01T23:30:00Z', '2026-12-01'], // GMT in winter
     ['2026-06-30T23:30:00Z', '2026-07-01'], // BST: already the next day in London
   ])('%s is %s in London', (instant, day) => {
-    expect(londonToday(new Date(instant))).toBe(day);
+    // The caseload's "today" is common's todayIso: the calendar day in London.
+    expect(todayIso(new Date(instant))).toBe(day);
   });
 });

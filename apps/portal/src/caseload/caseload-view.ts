@@ -20,8 +20,3 @@ export function missedMilestones<T extends MilestoneLike>(milestones: readonly T
 export function isOverdue(milestone: MilestoneLike | null, today: string): boolean {
   return milestone !== null && milestone.status === 'PENDING' && milestone.dueDate !== null && milestone.dueDate < today;
 }
-
-/** Today in London, YYYY-MM-DD: deadlines are calendar days in England and Wales. */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

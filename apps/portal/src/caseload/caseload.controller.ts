@@ -4,7 +4,8 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';
 import { MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
-import { isOverdue, londonToday, missedMilestones, nextMilestone } from './caseload-view';
+import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
 
 const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {
   caseload(first: $first, after: $after, filter: $filter) {
@@ -37,7 +38,7 @@ export class CaseloadController {
     const onlyMine = mine === '1' && user !== undefined;
     const filter = { releaseWithinDays, caseManagerId: onlyMine ? user!.id : undefined };
     const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, { first: PAGE_SIZE, after: after || undefined, filter });
-    const today = londonToday(new Date());
+    const today = todayIso(new Date());
     const rows = caseload.edges.map(({ node }: { node: any }) => {
       const next = nextMilestone(node.milestones as { key: string; dueDate: string | null; status: string }[]);
       return {

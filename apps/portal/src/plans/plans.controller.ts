@@ -2,11 +2,12 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
-import { isOverdue, londonToday, nextMilestone } from '../caseload/caseload-view';
+import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
 import type { Role } from '../../../../libs/access/src/role';
-import { referralTypeFor } from '../referrals/make-referral.controller';
+import { referralTypeFor } from '../referrals/referral-actions';
 import { signedInUser } from '../session/portal-session';
 import { myPlanOf, PlanData } from './my-plan';
 import { EPISODE_STATUS_LABELS, MEETING_LABELS, MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from './plan-labels';
@@ -27,7 +28,7 @@ export class PlansController {
       episode,
       referable: maySend ? (episode.resettlementPlan?.pathways ?? []).filter((p: { type: string }) => referralTypeFor(p.type)).map((p: { id: string }) => p.id) : [],
       plan: episode.resettlementPlan,
-      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, londonToday(new Date())) } : null,
+      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, todayIso(new Date())) } : null,
       labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },
     });
   }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ORGANISATION_TYPE_FOR, PATHWAYS_FOR } from '../../../../libs/referrals/src/rules/referral-transitions';
-import type { ReferralType } from '../../../../libs/referrals/src/referral-enums';
+import { ORGANISATION_TYPE_FOR } from '../../../../libs/referrals/src/rules/referral-transitions';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, FormErrors, validateForm } from '../forms/form-errors';
@@ -9,6 +8,7 @@ import { MakeReferralForm } from '../forms/portal-forms';
 import { renderPage } from '../http/page';
 import { PATHWAY_LABELS } from '../plans/plan-labels';
 import { flash } from '../session/portal-session';
+import { referralTypeFor } from './referral-actions';
 import { TYPE_LABELS } from './referral-labels';
 
 const EPISODE = `query($id: ID!) { custodialEpisode(id: $id) { id
@@ -20,11 +20,6 @@ const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $
 const SEND = `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`;
 
 type ReferralContext = Awaited<ReturnType<MakeReferralController['load']>>;
-
-/** The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones. */
-export function referralTypeFor(pathwayType: string): ReferralType | null {
-  return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
-}
 
 /**
  * The case manager refers the child from a pathway of the plan: to whom (the child's own area first, or any by

@@ -1,5 +1,6 @@
-import { REFERRAL_MOVES, ReferralMove } from '../../../../libs/referrals/src/rules/referral-transitions';
-import { MessageForm, OfferForm, offerStartDate, ReasonForm, RequestInformationForm, VersionedForm } from '../forms/portal-forms';
+import { PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove } from '../../../../libs/referrals/src/rules/referral-transitions';
+import type { ReferralType } from '../../../../libs/referrals/src/referral-enums';
+import { OfferForm, offerStartDate, ReasonForm, RequestInformationForm, VersionedForm } from '../forms/portal-forms';
 
 /**
  * What a person can do to a referral in the portal: each action is one move of the referral state machine
@@ -127,4 +128,8 @@ export function actionsFor(organisationId: string, referral: { status: string; f
   });
 }
 
-export { MessageForm };
+/** The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones. */
+export function referralTypeFor(pathwayType: string): ReferralType | null {
+  return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
+}
+

@@ -216,7 +216,8 @@ function timelineOf(referral: FullReferral) {
   const moves = referral.events.map((e) => ({
     kind: 'event',
     at: e.createdAt,
-    title: e.fromStatus === null ? 'Referral drafted' : `${STATUS_LABELS[e.toStatus]?.text ?? e.toStatus}`.replace(/^New$/, 'Sent'),
+    // A move is told as what happened ("Sent"), the service's words, not the inbox's ("New").
+    title: e.fromStatus === null ? 'Referral drafted' : statusLabel(e.toStatus, 'YJS').text,
     text: e.note,
     by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
   }));
