@@ -344,6 +344,25 @@ describe('partner portal (browser)', () => {
     }
   });
 
+  it('an account disabled mid-session is signed out at its next page, not sent round in circles', async () => {
+    const email = 'leaving.officer@portal.example.com';
+    const leaver = await h.t.userSession({ organisationId: org.laA.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email });
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, email);
+      await expectHeading(page, 'Referrals to Northtown Council');
+      // A manager disables the account: the api refuses its still-valid token from the next request on.
+      await h.t.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [leaver.userId]);
+      const response = await page.goto('/referrals');
+      expect(response?.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await expectHeading(page, 'Sign in to Resettle');
+      expect(await page.locator('.app-account-bar').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a form posted without its CSRF token is refused and changes nothing', async () => {
     const { referralId } = await childWithReferral('Ellis', 'A');
     const officer = await h.person({ javaScriptEnabled: false });

@@ -45,8 +45,9 @@ export class ApiClient {
     try {
       return await this.send<T>(request, query, variables, tokens.accessToken);
     } catch (error) {
-      // Disabled, roles changed, password changed elsewhere: the api says who may go on, not the portal.
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw new SignInRequiredError(request.url);
+      // Disabled, or the password changed elsewhere: the api says who may go on, not the portal. The session ends
+      // too, or the sign-in page would see it signed in and send the person straight back here.
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return this.signInAgain(request);
       throw error;
     }
   }
