@@ -2,9 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { Clock } from '@resettle/common';
+import { addWorkingDays, Clock, validateConfig } from '@resettle/common';
 import { Role } from '@resettle/access';
-import { MILESTONES_QUEUE, MilestoneJobs } from '@resettle/milestones';
+import { MILESTONE_JOBS_REACH, MILESTONES_QUEUE, MilestoneJobs } from '@resettle/milestones';
 import { OutboxRelay } from '@resettle/queue';
 import { insertDirectory } from './support/fixtures';
 import { Session, TestApp } from './support/test-app';
@@ -26,9 +26,13 @@ describe('the deadline engine', () => {
   let episode: { id: string; version: number; earliestReleaseDate: string };
   const byKey: Record<string, { id: string; dueDate: string; status: string; version: number }> = {};
 
-  const startWorker = async () => {
+  // Every job of these milestones within reach, so each step can be seen in the queue; the last test uses the
+  // worker's own default (two days).
+  const ALL_WITHIN_REACH = 400 * 24 * 3600_000;
+  const DEFAULT_REACH = validateConfig({}).MILESTONE_PLAN_AHEAD_HOURS * 3600_000;
+  const startWorker = async (reachMs = ALL_WITHIN_REACH) => {
     const { createWorkerApp } = require('../apps/worker/src/create-worker-app') as typeof import('../apps/worker/src/create-worker-app');
-    worker = await createWorkerApp((b) => b.overrideProvider(Clock).useValue(t.clock));
+    worker = await createWorkerApp((b) => b.overrideProvider(Clock).useValue(t.clock).overrideProvider(MILESTONE_JOBS_REACH).useValue(reachMs));
     queue = worker.get<Queue>(getQueueToken(MILESTONES_QUEUE), { strict: false });
   };
 
@@ -60,6 +64,19 @@ describe('the deadline engine', () => {
     await settle();
     // Access tokens last 15 minutes of the service's clock: sign in again at the new time.
     manager = await t.signIn(MANAGER_EMAIL, TestApp.TEST_PASSWORD);
+  };
+
+  /** "FLUSHALL", kept to this test's keys: other test runs share this Redis. */
+  const flushRedis = async () => {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    expect(await redis.keys(`${process.env.QUEUE_PREFIX}:*`)).toEqual([]);
+    await redis.quit();
   };
 
   const jobState = async (jobId: string) => (await queue.getJob(jobId))?.getState() ?? 'absent';
@@ -200,16 +217,7 @@ describe('the deadline engine', () => {
     const sentBefore = await notificationsFor(id);
 
     await worker.close();
-    // "FLUSHALL", kept to this test's keys: other test runs share this Redis.
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    expect(await redis.keys(`${process.env.QUEUE_PREFIX}:*`)).toEqual([]);
-    await redis.quit();
+    await flushRedis();
 
     await startWorker(); // reconciles at start
     await worker.get(MilestoneJobs).reconcile();
@@ -245,6 +253,28 @@ describe('the deadline engine', () => {
     await settle();
     const [done] = await t.dataSource.query(`SELECT published_at FROM outbox_message WHERE job_id = 'schedule:outage-test'`);
     expect(done.published_at).toBeInstanceOf(Date);
+  });
+
+  it('holds only the jobs within reach (two days by default), and plans the rest as their moment comes near', async () => {
+    await worker.close();
+    await flushRedis();
+    await startWorker(DEFAULT_REACH);
+    await worker.get(MilestoneJobs).reconcile();
+    await settle();
+    await loadMilestones();
+    const pre = byKey.PRE_RELEASE_MEETING_HELD;
+    expect(pre.status).toBe('PENDING');
+    const firstReminder = addWorkingDays(pre.dueDate, -5);
+    // Months away: none of its jobs is queued.
+    for (const job of ['reminder1', 'reminder2', 'due', 'escalate2', 'escalate3']) expect(await jobState(`m_${pre.id}_${job}_${pre.dueDate}`)).toBe('absent');
+    // The day before its first reminder, the reconciler queues that reminder, and only that.
+    await moveTo(`${addDays(firstReminder, -1)}T10:00:00Z`);
+    expect(await jobState(`m_${pre.id}_reminder1_${pre.dueDate}`)).toBe('delayed');
+    expect(await jobState(`m_${pre.id}_reminder2_${pre.dueDate}`)).toBe('absent');
+    expect(await jobState(`m_${pre.id}_due_${pre.dueDate}`)).toBe('absent');
+    // At its moment it runs: the case manager is reminded once.
+    await moveTo(`${firstReminder}T09:30:00Z`);
+    expect((await notificationsFor(pre.id)).map((n: any) => n.dedupe_key)).toEqual([`milestone:${pre.id}:${pre.dueDate}:reminder:1:${caseManagerId}`]);
   });
 });
 

@@ -56,7 +56,8 @@ export async function createPortalApp(env: Record<string, string | undefined> = 
     if (request.method !== 'POST') return done();
     fastify.csrfProtection(request, reply, done);
   });
-  fastify.addHook('onClose', async () => closeRedisConnections());
+  // Its own connection only: in the tests an api shares the process.
+  fastify.addHook('onClose', async () => closeRedisConnections(new Set([redis])));
 
   const app = await NestFactory.create<NestFastifyApplication>(PortalModule.forRoot(config, redis), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));

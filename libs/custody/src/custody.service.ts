@@ -106,6 +106,16 @@ export class CustodyService {
   }
 
   /** Episodes by id, in the order asked, null where missing (for DataLoader). */
+  /** Who supervises each episode (its service and case manager), in the caller's transaction: for the deadline engine. */
+  async supervisionOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, { supervisingServiceId: string; caseManagerId: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; supervising_service_id: string; case_manager_id: string | null }[] = await em.query(
+      `SELECT id, supervising_service_id, case_manager_id FROM custodial_episode WHERE id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, { supervisingServiceId: r.supervising_service_id, caseManagerId: r.case_manager_id }]));
+  }
+
   async findByIds(ids: readonly string[]): Promise<(CustodialEpisode | null)[]> {
     const rows = await this.episodes.findBy({ id: In([...ids]) });
     return byIds(ids, rows, (e) => e.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { NotFoundError, byIds } from '@resettle/common';
 import { User } from './user.entity';
 import { Role } from './role';
@@ -22,6 +22,26 @@ export class UsersService {
       .where('u.organisation_id = :organisationId AND NOT u.disabled AND :role = ANY(u.roles)', { organisationId, role })
       .orderBy('u.email')
       .getMany();
+  }
+
+  /** `activeWithRole` for many organisations at once, in the caller's transaction: organisation id → user ids (by email). */
+  async activeWithRoleIn(em: EntityManager, organisationIds: readonly string[], role: Role): Promise<Map<string, string[]>> {
+    const rows: { id: string; organisation_id: string }[] = organisationIds.length
+      ? await em.query(
+          `SELECT id, organisation_id FROM app_user WHERE organisation_id = ANY($1::uuid[]) AND NOT disabled AND $2 = ANY(roles) ORDER BY email`,
+          [[...organisationIds], role],
+        )
+      : [];
+    const byOrganisation = new Map<string, string[]>(organisationIds.map((id) => [id, []]));
+    for (const row of rows) byOrganisation.get(row.organisation_id)?.push(row.id);
+    return byOrganisation;
+  }
+
+  /** Which of these accounts are enabled, in the caller's transaction. */
+  async enabledIds(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [[...ids]]);
+    return new Set(rows.map((r) => r.id));
   }
 
   async findByIds(ids: readonly string[]): Promise<(User | null)[]> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
@@ -89,8 +90,8 @@ export class MilestonesService {
   }
 
   /** For DataLoader: each service's effective policy. */
-  async effectivePolicies(serviceIds: readonly string[]): Promise<EffectivePolicy[]> {
-    const rows = await this.dataSource.getRepository(MilestonePolicyOverride).find({ where: { youthJusticeServiceId: In([...serviceIds]) } });
+  async effectivePolicies(serviceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<EffectivePolicy[]> {
+    const rows = serviceIds.length ? await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId: In([...serviceIds]) } }) : [];
     return serviceIds.map((id) => {
       const own = rows.filter((r) => r.youthJusticeServiceId === id);
       return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, own.map(toPolicyOverride)), overridden: new Set(own.map((r) => r.key)) };
@@ -222,7 +223,7 @@ export class MilestonesService {
    * the due dates of PENDING and MISSED ones from the current anchors (a MISSED one whose date moves to today or
    * later is PENDING again, its escalation reset), and marks MET from the planning facts. MET and WAIVED ones are
    * never changed. A milestone turned off for the service is not created; an existing one is left as it is.
-   * Writes a `milestones.schedule` outbox row for each milestone created or changed. Not audited itself: the
+   * Writes one `milestones.schedule` outbox row naming every milestone created or changed. Not audited itself: the
    * change that triggered it is.
    */
   async refreshEpisode(em: EntityManager, episodeOrId: CustodialEpisode | string, _caller?: Caller, knownFacts?: PlanFacts | null): Promise<Milestone[]> {
@@ -286,10 +287,16 @@ export class MilestonesService {
       }
       if (dirty) changed.push(await em.save(target));
     }
-    await writeOutbox(
-      em,
-      changed.map((m) => ({ topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneId: m.id }, jobId: `schedule:${m.id}:${m.version}` })),
-    );
+    // One schedule job for the whole change, so the engine re-plans the episode in one pass. Its id names each
+    // milestone's new version, so the same change relayed twice is one job and a later change is another.
+    if (changed.length) {
+      const versions = createHash('sha1').update(changed.map((m) => `${m.id}:${m.version}`).sort().join(',')).digest('hex').slice(0, 16);
+      await writeOutbox(em, {
+        topic: MILESTONE_SCHEDULE_TOPIC,
+        payload: { milestoneIds: changed.map((m) => m.id) },
+        jobId: `schedule:${episodeId}:${versions}`,
+      });
+    }
     return changed;
   }
 
@@ -325,7 +332,7 @@ export class MilestonesService {
         },
         em,
       );
-      await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneId: saved.id }, jobId: `schedule:${saved.id}:${saved.version}` });
+      await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneIds: [saved.id] }, jobId: `schedule:${saved.id}:${saved.version}` });
       return saved;
     });
   }

@@ -65,7 +65,9 @@ export class NotificationsService {
     if (requests.length === 0) return [];
     requests.forEach(checkRequest);
     // The first request of each key is the one that counts (a repeated key in one call is a duplicate too).
-    const unique = requests.filter((r, index) => requests.findIndex((other) => other.dedupeKey === r.dedupeKey) === index);
+    const firstOfKey = new Map<string, number>();
+    requests.forEach((r, index) => firstOfKey.has(r.dedupeKey) || firstOfKey.set(r.dedupeKey, index));
+    const unique = requests.filter((r, index) => firstOfKey.get(r.dedupeKey) === index);
     const now = this.clock.now();
     const inserted: { id: string; dedupe_key: string; recipient_user_id: string }[] = await em.query(
       `INSERT INTO notification (recipient_user_id, kind, title, body, link, child_id, dedupe_key, created_at)
@@ -105,7 +107,7 @@ export class NotificationsService {
     return requests.map((r, index) => {
       const created = createdByKey.get(r.dedupeKey);
       // A key repeated within this call: only its first occurrence reports created.
-      const first = requests.findIndex((other) => other.dedupeKey === r.dedupeKey) === index;
+      const first = firstOfKey.get(r.dedupeKey) === index;
       if (created) return { created: first, notificationId: created.id };
       return { created: false, notificationId: existingByKey.get(r.dedupeKey)! };
     });

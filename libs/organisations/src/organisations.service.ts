@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import {
   byIds,
   ConnectionShape,
@@ -34,6 +34,16 @@ export class OrganisationsService {
   }
 
   /** For DataLoader: one query for a whole page's organisations, in the order asked. */
+  /** Each organisation's named lead (`lead_user_id`), for those that have one, in the caller's transaction. */
+  async leadsOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; lead_user_id: string }[] = await em.query(
+      `SELECT id, lead_user_id FROM organisation WHERE id = ANY($1::uuid[]) AND lead_user_id IS NOT NULL`,
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.lead_user_id]));
+  }
+
   async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
     const rows = await this.organisations.findBy({ id: In([...ids]) });
     return byIds(ids, rows, (row) => row.id);

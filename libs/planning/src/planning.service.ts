@@ -133,6 +133,19 @@ export class PlanningService {
    * release-day plan's confirmation, the pathways), read through the caller's EntityManager so the change in
    * hand is seen. By the plan or by its episode; null when there is no plan.
    */
+  /** Each episode's pathways (type and responsible organisation), in the caller's transaction: who a partner lead is. */
+  async pathwaysOfEpisodes(em: EntityManager, episodeIds: readonly string[]): Promise<Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>> {
+    const rows: { episode_id: string; type: PathwayType; responsible_organisation_id: string | null }[] = episodeIds.length
+      ? await em.query(
+          `SELECT p.episode_id, w.type, w.responsible_organisation_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE p.episode_id = ANY($1::uuid[])`,
+          [[...episodeIds]],
+        )
+      : [];
+    const byEpisode = new Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>(episodeIds.map((id) => [id, []]));
+    for (const r of rows) byEpisode.get(r.episode_id)?.push({ type: r.type, responsibleOrganisationId: r.responsible_organisation_id });
+    return byEpisode;
+  }
+
   async milestoneFacts(
     em: EntityManager,
     of: { planId: string } | { episodeId: string },

@@ -1,8 +1,11 @@
-import { DynamicModule, Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '@resettle/common';
+import type Redis from 'ioredis';
 import { closeRedisConnections, createRedisConnection, REDIS_CONNECTION } from './redis-connection';
+
+const OWN_CONNECTIONS = Symbol('OWN_CONNECTIONS');
 
 /**
  * Redis for the whole process: a shared connection (health checks, simple commands) and BullMQ's root config,
@@ -11,24 +14,30 @@ import { closeRedisConnections, createRedisConnection, REDIS_CONNECTION } from '
 @Global()
 @Module({})
 export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(OWN_CONNECTIONS) private readonly own: Set<Redis>) {}
+
   static forRoot(role: 'producer' | 'worker'): DynamicModule {
+    // The connections this app opened: an api and a worker in one process (the tests) each close only their own.
+    const own = new Set<Redis>();
+    const open = (config: ConfigService<AppConfig, true>) => {
+      const connection = createRedisConnection(config.get('REDIS_URL', { infer: true }), role);
+      own.add(connection);
+      return connection;
+    };
     return {
       module: QueueModule,
       imports: [
         BullModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppConfig, true>) => ({
-            connection: createRedisConnection(config.get('REDIS_URL', { infer: true }), role),
+            connection: open(config),
             prefix: config.get('QUEUE_PREFIX', { infer: true }),
           }),
         }),
       ],
       providers: [
-        {
-          provide: REDIS_CONNECTION,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<AppConfig, true>) => createRedisConnection(config.get('REDIS_URL', { infer: true }), role),
-        },
+        { provide: OWN_CONNECTIONS, useValue: own },
+        { provide: REDIS_CONNECTION, inject: [ConfigService], useFactory: open },
       ],
       exports: [REDIS_CONNECTION, BullModule],
     };
@@ -36,6 +45,6 @@ export class QueueModule implements OnApplicationShutdown {
 
   /** Runs after every queue and worker has closed (they close on module destroy, before this hook). */
   async onApplicationShutdown(): Promise<void> {
-    await closeRedisConnections();
+    await closeRedisConnections(this.own);
   }
 }

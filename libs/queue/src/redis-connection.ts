@@ -27,9 +27,11 @@ export function createRedisConnection(url: string, role: 'producer' | 'worker', 
  */
 const openConnections = new Set<Redis>();
 
-export async function closeRedisConnections(): Promise<void> {
+/** Closes the given connections (by default every one this process opened). */
+export async function closeRedisConnections(which: Set<Redis> = openConnections): Promise<void> {
   await Promise.all(
-    [...openConnections].map(async (connection) => {
+    [...which].map(async (connection) => {
+      which.delete(connection);
       openConnections.delete(connection);
       await connection.quit().catch(() => connection.disconnect());
     }),

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppConfig } from '@resettle/common';
 import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustodyModule } from '@resettle/custody';
@@ -7,7 +9,7 @@ import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { MilestonesModule } from '../milestones.module';
-import { MILESTONES_QUEUE } from './job-plan';
+import { MILESTONE_JOBS_REACH, MILESTONES_QUEUE } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
 import { MilestoneJobs } from './milestone-jobs.service';
 import { MilestoneJobsProcessor } from './milestone-jobs.processor';
@@ -36,7 +38,15 @@ import { MilestoneJobsProcessor } from './milestone-jobs.processor';
     OrganisationsModule,
     PlanningModule,
   ],
-  providers: [MilestoneJobs, MilestoneJobsProcessor],
+  providers: [
+    MilestoneJobs,
+    MilestoneJobsProcessor,
+    {
+      provide: MILESTONE_JOBS_REACH,
+      useFactory: (config: ConfigService<AppConfig, true>) => config.get('MILESTONE_PLAN_AHEAD_HOURS', { infer: true }) * 3600_000,
+      inject: [ConfigService],
+    },
+  ],
   exports: [MilestoneJobs],
 })
 export class DeadlineEngineModule {}

@@ -1,7 +1,7 @@
 import { MilestoneStatus } from '../milestone-enums';
-import { DEFAULT_MILESTONE_POLICY } from '../rules/milestone-policy';
+import { DEFAULT_MILESTONE_POLICY, mergePolicy } from '../rules/milestone-policy';
 import { MilestoneKey } from '../milestone-enums';
-import { morningOf, plannedJobs } from './job-plan';
+import { jobsWithinReach, morningOf, plannedJobs, reconcileWindow } from './job-plan';
 
 const policy = DEFAULT_MILESTONE_POLICY[MilestoneKey.INITIAL_PLANNING_MEETING];
 const m = (status: MilestoneStatus, dueDate: string | null, escalationLevel = 0) => ({ id: 'abc', status, dueDate, escalationLevel });
@@ -45,5 +45,48 @@ describe('plannedJobs', () => {
     const before = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-04'), policy).map((j) => j.jobId);
     const after = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-11'), policy).map((j) => j.jobId);
     expect(before.filter((id) => after.includes(id))).toEqual([]);
+  });
+});
+
+const TWO_DAYS = 48 * 3600 * 1000;
+
+describe('jobsWithinReach', () => {
+  const jobs = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-04'), policy);
+  it.each([
+    // Reminders 27 Nov and 3 Dec, due 4 Dec, escalations 8 and 11 Dec, all at 09:00 London (GMT).
+    ['a fortnight before: nothing yet', '2026-11-20T10:00:00Z', []],
+    ['two days before the first reminder: just it', '2026-11-25T09:00:00Z', ['reminder1']],
+    ['the first reminder past: it stays (it may not have run), the second comes within reach', '2026-12-01T09:00:00Z', ['reminder1', 'reminder2']],
+    ['the day before: reminders and the due moment', '2026-12-03T10:00:00Z', ['reminder1', 'reminder2', 'due']],
+    ['the due moment passed: no reminders, the due job and the next level', '2026-12-06T10:00:00Z', ['due', 'escalate2']],
+    ['long after: the whole ladder, to catch up', '2027-01-10T10:00:00Z', ['due', 'escalate2', 'escalate3']],
+  ])('%s', (_name, now, names) => {
+    expect(jobsWithinReach(jobs, new Date(now), TWO_DAYS).map((j) => `${j.name}${j.data.reminder ?? (j.name === 'escalate' ? j.data.level : '')}`)).toEqual(names);
+  });
+});
+
+describe('reconcileWindow', () => {
+  it('reaches a pending milestone whose first reminder (5 working days before) may be within reach, and every level', () => {
+    // Tuesday 1 December: within reach until 3 December; a milestone due by then + 5 working days + a week is read.
+    expect(reconcileWindow([DEFAULT_MILESTONE_POLICY], '2026-12-01', TWO_DAYS)).toEqual({ pendingDueUntil: '2026-12-17', topLevel: 3 });
+  });
+
+  it('reaches further for a service whose reminders start earlier', () => {
+    const early = mergePolicy(DEFAULT_MILESTONE_POLICY, [{ key: MilestoneKey.INITIAL_PLANNING_MEETING, reminders: [{ amount: 20, unit: 'DAYS', direction: 'BEFORE' }] }]);
+    expect(reconcileWindow([DEFAULT_MILESTONE_POLICY, early], '2026-12-01', TWO_DAYS).pendingDueUntil).toBe('2027-01-06');
+  });
+
+  it('reaches as far as the reach', () => {
+    expect(reconcileWindow([DEFAULT_MILESTONE_POLICY], '2026-12-01', 30 * 24 * 3600 * 1000).pendingDueUntil).toBe('2027-01-15');
+  });
+
+  it('never misses a job: every job within reach of a milestone it leaves out is none', () => {
+    const today = '2026-12-01';
+    const now = new Date(`${today}T10:00:00Z`);
+    const { pendingDueUntil } = reconcileWindow([DEFAULT_MILESTONE_POLICY], today, TWO_DAYS);
+    for (let day = 0; day < 400; day++) {
+      const due = new Date(Date.UTC(2026, 11, 1 + day)).toISOString().slice(0, 10);
+      if (due > pendingDueUntil) expect(jobsWithinReach(plannedJobs(m(MilestoneStatus.PENDING, due), policy), now, TWO_DAYS)).toEqual([]);
+    }
   });
 });

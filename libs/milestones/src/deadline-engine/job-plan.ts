@@ -1,5 +1,6 @@
+import { addDays, addWorkingDays, IsoDate } from '@resettle/common';
 import { MilestoneStatus } from '../milestone-enums';
-import { escalationDates, EscalationRecipient, MilestonePolicyEntry, reminderDates } from '../rules/milestone-policy';
+import { escalationDates, EscalationRecipient, MilestonePolicy, MilestonePolicyEntry, reminderDates } from '../rules/milestone-policy';
 
 /** The queue the deadline engine's jobs live on. */
 export const MILESTONES_QUEUE = 'milestones';
@@ -15,6 +16,18 @@ export interface MilestoneJobData {
   reminder?: number;
   level?: number;
   notify?: EscalationRecipient[];
+}
+
+/** The injection token of the reach in milliseconds (`MILESTONE_PLAN_AHEAD_HOURS`; a test may set its own). */
+export const MILESTONE_JOBS_REACH = Symbol('MILESTONE_JOBS_REACH');
+
+/** What the engine reads of a milestone row to plan its jobs. */
+export interface MilestoneJobFacts {
+  id: string;
+  key: string;
+  status: MilestoneStatus;
+  dueDate: string | null;
+  escalationLevel: number;
 }
 
 export interface PlannedJob {
@@ -45,7 +58,7 @@ export function morningOf(date: string): Date {
  * BullMQ ids may not contain ':', hence '_'.
  */
 export function plannedJobs(
-  milestone: { id: string; status: MilestoneStatus; dueDate: string | null; escalationLevel: number },
+  milestone: Omit<MilestoneJobFacts, 'key'>,
   policy: Pick<MilestonePolicyEntry, 'reminders' | 'escalation'>,
 ): PlannedJob[] {
   const due = milestone.dueDate;
@@ -65,4 +78,40 @@ export function plannedJobs(
     jobs.push(job('escalate', String(step.level), step.on, { level: step.level, notify: step.notify }));
   }
   return jobs;
+}
+
+/**
+ * The planned jobs the queue should hold now: those whose moment is at most `reachMs` away (or past; the worker's
+ * `MILESTONE_PLAN_AHEAD_HOURS`). Once the due moment itself has passed, reminders of it are no use (the due job says
+ * it was missed), so none is planned.
+ */
+export function jobsWithinReach(jobs: readonly PlannedJob[], now: Date, reachMs: number): PlannedJob[] {
+  const until = now.getTime() + reachMs;
+  const due = jobs.find((j) => j.name === 'due');
+  const duePassed = !!due && due.runAt.getTime() <= now.getTime();
+  return jobs.filter((j) => j.runAt.getTime() <= until && !(duePassed && j.name === 'reminder'));
+}
+
+/**
+ * Which open milestones can have a job within reach (`reachMs`) of today, as bounds the reconciler can ask PostgreSQL
+ * for: a PENDING one whose due date is at most `pendingDueUntil` (its earliest reminder may then be within reach;
+ * a week to spare for bank holidays), and a MISSED one below `topLevel` (a level is still to come). The bounds are
+ * generous: a milestone they let through with nothing within reach just plans no job.
+ */
+export function reconcileWindow(policies: Iterable<MilestonePolicy>, today: IsoDate, reachMs: number): { pendingDueUntil: IsoDate; topLevel: number } {
+  let workingDays = 0;
+  let days = 0;
+  let topLevel = 0;
+  for (const policy of policies) {
+    for (const entry of Object.values(policy)) {
+      for (const r of entry.reminders) {
+        if (r.unit === 'WORKING_DAYS') workingDays = Math.max(workingDays, r.amount);
+        else days = Math.max(days, r.amount);
+      }
+      for (const step of entry.escalation) topLevel = Math.max(topLevel, step.level);
+    }
+  }
+  const reach = addDays(today, Math.ceil(reachMs / (24 * 3600 * 1000)));
+  const lead = addDays(addWorkingDays(reach, workingDays), days + 7);
+  return { pendingDueUntil: lead, topLevel };
 }

@@ -10,9 +10,11 @@ import { MilestoneJobs } from './milestone-jobs.service';
 export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 
 /**
- * The `milestones` queue: `schedule` (from the outbox, when a milestone is created or changes), `reminder`, `due`,
- * `escalate` (delayed jobs planned from the milestone row), and `reconcile` (a BullMQ job scheduler, so several
- * workers never run it twice at once). BullMQ delivers at least once; every handler is idempotent.
+ * The `milestones` queue: `schedule` (from the outbox, when an episode's milestones are created or change),
+ * `reminder`, `due`, `escalate` (delayed jobs planned from the milestone row, within reach), and `reconcile` (a BullMQ
+ * job scheduler, so several workers never run it twice at once; it also plans jobs as they come within reach).
+ * BullMQ delivers at least once; every handler is idempotent. Reminder, due and escalate jobs are done in batches
+ * (`MilestoneJobs.run`), so the worker runs many at once (`MILESTONE_JOBS_CONCURRENCY`).
  */
 @Processor(MILESTONES_QUEUE)
 export class MilestoneJobsProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -36,8 +38,11 @@ export class MilestoneJobsProcessor extends WorkerHost implements OnApplicationB
 
   async process(job: Job, token?: string): Promise<unknown> {
     switch (job.name) {
-      case 'schedule':
-        return this.jobs.sync((job.data as { milestoneId: string }).milestoneId);
+      case 'schedule': {
+        // One change's milestones (`milestoneIds`); rows written before that carry one `milestoneId`.
+        const data = job.data as { milestoneIds?: string[]; milestoneId?: string };
+        return this.jobs.sync(data.milestoneIds ?? (data.milestoneId ? [data.milestoneId] : []));
+      }
       case 'reconcile':
         return this.jobs.reconcile();
       case 'reminder':

@@ -8,24 +8,24 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@resettle/common';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
-import { NotificationsService } from '@resettle/notifications';
+import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
 import { PlanningService } from '@resettle/planning';
 import { REDIS_CONNECTION } from '@resettle/queue';
-import { Milestone } from '../entities/milestone.entity';
-import { MilestoneStatus } from '../milestone-enums';
+import { MilestoneKey, MilestoneStatus } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
-import { EscalationRecipient, MilestonePolicy } from '../rules/milestone-policy';
-import { MILESTONES_QUEUE, MilestoneJobData, plannedJobs } from './job-plan';
-import { MilestoneEscalation } from './milestone-escalation.entity';
+import { DEFAULT_MILESTONE_POLICY, EscalationRecipient, MilestonePolicy } from '../rules/milestone-policy';
+import { recipientsOf } from './escalation-recipients';
+import { jobsWithinReach, MILESTONE_JOBS_REACH, MILESTONES_QUEUE, MilestoneJobData, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-plan';
 
-const OPEN = [MilestoneStatus.PENDING, MilestoneStatus.MISSED];
 /** Milestones read and synced per step of the reconciler. */
 const RECONCILE_PAGE = 2000;
 /** Pages being synced at once: Redis runs one page's scripts while the next page is read and planned. */
 const RECONCILE_PAGES_IN_FLIGHT = 2;
 /** Jobs per `addBulk` call (one pipeline each). */
 const ADD_BULK = 1000;
+/** Reminder, due and escalation jobs done in one transaction, at most. */
+const RUN_BATCH = 500;
 
 /** The reply to command `i` of a pipeline, throwing its error if it failed. */
 function resultOf<T>(results: [Error | null, unknown][] | null, i: number): T | undefined {
@@ -37,14 +37,50 @@ function resultOf<T>(results: [Error | null, unknown][] | null, i: number): T | 
 /** What a job found when it ran: done, nothing to do, or too early (woken before its moment by the fixed clock). */
 export type JobOutcome = 'done' | 'stale' | { notBefore: Date };
 
+/** A milestone row as the engine reads it, with the service whose policy applies. */
+interface MilestoneRow extends MilestoneJobFacts {
+  episodeId: string;
+  childId: string;
+  serviceId: string;
+}
+
+type SyncItem = { milestoneId: string; milestone: MilestoneJobFacts | null; policy: MilestonePolicy | null };
+
+/** A reminder, due or escalation job waiting for the next batch. */
+interface PendingRun {
+  name: string;
+  data: MilestoneJobData;
+  resolve: (outcome: JobOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a run decided to tell people about one milestone. */
+interface Notice {
+  milestone: MilestoneRow;
+  notify: readonly EscalationRecipient[];
+  reminder?: number;
+  level?: number;
+}
+
+const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text AS "dueDate", m.escalation_level AS "escalationLevel",
+        m.episode_id AS "episodeId", m.child_id AS "childId", e.supervising_service_id AS "serviceId"
+   FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id`;
+
 /**
  * The deadline engine's worker side: keeps each milestone's delayed jobs in step with its row (PostgreSQL is the
  * truth, the queue is derived from it), and does what a reminder, due or escalation job says, idempotently.
+ *
+ * The queue holds only the jobs due within `MILESTONE_PLAN_AHEAD_HOURS`; the reconciler (every few minutes, and at worker start)
+ * plans the rest as they come within reach. Jobs that run are done in batches: every job BullMQ hands the worker
+ * while a batch is running joins the next one, and a batch is one transaction (so one worker does hundreds of
+ * escalations a second instead of tens), each job still completing or failing on its own.
  */
 @Injectable()
 export class MilestoneJobs {
   private readonly log = new Logger(MilestoneJobs.name);
   private readonly trackingPrefix: string;
+  private pendingRuns: PendingRun[] = [];
+  private flushing = false;
 
   constructor(
     @InjectQueue(MILESTONES_QUEUE) private readonly queue: Queue,
@@ -58,47 +94,51 @@ export class MilestoneJobs {
     private readonly planning: PlanningService,
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
+    @Inject(MILESTONE_JOBS_REACH) private readonly reachMs: number,
   ) {
     this.trackingPrefix = `${config.get('QUEUE_PREFIX', { infer: true })}:milestone-jobs`;
   }
 
   // ---------------------------------------------------------------- keeping the queue in step
 
-  /**
-   * Makes the queue hold exactly the jobs the milestone's row calls for: adds missing ones (their ids are
-   * deterministic, so adding again is harmless), brings forward any whose moment has come, removes stale ones.
-   */
-  async sync(milestoneId: string, known?: { milestone: Milestone; policy: MilestonePolicy | null }): Promise<void> {
-    const milestone = known ? known.milestone : await this.dataSource.getRepository(Milestone).findOneBy({ id: milestoneId });
-    const policy = known ? known.policy : milestone ? await this.policyOf(milestone) : null;
-    await this.syncMany([{ milestoneId, milestone, policy }]);
+  /** `syncMany` for milestones by id (a `schedule` job: the milestones of one change), read in one query. */
+  async sync(milestoneIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!milestoneIds.length) return;
+    const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[])`, [[...milestoneIds]]);
+    const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    await this.syncMany(
+      milestoneIds.map((milestoneId) => {
+        const milestone = byId.get(milestoneId) ?? null;
+        return { milestoneId, milestone, policy: milestone ? (policies.get(milestone.serviceId) ?? null) : null };
+      }),
+    );
   }
 
   /**
-   * `sync` for many milestones at once, in a fixed number of Redis round trips whatever their number: one pipeline
-   * reads every tracking set, one asks which planned jobs exist, `addBulk` adds the missing ones (it runs BullMQ's
-   * own add script for each job, so an id already present is still not added twice), and one transaction rewrites
-   * the tracking sets. Stale jobs (a date moved, a milestone met) and due jobs to bring forward are rare and are
-   * handled job by job, concurrently.
+   * Makes the queue hold exactly the jobs within reach that each milestone's row calls for, in a fixed number of
+   * Redis round trips whatever their number: one pipeline reads every tracking set, one asks which planned jobs
+   * exist, `addBulk` adds the missing ones (it runs BullMQ's own add script for each job, so an id already present
+   * is still not added twice), and one transaction rewrites the tracking sets that changed. Stale jobs (a date
+   * moved, a milestone met) are removed, and jobs whose moment has come are brought forward, job by job but
+   * concurrently: both are rare.
    */
-  async syncMany(items: { milestoneId: string; milestone: Milestone | null; policy: MilestonePolicy | null }[]): Promise<void> {
+  async syncMany(items: readonly SyncItem[]): Promise<void> {
     if (!items.length) return;
-    const now = this.clock.now().getTime();
+    const now = this.clock.now();
     const plans = items.map(({ milestoneId, milestone, policy }) => ({
       trackingKey: `${this.trackingPrefix}:${milestoneId}`,
-      desired: milestone && policy ? plannedJobs(milestone, policy[milestone.key]) : [],
+      desired: milestone && policy ? jobsWithinReach(plannedJobs(milestone, policy[milestone.key as MilestoneKey]), now, this.reachMs) : [],
     }));
     const tracked = await this.redis.pipeline(plans.map((p) => ['smembers', p.trackingKey])).exec();
+    const trackedIds = plans.map((_, i) => (resultOf<string[]>(tracked, i) ?? []).filter((id) => id !== '-'));
     const stale = plans.flatMap((p, i) => {
       const desiredIds = new Set(p.desired.map((j) => j.jobId));
-      return (resultOf<string[]>(tracked, i) ?? []).filter((id) => id !== '-' && !desiredIds.has(id));
+      return trackedIds[i].filter((id) => !desiredIds.has(id));
     });
-    await Promise.all(
-      stale.map(async (id) => {
-        const job = await this.queue.getJob(id);
-        if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
-      }),
-    );
+    // BullMQ's remove takes the job out of whatever state it is in, in one script, unless a worker holds it (then
+    // the job runs, finds the milestone moved and does nothing).
+    await Promise.all(stale.map((id) => this.queue.remove(id)));
     const desired = plans.flatMap((p) => p.desired);
     const exists = desired.length ? await this.redis.pipeline(desired.map((j) => ['exists', this.queue.toKey(j.jobId)])).exec() : [];
     const missing = desired.filter((_, i) => !resultOf<number>(exists, i));
@@ -107,58 +147,57 @@ export class MilestoneJobs {
         missing.slice(i, i + ADD_BULK).map((planned) => ({
           name: planned.name,
           data: planned.data,
-          opts: { jobId: planned.jobId, delay: Math.max(0, planned.runAt.getTime() - now) },
+          opts: { jobId: planned.jobId, delay: Math.max(0, planned.runAt.getTime() - now.getTime()) },
         })),
       );
     }
     // Its moment has come by the service's clock (a test moves it; a worker was down): run it now.
-    const dueNow = desired.filter((j, i) => resultOf<number>(exists, i) && j.runAt.getTime() <= now);
+    const dueNow = desired.filter((j, i) => resultOf<number>(exists, i) && j.runAt.getTime() <= now.getTime());
     await Promise.all(
       dueNow.map(async (planned) => {
         const existing = await this.queue.getJob(planned.jobId);
         if (existing && (await existing.isDelayed())) await existing.promote();
       }),
     );
+    // Only the sets that changed: most milestones have nothing within reach, and had nothing before.
     const multi = this.redis.multi();
-    for (const p of plans) {
-      multi.del(p.trackingKey).sadd(p.trackingKey, ...(p.desired.length ? p.desired.map((j) => j.jobId) : ['-']));
-    }
-    await multi.exec();
+    let writes = 0;
+    plans.forEach((p, i) => {
+      const ids = p.desired.map((j) => j.jobId);
+      if (ids.length === trackedIds[i].length && ids.every((id) => trackedIds[i].includes(id))) return;
+      multi.del(p.trackingKey);
+      if (ids.length) multi.sadd(p.trackingKey, ...ids);
+      writes++;
+    });
+    if (writes) await multi.exec();
+    else multi.discard();
   }
 
   /**
-   * Every open milestone's jobs checked against PostgreSQL; run at worker start and every few minutes. Read a page
-   * of milestones at a time (keyset on id, so memory stays flat at a million milestones), with their episodes'
-   * services; the services' policies are read once for the run. Each page is synced with `syncMany`.
+   * Every open milestone that can have a job within reach, checked against the queue; run at worker start and every
+   * few minutes. Only those rows are read (see `reconcileWindow`: PENDING ones due soon or overdue, MISSED ones with a
+   * level still to come), a page at a time (keyset on id, so memory stays flat whatever the total), with their
+   * services; each page is synced with `syncMany`. Returns how many milestones it looked at.
    */
   async reconcile(): Promise<number> {
-    const policies = new Map<string, MilestonePolicy>();
+    const overridden = await this.overriddenPolicies();
+    const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
     let lastId = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     // Pages are disjoint, so the next page is read from PostgreSQL while Redis works through the one before.
     const inFlight: Promise<void>[] = [];
     for (;;) {
-      const open = await this.dataSource
-        .getRepository(Milestone)
-        .createQueryBuilder('m')
-        .where('m.status IN (:...open)', { open: OPEN })
-        .andWhere('m.id > :lastId', { lastId })
-        .orderBy('m.id', 'ASC')
-        .limit(RECONCILE_PAGE)
-        .getMany();
-      if (!open.length) break;
-      lastId = open[open.length - 1].id;
-      total += open.length;
-      const childIds = [...new Set(open.map((m) => m.childId))];
-      const episodes = (await this.custody.episodesOf(childIds)).flat();
-      const serviceOf = new Map(episodes.map((e) => [e.id, e.supervisingServiceId]));
-      const unknown = [...new Set(serviceOf.values())].filter((id) => !policies.has(id));
-      if (unknown.length) (await this.milestones.effectivePolicies(unknown)).forEach((p, i) => policies.set(unknown[i], p.policy));
+      const page: MilestoneRow[] = await this.dataSource.query(
+        `${SELECT_MILESTONE}
+          WHERE m.id > $1 AND ((m.status = 'PENDING' AND m.due_date <= $2) OR (m.status = 'MISSED' AND m.escalation_level < $3))
+          ORDER BY m.id LIMIT $4`,
+        [lastId, pendingDueUntil, topLevel, RECONCILE_PAGE],
+      );
+      if (!page.length) break;
+      lastId = page[page.length - 1].id;
+      total += page.length;
       const synced = this.syncMany(
-        open.map((milestone) => {
-          const service = serviceOf.get(milestone.episodeId);
-          return { milestoneId: milestone.id, milestone, policy: service ? (policies.get(service) ?? null) : null };
-        }),
+        page.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: overridden.get(milestone.serviceId) ?? DEFAULT_MILESTONE_POLICY })),
       );
       // Marked handled now, awaited below: a failure still fails the run.
       synced.catch(() => undefined);
@@ -166,141 +205,209 @@ export class MilestoneJobs {
       if (inFlight.length >= RECONCILE_PAGES_IN_FLIGHT) await inFlight.shift();
     }
     for (const synced of inFlight) await synced;
-    this.log.log(`Reconciled the jobs of ${total} open milestones`);
+    this.log.log(`Reconciled the jobs of ${total} open milestones within reach`);
     return total;
   }
 
-  /** The policy of the service supervising the milestone's episode (null once the episode is gone). */
-  private async policyOf(milestone: Milestone): Promise<MilestonePolicy | null> {
-    const episode = await this.custody.find(milestone.episodeId);
-    return episode ? (await this.milestones.effectivePolicy(episode.supervisingServiceId)).policy : null;
+  /** The policies of the services that override any of it (a small table); every other service has the defaults. */
+  private async overriddenPolicies(): Promise<Map<string, MilestonePolicy>> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT DISTINCT youth_justice_service_id AS id FROM milestone_policy_override`);
+    return this.policiesOf(rows.map((r) => r.id));
+  }
+
+  private async policiesOf(serviceIds: readonly string[], em?: EntityManager): Promise<Map<string, MilestonePolicy>> {
+    const unique = [...new Set(serviceIds)];
+    const effective = await this.milestones.effectivePolicies(unique, em);
+    return new Map(unique.map((id, i) => [id, effective[i].policy]));
   }
 
   // ---------------------------------------------------------------- what the jobs do
 
-  async run(name: string, data: MilestoneJobData): Promise<JobOutcome> {
+  /**
+   * Does what a reminder, due or escalation job says, once its moment has come: in the next batch (see the class
+   * comment). A job for an old due date, or for a milestone met or waived since, is stale and does nothing.
+   */
+  run(name: string, data: MilestoneJobData): Promise<JobOutcome> {
     const notBefore = new Date(data.runAt);
-    if (this.clock.now() < notBefore) return { notBefore };
-    const outcome = await this.dataSource.transaction(async (em) => {
-      const milestone = await em.findOne(Milestone, { where: { id: data.milestoneId }, lock: { mode: 'pessimistic_write' } });
-      // Moved, met or waived since the job was planned: the job is stale and does nothing.
-      if (!milestone || milestone.dueDate !== data.dueDate) return 'stale' as const;
-      if (name === 'reminder') return this.remind(em, milestone, data);
-      if (name === 'due') return this.due(em, milestone);
-      if (name === 'escalate') return this.escalate(em, milestone, data.level ?? 0, data.notify ?? []);
-      return 'stale' as const;
+    if (this.clock.now() < notBefore) return Promise.resolve({ notBefore });
+    return new Promise<JobOutcome>((resolve, reject) => {
+      this.pendingRuns.push({ name, data, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // On the next turn, so the jobs BullMQ hands over together go together.
+        setImmediate(() => void this.flushRuns());
+      }
     });
-    // A status change plans the next jobs (the later escalation levels, or none once met).
-    if (outcome === 'done') await this.sync(data.milestoneId);
-    return outcome;
   }
 
-  private async remind(em: EntityManager, milestone: Milestone, data: MilestoneJobData): Promise<'done' | 'stale'> {
-    if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
-    const recipients = await this.recipients(em, milestone, ['OWNER']);
-    await this.notifications.notifyMany(
-      em,
-      recipients.map((userId) => ({
-        recipientUserId: userId,
-        kind: 'MILESTONE_REMINDER',
-        title: `${label(milestone)} is due on ${milestone.dueDate}`,
-        body: `A deadline of a child you work with is coming up: ${label(milestone)} is due on ${milestone.dueDate}. Record what meets it in Resettle.`,
-        link: `/episodes/${milestone.episodeId}/milestones`,
-        childId: milestone.childId,
-        dedupeKey: `milestone:${milestone.id}:${milestone.dueDate}:reminder:${data.reminder ?? 0}:${userId}`,
-      })),
-    );
-    return 'done';
-  }
-
-  /** Unmet at its moment: MISSED, and the first level of the ladder. */
-  private async due(em: EntityManager, milestone: Milestone): Promise<'done' | 'stale'> {
-    if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
-    milestone.status = MilestoneStatus.MISSED;
-    await em.save(milestone);
-    return this.escalate(em, milestone, 1, ['OWNER']);
-  }
-
-  private async escalate(em: EntityManager, milestone: Milestone, level: number, notify: readonly EscalationRecipient[]): Promise<'done' | 'stale'> {
-    if (milestone.status !== MilestoneStatus.MISSED || level < 1) return 'stale';
-    // The row first: if it is already there, this level has been escalated and nobody is told twice.
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(MilestoneEscalation)
-      .values({ milestoneId: milestone.id, level })
-      .orIgnore()
-      .returning(['level'])
-      .execute();
-    if (!inserted.raw.length) return 'stale';
-    if (milestone.escalationLevel < level) {
-      milestone.escalationLevel = level;
-      await em.save(milestone);
+  /** One batch at a time; whatever arrives meanwhile is the next batch. */
+  private async flushRuns(): Promise<void> {
+    try {
+      while (this.pendingRuns.length) {
+        const batch = this.pendingRuns.splice(0, RUN_BATCH);
+        try {
+          const outcomes = await this.runBatch(batch);
+          batch.forEach((p, i) => p.resolve(outcomes[i]));
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0].reject(error);
+            continue;
+          }
+          // One bad job must not fail the others: each alone, so only it fails (and BullMQ retries it).
+          for (const p of batch) {
+            try {
+              p.resolve((await this.runBatch([p]))[0]);
+            } catch (alone) {
+              p.reject(alone);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
     }
-    const recipients = await this.recipients(em, milestone, notify);
-    await this.notifications.notifyMany(
-      em,
-      recipients.map((userId) => ({
-        recipientUserId: userId,
-        kind: 'MILESTONE_ESCALATION',
-        title: `Missed: ${label(milestone)} (level ${level})`,
-        body: `${label(milestone)} was due on ${milestone.dueDate} and has not been met. This is escalation level ${level}. Record what meets it, or a manager may waive it with a reason.`,
-        link: `/episodes/${milestone.episodeId}/milestones`,
-        childId: milestone.childId,
-        dedupeKey: `milestone:${milestone.id}:escalation:${level}:${userId}`,
-      })),
-    );
-    return 'done';
   }
 
   /**
-   * The people a level reaches. OWNER: the child's case manager (or, with none allocated, the service's managers);
-   * OWNER_MANAGER: the supervising service's managers; HEAD_OF_SERVICE: the service's named lead
-   * (`organisation.lead_user_id`), else its managers; PARTNER_LEAD: the named lead of each organisation responsible
-   * for one of the milestone's partner pathways (read through PlanningService), when it is not the service itself.
+   * A batch of jobs in one transaction: the milestones locked (in id order, so two workers' batches cannot
+   * deadlock), what each job does decided in job order, then one update of the milestones, one insert of the
+   * escalation rows (the primary key (milestone, level) is what makes an escalation happen once), the recipients
+   * read in a handful of queries, and one insert of the notifications (deduplicated by key). After the commit the
+   * milestones that changed have their next jobs planned.
    */
-  private async recipients(em: EntityManager, milestone: Milestone, notify: readonly EscalationRecipient[]): Promise<string[]> {
-    const episode = await this.custody.find(milestone.episodeId);
-    if (!episode) return [];
-    const managers = async () => (await this.users.activeWithRole(episode.supervisingServiceId, Role.YJS_MANAGER)).map((u) => u.id);
-    const leadOf = async (organisationIds: string[]) =>
-      (await this.organisations.findByIds(organisationIds)).map((o) => o?.leadUserId ?? null).filter((id): id is string => !!id);
-    const ids = new Set<string>();
-    for (const who of notify) {
-      if (who === 'OWNER') {
-        if (episode.caseManagerId) ids.add(episode.caseManagerId);
-        else (await managers()).forEach((id) => ids.add(id));
+  private async runBatch(batch: readonly Pick<PendingRun, 'name' | 'data'>[]): Promise<JobOutcome[]> {
+    const { outcomes, changed, policies } = await this.dataSource.transaction(async (em) => {
+      const ids = [...new Set(batch.map((b) => b.data.milestoneId))].sort();
+      const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE OF m`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const escalatedRows: { milestone_id: string; level: number }[] = rows.length
+        ? await em.query(`SELECT milestone_id, level FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [rows.map((r) => r.id)])
+        : [];
+      const escalated = new Set(escalatedRows.map((r) => `${r.milestone_id}:${r.level}`));
+      const notices: Notice[] = [];
+      const newEscalations: { milestoneId: string; level: number }[] = [];
+      const changedIds = new Set<string>();
+      const outcomes = batch.map(({ name, data }): JobOutcome => {
+        const milestone = byId.get(data.milestoneId);
+        // Moved, met or waived since the job was planned: the job is stale and does nothing.
+        if (!milestone || milestone.dueDate !== data.dueDate) return 'stale';
+        if (name === 'reminder') {
+          if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
+          notices.push({ milestone, notify: ['OWNER'], reminder: data.reminder ?? 0 });
+          return 'done';
+        }
+        let level = data.level ?? 0;
+        let notify: readonly EscalationRecipient[] = data.notify ?? [];
+        if (name === 'due') {
+          // Unmet at its moment: MISSED, and the first level of the ladder.
+          if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
+          milestone.status = MilestoneStatus.MISSED;
+          changedIds.add(milestone.id);
+          level = 1;
+          notify = ['OWNER'];
+        } else if (name !== 'escalate') return 'stale';
+        if (milestone.status !== MilestoneStatus.MISSED || level < 1) return 'stale';
+        // Already escalated to this level: nobody is told twice.
+        if (escalated.has(`${milestone.id}:${level}`)) return name === 'due' ? 'done' : 'stale';
+        escalated.add(`${milestone.id}:${level}`);
+        newEscalations.push({ milestoneId: milestone.id, level });
+        if (milestone.escalationLevel < level) {
+          milestone.escalationLevel = level;
+          changedIds.add(milestone.id);
+        }
+        notices.push({ milestone, notify, level });
+        return 'done';
+      });
+      const changed = [...changedIds].map((id) => byId.get(id)!);
+      if (changed.length) {
+        await em.query(
+          `UPDATE milestone m SET status = v.status::milestone_status, escalation_level = v.level, version = m.version + 1, updated_at = now()
+             FROM unnest($1::uuid[], $2::text[], $3::int[]) AS v(id, status, level) WHERE m.id = v.id`,
+          [changed.map((m) => m.id), changed.map((m) => m.status), changed.map((m) => m.escalationLevel)],
+        );
       }
-      if (who === 'OWNER_MANAGER') (await managers()).forEach((id) => ids.add(id));
-      if (who === 'HEAD_OF_SERVICE') {
-        const [head] = await leadOf([episode.supervisingServiceId]);
-        if (head && (await this.isActive(head))) ids.add(head);
-        else (await managers()).forEach((id) => ids.add(id));
+      if (newEscalations.length) {
+        await em.query(
+          `INSERT INTO milestone_escalation (milestone_id, level) SELECT * FROM unnest($1::uuid[], $2::int[]) ON CONFLICT DO NOTHING`,
+          [newEscalations.map((e) => e.milestoneId), newEscalations.map((e) => e.level)],
+        );
       }
-      if (who === 'PARTNER_LEAD') {
-        const { policy } = await this.milestones.effectivePolicy(episode.supervisingServiceId);
-        const partnerTypes = new Set<string>(policy[milestone.key]?.partnerPathways ?? []);
-        const facts = partnerTypes.size ? await this.planning.milestoneFacts(em, { episodeId: milestone.episodeId }) : null;
-        const partners = [
-          ...new Set(
-            (facts?.pathways ?? [])
-              .filter((p) => partnerTypes.has(p.type) && p.responsibleOrganisationId && p.responsibleOrganisationId !== episode.supervisingServiceId)
-              .map((p) => p.responsibleOrganisationId as string),
-          ),
-        ];
-        for (const lead of await leadOf(partners)) if (await this.isActive(lead)) ids.add(lead);
-      }
-    }
-    return [...ids];
+      const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
+      await this.notifications.notifyMany(em, await this.noticesToRequests(em, notices, policies));
+      return { outcomes, changed, policies };
+    });
+    // A status change plans the next jobs (the later escalation levels, or none once met).
+    await this.syncMany(changed.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: policies.get(milestone.serviceId) ?? null })));
+    return outcomes;
   }
 
-  private async isActive(userId: string): Promise<boolean> {
-    const [user] = await this.users.findByIds([userId]);
-    return !!user && !user.disabled;
+  /**
+   * The notifications of a batch's notices, with everyone the ladder names resolved in a few queries for the whole
+   * batch (`recipientsOf` says who is who). PARTNER_LEAD: the named lead of each organisation responsible for one of
+   * the milestone's partner pathways, when it is not the service itself.
+   */
+  private async noticesToRequests(em: EntityManager, notices: readonly Notice[], policies: Map<string, MilestonePolicy>): Promise<NotificationRequest[]> {
+    if (!notices.length) return [];
+    const named = (who: EscalationRecipient) => notices.some((n) => n.notify.includes(who));
+    const episodeIds = [...new Set(notices.map((n) => n.milestone.episodeId))];
+    const supervision = await this.custody.supervisionOf(em, episodeIds);
+    const serviceIds = [...new Set([...supervision.values()].map((s) => s.supervisingServiceId))];
+    const managers = await this.users.activeWithRoleIn(em, serviceIds, Role.YJS_MANAGER);
+    const pathways = named('PARTNER_LEAD') ? await this.planning.pathwaysOfEpisodes(em, episodeIds) : new Map();
+    const partnersOf = (n: Notice, serviceId: string): string[] => {
+      const partnerTypes = new Set<string>(policies.get(n.milestone.serviceId)?.[n.milestone.key as MilestoneKey]?.partnerPathways ?? []);
+      const list: { type: string; responsibleOrganisationId: string | null }[] = pathways.get(n.milestone.episodeId) ?? [];
+      return list
+        .filter((p) => partnerTypes.has(p.type) && p.responsibleOrganisationId && p.responsibleOrganisationId !== serviceId)
+        .map((p) => p.responsibleOrganisationId as string);
+    };
+    const partnerIds = named('PARTNER_LEAD')
+      ? notices.filter((n) => n.notify.includes('PARTNER_LEAD')).flatMap((n) => partnersOf(n, supervision.get(n.milestone.episodeId)?.supervisingServiceId ?? ''))
+      : [];
+    const leads = named('HEAD_OF_SERVICE') || partnerIds.length ? await this.organisations.leadsOf(em, [...new Set([...serviceIds, ...partnerIds])]) : new Map<string, string>();
+    const enabled = await this.users.enabledIds(em, [...new Set(leads.values())]);
+    const activeLead = (organisationId: string) => {
+      const lead = leads.get(organisationId);
+      return lead && enabled.has(lead) ? lead : null;
+    };
+    return notices.flatMap((n) => {
+      const episode = supervision.get(n.milestone.episodeId);
+      if (!episode) return [];
+      const m = n.milestone;
+      const recipients = recipientsOf(n.notify, {
+        caseManagerId: episode.caseManagerId,
+        managerIds: managers.get(episode.supervisingServiceId) ?? [],
+        headOfServiceId: activeLead(episode.supervisingServiceId),
+        partnerLeadIds: n.notify.includes('PARTNER_LEAD')
+          ? [...new Set(partnersOf(n, episode.supervisingServiceId))].map(activeLead).filter((id): id is string => !!id)
+          : [],
+      });
+      return recipients.map((userId): NotificationRequest =>
+        n.level === undefined
+          ? {
+              recipientUserId: userId,
+              kind: 'MILESTONE_REMINDER',
+              title: `${label(m.key)} is due on ${m.dueDate}`,
+              body: `A deadline of a child you work with is coming up: ${label(m.key)} is due on ${m.dueDate}. Record what meets it in Resettle.`,
+              link: `/episodes/${m.episodeId}/milestones`,
+              childId: m.childId,
+              dedupeKey: `milestone:${m.id}:${m.dueDate}:reminder:${n.reminder ?? 0}:${userId}`,
+            }
+          : {
+              recipientUserId: userId,
+              kind: 'MILESTONE_ESCALATION',
+              title: `Missed: ${label(m.key)} (level ${n.level})`,
+              body: `${label(m.key)} was due on ${m.dueDate} and has not been met. This is escalation level ${n.level}. Record what meets it, or a manager may waive it with a reason.`,
+              link: `/episodes/${m.episodeId}/milestones`,
+              childId: m.childId,
+              dedupeKey: `milestone:${m.id}:escalation:${n.level}:${userId}`,
+            },
+      );
+    });
   }
 }
 
-function label(milestone: Milestone): string {
-  const words = milestone.key.toLowerCase().replace(/_/g, ' ');
+function label(key: string): string {
+  const words = key.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
