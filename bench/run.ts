@@ -26,8 +26,8 @@ async function main(): Promise<void> {
       children: { type: 'string', default: '450' },
       duration: { type: 'string', default: '5' },
       'escalation-window': { type: 'string', default: '15' },
-      // MILESTONE_JOBS_CONCURRENCY for the bench worker; 1 is the shipped default.
-      'worker-concurrency': { type: 'string', default: '1' },
+      // MILESTONE_JOBS_CONCURRENCY for the bench worker; 200 is the shipped default.
+      'worker-concurrency': { type: 'string', default: '200' },
       'skip-http': { type: 'boolean', default: false },
       'skip-engine': { type: 'boolean', default: false },
       'reuse-db': { type: 'boolean', default: false },

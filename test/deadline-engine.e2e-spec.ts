@@ -275,6 +275,21 @@ describe('the deadline engine', () => {
     // At its moment it runs: the case manager is reminded once.
     await moveTo(`${firstReminder}T09:30:00Z`);
     expect((await notificationsFor(pre.id)).map((n: any) => n.dedupe_key)).toEqual([`milestone:${pre.id}:${pre.dueDate}:reminder:1:${caseManagerId}`]);
+
+    // Nothing runs for three weeks (a worker down): one late due job takes the whole ladder, each level once.
+    await moveTo(`${addWorkingDays(pre.dueDate, 15)}T10:00:00Z`);
+    await loadMilestones();
+    expect(byKey.PRE_RELEASE_MEETING_HELD).toMatchObject({ status: 'MISSED', escalationLevel: 3 });
+    expect(await t.dataSource.query(`SELECT level FROM milestone_escalation WHERE milestone_id = $1 ORDER BY level`, [pre.id])).toEqual([
+      { level: 1 },
+      { level: 2 },
+      { level: 3 },
+    ]);
+    const escalations = (await notificationsFor(pre.id)).filter((n: any) => n.kind === 'MILESTONE_ESCALATION');
+    expect(escalations.map((n: any) => `${n.dedupe_key.split(':')[3]}@${n.recipient_user_id === caseManagerId ? 'caseManager' : n.recipient_user_id === manager.userId ? 'manager' : 'head'}`).sort()).toEqual(
+      ['1@caseManager', '2@manager', '3@head'],
+    );
+    expect(await jobState(`m_${pre.id}_escalate3_${pre.dueDate}`)).toBe('absent');
   });
 });
 

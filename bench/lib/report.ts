@@ -62,13 +62,13 @@ export function renderMarkdown(r: {
     lines.push('');
   }
   if (r.engine.length) {
-    lines.push('| plans | open milestones | jobs in Redis | reconcile from empty | reconcile, jobs present | escalations/s (1 worker) | reschedule: engine work / end to end | worker RSS idle / peak |');
+    lines.push('| plans | open milestones (within reach) | jobs in Redis | reconcile from empty | reconcile, jobs present | escalations/s (1 worker) | reschedule: engine work / end to end | worker RSS idle / peak |');
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const e of r.engine) {
       lines.push(
-        `| ${e.plans} | ${e.openMilestones} | ${e.jobsPlanned} (${e.redisMemoryMiB} MiB) | ${(e.reconcileEmptyMs / 1000).toFixed(2)} s | ${e.reconcileFullMs === null ? '—' : `${(e.reconcileFullMs / 1000).toFixed(2)} s`} | ` +
+        `| ${e.plans} | ${e.openMilestones} (${e.milestonesWithinReach ?? '—'}) | ${e.jobsPlanned} (${e.redisMemoryMiB} MiB) | ${(e.reconcileEmptyMs / 1000).toFixed(2)} s | ${e.reconcileFullMs === null ? '—' : `${(e.reconcileFullMs / 1000).toFixed(2)} s`} | ` +
           `${e.escalations ? `${e.escalations.perSecond} (${e.escalations.created} in ${e.escalations.window_s} s)` : '—'} | ` +
-          `${e.reschedule ? `${e.reschedule.syncMs} ms / ${e.reschedule.endToEndMs} ms (${e.reschedule.milestonesChanged} milestones)` : '—'} | ${e.workerRssIdleMiB} / ${e.workerRssPeakMiB} MiB |`,
+          `${e.reschedule ? `${e.reschedule.syncMs} ms / ${e.reschedule.endToEndMs} ms (${e.reschedule.milestonesChanged} milestones, ${e.reschedule.jobsBefore} jobs moved)` : '—'} | ${e.workerRssIdleMiB} / ${e.workerRssPeakMiB} MiB |`,
       );
     }
     lines.push('');

@@ -1,7 +1,7 @@
 import { MilestoneStatus } from '../milestone-enums';
 import { DEFAULT_MILESTONE_POLICY, mergePolicy } from '../rules/milestone-policy';
 import { MilestoneKey } from '../milestone-enums';
-import { jobsWithinReach, morningOf, plannedJobs, reconcileWindow } from './job-plan';
+import { escalationsDue, jobsWithinReach, morningOf, plannedJobs, reconcileWindow } from './job-plan';
 
 const policy = DEFAULT_MILESTONE_POLICY[MilestoneKey.INITIAL_PLANNING_MEETING];
 const m = (status: MilestoneStatus, dueDate: string | null, escalationLevel = 0) => ({ id: 'abc', status, dueDate, escalationLevel });
@@ -49,6 +49,8 @@ describe('plannedJobs', () => {
 });
 
 const TWO_DAYS = 48 * 3600 * 1000;
+const names_ = (jobs: { name: string; data: { reminder?: number; level?: number } }[]) =>
+  jobs.map((j) => `${j.name}${j.data.reminder ?? (j.name === 'escalate' ? j.data.level : '')}`);
 
 describe('jobsWithinReach', () => {
   const jobs = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-04'), policy);
@@ -57,11 +59,30 @@ describe('jobsWithinReach', () => {
     ['a fortnight before: nothing yet', '2026-11-20T10:00:00Z', []],
     ['two days before the first reminder: just it', '2026-11-25T09:00:00Z', ['reminder1']],
     ['the first reminder past: it stays (it may not have run), the second comes within reach', '2026-12-01T09:00:00Z', ['reminder1', 'reminder2']],
-    ['the day before: reminders and the due moment', '2026-12-03T10:00:00Z', ['reminder1', 'reminder2', 'due']],
+    ['the day before: the latest reminder passed (not both at once) and the due moment', '2026-12-03T10:00:00Z', ['reminder2', 'due']],
     ['the due moment passed: no reminders, the due job and the next level', '2026-12-06T10:00:00Z', ['due', 'escalate2']],
-    ['long after: the whole ladder, to catch up', '2027-01-10T10:00:00Z', ['due', 'escalate2', 'escalate3']],
+    ['long after: only the due job, which takes the later levels with it', '2027-01-10T10:00:00Z', ['due']],
   ])('%s', (_name, now, names) => {
-    expect(jobsWithinReach(jobs, new Date(now), TWO_DAYS).map((j) => `${j.name}${j.data.reminder ?? (j.name === 'escalate' ? j.data.level : '')}`)).toEqual(names);
+    expect(names_(jobsWithinReach(jobs, new Date(now), TWO_DAYS))).toEqual(names);
+  });
+
+  it('of a missed milestone, the first level not yet taken and the next within reach', () => {
+    const missed = plannedJobs(m(MilestoneStatus.MISSED, '2026-12-04', 1), policy);
+    expect(names_(jobsWithinReach(missed, new Date('2026-12-09T10:00:00Z'), TWO_DAYS))).toEqual(['escalate2', 'escalate3']);
+    expect(names_(jobsWithinReach(missed, new Date('2027-01-10T10:00:00Z'), TWO_DAYS))).toEqual(['escalate2']);
+  });
+});
+
+describe('escalationsDue', () => {
+  it.each([
+    ['missed at level 1, the second step reached', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2026-12-09T10:00:00Z', [2]],
+    ['missed at level 1, long after: both later steps', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2027-01-10T10:00:00Z', [2, 3]],
+    ['a minute before the second step', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2026-12-08T08:59:00Z', []],
+    ['at the top already', m(MilestoneStatus.MISSED, '2026-12-04', 3), '2027-01-10T10:00:00Z', []],
+    ['pending (the due job has not run)', m(MilestoneStatus.PENDING, '2026-12-04'), '2027-01-10T10:00:00Z', []],
+    ['met', m(MilestoneStatus.MET, '2026-12-04'), '2027-01-10T10:00:00Z', []],
+  ])('%s', (_name, milestone, now, levels) => {
+    expect(escalationsDue(milestone, policy, new Date(now)).map((s) => s.level)).toEqual(levels);
   });
 });
 

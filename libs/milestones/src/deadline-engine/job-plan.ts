@@ -40,15 +40,41 @@ export interface PlannedJob {
 /** Made once: building an Intl.DateTimeFormat costs far more than using one (the reconciler plans millions of jobs). */
 const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' });
 
+/** 09:00 London of each date seen, as epoch ms: a few hundred dates a year, asked for hundreds of thousands of times. */
+const MORNINGS = new Map<string, number>();
+
 /**
  * The moment a date's work happens: 09:00 in England and Wales (GMT or BST), so reminders and escalations arrive at
  * the start of a working day.
  */
 export function morningOf(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const at9Utc = new Date(Date.UTC(y, m - 1, d, 9, 0, 0));
-  const londonHour = Number(LONDON_HOUR.format(at9Utc));
-  return new Date(at9Utc.getTime() - (londonHour - 9) * 3600_000);
+  let ms = MORNINGS.get(date);
+  if (ms === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    const at9Utc = Date.UTC(y, m - 1, d, 9, 0, 0);
+    const londonHour = Number(LONDON_HOUR.format(at9Utc));
+    ms = at9Utc - (londonHour - 9) * 3600_000;
+    MORNINGS.set(date, ms);
+  }
+  return new Date(ms);
+}
+
+type PolicyTimes = Pick<MilestonePolicyEntry, 'reminders' | 'escalation'>;
+
+/** The days a due date's reminders and ladder fall on, worked out once per policy entry and due date. */
+interface Moments {
+  reminders: IsoDate[];
+  ladder: { level: number; on: IsoDate; notify: EscalationRecipient[] }[];
+}
+
+const MOMENTS = new WeakMap<PolicyTimes, Map<string, Moments>>();
+
+function momentsOf(due: IsoDate, policy: PolicyTimes): Moments {
+  let byDue = MOMENTS.get(policy);
+  if (!byDue) MOMENTS.set(policy, (byDue = new Map()));
+  let moments = byDue.get(due);
+  if (!moments) byDue.set(due, (moments = { reminders: reminderDates(due, policy.reminders), ladder: escalationDates(due, policy.escalation) }));
+  return moments;
 }
 
 /**
@@ -57,39 +83,58 @@ export function morningOf(date: string): Date {
  * adding again is harmless, and a changed due date gives new ids, so the old jobs are found stale and removed.
  * BullMQ ids may not contain ':', hence '_'.
  */
-export function plannedJobs(
-  milestone: Omit<MilestoneJobFacts, 'key'>,
-  policy: Pick<MilestonePolicyEntry, 'reminders' | 'escalation'>,
-): PlannedJob[] {
+export function plannedJobs(milestone: Omit<MilestoneJobFacts, 'key'>, policy: PolicyTimes): PlannedJob[] {
   const due = milestone.dueDate;
   if (!due || milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) return [];
   const job = (name: MilestoneJobName, suffix: string, on: string, extra: Partial<MilestoneJobData> = {}): PlannedJob => {
     const runAt = morningOf(on);
     return { jobId: `m_${milestone.id}_${name}${suffix}_${due}`, name, runAt, data: { milestoneId: milestone.id, dueDate: due, runAt: runAt.toISOString(), ...extra } };
   };
+  const { reminders, ladder } = momentsOf(due, policy);
   const jobs: PlannedJob[] = [];
   if (milestone.status === MilestoneStatus.PENDING) {
-    reminderDates(due, policy.reminders).forEach((on, i) => jobs.push(job('reminder', String(i + 1), on, { reminder: i + 1 })));
+    reminders.forEach((on, i) => jobs.push(job('reminder', String(i + 1), on, { reminder: i + 1 })));
     jobs.push(job('due', '', due));
   }
   // Level 1 comes with the due job; later levels are planned ahead so they survive a worker that is down at the time.
-  for (const step of escalationDates(due, policy.escalation)) {
+  for (const step of ladder) {
     if (step.level <= Math.max(1, milestone.escalationLevel)) continue;
-    jobs.push(job('escalate', String(step.level), step.on, { level: step.level, notify: step.notify }));
+    jobs.push(job('escalate', String(step.level), step.on, { level: step.level, notify: [...step.notify] }));
   }
   return jobs;
 }
 
 /**
- * The planned jobs the queue should hold now: those whose moment is at most `reachMs` away (or past; the worker's
- * `MILESTONE_PLAN_AHEAD_HOURS`). Once the due moment itself has passed, reminders of it are no use (the due job says
- * it was missed), so none is planned.
+ * The planned jobs the queue should hold now: those whose moment is at most `reachMs` away (the worker's
+ * `MILESTONE_PLAN_AHEAD_HOURS`), and of those whose moment has passed (a worker was down, a milestone was created
+ * overdue) only the one that matters:
+ * - once the due moment has passed, reminders are no use (the due job says it was missed), and of the ladder only
+ *   its first step not yet taken: when it runs it takes every later step whose moment has passed too
+ *   (`escalationsDue`), in one go;
+ * - before it, only the latest reminder whose day has passed (one reminder, not several at once).
  */
 export function jobsWithinReach(jobs: readonly PlannedJob[], now: Date, reachMs: number): PlannedJob[] {
-  const until = now.getTime() + reachMs;
-  const due = jobs.find((j) => j.name === 'due');
-  const duePassed = !!due && due.runAt.getTime() <= now.getTime();
-  return jobs.filter((j) => j.runAt.getTime() <= until && !(duePassed && j.name === 'reminder'));
+  const at = now.getTime();
+  const until = at + reachMs;
+  const passed = jobs.filter((j) => j.runAt.getTime() <= at);
+  const ladderPassed = passed.filter((j) => j.name !== 'reminder');
+  const keep = ladderPassed.length ? ladderPassed.slice(0, 1) : passed.slice(-1);
+  return [...keep, ...jobs.filter((j) => j.runAt.getTime() > at && j.runAt.getTime() <= until)];
+}
+
+/**
+ * The later levels of the ladder a MISSED milestone has reached by `now` and not yet taken (above its
+ * `escalationLevel`), lowest first: a due or escalate job that runs late takes them all at once.
+ */
+export function escalationsDue(
+  milestone: Pick<MilestoneJobFacts, 'status' | 'dueDate' | 'escalationLevel'>,
+  policy: PolicyTimes,
+  now: Date,
+): { level: number; notify: EscalationRecipient[] }[] {
+  if (milestone.status !== MilestoneStatus.MISSED || !milestone.dueDate) return [];
+  return momentsOf(milestone.dueDate, policy)
+    .ladder.filter((step) => step.level > milestone.escalationLevel && morningOf(step.on).getTime() <= now.getTime())
+    .map((step) => ({ level: step.level, notify: [...step.notify] }));
 }
 
 /**

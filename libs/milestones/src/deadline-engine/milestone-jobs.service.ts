@@ -16,7 +16,7 @@ import { MilestoneKey, MilestoneStatus } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
 import { DEFAULT_MILESTONE_POLICY, EscalationRecipient, MilestonePolicy } from '../rules/milestone-policy';
 import { recipientsOf } from './escalation-recipients';
-import { jobsWithinReach, MILESTONE_JOBS_REACH, MILESTONES_QUEUE, MilestoneJobData, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-plan';
+import { escalationsDue, jobsWithinReach, MILESTONE_JOBS_REACH, MILESTONES_QUEUE, MilestoneJobData, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-plan';
 
 /** Milestones read and synced per step of the reconciler. */
 const RECONCILE_PAGE = 2000;
@@ -80,6 +80,8 @@ export class MilestoneJobs {
   private readonly log = new Logger(MilestoneJobs.name);
   private readonly trackingPrefix: string;
   private pendingRuns: PendingRun[] = [];
+  private reconciling: Promise<number> | null = null;
+  private reconcileNext: Promise<number> | null = null;
   private flushing = false;
 
   constructor(
@@ -179,7 +181,23 @@ export class MilestoneJobs {
    * level still to come), a page at a time (keyset on id, so memory stays flat whatever the total), with their
    * services; each page is synced with `syncMany`. Returns how many milestones it looked at.
    */
-  async reconcile(): Promise<number> {
+  reconcile(): Promise<number> {
+    // One at a time in a worker (it takes many jobs at once): asked again while one runs, one more runs after it,
+    // shared by every request made meanwhile.
+    if (!this.reconciling) {
+      this.reconciling = this.reconcileOnce().finally(() => (this.reconciling = null));
+      return this.reconciling;
+    }
+    this.reconcileNext ??= this.reconciling
+      .catch(() => undefined)
+      .then(() => {
+        this.reconcileNext = null;
+        return this.reconcile();
+      });
+    return this.reconcileNext;
+  }
+
+  private async reconcileOnce(): Promise<number> {
     const overridden = await this.overriddenPolicies();
     const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
     let lastId = '00000000-0000-0000-0000-000000000000';
@@ -284,6 +302,8 @@ export class MilestoneJobs {
         ? await em.query(`SELECT milestone_id, level FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [rows.map((r) => r.id)])
         : [];
       const escalated = new Set(escalatedRows.map((r) => `${r.milestone_id}:${r.level}`));
+      const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
+      const now = this.clock.now();
       const notices: Notice[] = [];
       const newEscalations: { milestoneId: string; level: number }[] = [];
       const changedIds = new Set<string>();
@@ -307,15 +327,22 @@ export class MilestoneJobs {
           notify = ['OWNER'];
         } else if (name !== 'escalate') return 'stale';
         if (milestone.status !== MilestoneStatus.MISSED || level < 1) return 'stale';
-        // Already escalated to this level: nobody is told twice.
-        if (escalated.has(`${milestone.id}:${level}`)) return name === 'due' ? 'done' : 'stale';
-        escalated.add(`${milestone.id}:${level}`);
-        newEscalations.push({ milestoneId: milestone.id, level });
-        if (milestone.escalationLevel < level) {
-          milestone.escalationLevel = level;
-          changedIds.add(milestone.id);
-        }
-        notices.push({ milestone, notify, level });
+        const escalate = (at: number, who: readonly EscalationRecipient[]): boolean => {
+          // Already escalated to this level: nobody is told twice.
+          if (escalated.has(`${milestone.id}:${at}`)) return false;
+          escalated.add(`${milestone.id}:${at}`);
+          newEscalations.push({ milestoneId: milestone.id, level: at });
+          if (milestone.escalationLevel < at) {
+            milestone.escalationLevel = at;
+            changedIds.add(milestone.id);
+          }
+          notices.push({ milestone, notify: who, level: at });
+          return true;
+        };
+        if (!escalate(level, notify)) return name === 'due' ? 'done' : 'stale';
+        // Late (a worker was down, the milestone was overdue when made): every later step already due, now.
+        const entry = policies.get(milestone.serviceId)?.[milestone.key as MilestoneKey];
+        if (entry) for (const step of escalationsDue(milestone, entry, now)) escalate(step.level, step.notify);
         return 'done';
       });
       const changed = [...changedIds].map((id) => byId.get(id)!);
@@ -332,7 +359,6 @@ export class MilestoneJobs {
           [newEscalations.map((e) => e.milestoneId), newEscalations.map((e) => e.level)],
         );
       }
-      const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
       await this.notifications.notifyMany(em, await this.noticesToRequests(em, notices, policies));
       return { outcomes, changed, policies };
     });
