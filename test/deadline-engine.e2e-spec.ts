@@ -240,7 +240,7 @@ describe('the deadline engine', () => {
 
   it('keeps outbox rows while Redis is unreachable and relays them once it is back', async () => {
     const relay = worker.get(OutboxRelay);
-    const spy = jest.spyOn(Queue.prototype, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
+    const spy = jest.spyOn(Queue.prototype, 'addBulk').mockRejectedValueOnce(new Error('Connection is closed.'));
     await t.dataSource.query(`INSERT INTO outbox_message (topic, payload, job_id) VALUES ('milestones.schedule', $1, 'schedule:outage-test')`, [
       { milestoneId: byKey.INITIAL_PLANNING_MEETING.id },
     ]);

@@ -8,6 +8,8 @@ import { DataSource } from 'typeorm';
 
 /** How often the relay looks for unpublished outbox rows, unless `OUTBOX_POLL_MS` says otherwise. */
 export const OUTBOX_POLL_MS = 500;
+/** Rows claimed per transaction. */
+const RELAY_BATCH = 500;
 
 /** A BullMQ job id from an outbox row: BullMQ refuses ':' in custom ids. */
 export function jobIdOf(row: { id: string; job_id: string | null }): string {
@@ -24,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly log = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,13 +41,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.relayOnce().catch((error) => {
+    this.running = this.drain().catch((error) => {
       this.log.error(`Outbox relay failed: ${error instanceof Error ? error.message : error}`);
       return 0;
     });
@@ -52,8 +56,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = null;
   }
 
-  /** Publishes one batch; returns how many rows went. */
-  async relayOnce(batch = 100): Promise<number> {
+  /**
+   * Batch after batch while they come full, so a burst (an escalation run writes an email row per notification)
+   * is relayed at Redis' pace, not one batch a poll, and a schedule row written behind it is not left waiting.
+   */
+  private async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.relayOnce();
+      total += published;
+      if (published < RELAY_BATCH || this.stopping) return total;
+    }
+  }
+
+  /**
+   * Publishes one batch, each queue's rows in one `addBulk` (one pipeline; BullMQ still adds each job by its id, so a
+   * row relayed twice is one job); returns how many rows went. A queue's rows that Redis refused stay unpublished,
+   * with the error, for the next poll.
+   */
+  async relayOnce(batch = RELAY_BATCH): Promise<number> {
     let published = 0;
     let failure: { ids: string[]; message: string } | null = null;
     await this.dataSource.transaction(async (em) => {
@@ -62,13 +83,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [batch],
       );
       const done: string[] = [];
+      const byQueue = new Map<string, typeof rows>();
       for (const row of rows) {
-        const [queueName, jobName] = row.topic.split('.', 2);
+        const queueName = row.topic.split('.', 1)[0];
+        byQueue.set(queueName, [...(byQueue.get(queueName) ?? []), row]);
+      }
+      for (const [queueName, list] of byQueue) {
         try {
-          await this.queueFor(queueName).add(jobName, row.payload, { jobId: jobIdOf(row) });
-          done.push(row.id);
+          await this.queueFor(queueName).addBulk(list.map((row) => ({ name: row.topic.split('.', 2)[1], data: row.payload, opts: { jobId: jobIdOf(row) } })));
+          done.push(...list.map((row) => row.id));
         } catch (error) {
-          failure = { ids: rows.filter((r) => !done.includes(r.id)).map((r) => r.id), message: error instanceof Error ? error.message : String(error) };
+          const doneIds = new Set(done);
+          failure = { ids: rows.filter((r) => !doneIds.has(r.id)).map((r) => r.id), message: error instanceof Error ? error.message : String(error) };
           break;
         }
       }
