@@ -104,10 +104,10 @@ export class MilestoneJobs {
   // ---------------------------------------------------------------- keeping the queue in step
 
   /** `syncMany` for milestones by id (a `schedule` job: the milestones of one change), read in one query. */
-  async sync(milestoneIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<void> {
+  async sync(milestoneIds: readonly string[]): Promise<void> {
     if (!milestoneIds.length) return;
-    const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[])`, [[...milestoneIds]]);
-    const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
+    const rows: MilestoneRow[] = await this.dataSource.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[])`, [[...milestoneIds]]);
+    const policies = await this.policiesOf(rows.map((r) => r.serviceId));
     const byId = new Map(rows.map((r) => [r.id, r]));
     await this.syncMany(
       milestoneIds.map((milestoneId) => {
