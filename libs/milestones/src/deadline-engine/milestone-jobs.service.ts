@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, Clock } from '@resettle/common';
+import { AppConfig, Clock, isIsoDate } from '@resettle/common';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
@@ -178,8 +178,8 @@ export class MilestoneJobs {
   /**
    * Every open milestone that can have a job within reach, checked against the queue; run at worker start and every
    * few minutes. Only those rows are read (see `reconcileWindow`: PENDING ones due soon or overdue, MISSED ones with a
-   * level still to come), a page at a time (keyset on id, so memory stays flat whatever the total), with their
-   * services; each page is synced with `syncMany`. Returns how many milestones it looked at.
+   * level still to come), with their services, a page at a time; each page is synced with `syncMany`. Returns how
+   * many milestones it looked at.
    */
   reconcile(): Promise<number> {
     // One at a time in a worker (it takes many jobs at once): asked again while one runs, one more runs after it,
@@ -200,29 +200,41 @@ export class MilestoneJobs {
   private async reconcileOnce(): Promise<number> {
     const overridden = await this.overriddenPolicies();
     const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
-    let lastId = '00000000-0000-0000-0000-000000000000';
+    if (!isIsoDate(pendingDueUntil) || !Number.isInteger(topLevel)) throw new Error(`Bad reconcile window ${pendingDueUntil} ${topLevel}`);
     let total = 0;
-    // Pages are disjoint, so the next page is read from PostgreSQL while Redis works through the one before.
-    const inFlight: Promise<void>[] = [];
-    for (;;) {
-      const page: MilestoneRow[] = await this.dataSource.query(
-        `${SELECT_MILESTONE}
-          WHERE m.id > $1 AND ((m.status = 'PENDING' AND m.due_date <= $2) OR (m.status = 'MISSED' AND m.escalation_level < $3))
-          ORDER BY m.id LIMIT $4`,
-        [lastId, pendingDueUntil, topLevel, RECONCILE_PAGE],
+    // One query read through a cursor, a page at a time: PostgreSQL runs it once (keyset pages re-ran it per page and
+    // sorted every row in the window each time: 107 s at 100,000 plans), and memory stays flat whatever the total.
+    // A cursor takes no bind parameters, so the window (worked out here, checked above) is written in.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `DECLARE reconcile_window NO SCROLL CURSOR FOR ${SELECT_MILESTONE}
+          WHERE (m.status = 'PENDING' AND m.due_date <= DATE '${pendingDueUntil}') OR (m.status = 'MISSED' AND m.escalation_level < ${topLevel})`,
       );
-      if (!page.length) break;
-      lastId = page[page.length - 1].id;
-      total += page.length;
-      const synced = this.syncMany(
-        page.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: overridden.get(milestone.serviceId) ?? DEFAULT_MILESTONE_POLICY })),
-      );
-      // Marked handled now, awaited below: a failure still fails the run.
-      synced.catch(() => undefined);
-      inFlight.push(synced);
-      if (inFlight.length >= RECONCILE_PAGES_IN_FLIGHT) await inFlight.shift();
+      // The next page is read while Redis works through the one before.
+      const inFlight: Promise<void>[] = [];
+      for (;;) {
+        const page: MilestoneRow[] = await runner.query(`FETCH ${RECONCILE_PAGE} FROM reconcile_window`);
+        if (!page.length) break;
+        total += page.length;
+        const synced = this.syncMany(
+          page.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: overridden.get(milestone.serviceId) ?? DEFAULT_MILESTONE_POLICY })),
+        );
+        // Marked handled now, awaited below: a failure still fails the run.
+        synced.catch(() => undefined);
+        inFlight.push(synced);
+        if (inFlight.length >= RECONCILE_PAGES_IN_FLIGHT) await inFlight.shift();
+      }
+      for (const synced of inFlight) await synced;
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
     }
-    for (const synced of inFlight) await synced;
     this.log.log(`Reconciled the jobs of ${total} open milestones within reach`);
     return total;
   }
