@@ -67,7 +67,7 @@ export function renderMarkdown(r: {
     for (const e of r.engine) {
       lines.push(
         `| ${e.plans} | ${e.openMilestones} (${e.milestonesWithinReach ?? '—'}) | ${e.jobsPlanned} (${e.redisMemoryMiB} MiB) | ${(e.reconcileEmptyMs / 1000).toFixed(2)} s | ${e.reconcileFullMs === null ? '—' : `${(e.reconcileFullMs / 1000).toFixed(2)} s`} | ` +
-          `${e.escalations ? `${e.escalations.perSecond} (${e.escalations.created} in ${e.escalations.window_s} s)` : '—'} | ` +
+          `${e.escalations ? `${e.escalations.perSecond} (${e.escalations.created} in ${e.escalations.window_s} s; ${e.escalations.withReconcile?.perSecond ?? '—'} with the reconciles)` : '—'} | ` +
           `${e.reschedule ? `${e.reschedule.syncMs} ms / ${e.reschedule.endToEndMs} ms (${e.reschedule.milestonesChanged} milestones, ${e.reschedule.jobsBefore} jobs moved)` : '—'} | ${e.workerRssIdleMiB} / ${e.workerRssPeakMiB} MiB |`,
       );
     }
