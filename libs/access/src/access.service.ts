@@ -159,8 +159,16 @@ export class AccessService {
 
   /** A page of a list: one audit row per child on it, in one INSERT. */
   async recordListRead(caller: Caller, rows: { childId: string; resource: ResourceRef }[], fieldsRead: string[]): Promise<void> {
-    await this.audit.record(
-      rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })),
+    const [first] = rows;
+    if (!first) return;
+    if (rows.some((row) => row.resource.type !== first.resource.type)) {
+      await this.audit.record(rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })));
+      return;
+    }
+    const { resourceId: _id, childId: _child, ...shared } = this.auditBase(caller, first.resource, first.childId);
+    await this.audit.recordEach(
+      { ...shared, outcome: AuditOutcome.ALLOWED, fieldsRead },
+      rows.map((row) => ({ resourceId: row.resource.id, childId: row.childId })),
     );
   }
 
