@@ -7,6 +7,7 @@ import { Child } from './child.entity';
 import { ParentCarer } from './parent-carer.entity';
 import { RegisterChildInput } from './dto/register-child.input';
 import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
+import { jsonRowShape } from '@resettle/database';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 
 @Injectable()
@@ -25,10 +26,14 @@ export class ChildrenService {
    * recorded each child and who looks after them. Children that do not exist are removed from the batch.
    */
   async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows = await this.children.find({
-      select: { id: true, registeredByOrganisationId: true, lookedAfter: true, responsibleAuthorityId: true },
-      where: { id: In([...relations.keys()]) },
-    });
+    // Raw SQL: asked for every page of every list, so it skips TypeORM's query building and hydration.
+    const rows: { id: string; registeredByOrganisationId: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, registered_by_organisation_id AS "registeredByOrganisationId", looked_after AS "lookedAfter",
+                responsible_authority_id AS "responsibleAuthorityId"
+           FROM child WHERE id = ANY($1::uuid[])`,
+        [[...relations.keys()]],
+      );
     const found = new Map(rows.map((row) => [row.id, row]));
     for (const [id, entry] of relations) {
       const child = found.get(id);
@@ -48,6 +53,23 @@ export class ChildrenService {
     const child = await this.children.findOneBy({ id });
     if (!child) throw new NotFoundError('Child', id);
     return child;
+  }
+
+  /**
+   * For a page that reads its children in its own statement (the caseload): a SQL expression giving the child
+   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` if given (see `jsonRowShape`),
+   * and `decodeChild` to turn it back into the entity.
+   */
+  childJsonSql(childIdSql: string, fields?: readonly string[] | null): string {
+    return `(SELECT ${this.childShape().select('c', fields)} FROM child c WHERE c.id = ${childIdSql})`;
+  }
+
+  decodeChild(row: Record<string, unknown>): Child {
+    return this.childShape().decode(row);
+  }
+
+  private childShape() {
+    return jsonRowShape<Child>(this.children.metadata);
   }
 
   async findByIds(ids: readonly string[]): Promise<(Child | null)[]> {
