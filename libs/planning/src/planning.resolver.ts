@@ -20,7 +20,7 @@ import { PathwayAction } from './entities/pathway-action.entity';
 import { PlanCircumstance } from './entities/plan-circumstance.entity';
 import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
-import { PlanningService } from './planning.service';
+import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
 import { PlanAccess } from './plan-access';
 import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
 import { agreementBlockers } from './rules/plan-agreement';
@@ -173,7 +173,7 @@ export class PlanningResolver {
   // ---------------------------------------------------------------- internals
 
   private pathwaysOf(ctx: AccessContext, plan: ResettlementPlan): Promise<Pathway[]> {
-    return ctx.loaders.get<string, Pathway[]>('pathways', (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
+    return ctx.loaders.get<string, Pathway[]>(PATHWAYS_OF_PLAN_LOADER, (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
   }
 
   /** The plan as a whole is the supervising service's. */
@@ -215,6 +215,6 @@ export class EpisodePlanResolver {
 
   @ResolveField(() => ResettlementPlan, { nullable: true })
   resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
-    return ctx.loaders.get<string, ResettlementPlan | null>('planOfEpisode', (ids) => this.planning.plansOfEpisodes(ids)).load(episode.id);
+    return ctx.loaders.get<string, ResettlementPlan | null>(PLAN_OF_EPISODE_LOADER, (ids) => this.planning.plansOfEpisodes(ids)).load(episode.id);
   }
 }

@@ -15,6 +15,18 @@ import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
 import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { PlanHistory } from './plan-history.service';
+import { jsonRowShape } from '@resettle/database';
+import type { CaseloadPrefetchPart } from '@resettle/custody';
+
+/** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
+export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
+export const PATHWAYS_OF_PLAN_LOADER = 'pathways';
+
+/** Pathways in the order of the pathway types (the order every plan shows them in). */
+function inPathwayOrder(rows: Pathway[]): Pathway[] {
+  const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
+  return rows.sort((a, b) => order(a) - order(b));
+}
 import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
 import {
   AddPathwayActionInput,
@@ -95,6 +107,31 @@ export class PlanningService {
     return this.dataSource.getRepository(PathwayAction).findOneBy({ id });
   }
 
+  /**
+   * The caseload's part (see `CaseloadPrefetch`): each episode's plan and, when the page asks for them, its
+   * pathways, as JSON in the page's own statement, primed for `plansOfEpisodes` and `pathwaysOf`.
+   */
+  caseloadPart(): CaseloadPrefetchPart {
+    const plan = jsonRowShape<ResettlementPlan>(this.dataSource.getMetadata(ResettlementPlan));
+    const pathway = jsonRowShape<Pathway>(this.dataSource.getMetadata(Pathway));
+    return {
+      field: 'resettlementPlan',
+      sql: (episode, page) =>
+        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId).
+        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns()?.filter((f) => f !== 'pathways'))}` +
+        (page.selects('pathways')
+          ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'))}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
+          : '') +
+        `) FROM resettlement_plan rp WHERE rp.episode_id = ${episode}.id)`,
+      prime: (loaders, episode, value) => {
+        const found = value as { plan: Record<string, unknown>; pathways?: Record<string, unknown>[] } | null;
+        const row = found ? plan.decode(found.plan) : null;
+        loaders.prime(PLAN_OF_EPISODE_LOADER, episode.id, row);
+        if (row && found?.pathways) loaders.prime(PATHWAYS_OF_PLAN_LOADER, row.id, inPathwayOrder(found.pathways.map((p) => pathway.decode(p))));
+      },
+    };
+  }
+
   async plansOfEpisodes(episodeIds: readonly string[]): Promise<(ResettlementPlan | null)[]> {
     const rows = await this.dataSource.getRepository(ResettlementPlan).findBy({ episodeId: In([...episodeIds]) });
     return byIds(episodeIds, rows, (p) => p.episodeId);
@@ -102,8 +139,7 @@ export class PlanningService {
 
   async pathwaysOf(planIds: readonly string[]): Promise<Pathway[][]> {
     const rows = await this.dataSource.getRepository(Pathway).findBy({ planId: In([...planIds]) });
-    const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
-    return groupByIds(planIds, rows.sort((a, b) => order(a) - order(b)), (p) => p.planId);
+    return groupByIds(planIds, inPathwayOrder(rows), (p) => p.planId);
   }
 
   async actionsOf(pathwayIds: readonly string[]): Promise<PathwayAction[][]> {
