@@ -70,6 +70,19 @@ export class AuditService {
     ]);
   }
 
+  /**
+   * The same rows as `recordEach`, written by the read's own statement: a SQL `INSERT` for a data-modifying CTE,
+   * one row per row of `records` (a relation with `resource_id`, `child_id` and `n`, the order), with the shared
+   * part as one parameter (`param` adds it to the statement's). The rows commit with the statement, so they are
+   * in PostgreSQL before the answer is, and a failed insert fails the read.
+   */
+  insertEachSql(shared: Omit<AuditEntry, 'resourceId' | 'childId'>, records: string, param: (value: unknown, type: string) => string): string {
+    const { resource_id: _r, child_id: _c, ...common } = this.row(shared, this.clock.now());
+    return `INSERT INTO "audit_event" (${AUDIT_COLUMNS})
+      SELECT ${SHARED_COLUMNS} FROM json_populate_record(NULL::audit_event, ${param(JSON.stringify(common), 'json')}) c
+       CROSS JOIN ${records} r ORDER BY r.n`;
+  }
+
   private row(e: AuditEntry, occurredAt: Date) {
     return {
       occurred_at: occurredAt,

@@ -23,30 +23,16 @@ export class ChildrenService {
 
   /**
    * The children's own facts for the access policy (for `ChildRelationsRegistry`, as its primary source): who
-   * recorded each child and who looks after them. Children that do not exist are removed from the batch.
+   * recorded each child and who looks after them; null for a child that does not exist.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    // Raw SQL: asked for every page of every list, so it skips TypeORM's query building and hydration.
-    const rows: { id: string; registeredByOrganisationId: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, registered_by_organisation_id AS "registeredByOrganisationId", looked_after AS "lookedAfter",
-                responsible_authority_id AS "responsibleAuthorityId"
-           FROM child WHERE id = ANY($1::uuid[])`,
-        [[...relations.keys()]],
-      );
-    const found = new Map(rows.map((row) => [row.id, row]));
-    for (const [id, entry] of relations) {
-      const child = found.get(id);
-      if (!child) relations.delete(id);
-      else {
-        relations.set(id, {
-          ...entry,
-          registeredById: child.registeredByOrganisationId,
-          lookedAfter: child.lookedAfter,
-          responsibleAuthorityId: child.responsibleAuthorityId,
-        });
-      }
-    }
+  relationsSql(childId: string): string {
+    return `(SELECT json_build_object('registeredById', c.registered_by_organisation_id, 'lookedAfter', c.looked_after,
+                                      'responsibleAuthorityId', c.responsible_authority_id)
+               FROM child c WHERE c.id = ${childId})`;
+  }
+
+  withRelations(entry: ChildRelations, facts: { registeredById: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null }): ChildRelations {
+    return { ...entry, registeredById: facts.registeredById, lookedAfter: facts.lookedAfter, responsibleAuthorityId: facts.responsibleAuthorityId };
   }
 
   async get(id: string): Promise<Child> {

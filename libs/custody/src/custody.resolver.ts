@@ -20,7 +20,7 @@ import { Child, ChildrenService } from '@resettle/children';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User, UsersService } from '@resettle/identity';
 import { CustodyService, EPISODE_CHILD_LOADER } from './custody.service';
-import { CaseloadPrefetch } from './caseload-prefetch';
+import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
@@ -74,6 +74,13 @@ export class CustodyResolver {
     private readonly prefetch: CaseloadPrefetch,
   ) {}
 
+  /** Each child's relations, for the access checks of the page's fields (see `AccessService.primeRelations`). */
+  private readonly relationsPart: CaseloadPrefetchPart = {
+    field: 'access:relations',
+    sql: (episode) => this.access.relationsSql(`${episode}.child_id`),
+    prime: (loaders, episode, value) => this.access.primeRelations(loaders, episode.childId, value),
+  };
+
   @Query(() => ReleaseDates, {
     description: 'Release dates for a sentence, by the rules of England and Wales. Public: pure arithmetic, no record is read.',
   })
@@ -92,14 +99,18 @@ export class CustodyResolver {
     const selected = selectedFieldPaths(info, 8)
       .filter((path) => path.startsWith('edges.node.'))
       .map((path) => path.slice('edges.node.'.length));
+    const parts = this.prefetch.partsFor(selected);
+    // Anything below the episode may ask the policy about its child (a pathway's visibility, a guarded field):
+    // read each child's relations with the page too.
+    if (selected.some((path) => path.includes('.'))) parts.push(this.relationsPart);
     const page = await this.custody.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after, {
       loaders: ctx.loaders,
       selected,
-      parts: this.prefetch.partsFor(selected),
+      parts,
       narrow: readsOnlyPlainFields(info, PREFETCHED_FIELDS),
-    });
-    const rows = page.edges.map(({ node }) => ({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.id } }));
-    await this.access.recordListRead(caller, rows, selectedFieldPaths(info));
+    },
+    // One audit row per child on the page, written by the page's own statement.
+    this.access.listReadAudit(caller, 'CustodialEpisode', selectedFieldPaths(info)));
     return page;
   }
 

@@ -24,7 +24,7 @@ import { jsonRowShape } from '@resettle/database';
 import { ChildrenService } from '@resettle/children';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
-import { auditActorOf, Caller, CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
+import { auditActorOf, Caller, CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope, ListReadAudit } from '@resettle/access';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
@@ -178,6 +178,7 @@ export class CustodyService {
     first?: number,
     after?: string,
     prefetch?: { loaders: RequestLoaders; selected: readonly string[]; parts: readonly CaseloadPrefetchPart[]; narrow: boolean },
+    audit?: ListReadAudit,
   ): Promise<ConnectionShape<CustodialEpisode>> {
     const limit = pageSize(first);
     const params: unknown[] = [];
@@ -223,12 +224,19 @@ export class CustodyService {
       ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns())}`] : []),
       ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
     ];
+    // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this statement.
+    const auditSql = audit
+      ? `, shown AS (
+           SELECT e.id::text AS resource_id, e.child_id, row_number() OVER (ORDER BY ${sortKey('e')}, e.id) AS n
+             FROM page e ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit, 'int')}
+         ), audit AS (${audit.sql('shown', param)})`
+      : '';
     const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await this.dataSource.query(
       `WITH scope AS (
          SELECT e.* FROM custodial_episode e WHERE ${where.join(' AND ')}
        ), page AS (
          SELECT * FROM scope e WHERE ${cursor} ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit + 1, 'int')}
-       )
+       )${auditSql}
        SELECT (SELECT count(*)::int FROM scope) AS total,
               COALESCE(json_agg(json_build_object(${columns.join(', ')}) ORDER BY ${sortKey('p')}, p.id), '[]'::json) AS rows
          FROM page p`,
@@ -247,31 +255,20 @@ export class CustodyService {
 
   /**
    * The custody facts the access policy needs about each child (for `ChildRelationsRegistry`): every episode with
-   * its supervising service, where the child is held now, and every establishment that held them. Two queries for
-   * a whole batch of children.
+   * its supervising service, where the child is held now (none once released), and every establishment that held
+   * them.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const childIds = [...relations.keys()];
-    const rows: { id: string; child_id: string; supervising_service_id: string; current_establishment_id: string; status: EpisodeStatus; held_by: string[] }[] =
-      await this.dataSource.query(
-        `SELECT e.id, e.child_id, e.supervising_service_id, e.current_establishment_id, e.status,
-                COALESCE(array_agg(DISTINCT t.to_establishment_id) FILTER (WHERE t.to_establishment_id IS NOT NULL), '{}') AS held_by
-           FROM custodial_episode e LEFT JOIN establishment_transfer t ON t.episode_id = e.id
-          WHERE e.child_id = ANY($1::uuid[])
-          GROUP BY e.id`,
-        [childIds],
-      );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (!entry) continue;
-      const facts: EpisodeFacts = {
-        episodeId: row.id,
-        supervisingServiceId: row.supervising_service_id,
-        currentEstablishmentId: IN_CUSTODY_STATUSES.includes(row.status) ? row.current_establishment_id : null,
-        establishmentIds: row.held_by,
-      };
-      relations.set(row.child_id, { ...entry, episodes: [...entry.episodes, facts] });
-    }
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT json_agg(json_build_object(
+               'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
+               'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN e.current_establishment_id END,
+               'establishmentIds', COALESCE((SELECT array_agg(DISTINCT t.to_establishment_id) FROM establishment_transfer t
+                                              WHERE t.episode_id = e.id AND t.to_establishment_id IS NOT NULL), '{}')))
+               FROM custodial_episode e WHERE e.child_id = ${childId}), '[]'::json)`;
+  }
+
+  withRelations(entry: ChildRelations, facts: EpisodeFacts[]): ChildRelations {
+    return { ...entry, episodes: [...entry.episodes, ...facts] };
   }
 
   /**

@@ -75,18 +75,14 @@ export class PlanningService {
   // ---------------------------------------------------------------- access facts
 
   /** Organisations responsible for a pathway of each child's plans (for `ChildRelationsRegistry`). */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows: { child_id: string; organisation_ids: string[] }[] = await this.dataSource.query(
-      `SELECT p.child_id, array_agg(DISTINCT w.responsible_organisation_id) AS organisation_ids
-         FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
-        WHERE p.child_id = ANY($1::uuid[]) AND w.responsible_organisation_id IS NOT NULL
-        GROUP BY p.child_id`,
-      [[...relations.keys()]],
-    );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (entry) relations.set(row.child_id, { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] });
-    }
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT array_agg(DISTINCT w.responsible_organisation_id)
+                        FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+                       WHERE p.child_id = ${childId} AND w.responsible_organisation_id IS NOT NULL), '{}')`;
+  }
+
+  withRelations(entry: ChildRelations, organisationIds: string[]): ChildRelations {
+    return organisationIds.length ? { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...organisationIds] } : entry;
   }
 
   // ---------------------------------------------------------------- reads

@@ -77,24 +77,21 @@ export class ReferralsService {
    * give their local authority a placement summary; education and health ones give their provider a pathway
    * summary. A referral never sent (a DRAFT, or a draft withdrawn) gives the partner nothing.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows: { child_id: string; type: ReferralType; organisation_ids: string[] }[] = await this.dataSource.query(
-      `SELECT child_id, type, array_agg(DISTINCT to_organisation_id) AS organisation_ids
-         FROM referral
-        WHERE child_id = ANY($1::uuid[]) AND sent_at IS NOT NULL
-        GROUP BY child_id, type`,
-      [[...relations.keys()]],
-    );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (!entry) continue;
-      relations.set(
-        row.child_id,
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT json_agg(json_build_object('type', r.type, 'organisationIds', r.organisation_ids))
+                        FROM (SELECT type, array_agg(DISTINCT to_organisation_id) AS organisation_ids FROM referral
+                               WHERE child_id = ${childId} AND sent_at IS NOT NULL GROUP BY type) r), '[]'::json)`;
+  }
+
+  withRelations(entry: ChildRelations, facts: { type: ReferralType; organisationIds: string[] }[]): ChildRelations {
+    let out = entry;
+    for (const row of facts) {
+      out =
         row.type === ReferralType.ACCOMMODATION
-          ? { ...entry, accommodationReferralAuthorityIds: [...entry.accommodationReferralAuthorityIds, ...row.organisation_ids] }
-          : { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] },
-      );
+          ? { ...out, accommodationReferralAuthorityIds: [...out.accommodationReferralAuthorityIds, ...row.organisationIds] }
+          : { ...out, pathwayOrganisationIds: [...out.pathwayOrganisationIds, ...row.organisationIds] };
     }
+    return out;
   }
 
   // ---------------------------------------------------------------- reads
