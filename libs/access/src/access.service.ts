@@ -211,10 +211,13 @@ export class AccessService {
     return relations && ctx.actor ? visibleChildFieldGroups(this.viewsOf(ctx.actor, relations)) : new Set();
   }
 
-  /** Whether the signed-in actor may see a pathway (the whole plan, or a pathway their organisation is responsible for). */
-  async pathwayVisible(ctx: AccessContext, childId: string, pathwayOrganisationId: string | null): Promise<boolean> {
-    const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
-    return !!relations && !!ctx.actor && pathwayVisibleWithViews(ctx.actor, this.viewsOf(ctx.actor, relations), pathwayOrganisationId);
+  /** The pathways of one child's plan the signed-in actor may see (`pathwayVisible` for each, the facts read once). */
+  async visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): Promise<P[]> {
+    const actor = ctx.actor;
+    const relations = actor ? await this.relationsOf(ctx, childId) : null;
+    if (!actor || !relations) return [];
+    const views = this.viewsOf(actor, relations);
+    return pathways.filter((p) => pathwayVisibleWithViews(actor, views, p.responsibleOrganisationId));
   }
 
   /**

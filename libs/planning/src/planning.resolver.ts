@@ -147,9 +147,7 @@ export class PlanningResolver {
 
   @ResolveField(() => [Pathway], { description: 'The nine pathways, or for a partner the ones their organisation is responsible for.' })
   async pathways(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<Pathway[]> {
-    const all = await this.pathwaysOf(ctx, plan);
-    const visible = await Promise.all(all.map((p) => this.access.pathwayVisible(ctx, plan.childId, p.responsibleOrganisationId)));
-    return all.filter((_, i) => visible[i]);
+    return this.access.visiblePathways(ctx, plan.childId, await this.pathwaysOf(ctx, plan));
   }
 
   @ResolveField(() => [PlanCircumstance], { nullable: true, description: WHOLE_PLAN })
