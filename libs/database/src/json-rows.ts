@@ -1,4 +1,4 @@
-import type { EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget } from 'typeorm';
 
 /**
  * Whole entity rows built as JSON inside PostgreSQL, for hot list reads: the driver then does one JSON.parse per
@@ -48,4 +48,24 @@ export function jsonRowShape<T>(metadata: EntityMetadata): JsonRowShape<T> {
   };
   cache.set(metadata, shape as JsonRowShape<unknown>);
   return shape;
+}
+
+/**
+ * The rows of an entity's table matching `where` (SQL over the alias `t`, with `params`), whole, in `orderBy`
+ * order: for DataLoader batches read on every request, without TypeORM's query building and hydration.
+ */
+export async function selectJsonRows<T>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  where: string,
+  params: unknown[],
+  orderBy?: string,
+): Promise<T[]> {
+  const metadata = dataSource.getMetadata(entity);
+  const shape = jsonRowShape<T>(metadata);
+  const rows: { row: Record<string, unknown> }[] = await dataSource.query(
+    `SELECT ${shape.select('t')} AS row FROM "${metadata.tableName}" t WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    params,
+  );
+  return rows.map((r) => shape.decode(r.row));
 }

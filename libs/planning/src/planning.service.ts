@@ -15,7 +15,7 @@ import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
 import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { PlanHistory } from './plan-history.service';
-import { jsonRowShape } from '@resettle/database';
+import { jsonRowShape, selectJsonRows } from '@resettle/database';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
 
 /** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
@@ -91,8 +91,10 @@ export class PlanningService {
     return this.dataSource.getRepository(ResettlementPlan).findOneBy({ id });
   }
 
-  findPlanOfEpisode(episodeId: string): Promise<ResettlementPlan | null> {
-    return this.dataSource.getRepository(ResettlementPlan).findOneBy({ episodeId });
+  /** For reading only (a plain object, without TypeORM's hydration: asked on every read of a plan). */
+  async findPlanOfEpisode(episodeId: string): Promise<ResettlementPlan | null> {
+    const [plan] = await selectJsonRows(this.dataSource, ResettlementPlan, 't.episode_id = $1', [episodeId]);
+    return plan ?? null;
   }
 
   findPathway(id: string): Promise<Pathway | null> {
@@ -134,12 +136,12 @@ export class PlanningService {
   }
 
   async pathwaysOf(planIds: readonly string[]): Promise<Pathway[][]> {
-    const rows = await this.dataSource.getRepository(Pathway).findBy({ planId: In([...planIds]) });
+    const rows = await selectJsonRows(this.dataSource, Pathway, 't.plan_id = ANY($1::uuid[])', [[...planIds]]);
     return groupByIds(planIds, inPathwayOrder(rows), (p) => p.planId);
   }
 
   async actionsOf(pathwayIds: readonly string[]): Promise<PathwayAction[][]> {
-    const rows = await this.dataSource.getRepository(PathwayAction).find({ where: { pathwayId: In([...pathwayIds]) }, order: { createdAt: 'ASC' } });
+    const rows = await selectJsonRows(this.dataSource, PathwayAction, 't.pathway_id = ANY($1::uuid[])', [[...pathwayIds]], 't.created_at ASC');
     return groupByIds(pathwayIds, rows, (a) => a.pathwayId);
   }
 
