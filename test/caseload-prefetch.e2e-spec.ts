@@ -59,6 +59,17 @@ describe('the caseload page read with its records', () => {
     }
   });
 
+  it('reads whole rows when the document has another root field, which may share the page\'s loaders', async () => {
+    const first = await staff.ok(caseload, { first: 1 });
+    const id = first.caseload.edges[0].node.id;
+    // Both fields load the child through the same request loader: the page must not leave a trimmed child in it.
+    const data = await staff.ok(
+      `query($id: ID!) { caseload(first: 5) { edges { node { id child { id givenName } } } } custodialEpisode(id: $id) { child { id dateOfBirth } } }`,
+      { id },
+    );
+    expect(data.custodialEpisode.child.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('writes one audit row per child on the page, before answering', async () => {
     const before = Number((await t.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'caseload'`))[0].n);
     const data = await staff.ok(caseload, { first: 20 });
