@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'bench/results/profiles');
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) rmSync(join(dir, f));
-  const port = 3191;
+  // BENCH_PROFILE_PORT: so two people profiling on one machine do not collide.
+  const port = Number(process.env.BENCH_PROFILE_PORT ?? 3191);
   const api = startNode(
     'api',
     'dist/apps/api/src/main.js',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, GraphqlContext, NotFoundError } from '@resettle/common';
+import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders } from '@resettle/common';
 import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
 import type { Actor, Caller } from './actor';
 import { AccessContext } from './access-context';
@@ -12,7 +12,8 @@ import {
   episodeVisible,
   EpisodeFacts,
   mayActOnChild,
-  pathwayVisible,
+  ChildView,
+  pathwayVisibleWithViews,
   planVisible,
   visibleChildFieldGroups,
 } from './policy/child-access';
@@ -25,6 +26,9 @@ export interface ResourceRef {
 
 const AUDITED = Symbol('resettle:audited');
 
+/** The request loader of each child's relations, by child id. */
+const CHILD_RELATIONS_LOADER = 'access:childRelations';
+
 /** Marks an error whose refusal is already in the audit log, so the mutation interceptor does not log it twice. */
 function audited<E extends Error>(error: E): E {
   (error as unknown as Record<symbol, boolean>)[AUDITED] = true;
@@ -33,6 +37,12 @@ function audited<E extends Error>(error: E): E {
 
 export function isAudited(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, boolean>)[AUDITED] === true;
+}
+
+/** The read audit of a list page, as SQL for the page's own statement (see `AccessService.listReadAudit`). */
+export interface ListReadAudit {
+  /** An INSERT writing one audit row per row of `records` (`resource_id` text, `child_id` uuid, `n` the order). */
+  sql(records: string, param: (value: unknown, type: string) => string): string;
 }
 
 export function auditActorOf(actor: Actor | null | undefined): AuditActor | null {
@@ -46,6 +56,8 @@ export function auditActorOf(actor: Actor | null | undefined): AuditActor | null
  */
 @Injectable()
 export class AccessService {
+  private readonly views = new WeakMap<ChildRelations, { actor: Actor; views: readonly ChildView[] }>();
+
   constructor(
     private readonly registry: ChildRelationsRegistry,
     private readonly audit: AuditService,
@@ -54,8 +66,20 @@ export class AccessService {
   /** The child's relations, batched per request; null when there is no such child. */
   relationsOf(ctx: GraphqlContext, childId: string): Promise<ChildRelations | null> {
     return ctx.loaders
-      .get<string, ChildRelations | null>('access:childRelations', (ids) => this.registry.relationsOf(ids))
+      .get<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids))
       .load(childId);
+  }
+
+  /**
+   * The SQL expression and decoder for a child's relations, for a list page that reads them in its own statement
+   * (`primeRelations` then hands them to this request's checks). The decisions stay here, in the policy.
+   */
+  relationsSql(childIdSql: string): string {
+    return this.registry.relationsSql(childIdSql);
+  }
+
+  primeRelations(loaders: RequestLoaders, childId: string, facts: unknown): void {
+    loaders.prime(CHILD_RELATIONS_LOADER, childId, this.registry.fromJson(childId, facts));
   }
 
   /**
@@ -159,21 +183,53 @@ export class AccessService {
 
   /** A page of a list: one audit row per child on it, in one INSERT. */
   async recordListRead(caller: Caller, rows: { childId: string; resource: ResourceRef }[], fieldsRead: string[]): Promise<void> {
-    await this.audit.record(
-      rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })),
+    const [first] = rows;
+    if (!first) return;
+    if (rows.some((row) => row.resource.type !== first.resource.type)) {
+      await this.audit.record(rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })));
+      return;
+    }
+    const { resourceId: _id, childId: _child, ...shared } = this.auditBase(caller, first.resource, first.childId);
+    await this.audit.recordEach(
+      { ...shared, outcome: AuditOutcome.ALLOWED, fieldsRead },
+      rows.map((row) => ({ resourceId: row.resource.id, childId: row.childId })),
     );
+  }
+
+  /**
+   * `recordListRead` for a list page read in one statement: the audit rows are written by that statement (a
+   * data-modifying CTE, see `AuditService.insertEachSql`), one per record of the page, as `recordListRead` writes them.
+   */
+  listReadAudit(caller: Caller, resourceType: string, fieldsRead: string[]): ListReadAudit {
+    const { resourceId: _id, childId: _child, ...shared } = this.auditBase(caller, { type: resourceType, id: '' }, '');
+    return { sql: (records, param) => this.audit.insertEachSql({ ...shared, outcome: AuditOutcome.ALLOWED, fieldsRead }, records, param) };
   }
 
   /** Which of the child's field groups the signed-in actor may see (none when not signed in or no relation). */
   async visibleFieldGroups(ctx: AccessContext, childId: string): Promise<Set<ChildFieldGroup>> {
     const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
-    return relations && ctx.actor ? visibleChildFieldGroups(childViews(ctx.actor, relations)) : new Set();
+    return relations && ctx.actor ? visibleChildFieldGroups(this.viewsOf(ctx.actor, relations)) : new Set();
   }
 
-  /** Whether the signed-in actor may see a pathway (the whole plan, or a pathway their organisation is responsible for). */
-  async pathwayVisible(ctx: AccessContext, childId: string, pathwayOrganisationId: string | null): Promise<boolean> {
-    const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;
-    return !!relations && !!ctx.actor && pathwayVisible(ctx.actor, relations, pathwayOrganisationId);
+  /** The pathways of one child's plan the signed-in actor may see (`pathwayVisible` for each, the facts read once). */
+  async visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): Promise<P[]> {
+    const actor = ctx.actor;
+    const relations = actor ? await this.relationsOf(ctx, childId) : null;
+    if (!actor || !relations) return [];
+    const views = this.viewsOf(actor, relations);
+    return pathways.filter((p) => pathwayVisibleWithViews(actor, views, p.responsibleOrganisationId));
+  }
+
+  /**
+   * The policy's `childViews`, once per child and request: a caseload page asks it for every pathway of every plan
+   * (450 times). Relations are per request (the request's loader), so the cache goes with them.
+   */
+  private viewsOf(actor: Actor, relations: ChildRelations): readonly ChildView[] {
+    const known = this.views.get(relations);
+    if (known && known.actor === actor) return known.views;
+    const views = childViews(actor, relations);
+    this.views.set(relations, { actor, views });
+    return views;
   }
 
   /** Keeps the episodes the signed-in actor may see (an establishment sees only those in which it held the child). */

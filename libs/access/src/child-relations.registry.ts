@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ChildRelations, noRelations } from './policy/child-access';
 
 /**
  * A feature that knows something linking children to organisations (children: who recorded them and who looks
- * after them; custody: who supervises and holds them; later referrals and pathways) and tells the policy, in one
- * query for a whole batch of children. Features register themselves, so access never reads their tables.
+ * after them; custody: who supervises and holds them; later referrals and pathways) and tells the policy. Features
+ * register themselves, so access never reads their tables: each gives a SQL expression for its facts about one
+ * child, and the registry asks them all in one statement for a whole batch of children (or inside a list page's
+ * own statement, see `relationsSql`).
  */
 export interface ChildRelationsSource {
   /**
-   * Adds this feature's facts to each entry. The source that owns children (`primary`) removes the entries of
-   * children that do not exist; the others only add.
+   * A SQL expression giving this feature's facts about the child whose id is the SQL expression `childId`, as
+   * one JSON value. The source that owns children (`primary`) gives null for a child that does not exist.
    */
-  addRelations(relations: Map<string, ChildRelations>): Promise<void>;
+  relationsSql(childId: string): string;
+  /** The entry with this feature's facts (the parsed JSON value) added. */
+  withRelations(entry: ChildRelations, facts: any): ChildRelations;
 }
 
 @Injectable()
@@ -19,17 +25,36 @@ export class ChildRelationsRegistry {
   private primary: ChildRelationsSource | null = null;
   private readonly others: ChildRelationsSource[] = [];
 
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   register(source: ChildRelationsSource, options: { primary?: boolean } = {}): void {
     if (options.primary) this.primary = source;
     else if (!this.others.includes(source)) this.others.push(source);
   }
 
-  /** Each child's relations, or null for a child that does not exist. */
+  /** Each child's relations, or null for a child that does not exist: one statement for the batch. */
   async relationsOf(childIds: readonly string[]): Promise<(ChildRelations | null)[]> {
+    const rows: { id: string; facts: unknown }[] = await this.dataSource.query(
+      `SELECT ids.id, ${this.relationsSql('ids.id')} AS facts FROM unnest($1::uuid[]) AS ids(id)`,
+      [[...childIds]],
+    );
+    const found = new Map(rows.map((row) => [row.id, this.fromJson(row.id, row.facts)]));
+    return childIds.map((id) => found.get(id) ?? null);
+  }
+
+  /** A SQL expression giving every source's facts about the child whose id is the SQL expression `childId`. */
+  relationsSql(childId: string): string {
     if (!this.primary) throw new Error('No source of children is registered with access');
-    const map = new Map(childIds.map((id) => [id, noRelations(id)]));
-    await this.primary.addRelations(map);
-    if (map.size > 0) await Promise.all(this.others.map((source) => source.addRelations(map)));
-    return childIds.map((id) => map.get(id) ?? null);
+    const parts = [this.primary, ...this.others].map((source, i) => `'s${i}', ${source.relationsSql(childId)}`);
+    return `json_build_object(${parts.join(', ')})`;
+  }
+
+  /** The relations from the parsed value of `relationsSql`, or null for a child that does not exist. */
+  fromJson(childId: string, facts: unknown): ChildRelations | null {
+    const all = facts as Record<string, unknown>;
+    if (!this.primary || all?.s0 === null || all?.s0 === undefined) return null;
+    let entry = this.primary.withRelations(noRelations(childId), all.s0);
+    this.others.forEach((source, i) => (entry = source.withRelations(entry, all[`s${i + 1}`])));
+    return entry;
   }
 }

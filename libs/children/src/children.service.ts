@@ -7,6 +7,7 @@ import { Child } from './child.entity';
 import { ParentCarer } from './parent-carer.entity';
 import { RegisterChildInput } from './dto/register-child.input';
 import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
+import { jsonRowShape } from '@resettle/database';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 
 @Injectable()
@@ -22,32 +23,39 @@ export class ChildrenService {
 
   /**
    * The children's own facts for the access policy (for `ChildRelationsRegistry`, as its primary source): who
-   * recorded each child and who looks after them. Children that do not exist are removed from the batch.
+   * recorded each child and who looks after them; null for a child that does not exist.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows = await this.children.find({
-      select: { id: true, registeredByOrganisationId: true, lookedAfter: true, responsibleAuthorityId: true },
-      where: { id: In([...relations.keys()]) },
-    });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    for (const [id, entry] of relations) {
-      const child = found.get(id);
-      if (!child) relations.delete(id);
-      else {
-        relations.set(id, {
-          ...entry,
-          registeredById: child.registeredByOrganisationId,
-          lookedAfter: child.lookedAfter,
-          responsibleAuthorityId: child.responsibleAuthorityId,
-        });
-      }
-    }
+  relationsSql(childId: string): string {
+    return `(SELECT json_build_object('registeredById', c.registered_by_organisation_id, 'lookedAfter', c.looked_after,
+                                      'responsibleAuthorityId', c.responsible_authority_id)
+               FROM child c WHERE c.id = ${childId})`;
+  }
+
+  withRelations(entry: ChildRelations, facts: { registeredById: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null }): ChildRelations {
+    return { ...entry, registeredById: facts.registeredById, lookedAfter: facts.lookedAfter, responsibleAuthorityId: facts.responsibleAuthorityId };
   }
 
   async get(id: string): Promise<Child> {
     const child = await this.children.findOneBy({ id });
     if (!child) throw new NotFoundError('Child', id);
     return child;
+  }
+
+  /**
+   * For a page that reads its children in its own statement (the caseload): a SQL expression giving the child
+   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` if given (see `jsonRowShape`),
+   * and `decodeChild` to turn it back into the entity.
+   */
+  childJsonSql(childIdSql: string, fields?: readonly string[] | null): string {
+    return `(SELECT ${this.childShape().select('c', fields)} FROM child c WHERE c.id = ${childIdSql})`;
+  }
+
+  decodeChild(row: Record<string, unknown>): Child {
+    return this.childShape().decode(row);
+  }
+
+  private childShape() {
+    return jsonRowShape<Child>(this.children.metadata);
   }
 
   async findByIds(ids: readonly string[]): Promise<(Child | null)[]> {

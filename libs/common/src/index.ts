@@ -11,3 +11,4 @@ export * from './dates/iso-date';
 export * from './calendar/working-days';
 export * from './pagination/page-args';
 export * from './graphql/batch-results';
+export * from './graphql/plain-selection';

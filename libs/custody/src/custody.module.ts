@@ -11,6 +11,7 @@ import { CaseManagerAssignment } from './entities/case-manager-assignment.entity
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { CustodyService } from './custody.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
+import { CaseloadPrefetch } from './caseload-prefetch';
 
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { EpisodeLifecycle } from './episode-lifecycle';
     IdentityModule,
     AuditModule,
   ],
-  providers: [CustodyService, EpisodeLifecycle],
-  exports: [CustodyService, EpisodeLifecycle],
+  providers: [CustodyService, EpisodeLifecycle, CaseloadPrefetch],
+  exports: [CustodyService, EpisodeLifecycle, CaseloadPrefetch],
 })
 export class CustodyModule {}

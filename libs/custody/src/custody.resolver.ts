@@ -15,11 +15,12 @@ import {
 } from '@resettle/access';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { Clock, Connection, PageArgs, daysBetween, GraphqlContext } from '@resettle/common';
+import { Clock, Connection, PageArgs, daysBetween, GraphqlContext, readsOnlyPlainFields } from '@resettle/common';
 import { Child, ChildrenService } from '@resettle/children';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User, UsersService } from '@resettle/identity';
-import { CustodyService } from './custody.service';
+import { CustodyService, EPISODE_CHILD_LOADER } from './custody.service';
+import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
@@ -55,6 +56,12 @@ export class CaseloadArgs extends PageArgs {
 
 const EPISODE = 'Custodial episode';
 
+/**
+ * Fields with a resolver that the caseload reads with its page (primed into their loaders), from the ids of the
+ * record they hang off: with only these and plain fields asked for, the page reads only the columns asked for.
+ */
+const PREFETCHED_FIELDS = new Set(['CustodialEpisode.child', 'CustodialEpisode.milestones', 'CustodialEpisode.resettlementPlan', 'ResettlementPlan.pathways']);
+
 @Resolver(() => CustodialEpisode)
 export class CustodyResolver {
   constructor(
@@ -64,7 +71,15 @@ export class CustodyResolver {
     private readonly users: UsersService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly prefetch: CaseloadPrefetch,
   ) {}
+
+  /** Each child's relations, for the access checks of the page's fields (see `AccessService.primeRelations`). */
+  private readonly relationsPart: CaseloadPrefetchPart = {
+    field: 'access:relations',
+    sql: (episode) => this.access.relationsSql(`${episode}.child_id`),
+    prime: (loaders, episode, value) => this.access.primeRelations(loaders, episode.childId, value),
+  };
 
   @Query(() => ReleaseDates, {
     description: 'Release dates for a sentence, by the rules of England and Wales. Public: pure arithmetic, no record is read.',
@@ -79,10 +94,23 @@ export class CustodyResolver {
       'Children in custody that your organisation works with, soonest expected release first (remanded children last), 50 a page by default.',
   })
   @Allow(Capability.READ_CASELOAD)
-  async caseload(@Args() args: CaseloadArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
-    const page = await this.custody.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after);
-    const rows = page.edges.map(({ node }) => ({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.id } }));
-    await this.access.recordListRead(caller, rows, selectedFieldPaths(info));
+  async caseload(@Args() args: CaseloadArgs, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext, @Info() info: GraphQLResolveInfo) {
+    // What each episode on the page is asked for (`child.givenName`, `milestones.key`), to read it with the page.
+    const selected = selectedFieldPaths(info, 8)
+      .filter((path) => path.startsWith('edges.node.'))
+      .map((path) => path.slice('edges.node.'.length));
+    const parts = this.prefetch.partsFor(selected);
+    // Anything below the episode may ask the policy about its child (a pathway's visibility, a guarded field):
+    // read each child's relations with the page too.
+    if (selected.some((path) => path.includes('.'))) parts.push(this.relationsPart);
+    const page = await this.custody.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after, {
+      loaders: ctx.loaders,
+      selected,
+      parts,
+      narrow: readsOnlyPlainFields(info, PREFETCHED_FIELDS),
+    },
+    // One audit row per child on the page, written by the page's own statement.
+    this.access.listReadAudit(caller, 'CustodialEpisode', selectedFieldPaths(info)));
     return page;
   }
 
@@ -184,7 +212,7 @@ export class CustodyResolver {
 
   @ResolveField(() => Child)
   child(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, Child | null>('child', (ids) => this.children.findByIds(ids)).load(episode.childId);
+    return ctx.loaders.get<string, Child | null>(EPISODE_CHILD_LOADER, (ids) => this.children.findByIds(ids)).load(episode.childId);
   }
 
   @ResolveField(() => Organisation)

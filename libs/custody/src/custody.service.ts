@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import {
   BadUserInputError,
   Clock,
@@ -18,11 +18,13 @@ import {
   StaleVersionError,
   todayIso,
   toConnection,
+  RequestLoaders,
 } from '@resettle/common';
+import { jsonRowShape } from '@resettle/database';
 import { ChildrenService } from '@resettle/children';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
-import { auditActorOf, Caller, CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
+import { auditActorOf, Caller, CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope, ListReadAudit } from '@resettle/access';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
@@ -33,6 +35,10 @@ import { EpisodeEvent } from './entities/episode-event.entity';
 import { calculateReleaseDates, ReleaseDateInput, ReleaseDateInputError, ReleaseDates } from './release-dates/release-dates';
 import { expectedReleaseDate } from './rules/expected-release-date';
 import { EpisodeLifecycle } from './episode-lifecycle';
+import { CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
+
+/** The request loader of an episode's child, by child id (the `child` field; primed by the caseload). */
+export const EPISODE_CHILD_LOADER = 'child';
 import {
   AssignCaseManagerInput,
   CaseloadFilter,
@@ -171,69 +177,108 @@ export class CustodyService {
   /**
    * Children in custody, soonest expected release first (remanded children, who have no date, last), filtered in
    * SQL and cursor-paginated on (expected release date, episode id).
+   *
+   * One statement gives the count, the page, and whatever each episode's fields need that the page asks for
+   * (`prefetch`: the child, and the parts other features registered with `CaseloadPrefetch`), built as JSON in
+   * PostgreSQL and primed into the request's loaders: no TypeORM hydration, and no query per field.
    */
-  async caseload(filter: CaseloadFilter, scope: CaseloadScope, first?: number, after?: string): Promise<ConnectionShape<CustodialEpisode>> {
+  async caseload(
+    filter: CaseloadFilter,
+    scope: CaseloadScope,
+    first?: number,
+    after?: string,
+    prefetch?: { loaders: RequestLoaders; selected: readonly string[]; parts: readonly CaseloadPrefetchPart[]; narrow: boolean },
+    audit?: ListReadAudit,
+  ): Promise<ConnectionShape<CustodialEpisode>> {
     const limit = pageSize(first);
-    const sortKey = `COALESCE(e.expected_release_date, 'infinity'::date)`;
-    const qb = this.episodes.createQueryBuilder('e').where('e.status IN (:...statuses)', { statuses: IN_CUSTODY_STATUSES });
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
+    // IN_CUSTODY_STATUSES are our own constants, written out so the partial caseload indexes apply.
+    const where = [`e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')})`];
     // The caller's slice, as the access policy drew it: filtered here in SQL, never after loading.
-    if (isEmptyScope(scope)) qb.andWhere('false');
+    if (isEmptyScope(scope)) where.push('false');
     else {
-      qb.andWhere(
-        new Brackets((or) => {
-          if (scope.supervisingServiceIds.length) or.orWhere('e.supervising_service_id IN (:...scopeServices)', { scopeServices: scope.supervisingServiceIds });
-          if (scope.establishmentIds.length) or.orWhere('e.current_establishment_id IN (:...scopeEstablishments)', { scopeEstablishments: scope.establishmentIds });
-          if (scope.responsibleAuthorityIds.length) {
-            or.orWhere(
-              'e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id IN (:...scopeAuthorities))',
-              { scopeAuthorities: scope.responsibleAuthorityIds },
-            );
-          }
-        }),
-      );
+      const or: string[] = [];
+      if (scope.supervisingServiceIds.length) or.push(`e.supervising_service_id = ANY(${param(scope.supervisingServiceIds, 'uuid[]')})`);
+      if (scope.establishmentIds.length) or.push(`e.current_establishment_id = ANY(${param(scope.establishmentIds, 'uuid[]')})`);
+      if (scope.responsibleAuthorityIds.length) {
+        or.push(
+          `e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id = ANY(${param(scope.responsibleAuthorityIds, 'uuid[]')}))`,
+        );
+      }
+      where.push(`(${or.join(' OR ')})`);
     }
-    if (filter.youthJusticeServiceId) qb.andWhere('e.supervising_service_id = :yjs', { yjs: filter.youthJusticeServiceId });
-    if (filter.establishmentId) qb.andWhere('e.current_establishment_id = :est', { est: filter.establishmentId });
-    if (filter.caseManagerId) qb.andWhere('e.case_manager_id = :cm', { cm: filter.caseManagerId });
+    if (filter.youthJusticeServiceId) where.push(`e.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
+    if (filter.establishmentId) where.push(`e.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
+    if (filter.caseManagerId) where.push(`e.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
     if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
-      qb.andWhere('e.expected_release_date <= :until', { until: addDays(this.clock.today(), filter.releaseWithinDays) });
+      where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);
     }
-    const totalCount = await qb.clone().getCount();
+    const sortKey = (alias: string) => `COALESCE(${alias}.expected_release_date, 'infinity'::date)`;
+    let cursor = 'true';
     if (after) {
       const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
-      qb.andWhere(`(${sortKey}, e.id) > (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, { cursorDate: date, cursorId: id });
+      cursor = `(${sortKey('e')}, e.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
     }
-    const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('e.id', 'ASC').limit(limit + 1).getMany();
-    return toConnection(rows, limit, totalCount, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
+    const episodeShape = jsonRowShape<CustodialEpisode>(this.episodes.metadata);
+    const selected = prefetch?.selected ?? [];
+    const withChild = !!prefetch && selected.some((path) => path === 'child' || path.startsWith('child.'));
+    const parts = prefetch?.parts ?? [];
+    const narrow = !!prefetch?.narrow;
+    // The episode's own columns asked for (the parts' fields are read by the parts, from its ids).
+    const episodeFields = narrow
+      ? [...new Set(selected.map((p) => p.split('.')[0]))].filter((f) => f !== 'child' && !parts.some((part) => part.field === f))
+      : null;
+    const columns = [
+      `'episode', ${episodeShape.select('p', episodeFields)}`,
+      ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns())}`] : []),
+      ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
+    ];
+    // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this statement.
+    const auditSql = audit
+      ? `, shown AS (
+           SELECT e.id::text AS resource_id, e.child_id, row_number() OVER (ORDER BY ${sortKey('e')}, e.id) AS n
+             FROM page e ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit, 'int')}
+         ), audit AS (${audit.sql('shown', param)})`
+      : '';
+    const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await this.dataSource.query(
+      `WITH scope AS (
+         SELECT e.* FROM custodial_episode e WHERE ${where.join(' AND ')}
+       ), page AS (
+         SELECT * FROM scope e WHERE ${cursor} ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit + 1, 'int')}
+       )${auditSql}
+       SELECT (SELECT count(*)::int FROM scope) AS total,
+              COALESCE(json_agg(json_build_object(${columns.join(', ')}) ORDER BY ${sortKey('p')}, p.id), '[]'::json) AS rows
+         FROM page p`,
+      params,
+    );
+    const episodes = rows.map((row) => {
+      const episode = episodeShape.decode(row.episode);
+      if (prefetch) {
+        if (withChild && row.child) prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
+        parts.forEach((part, i) => part.prime(prefetch.loaders, episode, row[`part${i}`]));
+      }
+      return episode;
+    });
+    return toConnection(episodes, limit, total, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
   }
 
   /**
    * The custody facts the access policy needs about each child (for `ChildRelationsRegistry`): every episode with
-   * its supervising service, where the child is held now, and every establishment that held them. Two queries for
-   * a whole batch of children.
+   * its supervising service, where the child is held now (none once released), and every establishment that held
+   * them.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const childIds = [...relations.keys()];
-    const rows: { id: string; child_id: string; supervising_service_id: string; current_establishment_id: string; status: EpisodeStatus; held_by: string[] }[] =
-      await this.dataSource.query(
-        `SELECT e.id, e.child_id, e.supervising_service_id, e.current_establishment_id, e.status,
-                COALESCE(array_agg(DISTINCT t.to_establishment_id) FILTER (WHERE t.to_establishment_id IS NOT NULL), '{}') AS held_by
-           FROM custodial_episode e LEFT JOIN establishment_transfer t ON t.episode_id = e.id
-          WHERE e.child_id = ANY($1::uuid[])
-          GROUP BY e.id`,
-        [childIds],
-      );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (!entry) continue;
-      const facts: EpisodeFacts = {
-        episodeId: row.id,
-        supervisingServiceId: row.supervising_service_id,
-        currentEstablishmentId: IN_CUSTODY_STATUSES.includes(row.status) ? row.current_establishment_id : null,
-        establishmentIds: row.held_by,
-      };
-      relations.set(row.child_id, { ...entry, episodes: [...entry.episodes, facts] });
-    }
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT json_agg(json_build_object(
+               'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
+               'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN e.current_establishment_id END,
+               'establishmentIds', COALESCE((SELECT array_agg(DISTINCT t.to_establishment_id) FROM establishment_transfer t
+                                              WHERE t.episode_id = e.id AND t.to_establishment_id IS NOT NULL), '{}')))
+               FROM custodial_episode e WHERE e.child_id = ${childId}), '[]'::json)`;
+  }
+
+  withRelations(entry: ChildRelations, facts: EpisodeFacts[]): ChildRelations {
+    return { ...entry, episodes: [...entry.episodes, ...facts] };
   }
 
   /**

@@ -10,3 +10,4 @@ export * from './custody-graphql.module';
 export * from './release-dates/release-dates';
 export * from './rules/expected-release-date';
 export * from './episode-lifecycle';
+export * from './caseload-prefetch';

@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './database-purpose';
 export * from './database.module';
 export * from './testing/test-database';
+export * from './json-rows';

@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
-import { CustodyModule } from '@resettle/custody';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { PlanningModule } from '@resettle/planning';
 import { OrganisationsModule } from '@resettle/organisations';
 import { AuditModule } from '@resettle/audit';
 import { MilestoneLifecycleHooks } from './milestone-lifecycle-hooks';
 import { MilestonesModule } from './milestones.module';
+import { MilestonesService } from './milestones.service';
 import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
 
 @Module({
@@ -12,4 +13,14 @@ import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver 
   // The hooks: every episode and plan change recomputes its milestones in its own transaction.
   providers: [MilestonesResolver, EpisodeMilestonesResolver, MilestonePolicyResolver, MilestoneLifecycleHooks],
 })
-export class MilestonesGraphqlModule {}
+export class MilestonesGraphqlModule implements OnModuleInit {
+  constructor(
+    private readonly prefetch: CaseloadPrefetch,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  /** A caseload page reads its episodes' milestones in its own statement. */
+  onModuleInit(): void {
+    this.prefetch.register(this.milestones.caseloadPart());
+  }
+}

@@ -17,7 +17,7 @@ import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Milestone } from './entities/milestone.entity';
 import { MilestoneKey } from './milestone-enums';
-import { EffectivePolicy, MilestonesService } from './milestones.service';
+import { EffectivePolicy, MILESTONES_OF_EPISODE_LOADER, MilestonesService } from './milestones.service';
 import {
   MilestoneConnection,
   MilestoneOffsetDirection,
@@ -137,7 +137,7 @@ export class EpisodeMilestonesResolver {
 
   @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
   milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, Milestone[]>('milestonesOfEpisode', (ids) => this.service.milestonesOfEpisodes(ids)).load(episode.id);
+    return ctx.loaders.get<string, Milestone[]>(MILESTONES_OF_EPISODE_LOADER, (ids) => this.service.milestonesOfEpisodes(ids)).load(episode.id);
   }
 }
 

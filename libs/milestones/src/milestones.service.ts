@@ -18,10 +18,14 @@ import {
 } from '@resettle/common';
 import { auditActorOf, Caller, CaseloadScope, isEmptyScope } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { CustodialEpisode, CustodyService, IN_CUSTODY_STATUSES, SentenceTypeEnum } from '@resettle/custody';
+import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, IN_CUSTODY_STATUSES, SentenceTypeEnum } from '@resettle/custody';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
+import { jsonRowShape } from '@resettle/database';
+
+/** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
+export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
 import { MilestoneKey, MilestoneStatus } from './milestone-enums';
 import {
@@ -150,6 +154,22 @@ export class MilestonesService {
   }
 
   /** Each episode's milestones, soonest due first (those without a date last). For DataLoader. */
+  /**
+   * The caseload's part (see `CaseloadPrefetch`): each episode's milestones, in the order `milestonesOfEpisodes`
+   * gives them, as JSON in the page's own statement.
+   */
+  caseloadPart(): CaseloadPrefetchPart {
+    const shape = jsonRowShape<Milestone>(this.dataSource.getMetadata(Milestone));
+    return {
+      field: 'milestones',
+      sql: (episode, page) =>
+        `COALESCE((SELECT json_agg(${shape.select('m', page.columns())} ORDER BY m.due_date ASC NULLS LAST, m.key ASC)
+                     FROM milestone m WHERE m.episode_id = ${episode}.id), '[]'::json)`,
+      prime: (loaders, episode, value) =>
+        loaders.prime(MILESTONES_OF_EPISODE_LOADER, episode.id, (value as Record<string, unknown>[]).map((row) => shape.decode(row))),
+    };
+  }
+
   async milestonesOfEpisodes(episodeIds: readonly string[]): Promise<Milestone[][]> {
     const rows = await this.dataSource
       .getRepository(Milestone)

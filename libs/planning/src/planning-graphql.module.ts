@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRelationsRegistry } from '@resettle/access';
-import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
+import { CaseloadPrefetch, CustodyModule, EpisodeLifecycle } from '@resettle/custody';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from './planning.module';
 import { PlanAccessModule } from './plan-access.module';
@@ -18,6 +18,7 @@ export class PlanningGraphqlModule implements OnModuleInit {
     private readonly registry: ChildRelationsRegistry,
     private readonly lifecycle: EpisodeLifecycle,
     private readonly planning: PlanningService,
+    private readonly prefetch: CaseloadPrefetch,
   ) {}
 
   onModuleInit(): void {
@@ -25,5 +26,7 @@ export class PlanningGraphqlModule implements OnModuleInit {
     this.lifecycle.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
     // Organisations responsible for a pathway may see the child (their pathways only).
     this.registry.register(this.planning);
+    // A caseload page reads its episodes' plans and pathways in its own statement.
+    this.prefetch.register(this.planning.caseloadPart());
   }
 }

@@ -20,7 +20,7 @@ import { PathwayAction } from './entities/pathway-action.entity';
 import { PlanCircumstance } from './entities/plan-circumstance.entity';
 import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
-import { PlanningService } from './planning.service';
+import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
 import { PlanAccess } from './plan-access';
 import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
 import { agreementBlockers } from './rules/plan-agreement';
@@ -147,9 +147,7 @@ export class PlanningResolver {
 
   @ResolveField(() => [Pathway], { description: 'The nine pathways, or for a partner the ones their organisation is responsible for.' })
   async pathways(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<Pathway[]> {
-    const all = await this.pathwaysOf(ctx, plan);
-    const visible = await Promise.all(all.map((p) => this.access.pathwayVisible(ctx, plan.childId, p.responsibleOrganisationId)));
-    return all.filter((_, i) => visible[i]);
+    return this.access.visiblePathways(ctx, plan.childId, await this.pathwaysOf(ctx, plan));
   }
 
   @ResolveField(() => [PlanCircumstance], { nullable: true, description: WHOLE_PLAN })
@@ -173,7 +171,7 @@ export class PlanningResolver {
   // ---------------------------------------------------------------- internals
 
   private pathwaysOf(ctx: AccessContext, plan: ResettlementPlan): Promise<Pathway[]> {
-    return ctx.loaders.get<string, Pathway[]>('pathways', (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
+    return ctx.loaders.get<string, Pathway[]>(PATHWAYS_OF_PLAN_LOADER, (ids) => this.planning.pathwaysOf(ids)).load(plan.id);
   }
 
   /** The plan as a whole is the supervising service's. */
@@ -215,6 +213,6 @@ export class EpisodePlanResolver {
 
   @ResolveField(() => ResettlementPlan, { nullable: true })
   resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
-    return ctx.loaders.get<string, ResettlementPlan | null>('planOfEpisode', (ids) => this.planning.plansOfEpisodes(ids)).load(episode.id);
+    return ctx.loaders.get<string, ResettlementPlan | null>(PLAN_OF_EPISODE_LOADER, (ids) => this.planning.plansOfEpisodes(ids)).load(episode.id);
   }
 }

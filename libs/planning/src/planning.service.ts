@@ -15,6 +15,18 @@ import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
 import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { PlanHistory } from './plan-history.service';
+import { jsonRowShape, selectJsonRows } from '@resettle/database';
+import type { CaseloadPrefetchPart } from '@resettle/custody';
+
+/** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
+export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
+export const PATHWAYS_OF_PLAN_LOADER = 'pathways';
+
+/** Pathways in the order of the pathway types (the order every plan shows them in). */
+function inPathwayOrder(rows: Pathway[]): Pathway[] {
+  const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
+  return rows.sort((a, b) => order(a) - order(b));
+}
 import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
 import {
   AddPathwayActionInput,
@@ -63,18 +75,14 @@ export class PlanningService {
   // ---------------------------------------------------------------- access facts
 
   /** Organisations responsible for a pathway of each child's plans (for `ChildRelationsRegistry`). */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows: { child_id: string; organisation_ids: string[] }[] = await this.dataSource.query(
-      `SELECT p.child_id, array_agg(DISTINCT w.responsible_organisation_id) AS organisation_ids
-         FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
-        WHERE p.child_id = ANY($1::uuid[]) AND w.responsible_organisation_id IS NOT NULL
-        GROUP BY p.child_id`,
-      [[...relations.keys()]],
-    );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (entry) relations.set(row.child_id, { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] });
-    }
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT array_agg(DISTINCT w.responsible_organisation_id)
+                        FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+                       WHERE p.child_id = ${childId} AND w.responsible_organisation_id IS NOT NULL), '{}')`;
+  }
+
+  withRelations(entry: ChildRelations, organisationIds: string[]): ChildRelations {
+    return organisationIds.length ? { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...organisationIds] } : entry;
   }
 
   // ---------------------------------------------------------------- reads
@@ -83,8 +91,10 @@ export class PlanningService {
     return this.dataSource.getRepository(ResettlementPlan).findOneBy({ id });
   }
 
-  findPlanOfEpisode(episodeId: string): Promise<ResettlementPlan | null> {
-    return this.dataSource.getRepository(ResettlementPlan).findOneBy({ episodeId });
+  /** For reading only (a plain object, without TypeORM's hydration: asked on every read of a plan). */
+  async findPlanOfEpisode(episodeId: string): Promise<ResettlementPlan | null> {
+    const [plan] = await selectJsonRows(this.dataSource, ResettlementPlan, 't.episode_id = $1', [episodeId]);
+    return plan ?? null;
   }
 
   findPathway(id: string): Promise<Pathway | null> {
@@ -95,19 +105,43 @@ export class PlanningService {
     return this.dataSource.getRepository(PathwayAction).findOneBy({ id });
   }
 
+  /**
+   * The caseload's part (see `CaseloadPrefetch`): each episode's plan and, when the page asks for them, its
+   * pathways, as JSON in the page's own statement, primed for `plansOfEpisodes` and `pathwaysOf`.
+   */
+  caseloadPart(): CaseloadPrefetchPart {
+    const plan = jsonRowShape<ResettlementPlan>(this.dataSource.getMetadata(ResettlementPlan));
+    const pathway = jsonRowShape<Pathway>(this.dataSource.getMetadata(Pathway));
+    return {
+      field: 'resettlementPlan',
+      sql: (episode, page) =>
+        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId).
+        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns()?.filter((f) => f !== 'pathways'))}` +
+        (page.selects('pathways')
+          ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'))}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
+          : '') +
+        `) FROM resettlement_plan rp WHERE rp.episode_id = ${episode}.id)`,
+      prime: (loaders, episode, value) => {
+        const found = value as { plan: Record<string, unknown>; pathways?: Record<string, unknown>[] } | null;
+        const row = found ? plan.decode(found.plan) : null;
+        loaders.prime(PLAN_OF_EPISODE_LOADER, episode.id, row);
+        if (row && found?.pathways) loaders.prime(PATHWAYS_OF_PLAN_LOADER, row.id, inPathwayOrder(found.pathways.map((p) => pathway.decode(p))));
+      },
+    };
+  }
+
   async plansOfEpisodes(episodeIds: readonly string[]): Promise<(ResettlementPlan | null)[]> {
     const rows = await this.dataSource.getRepository(ResettlementPlan).findBy({ episodeId: In([...episodeIds]) });
     return byIds(episodeIds, rows, (p) => p.episodeId);
   }
 
   async pathwaysOf(planIds: readonly string[]): Promise<Pathway[][]> {
-    const rows = await this.dataSource.getRepository(Pathway).findBy({ planId: In([...planIds]) });
-    const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
-    return groupByIds(planIds, rows.sort((a, b) => order(a) - order(b)), (p) => p.planId);
+    const rows = await selectJsonRows(this.dataSource, Pathway, 't.plan_id = ANY($1::uuid[])', [[...planIds]]);
+    return groupByIds(planIds, inPathwayOrder(rows), (p) => p.planId);
   }
 
   async actionsOf(pathwayIds: readonly string[]): Promise<PathwayAction[][]> {
-    const rows = await this.dataSource.getRepository(PathwayAction).find({ where: { pathwayId: In([...pathwayIds]) }, order: { createdAt: 'ASC' } });
+    const rows = await selectJsonRows(this.dataSource, PathwayAction, 't.pathway_id = ANY($1::uuid[])', [[...pathwayIds]], 't.created_at ASC');
     return groupByIds(pathwayIds, rows, (a) => a.pathwayId);
   }
 

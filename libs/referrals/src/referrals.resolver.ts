@@ -53,13 +53,8 @@ export class ReferralsResolver {
   })
   @Allow(Capability.READ_REFERRALS)
   async referrals(@Args() args: ReferralsArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
-    const page = await this.service.list(caller.actor, args.filter, args.first, args.after);
-    await this.access.recordListRead(
-      caller,
-      page.edges.map((e) => ({ childId: e.node.childId, resource: { type: REFERRAL, id: e.node.id } })),
-      selectedFieldPaths(info),
-    );
-    return page;
+    // One audit row per referral on the page, written by the page's own statement.
+    return this.service.list(caller.actor, args.filter, args.first, args.after, this.access.listReadAudit(caller, REFERRAL, selectedFieldPaths(info)));
   }
 
   @ResolveField(() => ReferralSummary, { nullable: true, description: 'What the partner sees of the child, as it was when the referral was sent; null before.' })

@@ -17,7 +17,8 @@ import {
   StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { Actor, auditActorOf, Caller, ChildRelations, referralSides } from '@resettle/access';
+import { Actor, auditActorOf, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
+import { jsonRowShape } from '@resettle/database';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
@@ -77,24 +78,21 @@ export class ReferralsService {
    * give their local authority a placement summary; education and health ones give their provider a pathway
    * summary. A referral never sent (a DRAFT, or a draft withdrawn) gives the partner nothing.
    */
-  async addRelations(relations: Map<string, ChildRelations>): Promise<void> {
-    const rows: { child_id: string; type: ReferralType; organisation_ids: string[] }[] = await this.dataSource.query(
-      `SELECT child_id, type, array_agg(DISTINCT to_organisation_id) AS organisation_ids
-         FROM referral
-        WHERE child_id = ANY($1::uuid[]) AND sent_at IS NOT NULL
-        GROUP BY child_id, type`,
-      [[...relations.keys()]],
-    );
-    for (const row of rows) {
-      const entry = relations.get(row.child_id);
-      if (!entry) continue;
-      relations.set(
-        row.child_id,
+  relationsSql(childId: string): string {
+    return `COALESCE((SELECT json_agg(json_build_object('type', r.type, 'organisationIds', r.organisation_ids))
+                        FROM (SELECT type, array_agg(DISTINCT to_organisation_id) AS organisation_ids FROM referral
+                               WHERE child_id = ${childId} AND sent_at IS NOT NULL GROUP BY type) r), '[]'::json)`;
+  }
+
+  withRelations(entry: ChildRelations, facts: { type: ReferralType; organisationIds: string[] }[]): ChildRelations {
+    let out = entry;
+    for (const row of facts) {
+      out =
         row.type === ReferralType.ACCOMMODATION
-          ? { ...entry, accommodationReferralAuthorityIds: [...entry.accommodationReferralAuthorityIds, ...row.organisation_ids] }
-          : { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...row.organisation_ids] },
-      );
+          ? { ...out, accommodationReferralAuthorityIds: [...out.accommodationReferralAuthorityIds, ...row.organisationIds] }
+          : { ...out, pathwayOrganisationIds: [...out.pathwayOrganisationIds, ...row.organisationIds] };
     }
+    return out;
   }
 
   // ---------------------------------------------------------------- reads
@@ -122,34 +120,62 @@ export class ReferralsService {
    * The caller's referrals, filtered in SQL: for a youth justice service those it made; for a partner those
    * addressed to its organisation and sent. Soonest expected release first (no date last), then by id.
    */
-  async list(actor: Actor, filter: ReferralFilter | null | undefined, first?: number, after?: string): Promise<ConnectionShape<Referral>> {
+  async list(
+    actor: Actor,
+    filter: ReferralFilter | null | undefined,
+    first?: number,
+    after?: string,
+    audit?: ListReadAudit,
+  ): Promise<ConnectionShape<Referral>> {
     const limit = pageSize(first);
-    const sortKey = `COALESCE((SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = r.episode_id), 'infinity'::date)`;
-    const qb = this.dataSource.getRepository(Referral).createQueryBuilder('r');
+    const sortKey = (r: string) => `COALESCE((SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = ${r}.episode_id), 'infinity'::date)`;
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
     const asYjs = referralSides(actor, { fromServiceId: actor.organisationId, toOrganisationId: '', sentAt: null }).includes('YJS');
     const asPartner = referralSides(actor, { fromServiceId: '', toOrganisationId: actor.organisationId, sentAt: 'sent' }).includes('PARTNER');
-    if (!asYjs && !asPartner) qb.where('false');
+    const where: string[] = [];
+    if (!asYjs && !asPartner) where.push('false');
     else {
+      const org = param(actor.organisationId, 'uuid');
       const scopes: string[] = [];
-      if (asYjs) scopes.push('r.from_service_id = :org');
-      if (asPartner) scopes.push(`(r.to_organisation_id = :org AND r.sent_at IS NOT NULL)`);
-      qb.where(`(${scopes.join(' OR ')})`, { org: actor.organisationId });
+      if (asYjs) scopes.push(`r.from_service_id = ${org}`);
+      if (asPartner) scopes.push(`(r.to_organisation_id = ${org} AND r.sent_at IS NOT NULL)`);
+      where.push(`(${scopes.join(' OR ')})`);
     }
-    if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter?.type) qb.andWhere('r.type = :type', { type: filter.type });
-    const totalCount = await qb.clone().getCount();
+    if (filter?.status) where.push(`r.status = ${param(filter.status, 'referral_status')}`);
+    if (filter?.type) where.push(`r.type = ${param(filter.type, 'referral_type')}`);
+    let cursor = 'true';
     if (after) {
       const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
-      qb.andWhere(`(${sortKey}, r.id) > (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, { cursorDate: date, cursorId: id });
+      cursor = `(r.sort_date, r.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
     }
-    const { entities, raw } = await qb
-      .addSelect(`${sortKey}::text`, 'sort_date')
-      .orderBy(sortKey, 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit + 1)
-      .getRawAndEntities();
-    const sortDates = new Map(raw.map((row: { r_id: string; sort_date: string }) => [row.r_id, row.sort_date]));
-    return toConnection(entities, limit, totalCount, (r) => encodeCursor([sortDates.get(r.id) ?? 'infinity', r.id]));
+    // One statement: the count, the page as JSON (no TypeORM hydration) and, with `audit`, one audit row per
+    // referral shown (not the extra row that only tells whether there is a next page), committed with it.
+    const shape = jsonRowShape<Referral>(this.dataSource.getMetadata(Referral));
+    const auditSql = audit
+      ? `, shown AS (
+           SELECT r.id::text AS resource_id, r.child_id, row_number() OVER (ORDER BY r.sort_date, r.id) AS n
+             FROM page r ORDER BY r.sort_date, r.id LIMIT ${param(limit, 'int')}
+         ), audit AS (${audit.sql('shown', param)})`
+      : '';
+    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] = await this.dataSource.query(
+      `WITH scope AS (
+         SELECT r.*, ${sortKey('r')} AS sort_date FROM referral r WHERE ${where.join(' AND ')}
+       ), page AS (
+         SELECT * FROM scope r WHERE ${cursor} ORDER BY r.sort_date, r.id LIMIT ${param(limit + 1, 'int')}
+       )${auditSql}
+       SELECT (SELECT count(*)::int FROM scope) AS total,
+              COALESCE(json_agg(json_build_object('referral', ${shape.select('p')}, 'sort_date', p.sort_date::text) ORDER BY p.sort_date, p.id), '[]'::json) AS rows
+         FROM page p`,
+      params,
+    );
+    const sortDates = new Map<string, string>();
+    const referrals = rows.map((row) => {
+      const referral = shape.decode(row.referral);
+      sortDates.set(referral.id, row.sort_date);
+      return referral;
+    });
+    return toConnection(referrals, limit, total, (r) => encodeCursor([sortDates.get(r.id) ?? 'infinity', r.id]));
   }
 
   // ---------------------------------------------------------------- changes

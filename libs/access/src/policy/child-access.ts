@@ -143,8 +143,12 @@ export function episodeVisible(actor: Actor, relations: ChildRelations, episode:
  * partner for the pathways their organisation is responsible for.
  */
 export function pathwayVisible(actor: Actor, relations: ChildRelations, pathwayOrganisationId: string | null): boolean {
-  const views = childViews(actor, relations);
-  if (visibleChildFieldGroups(views).has(ChildFieldGroup.PLAN)) return true;
+  return pathwayVisibleWithViews(actor, childViews(actor, relations), pathwayOrganisationId);
+}
+
+/** `pathwayVisible` given the actor's views of the child (`childViews`), for a plan's nine pathways asked at once. */
+export function pathwayVisibleWithViews(actor: Actor, views: readonly ChildView[], pathwayOrganisationId: string | null): boolean {
+  if (views.some((view) => FIELD_GROUPS_BY_VIEW[view].includes(ChildFieldGroup.PLAN))) return true;
   return views.length > 0 && !!pathwayOrganisationId && pathwayOrganisationId === actor.organisationId;
 }
 
