@@ -441,11 +441,10 @@ describe('the custody record (GraphQL, PostgreSQL, Redis)', () => {
       expect(nodes.every((n: any) => n.transfers.length === 1 && n.history.length === 1 && n.currentEstablishment.name)).toBe(true);
       expect(nodes.some((n: any) => n.caseManager?.email)).toBe(true);
       expect(nodes.some((n: any) => n.sentences.length === 1)).toBe(true);
-      // 16 statements today, whatever the page size: the signed-in user (1), the count and the page (2), the page's
-      // audit rows in one INSERT (1), then one batched SELECT each for children, organisations, case managers,
-      // sentences, transfers, history, current episodes and parents/carers (8), and the access policy's facts about
-      // the page's children from each feature that holds some: children, custody, planning, referrals (4). Access
-      // checks and audit must not grow with the page.
+      // At most 16 statements, whatever the page size: the signed-in user, the page statement (count, page, the
+      // children's access facts and the page's audit rows together), then one batched SELECT for each other field
+      // asked for (organisations, case managers, sentences, transfers, history, current episodes, parents/carers).
+      // Access checks and audit must not grow with the page.
       expect(fifty.count).toBeLessThanOrEqual(16);
       expect(fifty.count).toBe(ten.count);
     });
