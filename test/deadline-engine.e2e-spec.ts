@@ -211,6 +211,25 @@ describe('the deadline engine', () => {
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = $1`, [id])).toEqual([{ n: 3 }]);
   });
 
+  it('a job whose milestone a change is holding fails at once (BullMQ retries it), and the retry tells nobody twice', async () => {
+    const { id, dueDate } = byKey.INITIAL_PLANNING_MEETING;
+    const jobs = worker.get(MilestoneJobs);
+    const sentBefore = await notificationsFor(id);
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT id FROM milestone WHERE id = $1 FOR UPDATE`, [id]);
+      await expect(jobs.run('escalate', { milestoneId: id, dueDate, runAt: '2026-12-04T09:00:00.000Z', level: 3, notify: ['HEAD_OF_SERVICE'] })).rejects.toThrow(/being changed/);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // The retry finds the level already reached: nobody is told twice.
+    expect(await jobs.run('escalate', { milestoneId: id, dueDate, runAt: '2026-12-04T09:00:00.000Z', level: 3, notify: ['HEAD_OF_SERVICE'] })).toBe('stale');
+    expect(await notificationsFor(id)).toEqual(sentBefore);
+  });
+
   it('a restarted worker and an emptied Redis lose nothing and repeat nothing', async () => {
     const id = byKey.INITIAL_PLANNING_MEETING.id;
     const release = byKey.DAY_OF_RELEASE_PLAN_CONFIRMED;

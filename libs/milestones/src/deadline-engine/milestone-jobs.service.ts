@@ -277,7 +277,7 @@ export class MilestoneJobs {
         const batch = this.pendingRuns.splice(0, RUN_BATCH);
         try {
           const outcomes = await this.runBatch(batch);
-          batch.forEach((p, i) => p.resolve(outcomes[i]));
+          batch.forEach((p, i) => settle(p, outcomes[i]));
         } catch (error) {
           if (batch.length === 1) {
             batch[0].reject(error);
@@ -286,7 +286,7 @@ export class MilestoneJobs {
           // One bad job must not fail the others: each alone, so only it fails (and BullMQ retries it).
           for (const p of batch) {
             try {
-              p.resolve((await this.runBatch([p]))[0]);
+              settle(p, (await this.runBatch([p]))[0]);
             } catch (alone) {
               p.reject(alone);
             }
@@ -305,11 +305,17 @@ export class MilestoneJobs {
    * read in a handful of queries, and one insert of the notifications (deduplicated by key). After the commit the
    * milestones that changed have their next jobs planned.
    */
-  private async runBatch(batch: readonly Pick<PendingRun, 'name' | 'data'>[]): Promise<JobOutcome[]> {
+  private async runBatch(batch: readonly Pick<PendingRun, 'name' | 'data'>[]): Promise<(JobOutcome | Error)[]> {
     const { outcomes, changed, policies } = await this.dataSource.transaction(async (em) => {
       const ids = [...new Set(batch.map((b) => b.data.milestoneId))].sort();
-      const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE OF m`, [ids]);
+      // SKIP LOCKED: a batch never waits for a row a change in the api holds (so the two cannot deadlock); that
+      // row's jobs fail this time and BullMQ retries them after its backoff.
+      const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE OF m SKIP LOCKED`, [ids]);
       const byId = new Map(rows.map((r) => [r.id, r]));
+      const notLocked = ids.filter((id) => !byId.has(id));
+      const busy = new Set<string>(
+        notLocked.length ? (await em.query(`SELECT id FROM milestone WHERE id = ANY($1::uuid[])`, [notLocked])).map((r: { id: string }) => r.id) : [],
+      );
       const escalatedRows: { milestone_id: string; level: number }[] = rows.length
         ? await em.query(`SELECT milestone_id, level FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [rows.map((r) => r.id)])
         : [];
@@ -319,7 +325,8 @@ export class MilestoneJobs {
       const notices: Notice[] = [];
       const newEscalations: { milestoneId: string; level: number }[] = [];
       const changedIds = new Set<string>();
-      const outcomes = batch.map(({ name, data }): JobOutcome => {
+      const outcomes = batch.map(({ name, data }): JobOutcome | Error => {
+        if (busy.has(data.milestoneId)) return new Error(`Milestone ${data.milestoneId} is being changed; the job will be retried`);
         const milestone = byId.get(data.milestoneId);
         // Moved, met or waived since the job was planned: the job is stale and does nothing.
         if (!milestone || milestone.dueDate !== data.dueDate) return 'stale';
@@ -443,6 +450,11 @@ export class MilestoneJobs {
       );
     });
   }
+}
+
+function settle(run: Pick<PendingRun, 'resolve' | 'reject'>, outcome: JobOutcome | Error): void {
+  if (outcome instanceof Error) run.reject(outcome);
+  else run.resolve(outcome);
 }
 
 function label(key: string): string {
