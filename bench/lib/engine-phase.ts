@@ -58,12 +58,28 @@ async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/**
+ * The first `count` completed jobs named `name` (their ids contain it: `reconcile-at-start-…`, the scheduler's
+ * `repeat:reconcile-milestones:…`), found by scanning the completed set for those ids: the escalation backlog puts
+ * hundreds of thousands of other jobs there, so the newest few hundred do not hold them.
+ */
 async function firstCompleted(queue: Queue, name: string, count: number, timeoutMs: number): Promise<Job[]> {
   const until = Date.now() + timeoutMs;
+  const client = (await queue.client) as unknown as Redis;
+  const matching = async (state: 'completed' | 'failed'): Promise<Job[]> => {
+    const ids: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, found] = await client.zscan(queue.toKey(state), cursor, 'MATCH', `*${name}*`, 'COUNT', 10_000);
+      for (let i = 0; i < found.length; i += 2) ids.push(found[i]);
+      cursor = next;
+    } while (cursor !== '0');
+    return (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((j): j is Job => !!j && j.name === name);
+  };
   for (;;) {
-    const jobs = (await queue.getJobs(['completed'], 0, 200)).filter((j) => j.name === name).sort((a, b) => a.processedOn! - b.processedOn!);
+    const jobs = (await matching('completed')).sort((a, b) => a.processedOn! - b.processedOn!);
     if (jobs.length >= count) return jobs;
-    const failed = (await queue.getJobs(['failed'], 0, 50)).filter((j) => j.name === name);
+    const failed = await matching('failed');
     if (failed.length) throw new Error(`${name} failed: ${failed[0].failedReason}`);
     if (Date.now() > until) throw new Error(`${count} ${name} job(s) not completed within ${timeoutMs} ms (have ${jobs.length})`);
     await sleep(250);
