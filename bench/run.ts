@@ -31,12 +31,16 @@ async function main(): Promise<void> {
       'skip-http': { type: 'boolean', default: false },
       'skip-engine': { type: 'boolean', default: false },
       'reuse-db': { type: 'boolean', default: false },
+      // The engine sizes to measure (comma-separated), instead of 10,000 and --plans.
+      sizes: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
     },
   });
   const children = Number(values.children);
   const maxPlans = Number(values.plans);
-  const engineSizes = [...new Set([Math.min(10_000, maxPlans), maxPlans])].filter((n) => n >= children);
+  const engineSizes = values.sizes
+    ? values.sizes.split(',').map(Number)
+    : [...new Set([Math.min(10_000, maxPlans), maxPlans])].filter((n) => n >= children);
   const duration = Number(values.duration);
   const started = Date.now();
   const log = (line: string) => console.log(line);
@@ -122,7 +126,10 @@ async function main(): Promise<void> {
     if (!values['skip-engine']) {
       for (const plans of engineSizes) {
         log(`\n## Deadline engine at ${plans} plans (${elapsed()})`);
-        seedTo(plans);
+        const present = await withClient(base, async (db) => Number((await db.query(`SELECT count(*) AS n FROM resettlement_plan`)).rows[0].n));
+        // A reused database already that big is measured as it is (the seed would recompute every milestone).
+        if (values['reuse-db'] && present >= plans) log(`  ${present} plans already there (--reuse-db): not seeded`);
+        else seedTo(plans);
         engine.push(
           await measureEngine({
             databaseUrl: base,
