@@ -1,10 +1,7 @@
-import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigModule } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { Actor, Caller, Capability, mayPerform, Role } from '@resettle/access';
-import { Clock, FixedClock, validateConfig } from '@resettle/common';
-import { DatabaseModule } from '@resettle/database';
+import { FixedClock } from '@resettle/common';
+import { withScriptContext } from '@resettle/database';
 import { CustodyModule } from '@resettle/custody';
 import { MilestoneLifecycleHooks, MilestonesModule } from '@resettle/milestones';
 import { PlanningModule, PlanningService } from '@resettle/planning';
@@ -27,39 +24,26 @@ export async function seedDemoReferrals(databaseUrl: string, today: string, auth
   // Every move a minute after the last, from 09:00 on `today`, so the events and timestamps read in order.
   const clock = new FixedClock(new Date(`${today}T09:00:00Z`));
 
-  @Global()
-  @Module({ providers: [{ provide: Clock, useValue: clock }], exports: [Clock] })
-  class ScriptClockModule {}
-
-  @Module({
-    imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ ...process.env, DATABASE_URL: databaseUrl }) }),
-      ScriptClockModule,
-      DatabaseModule,
-      CustodyModule,
-      PlanningModule,
-      MilestonesModule,
-      ReferralsModule,
-    ],
-    // The api's own hooks: a sent or confirmed referral meets its milestones in its own transaction.
-    providers: [MilestoneLifecycleHooks],
-  })
-  class SeedReferralsModule {}
-
-  const app = await NestFactory.createApplicationContext(SeedReferralsModule, { logger: false });
-  try {
-    const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today);
-    let made = 0;
-    for (const code of authorityCodes) {
-      const n = await seeder.seedArea(code);
-      if (n === null) log(`  ${code}: referrals already present, left as they are`);
-      else log(`  ${code}: ${n} referrals`);
-      made += n ?? 0;
-    }
-    return made;
-  } finally {
-    await app.close();
-  }
+  return withScriptContext(
+    {
+      databaseUrl,
+      clock,
+      imports: [CustodyModule, PlanningModule, MilestonesModule, ReferralsModule],
+      // The api's own hooks: a sent or confirmed referral meets its milestones in its own transaction.
+      providers: [MilestoneLifecycleHooks],
+    },
+    async (app) => {
+      const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today);
+      let made = 0;
+      for (const code of authorityCodes) {
+        const n = await seeder.seedArea(code);
+        if (n === null) log(`  ${code}: referrals already present, left as they are`);
+        else log(`  ${code}: ${n} referrals`);
+        made += n ?? 0;
+      }
+      return made;
+    },
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ the plan

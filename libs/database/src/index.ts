@@ -3,3 +3,4 @@ export * from './database-purpose';
 export * from './database.module';
 export * from './testing/test-database';
 export * from './json-rows';
+export * from './script-context';

@@ -133,6 +133,7 @@ export class MilestoneJobs {
       desired: milestone && policy ? jobsWithinReach(plannedJobs(milestone, policy[milestone.key as MilestoneKey]), now, this.reachMs) : [],
     }));
     const tracked = await this.redis.pipeline(plans.map((p) => ['smembers', p.trackingKey])).exec();
+    // '-' stood for "no jobs" in sets written before the reach (an empty set cannot be stored); now the key is deleted.
     const trackedIds = plans.map((_, i) => (resultOf<string[]>(tracked, i) ?? []).filter((id) => id !== '-'));
     const stale = plans.flatMap((p, i) => {
       const desiredIds = new Set(p.desired.map((j) => j.jobId));

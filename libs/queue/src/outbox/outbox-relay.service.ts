@@ -86,7 +86,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const byQueue = new Map<string, typeof rows>();
       for (const row of rows) {
         const queueName = row.topic.split('.', 1)[0];
-        byQueue.set(queueName, [...(byQueue.get(queueName) ?? []), row]);
+        const list = byQueue.get(queueName);
+        if (list) list.push(row);
+        else byQueue.set(queueName, [row]);
       }
       for (const [queueName, list] of byQueue) {
         try {
