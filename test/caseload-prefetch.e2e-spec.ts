@@ -1,4 +1,4 @@
-import { Role } from '@resettle/access';
+import { ChildRelationsRegistry, Role } from '@resettle/access';
 import { Session, TestApp } from './support/test-app';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
 
@@ -68,6 +68,26 @@ describe('the caseload page read with its records', () => {
       { id },
     );
     expect(data.custodialEpisode.child.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('gives each child on the page its own access facts, whatever alias the page reads them under', async () => {
+    const registry = t.app.get(ChildRelationsRegistry);
+    const children: { id: string }[] = await t.dataSource.query(`SELECT DISTINCT child_id AS id FROM custodial_episode WHERE ${IN_CUSTODY} ORDER BY 1 LIMIT 40`);
+    const ids = children.map((c) => c.id);
+    const expected = await registry.relationsOf(ids);
+    // The facts differ from child to child (else this would prove nothing): who holds, supervises, runs a pathway.
+    expect(new Set(expected.map((r) => JSON.stringify(r?.pathwayOrganisationIds ?? []))).size).toBeGreaterThan(1);
+    // A page reads the facts inside its own statement, from its own alias for the episode row; the sources' own
+    // table aliases (`p`, `e`, `c`, `w`) must not capture it.
+    for (const alias of ['p', 'e', 'c', 'w', 'r']) {
+      const rows: { id: string; facts: unknown }[] = await t.dataSource.query(
+        `SELECT ${alias}.child_id AS id, ${registry.relationsSql(`${alias}.child_id`)} AS facts
+           FROM custodial_episode ${alias} WHERE ${alias}.child_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byChild = new Map(rows.map((row) => [row.id, registry.fromJson(row.id, row.facts)]));
+      expect(ids.map((id) => byChild.get(id))).toEqual(expected);
+    }
   });
 
   it('writes one audit row per child on the page, before answering', async () => {

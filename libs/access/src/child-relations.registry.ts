@@ -42,11 +42,16 @@ export class ChildRelationsRegistry {
     return childIds.map((id) => found.get(id) ?? null);
   }
 
-  /** A SQL expression giving every source's facts about the child whose id is the SQL expression `childId`. */
+  /**
+   * A SQL expression giving every source's facts about the child whose id is the SQL expression `childId`.
+   * The sources are handed the id under an alias of the registry's own (`relations_child.id`), never the caller's
+   * expression: a list page's alias (`p.child_id`) would otherwise be shadowed by a source's own table alias
+   * (`FROM resettlement_plan p`), and the source would silently read every child's facts instead of this one's.
+   */
   relationsSql(childId: string): string {
     if (!this.primary) throw new Error('No source of children is registered with access');
-    const parts = [this.primary, ...this.others].map((source, i) => `'s${i}', ${source.relationsSql(childId)}`);
-    return `json_build_object(${parts.join(', ')})`;
+    const parts = [this.primary, ...this.others].map((source, i) => `'s${i}', ${source.relationsSql('relations_child.id')}`);
+    return `(SELECT json_build_object(${parts.join(', ')}) FROM (SELECT (${childId})::uuid AS id) AS relations_child)`;
   }
 
   /** The relations from the parsed value of `relationsSql`, or null for a child that does not exist. */
