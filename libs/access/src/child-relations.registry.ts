@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '@resettle/database';
 import { ChildRelations, noRelations } from './policy/child-access';
 
 /**
@@ -34,7 +35,8 @@ export class ChildRelationsRegistry {
 
   /** Each child's relations, or null for a child that does not exist: one statement for the batch. */
   async relationsOf(childIds: readonly string[]): Promise<(ChildRelations | null)[]> {
-    const rows: { id: string; facts: unknown }[] = await this.dataSource.query(
+    const rows: { id: string; facts: unknown }[] = await preparedQuery(
+      this.dataSource,
       `SELECT ids.id, ${this.relationsSql('ids.id')} AS facts FROM unnest($1::uuid[]) AS ids(id)`,
       [[...childIds]],
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '@resettle/common';
+import { preparedQuery } from '@resettle/database';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
 
 /** Who did it, as recorded: copied at the time, so later role changes do not rewrite the past. */
@@ -53,7 +54,8 @@ export class AuditService {
     const rows = list.map((e) => this.row(e, occurredAt));
     // One statement and one parameter however many rows: TypeORM's insert builder spent more CPU on a list
     // page's 750 parameters than the read it audits.
-    await (em ?? this.dataSource.manager).query(INSERT_AUDIT_ROWS, [JSON.stringify(rows)]);
+    if (em) await em.query(INSERT_AUDIT_ROWS, [JSON.stringify(rows)]);
+    else await preparedQuery(this.dataSource, INSERT_AUDIT_ROWS, [JSON.stringify(rows)]);
   }
 
   /**
@@ -63,7 +65,7 @@ export class AuditService {
   async recordEach(shared: Omit<AuditEntry, 'resourceId' | 'childId'>, records: readonly { resourceId: string; childId: string }[]): Promise<void> {
     if (records.length === 0) return;
     const { resource_id: _r, child_id: _c, ...common } = this.row(shared, this.clock.now());
-    await this.dataSource.query(INSERT_AUDIT_ROWS_EACH, [
+    await preparedQuery(this.dataSource, INSERT_AUDIT_ROWS_EACH, [
       JSON.stringify(common),
       records.map((r) => r.resourceId),
       records.map((r) => r.childId),

@@ -20,7 +20,7 @@ import {
   toConnection,
   RequestLoaders,
 } from '@resettle/common';
-import { jsonRowShape } from '@resettle/database';
+import { jsonRowShape, preparedQuery } from '@resettle/database';
 import { ChildrenService } from '@resettle/children';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
@@ -241,7 +241,8 @@ export class CustodyService {
              FROM page e ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit, 'int')}
          ), audit AS (${audit.sql('shown', param)})`
       : '';
-    const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await this.dataSource.query(
+    const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await preparedQuery(
+      this.dataSource,
       `WITH scope AS (
          SELECT e.* FROM custodial_episode e WHERE ${where.join(' AND ')}
        ), page AS (

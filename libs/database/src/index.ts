@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './testing/test-database';
 export * from './json-rows';
 export * from './script-context';
+export * from './prepared-query';

@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata, EntityTarget } from 'typeorm';
+import { preparedQuery } from './prepared-query';
 
 /**
  * Whole entity rows built as JSON inside PostgreSQL, for hot list reads: the driver then does one JSON.parse per
@@ -63,7 +64,8 @@ export async function selectJsonRows<T>(
 ): Promise<T[]> {
   const metadata = dataSource.getMetadata(entity);
   const shape = jsonRowShape<T>(metadata);
-  const rows: { row: Record<string, unknown> }[] = await dataSource.query(
+  const rows: { row: Record<string, unknown> }[] = await preparedQuery(
+    dataSource,
     `SELECT ${shape.select('t')} AS row FROM "${metadata.tableName}" t WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
     params,
   );

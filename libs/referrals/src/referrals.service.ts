@@ -18,7 +18,7 @@ import {
   toConnection,
 } from '@resettle/common';
 import { Actor, auditActorOf, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
-import { jsonRowShape } from '@resettle/database';
+import { jsonRowShape, preparedQuery } from '@resettle/database';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
@@ -158,7 +158,8 @@ export class ReferralsService {
              FROM page r ORDER BY r.sort_date, r.id LIMIT ${param(limit, 'int')}
          ), audit AS (${audit.sql('shown', param)})`
       : '';
-    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] = await this.dataSource.query(
+    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] = await preparedQuery(
+      this.dataSource,
       `WITH scope AS (
          SELECT r.*, ${sortKey('r')} AS sort_date FROM referral r WHERE ${where.join(' AND ')}
        ), page AS (
