@@ -31,8 +31,15 @@ const graphqlLog = new Logger('GraphQL');
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
         pinoHttp: pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })),
-        // Probes every few seconds would drown the log.
-        exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }],
+        exclude: [
+          // Probes every few seconds would drown the log.
+          { method: RequestMethod.GET, path: 'health' },
+          { method: RequestMethod.GET, path: 'health/ready' },
+          // GraphQL logs its own line per request (logGraphqlRequests): nestjs-pino runs each request it logs in
+          // an AsyncLocalStorage, and on Node 20 that puts a hook on every promise of the process, which a
+          // caseload page makes thousands of (a tenth of the api's CPU under load).
+          { method: RequestMethod.ALL, path: 'graphql' },
+        ],
       }),
     }),
     ClockModule,
@@ -58,12 +65,13 @@ const graphqlLog = new Logger('GraphQL');
           validationRules: graphqlValidationRules({ introspection }),
           graphql: { parseOptions: graphqlParseOptions },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
-          errorFormatter: (execution) => {
+          errorFormatter: (execution, context) => {
+            const requestId = (context as { reply?: { request?: { id?: string } } } | undefined)?.reply?.request?.id;
             // Mercurius wraps all of a document's validation errors (syntax, unknown field, query limits) in one
             // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
             const errors = execution.errors
               .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
-              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error(err)));
+              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })));
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },

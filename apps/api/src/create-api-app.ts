@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { validateConfig } from '@resettle/common';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './graphql/validation-pipe';
-import { requestIdFrom } from './logging';
+import { logGraphqlRequests, requestIdFrom } from './logging';
 import { registerSecurity } from './security';
 
 /** Builds the api exactly as production runs it; e2e tests call this too (and may override providers first). */
@@ -27,6 +27,8 @@ export async function createApiApp(
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // PinoLogger.root is set when nestjs-pino's middleware is configured, after this.
+  logGraphqlRequests(adapter.getInstance() as never, () => PinoLogger.root);
   // Before Nest adds its routes and Mercurius, so that every route gets the headers, CORS and rate limits.
   await registerSecurity(adapter.getInstance(), config);
 

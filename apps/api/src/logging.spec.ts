@@ -1,4 +1,4 @@
-import { redactUrl, requestIdFrom } from './logging';
+import { logGraphqlRequests, redactUrl, requestIdFrom } from './logging';
 
 describe('logging', () => {
   it.each([
@@ -19,5 +19,28 @@ describe('logging', () => {
     const id = requestIdFrom(header);
     if (kept) expect(id).toBe(kept);
     else expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  describe('the GraphQL request line', () => {
+    const run = async (url: string, infoEnabled = true) => {
+      let hook: ((request: any, reply: any) => Promise<void>) | undefined;
+      const lines: { obj: any; msg: string }[] = [];
+      logGraphqlRequests({ addHook: (_name, h) => (hook = h) }, () => ({ info: (obj, msg) => lines.push({ obj, msg }), isLevelEnabled: () => infoEnabled }));
+      const raw = { statusCode: 200 };
+      await hook!({ id: 'req-12345678', url, raw: { url } }, { elapsedTime: 12.4, raw });
+      return { lines, raw };
+    };
+
+    it('writes one line per GraphQL request, with its request id, status and time', async () => {
+      const { lines, raw } = await run('/graphql');
+      expect(lines).toEqual([{ obj: { requestId: 'req-12345678', req: { url: '/graphql' }, res: raw, responseTime: 12 }, msg: 'request completed' }]);
+    });
+
+    it.each([
+      ['another route (pino-http logs it)', '/health', true],
+      ['a level above info', '/graphql', false],
+    ])('writes nothing for %s', async (_case, url, infoEnabled) => {
+      expect((await run(url, infoEnabled)).lines).toEqual([]);
+    });
   });
 });

@@ -24,3 +24,32 @@ export function pinoHttpOptions(level: string): Options {
 export function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(/^\/calendar\/[^/?#]+/, '/calendar/[secret].ics');
 }
+
+/** What `logGraphqlRequests` needs of a Fastify request and reply (structural, so this file needs no Fastify types). */
+interface LoggedRequest {
+  id: string;
+  url: string;
+  raw: unknown;
+}
+interface LoggedReply {
+  elapsedTime: number;
+  raw: unknown;
+}
+
+/**
+ * One JSON line per GraphQL request, as pino-http writes for every other route ("request completed", with the
+ * request id, status and time; the logger's own `req`/`res` serializers and redaction apply). GraphQL is left out of
+ * nestjs-pino's middleware (see AppModule): lines logged while a GraphQL request runs carry the request id where
+ * it is known (the GraphQL error line), not by AsyncLocalStorage.
+ */
+export function logGraphqlRequests(
+  fastify: { addHook(name: 'onResponse', hook: (request: LoggedRequest, reply: LoggedReply) => Promise<void>): unknown },
+  logger: () => { info(obj: object, msg: string): void; isLevelEnabled?(level: string): boolean },
+): void {
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const log = logger();
+    if (log.isLevelEnabled && !log.isLevelEnabled('info')) return;
+    log.info({ requestId: request.id, req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+  });
+}
