@@ -70,6 +70,24 @@ describe('the caseload page read with its records', () => {
     expect(data.custodialEpisode.child.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('pages on by the release date even when the page does not ask for it', async () => {
+    const pageOf = (fields: string) => `query($after: String) { caseload(first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } }`;
+    const walk = async (fields: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 30; page++) {
+        const data = await staff.ok(pageOf(fields), { after });
+        ids.push(...data.caseload.edges.map((e: any) => e.node.id));
+        if (!data.caseload.pageInfo.hasNextPage) break;
+        after = data.caseload.pageInfo.endCursor;
+      }
+      return ids;
+    };
+    const withDate = await walk('id expectedReleaseDate');
+    expect(withDate.length).toBeGreaterThan(7);
+    expect(await walk('id')).toEqual(withDate);
+  });
+
   it('gives each child on the page its own access facts, whatever alias the page reads them under', async () => {
     const registry = t.app.get(ChildRelationsRegistry);
     const children: { id: string }[] = await t.dataSource.query(`SELECT DISTINCT child_id AS id FROM custodial_episode WHERE ${IN_CUSTODY} ORDER BY 1 LIMIT 40`);

@@ -43,11 +43,11 @@ export class ChildrenService {
 
   /**
    * For a page that reads its children in its own statement (the caseload): a SQL expression giving the child
-   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` if given (see `jsonRowShape`),
+   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` and `keep` if given (see `jsonRowShape`),
    * and `decodeChild` to turn it back into the entity.
    */
-  childJsonSql(childIdSql: string, fields?: readonly string[] | null): string {
-    return `(SELECT ${this.childShape().select('c', fields)} FROM child c WHERE c.id = ${childIdSql})`;
+  childJsonSql(childIdSql: string, fields?: readonly string[] | null, keep?: readonly string[]): string {
+    return `(SELECT ${this.childShape().select('c', fields, keep)} FROM child c WHERE c.id = ${childIdSql})`;
   }
 
   decodeChild(row: Record<string, unknown>): Child {

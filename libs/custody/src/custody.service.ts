@@ -230,8 +230,9 @@ export class CustodyService {
       ? [...new Set(selected.map((p) => p.split('.')[0]))].filter((f) => f !== 'child' && !parts.some((part) => part.field === f))
       : null;
     const columns = [
-      `'episode', ${episodeShape.select('p', episodeFields)}`,
-      ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns())}`] : []),
+      // Besides the fields asked for: the id and child (the parts' loaders and access facts), and the sort key (the cursor).
+      `'episode', ${episodeShape.select('p', episodeFields, ['id', 'childId', 'expectedReleaseDate'])}`,
+      ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns(), ['id'])}`] : []),
       ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
     ];
     // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this statement.

@@ -32,6 +32,20 @@ describe('jsonRowShape', () => {
     expect(columnsOf(shape.select('m', fields as string[] | null | undefined))).toEqual(columns);
   });
 
+  it.each([
+    // [fields asked for, kept by the caller, columns read]: with `keep`, no other id or reference.
+    [['key', 'dueDate'], [], ['key', 'dueDate']],
+    [['key'], ['id', 'dueDate'], ['id', 'key', 'dueDate']],
+    [['key', 'dueInDays'], ['id'], ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt']],
+    [null, ['id'], ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt']],
+  ])('with fields %j, keeping %j, reads %j', (fields, keep, columns) => {
+    expect(columnsOf(shape.select('m', fields as string[] | null, keep as string[]))).toEqual(columns);
+  });
+
+  it('refuses to keep a column the entity does not have', () => {
+    expect(() => shape.select('m', ['key'], ['episodeid'])).toThrow('has no column episodeid');
+  });
+
   it('gives timestamps back as Dates, and leaves dates as YYYY-MM-DD and absent columns absent', () => {
     const row = shape.decode({ id: 'a', dueDate: '2026-12-01', metAt: '2026-12-01T10:00:00.123+00:00', createdAt: null });
     expect(row).toEqual({ id: 'a', dueDate: '2026-12-01', metAt: new Date('2026-12-01T10:00:00.123Z'), createdAt: null });

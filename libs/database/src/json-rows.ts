@@ -10,10 +10,11 @@ import { preparedQuery } from './prepared-query';
 export interface JsonRowShape<T> {
   /**
    * A SQL expression giving the row of `alias` as one JSON object (e.g. in `json_agg(...)`). With `fields` (the
-   * GraphQL fields asked for, when the caller knows nothing else will read the row): only those columns and the
-   * row's ids and references (uuid columns, which access checks and loaders need); else every column.
+   * GraphQL fields asked for, when the caller knows nothing else will read the row): only those columns and
+   * `keep`, the ones the caller itself reads (a loader's key, what an access check or the page's cursor needs);
+   * without `keep`, the row's ids and references (every uuid column). Without `fields`, every column.
    */
-  select(alias: string, fields?: readonly string[] | null): string;
+  select(alias: string, fields?: readonly string[] | null, keep?: readonly string[]): string;
   /** The parsed JSON object back as the entity would be: timestamps as Date (dates stay `YYYY-MM-DD`, as TypeORM gives them). */
   decode(row: Record<string, unknown>): T;
 }
@@ -30,15 +31,18 @@ export function jsonRowShape<T>(metadata: EntityMetadata): JsonRowShape<T> {
     .filter((c) => ['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone'].includes(String(c.type)) || c.isCreateDate || c.isUpdateDate)
     .map((c) => c.propertyName);
   const byProperty = new Map(columns.map((c) => [c.propertyName, c]));
-  const some = (alias: string, fields: readonly string[]) =>
+  const some = (alias: string, fields: readonly string[], keep?: readonly string[]) =>
     columns
-      .filter((c) => c.type === 'uuid' || c.isPrimary || fields.includes(c.propertyName))
+      .filter((c) => fields.includes(c.propertyName) || (keep ? keep.includes(c.propertyName) : c.type === 'uuid' || c.isPrimary))
       .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
       .join(', ');
   const shape: JsonRowShape<T> = {
-    select: (alias, fields) =>
+    select: (alias, fields, keep) => {
+      const unknown = keep?.find((f) => !byProperty.has(f));
+      if (unknown) throw new Error(`${metadata.name} has no column ${unknown}`);
       // A field that is not a column (a resolver's) may read any column: then the whole row.
-      `(SELECT row_to_json(r) FROM (SELECT ${fields && fields.every((f) => byProperty.has(f)) ? some(alias, fields) : list(alias)}) r)`,
+      return `(SELECT row_to_json(r) FROM (SELECT ${fields && fields.every((f) => byProperty.has(f)) ? some(alias, fields, keep) : list(alias)}) r)`;
+    },
     decode: (row) => {
       for (const key of timestamps) {
         const value = row[key];

@@ -163,7 +163,8 @@ export class MilestonesService {
     return {
       field: 'milestones',
       sql: (episode, page) =>
-        `COALESCE((SELECT json_agg(${shape.select('m', page.columns())} ORDER BY m.due_date ASC NULLS LAST, m.key ASC)
+        // Only the fields asked for: the loader is keyed by the episode, and the order is the statement's.
+        `COALESCE((SELECT json_agg(${shape.select('m', page.columns(), [])} ORDER BY m.due_date ASC NULLS LAST, m.key ASC)
                      FROM milestone m WHERE m.episode_id = ${episode}.id), '[]'::json)`,
       prime: (loaders, episode, value) =>
         loaders.prime(MILESTONES_OF_EPISODE_LOADER, episode.id, (value as Record<string, unknown>[]).map((row) => shape.decode(row))),

@@ -115,10 +115,11 @@ export class PlanningService {
     return {
       field: 'resettlementPlan',
       sql: (episode, page) =>
-        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId).
-        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns()?.filter((f) => f !== 'pathways'))}` +
+        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId); each pathway
+        // needs its type (the order) and responsible organisation (who may see it) besides the fields asked for.
+        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns()?.filter((f) => f !== 'pathways'), ['id', 'childId'])}` +
         (page.selects('pathways')
-          ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'))}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
+          ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'), ['type', 'responsibleOrganisationId'])}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
           : '') +
         `) FROM resettlement_plan rp WHERE rp.episode_id = ${episode}.id)`,
       prime: (loaders, episode, value) => {
