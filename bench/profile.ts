@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { withClient } from './lib/db';
 import { buildTargets, chooseSubjects } from './lib/http-phase';
-import { ROOT, sleep, startNode, waitForHttp } from './lib/procs';
+import { API_NODE_FLAGS, ROOT, sleep, startNode, waitForHttp } from './lib/procs';
 
 export function summarise(file: string, top = 30): string {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
     },
-    ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    [...API_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`],
   );
   try {
     await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);

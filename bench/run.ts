@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { dropBenchDatabase, runScript, withClient } from './lib/db';
 import { buildTargets, chooseSubjects, compareBodies, ensureReferrals, HttpRow, Match, measureHttp } from './lib/http-phase';
 import { EngineFigures, measureEngine } from './lib/engine-phase';
-import { Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
+import { API_NODE_FLAGS, Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
 import { renderMarkdown, evaluateTargets } from './lib/report';
 
 async function main(): Promise<void> {
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       // The bench sends thousands of requests a minute from one token and one address.
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-    });
+    }, API_NODE_FLAGS);
     procs.push(api);
     const baseline = startNode('baseline', 'dist/bench/baseline-server.js', { DATABASE_URL: base, BASELINE_PORT: String(baselinePort) });
     procs.push(baseline);
