@@ -76,7 +76,7 @@ describe('the caseload page read with its records', () => {
       const ids: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 30; page++) {
-        const data = await staff.ok(pageOf(fields), { after });
+        const data: any = await staff.ok(pageOf(fields), { after });
         ids.push(...data.caseload.edges.map((e: any) => e.node.id));
         if (!data.caseload.pageInfo.hasNextPage) break;
         after = data.caseload.pageInfo.endCursor;
