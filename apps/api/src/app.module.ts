@@ -6,7 +6,7 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
 import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
-import { AppConfig, ClockModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
+import { AppConfig, ClockModule, DirectFieldResolvers, DirectFieldResolversModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { QueueModule } from '@resettle/queue';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
@@ -43,12 +43,13 @@ const graphqlLog = new Logger('GraphQL');
       }),
     }),
     ClockModule,
+    DirectFieldResolversModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => {
+      inject: [ConfigService, DirectFieldResolvers],
+      useFactory: (config: ConfigService<AppConfig, true>, direct: DirectFieldResolvers) => {
         const introspection = introspectionEnabled({
           NODE_ENV: config.get('NODE_ENV', { infer: true }),
           GRAPHQL_INTROSPECTION: config.get('GRAPHQL_INTROSPECTION', { infer: true }),
@@ -57,6 +58,8 @@ const graphqlLog = new Logger('GraphQL');
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // Field resolvers that skip Nest's per-call pipeline (see DirectFieldResolvers).
+          transformSchema: (schema) => direct.apply(schema),
           graphiql: introspection,
           // Mercurius compiles a query to JavaScript after it has run once (graphql-jit).
           jit: 1,

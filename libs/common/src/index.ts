@@ -12,3 +12,4 @@ export * from './calendar/working-days';
 export * from './pagination/page-args';
 export * from './graphql/batch-results';
 export * from './graphql/plain-selection';
+export * from './graphql/direct-field-resolvers';

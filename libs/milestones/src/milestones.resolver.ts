@@ -12,7 +12,7 @@ import {
   CurrentCaller,
   selectedFieldPaths,
 } from '@resettle/access';
-import { Clock, daysBetween, GraphqlContext } from '@resettle/common';
+import { Clock, daysBetween, DirectFieldResolvers, GraphqlContext } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Milestone } from './entities/milestone.entity';
@@ -133,7 +133,13 @@ export class MilestonesResolver {
 
 @Resolver(() => CustodialEpisode)
 export class EpisodeMilestonesResolver {
-  constructor(private readonly service: MilestonesService) {}
+  constructor(
+    private readonly service: MilestonesService,
+    direct: DirectFieldResolvers,
+  ) {
+    // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
+    direct.register('CustodialEpisode', 'milestones', (episode: CustodialEpisode, ctx: GraphqlContext) => this.milestones(episode, ctx));
+  }
 
   @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
   milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {

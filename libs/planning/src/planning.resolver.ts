@@ -12,6 +12,7 @@ import {
   CurrentCaller,
   selectedFieldPaths,
 } from '@resettle/access';
+import { DirectFieldResolvers } from '@resettle/common';
 import { CustodialEpisode } from '@resettle/custody';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
@@ -48,7 +49,11 @@ export class PlanningResolver {
     private readonly planning: PlanningService,
     private readonly access: AccessService,
     private readonly planAccess: PlanAccess,
-  ) {}
+    direct: DirectFieldResolvers,
+  ) {
+    // Every plan read and caseload page asks this; the policy decides inside (`visiblePathways`), not Nest.
+    direct.register('ResettlementPlan', 'pathways', (plan: ResettlementPlan, ctx: AccessContext) => this.pathways(plan, ctx));
+  }
 
   @Query(() => ResettlementPlan, { description: 'The plan of a custodial episode (NOT_FOUND if it is not yours to see).' })
   @Allow(Capability.READ_CHILD)
@@ -209,7 +214,13 @@ export class PathwayResolver {
 /** The plan of an episode, for whoever may see the episode. */
 @Resolver(() => CustodialEpisode)
 export class EpisodePlanResolver {
-  constructor(private readonly planning: PlanningService) {}
+  constructor(
+    private readonly planning: PlanningService,
+    direct: DirectFieldResolvers,
+  ) {
+    // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
+    direct.register('CustodialEpisode', 'resettlementPlan', (episode: CustodialEpisode, ctx: AccessContext) => this.resettlementPlan(episode, ctx));
+  }
 
   @ResolveField(() => ResettlementPlan, { nullable: true })
   resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
