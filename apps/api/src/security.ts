@@ -82,6 +82,8 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
     commandTimeout: 1000,
     retryStrategy: (times) => Math.min(times * 200, 5000),
     lazyConnect: true, // connects on the first limited request; closing an unused one is then clean
+    // Every request sends its checks: commands of requests arriving together go to Redis in one write.
+    enableAutoPipelining: true,
   });
   fastify.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());
@@ -103,8 +105,8 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (UNLIMITED_ROUTES.has(request.routeOptions.url ?? '')) return;
-    const checks = [await perCaller(request)];
-    if (bearerToken(request)) checks.push(await perIp(request)); // without a token, perCaller is already per IP
+    // Both at once (one round trip); without a token, perCaller is already per IP.
+    const checks = await Promise.all(bearerToken(request) ? [perCaller(request), perIp(request)] : [perCaller(request)]);
     const retryAfters = checks.map((c) => (!c.isAllowed && c.isExceeded ? Math.max(1, c.ttlInSeconds) : 0)).filter((s) => s > 0);
     if (retryAfters.length === 0) return;
 
