@@ -271,11 +271,12 @@ export class CustodyService {
    * them.
    */
   relationsSql(childId: string): string {
+    // (NULLs dropped after aggregating: an `IS NOT NULL` condition can draw in the index on the column, see PlanningService.)
     return `COALESCE((SELECT json_agg(json_build_object(
                'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
                'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN e.current_establishment_id END,
-               'establishmentIds', COALESCE((SELECT array_agg(DISTINCT t.to_establishment_id) FROM establishment_transfer t
-                                              WHERE t.episode_id = e.id AND t.to_establishment_id IS NOT NULL), '{}')))
+               'establishmentIds', COALESCE((SELECT array_remove(array_agg(DISTINCT t.to_establishment_id), NULL) FROM establishment_transfer t
+                                              WHERE t.episode_id = e.id), '{}')))
                FROM custodial_episode e WHERE e.child_id = ${childId}), '[]'::json)`;
   }
 

@@ -76,9 +76,11 @@ export class PlanningService {
 
   /** Organisations responsible for a pathway of each child's plans (for `ChildRelationsRegistry`). */
   relationsSql(childId: string): string {
-    return `COALESCE((SELECT array_agg(DISTINCT w.responsible_organisation_id)
+    // NULLs are dropped after aggregating, not in WHERE: given `responsible_organisation_id IS NOT NULL` the planner
+    // ANDed in the index on that column, reading every assigned pathway in the country for each child.
+    return `COALESCE((SELECT array_remove(array_agg(DISTINCT w.responsible_organisation_id), NULL)
                         FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
-                       WHERE p.child_id = ${childId} AND w.responsible_organisation_id IS NOT NULL), '{}')`;
+                       WHERE p.child_id = ${childId}), '{}')`;
   }
 
   withRelations(entry: ChildRelations, organisationIds: string[]): ChildRelations {
