@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders } from '@resettle/common';
+import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders, thenMaybe } from '@resettle/common';
 import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
 import type { Actor, Caller } from './actor';
 import { AccessContext } from './access-context';
@@ -212,12 +212,16 @@ export class AccessService {
   }
 
   /** The pathways of one child's plan the signed-in actor may see (`pathwayVisible` for each, the facts read once). */
-  async visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): Promise<P[]> {
+  visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): P[] | Promise<P[]> {
     const actor = ctx.actor;
-    const relations = actor ? await this.relationsOf(ctx, childId) : null;
-    if (!actor || !relations) return [];
-    const views = this.viewsOf(actor, relations);
-    return pathways.filter((p) => pathwayVisibleWithViews(actor, views, p.responsibleOrganisationId));
+    if (!actor) return [];
+    // At once when a list page primed the child's relations; else through the loader.
+    const relations = ctx.loaders.load<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids), childId);
+    return thenMaybe(relations, (found) => {
+      if (!found) return [];
+      const views = this.viewsOf(actor, found);
+      return pathways.filter((p) => pathwayVisibleWithViews(actor, views, p.responsibleOrganisationId));
+    });
   }
 
   /**

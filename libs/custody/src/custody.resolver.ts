@@ -216,7 +216,7 @@ export class CustodyResolver {
 
   @ResolveField(() => Child)
   child(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, Child | null>(EPISODE_CHILD_LOADER, (ids) => this.children.findByIds(ids)).load(episode.childId);
+    return ctx.loaders.load<string, Child | null>(EPISODE_CHILD_LOADER, (ids) => this.children.findByIds(ids), episode.childId);
   }
 
   @ResolveField(() => Organisation)

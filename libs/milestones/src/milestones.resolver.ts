@@ -143,7 +143,7 @@ export class EpisodeMilestonesResolver {
 
   @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
   milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, Milestone[]>(MILESTONES_OF_EPISODE_LOADER, (ids) => this.service.milestonesOfEpisodes(ids)).load(episode.id);
+    return ctx.loaders.load<string, Milestone[]>(MILESTONES_OF_EPISODE_LOADER, (ids) => this.service.milestonesOfEpisodes(ids), episode.id);
   }
 }
 
