@@ -6,6 +6,8 @@ import { Role } from '@resettle/access';
 import { Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
 import { validateConfig } from '@resettle/common';
+// nestjs-pino's AsyncLocalStorage (its per-request log context).
+import { storage as logContext } from 'nestjs-pino/storage';
 
 describe('the api platform', () => {
   let t: TestApp;
@@ -33,6 +35,20 @@ describe('the api platform', () => {
       expect(res.statusCode).toBe(200);
       const body = JSON.parse(res.body);
       expect(body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    });
+
+    it('runs GraphQL requests outside the per-request log context (its promise hooks slowed every request), other routes inside it', async () => {
+      const fastify = t.app.getHttpAdapter().getInstance();
+      const run = jest.spyOn(logContext, 'run');
+      try {
+        const graphql = await fastify.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } });
+        expect(graphql.json()).toEqual({ data: { __typename: 'Query' } });
+        expect(run).not.toHaveBeenCalled();
+        await fastify.inject({ method: 'GET', url: '/no-such-page' });
+        expect(run).toHaveBeenCalledTimes(1);
+      } finally {
+        run.mockRestore();
+      }
     });
 
     it('echoes a caller-supplied request id and invents one otherwise', async () => {
