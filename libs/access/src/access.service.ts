@@ -64,10 +64,13 @@ export class AccessService {
   ) {}
 
   /** The child's relations, batched per request; null when there is no such child. */
-  relationsOf(ctx: GraphqlContext, childId: string): Promise<ChildRelations | null> {
-    return ctx.loaders
-      .get<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids))
-      .load(childId);
+  async relationsOf(ctx: GraphqlContext, childId: string): Promise<ChildRelations | null> {
+    return this.relationsNowOrLater(ctx, childId);
+  }
+
+  /** The child's relations, at once when a list page primed them (`RequestLoaders.load`), else through the loader. */
+  private relationsNowOrLater(ctx: GraphqlContext, childId: string): ChildRelations | null | Promise<ChildRelations | null> {
+    return ctx.loaders.load<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids), childId);
   }
 
   /**
@@ -215,9 +218,7 @@ export class AccessService {
   visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): P[] | Promise<P[]> {
     const actor = ctx.actor;
     if (!actor) return [];
-    // At once when a list page primed the child's relations; else through the loader.
-    const relations = ctx.loaders.load<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids), childId);
-    return thenMaybe(relations, (found) => {
+    return thenMaybe(this.relationsNowOrLater(ctx, childId), (found) => {
       if (!found) return [];
       const views = this.viewsOf(actor, found);
       return pathways.filter((p) => pathwayVisibleWithViews(actor, views, p.responsibleOrganisationId));
