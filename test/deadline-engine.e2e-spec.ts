@@ -191,7 +191,7 @@ describe('the deadline engine', () => {
     // A partner's milestone: its lead joins levels 2 and 3, each once.
     const accommodation = byKey.ACCOMMODATION_REFERRAL_SENT.id;
     const partnerSent = (await notificationsFor(accommodation)).filter((n: any) => n.kind === 'MILESTONE_ESCALATION');
-    expect(partnerSent.map((n: any) => `${n.dedupe_key.split(':')[3]}@${who(n.recipient_user_id)}`).sort()).toEqual(
+    expect(partnerSent.map((n: any) => `${n.dedupe_key.split(':')[4]}@${who(n.recipient_user_id)}`).sort()).toEqual(
       ['1@caseManager', '2@manager', '2@partnerLead', '3@head', '3@partnerLead'].sort(),
     );
     await loadMilestones();
@@ -305,7 +305,7 @@ describe('the deadline engine', () => {
       { level: 3 },
     ]);
     const escalations = (await notificationsFor(pre.id)).filter((n: any) => n.kind === 'MILESTONE_ESCALATION');
-    expect(escalations.map((n: any) => `${n.dedupe_key.split(':')[3]}@${n.recipient_user_id === caseManagerId ? 'caseManager' : n.recipient_user_id === manager.userId ? 'manager' : 'head'}`).sort()).toEqual(
+    expect(escalations.map((n: any) => `${n.dedupe_key.split(':')[4]}@${n.recipient_user_id === caseManagerId ? 'caseManager' : n.recipient_user_id === manager.userId ? 'manager' : 'head'}`).sort()).toEqual(
       ['1@caseManager', '2@manager', '3@head'],
     );
     expect(await jobState(`m_${pre.id}_escalate3_${pre.dueDate}`)).toBe('absent');

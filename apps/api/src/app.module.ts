@@ -75,6 +75,8 @@ const graphqlLog = new Logger('GraphQL');
             const errors = execution.errors
               .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
               .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })));
+            // PostgreSQL or Redis away: one line, not a stack per error (the readiness probe and metrics say more).
+            if (errors.some((e) => e.extensions.code === 'SERVICE_UNAVAILABLE')) graphqlLog.warn({ requestId, code: 'SERVICE_UNAVAILABLE' }, 'PostgreSQL or Redis unavailable');
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },

@@ -1,6 +1,7 @@
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './errors/domain-errors';
+export * from './errors/infrastructure-errors';
 export * from './pagination/cursor';
 export * from './pagination/connection';
 export * from './config/app-config';

@@ -13,7 +13,13 @@ import { dataSourceOptions } from './data-source-options';
         dataSourceOptions(config.get('DATABASE_URL', { infer: true }), {
           entities: [],
           autoLoadEntities: true,
-          extra: { max: config.get('DATABASE_POOL_SIZE', { infer: true }) },
+          extra: {
+            max: config.get('DATABASE_POOL_SIZE', { infer: true }),
+            // PostgreSQL unreachable (a failover, a cut network): a request fails in seconds with SERVICE_UNAVAILABLE
+            // and a job waits to try again, rather than both hanging on a connection that never comes.
+            connectionTimeoutMillis: 5000,
+            keepAlive: true,
+          },
         } as object),
     }),
   ],

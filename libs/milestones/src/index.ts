@@ -10,6 +10,7 @@ export * from './milestones-graphql.module';
 export * from './milestone-lifecycle-hooks';
 export * from './deadline-engine/job-plan';
 export * from './deadline-engine/milestone-escalation.entity';
+export * from './deadline-engine/deadline-engine-status.entity';
 export * from './deadline-engine/milestone-jobs.service';
 export * from './deadline-engine/milestone-jobs.processor';
 export * from './deadline-engine/deadline-engine.module';

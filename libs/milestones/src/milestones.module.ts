@@ -6,11 +6,12 @@ import { PlanningModule } from '@resettle/planning';
 import { OutboxMessage } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
+import { DeadlineEngineStatus } from './deadline-engine/deadline-engine-status.entity';
 import { MilestonesService } from './milestones.service';
 
 @Module({
   // OutboxMessage too: refreshes and waivers write the outbox, so its entity must be known wherever this runs.
-  imports: [TypeOrmModule.forFeature([Milestone, MilestonePolicyOverride, OutboxMessage]), AuditModule, CustodyModule, PlanningModule],
+  imports: [TypeOrmModule.forFeature([Milestone, MilestonePolicyOverride, DeadlineEngineStatus, OutboxMessage]), AuditModule, CustodyModule, PlanningModule],
   providers: [MilestonesService],
   exports: [MilestonesService],
 })

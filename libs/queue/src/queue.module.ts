@@ -1,15 +1,20 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@resettle/common';
 import type Redis from 'ioredis';
 import { closeRedisConnections, createRedisConnection, REDIS_CONNECTION } from './redis-connection';
+import { QueueWorkers } from './queue-workers';
+import { QueueRebuild } from './queue-state/queue-rebuild.entity';
+import { QueueStateKeeper } from './queue-state/queue-state-keeper';
 
 const OWN_CONNECTIONS = Symbol('OWN_CONNECTIONS');
 
 /**
  * Redis for the whole process: a shared connection (health checks, simple commands) and BullMQ's root config,
- * both from the one factory. `role` says whether this process produces jobs (api) or runs them (worker).
+ * both from the one factory. `role` says whether this process produces jobs (api) or runs them (worker); a worker
+ * also gets its BullMQ workers (`QueueWorkers`) and the keeper that rebuilds lost Redis state (`QueueStateKeeper`).
  */
 @Global()
 @Module({})
@@ -27,6 +32,8 @@ export class QueueModule implements OnApplicationShutdown {
     return {
       module: QueueModule,
       imports: [
+        // Its rebuild history: read by the api's engine status, written by the worker's keeper.
+        TypeOrmModule.forFeature([QueueRebuild]),
         BullModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppConfig, true>) => ({
@@ -38,8 +45,9 @@ export class QueueModule implements OnApplicationShutdown {
       providers: [
         { provide: OWN_CONNECTIONS, useValue: own },
         { provide: REDIS_CONNECTION, inject: [ConfigService], useFactory: open },
+        ...(role === 'worker' ? [QueueWorkers, QueueStateKeeper] : []),
       ],
-      exports: [REDIS_CONNECTION, BullModule],
+      exports: [REDIS_CONNECTION, BullModule, ...(role === 'worker' ? [QueueWorkers, QueueStateKeeper] : [])],
     };
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode } from '@resettle/common';
+import { DomainError, ErrorCode, isInfrastructureError, ServiceUnavailableError } from '@resettle/common';
 
 interface Formatted {
   message: string;
@@ -21,7 +21,7 @@ function rootCause(error: unknown): unknown {
 }
 
 /**
- * Every error a caller sees carries one of seven codes. Messages are written for people; stack traces, SQL and
+ * Every error a caller sees carries one of eight codes. Messages are written for people; stack traces, SQL and
  * library internals never leave the process (they are logged instead).
  */
 export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => void): Formatted {
@@ -52,6 +52,12 @@ export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => 
   const statusCode = (cause as any)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return { ...base, message: error.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // PostgreSQL or Redis away for a moment: nothing was changed (the transaction did not commit), and the same
+  // request will work once it is back. Say so, and when to try again, instead of "something went wrong".
+  if (isInfrastructureError(cause) || isInfrastructureError(error)) {
+    const unavailable = new ServiceUnavailableError();
+    return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...(unavailable.details ?? {}) } };
   }
   log?.(cause);
   return { ...base, message: 'Something went wrong on our side', extensions: { code: 'INTERNAL' } };

@@ -102,7 +102,16 @@ export class ApiClient {
       'x-forwarded-for': request.ip,
     };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-    const response = await fetch(this.config.API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    let response: Response;
+    try {
+      response = await fetch(this.config.API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    } catch (error) {
+      // The api itself cannot be reached (restarting, or the network between us): nothing was sent, try again.
+      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 5, cause: String(error) });
+    }
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5) });
+    }
     if (response.status === 429) {
       throw new ApiError('There have been too many requests. Wait a minute, then try again.', 'TOO_MANY_REQUESTS', {
         retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60),

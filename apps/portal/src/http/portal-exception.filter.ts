@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isInfrastructureError } from '@resettle/common';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { renderPage } from './page';
 
 /**
  * Every failure becomes a GOV.UK page: sign in again, page not found (also for a record that is not yours: the api
  * answers NOT_FOUND for both, so the portal cannot tell and does not try), form expired (CSRF), too many requests,
- * or sorry, there is a problem. Nothing of the error's inside reaches the person.
+ * the service is unavailable for a moment (PostgreSQL or Redis away: try again, nothing was changed), or sorry, there
+ * is a problem. Nothing of the error's inside reaches the person.
  */
 @Catch()
 export class PortalExceptionFilter implements ExceptionFilter {
@@ -25,7 +27,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     const page = PAGES[status] ?? PAGES[500];
-    if (status >= 500) this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status === 503) {
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.log.warn(`Service unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (status >= 500) this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     try {
       await renderPage(request, reply, page, { retryAfterSeconds: exception instanceof ApiError ? exception.extensions.retryAfterSeconds : undefined }, status);
     } catch (error) {
@@ -42,12 +47,18 @@ const PAGES: Record<number, string> = {
   419: 'errors/form-expired.njk',
   429: 'errors/too-many-requests.njk',
   500: 'errors/problem.njk',
+  503: 'errors/unavailable.njk',
 };
+
+/** What the unavailable page and its Retry-After header suggest: outages the service rides out last seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 function statusOf(exception: unknown): number {
   if (exception instanceof ApiError) {
-    return { NOT_FOUND: 404, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429 }[exception.code] ?? 500;
+    return { NOT_FOUND: 404, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 }[exception.code] ?? 500;
   }
+  // The portal's own Redis (sessions) away.
+  if (isInfrastructureError(exception)) return 503;
   // @fastify/csrf-protection refuses a form whose token is missing or does not match the session (expired, or
   // forged); Nest hands a Fastify error on as an HttpException with its message and status.
   if (exception instanceof HttpException && exception.getStatus() === 403 && /csrf/i.test(exception.message)) return 419;

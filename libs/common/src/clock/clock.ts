@@ -34,3 +34,25 @@ export class FixedClock extends Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * The real time shifted to start at a chosen instant (`CLOCK_START_AT`, never in production): it runs on from
+ * there at the real pace, so delays and timeouts keep their length.
+ */
+export class ShiftedClock extends Clock {
+  private readonly offsetMs: number;
+  constructor(startAt: Date) {
+    super();
+    this.offsetMs = startAt.getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+/** The clock the configuration asks for: the system's, or one started at `CLOCK_START_AT`. */
+export function clockFor(config: { CLOCK_START_AT?: string; NODE_ENV?: string }): Clock {
+  if (!config.CLOCK_START_AT) return new SystemClock();
+  if (config.NODE_ENV === 'production') throw new Error('CLOCK_START_AT is refused in production');
+  return new ShiftedClock(new Date(config.CLOCK_START_AT));
+}

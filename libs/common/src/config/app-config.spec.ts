@@ -17,3 +17,21 @@ describe('MILESTONE_JOBS_CONCURRENCY', () => {
     expect(() => validateConfig({ MILESTONE_JOBS_CONCURRENCY: value })).toThrow(/MILESTONE_JOBS_CONCURRENCY/);
   });
 });
+
+describe('CLOCK_START_AT', () => {
+  it('is unset by default: the service runs on the real time', () => {
+    expect(validateConfig({}).CLOCK_START_AT).toBeUndefined();
+  });
+
+  it.each(['2026-12-04T09:30:00Z', '2026-12-04T09:30:00.250+01:00', '2026-12-04T09:30Z'])('takes %s outside production', (value) => {
+    expect(validateConfig({ CLOCK_START_AT: value }).CLOCK_START_AT).toBe(value);
+  });
+
+  it.each(['2026-12-04', 'tomorrow', '2026-02-30T09:00:00Z', '2026-12-04T09:30:00'])('refuses %s, naming the variable', (value) => {
+    expect(() => validateConfig({ CLOCK_START_AT: value })).toThrow(/CLOCK_START_AT/);
+  });
+
+  it('is refused in production, whatever the value', () => {
+    expect(() => validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CLOCK_START_AT: '2026-12-04T09:30:00Z' })).toThrow(/CLOCK_START_AT/);
+  });
+});

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { isIsoDate } from '../dates/iso-date';
 import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
 
 /**
@@ -226,6 +227,103 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 400)
   MILESTONE_PLAN_AHEAD_HOURS = 48;
+
+  /**
+   * The first retry delay of a deadline-engine job that failed for a reason other than PostgreSQL or Redis being away
+   * (a bug): 5 attempts, doubling (2, 4, 8, 16 s). Outages do not spend these: a job that finds the database away
+   * waits for it (see MILESTONE_JOB_OUTAGE_RETRY_MAX_MS) however long it takes.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  MILESTONE_JOB_RETRY_DELAY_MS = 2000;
+
+  /** The longest wait between two tries of a job that found PostgreSQL or Redis away (doubling from 1 s up to this). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  MILESTONE_JOB_OUTAGE_RETRY_MAX_MS = 15_000;
+
+  /**
+   * How long a worker's hold on a job lasts without renewal (BullMQ's lock duration; renewed at half of it while the
+   * job runs). A worker killed mid-job leaves its jobs held this long at most before the stalled check hands them on.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  QUEUE_LOCK_DURATION_MS = 10_000;
+
+  /** How often each worker looks for jobs whose holder died (BullMQ's stalled check). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  QUEUE_STALLED_INTERVAL_MS = 5000;
+
+  /**
+   * How often each worker checks that Redis still holds what the engine put there (its marker and job schedulers):
+   * a Redis flushed or restarted without persistence is rebuilt from PostgreSQL within this (also at once when the
+   * worker reconnects to Redis).
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  QUEUE_WATCH_INTERVAL_MS = 10_000;
+
+  /** How often the deadline watchdog looks in PostgreSQL for deadline actions that should have happened and have not. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  DEADLINE_WATCHDOG_INTERVAL_MS = 60_000;
+
+  /** How late a deadline action (reminder, due, escalation) may be before the watchdog calls it late (seconds). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  DEADLINE_WATCHDOG_GRACE_SECONDS = 300;
+
+  /**
+   * The worker's health and metrics server (`/health`, `/health/ready`, `/metrics`), for compose and an orchestrator.
+   * 0: any free port (tests).
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3002;
+
+  @IsString()
+  WORKER_HEALTH_HOST = '0.0.0.0';
+
+  /**
+   * A bearer token `/metrics` asks for (api and worker). Unset: metrics are open, for a scraper on a private network;
+   * set it wherever the port is reachable from outside.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /**
+   * Starts the service's clock at this instant (ISO 8601) and lets it run from there: to try deadlines and faults
+   * by hand, or to run the apps of a test in separate processes. Refused in production.
+   */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'an ISO 8601 instant with its offset, e.g. 2026-12-04T09:30:00Z' })
+  @ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (value, args) => value === undefined || ((args?.object as AppConfig).NODE_ENV !== 'production' && isIsoDate(String(value).slice(0, 10)) && !Number.isNaN(Date.parse(String(value)))),
+      defaultMessage: () => 'a real date-time; never set in production (the service must run on the real time)',
+    },
+  })
+  CLOCK_START_AT?: string;
 }
 
 /** For `ConfigModule.forRoot({ validate })`, and for scripts that run without Nest. */

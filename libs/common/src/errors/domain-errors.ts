@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 export abstract class DomainError extends Error {
@@ -79,5 +80,16 @@ export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS' as const;
   constructor(message: string, retryAfterSeconds: number) {
     super(message, { retryAfterSeconds });
+  }
+}
+
+/**
+ * PostgreSQL or Redis is away for a moment (a restart, a failover, a network cut): nothing was changed and the same
+ * request will work once it is back. Callers show "try again in a moment", never "something went wrong".
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+  constructor(retryAfterSeconds = 5) {
+    super('The service is unavailable for a moment. Nothing was changed: try again shortly.', { retryAfterSeconds });
   }
 }

@@ -15,21 +15,26 @@ import { MilestoneJobs } from './milestone-jobs.service';
 import { MilestoneJobsProcessor } from './milestone-jobs.processor';
 
 /**
- * The deadline engine, for the worker only: the `milestones` queue and its processor. Retries back off
- * exponentially; completed jobs are kept a week (so an id already run is not run again by a re-add), failed ones a
- * week, visible for inspection.
+ * The deadline engine, for the worker only: the `milestones` queue and its processor. A job that fails for a bug is
+ * tried 5 times, backing off exponentially from `MILESTONE_JOB_RETRY_DELAY_MS`; one that finds PostgreSQL or Redis
+ * away waits for them without spending those (`QueueWorkers`). Completed jobs are kept a week (so an id already run
+ * is not run again by a re-add), failed ones a week, visible for inspection; a failed job whose action is still owed
+ * is planned again by the reconciler and the watchdog.
  */
 @Module({
   imports: [
     TypeOrmModule.forFeature([MilestoneEscalation]),
-    BullModule.registerQueue({
+    BullModule.registerQueueAsync({
       name: MILESTONES_QUEUE,
-      defaultJobOptions: {
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: config.get('MILESTONE_JOB_RETRY_DELAY_MS', { infer: true }) },
+          removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      }),
     }),
     MilestonesModule,
     CustodyModule,

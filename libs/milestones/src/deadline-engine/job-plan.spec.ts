@@ -1,10 +1,10 @@
 import { MilestoneStatus } from '../milestone-enums';
 import { DEFAULT_MILESTONE_POLICY, mergePolicy } from '../rules/milestone-policy';
 import { MilestoneKey } from '../milestone-enums';
-import { escalationsDue, jobsWithinReach, morningOf, plannedJobs, reconcileWindow } from './job-plan';
+import { escalationsDue, jobsWithinReach, lateJob, morningOf, owedJobs, plannedJobs, reconcileWindow } from './job-plan';
 
 const policy = DEFAULT_MILESTONE_POLICY[MilestoneKey.INITIAL_PLANNING_MEETING];
-const m = (status: MilestoneStatus, dueDate: string | null, escalationLevel = 0) => ({ id: 'abc', status, dueDate, escalationLevel });
+const m = (status: MilestoneStatus, dueDate: string | null, escalationLevel = 0, remindersSent = 0) => ({ id: 'abc', status, dueDate, escalationLevel, remindersSent });
 
 describe('morningOf', () => {
   it.each([
@@ -41,6 +41,14 @@ describe('plannedJobs', () => {
     expect(plannedJobs(milestone, policy).map((j) => j.jobId)).toEqual(ids);
   });
 
+  it.each([
+    ['no reminder sent yet', 0, ['reminder1', 'reminder2', 'due', 'escalate2', 'escalate3']],
+    ['the first reminder sent', 1, ['reminder2', 'due', 'escalate2', 'escalate3']],
+    ['both reminders sent', 2, ['due', 'escalate2', 'escalate3']],
+  ])('a pending milestone with %s plans only what is still to do', (_name, sent, names) => {
+    expect(names_(plannedJobs(m(MilestoneStatus.PENDING, '2026-12-04', 0, sent), policy))).toEqual(names);
+  });
+
   it('gives new ids when the due date moves, so the old jobs are found stale', () => {
     const before = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-04'), policy).map((j) => j.jobId);
     const after = plannedJobs(m(MilestoneStatus.PENDING, '2026-12-11'), policy).map((j) => j.jobId);
@@ -70,6 +78,31 @@ describe('jobsWithinReach', () => {
     const missed = plannedJobs(m(MilestoneStatus.MISSED, '2026-12-04', 1), policy);
     expect(names_(jobsWithinReach(missed, new Date('2026-12-09T10:00:00Z'), TWO_DAYS))).toEqual(['escalate2', 'escalate3']);
     expect(names_(jobsWithinReach(missed, new Date('2027-01-10T10:00:00Z'), TWO_DAYS))).toEqual(['escalate2']);
+  });
+});
+
+describe('owedJobs and lateJob: the action a milestone owes now, from its row alone', () => {
+  const FIVE_MINUTES = 5 * 60 * 1000;
+  it.each([
+    // Reminders 27 Nov and 3 Dec, due 4 Dec, escalations 8 and 11 Dec, all at 09:00 London (GMT).
+    ['pending, before its first reminder: nothing owed', m(MilestoneStatus.PENDING, '2026-12-04'), '2026-11-26T10:00:00Z', [], null],
+    ['pending, the first reminder a minute ago: owed, not yet late', m(MilestoneStatus.PENDING, '2026-12-04'), '2026-11-27T09:01:00Z', ['reminder1'], null],
+    ['pending, the first reminder an hour ago and not sent: late', m(MilestoneStatus.PENDING, '2026-12-04'), '2026-11-27T10:00:00Z', ['reminder1'], 'reminder1'],
+    ['pending, the first reminder sent: nothing owed until the second', m(MilestoneStatus.PENDING, '2026-12-04', 0, 1), '2026-11-30T10:00:00Z', [], null],
+    ['pending, both reminder days passed, none sent: only the latest is owed', m(MilestoneStatus.PENDING, '2026-12-04'), '2026-12-03T12:00:00Z', ['reminder2'], 'reminder2'],
+    ['pending past its due moment: the due action, not a reminder', m(MilestoneStatus.PENDING, '2026-12-04', 0, 1), '2026-12-04T10:00:00Z', ['due'], 'due'],
+    ['pending a month past due: the due action (it takes the later levels with it)', m(MilestoneStatus.PENDING, '2026-12-04'), '2027-01-04T10:00:00Z', ['due'], 'due'],
+    ['missed at level 1, before level 2: nothing owed', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2026-12-07T10:00:00Z', [], null],
+    ['missed at level 1, level 2 an hour ago: late', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2026-12-08T10:00:00Z', ['escalate2'], 'escalate2'],
+    ['missed at level 1, both levels passed: the first not taken', m(MilestoneStatus.MISSED, '2026-12-04', 1), '2027-01-04T10:00:00Z', ['escalate2'], 'escalate2'],
+    ['missed at the top: nothing owed', m(MilestoneStatus.MISSED, '2026-12-04', 3), '2027-01-04T10:00:00Z', [], null],
+    ['met: nothing owed', m(MilestoneStatus.MET, '2026-12-04'), '2027-01-04T10:00:00Z', [], null],
+    ['waived: nothing owed', m(MilestoneStatus.WAIVED, '2026-12-04'), '2027-01-04T10:00:00Z', [], null],
+  ])('%s', (_name, milestone, now, owed, late) => {
+    const jobs = plannedJobs(milestone, policy);
+    expect(names_(owedJobs(jobs, new Date(now)))).toEqual(owed);
+    const found = lateJob(jobs, new Date(now), FIVE_MINUTES);
+    expect(found ? names_([found])[0] : null).toBe(late);
   });
 });
 

@@ -28,6 +28,8 @@ export interface MilestoneJobFacts {
   status: MilestoneStatus;
   dueDate: string | null;
   escalationLevel: number;
+  /** Reminders already sent for this due date (the row's `reminders_sent` when `reminders_sent_for` is the due date). */
+  remindersSent?: number;
 }
 
 export interface PlannedJob {
@@ -93,7 +95,10 @@ export function plannedJobs(milestone: Omit<MilestoneJobFacts, 'key'>, policy: P
   const { reminders, ladder } = momentsOf(due, policy);
   const jobs: PlannedJob[] = [];
   if (milestone.status === MilestoneStatus.PENDING) {
-    reminders.forEach((on, i) => jobs.push(job('reminder', String(i + 1), on, { reminder: i + 1 })));
+    // A reminder already sent is a recorded fact, like an escalation level reached: it is not planned again.
+    reminders.forEach((on, i) => {
+      if (i + 1 > (milestone.remindersSent ?? 0)) jobs.push(job('reminder', String(i + 1), on, { reminder: i + 1 }));
+    });
     jobs.push(job('due', '', due));
   }
   // Level 1 comes with the due job; later levels are planned ahead so they survive a worker that is down at the time.
@@ -116,10 +121,26 @@ export function plannedJobs(milestone: Omit<MilestoneJobFacts, 'key'>, policy: P
 export function jobsWithinReach(jobs: readonly PlannedJob[], now: Date, reachMs: number): PlannedJob[] {
   const at = now.getTime();
   const until = at + reachMs;
+  return [...owedJobs(jobs, now), ...jobs.filter((j) => j.runAt.getTime() > at && j.runAt.getTime() <= until)];
+}
+
+/**
+ * Of a milestone's planned jobs (`plannedJobs`, so only actions not yet recorded on its row), the one whose moment
+ * has passed and that should run now: the first ladder step not taken once the due moment has passed, else the
+ * latest reminder not sent. At most one: it is the action the milestone owes, whatever happened to its earlier job
+ * (failed, stalled, removed, Redis emptied).
+ */
+export function owedJobs(jobs: readonly PlannedJob[], now: Date): PlannedJob[] {
+  const at = now.getTime();
   const passed = jobs.filter((j) => j.runAt.getTime() <= at);
   const ladderPassed = passed.filter((j) => j.name !== 'reminder');
-  const keep = ladderPassed.length ? ladderPassed.slice(0, 1) : passed.slice(-1);
-  return [...keep, ...jobs.filter((j) => j.runAt.getTime() > at && j.runAt.getTime() <= until)];
+  return ladderPassed.length ? ladderPassed.slice(0, 1) : passed.slice(-1);
+}
+
+/** The owed job of a milestone if its moment passed more than `graceMs` ago: the deadline action is late. */
+export function lateJob(jobs: readonly PlannedJob[], now: Date, graceMs: number): PlannedJob | null {
+  const [owed] = owedJobs(jobs, now);
+  return owed && owed.runAt.getTime() <= now.getTime() - graceMs ? owed : null;
 }
 
 /**

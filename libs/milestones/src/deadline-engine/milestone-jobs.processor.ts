@@ -1,13 +1,15 @@
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { DelayedError, Job, Queue } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { AppConfig, Clock } from '@resettle/common';
+import { QueueStateKeeper, QueueWorkers } from '@resettle/queue';
 import { MILESTONES_QUEUE, MilestoneJobData } from './job-plan';
 import { MilestoneJobs } from './milestone-jobs.service';
 
 /** How often the reconciler compares PostgreSQL with the queue (and at every worker start). */
 export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
+/** The job scheduler that runs the reconcile. */
+export const RECONCILE_SCHEDULER_ID = 'reconcile-milestones';
 
 /**
  * The `milestones` queue: `schedule` (from the outbox, when an episode's milestones are created or change),
@@ -15,25 +17,32 @@ export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
  * job scheduler, so several workers never run it twice at once; it also plans jobs as they come within reach).
  * BullMQ delivers at least once; every handler is idempotent. Reminder, due and escalate jobs are done in batches
  * (`MilestoneJobs.run`), so the worker runs many at once (`MILESTONE_JOBS_CONCURRENCY`).
+ *
+ * The reconcile's scheduler and a full reconcile are registered with the `QueueStateKeeper`, which puts them back
+ * from PostgreSQL whenever Redis loses them (and at every worker start): the thing that rebuilds the queue does not
+ * live only in the queue.
  */
-@Processor(MILESTONES_QUEUE)
-export class MilestoneJobsProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Injectable()
+export class MilestoneJobsProcessor implements OnModuleInit, OnApplicationBootstrap {
   private readonly log = new Logger(MilestoneJobsProcessor.name);
 
   constructor(
     private readonly jobs: MilestoneJobs,
     private readonly clock: Clock,
-    @InjectQueue(MILESTONES_QUEUE) private readonly queue: Queue,
+    private readonly workers: QueueWorkers,
+    private readonly keeper: QueueStateKeeper,
     private readonly config: ConfigService<AppConfig, true>,
-  ) {
-    super();
+  ) {}
+
+  onModuleInit(): void {
+    this.keeper.addRecurring({ queueName: MILESTONES_QUEUE, schedulerId: RECONCILE_SCHEDULER_ID, repeat: { every: RECONCILE_EVERY_MS }, job: { name: 'reconcile' } });
+    this.keeper.addRebuilder({ name: 'milestone jobs', rebuild: () => this.jobs.reconcile() });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.worker.concurrency = this.config.get('MILESTONE_JOBS_CONCURRENCY', { infer: true });
-    await this.queue.upsertJobScheduler('reconcile-milestones', { every: RECONCILE_EVERY_MS }, { name: 'reconcile' });
-    // And once now: after a Redis flush or an outage, a restarted worker rebuilds every job from PostgreSQL.
-    await this.queue.add('reconcile', {}, { jobId: `reconcile-at-start-${Date.now()}` });
+  onApplicationBootstrap(): void {
+    this.workers.start(MILESTONES_QUEUE, (job, token) => this.process(job, token), {
+      concurrency: this.config.get('MILESTONE_JOBS_CONCURRENCY', { infer: true }),
+    });
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

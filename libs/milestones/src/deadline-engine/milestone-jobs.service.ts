@@ -62,9 +62,18 @@ interface Notice {
   level?: number;
 }
 
-const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text AS "dueDate", m.escalation_level AS "escalationLevel",
+/** A milestone row as the engine reads it; reminders sent count only for the due date they were sent for. */
+export const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text AS "dueDate", m.escalation_level AS "escalationLevel",
+        CASE WHEN m.reminders_sent_for = m.due_date THEN m.reminders_sent ELSE 0 END AS "remindersSent",
         m.episode_id AS "episodeId", m.child_id AS "childId", e.supervising_service_id AS "serviceId"
    FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id`;
+
+/** The last reconcile a worker finished. */
+export interface ReconcileRun {
+  at: Date;
+  ms: number;
+  milestones: number;
+}
 
 /**
  * The deadline engine's worker side: keeps each milestone's delayed jobs in step with its row (PostgreSQL is the
@@ -83,6 +92,8 @@ export class MilestoneJobs {
   private reconciling: Promise<number> | null = null;
   private reconcileNext: Promise<number> | null = null;
   private flushing = false;
+  /** The last reconcile this worker finished (for the engine status and metrics). */
+  lastReconcile: ReconcileRun | null = null;
 
   constructor(
     @InjectQueue(MILESTONES_QUEUE) private readonly queue: Queue,
@@ -154,14 +165,26 @@ export class MilestoneJobs {
         })),
       );
     }
-    // Its moment has come by the service's clock (a test moves it; a worker was down): run it now.
-    const dueNow = desired.filter((j, i) => resultOf<number>(exists, i) && j.runAt.getTime() <= now.getTime());
-    await Promise.all(
-      dueNow.map(async (planned) => {
-        const existing = await this.queue.getJob(planned.jobId);
-        if (existing && (await existing.isDelayed())) await existing.promote();
+    // A job whose moment has passed is the action its milestone still owes (the row says it has not happened):
+    // - delayed: its moment has come by the service's clock (a test moves it; a worker was down): run it now;
+    // - failed (its attempts spent), completed (yet the row says not done) or in no list at all: whatever happened to
+    //   it, plan it afresh, so no earlier job can block a deadline action.
+    const passed = desired.filter((j, i) => resultOf<number>(exists, i) && j.runAt.getTime() <= now.getTime());
+    const replanned = await Promise.all(
+      passed.map(async (planned) => {
+        const state = await this.queue.getJobState(planned.jobId);
+        if (state === 'delayed') {
+          await (await this.queue.getJob(planned.jobId))?.promote();
+          return false;
+        }
+        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+        await this.queue.remove(planned.jobId);
+        await this.queue.add(planned.name, planned.data, { jobId: planned.jobId });
+        return true;
       }),
     );
+    const again = replanned.filter(Boolean).length;
+    if (again) this.log.warn(`Planned again ${again} deadline action(s) still owed whose earlier job had failed or ended without doing them`);
     // Only the sets that changed: most milestones have nothing within reach, and had nothing before.
     const multi = this.redis.multi();
     let writes = 0;
@@ -199,6 +222,7 @@ export class MilestoneJobs {
   }
 
   private async reconcileOnce(): Promise<number> {
+    const started = Date.now();
     const overridden = await this.overriddenPolicies();
     const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
     if (!isIsoDate(pendingDueUntil) || !Number.isInteger(topLevel)) throw new Error(`Bad reconcile window ${pendingDueUntil} ${topLevel}`);
@@ -236,7 +260,8 @@ export class MilestoneJobs {
     } finally {
       await runner.release();
     }
-    this.log.log(`Reconciled the jobs of ${total} open milestones within reach`);
+    this.lastReconcile = { at: this.clock.now(), ms: Date.now() - started, milestones: total };
+    this.log.log(`Reconciled the jobs of ${total} open milestones within reach in ${this.lastReconcile.ms} ms`);
     return total;
   }
 
@@ -317,23 +342,33 @@ export class MilestoneJobs {
       const busy = new Set<string>(
         notLocked.length ? (await em.query(`SELECT id FROM milestone WHERE id = ANY($1::uuid[])`, [notLocked])).map((r: { id: string }) => r.id) : [],
       );
+      // Levels reached for each milestone's current due date (a milestone re-opened with a new date climbs again).
       const escalatedRows: { milestone_id: string; level: number }[] = rows.length
-        ? await em.query(`SELECT milestone_id, level FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [rows.map((r) => r.id)])
+        ? await em.query(
+            `SELECT e.milestone_id, e.level FROM milestone_escalation e JOIN milestone m ON m.id = e.milestone_id AND m.due_date = e.due_date
+              WHERE e.milestone_id = ANY($1::uuid[])`,
+            [rows.map((r) => r.id)],
+          )
         : [];
       const escalated = new Set(escalatedRows.map((r) => `${r.milestone_id}:${r.level}`));
       const policies = await this.policiesOf(rows.map((r) => r.serviceId), em);
       const now = this.clock.now();
       const notices: Notice[] = [];
-      const newEscalations: { milestoneId: string; level: number }[] = [];
+      const newEscalations: { milestoneId: string; dueDate: string; level: number }[] = [];
       const changedIds = new Set<string>();
+      const remindedIds = new Set<string>();
       const outcomes = batch.map(({ name, data }): JobOutcome | Error => {
         if (busy.has(data.milestoneId)) return new Error(`Milestone ${data.milestoneId} is being changed; the job will be retried`);
         const milestone = byId.get(data.milestoneId);
         // Moved, met or waived since the job was planned: the job is stale and does nothing.
         if (!milestone || milestone.dueDate !== data.dueDate) return 'stale';
         if (name === 'reminder') {
-          if (milestone.status !== MilestoneStatus.PENDING) return 'stale';
-          notices.push({ milestone, notify: ['OWNER'], reminder: data.reminder ?? 0 });
+          const reminder = data.reminder ?? 0;
+          // Sent already (the job delivered again, or planned again after a fault): nobody is reminded twice.
+          if (milestone.status !== MilestoneStatus.PENDING || (milestone.remindersSent ?? 0) >= reminder) return 'stale';
+          milestone.remindersSent = reminder;
+          remindedIds.add(milestone.id);
+          notices.push({ milestone, notify: ['OWNER'], reminder });
           return 'done';
         }
         let level = data.level ?? 0;
@@ -351,7 +386,7 @@ export class MilestoneJobs {
           // Already escalated to this level: nobody is told twice.
           if (escalated.has(`${milestone.id}:${at}`)) return false;
           escalated.add(`${milestone.id}:${at}`);
-          newEscalations.push({ milestoneId: milestone.id, level: at });
+          newEscalations.push({ milestoneId: milestone.id, dueDate: milestone.dueDate!, level: at });
           if (milestone.escalationLevel < at) {
             milestone.escalationLevel = at;
             changedIds.add(milestone.id);
@@ -373,10 +408,18 @@ export class MilestoneJobs {
           [changed.map((m) => m.id), changed.map((m) => m.status), changed.map((m) => m.escalationLevel)],
         );
       }
+      if (remindedIds.size) {
+        // A fact the engine keeps, not a change anyone made: the version is left alone, so nobody's edit is refused.
+        const reminded = [...remindedIds].map((id) => byId.get(id)!);
+        await em.query(
+          `UPDATE milestone m SET reminders_sent = v.sent, reminders_sent_for = m.due_date FROM unnest($1::uuid[], $2::int[]) AS v(id, sent) WHERE m.id = v.id`,
+          [reminded.map((m) => m.id), reminded.map((m) => m.remindersSent ?? 0)],
+        );
+      }
       if (newEscalations.length) {
         await em.query(
-          `INSERT INTO milestone_escalation (milestone_id, level) SELECT * FROM unnest($1::uuid[], $2::int[]) ON CONFLICT DO NOTHING`,
-          [newEscalations.map((e) => e.milestoneId), newEscalations.map((e) => e.level)],
+          `INSERT INTO milestone_escalation (milestone_id, due_date, level) SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[]) ON CONFLICT DO NOTHING`,
+          [newEscalations.map((e) => e.milestoneId), newEscalations.map((e) => e.dueDate), newEscalations.map((e) => e.level)],
         );
       }
       await this.notifications.notifyMany(em, await this.noticesToRequests(em, notices, policies));
@@ -446,7 +489,7 @@ export class MilestoneJobs {
               body: `${label(m.key)} was due on ${m.dueDate} and has not been met. This is escalation level ${n.level}. Record what meets it, or a manager may waive it with a reason.`,
               link: `/episodes/${m.episodeId}/milestones`,
               childId: m.childId,
-              dedupeKey: `milestone:${m.id}:escalation:${n.level}:${userId}`,
+              dedupeKey: `milestone:${m.id}:${m.dueDate}:escalation:${n.level}:${userId}`,
             },
       );
     });

@@ -62,6 +62,17 @@ export class Milestone {
   @Column({ type: 'int', default: 0 })
   escalationLevel: number;
 
+  /**
+   * Reminders already sent for `remindersSentFor` (the due date they were for): a reminder is a recorded fact like an
+   * escalation, so the engine and its watchdog know from this row alone which one is still owed. A new due date starts
+   * the count again.
+   */
+  @Column({ type: 'int', default: 0 })
+  remindersSent: number;
+
+  @Column({ type: 'date', nullable: true })
+  remindersSentFor: string | null;
+
   @Field(() => Int)
   @VersionColumn()
   version: number;

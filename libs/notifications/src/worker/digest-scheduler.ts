@@ -1,27 +1,27 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { AppConfig } from '@resettle/common';
+import { QueueStateKeeper } from '@resettle/queue';
 import { DIGEST_JOB, DIGEST_SCHEDULER_ID, NOTIFICATIONS_QUEUE } from './notifications-queue';
 
 /**
- * Registers the daily digest with BullMQ's job scheduler when the worker starts. `upsertJobScheduler` with a fixed
- * id is idempotent: every worker may do it, a changed time replaces the old one, and Redis holds one schedule.
+ * The daily digest's BullMQ job scheduler, kept by the `QueueStateKeeper`: created when the worker starts and again
+ * whenever Redis loses it. `upsertJobScheduler` with a fixed id is idempotent: every worker may do it, a changed time
+ * replaces the old one, and Redis holds one schedule.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap {
+export class DigestScheduler implements OnModuleInit {
   private readonly log = new Logger('DigestScheduler');
 
   constructor(
-    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
+    private readonly keeper: QueueStateKeeper,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
     const pattern = this.config.get('NOTIFICATION_DIGEST_CRON', { infer: true });
     const tz = this.config.get('NOTIFICATION_DIGEST_TIMEZONE', { infer: true });
-    await this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern, tz }, { name: DIGEST_JOB, data: {} });
+    this.keeper.addRecurring({ queueName: NOTIFICATIONS_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, repeat: { pattern, tz }, job: { name: DIGEST_JOB } });
     this.log.log(`Daily digest scheduled: "${pattern}" ${tz}`);
   }
 }

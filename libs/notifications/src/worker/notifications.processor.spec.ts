@@ -2,6 +2,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { FixedClock } from '@resettle/common';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationMailer } from './notification-mailer.service';
+import type { QueueWorkers } from '@resettle/queue';
 
 describe('NotificationsProcessor', () => {
   const clock = new FixedClock(new Date('2026-11-24T07:00:00Z'));
@@ -9,7 +10,8 @@ describe('NotificationsProcessor', () => {
     sendOne: jest.fn(async () => 'SENT'),
     sendDigests: jest.fn(async () => ({ sent: 2, notifications: 5, failed: 0 })),
   };
-  const processor = new NotificationsProcessor(mailer as unknown as NotificationMailer, clock);
+  // Only process() is tried here: the worker that calls it is started by QueueWorkers in the worker process.
+  const processor = new NotificationsProcessor(mailer as unknown as NotificationMailer, clock, {} as QueueWorkers);
   const job = (name: string, data: unknown) => ({ name, data }) as Job;
 
   it('sends one notification’s email for an email job', async () => {

@@ -1,24 +1,28 @@
-import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Clock } from '@resettle/common';
+import { QueueWorkers } from '@resettle/queue';
 import { DIGEST_JOB, EMAIL_JOB, EmailJobData, NOTIFICATIONS_QUEUE } from './notifications-queue';
 import { DigestRun, EmailOutcome, NotificationMailer } from './notification-mailer.service';
 
 /**
  * The `notifications` queue: `email` sends one notification's email, `digest` sends the daily digests. Both are
  * idempotent (the rows record `emailed_at`), so a redelivered or retried job sends nothing twice. A failure throws:
- * BullMQ retries with exponential backoff, and keeps the job once its attempts are used up.
+ * BullMQ retries with exponential backoff, and keeps the job once its attempts are used up; PostgreSQL or Redis
+ * away spends no attempt (`QueueWorkers`).
  */
-@Processor(NOTIFICATIONS_QUEUE, { concurrency: 5 })
-export class NotificationsProcessor extends WorkerHost {
+@Injectable()
+export class NotificationsProcessor implements OnApplicationBootstrap {
   private readonly log = new Logger('NotificationsProcessor');
 
   constructor(
     private readonly mailer: NotificationMailer,
     private readonly clock: Clock,
-  ) {
-    super();
+    private readonly workers: QueueWorkers,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers.start(NOTIFICATIONS_QUEUE, (job) => this.process(job), { concurrency: 5 });
   }
 
   async process(job: Job): Promise<EmailOutcome | DigestRun> {
