@@ -447,6 +447,11 @@ describe('the authorisation matrix', () => {
         input: { milestoneId: milestoneOf[target], expectedVersion: STALE, reason: 'Matrix check' },
       }),
     },
+    deadlineEngineStatus: {
+      // The engine as support sees it (late actions by milestone id, workers, queues): national admins only.
+      allowed: 'OK', audited: false, expect: only({ NATIONAL_ADMIN: BOTH }),
+      run: (s) => call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
+    },
     milestonePolicy: {
       // Configuration, not a child's record: anyone signed in may read any service's deadlines.
       allowed: 'OK', audited: false, expect: EVERYONE,

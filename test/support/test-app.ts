@@ -53,6 +53,8 @@ export class TestApp {
     process.env.DATABASE_URL = db.url;
     process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
     process.env.QUEUE_PREFIX = `test-${db.url.split('/').pop()}`;
+    // A worker started by the test listens for probes on any free port (several test files run at once).
+    process.env.WORKER_HEALTH_PORT = '0';
     // Tests fire hundreds of requests a minute from one session; the rate limit has its own test (hardening).
     process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
     process.env.RATE_LIMIT_PER_IP_PER_MINUTE ??= '1000000';

@@ -6,7 +6,16 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
 import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
-import { AppConfig, ClockModule, DirectFieldResolvers, DirectFieldResolversModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
+import {
+  AppConfig,
+  ClockModule,
+  DirectFieldResolvers,
+  DirectFieldResolversModule,
+  introspectionEnabled,
+  MetricsModule,
+  RequestLoaders,
+  validateConfig,
+} from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { QueueModule } from '@resettle/queue';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
@@ -19,6 +28,8 @@ import { ReferralsGraphqlModule } from '@resettle/referrals';
 import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
+import { ApiMetricsModule } from './metrics/metrics.module';
+import type { GraphqlRequestFacts } from './metrics/api-metrics';
 import { formatGraphqlError } from './graphql/error-formatter';
 import { pinoHttpOptions } from './logging';
 
@@ -35,6 +46,7 @@ const graphqlLog = new Logger('GraphQL');
           // Probes every few seconds would drown the log.
           { method: RequestMethod.GET, path: 'health' },
           { method: RequestMethod.GET, path: 'health/ready' },
+          { method: RequestMethod.GET, path: 'metrics' },
           // GraphQL logs its own line per request (logGraphqlRequests): nestjs-pino runs each request it logs in
           // an AsyncLocalStorage, and on Node 20 that puts a hook on every promise of the process, which a
           // caseload page makes thousands of (a tenth of the api's CPU under load).
@@ -43,6 +55,7 @@ const graphqlLog = new Logger('GraphQL');
       }),
     }),
     ClockModule,
+    MetricsModule.forRoot('api'),
     DirectFieldResolversModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),
@@ -69,13 +82,15 @@ const graphqlLog = new Logger('GraphQL');
           graphql: { parseOptions: graphqlParseOptions },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution, context) => {
-            const requestId = (context as { reply?: { request?: { id?: string } } } | undefined)?.reply?.request?.id;
+            const request = (context as { reply?: { request?: { id?: string } & GraphqlRequestFacts } } | undefined)?.reply?.request;
+            const requestId = request?.id;
             // Mercurius wraps all of a document's validation errors (syntax, unknown field, query limits) in one
             // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
             const errors = execution.errors
               .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
               .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })));
             // PostgreSQL or Redis away: one line, not a stack per error (the readiness probe and metrics say more).
+            if (request && errors[0]) request.graphqlOutcome = errors[0].extensions.code;
             if (errors.some((e) => e.extensions.code === 'SERVICE_UNAVAILABLE')) graphqlLog.warn({ requestId, code: 'SERVICE_UNAVAILABLE' }, 'PostgreSQL or Redis unavailable');
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
@@ -84,6 +99,7 @@ const graphqlLog = new Logger('GraphQL');
       },
     }),
     HealthModule,
+    ApiMetricsModule,
     AccessModule,
     IdentityGraphqlModule,
     OrganisationsGraphqlModule,

@@ -6,6 +6,7 @@ import { validateConfig } from '@resettle/common';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './graphql/validation-pipe';
 import { logGraphqlRequests, requestIdFrom } from './logging';
+import { ApiMetrics, GraphqlRequestFacts } from './metrics/api-metrics';
 import { registerSecurity } from './security';
 
 /** Builds the api exactly as production runs it; e2e tests call this too (and may override providers first). */
@@ -29,6 +30,11 @@ export async function createApiApp(
   });
   // PinoLogger.root is set when nestjs-pino's middleware is configured, after this.
   logGraphqlRequests(adapter.getInstance() as never, () => PinoLogger.root);
+  // Request metrics by operation: the hook is added now (Fastify takes no hooks once ready), the metrics once built.
+  let metrics: ApiMetrics | undefined;
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/graphql')) metrics?.observe(request as unknown as GraphqlRequestFacts, reply.elapsedTime, reply.statusCode);
+  });
   // Before Nest adds its routes and Mercurius, so that every route gets the headers, CORS and rate limits.
   await registerSecurity(adapter.getInstance(), config);
 
@@ -42,6 +48,7 @@ export async function createApiApp(
     app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   }
   app.useLogger(app.get(Logger));
+  metrics = app.get(ApiMetrics);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   return app;

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ClockModule, validateConfig } from '@resettle/common';
+import { AppConfig, ClockModule, MetricsModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { DeadlineEngineModule } from '@resettle/milestones';
 import { NotificationsWorkerModule } from '@resettle/notifications';
 import { WorkerHeartbeat } from './worker-heartbeat';
+import { WorkerHealthServer } from './worker-health';
+import { WorkerMetrics } from './worker-metrics';
 
 /**
  * The worker: the outbox relay, the deadline engine (milestone reminders, due moments, escalations, the
- * reconciler) and notification email. It imports feature service modules only, never the api's GraphQL modules, so it
+ * reconciler, the watchdog), notification email, and a small health and metrics server. It imports feature service modules only, never the api's GraphQL modules, so it
  * starts fast and holds no HTTP server.
  */
 @Module({
@@ -21,12 +23,13 @@ import { WorkerHeartbeat } from './worker-heartbeat';
       useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) } }),
     }),
     ClockModule,
+    MetricsModule.forRoot('worker'),
     DatabaseModule,
     QueueModule.forRoot('worker'),
     DeadlineEngineModule,
     NotificationsWorkerModule,
   ],
-  // The relay moves committed outbox rows to the queues above.
-  providers: [WorkerHeartbeat, OutboxRelay],
+  // The relay moves committed outbox rows to the queues above; the health server answers probes and scrapes.
+  providers: [WorkerHeartbeat, OutboxRelay, WorkerMetrics, WorkerHealthServer],
 })
 export class WorkerModule {}

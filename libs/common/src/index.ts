@@ -14,3 +14,4 @@ export * from './pagination/page-args';
 export * from './graphql/batch-results';
 export * from './graphql/plain-selection';
 export * from './graphql/direct-field-resolvers';
+export * from './metrics/metrics';

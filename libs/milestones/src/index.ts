@@ -14,4 +14,6 @@ export * from './deadline-engine/deadline-engine-status.entity';
 export * from './deadline-engine/milestone-jobs.service';
 export * from './deadline-engine/milestone-jobs.processor';
 export * from './deadline-engine/deadline-engine.module';
+export * from './deadline-engine/deadline-watchdog';
+export * from './deadline-engine/deadline-engine-monitor';
 export * from './refresh-all-episodes';

@@ -1,4 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { PlanningModule } from '@resettle/planning';
 import { OrganisationsModule } from '@resettle/organisations';
@@ -7,11 +9,31 @@ import { MilestoneLifecycleHooks } from './milestone-lifecycle-hooks';
 import { MilestonesModule } from './milestones.module';
 import { MilestonesService } from './milestones.service';
 import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
+import { MILESTONES_QUEUE } from './deadline-engine/job-plan';
+import { DeadlineWatchdog } from './deadline-engine/deadline-watchdog';
+import { DeadlineEngineStatusResolver } from './engine-status/deadline-engine-status.resolver';
+import { DeadlineEngineStatusService } from './engine-status/deadline-engine-status.service';
 
 @Module({
-  imports: [MilestonesModule, CustodyModule, PlanningModule, OrganisationsModule, AuditModule],
+  imports: [
+    MilestonesModule,
+    CustodyModule,
+    PlanningModule,
+    OrganisationsModule,
+    AuditModule,
+    // Read only (depths, failed jobs) for the engine status; the api never adds jobs, the outbox does.
+    BullModule.registerQueue({ name: MILESTONES_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
+  ],
   // The hooks: every episode and plan change recomputes its milestones in its own transaction.
-  providers: [MilestonesResolver, EpisodeMilestonesResolver, MilestonePolicyResolver, MilestoneLifecycleHooks],
+  providers: [
+    MilestonesResolver,
+    EpisodeMilestonesResolver,
+    MilestonePolicyResolver,
+    MilestoneLifecycleHooks,
+    DeadlineWatchdog,
+    DeadlineEngineStatusService,
+    DeadlineEngineStatusResolver,
+  ],
 })
 export class MilestonesGraphqlModule implements OnModuleInit {
   constructor(

@@ -93,6 +93,16 @@ export class MilestonesService {
     return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, rows.map(toPolicyOverride)), overridden: new Set(rows.map((r) => r.key)) };
   }
 
+  /**
+   * The policies of the services that override any of it (a small table), by service; every other service has the
+   * defaults. For the deadline engine and its watchdog, which look at every service's milestones at once.
+   */
+  async overriddenPolicies(): Promise<Map<string, MilestonePolicy>> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT DISTINCT youth_justice_service_id AS id FROM milestone_policy_override`);
+    const effective = await this.effectivePolicies(rows.map((r) => r.id));
+    return new Map(rows.map((r, i) => [r.id, effective[i].policy]));
+  }
+
   /** For DataLoader: each service's effective policy. */
   async effectivePolicies(serviceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<EffectivePolicy[]> {
     const rows = serviceIds.length ? await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId: In([...serviceIds]) } }) : [];

@@ -6,3 +6,4 @@ export * from './outbox/outbox-relay.service';
 export * from './queue-workers';
 export * from './queue-state/queue-rebuild.entity';
 export * from './queue-state/queue-state-keeper';
+export * from './queue-state/queue-status';

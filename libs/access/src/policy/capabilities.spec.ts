@@ -39,7 +39,7 @@ describe('capabilities', () => {
     [Capability.WAIVE_MILESTONE]:     [_, Y, _, _, _, _, _, _, _],
     [Capability.CONFIGURE_MILESTONE_POLICY]: [_, Y, _, _, _, _, _, _, _],
     [Capability.READ_OWN_NOTIFICATIONS]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
-    [Capability.VIEW_QUEUE_DASHBOARD]: [_, _, _, _, _, _, _, _, Y],
+    [Capability.VIEW_ENGINE_STATUS]: [_, _, _, _, _, _, _, _, Y],
     [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
     [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
     [Capability.SEND_REFERRAL]:       [Y, Y, _, _, _, _, _, _, _],

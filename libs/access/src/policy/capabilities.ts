@@ -28,8 +28,8 @@ export enum Capability {
   WAIVE_MILESTONE = 'WAIVE_MILESTONE',
   /** In-app notifications and email preferences: your own. */
   READ_OWN_NOTIFICATIONS = 'READ_OWN_NOTIFICATIONS',
-  /** The queue dashboard (bull-board). */
-  VIEW_QUEUE_DASHBOARD = 'VIEW_QUEUE_DASHBOARD',
+  /** The deadline engine's status: its workers, queues, late actions and rebuilds (support, national admins). */
+  VIEW_ENGINE_STATUS = 'VIEW_ENGINE_STATUS',
   /** A child's audit trail and access report (subject access requests). */
   READ_AUDIT = 'READ_AUDIT',
   /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
@@ -68,7 +68,7 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.WAIVE_MILESTONE]: [Role.YJS_MANAGER],
   [Capability.CONFIGURE_MILESTONE_POLICY]: [Role.YJS_MANAGER],
   [Capability.READ_OWN_NOTIFICATIONS]: EVERYONE,
-  [Capability.VIEW_QUEUE_DASHBOARD]: [Role.NATIONAL_ADMIN],
+  [Capability.VIEW_ENGINE_STATUS]: [Role.NATIONAL_ADMIN],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
   [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
   [Capability.SEND_REFERRAL]: YOUTH_JUSTICE,

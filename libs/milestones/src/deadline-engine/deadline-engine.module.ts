@@ -13,6 +13,8 @@ import { MILESTONE_JOBS_REACH, MILESTONES_QUEUE } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
 import { MilestoneJobs } from './milestone-jobs.service';
 import { MilestoneJobsProcessor } from './milestone-jobs.processor';
+import { DeadlineWatchdog } from './deadline-watchdog';
+import { DeadlineEngineMonitor } from './deadline-engine-monitor';
 
 /**
  * The deadline engine, for the worker only: the `milestones` queue and its processor. A job that fails for a bug is
@@ -46,12 +48,14 @@ import { MilestoneJobsProcessor } from './milestone-jobs.processor';
   providers: [
     MilestoneJobs,
     MilestoneJobsProcessor,
+    DeadlineWatchdog,
+    DeadlineEngineMonitor,
     {
       provide: MILESTONE_JOBS_REACH,
       useFactory: (config: ConfigService<AppConfig, true>) => config.get('MILESTONE_PLAN_AHEAD_HOURS', { infer: true }) * 3600_000,
       inject: [ConfigService],
     },
   ],
-  exports: [MilestoneJobs],
+  exports: [MilestoneJobs, DeadlineEngineMonitor],
 })
 export class DeadlineEngineModule {}

@@ -223,7 +223,7 @@ export class MilestoneJobs {
 
   private async reconcileOnce(): Promise<number> {
     const started = Date.now();
-    const overridden = await this.overriddenPolicies();
+    const overridden = await this.milestones.overriddenPolicies();
     const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
     if (!isIsoDate(pendingDueUntil) || !Number.isInteger(topLevel)) throw new Error(`Bad reconcile window ${pendingDueUntil} ${topLevel}`);
     let total = 0;
@@ -263,12 +263,6 @@ export class MilestoneJobs {
     this.lastReconcile = { at: this.clock.now(), ms: Date.now() - started, milestones: total };
     this.log.log(`Reconciled the jobs of ${total} open milestones within reach in ${this.lastReconcile.ms} ms`);
     return total;
-  }
-
-  /** The policies of the services that override any of it (a small table); every other service has the defaults. */
-  private async overriddenPolicies(): Promise<Map<string, MilestonePolicy>> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT DISTINCT youth_justice_service_id AS id FROM milestone_policy_override`);
-    return this.policiesOf(rows.map((r) => r.id));
   }
 
   private async policiesOf(serviceIds: readonly string[], em?: EntityManager): Promise<Map<string, MilestonePolicy>> {
