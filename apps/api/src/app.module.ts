@@ -6,7 +6,7 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
 import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
-import { AppConfig, ClockModule, DirectFieldResolvers, DirectFieldResolversModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
+import { AppConfig, ClockModule, DateTimeScalar, DirectFieldResolvers, DirectFieldResolversModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { QueueModule } from '@resettle/queue';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
@@ -58,6 +58,8 @@ const graphqlLog = new Logger('GraphQL');
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // Every Date field is DateTimeScalar: RFC 3339 only, so 30 February is refused rather than rolled over.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           // Field resolvers that skip Nest's per-call pipeline (see DirectFieldResolvers).
           transformSchema: (schema) => direct.apply(schema),
           graphiql: introspection,

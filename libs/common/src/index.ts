@@ -13,3 +13,4 @@ export * from './pagination/page-args';
 export * from './graphql/batch-results';
 export * from './graphql/plain-selection';
 export * from './graphql/direct-field-resolvers';
+export * from './graphql/date-time.scalar';
