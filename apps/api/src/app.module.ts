@@ -20,6 +20,7 @@ import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/a
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
 import { formatGraphqlError } from './graphql/error-formatter';
+import { refuseUnstorableText } from './graphql/unstorable-text';
 import { pinoHttpOptions } from './logging';
 
 const graphqlLog = new Logger('GraphQL');
@@ -69,6 +70,8 @@ const graphqlLog = new Logger('GraphQL');
           // needs at depth 15.)
           validationRules: graphqlValidationRules({ introspection }),
           graphql: { parseOptions: graphqlParseOptions },
+          // Text PostgreSQL cannot store (NUL, lone surrogates) in any argument, literal or variable, is refused here.
+          hooks: { preExecution: [refuseUnstorableText] },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution, context) => {
             const requestId = (context as { reply?: { request?: { id?: string } } } | undefined)?.reply?.request?.id;
