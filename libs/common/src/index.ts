@@ -14,3 +14,4 @@ export * from './graphql/batch-results';
 export * from './graphql/plain-selection';
 export * from './graphql/direct-field-resolvers';
 export * from './graphql/date-time.scalar';
+export * from './validation/is-optional-not-null';
