@@ -9,6 +9,7 @@ import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-lim
 import {
   AppConfig,
   ClockModule,
+  DateTimeScalar,
   DirectFieldResolvers,
   DirectFieldResolversModule,
   introspectionEnabled,
@@ -31,6 +32,7 @@ import { HealthModule } from './health/health.module';
 import { ApiMetricsModule } from './metrics/metrics.module';
 import type { GraphqlRequestFacts } from './metrics/api-metrics';
 import { formatGraphqlError } from './graphql/error-formatter';
+import { refuseUnstorableText } from './graphql/unstorable-text';
 import { pinoHttpOptions } from './logging';
 
 const graphqlLog = new Logger('GraphQL');
@@ -71,6 +73,8 @@ const graphqlLog = new Logger('GraphQL');
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // Every Date field is DateTimeScalar: RFC 3339 only, so 30 February is refused rather than rolled over.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           // Field resolvers that skip Nest's per-call pipeline (see DirectFieldResolvers).
           transformSchema: (schema) => direct.apply(schema),
           graphiql: introspection,
@@ -80,6 +84,8 @@ const graphqlLog = new Logger('GraphQL');
           // needs at depth 15.)
           validationRules: graphqlValidationRules({ introspection }),
           graphql: { parseOptions: graphqlParseOptions },
+          // Text PostgreSQL cannot store (NUL, lone surrogates) in any argument, literal or variable, is refused here.
+          hooks: { preExecution: [refuseUnstorableText] },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution, context) => {
             const request = (context as { reply?: { request?: { id?: string } & GraphqlRequestFacts } } | undefined)?.reply?.request;

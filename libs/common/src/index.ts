@@ -15,3 +15,5 @@ export * from './graphql/batch-results';
 export * from './graphql/plain-selection';
 export * from './graphql/direct-field-resolvers';
 export * from './metrics/metrics';
+export * from './graphql/date-time.scalar';
+export * from './validation/is-optional-not-null';

@@ -1,11 +1,17 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
-/** Flattens nested class-validator errors into `{ 'sentence.termMonths': ['...'] }`. */
+/**
+ * Flattens nested class-validator errors into `{ 'sentence.termMonths': ['...'] }`. A field sent as null where it
+ * cannot be (IsOptionalNotNull) says so first, before its type's complaint about null.
+ */
 export function fieldErrorsOf(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out[path] = Object.values(e.constraints);
+    if (e.constraints) {
+      const { isNotNull, ...rest } = e.constraints;
+      out[path] = [...(isNotNull ? [isNotNull] : []), ...Object.values(rest)];
+    }
     if (e.children?.length) Object.assign(out, fieldErrorsOf(e.children, path));
   }
   return out;

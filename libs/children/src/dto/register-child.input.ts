@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsString, IsUUID, Length, MaxLength, ValidateNested,
 } from 'class-validator';
-import { IsLocalDate } from '@resettle/common';
+import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
 
 // Fields with a default are nullable in the schema and defaulted again in the service: graphql-jit (Mercurius JIT)
 // does not apply schema defaults of non-null input fields once a query is compiled (graphql-jit issue 142).
@@ -22,18 +22,18 @@ export class ParentCarerInput {
   relationship: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(40)
   phone?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEmail()
   email?: string;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hasParentalResponsibility?: boolean;
 }
@@ -51,7 +51,7 @@ export class RegisterChildInput {
   familyName: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 100)
   preferredName?: string;
@@ -65,38 +65,38 @@ export class RegisterChildInput {
   gender: Gender;
 
   @Field({ nullable: true, description: 'ONS 2021 ethnic group key' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(60)
   ethnicity?: string;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   lookedAfter?: boolean;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   responsibleAuthorityId?: string;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   careLeaver?: boolean;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   homeAuthorityId?: string;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hasEhcp?: boolean;
 
   @Field(() => [String], { nullable: true, defaultValue: [] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -104,13 +104,13 @@ export class RegisterChildInput {
   disabilities?: string[];
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   communicationNeeds?: string;
 
   @Field(() => [ParentCarerInput], { nullable: true, defaultValue: [] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })

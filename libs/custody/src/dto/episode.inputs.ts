@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsLocalDate } from '@resettle/common';
+import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
 import { SentenceTypeEnum } from '../custody-enums';
 
 @InputType()
@@ -17,45 +17,45 @@ export class SentenceInput {
   sentenceDate: string;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1200)
   termMonths?: number;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(240)
   extensionMonths?: number;
 
   @Field(() => Int, { nullable: true, defaultValue: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   remandDays?: number;
 
   @Field(() => Int, { nullable: true, defaultValue: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   taggedBailDays?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLocalDate()
   offenceDate?: string;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   qualifyingSeriousOffence?: boolean;
 
   @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   excludedFromFortyPercentRelease?: boolean;
 }
@@ -75,17 +75,17 @@ export class StartCustodialEpisodeInput {
   supervisingServiceId: string;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   caseManagerId?: string;
 
   @Field({ nullable: true, description: 'For a remand: the day of remand. Give this or sentence, not both.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLocalDate()
   remandDate?: string;
 
   @Field(() => SentenceInput, { nullable: true, description: 'For a child sentenced straight to custody.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => SentenceInput)
   sentence?: SentenceInput;
@@ -115,7 +115,7 @@ export class RecordSentenceInput extends EpisodeChangeInput {
 @InputType()
 export class GrantEarlyReleaseInput extends EpisodeChangeInput {
   @Field({ nullable: true, description: 'Defaults to the earliest release date; must lie between it and the mid-term date.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLocalDate()
   releaseOn?: string;
 }
@@ -123,7 +123,7 @@ export class GrantEarlyReleaseInput extends EpisodeChangeInput {
 @InputType()
 export class OrderLateReleaseInput extends EpisodeChangeInput {
   @Field({ nullable: true, description: 'Defaults to the latest release date; must lie after the mid-term date and no later than it.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLocalDate()
   releaseOn?: string;
 }
@@ -191,7 +191,7 @@ export class AssignCaseManagerInput extends EpisodeChangeInput {
   caseManagerId: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(3, 1000)
   reason?: string;

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@resettle/common';
 import { SentenceTypeEnum } from '../custody-enums';
 
 /**
@@ -13,55 +14,55 @@ export class ReleaseDateInput {
   sentenceType: SentenceTypeEnum;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   sentenceDate?: string;
 
   @Field(() => Int, { nullable: true, description: 'Term in months; for EXTENDED the custodial term; for DHMP the minimum term.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(1200)
   termMonths?: number;
 
   @Field(() => Int, { nullable: true, description: 'EXTENDED only: the extended licence period in months.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(240)
   extensionMonths?: number;
 
   @Field(() => Int, { nullable: true, description: 'Days spent on remand that count as credit.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   remandDays?: number;
 
   @Field(() => Int, { nullable: true, description: 'Qualifying tagged-bail days that count as credit.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   taggedBailDays?: number;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD; needed for further supervision (18 or over at the mid-term date).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   dateOfBirth?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   offenceDate?: string;
 
   @Field({ nullable: true, description: 'S250: a most serious violent or sexual offence (two-thirds release for 7 years or more).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   qualifyingSeriousOffence?: boolean;
 
   @Field({ nullable: true, description: 'S250: offence excluded from the 40% release scheme.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   excludedFromFortyPercentRelease?: boolean;
 }

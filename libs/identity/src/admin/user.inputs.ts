@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageArgs } from '@resettle/common';
+import { PageArgs, IsOptionalNotNull } from '@resettle/common';
 import { Role } from '../role';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -48,13 +48,13 @@ export class CreateUserInput {
   roles: Role[];
 
   @Field({ nullable: true, description: 'An initial password (at least 12 characters). Without one, they sign in only through their council’s OpenID Connect provider.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1024)
   password?: string;
 
   @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Connection, PageArgs } from '@resettle/common';
+import { Connection, PageArgs, IsOptionalNotNull } from '@resettle/common';
 import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
 import { Milestone } from '../entities/milestone.entity';
 
@@ -68,7 +68,7 @@ export class MilestoneOffsetInput {
   unit: MilestoneOffsetUnit;
 
   @Field(() => MilestoneOffsetDirection, { nullable: true, description: 'Defaults to BEFORE (required for the due-date offset).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(MilestoneOffsetDirection)
   direction?: MilestoneOffsetDirection;
 }
@@ -84,25 +84,25 @@ export class SetMilestonePolicyInput {
   key: MilestoneKey;
 
   @Field(() => MilestoneOffsetInput, { nullable: true, description: 'The due date: this far before or after the anchor.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => MilestoneOffsetInput)
   offset?: MilestoneOffsetInput;
 
   @Field(() => [MilestoneOffsetInput], { nullable: true, description: 'Reminders before the due date (direction ignored).' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   @Type(() => MilestoneOffsetInput)
   reminders?: MilestoneOffsetInput[];
 
   @Field({ nullable: true, description: 'Turn the milestone off for the service’s new episodes.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 
   @Field({ nullable: true, description: 'Drop the override: back to the default.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   resetToDefault?: boolean;
 }

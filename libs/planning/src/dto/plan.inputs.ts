@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { IsLocalDate } from '@resettle/common';
+import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
 import { AgreementResponse, CircumstanceKind, NeedLevel, PathwayStatus } from '../planning-enums';
 
 const TEXT = 5000;
@@ -31,7 +31,7 @@ export class UpdatePathwayInput {
   @Field(() => ID, { nullable: true, description: 'The organisation responsible: it may then see and change this pathway.' }) @IsOptional() @IsUUID() responsibleOrganisationId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerUserId?: string | null;
-  @Field(() => PathwayStatus, { nullable: true, description: 'Leave out to keep (it cannot be cleared).' }) @IsOptional() @IsEnum(PathwayStatus) status?: PathwayStatus;
+  @Field(() => PathwayStatus, { nullable: true, description: 'Leave out to keep (it cannot be cleared).' }) @IsOptionalNotNull() @IsEnum(PathwayStatus) status?: PathwayStatus;
   @Field(() => String, { nullable: true, description: 'The child’s own view of this pathway, in their words.' }) @IsOptional() @IsString() @MaxLength(TEXT) childView?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) childViewUnavailableReason?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
@@ -52,7 +52,7 @@ export class AddPathwayActionInput {
 export class UpdatePathwayActionInput {
   @Field(() => ID) @IsUUID() actionId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 1000) description?: string;
+  @Field(() => String, { nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 1000) description?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerOrganisationId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() dueDate?: string | null;

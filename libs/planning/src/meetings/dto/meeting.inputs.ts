@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, PageArgs } from '@resettle/common';
+import { IsLocalDate, PageArgs, IsOptionalNotNull } from '@resettle/common';
 import { PathwayType } from '../../planning-enums';
 import { MeetingAttendance, MeetingParticipation, MeetingType } from '../meeting-enums';
 
@@ -107,7 +107,7 @@ export class RescheduleMeetingInput {
   @Type(() => MeetingInviteeInput)
   invitees?: MeetingInviteeInput[] | null;
 
-  @Field(() => MeetingParticipation, { nullable: true, description: 'Leave out to keep.' }) @IsOptional() @IsEnum(MeetingParticipation) childParticipation?: MeetingParticipation;
+  @Field(() => MeetingParticipation, { nullable: true, description: 'Leave out to keep.' }) @IsOptionalNotNull() @IsEnum(MeetingParticipation) childParticipation?: MeetingParticipation;
   @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) childParticipationNotes?: string | null;
   @Field(() => MeetingParticipation, { nullable: true, description: KEEP }) @IsOptional() @IsEnum(MeetingParticipation) parentCarerParticipation?: MeetingParticipation | null;
   @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?: string | null;
