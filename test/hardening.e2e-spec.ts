@@ -105,6 +105,13 @@ describe('api hardening', () => {
     });
   });
 
+  describe('suggestions outside production', () => {
+    it('still say "Did you mean …?", where introspection would tell anyway (production: test/production.e2e-spec.ts)', async () => {
+      const { body } = await gql(`{ caseloadd { totalCount } }`);
+      expect(body.errors[0].message).toBe('Cannot query field "caseloadd" on type "Query". Did you mean "caseload"?');
+    });
+  });
+
   describe('introspection in production', () => {
     it('is refused, while the limits leave GraphiQL\'s query alone elsewhere', () => {
       const { schema } = t.app.get(GraphQLSchemaHost);

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
-import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
+import { graphqlParseOptions, graphqlValidateOptions, graphqlValidationRules } from './graphql/query-limits';
 import { AppConfig, ClockModule, DirectFieldResolvers, DirectFieldResolversModule, introspectionEnabled, RequestLoaders, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { QueueModule } from '@resettle/queue';
@@ -20,6 +20,7 @@ import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/a
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { HealthModule } from './health/health.module';
 import { formatGraphqlError } from './graphql/error-formatter';
+import { withoutSuggestions } from './graphql/suggestions';
 import { pinoHttpOptions } from './logging';
 
 const graphqlLog = new Logger('GraphQL');
@@ -66,7 +67,7 @@ const graphqlLog = new Logger('GraphQL');
           // (No Mercurius queryDepth: query-limits.ts limits depth, and unlike it skips introspection, which GraphiQL
           // needs at depth 15.)
           validationRules: graphqlValidationRules({ introspection }),
-          graphql: { parseOptions: graphqlParseOptions },
+          graphql: { parseOptions: graphqlParseOptions, validateOptions: graphqlValidateOptions({ introspection }) },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution, context) => {
             const requestId = (context as { reply?: { request?: { id?: string } } } | undefined)?.reply?.request?.id;
@@ -74,7 +75,9 @@ const graphqlLog = new Logger('GraphQL');
             // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
             const errors = execution.errors
               .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
-              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })));
+              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })))
+              // (Variables are checked outside validation, where hideSuggestions does not reach.)
+              .map((e) => (introspection ? e : { ...e, message: withoutSuggestions(e.message) }));
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },
