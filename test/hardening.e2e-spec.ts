@@ -7,14 +7,14 @@ import Fastify from 'fastify';
 import Redis from 'ioredis';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { introspectionEnabled, validateConfig } from '@resettle/common';
+import { introspectionEnabled, trustProxyOption, validateConfig } from '@resettle/common';
 import { graphqlParseOptions, graphqlValidationRules } from '../apps/api/src/graphql/query-limits';
 import { registerSecurity } from '../apps/api/src/security';
 import { TestApp } from './support/test-app';
 
 /**
- * API hardening: document limits (checked before anything runs), body size and type, security headers, CORS and
- * rate limits.
+ * API hardening: document limits (checked before anything runs), body size and type, security headers, CORS, rate
+ * limits and whose X-Forwarded-For is believed.
  * Each request comes from its own IP address unless a test says otherwise, so the rate limit only bites where meant.
  */
 describe('api hardening', () => {
@@ -278,6 +278,36 @@ describe('api hardening', () => {
       const ip = freshIp();
       for (let i = 0; i < 20; i++) expect((await send(ip)).statusCode).not.toBe(429);
       expect((await send(ip)).statusCode).toBe(429);
+    });
+
+    it('ignores X-Forwarded-For by default, from this machine and private networks too: no new address per request', async () => {
+      for (const ip of ['127.0.0.1', freshIp()]) {
+        for (let i = 0; i < 20; i++) {
+          const res = await post(query, { ip, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+          if (ip !== '127.0.0.1') expect(res.statusCode).not.toBe(429);
+        }
+        expect((await post(query, { ip, headers: { 'x-forwarded-for': '203.0.113.99' } })).statusCode).toBe(429);
+      }
+    });
+
+    it('believes X-Forwarded-For only from a proxy TRUST_PROXY lists', async () => {
+      const trusting = (value: string) => {
+        const app = Fastify({ trustProxy: trustProxyOption(validateConfig({ TRUST_PROXY: value }).TRUST_PROXY) });
+        app.get('/ip', async (request) => ({ ip: request.ip }));
+        return app;
+      };
+      const ipSeen = async (app: ReturnType<typeof trusting>, from: string) =>
+        JSON.parse((await app.inject({ method: 'GET', url: '/ip', remoteAddress: from, headers: { 'x-forwarded-for': '203.0.113.7' } })).body).ip;
+      const none = trusting('');
+      const portal = trusting('10.123.45.10');
+      try {
+        expect(await ipSeen(none, '127.0.0.1')).toBe('127.0.0.1');
+        expect(await ipSeen(none, '10.123.45.10')).toBe('10.123.45.10');
+        expect(await ipSeen(portal, '10.123.45.10')).toBe('203.0.113.7');
+        expect(await ipSeen(portal, '10.123.45.11')).toBe('10.123.45.11');
+      } finally {
+        await Promise.all([none.close(), portal.close()]);
+      }
     });
 
     it('keeps its counters in Redis under QUEUE_PREFIX, each key naming its limit and caller', async () => {

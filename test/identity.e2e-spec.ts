@@ -1,3 +1,7 @@
+// These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
+// address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
+process.env.TRUST_PROXY = 'loopback';
+
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
