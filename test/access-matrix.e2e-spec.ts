@@ -121,6 +121,21 @@ const REFERRAL_LISTERS = only({
 
 const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'];
 
+/**
+ * Operations that name no record of a child: the caller's own things, the directory and users, a new child, and
+ * lists (whose read rows name each child on the page). Every other operation names a record of the side's child (the
+ * child, an episode, a plan, a pathway, a referral, a milestone, a meeting...), and every audit row it writes,
+ * whatever the outcome (read, change, refusal at the door, NOT_FOUND, a failure such as CONFLICT), must carry that
+ * child's id: that is how the child's auditTrail and accessReport find it. A new operation is held to it by default.
+ */
+const NAMES_NO_CHILD_RECORD = new Set([
+  'organisations', 'organisation', 'me', 'changePassword',
+  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markAllNotificationsRead', 'notificationPreferences', 'setNotificationPreferences',
+  'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser',
+  'registerChild', 'myMeetings', 'createCalendarFeed', 'revokeCalendarFeed',
+  'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'referrals', 'caseload',
+]);
+
 describe('the authorisation matrix', () => {
   let t: TestApp;
   let w: AccessWorld;
@@ -649,6 +664,10 @@ describe('the authorisation matrix', () => {
     await t?.stop();
   });
 
+  it('names, among the operations with no child’s record, only operations that exist', () => {
+    expect([...NAMES_NO_CHILD_RECORD].filter((name) => !(name in OPERATIONS))).toEqual([]);
+  });
+
   it('has an entry for every query and mutation in the schema, and no entry for one that is gone', () => {
     const operations = rootOperations(t.app.get(GraphQLSchemaHost).schema).map((o) => o.name).sort();
     expect(operations).toEqual([...Object.keys(OPERATIONS), ...PUBLIC_OPERATIONS].sort());
@@ -681,10 +700,17 @@ describe('the authorisation matrix', () => {
           if (expected !== 'allow') expect(res.data?.[name] ?? null).toBeNull();
           // Every refusal, and every read or change of a child's record, leaves an audit row.
           const audited = typeof op.audited === 'function' ? op.audited(target) : op.audited;
+          const rows: AuditRow[] = await t.dataSource.query(
+            `SELECT action, outcome, resource_type, resource_id, child_id FROM audit_event WHERE id > $1 ORDER BY id`,
+            [before],
+          );
           if (expected !== 'allow' || audited) {
-            const rows = await t.dataSource.query(`SELECT outcome, actor_user_id FROM audit_event WHERE id > $1`, [before]);
             expect(rows.length).toBeGreaterThan(0);
-            if (expected !== 'allow') expect(rows.map((r: { outcome: string }) => r.outcome)).toContain('DENIED');
+            if (expected !== 'allow') expect(rows.map((r) => r.outcome)).toContain('DENIED');
+          }
+          // Each row about the child's record is on the child's trail, allowed, refused or failed.
+          if (!NAMES_NO_CHILD_RECORD.has(name)) {
+            expect(rows.filter((r) => r.child_id !== side(target).child.id)).toEqual([]);
           }
         },
       );
@@ -723,6 +749,14 @@ describe('the authorisation matrix', () => {
     });
   });
 });
+
+interface AuditRow {
+  action: string;
+  outcome: string;
+  resource_type: string;
+  resource_id: string | null;
+  child_id: string | null;
+}
 
 /** pg returns an enum array as its text form, '{A,B}'. */
 function parseRoles(value: string | string[]): string[] {

@@ -1,3 +1,7 @@
+// These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
+// address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
+process.env.TRUST_PROXY = 'loopback';
+
 import { Role } from '@resettle/access';
 import { TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
@@ -121,6 +125,68 @@ describe('the audit log', () => {
       await w.sessions.YJS_CASE_MANAGER.ok(`{ caseload { edges { node { id child { givenName } } } } }`);
       const rows = await t.dataSource.query(`SELECT action, child_id, fields_read FROM audit_event WHERE id > $1`, [before]);
       expect(rows).toEqual([{ action: 'caseload', child_id: w.a.child.id, fields_read: ['edges.node.child.givenName', 'edges.node.id'] }]);
+    });
+  });
+
+  describe('refusals and failures are on the child’s record', () => {
+    const TRAIL = `query($id: ID!) { auditTrail(childId: $id, first: 100) { edges { node { action outcome actorUserId resourceType resourceId } } } }`;
+    const trailOf = async (childId: string) =>
+      (await w.sessions.YJS_MANAGER.ok(TRAIL, { id: childId })).auditTrail.edges.map((e: { node: unknown }) => e.node);
+    const reportOf = async (childId: string) =>
+      (await w.sessions.YJS_MANAGER.ok(`query($id: ID!) { accessReport(childId: $id) { entries { user { id } actions } } }`, { id: childId })).accessReport.entries;
+    const planOfA = async () =>
+      (await w.sessions.YJS_MANAGER.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id version pathways { id type } } }`, { id: w.a.episode.id }))
+        .resettlementPlan;
+
+    it('a refused markPlanAgreed (CONFLICT) is in the child’s auditTrail, as FAILED', async () => {
+      const s = w.sessions.YJS_CASE_MANAGER;
+      const plan = await planOfA();
+      const res = await s.graphql(`mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { id } }`, {
+        input: { planId: plan.id, expectedVersion: plan.version + 50 },
+      });
+      expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(await trailOf(w.a.child.id)).toContainEqual({
+        action: 'markPlanAgreed', outcome: 'FAILED', actorUserId: s.userId, resourceType: 'ResettlementPlan', resourceId: plan.id,
+      });
+    });
+
+    it('a council officer’s refused read of a DRAFT referral is in the trail, and not in the access report', async () => {
+      const plan = await planOfA();
+      const { createReferral: referral } = await w.sessions.YJS_CASE_MANAGER.ok(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
+        { input: { pathwayId: plan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id } },
+      );
+      expect(referral.status).toBe('DRAFT');
+      const officer = w.sessions.LA_ACCOMMODATION_OFFICER;
+      const res = await officer.graphql(`query($id: ID!) { referral(id: $id) { id } }`, { id: referral.id });
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+      expect(await trailOf(w.a.child.id)).toContainEqual({
+        action: 'referral', outcome: 'DENIED', actorUserId: officer.userId, resourceType: 'Referral', resourceId: referral.id,
+      });
+      // They saw nothing of the child, so the subject access report does not list them.
+      expect((await reportOf(w.a.child.id)).map((e: { user: { id: string } | null }) => e.user?.id)).not.toContain(officer.userId);
+    });
+
+    it('an input the validation pipe refuses, and a role refused at the door, are on the child’s trail too', async () => {
+      const plan = await planOfA();
+      const pathwayId = plan.pathways[0].id;
+      const caseManager = w.sessions.YJS_CASE_MANAGER;
+      const tooLong = await caseManager.graphql(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
+        input: { pathwayId, description: 'x'.repeat(1001) },
+      });
+      expect(tooLong.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const admin = w.sessions.NATIONAL_ADMIN;
+      const forbidden = await admin.graphql(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
+        input: { pathwayId, description: 'Not my plan' },
+      });
+      expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+      const trail = await trailOf(w.a.child.id);
+      expect(trail).toContainEqual({ action: 'addPathwayAction', outcome: 'FAILED', actorUserId: caseManager.userId, resourceType: 'Pathway', resourceId: pathwayId });
+      expect(trail).toContainEqual({ action: 'addPathwayAction', outcome: 'DENIED', actorUserId: admin.userId, resourceType: 'Pathway', resourceId: pathwayId });
+      // And on no other child's.
+      expect(await t.dataSource.query(`SELECT id FROM audit_event WHERE action = 'addPathwayAction' AND child_id = $1`, [w.b.child.id])).toEqual([]);
     });
   });
 

@@ -2,16 +2,19 @@
 process.env.RATE_LIMIT_PER_MINUTE = '20';
 process.env.RATE_LIMIT_PER_IP_PER_MINUTE = '50';
 
+import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
+import Redis from 'ioredis';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { introspectionEnabled, validateConfig } from '@resettle/common';
+import { introspectionEnabled, trustProxyOption, validateConfig } from '@resettle/common';
 import { graphqlParseOptions, graphqlValidationRules } from '../apps/api/src/graphql/query-limits';
 import { registerSecurity } from '../apps/api/src/security';
 import { TestApp } from './support/test-app';
 
 /**
- * API hardening: document limits (checked before anything runs), body size, security headers, CORS and rate limits.
+ * API hardening: document limits (checked before anything runs), body size and type, security headers, CORS, rate
+ * limits and whose X-Forwarded-For is believed.
  * Each request comes from its own IP address unless a test says otherwise, so the rate limit only bites where meant.
  */
 describe('api hardening', () => {
@@ -105,6 +108,13 @@ describe('api hardening', () => {
     });
   });
 
+  describe('suggestions outside production', () => {
+    it('still say "Did you mean …?", where introspection would tell anyway (production: test/production.e2e-spec.ts)', async () => {
+      const { body } = await gql(`{ caseloadd { totalCount } }`);
+      expect(body.errors[0].message).toBe('Cannot query field "caseloadd" on type "Query". Did you mean "caseload"?');
+    });
+  });
+
   describe('introspection in production', () => {
     it('is refused, while the limits leave GraphiQL\'s query alone elsewhere', () => {
       const { schema } = t.app.get(GraphQLSchemaHost);
@@ -126,6 +136,52 @@ describe('api hardening', () => {
       expect(JSON.parse(res.body).errors[0]).toEqual({
         message: 'The request body is over the limit of 1048576 bytes', extensions: { code: 'BAD_USER_INPUT' },
       });
+    });
+  });
+
+  describe('request bodies: JSON only (GraphQL over HTTP)', () => {
+    const SIGN_IN = 'mutation { login(input: { email: "forms@example.com", password: "not the password at all" }) { accessToken } }';
+    const signInAttempts = async () =>
+      Number((await t.dataSource.query(`SELECT count(*) FROM audit_event WHERE action = 'login' AND detail->>'email' = 'forms@example.com'`))[0].count);
+
+    it('runs a mutation sent as JSON (with or without a charset)', async () => {
+      const before = await signInAttempts();
+      for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+        const res = await post({ query: SIGN_IN }, { headers: { 'content-type': contentType } });
+        expect(res.statusCode).toBe(200);
+        expect(JSON.parse(res.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      expect(await signInAttempts()).toBe(before + 3);
+    });
+
+    // What a page on another site can make a browser send without asking first, and other bodies that are not JSON.
+    it.each<[string, string, string | undefined]>([
+      ['a urlencoded form', `query=${encodeURIComponent(SIGN_IN)}`, 'application/x-www-form-urlencoded'],
+      ['a multipart form', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${SIGN_IN}\r\n--x--\r\n`, 'multipart/form-data; boundary=x'],
+      ['text/plain holding JSON', JSON.stringify({ query: SIGN_IN }), 'text/plain'],
+      ['application/graphql', SIGN_IN, 'application/graphql'],
+      ['no content type', JSON.stringify({ query: SIGN_IN }), undefined],
+    ])('refuses %s with 415, running nothing', async (_what, payload, contentType) => {
+      const before = await signInAttempts();
+      const res = await fastify().inject({
+        method: 'POST', url: '/graphql', remoteAddress: freshIp(), payload, headers: contentType ? { 'content-type': contentType } : {},
+      });
+      expect(res.statusCode).toBe(415);
+      expect(JSON.parse(res.body)).toEqual({
+        data: null,
+        errors: [{ message: 'Send the request body as JSON, with Content-Type: application/json', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
+      expect(await signInAttempts()).toBe(before);
+    });
+
+    it('still answers a query in the URL (GET, which Mercurius never lets mutate)', async () => {
+      const res = await fastify().inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(`{ ${RELEASE_DATES} { releaseDate } }`)}`, remoteAddress: freshIp() });
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body).data.calculateReleaseDates.releaseDate).toBe('2022-02-21');
+      const before = await signInAttempts();
+      const mutation = await fastify().inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(SIGN_IN)}`, remoteAddress: freshIp() });
+      expect(JSON.parse(mutation.body)).toMatchObject({ data: null, errors: [{ message: expect.stringMatching(/GET/) }] });
+      expect(await signInAttempts()).toBe(before);
     });
   });
 
@@ -222,6 +278,58 @@ describe('api hardening', () => {
       const ip = freshIp();
       for (let i = 0; i < 20; i++) expect((await send(ip)).statusCode).not.toBe(429);
       expect((await send(ip)).statusCode).toBe(429);
+    });
+
+    it('ignores X-Forwarded-For by default, from this machine and private networks too: no new address per request', async () => {
+      for (const ip of ['127.0.0.1', freshIp()]) {
+        for (let i = 0; i < 20; i++) {
+          const res = await post(query, { ip, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+          if (ip !== '127.0.0.1') expect(res.statusCode).not.toBe(429);
+        }
+        expect((await post(query, { ip, headers: { 'x-forwarded-for': '203.0.113.99' } })).statusCode).toBe(429);
+      }
+    });
+
+    it('believes X-Forwarded-For only from a proxy TRUST_PROXY lists', async () => {
+      const trusting = (value: string) => {
+        const app = Fastify({ trustProxy: trustProxyOption(validateConfig({ TRUST_PROXY: value }).TRUST_PROXY) });
+        app.get('/ip', async (request) => ({ ip: request.ip }));
+        return app;
+      };
+      const ipSeen = async (app: ReturnType<typeof trusting>, from: string) =>
+        JSON.parse((await app.inject({ method: 'GET', url: '/ip', remoteAddress: from, headers: { 'x-forwarded-for': '203.0.113.7' } })).body).ip;
+      const none = trusting('');
+      const portal = trusting('10.123.45.10');
+      try {
+        expect(await ipSeen(none, '127.0.0.1')).toBe('127.0.0.1');
+        expect(await ipSeen(none, '10.123.45.10')).toBe('10.123.45.10');
+        expect(await ipSeen(portal, '10.123.45.10')).toBe('203.0.113.7');
+        expect(await ipSeen(portal, '10.123.45.11')).toBe('10.123.45.11');
+      } finally {
+        await Promise.all([none.close(), portal.close()]);
+      }
+    });
+
+    it('keeps its counters in Redis under QUEUE_PREFIX, each key naming its limit and caller', async () => {
+      const ip = freshIp();
+      await send(ip);
+      await send(ip, 'token-for-the-key-test');
+      const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      try {
+        const prefix = `${process.env.QUEUE_PREFIX}:rate-limit:`;
+        const keys: string[] = [];
+        for (let cursor = '0', first = true; first || cursor !== '0'; first = false) {
+          const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+          cursor = next;
+          keys.push(...found);
+        }
+        const token = createHash('sha256').update('token-for-the-key-test').digest('hex');
+        expect(keys).toEqual(expect.arrayContaining([`${prefix}anonymous:${ip}`, `${prefix}ip:${ip}`, `${prefix}token:${token}`]));
+        expect(keys.filter((key) => !/^(anonymous|ip):[0-9a-f.:]+$|^token:[0-9a-f]{64}$/.test(key.slice(prefix.length)))).toEqual([]);
+        expect(await redis.pttl(`${prefix}ip:${ip}`)).toBeGreaterThan(50_000);
+      } finally {
+        redis.disconnect();
+      }
     });
 
     it('never limits the health probes', async () => {

@@ -1,7 +1,11 @@
+// These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
+// address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
+process.env.TRUST_PROXY = 'loopback';
+
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
-import { GraphqlResponse, Session, TestApp } from './support/test-app';
+import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
 import { signInDelaySeconds } from '../libs/identity/src/rules/sign-in-throttle';
 
@@ -223,6 +227,58 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect((await refresh(other.refreshToken)).errors).toBeUndefined();
       expect((await t.graphql(LOGOUT, { input: { refreshToken: 'never-issued' } })).data).toEqual({ logout: true });
       expect(await auditRows(`action = 'logout' AND actor_user_id = $1 AND outcome = 'SUCCEEDED'`, [s.userId])).toHaveLength(1);
+    });
+  });
+
+  describe('sessions', () => {
+    const SIGNED_OUT = 'You have been signed out: sign in again';
+
+    it('logout ends the sign-in’s access tokens at once, not when they expire; another sign-in goes on', async () => {
+      const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
+      const other = await t.signIn(s.email, TestApp.TEST_PASSWORD);
+      const rotated = (await refresh(s.refreshToken)).data.refresh;
+      expect((await s.graphql(ME)).errors).toBeUndefined();
+      expect((await meWith(`Bearer ${rotated.accessToken}`)).errors).toBeUndefined();
+
+      await t.graphql(LOGOUT, { input: { refreshToken: rotated.refreshToken } });
+      // Both access tokens of that sign-in, the first and the refreshed one, well within their 15 minutes.
+      for (const authorization of [s.authorization, `Bearer ${rotated.accessToken}`]) {
+        const res = await meWith(authorization);
+        expect(res.data).toBeNull();
+        expect(res.errors?.[0]).toMatchObject({ message: SIGNED_OUT, extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      expect((await other.graphql(ME)).data.me.id).toBe(s.userId);
+    });
+
+    it('a replayed refresh token ends every access token of that sign-in at once: the thief’s and the owner’s', async () => {
+      const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
+      const other = await t.signIn(s.email, TestApp.TEST_PASSWORD);
+      const thief = (await refresh(s.refreshToken)).data.refresh;
+      expect((await meWith(`Bearer ${thief.accessToken}`)).errors).toBeUndefined();
+
+      // The owner still holds the first refresh token and uses it: a replay, so the family is revoked.
+      expect(codeOf(await refresh(s.refreshToken))).toBe('UNAUTHENTICATED');
+      for (const authorization of [s.authorization, `Bearer ${thief.accessToken}`]) {
+        expect((await meWith(authorization)).errors?.[0]).toMatchObject({ message: SIGNED_OUT, extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      expect((await other.graphql(ME)).errors).toBeUndefined();
+    });
+
+    it('checks the session in the per-request user check itself: no extra statement', async () => {
+      const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
+      // The check is a prepared statement sent straight to the pool; TypeORM's own statements go through a QueryRunner.
+      const pool = (t.dataSource.driver as unknown as { master: { query: (...args: any[]) => Promise<unknown> } }).master;
+      const prepared = jest.spyOn(pool, 'query');
+      try {
+        const { result, statements } = await countQueries(() => s.graphql(`{ me { id } }`));
+        expect(result.errors).toBeUndefined();
+        const texts = [...prepared.mock.calls.map(([config]) => String(config.text ?? config)), ...statements];
+        const aboutSessions = texts.filter((text) => /refresh_token/.test(text));
+        expect(aboutSessions).toHaveLength(1);
+        expect(aboutSessions[0]).toMatch(/FROM app_user/);
+      } finally {
+        prepared.mockRestore();
+      }
     });
   });
 

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
-import { graphqlParseOptions, graphqlValidationRules } from './graphql/query-limits';
+import { graphqlParseOptions, graphqlValidateOptions, graphqlValidationRules } from './graphql/query-limits';
 import {
   AppConfig,
   ClockModule,
@@ -33,6 +33,7 @@ import { ApiMetricsModule } from './metrics/metrics.module';
 import type { GraphqlRequestFacts } from './metrics/api-metrics';
 import { formatGraphqlError } from './graphql/error-formatter';
 import { refuseUnstorableText } from './graphql/unstorable-text';
+import { withoutSuggestions } from './graphql/suggestions';
 import { pinoHttpOptions } from './logging';
 
 const graphqlLog = new Logger('GraphQL');
@@ -83,7 +84,7 @@ const graphqlLog = new Logger('GraphQL');
           // (No Mercurius queryDepth: query-limits.ts limits depth, and unlike it skips introspection, which GraphiQL
           // needs at depth 15.)
           validationRules: graphqlValidationRules({ introspection }),
-          graphql: { parseOptions: graphqlParseOptions },
+          graphql: { parseOptions: graphqlParseOptions, validateOptions: graphqlValidateOptions({ introspection }) },
           // Text PostgreSQL cannot store (NUL, lone surrogates) in any argument, literal or variable, is refused here.
           hooks: { preExecution: [refuseUnstorableText] },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
@@ -94,7 +95,9 @@ const graphqlLog = new Logger('GraphQL');
             // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
             const errors = execution.errors
               .flatMap((e) => (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors ?? [e])
-              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })));
+              .map((e) => formatGraphqlError(e, (err) => graphqlLog.error({ err, requestId })))
+              // (Variables are checked outside validation, where hideSuggestions does not reach.)
+              .map((e) => (introspection ? e : { ...e, message: withoutSuggestions(e.message) }));
             // PostgreSQL or Redis away: one line, not a stack per error (the readiness probe and metrics say more).
             if (request && errors[0]) request.graphqlOutcome = errors[0].extensions.code;
             if (errors.some((e) => e.extensions.code === 'SERVICE_UNAVAILABLE')) graphqlLog.warn({ requestId, code: 'SERVICE_UNAVAILABLE' }, 'PostgreSQL or Redis unavailable');

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { TestingModuleBuilder } from '@nestjs/testing';
-import { validateConfig } from '@resettle/common';
+import { trustProxyOption, validateConfig } from '@resettle/common';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './graphql/validation-pipe';
 import { logGraphqlRequests, requestIdFrom } from './logging';
@@ -18,7 +18,8 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     // A larger body is refused with 413 before it is parsed.
     bodyLimit: config.API_BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean),
+    // Whose X-Forwarded-For is believed: only the proxies TRUST_PROXY lists (none by default).
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const id = requestIdFrom(req.headers['x-request-id']);
       (req as { id?: string }).id = id;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Redis from 'ioredis';
 import { AppConfig, ErrorCode } from '@resettle/common';
 
@@ -20,7 +20,7 @@ type SecurityConfig = Pick<
 const UNLIMITED_ROUTES = new Set(['/health', '/health/ready']);
 
 /**
- * Security headers, CORS and rate limits, as Fastify hooks. Register on the adapter's instance before Nest
+ * Security headers, CORS, rate limits and the request bodies the api takes, as Fastify hooks. Register on the adapter's instance before Nest
  * initialises, so that every route (Nest's and Mercurius's, added later) gets the hooks.
  */
 export async function registerSecurity(fastify: FastifyInstance, config: SecurityConfig): Promise<void> {
@@ -61,6 +61,22 @@ export async function registerSecurity(fastify: FastifyInstance, config: Securit
     reply.code(413).send(graphqlError(`The request body is over the limit of ${config.API_BODY_LIMIT_BYTES} bytes`, { code: 'BAD_USER_INPUT' }));
     return reply;
   });
+
+  // GraphQL over HTTP: a request with a body sends JSON. A form (urlencoded or multipart) or text/plain is what a
+  // browser sends to another site without asking it first, so such a body is refused with 415 before it is read,
+  // and nothing in it runs. (GET stays: Mercurius runs queries from its URL, never mutations.)
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (BODILESS_METHODS.has(request.method) || isJson(request.headers['content-type'])) return;
+    reply.code(415).send(graphqlError('Send the request body as JSON, with Content-Type: application/json', { code: 'BAD_USER_INPUT' }));
+    return reply;
+  });
+}
+
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `application/json`, with or without parameters (`; charset=utf-8`), in any case. */
+export function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
 /** Shaped like any GraphQL error, so clients handle these in the same place as the others. */
@@ -91,10 +107,8 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
 
   await fastify.register(rateLimit, {
     global: false, // applied by the hook below, which shapes the 429 itself
-    redis,
-    // QUEUE_PREFIX separates environments (and parallel test runs) sharing one Redis. (createRateLimit's stores
-    // add "undefinedundefined-" after it, as they would a route's method and url: odd-looking but harmless.)
-    nameSpace: `${config.QUEUE_PREFIX}:rate-limit:`,
+    // QUEUE_PREFIX separates environments (and parallel test runs) sharing one Redis.
+    store: fixedWindowStore(redis, `${config.QUEUE_PREFIX}:rate-limit:`),
     timeWindow: 60_000,
     // Fail open: an outage of Redis should not take the api down with it (readiness reports Redis as down).
     skipOnError: true,
@@ -119,6 +133,37 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
       );
     return reply;
   });
+}
+
+/**
+ * The rate-limit plugin's store interface over our Redis: a fixed window per key, `<prefix><key>`, in one atomic
+ * round trip (start the window if there is none, count, read what is left of it). The plugin's own Redis store names
+ * a limit after its route, `${method}${url}-`, which a limit made by `createRateLimit` does not have: its keys read
+ * `<prefix>undefinedundefined-<key>`. Our limits are not per route, and their keys already say which limit they are.
+ */
+export function fixedWindowStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
+  class FixedWindowStore implements FastifyRateLimitStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      const name = prefix + key;
+      redis
+        .multi()
+        .set(name, 0, 'PX', timeWindow, 'NX')
+        .incr(name)
+        .pttl(name)
+        .exec()
+        .then((results) => {
+          const failed = results?.find(([error]) => error)?.[0];
+          if (!results || failed) throw failed ?? new Error('rate limit: the Redis transaction was discarded');
+          callback(null, { current: Number(results[1][1]), ttl: Number(results[2][1]) });
+        })
+        .catch((error: Error) => callback(error));
+    }
+
+    child(): FastifyRateLimitStore {
+      return this;
+    }
+  }
+  return FixedWindowStore;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

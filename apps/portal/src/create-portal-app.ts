@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { Logger } from 'nestjs-pino';
 import nunjucks from 'nunjucks';
+import { trustProxyOption } from '@resettle/common';
 import { closeRedisConnections, createRedisConnection } from '@resettle/queue';
 import { cookieSecure, PortalConfig, validatePortalConfig } from './config/portal-config';
 import { PortalExceptionFilter } from './http/portal-exception.filter';
@@ -28,7 +29,7 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 export async function createPortalApp(env: Record<string, string | undefined> = process.env): Promise<NestFastifyApplication> {
   const config = validatePortalConfig(env);
   const adapter = new FastifyAdapter({
-    trustProxy: config.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean),
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();

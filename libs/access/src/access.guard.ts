@@ -7,6 +7,8 @@ import { ACCESS_RULE, AccessRule } from './decorators';
 import { AccessContext, clientIpOf, requestIdOf } from './access-context';
 import { Authenticator } from './authenticator';
 import { mayPerform } from './policy/capabilities';
+import { ChildRecordsRegistry } from './child-records.registry';
+import { auditTargets, idsNamedIn } from './named-records';
 
 /**
  * The first gate of every GraphQL operation: signs the caller in from their bearer token (once per request), then
@@ -21,6 +23,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly audit: AuditService,
+    private readonly records: ChildRecordsRegistry,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,15 +42,21 @@ export class AccessGuard implements CanActivate {
 
     if (!rule) this.log.error(`Operation ${operation} has no access rule; refusing it`);
     if (!rule || !mayPerform(actor, rule.capability)) {
-      await this.audit.record({
-        actor: { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles },
-        action: operation,
-        resourceType: 'Operation',
-        outcome: AuditOutcome.DENIED,
-        detail: { reason: rule ? `role lacks ${rule.capability}` : 'no access rule' },
-        requestId: requestIdOf(ctx),
-        clientIp: clientIpOf(ctx),
-      });
+      // Refused at the door, but an attempt on a child's record all the same: it goes on that child's trail.
+      const targets = auditTargets(await this.records.find(idsNamedIn(gql.getArgs())));
+      await this.audit.record(
+        targets.map((target) => ({
+          actor: { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles },
+          action: operation,
+          resourceType: target.type,
+          resourceId: target.id,
+          childId: target.childId,
+          outcome: AuditOutcome.DENIED,
+          detail: { reason: rule ? `role lacks ${rule.capability}` : 'no access rule' },
+          requestId: requestIdOf(ctx),
+          clientIp: clientIpOf(ctx),
+        })),
+      );
       throw new ForbiddenError(`Your role does not allow ${operation}`);
     }
     return true;

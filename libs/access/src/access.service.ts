@@ -4,6 +4,7 @@ import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
 import type { Actor, Caller } from './actor';
 import { AccessContext } from './access-context';
 import { ChildRelationsRegistry } from './child-relations.registry';
+import { ChildRecordsRegistry } from './child-records.registry';
 import {
   ChildAction,
   ChildFieldGroup,
@@ -61,6 +62,7 @@ export class AccessService {
   constructor(
     private readonly registry: ChildRelationsRegistry,
     private readonly audit: AuditService,
+    private readonly records: ChildRecordsRegistry,
   ) {}
 
   /** The child's relations, batched per request; null when there is no such child. */
@@ -149,8 +151,8 @@ export class AccessService {
   }
 
   /**
-   * A record that does not exist: audited as a refusal like any other (a probe looks the same in the trail) and
-   * answered with the same NOT_FOUND.
+   * A record that does not exist, or that the caller may not know of: audited as a refusal like any other (a probe
+   * looks the same in the trail) and answered with the same NOT_FOUND.
    */
   async refuseMissing(caller: Caller, resource: ResourceRef): Promise<never> {
     await this.audit.record({
@@ -158,6 +160,8 @@ export class AccessService {
       action: caller.operation,
       resourceType: resource.type,
       resourceId: resource.id,
+      // A record hidden from the caller exists, and is a child's: the refusal goes on that child's trail.
+      childId: await this.records.childOf(resource.id),
       outcome: AuditOutcome.DENIED,
       detail: { reason: 'not found' },
       requestId: caller.requestId,
@@ -176,6 +180,7 @@ export class AccessService {
       action: caller.operation,
       resourceType: resource.type,
       resourceId: resource.id,
+      childId: await this.records.childOf(resource.id),
       outcome: AuditOutcome.DENIED,
       detail: { reason },
       requestId: caller.requestId,

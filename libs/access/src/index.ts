@@ -7,6 +7,8 @@ export * from './selected-fields';
 export * from './policy/capabilities';
 export * from './policy/child-access';
 export * from './child-relations.registry';
+export * from './child-records.registry';
+export * from './named-records';
 export * from './access.service';
 export * from './access.guard';
 export * from './access.module';

@@ -7,6 +7,8 @@ import { AuditOutcome, AuditService } from '@resettle/audit';
 import { ACCESS_RULE, AccessRule } from './decorators';
 import { AccessContext, clientIpOf, requestIdOf } from './access-context';
 import { auditActorOf, isAudited } from './access.service';
+import { ChildRecordsRegistry } from './child-records.registry';
+import { auditTargets, idsNamedIn } from './named-records';
 
 /**
  * A committed change is audited inside its own transaction; a refused one is audited by the policy. What is left
@@ -18,6 +20,7 @@ export class MutationAuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly records: ChildRecordsRegistry,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -28,50 +31,33 @@ export class MutationAuditInterceptor implements NestInterceptor {
     // Public operations (sign-in) audit themselves.
     if (info.parentType.name !== 'Mutation' || rule?.public) return next.handle();
     const ctx = gql.getContext<AccessContext>();
-    const target = targetOf(gql.getArgs<{ input?: Record<string, unknown> }>().input);
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (isAudited(error)) return throwError(() => error);
         // Input refused by the validation pipe arrives as an HttpException.
         const code = error instanceof DomainError ? error.code : error instanceof HttpException ? 'BAD_USER_INPUT' : 'INTERNAL';
-        return from(
-          this.audit.record({
-            actor: auditActorOf(ctx.actor),
-            action: info.fieldName,
-            resourceType: target.type,
-            resourceId: target.id,
-            childId: target.childId,
-            outcome: AuditOutcome.FAILED,
-            detail: { code, message: error instanceof Error && code !== 'INTERNAL' ? error.message : 'internal error' },
-            requestId: requestIdOf(ctx),
-            clientIp: clientIpOf(ctx),
-          }),
-        ).pipe(mergeMap(() => throwError(() => error)));
+        const detail = { code, message: error instanceof Error && code !== 'INTERNAL' ? error.message : 'internal error' };
+        const write = async () => {
+          // The records the input names, and whose they are, so the row is on the child's trail.
+          const named = idsNamedIn(gql.getArgs());
+          const targets = auditTargets(await this.records.find(named));
+          await this.audit.record(
+            targets.map((target) => ({
+              actor: auditActorOf(ctx.actor),
+              action: info.fieldName,
+              resourceType: target.type,
+              resourceId: target.id,
+              childId: target.childId,
+              outcome: AuditOutcome.FAILED,
+              // Naming no child's record (a user, an organisation): the ids it named, to trace it by.
+              detail: target.childId || named.length === 0 ? detail : { ...detail, ids: named },
+              requestId: requestIdOf(ctx),
+              clientIp: clientIpOf(ctx),
+            })),
+          );
+        };
+        return from(write()).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TARGET_KEYS: [key: string, type: string][] = [
-  ['episodeId', 'CustodialEpisode'],
-  ['actionId', 'PathwayAction'],
-  ['pathwayId', 'Pathway'],
-  ['meetingId', 'PlanningMeeting'],
-  ['appointmentId', 'ReleaseAppointment'],
-  ['barrierId', 'EngagementBarrier'],
-  ['planId', 'ResettlementPlan'],
-  ['childId', 'Child'],
-  ['userId', 'User'],
-  ['organisationId', 'Organisation'],
-];
-
-/** The record a failed mutation was aimed at, from its input's id fields, so the row can be found by it. */
-function targetOf(input: Record<string, unknown> | undefined): { type: string; id: string | null; childId: string | null } {
-  const childId = typeof input?.childId === 'string' && UUID.test(input.childId) ? input.childId : null;
-  for (const [key, type] of TARGET_KEYS) {
-    const value = input?.[key];
-    if (typeof value === 'string') return { type, id: value.slice(0, 100), childId };
-  }
-  return { type: 'Operation', id: null, childId };
 }

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ChildRelationsRegistry } from '@resettle/access';
+import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { OrganisationsModule } from '@resettle/organisations';
 import { ChildrenModule } from './children.module';
 import { ChildrenResolver } from './children.resolver';
@@ -14,11 +14,14 @@ import { ChildrenService } from './children.service';
 export class ChildrenGraphqlModule implements OnModuleInit {
   constructor(
     private readonly registry: ChildRelationsRegistry,
+    private readonly records: ChildRecordsRegistry,
     private readonly children: ChildrenService,
   ) {}
 
   /** Children are the access policy's primary source: they say which children exist and who recorded them. */
   onModuleInit(): void {
     this.registry.register(this.children, { primary: true });
+    // A child's record is its own (auditTrail, accessReport and startCustodialEpisode name it by id).
+    this.records.register('Child', (ids) => `SELECT c.id, c.id AS child_id FROM child c WHERE c.id = ANY(${ids})`);
   }
 }

@@ -6,6 +6,7 @@ export * from './pagination/cursor';
 export * from './pagination/connection';
 export * from './config/app-config';
 export * from './config/validate-environment';
+export * from './config/trust-proxy';
 export * from './graphql/request-loaders';
 export * from './validation/is-local-date';
 export * from './dates/iso-date';

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ChildRelationsRegistry } from '@resettle/access';
+import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { ChildrenModule } from '@resettle/children';
 import { OrganisationsModule } from '@resettle/organisations';
 import { IdentityModule } from '@resettle/identity';
@@ -14,11 +14,14 @@ import { CustodyService } from './custody.service';
 export class CustodyGraphqlModule implements OnModuleInit {
   constructor(
     private readonly registry: ChildRelationsRegistry,
+    private readonly records: ChildRecordsRegistry,
     private readonly custody: CustodyService,
   ) {}
 
   /** Custody tells the access policy who supervises each child and which establishments hold or held them. */
   onModuleInit(): void {
     this.registry.register(this.custody);
+    // Whose each episode is, for the audit rows of operations that name one.
+    this.records.register('CustodialEpisode', (ids) => `SELECT e.id, e.child_id FROM custodial_episode e WHERE e.id = ANY(${ids})`);
   }
 }

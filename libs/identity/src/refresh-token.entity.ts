@@ -6,7 +6,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
  * replaced means someone kept a copy, so the whole family is revoked.
  */
 @Entity()
-@Index('ix_refresh_token_family', ['familyId'])
+// Live tokens by family: the per-request session check, and revoking a family.
+@Index('ix_refresh_token_live_family', ['familyId'], { where: '"revoked_at" IS NULL' })
 @Index('ix_refresh_token_user', ['userId'])
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_refresh_token' })

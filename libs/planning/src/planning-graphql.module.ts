@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ChildRelationsRegistry } from '@resettle/access';
+import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { CaseloadPrefetch, CustodyModule, EpisodeLifecycle } from '@resettle/custody';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from './planning.module';
@@ -16,6 +16,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 export class PlanningGraphqlModule implements OnModuleInit {
   constructor(
     private readonly registry: ChildRelationsRegistry,
+    private readonly records: ChildRecordsRegistry,
     private readonly lifecycle: EpisodeLifecycle,
     private readonly planning: PlanningService,
     private readonly prefetch: CaseloadPrefetch,
@@ -26,6 +27,15 @@ export class PlanningGraphqlModule implements OnModuleInit {
     this.lifecycle.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
     // Organisations responsible for a pathway may see the child (their pathways only).
     this.registry.register(this.planning);
+    // Whose each plan, pathway, action and circumstance is, for the audit rows of operations that name one.
+    this.records.register('ResettlementPlan', (ids) => `SELECT p.id, p.child_id FROM resettlement_plan p WHERE p.id = ANY(${ids})`);
+    this.records.register('Pathway', (ids) => `SELECT w.id, p.child_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE w.id = ANY(${ids})`);
+    this.records.register(
+      'PathwayAction',
+      (ids) => `SELECT a.id, p.child_id FROM pathway_action a JOIN pathway w ON w.id = a.pathway_id JOIN resettlement_plan p ON p.id = w.plan_id WHERE a.id = ANY(${ids})`,
+    );
+    this.records.register('PlanCircumstance', (ids) => `SELECT c.id, p.child_id FROM plan_circumstance c JOIN resettlement_plan p ON p.id = c.plan_id WHERE c.id = ANY(${ids})`);
+    this.records.register('PriorIntervention', (ids) => `SELECT i.id, i.child_id FROM prior_intervention i WHERE i.id = ANY(${ids})`);
     // A caseload page reads its episodes' plans and pathways in its own statement.
     this.prefetch.register(this.planning.caseloadPart());
   }

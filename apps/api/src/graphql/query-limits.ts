@@ -1,4 +1,4 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, ParseOptions, validate, ValidationContext, ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -73,6 +73,14 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
 /** Every extra rule the api runs: the limits, and no introspection where it is off (production by default). */
 export function graphqlValidationRules(options: { introspection: boolean }): ValidationRule[] {
   return [...queryLimitRules(), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+}
+
+/**
+ * For Mercurius's `graphql.validateOptions`: where introspection is off (production), "Did you mean …?" would name
+ * the schema's fields, types and values instead, so validation leaves it out (see also `withoutSuggestions`).
+ */
+export function graphqlValidateOptions(options: { introspection: boolean }): Parameters<typeof validate>[3] {
+  return { hideSuggestions: !options.introspection };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
+import { IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
 
 /**
  * Every variable the portal reads, validated at start-up (a bad value stops it, naming the variable). The portal
@@ -50,9 +50,12 @@ export class PortalConfig {
   @IsIn(['true', 'false'])
   COOKIE_SECURE?: 'true' | 'false';
 
-  /** Proxies allowed to tell the portal the client's address (passed on to the api for its sign-in limits). */
-  @IsString()
-  TRUST_PROXY = 'loopback,linklocal,uniquelocal';
+  /**
+   * Proxies allowed to tell the portal the client's address (passed on to the api for its sign-in limits): as the
+   * api's TRUST_PROXY, none by default. List the load balancer in front of the portal, if there is one.
+   */
+  @IsTrustProxyList()
+  TRUST_PROXY = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

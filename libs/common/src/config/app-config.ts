@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { isIsoDate } from '../dates/iso-date';
 import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
+import { IsTrustProxyList } from './trust-proxy';
 
 /**
  * Every environment variable the service reads, validated at start-up: a bad or missing value stops the process
@@ -57,12 +58,12 @@ export class AppConfig {
 
   /**
    * Which proxies may tell the api the client's address in X-Forwarded-For (Fastify's `trustProxy`): a list of
-   * addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`. The default trusts proxies on this machine and
-   * on private networks (a load balancer, Docker), so a client on the internet cannot invent its own address to
-   * dodge the sign-in lockout or rate limits.
+   * addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`. None by default: a header from anyone else is
+   * ignored, so no client (on the internet or a private network) can invent addresses to dodge the sign-in lockout
+   * or the rate limits. List exactly the load balancer or portal in front of the api.
    */
-  @IsString()
-  TRUST_PROXY = 'loopback,linklocal,uniquelocal';
+  @IsTrustProxyList()
+  TRUST_PROXY = '';
 
   /** Requests a minute per caller (one bearer token, or one IP address without a token). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))

@@ -4,6 +4,8 @@ import { AppConfig, FixedClock, UnauthenticatedError, validateConfig } from '@re
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokens } from './access-tokens';
 
 const USER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+/** The sign-in's refresh-token family. */
+const SESSION = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 
 function tokensAt(clock: FixedClock, env: Record<string, string> = {}) {
   const config = validateConfig({ NODE_ENV: 'test', ...env });
@@ -15,13 +17,13 @@ describe('AccessTokens', () => {
   const tokens = tokensAt(clock);
 
   it('issues an HS256 token that verifies until it expires, timed by the clock', async () => {
-    const { token, expiresAt } = await tokens.issue(USER, null);
+    const { token, expiresAt } = await tokens.issue(USER, null, SESSION);
     expect(expiresAt.toISOString()).toBe('2026-11-23T10:15:00.000Z');
     const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString());
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: USER, iat: 1795428000, exp: 1795428900, pwd_at: 0 });
-    await expect(tokens.verify(token)).resolves.toEqual({ userId: USER, issuedAt: 1795428000, passwordChangedAt: 0 });
+    expect(payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: USER, iat: 1795428000, exp: 1795428900, pwd_at: 0, sid: SESSION });
+    await expect(tokens.verify(token)).resolves.toEqual({ userId: USER, issuedAt: 1795428000, passwordChangedAt: 0, sessionId: SESSION });
 
     const later = tokensAt(new FixedClock(new Date('2026-11-23T10:15:00Z')));
     await expect(later.verify(token)).rejects.toThrow(/expired/);
@@ -29,17 +31,20 @@ describe('AccessTokens', () => {
 
   it('names the password it was issued under', async () => {
     const changed = new Date('2026-11-20T08:30:00.123Z');
-    const { token } = await tokens.issue(USER, changed);
+    const { token } = await tokens.issue(USER, changed, SESSION);
     expect((await tokens.verify(token)).passwordChangedAt).toBe(changed.getTime());
   });
 
   it.each<[string, () => Promise<string>]>([
-    ['another secret', async () => (await tokensAt(clock, { JWT_SECRET: 'x'.repeat(40) }).issue(USER, null)).token],
+    ['another secret', async () => (await tokensAt(clock, { JWT_SECRET: 'x'.repeat(40) }).issue(USER, null, SESSION)).token],
     ['another audience', () => ours().setAudience('elsewhere').sign(key())],
     ['another issuer', () => ours().setIssuer('elsewhere').sign(key())],
-    ['no password claim', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer(ACCESS_TOKEN_ISSUER).setAudience(ACCESS_TOKEN_AUDIENCE).setSubject(USER).setIssuedAt(1795428000).setExpirationTime(1795428900).sign(key())],
+    ['no password claim', () => new SignJWT({ sid: SESSION }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ACCESS_TOKEN_ISSUER).setAudience(ACCESS_TOKEN_AUDIENCE).setSubject(USER).setIssuedAt(1795428000).setExpirationTime(1795428900).sign(key())],
     ['a subject that is not a user id', () => ours().setSubject('admin').sign(key())],
-    ['alg none', async () => new UnsecuredJWT({ pwd_at: 0 }).setIssuer(ACCESS_TOKEN_ISSUER).setAudience(ACCESS_TOKEN_AUDIENCE).setSubject(USER).setIssuedAt(1795428000).setExpirationTime(1795428900).encode()],
+    // Issued before tokens named their sign-in: nothing could end it before it expires.
+    ['no session claim', () => ours({ sid: undefined }).sign(key())],
+    ['a session that is not a refresh-token family id', () => ours({ sid: 'everywhere' }).sign(key())],
+    ['alg none', async () => new UnsecuredJWT({ pwd_at: 0, sid: SESSION }).setIssuer(ACCESS_TOKEN_ISSUER).setAudience(ACCESS_TOKEN_AUDIENCE).setSubject(USER).setIssuedAt(1795428000).setExpirationTime(1795428900).encode()],
     ['not a JWT', async () => 'not-a-token'],
   ])('refuses a token with %s', async (_label, make) => {
     const error = await tokens.verify(await make()).catch((e) => e);
@@ -48,8 +53,8 @@ describe('AccessTokens', () => {
   });
 
   const key = () => new TextEncoder().encode(AppConfig.DEVELOPMENT_JWT_SECRET);
-  const ours = () =>
-    new SignJWT({ pwd_at: 0 })
+  const ours = (claims: Record<string, unknown> = {}) =>
+    new SignJWT({ pwd_at: 0, sid: SESSION, ...claims })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)

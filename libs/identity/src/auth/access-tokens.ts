@@ -13,12 +13,20 @@ export const ACCESS_TOKEN_AUDIENCE = 'resettle-api';
  */
 const PASSWORD_CHANGED_AT_CLAIM = 'pwd_at';
 
+/**
+ * The private claim naming the sign-in (session) the token belongs to: its refresh-token family. Signing out, or a
+ * replayed refresh token, revokes the family, and the per-request check then refuses the family's access tokens.
+ */
+const SESSION_CLAIM = 'sid';
+
 export interface VerifiedAccessToken {
   userId: string;
   /** `iat`, in whole seconds since the epoch. */
   issuedAt: number;
   /** When the password had last changed when the token was issued (epoch ms, 0 for never). */
   passwordChangedAt: number;
+  /** The sign-in it belongs to: the id of its refresh-token family. */
+  sessionId: string;
 }
 
 export function passwordChangedAtMs(passwordChangedAt: Date | null | undefined): number {
@@ -39,10 +47,11 @@ export class AccessTokens {
     this.ttlSeconds = config.get('ACCESS_TOKEN_TTL_SECONDS', { infer: true });
   }
 
-  async issue(userId: string, passwordChangedAt: Date | null): Promise<{ token: string; expiresAt: Date }> {
+  /** A token for the user, in the sign-in `sessionId` (its refresh-token family). */
+  async issue(userId: string, passwordChangedAt: Date | null, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAt = issuedAt + this.ttlSeconds;
-    const token = await new SignJWT({ [PASSWORD_CHANGED_AT_CLAIM]: passwordChangedAtMs(passwordChangedAt) })
+    const token = await new SignJWT({ [PASSWORD_CHANGED_AT_CLAIM]: passwordChangedAtMs(passwordChangedAt), [SESSION_CLAIM]: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -65,10 +74,11 @@ export class AccessTokens {
         currentDate: this.clock.now(),
       });
       const passwordChangedAt = payload[PASSWORD_CHANGED_AT_CLAIM];
-      if (!isUuid(payload.sub) || typeof payload.iat !== 'number' || typeof passwordChangedAt !== 'number') {
+      const sessionId = payload[SESSION_CLAIM];
+      if (!isUuid(payload.sub) || typeof payload.iat !== 'number' || typeof passwordChangedAt !== 'number' || !isUuid(sessionId)) {
         throw new UnauthenticatedError('The access token is not valid');
       }
-      return { userId: payload.sub, issuedAt: payload.iat, passwordChangedAt };
+      return { userId: payload.sub, issuedAt: payload.iat, passwordChangedAt, sessionId };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('Your access token has expired: refresh it or sign in again');

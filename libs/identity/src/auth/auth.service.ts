@@ -95,7 +95,7 @@ export class AuthService {
       const next = await this.refreshTokens.issue(em, user.id, row.familyId, request.clientIp);
       await this.refreshTokens.markReplaced(em, row, next.row.id);
       await this.audit.record({ ...base, actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles }, resourceId: row.id, outcome: AuditOutcome.SUCCEEDED }, em);
-      const access = await this.accessTokens.issue(user.id, user.passwordChangedAt);
+      const access = await this.accessTokens.issue(user.id, user.passwordChangedAt, row.familyId);
       return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: next.token };
     });
     // Thrown after the transaction, so a revoked family and the audit row are committed.
@@ -175,7 +175,8 @@ export class AuthService {
     clientIp: string | null,
   ): Promise<IssuedTokens> {
     const refresh = await this.refreshTokens.issue(em, user.id, familyId, clientIp);
-    const access = await this.accessTokens.issue(user.id, user.passwordChangedAt);
+    // The access token belongs to the sign-in: revoking the family (logout, a replayed token) ends it too.
+    const access = await this.accessTokens.issue(user.id, user.passwordChangedAt, refresh.row.familyId);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: refresh.token };
   }
 }

@@ -18,13 +18,21 @@ const NOT_VALID = 'The access token is not valid';
 
 type AuthUser = Pick<User, 'id' | 'organisationId' | 'roles' | 'disabled' | 'passwordChangedAt'>;
 const AUTH_COLUMNS = { id: true, organisationId: true, roles: true, disabled: true, passwordChangedAt: true } as const;
-const SIGN_IN_CHECK = `SELECT id, organisation_id AS "organisationId", roles::text[] AS roles, disabled, password_changed_at AS "passwordChangedAt"
-                         FROM app_user WHERE id = $1::uuid`;
+/**
+ * The user, and whether the token's sign-in is still live: its refresh-token family still holds a token that was
+ * not revoked (a refresh revokes one token and adds its successor in one transaction; logout and a replayed token
+ * revoke them all). One statement, so checking the session costs no extra round trip.
+ */
+const SIGN_IN_CHECK = `SELECT u.id, u.organisation_id AS "organisationId", u.roles::text[] AS roles, u.disabled,
+                              u.password_changed_at AS "passwordChangedAt",
+                              EXISTS (SELECT 1 FROM refresh_token t
+                                       WHERE t.family_id = $2::uuid AND t.user_id = u.id AND t.revoked_at IS NULL) AS "sessionLive"
+                         FROM app_user u WHERE u.id = $1::uuid`;
 
 /**
  * Signs a request in from its bearer token: one of ours (HS256, issuer `resettle`), or one from the council's
- * OpenID Connect provider when configured. The user is loaded on every request (one query), so disabling someone
- * or changing their roles takes effect at once.
+ * OpenID Connect provider when configured. The user and the token's sign-in are checked on every request (one
+ * query), so disabling someone, changing their roles or signing out takes effect at once.
  */
 @Injectable()
 export class TokenAuthenticator extends Authenticator {
@@ -60,14 +68,16 @@ export class TokenAuthenticator extends Authenticator {
   }
 
   private async ours(token: string): Promise<Actor> {
-    const { userId, passwordChangedAt } = await this.accessTokens.verify(token);
+    const { userId, passwordChangedAt, sessionId } = await this.accessTokens.verify(token);
     // Every request asks this: a prepared statement, parsed and planned once per connection.
-    const [user] = await preparedQuery<AuthUser>(this.dataSource, SIGN_IN_CHECK, [userId]);
+    const [user] = await preparedQuery<AuthUser & { sessionLive: boolean }>(this.dataSource, SIGN_IN_CHECK, [userId, sessionId]);
     if (!user || user.disabled) throw new UnauthenticatedError(NOT_VALID);
     // A password change ends every session begun under the old password.
     if (passwordChangedAt !== passwordChangedAtMs(user.passwordChangedAt)) {
       throw new UnauthenticatedError('Your password has changed since this token was issued: sign in again');
     }
+    // Signed out, or the sign-in's refresh token was replayed: its access tokens stop at once, not when they expire.
+    if (!user.sessionLive) throw new UnauthenticatedError('You have been signed out: sign in again');
     return actorOf(user, 'PASSWORD');
   }
 

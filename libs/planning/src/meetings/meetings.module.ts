@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ChildRecordsRegistry } from '@resettle/access';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
 import { ChildrenModule } from '@resettle/children';
@@ -32,4 +33,12 @@ import { MeetingInviteeResolver, MeetingsResolver, PlanMeetingsResolver } from '
   providers: [MeetingsService, CalendarFeedService, MeetingsResolver, PlanMeetingsResolver, MeetingInviteeResolver],
   exports: [MeetingsService],
 })
-export class MeetingsModule {}
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly records: ChildRecordsRegistry) {}
+
+  /** Whose each meeting and invitee is, for the audit rows of operations that name one. */
+  onModuleInit(): void {
+    this.records.register('PlanningMeeting', (ids) => `SELECT m.id, m.child_id FROM planning_meeting m WHERE m.id = ANY(${ids})`);
+    this.records.register('MeetingInvitee', (ids) => `SELECT i.id, m.child_id FROM meeting_invitee i JOIN planning_meeting m ON m.id = i.meeting_id WHERE i.id = ANY(${ids})`);
+  }
+}
