@@ -133,7 +133,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markAllNotificationsRead', 'notificationPreferences', 'setNotificationPreferences',
   'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser',
   'registerChild', 'myMeetings', 'createCalendarFeed', 'revokeCalendarFeed',
-  'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'referrals', 'caseload',
+  'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'deadlineEngineStatus', 'referrals', 'caseload',
 ]);
 
 describe('the authorisation matrix', () => {
