@@ -2,7 +2,7 @@ import { DynamicModule, ForwardReference, Global, INestApplicationContext, Modul
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { Clock, validateConfig } from '@resettle/common';
-import { DatabaseModule } from './database.module';
+import { ScriptDatabaseModule } from './database.module';
 
 type Import = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -23,7 +23,7 @@ export async function withScriptContext<T>(
     imports: [
       ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ ...process.env, DATABASE_URL: options.databaseUrl }) }),
       ScriptClockModule,
-      DatabaseModule,
+      ScriptDatabaseModule,
       ...options.imports,
     ],
     providers: options.providers ?? [],
