@@ -144,7 +144,7 @@ async function adoptSchema(url: string, database: string, owner: string): Promis
     );
     if (rows.length) {
       throw new Error(
-        `Database "${database}" already holds tables owned by "${rows[0].owner}" (${rows.map((r) => r.name).join(', ')}, ...), ` +
+        `Database "${database}" already holds tables owned by "${rows[0].owner}" (${rows.map((r) => r.name).join(', ')}${rows.length === 3 ? ', ...' : ''}), ` +
           `not by the owner role "${owner}": it was made before the service had its two database roles. ` +
           `A demo database holds synthetic data only: drop it (DROP DATABASE "${database}") and run this again.`,
       );
