@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface ApplicationRoleReport {
@@ -48,14 +48,23 @@ export async function applicationRoleReport(query: (sql: string) => Promise<any[
 }
 
 /**
+ * Provided (true) only by withScriptContext: a script such as the demo seed writes as the owner role on purpose.
+ */
+export const OWNER_SCRIPT = Symbol('OWNER_SCRIPT');
+
+/**
  * The api and worker refuse to start unless DATABASE_URL is the application role: a superuser or an owner could turn
  * the audit trail's append-only trigger off. One query at start-up.
  */
 @Injectable()
 export class ApplicationRoleCheck implements OnModuleInit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(OWNER_SCRIPT) private readonly ownerScript?: boolean,
+  ) {}
 
   async onModuleInit(): Promise<void> {
+    if (this.ownerScript) return;
     const { role, problems } = await applicationRoleReport((sql) => this.dataSource.query(sql));
     if (problems.length) {
       throw new Error(
