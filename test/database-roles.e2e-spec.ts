@@ -3,7 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Client } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { validateConfig } from '@resettle/common';
-import { APPLICATION_ROLE_SETTING, applicationRoleReport, DatabaseModule, grantToApplication, roleOf } from '@resettle/database';
+import { APPLICATION_ROLE_SETTING, applicationRoleReport, DatabaseModule, grantToApplication, roleOf, TestDatabase } from '@resettle/database';
 import { insertDirectory } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -128,7 +128,7 @@ describe('database roles: the api and worker connect as the application role', (
           'it owns function refuse_audit_event_change',
         ]),
       );
-      const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL ?? process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+      const admin = new Client({ connectionString: TestDatabase.adminUrl });
       await admin.connect();
       try {
         expect((await applicationRoleReport(async (sql) => (await admin.query(sql)).rows)).problems).toEqual(['it is a superuser']);

@@ -24,6 +24,9 @@ export class TestDatabase {
     readonly ownerUrl: string,
   ) {}
 
+  /** The superuser that makes and drops test databases (TEST_DATABASE_URL). */
+  static readonly adminUrl = ADMIN_URL;
+
   /** The database's name. */
   get name(): string {
     return databaseName(this.url);
