@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { withClient } from './lib/db';
+import { benchDatabaseUrls, withClient } from './lib/db';
 import { buildTargets, chooseSubjects } from './lib/http-phase';
 import { API_NODE_FLAGS, ROOT, sleep, startNode, waitForHttp } from './lib/procs';
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     'api',
     'dist/apps/api/src/main.js',
     {
-      DATABASE_URL: base,
+      DATABASE_URL: benchDatabaseUrls(base).DATABASE_URL,
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { dropBenchDatabase, runScript, withClient } from './lib/db';
+import { benchDatabaseUrls, dropBenchDatabase, runScript, withClient } from './lib/db';
 import { buildTargets, chooseSubjects, compareBodies, ensureReferrals, HttpRow, Match, measureHttp } from './lib/http-phase';
 import { EngineFigures, measureEngine } from './lib/engine-phase';
 import { API_NODE_FLAGS, Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
@@ -52,8 +52,9 @@ async function main(): Promise<void> {
   const baselinePort = Number(process.env.BENCH_BASELINE_PORT ?? 3199);
   const graphqlUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  const urls = benchDatabaseUrls(base);
   const common = {
-    DATABASE_URL: base,
+    DATABASE_URL: urls.DATABASE_URL,
     REDIS_URL: redisUrl,
     NODE_ENV: 'production',
     // Production refuses the public development secret: a random one per run.
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     EMAIL_TRANSPORT: 'none',
   };
-  const dbEnv = { DATABASE_URL: base, REDIS_URL: redisUrl };
+  const dbEnv = { ...urls, REDIS_URL: redisUrl };
 
   log(`# Resettle bench (${new Date().toISOString()}), ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const seedTimes: Record<string, number> = {};

@@ -1,19 +1,18 @@
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { validateConfig } from '@resettle/common';
-import { databaseName, dataSourceOptions } from '@resettle/database';
+import { databaseName, roleOf, runMigrations } from '@resettle/database';
 
-/** Applies pending migrations, each in its own transaction. Run once per deployment (not by every process). */
+/**
+ * Applies pending migrations, each in its own transaction, as the owner role (MIGRATION_DATABASE_URL), granting the
+ * application role (DATABASE_URL's; only its name is used) what each migration says. Run once per deployment (not by
+ * every process).
+ */
 async function main(): Promise<void> {
-  const { DATABASE_URL } = validateConfig(process.env);
-  const ds = new DataSource(dataSourceOptions(DATABASE_URL));
-  await ds.initialize();
-  try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    console.log(`Database "${databaseName(DATABASE_URL)}": ${applied.length ? applied.map((m) => m.name).join(', ') + ' applied' : 'up to date'}`);
-  } finally {
-    await ds.destroy();
-  }
+  const { MIGRATION_DATABASE_URL, DATABASE_URL } = validateConfig(process.env);
+  const applied = await runMigrations(MIGRATION_DATABASE_URL, DATABASE_URL);
+  console.log(
+    `Database "${databaseName(MIGRATION_DATABASE_URL)}" (as "${roleOf(MIGRATION_DATABASE_URL).name}", granting to "${roleOf(DATABASE_URL).name}"): ` +
+      `${applied.length ? applied.join(', ') + ' applied' : 'up to date'}`,
+  );
 }
 
 main().catch((error) => {

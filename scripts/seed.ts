@@ -5,7 +5,8 @@ import { seedDemoData } from './seed/seed-demo-data';
 
 /**
  * npm run seed [-- --children 100000 --seed 7 --today 2026-11-23]
- * Fills DATABASE_URL with the national estate and a synthetic caseload. Safe to run again.
+ * Fills MIGRATION_DATABASE_URL's database with the national estate and a synthetic caseload, as the owner role (the
+ * api never writes reference data such as organisations, so the application role may not). Safe to run again.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,10 +19,10 @@ async function main(): Promise<void> {
   });
   const children = Number(values.children);
   if (!Number.isInteger(children) || children < 0 || children > 1_000_000) throw new Error('--children must be a whole number from 0 to 1000000');
-  const { DATABASE_URL } = validateConfig(process.env);
+  const { MIGRATION_DATABASE_URL } = validateConfig(process.env);
   const started = Date.now();
-  console.log(`Seeding demo data into "${databaseName(DATABASE_URL)}" (${children} children in custody)`);
-  const summary = await seedDemoData(DATABASE_URL, {
+  console.log(`Seeding demo data into "${databaseName(MIGRATION_DATABASE_URL)}" (${children} children in custody)`);
+  const summary = await seedDemoData(MIGRATION_DATABASE_URL, {
     children,
     seed: Number(values.seed),
     today: values.today ?? new SystemClock().today(),

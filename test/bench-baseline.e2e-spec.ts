@@ -16,7 +16,7 @@ describe('bench: the raw baseline answers what the api answers', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
-    await seedDemoData(t.db.url, { children: 150, seed: 7, today: '2026-11-23' });
+    await seedDemoData(t.db.ownerUrl, { children: 150, seed: 7, today: '2026-11-23' });
     await t.app.listen(0, '127.0.0.1');
     graphqlUrl = `${await t.app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
     baseline = await startBaseline(t.db.url);

@@ -16,7 +16,7 @@ describe('the caseload page read with its records', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
-    await seedDemoData(t.db.url, { children: 120, seed: 7, today: '2026-11-23' });
+    await seedDemoData(t.db.ownerUrl, { children: 120, seed: 7, today: '2026-11-23' });
     [{ id: establishmentId }] = await t.dataSource.query(
       `SELECT current_establishment_id AS id FROM custodial_episode WHERE ${IN_CUSTODY} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     );

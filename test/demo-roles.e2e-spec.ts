@@ -10,7 +10,7 @@ describe('each demo role sees exactly its slice', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
-    await seedDemoData(t.db.url, { children: 450, seed: 7, today: '2026-11-23' });
+    await seedDemoData(t.db.ownerUrl, { children: 450, seed: 7, today: '2026-11-23' });
   });
   afterAll(async () => {
     await t?.stop();

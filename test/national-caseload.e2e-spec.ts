@@ -21,7 +21,7 @@ describe('caseloads over the national estate', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
-    await seedDemoData(t.db.url, { children: 450, seed: 2026, today: '2026-11-23' });
+    await seedDemoData(t.db.ownerUrl, { children: 450, seed: 2026, today: '2026-11-23' });
     [service] = await t.dataSource.query(
       `SELECT supervising_service_id AS id, count(*)::int AS n FROM custodial_episode WHERE ${IN_CUSTODY} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
     );

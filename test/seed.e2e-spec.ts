@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createMarkedDatabase, dropDatabase, TestDatabase } from '@resettle/database';
+import { TestDatabase } from '@resettle/database';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
 
 describe('npm run seed', () => {
@@ -22,31 +22,33 @@ describe('npm run seed', () => {
   };
 
   it('refuses a database that is not marked for demo or test use, writing nothing', async () => {
-    const url = db.url.replace(/resettle_test_/, 'resettle_unmarked_');
-    await createMarkedDatabase(url, 'test');
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE "${url.split('/').pop()}" RESET resettle.purpose`);
-    await admin.end();
+    const unmarked = await TestDatabase.create({ purpose: null });
     try {
-      await expect(seedDemoData(url, { children: 5, seed: 1, today: '2026-11-23' })).rejects.toThrow(/not marked for demo or test use/);
+      await expect(seedDemoData(unmarked.ownerUrl, { children: 5, seed: 1, today: '2026-11-23' })).rejects.toThrow(/not marked for demo or test use/);
+      const client = new Client({ connectionString: unmarked.ownerUrl });
+      await client.connect();
+      try {
+        expect((await client.query('SELECT count(*)::int AS n FROM organisation')).rows).toEqual([{ n: 0 }]);
+      } finally {
+        await client.end();
+      }
     } finally {
-      await dropDatabase(url);
+      await unmarked.drop();
     }
   });
 
   it('builds the national estate and a caseload, and running it again changes nothing', async () => {
-    const first = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-11-23' });
+    const first = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-11-23' });
     expect(first.childrenAdded).toBe(200);
     // Each demo area also supervises nine more children (release dates spread over the year) for its demo referrals.
     expect(first.showcaseChildrenAdded).toBe(36);
     expect(first.referralsAdded).toBeGreaterThanOrEqual(4 * 8);
     const [{ n: referralsAfterFirst }] = await count(`SELECT count(*)::int AS n FROM referral`);
     expect(referralsAfterFirst).toBe(first.referralsAdded);
-    const second = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-11-23' });
+    const second = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-11-23' });
     expect(second).toMatchObject({ childrenAdded: 0, childrenSkipped: 200, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
     // A later day changes nothing either: the demo areas have their referrals.
-    const third = await seedDemoData(db.url, { children: 200, seed: 42, today: '2026-12-07' });
+    const third = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-12-07' });
     expect(third).toMatchObject({ childrenAdded: 0, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
     const [{ n: referralsAfterAll }] = await count(`SELECT count(*)::int AS n FROM referral`);
     expect(referralsAfterAll).toBe(referralsAfterFirst);

@@ -46,6 +46,21 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return `${out}\n(${script} took ${((Date.now() - started) / 1000).toFixed(1)} s)`;
 }
 
+/**
+ * The bench database's three URLs, from BENCH_DATABASE_URL (a superuser's, for the bench's own reads and set-up): the
+ * application role the api and worker run as (they refuse anything else), the owner that migrates and seeds, and
+ * the superuser on the server's `postgres` database that db-create makes both with. The roles are the bench's own.
+ */
+export function benchDatabaseUrls(base: string): { DATABASE_URL: string; MIGRATION_DATABASE_URL: string; DATABASE_ADMIN_URL: string } {
+  const as = (role: string) => {
+    const u = new URL(base);
+    u.username = role;
+    u.password = role;
+    return u.toString();
+  };
+  return { DATABASE_URL: as('resettle_bench_app'), MIGRATION_DATABASE_URL: as('resettle_bench_owner'), DATABASE_ADMIN_URL: withDatabase(base, 'postgres') };
+}
+
 export async function withClient<T>(url: string, fn: (db: Client) => Promise<T>): Promise<T> {
   const db = new Client({ connectionString: url });
   await db.connect();

@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock, FixedClock } from '@resettle/common';
-import { TestDatabase } from '@resettle/database';
+import { dataSourceOptions, TestDatabase } from '@resettle/database';
 // The framework-free file, not the package: the api must not be loaded before start() has set the environment.
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
 
@@ -39,13 +39,20 @@ let testPasswordHash: Promise<string> | undefined;
 
 /**
  * The real api against a database of its own (built by the migrations) and the machine's Redis, with a clock the
- * test can set. One per test file.
+ * test can set. One per test file. The api connects as the database's application role, as in production (it
+ * refuses to start as anything else); the test's own SQL (fixtures, assertions) goes through `dataSource`, as the
+ * owner.
  */
 export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly db: TestDatabase,
     readonly clock: FixedClock,
+    /**
+     * The test's own connection, as the database's owner: fixtures written straight into tables (organisations,
+     * which the api may only read) and assertions. The api's connection is `appDataSource`.
+     */
+    readonly dataSource: DataSource,
   ) {}
 
   static async start(options: { now?: string } = {}): Promise<TestApp> {
@@ -61,13 +68,24 @@ export class TestApp {
     const clock = new FixedClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
     // Imported only now: the api reads and validates its environment when its module is first loaded.
     const { createApiApp } = require('../../apps/api/src/create-api-app') as typeof import('../../apps/api/src/create-api-app');
-    const app = await createApiApp((builder) => builder.overrideProvider(Clock).useValue(clock));
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, db, clock);
+    let app: NestFastifyApplication | undefined;
+    try {
+      app = await createApiApp((builder) => builder.overrideProvider(Clock).useValue(clock));
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+      const owner = new DataSource(dataSourceOptions(db.ownerUrl, { extra: { max: 4 } }));
+      await owner.initialize();
+      return new TestApp(app, db, clock, owner);
+    } catch (error) {
+      // A failed start leaves no database (and no roles) behind.
+      await app?.close().catch(() => undefined);
+      await db.drop();
+      throw error;
+    }
   }
 
-  get dataSource(): DataSource {
+  /** The api's own connection pool, as the application role. */
+  get appDataSource(): DataSource {
     return this.app.get(DataSource);
   }
 
@@ -129,6 +147,7 @@ export class TestApp {
 
   async stop(): Promise<void> {
     await this.app.close();
+    await this.dataSource.destroy();
     await this.db.drop();
   }
 }

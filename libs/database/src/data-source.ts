@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { validateConfig } from '@resettle/common';
-import { dataSourceOptions } from './data-source-options';
+import { migrationDataSourceOptions } from './migration-runner';
 
-/** For the TypeORM CLI (`npm run migration:generate`, `migration:run`), run against the compiled dist/. */
-export default new DataSource(dataSourceOptions(validateConfig(process.env).DATABASE_URL));
+/**
+ * For the TypeORM CLI (`npm run migration:generate`, `migration:revert`), run against the compiled dist/: as the owner
+ * role (MIGRATION_DATABASE_URL), granting to the application role of DATABASE_URL.
+ */
+const config = validateConfig(process.env);
+export default new DataSource(migrationDataSourceOptions(config.MIGRATION_DATABASE_URL, config.DATABASE_URL));

@@ -7,7 +7,8 @@ import { Client } from 'pg';
  */
 export type DatabasePurpose = 'demo' | 'test';
 
-function withDatabase(url: string, database: string): string {
+/** `url` with another database. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
@@ -15,36 +16,6 @@ function withDatabase(url: string, database: string): string {
 
 export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-}
-
-function quoteIdent(name: string): string {
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Refusing unusual database name ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
-
-/** Creates the database named in `url` when missing, and marks it for demo or test use. */
-export async function createMarkedDatabase(url: string, purpose: DatabasePurpose): Promise<void> {
-  const name = databaseName(url);
-  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    await admin.query(`ALTER DATABASE ${quoteIdent(name)} SET resettle.purpose = '${purpose}'`);
-  } finally {
-    await admin.end();
-  }
-}
-
-export async function dropDatabase(url: string): Promise<void> {
-  const name = databaseName(url);
-  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** The purpose a database is marked with, or null when unmarked (read on a fresh connection, where it applies). */

@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@resettle/common';
+import { ApplicationRoleCheck } from './application-role-check';
 import { dataSourceOptions } from './data-source-options';
 
-/** The TypeORM connection for api and worker. Entities are registered by the feature modules that own them. */
+/**
+ * The TypeORM connection for api and worker, as the application role (DATABASE_URL): they refuse to start on any
+ * other (ApplicationRoleCheck). Entities are registered by the feature modules that own them.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -23,5 +27,6 @@ import { dataSourceOptions } from './data-source-options';
         } as object),
     }),
   ],
+  providers: [ApplicationRoleCheck],
 })
 export class DatabaseModule {}

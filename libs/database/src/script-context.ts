@@ -2,6 +2,7 @@ import { DynamicModule, ForwardReference, Global, INestApplicationContext, Modul
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { Clock, validateConfig } from '@resettle/common';
+import { OWNER_SCRIPT } from './application-role-check';
 import { DatabaseModule } from './database.module';
 
 type Import = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
@@ -15,8 +16,12 @@ export async function withScriptContext<T>(
   options: { databaseUrl: string; clock: Clock; imports: Import[]; providers?: Provider[] },
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
+  // The seed writes as the owner role, which the api and worker would refuse (ApplicationRoleCheck).
   @Global()
-  @Module({ providers: [{ provide: Clock, useValue: options.clock }], exports: [Clock] })
+  @Module({
+    providers: [{ provide: Clock, useValue: options.clock }, { provide: OWNER_SCRIPT, useValue: true }],
+    exports: [Clock, OWNER_SCRIPT],
+  })
   class ScriptClockModule {}
 
   @Module({

@@ -4,6 +4,10 @@ import { isIsoDate } from '../dates/iso-date';
 import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
 import { IsTrustProxyList } from './trust-proxy';
 
+/** A PostgreSQL URL that names its role (the roles are what keeps the audit trail append-only). */
+const NAMES_A_ROLE = /^postgres(ql)?:\/\/[^/@:]+(:[^/@]*)?@/;
+const NAMES_A_ROLE_MESSAGE = 'name the role to connect as: postgres://ROLE[:PASSWORD]@HOST:PORT/DATABASE';
+
 /**
  * Every environment variable the service reads, validated at start-up: a bad or missing value stops the process
  * with a message naming the variable. Defaults fit the local PostgreSQL and Redis of a developer machine.
@@ -12,9 +16,29 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  /** PostgreSQL connection string. */
+  /**
+   * PostgreSQL, as the **application role** that the api and worker use: a plain login role that owns nothing, with
+   * only the privileges the migrations grant it (see README, "Database roles"). The api and worker refuse to start
+   * on a superuser or a role that owns tables.
+   */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/resettle';
+  @Matches(NAMES_A_ROLE, { message: NAMES_A_ROLE_MESSAGE })
+  DATABASE_URL = 'postgres://resettle_app:resettle_app@127.0.0.1:5432/resettle';
+
+  /**
+   * PostgreSQL, as the **owner role**, which owns the schema: `npm run migration:run` and `npm run seed` use it, never
+   * the api or worker. Same database as DATABASE_URL.
+   */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  @Matches(NAMES_A_ROLE, { message: NAMES_A_ROLE_MESSAGE })
+  MIGRATION_DATABASE_URL = 'postgres://resettle_owner:resettle_owner@127.0.0.1:5432/resettle';
+
+  /**
+   * A PostgreSQL superuser (or a role with CREATEROLE and CREATEDB), for `npm run db:create` only: it creates the two
+   * roles above (with the passwords in their URLs) and the database. Any database of the server will do.
+   */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
   /** Redis connection string, shared by queue producers and workers. */
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
