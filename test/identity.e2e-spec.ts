@@ -267,7 +267,7 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
     it('checks the session in the per-request user check itself: no extra statement', async () => {
       const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
       // The check is a prepared statement sent straight to the pool; TypeORM's own statements go through a QueryRunner.
-      const pool = (t.dataSource.driver as unknown as { master: { query: (...args: any[]) => Promise<unknown> } }).master;
+      const pool = (t.appDataSource.driver as unknown as { master: { query: (...args: any[]) => Promise<unknown> } }).master;
       const prepared = jest.spyOn(pool, 'query');
       try {
         const { result, statements } = await countQueries(() => s.graphql(`{ me { id } }`));
