@@ -55,9 +55,10 @@ export class TestApp {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(options: { now?: string } = {}): Promise<TestApp> {
+  /** `reachDatabase` lets the api reach PostgreSQL another way (through a proxy a fault test can cut). */
+  static async start(options: { now?: string; reachDatabase?: (url: string) => string } = {}): Promise<TestApp> {
     const db = await TestDatabase.create();
-    process.env.DATABASE_URL = db.url;
+    process.env.DATABASE_URL = options.reachDatabase ? options.reachDatabase(db.url) : db.url;
     process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
     process.env.QUEUE_PREFIX = `test-${db.url.split('/').pop()}`;
     // A worker started by the test listens for probes on any free port (several test files run at once).

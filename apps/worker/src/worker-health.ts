@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, METRICS, Metrics, metricsScrapeAllowed } from '@resettle/common';
+import { AppConfig, Clock, METRICS, Metrics, metricsScrapeAllowed } from '@resettle/common';
 import { DeadlineEngineMonitor } from '@resettle/milestones';
 import { QueueStateKeeper, REDIS_CONNECTION } from '@resettle/queue';
 
@@ -38,6 +38,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly monitor: DeadlineEngineMonitor,
     @Inject(METRICS) private readonly metrics: Metrics,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,7 +86,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
-      if (path === '/health') return send(res, 200, { status: 'ok' });
+      // The time the service goes by (it differs from the machine's only with CLOCK_START_AT, never in production).
+      if (path === '/health') return send(res, 200, { status: 'ok', workerId: this.keeper.workerId, now: this.clock.now().toISOString() });
       if (path === '/health/ready') {
         const readiness = await this.readiness();
         return send(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ok' : 'unavailable', ...readiness });

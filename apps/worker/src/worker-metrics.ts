@@ -11,6 +11,12 @@ import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
 import { QueueStateKeeper, QueueWorkers } from '@resettle/queue';
 
 const QUEUES = [MILESTONES_QUEUE, NOTIFICATIONS_QUEUE];
+
+/** A promise, or a rejection after `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
+}
 const STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized'] as const;
 
 /**
@@ -40,7 +46,8 @@ export class WorkerMetrics implements OnModuleInit {
       registers,
       collect: async function () {
         for (const queue of queues) {
-          const counts = await queue.getJobCounts(...STATES).catch(() => null);
+          // Redis away: the worker's connection waits for it, a scrape must not (the depths are left out then).
+          const counts = await within(1000, queue.getJobCounts(...STATES)).catch(() => null);
           if (counts) for (const state of STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
         }
       },
@@ -88,9 +95,10 @@ export class WorkerMetrics implements OnModuleInit {
       help: 'Age of the oldest committed outbox row not yet moved to the queue (0 when none)',
       registers,
       async collect() {
-        const rows = await dataSource
-          .query(`SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_message WHERE published_at IS NULL`)
-          .catch(() => null);
+        const rows = await within(
+          1000,
+          dataSource.query(`SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_message WHERE published_at IS NULL`),
+        ).catch(() => null);
         if (rows) this.set(rows[0].lag);
       },
     });

@@ -1,0 +1,152 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { DeadlineWorld, DueMilestone } from './support/deadline-world';
+import { PrivateRedis } from './support/redis-server';
+import { TestApp } from './support/test-app';
+import { WorkerProcess } from './support/worker-process';
+
+/**
+ * The deadline engine when Redis loses everything, with the real worker in processes of its own on a Redis of the
+ * test's own (so it can be emptied, killed and restarted), and the service's clock started just before a moment
+ * when deadlines fall due. Nobody restarts anything: the engine must notice and rebuild from PostgreSQL by itself,
+ * and every deadline action still happens exactly once, within the stated bound of the fault ending.
+ */
+const WATCH_MS = 300;
+/** How late, after the moment (or after Redis is back), an action may be: the watch interval plus a rebuild and a batch. */
+const BOUND_MS = 5000;
+
+describe('deadline engine faults: Redis', () => {
+  let t: TestApp;
+  let world: DeadlineWorld;
+  let redis: PrivateRedis;
+  const workers: WorkerProcess[] = [];
+  const logDir = tmpdir();
+
+  const startWorker = async (clockStartAt: string, name: string) => {
+    const worker = await WorkerProcess.start({
+      logFile: join(logDir, `resettle-${process.env.QUEUE_PREFIX}-${name}.log`),
+      env: {
+        DATABASE_URL: t.db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
+        CLOCK_START_AT: clockStartAt,
+        QUEUE_WATCH_INTERVAL_MS: String(WATCH_MS),
+        DEADLINE_WATCHDOG_INTERVAL_MS: '500',
+        DEADLINE_WATCHDOG_GRACE_SECONDS: '2',
+        OUTBOX_POLL_MS: '100',
+      },
+    });
+    workers.push(worker);
+    return worker;
+  };
+
+  /** The real instant at which a worker's clock shows `instant`. */
+  const realInstantOf = async (worker: WorkerProcess, instant: string) => {
+    const before = Date.now();
+    const { body } = (await worker.get('/health'))!;
+    const offset = Date.parse(body.now) - (before + Date.now()) / 2;
+    return Date.parse(instant) - offset;
+  };
+
+  const queueOn = (name: string) => new Queue(name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: process.env.QUEUE_PREFIX });
+
+  /** Every milestone's levels and notices are exactly these, and the last escalation row was written by `deadline`. */
+  const expectExactlyOnce = async (due: readonly DueMilestone[], levels: number[], notices: string[], deadline?: number) => {
+    const ids = due.map((m) => m.id);
+    for (const [id, reached] of await world.levels(t.dataSource, ids)) expect({ id, reached }).toEqual({ id, reached: levels });
+    for (const [id, told] of await world.told(t.dataSource, ids)) expect({ id, told }).toEqual({ id, told: notices });
+    if (deadline !== undefined) {
+      const [{ last }] = await t.dataSource.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS last FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [ids]);
+      expect(Number(last)).toBeLessThanOrEqual(deadline);
+    }
+  };
+
+  const escalated = (due: readonly DueMilestone[], level: number) => async () => {
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[]) AND level >= $2`, [due.map((m) => m.id), level]);
+    return n === due.length;
+  };
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
+    world = await DeadlineWorld.build(t);
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.kill()));
+    await t?.stop();
+    await redis?.stop();
+  });
+
+  let first: DueMilestone[];
+
+  it('Redis emptied between planning and the moment: the worker notices at once, rebuilds from PostgreSQL, and each action happens once', async () => {
+    // Sentenced Friday 20 November: the two first deadlines of each child are due Friday 4 December, 09:00.
+    first = await world.sentence(4, '2026-11-20', '2026-12-04');
+    const worker = await startWorker('2026-12-04T08:59:50Z', 'flush');
+    const moment = await realInstantOf(worker, '2026-12-04T09:00:00Z');
+    const probe = new Redis(redis.url);
+    const dueJobKey = (m: DueMilestone) => `${process.env.QUEUE_PREFIX}:milestones:m_${m.id}_due_${m.dueDate}`;
+    // Planned: each milestone's due job waits in Redis (and the reminder of the day before, owed, has gone out).
+    await DeadlineWorld.until('the due jobs to be planned', async () => (await Promise.all(first.map((m) => probe.exists(dueJobKey(m))))).every(Boolean));
+    expect(Date.now()).toBeLessThan(moment);
+
+    await probe.flushall();
+
+    await DeadlineWorld.until('every milestone to reach level 1', escalated(first, 1), 20_000);
+    await expectExactlyOnce(first, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], moment + BOUND_MS);
+    // The job schedulers are back without a restart, and the rebuild is on record with why.
+    const milestones = queueOn('milestones');
+    const notifications = queueOn('notifications');
+    expect(await milestones.getJobScheduler('reconcile-milestones')).toBeTruthy();
+    expect(await notifications.getJobScheduler('notifications-daily-digest')).toBeTruthy();
+    await Promise.all([milestones.close(), notifications.close(), probe.quit()]);
+    const rebuilds = await t.dataSource.query(`SELECT reason, outcome FROM queue_rebuild ORDER BY id`);
+    expect(rebuilds).toEqual([
+      { reason: 'worker started', outcome: 'DONE' },
+      { reason: expect.stringMatching(/marker is missing/), outcome: 'DONE' },
+    ]);
+    expect((await worker.waitFor('/health/ready', (status) => status === 200)).body.checks.queueState).toEqual({ ok: true });
+    await worker.stop();
+  });
+
+  it('Redis restarted empty while deadlines fall due, two workers running: readiness and metrics show it, one rebuild at a time, each action once', async () => {
+    // Sentenced Friday 27 November: due Friday 11 December, 09:00; the first children's level 3 is due then too.
+    t.clock.set('2026-11-30T10:00:00Z');
+    const second = await world.sentence(4, '2026-11-27', '2026-12-11');
+    const a = await startWorker('2026-12-11T08:59:45Z', 'restart-a');
+    const b = await startWorker('2026-12-11T08:59:45Z', 'restart-b');
+    const moment = await realInstantOf(a, '2026-12-11T09:00:00Z');
+    // The first children's level 2 (8 December) was owed when the workers started: taken at once, once.
+    await DeadlineWorld.until('the first children to reach level 2', escalated(first, 2), 20_000);
+
+    await redis.kill();
+    // While Redis is away and the moment passes, both workers say they are not ready, and the watchdog (from
+    // PostgreSQL alone) counts the actions now late.
+    await new Promise((r) => setTimeout(r, Math.max(0, moment - Date.now()) + 3000));
+    for (const worker of [a, b]) {
+      const ready = await worker.waitFor('/health/ready', (status, body) => status === 503 && body.checks.deadlines?.ok === false);
+      expect(ready.body.checks.redis.ok).toBe(false);
+      expect(ready.body.checks.deadlines.detail.lateActions).toBe(second.length + first.length);
+      expect((await worker.get('/metrics'))!.body).toMatch(new RegExp(`resettle_deadline_late_actions\\{app="worker"\\} ${second.length + first.length}`));
+    }
+
+    await redis.restart();
+    const back = Date.now();
+    await DeadlineWorld.until('every milestone to be escalated', async () => (await escalated(second, 1)()) && (await escalated(first, 3)()), 20_000);
+    await expectExactlyOnce(second, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], back + BOUND_MS);
+    await expectExactlyOnce(first, [1, 2, 3], ['escalation:1@caseManager', 'escalation:2@manager', 'escalation:3@manager', 'reminder:2@caseManager']);
+    for (const worker of [a, b]) await worker.waitFor('/health/ready', (status) => status === 200, 10_000);
+
+    // One rebuild at a time across the workers: no two rebuilds' spans overlap.
+    const rebuilds: { worker_id: string; started: number; finished: number; outcome: string }[] = await t.dataSource.query(
+      `SELECT worker_id, extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM finished_at) * 1000 AS finished, outcome
+         FROM queue_rebuild ORDER BY started_at`,
+    );
+    expect(rebuilds.every((r) => r.outcome === 'DONE')).toBe(true);
+    for (let i = 1; i < rebuilds.length; i++) expect(Number(rebuilds[i].started)).toBeGreaterThanOrEqual(Number(rebuilds[i - 1].finished));
+    expect(rebuilds.filter((r) => r.started >= back - 1000).length).toBeGreaterThanOrEqual(1);
+  });
+});
