@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageArgs } from '@resettle/common';
 import { Role } from '../role';
 
@@ -47,11 +47,14 @@ export class CreateUserInput {
   @IsEnum(Role, { each: true })
   roles: Role[];
 
-  @Field({ nullable: true, description: 'An initial password (at least 12 characters). Without one, they sign in only through their council’s OpenID Connect provider.' })
+  @Field({
+    defaultValue: true,
+    description:
+      'Email them a one-time link to choose their own password (the default). False: they sign in only through their council’s OpenID Connect provider (nobody ever sets another person’s password).',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  password?: string;
+  @IsBoolean()
+  sendInvitation: boolean = true;
 
   @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
   @IsOptional()
@@ -85,6 +88,13 @@ export class DisableUserInput {
 
 @InputType()
 export class EnableUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}
+
+@InputType()
+export class ResendInvitationInput {
   @Field(() => ID)
   @IsUUID()
   userId: string;

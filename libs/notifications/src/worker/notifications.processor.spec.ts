@@ -2,6 +2,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { FixedClock } from '@resettle/common';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationMailer } from './notification-mailer.service';
+import { InvitationMailer } from './invitation-mailer.service';
 
 describe('NotificationsProcessor', () => {
   const clock = new FixedClock(new Date('2026-11-24T07:00:00Z'));
@@ -9,12 +10,18 @@ describe('NotificationsProcessor', () => {
     sendOne: jest.fn(async () => 'SENT'),
     sendDigests: jest.fn(async () => ({ sent: 2, notifications: 5, failed: 0 })),
   };
-  const processor = new NotificationsProcessor(mailer as unknown as NotificationMailer, clock);
+  const invitations = { sendOne: jest.fn(async () => 'SENT') };
+  const processor = new NotificationsProcessor(mailer as unknown as NotificationMailer, clock, invitations as unknown as InvitationMailer);
   const job = (name: string, data: unknown) => ({ name, data }) as Job;
 
   it('sends one notification’s email for an email job', async () => {
     await expect(processor.process(job('email', { notificationId: 'n-1' }))).resolves.toBe('SENT');
     expect(mailer.sendOne).toHaveBeenCalledWith('n-1');
+  });
+
+  it('emails one invitation for an invitation job', async () => {
+    await expect(processor.process(job('invitation', { invitationId: 'i-1' }))).resolves.toBe('SENT');
+    expect(invitations.sendOne).toHaveBeenCalledWith('i-1');
   });
 
   it('runs the digests up to now for a digest job', async () => {
@@ -25,6 +32,7 @@ describe('NotificationsProcessor', () => {
   it.each([
     ['email', {}],
     ['email', null],
+    ['invitation', {}],
     ['sms', { notificationId: 'n-1' }],
   ])('refuses %s %j without retrying (UnrecoverableError)', async (name, data) => {
     await expect(processor.process(job(name, data))).rejects.toBeInstanceOf(UnrecoverableError);

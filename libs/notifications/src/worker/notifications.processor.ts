@@ -2,12 +2,13 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Clock } from '@resettle/common';
-import { DIGEST_JOB, EMAIL_JOB, EmailJobData, NOTIFICATIONS_QUEUE } from './notifications-queue';
+import { DIGEST_JOB, EMAIL_JOB, EmailJobData, INVITATION_JOB, InvitationJobData, NOTIFICATIONS_QUEUE } from './notifications-queue';
 import { DigestRun, EmailOutcome, NotificationMailer } from './notification-mailer.service';
+import { InvitationEmailOutcome, InvitationMailer } from './invitation-mailer.service';
 
 /**
- * The `notifications` queue: `email` sends one notification's email, `digest` sends the daily digests. Both are
- * idempotent (the rows record `emailed_at`), so a redelivered or retried job sends nothing twice. A failure throws:
+ * The `notifications` queue: `email` sends one notification's email, `digest` sends the daily digests,
+ * `invitation` one invitation's link. All are idempotent (the rows record `emailed_at`), so a redelivered or retried job sends nothing twice. A failure throws:
  * BullMQ retries with exponential backoff, and keeps the job once its attempts are used up.
  */
 @Processor(NOTIFICATIONS_QUEUE, { concurrency: 5 })
@@ -17,16 +18,22 @@ export class NotificationsProcessor extends WorkerHost {
   constructor(
     private readonly mailer: NotificationMailer,
     private readonly clock: Clock,
+    private readonly invitations: InvitationMailer,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<EmailOutcome | DigestRun> {
+  async process(job: Job): Promise<EmailOutcome | DigestRun | InvitationEmailOutcome> {
     switch (job.name) {
       case EMAIL_JOB: {
         const { notificationId } = (job.data ?? {}) as Partial<EmailJobData>;
         if (typeof notificationId !== 'string') throw new UnrecoverableError('email job without a notificationId');
         return this.mailer.sendOne(notificationId);
+      }
+      case INVITATION_JOB: {
+        const { invitationId } = (job.data ?? {}) as Partial<InvitationJobData>;
+        if (typeof invitationId !== 'string') throw new UnrecoverableError('invitation job without an invitationId');
+        return this.invitations.sendOne(invitationId);
       }
       case DIGEST_JOB: {
         const run = await this.mailer.sendDigests(this.clock.now());
