@@ -47,14 +47,15 @@ export class CreateUserInput {
   @IsEnum(Role, { each: true })
   roles: Role[];
 
-  @Field({
+  @Field(() => Boolean, {
+    nullable: true,
     defaultValue: true,
     description:
       'Email them a one-time link to choose their own password (the default). False: they sign in only through their council’s OpenID Connect provider (nobody ever sets another person’s password).',
   })
   @IsOptional()
   @IsBoolean()
-  sendInvitation: boolean = true;
+  sendInvitation?: boolean | null;
 
   @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
   @IsOptional()
