@@ -12,6 +12,7 @@ import { TokenAuthenticator } from './auth/token-authenticator';
 import { AuthResolver } from './auth/auth.resolver';
 import { UserAdminService } from './admin/user-admin.service';
 import { UsersResolver } from './admin/users.resolver';
+import { OrganisationRolesResolver } from './admin/organisation-roles.resolver';
 import { InvitationAcceptance } from './invitations/invitation-acceptance.service';
 import { InvitationsResolver } from './invitations/invitations.resolver';
 
@@ -33,6 +34,7 @@ import { InvitationsResolver } from './invitations/invitations.resolver';
     InvitationAcceptance,
     AuthResolver,
     UsersResolver,
+    OrganisationRolesResolver,
     InvitationsResolver,
   ],
   exports: [Authenticator],
