@@ -2,6 +2,8 @@ import { Page } from 'playwright-core';
 import { Test, TestingModule } from '@nestjs/testing';
 import { ConfigModule } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@resettle/access';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
@@ -51,7 +53,16 @@ describe('partner portal (browser)', () => {
     process.env.EMAIL_LINK_BASE_URL = h.baseUrl;
     const lib = require('@resettle/notifications') as typeof import('@resettle/notifications');
     worker = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }), ClockModule, DatabaseModule, QueueModule.forRoot('worker'), lib.NotificationsWorkerModule],
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }),
+        ClockModule,
+        DatabaseModule,
+        QueueModule.forRoot('worker'),
+        lib.NotificationsWorkerModule,
+        // The children's episodes write the deadline engine's outbox rows too: the relay needs their queue to publish
+        // them (and so reach the invitations behind them); no engine runs here, so its jobs only wait.
+        BullModule.registerQueue({ name: 'milestones' }),
+      ],
     })
       .overrideProvider(Clock)
       .useValue(h.t.clock)
@@ -82,6 +93,8 @@ describe('partner portal (browser)', () => {
     await h.t.userSession({ organisationId: org.national.id, roles: [Role.NATIONAL_ADMIN], email: EMAIL.admin, givenName: 'Nat', familyName: 'Admin' });
   });
   afterAll(async () => {
+    // The queues' keys live under this test's own prefix: leave nothing of them in the shared Redis.
+    for (const name of ['notifications', 'milestones']) await worker?.get<Queue>(getQueueToken(name)).obliterate({ force: true }).catch(() => undefined);
     await worker?.close();
     await smtp.stop();
     for (const name of ['EMAIL_TRANSPORT', 'SMTP_URL', 'EMAIL_LINK_BASE_URL']) delete process.env[name];
