@@ -119,7 +119,7 @@ const REFERRAL_LISTERS = only({
   EDUCATION_PROVIDER: BOTH,
 });
 
-const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'];
+const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout', 'invitation', 'acceptInvitation'];
 
 /**
  * Operations that name no record of a child: the caller's own things, the directory and users, a new child, and
@@ -266,6 +266,19 @@ describe('the authorisation matrix', () => {
     enableUser: {
       allowed: 'OK', audited: true, expect: USER_ADMINS,
       run: (s, target, role) => call(s, `mutation($input: EnableUserInput!) { enableUser(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+    },
+    resendInvitation: {
+      // The colleagues have never chosen a password, so each may be sent a (new) invitation.
+      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      run: (s, target, role) => call(s, `mutation($input: ResendInvitationInput!) { resendInvitation(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+    },
+    setOrganisationEmailDomains: {
+      // Only national admins say which addresses an organisation's accounts may have (here: the same list again).
+      allowed: 'OK', audited: true, expect: only({ NATIONAL_ADMIN: BOTH }),
+      run: (s, target, role) =>
+        call(s, `mutation($input: SetOrganisationEmailDomainsInput!) { setOrganisationEmailDomains(input: $input) { id emailDomains } }`, {
+          input: { organisationId: orgFor(role, target).id, emailDomains: ['example.com'] },
+        }),
     },
 
     // ---------------------------------------------------------------- children
@@ -728,6 +741,14 @@ describe('the authorisation matrix', () => {
     expect(refresh.errors).toBeUndefined();
     const logout = await t.graphql(`mutation($input: LogoutInput!) { logout(input: $input) }`, { input: { refreshToken: refresh.data.refresh.refreshToken } });
     expect(logout.data).toEqual({ logout: true });
+    // An invitation link is its own credential: anyone may ask what one is, and a made-up one is nobody's.
+    const token = 'x'.repeat(43);
+    const invitation = await t.graphql(`query($token: String!) { invitation(token: $token) { status email } }`, { token });
+    expect(invitation.data).toEqual({ invitation: { status: 'UNKNOWN', email: null } });
+    const accept = await t.graphql(`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email } }`, {
+      input: { token, password: 'a long enough passphrase' },
+    });
+    expect(accept.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'UNKNOWN' });
   });
 
   describe('lists show only the caller’s slice', () => {

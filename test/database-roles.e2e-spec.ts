@@ -51,6 +51,7 @@ const PRIVILEGES: Record<string, string[]> = {
   schema_migration: [],
   sentence: ['SELECT', 'INSERT'],
   supervision_check: ['SELECT', 'INSERT', 'UPDATE'],
+  user_invitation: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 type Query = (sql: string, params?: unknown[]) => Promise<any[]>;

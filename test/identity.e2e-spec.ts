@@ -5,8 +5,18 @@ process.env.TRUST_PROXY = 'loopback';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { Test, TestingModule } from '@nestjs/testing';
+import { ConfigModule } from '@nestjs/config';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { Clock, ClockModule, validateConfig } from '@resettle/common';
+import { DatabaseModule } from '@resettle/database';
+import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
+import { eventually, ReceivedMail, TestSmtpServer } from './support/smtp-server';
 import { signInDelaySeconds } from '../libs/identity/src/rules/sign-in-throttle';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
@@ -18,6 +28,10 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const SET_ROLES = `mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { id roles } }`;
 const DISABLE = `mutation($input: DisableUserInput!) { disableUser(input: $input) { id disabled } }`;
 const ENABLE = `mutation($input: EnableUserInput!) { enableUser(input: $input) { id disabled } }`;
+const RESEND = `mutation($input: ResendInvitationInput!) { resendInvitation(input: $input) { id } }`;
+const SET_DOMAINS = `mutation($input: SetOrganisationEmailDomainsInput!) { setOrganisationEmailDomains(input: $input) { id emailDomains } }`;
+const INVITATION = `query($token: String!) { invitation(token: $token) { status problem email givenName organisationName expiresAt } }`;
+const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email } }`;
 const USERS = `query($org: ID, $first: Int, $after: String) {
   users(organisationId: $org, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id email organisationId } } } }`;
 
@@ -36,6 +50,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   let oidcKey: KeyLike;
   let strangerKey: KeyLike;
   let admin: Session;
+  // The worker's side (outbox relay, notifications queue, email) and the mail server it sends to.
+  const smtp = new TestSmtpServer();
+  let worker: TestingModule;
+  let relay: OutboxRelay;
 
   const login = (email: string, password: string, ip?: string) =>
     t.graphql(LOGIN, { input: { email, password } }, ip ? { 'x-forwarded-for': ip } : {});
@@ -44,6 +62,30 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   const auditRows = (where: string, params: unknown[] = []) =>
     t.dataSource.query(`SELECT * FROM audit_event WHERE ${where} ORDER BY id`, params);
   const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
+  const INVITATION_SUBJECT = 'Resettle: choose your password';
+  /**
+   * The worker's part: the relay moves the outbox row to the notifications queue, whose job emails the link. Waits
+   * for the `nth` invitation email to `email` (1 = the first) and returns it with the token its link carries.
+   */
+  const invitationMail = async (email: string, nth = 1): Promise<{ mail: ReceivedMail; token: string }> => {
+    await relay.relayOnce();
+    const mail = await eventually(async () => smtp.to(email).filter((m) => m.subject === INVITATION_SUBJECT)[nth - 1], `invitation email ${nth} to ${email}`);
+    const token = /https:\/\/resettle\.example\.gov\.uk\/invitation\/([A-Za-z0-9_-]{43})\n/.exec(mail.text)?.[1];
+    if (!token) throw new Error(`No invitation link in: ${mail.text}`);
+    return { mail, token };
+  };
+  const accept = (token: string, password: string) => t.graphql(ACCEPT, { input: { token, password } });
+  /** Every place a token could have been kept: none may hold it in clear. */
+  const storedAnywhere = async (text: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT 'user_invitation' AS t FROM user_invitation i WHERE i::text LIKE $1
+         UNION ALL SELECT 'outbox_message' FROM outbox_message o WHERE o::text LIKE $1
+         UNION ALL SELECT 'audit_event' FROM audit_event a WHERE a::text LIKE $1
+         UNION ALL SELECT 'notification' FROM notification n WHERE n::text LIKE $1`,
+        [`%${text}%`],
+      )
+    ).map((r: { t: string }) => r.t);
 
   const oidcToken = (claims: JWTPayload, options: { key?: KeyLike; audience?: string; issuer?: string; ttl?: number } = {}) =>
     new SignJWT(claims)
@@ -70,15 +112,35 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
     process.env.OIDC_ISSUER = OIDC_ISSUER;
     process.env.OIDC_JWKS_URL = `http://127.0.0.1:${port}/.well-known/jwks.json`;
     process.env.OIDC_AUDIENCE = OIDC_AUDIENCE;
+    await smtp.start();
+    process.env.EMAIL_TRANSPORT = 'smtp';
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    process.env.EMAIL_LINK_BASE_URL = 'https://resettle.example.gov.uk';
 
     t = await TestApp.start();
     dir = await insertDirectory(t.dataSource);
     [nationalBody] = await t.dataSource.query(
-      `INSERT INTO organisation (code, name, type) VALUES ('NAT-TEST-YJB', 'Youth Justice Board (test)', 'NATIONAL_BODY') RETURNING id`,
+      `INSERT INTO organisation (code, name, type, email_domains) VALUES ('NAT-TEST-YJB', 'Youth Justice Board (test)', 'NATIONAL_BODY', '{example.com}') RETURNING id`,
     );
+
+    const lib = require('@resettle/notifications') as typeof import('@resettle/notifications');
+    worker = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }), ClockModule, DatabaseModule, QueueModule.forRoot('worker'), lib.NotificationsWorkerModule],
+    })
+      .overrideProvider(Clock)
+      .useValue(t.clock)
+      .compile();
+    worker.useLogger(false);
+    await worker.init();
+    // The relay, run by hand (not on its timer), so each test says when the worker gets to the outbox.
+    relay = new OutboxRelay(worker.get(DataSource), worker as unknown as ModuleRef);
   });
 
   afterAll(async () => {
+    await worker?.get<Queue>(getQueueToken('notifications')).obliterate({ force: true }).catch(() => undefined);
+    await worker?.close();
+    await smtp.stop();
+    for (const name of ['EMAIL_TRANSPORT', 'SMTP_URL', 'EMAIL_LINK_BASE_URL']) delete process.env[name];
     await t?.stop();
     jwksServer?.closeAllConnections();
     await new Promise((resolve) => jwksServer?.close(resolve));
@@ -334,7 +396,7 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   describe('OpenID Connect', () => {
     it('signs in a user matched by the email claim, with a token from the configured issuer', async () => {
       const created = await admin.ok(CREATE_USER, {
-        input: { organisationId: dir.leeds.id, givenName: 'Council', familyName: 'Officer', email: 'council.officer@example.com', roles: ['LA_ACCOMMODATION_OFFICER'] },
+        input: { organisationId: dir.leeds.id, givenName: 'Council', familyName: 'Officer', email: 'council.officer@example.com', roles: ['LA_ACCOMMODATION_OFFICER'], sendInvitation: false },
       });
       const token = await oidcToken({ sub: 'council-subject-1', email: 'Council.Officer@Example.com', email_verified: true });
       const me = await meWith(`Bearer ${token}`);
@@ -375,41 +437,84 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   });
 
   describe('user administration', () => {
-    it('a national admin creates a user in any organisation, who can then sign in', async () => {
+    it('a national admin creates a user in any organisation; the person chooses their own password from the emailed link', async () => {
       const res = await admin.graphql(CREATE_USER, {
-        input: { organisationId: dir.kentYjs.id, givenName: 'New', familyName: 'Starter', email: 'New.Starter@Example.com', roles: ['YJS_CASE_MANAGER'], password: 'a starter passphrase' },
+        input: { organisationId: dir.kentYjs.id, givenName: 'New', familyName: 'Starter', email: 'New.Starter@Example.com', roles: ['YJS_CASE_MANAGER'] },
       });
       expect(res.errors).toBeUndefined();
       expect(res.data.createUser).toMatchObject({ email: 'new.starter@example.com', roles: ['YJS_CASE_MANAGER'], disabled: false, organisation: { id: dir.kentYjs.id } });
+      const userId = res.data.createUser.id;
+      // Nobody knows a password for it yet: not the admin, not anyone.
+      expect(await t.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [userId])).toEqual([{ password_hash: null }]);
+      // The invitation waits for the worker, which alone makes its token (so the api never had it).
+      const [row] = await t.dataSource.query(`SELECT id, token_hash, emailed_at, expires_at, invited_by_user_id FROM user_invitation WHERE user_id = $1`, [userId]);
+      expect(row).toMatchObject({ token_hash: null, emailed_at: null, invited_by_user_id: admin.userId, expires_at: new Date(t.clock.now().getTime() + 7 * 86_400_000) });
+      expect(await t.dataSource.query(`SELECT topic, payload, job_id FROM outbox_message WHERE payload->>'invitationId' = $1`, [row.id])).toEqual([
+        { topic: 'notifications.invitation', payload: { invitationId: row.id }, job_id: `invitation:${row.id}` },
+      ]);
+
+      const { mail, token } = await invitationMail('new.starter@example.com');
+      expect(mail.headers['x-resettle-reference']).toBe(`invitation:${row.id}`);
+      expect(mail.text).toContain('Kent Youth Justice Service has given you an account on Resettle');
+      expect(mail.text).toMatch(/The link works once, until \d{1,2}(:\d\d)?(am|pm) on \w+day \d{1,2} \w+ 2026\./);
+      // Only the token's SHA-256 is kept; the token itself is in the email and nowhere else.
+      expect(await storedAnywhere(token)).toEqual([]);
+      expect(await t.dataSource.query(`SELECT 1 FROM user_invitation WHERE id = $1 AND token_hash = encode(sha256($2::bytea), 'hex')`, [row.id, token])).toHaveLength(1);
+
+      // The link says whose it is while it works.
+      expect((await t.graphql(INVITATION, { token })).data.invitation).toEqual({
+        status: 'PENDING', problem: null, email: 'new.starter@example.com', givenName: 'New', organisationName: 'Kent Youth Justice Service', expiresAt: row.expires_at.toISOString(),
+      });
+      // Password rules first: nothing changes.
+      const short = await accept(token, 'too short');
+      expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { password: ['Use at least 12 characters'] } });
+      expect((await t.graphql(INVITATION, { token })).data.invitation.status).toBe('PENDING');
+
+      expect((await accept(token, 'a starter passphrase')).data).toEqual({ acceptInvitation: { email: 'new.starter@example.com' } });
       const s = await t.signIn('new.starter@example.com', 'a starter passphrase');
       expect((await s.ok(ME)).me.organisation.id).toBe(dir.kentYjs.id);
+      // Once only.
+      const again = await accept(token, 'another passphrase here');
+      expect(again.errors?.[0]).toMatchObject({ message: 'This invitation link has already been used. Sign in with the password you chose.', extensions: { code: 'CONFLICT', invitationStatus: 'ACCEPTED' } });
+      expect((await t.graphql(INVITATION, { token })).data.invitation).toMatchObject({ status: 'ACCEPTED', email: null });
+      expect((await login('new.starter@example.com', 'another passphrase here')).errors?.[0].message).toBe(SIGN_IN_FAILED);
 
-      const listed = await admin.ok(USERS, { org: dir.kentYjs.id });
-      expect(listed.users.edges.map((e: any) => e.node.email)).toContain('new.starter@example.com');
+      const listed = await admin.ok(`query($org: ID) { users(organisationId: $org) { edges { node { email hasPassword invitation { status acceptedAt } } } } }`, { org: dir.kentYjs.id });
+      expect(listed.users.edges.map((e: any) => e.node)).toContainEqual({ email: 'new.starter@example.com', hasPassword: true, invitation: { status: 'ACCEPTED', acceptedAt: t.clock.now().toISOString() } });
       const everyone = await admin.ok(USERS, { first: 2 });
       expect(everyone.users.pageInfo.hasNextPage).toBe(true);
       const next = await admin.ok(USERS, { first: 2, after: everyone.users.pageInfo.endCursor });
       expect(next.users.edges[0].node.email > everyone.users.edges[1].node.email).toBe(true);
 
-      const [row] = await auditRows(`action = 'createUser' AND outcome = 'SUCCEEDED' AND resource_id = $1`, [res.data.createUser.id]);
-      expect(row.actor_user_id).toBe(admin.userId);
-      expect(row.after).toEqual({
-        organisationId: dir.kentYjs.id, email: 'new.starter@example.com', givenName: 'New', familyName: 'Starter', roles: ['YJS_CASE_MANAGER'], disabled: false, hasPassword: true,
+      const [created] = await auditRows(`action = 'createUser' AND outcome = 'SUCCEEDED' AND resource_id = $1`, [userId]);
+      expect(created.actor_user_id).toBe(admin.userId);
+      expect(created.after).toEqual({
+        organisationId: dir.kentYjs.id, email: 'new.starter@example.com', givenName: 'New', familyName: 'Starter', roles: ['YJS_CASE_MANAGER'], disabled: false, hasPassword: false,
       });
-      expect(JSON.stringify(row)).not.toMatch(/argon2|starter passphrase/);
+      expect(created.detail).toEqual({ invitationId: row.id, signIn: 'INVITATION' });
+      // The password was chosen by the person themselves, and the trail says so.
+      const accepted = await auditRows(`action = 'acceptInvitation' AND resource_id = $1`, [userId]);
+      expect(accepted.map((r: any) => [r.outcome, r.actor_user_id, r.detail.reason ?? null])).toEqual([
+        ['FAILED', userId, 'password rules'],
+        ['SUCCEEDED', userId, null],
+        ['FAILED', userId, 'link accepted'],
+      ]);
+      expect(accepted[1]).toMatchObject({ before: { hasPassword: false }, after: { hasPassword: true }, detail: { invitationId: row.id } });
+      expect(JSON.stringify(await auditRows(`resource_id = $1`, [userId]))).not.toMatch(/argon2|starter passphrase/);
 
       // The same email again is a conflict.
-      const again = await admin.graphql(CREATE_USER, {
+      const dup = await admin.graphql(CREATE_USER, {
         input: { organisationId: dir.leedsYjs.id, givenName: 'Copy', familyName: 'Cat', email: 'new.starter@example.com', roles: ['YJS_CASE_MANAGER'] },
       });
-      expect(codeOf(again)).toBe('CONFLICT');
+      expect(codeOf(dup)).toBe('CONFLICT');
 
-      // Someone matched by their provider's subject (OIDC_USER_CLAIM=sub); a subject belongs to one user only.
-      const subject = { organisationId: dir.kent.id, givenName: 'Sub', familyName: 'Ject', roles: ['LA_CHILDRENS_SERVICES'], externalSubject: 'kent-idp|42' };
+      // Someone matched by their provider's subject (OIDC_USER_CLAIM=sub): no invitation; a subject is one user's only.
+      const subject = { organisationId: dir.kent.id, givenName: 'Sub', familyName: 'Ject', roles: ['LA_CHILDRENS_SERVICES'], externalSubject: 'kent-idp|42', sendInvitation: false };
       const bySubject = await admin.ok(CREATE_USER, { input: { ...subject, email: 'by.subject@example.com' } });
       expect(await t.dataSource.query(`SELECT external_subject, password_hash FROM app_user WHERE id = $1`, [bySubject.createUser.id])).toEqual([
         { external_subject: 'kent-idp|42', password_hash: null },
       ]);
+      expect(await t.dataSource.query(`SELECT 1 FROM user_invitation WHERE user_id = $1`, [bySubject.createUser.id])).toEqual([]);
       const sameSubject = await admin.graphql(CREATE_USER, { input: { ...subject, email: 'same.subject@example.com' } });
       expect(sameSubject.errors?.[0]).toMatchObject({ message: 'Another user already has this external subject', extensions: { code: 'CONFLICT' } });
     });
@@ -462,13 +567,13 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect(codeOf(await caseManager.graphql(USERS, {}))).toBe('FORBIDDEN');
     });
 
-    it('roles must suit the organisation type, and passwords the rules: BAD_USER_INPUT with nothing written', async () => {
+    it('roles must suit the organisation type, and emails its domains: BAD_USER_INPUT with nothing written', async () => {
       const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n;
       const cases: [Record<string, unknown>, string][] = [
         [{ organisationId: dir.leedsYjs.id, roles: ['ESTABLISHMENT_STAFF'] }, 'roles'],
         [{ organisationId: dir.wetherby.id, roles: ['ESTABLISHMENT_STAFF', 'YJS_MANAGER'] }, 'roles'],
         [{ organisationId: dir.leeds.id, roles: ['NATIONAL_ADMIN'] }, 'roles'],
-        [{ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], password: 'too short' }, 'password'],
+        [{ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'wrong.fit@elsewhere.example.org' }, 'email'],
         [{ organisationId: dir.leedsYjs.id, roles: [] }, 'roles'],
         [{ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'not an email' }, 'email'],
       ];
@@ -503,6 +608,176 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect(codeOf(await colleague.graphql(ME))).toBe('FORBIDDEN');
       expect((await admin.ok(SET_ROLES, { input: { userId: colleague.userId, roles: ['NATIONAL_ADMIN'] } })).setUserRoles.roles).toEqual(['NATIONAL_ADMIN']);
       expect((await colleague.graphql(ME)).errors).toBeUndefined();
+    });
+  });
+
+  describe('invitations, email domains, and changes made from outside an organisation', () => {
+    const notificationsOf = (userId: string) =>
+      t.dataSource.query(`SELECT kind, title, body, link FROM notification WHERE recipient_user_id = $1 ORDER BY created_at, id`, [userId]);
+
+    it('a national admin cannot give themselves an account in another organisation (the issue’s takeover), and what they do there is told', async () => {
+      const kentManager = await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_MANAGER'], email: 'kent.manager@example.com' });
+      const [adminRow] = await t.dataSource.query(`SELECT email FROM app_user WHERE id = $1`, [admin.userId]);
+      const users = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n;
+      const before = await users();
+
+      // Setting someone's password is no longer possible at all.
+      const withPassword = await admin.graphql(CREATE_USER, {
+        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@example.com', roles: ['YJS_MANAGER'], password: 'I will know this one' },
+      });
+      expect(codeOf(withPassword)).toBe('BAD_USER_INPUT');
+      expect(withPassword.errors?.[0].message).toMatch(/password/);
+      // An address of their own (outside Kent's domains) is refused, naming the field.
+      const ownAddress = await admin.graphql(CREATE_USER, {
+        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@yjb.example.com', roles: ['YJS_MANAGER'] },
+      });
+      expect(ownAddress.errors?.[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { email: ['The email address must end with @example.com, the email domains of Kent Youth Justice Service'] },
+      });
+      expect(await users()).toBe(before);
+
+      // Adding their own domain to Kent is a national admin's act, but audited with before and after …
+      const domains = await admin.ok(SET_DOMAINS, { input: { organisationId: dir.kentYjs.id, emailDomains: ['example.com', ' @YJB.example.com'] } });
+      expect(domains.setOrganisationEmailDomains.emailDomains).toEqual(['example.com', 'yjb.example.com']);
+      const [domainRow] = await auditRows(`action = 'setOrganisationEmailDomains' AND resource_id = $1`, [dir.kentYjs.id]);
+      expect(domainRow).toMatchObject({ outcome: 'SUCCEEDED', actor_user_id: admin.userId, before: { emailDomains: ['example.com'] }, after: { emailDomains: ['example.com', 'yjb.example.com'] } });
+      // … and the account made then is told to Kent's managers, in the app and by email; its link goes to the
+      // address, never to the admin, so they still cannot sign in as it.
+      const created = await admin.ok(CREATE_USER, {
+        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@yjb.example.com', roles: ['YJS_MANAGER'] },
+      });
+      const [notice] = await notificationsOf(kentManager.userId);
+      expect(notice).toEqual({
+        kind: 'ACCOUNT_CHANGE',
+        title: 'New account at Kent Youth Justice Service: back.door@yjb.example.com',
+        body: `${adminRow.email} (Youth Justice Board (test)) created an account for back.door@yjb.example.com at Kent Youth Justice Service, with the roles YJS_MANAGER. If you did not expect this, disable the account and tell your information security team.`,
+        link: '/users',
+      });
+      await relay.relayOnce();
+      await eventually(async () => smtp.to('kent.manager@example.com').find((m) => m.subject === `Resettle: ${notice.title}`), 'the notice email');
+      expect((await login('back.door@yjb.example.com', TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(SIGN_IN_FAILED);
+      // Nobody else in Kent is bothered when there is a manager to tell; a change Kent's manager makes tells nobody.
+      const aboutBackDoor = async (userId: string) => (await notificationsOf(userId)).map((n: any) => n.title).filter((title: string) => title.includes('back.door'));
+      expect(await aboutBackDoor(dir.kentCaseManager.id)).toEqual([]);
+      await kentManager.ok(SET_ROLES, { input: { userId: created.createUser.id, roles: ['YJS_CASE_MANAGER'] } });
+      expect(await notificationsOf(kentManager.userId)).toHaveLength(1);
+
+      // Roles given and an account enabled from outside are told too (a second apart, so they list in order).
+      t.clock.advance(1000);
+      await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } });
+      await kentManager.ok(DISABLE, { input: { userId: created.createUser.id } });
+      t.clock.advance(1000);
+      await admin.ok(ENABLE, { input: { userId: created.createUser.id } });
+      // The same roles again change nothing and tell nobody.
+      await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } });
+      expect((await notificationsOf(kentManager.userId)).map((n: any) => n.title)).toEqual([
+        'New account at Kent Youth Justice Service: back.door@yjb.example.com',
+        'Roles changed at Kent Youth Justice Service: alex.tester@example.com',
+        'Account enabled at Kent Youth Justice Service: back.door@yjb.example.com',
+      ]);
+      // alex.tester is a manager now, so hears of the enabling too (but not of their own promotion).
+      expect(await aboutBackDoor(dir.kentCaseManager.id)).toEqual(['Account enabled at Kent Youth Justice Service: back.door@yjb.example.com']);
+      await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER'] } });
+      await admin.ok(SET_DOMAINS, { input: { organisationId: dir.kentYjs.id, emailDomains: ['example.com'] } });
+    });
+
+    it('an organisation with no managers (a council) has its lead, or else everyone there, told', async () => {
+      const [council] = await t.dataSource.query(
+        `INSERT INTO organisation (code, name, type, email_domains) VALUES ('LA-TEST-QUIET', 'Quiet Council', 'LOCAL_AUTHORITY', '{quiet.example.com}') RETURNING id`,
+      );
+      const officer = await t.userSession({ organisationId: council.id, roles: ['LA_ACCOMMODATION_OFFICER'], email: 'officer@quiet.example.com' });
+      await admin.ok(CREATE_USER, { input: { organisationId: council.id, givenName: 'Soc', familyName: 'Worker', email: 'sw@quiet.example.com', roles: ['LA_CHILDRENS_SERVICES'] } });
+      expect((await notificationsOf(officer.userId)).map((n: any) => n.title)).toEqual(['New account at Quiet Council: sw@quiet.example.com']);
+    });
+
+    it('a link expires; sent again, the old one stops working and the new one works', async () => {
+      const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
+      const { createUser: user } = await manager.ok(CREATE_USER, {
+        input: { organisationId: dir.leedsYjs.id, givenName: 'Late', familyName: 'Starter', email: 'late.starter@example.com', roles: ['YJS_CASE_MANAGER'] },
+      });
+      const first = await invitationMail('late.starter@example.com');
+      t.clock.advance(7 * 86_400_000);
+      expect((await t.graphql(INVITATION, { token: first.token })).data.invitation).toEqual({
+        status: 'EXPIRED', problem: 'This invitation link has expired. Ask your manager to send you a new one.', email: null, givenName: null, organisationName: null, expiresAt: null,
+      });
+      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'EXPIRED' });
+
+      const fresh = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
+      expect((await fresh.graphql(RESEND, { input: { userId: user.id } })).errors).toBeUndefined();
+      const [resent] = await auditRows(`action = 'resendInvitation' AND resource_id = $1`, [user.id]);
+      expect(resent).toMatchObject({ outcome: 'SUCCEEDED', actor_user_id: fresh.userId });
+      // Sent again before the worker got to it: that one is superseded, and its job sends nothing.
+      t.clock.advance(1000);
+      await fresh.ok(RESEND, { input: { userId: user.id } });
+      const second = await invitationMail('late.starter@example.com', 2);
+      expect(second.token).not.toBe(first.token);
+      expect((await t.graphql(INVITATION, { token: first.token })).data.invitation).toMatchObject({
+        status: 'SUPERSEDED', problem: 'A newer invitation has been sent to you. Use the link in the latest email.', email: null,
+      });
+      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'SUPERSEDED' });
+      expect((await accept(second.token, 'a late passphrase')).errors).toBeUndefined();
+      expect((await t.signIn('late.starter@example.com', 'a late passphrase')).userId).toBe(user.id);
+      const rows = await t.dataSource.query(
+        `SELECT emailed_at IS NOT NULL AS emailed, superseded_at IS NOT NULL AS superseded, accepted_at IS NOT NULL AS accepted FROM user_invitation WHERE user_id = $1 ORDER BY created_at, emailed_at`,
+        [user.id],
+      );
+      expect(rows).toEqual([
+        { emailed: true, superseded: true, accepted: false },
+        { emailed: false, superseded: true, accepted: false },
+        { emailed: true, superseded: false, accepted: true },
+      ]);
+      expect(smtp.to('late.starter@example.com').filter((m) => m.subject === INVITATION_SUBJECT)).toHaveLength(2);
+
+      // Someone who has chosen a password needs no invitation; a disabled account gets none.
+      expect((await fresh.graphql(RESEND, { input: { userId: user.id } })).errors?.[0]).toMatchObject({
+        message: 'They have already chosen a password: there is no invitation to send', extensions: { code: 'CONFLICT' },
+      });
+      const { createUser: other } = await fresh.ok(CREATE_USER, {
+        input: { organisationId: dir.leedsYjs.id, givenName: 'Gone', familyName: 'Before', email: 'gone.before@example.com', roles: ['YJS_CASE_MANAGER'] },
+      });
+      const link = await invitationMail('gone.before@example.com');
+      await fresh.ok(DISABLE, { input: { userId: other.id } });
+      expect((await t.graphql(INVITATION, { token: link.token })).data.invitation).toMatchObject({ status: 'ACCOUNT_DISABLED', email: null });
+      expect((await accept(link.token, 'a gone passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'ACCOUNT_DISABLED' });
+      expect(codeOf(await fresh.graphql(RESEND, { input: { userId: other.id } }))).toBe('BAD_USER_INPUT');
+      // Another organisation's manager cannot send one: NOT_FOUND, as for anyone they do not manage.
+      const kentManager = await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_MANAGER'] });
+      expect(codeOf(await kentManager.graphql(RESEND, { input: { userId: other.id } }))).toBe('NOT_FOUND');
+      // Nonsense is nobody's.
+      expect((await t.graphql(INVITATION, { token: 'not-a-token' })).data.invitation.status).toBe('UNKNOWN');
+    });
+
+    it('giving roles, enabling or inviting needs the email in the organisation’s domains; taking roles away does not', async () => {
+      const manager = await t.userSession({ organisationId: dir.wetherby.id, roles: ['ESTABLISHMENT_MANAGER'] });
+      const [outsider] = await t.dataSource.query(
+        `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, disabled) VALUES ($1, 'Old', 'Account', 'old.account@legacy.example.org', '{ESTABLISHMENT_STAFF,ESTABLISHMENT_MANAGER}', true) RETURNING id`,
+        [dir.wetherby.id],
+      );
+      expect((await manager.ok(SET_ROLES, { input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF'] } })).setUserRoles.roles).toEqual(['ESTABLISHMENT_STAFF']);
+      const refused = [
+        await manager.graphql(SET_ROLES, { input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF', 'ESTABLISHMENT_MANAGER'] } }),
+        await manager.graphql(ENABLE, { input: { userId: outsider.id } }),
+      ];
+      for (const res of refused) {
+        expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { userId: ['The email address must end with @example.com, the email domains of HMYOI Wetherby'] } });
+      }
+      await t.dataSource.query(`UPDATE app_user SET disabled = false WHERE id = $1`, [outsider.id]);
+      expect(codeOf(await manager.graphql(RESEND, { input: { userId: outsider.id } }))).toBe('BAD_USER_INPUT');
+    });
+
+    it('only national admins change an organisation’s domains, and only to real domains of its own', async () => {
+      const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
+      expect(codeOf(await manager.graphql(SET_DOMAINS, { input: { organisationId: dir.leedsYjs.id, emailDomains: ['example.com', 'mine.example.org'] } }))).toBe('FORBIDDEN');
+      const bad = await admin.graphql(SET_DOMAINS, { input: { organisationId: dir.leedsYjs.id, emailDomains: ['gov.uk', 'leeds.gov.uk', 'not a domain.example'] } });
+      expect(bad.errors?.[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { emailDomains: ['gov.uk is shared by many organisations: enter your organisation’s own domain', 'not a domain.example is not a domain: use letters, digits, hyphens and dots'] },
+      });
+      expect(codeOf(await admin.graphql(SET_DOMAINS, { input: { organisationId: '00000000-0000-4000-8000-000000000000', emailDomains: [] } }))).toBe('NOT_FOUND');
+      expect((await t.dataSource.query(`SELECT email_domains FROM organisation WHERE id = $1`, [dir.leedsYjs.id]))[0].email_domains).toEqual(['example.com']);
+      // Everyone may read them (they say which addresses can have an account there).
+      expect((await manager.ok(`query($id: ID!) { organisation(id: $id) { emailDomains } }`, { id: dir.leedsYjs.id })).organisation.emailDomains).toEqual(['example.com']);
     });
   });
 });

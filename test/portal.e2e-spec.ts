@@ -1,7 +1,17 @@
 import { Page } from 'playwright-core';
+import { Test, TestingModule } from '@nestjs/testing';
+import { ConfigModule } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { Role } from '@resettle/access';
+import { Clock, ClockModule, validateConfig } from '@resettle/common';
+import { DatabaseModule } from '@resettle/database';
+import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { Session } from './support/test-app';
 import { PortalHarness } from './support/portal-harness';
+import { eventually, TestSmtpServer } from './support/smtp-server';
 
 /**
  * Issue 6, the partner portal, in a real browser against the real portal, api, PostgreSQL and Redis: an
@@ -29,8 +39,37 @@ describe('partner portal (browser)', () => {
     violations.push(...(await h.accessibilityViolations(page)));
   };
 
+  // The worker's email, for invitations: a real SMTP server, and the relay run by hand.
+  const smtp = new TestSmtpServer();
+  let worker: TestingModule;
+  let relay: OutboxRelay;
+
   beforeAll(async () => {
+    await smtp.start();
+    process.env.EMAIL_TRANSPORT = 'smtp';
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
     h = await PortalHarness.start();
+    // Links in emails lead to this portal.
+    process.env.EMAIL_LINK_BASE_URL = h.baseUrl;
+    const lib = require('@resettle/notifications') as typeof import('@resettle/notifications');
+    worker = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }),
+        ClockModule,
+        DatabaseModule,
+        QueueModule.forRoot('worker'),
+        lib.NotificationsWorkerModule,
+        // The children's episodes write the deadline engine's outbox rows too: the relay needs their queue to publish
+        // them (and so reach the invitations behind them); no engine runs here, so its jobs only wait.
+        BullModule.registerQueue({ name: 'milestones' }),
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(h.t.clock)
+      .compile();
+    worker.useLogger(false);
+    await worker.init();
+    relay = new OutboxRelay(worker.get(DataSource), worker as unknown as ModuleRef);
     const ds = h.t.dataSource;
     const insertOrg = async (key: string, code: string, name: string, type: string, localAuthorityId: string | null = null) => {
       [org[key]] = await ds.query(
@@ -54,6 +93,11 @@ describe('partner portal (browser)', () => {
     await h.t.userSession({ organisationId: org.national.id, roles: [Role.NATIONAL_ADMIN], email: EMAIL.admin, givenName: 'Nat', familyName: 'Admin' });
   });
   afterAll(async () => {
+    // The queues' keys live under this test's own prefix: leave nothing of them in the shared Redis.
+    for (const name of ['notifications', 'milestones']) await worker?.get<Queue>(getQueueToken(name)).obliterate({ force: true }).catch(() => undefined);
+    await worker?.close();
+    await smtp.stop();
+    for (const name of ['EMAIL_TRANSPORT', 'SMTP_URL', 'EMAIL_LINK_BASE_URL']) delete process.env[name];
     await h?.stop();
   });
 
@@ -213,6 +257,141 @@ describe('partner portal (browser)', () => {
     }, 180_000);
   }
 
+  for (const javaScriptEnabled of [true, false]) {
+    const run = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+    const side = javaScriptEnabled ? 'A' : 'B';
+    const place = javaScriptEnabled ? 'Northtown' : 'Southtown';
+    const domain = `${place.toLowerCase()}.example.com`;
+    const newEmail = `new.starter@${domain}`;
+
+    it(`a national admin sets ${place}’s email domains and invites someone, who creates their own password from the emailed link, ${run}`, async () => {
+      violations = [];
+      const admin = await h.person({ javaScriptEnabled });
+      const invitee = await h.person({ javaScriptEnabled });
+      const linkIn = async (nth: number) => {
+        await relay.relayOnce();
+        const mail = await eventually(async () => smtp.to(newEmail).filter((m) => m.subject === 'Resettle: choose your password')[nth - 1], `invitation email ${nth}`);
+        return new URL(/(http:\/\/127\.0\.0\.1:\d+\/invitation\/[A-Za-z0-9_-]{43})\n/.exec(mail.text)![1]).pathname;
+      };
+      try {
+        // The admin lands on Users, finds the service, and gives it its staff's email domain (a shared one refused).
+        await h.signIn(admin.page, EMAIL.admin);
+        await expectHeading(admin.page, 'Users');
+        await check(admin.page);
+        await admin.page.getByLabel('Organisation name').fill(`${place} Youth`);
+        await admin.page.getByRole('button', { name: 'Search' }).click();
+        await admin.page.getByRole('link', { name: `${place} Youth Justice Service` }).click();
+        await expectHeading(admin.page, `Users at ${place} Youth Justice Service`);
+        await expectText(admin.page.locator('main'), 'None yet: nobody can be invited');
+        await check(admin.page);
+        await admin.page.getByRole('link', { name: 'Change email domains' }).click();
+        await admin.page.getByLabel('Domains its staff use').fill('gov.uk');
+        await admin.page.getByRole('button', { name: 'Save email domains' }).click();
+        await expectText(admin.page.locator('.govuk-error-summary'), 'gov.uk is shared by many organisations');
+        await check(admin.page);
+        await admin.page.getByLabel('Domains its staff use').fill(domain);
+        await admin.page.getByRole('button', { name: 'Save email domains' }).click();
+        await expectText(admin.page.locator('.govuk-notification-banner'), 'Email domains saved');
+
+        // Inviting: the form's own checks, then the api's (an address outside the domains), then it goes.
+        await admin.page.getByRole('button', { name: 'Invite someone' }).click();
+        await expectHeading(admin.page, 'Invite someone');
+        await admin.page.getByRole('button', { name: 'Send invitation' }).click();
+        await expectText(admin.page.locator('.govuk-error-summary'), 'Enter their first name');
+        await expectText(admin.page.locator('.govuk-error-summary'), 'Select at least one role');
+        await check(admin.page);
+        await admin.page.getByLabel('First name').fill('Jordan');
+        await admin.page.getByLabel('Last name').fill('Price');
+        await admin.page.getByLabel('Email address').fill('jordan.price@admin.example.org');
+        await admin.page.getByLabel('Case manager').check();
+        await admin.page.getByRole('button', { name: 'Send invitation' }).click();
+        await expectText(admin.page.locator('.govuk-error-summary'), `The email address must end with @${domain}`);
+        await check(admin.page);
+        await admin.page.getByLabel('Email address').fill(newEmail);
+        await admin.page.getByRole('button', { name: 'Send invitation' }).click();
+        await expectText(admin.page.locator('.govuk-notification-banner'), `Invitation sent to ${newEmail}`);
+        const row = admin.page.locator('tr', { hasText: newEmail });
+        await expectText(row, 'Invitation being sent');
+        await check(admin.page);
+
+        // The worker emails the link; sent again, the first link stops working.
+        const first = await linkIn(1);
+        await admin.page.reload();
+        await expectText(row, 'Invited');
+        await row.getByRole('button', { name: `Send invitation again to ${newEmail}` }).click();
+        await expectText(admin.page.locator('.govuk-notification-banner'), `A new invitation is on its way to ${newEmail}`);
+        const second = await linkIn(2);
+        const stale = await invitee.page.goto(first);
+        expect(stale?.status()).toBe(410);
+        await expectHeading(invitee.page, 'There is a newer link');
+        expect(await invitee.page.locator('main').textContent()).not.toContain(newEmail);
+        await check(invitee.page);
+
+        // The invitee creates their password: not matching, then too short (the api's rule), then right.
+        await invitee.page.goto(second);
+        await expectHeading(invitee.page, 'Create your password');
+        await expectText(invitee.page.locator('main'), newEmail);
+        await check(invitee.page);
+        await invitee.page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
+        await invitee.page.getByLabel('Confirm password').fill('a different passphrase');
+        await invitee.page.getByRole('button', { name: 'Create password' }).click();
+        await expectText(invitee.page.locator('.govuk-error-summary'), 'The passwords do not match');
+        expect(await invitee.page.title()).toMatch(/^Error: /);
+        await check(invitee.page);
+        await invitee.page.getByLabel('Password', { exact: true }).fill('too short');
+        await invitee.page.getByLabel('Confirm password').fill('too short');
+        await invitee.page.getByRole('button', { name: 'Create password' }).click();
+        await expectText(invitee.page.locator('.govuk-error-summary'), 'Use at least 12 characters');
+        await invitee.page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
+        await invitee.page.getByLabel('Confirm password').fill('a long enough passphrase');
+        await invitee.page.getByRole('button', { name: 'Create password' }).click();
+        expect(new URL(invitee.page.url()).pathname).toBe('/sign-in');
+        await expectText(invitee.page.locator('.govuk-notification-banner'), 'Your password is set. Sign in with it now.');
+        expect(await invitee.page.getByLabel('Email address').inputValue()).toBe(newEmail);
+        await check(invitee.page);
+        await invitee.page.getByLabel('Password').fill('a long enough passphrase');
+        await invitee.page.getByRole('button', { name: 'Sign in' }).click();
+        await expectHeading(invitee.page, 'Caseload');
+        // Used once, it works no more.
+        await invitee.page.getByRole('button', { name: 'Sign out' }).click();
+        expect((await invitee.page.goto(second))?.status()).toBe(410);
+        await expectHeading(invitee.page, 'This link has already been used');
+        await check(invitee.page);
+
+        await admin.page.reload();
+        await expectText(row, 'Active');
+        expect(violations).toEqual([]);
+      } finally {
+        await Promise.all([admin.context.close(), invitee.context.close()]);
+      }
+      // The service's manager heard that someone outside it made the account.
+      const managerId = side === 'A' ? manager.userId : undefined;
+      if (managerId) {
+        const notices = await h.t.dataSource.query(`SELECT title FROM notification WHERE recipient_user_id = $1 AND kind = 'ACCOUNT_CHANGE'`, [managerId]);
+        expect(notices).toEqual([{ title: `New account at ${place} Youth Justice Service: ${newEmail}` }]);
+      }
+    }, 180_000);
+  }
+
+  it('a manager sees only their own service’s users, and an unknown invitation link is a GOV.UK 404', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, 'manager.a@portal.example.com');
+      await page.getByRole('link', { name: 'Users' }).click();
+      await expectHeading(page, 'Users at Northtown Youth Justice Service');
+      await expectText(page.locator('#users'), EMAIL.caseManager);
+      expect(await page.getByRole('link', { name: 'Change email domains' }).count()).toBe(0);
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+      expect((await page.goto(`/users?organisationId=${org.yjsB.id}`))?.status()).toBe(404);
+      expect((await page.goto(`/organisations/${org.yjsA.id}/email-domains`))?.status()).toBe(403);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      expect((await page.goto(`/invitation/${'x'.repeat(43)}`))?.status()).toBe(404);
+      await expectHeading(page, 'This link is not right');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the case manager makes and sends an accommodation referral from the plan, without JavaScript', async () => {
     await childInCustody('Reuben', 'A');
     const yjs = await h.person({ javaScriptEnabled: false });
@@ -326,13 +505,13 @@ describe('partner portal (browser)', () => {
     }
   });
 
-  it('a role with no portal pages lands on its account; an unknown address is a GOV.UK 404', async () => {
+  it('a national admin lands on Users and has their account; an unknown address is a GOV.UK 404', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: true });
     try {
       await h.signIn(page, EMAIL.admin);
-      expect(new URL(page.url()).pathname).toBe('/account');
+      expect(new URL(page.url()).pathname).toBe('/users');
+      await page.goto('/account');
       await expectText(page.locator('main'), 'NATIONAL_ADMIN');
-      await expectText(page.locator('main'), 'The portal has no pages for your role yet');
       expect(await h.accessibilityViolations(page)).toEqual([]);
       // The api refuses the operation itself (no caseload capability): "You cannot do this".
       expect((await page.goto('/caseload'))?.status()).toBe(403);

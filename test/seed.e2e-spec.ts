@@ -75,6 +75,14 @@ describe('npm run seed', () => {
     expect(Number(mix.sentenced_without_date)).toBe(0);
     expect(Number(mix.released_in_past)).toBe(0);
 
+    // Every organisation has its staff's email domain, and every demo user's email is in their organisation's.
+    const [domains] = await count(`SELECT count(*) FILTER (WHERE email_domains = '{}') AS without,
+        count(*) FILTER (WHERE code = 'YJS-BIRMINGHAM' AND email_domains = '{birmingham.yjs.example.com}') AS birmingham,
+        count(*) FILTER (WHERE code = 'YOI-WETHERBY' AND email_domains = '{wetherby.yoi.example.com}') AS wetherby,
+        count(*) FILTER (WHERE code = 'NAT-YJB' AND email_domains = '{yjb.national.example.com}') AS national FROM organisation`);
+    expect(domains).toEqual({ without: '0', birmingham: '1', wetherby: '1', national: '1' });
+    expect(await count(`SELECT u.email FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE NOT (split_part(u.email, '@', 2) = ANY(o.email_domains))`)).toEqual([]);
+
     // Demo data is synthetic: drama-range phone numbers and example.com addresses only.
     const [contacts] = await count(`SELECT count(*) FILTER (WHERE phone !~ '^07700 900[0-9]{3}$') AS bad_phone,
         count(*) FILTER (WHERE email !~ '@example\\.com$') AS bad_email FROM parent_carer`);

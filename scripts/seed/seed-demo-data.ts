@@ -115,38 +115,42 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
 // ------------------------------------------------------------------------------------------------ organisations
 
 async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
-  const rows: { code: string; name: string; type: string; la: string | null; nation: string | null; region: string | null }[] = [];
+  const rows: { code: string; name: string; type: string; la: string | null; nation: string | null; region: string | null; domain: string }[] = [];
   for (const la of LOCAL_AUTHORITIES) {
-    rows.push({ code: la.code, name: la.name, type: 'LOCAL_AUTHORITY', la: null, nation: la.nation, region: la.region });
+    rows.push({ code: la.code, name: la.name, type: 'LOCAL_AUTHORITY', la: null, nation: la.nation, region: la.region, domain: demoEmailDomain(la.code) });
   }
   const regionOf = new Map(LOCAL_AUTHORITIES.map((la) => [la.code, la]));
   for (const la of LOCAL_AUTHORITIES) {
     for (const p of partnerOrganisationsFor(la)) {
-      rows.push({ code: p.code, name: p.name, type: p.type, la: p.localAuthorityCode, nation: la.nation, region: la.region });
+      rows.push({ code: p.code, name: p.name, type: p.type, la: p.localAuthorityCode, nation: la.nation, region: la.region, domain: demoEmailDomain(p.code) });
     }
   }
   for (const e of SECURE_ESTABLISHMENTS) {
     const la = regionOf.get(e.localAuthorityCode);
-    rows.push({ code: e.code, name: e.name, type: e.type, la: e.localAuthorityCode, nation: la?.nation ?? null, region: la?.region ?? null });
+    rows.push({ code: e.code, name: e.name, type: e.type, la: e.localAuthorityCode, nation: la?.nation ?? null, region: la?.region ?? null, domain: demoEmailDomain(e.code) });
   }
   // Home of the demo national administrator. "(demo)": the real Board has no part in this service's demo data.
-  rows.push({ code: NATIONAL_BODY_CODE, name: 'Youth Justice Board (demo)', type: 'NATIONAL_BODY', la: null, nation: null, region: null });
-  // Local authorities first (others point at them), then everything else resolving the authority by code.
+  rows.push({ code: NATIONAL_BODY_CODE, name: 'Youth Justice Board (demo)', type: 'NATIONAL_BODY', la: null, nation: null, region: null, domain: demoEmailDomain(NATIONAL_BODY_CODE) });
+  // Local authorities first (others point at them), then everything else resolving the authority by code. Email
+  // domains are filled in only where there are none, so domains a national admin has changed are kept.
   await db.query(
-    `INSERT INTO organisation (code, name, type, nation, region)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[])
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now()`,
-    columns(rows.filter((r) => !r.la), ['code', 'name', 'type', 'nation', 'region']),
+    `INSERT INTO organisation (code, name, type, nation, region, email_domains)
+     SELECT r.code, r.name, r.type, r.nation, r.region, ARRAY[r.domain]
+       FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[], $6::text[]) AS r(code, name, type, nation, region, domain)
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now(),
+       email_domains = CASE WHEN organisation.email_domains = '{}' THEN EXCLUDED.email_domains ELSE organisation.email_domains END`,
+    columns(rows.filter((r) => !r.la), ['code', 'name', 'type', 'nation', 'region', 'domain']),
   );
   await db.query(
-    `INSERT INTO organisation (code, name, type, nation, region, local_authority_id)
-     SELECT r.code, r.name, r.type, r.nation, r.region, la.id
-       FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[], $6::text[])
-            AS r(code, name, type, nation, region, la_code)
+    `INSERT INTO organisation (code, name, type, nation, region, local_authority_id, email_domains)
+     SELECT r.code, r.name, r.type, r.nation, r.region, la.id, ARRAY[r.domain]
+       FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[], $6::text[], $7::text[])
+            AS r(code, name, type, nation, region, la_code, domain)
        JOIN organisation la ON la.code = r.la_code
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, local_authority_id = EXCLUDED.local_authority_id,
-       nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now()`,
-    columns(rows.filter((r) => r.la), ['code', 'name', 'type', 'nation', 'region', 'la']),
+       nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now(),
+       email_domains = CASE WHEN organisation.email_domains = '{}' THEN EXCLUDED.email_domains ELSE organisation.email_domains END`,
+    columns(rows.filter((r) => r.la), ['code', 'name', 'type', 'nation', 'region', 'la', 'domain']),
   );
   const { rows: all } = await db.query<{ id: string; code: string }>('SELECT id, code FROM organisation');
   return new Map(all.map((r) => [r.code, r.id]));
@@ -162,10 +166,25 @@ const STAFF_NAMES = [
 
 /** A demo staff address on an example.com subdomain, e.g. case.manager.1@leeds.yjs.example.com. */
 function staffEmail(localAuthorityCode: string, localPart: string): string {
-  return `${localPart}@${localAuthorityCode.replace(/^LA-/, '').toLowerCase()}.yjs.example.com`;
+  return `${localPart}@${demoEmailDomain(youthJusticeServiceCode(localAuthorityCode))}`;
 }
 
 const NATIONAL_BODY_CODE = 'NAT-YJB';
+
+/**
+ * The email domain of a demo organisation's staff, on example.com so demo mail never reaches anyone:
+ * LA-LEEDS → leeds.council.example.com, YJS-LEEDS → leeds.yjs.example.com, HEALTH-LEEDS → leeds.health.example.com,
+ * EDU-LEEDS → leeds.virtual-school.example.com, YOI-WETHERBY → wetherby.yoi.example.com, NAT-YJB → yjb.national.example.com.
+ */
+export function demoEmailDomain(code: string): string {
+  if (code === NATIONAL_BODY_CODE) return 'yjb.national.example.com';
+  const partner = /^(LA|YJS|HEALTH|EDU)-(.+)$/.exec(code);
+  if (partner) {
+    const kind = { LA: 'council', YJS: 'yjs', HEALTH: 'health', EDU: 'virtual-school' }[partner[1] as 'LA' | 'YJS' | 'HEALTH' | 'EDU'];
+    return `${partner[2].toLowerCase()}.${kind}.example.com`;
+  }
+  return `${establishmentDomain(code)}.example.com`;
+}
 
 /** Where the other roles are shown: a few authorities (England and Wales) and a few kinds of establishment. */
 const DEMO_AUTHORITIES = ['LA-LEEDS', 'LA-BIRMINGHAM', 'LA-KENT', 'LA-CARDIFF'];
@@ -219,22 +238,21 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     signIns.push({ role: 'YJS_MANAGER', email: staffEmail(code, 'manager'), organisation: `${la.shortName} Youth Justice Service` });
   }
   for (const code of DEMO_ESTABLISHMENTS) {
-    const domain = `${establishmentDomain(code)}.example.com`;
+    const domain = demoEmailDomain(code);
     showcase(code, nameOf.get(code)!, `staff@${domain}`, 'ESTABLISHMENT_STAFF');
     showcase(code, nameOf.get(code)!, `manager@${domain}`, 'ESTABLISHMENT_MANAGER');
   }
   for (const code of DEMO_AUTHORITIES) {
     const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
-    const stem = code.replace(/^LA-/, '').toLowerCase();
     const partners = partnerOrganisationsFor(la);
     const health = partners.find((p) => p.type === 'HEALTH_PROVIDER')!;
     const education = partners.find((p) => p.type === 'EDUCATION_PROVIDER')!;
-    showcase(code, la.name, `accommodation@${stem}.council.example.com`, 'LA_ACCOMMODATION_OFFICER');
-    showcase(code, la.name, `childrens.services@${stem}.council.example.com`, 'LA_CHILDRENS_SERVICES');
-    showcase(health.code, health.name, `practitioner@${stem}.health.example.com`, 'HEALTH_PRACTITIONER');
-    showcase(education.code, education.name, `teacher@${stem}.virtual-school.example.com`, 'EDUCATION_PROVIDER');
+    showcase(code, la.name, `accommodation@${demoEmailDomain(code)}`, 'LA_ACCOMMODATION_OFFICER');
+    showcase(code, la.name, `childrens.services@${demoEmailDomain(code)}`, 'LA_CHILDRENS_SERVICES');
+    showcase(health.code, health.name, `practitioner@${demoEmailDomain(health.code)}`, 'HEALTH_PRACTITIONER');
+    showcase(education.code, education.name, `teacher@${demoEmailDomain(education.code)}`, 'EDUCATION_PROVIDER');
   }
-  showcase(NATIONAL_BODY_CODE, 'Youth Justice Board (demo)', 'admin@yjb.national.example.com', 'NATIONAL_ADMIN');
+  showcase(NATIONAL_BODY_CODE, 'Youth Justice Board (demo)', `admin@${demoEmailDomain(NATIONAL_BODY_CODE)}`, 'NATIONAL_ADMIN');
 
   // argon2id is slow on purpose: one hash, shared by every demo user (each hash still has its own salt when changed).
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -54,8 +54,8 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
   const org = async (code: string, name: string, type: string, localAuthorityId: string | null = null): Promise<Org> =>
     (
       await ds.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region)
-         VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name, type`,
+        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region, email_domains)
+         VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test', '{example.com}') RETURNING id, name, type`,
         [code, name, type, localAuthorityId],
       )
     )[0];

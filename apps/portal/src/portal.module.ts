@@ -12,6 +12,8 @@ import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { PORTAL_REDIS } from './session/portal-redis.provider';
 import { SignInController } from './sign-in/sign-in.controller';
+import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
+import { OrganisationDomainsController, UsersController } from './users/users.controller';
 import { TokenStore } from './session/token-store';
 
 /** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
@@ -25,12 +27,14 @@ export class PortalModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             // Session cookies and form bodies (passwords) never reach the log.
-            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers.referer', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            // An invitation link's path is its secret.
+            serializers: { req: (req: { url?: string }) => Object.assign(req, { url: redactInvitationUrl(req.url) }) },
           },
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],
-      controllers: [SignInController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, HealthController],
+      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, HealthController],
       providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient],
     };
   }

@@ -12,6 +12,9 @@ import { TokenAuthenticator } from './auth/token-authenticator';
 import { AuthResolver } from './auth/auth.resolver';
 import { UserAdminService } from './admin/user-admin.service';
 import { UsersResolver } from './admin/users.resolver';
+import { OrganisationRolesResolver } from './admin/organisation-roles.resolver';
+import { InvitationAcceptance } from './invitations/invitation-acceptance.service';
+import { InvitationsResolver } from './invitations/invitations.resolver';
 
 /**
  * Sign-in and user administration, for the api only: provides the Authenticator the access guard uses (our own
@@ -28,8 +31,11 @@ import { UsersResolver } from './admin/users.resolver';
     AuthService,
     UserAdminService,
     { provide: Authenticator, useClass: TokenAuthenticator },
+    InvitationAcceptance,
     AuthResolver,
     UsersResolver,
+    OrganisationRolesResolver,
+    InvitationsResolver,
   ],
   exports: [Authenticator],
 })

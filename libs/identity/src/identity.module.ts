@@ -3,7 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { UsersService } from './users.service';
+import { UserInvitation } from './invitations/user-invitation.entity';
+import { InvitationsService } from './invitations/invitations.service';
+import { AccountNotices } from './account-notices';
 
-/** Entities and the users service: imported by other features and the worker. Sign-in lives in IdentityGraphqlModule. */
-@Module({ imports: [TypeOrmModule.forFeature([User, RefreshToken])], providers: [UsersService], exports: [UsersService] })
+/**
+ * Entities, the users service, invitation rows (the worker emails them) and the account-notice hand-over: imported
+ * by other features and the worker. Sign-in and user administration live in IdentityGraphqlModule.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([User, RefreshToken, UserInvitation])],
+  providers: [UsersService, InvitationsService, AccountNotices],
+  exports: [UsersService, InvitationsService, AccountNotices],
+})
 export class IdentityModule {}

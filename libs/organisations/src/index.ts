@@ -4,3 +4,4 @@ export * from './organisations.service';
 export * from './organisations.module';
 export * from './organisations-graphql.module';
 export { loadOrganisation } from './organisations.resolver';
+export * from './rules/email-domains';

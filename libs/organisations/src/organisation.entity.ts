@@ -46,6 +46,14 @@ export class Organisation {
   region: string | null;
 
   /**
+   * The email domains its staff use (`leeds.gov.uk`), lower-case: every account's email must be in one of them, so
+   * nobody can be given an account here at an address they hold elsewhere. Changed by national admins only.
+   */
+  @Field(() => [String], { description: 'The email domains its staff use; every account here has an email in one of them.' })
+  @Column({ type: 'text', array: true, default: '{}' })
+  emailDomains: string[];
+
+  /**
    * The organisation's named lead (app_user): the "head of service" of a youth justice service, the "lead" of a
    * partner organisation. The deadline engine's top escalation level reaches them; null falls back to the managers.
    */

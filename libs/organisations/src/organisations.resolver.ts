@@ -1,9 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
+import { Args, Context, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
-import { Allow, Capability } from '@resettle/access';
+import { Allow, Caller, Capability, CurrentCaller } from '@resettle/access';
 import { Organisation } from './organisation.entity';
 import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
@@ -41,6 +41,20 @@ export class OrganisationsArgs extends PageArgs {
   filter?: OrganisationFilter;
 }
 
+@InputType()
+export class SetOrganisationEmailDomainsInput {
+  @Field(() => ID)
+  @IsUUID()
+  organisationId: string;
+
+  @Field(() => [String], { description: 'The whole new list (it replaces the old), e.g. ["leeds.gov.uk"]. Empty: nobody new can be given an account there.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
+  emailDomains: string[];
+}
+
 /** Loads organisations by id through the request's DataLoader (for every `...Organisation` field). */
 export function loadOrganisation(ctx: GraphqlContext, service: OrganisationsService, id: string | null) {
   if (!id) return null;
@@ -61,6 +75,12 @@ export class OrganisationsResolver {
   @Allow(Capability.READ_DIRECTORY)
   organisation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
     return this.directory.get(id);
+  }
+
+  @Mutation(() => Organisation, { description: 'Replace the email domains an organisation’s staff use (national admins). Audited.' })
+  @Allow(Capability.MANAGE_ORGANISATION_DOMAINS)
+  setOrganisationEmailDomains(@Args('input') input: SetOrganisationEmailDomainsInput, @CurrentCaller() caller: Caller) {
+    return this.directory.setEmailDomains(caller, input.organisationId, input.emailDomains);
   }
 
   @ResolveField(() => Organisation, { nullable: true })

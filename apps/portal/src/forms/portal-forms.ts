@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Allow, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
+import { Allow, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TEXT = 4000;
@@ -112,4 +112,53 @@ export class MakeReferralForm {
   /** Which button: send now, or keep as a draft to finish later. */
   @IsIn(['send', 'draft'])
   submit: 'send' | 'draft' = 'send';
+}
+
+/** Choosing a password from an invitation link: the api applies the password rules, the portal that both match. */
+export class ChoosePasswordForm {
+  @IsNotEmpty({ message: 'The link is not right: open it again from the email' })
+  @MaxLength(200, { message: 'The link is not right: open it again from the email' })
+  token: string;
+
+  @IsNotEmpty({ message: 'Enter a password' })
+  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  password: string;
+
+  @IsNotEmpty({ message: 'Enter your password again' })
+  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  confirmPassword: string;
+}
+
+const asList = ({ value }: { value: unknown }) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+
+/** Someone to invite: a new account, emailed a link to choose their own password. */
+export class InviteUserForm {
+  @IsUUID('all', { message: 'Choose the organisation again' })
+  organisationId: string;
+
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter their first name' })
+  @MaxLength(100, { message: 'First name must be 100 characters or fewer' })
+  givenName: string;
+
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter their last name' })
+  @MaxLength(100, { message: 'Last name must be 100 characters or fewer' })
+  familyName: string;
+
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter their work email address' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' })
+  @MaxLength(254, { message: 'Email address must be 254 characters or fewer' })
+  email: string;
+
+  @Transform(asList)
+  @IsArray()
+  @ArrayNotEmpty({ message: 'Select at least one role' })
+  roles: string[];
+}
+
+export class EmailDomainsForm {
+  @Allow()
+  emailDomains: string;
 }

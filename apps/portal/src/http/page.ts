@@ -11,13 +11,14 @@ export interface NavItem {
   active: boolean;
 }
 
-/** The service navigation for a person: caseload for those who hold children's cases, referrals for either side. */
+/** The service navigation for a person: caseload for those who hold children's cases, referrals for either side, users for those who manage them. */
 export function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
   const actor = { roles: user.roles as Role[] };
   const items: Omit<NavItem, 'active'>[] = [];
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
   if (mayPerform(actor, Capability.READ_REFERRALS)) items.push({ text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals', href: '/referrals' });
+  if (mayPerform(actor, Capability.MANAGE_USERS)) items.push({ text: 'Users', href: '/users' });
   if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS)) items.push({ text: 'Notifications', href: '/notifications' });
   return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
 }
@@ -27,6 +28,7 @@ export function homeFor(user: SignedInUser): string {
   const actor = { roles: user.roles as Role[] };
   if (mayPerform(actor, Capability.READ_CASELOAD)) return '/caseload';
   if (mayPerform(actor, Capability.READ_REFERRALS)) return '/referrals';
+  if (mayPerform(actor, Capability.MANAGE_USERS)) return '/users';
   return '/account';
 }
 

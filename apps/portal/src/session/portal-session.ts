@@ -24,6 +24,8 @@ declare module 'fastify' {
     user?: SignedInUser;
     /** A one-off message for the next page (GOV.UK notification banner). */
     flash?: string;
+    /** The email to fill in on the sign-in page once, after choosing a password from an invitation. */
+    signInEmail?: string;
   }
 }
 

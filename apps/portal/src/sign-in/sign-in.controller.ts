@@ -30,7 +30,10 @@ export class SignInController {
   signInPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('returnTo') returnTo?: string, @Query('signedOut') signedOut?: string) {
     const user = signedInUser(request);
     if (user) return reply.redirect(safeReturnTo(returnTo) ?? homeFor(user), 303);
-    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {}, signedOut: signedOut === '1' });
+    // Just chose a password from an invitation: their email is filled in, once.
+    const email = request.session?.signInEmail;
+    if (email) request.session.signInEmail = undefined;
+    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: { email: email ?? '' }, signedOut: signedOut === '1' });
   }
 
   @Post('sign-in')

@@ -42,6 +42,7 @@ describe('capabilities', () => {
     [Capability.VIEW_ENGINE_STATUS]: [_, _, _, _, _, _, _, _, Y],
     [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
     [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
+    [Capability.MANAGE_ORGANISATION_DOMAINS]: [_, _, _, _, _, _, _, _, Y],
     [Capability.SEND_REFERRAL]:       [Y, Y, _, _, _, _, _, _, _],
     [Capability.RESPOND_TO_REFERRAL]: [_, _, _, _, Y, _, Y, Y, _],
     [Capability.READ_REFERRALS]:      [Y, Y, _, _, Y, _, Y, Y, _],

@@ -34,6 +34,8 @@ export enum Capability {
   READ_AUDIT = 'READ_AUDIT',
   /** Create users, give roles, disable: any organisation for national admins, their own for managers. */
   MANAGE_USERS = 'MANAGE_USERS',
+  /** Which email domains an organisation's staff use (and so who can be given an account there): national admins. */
+  MANAGE_ORGANISATION_DOMAINS = 'MANAGE_ORGANISATION_DOMAINS',
   /** Referrals to partners (accommodation, education, health): create, send, withdraw. The supervising service. */
   SEND_REFERRAL = 'SEND_REFERRAL',
   /** A partner's side of a referral addressed to their organisation: acknowledge, ask for information, offer, confirm, decline. */
@@ -71,6 +73,7 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.VIEW_ENGINE_STATUS]: [Role.NATIONAL_ADMIN],
   [Capability.READ_AUDIT]: [Role.YJS_MANAGER],
   [Capability.MANAGE_USERS]: [Role.NATIONAL_ADMIN, Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER],
+  [Capability.MANAGE_ORGANISATION_DOMAINS]: [Role.NATIONAL_ADMIN],
   [Capability.SEND_REFERRAL]: YOUTH_JUSTICE,
   [Capability.RESPOND_TO_REFERRAL]: [Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],
   [Capability.READ_REFERRALS]: [...YOUTH_JUSTICE, Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],

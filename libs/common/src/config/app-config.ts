@@ -133,6 +133,13 @@ export class AppConfig {
   @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /** How long an invitation link (to choose one's own password) works once made; a new one replaces it. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  INVITATION_TTL_DAYS = 7;
+
   /** A council's OpenID Connect issuer (the `iss` of its tokens). OIDC sign-in is off while unset. */
   @IsOptional()
   @IsString()

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   BadUserInputError,
   ConflictError,
@@ -16,16 +17,20 @@ import {
 } from '@resettle/common';
 import { auditActorOf, Caller, mayManageUsersOf } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { Organisation, OrganisationsService } from '@resettle/organisations';
+import { emailInDomains, Organisation, OrganisationsService } from '@resettle/organisations';
 import { Role } from '../role';
 import { User } from '../user.entity';
 import { normaliseEmail } from '../rules/email';
-import { passwordProblems } from '../rules/password-rules';
 import { MANAGING_ROLES, unsuitableRoles } from '../rules/roles-by-organisation-type';
-import { PasswordHasher } from '../auth/password-hasher';
+import { AccountChange, accountNotice, accountNoticeRecipients } from '../rules/account-notices';
+import { AccountNotices } from '../account-notices';
+import { InvitationsService } from '../invitations/invitations.service';
 import { RefreshTokens } from '../auth/refresh-tokens';
 import { validIp } from '../auth/request-info';
 import { CreateUserInput, SetUserRolesInput } from './user.inputs';
+
+/** The roles that manage an organisation's users, by which its managers are found for account notices. */
+const USER_MANAGER_ROLES: readonly Role[] = [Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER];
 
 const UNIQUE_VIOLATION = '23505';
 const EXTERNAL_SUBJECT_INDEX = 'uq_app_user_external_subject';
@@ -35,14 +40,19 @@ const SUBJECT_TAKEN = 'Another user already has this external subject';
  * Creating users, giving roles, disabling and enabling: national admins for any organisation, an organisation's
  * managers for their own only. Anyone or anything the caller may not manage is NOT_FOUND, exactly as if it did not
  * exist, and the refusal is audited. Each change is audited, before and after, inside its own transaction.
+ *
+ * Nobody sets another person's password: a new account is sent a one-time invitation to choose its own (or signs
+ * in only through OpenID Connect). An account's email must be in one of its organisation's email domains. A
+ * change made from outside the organisation (creating, enabling or giving roles) is told to its managers.
  */
 @Injectable()
 export class UserAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
-    private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokens,
+    private readonly invitations: InvitationsService,
+    private readonly notices: AccountNotices,
     private readonly audit: AuditService,
   ) {}
 
@@ -72,12 +82,9 @@ export class UserAdminService {
     const roles = [...new Set(input.roles)];
     const resource = { type: 'User', id: null };
     await this.checkRoles(caller, resource, organisation, roles, []);
-    if (input.password !== undefined && input.password !== null) {
-      const problems = passwordProblems(input.password, email);
-      if (problems.length) await this.refuse(caller, resource, new BadUserInputError('The password does not meet the rules', { password: problems }));
-    }
-    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    await this.checkEmailDomain(caller, resource, organisation, email, 'email');
     const externalSubject = input.externalSubject ?? null;
+    const sendInvitation = input.sendInvitation !== false;
 
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -90,11 +97,12 @@ export class UserAdminService {
           email,
           roles,
           disabled: false,
-          passwordHash,
+          passwordHash: null,
           passwordChangedAt: null,
           externalSubject,
         });
         await em.save(user);
+        const invitation = sendInvitation ? await this.invitations.issue(em, user.id, caller.actor.userId) : null;
         await this.audit.record(
           {
             ...this.auditBase(caller, { type: 'User', id: user.id }),
@@ -106,12 +114,14 @@ export class UserAdminService {
               familyName: user.familyName,
               roles,
               disabled: false,
-              hasPassword: passwordHash !== null,
+              hasPassword: false,
               ...(externalSubject ? { externalSubject } : {}),
             },
+            detail: { invitationId: invitation?.id ?? null, signIn: sendInvitation ? 'INVITATION' : 'OPENID_CONNECT' },
           },
           em,
         );
+        await this.tellOrganisation(em, caller, organisation, 'CREATED', { id: user.id, email, roles });
         delete user.passwordHash;
         return user;
       });
@@ -128,6 +138,27 @@ export class UserAdminService {
     }
   }
 
+  /**
+   * A new invitation for someone who has not yet chosen a password (the last one expired, or never arrived): the
+   * old link stops working. Someone with a password has no need of one, so they are refused (CONFLICT).
+   */
+  async resendInvitation(caller: Caller, userId: string): Promise<User> {
+    const user = await this.manageableUser(caller, userId);
+    const resource = { type: 'User', id: user.id };
+    const organisation = (await this.organisations.findByIds([user.organisationId]))[0]!;
+    if (user.disabled) await this.refuse(caller, resource, BadUserInputError.forField('userId', 'This account is disabled: enable it before sending an invitation'));
+    await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
+    return this.dataSource.transaction(async (em) => {
+      const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' }, select: { id: true, passwordHash: true } });
+      if (locked?.passwordHash) {
+        throw new ConflictError('They have already chosen a password: there is no invitation to send');
+      }
+      const invitation = await this.invitations.issue(em, user.id, caller.actor.userId);
+      await this.audit.record({ ...this.auditBase(caller, resource), outcome: AuditOutcome.SUCCEEDED, detail: { invitationId: invitation.id } }, em);
+      return user;
+    });
+  }
+
   async setRoles(caller: Caller, input: SetUserRolesInput): Promise<User> {
     const user = await this.manageableUser(caller, input.userId);
     const organisation = (await this.organisations.findByIds([user.organisationId]))[0]!;
@@ -138,12 +169,16 @@ export class UserAdminService {
     if (dropsOwnManagerRole) {
       await this.refuse(caller, resource, BadUserInputError.forField('roles', 'You cannot take away your own manager role: ask another manager to'));
     }
+    // Taking roles away is always allowed; giving any needs the account's email in the organisation's domains.
+    if (roles.some((role) => !user.roles.includes(role))) await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
     return this.dataSource.transaction(async (em) => {
       const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
       const before = [...locked!.roles];
       locked!.roles = roles;
       const saved = await em.save(locked!);
       await this.audit.record({ ...this.auditBase(caller, resource), outcome: AuditOutcome.SUCCEEDED, before: { roles: before }, after: { roles } }, em);
+      const changed = before.length !== roles.length || roles.some((role) => !before.includes(role));
+      if (changed) await this.tellOrganisation(em, caller, organisation, 'ROLES_CHANGED', { id: user.id, email: user.email, roles, rolesBefore: before });
       return saved;
     });
   }
@@ -155,6 +190,8 @@ export class UserAdminService {
     if (disabled && user.id === caller.actor.userId) {
       await this.refuse(caller, resource, BadUserInputError.forField('userId', 'You cannot disable your own account'));
     }
+    const organisation = (await this.organisations.findByIds([user.organisationId]))[0]!;
+    if (!disabled && user.disabled) await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
     return this.dataSource.transaction(async (em) => {
       const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
       const before = locked!.disabled;
@@ -171,6 +208,7 @@ export class UserAdminService {
         },
         em,
       );
+      if (before && !disabled) await this.tellOrganisation(em, caller, organisation, 'ENABLED', { id: user.id, email: user.email, roles: locked!.roles });
       return saved;
     });
   }
@@ -209,6 +247,64 @@ export class UserAdminService {
       await this.deny(caller, resource, 'only a national admin may give or take NATIONAL_ADMIN');
       throw new ForbiddenError('Only a national admin may give or take the NATIONAL_ADMIN role');
     }
+  }
+
+  /**
+   * The account's email must be in one of the organisation's domains: otherwise anyone who may manage users there
+   * could make an account for an address they hold themselves. BAD_USER_INPUT against `field`, audited.
+   */
+  private async checkEmailDomain(caller: Caller, resource: { type: string; id: string | null }, organisation: Organisation, email: string, field: string): Promise<void> {
+    if (emailInDomains(email, organisation.emailDomains)) return;
+    const message = organisation.emailDomains.length
+      ? `The email address must end with ${organisation.emailDomains.map((d) => `@${d}`).join(' or ')}, the email domains of ${organisation.name}`
+      : `${organisation.name} has no email domains yet: a national admin must add the domains its staff use first`;
+    await this.refuse(caller, resource, BadUserInputError.forField(field, message));
+  }
+
+  /**
+   * A change to one of an organisation's accounts made by someone outside it: its managers (or lead, or everyone
+   * there) are told, in the change's own transaction. A change made inside the organisation tells nobody.
+   */
+  private async tellOrganisation(
+    em: EntityManager,
+    caller: Caller,
+    organisation: Organisation,
+    change: AccountChange,
+    subject: { id: string; email: string; roles: readonly Role[]; rolesBefore?: readonly Role[] },
+  ): Promise<void> {
+    if (caller.actor.organisationId === organisation.id) return;
+    const members: { id: string; roles: string }[] = await em.query(
+      `SELECT id, roles::text[] AS roles FROM app_user WHERE organisation_id = $1 AND NOT disabled ORDER BY email`,
+      [organisation.id],
+    );
+    const rolesOf = (r: { roles: string | string[] }) => (Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean));
+    const leads = await this.organisations.leadsOf(em, [organisation.id]);
+    const recipients = accountNoticeRecipients({
+      managerIds: members.filter((m) => rolesOf(m).some((role) => USER_MANAGER_ROLES.includes(role as Role))).map((m) => m.id),
+      leadUserId: leads.get(organisation.id) ?? null,
+      memberIds: members.map((m) => m.id),
+      actorUserId: caller.actor.userId,
+      subjectUserId: subject.id,
+    });
+    if (!recipients.length) return;
+    const [actor]: { email: string; organisation_name: string }[] = await em.query(
+      `SELECT u.email, o.name AS organisation_name FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
+      [caller.actor.userId],
+    );
+    const { title, body } = accountNotice({
+      change,
+      subjectEmail: subject.email,
+      roles: subject.roles,
+      rolesBefore: subject.rolesBefore,
+      actorEmail: actor?.email ?? 'someone',
+      actorOrganisationName: actor?.organisation_name ?? 'another organisation',
+      organisationName: organisation.name,
+    });
+    const event = randomUUID();
+    await this.notices.send(
+      em,
+      recipients.map((recipientUserId) => ({ recipientUserId, title, body, link: '/users', dedupeKey: `account:${change}:${subject.id}:${event}:${recipientUserId}` })),
+    );
   }
 
   private async deny(caller: Caller, resource: { type: string; id: string | null }, reason: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageArgs, IsOptionalNotNull } from '@resettle/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, PageArgs } from '@resettle/common';
 import { Role } from '../role';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -47,11 +47,15 @@ export class CreateUserInput {
   @IsEnum(Role, { each: true })
   roles: Role[];
 
-  @Field({ nullable: true, description: 'An initial password (at least 12 characters). Without one, they sign in only through their council’s OpenID Connect provider.' })
-  @IsOptionalNotNull()
-  @IsString()
-  @MaxLength(1024)
-  password?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description:
+      'Email them a one-time link to choose their own password (the default). False: they sign in only through their council’s OpenID Connect provider (nobody ever sets another person’s password).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sendInvitation?: boolean | null;
 
   @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
   @IsOptionalNotNull()
@@ -85,6 +89,13 @@ export class DisableUserInput {
 
 @InputType()
 export class EnableUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}
+
+@InputType()
+export class ResendInvitationInput {
   @Field(() => ID)
   @IsUUID()
   userId: string;

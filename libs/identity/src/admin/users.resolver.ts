@@ -1,11 +1,13 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, GraphqlContext } from '@resettle/common';
-import { Allow, Caller, Capability, CurrentCaller } from '@resettle/access';
+import { AccessContext, Allow, Caller, Capability, CurrentCaller, mayManageUsersOf } from '@resettle/access';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User } from '../user.entity';
 import { UsersService } from '../users.service';
 import { UserAdminService } from './user-admin.service';
-import { CreateUserInput, DisableUserInput, EnableUserInput, SetUserRolesInput, UsersArgs } from './user.inputs';
+import { CreateUserInput, DisableUserInput, EnableUserInput, ResendInvitationInput, SetUserRolesInput, UsersArgs } from './user.inputs';
+import { InvitationsService, InvitationView } from '../invitations/invitations.service';
+import { InvitationLinkStatus, UserInvitationView } from '../invitations/invitation.types';
 
 @ObjectType()
 export class UserConnection extends Connection(User, 'User') {}
@@ -16,6 +18,7 @@ export class UsersResolver {
     private readonly usersService: UsersService,
     private readonly admin: UserAdminService,
     private readonly organisations: OrganisationsService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Query(() => User, { description: 'You: your account, organisation and roles.' })
@@ -30,7 +33,10 @@ export class UsersResolver {
     return this.admin.list(caller, args.organisationId, args.first, args.after);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, {
+    description:
+      'A new account. It is emailed a one-time link to choose its own password (sendInvitation, the default), or signs in only through OpenID Connect. Its email must be in one of the organisation’s email domains.',
+  })
   @Allow(Capability.MANAGE_USERS)
   createUser(@Args('input') input: CreateUserInput, @CurrentCaller() caller: Caller) {
     return this.admin.create(caller, input);
@@ -52,6 +58,36 @@ export class UsersResolver {
   @Allow(Capability.MANAGE_USERS)
   enableUser(@Args('input') input: EnableUserInput, @CurrentCaller() caller: Caller) {
     return this.admin.setDisabled(caller, input.userId, false);
+  }
+
+  @Mutation(() => User, { description: 'Email a new invitation link to someone who has not yet chosen a password; the old link stops working.' })
+  @Allow(Capability.MANAGE_USERS)
+  resendInvitation(@Args('input') input: ResendInvitationInput, @CurrentCaller() caller: Caller) {
+    return this.admin.resendInvitation(caller, input.userId);
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: 'Whether they have chosen a password; only for you and those who manage their users.' })
+  async hasPassword(@Parent() user: User, @Context() ctx: AccessContext) {
+    if (!this.mayManage(ctx, user)) return null;
+    return ctx.loaders.get<string, boolean>('identity:hasPassword', async (ids) => {
+      const set = await this.invitations.withPassword(ids);
+      return ids.map((id) => set.has(id));
+    }).load(user.id);
+  }
+
+  @ResolveField(() => UserInvitationView, { nullable: true, description: 'Their latest invitation; only for you and those who manage their users.' })
+  async invitation(@Parent() user: User, @Context() ctx: AccessContext) {
+    if (!this.mayManage(ctx, user)) return null;
+    const view = await ctx.loaders.get<string, InvitationView | null>('identity:latestInvitation', async (ids) => {
+      const latest = await this.invitations.latestOf(ids);
+      return ids.map((id) => latest.get(id) ?? null);
+    }).load(user.id);
+    return view ? { ...view, status: view.status as InvitationLinkStatus } : null;
+  }
+
+  private mayManage(ctx: AccessContext, user: User): boolean {
+    const actor = ctx.actor;
+    return !!actor && (actor.userId === user.id || mayManageUsersOf(actor, user.organisationId));
   }
 
   @ResolveField(() => Organisation)

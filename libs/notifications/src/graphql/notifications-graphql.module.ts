@@ -1,7 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AccountNotices, IdentityModule } from '@resettle/identity';
 import { NotificationsModule } from '../notifications.module';
+import { NotificationsService } from '../notifications.service';
 import { NotificationsResolver } from './notifications.resolver';
 
-/** The signed-in person's notifications over GraphQL (the api only). */
-@Module({ imports: [NotificationsModule], providers: [NotificationsResolver] })
-export class NotificationsGraphqlModule {}
+/** The kind of a notice about an account changed from outside its organisation. */
+export const ACCOUNT_CHANGE_KIND = 'ACCOUNT_CHANGE';
+
+/**
+ * The signed-in person's notifications over GraphQL (the api only); and the delivery of identity's account
+ * notices (an account created, enabled or given roles from outside its organisation), as notifications made in
+ * the change's own transaction.
+ */
+@Module({ imports: [NotificationsModule, IdentityModule], providers: [NotificationsResolver] })
+export class NotificationsGraphqlModule implements OnModuleInit {
+  constructor(
+    private readonly accountNotices: AccountNotices,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.accountNotices.deliverWith(async (em, notices) => {
+      await this.notifications.notifyMany(em, notices.map((n) => ({ ...n, kind: ACCOUNT_CHANGE_KIND })));
+    });
+  }
+}

@@ -4,6 +4,8 @@ export const NOTIFICATIONS_QUEUE = 'notifications';
 /** Job names on the queue (the relay's topic `notifications.email` becomes job `email`). */
 export const EMAIL_JOB = 'email';
 export const DIGEST_JOB = 'digest';
+/** An invitation's email (outbox topic `notifications.invitation`, written by identity). */
+export const INVITATION_JOB = 'invitation';
 /** The job scheduler that adds a `digest` job every day. */
 export const DIGEST_SCHEDULER_ID = 'notifications-daily-digest';
 
@@ -24,4 +26,8 @@ export const NOTIFICATIONS_QUEUE_OPTIONS: RegisterQueueOptions = {
 
 export interface EmailJobData {
   notificationId: string;
+}
+
+export interface InvitationJobData {
+  invitationId: string;
 }

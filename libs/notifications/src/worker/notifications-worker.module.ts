@@ -10,6 +10,7 @@ import { createEmailSender } from '../email/email-transport';
 import { NOTIFICATIONS_QUEUE_OPTIONS } from './notifications-queue';
 import { NotificationMailer } from './notification-mailer.service';
 import { NotificationsProcessor } from './notifications.processor';
+import { InvitationMailer } from './invitation-mailer.service';
 import { DigestScheduler } from './digest-scheduler';
 
 /**
@@ -34,10 +35,11 @@ import { DigestScheduler } from './digest-scheduler';
         }),
     },
     NotificationMailer,
+    InvitationMailer,
     NotificationsProcessor,
     DigestScheduler,
   ],
-  exports: [NotificationMailer, EmailSender],
+  exports: [NotificationMailer, InvitationMailer, EmailSender],
 })
 export class NotificationsWorkerModule implements OnApplicationShutdown {
   constructor(@Inject(EmailSender) private readonly sender: EmailSender) {}
