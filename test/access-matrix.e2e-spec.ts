@@ -131,7 +131,7 @@ const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'
 const NAMES_NO_CHILD_RECORD = new Set([
   'organisations', 'organisation', 'me', 'changePassword',
   'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markAllNotificationsRead', 'notificationPreferences', 'setNotificationPreferences',
-  'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser',
+  'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser', 'resendInvitation', 'setOrganisationEmailDomains',
   'registerChild', 'myMeetings', 'createCalendarFeed', 'revokeCalendarFeed',
   'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'deadlineEngineStatus', 'referrals', 'caseload',
 ]);

@@ -42,31 +42,7 @@ describe('deadline engine faults: Redis', () => {
     return worker;
   };
 
-  /** The real instant at which a worker's clock shows `instant`. */
-  const realInstantOf = async (worker: WorkerProcess, instant: string) => {
-    const before = Date.now();
-    const { body } = (await worker.get('/health'))!;
-    const offset = Date.parse(body.now) - (before + Date.now()) / 2;
-    return Date.parse(instant) - offset;
-  };
-
   const queueOn = (name: string) => new Queue(name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: process.env.QUEUE_PREFIX });
-
-  /** Every milestone's levels and notices are exactly these, and the last escalation row was written by `deadline`. */
-  const expectExactlyOnce = async (due: readonly DueMilestone[], levels: number[], notices: string[], deadline?: number) => {
-    const ids = due.map((m) => m.id);
-    for (const [id, reached] of await world.levels(t.dataSource, ids)) expect({ id, reached }).toEqual({ id, reached: levels });
-    for (const [id, told] of await world.told(t.dataSource, ids)) expect({ id, told }).toEqual({ id, told: notices });
-    if (deadline !== undefined) {
-      const [{ last }] = await t.dataSource.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS last FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [ids]);
-      expect(Number(last)).toBeLessThanOrEqual(deadline);
-    }
-  };
-
-  const escalated = (due: readonly DueMilestone[], level: number) => async () => {
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[]) AND level >= $2`, [due.map((m) => m.id), level]);
-    return n === due.length;
-  };
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
@@ -86,7 +62,7 @@ describe('deadline engine faults: Redis', () => {
     // Sentenced Friday 20 November: the two first deadlines of each child are due Friday 4 December, 09:00.
     first = await world.sentence(4, '2026-11-20', '2026-12-04');
     const worker = await startWorker('2026-12-04T08:59:50Z', 'flush');
-    const moment = await realInstantOf(worker, '2026-12-04T09:00:00Z');
+    const moment = await worker.realInstantOf('2026-12-04T09:00:00Z');
     const probe = new Redis(redis.url);
     const dueJobKey = (m: DueMilestone) => `${process.env.QUEUE_PREFIX}:milestones:m_${m.id}_due_${m.dueDate}`;
     // Planned: each milestone's due job waits in Redis (and the reminder of the day before, owed, has gone out).
@@ -95,8 +71,8 @@ describe('deadline engine faults: Redis', () => {
 
     await probe.flushall();
 
-    await DeadlineWorld.until('every milestone to reach level 1', escalated(first, 1), 20_000);
-    await expectExactlyOnce(first, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], moment + BOUND_MS);
+    await DeadlineWorld.until('every milestone to reach level 1', world.escalated(first, 1), 20_000);
+    await world.expectExactlyOnce(first, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], moment + BOUND_MS);
     // The job schedulers are back without a restart, and the rebuild is on record with why.
     const milestones = queueOn('milestones');
     const notifications = queueOn('notifications');
@@ -118,9 +94,9 @@ describe('deadline engine faults: Redis', () => {
     const second = await world.sentence(4, '2026-11-27', '2026-12-11');
     const a = await startWorker('2026-12-11T08:59:45Z', 'restart-a');
     const b = await startWorker('2026-12-11T08:59:45Z', 'restart-b');
-    const moment = await realInstantOf(a, '2026-12-11T09:00:00Z');
+    const moment = await a.realInstantOf('2026-12-11T09:00:00Z');
     // The first children's level 2 (8 December) was owed when the workers started: taken at once, once.
-    await DeadlineWorld.until('the first children to reach level 2', escalated(first, 2), 20_000);
+    await DeadlineWorld.until('the first children to reach level 2', world.escalated(first, 2), 20_000);
 
     await redis.kill();
     // While Redis is away and the moment passes, both workers say they are not ready, and the watchdog (from
@@ -135,9 +111,9 @@ describe('deadline engine faults: Redis', () => {
 
     await redis.restart();
     const back = Date.now();
-    await DeadlineWorld.until('every milestone to be escalated', async () => (await escalated(second, 1)()) && (await escalated(first, 3)()), 20_000);
-    await expectExactlyOnce(second, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], back + BOUND_MS);
-    await expectExactlyOnce(first, [1, 2, 3], ['escalation:1@caseManager', 'escalation:2@manager', 'escalation:3@manager', 'reminder:2@caseManager']);
+    await DeadlineWorld.until('every milestone to be escalated', async () => (await world.escalated(second, 1)()) && (await world.escalated(first, 3)()), 20_000);
+    await world.expectExactlyOnce(second, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], back + BOUND_MS);
+    await world.expectExactlyOnce(first, [1, 2, 3], ['escalation:1@caseManager', 'escalation:2@manager', 'escalation:3@manager', 'reminder:2@caseManager']);
     for (const worker of [a, b]) await worker.waitFor('/health/ready', (status) => status === 200, 10_000);
 
     // One rebuild at a time across the workers: no two rebuilds' spans overlap.

@@ -84,6 +84,32 @@ export class DeadlineWorld {
     return byMilestone;
   }
 
+  /**
+   * Each milestone reached exactly `levels` and told exactly `notices` (`<kind>:<step>@<who>`, sorted), nothing
+   * twice and nothing missing; and, given `deadline` (epoch ms), its last escalation row was written by then.
+   */
+  async expectExactlyOnce(due: readonly DueMilestone[], levels: number[], notices: string[], deadline?: number): Promise<void> {
+    const ds = this.t.dataSource;
+    const ids = due.map((m) => m.id);
+    for (const [id, reached] of await this.levels(ds, ids)) expect({ id, reached }).toEqual({ id, reached: levels });
+    for (const [id, told] of await this.told(ds, ids)) expect({ id, told }).toEqual({ id, told: notices });
+    if (deadline !== undefined) {
+      const [{ last }] = await ds.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS last FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [ids]);
+      expect(Number(last)).toBeLessThanOrEqual(deadline);
+    }
+  }
+
+  /** A check for `until`: every one of these milestones has reached `level`. */
+  escalated(due: readonly DueMilestone[], level: number): () => Promise<boolean> {
+    return async () => {
+      const [{ n }] = await this.t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[]) AND level >= $2`, [
+        due.map((m) => m.id),
+        level,
+      ]);
+      return n === due.length;
+    };
+  }
+
   /** Waits until `check` is true (polling PostgreSQL, say), or fails after `timeoutMs` with `what`. */
   static async until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<number> {
     const started = Date.now();

@@ -39,7 +39,8 @@ export class TcpProxy {
       this.track(client);
       this.track(upstream);
       upstream.connect(this.targetPort, this.targetHost);
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       const end = () => {
         client.destroy();
         upstream.destroy();
@@ -55,6 +56,32 @@ export class TcpProxy {
         resolve();
       });
     });
+  }
+
+  /** Bytes from one side to the other, held back while the proxy is paused. */
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk: Buffer) => {
+      if (this.paused) this.held.push(() => !to.destroyed && to.write(chunk));
+      else if (!to.destroyed) to.write(chunk);
+    });
+  }
+
+  private paused = false;
+  private held: (() => unknown)[] = [];
+
+  /**
+   * Connections stay open but nothing gets through, as in a network that silently drops packets: a statement sent
+   * now waits (a transaction stays open, its locks held) until `resume`, or until its connection is closed.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    this.held = [];
+    for (const send of held) send();
   }
 
   private track(socket: Socket): void {

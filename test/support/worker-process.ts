@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './redis-server';
 
@@ -69,6 +69,24 @@ export class WorkerProcess {
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`the worker's ${path} did not answer as expected in ${timeoutMs} ms (last: ${JSON.stringify(last)}); see ${this.logFile}`);
+  }
+
+  /** The real instant at which this worker's clock (CLOCK_START_AT, running on) shows `instant`. */
+  async realInstantOf(instant: string): Promise<number> {
+    const before = Date.now();
+    const { body } = (await this.waitFor('/health', (status) => status === 200))!;
+    const offset = Date.parse(body.now) - (before + Date.now()) / 2;
+    return Date.parse(instant) - offset;
+  }
+
+  /** What the worker's clock shows now. */
+  async now(): Promise<string> {
+    return (await this.waitFor('/health', (status) => status === 200)).body.now;
+  }
+
+  /** Its log so far. */
+  logText(): string {
+    return readFileSync(this.logFile, 'utf8');
   }
 
   /** Killed outright, as the kernel or an orchestrator does: no shutdown hooks, jobs in hand left held. */
