@@ -50,6 +50,11 @@ describe('deadline engine faults: Redis', () => {
     world = await DeadlineWorld.build(t);
   });
 
+  // Each test's workers end with it, whatever happened: a worker left running on its own clock would act in the next.
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.kill()));
+  });
+
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.kill()));
     await t?.stop();
@@ -67,6 +72,7 @@ describe('deadline engine faults: Redis', () => {
     const dueJobKey = (m: DueMilestone) => `${process.env.QUEUE_PREFIX}:milestones:m_${m.id}_due_${m.dueDate}`;
     // Planned: each milestone's due job waits in Redis (and the reminder of the day before, owed, has gone out).
     await DeadlineWorld.until('the due jobs to be planned', async () => (await Promise.all(first.map((m) => probe.exists(dueJobKey(m))))).every(Boolean));
+    await DeadlineWorld.until('the reminders owed from the day before to be sent', world.reminded(first, 2));
     expect(Date.now()).toBeLessThan(moment);
 
     await probe.flushall();

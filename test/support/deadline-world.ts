@@ -110,6 +110,17 @@ export class DeadlineWorld {
     };
   }
 
+  /** A check for `until`: every one of these milestones has had its first `count` reminders sent. */
+  reminded(due: readonly DueMilestone[], count: number): () => Promise<boolean> {
+    return async () => {
+      const [{ n }] = await this.t.dataSource.query(`SELECT count(*)::int AS n FROM milestone WHERE id = ANY($1::uuid[]) AND reminders_sent >= $2`, [
+        due.map((m) => m.id),
+        count,
+      ]);
+      return n === due.length;
+    };
+  }
+
   /** Waits until `check` is true (polling PostgreSQL, say), or fails after `timeoutMs` with `what`. */
   static async until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<number> {
     const started = Date.now();
