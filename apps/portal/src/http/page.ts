@@ -19,6 +19,7 @@ export function navigationFor(user: SignedInUser | undefined, path: string): Nav
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
   if (mayPerform(actor, Capability.READ_REFERRALS)) items.push({ text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals', href: '/referrals' });
   if (mayPerform(actor, Capability.MANAGE_USERS)) items.push({ text: 'Users', href: '/users' });
+  if (mayPerform(actor, Capability.VIEW_ENGINE_STATUS)) items.push({ text: 'Deadline engine', href: '/admin/deadline-engine' });
   if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS)) items.push({ text: 'Notifications', href: '/notifications' });
   return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
 }

@@ -53,7 +53,8 @@ const PAGES: Record<number, string> = {
 /** What the unavailable page and its Retry-After header suggest: outages the service rides out last seconds. */
 const RETRY_AFTER_SECONDS = 5;
 
-function statusOf(exception: unknown): number {
+/** The HTTP status and page of a failure (exported for its table test). */
+export function statusOf(exception: unknown): number {
   if (exception instanceof ApiError) {
     return { NOT_FOUND: 404, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 }[exception.code] ?? 500;
   }
