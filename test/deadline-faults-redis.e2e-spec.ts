@@ -94,6 +94,31 @@ describe('deadline engine faults: Redis', () => {
     await worker.stop();
   });
 
+  it('Redis lost only some keys (the job schedulers, not their next runs): the worker makes them again', async () => {
+    const worker = await startWorker('2026-12-05T10:00:00Z', 'partial');
+    const probe = new Redis(redis.url);
+    const prefix = process.env.QUEUE_PREFIX;
+    const milestones = queueOn('milestones');
+    const notifications = queueOn('notifications');
+    try {
+      await DeadlineWorld.until('the schedulers', async () => !!(await milestones.getJobScheduler('reconcile-milestones')));
+      // The schedulers' own keys and the marker go; their next iterations (delayed jobs) stay behind.
+      await probe.del(`${prefix}:queue-state:marker`, `${prefix}:milestones:repeat`, `${prefix}:milestones:repeat:reconcile-milestones`,
+        `${prefix}:notifications:repeat`, `${prefix}:notifications:repeat:notifications-daily-digest`);
+      expect(await milestones.getJobScheduler('reconcile-milestones')).toBeFalsy();
+      await DeadlineWorld.until('the schedulers to be made again', async () =>
+        !!(await milestones.getJobScheduler('reconcile-milestones')) && !!(await notifications.getJobScheduler('notifications-daily-digest')), 10_000);
+      await DeadlineWorld.until('the rebuild to finish', async () => (await t.dataSource.query(`SELECT outcome FROM queue_rebuild ORDER BY id DESC LIMIT 1`))[0].outcome !== null);
+      const [last] = await t.dataSource.query(`SELECT reason, outcome FROM queue_rebuild ORDER BY id DESC LIMIT 1`);
+      expect(last).toEqual({ reason: expect.stringMatching(/marker is missing/), outcome: 'DONE' });
+      // One next run each, not two.
+      expect((await milestones.getDelayed()).filter((j) => j.id?.startsWith('repeat:reconcile-milestones:'))).toHaveLength(1);
+      await worker.waitFor('/health/ready', (status) => status === 200, 10_000);
+    } finally {
+      await Promise.all([milestones.close(), notifications.close(), probe.quit()]);
+    }
+  });
+
   it('Redis restarted empty while deadlines fall due, two workers running: readiness and metrics show it, one rebuild at a time, each action once', async () => {
     // Sentenced Friday 27 November: due Friday 11 December, 09:00; the first children's level 3 is due then too.
     t.clock.set('2026-11-30T10:00:00Z');

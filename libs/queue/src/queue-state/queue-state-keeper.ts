@@ -189,9 +189,7 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
     const [{ id }] = await db.query(`INSERT INTO queue_rebuild (worker_id, reason, started_at) VALUES ($1, $2, clock_timestamp()) RETURNING id`, [this.workerId, reason]);
     try {
       await this.redis.set(this.pendingKey, token);
-      for (const job of this.recurring) {
-        await this.queue(job.queueName).upsertJobScheduler(job.schedulerId, job.repeat, { name: job.job.name, data: job.job.data ?? {} });
-      }
+      for (const job of this.recurring) await this.upsertRecurring(job);
       for (const step of this.rebuilders) await step.rebuild();
       const finished = (await this.redis.eval(FINISH_REBUILD, 2, this.pendingKey, this.markerKey, token)) === 1;
       await db.query(`UPDATE queue_rebuild SET finished_at = clock_timestamp(), outcome = $2, error = $3 WHERE id = $1`, [
@@ -211,6 +209,26 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Creates a job scheduler (again). When Redis lost the scheduler but not its next iteration (some keys gone, not
+   * all), that orphaned iteration would run as well as the new scheduler's (and BullMQ may refuse the new one: "job ID
+   * already exists"), so a missing scheduler's leftover iterations are removed first.
+   */
+  private async upsertRecurring(job: RecurringJob): Promise<void> {
+    const queue = this.queue(job.queueName);
+    if (!(await queue.getJobScheduler(job.schedulerId))) {
+      // Its iterations' ids are `repeat:<scheduler>:<time>`: found by their keys (a rare path, not worth an index).
+      const jobKey = queue.toKey(`repeat:${job.schedulerId}:`);
+      const ids: string[] = [];
+      for await (const keys of this.redis.scanStream({ match: `${jobKey}*`, count: 1000 })) {
+        for (const key of keys as string[]) if (/^\d+$/.test(key.slice(jobKey.length))) ids.push(key.slice(queue.toKey('').length));
+      }
+      await Promise.all(ids.map((id) => queue.remove(id)));
+      if (ids.length) this.log.warn(`Removed ${ids.length} leftover run(s) of the lost job scheduler ${job.schedulerId} before making it again`);
+    }
+    await queue.upsertJobScheduler(job.schedulerId, job.repeat, { name: job.job.name, data: job.job.data ?? {} });
   }
 
   private queue(name: string): Queue {
