@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, METRICS, Metrics, metricsScrapeAllowed } from '@resettle/common';
+import { AppConfig, Clock, METRICS, Metrics, metricsScrapeAllowed, within } from '@resettle/common';
 import { DeadlineEngineMonitor } from '@resettle/milestones';
 import { QueueStateKeeper, REDIS_CONNECTION } from '@resettle/queue';
 
@@ -14,11 +14,6 @@ export interface WorkerReadiness {
   checks: Record<string, { ok: boolean; detail?: unknown }>;
 }
 
-/** A promise, or a rejection after `ms` (a probe must answer in time even when Redis or PostgreSQL hangs). */
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
-}
 
 /**
  * The worker's small HTTP server, for docker compose and an orchestrator (the worker has no other): `/health`

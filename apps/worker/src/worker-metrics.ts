@@ -5,18 +5,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { METRICS, Metrics } from '@resettle/common';
+import { METRICS, Metrics, within } from '@resettle/common';
 import { DeadlineEngineMonitor, MILESTONES_QUEUE, MilestoneJobs } from '@resettle/milestones';
 import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
-import { QueueStateKeeper, QueueWorkers } from '@resettle/queue';
+import { outboxLag, QueueStateKeeper, QueueWorkers } from '@resettle/queue';
 
 const QUEUES = [MILESTONES_QUEUE, NOTIFICATIONS_QUEUE];
 
-/** A promise, or a rejection after `ms`. */
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
-}
 const STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized'] as const;
 
 /**
@@ -95,11 +90,8 @@ export class WorkerMetrics implements OnModuleInit {
       help: 'Age of the oldest committed outbox row not yet moved to the queue (0 when none)',
       registers,
       async collect() {
-        const rows = await within(
-          1000,
-          dataSource.query(`SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_message WHERE published_at IS NULL`),
-        ).catch(() => null);
-        if (rows) this.set(rows[0].lag);
+        const lag = await within(1000, outboxLag(dataSource)).catch(() => null);
+        if (lag) this.set(lag.lagSeconds);
       },
     });
   }

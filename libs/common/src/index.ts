@@ -18,3 +18,4 @@ export * from './graphql/direct-field-resolvers';
 export * from './metrics/metrics';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-optional-not-null';
+export * from './async/within';

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { within } from '@resettle/common';
 import { QueueRebuild } from './queue-rebuild.entity';
 
 export interface QueueDepth {
@@ -35,17 +36,11 @@ export function recentQueueRebuilds(dataSource: DataSource, limit = 10): Promise
 export async function queueDepths(queues: readonly Queue[], timeoutMs = 2000): Promise<(QueueDepth | null)[]> {
   return Promise.all(
     queues.map(async (queue) => {
-      let timer: NodeJS.Timeout | undefined;
       try {
-        const counts = await Promise.race([
-          queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'),
-          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), timeoutMs))),
-        ]);
+        const counts = await within(timeoutMs, queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'));
         return { queue: queue.name, waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
       } catch {
         return null;
-      } finally {
-        clearTimeout(timer);
       }
     }),
   );
