@@ -130,7 +130,8 @@ const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'
  */
 const NAMES_NO_CHILD_RECORD = new Set([
   'organisations', 'organisation', 'me', 'changePassword',
-  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markAllNotificationsRead', 'notificationPreferences', 'setNotificationPreferences',
+  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markNotificationsReadAt', 'markAllNotificationsRead',
+  'notificationPreferences', 'setNotificationPreferences',
   'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser', 'resendInvitation', 'setOrganisationEmailDomains',
   'registerChild', 'myMeetings', 'createCalendarFeed', 'revokeCalendarFeed',
   'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'deadlineEngineStatus', 'referrals', 'caseload',
@@ -218,6 +219,11 @@ describe('the authorisation matrix', () => {
       run: (s) => call(s, `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`, {
         input: { ids: ['00000000-0000-4000-8000-000000000000'] },
       }),
+    },
+    markNotificationsReadAt: {
+      // Opening a page with nothing unread about it marks nothing and writes nothing, not even an audit row.
+      allowed: 'OK', audited: false, expect: EVERYONE,
+      run: (s) => call(s, `mutation { markNotificationsReadAt(input: { link: "/referrals/00000000-0000-4000-8000-000000000000" }) }`),
     },
     markAllNotificationsRead: {
       allowed: 'OK', audited: true, expect: EVERYONE,

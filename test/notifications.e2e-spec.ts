@@ -221,6 +221,40 @@ describe('notifications', () => {
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
+    it('marks read, when a page is opened, your unread notifications that link to it, and only those', async () => {
+      const dave = await t.userSession({ organisationId, roles: ['YJS_CASE_MANAGER'], email: 'opener@example.com' });
+      const toReferral = [
+        await notify(request(dave.userId, { link: '/referrals/aaa' })),
+        await notify(request(dave.userId, { link: '/referrals/aaa' })),
+      ];
+      const elsewhere = await notify(request(dave.userId, { link: '/referrals/bbb' }));
+      const bobsToSamePage = await notify(request(bob.userId, { link: '/referrals/aaa' }));
+      const READ_AT = `mutation($link: String!) { markNotificationsReadAt(input: { link: $link }) }`;
+
+      expect((await dave.ok(READ_AT, { link: '/referrals/aaa' })).markNotificationsReadAt).toBe(2);
+      for (const n of toReferral) expect((await row(n.notificationId)).read_at).not.toBeNull();
+      expect((await row(elsewhere.notificationId)).read_at).toBeNull();
+      expect((await row(bobsToSamePage.notificationId)).read_at).toBeNull();
+      // Opening it again marks nothing, and leaves no audit row for it: one row, for the change.
+      expect((await dave.ok(READ_AT, { link: '/referrals/aaa' })).markNotificationsReadAt).toBe(0);
+      const audit = await t.dataSource.query(
+        `SELECT outcome, detail FROM audit_event WHERE action = 'markNotificationsReadAt' AND actor_user_id = $1`,
+        [dave.userId],
+      );
+      expect(audit).toEqual([
+        { outcome: 'SUCCEEDED', detail: expect.objectContaining({ link: '/referrals/aaa', marked: toReferral.map((n) => n.notificationId) }) },
+      ]);
+    });
+
+    it.each(['https://evil.example.com/referrals/aaa', '//evil.example.com', '/referrals/aaa?x=1', 'referrals/aaa', '/a b'])(
+      'refuses a link that is not a path of this service (%s), as BAD_USER_INPUT naming it',
+      async (link) => {
+        const res = await carol.graphql(`mutation($link: String!) { markNotificationsReadAt(input: { link: $link }) }`, { link });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+        expect(JSON.stringify(res.errors?.[0])).toContain('link');
+      },
+    );
+
     it('marks all read', async () => {
       expect((await carol.ok(`mutation { markAllNotificationsRead }`)).markAllNotificationsRead).toBe(2);
       expect((await carol.ok(`{ unreadNotificationCount }`)).unreadNotificationCount).toBe(0);

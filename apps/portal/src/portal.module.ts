@@ -1,4 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiClient } from './api/api-client';
@@ -7,6 +8,7 @@ import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
@@ -36,7 +38,7 @@ export class PortalModule {
         }),
       ],
       controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, HealthController],
-      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient],
+      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient, { provide: APP_INTERCEPTOR, useClass: ReadOnOpenInterceptor }],
     };
   }
 }

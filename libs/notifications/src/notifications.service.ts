@@ -168,6 +168,25 @@ export class NotificationsService {
     });
   }
 
+  /**
+   * Marks read the caller's unread notifications that link to `link` (the page was opened). Most page views mark
+   * nothing: those write nothing and leave no audit row; a change is audited like the others.
+   */
+  async markReadAt(caller: Caller, link: string): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const [marked]: [{ id: string }[], number] = await em.query(
+        `UPDATE notification SET read_at = $3
+          WHERE recipient_user_id = $1 AND link = $2 AND read_at IS NULL
+          RETURNING id`,
+        [caller.actor.userId, link, this.clock.now()],
+      );
+      if (marked.length) {
+        await this.auditChange(em, caller, { event: 'NOTIFICATIONS_READ_AT_PAGE', link, marked: marked.map((r) => r.id) });
+      }
+      return marked.length;
+    });
+  }
+
   async markAllRead(caller: Caller): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const [, affected]: [unknown, number] = await em.query(

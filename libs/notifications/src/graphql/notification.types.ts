@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '@resettle/common';
 import { Notification } from '../entities/notification.entity';
 import { EmailMode } from '../notification-enums';
@@ -31,6 +31,14 @@ export class MarkNotificationsReadInput {
   @ArrayMaxSize(MAX_MARK_READ_IDS)
   @IsUUID('all', { each: true })
   ids: string[];
+}
+
+@InputType()
+export class MarkNotificationsReadAtInput {
+  @Field({ description: 'A page of this service, as a notification links to it (e.g. /referrals/<id>): a path, nothing else.' })
+  @MaxLength(300)
+  @Matches(/^\/(?![/\\])[^\s?#]*$/, { message: 'link must be a path of this service, such as /referrals/<id>' })
+  link: string;
 }
 
 @InputType()

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AccessService, Allow, Caller, Capability, CurrentCaller, selectedFieldPaths } from '@resettle/access';
 import { NotificationsService } from '../notifications.service';
 import {
+  MarkNotificationsReadAtInput,
   MarkNotificationsReadInput,
   NotificationConnection,
   NotificationPreferences,
@@ -46,6 +47,16 @@ export class NotificationsResolver {
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
   markNotificationsRead(@Args('input') input: MarkNotificationsReadInput, @CurrentCaller() caller: Caller) {
     return this.service.markRead(caller, input.ids);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'Marks read your notifications that link to this page: the portal calls it when you open the page a notification ' +
+      'sends you to (or an action brings you back there). Returns how many were unread.',
+  })
+  @Allow(Capability.READ_OWN_NOTIFICATIONS)
+  markNotificationsReadAt(@Args('input') input: MarkNotificationsReadAtInput, @CurrentCaller() caller: Caller) {
+    return this.service.markReadAt(caller, input.link);
   }
 
   @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many were unread.' })
