@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { closeAll } from './close-all';
 import { TestApp } from './test-app';
 
 /** Debian's Chromium (DEVELOPERS.md): never a downloaded browser. */
@@ -23,21 +24,29 @@ export class PortalHarness {
   static async start(): Promise<PortalHarness> {
     // The api's clock stands at the real time: the portal renews tokens by the wall clock.
     const t = await TestApp.start({ now: new Date().toISOString() });
-    await t.app.listen(0, '127.0.0.1');
-    const apiPort = (t.app.getHttpServer().address() as AddressInfo).port;
-    const queuePrefix = process.env.QUEUE_PREFIX!;
-    const { createPortalApp } = require('../../apps/portal/src/create-portal-app') as typeof import('../../apps/portal/src/create-portal-app');
-    const portal = await createPortalApp({
-      ...process.env,
-      NODE_ENV: 'test',
-      API_URL: `http://127.0.0.1:${apiPort}/graphql`,
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    });
-    await portal.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(portal.getHttpServer().address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
-    return new PortalHarness(t, portal, baseUrl, browser, queuePrefix);
+    let portal: NestFastifyApplication | undefined;
+    try {
+      await t.app.listen(0, '127.0.0.1');
+      const apiPort = (t.app.getHttpServer().address() as AddressInfo).port;
+      const queuePrefix = process.env.QUEUE_PREFIX!;
+      const { createPortalApp } = require('../../apps/portal/src/create-portal-app') as typeof import('../../apps/portal/src/create-portal-app');
+      portal = await createPortalApp({
+        ...process.env,
+        NODE_ENV: 'test',
+        API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+        QUEUE_PREFIX: queuePrefix,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      });
+      await portal.listen(0, '127.0.0.1');
+      const baseUrl = `http://127.0.0.1:${(portal.getHttpServer().address() as AddressInfo).port}`;
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+      return new PortalHarness(t, portal, baseUrl, browser, queuePrefix);
+    } catch (error) {
+      // Half started (say Chromium would not launch): close what did start, or its sockets keep jest from exiting.
+      await portal?.close().catch(() => undefined);
+      await t.stop().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** A browser profile of its own (cookies, JavaScript on or off), so each person's session is separate. */
@@ -56,10 +65,9 @@ export class PortalHarness {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   }
 
+  /** Closes everything, each part even if closing an earlier one failed. */
   async stop(): Promise<void> {
-    await this.browser?.close();
-    await this.portal?.close();
-    await this.t?.stop();
+    await closeAll([() => this.browser.close(), () => this.portal.close(), () => this.t.stop()]);
   }
 
   /**

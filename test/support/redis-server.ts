@@ -25,7 +25,13 @@ export class PrivateRedis {
 
   static async start(): Promise<PrivateRedis> {
     const redis = new PrivateRedis(await freePort());
-    await redis.spawn();
+    try {
+      await redis.spawn();
+    } catch (error) {
+      // Never leave a redis-server running (it would keep jest from exiting) when it did not come up.
+      await redis.kill();
+      throw error;
+    }
     return redis;
   }
 
@@ -38,7 +44,11 @@ export class PrivateRedis {
       stdio: 'ignore',
     });
     this.process = child;
+    // Not installed, say: reported by the start-up loop below rather than crashing the test process.
+    let failed: Error | undefined;
+    child.once('error', (error) => (failed = error));
     for (let i = 0; i < 100; i++) {
+      if (failed) throw new Error(`redis-server could not be started: ${failed.message}`);
       const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       try {
         await client.connect();
@@ -57,7 +67,8 @@ export class PrivateRedis {
   async kill(): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null) return;
+    // Never spawned (no pid), or already gone.
+    if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import { Clock, FixedClock } from '@resettle/common';
 import { dataSourceOptions, TestDatabase } from '@resettle/database';
 // The framework-free file, not the package: the api must not be loaded before start() has set the environment.
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
+import { closeAll } from './close-all';
 
 export interface GraphqlResponse<T = any> {
   data: T | null;
@@ -70,16 +71,18 @@ export class TestApp {
     // Imported only now: the api reads and validates its environment when its module is first loaded.
     const { createApiApp } = require('../../apps/api/src/create-api-app') as typeof import('../../apps/api/src/create-api-app');
     let app: NestFastifyApplication | undefined;
+    let owner: DataSource | undefined;
     try {
       app = await createApiApp((builder) => builder.overrideProvider(Clock).useValue(clock));
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
-      const owner = new DataSource(dataSourceOptions(db.ownerUrl, { extra: { max: 4 } }));
+      owner = new DataSource(dataSourceOptions(db.ownerUrl, { extra: { max: 4 } }));
       await owner.initialize();
       return new TestApp(app, db, clock, owner);
     } catch (error) {
-      // A failed start leaves no database (and no roles) behind.
+      // A failed start leaves no database (and no roles) behind, and nothing open to keep jest from exiting.
       await app?.close().catch(() => undefined);
+      if (owner?.isInitialized) await owner.destroy().catch(() => undefined);
       await db.drop();
       throw error;
     }
@@ -146,10 +149,9 @@ export class TestApp {
     return { ...session, userId: row.id, email };
   }
 
+  /** Closes the api and the test's connection, then drops the database, each even if an earlier step failed. */
   async stop(): Promise<void> {
-    await this.app.close();
-    await this.dataSource.destroy();
-    await this.db.drop();
+    await closeAll([() => this.app.close(), () => this.dataSource.destroy(), () => this.db.drop()]);
   }
 }
 

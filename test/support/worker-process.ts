@@ -27,7 +27,11 @@ export class WorkerProcess {
     this.log = createWriteStream(logFile, { flags: 'a' });
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      // Could not be spawned at all: there is no process to wait for.
+      child.once('error', () => child.pid === undefined && resolve(null));
+    });
   }
 
   static async start(options: WorkerProcessOptions): Promise<WorkerProcess> {
@@ -39,7 +43,13 @@ export class WorkerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child, healthPort, options.logFile);
-    await worker.waitFor('/health', (status) => status === 200, 60_000);
+    try {
+      await worker.waitFor('/health', (status) => status === 200, 60_000);
+    } catch (error) {
+      // It never came up: never leave it running (it would keep jest from exiting), nor its log open.
+      await worker.kill();
+      throw error;
+    }
     return worker;
   }
 
@@ -91,14 +101,14 @@ export class WorkerProcess {
 
   /** Killed outright, as the kernel or an orchestrator does: no shutdown hooks, jobs in hand left held. */
   async kill(): Promise<void> {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
     this.log.end();
   }
 
   /** Stopped as an orchestrator stops it (SIGTERM: jobs in hand finish). */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     await this.exited;
     clearTimeout(timer);
