@@ -3,9 +3,9 @@
 // reach a real child or family. Never replace this with extracts of real case data.
 //
 // The mix follows the figures in DOMAIN.md where it gives them; figures marked "approximate" are our estimates, good
-// enough to make a demo look like the field, not statistics. Dates are worked out only roughly (the real release
-// date calculator runs later on this data); what matters is that release dates fall over the next 12 months so
-// that every resettlement deadline shows up in some state.
+// enough to make a demo look like the field, not statistics. Release dates are aimed with the real release date
+// calculator (sentences.ts), which the seed runs again for the exact dates; what matters is that release dates fall
+// over the next 12 months so that every resettlement deadline shows up in some state.
 //
 // The parts: who the children are (people.ts), where they live and are held (placement.ts), their sentences
 // (sentences.ts), over one seeded stream (random.ts) and whole-day dates (days.ts); the shapes in records.ts.

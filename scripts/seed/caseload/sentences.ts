@@ -1,5 +1,7 @@
 // Sentences for the synthetic caseload: the mix of sentence types and terms, and a sentence drawn so its release falls
 // in the next 12 months, worked back from the real release date calculator's answer.
+import { daysBetween } from '@resettle/common';
+import { calculateReleaseDates } from '@resettle/custody';
 import { addMonths, formatDay } from './days';
 import { Random, WeightedTable } from './random';
 import { SyntheticSentence, SyntheticSentenceType } from './records';
@@ -41,16 +43,14 @@ export const DTO_TERM_WEIGHTS: [number, number][] = [
   [20, 1],
 ];
 
-const DAYS_PER_MONTH = 30.4375;
-
 /**
  * Draws a sentence whose release falls in the next 12 months, working the sentence date back from a target release
  * day. The target is drawn uniformly over today + 7 days .. today + 365 days, but a short term cannot reach far: a
  * 4-month DTO releases within about 2 months of sentence, and the sentence date may not pass today. So a term that
  * cannot reach the target is redrawn once, and if the second cannot either, the target is redrawn within its reach.
  * One redraw keeps the DTO average near 11-12 months (conditioning fully would push it to about 16); releases are
- * therefore denser in the first months, as in any real snapshot of children in custody. Roughly only: the real
- * release date calculator runs later.
+ * therefore denser in the first months, as in any real snapshot of children in custody. The seed then works out
+ * the exact dates with the same calculator.
  */
 export function drawSentence(
   sentenceType: SyntheticSentenceType,
@@ -153,20 +153,32 @@ export function drawSentence(
   };
 }
 
-/** Approximate days from sentence to earliest release, before credit. */
+const offsets = new Map<string, number>();
+
+/**
+ * Days from sentence to earliest release, before credit, as the real release date calculator works them out for a
+ * sentence passed on 22 October 2024 (late enough for any DTO term, and for 40% release when `fortyPercent`). The day
+ * of passing moves the answer by a day or two at most (months differ in length): near enough to aim a release at a
+ * month. A DTO under 8 months has no early release: its mid-term date. An extended sentence: two-thirds of the
+ * custodial term, when the Parole Board may release.
+ */
 export function releaseOffsetDays(sentenceType: SyntheticSentenceType, termMonths: number, fortyPercent: boolean): number {
-  let months: number;
-  if (sentenceType === 'DTO') {
-    // Mid-term, less early release: 1 month for terms of 8 to under 18 months, 2 for 18 or more (DOMAIN.md).
-    const early = termMonths >= 18 ? 2 : termMonths >= 8 ? 1 : 0;
-    months = termMonths / 2 - early;
-  } else if (sentenceType === 'S250') {
-    // Terms here stay under 7 years, so two-thirds never applies: 40% or one-half (DOMAIN.md).
-    months = termMonths * (fortyPercent ? 0.4 : 0.5);
-  } else {
-    months = (termMonths * 2) / 3; // extended: Parole Board may release from two-thirds
+  const key = `${sentenceType}|${termMonths}|${fortyPercent}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const dates = calculateReleaseDates({
+      sentenceType,
+      sentenceDate: FORTY_PERCENT_FROM,
+      termMonths,
+      extensionMonths: sentenceType === 'EXTENDED' ? 12 : undefined,
+      excludedFromFortyPercentRelease: !fortyPercent,
+    });
+    const release = dates.earliestReleaseDate ?? dates.midTermDate;
+    if (!release) throw new Error(`The release date calculator gave no release for a ${sentenceType} of ${termMonths} months`);
+    offset = daysBetween(FORTY_PERCENT_FROM, release);
+    offsets.set(key, offset);
   }
-  return Math.round(months * DAYS_PER_MONTH);
+  return offset;
 }
 
 export function isStandardDtoTerm(term: number): boolean {
