@@ -3,7 +3,7 @@ import { assertDatabaseMarked } from '@resettle/database';
 import { LOCAL_AUTHORITIES } from '../../libs/organisations/src/reference/local-authorities';
 import { SECURE_ESTABLISHMENTS } from '../../libs/organisations/src/reference/secure-establishments';
 import { partnerOrganisationsFor, youthJusticeServiceCode } from '../../libs/organisations/src/reference/partner-organisations';
-import { generateSyntheticCaseload, SyntheticChildRecord } from '../../libs/children/src/synthetic/synthetic-caseload';
+import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
 import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
 import { hashPassword } from '../../libs/identity/src/auth/password-hashing';

@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
+import { Clock, clockFor } from '@resettle/common';
 import { ApiClient } from './api/api-client';
 import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
@@ -38,7 +39,15 @@ export class PortalModule {
         }),
       ],
       controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, HealthController],
-      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient, { provide: APP_INTERCEPTOR, useClass: ReadOnOpenInterceptor }],
+      providers: [
+        { provide: PORTAL_CONFIG, useValue: config },
+        // The one clock, as the api and worker have it: "today" on every page comes from here.
+        { provide: Clock, useValue: clockFor(config) },
+        { provide: PORTAL_REDIS, useValue: redis },
+        TokenStore,
+        ApiClient,
+        { provide: APP_INTERCEPTOR, useClass: ReadOnOpenInterceptor },
+      ],
     };
   }
 }

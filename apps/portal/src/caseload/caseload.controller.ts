@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';
 import { MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
-import { todayIso } from '../../../../libs/common/src/dates/iso-date';
 import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
 
 const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {
@@ -23,7 +23,10 @@ const WINDOWS = [30, 90, 180, 365];
 /** The case manager's list: children by days to release, each pathway's status, the next deadline and any missed. */
 @Controller('caseload')
 export class CaseloadController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   async caseload(
@@ -38,7 +41,7 @@ export class CaseloadController {
     const onlyMine = mine === '1' && user !== undefined;
     const filter = { releaseWithinDays, caseManagerId: onlyMine ? user!.id : undefined };
     const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, { first: PAGE_SIZE, after: after || undefined, filter });
-    const today = todayIso(new Date());
+    const today = this.clock.today();
     const rows = caseload.edges.map(({ node }: { node: any }) => {
       const next = nextMilestone(node.milestones as { key: string; dueDate: string | null; status: string }[]);
       return {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
+import { IsClockStartAt, IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
 
 /**
  * Every variable the portal reads, validated at start-up (a bad value stops it, naming the variable). The portal
@@ -44,6 +44,13 @@ export class PortalConfig {
   @Min(5)
   @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
+
+  /**
+   * Starts the portal's clock at this instant, as `CLOCK_START_AT` does the api's and the worker's (set it for all
+   * three, so "today" and "overdue" agree on every page). Refused in production.
+   */
+  @IsClockStartAt()
+  CLOCK_START_AT?: string;
 
   /** Send the session cookie over HTTPS only. Defaults to on in production. */
   @IsOptional()

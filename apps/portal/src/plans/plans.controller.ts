@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
-import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { Clock } from '@resettle/common';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
@@ -16,7 +16,10 @@ import { PLAN } from './plan-queries';
 /** A child's plan for staff, and "My plan", the same plan in the child's words. Read as the signed-in person. */
 @Controller('plans')
 export class PlansController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':episodeId')
   async plan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
@@ -28,7 +31,7 @@ export class PlansController {
       episode,
       referable: maySend ? (episode.resettlementPlan?.pathways ?? []).filter((p: { type: string }) => referralTypeFor(p.type)).map((p: { id: string }) => p.id) : [],
       plan: episode.resettlementPlan,
-      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, todayIso(new Date())) } : null,
+      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) } : null,
       labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },
     });
   }
@@ -36,6 +39,6 @@ export class PlansController {
   @Get(':episodeId/my-plan')
   async myPlan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
     const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: PlanData & { id: string } }>(request, PLAN, { id: episodeId });
-    return renderPage(request, reply, 'plans/my-plan.njk', { episodeId: episode.id, mine: myPlanOf(episode, new Date()) });
+    return renderPage(request, reply, 'plans/my-plan.njk', { episodeId: episode.id, mine: myPlanOf(episode, this.clock.now()) });
   }
 }

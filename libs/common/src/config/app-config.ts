@@ -346,16 +346,27 @@ export class AppConfig {
    * Starts the service's clock at this instant (ISO 8601) and lets it run from there: to try deadlines and faults
    * by hand, or to run the apps of a test in separate processes. Refused in production.
    */
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'an ISO 8601 instant with its offset, e.g. 2026-12-04T09:30:00Z' })
-  @ValidateBy({
-    name: 'notInProduction',
-    validator: {
-      validate: (value, args) => value === undefined || ((args?.object as AppConfig).NODE_ENV !== 'production' && isIsoDate(String(value).slice(0, 10)) && !Number.isNaN(Date.parse(String(value)))),
-      defaultMessage: () => 'a real date-time; never set in production (the service must run on the real time)',
-    },
-  })
+  @IsClockStartAt()
   CLOCK_START_AT?: string;
+}
+
+/**
+ * `CLOCK_START_AT`, for every app that keeps a clock (api, worker, portal): an ISO 8601 instant with its offset, and
+ * never in production.
+ */
+export function IsClockStartAt(): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'an ISO 8601 instant with its offset, e.g. 2026-12-04T09:30:00Z' })(target, key);
+    ValidateBy({
+      name: 'notInProduction',
+      validator: {
+        validate: (value, args) =>
+          value === undefined || ((args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' && isIsoDate(String(value).slice(0, 10)) && !Number.isNaN(Date.parse(String(value)))),
+        defaultMessage: () => 'a real date-time; never set in production (the service must run on the real time)',
+      },
+    })(target, key);
+  };
 }
 
 /** For `ConfigModule.forRoot({ validate })`, and for scripts that run without Nest. */

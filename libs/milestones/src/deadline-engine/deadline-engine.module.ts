@@ -11,7 +11,9 @@ import { PlanningModule } from '@resettle/planning';
 import { MilestonesModule } from '../milestones.module';
 import { MILESTONE_JOBS_REACH, MILESTONES_QUEUE } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
+import { MilestoneJobRunner } from './milestone-job-runner';
 import { MilestoneJobs } from './milestone-jobs.service';
+import { MilestoneQueueSync } from './milestone-queue-sync';
 import { MilestoneJobsProcessor } from './milestone-jobs.processor';
 import { DeadlineWatchdog } from './deadline-watchdog';
 import { DeadlineEngineMonitor } from './deadline-engine-monitor';
@@ -46,6 +48,8 @@ import { DeadlineEngineMonitor } from './deadline-engine-monitor';
     PlanningModule,
   ],
   providers: [
+    MilestoneQueueSync,
+    MilestoneJobRunner,
     MilestoneJobs,
     MilestoneJobsProcessor,
     DeadlineWatchdog,

@@ -7,7 +7,7 @@ import { MilestoneKey } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
 import { DEFAULT_MILESTONE_POLICY } from '../rules/milestone-policy';
 import { lateJob, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-plan';
-import { SELECT_MILESTONE } from './milestone-jobs.service';
+import { SELECT_MILESTONE } from './milestone-row';
 
 /** A deadline action that should have happened and has not, by PostgreSQL alone. */
 export interface LateAction {

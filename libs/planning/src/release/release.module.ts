@@ -8,6 +8,10 @@ import { ReleaseRecord } from './entities/release-record.entity';
 import { ReleaseAppointment } from './entities/release-appointment.entity';
 import { EngagementBarrier } from './entities/engagement-barrier.entity';
 import { SupervisionCheck } from './entities/supervision-check.entity';
+import { PostReleaseService } from './post-release.service';
+import { ReleaseDayPlanService } from './release-day-plan.service';
+import { ReleasePlanLocks } from './release-plan-locks';
+import { ReleaseRecordService } from './release-record.service';
 import { ReleaseService } from './release.service';
 
 /** The day of release and after it: entities and service (the resolvers are in `ReleaseGraphqlModule`). */
@@ -18,7 +22,7 @@ import { ReleaseService } from './release.service';
     CustodyModule,
     IdentityModule,
   ],
-  providers: [ReleaseService],
+  providers: [ReleasePlanLocks, ReleaseDayPlanService, ReleaseRecordService, PostReleaseService, ReleaseService],
   exports: [ReleaseService],
 })
 export class ReleaseModule {}

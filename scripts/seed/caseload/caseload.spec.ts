@@ -1,5 +1,5 @@
-import { LOCAL_AUTHORITIES } from '../../../organisations/src/reference/local-authorities';
-import { SECURE_ESTABLISHMENTS } from '../../../organisations/src/reference/secure-establishments';
+import { LOCAL_AUTHORITIES } from '../../../libs/organisations/src/reference/local-authorities';
+import { SECURE_ESTABLISHMENTS } from '../../../libs/organisations/src/reference/secure-establishments';
 import {
   CREDIT_FROM,
   DTO_STANDARD_TERMS,
@@ -7,7 +7,7 @@ import {
   generateSyntheticCaseload,
   type SyntheticCaseloadOptions,
   type SyntheticChildRecord,
-} from './synthetic-caseload';
+} from './caseload';
 
 const TODAY = '2025-06-16';
 const options = (over: Partial<SyntheticCaseloadOptions> = {}): SyntheticCaseloadOptions => ({
