@@ -15,8 +15,8 @@ import {
 } from '@resettle/common';
 import { jsonRowShape, preparedQuery } from '@resettle/database';
 import { ChildrenService } from '@resettle/children';
-import { CaseloadScope, isEmptyScope, ListReadAudit } from '@resettle/access';
-import { IN_CUSTODY_STATUSES } from './custody-enums';
+import { CaseloadScope, ListReadAudit } from '@resettle/access';
+import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { CaseloadFilter } from './dto/episode.inputs';
 import { CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
@@ -30,6 +30,7 @@ export class CaseloadService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(CustodialEpisode) private readonly episodes: Repository<CustodialEpisode>,
+    private readonly custody: CustodyService,
     private readonly children: ChildrenService,
     private readonly clock: Clock,
   ) {}
@@ -53,23 +54,7 @@ export class CaseloadService {
     const limit = pageSize(first);
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
-    // IN_CUSTODY_STATUSES are our own constants, written out so the partial caseload indexes apply.
-    const where = [`e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')})`];
-    // The caller's slice, as the access policy drew it: filtered here in SQL, never after loading.
-    if (isEmptyScope(scope)) where.push('false');
-    else {
-      const or: string[] = [];
-      if (scope.supervisingServiceIds.length) or.push(`e.supervising_service_id = ANY(${param(scope.supervisingServiceIds, 'uuid[]')})`);
-      if (scope.establishmentIds.length) or.push(`e.current_establishment_id = ANY(${param(scope.establishmentIds, 'uuid[]')})`);
-      if (scope.responsibleAuthorityIds.length) {
-        or.push(
-          `e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id = ANY(${param(scope.responsibleAuthorityIds, 'uuid[]')}))`,
-        );
-      }
-      where.push(`(${or.join(' OR ')})`);
-    }
-    if (filter.youthJusticeServiceId) where.push(`e.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
-    if (filter.establishmentId) where.push(`e.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
+    const where = [`e.status IN (${IN_CUSTODY_LIST})`, this.custody.scopeSql('e', scope, param), ...this.custody.filterSql('e', filter, param)];
     if (filter.caseManagerId) where.push(`e.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
     if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
       where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);

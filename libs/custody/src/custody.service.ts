@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
-import { ChildRelations, EpisodeFacts } from '@resettle/access';
+import { CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
+import { ChildrenService } from '@resettle/children';
 import { IN_CUSTODY_STATUSES } from './custody-enums';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
@@ -10,6 +11,25 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { calculateReleaseDates, ReleaseDateInput, ReleaseDateInputError, ReleaseDates } from './release-dates/release-dates';
+
+// Our own constants, written out so the partial caseload indexes apply.
+export const IN_CUSTODY_LIST = IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Who supervises each episode, as a relation other features' set-based statements may join (the deadline engine's
+ * batches): `episode_id`, `supervising_service_id`, `case_manager_id`. PostgreSQL flattens it into the join, so it
+ * costs what joining custody's table would, and custody's table stays custody's.
+ */
+export const EPISODE_SUPERVISION_SQL = `(SELECT id AS episode_id, supervising_service_id, case_manager_id FROM custodial_episode)`;
+
+/** Adds a value to a statement's parameters and names it there (e.g. `$3::uuid[]`). */
+export type SqlParam = (value: unknown, type: string) => string;
+
+/** Which episodes a list of children in custody keeps besides the caller's slice (the caseload's own filters). */
+export interface EpisodeListFilter {
+  youthJusticeServiceId?: string | null;
+  establishmentId?: string | null;
+}
 
 /**
  * The custody record as other features and the resolvers read it: custodial episodes, their sentences, transfers,
@@ -24,6 +44,7 @@ export class CustodyService {
     @InjectRepository(EstablishmentTransfer) private readonly transfers: Repository<EstablishmentTransfer>,
     @InjectRepository(CaseManagerAssignment) private readonly assignments: Repository<CaseManagerAssignment>,
     @InjectRepository(EpisodeEvent) private readonly events: Repository<EpisodeEvent>,
+    private readonly children: ChildrenService,
   ) {}
 
   /**
@@ -50,10 +71,16 @@ export class CustodyService {
   async supervisionOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, { supervisingServiceId: string; caseManagerId: string | null }>> {
     if (!ids.length) return new Map();
     const rows: { id: string; supervising_service_id: string; case_manager_id: string | null }[] = await em.query(
-      `SELECT id, supervising_service_id, case_manager_id FROM custodial_episode WHERE id = ANY($1::uuid[])`,
+      `SELECT episode_id AS id, supervising_service_id, case_manager_id FROM ${EPISODE_SUPERVISION_SQL} e WHERE episode_id = ANY($1::uuid[])`,
       [[...ids]],
     );
     return new Map(rows.map((r) => [r.id, { supervisingServiceId: r.supervising_service_id, caseManagerId: r.case_manager_id }]));
+  }
+
+  /** The next `limit` episode ids after `afterId`, in id order: for work over every episode in batches. */
+  async episodeIdsAfter(afterId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.episodes.query(`SELECT id FROM custodial_episode WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+    return rows.map((r) => r.id);
   }
 
   /** Episodes by id, in the order asked, null where missing (for DataLoader). */
@@ -118,7 +145,7 @@ export class CustodyService {
     // (NULLs dropped after aggregating: an `IS NOT NULL` condition can draw in the index on the column, see PlanningService.)
     return `COALESCE((SELECT json_agg(json_build_object(
                'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
-               'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN e.current_establishment_id END,
+               'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_LIST}) THEN e.current_establishment_id END,
                'establishmentIds', COALESCE((SELECT array_remove(array_agg(DISTINCT t.to_establishment_id), NULL) FROM establishment_transfer t
                                               WHERE t.episode_id = e.id), '{}')))
                FROM custodial_episode e WHERE e.child_id = ${childId}), '[]'::json)`;
@@ -137,5 +164,40 @@ export class CustodyService {
     if (!episode) return null;
     const latest = await em.findOne(Sentence, { where: { episodeId }, order: { sentenceDate: 'DESC', createdAt: 'DESC' } });
     return { episode, latestSentenceDate: latest?.sentenceDate ?? null };
+  }
+
+  // ---------------------------------------------------------------- the caller's slice, for lists
+
+  /**
+   * The caller's slice of episodes, as the access policy drew it (`caseloadScope`), as a SQL condition on the
+   * episode `alias`: filtered in SQL, never after loading. The one statement of it for the caseload and for every
+   * other list of children in custody (milestones at risk); the looked-after part is the children feature's.
+   */
+  scopeSql(alias: string, scope: CaseloadScope, param: SqlParam): string {
+    if (isEmptyScope(scope)) return 'false';
+    const or: string[] = [];
+    if (scope.supervisingServiceIds.length) or.push(`${alias}.supervising_service_id = ANY(${param(scope.supervisingServiceIds, 'uuid[]')})`);
+    if (scope.establishmentIds.length) or.push(`${alias}.current_establishment_id = ANY(${param(scope.establishmentIds, 'uuid[]')})`);
+    if (scope.responsibleAuthorityIds.length) {
+      or.push(this.children.lookedAfterByAuthoritySql(`${alias}.child_id`, param(scope.responsibleAuthorityIds, 'uuid[]')));
+    }
+    return `(${or.join(' OR ')})`;
+  }
+
+  /** The caseload's filters by supervising service and establishment, as SQL conditions on the episode `alias`. */
+  filterSql(alias: string, filter: EpisodeListFilter, param: SqlParam): string[] {
+    const where: string[] = [];
+    if (filter.youthJusticeServiceId) where.push(`${alias}.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
+    if (filter.establishmentId) where.push(`${alias}.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
+    return where;
+  }
+
+  /**
+   * For another feature's list of children in custody: a subquery of the ids of the episodes in custody in the
+   * caller's slice (and `filter`), to keep its rows with `episode_id IN (...)`.
+   */
+  inCustodyInScopeSql(scope: CaseloadScope, filter: EpisodeListFilter, param: SqlParam): string {
+    const where = [`e.status IN (${IN_CUSTODY_LIST})`, this.scopeSql('e', scope, param), ...this.filterSql('e', filter, param)];
+    return `SELECT e.id FROM custodial_episode e WHERE ${where.join(' AND ')}`;
   }
 }

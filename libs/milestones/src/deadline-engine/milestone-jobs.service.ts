@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, isIsoDate } from '@resettle/common';
-import { CustodyService } from '@resettle/custody';
+import { CustodyService, EPISODE_SUPERVISION_SQL } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
@@ -66,7 +66,7 @@ interface Notice {
 export const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text AS "dueDate", m.escalation_level AS "escalationLevel",
         CASE WHEN m.reminders_sent_for = m.due_date THEN m.reminders_sent ELSE 0 END AS "remindersSent",
         m.episode_id AS "episodeId", m.child_id AS "childId", e.supervising_service_id AS "serviceId"
-   FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id`;
+   FROM milestone m JOIN ${EPISODE_SUPERVISION_SQL} e ON e.episode_id = m.episode_id`;
 
 /** The last reconcile a worker finished. */
 export interface ReconcileRun {
