@@ -25,7 +25,7 @@ import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
-import { Pathway, PathwayStatus, PlanEventType, PlanHistory, ResettlementPlan } from '@resettle/planning';
+import { Pathway, PathwayStatus, PlanningService, ResettlementPlan } from '@resettle/planning';
 import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
@@ -62,7 +62,7 @@ export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly history: PlanHistory,
+    private readonly planning: PlanningService,
     private readonly organisations: OrganisationsService,
     private readonly children: ChildrenService,
     private readonly custody: CustodyService,
@@ -430,40 +430,24 @@ export class ReferralsService {
 
   /** On first sending: the pathway IN_PROGRESS with the partner responsible, unless it is further on already. */
   private async startPathway(em: EntityManager, referral: Referral, caller: Caller): Promise<void> {
-    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
-    if (!pathway || ![PathwayStatus.NOT_STARTED, PathwayStatus.SUPPORT_REQUIRED].includes(pathway.status)) return;
-    const before = { ...pathway };
-    pathway.status = PathwayStatus.IN_PROGRESS;
-    pathway.responsibleOrganisationId ??= referral.toOrganisationId;
-    const saved = await em.save(pathway);
-    await this.history.record(
+    await this.planning.setPathwayStatus(
       em,
       {
-        planId: referral.planId,
-        childId: referral.childId,
-        type: PlanEventType.PATHWAY_UPDATED,
+        pathwayId: referral.pathwayId,
+        status: PathwayStatus.IN_PROGRESS,
+        onlyFrom: [PathwayStatus.NOT_STARTED, PathwayStatus.SUPPORT_REQUIRED],
+        responsibleOrganisationId: referral.toOrganisationId,
+        responsibleIfNone: true,
         summary: `The ${referral.type.toLowerCase()} referral sent: the pathway is in progress with the partner`,
-        record: { type: 'Pathway', id: pathway.id },
-        before,
-        after: { ...saved },
       },
       caller,
     );
   }
 
-  /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again) through the plan's history. */
+  /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again), through planning. */
   private async setPathway(em: EntityManager, referral: Referral, status: PathwayStatus, caller: Caller, summary: string): Promise<void> {
-    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
-    if (!pathway) throw new NotFoundError('Pathway', referral.pathwayId);
-    const before = { ...pathway };
-    pathway.status = status;
-    if (status === PathwayStatus.ARRANGED) pathway.responsibleOrganisationId = referral.toOrganisationId;
-    const saved = await em.save(pathway);
-    await this.history.record(
-      em,
-      { planId: referral.planId, childId: referral.childId, type: PlanEventType.PATHWAY_UPDATED, summary, record: { type: 'Pathway', id: pathway.id }, before, after: { ...saved } },
-      caller,
-    );
+    const responsible = status === PathwayStatus.ARRANGED ? referral.toOrganisationId : undefined;
+    await this.planning.setPathwayStatus(em, { pathwayId: referral.pathwayId, status, summary, responsibleOrganisationId: responsible }, caller);
   }
 
   /** What the partner will see of the child, taken now. */
