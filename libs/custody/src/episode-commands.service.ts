@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError, NotFoundError, StaleVersionError, todayIso } from '@resettle/common';
+import { BadUserInputError, Clock, ConflictError, todayIso } from '@resettle/common';
+import { lockAtVersion } from '@resettle/database';
 import { ChildrenService } from '@resettle/children';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
-import { auditActorOf, Caller } from '@resettle/access';
-import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { Caller } from '@resettle/access';
+import { AuditService } from '@resettle/audit';
 import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
@@ -382,11 +383,7 @@ export class EpisodeCommands {
     apply: (em: EntityManager, episode: CustodialEpisode) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
   ): Promise<CustodialEpisode> {
     return this.dataSource.transaction(async (em) => {
-      const episode = await em.findOne(CustodialEpisode, { where: { id: input.episodeId }, lock: { mode: 'pessimistic_write' } });
-      if (!episode) throw new NotFoundError('Custodial episode', input.episodeId);
-      if (episode.version !== input.expectedVersion) {
-        throw new StaleVersionError('The custodial episode', input.expectedVersion, episode.version, episode);
-      }
+      const episode = await lockAtVersion(em, CustodialEpisode, input.episodeId, input.expectedVersion, 'Custodial episode');
       const before = { ...episode };
       const event = await apply(em, episode);
       const expectedBefore = episode.expectedReleaseDate;
@@ -413,23 +410,14 @@ export class EpisodeCommands {
     before: Partial<CustodialEpisode> | null = null,
   ): Promise<void> {
     await em.save(em.create(EpisodeEvent, { episodeId: episode.id, type, effectiveDate, summary, details, recordedById: caller.actor.userId }));
-    const diff = changedFields(before, { ...episode });
-    await this.audit.record(
-      {
-        actor: auditActorOf(caller.actor),
-        action: caller.operation,
-        resourceType: 'CustodialEpisode',
-        resourceId: episode.id,
-        childId: episode.childId,
-        outcome: AuditOutcome.SUCCEEDED,
-        before: diff.before,
-        after: diff.after,
-        detail: { event: type, summary },
-        requestId: caller.requestId,
-        clientIp: caller.clientIp,
-      },
-      em,
-    );
+    await this.audit.recordChange(em, caller, {
+      resourceType: 'CustodialEpisode',
+      resourceId: episode.id,
+      childId: episode.childId,
+      before,
+      after: { ...episode },
+      detail: { event: type, summary },
+    });
   }
 
   private async insertSentence(em: EntityManager, episodeId: string, s: SentenceInput, caller: Caller): Promise<void> {

@@ -11,18 +11,16 @@ import {
   encodeCursor,
   isIsoDate,
   isUuid,
-  NotFoundError,
   pageSize,
-  StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { auditActorOf, Caller, CaseloadScope, isEmptyScope } from '@resettle/access';
-import { AuditOutcome, AuditService } from '@resettle/audit';
-import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, IN_CUSTODY_STATUSES, SentenceTypeEnum } from '@resettle/custody';
+import { Caller, CaseloadScope } from '@resettle/access';
+import { AuditService } from '@resettle/audit';
+import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, SentenceTypeEnum } from '@resettle/custody';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
-import { jsonRowShape } from '@resettle/database';
+import { jsonRowShape, lockAtVersion } from '@resettle/database';
 
 /** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
 export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
@@ -138,21 +136,13 @@ export class MilestonesService {
         row.updatedById = caller.actor.userId;
         after = overrideSnapshot(await em.save(row));
       }
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'MilestonePolicy',
-          resourceId: change.youthJusticeServiceId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before,
-          after,
-          detail: { key: change.key, resetToDefault: !!change.resetToDefault },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'MilestonePolicy',
+        resourceId: change.youthJusticeServiceId,
+        before,
+        after,
+        detail: { key: change.key, resetToDefault: !!change.resetToDefault },
+      });
       return this.effectivePolicy(change.youthJusticeServiceId, em);
     });
   }
@@ -321,11 +311,7 @@ export class MilestonesService {
   /** A manager waives a milestone, with the reason; the engine drops its jobs. Audited in the same transaction. */
   async waive(input: { milestoneId: string; expectedVersion: number; reason: string }, caller: Caller): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
-      const milestone = await em.findOne(Milestone, { where: { id: input.milestoneId }, lock: { mode: 'pessimistic_write' } });
-      if (!milestone) throw new NotFoundError('Milestone', input.milestoneId);
-      if (milestone.version !== input.expectedVersion) {
-        throw new StaleVersionError('The milestone', input.expectedVersion, milestone.version, milestone);
-      }
+      const milestone = await lockAtVersion(em, Milestone, input.milestoneId, input.expectedVersion, 'Milestone');
       if (milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) {
         throw new ConflictError(`The milestone is already ${milestone.status.toLowerCase()}`);
       }
@@ -334,22 +320,14 @@ export class MilestonesService {
       milestone.waivedReason = input.reason.trim();
       milestone.waivedById = caller.actor.userId;
       const saved = await em.save(milestone);
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'Milestone',
-          resourceId: saved.id,
-          childId: saved.childId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before,
-          after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
-          detail: { key: saved.key, episodeId: saved.episodeId },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'Milestone',
+        resourceId: saved.id,
+        childId: saved.childId,
+        before,
+        after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
+        detail: { key: saved.key, episodeId: saved.episodeId },
+      });
       await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneIds: [saved.id] }, jobId: `schedule:${saved.id}:${saved.version}` });
       return saved;
     });

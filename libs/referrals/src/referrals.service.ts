@@ -14,12 +14,11 @@ import {
   isUuid,
   NotFoundError,
   pageSize,
-  StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { Actor, auditActorOf, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
-import { jsonRowShape, preparedQuery } from '@resettle/database';
-import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { Actor, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
+import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
+import { AuditService } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
@@ -306,22 +305,14 @@ export class ReferralsService {
           body: input.body.trim(),
         }),
       );
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'ReferralMessage',
-          resourceId: message.id,
-          childId: referral.childId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before: null,
-          after: { referralId: referral.id, body: message.body },
-          detail: { event: 'REFERRAL_MESSAGE_POSTED' },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'ReferralMessage',
+        resourceId: message.id,
+        childId: referral.childId,
+        before: null,
+        after: { referralId: referral.id, body: message.body },
+        detail: { event: 'REFERRAL_MESSAGE_POSTED' },
+      });
       await this.tell(em, referral, messageNotice(referral.type, this.initials(referral), this.sideOf(caller, referral)), `referral-message:${message.id}`, caller);
       return message;
     });
@@ -390,10 +381,7 @@ export class ReferralsService {
 
   /** The referral locked for this transaction; NOT_FOUND unless it is the caller's, CONFLICT with the current row at a stale version. */
   private async lock(em: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<Referral> {
-    const referral = await em.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!referral || referralSides(actor, referral).length === 0) throw new NotFoundError(REFERRAL, id);
-    if (referral.version !== expectedVersion) throw new StaleVersionError('The referral', expectedVersion, referral.version, referral);
-    return referral;
+    return lockAtVersion(em, Referral, id, expectedVersion, REFERRAL, (referral) => referralSides(actor, referral).length > 0);
   }
 
   private async recordEvent(em: EntityManager, referral: Referral, fromStatus: ReferralStatus | null, note: string | null, before: object | null, caller: Caller): Promise<void> {
@@ -409,23 +397,7 @@ export class ReferralsService {
   }
 
   private async writeAudit(em: EntityManager, referral: Referral, before: object | null, after: object, caller: Caller, detail: Record<string, unknown>): Promise<void> {
-    const diff = changedFields(before, after);
-    await this.audit.record(
-      {
-        actor: auditActorOf(caller.actor),
-        action: caller.operation,
-        resourceType: REFERRAL,
-        resourceId: referral.id,
-        childId: referral.childId,
-        outcome: AuditOutcome.SUCCEEDED,
-        before: diff.before,
-        after: diff.after,
-        detail,
-        requestId: caller.requestId,
-        clientIp: caller.clientIp,
-      },
-      em,
-    );
+    await this.audit.recordChange(em, caller, { resourceType: REFERRAL, resourceId: referral.id, childId: referral.childId, before, after, detail });
   }
 
   /** On first sending: the pathway IN_PROGRESS with the partner responsible, unless it is further on already. */
