@@ -3,14 +3,14 @@ import { Actor, Caller, Capability, mayPerform, Role } from '@resettle/access';
 import { FixedClock } from '@resettle/common';
 import { withScriptContext } from '@resettle/database';
 import { CustodyModule } from '@resettle/custody';
-import { MilestoneLifecycleHooks, MilestonesModule } from '@resettle/milestones';
+import { MilestonesModule } from '@resettle/milestones';
 import { PlanningModule, PlanningService } from '@resettle/planning';
 import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@resettle/referrals';
 
 /**
  * Demo referrals for each demo area, made and answered by that area's demo users through the real
  * `ReferralsService` (state machine, events, summary snapshot, pathway moves, audit) in a small Nest application
- * context, with the api's milestone hooks (`MilestoneLifecycleHooks`), so each sent or confirmed referral meets its
+ * context; `MilestonesModule` brings the milestone hooks, so each sent or confirmed referral meets its
  * milestones in its own transaction. Per area, from the sentenced children its youth justice service supervises,
  * released within six weeks, three months or later: accommodation referrals to the area's local authority in a
  * spread of states (ACCOMMODATION_PLAN), one education referral to its virtual school and one health referral to
@@ -28,9 +28,8 @@ export async function seedDemoReferrals(databaseUrl: string, today: string, auth
     {
       databaseUrl,
       clock,
+      // MilestonesModule brings its hooks: a sent or confirmed referral meets its milestones in its own transaction.
       imports: [CustodyModule, PlanningModule, MilestonesModule, ReferralsModule],
-      // The api's own hooks: a sent or confirmed referral meets its milestones in its own transaction.
-      providers: [MilestoneLifecycleHooks],
     },
     async (app) => {
       const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today);

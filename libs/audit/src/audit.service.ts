@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '@resettle/common';
 import { preparedQuery } from '@resettle/database';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
+import { changedFields } from './changed-fields';
 
 /** Who did it, as recorded: copied at the time, so later role changes do not rewrite the past. */
 export interface AuditActor {
@@ -25,6 +26,25 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
   requestId?: string | null;
   clientIp?: string | null;
+}
+
+/** Who asked for a change, as the audit keeps it (access's `Caller` is one: the actor, the operation, the request). */
+export interface AuditCaller {
+  actor: AuditActor | null;
+  /** The operation, in the schema's words (`recordSentence`). */
+  operation: string;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+/** A change to one record, for `recordChange`: the whole record before and after (only the fields that differ are kept). */
+export interface AuditedChange {
+  resourceType: string;
+  resourceId: string;
+  childId?: string | null;
+  before: object | null;
+  after: object | null;
+  detail?: Record<string, unknown> | null;
 }
 
 const AUDIT_COLUMNS =
@@ -56,6 +76,31 @@ export class AuditService {
     // page's 750 parameters than the read it audits.
     if (em) await em.query(INSERT_AUDIT_ROWS, [JSON.stringify(rows)]);
     else await preparedQuery(this.dataSource, INSERT_AUDIT_ROWS, [JSON.stringify(rows)]);
+  }
+
+  /**
+   * The audit row of a change that succeeded, in the change's transaction: the caller's fields, and the fields of
+   * the record that differ before and after (`changedFields`). The one way features audit their changes.
+   */
+  async recordChange(em: EntityManager, caller: AuditCaller, change: AuditedChange): Promise<void> {
+    const diff = changedFields(change.before, change.after);
+    await this.record(
+      {
+        // Copied field by field: the audit keeps who it was, never the rest of the session.
+        actor: caller.actor ? { userId: caller.actor.userId, organisationId: caller.actor.organisationId, roles: caller.actor.roles } : null,
+        action: caller.operation,
+        resourceType: change.resourceType,
+        resourceId: change.resourceId,
+        childId: change.childId ?? null,
+        outcome: AuditOutcome.SUCCEEDED,
+        before: diff.before,
+        after: diff.after,
+        detail: change.detail ?? null,
+        requestId: caller.requestId,
+        clientIp: caller.clientIp,
+      },
+      em,
+    );
   }
 
   /**

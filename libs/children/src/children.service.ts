@@ -42,6 +42,14 @@ export class ChildrenService {
   }
 
   /**
+   * For a list scoped to the children an authority looks after (the access policy's `responsibleAuthorityIds`): a
+   * SQL condition that the child whose id is `childIdSql` is looked after by one of `authorityIdsSql` (a uuid[]).
+   */
+  lookedAfterByAuthoritySql(childIdSql: string, authorityIdsSql: string): string {
+    return `${childIdSql} IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id = ANY(${authorityIdsSql}))`;
+  }
+
+  /**
    * For a page that reads its children in its own statement (the caseload): a SQL expression giving the child
    * whose id is `childIdSql` as one JSON object (null if none), with only `fields` and `keep` if given (see `jsonRowShape`),
    * and `decodeChild` to turn it back into the entity.

@@ -10,6 +10,8 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { CustodyService } from './custody.service';
+import { CaseloadService } from './caseload.service';
+import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
 import { CaseloadPrefetch } from './caseload-prefetch';
 
@@ -21,7 +23,7 @@ import { CaseloadPrefetch } from './caseload-prefetch';
     IdentityModule,
     AuditModule,
   ],
-  providers: [CustodyService, EpisodeLifecycle, CaseloadPrefetch],
-  exports: [CustodyService, EpisodeLifecycle, CaseloadPrefetch],
+  providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],
+  exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],
 })
 export class CustodyModule {}

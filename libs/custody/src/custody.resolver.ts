@@ -19,7 +19,9 @@ import { Clock, Connection, PageArgs, daysBetween, DirectFieldResolvers, Graphql
 import { Child, ChildrenService } from '@resettle/children';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User, UsersService } from '@resettle/identity';
-import { CustodyService, EPISODE_CHILD_LOADER } from './custody.service';
+import { CustodyService } from './custody.service';
+import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
+import { EpisodeCommands } from './episode-commands.service';
 import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { Sentence } from './entities/sentence.entity';
@@ -66,6 +68,8 @@ const PREFETCHED_FIELDS = new Set(['CustodialEpisode.child', 'CustodialEpisode.m
 export class CustodyResolver {
   constructor(
     private readonly custody: CustodyService,
+    private readonly caseloads: CaseloadService,
+    private readonly commands: EpisodeCommands,
     private readonly children: ChildrenService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
@@ -107,7 +111,7 @@ export class CustodyResolver {
     // Anything below the episode may ask the policy about its child (a pathway's visibility, a guarded field):
     // read each child's relations with the page too.
     if (selected.some((path) => path.includes('.'))) parts.push(this.relationsPart);
-    const page = await this.custody.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after, {
+    const page = await this.caseloads.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after, {
       loaders: ctx.loaders,
       selected,
       parts,
@@ -140,70 +144,70 @@ export class CustodyResolver {
       currentEstablishmentId: input.establishmentId,
       establishmentIds: [input.establishmentId],
     });
-    return this.custody.startEpisode(input, caller);
+    return this.commands.startEpisode(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A sentence after remand, or a new sentence during custody.' })
   @Allow(Capability.CHANGE_CUSTODY)
   async recordSentence(@Args('input') input: RecordSentenceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.recordSentence(input, caller);
+    return this.commands.recordSentence(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async grantEarlyRelease(@Args('input') input: GrantEarlyReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.grantEarlyRelease(input, caller);
+    return this.commands.grantEarlyRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async orderLateRelease(@Args('input') input: OrderLateReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.orderLateRelease(input, caller);
+    return this.commands.orderLateRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async transferEpisode(@Args('input') input: TransferEpisodeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.transfer(input, caller);
+    return this.commands.transfer(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async recordRelease(@Args('input') input: RecordReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.recordRelease(input, caller);
+    return this.commands.recordRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async recordRecall(@Args('input') input: RecordRecallInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.RECALL);
-    return this.custody.recordRecall(input, caller);
+    return this.commands.recordRecall(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'Set the release date by hand, with the reason.' })
   @Allow(Capability.CHANGE_CUSTODY)
   async overrideReleaseDate(@Args('input') input: OverrideReleaseDateInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.overrideReleaseDate(input, caller);
+    return this.commands.overrideReleaseDate(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async clearReleaseDateOverride(@Args('input') input: ClearReleaseDateOverrideInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
-    return this.custody.clearReleaseDateOverride(input, caller);
+    return this.commands.clearReleaseDateOverride(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.ASSIGN_CASE_MANAGER)
   async assignCaseManager(@Args('input') input: AssignCaseManagerInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.ASSIGN_CASE_MANAGER);
-    return this.custody.assignCaseManager(input, caller);
+    return this.commands.assignCaseManager(input, caller);
   }
 
   /** Missing and not-yours look the same: NOT_FOUND, and an audit row either way. */

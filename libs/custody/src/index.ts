@@ -5,6 +5,8 @@ export * from './entities/establishment-transfer.entity';
 export * from './entities/case-manager-assignment.entity';
 export * from './entities/episode-event.entity';
 export * from './custody.service';
+export * from './caseload.service';
+export * from './episode-commands.service';
 export * from './custody.module';
 export * from './custody-graphql.module';
 export * from './release-dates/release-dates';

@@ -9,3 +9,4 @@ export * from './testing/test-database';
 export * from './json-rows';
 export * from './script-context';
 export * from './prepared-query';
+export * from './lock-at-version';

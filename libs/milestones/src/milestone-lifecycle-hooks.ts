@@ -4,9 +4,9 @@ import { PlanEventType, PlanLifecycle } from '@resettle/planning';
 import { MilestonesService } from './milestones.service';
 
 /**
- * Keeps every episode's milestones true to its facts, inside the transaction of each change: the api provides it,
- * and so does any script that changes episodes or plans through the real services (the demo seed), so milestones
- * follow the same rule wherever the change is made.
+ * Keeps every episode's milestones true to its facts, inside the transaction of each change. `MilestonesModule`
+ * provides it, so the api, the worker and any script that changes episodes or plans through the real services (the
+ * demo seed) follow the same rule wherever the change is made.
  */
 @Injectable()
 export class MilestoneLifecycleHooks implements OnModuleInit {

@@ -6,7 +6,6 @@ import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { PlanningModule } from '@resettle/planning';
 import { OrganisationsModule } from '@resettle/organisations';
 import { AuditModule } from '@resettle/audit';
-import { MilestoneLifecycleHooks } from './milestone-lifecycle-hooks';
 import { MilestonesModule } from './milestones.module';
 import { MilestonesService } from './milestones.service';
 import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
@@ -25,12 +24,10 @@ import { DeadlineEngineStatusService } from './engine-status/deadline-engine-sta
     // Read only (depths, failed jobs) for the engine status; the api never adds jobs, the outbox does.
     BullModule.registerQueue({ name: MILESTONES_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
   ],
-  // The hooks: every episode and plan change recomputes its milestones in its own transaction.
   providers: [
     MilestonesResolver,
     EpisodeMilestonesResolver,
     MilestonePolicyResolver,
-    MilestoneLifecycleHooks,
     DeadlineWatchdog,
     DeadlineEngineStatusService,
     DeadlineEngineStatusResolver,

@@ -8,11 +8,14 @@ import { Milestone } from './entities/milestone.entity';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
 import { DeadlineEngineStatus } from './deadline-engine/deadline-engine-status.entity';
 import { MilestonesService } from './milestones.service';
+import { MilestoneLifecycleHooks } from './milestone-lifecycle-hooks';
 
 @Module({
   // OutboxMessage too: refreshes and waivers write the outbox, so its entity must be known wherever this runs.
   imports: [TypeOrmModule.forFeature([Milestone, MilestonePolicyOverride, DeadlineEngineStatus, OutboxMessage]), AuditModule, CustodyModule, PlanningModule],
-  providers: [MilestonesService],
+  // The hooks: every episode and plan change recomputes its milestones in its own transaction, in every process
+  // that has milestones (not only the api's GraphQL module).
+  providers: [MilestonesService, MilestoneLifecycleHooks],
   exports: [MilestonesService],
 })
 export class MilestonesModule {}

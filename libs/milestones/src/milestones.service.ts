@@ -11,18 +11,16 @@ import {
   encodeCursor,
   isIsoDate,
   isUuid,
-  NotFoundError,
   pageSize,
-  StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { auditActorOf, Caller, CaseloadScope, isEmptyScope } from '@resettle/access';
-import { AuditOutcome, AuditService } from '@resettle/audit';
-import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, IN_CUSTODY_STATUSES, SentenceTypeEnum } from '@resettle/custody';
+import { Caller, CaseloadScope } from '@resettle/access';
+import { AuditService } from '@resettle/audit';
+import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, SentenceTypeEnum } from '@resettle/custody';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
-import { jsonRowShape } from '@resettle/database';
+import { jsonRowShape, lockAtVersion } from '@resettle/database';
 
 /** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
 export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
@@ -138,21 +136,13 @@ export class MilestonesService {
         row.updatedById = caller.actor.userId;
         after = overrideSnapshot(await em.save(row));
       }
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'MilestonePolicy',
-          resourceId: change.youthJusticeServiceId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before,
-          after,
-          detail: { key: change.key, resetToDefault: !!change.resetToDefault },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'MilestonePolicy',
+        resourceId: change.youthJusticeServiceId,
+        before,
+        after,
+        detail: { key: change.key, resetToDefault: !!change.resetToDefault },
+      });
       return this.effectivePolicy(change.youthJusticeServiceId, em);
     });
   }
@@ -202,33 +192,20 @@ export class MilestonesService {
     const includeMissed = filter.includeMissed ?? true;
     const until = addDays(this.clock.today(), withinDays);
     const rank = `(CASE WHEN m.status = 'MISSED' THEN 0 ELSE 1 END)`;
-    const qb = this.dataSource
-      .getRepository(Milestone)
-      .createQueryBuilder('m')
-      .innerJoin(CustodialEpisode, 'e', 'e.id = m.episode_id')
-      .where('e.status IN (:...inCustody)', { inCustody: IN_CUSTODY_STATUSES })
-      .andWhere(
-        new Brackets((or) => {
-          or.where(`(m.status = 'PENDING' AND m.due_date <= :until)`, { until });
-          if (includeMissed) or.orWhere(`m.status = 'MISSED'`);
-        }),
-      );
-    if (isEmptyScope(scope)) qb.andWhere('false');
-    else {
-      qb.andWhere(
-        new Brackets((or) => {
-          if (scope.supervisingServiceIds.length) or.orWhere('e.supervising_service_id IN (:...scopeServices)', { scopeServices: scope.supervisingServiceIds });
-          if (scope.establishmentIds.length) or.orWhere('e.current_establishment_id IN (:...scopeEstablishments)', { scopeEstablishments: scope.establishmentIds });
-          if (scope.responsibleAuthorityIds.length) {
-            or.orWhere('e.child_id IN (SELECT c.id FROM child c WHERE c.looked_after AND c.responsible_authority_id IN (:...scopeAuthorities))', {
-              scopeAuthorities: scope.responsibleAuthorityIds,
-            });
-          }
-        }),
-      );
-    }
-    if (filter.youthJusticeServiceId) qb.andWhere('e.supervising_service_id = :yjs', { yjs: filter.youthJusticeServiceId });
-    if (filter.establishmentId) qb.andWhere('e.current_establishment_id = :est', { est: filter.establishmentId });
+    const qb = this.dataSource.getRepository(Milestone).createQueryBuilder('m');
+    // The caller's slice of children in custody is custody's (and the looked-after part the children feature's).
+    let n = 0;
+    const param = (value: unknown, type: string) => {
+      const name = `scope${n++}`;
+      qb.setParameter(name, value);
+      return `CAST(:${name} AS ${type})`;
+    };
+    qb.where(`m.episode_id IN (${this.custody.inCustodyInScopeSql(scope, filter, param)})`).andWhere(
+      new Brackets((or) => {
+        or.where(`(m.status = 'PENDING' AND m.due_date <= :until)`, { until });
+        if (includeMissed) or.orWhere(`m.status = 'MISSED'`);
+      }),
+    );
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [r, d, id] = decodeCursor(after, 3, ([r0, d0, i0]) => (r0 === 0 || r0 === 1) && isIsoDate(d0) && isUuid(i0)) as [number, string, string];
@@ -334,11 +311,7 @@ export class MilestonesService {
   /** A manager waives a milestone, with the reason; the engine drops its jobs. Audited in the same transaction. */
   async waive(input: { milestoneId: string; expectedVersion: number; reason: string }, caller: Caller): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
-      const milestone = await em.findOne(Milestone, { where: { id: input.milestoneId }, lock: { mode: 'pessimistic_write' } });
-      if (!milestone) throw new NotFoundError('Milestone', input.milestoneId);
-      if (milestone.version !== input.expectedVersion) {
-        throw new StaleVersionError('The milestone', input.expectedVersion, milestone.version, milestone);
-      }
+      const milestone = await lockAtVersion(em, Milestone, input.milestoneId, input.expectedVersion, 'Milestone');
       if (milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) {
         throw new ConflictError(`The milestone is already ${milestone.status.toLowerCase()}`);
       }
@@ -347,22 +320,14 @@ export class MilestonesService {
       milestone.waivedReason = input.reason.trim();
       milestone.waivedById = caller.actor.userId;
       const saved = await em.save(milestone);
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'Milestone',
-          resourceId: saved.id,
-          childId: saved.childId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before,
-          after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
-          detail: { key: saved.key, episodeId: saved.episodeId },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'Milestone',
+        resourceId: saved.id,
+        childId: saved.childId,
+        before,
+        after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
+        detail: { key: saved.key, episodeId: saved.episodeId },
+      });
       await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneIds: [saved.id] }, jobId: `schedule:${saved.id}:${saved.version}` });
       return saved;
     });
@@ -378,21 +343,18 @@ export class MilestonesService {
     let changed = 0;
     let lastId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM custodial_episode WHERE id > $1 ORDER BY id LIMIT $2`,
-        [lastId, batchSize],
-      );
+      const ids = await this.custody.episodeIdsAfter(lastId, batchSize);
       if (ids.length === 0) break;
       let next = 0;
       const lane = async () => {
         while (next < ids.length) {
-          const { id } = ids[next++];
+          const id = ids[next++];
           const refreshed = await this.dataSource.transaction((em) => this.refreshEpisode(em, id));
           changed += refreshed.length;
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-      lastId = ids[ids.length - 1].id;
+      lastId = ids[ids.length - 1];
       this.log.log(`Milestones refreshed up to episode ${lastId}`);
     }
     return changed;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { NotFoundError, StaleVersionError } from '@resettle/common';
-import { auditActorOf, Caller } from '@resettle/access';
-import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { Caller } from '@resettle/access';
+import { AuditService, changedFields } from '@resettle/audit';
+import { lockAtVersion } from '@resettle/database';
 import { PlanEvent } from './entities/plan-event.entity';
 import { PlanEventType } from './planning-enums';
 import { PlanLifecycle } from './plan-lifecycle';
@@ -38,10 +38,7 @@ export class PlanHistory {
     expectedVersion: number,
     label: string,
   ): Promise<T> {
-    const row = await em.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-    if (!row) throw new NotFoundError(label, id);
-    if (row.version !== expectedVersion) throw new StaleVersionError(`The ${label.toLowerCase()}`, expectedVersion, row.version, row);
-    return row;
+    return lockAtVersion(em, entity as EntityTarget<T & { id: string }>, id, expectedVersion, label);
   }
 
   async record(em: EntityManager, change: PlanChange, caller: Caller): Promise<void> {
@@ -53,22 +50,14 @@ export class PlanHistory {
       details: { record: change.record, before: diff.before, after: diff.after } as Record<string, unknown> as never,
       recordedById: caller.actor.userId,
     });
-    await this.audit.record(
-      {
-        actor: auditActorOf(caller.actor),
-        action: caller.operation,
-        resourceType: change.record.type,
-        resourceId: change.record.id,
-        childId: change.childId,
-        outcome: AuditOutcome.SUCCEEDED,
-        before: diff.before,
-        after: diff.after,
-        detail: { event: change.type, summary: change.summary },
-        requestId: caller.requestId,
-        clientIp: caller.clientIp,
-      },
-      em,
-    );
+    await this.audit.recordChange(em, caller, {
+      resourceType: change.record.type,
+      resourceId: change.record.id,
+      childId: change.childId,
+      before: change.before,
+      after: change.after,
+      detail: { event: change.type, summary: change.summary },
+    });
     await this.lifecycle.changed(em, change, caller);
   }
 }

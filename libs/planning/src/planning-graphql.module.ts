@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
-import { CaseloadPrefetch, CustodyModule, EpisodeLifecycle } from '@resettle/custody';
+import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from './planning.module';
 import { PlanAccessModule } from './plan-access.module';
@@ -17,14 +17,12 @@ export class PlanningGraphqlModule implements OnModuleInit {
   constructor(
     private readonly registry: ChildRelationsRegistry,
     private readonly records: ChildRecordsRegistry,
-    private readonly lifecycle: EpisodeLifecycle,
     private readonly planning: PlanningService,
     private readonly prefetch: CaseloadPrefetch,
   ) {}
 
   onModuleInit(): void {
-    // Every new episode gets its plan, in the same transaction.
-    this.lifecycle.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
+    // (Every new episode gets its plan: PlanningModule registers that, wherever planning runs.)
     // Organisations responsible for a pathway may see the child (their pathways only).
     this.registry.register(this.planning);
     // Whose each plan, pathway, action and circumstance is, for the audit rows of operations that name one.

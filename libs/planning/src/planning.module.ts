@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
 import { OrganisationsModule } from '@resettle/organisations';
+import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
@@ -17,8 +18,22 @@ import { PlanLifecycle } from './plan-lifecycle';
     TypeOrmModule.forFeature([ResettlementPlan, Pathway, PathwayAction, PlanCircumstance, PriorIntervention, PlanEvent]),
     AuditModule,
     OrganisationsModule,
+    CustodyModule,
   ],
   providers: [PlanningService, PlanHistory, PlanLifecycle],
   exports: [PlanningService, PlanHistory, PlanLifecycle],
 })
-export class PlanningModule {}
+export class PlanningModule implements OnModuleInit {
+  constructor(
+    private readonly episodes: EpisodeLifecycle,
+    private readonly planning: PlanningService,
+  ) {}
+
+  /**
+   * Every new episode gets its plan, in the same transaction: here, not in the GraphQL module, so every process
+   * that can start an episode (the api, a script, a test context) keeps the rule.
+   */
+  onModuleInit(): void {
+    this.episodes.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
+  }
+}

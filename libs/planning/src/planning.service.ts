@@ -286,6 +286,43 @@ export class PlanningService {
     });
   }
 
+  /**
+   * Another feature's recorded fact moves a pathway (a referral sent, confirmed or fallen through): inside that
+   * feature's transaction, so both commit or neither does, and through the plan's history like any pathway change.
+   * With `onlyFrom`, a pathway at any other status is left as it is (null). `responsibleOrganisationId` is set, or
+   * with `responsibleIfNone` only when the pathway has none.
+   */
+  async setPathwayStatus(
+    em: EntityManager,
+    change: {
+      pathwayId: string;
+      status: PathwayStatus;
+      summary: string;
+      onlyFrom?: readonly PathwayStatus[];
+      responsibleOrganisationId?: string;
+      responsibleIfNone?: boolean;
+    },
+    caller: Caller,
+  ): Promise<Pathway | null> {
+    const pathway = await em.findOne(Pathway, { where: { id: change.pathwayId }, lock: { mode: 'pessimistic_write' } });
+    if (!pathway) throw new NotFoundError('Pathway', change.pathwayId);
+    if (change.onlyFrom && !change.onlyFrom.includes(pathway.status)) return null;
+    const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
+    const before = { ...pathway };
+    pathway.status = change.status;
+    if (change.responsibleOrganisationId) {
+      if (change.responsibleIfNone) pathway.responsibleOrganisationId ??= change.responsibleOrganisationId;
+      else pathway.responsibleOrganisationId = change.responsibleOrganisationId;
+    }
+    const saved = await em.save(pathway);
+    await this.history.record(
+      em,
+      { planId: plan.id, childId: plan.childId, type: PlanEventType.PATHWAY_UPDATED, summary: change.summary, record: { type: 'Pathway', id: pathway.id }, before, after: { ...saved } },
+      caller,
+    );
+    return saved;
+  }
+
   /** Adds an action (an append: it needs no version), warning when the child did the same intervention before. */
   async addPathwayAction(input: AddPathwayActionInput, caller: Caller, em?: EntityManager, sourceMeetingId: string | null = null): Promise<AddedPathwayAction> {
     const run = async (tx: EntityManager): Promise<AddedPathwayAction> => {

@@ -14,18 +14,17 @@ import {
   isUuid,
   NotFoundError,
   pageSize,
-  StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { Actor, auditActorOf, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
-import { jsonRowShape, preparedQuery } from '@resettle/database';
-import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { Actor, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
+import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
+import { AuditService } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
-import { Pathway, PathwayStatus, PlanEventType, PlanHistory, ResettlementPlan } from '@resettle/planning';
+import { Pathway, PathwayStatus, PlanningService, ResettlementPlan } from '@resettle/planning';
 import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
@@ -62,7 +61,7 @@ export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly history: PlanHistory,
+    private readonly planning: PlanningService,
     private readonly organisations: OrganisationsService,
     private readonly children: ChildrenService,
     private readonly custody: CustodyService,
@@ -306,22 +305,14 @@ export class ReferralsService {
           body: input.body.trim(),
         }),
       );
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'ReferralMessage',
-          resourceId: message.id,
-          childId: referral.childId,
-          outcome: AuditOutcome.SUCCEEDED,
-          before: null,
-          after: { referralId: referral.id, body: message.body },
-          detail: { event: 'REFERRAL_MESSAGE_POSTED' },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'ReferralMessage',
+        resourceId: message.id,
+        childId: referral.childId,
+        before: null,
+        after: { referralId: referral.id, body: message.body },
+        detail: { event: 'REFERRAL_MESSAGE_POSTED' },
+      });
       await this.tell(em, referral, messageNotice(referral.type, this.initials(referral), this.sideOf(caller, referral)), `referral-message:${message.id}`, caller);
       return message;
     });
@@ -390,10 +381,7 @@ export class ReferralsService {
 
   /** The referral locked for this transaction; NOT_FOUND unless it is the caller's, CONFLICT with the current row at a stale version. */
   private async lock(em: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<Referral> {
-    const referral = await em.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!referral || referralSides(actor, referral).length === 0) throw new NotFoundError(REFERRAL, id);
-    if (referral.version !== expectedVersion) throw new StaleVersionError('The referral', expectedVersion, referral.version, referral);
-    return referral;
+    return lockAtVersion(em, Referral, id, expectedVersion, REFERRAL, (referral) => referralSides(actor, referral).length > 0);
   }
 
   private async recordEvent(em: EntityManager, referral: Referral, fromStatus: ReferralStatus | null, note: string | null, before: object | null, caller: Caller): Promise<void> {
@@ -409,61 +397,29 @@ export class ReferralsService {
   }
 
   private async writeAudit(em: EntityManager, referral: Referral, before: object | null, after: object, caller: Caller, detail: Record<string, unknown>): Promise<void> {
-    const diff = changedFields(before, after);
-    await this.audit.record(
-      {
-        actor: auditActorOf(caller.actor),
-        action: caller.operation,
-        resourceType: REFERRAL,
-        resourceId: referral.id,
-        childId: referral.childId,
-        outcome: AuditOutcome.SUCCEEDED,
-        before: diff.before,
-        after: diff.after,
-        detail,
-        requestId: caller.requestId,
-        clientIp: caller.clientIp,
-      },
-      em,
-    );
+    await this.audit.recordChange(em, caller, { resourceType: REFERRAL, resourceId: referral.id, childId: referral.childId, before, after, detail });
   }
 
   /** On first sending: the pathway IN_PROGRESS with the partner responsible, unless it is further on already. */
   private async startPathway(em: EntityManager, referral: Referral, caller: Caller): Promise<void> {
-    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
-    if (!pathway || ![PathwayStatus.NOT_STARTED, PathwayStatus.SUPPORT_REQUIRED].includes(pathway.status)) return;
-    const before = { ...pathway };
-    pathway.status = PathwayStatus.IN_PROGRESS;
-    pathway.responsibleOrganisationId ??= referral.toOrganisationId;
-    const saved = await em.save(pathway);
-    await this.history.record(
+    await this.planning.setPathwayStatus(
       em,
       {
-        planId: referral.planId,
-        childId: referral.childId,
-        type: PlanEventType.PATHWAY_UPDATED,
+        pathwayId: referral.pathwayId,
+        status: PathwayStatus.IN_PROGRESS,
+        onlyFrom: [PathwayStatus.NOT_STARTED, PathwayStatus.SUPPORT_REQUIRED],
+        responsibleOrganisationId: referral.toOrganisationId,
+        responsibleIfNone: true,
         summary: `The ${referral.type.toLowerCase()} referral sent: the pathway is in progress with the partner`,
-        record: { type: 'Pathway', id: pathway.id },
-        before,
-        after: { ...saved },
       },
       caller,
     );
   }
 
-  /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again) through the plan's history. */
+  /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again), through planning. */
   private async setPathway(em: EntityManager, referral: Referral, status: PathwayStatus, caller: Caller, summary: string): Promise<void> {
-    const pathway = await em.findOne(Pathway, { where: { id: referral.pathwayId }, lock: { mode: 'pessimistic_write' } });
-    if (!pathway) throw new NotFoundError('Pathway', referral.pathwayId);
-    const before = { ...pathway };
-    pathway.status = status;
-    if (status === PathwayStatus.ARRANGED) pathway.responsibleOrganisationId = referral.toOrganisationId;
-    const saved = await em.save(pathway);
-    await this.history.record(
-      em,
-      { planId: referral.planId, childId: referral.childId, type: PlanEventType.PATHWAY_UPDATED, summary, record: { type: 'Pathway', id: pathway.id }, before, after: { ...saved } },
-      caller,
-    );
+    const responsible = status === PathwayStatus.ARRANGED ? referral.toOrganisationId : undefined;
+    await this.planning.setPathwayStatus(em, { pathwayId: referral.pathwayId, status, summary, responsibleOrganisationId: responsible }, caller);
   }
 
   /** What the partner will see of the child, taken now. */

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { EPISODE_SUPERVISION_SQL } from '@resettle/custody';
 import { MilestonePolicy } from '../rules/milestone-policy';
 import { MilestonesService } from '../milestones.service';
 import { MilestoneJobFacts } from './job-plan';
@@ -14,7 +15,7 @@ export interface MilestoneRow extends MilestoneJobFacts {
 export const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text AS "dueDate", m.escalation_level AS "escalationLevel",
         CASE WHEN m.reminders_sent_for = m.due_date THEN m.reminders_sent ELSE 0 END AS "remindersSent",
         m.episode_id AS "episodeId", m.child_id AS "childId", e.supervising_service_id AS "serviceId"
-   FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id`;
+   FROM milestone m JOIN ${EPISODE_SUPERVISION_SQL} e ON e.episode_id = m.episode_id`;
 
 /** The effective policy of each service named. */
 export async function policiesOf(milestones: MilestonesService, serviceIds: readonly string[], em?: EntityManager): Promise<Map<string, MilestonePolicy>> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@resettle/common';
-import { auditActorOf, Caller } from '@resettle/access';
+import { Caller } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
 import { ChildrenService } from '@resettle/children';
 import { UsersService } from '@resettle/identity';
@@ -45,20 +45,14 @@ export class CalendarFeedService {
         [caller.actor.userId, hashFeedToken(token), now],
       );
       const rotated = row.rotated_at !== null;
-      await this.audit.record(
-        {
-          actor: auditActorOf(caller.actor),
-          action: caller.operation,
-          resourceType: 'CalendarFeed',
-          resourceId: caller.actor.userId,
-          outcome: AuditOutcome.SUCCEEDED,
-          // Never the token or its hash.
-          detail: { event: rotated ? 'CALENDAR_FEED_ROTATED' : 'CALENDAR_FEED_CREATED' },
-          requestId: caller.requestId,
-          clientIp: caller.clientIp,
-        },
-        em,
-      );
+      await this.audit.recordChange(em, caller, {
+        resourceType: 'CalendarFeed',
+        resourceId: caller.actor.userId,
+        before: null,
+        after: null,
+        // Never the token or its hash.
+        detail: { event: rotated ? 'CALENDAR_FEED_ROTATED' : 'CALENDAR_FEED_CREATED' },
+      });
       const path = feedPath(token);
       return {
         url: `${origin}${path}`,
@@ -75,19 +69,7 @@ export class CalendarFeedService {
     return this.dataSource.transaction(async (em) => {
       const had = ((await em.delete(CalendarFeedSecret, { userId: caller.actor.userId })).affected ?? 0) > 0;
       if (had) {
-        await this.audit.record(
-          {
-            actor: auditActorOf(caller.actor),
-            action: caller.operation,
-            resourceType: 'CalendarFeed',
-            resourceId: caller.actor.userId,
-            outcome: AuditOutcome.SUCCEEDED,
-            detail: { event: 'CALENDAR_FEED_REVOKED' },
-            requestId: caller.requestId,
-            clientIp: caller.clientIp,
-          },
-          em,
-        );
+        await this.audit.recordChange(em, caller, { resourceType: 'CalendarFeed', resourceId: caller.actor.userId, before: null, after: null, detail: { event: 'CALENDAR_FEED_REVOKED' } });
       }
       return had;
     });

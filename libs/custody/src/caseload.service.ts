@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import {
+  addDays,
+  Clock,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  isIsoDate,
+  isUuid,
+  pageSize,
+  RequestLoaders,
+  toConnection,
+} from '@resettle/common';
+import { jsonRowShape, preparedQuery } from '@resettle/database';
+import { ChildrenService } from '@resettle/children';
+import { CaseloadScope, ListReadAudit } from '@resettle/access';
+import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { CaseloadFilter } from './dto/episode.inputs';
+import { CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
+
+/** The request loader of an episode's child, by child id (the `child` field; primed by the caseload). */
+export const EPISODE_CHILD_LOADER = 'child';
+
+/** The caseload: the children in custody in the caller's slice, read as one statement per page. */
+@Injectable()
+export class CaseloadService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(CustodialEpisode) private readonly episodes: Repository<CustodialEpisode>,
+    private readonly custody: CustodyService,
+    private readonly children: ChildrenService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Children in custody, soonest expected release first (remanded children, who have no date, last), filtered in
+   * SQL and cursor-paginated on (expected release date, episode id).
+   *
+   * One statement gives the count, the page, and whatever each episode's fields need that the page asks for
+   * (`prefetch`: the child, and the parts other features registered with `CaseloadPrefetch`), built as JSON in
+   * PostgreSQL and primed into the request's loaders: no TypeORM hydration, and no query per field.
+   */
+  async caseload(
+    filter: CaseloadFilter,
+    scope: CaseloadScope,
+    first?: number,
+    after?: string,
+    prefetch?: { loaders: RequestLoaders; selected: readonly string[]; parts: readonly CaseloadPrefetchPart[]; narrow: boolean },
+    audit?: ListReadAudit,
+  ): Promise<ConnectionShape<CustodialEpisode>> {
+    const limit = pageSize(first);
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
+    const where = [`e.status IN (${IN_CUSTODY_LIST})`, this.custody.scopeSql('e', scope, param), ...this.custody.filterSql('e', filter, param)];
+    if (filter.caseManagerId) where.push(`e.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
+    if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
+      where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);
+    }
+    const sortKey = (alias: string) => `COALESCE(${alias}.expected_release_date, 'infinity'::date)`;
+    let cursor = 'true';
+    if (after) {
+      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
+      cursor = `(${sortKey('e')}, e.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
+    }
+    const episodeShape = jsonRowShape<CustodialEpisode>(this.episodes.metadata);
+    const selected = prefetch?.selected ?? [];
+    const withChild = !!prefetch && selected.some((path) => path === 'child' || path.startsWith('child.'));
+    const parts = prefetch?.parts ?? [];
+    const narrow = !!prefetch?.narrow;
+    // The episode's own columns asked for (the parts' fields are read by the parts, from its ids).
+    const episodeFields = narrow
+      ? [...new Set(selected.map((p) => p.split('.')[0]))].filter((f) => f !== 'child' && !parts.some((part) => part.field === f))
+      : null;
+    const columns = [
+      // Besides the fields asked for: the id and child (the parts' loaders and access facts), and the sort key (the cursor).
+      `'episode', ${episodeShape.select('p', episodeFields, ['id', 'childId', 'expectedReleaseDate'])}`,
+      ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns(), ['id'])}`] : []),
+      ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
+    ];
+    // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this statement.
+    const auditSql = audit
+      ? `, shown AS (
+           SELECT e.id::text AS resource_id, e.child_id, row_number() OVER (ORDER BY ${sortKey('e')}, e.id) AS n
+             FROM page e ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit, 'int')}
+         ), audit AS (${audit.sql('shown', param)})`
+      : '';
+    const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await preparedQuery(
+      this.dataSource,
+      `WITH scope AS (
+         SELECT e.* FROM custodial_episode e WHERE ${where.join(' AND ')}
+       ), page AS (
+         SELECT * FROM scope e WHERE ${cursor} ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit + 1, 'int')}
+       )${auditSql}
+       SELECT (SELECT count(*)::int FROM scope) AS total,
+              COALESCE(json_agg(json_build_object(${columns.join(', ')}) ORDER BY ${sortKey('p')}, p.id), '[]'::json) AS rows
+         FROM page p`,
+      params,
+    );
+    const episodes = rows.map((row) => {
+      const episode = episodeShape.decode(row.episode);
+      if (prefetch) {
+        if (withChild && row.child) prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
+        parts.forEach((part, i) => part.prime(prefetch.loaders, episode, row[`part${i}`]));
+      }
+      return episode;
+    });
+    return toConnection(episodes, limit, total, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
+  }
+}
