@@ -87,6 +87,8 @@ export class PlanFactsService {
           livingWith: input.livingWith.trim(),
           confirmedBy: input.confirmedBy.trim(),
           recordedById: caller.actor.userId,
+          // The service's clock (as every other recorded moment): the order of facts is decided by it.
+          createdAt: this.clock.now(),
         }),
       );
       await this.record(em, plan, caller, PlanEventType.ACCOMMODATION_ARRANGED, `Accommodation confirmed: ${saved.address}, from ${saved.startDate}, confirmed by ${saved.confirmedBy}`, 'AccommodationArrangement', saved);
@@ -116,6 +118,8 @@ export class PlanFactsService {
           how: input.how,
           hasSeenIt: input.hasSeenIt ?? null,
           recordedById: caller.actor.userId,
+          // The service's clock (as every other recorded moment): the order of facts is decided by it.
+          createdAt: this.clock.now(),
         }),
       );
       await this.record(em, plan, caller, PlanEventType.CHILD_TOLD_WHERE_LIVING, `The child told where they will live (${saved.address}) on ${saved.toldOn} by ${saved.toldBy}`, 'ChildToldWhereLiving', saved);
@@ -134,6 +138,8 @@ export class PlanFactsService {
           hoursPerWeek: input.hoursPerWeek,
           confirmedBy: input.confirmedBy.trim(),
           recordedById: caller.actor.userId,
+          // The service's clock (as every other recorded moment): the order of facts is decided by it.
+          createdAt: this.clock.now(),
         }),
       );
       await this.record(em, plan, caller, PlanEventType.ETE_PLACE_CONFIRMED, `ETE place confirmed: ${saved.provider}, from ${saved.startDate}, ${saved.hoursPerWeek} hours a week, confirmed by ${saved.confirmedBy}`, 'EtePlacement', saved);
@@ -151,6 +157,8 @@ export class PlanFactsService {
           receivingProvider: input.receivingProvider.trim(),
           firstAppointmentOn: input.firstAppointmentOn,
           recordedById: caller.actor.userId,
+          // The service's clock (as every other recorded moment): the order of facts is decided by it.
+          createdAt: this.clock.now(),
         }),
       );
       await this.record(
