@@ -459,6 +459,34 @@ describe('the authorisation matrix', () => {
       }),
     },
 
+    // ---------------------------------------------------------------- the facts deadlines are met by (issue 23)
+    recordChildToldWhereLiving: {
+      // Before recordAccommodationArrangement: no address is confirmed yet, so CONFLICT.
+      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordChildToldWhereLivingInput!) { recordChildToldWhereLiving(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, toldOn: '2026-11-23', toldBy: 'Matrix', how: 'IN_PERSON' },
+      }),
+    },
+    recordAccommodationArrangement: {
+      // An append.
+      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordAccommodationArrangementInput!) { recordAccommodationArrangement(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, address: '1 Matrix Road, Testtown', startDate: '2027-03-01', kind: 'FAMILY_HOME', livingWith: 'Matrix', confirmedBy: 'Matrix' },
+      }),
+    },
+    recordEtePlacement: {
+      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordEtePlacementInput!) { recordEtePlacement(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, provider: 'Matrix College', startDate: '2027-03-01', hoursPerWeek: 16, confirmedBy: 'Matrix' },
+      }),
+    },
+    recordHealthHandover: {
+      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
+      run: (s, target) => call(s, `mutation($input: RecordHealthHandoverInput!) { recordHealthHandover(input: $input) { id } }`, {
+        input: { planId: planOf[target].id, pathwayType: 'PHYSICAL_HEALTH', receivingProvider: 'Matrix Surgery', firstAppointmentOn: '2027-03-01' },
+      }),
+    },
+
     // ---------------------------------------------------------------- milestones (issue 5)
     milestones: {
       allowed: 'OK', audited: true, expect: CHILD_READERS,

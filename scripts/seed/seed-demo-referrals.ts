@@ -4,7 +4,7 @@ import { FixedClock } from '@resettle/common';
 import { withScriptContext } from '@resettle/database';
 import { CustodyModule } from '@resettle/custody';
 import { MilestonesModule } from '@resettle/milestones';
-import { PlanningModule, PlanningService } from '@resettle/planning';
+import { PlanFactsService, PlanningModule, PlanningService, ToldHow } from '@resettle/planning';
 import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@resettle/referrals';
 
 /**
@@ -32,7 +32,7 @@ export async function seedDemoReferrals(databaseUrl: string, today: string, auth
       imports: [CustodyModule, PlanningModule, MilestonesModule, ReferralsModule],
     },
     async (app) => {
-      const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today);
+      const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today, app.get(PlanFactsService));
       let made = 0;
       for (const code of authorityCodes) {
         const n = await seeder.seedArea(code);
@@ -108,6 +108,7 @@ class AreaSeeder {
     private readonly planning: PlanningService,
     private readonly clock: FixedClock,
     private readonly today: string,
+    private readonly facts: PlanFactsService,
   ) {}
 
   /** The area's demo referrals; null when its service has made referrals already. */
@@ -288,6 +289,10 @@ class AreaSeeder {
     if (outcome === 'OFFERED') return;
     await this.step(() => this.referrals.confirm(r.id, r.version, op(la, 'confirmReferral')));
     await this.message(r, la, `Confirmed. The keyworker will meet ${name} at the gate on the day of release and take ${them} to the placement.`);
+    // The case manager tells the child the confirmed address: the fact "child told where they will live" is met by.
+    await this.step(() =>
+      this.facts.recordChildTold({ planId: r.planId, toldOn: this.today, toldBy: 'The case manager (demo)', how: ToldHow.IN_PERSON, hasSeenIt: false }, op(cm, 'recordChildToldWhereLiving')),
+    );
   }
 
   private async partnerReferral(

@@ -37,7 +37,7 @@ import {
   MilestoneOverride as PolicyOverride,
   mergePolicy,
 } from './rules/milestone-policy';
-import { factMeeting, PlanFacts } from './rules/milestone-facts';
+import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
 
 /** The outbox topic the worker's engine turns into a milestone's reminder, due and escalation jobs. */
 export const MILESTONE_SCHEDULE_TOPIC = 'milestones.schedule';
@@ -261,9 +261,27 @@ export class MilestonesService {
       const entry = policy[key];
       const row = existing.get(key);
       if (!row && !applies(entry, episode)) continue;
-      if (row && !OPEN.includes(row.status)) continue;
       const due = dueDate(entry, anchors);
       const evidence = facts ? factMeeting(key, facts) : null;
+      if (row?.status === MilestoneStatus.MET) {
+        // A met milestone keeps its fact, but shows the current due date beside when it was met.
+        let dirtyMet = false;
+        if (row.dueDate !== due) {
+          row.dueDate = due;
+          dirtyMet = true;
+        }
+        // The child was told an address that is no longer the one they will live at: they must be told again.
+        if (facts && reopensOnNewAddress(row, facts)) {
+          row.status = MilestoneStatus.PENDING;
+          row.metAt = null;
+          row.evidence = null;
+          row.escalationLevel = 0;
+          dirtyMet = true;
+        }
+        if (dirtyMet) changed.push(await em.save(row));
+        continue;
+      }
+      if (row && !OPEN.includes(row.status)) continue;
       const target =
         row ??
         em.create(Milestone, {
@@ -359,6 +377,19 @@ export class MilestonesService {
     }
     return changed;
   }
+}
+
+/**
+ * CHILD_TOLD_WHERE_LIVING met by telling the child an address, when another address has been confirmed since (a
+ * new referral confirmed or arrangement recorded after the child was told): open again, PENDING, so the engine
+ * reminds, and marks it missed if its date has passed. Only a later confirmation re-opens it (never a fact that
+ * merely cannot be seen); every other met milestone stays met with the fact that met it.
+ */
+function reopensOnNewAddress(row: Milestone, facts: PlanFacts): boolean {
+  if (row.key !== MilestoneKey.CHILD_TOLD_WHERE_LIVING || row.evidence?.type !== 'ChildToldWhereLiving') return false;
+  const current = currentAddressOf(facts);
+  const toldAt = new Date(String(row.evidence.at)).getTime();
+  return !!current && current.id !== row.evidence.addressRecordId && current.confirmedAt.getTime() > toldAt;
 }
 
 function toPolicyOverride(row: MilestonePolicyOverride): PolicyOverride {

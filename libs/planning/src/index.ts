@@ -26,3 +26,4 @@ export * from './meetings';
 export * from './plan-lifecycle';
 export * from './plan-access';
 export * from './plan-access.module';
+export * from './facts';

@@ -88,5 +88,12 @@ export enum PlanEventType {
   APPOINTMENT_RECORDED = 'APPOINTMENT_RECORDED',
   BARRIER_ASSESSED = 'BARRIER_ASSESSED',
   SUPERVISION_RECORDED = 'SUPERVISION_RECORDED',
+  /** The recorded facts deadlines are met by (issue 23). */
+  ACCOMMODATION_ARRANGED = 'ACCOMMODATION_ARRANGED',
+  CHILD_TOLD_WHERE_LIVING = 'CHILD_TOLD_WHERE_LIVING',
+  ETE_PLACE_CONFIRMED = 'ETE_PLACE_CONFIRMED',
+  HEALTH_HANDOVER_ARRANGED = 'HEALTH_HANDOVER_ARRANGED',
+  /** A deadline open again: met only by a pathway's status, which is no recorded fact (the 2026 migration). */
+  MILESTONE_REOPENED = 'MILESTONE_REOPENED',
 }
 registerEnumType(PlanEventType, { name: 'PlanEventType' });

@@ -8,10 +8,11 @@ import { PlanningService } from './planning.service';
 import { EpisodePlanResolver, PathwayResolver, PlanningResolver } from './planning.resolver';
 import { ReleaseGraphqlModule } from './release/release-graphql.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PlanFactsResolver } from './facts/facts.resolver';
 
 @Module({
   imports: [PlanningModule, PlanAccessModule, CustodyModule, OrganisationsModule, ReleaseGraphqlModule, MeetingsModule],
-  providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver],
+  providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver, PlanFactsResolver],
 })
 export class PlanningGraphqlModule implements OnModuleInit {
   constructor(
@@ -33,6 +34,14 @@ export class PlanningGraphqlModule implements OnModuleInit {
       (ids) => `SELECT a.id, p.child_id FROM pathway_action a JOIN pathway w ON w.id = a.pathway_id JOIN resettlement_plan p ON p.id = w.plan_id WHERE a.id = ANY(${ids})`,
     );
     this.records.register('PlanCircumstance', (ids) => `SELECT c.id, p.child_id FROM plan_circumstance c JOIN resettlement_plan p ON p.id = c.plan_id WHERE c.id = ANY(${ids})`);
+    for (const [type, table] of [
+      ['AccommodationArrangement', 'accommodation_arrangement'],
+      ['ChildToldWhereLiving', 'child_told_where_living'],
+      ['EtePlacement', 'ete_placement'],
+      ['HealthHandover', 'health_handover'],
+    ]) {
+      this.records.register(type, (ids) => `SELECT r.id, p.child_id FROM ${table} r JOIN resettlement_plan p ON p.id = r.plan_id WHERE r.id = ANY(${ids})`);
+    }
     this.records.register('PriorIntervention', (ids) => `SELECT i.id, i.child_id FROM prior_intervention i WHERE i.id = ANY(${ids})`);
     // A caseload page reads its episodes' plans and pathways in its own statement.
     this.prefetch.register(this.planning.caseloadPart());

@@ -12,16 +12,22 @@ import { PlanEvent } from './entities/plan-event.entity';
 import { PlanningService } from './planning.service';
 import { PlanHistory } from './plan-history.service';
 import { PlanLifecycle } from './plan-lifecycle';
+import { AccommodationArrangement } from './facts/entities/accommodation-arrangement.entity';
+import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
+import { EtePlacement } from './facts/entities/ete-placement.entity';
+import { HealthHandover } from './facts/entities/health-handover.entity';
+import { PlanFactSources } from './facts/plan-fact-sources';
+import { PlanFactsService } from './facts/facts.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ResettlementPlan, Pathway, PathwayAction, PlanCircumstance, PriorIntervention, PlanEvent]),
+    TypeOrmModule.forFeature([ResettlementPlan, Pathway, PathwayAction, PlanCircumstance, PriorIntervention, PlanEvent, AccommodationArrangement, ChildToldWhereLiving, EtePlacement, HealthHandover]),
     AuditModule,
     OrganisationsModule,
     CustodyModule,
   ],
-  providers: [PlanningService, PlanHistory, PlanLifecycle],
-  exports: [PlanningService, PlanHistory, PlanLifecycle],
+  providers: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],
+  exports: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],
 })
 export class PlanningModule implements OnModuleInit {
   constructor(

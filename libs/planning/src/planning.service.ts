@@ -15,6 +15,11 @@ import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
 import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { PlanHistory } from './plan-history.service';
+import { PlanFactsService } from './facts/facts.service';
+import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
+import { EtePlacement } from './facts/entities/ete-placement.entity';
+import { HealthHandover } from './facts/entities/health-handover.entity';
+import type { ConfirmedAddress } from './facts/plan-fact-sources';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
 
@@ -70,6 +75,7 @@ export class PlanningService {
     private readonly history: PlanHistory,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly facts: PlanFactsService,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -191,7 +197,11 @@ export class PlanningService {
     episodeId: string;
     meetingsHeld: { id: string; type: MeetingType; heldAt: Date }[];
     releaseDayPlan: { id: string; confirmedAt: Date | null } | null;
-    pathways: { id: string; type: PathwayType; status: PathwayStatus; responsibleOrganisationId: string | null; childView: string | null; updatedAt: Date }[];
+    pathways: { id: string; type: PathwayType; status: PathwayStatus; needLevel: string | null; responsibleOrganisationId: string | null; childView: string | null; updatedAt: Date }[];
+    confirmedAddresses: (ConfirmedAddress & { confirmedOn: string })[];
+    childTold: { id: string; addressRecordType: string; addressRecordId: string; address: string; toldOn: string; toldBy: string; how: string; recordedAt: Date }[];
+    etePlacements: { id: string; provider: string; startDate: string; hoursPerWeek: number; confirmedBy: string; recordedAt: Date }[];
+    healthHandovers: { id: string; pathwayType: string; receivingProvider: string; firstAppointmentOn: string; recordedAt: Date }[];
   } | null> {
     const plan = await em.findOne(ResettlementPlan, { where: 'planId' in of ? { id: of.planId } : { episodeId: of.episodeId } });
     if (!plan) return null;
@@ -199,6 +209,10 @@ export class PlanningService {
     const meetings = await em.find(PlanningMeeting, { where: { planId: plan.id, status: MeetingStatus.HELD } });
     const releaseDayPlan = await em.findOne(ReleaseDayPlan, { where: { planId: plan.id } });
     const pathways = await em.find(Pathway, { where: { planId: plan.id } });
+    const confirmedAddresses = await this.facts.confirmedAddresses(em, plan.id);
+    const told = await em.find(ChildToldWhereLiving, { where: { planId: plan.id } });
+    const ete = await em.find(EtePlacement, { where: { planId: plan.id } });
+    const health = await em.find(HealthHandover, { where: { planId: plan.id } });
     return {
       planId: plan.id,
       episodeId: plan.episodeId,
@@ -208,10 +222,24 @@ export class PlanningService {
         id: p.id,
         type: p.type,
         status: p.status,
+        needLevel: p.needLevel,
         responsibleOrganisationId: p.responsibleOrganisationId,
         childView: p.childView,
         updatedAt: p.updatedAt,
       })),
+      confirmedAddresses,
+      childTold: told.map((t) => ({
+        id: t.id,
+        addressRecordType: t.addressRecordType,
+        addressRecordId: t.addressRecordId,
+        address: t.address,
+        toldOn: t.toldOn,
+        toldBy: t.toldBy,
+        how: t.how,
+        recordedAt: t.createdAt,
+      })),
+      etePlacements: ete.map((e) => ({ id: e.id, provider: e.provider, startDate: e.startDate, hoursPerWeek: e.hoursPerWeek, confirmedBy: e.confirmedBy, recordedAt: e.createdAt })),
+      healthHandovers: health.map((h) => ({ id: h.id, pathwayType: h.pathwayType, receivingProvider: h.receivingProvider, firstAppointmentOn: h.firstAppointmentOn, recordedAt: h.createdAt })),
     };
   }
 

@@ -11,10 +11,11 @@ import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralsService } from './referrals.service';
+import { ReferralFacts } from './referral-facts';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]), AuditModule, ChildrenModule, CustodyModule, IdentityModule, NotificationsModule, OrganisationsModule, PlanningModule],
-  providers: [ReferralsService],
+  providers: [ReferralsService, ReferralFacts],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}

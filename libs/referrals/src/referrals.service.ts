@@ -269,6 +269,8 @@ export class ReferralsService {
     return this.move(referralId, expectedVersion, ReferralMove.CONFIRM, caller, {
       apply: async (referral, em) => {
         referral.confirmedAt = this.clock.now();
+        // Saved first: the plan change below refreshes the milestones, which read the confirmed referral as the fact.
+        await em.save(referral);
         await this.setPathway(em, referral, PathwayStatus.ARRANGED, caller, `The ${referral.type.toLowerCase()} referral confirmed: the pathway is arranged`);
       },
     });

@@ -11,10 +11,26 @@ export interface PlanFacts {
     id: string;
     type: string;
     status: string;
+    needLevel?: string | null;
     responsibleOrganisationId: string | null;
     childView: string | null;
     updatedAt: Date;
   }[];
+  /** Confirmed accommodation referrals and accommodation arrangements; `confirmedOn` is the London day of `confirmedAt`. */
+  confirmedAddresses: readonly {
+    type: string;
+    id: string;
+    address: string;
+    startDate: string;
+    confirmedAt: Date;
+    confirmedOn: string;
+    confirmedBy: string;
+    kind: string | null;
+    livingWith: string | null;
+  }[];
+  childTold: readonly { id: string; addressRecordType: string; addressRecordId: string; address: string; toldOn: string; toldBy: string; how: string; recordedAt: Date }[];
+  etePlacements: readonly { id: string; provider: string; startDate: string; hoursPerWeek: number; confirmedBy: string; recordedAt: Date }[];
+  healthHandovers: readonly { id: string; pathwayType: string; receivingProvider: string; firstAppointmentOn: string; recordedAt: Date }[];
 }
 
 /** The recorded fact that met a milestone: stored as the milestone's `evidence`. */
@@ -26,36 +42,56 @@ export interface MilestoneEvidence {
   [extra: string]: unknown;
 }
 
+/** The health pathways handed over at release (DOMAIN: CAMHS, substance misuse, GP). */
 const HEALTH = ['PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE'];
-const HEALTH_DONE = ['ARRANGED', 'SUPPORT_NOT_REQUIRED'];
 
 /**
- * The fact that meets a milestone, or null while nothing does. Never a tick box: each is a record another part of
- * the service keeps for its own sake.
+ * The health pathways that need a handover: physical health always (every child leaving custody needs a GP to take
+ * them on); mental health and substance misuse unless their need is assessed as NONE (an unassessed need still
+ * needs a handover or an assessment: a status alone never answers it).
+ */
+export function healthPathwaysNeedingHandover(pathways: PlanFacts['pathways']): string[] {
+  return HEALTH.filter((type) => {
+    if (type === 'PHYSICAL_HEALTH') return true;
+    const p = pathways.find((w) => w.type === type);
+    return !p || p.needLevel !== 'NONE';
+  });
+}
+
+/**
+ * The address the child must be told: the latest confirmed whose start date was not already past when it was
+ * confirmed (planning's `currentAddress`, the same rule).
+ */
+export function currentAddressOf(facts: Pick<PlanFacts, 'confirmedAddresses'>): PlanFacts['confirmedAddresses'][number] | null {
+  const valid = facts.confirmedAddresses.filter((a) => a.startDate >= a.confirmedOn);
+  return [...valid].sort((a, b) => b.confirmedAt.getTime() - a.confirmedAt.getTime())[0] ?? null;
+}
+
+/**
+ * The fact that meets a milestone, or null while nothing does. Never a tick box: a pathway's status meets nothing.
  * - DETENTION_PLACEMENT_PLAN ← the INITIAL planning meeting HELD (on remand that meeting draws up the detention
  *   placement plan with the child, their family and the local authority).
  * - INITIAL_PLANNING_MEETING ← an INITIAL meeting HELD.
  * - PRE_RELEASE_MEETING_HELD ← a PRE_RELEASE meeting HELD (the first one).
  * - DAY_OF_RELEASE_PLAN_CONFIRMED ← the release-day plan's confirmedAt (a later change withdraws the confirmation,
  *   but a met milestone stays met).
- * - ETE_PLACE_CONFIRMED ← the EDUCATION_TRAINING_EMPLOYMENT pathway ARRANGED.
- * - HEALTH_HANDOVER_ARRANGED ← every health pathway (physical, mental, substance misuse) ARRANGED or
- *   SUPPORT_NOT_REQUIRED; the evidence is the last of them to get there.
- * - ACCOMMODATION_CONFIRMED ← the ACCOMMODATION pathway ARRANGED: confirming the accommodation referral arranges it
- *   (referrals, through the plan's history).
+ * - ACCOMMODATION_CONFIRMED ← the current address: a CONFIRMED accommodation referral or an accommodation
+ *   arrangement, whose start date was not past when confirmed. Evidence: address, start date, who confirmed.
+ * - CHILD_TOLD_WHERE_LIVING ← the child told the current address, on or after the day it was confirmed and recorded
+ *   after it. A later address makes it unmet again (the milestones service re-opens it).
+ * - ETE_PLACE_CONFIRMED ← an ETE place recorded (provider, start date, hours, who confirmed); the latest.
+ * - HEALTH_HANDOVER_ARRANGED ← a handover for each health pathway that needs one (`healthPathwaysNeedingHandover`);
+ *   the evidence is the last of them, with every provider.
  * - ACCOMMODATION_REFERRAL_SENT ← the ACCOMMODATION pathway has a responsible organisation and a status beyond
- *   NOT_STARTED: sending the accommodation referral puts it IN_PROGRESS with the local authority.
- * - CHILD_TOLD_WHERE_LIVING ← interim: the ACCOMMODATION pathway ARRANGED with the child's view recorded on it.
- * Pathways carry no "arranged at", so their evidence `at` is the pathway's last change (the change that arranged it
- * or a later one).
+ *   NOT_STARTED: only sending the accommodation referral puts it IN_PROGRESS with the local authority (interim,
+ *   until referrals give the sending as a fact of its own).
  */
 export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvidence | null {
   const meeting = (type: string) => {
     const held = facts.meetingsHeld.filter((m) => m.type === type).sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime())[0];
     return held ? { type: 'PlanningMeeting', id: held.id, at: held.heldAt.toISOString(), meetingType: type } : null;
   };
-  const pathway = (type: string) => facts.pathways.find((p) => p.type === type) ?? null;
-  const pathwayEvidence = (p: PlanFacts['pathways'][number]) => ({ type: 'Pathway', id: p.id, at: p.updatedAt.toISOString(), pathwayType: p.type, status: p.status });
+  const latest = <T extends { recordedAt: Date }>(rows: readonly T[]) => [...rows].sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
   switch (key) {
     case MilestoneKey.DETENTION_PLACEMENT_PLAN:
     case MilestoneKey.INITIAL_PLANNING_MEETING:
@@ -66,27 +102,46 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
       const plan = facts.releaseDayPlan;
       return plan?.confirmedAt ? { type: 'ReleaseDayPlan', id: plan.id, at: plan.confirmedAt.toISOString() } : null;
     }
-    case MilestoneKey.ETE_PLACE_CONFIRMED: {
-      const p = pathway('EDUCATION_TRAINING_EMPLOYMENT');
-      return p && p.status === 'ARRANGED' ? pathwayEvidence(p) : null;
-    }
-    case MilestoneKey.HEALTH_HANDOVER_ARRANGED: {
-      const health = facts.pathways.filter((p) => HEALTH.includes(p.type));
-      if (health.length === 0 || !health.every((p) => HEALTH_DONE.includes(p.status))) return null;
-      const last = [...health].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
-      return pathwayEvidence(last);
-    }
     case MilestoneKey.ACCOMMODATION_CONFIRMED: {
-      const p = pathway('ACCOMMODATION');
-      return p && p.status === 'ARRANGED' ? pathwayEvidence(p) : null;
-    }
-    case MilestoneKey.ACCOMMODATION_REFERRAL_SENT: {
-      const p = pathway('ACCOMMODATION');
-      return p && p.responsibleOrganisationId && p.status !== 'NOT_STARTED' ? pathwayEvidence(p) : null;
+      const a = currentAddressOf(facts);
+      return a
+        ? { type: a.type, id: a.id, at: a.confirmedAt.toISOString(), address: a.address, startDate: a.startDate, confirmedBy: a.confirmedBy, kind: a.kind, livingWith: a.livingWith }
+        : null;
     }
     case MilestoneKey.CHILD_TOLD_WHERE_LIVING: {
-      const p = pathway('ACCOMMODATION');
-      return p && p.status === 'ARRANGED' && !!p.childView?.trim() ? pathwayEvidence(p) : null;
+      const a = currentAddressOf(facts);
+      if (!a) return null;
+      const told = latest(
+        facts.childTold.filter(
+          (t) => t.addressRecordType === a.type && t.addressRecordId === a.id && t.toldOn >= a.confirmedOn && t.recordedAt.getTime() >= a.confirmedAt.getTime(),
+        ),
+      );
+      return told
+        ? { type: 'ChildToldWhereLiving', id: told.id, at: told.recordedAt.toISOString(), toldOn: told.toldOn, toldBy: told.toldBy, how: told.how, address: told.address, addressRecordId: a.id }
+        : null;
+    }
+    case MilestoneKey.ETE_PLACE_CONFIRMED: {
+      const e = latest(facts.etePlacements);
+      return e ? { type: 'EtePlacement', id: e.id, at: e.recordedAt.toISOString(), provider: e.provider, startDate: e.startDate, hoursPerWeek: e.hoursPerWeek, confirmedBy: e.confirmedBy } : null;
+    }
+    case MilestoneKey.HEALTH_HANDOVER_ARRANGED: {
+      const needed = healthPathwaysNeedingHandover(facts.pathways);
+      const each = needed.map((type) => latest(facts.healthHandovers.filter((h) => h.pathwayType === type)));
+      if (each.some((h) => !h)) return null;
+      const handovers = each as NonNullable<(typeof each)[number]>[];
+      const last = latest(handovers)!;
+      return {
+        type: 'HealthHandover',
+        id: last.id,
+        at: last.recordedAt.toISOString(),
+        handovers: handovers.map((h) => ({ id: h.id, pathwayType: h.pathwayType, receivingProvider: h.receivingProvider, firstAppointmentOn: h.firstAppointmentOn })),
+      };
+    }
+    case MilestoneKey.ACCOMMODATION_REFERRAL_SENT: {
+      const p = facts.pathways.find((w) => w.type === 'ACCOMMODATION');
+      return p && p.responsibleOrganisationId && p.status !== 'NOT_STARTED'
+        ? { type: 'Pathway', id: p.id, at: p.updatedAt.toISOString(), pathwayType: p.type, status: p.status }
+        : null;
     }
     default:
       return null;

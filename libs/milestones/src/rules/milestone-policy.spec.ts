@@ -14,7 +14,6 @@ import {
   offsetProblems,
   reminderDates,
 } from './milestone-policy';
-import { factMeeting, PlanFacts } from './milestone-facts';
 
 const K = MilestoneKey;
 const anchors = (a: Partial<Record<MilestoneAnchor, string | null>>): MilestoneAnchors => ({
@@ -181,54 +180,5 @@ describe('mayConfigureMilestonePolicy', () => {
     ${SERVICE}     | ${['NATIONAL_ADMIN']}                   | ${false}
   `('$roles of $organisationId → $expected', ({ organisationId, roles, expected }) => {
     expect(mayConfigureMilestonePolicy({ organisationId, roles }, SERVICE)).toBe(expected);
-  });
-});
-
-describe('factMeeting', () => {
-  const at = new Date('2026-11-20T10:00:00Z');
-  const pathway = (type: string, status: string, extra: Partial<PlanFacts['pathways'][number]> = {}) => ({
-    id: `p-${type}`,
-    type,
-    status,
-    responsibleOrganisationId: null,
-    childView: null,
-    updatedAt: at,
-    ...extra,
-  });
-  const facts = (f: Partial<PlanFacts>): PlanFacts => ({ planId: 'plan', episodeId: 'ep', meetingsHeld: [], releaseDayPlan: null, pathways: [], ...f });
-
-  it('a held INITIAL meeting meets the initial meeting and the detention placement plan', () => {
-    const f = facts({ meetingsHeld: [{ id: 'm1', type: 'INITIAL', heldAt: at }] });
-    expect(factMeeting(K.INITIAL_PLANNING_MEETING, f)).toMatchObject({ type: 'PlanningMeeting', id: 'm1', at: at.toISOString() });
-    expect(factMeeting(K.DETENTION_PLACEMENT_PLAN, f)).toMatchObject({ id: 'm1' });
-    expect(factMeeting(K.PRE_RELEASE_MEETING_HELD, f)).toBeNull();
-  });
-
-  it('the release-day plan counts only once confirmed', () => {
-    expect(factMeeting(K.DAY_OF_RELEASE_PLAN_CONFIRMED, facts({ releaseDayPlan: { id: 'r', confirmedAt: null } }))).toBeNull();
-    expect(factMeeting(K.DAY_OF_RELEASE_PLAN_CONFIRMED, facts({ releaseDayPlan: { id: 'r', confirmedAt: at } }))).toMatchObject({ type: 'ReleaseDayPlan', id: 'r' });
-  });
-
-  it.each`
-    statuses                                                  | met
-    ${['ARRANGED', 'SUPPORT_NOT_REQUIRED', 'ARRANGED']}       | ${true}
-    ${['ARRANGED', 'IN_PROGRESS', 'ARRANGED']}                | ${false}
-    ${['NOT_STARTED', 'SUPPORT_NOT_REQUIRED', 'ARRANGED']}    | ${false}
-  `('health handover with $statuses → $met', ({ statuses, met }) => {
-    const [ph, mh, sm] = statuses as string[];
-    const f = facts({ pathways: [pathway('PHYSICAL_HEALTH', ph), pathway('MENTAL_HEALTH', mh), pathway('SUBSTANCE_MISUSE', sm)] });
-    expect(!!factMeeting(K.HEALTH_HANDOVER_ARRANGED, f)).toBe(met);
-  });
-
-  it('accommodation: referral (interim) needs a responsible authority and a start; the child told needs their view', () => {
-    const started = facts({ pathways: [pathway('ACCOMMODATION', 'IN_PROGRESS', { responsibleOrganisationId: 'la' })] });
-    expect(factMeeting(K.ACCOMMODATION_REFERRAL_SENT, started)).toMatchObject({ type: 'Pathway' });
-    expect(factMeeting(K.ACCOMMODATION_CONFIRMED, started)).toBeNull();
-    const arranged = facts({ pathways: [pathway('ACCOMMODATION', 'ARRANGED', { responsibleOrganisationId: 'la' })] });
-    expect(factMeeting(K.ACCOMMODATION_CONFIRMED, arranged)).toMatchObject({ type: 'Pathway' });
-    expect(factMeeting(K.CHILD_TOLD_WHERE_LIVING, arranged)).toBeNull();
-    const told = facts({ pathways: [pathway('ACCOMMODATION', 'ARRANGED', { childView: 'Happy to live with my aunt' })] });
-    expect(factMeeting(K.CHILD_TOLD_WHERE_LIVING, told)).toMatchObject({ type: 'Pathway' });
-    expect(factMeeting(K.ACCOMMODATION_REFERRAL_SENT, facts({ pathways: [pathway('ACCOMMODATION', 'IN_PROGRESS')] }))).toBeNull();
   });
 });

@@ -130,25 +130,25 @@ export const DEFAULT_MILESTONE_POLICY: MilestonePolicy = {
   [MilestoneKey.ACCOMMODATION_CONFIRMED]: entry(
     MilestoneKey.ACCOMMODATION_CONFIRMED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(28, 'BEFORE'),
     'Accommodation confirmed (address and placement): 28 days before the earliest possible release date',
-    'Interim until accommodation referrals (issue 6: the referral CONFIRMED): the accommodation pathway ARRANGED',
+    'A confirmed address: the accommodation referral CONFIRMED (address, start date not past), or an accommodation arrangement recorded (address, start, with whom, who confirmed)',
     { partnerPathways: ['ACCOMMODATION'] },
   ),
   [MilestoneKey.CHILD_TOLD_WHERE_LIVING]: entry(
     MilestoneKey.CHILD_TOLD_WHERE_LIVING, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
     'Child told where they will live (and has visited or seen it where possible): 14 days before release',
-    'Interim: the accommodation pathway ARRANGED with the child’s view recorded on it',
+    'The child told the confirmed address (when, by whom, how), on or after the day it was confirmed; a later address re-opens it',
     { partnerPathways: ['ACCOMMODATION'] },
   ),
   [MilestoneKey.ETE_PLACE_CONFIRMED]: entry(
     MilestoneKey.ETE_PLACE_CONFIRMED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
     'Education, training or employment place confirmed with a start date: 14 days before release',
-    'The education, training and employment pathway ARRANGED',
+    'An ETE place recorded: provider, start date, hours a week, who confirmed',
     { partnerPathways: ['EDUCATION_TRAINING_EMPLOYMENT'] },
   ),
   [MilestoneKey.HEALTH_HANDOVER_ARRANGED]: entry(
     MilestoneKey.HEALTH_HANDOVER_ARRANGED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
     'Health handover (CAMHS, substance misuse, GP) arranged: 14 days before release',
-    'Every health pathway (physical health, mental health, substance misuse) ARRANGED or SUPPORT_NOT_REQUIRED',
+    'A health handover (receiving provider, first appointment) for physical health (GP), and for mental health and substance misuse unless their need is NONE',
     { partnerPathways: HEALTH_PATHWAYS },
   ),
   [MilestoneKey.DAY_OF_RELEASE_PLAN_CONFIRMED]: entry(

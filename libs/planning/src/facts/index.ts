@@ -1,0 +1,7 @@
+export * from './facts-enums';
+export * from './entities/accommodation-arrangement.entity';
+export * from './entities/child-told-where-living.entity';
+export * from './entities/ete-placement.entity';
+export * from './entities/health-handover.entity';
+export * from './plan-fact-sources';
+export * from './facts.service';
