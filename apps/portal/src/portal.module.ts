@@ -15,6 +15,9 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
 import { OrganisationDomainsController, UsersController } from './users/users.controller';
 import { TokenStore } from './session/token-store';
+import { DraftStore } from './session/draft-store';
+import { SessionController } from './session/session.controller';
+import { InformationController } from './information/information.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
 
 /** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
@@ -35,8 +38,8 @@ export class PortalModule {
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],
-      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, HealthController],
-      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, ApiClient],
+      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, SessionController, InformationController, HealthController],
+      providers: [{ provide: PORTAL_CONFIG, useValue: config }, { provide: PORTAL_REDIS, useValue: redis }, TokenStore, DraftStore, ApiClient],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
 
 /**
@@ -44,6 +44,10 @@ export class PortalConfig {
   @Min(5)
   @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
+
+  /** Where the phase banner's feedback link and the information pages send people. */
+  @IsEmail()
+  FEEDBACK_EMAIL = 'resettle.feedback@example.gov.uk';
 
   /** Send the session cookie over HTTPS only. Defaults to on in production. */
   @IsOptional()

@@ -31,3 +31,10 @@ export function daysFromNow(days: unknown): string {
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
+
+/** "2 hours", "90 minutes", "1 hour": the idle timeout in words. */
+export function idleTime(minutes: unknown): string {
+  if (typeof minutes !== 'number' || minutes <= 0) return '';
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}

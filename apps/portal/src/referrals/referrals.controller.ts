@@ -5,8 +5,9 @@ import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { MessageForm, VersionedForm } from '../forms/portal-forms';
 import { renderPage } from '../http/page';
+import { DraftStore } from '../session/draft-store';
 import { flash, signedInUser, SignedInUser } from '../session/portal-session';
-import { ActionKey, actionsFor, isActionKey, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
+import { ActionKey, actionsFor, isActionKey, noLongerOpenMessage, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
 import { statusLabel, STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from './referral-labels';
 import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
@@ -21,7 +22,10 @@ const TYPES = Object.keys(TYPE_LABELS);
  */
 @Controller('referrals')
 export class ReferralsController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly drafts: DraftStore,
+  ) {}
 
   @Get()
   async inbox(
@@ -57,18 +61,29 @@ export class ReferralsController {
 
   @Get(':id')
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string) {
-    return this.renderReferral(request, reply, id);
+    // A message typed before the session ended comes back once (kept for this person's new session only).
+    const kept = await this.drafts.take(request.session?.sessionId, `/referrals/${id}`);
+    return this.renderReferral(request, reply, id, kept ? { messageBody: kept.body, keptAnswers: true } : {});
+  }
+
+  /**
+   * A message. The form posts to the referral's own address, so a refused message shows the page at the same URL
+   * with the error summary at the top (`:id/messages` still takes it, for pages loaded before).
+   */
+  @Post(':id')
+  async postMessageHere(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+    return this.postMessage(request, reply, id, body);
   }
 
   @Post(':id/messages')
   async postMessage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
     const { value, errors } = validateForm(MessageForm, body);
-    if (errors) return this.renderReferral(request, reply, id, { messageErrors: errors, messageBody: (body as { body?: string })?.body }, 400);
+    if (errors) return this.renderReferral(request, reply, id, { errors, messageBody: (body as { body?: string })?.body }, 400);
     try {
       await this.api.asUser(request, POST_MESSAGE, { input: { referralId: id, body: value.body } });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.renderReferral(request, reply, id, { messageErrors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
+        return this.renderReferral(request, reply, id, { errors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
       }
       throw error;
     }
@@ -81,7 +96,9 @@ export class ReferralsController {
   async actionPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Param('action') action: string) {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
-    return this.renderAction(request, reply, referral, key, { values: {} });
+    if (!key) return this.noLongerOpen(request, reply, referral, action);
+    const kept = await this.drafts.take(request.session?.sessionId, `/referrals/${id}/${key}`);
+    return this.renderAction(request, reply, referral, key, { values: kept ?? {}, keptAnswers: kept !== null });
   }
 
   @Post(':id/:action')
@@ -94,6 +111,8 @@ export class ReferralsController {
   ) {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
+    // Done already from another tab, or by a colleague: the referral as it is now, and why nothing happened.
+    if (!key) return this.noLongerOpen(request, reply, referral, action);
     const spec = REFERRAL_ACTIONS[key];
     const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
     if (errors) return spec.form ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400) : this.conflict(request, reply, referral.id);
@@ -117,11 +136,22 @@ export class ReferralsController {
     return (await this.api.asUser<{ referral: FullReferral }>(request, REFERRAL, { id })).referral;
   }
 
-  /** The action, if it is open to this person now; otherwise the page is not found (as the api would answer). */
-  private openAction(request: FastifyRequest, referral: FullReferral, action: string): ActionKey {
+  /**
+   * The action, if it is open to this person now; null for an action of the referral pages that is not (the referral
+   * has moved on). An address that is no action at all is not found.
+   */
+  private openAction(request: FastifyRequest, referral: FullReferral, action: string): ActionKey | null {
     const user = requireUser(request);
-    if (!isActionKey(action) || !actionsFor(user.organisationId, referral).includes(action)) throw new ApiError('Not found', 'NOT_FOUND');
-    return action;
+    if (!isActionKey(action)) throw new ApiError('Not found', 'NOT_FOUND');
+    return actionsFor(user.organisationId, referral).includes(action) ? action : null;
+  }
+
+  private noLongerOpen(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, action: ActionKey | string) {
+    const user = requireUser(request);
+    const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    const label = isActionKey(action) ? REFERRAL_ACTIONS[action].label(referral.type).toLowerCase() : action;
+    const message = noLongerOpenMessage(label, statusLabel(referral.status, side).text);
+    return this.renderReferral(request, reply, referral.id, { errors: formError('referral-status', message) }, 409);
   }
 
   private async renderReferral(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}, status = 200) {
@@ -152,7 +182,14 @@ export class ReferralsController {
     );
   }
 
-  private renderAction(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, key: ActionKey, data: { values: Record<string, string>; errors?: FormErrors }, status = 200) {
+  private renderAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referral: FullReferral,
+    key: ActionKey,
+    data: { values: Record<string, string>; errors?: FormErrors; keptAnswers?: boolean },
+    status = 200,
+  ) {
     return renderPage(
       request,
       reply,
