@@ -43,18 +43,18 @@ describe('partner portal for shared computers (browser)', () => {
   async function referralFor(givenName: string): Promise<string> {
     const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
       input: { givenName, familyName: 'Sample', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org.la.id, homeAuthorityId: org.la.id },
-    }, 180_000);
+    });
     const { startCustodialEpisode: episode } = await service.ok(`mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`, {
       input: { childId: child.id, establishmentId: org.yoi.id, supervisingServiceId: org.yjs.id, remandDate: h.t.clock.today() },
-    }, 180_000);
+    });
     await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
       input: { episodeId: episode.id, expectedVersion: episode.version, sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 } },
-    }, 180_000);
+    });
     const { resettlementPlan } = await service.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id: episode.id });
     const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
     const { createReferral } = await service.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
       input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: org.la.id, childWishes: 'Near his gran' },
-    }, 180_000);
+    });
     await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
     return createReferral.id;
   }

@@ -3,12 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
-import { MessageForm, VersionedForm } from '../forms/portal-forms';
+import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/portal-forms';
+import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
+import { startFarFromRelease } from '../../../../libs/referrals/src/rules/offer-date';
 import { renderPage } from '../http/page';
 import { DraftStore } from '../session/draft-store';
 import { flash, signedInUser, SignedInUser } from '../session/portal-session';
-import { ActionKey, actionsFor, isActionKey, noLongerOpenMessage, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
-import { statusLabel, STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from './referral-labels';
+import { ActionKey, actionsFor, farFromReleaseWarning, isActionKey, noLongerOpenMessage, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
+import { deadlineDistance, deadlineReason, statusLabel, STATUS_LABELS, TYPE_LABELS, urgencyLabel } from './referral-labels';
 import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
@@ -44,7 +46,7 @@ export class ReferralsController {
     });
     const rows = referrals.edges.map(({ node }) => {
       const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
-      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: URGENCY_LABELS[node.urgency], typeLabel: TYPE_LABELS[node.type] };
+      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: urgencyLabel(node.status, node.urgency), deadlineText: deadlineTextOf(node), typeLabel: TYPE_LABELS[node.type] };
     });
     const query = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}), ...extra }).toString();
     return renderPage(request, reply, 'referrals/inbox.njk', {
@@ -116,6 +118,15 @@ export class ReferralsController {
     const spec = REFERRAL_ACTIONS[key];
     const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
     if (errors) return spec.form ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400) : this.conflict(request, reply, referral.id);
+    if (key === 'offer') {
+      // A start far from the release is possible but unusual: said, and offered only when sent again unchanged.
+      const startDate = offerStartDate(value as OfferForm)!;
+      const daysFromRelease = startFarFromRelease(startDate, referral.expectedReleaseDate);
+      if (daysFromRelease !== null && body.confirmedStartDate !== startDate) {
+        const farWarning = { text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)), startDate };
+        return this.renderAction(request, reply, referral, key, { values: body, farWarning });
+      }
+    }
     try {
       await this.api.asUser(request, moveMutation(spec.mutation, spec.inputType), { input: spec.input(id, value) });
     } catch (error) {
@@ -172,7 +183,9 @@ export class ReferralsController {
         referral,
         side,
         statusTag: statusLabel(referral.status, side),
-        urgencyTag: URGENCY_LABELS[referral.urgency],
+        urgencyTag: urgencyLabel(referral.status, referral.urgency),
+        deadlineText: deadlineTextOf(referral),
+        deadlineReason: deadlineReason(referral.type),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -187,7 +200,7 @@ export class ReferralsController {
     reply: FastifyReply,
     referral: FullReferral,
     key: ActionKey,
-    data: { values: Record<string, string>; errors?: FormErrors; keptAnswers?: boolean },
+    data: { values: Record<string, string>; errors?: FormErrors; keptAnswers?: boolean; farWarning?: { text: string; startDate: string } },
     status = 200,
   ) {
     return renderPage(
@@ -231,6 +244,12 @@ interface Connection<T> {
   edges: { node: T }[];
 }
 
+/** "12 days overdue" while something is still to be confirmed; nothing once confirmed, declined or withdrawn. */
+function deadlineTextOf(referral: { status: string; deadline?: { dueDate: string | null } | null }): string | null {
+  if (!referral.deadline?.dueDate || ['CONFIRMED', 'DECLINED', 'WITHDRAWN'].includes(referral.status)) return null;
+  return deadlineDistance(daysBetweenDates(londonToday(), referral.deadline.dueDate));
+}
+
 interface InboxReferral {
   id: string;
   type: string;
@@ -240,6 +259,7 @@ interface InboxReferral {
   expectedReleaseDate: string | null;
   fromServiceId: string;
   toOrganisationId: string;
+  deadline?: { dueDate: string | null } | null;
 }
 
 interface FullReferral extends InboxReferral {
@@ -255,7 +275,7 @@ function timelineOf(referral: FullReferral) {
     at: e.createdAt,
     // A move is told as what happened ("Sent"), the service's words, not the inbox's ("New").
     title: e.fromStatus === null ? 'Referral drafted' : statusLabel(e.toStatus, 'YJS').text,
-    text: e.note,
+    text: humanDates(e.note),
     by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
   }));
   const messages = referral.messages.map((m) => ({ kind: 'message', at: m.createdAt, title: 'Message', text: m.body, by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', ') }));
