@@ -258,6 +258,87 @@ describe('partner portal for shared computers (browser)', () => {
     }
   }, 120_000);
 
+  it('the api refuses an offer starting in the past (BAD_USER_INPUT naming the field), on its own clock, and writes nothing', async () => {
+    const referralId = await referralFor('Jago');
+    const officer = await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER] });
+    const { acknowledgeReferral } = await officer.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { version } }`, {
+      input: { referralId, expectedVersion: (await service.ok(`query($id: ID!) { referral(id: $id) { version } }`, { id: referralId })).referral.version },
+    });
+    const offer = (startDate: string) =>
+      officer.graphql(`mutation($input: OfferReferralInput!) { offerReferral(input: $input) { status offerStartDate } }`, {
+        input: { referralId, expectedVersion: acknowledgeReferral.version, offer: { addressOrPlace: '2 Low Road', placementType: 'Foster care', provider: 'Easttown', startDate } },
+      });
+    const yesterday = new Date(h.t.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+    for (const past of ['2020-01-01', yesterday]) {
+      const refused = await offer(past);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { 'offer.startDate': ['The start date must be today or in the future'] } });
+    }
+    const { referral } = await service.ok(`query($id: ID!) { referral(id: $id) { status offerStartDate } }`, { id: referralId });
+    expect(referral).toEqual({ status: 'ACKNOWLEDGED', offerStartDate: null });
+    const today = h.t.clock.today();
+    expect((await offer(today)).data).toEqual({ offerReferral: { status: 'OFFERED', offerStartDate: today } });
+  }, 120_000);
+
+  for (const javaScriptEnabled of [true, false]) {
+    const run = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+
+    it(`the officer cannot offer an impossible start, is warned of one far from release, and sees how late a deadline is, ${run}`, async () => {
+      const referralId = await referralFor(javaScriptEnabled ? 'Kit' : 'Lev');
+      const { context, page } = await h.person({ javaScriptEnabled });
+      const fillDate = async (date: Date) => {
+        await page.getByLabel('Day').fill(String(date.getUTCDate()));
+        await page.getByLabel('Month').fill(String(date.getUTCMonth() + 1));
+        await page.getByLabel('Year').fill(String(date.getUTCFullYear()));
+      };
+      try {
+        await h.signIn(page, OFFICER);
+        await page.goto(`/referrals/${referralId}`);
+        // Why the deadline is what it is, and how far away.
+        await expectText(page.locator('#deadline-reason'), 'An address must be confirmed 28 days before the earliest release date.');
+        await expectText(page.locator('#deadline-distance'), 'due in');
+        await page.getByRole('button', { name: 'Acknowledge referral' }).click();
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await page.getByLabel('Address').fill('9 Canal Row\nEasttown\nET3 4CD');
+        await page.getByLabel('Type of placement').fill('Supported lodgings');
+        await page.getByLabel('Provider').fill('Easttown Homes');
+        // 1 January 2020, as it was accepted before: refused by the api, shown against the date.
+        await fillDate(new Date('2020-01-01T12:00:00Z'));
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'The start date must be today or in the future');
+        expect(await page.title()).toMatch(/^Error: /);
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+        // A start a year on: possible, but said first, and offered when sent again.
+        await fillDate(new Date(Date.now() + 400 * 86_400_000));
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('#start-date-warning'), 'after the expected release on');
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+        const { referral: before } = await service.ok(`query($id: ID!) { referral(id: $id) { status } }`, { id: referralId });
+        expect(before.status).toBe('ACKNOWLEDGED');
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('#referral-status'), 'Offered');
+        // The address as typed, line by line; no ISO date anywhere.
+        const address = page.locator('.govuk-summary-list__value.app-pre-line').first();
+        expect(await address.innerText()).toBe('9 Canal Row\nEasttown\nET3 4CD');
+        expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        await page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(page.locator('#referral-status'), 'Confirmed');
+
+        // It falls through: urgent, not closed, with how late the deadline now is once it has passed.
+        await page.getByRole('button', { name: 'Report the placement fell through' }).click();
+        await page.getByLabel('Reason').fill('The provider closed the lodgings');
+        await page.getByRole('button', { name: 'Report the placement fell through' }).click();
+        await expectText(page.locator('#referral-status'), 'Urgent');
+        expect(await page.locator('#referral-status').innerText()).not.toContain('Closed');
+        await page.goto('/referrals');
+        const row = page.locator('tr', { hasText: javaScriptEnabled ? 'Kit Sample' : 'Lev Sample' });
+        await expectText(row, 'Urgent');
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+  }
+
   it('sign-in with an empty email says "Enter your email address"', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: false });
     try {
