@@ -15,8 +15,9 @@ import { trustProxyOption } from '@resettle/common';
 import { closeRedisConnections, createRedisConnection } from '@resettle/queue';
 import { cookieSecure, PortalConfig, validatePortalConfig } from './config/portal-config';
 import { PortalExceptionFilter } from './http/portal-exception.filter';
-import { daysFromNow, govukDate, govukDateTime, govukDay } from './http/view-filters';
+import { daysFromNow, govukDate, govukDateTime, govukDay, idleTime } from './http/view-filters';
 import { PortalModule } from './portal.module';
+import { DraftStore } from './session/draft-store';
 import { RedisSessionStore } from './session/redis-session-store';
 
 /** Where the portal's own views and files are: beside `src` in the source tree, and in dist (the build copies them). */
@@ -62,7 +63,7 @@ export async function createPortalApp(env: Record<string, string | undefined> = 
 
   const app = await NestFactory.create<NestFastifyApplication>(PortalModule.forRoot(config, redis), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new PortalExceptionFilter());
+  app.useGlobalFilters(new PortalExceptionFilter(app.get(DraftStore)));
   app.enableShutdownHooks();
   return app;
 }
@@ -90,6 +91,12 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
     hsts: config.NODE_ENV === 'production',
   });
   await fastify.register(fastifyCookie);
+  // Pages name children: a shared council computer must not keep them. Nothing but the static assets is stored by the
+  // browser or a proxy, so after signing out the Back button asks the portal again (and gets the sign-in page).
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
 
   // GOV.UK Frontend's CSS asks for /assets/fonts and /assets/images; its CSS and JS, MoJ Frontend's and ours sit beside.
   const govuk = join(packageDir('govuk-frontend'), 'dist/govuk');
@@ -114,7 +121,10 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
         env.addFilter('govukDay', govukDay);
         env.addFilter('govukDateTime', govukDateTime);
         env.addFilter('daysFromNow', daysFromNow);
+        env.addFilter('idleTime', idleTime);
         env.addGlobal('serviceName', 'Resettle');
+        env.addGlobal('feedbackEmail', config.FEEDBACK_EMAIL);
+        env.addGlobal('sessionIdleMinutes', config.SESSION_IDLE_MINUTES);
         // MoJ Frontend's own filters (its timeline formats dates with mojDate).
         const mojFilters = require('@ministryofjustice/frontend/moj/filters/all')() as Record<string, (...args: unknown[]) => unknown>;
         for (const [name, filter] of Object.entries(mojFilters)) env.addFilter(name, filter);

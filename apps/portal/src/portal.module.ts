@@ -18,6 +18,9 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
 import { OrganisationDomainsController, UsersController } from './users/users.controller';
 import { TokenStore } from './session/token-store';
+import { DraftStore } from './session/draft-store';
+import { SessionController } from './session/session.controller';
+import { InformationController } from './information/information.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
 
 /** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
@@ -38,13 +41,14 @@ export class PortalModule {
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],
-      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, HealthController],
+      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, SessionController, InformationController, HealthController],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },
         // The one clock, as the api and worker have it: "today" on every page comes from here.
         { provide: Clock, useValue: clockFor(config) },
         { provide: PORTAL_REDIS, useValue: redis },
         TokenStore,
+        DraftStore,
         ApiClient,
         { provide: APP_INTERCEPTOR, useClass: ReadOnOpenInterceptor },
       ],

@@ -29,6 +29,7 @@ import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
+import { offerStartDateProblem } from './rules/offer-date';
 import { checkReferralMove, EDITABLE_STATUSES, ORGANISATION_TYPE_FOR, PATHWAYS_FOR, ReferralMove } from './rules/referral-transitions';
 import { fellThroughNotice, initialsOf, messageNotice, moveNotice, NoticeAudience, ReferralNotice } from './rules/referral-notices';
 import { CreateReferralInput, PostReferralMessageInput, ReferralFilter, ReferralOfferInput, UpdateReferralDraftInput } from './dto/referral.inputs';
@@ -254,6 +255,8 @@ export class ReferralsService {
   }
 
   offer(referralId: string, expectedVersion: number, offer: ReferralOfferInput, caller: Caller): Promise<Referral> {
+    const dateProblem = offerStartDateProblem(offer.startDate, this.clock.today());
+    if (dateProblem) return Promise.reject(BadUserInputError.forField('offer.startDate', dateProblem));
     return this.move(referralId, expectedVersion, ReferralMove.OFFER, caller, {
       note: `Offered: ${offer.placementType.trim()} at ${offer.addressOrPlace.trim()} from ${offer.startDate}`,
       apply: (referral) => {

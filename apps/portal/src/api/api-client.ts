@@ -86,11 +86,12 @@ export class ApiClient {
 
   /** The api no longer takes this session's tokens, or they timed out: end the session, and ask for sign-in. */
   private async signInAgain(request: FastifyRequest): Promise<never> {
+    const userId = request.session?.user?.id;
     if (request.session?.sessionId) {
       await this.tokenStore.remove(request.session.sessionId);
       if (request.session.user) await request.session.destroy();
     }
-    throw new SignInRequiredError(request.url);
+    throw new SignInRequiredError(request.url, userId);
   }
 
   /** One request to the api with the given token (or none). */

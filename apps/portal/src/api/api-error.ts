@@ -16,7 +16,11 @@ export class ApiError extends Error {
 
 /** The person must sign in (again): no session, or the api no longer accepts its tokens. */
 export class SignInRequiredError extends Error {
-  constructor(readonly returnTo?: string) {
+  /** `userId`: who was signed in until now, if anyone (their unsent form answers are kept for them). */
+  constructor(
+    readonly returnTo?: string,
+    readonly userId?: string,
+  ) {
     super('Sign in to continue');
   }
 }

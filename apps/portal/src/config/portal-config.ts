@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { IsClockStartAt, IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
 
 /**
@@ -51,6 +51,10 @@ export class PortalConfig {
    */
   @IsClockStartAt()
   CLOCK_START_AT?: string;
+
+  /** Where the phase banner's feedback link and the information pages send people. */
+  @IsEmail()
+  FEEDBACK_EMAIL = 'resettle.feedback@example.gov.uk';
 
   /** Send the session cookie over HTTPS only. Defaults to on in production. */
   @IsOptional()

@@ -34,6 +34,8 @@ function toFormErrors(entries: [string, string][]): FormErrors {
   return { list: Object.entries(byField).map(([field, { text }]) => ({ text, href: `#${field}` })), byField };
 }
 
-function firstMessage(failure: ValidationError): string {
-  return Object.values(failure.constraints ?? {})[0] ?? `${failure.property} is not valid`;
+/** The message to show: "Enter …" for an empty answer before any message about its format (GOV.UK's order). */
+export function firstMessage(failure: Pick<ValidationError, 'property' | 'constraints'>): string {
+  const constraints = failure.constraints ?? {};
+  return constraints.isNotEmpty ?? Object.values(constraints)[0] ?? `${failure.property} is not valid`;
 }

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isInfrastructureError } from '@resettle/common';
 import { ApiError, SignInRequiredError } from '../api/api-error';
+import { DraftStore } from '../session/draft-store';
+import { draftFields, draftPageOf } from '../session/form-drafts';
 import { renderPage } from './page';
 
 /**
@@ -14,6 +16,8 @@ import { renderPage } from './page';
 export class PortalExceptionFilter implements ExceptionFilter {
   private readonly log = new Logger('Portal');
 
+  constructor(private readonly drafts?: DraftStore) {}
+
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
@@ -21,8 +25,22 @@ export class PortalExceptionFilter implements ExceptionFilter {
     if (reply.sent) return;
 
     if (exception instanceof SignInRequiredError) {
-      const returnTo = request.method === 'GET' ? exception.returnTo : undefined;
-      reply.redirect(returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in', 303);
+      let returnTo = request.method === 'GET' ? exception.returnTo : undefined;
+      let kept = false;
+      // A form posted after the session ended (its CSRF token matched, so it is theirs): keep the answers for the
+      // person, and bring them back to the form once they have signed in again.
+      const page = request.method === 'POST' && exception.userId ? draftPageOf(request.url) : null;
+      const fields = page ? draftFields(request.body) : null;
+      if (page && fields && this.drafts) {
+        try {
+          await this.drafts.keepForUser(exception.userId!, { page, fields });
+          [returnTo, kept] = [page, true];
+        } catch (error) {
+          this.log.warn(`Could not keep a form's answers: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      const query = new URLSearchParams({ ...(returnTo && returnTo !== '/' ? { returnTo } : {}), ...(kept ? { kept: '1' } : {}) }).toString();
+      reply.redirect(query ? `/sign-in?${query}` : '/sign-in', 303);
       return;
     }
     const status = statusOf(exception);

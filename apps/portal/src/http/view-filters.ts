@@ -31,3 +31,25 @@ export function daysFromNow(days: unknown): string {
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
+
+/** "2 hours", "90 minutes", "1 hour": the idle timeout in words. */
+export function idleTime(minutes: unknown): string {
+  if (typeof minutes !== 'number' || minutes <= 0) return '';
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+/** Today in London, YYYY-MM-DD. */
+export function londonToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** b − a in days, for two YYYY-MM-DD dates. */
+export function daysBetweenDates(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Text with any YYYY-MM-DD in it (the api's notes) told as GOV.UK dates: never an ISO date on a page. */
+export function humanDates(text: unknown): string {
+  return typeof text === 'string' ? text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => govukDate(iso)) : '';
+}

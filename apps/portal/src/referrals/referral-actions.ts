@@ -133,3 +133,14 @@ export function referralTypeFor(pathwayType: string): ReferralType | null {
   return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
 }
 
+
+/** Why an action did nothing: the referral moved on (another tab, a colleague), said with its status now. */
+export function noLongerOpenMessage(actionLabel: string, statusNow: string): string {
+  return `You cannot ${actionLabel.charAt(0).toLowerCase()}${actionLabel.slice(1)} now: this referral has changed since you loaded the page and is now “${statusNow}”. The page shows it as it is now.`;
+}
+
+/** The warning for an offer starting far from the release (days: positive when after it). */
+export function farFromReleaseWarning(days: number, releaseDate: string): string {
+  const n = Math.abs(days);
+  return `The start date is ${n} day${n === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the expected release on ${releaseDate}. Check it is right, then offer again.`;
+}

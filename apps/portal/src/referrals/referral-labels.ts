@@ -30,3 +30,34 @@ export function statusLabel(status: string, side: 'YJS' | 'PARTNER'): { text: st
   if (status === 'SENT' && side === 'YJS') return { text: 'Sent', classes: 'govuk-tag--light-blue' };
   return STATUS_LABELS[status] ?? { text: status, classes: 'govuk-tag--grey' };
 }
+
+/**
+ * The deadline tag: a placement that fell through is urgent (the pathway is open again and the child still needs
+ * somewhere to live), never "Closed" like a declined or withdrawn referral.
+ */
+export function urgencyLabel(status: string, urgency: string): { text: string; classes: string } {
+  if (status === 'FELL_THROUGH') return { text: 'Urgent', classes: 'govuk-tag--red' };
+  return URGENCY_LABELS[urgency] ?? { text: urgency, classes: 'govuk-tag--grey' };
+}
+
+/** "12 days overdue", "due today", "due tomorrow", "due in 5 days": how the deadline stands (days = due − today). */
+export function deadlineDistance(daysLeft: number): string {
+  if (daysLeft < 0) return `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`;
+  if (daysLeft === 0) return 'due today';
+  if (daysLeft === 1) return 'due tomorrow';
+  return `due in ${daysLeft} days`;
+}
+
+/** How long before the earliest release each type of referral must be confirmed (DOMAIN.md "Deadlines"). */
+export const DAYS_BEFORE_RELEASE: Record<string, number> = { ACCOMMODATION: 28, EDUCATION: 14, HEALTH: 14 };
+
+const WHAT_IS_DUE: Record<string, string> = {
+  ACCOMMODATION: 'An address must be confirmed',
+  EDUCATION: 'A place at school, college or work must be confirmed',
+  HEALTH: 'The health handover must be arranged',
+};
+
+/** Why the deadline is what it is, in words: "An address must be confirmed 28 days before the earliest release date." */
+export function deadlineReason(type: string): string {
+  return `${WHAT_IS_DUE[type] ?? 'It must be confirmed'} ${DAYS_BEFORE_RELEASE[type] ?? 14} days before the earliest release date.`;
+}

@@ -3,11 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
-import { MessageForm, VersionedForm } from '../forms/portal-forms';
+import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/portal-forms';
+import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
+import { startFarFromRelease } from '../../../../libs/referrals/src/rules/offer-date';
 import { renderPage } from '../http/page';
+import { DraftStore } from '../session/draft-store';
 import { flash, signedInUser, SignedInUser } from '../session/portal-session';
-import { ActionKey, actionsFor, isActionKey, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
-import { statusLabel, STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from './referral-labels';
+import { ActionKey, actionsFor, farFromReleaseWarning, isActionKey, noLongerOpenMessage, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
+import { deadlineDistance, deadlineReason, statusLabel, STATUS_LABELS, TYPE_LABELS, urgencyLabel } from './referral-labels';
 import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
@@ -21,7 +24,10 @@ const TYPES = Object.keys(TYPE_LABELS);
  */
 @Controller('referrals')
 export class ReferralsController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly drafts: DraftStore,
+  ) {}
 
   @Get()
   async inbox(
@@ -40,7 +46,7 @@ export class ReferralsController {
     });
     const rows = referrals.edges.map(({ node }) => {
       const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
-      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: URGENCY_LABELS[node.urgency], typeLabel: TYPE_LABELS[node.type] };
+      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: urgencyLabel(node.status, node.urgency), deadlineText: deadlineTextOf(node), typeLabel: TYPE_LABELS[node.type] };
     });
     const query = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}), ...extra }).toString();
     return renderPage(request, reply, 'referrals/inbox.njk', {
@@ -57,18 +63,29 @@ export class ReferralsController {
 
   @Get(':id')
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string) {
-    return this.renderReferral(request, reply, id);
+    // A message typed before the session ended comes back once (kept for this person's new session only).
+    const kept = await this.drafts.take(request.session?.sessionId, `/referrals/${id}`);
+    return this.renderReferral(request, reply, id, kept ? { messageBody: kept.body, keptAnswers: true } : {});
+  }
+
+  /**
+   * A message. The form posts to the referral's own address, so a refused message shows the page at the same URL
+   * with the error summary at the top (`:id/messages` still takes it, for pages loaded before).
+   */
+  @Post(':id')
+  async postMessageHere(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+    return this.postMessage(request, reply, id, body);
   }
 
   @Post(':id/messages')
   async postMessage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
     const { value, errors } = validateForm(MessageForm, body);
-    if (errors) return this.renderReferral(request, reply, id, { messageErrors: errors, messageBody: (body as { body?: string })?.body }, 400);
+    if (errors) return this.renderReferral(request, reply, id, { errors, messageBody: (body as { body?: string })?.body }, 400);
     try {
       await this.api.asUser(request, POST_MESSAGE, { input: { referralId: id, body: value.body } });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.renderReferral(request, reply, id, { messageErrors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
+        return this.renderReferral(request, reply, id, { errors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
       }
       throw error;
     }
@@ -81,7 +98,9 @@ export class ReferralsController {
   async actionPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Param('action') action: string) {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
-    return this.renderAction(request, reply, referral, key, { values: {} });
+    if (!key) return this.noLongerOpen(request, reply, referral, action);
+    const kept = await this.drafts.take(request.session?.sessionId, `/referrals/${id}/${key}`);
+    return this.renderAction(request, reply, referral, key, { values: kept ?? {}, keptAnswers: kept !== null });
   }
 
   @Post(':id/:action')
@@ -94,9 +113,20 @@ export class ReferralsController {
   ) {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
+    // Done already from another tab, or by a colleague: the referral as it is now, and why nothing happened.
+    if (!key) return this.noLongerOpen(request, reply, referral, action);
     const spec = REFERRAL_ACTIONS[key];
     const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
     if (errors) return spec.form ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400) : this.conflict(request, reply, referral.id);
+    if (key === 'offer') {
+      // A start far from the release is possible but unusual: said, and offered only when sent again unchanged.
+      const startDate = offerStartDate(value as OfferForm)!;
+      const daysFromRelease = startFarFromRelease(startDate, referral.expectedReleaseDate);
+      if (daysFromRelease !== null && body.confirmedStartDate !== startDate) {
+        const farWarning = { text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)), startDate };
+        return this.renderAction(request, reply, referral, key, { values: body, farWarning });
+      }
+    }
     try {
       await this.api.asUser(request, moveMutation(spec.mutation, spec.inputType), { input: spec.input(id, value) });
     } catch (error) {
@@ -117,11 +147,22 @@ export class ReferralsController {
     return (await this.api.asUser<{ referral: FullReferral }>(request, REFERRAL, { id })).referral;
   }
 
-  /** The action, if it is open to this person now; otherwise the page is not found (as the api would answer). */
-  private openAction(request: FastifyRequest, referral: FullReferral, action: string): ActionKey {
+  /**
+   * The action, if it is open to this person now; null for an action of the referral pages that is not (the referral
+   * has moved on). An address that is no action at all is not found.
+   */
+  private openAction(request: FastifyRequest, referral: FullReferral, action: string): ActionKey | null {
     const user = requireUser(request);
-    if (!isActionKey(action) || !actionsFor(user.organisationId, referral).includes(action)) throw new ApiError('Not found', 'NOT_FOUND');
-    return action;
+    if (!isActionKey(action)) throw new ApiError('Not found', 'NOT_FOUND');
+    return actionsFor(user.organisationId, referral).includes(action) ? action : null;
+  }
+
+  private noLongerOpen(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, action: ActionKey | string) {
+    const user = requireUser(request);
+    const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    const label = isActionKey(action) ? REFERRAL_ACTIONS[action].label(referral.type).toLowerCase() : action;
+    const message = noLongerOpenMessage(label, statusLabel(referral.status, side).text);
+    return this.renderReferral(request, reply, referral.id, { errors: formError('referral-status', message) }, 409);
   }
 
   private async renderReferral(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}, status = 200) {
@@ -142,7 +183,9 @@ export class ReferralsController {
         referral,
         side,
         statusTag: statusLabel(referral.status, side),
-        urgencyTag: URGENCY_LABELS[referral.urgency],
+        urgencyTag: urgencyLabel(referral.status, referral.urgency),
+        deadlineText: deadlineTextOf(referral),
+        deadlineReason: deadlineReason(referral.type),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -152,7 +195,14 @@ export class ReferralsController {
     );
   }
 
-  private renderAction(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, key: ActionKey, data: { values: Record<string, string>; errors?: FormErrors }, status = 200) {
+  private renderAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referral: FullReferral,
+    key: ActionKey,
+    data: { values: Record<string, string>; errors?: FormErrors; keptAnswers?: boolean; farWarning?: { text: string; startDate: string } },
+    status = 200,
+  ) {
     return renderPage(
       request,
       reply,
@@ -194,6 +244,12 @@ interface Connection<T> {
   edges: { node: T }[];
 }
 
+/** "12 days overdue" while something is still to be confirmed; nothing once confirmed, declined or withdrawn. */
+function deadlineTextOf(referral: { status: string; deadline?: { dueDate: string | null } | null }): string | null {
+  if (!referral.deadline?.dueDate || ['CONFIRMED', 'DECLINED', 'WITHDRAWN'].includes(referral.status)) return null;
+  return deadlineDistance(daysBetweenDates(londonToday(), referral.deadline.dueDate));
+}
+
 interface InboxReferral {
   id: string;
   type: string;
@@ -203,6 +259,7 @@ interface InboxReferral {
   expectedReleaseDate: string | null;
   fromServiceId: string;
   toOrganisationId: string;
+  deadline?: { dueDate: string | null } | null;
 }
 
 interface FullReferral extends InboxReferral {
@@ -218,7 +275,7 @@ function timelineOf(referral: FullReferral) {
     at: e.createdAt,
     // A move is told as what happened ("Sent"), the service's words, not the inbox's ("New").
     title: e.fromStatus === null ? 'Referral drafted' : statusLabel(e.toStatus, 'YJS').text,
-    text: e.note,
+    text: humanDates(e.note),
     by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
   }));
   const messages = referral.messages.map((m) => ({ kind: 'message', at: m.createdAt, title: 'Message', text: m.body, by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', ') }));

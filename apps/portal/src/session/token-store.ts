@@ -32,6 +32,11 @@ export class TokenStore {
     return value ? (JSON.parse(value) as ApiTokens) : null;
   }
 
+  /** Seconds until the idle timeout, without renewing it (the timeout warning asks); 0 once passed. */
+  async secondsLeft(sessionId: string): Promise<number> {
+    return Math.max(0, await this.redis.ttl(this.key(sessionId)));
+  }
+
   async put(sessionId: string, tokens: ApiTokens): Promise<void> {
     await this.redis.set(this.key(sessionId), JSON.stringify(tokens), 'EX', this.ttlSeconds);
   }

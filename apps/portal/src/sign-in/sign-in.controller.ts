@@ -7,6 +7,7 @@ import { SignInForm } from '../forms/portal-forms';
 import { homeFor, renderPage, safeReturnTo } from '../http/page';
 import { ApiTokens, signedInUser, SignedInUser } from '../session/portal-session';
 import { TokenStore } from '../session/token-store';
+import { DraftStore } from '../session/draft-store';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
 const ME = `query { me { id email givenName familyName roles organisation { id name type } } }`;
@@ -18,6 +19,7 @@ export class SignInController {
   constructor(
     private readonly api: ApiClient,
     private readonly tokens: TokenStore,
+    private readonly drafts: DraftStore,
   ) {}
 
   @Get()
@@ -27,13 +29,20 @@ export class SignInController {
   }
 
   @Get('sign-in')
-  signInPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('returnTo') returnTo?: string, @Query('signedOut') signedOut?: string) {
+  signInPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('returnTo') returnTo?: string,
+    @Query('signedOut') signedOut?: string,
+    @Query('timedOut') timedOut?: string,
+    @Query('kept') kept?: string,
+  ) {
     const user = signedInUser(request);
     if (user) return reply.redirect(safeReturnTo(returnTo) ?? homeFor(user), 303);
     // Just chose a password from an invitation: their email is filled in, once.
     const email = request.session?.signInEmail;
     if (email) request.session.signInEmail = undefined;
-    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: { email: email ?? '' }, signedOut: signedOut === '1' });
+    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: { email: email ?? '' }, signedOut: signedOut === '1', timedOut: timedOut === '1', kept: kept === '1' });
   }
 
   @Post('sign-in')
@@ -41,7 +50,7 @@ export class SignInController {
     const returnTo = safeReturnTo(body?.returnTo);
     const { value, errors } = validateForm(SignInForm, body);
     const again = (formErrors: unknown, status = 400) =>
-      renderPage(request, reply, 'sign-in.njk', { errors: formErrors, values: { email: body?.email ?? '' }, returnTo }, status);
+      renderPage(request, reply, 'sign-in.njk', { errors: formErrors, values: { email: body?.email ?? '' }, returnTo, kept: body?.kept === '1' }, status);
     if (errors) return again(errors);
 
     let tokens: ApiTokens;
@@ -60,7 +69,9 @@ export class SignInController {
     await this.tokens.put(request.session.sessionId, tokens);
     const me = await this.api.send<{ me: Me }>(request, ME, {}, tokens.accessToken);
     request.session.user = toSignedInUser(me.me);
-    return reply.redirect(returnTo ?? homeFor(request.session.user), 303);
+    // Answers of a form they posted after their last session ended come back with them, to this session only.
+    const draftPage = await this.drafts.claim(request.session.user.id, request.session.sessionId);
+    return reply.redirect(returnTo ?? draftPage ?? homeFor(request.session.user), 303);
   }
 
   /** Who you are; the landing page of a role the portal has no pages for yet (a national admin, say). */

@@ -1,0 +1,45 @@
+import { farFromReleaseWarning, noLongerOpenMessage } from './referral-actions';
+import { deadlineDistance, deadlineReason, urgencyLabel } from './referral-labels';
+
+describe('what the officer sees to act', () => {
+  it.each([
+    ['FELL_THROUGH', 'CLOSED', 'Urgent'],
+    ['DECLINED', 'CLOSED', 'Closed'],
+    ['WITHDRAWN', 'CLOSED', 'Closed'],
+    ['SENT', 'OVERDUE', 'Overdue'],
+    ['CONFIRMED', 'DONE', 'Done'],
+  ])('a %s referral (urgency %s) is tagged %s', (status, urgency, text) => {
+    expect(urgencyLabel(status, urgency).text).toBe(text);
+  });
+
+  it.each([
+    [-12, '12 days overdue'],
+    [-1, '1 day overdue'],
+    [0, 'due today'],
+    [1, 'due tomorrow'],
+    [9, 'due in 9 days'],
+  ])('a deadline %i days away is %s', (days, text) => {
+    expect(deadlineDistance(days)).toBe(text);
+  });
+
+  it.each([
+    ['ACCOMMODATION', 'An address must be confirmed 28 days before the earliest release date.'],
+    ['EDUCATION', 'A place at school, college or work must be confirmed 14 days before the earliest release date.'],
+    ['HEALTH', 'The health handover must be arranged 14 days before the earliest release date.'],
+  ])('why a %s deadline is what it is', (type, text) => {
+    expect(deadlineReason(type)).toBe(text);
+  });
+
+  it('says why an action did nothing, with the referral as it is now', () => {
+    expect(noLongerOpenMessage('Report the placement fell through', 'Fell through')).toBe(
+      'You cannot report the placement fell through now: this referral has changed since you loaded the page and is now “Fell through”. The page shows it as it is now.',
+    );
+  });
+
+  it.each([
+    [43, 'The start date is 43 days after the expected release on 13 January 2027. Check it is right, then offer again.'],
+    [-1, 'The start date is 1 day before the expected release on 13 January 2027. Check it is right, then offer again.'],
+  ])('warns of a start %i days from release', (days, text) => {
+    expect(farFromReleaseWarning(days, '13 January 2027')).toBe(text);
+  });
+});
