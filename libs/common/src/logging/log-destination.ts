@@ -4,7 +4,7 @@ import pino from 'pino';
 export const LOG_BUFFER_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
- * Where the api, worker and portal write their JSON lines: stdout, written asynchronously in chunks (`minLength`), so
+ * Where the api, worker and portal write their JSON lines: stdout, written asynchronously in chunks (`minLength`, and at least each second, so a quiet log is not held back), so
  * logging does not block the event loop, but never buffering more than `maxLength`: pino's asynchronous destination
  * otherwise holds every line its reader has not taken, without limit, which is how a flood of stack traces once took
  * the api from 450 MiB to 1.4 GB. Past the limit, lines are dropped (counted, and the count written once the buffer
@@ -14,7 +14,7 @@ export function boundedLogDestination(options: { fd?: number; maxBytes?: number;
   dropped(): number;
 } {
   const maxBytes = options.maxBytes ?? LOG_BUFFER_MAX_BYTES;
-  const stream = pino.destination({ dest: options.fd ?? 1, sync: false, minLength: options.minLength ?? 4096, maxLength: maxBytes });
+  const stream = pino.destination({ dest: options.fd ?? 1, sync: false, minLength: options.minLength ?? 4096, maxLength: maxBytes, periodicFlush: 1000 });
   let dropped = 0;
   let unreported = 0;
   stream.on('drop', () => {
