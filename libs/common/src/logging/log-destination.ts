@@ -10,9 +10,7 @@ export const LOG_BUFFER_MAX_BYTES = 4 * 1024 * 1024;
  * the api from 450 MiB to 1.4 GB. Past the limit, lines are dropped (counted, and the count written once the buffer
  * has room again), not held.
  */
-export function boundedLogDestination(options: { fd?: number; maxBytes?: number; minLength?: number } = {}): pino.DestinationStream & {
-  dropped(): number;
-} {
+export function boundedLogDestination(options: { fd?: number; maxBytes?: number; minLength?: number } = {}): ReturnType<typeof pino.destination> & { dropped(): number } {
   const maxBytes = options.maxBytes ?? LOG_BUFFER_MAX_BYTES;
   const stream = pino.destination({ dest: options.fd ?? 1, sync: false, minLength: options.minLength ?? 4096, maxLength: maxBytes, periodicFlush: 1000 });
   let dropped = 0;
