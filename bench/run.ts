@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --plans 100000 --duration 5 --children 450]
+ * npm run bench -- --soak 120   (only the soak: see bench/README.md)
  *
  * Seeds its own database (resettle_bench, marked for demo use) and Redis prefix, starts the real api and worker from
  * dist/ and a raw node:http + pg baseline as child processes, and measures: the caseload, the referral inbox and
@@ -18,6 +19,7 @@ import { buildTargets, chooseSubjects, compareBodies, ensureReferrals, HttpRow, 
 import { EngineFigures, measureEngine } from './lib/engine-phase';
 import { API_NODE_FLAGS, Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
 import { renderMarkdown, evaluateTargets } from './lib/report';
+import { soak, SOAK_ACCESS_TOKEN_TTL_SECONDS, SoakFigures } from './lib/soak-phase';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
       'reuse-db': { type: 'boolean', default: false },
       // The engine sizes to measure (comma-separated), instead of 10,000 and --plans.
       sizes: { type: 'string' },
+      // Seconds of soak (the caseload at concurrency 50, then stale tokens) instead of the other phases.
+      soak: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
     },
   });
@@ -84,6 +88,8 @@ async function main(): Promise<void> {
   let matches: Match[] = [];
   const memory: Record<string, number> = {};
   const engine: EngineFigures[] = [];
+  let soakFigures: SoakFigures | undefined;
+  const soakSeconds = values.soak ? Number(values.soak) : undefined;
   let setup: Record<string, unknown> = {};
   try {
     const api = startNode('api', 'dist/apps/api/src/main.js', {
@@ -94,6 +100,8 @@ async function main(): Promise<void> {
       // The bench sends thousands of requests a minute from one token and one address.
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+      // The soak logs as production does (info), with tokens that expire within it.
+      ...(soakSeconds ? { LOG_LEVEL: 'info', ACCESS_TOKEN_TTL_SECONDS: String(SOAK_ACCESS_TOKEN_TTL_SECONDS) } : {}),
     }, API_NODE_FLAGS);
     procs.push(api);
     const baseline = startNode('baseline', 'dist/bench/baseline-server.js', { DATABASE_URL: base, BASELINE_PORT: String(baselinePort) });
@@ -105,7 +113,11 @@ async function main(): Promise<void> {
     memory.baselineIdleMiB = rssMiB(baseline.pid);
     log(`\napi up (RSS ${memory.apiIdleMiB} MiB), baseline up (RSS ${memory.baselineIdleMiB} MiB) (${elapsed()})`);
 
-    if (!values['skip-http']) {
+    if (soakSeconds) {
+      const subjects = await withClient(base, chooseSubjects);
+      log(`\n## Soak: ${soakSeconds} s, caseload at concurrency 50 (${subjects.establishment.name} manager), then stale tokens (${elapsed()})`);
+      soakFigures = await withClient(base, (db) => soak({ db, api, graphqlUrl, subjects, seconds: soakSeconds, concurrency: 50, log }));
+    } else if (!values['skip-http']) {
       const subjects = await withClient(base, chooseSubjects);
       const referrals = await withClient(base, (db) => ensureReferrals(db, graphqlUrl, subjects));
       setup = { subjects, referralsInInbox: referrals };
@@ -124,7 +136,7 @@ async function main(): Promise<void> {
       memory.apiAfterLoadMiB = rssMiB(api.pid);
     }
 
-    if (!values['skip-engine']) {
+    if (!values['skip-engine'] && !soakSeconds) {
       for (const plans of engineSizes) {
         log(`\n## Deadline engine at ${plans} plans (${elapsed()})`);
         const present = await withClient(base, async (db) => Number((await db.query(`SELECT count(*) AS n FROM resettlement_plan`)).rows[0].n));
@@ -146,6 +158,21 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const p of procs.reverse()) await p.stop();
+  }
+
+  if (soakFigures) {
+    const out = values.out!.endsWith('latest.json') ? join(ROOT, 'bench/results/soak-latest.json') : values.out!;
+    mkdirSync(join(out, '..'), { recursive: true });
+    writeFileSync(out, JSON.stringify({ ranAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAtEnd: loadavg() }, children, ...soakFigures }, null, 2) + '\n');
+    const f = soakFigures;
+    log(`\n| soak ${f.seconds} s, c=${f.concurrency} | requests | req/s | log bytes / 1,000 | log bytes / min | audit rows / 1,000 | audit bytes / 1,000 |`);
+    log(`|---|---|---|---|---|---|---|`);
+    log(`| valid tokens (${f.valid.seconds} s, ${f.valid.refreshes} refreshes, ${f.valid.errors} errors) | ${f.valid.requests} | ${f.valid.rps} | ${f.valid.logBytesPer1000} | ${Math.round((f.valid.logBytes / f.valid.seconds) * 60)} | ${f.valid.auditRowsPer1000} | ${f.valid.auditBytesPer1000} |`);
+    log(`| stale and junk tokens (${f.stale.seconds} s, ${f.stale.notRefused} not refused) | ${f.stale.requests} | ${f.stale.rps} | ${f.stale.logBytesPer1000} | ${f.stale.logBytesPerMinute} | ${f.stale.auditRows} rows in all | |`);
+    log(`\napi RSS: start ${f.rss[0][1]} MiB, peak with valid tokens ${f.rssSteadyPeakMiB} MiB, peak with stale tokens ${f.rssStalePeakMiB} MiB, end ${f.rssEndMiB} MiB; slope over the last half ${f.rssSlopeLastHalfMiBPerMin} MiB/min`);
+    log(`Rule: ${f.rule}. ${f.memoryRising ? 'FAILED: memory keeps rising' : 'Passed'}. Written to ${out}.`);
+    if (f.memoryRising || f.valid.errors > 0 || f.stale.notRefused > 0) process.exit(1);
+    return;
   }
 
   const result = {

@@ -12,6 +12,8 @@ export interface Proc {
   child: ChildProcess;
   /** The last lines it printed (stdout and stderr), for errors and for log-based readiness. */
   lines: string[];
+  /** Bytes it has written to stdout and stderr (its log volume). */
+  bytes(): number;
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<string>;
   stop(): Promise<void>;
 }
@@ -30,8 +32,10 @@ export function startNode(name: string, script: string, env: Record<string, stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  let bytes = 0;
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   const onData = (chunk: Buffer) => {
+    bytes += chunk.length;
     for (const line of chunk.toString('utf8').split('\n')) {
       if (!line) continue;
       lines.push(line);
@@ -53,6 +57,7 @@ export function startNode(name: string, script: string, env: Record<string, stri
     pid: child.pid!,
     child,
     lines,
+    bytes: () => bytes,
     waitForLine(pattern, timeoutMs) {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);

@@ -1,5 +1,5 @@
 import { Logger, Module, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -8,12 +8,17 @@ import type { GraphQLError } from 'graphql';
 import { graphqlParseOptions, graphqlValidateOptions, graphqlValidationRules } from './graphql/query-limits';
 import {
   AppConfig,
+  boundedLogDestination,
   ClockModule,
   DateTimeScalar,
   DirectFieldResolvers,
   DirectFieldResolversModule,
   introspectionEnabled,
+  isRefusal,
   MetricsModule,
+  REFUSAL_LOG_WINDOW_MS,
+  RefusalLine,
+  RefusalLog,
   RequestLoaders,
   validateConfig,
 } from '@resettle/common';
@@ -35,8 +40,16 @@ import { formatGraphqlError } from './graphql/error-formatter';
 import { refuseUnstorableText } from './graphql/unstorable-text';
 import { withoutSuggestions } from './graphql/suggestions';
 import { pinoHttpOptions } from './logging';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 
 const graphqlLog = new Logger('GraphQL');
+/** Refusals are counted, not logged one by one (see RefusalLog); the windows that are over are written each minute. */
+const refusals = new RefusalLog(REFUSAL_LOG_WINDOW_MS);
+setInterval(() => writeRefusals(refusals.flush(Date.now())), REFUSAL_LOG_WINDOW_MS).unref();
+
+function writeRefusals(lines: RefusalLine[]): void {
+  for (const { level, msg, ...fields } of lines) graphqlLog[level === 'warn' ? 'warn' : 'log'](fields, msg);
+}
 
 @Module({
   imports: [
@@ -44,7 +57,8 @@ const graphqlLog = new Logger('GraphQL');
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        pinoHttp: pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })),
+        // Bounded: a slow log reader costs dropped (and counted) lines, never unbounded memory.
+        pinoHttp: [pinoHttpOptions(config.get('LOG_LEVEL', { infer: true })), boundedLogDestination()],
         exclude: [
           // Probes every few seconds would drown the log.
           { method: RequestMethod.GET, path: 'health' },
@@ -100,7 +114,10 @@ const graphqlLog = new Logger('GraphQL');
               .map((e) => (introspection ? e : { ...e, message: withoutSuggestions(e.message) }));
             // PostgreSQL or Redis away: one line, not a stack per error (the readiness probe and metrics say more).
             if (request && errors[0]) request.graphqlOutcome = errors[0].extensions.code;
-            if (errors.some((e) => e.extensions.code === 'SERVICE_UNAVAILABLE')) graphqlLog.warn({ requestId, code: 'SERVICE_UNAVAILABLE' }, 'PostgreSQL or Redis unavailable');
+            // An expected refusal (a stale token, not yours, bad input, PostgreSQL or Redis away): no stack, and a
+            // flood of them is one line per (code, operation) a minute with a count. INTERNAL was logged above.
+            const refused = errors.find((e) => isRefusal(e.extensions.code));
+            if (refused) writeRefusals(refusals.note(refused.extensions.code, request?.graphqlOperation ?? 'unknown', requestId, Date.now()));
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },
@@ -124,6 +141,8 @@ const graphqlLog = new Logger('GraphQL');
     { provide: APP_GUARD, useClass: AccessGuard },
     // Every mutation that fails for its content leaves a FAILED audit row.
     { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
+    // GraphQL errors are logged by meaning in the error formatter, not as Nest's ExceptionsHandler's stacks.
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
   ],
 })
 export class AppModule {}

@@ -22,12 +22,12 @@ describe('logging', () => {
   });
 
   describe('the GraphQL request line', () => {
-    const run = async (url: string, infoEnabled = true) => {
+    const run = async (url: string, infoEnabled = true, graphqlOutcome?: string) => {
       let hook: ((request: any, reply: any) => Promise<void>) | undefined;
       const lines: { obj: any; msg: string }[] = [];
       logGraphqlRequests({ addHook: (_name, h) => (hook = h) }, () => ({ info: (obj, msg) => lines.push({ obj, msg }), isLevelEnabled: () => infoEnabled }));
       const raw = { statusCode: 200 };
-      await hook!({ id: 'req-12345678', url, raw: { url } }, { elapsedTime: 12.4, raw });
+      await hook!({ id: 'req-12345678', url, raw: { url }, graphqlOutcome }, { elapsedTime: 12.4, raw });
       return { lines, raw };
     };
 
@@ -37,10 +37,17 @@ describe('logging', () => {
     });
 
     it.each([
-      ['another route (pino-http logs it)', '/health', true],
-      ['a level above info', '/graphql', false],
-    ])('writes nothing for %s', async (_case, url, infoEnabled) => {
-      expect((await run(url, infoEnabled)).lines).toEqual([]);
+      ['another route (pino-http logs it)', '/health', true, undefined],
+      ['a level above info', '/graphql', false, undefined],
+      ['a refusal (it had its own counted line)', '/graphql', true, 'UNAUTHENTICATED'],
+      ['a record not found', '/graphql', true, 'NOT_FOUND'],
+      ['bad input', '/graphql', true, 'BAD_USER_INPUT'],
+    ])('writes nothing for %s', async (_case, url, infoEnabled, outcome) => {
+      expect((await run(url, infoEnabled, outcome)).lines).toEqual([]);
+    });
+
+    it('still writes the line of a request that failed on our side', async () => {
+      expect((await run('/graphql', true, 'INTERNAL')).lines).toHaveLength(1);
     });
   });
 });

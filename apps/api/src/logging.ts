@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Options } from 'pino-http';
+import { isRefusal } from '@resettle/common';
 
 /** Accepts a caller's request id when it looks like one, so a request can be followed across services. */
 export function requestIdFrom(header: unknown): string {
@@ -30,6 +31,8 @@ interface LoggedRequest {
   id: string;
   url: string;
   raw: unknown;
+  /** The first error's code, set by the error formatter. */
+  graphqlOutcome?: string;
 }
 interface LoggedReply {
   elapsedTime: number;
@@ -37,7 +40,7 @@ interface LoggedReply {
 }
 
 /**
- * One JSON line per GraphQL request, as pino-http writes for every other route ("request completed", with the
+ * One JSON line per GraphQL request that was answered (refusals are counted instead, see RefusalLog), as pino-http writes for every other route ("request completed", with the
  * request id, status and time; the logger's own `req`/`res` serializers and redaction apply). GraphQL is left out of
  * nestjs-pino's middleware (see AppModule): lines logged while a GraphQL request runs carry the request id where
  * it is known (the GraphQL error line), not by AsyncLocalStorage.
@@ -48,6 +51,8 @@ export function logGraphqlRequests(
 ): void {
   fastify.addHook('onResponse', async (request, reply) => {
     if (!request.url.startsWith('/graphql')) return;
+    // A refusal has had its own counted line (the error formatter): a flood of stale tokens is not a line each.
+    if (request.graphqlOutcome && isRefusal(request.graphqlOutcome)) return;
     const log = logger();
     if (log.isLevelEnabled && !log.isLevelEnabled('info')) return;
     log.info({ requestId: request.id, req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');

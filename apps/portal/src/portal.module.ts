@@ -1,3 +1,4 @@
+import { boundedLogDestination } from '@resettle/common';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
@@ -31,13 +32,17 @@ export class PortalModule {
       module: PortalModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Session cookies and form bodies (passwords) never reach the log.
-            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers.referer', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-            // An invitation link's path is its secret.
-            serializers: { req: (req: { url?: string }) => Object.assign(req, { url: redactInvitationUrl(req.url) }) },
-          },
+          pinoHttp: [
+            {
+              level: config.LOG_LEVEL,
+              // Session cookies and form bodies (passwords) never reach the log.
+              redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers.referer', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+              // An invitation link's path is its secret.
+              serializers: { req: (req: { url?: string }) => Object.assign(req, { url: redactInvitationUrl(req.url) }) },
+            },
+            // Bounded: a slow log reader costs dropped (and counted) lines, never unbounded memory.
+            boundedLogDestination(),
+          ],
           exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
         }),
       ],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ClockModule, MetricsModule, validateConfig } from '@resettle/common';
+import { AppConfig, boundedLogDestination, ClockModule, MetricsModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { DeadlineEngineModule } from '@resettle/milestones';
@@ -20,7 +20,7 @@ import { WorkerMetrics } from './worker-metrics';
     ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) } }),
+      useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: [{ level: config.get('LOG_LEVEL', { infer: true }) }, boundedLogDestination()] }),
     }),
     ClockModule,
     MetricsModule.forRoot('worker'),

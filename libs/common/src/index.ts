@@ -19,3 +19,5 @@ export * from './metrics/metrics';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-optional-not-null';
 export * from './async/within';
+export * from './logging/refusal-log';
+export * from './logging/log-destination';
