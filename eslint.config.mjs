@@ -31,6 +31,8 @@ export default tseslint.config(
       'import-x/first': 'error',
       'import-x/newline-after-import': 'error',
       'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
+      // A `let` a closure reads before it is set (a hook added before the app is built) stays a `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // No unused code: an unused name is deleted, or named `_x` when a signature needs it.
       '@typescript-eslint/no-unused-vars': [
         'error',
