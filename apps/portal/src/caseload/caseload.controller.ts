@@ -4,7 +4,7 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';
 import { MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
-import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { todayIso } from '@resettle/common';
 import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
 
 const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {

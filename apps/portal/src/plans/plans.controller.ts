@@ -2,11 +2,11 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
-import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { todayIso } from '@resettle/common';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
-import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
-import type { Role } from '../../../../libs/access/src/role';
+import { Capability, mayPerform } from '@resettle/access';
+import type { Role } from '@resettle/access';
 import { referralTypeFor } from '../referrals/referral-actions';
 import { signedInUser } from '../session/portal-session';
 import { myPlanOf, PlanData } from './my-plan';

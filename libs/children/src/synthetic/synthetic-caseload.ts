@@ -10,8 +10,7 @@
 // Deterministic: the same options give the same records, and record i does not depend on `count` (records are
 // drawn in order from one seeded stream), so re-seeding with a bigger count keeps existing children unchanged.
 import { Faker, base, en, en_GB } from '@faker-js/faker';
-import type { LocalAuthorityRef } from '../../../organisations/src/reference/local-authorities';
-import type { SecureEstablishmentRef } from '../../../organisations/src/reference/secure-establishments';
+import type { LocalAuthorityRef, SecureEstablishmentRef } from '@resettle/organisations';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types. Names carry "Synthetic" so a barrel can re-export them beside the children and custody modules' own
