@@ -17,7 +17,7 @@ import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
 import { eventually, ReceivedMail, TestSmtpServer } from './support/smtp-server';
-import { signInDelaySeconds } from '../libs/identity/src/rules/sign-in-throttle';
+import { signInDelaySeconds } from '@resettle/identity';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
 const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`;

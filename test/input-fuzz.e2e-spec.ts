@@ -55,7 +55,7 @@ describe('bad input is never INTERNAL', () => {
       headers: { 'content-type': 'application/json', ...(session ? { authorization: session.authorization } : {}) },
       payload: JSON.stringify({ query, variables }),
     });
-    let body: GraphqlResponse | null = null;
+    let body: GraphqlResponse | null;
     try {
       body = JSON.parse(res.body);
     } catch {

@@ -1,13 +1,15 @@
 import { Client } from 'pg';
 import { assertDatabaseMarked } from '@resettle/database';
-import { LOCAL_AUTHORITIES } from '../../libs/organisations/src/reference/local-authorities';
-import { SECURE_ESTABLISHMENTS } from '../../libs/organisations/src/reference/secure-establishments';
-import { partnerOrganisationsFor, youthJusticeServiceCode } from '../../libs/organisations/src/reference/partner-organisations';
+import {
+  LOCAL_AUTHORITIES,
+  partnerOrganisationsFor,
+  SECURE_ESTABLISHMENTS,
+  youthJusticeServiceCode,
+} from '@resettle/organisations';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
-import { calculateReleaseDates, ReleaseDates } from '../../libs/custody/src/release-dates/release-dates';
-import { expectedReleaseDate } from '../../libs/custody/src/rules/expected-release-date';
-import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
-import { INSERT_MISSING_PLANS_SQL } from '../../libs/planning/src/plans-for-episodes.sql';
+import { calculateReleaseDates, expectedReleaseDate, ReleaseDates } from '@resettle/custody';
+import { hashPassword } from '@resettle/identity';
+import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { FixedClock } from '@resettle/common';
 import { refreshAllEpisodes } from '@resettle/milestones';
 import { seedDemoReferrals } from './seed-demo-referrals';

@@ -5,7 +5,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { Clock, FixedClock } from '@resettle/common';
 import { dataSourceOptions, TestDatabase } from '@resettle/database';
 // The framework-free file, not the package: the api must not be loaded before start() has set the environment.
-import { hashPassword } from '../../libs/identity/src/auth/password-hashing';
+import { hashPassword } from '@resettle/identity';
 import { closeAll } from './close-all';
 
 export interface GraphqlResponse<T = any> {

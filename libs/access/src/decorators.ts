@@ -16,6 +16,15 @@ export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies 
  */
 export const Allow = (capability: Capability) => SetMetadata(ACCESS_RULE, { public: false, capability } satisfies AccessRule);
 
+export const FIELD_ACCESS = 'resettle:field-access';
+
+/**
+ * A field resolver's access decision: its parent, which an operation's own `@Allow` or `@Public` let through. The
+ * AccessGuard decides operations, not fields (a guard per field would cost every row of a page); the field's own
+ * record rules decide the rest. Marked so that every resolver method states its decision (lint: access-decision).
+ */
+export const DecidedByParent = () => SetMetadata(FIELD_ACCESS, 'parent');
+
 /** The signed-in caller, with the operation's name and the request's id and IP for the audit trail. */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   const gql = GqlExecutionContext.create(context);

@@ -10,6 +10,7 @@ import {
   Capability,
   ChildFieldGroup,
   CurrentCaller,
+  DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
@@ -54,48 +55,57 @@ export class ChildrenResolver {
     return (await this.access.visibleFieldGroups(ctx, child.id)).has(group);
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: `ONS 2021 ethnic group key, as the child describes themselves. Special category data. ${HIDDEN}` })
   async ethnicity(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.SPECIAL_CATEGORY)) ? child.ethnicity : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => [String], { nullable: true, description: HIDDEN })
   async disabilities(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.disabilities : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: `How to communicate well with the child. ${HIDDEN}` })
   async communicationNeeds(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.communicationNeeds : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => Boolean, { nullable: true, description: `Has an education, health and care plan. ${HIDDEN}` })
   async hasEhcp(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.NEEDS)) ? child.hasEhcp : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => Boolean, { nullable: true, description: `Looked after by a local authority (every remanded child is). ${HIDDEN}` })
   async lookedAfter(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS)) ? child.lookedAfter : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => Boolean, { nullable: true, description: HIDDEN })
   async careLeaver(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS)) ? child.careLeaver : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true, description: `The local authority responsible for a looked-after child. ${HIDDEN}` })
   async responsibleAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
     if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.responsibleAuthorityId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true, description: `The local authority the child comes from. ${HIDDEN}` })
   async homeAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
     if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.homeAuthorityId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [ParentCarer], { nullable: true, description: HIDDEN })
   async parentsCarers(@Parent() child: Child, @Context() ctx: AccessContext) {
     if (!(await this.shows(ctx, child, ChildFieldGroup.FAMILY))) return null;
@@ -104,6 +114,7 @@ export class ChildrenResolver {
       .load(child.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Int, { description: 'Age in whole years today.' })
   age(@Parent() child: Child) {
     return ageOn(child.dateOfBirth, this.clock.today());

@@ -10,6 +10,7 @@ import {
   caseloadScope,
   ChildAction,
   CurrentCaller,
+  DecidedByParent,
   Public,
   selectedFieldPaths,
 } from '@resettle/access';
@@ -218,32 +219,38 @@ export class CustodyResolver {
 
   // ---- fields, each batched per request
 
+  @DecidedByParent()
   @ResolveField(() => Child)
   child(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders.load<string, Child | null>(EPISODE_CHILD_LOADER, (ids) => this.children.findByIds(ids), episode.childId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation)
   currentEstablishment(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return loadOrganisation(ctx, this.organisations, episode.currentEstablishmentId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation)
   supervisingService(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return loadOrganisation(ctx, this.organisations, episode.supervisingServiceId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => User, { nullable: true })
   caseManager(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     if (!episode.caseManagerId) return null;
     return ctx.loaders.get<string, User | null>('user', (ids) => this.users.findByIds(ids)).load(episode.caseManagerId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Int, { nullable: true, description: 'Days from today to the expected release day.' })
   daysToRelease(@Parent() episode: CustodialEpisode) {
     return episode.expectedReleaseDate ? daysBetween(this.clock.today(), episode.expectedReleaseDate) : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => ExpectedReleaseDay, {
     nullable: true,
     description: 'The expected leaving day with its own Friday / pre-holiday flag, after early or late release or an override.',
@@ -252,16 +259,19 @@ export class CustodyResolver {
     return expectedReleaseDay(episode);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [Sentence])
   sentences(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders.get<string, Sentence[]>('sentences', (ids) => this.custody.sentencesOf(ids)).load(episode.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [EstablishmentTransfer], { description: 'Every placement, first to last.' })
   transfers(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders.get<string, EstablishmentTransfer[]>('transfers', (ids) => this.custody.transfersOf(ids)).load(episode.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [CaseManagerAssignment])
   caseManagerHistory(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders
@@ -269,6 +279,7 @@ export class CustodyResolver {
       .load(episode.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [EpisodeEvent], { description: 'Everything that happened on the episode, oldest first.' })
   history(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders.get<string, EpisodeEvent[]>('episodeHistory', (ids) => this.custody.historyOf(ids)).load(episode.id);
@@ -283,6 +294,7 @@ export class ChildCustodyResolver {
     private readonly access: AccessService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => CustodialEpisode, {
     nullable: true,
     description: 'The episode in custody now, or else the latest (null if it is not one you may see).',
@@ -296,6 +308,7 @@ export class ChildCustodyResolver {
     return visible ?? null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => [CustodialEpisode], {
     description: 'Every custodial episode you may see, latest first (an establishment sees those in which it held the child).',
   })

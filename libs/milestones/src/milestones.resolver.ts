@@ -10,9 +10,10 @@ import {
   caseloadScope,
   ChildAction,
   CurrentCaller,
+  DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
-import { Clock, daysBetween, DirectFieldResolvers, GraphqlContext } from '@resettle/common';
+import { BadUserInputError, Clock, daysBetween, DirectFieldResolvers, GraphqlContext } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Milestone } from './entities/milestone.entity';
@@ -28,7 +29,6 @@ import {
   WaiveMilestoneInput,
 } from './dto/milestone.types';
 import { MILESTONE_KEYS, MilestoneOffset, mayConfigureMilestonePolicy, offsetProblems } from './rules/milestone-policy';
-import { BadUserInputError } from '@resettle/common';
 
 const EPISODE = 'Custodial episode';
 const MILESTONE = 'Milestone';
@@ -113,16 +113,19 @@ export class MilestonesResolver {
 
   // ---- fields
 
+  @DecidedByParent()
   @ResolveField(() => CustodialEpisode)
   async episode(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext) {
     return loadEpisode(ctx, this.custody, milestone.episodeId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Int, { nullable: true, description: 'Days from today to the due date (negative once past); null without a due date.' })
   dueInDays(@Parent() milestone: Milestone): number | null {
     return milestone.dueDate ? daysBetween(this.clock.today(), milestone.dueDate) : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => MilestonePolicyEntryType, { description: 'How this deadline is worked out for the supervising service.' })
   async policy(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext): Promise<MilestonePolicyEntryType> {
     const episode = await loadEpisode(ctx, this.custody, milestone.episodeId);
@@ -141,6 +144,7 @@ export class EpisodeMilestonesResolver {
     direct.register('CustodialEpisode', 'milestones', (episode: CustodialEpisode, ctx: GraphqlContext) => this.milestones(episode, ctx));
   }
 
+  @DecidedByParent()
   @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
   milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders.load<string, Milestone[]>(MILESTONES_OF_EPISODE_LOADER, (ids) => this.service.milestonesOfEpisodes(ids), episode.id);

@@ -3,7 +3,7 @@ import { Args, Context, ID, InputType, Mutation, ObjectType, Parent, Query, Reso
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
-import { Allow, Caller, Capability, CurrentCaller } from '@resettle/access';
+import { Allow, Caller, Capability, CurrentCaller, DecidedByParent } from '@resettle/access';
 import { Organisation } from './organisation.entity';
 import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
@@ -83,6 +83,7 @@ export class OrganisationsResolver {
     return this.directory.setEmailDomains(caller, input.organisationId, input.emailDomains);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true })
   localAuthority(@Parent() organisation: Organisation, @Context() ctx: GraphqlContext) {
     return loadOrganisation(ctx, this.directory, organisation.localAuthorityId);

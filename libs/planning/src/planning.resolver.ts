@@ -10,6 +10,7 @@ import {
   ChildAction,
   ChildFieldGroup,
   CurrentCaller,
+  DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
 import { DirectFieldResolvers, thenMaybe } from '@resettle/common';
@@ -138,11 +139,13 @@ export class PlanningResolver {
     return (await this.access.visibleFieldGroups(ctx, plan.childId)).has(ChildFieldGroup.PLAN);
   }
 
+  @DecidedByParent()
   @ResolveField(() => ChildVoice, { nullable: true, description: WHOLE_PLAN })
   async childVoice(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<ChildVoice | null> {
     return (await this.showsWholePlan(ctx, plan)) ? plan : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => PlanAgreement, { nullable: true, description: WHOLE_PLAN })
   async agreement(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<PlanAgreement | null> {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
@@ -150,24 +153,28 @@ export class PlanningResolver {
     return { ...plan, blockers: agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways }) };
   }
 
+  @DecidedByParent()
   @ResolveField(() => [Pathway], { description: 'The nine pathways, or for a partner the ones their organisation is responsible for.' })
   pathways(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Pathway[] | Promise<Pathway[]> {
     // At once when the page primed the pathways and the child's relations (no promise for each of 50 plans).
     return thenMaybe(this.pathwaysOf(ctx, plan), (pathways) => this.access.visiblePathways(ctx, plan.childId, pathways));
   }
 
+  @DecidedByParent()
   @ResolveField(() => [PlanCircumstance], { nullable: true, description: WHOLE_PLAN })
   async circumstances(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, PlanCircumstance[]>('planCircumstances', (ids) => this.planning.circumstancesOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [PriorIntervention], { nullable: true, description: `Interventions done on earlier orders. ${WHOLE_PLAN}` })
   async priorInterventions(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids)).load(plan.childId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [PlanEvent], { nullable: true, description: `Every change to the plan, oldest first. ${WHOLE_PLAN}` })
   async history(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
@@ -201,11 +208,13 @@ export class PathwayResolver {
     private readonly organisations: OrganisationsService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true })
   responsibleOrganisation(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, pathway.responsibleOrganisationId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [PathwayAction])
   actions(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
     return ctx.loaders.get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids)).load(pathway.id);
@@ -223,6 +232,7 @@ export class EpisodePlanResolver {
     direct.register('CustodialEpisode', 'resettlementPlan', (episode: CustodialEpisode, ctx: AccessContext) => this.resettlementPlan(episode, ctx));
   }
 
+  @DecidedByParent()
   @ResolveField(() => ResettlementPlan, { nullable: true })
   resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
     return ctx.loaders.load<string, ResettlementPlan | null>(PLAN_OF_EPISODE_LOADER, (ids) => this.planning.plansOfEpisodes(ids), episode.id);

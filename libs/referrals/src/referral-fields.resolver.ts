@@ -1,5 +1,5 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessContext } from '@resettle/access';
+import { AccessContext, DecidedByParent } from '@resettle/access';
 import { Clock, daysBetween } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { User, UsersService } from '@resettle/identity';
@@ -25,32 +25,38 @@ export class ReferralFieldsResolver {
     private readonly clock: Clock,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { description: 'The organisation the referral is addressed to.' })
   toOrganisation(@Parent() referral: Referral, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, referral.toOrganisationId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { description: 'The youth justice service that made the referral.' })
   fromService(@Parent() referral: Referral, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, referral.fromServiceId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the child is now expected to leave (live, unlike the summary); null on remand.' })
   async expectedReleaseDate(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<string | null> {
     return (await this.episodeOf(ctx, referral))?.expectedReleaseDate ?? null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => Int, { nullable: true, description: 'Days from today to the expected release date; null on remand.' })
   async daysToRelease(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<number | null> {
     const date = (await this.episodeOf(ctx, referral))?.expectedReleaseDate;
     return date ? daysBetween(this.clock.today(), date) : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => ReferralDeadline, { nullable: true, description: 'The deadline this referral exists to meet; null if the episode has none.' })
   deadline(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralDeadline | null> {
     return this.deadlineOf(ctx, referral);
   }
 
+  @DecidedByParent()
   @ResolveField(() => ReferralUrgency, { description: 'Overdue, due soon (within 14 days of the deadline), on track, done or closed.' })
   async urgency(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralUrgency> {
     const deadline = await this.deadlineOf(ctx, referral);
@@ -90,11 +96,13 @@ export class ReferralMessageFieldsResolver {
     private readonly users: UsersService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation)
   authorOrganisation(@Parent() message: ReferralMessage, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, message.authorOrganisationId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: 'Given and family name of the author.' })
   async authorName(@Parent() message: ReferralMessage, @Context() ctx: AccessContext) {
     return fullName(await loadUser(ctx, this.users, message.authorUserId));
@@ -109,11 +117,13 @@ export class ReferralEventFieldsResolver {
     private readonly users: UsersService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation)
   actorOrganisation(@Parent() event: ReferralEvent, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, event.actorOrganisationId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: 'Given and family name of who made the move.' })
   async actorName(@Parent() event: ReferralEvent, @Context() ctx: AccessContext) {
     return fullName(await loadUser(ctx, this.users, event.actorUserId));

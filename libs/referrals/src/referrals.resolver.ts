@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, CurrentCaller, referralVisible, selectedFieldPaths } from '@resettle/access';
+import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, CurrentCaller, DecidedByParent, referralVisible, selectedFieldPaths } from '@resettle/access';
 import { PlanningService, ResettlementPlan } from '@resettle/planning';
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
@@ -57,16 +57,19 @@ export class ReferralsResolver {
     return this.service.list(caller.actor, args.filter, args.first, args.after, this.access.listReadAudit(caller, REFERRAL, selectedFieldPaths(info)));
   }
 
+  @DecidedByParent()
   @ResolveField(() => ReferralSummary, { nullable: true, description: 'What the partner sees of the child, as it was when the referral was sent; null before.' })
   summary(@Parent() referral: Referral): ReferralSummary | null {
     return referral.summary ? { ...referral.summary, takenAt: new Date(referral.summary.takenAt) } : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => [ReferralEvent], { description: 'Every move: from, to, who and when.' })
   events(@Parent() referral: Referral, @Context() ctx: AccessContext) {
     return ctx.loaders.get<string, ReferralEvent[]>('referrals:events', (ids) => this.service.eventsOf(ids)).load(referral.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [ReferralMessage], { description: 'The thread between the youth justice service and the partner, oldest first.' })
   messages(@Parent() referral: Referral, @Context() ctx: AccessContext) {
     return ctx.loaders.get<string, ReferralMessage[]>('referrals:messages', (ids) => this.service.messagesOf(ids)).load(referral.id);
@@ -171,6 +174,7 @@ export class ReferralsResolver {
 export class PlanReferralsResolver {
   constructor(private readonly service: ReferralsService) {}
 
+  @DecidedByParent()
   @ResolveField(() => [Referral], { description: 'The referrals made from this plan that are yours to see (a partner sees only those sent to it), oldest first.' })
   async referrals(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     const actor = ctx.actor;

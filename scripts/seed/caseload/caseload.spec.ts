@@ -1,5 +1,4 @@
-import { LOCAL_AUTHORITIES } from '../../../libs/organisations/src/reference/local-authorities';
-import { SECURE_ESTABLISHMENTS } from '../../../libs/organisations/src/reference/secure-establishments';
+import { LOCAL_AUTHORITIES, SECURE_ESTABLISHMENTS } from '@resettle/organisations';
 import {
   CREDIT_FROM,
   DTO_STANDARD_TERMS,

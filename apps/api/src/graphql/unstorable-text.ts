@@ -10,6 +10,7 @@ import { BadUserInputError, FieldErrors } from '@resettle/common';
  */
 
 // Without the `u` flag a regular expression sees UTF-16 code units, so a surrogate that is not half of a pair shows.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL cannot store in text.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why `text` cannot be stored, for the person who sent it; null when it can. */

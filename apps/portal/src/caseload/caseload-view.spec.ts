@@ -1,4 +1,4 @@
-import { todayIso } from '../../../../libs/common/src/dates/iso-date';
+import { todayIso } from '@resettle/common';
 import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
 
 const m = (key: string, dueDate: string | null, status: string) => ({ key, dueDate, status });

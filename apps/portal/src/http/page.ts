@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 // The policy's pure capability table (no framework imports): the portal shows the pages a role may use, and the
 // api still decides every record.
-import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
-import type { Role } from '../../../../libs/access/src/role';
+import { Capability, mayPerform } from '@resettle/access';
+import type { Role } from '@resettle/access';
 import { signedInUser, SignedInUser, takeFlash } from '../session/portal-session';
 
 export interface NavItem {

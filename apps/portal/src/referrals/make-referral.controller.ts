@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ORGANISATION_TYPE_FOR } from '../../../../libs/referrals/src/rules/referral-transitions';
+import { ORGANISATION_TYPE_FOR } from '@resettle/referrals';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, FormErrors, validateForm } from '../forms/form-errors';

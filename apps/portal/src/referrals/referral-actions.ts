@@ -1,5 +1,5 @@
-import { PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove } from '../../../../libs/referrals/src/rules/referral-transitions';
-import type { ReferralType } from '../../../../libs/referrals/src/referral-enums';
+import { PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove } from '@resettle/referrals';
+import type { ReferralType } from '@resettle/referrals';
 import { OfferForm, offerStartDate, ReasonForm, RequestInformationForm, VersionedForm } from '../forms/portal-forms';
 
 /**

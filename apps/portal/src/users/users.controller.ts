@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 // The policy's pure capability table: which links to show. The api decides every request again.
-import { Capability, mayPerform } from '../../../../libs/access/src/policy/capabilities';
-import type { Role } from '../../../../libs/access/src/role';
+import { Capability, mayPerform } from '@resettle/access';
+import type { Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, FormErrors, formError, validateForm } from '../forms/form-errors';

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Clock, PageArgs } from '@resettle/common';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, CurrentCaller } from '@resettle/access';
+import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, CurrentCaller, DecidedByParent } from '@resettle/access';
 import { AuditEventConnection, AuditService } from '@resettle/audit';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User, UsersService } from '@resettle/identity';
@@ -77,11 +77,13 @@ export class AccessReportEntryResolver {
     private readonly users: UsersService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() entry: AccessReportEntry, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, entry.organisationId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => User, { nullable: true })
   user(@Parent() entry: AccessReportEntry, @Context() ctx: AccessContext) {
     if (!entry.userId) return null;

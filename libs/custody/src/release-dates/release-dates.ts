@@ -1,16 +1,18 @@
 import {
   addCalendarMonths,
   addDays,
+  bankHolidayName,
   compareIsoDates,
   dayName,
   daysBetween,
   daysInMonth,
   endOfMonth,
-  IsoDate,
   isIsoDate,
+  IsoDate,
+  isWorkingDay,
+  lastWorkingDayOnOrBefore,
   maxDate,
-} from '../../../common/src/dates/iso-date';
-import { bankHolidayName, isWorkingDay, lastWorkingDayOnOrBefore } from '../../../common/src/calendar/working-days';
+} from '@resettle/common';
 
 /**
  * Release dates for a custodial episode, as DOMAIN.md "The custodial episode" sets them out (the Ministry of

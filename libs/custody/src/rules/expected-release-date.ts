@@ -1,5 +1,4 @@
-import { addDays } from '../../../common/src/dates/iso-date';
-import { isWorkingDay } from '../../../common/src/calendar/working-days';
+import { addDays, isWorkingDay } from '@resettle/common';
 import { releaseDayFor, ReleaseDay } from '../release-dates/release-dates';
 
 export interface EpisodeReleaseFacts {

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, GraphqlContext } from '@resettle/common';
-import { AccessContext, Allow, Caller, Capability, CurrentCaller, mayManageUsersOf } from '@resettle/access';
+import { AccessContext, Allow, Caller, Capability, CurrentCaller, DecidedByParent, mayManageUsersOf } from '@resettle/access';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { User } from '../user.entity';
 import { UsersService } from '../users.service';
@@ -66,6 +66,7 @@ export class UsersResolver {
     return this.admin.resendInvitation(caller, input.userId);
   }
 
+  @DecidedByParent()
   @ResolveField(() => Boolean, { nullable: true, description: 'Whether they have chosen a password; only for you and those who manage their users.' })
   async hasPassword(@Parent() user: User, @Context() ctx: AccessContext) {
     if (!this.mayManage(ctx, user)) return null;
@@ -75,6 +76,7 @@ export class UsersResolver {
     }).load(user.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => UserInvitationView, { nullable: true, description: 'Their latest invitation; only for you and those who manage their users.' })
   async invitation(@Parent() user: User, @Context() ctx: AccessContext) {
     if (!this.mayManage(ctx, user)) return null;
@@ -90,6 +92,7 @@ export class UsersResolver {
     return !!actor && (actor.userId === user.id || mayManageUsersOf(actor, user.organisationId));
   }
 
+  @DecidedByParent()
   @ResolveField(() => Organisation)
   organisation(@Parent() user: User, @Context() ctx: GraphqlContext) {
     return loadOrganisation(ctx, this.organisations, user.organisationId);

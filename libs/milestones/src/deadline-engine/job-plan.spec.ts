@@ -1,6 +1,5 @@
-import { MilestoneStatus } from '../milestone-enums';
 import { DEFAULT_MILESTONE_POLICY, mergePolicy } from '../rules/milestone-policy';
-import { MilestoneKey } from '../milestone-enums';
+import { MilestoneKey, MilestoneStatus } from '../milestone-enums';
 import { escalationsDue, jobsWithinReach, lateJob, morningOf, owedJobs, plannedJobs, reconcileWindow } from './job-plan';
 
 const policy = DEFAULT_MILESTONE_POLICY[MilestoneKey.INITIAL_PLANNING_MEETING];

@@ -33,6 +33,8 @@ export class NotifyEmailSender extends EmailSender {
       });
       return { id: response.data.id };
     } catch (error) {
+      // No `cause`: the client's error carries the request (the API key and the personalisation) into any log.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`GOV.UK Notify refused the email: ${notifyErrorText(error)}`);
     }
   }

@@ -6,9 +6,9 @@ import {
   Allow,
   Caller,
   Capability,
-  ChildAction,
   ChildFieldGroup,
   CurrentCaller,
+  DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
 import { Child, ChildrenService } from '@resettle/children';
@@ -32,7 +32,6 @@ import {
   ScheduleMeetingInput,
 } from './dto/meeting.inputs';
 
-const PLAN = 'Resettlement plan';
 const MEETING = 'Planning meeting';
 const WHOLE_PLAN = 'Null unless you may see the whole plan (an invitee from outside it sees the meeting’s logistics only).';
 
@@ -121,37 +120,44 @@ export class MeetingsResolver {
 
   // ---------------------------------------------------------------- fields
 
+  @DecidedByParent()
   @ResolveField(() => [MeetingInvitee])
   invitees(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     return ctx.loaders.get<string, MeetingInvitee[]>('meetingInvitees', (ids) => this.meetings.inviteesOf(ids)).load(meeting.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { description: 'The child’s initials (e.g. "A.T."), as the calendar feed names them.' })
   async childInitials(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     const child = await ctx.loaders.get<string, Child | null>('meetingChild', (ids) => this.children.findByIds(ids)).load(meeting.childId);
     return child ? childInitials(child) : '';
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: `Support the child needs to take part. ${WHOLE_PLAN}` })
   async childParticipationNotes(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     return (await showsWholePlan(this.access, ctx, meeting.childId)) ? meeting.childParticipationNotes : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: WHOLE_PLAN })
   async parentCarerParticipationNotes(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     return (await showsWholePlan(this.access, ctx, meeting.childId)) ? meeting.parentCarerParticipationNotes : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: `Agenda or arrangements. ${WHOLE_PLAN}` })
   async notes(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     return (await showsWholePlan(this.access, ctx, meeting.childId)) ? meeting.notes : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => String, { nullable: true, description: `Why it was cancelled. ${WHOLE_PLAN}` })
   async cancellationReason(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     return (await showsWholePlan(this.access, ctx, meeting.childId)) ? meeting.cancellationReason : null;
   }
 
+  @DecidedByParent()
   @ResolveField(() => MeetingOutcome, { nullable: true, description: `Null until the meeting is held. ${WHOLE_PLAN}` })
   async outcome(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext): Promise<MeetingOutcome | null> {
     if (meeting.status !== MeetingStatus.HELD || !meeting.heldAt || !meeting.childParticipationAtMeeting) return null;
@@ -168,6 +174,7 @@ export class MeetingsResolver {
     };
   }
 
+  @DecidedByParent()
   @ResolveField(() => [PathwayAction], { nullable: true, description: `The pathway actions the meeting agreed. ${WHOLE_PLAN}` })
   async actions(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     if (!(await showsWholePlan(this.access, ctx, meeting.childId))) return null;
@@ -192,6 +199,7 @@ export class PlanMeetingsResolver {
     private readonly access: AccessService,
   ) {}
 
+  @DecidedByParent()
   @ResolveField(() => [PlanningMeeting], { nullable: true, description: 'The plan’s planning meetings, newest first. Null unless you may see the whole plan.' })
   async meetings(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await showsWholePlan(this.access, ctx, plan.childId))) return null;
@@ -203,6 +211,7 @@ export class PlanMeetingsResolver {
 export class MeetingInviteeResolver {
   constructor(private readonly organisations: OrganisationsService) {}
 
+  @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() invitee: MeetingInvitee, @Context() ctx: AccessContext) {
     return loadOrganisation(ctx, this.organisations, invitee.organisationId);

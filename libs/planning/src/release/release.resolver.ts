@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildFieldGroup, CurrentCaller, ResourceRef } from '@resettle/access';
+import { AccessContext, AccessService, Allow, Caller, Capability, ChildFieldGroup, CurrentCaller, DecidedByParent, ResourceRef } from '@resettle/access';
 import { CustodialEpisode } from '@resettle/custody';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
@@ -109,30 +109,35 @@ export class ReleaseResolver {
 
   // ---------------------------------------------------------------- fields of the plan
 
+  @DecidedByParent()
   @ResolveField(() => ReleaseDayPlan, { nullable: true, description: `The plan for the day of release; null until started. ${WHOLE_PLAN}` })
   async releaseDay(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, ReleaseDayPlan | null>('releaseDayPlan', (ids) => this.release.releaseDayPlansOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => ReleaseRecord, { nullable: true, description: `What happened on the day of release; null until recorded. ${WHOLE_PLAN}` })
   async releaseRecord(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, ReleaseRecord | null>('releaseRecord', (ids) => this.release.releaseRecordsOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [ReleaseAppointment], { nullable: true, description: `Appointments after release, soonest first. ${WHOLE_PLAN}` })
   async appointments(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, ReleaseAppointment[]>('releaseAppointments', (ids) => this.release.appointmentsOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [EngagementBarrier], { nullable: true, description: `Barriers to engagement, oldest first. ${WHOLE_PLAN}` })
   async engagementBarriers(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, EngagementBarrier[]>('engagementBarriers', (ids) => this.release.engagementBarriersOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [SupervisionCheck], { nullable: true, description: `Supervision compliance by period, oldest first. ${WHOLE_PLAN}` })
   async supervisionChecks(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
@@ -156,12 +161,14 @@ export class ReleaseResolver {
 export class ReleaseDayPlanResolver {
   constructor(private readonly release: ReleaseService) {}
 
+  @DecidedByParent()
   @ResolveField(() => [ReleaseDayGap], { description: 'What must be filled in before the plan can be confirmed; empty when nothing is missing.' })
   async gaps(@Parent() day: ReleaseDayPlan, @Context() ctx: AccessContext): Promise<ReleaseDayGap[]> {
     const episode = await ctx.loaders.get<string, CustodialEpisode | null>('episodeOfPlan', (ids) => this.release.episodesOfPlans(ids)).load(day.planId);
     return releaseDayPlanGaps(day, episode?.expectedReleaseDate ?? null);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [String], { description: 'Worth a second look, though they do not stop confirmation.' })
   warnings(@Parent() day: ReleaseDayPlan): string[] {
     return releaseDayPlanWarnings(day);
