@@ -9,3 +9,4 @@ export * from './referrals.service';
 export * from './referrals.module';
 export * from './referrals-graphql.module';
 export * from './rules/referral-urgency';
+export * from './rules/offer-date';

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '@resettle/common';
+import { startFarFromRelease } from '@resettle/referrals';
 import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/portal-forms';
 import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
-import { startFarFromRelease } from '../../../../libs/referrals/src/rules/offer-date';
 import { renderPage } from '../http/page';
 import { DraftStore } from '../session/draft-store';
 import { flash, signedInUser, SignedInUser } from '../session/portal-session';
@@ -27,6 +28,7 @@ export class ReferralsController {
   constructor(
     private readonly api: ApiClient,
     private readonly drafts: DraftStore,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -122,7 +124,9 @@ export class ReferralsController {
       // A start far from the release is possible but unusual: said, and offered only when sent again unchanged.
       const startDate = offerStartDate(value as OfferForm)!;
       const daysFromRelease = startFarFromRelease(startDate, referral.expectedReleaseDate);
-      if (daysFromRelease !== null && body.confirmedStartDate !== startDate) {
+      // A start in the past is no warning but a refusal, and the api's: it goes straight on to say so.
+      const startsInPast = startDate < this.clock.today();
+      if (daysFromRelease !== null && !startsInPast && body.confirmedStartDate !== startDate) {
         const farWarning = { text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)), startDate };
         return this.renderAction(request, reply, referral, key, { values: body, farWarning });
       }
