@@ -320,7 +320,7 @@ describe('partner portal for shared computers (browser)', () => {
         await page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(page.locator('#referral-status'), 'Offered');
         // The address as typed, line by line; no ISO date anywhere.
-        const address = page.locator('.govuk-summary-list__value.app-pre-line').first();
+        const address = page.locator('.govuk-summary-list__value .app-pre-line').first();
         expect(await address.innerText()).toBe('9 Canal Row\nEasttown\nET3 4CD');
         expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         await page.getByRole('button', { name: 'Confirm the address' }).click();

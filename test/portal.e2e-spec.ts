@@ -212,6 +212,9 @@ describe('partner portal (browser)', () => {
         await check(officer.page);
         await officer.page.getByLabel('Day').fill('28');
         await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
+        // Months from the release: said first, and offered when sent again unchanged.
+        await expectText(officer.page.locator('#start-date-warning'), 'expected release');
+        await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(officer.page.locator('#referral-status'), 'Offered');
         await officer.page.getByRole('button', { name: 'Confirm the address' }).click();
         await expectText(officer.page.locator('.govuk-notification-banner'), 'Confirmed: the pathway is now arranged');
@@ -428,17 +431,25 @@ describe('partner portal (browser)', () => {
     }
   });
 
-  it('the officer is told a referral has arrived, follows the notification to it, and marks all read', async () => {
+  it('the officer is told a referral has arrived, follows the notification to it (which reads it), and marks all read', async () => {
     const { referralId } = await childWithReferral('Noah', 'A');
+    await childWithReferral('Nia', 'A');
     const { context, page } = await h.person({ javaScriptEnabled: false });
     try {
       await h.signIn(page, EMAIL.officer);
       await page.getByRole('link', { name: 'Notifications' }).click();
-      const notice = page.getByRole('link', { name: 'New accommodation referral for N.E.' });
+      const notice = page.getByRole('link', { name: 'New accommodation referral for N.E.' }).and(page.locator(`[href="/referrals/${referralId}"]`));
       await notice.waitFor();
       expect(await h.accessibilityViolations(page)).toEqual([]);
       await notice.click();
       expect(new URL(page.url()).pathname).toBe(`/referrals/${referralId}`);
+      // Opening the referral read its notification; the other referral's is still unread.
+      const read = await h.t.dataSource.query(
+        `SELECT n.link, n.read_at IS NOT NULL AS read FROM notification n JOIN app_user u ON u.id = n.recipient_user_id
+          WHERE u.email = $1 AND n.title LIKE 'New accommodation referral for N.E.%' ORDER BY n.created_at`,
+        [EMAIL.officer],
+      );
+      expect(read).toEqual(expect.arrayContaining([{ link: `/referrals/${referralId}`, read: true }, expect.objectContaining({ read: false })]));
       await page.goto('/notifications');
       await page.getByRole('button', { name: 'Mark all as read' }).click();
       await expectText(page.locator('.govuk-notification-banner'), 'marked as read');
