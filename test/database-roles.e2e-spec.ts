@@ -131,7 +131,7 @@ describe('database roles: the api and worker connect as the application role', (
           'it may create schemas',
           'it may create temporary tables',
           'it owns or may create objects in schema public',
-          'it owns app_user, audit_event, audit_event_id_seq, calendar_feed, case_manager_assignment, ...',
+          'it owns accommodation_arrangement, app_user, audit_event, audit_event_id_seq, calendar_feed, ...',
           'it owns function refuse_audit_event_change',
         ]),
       );
