@@ -16,7 +16,7 @@ import type { LocalAuthorityRef, SecureEstablishmentRef } from '@resettle/organi
 // Types. Names carry "Synthetic" so a barrel can re-export them beside the children and custody modules' own
 // Gender and SentenceType; the string values match those (the custody calculator accepts a sentence as it is).
 
-export type SyntheticGender = 'MALE' | 'FEMALE' | 'OTHER';
+type SyntheticGender = 'MALE' | 'FEMALE' | 'OTHER';
 
 /** The 19 ethnic groups of the 2021 Census for England and Wales (ONS), with their published labels. */
 export const ETHNICITIES = [
@@ -41,10 +41,9 @@ export const ETHNICITIES = [
   { key: 'OTHER_ANY', group: 'Other', label: 'Other ethnic group: Any other ethnic group' },
 ] as const;
 
-export type Ethnicity = (typeof ETHNICITIES)[number]['key'];
-export type EthnicGroup = (typeof ETHNICITIES)[number]['group'];
+type Ethnicity = (typeof ETHNICITIES)[number]['key'];
 
-export type ParentCarerRelationship =
+type ParentCarerRelationship =
   | 'Mother'
   | 'Father'
   | 'Stepmother'
@@ -57,7 +56,7 @@ export type ParentCarerRelationship =
   | 'Special guardian'
   | 'Foster carer';
 
-export interface SyntheticParentCarer {
+interface SyntheticParentCarer {
   name: string;
   relationship: ParentCarerRelationship;
   /** Always in Ofcom's drama range 07700 900000-900999, formatted '07700 900123'. */
@@ -67,7 +66,7 @@ export interface SyntheticParentCarer {
   hasParentalResponsibility: boolean;
 }
 
-export interface SyntheticChild {
+interface SyntheticChild {
   givenName: string;
   familyName: string;
   preferredName: string | null;
@@ -87,10 +86,10 @@ export interface SyntheticChild {
   parentsCarers: SyntheticParentCarer[];
 }
 
-export type SyntheticEpisodeType = 'REMAND' | 'SENTENCED';
-export type SyntheticSentenceType = 'DTO' | 'S250' | 'EXTENDED' | 'DHMP';
+type SyntheticEpisodeType = 'REMAND' | 'SENTENCED';
+type SyntheticSentenceType = 'DTO' | 'S250' | 'EXTENDED' | 'DHMP';
 
-export interface SyntheticSentence {
+interface SyntheticSentence {
   sentenceType: SyntheticSentenceType;
   /** 'YYYY-MM-DD'; never after `today`, never more than 6 years before it. */
   sentenceDate: string;
@@ -107,7 +106,7 @@ export interface SyntheticSentence {
   excludedFromFortyPercentRelease: boolean;
 }
 
-export interface SyntheticEpisode {
+interface SyntheticEpisode {
   establishmentCode: string;
   /** Local authority whose youth justice service supervises: the child's home authority. */
   supervisingAuthorityCode: string;

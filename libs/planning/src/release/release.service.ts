@@ -72,7 +72,7 @@ function applyPatch<T extends object>(row: T, input: object, fields: readonly st
 }
 
 /** Whether the child has left custody on this episode (now in the community, or since recalled or closed). */
-export function hasBeenReleased(episode: Pick<CustodialEpisode, 'status' | 'releasedAt'>): boolean {
+function hasBeenReleased(episode: Pick<CustodialEpisode, 'status' | 'releasedAt'>): boolean {
   if (episode.status === EpisodeStatus.RELEASED) return true;
   return !!episode.releasedAt && episode.status !== EpisodeStatus.REMANDED && episode.status !== EpisodeStatus.SENTENCED;
 }
