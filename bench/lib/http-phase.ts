@@ -14,7 +14,7 @@ export interface Target {
   baselinePath: string;
 }
 
-export interface CellFigures {
+interface CellFigures {
   rps: number;
   p50: number;
   p99: number;

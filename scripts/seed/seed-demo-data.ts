@@ -178,7 +178,7 @@ const NATIONAL_BODY_CODE = 'NAT-YJB';
  * LA-LEEDS → leeds.council.example.com, YJS-LEEDS → leeds.yjs.example.com, HEALTH-LEEDS → leeds.health.example.com,
  * EDU-LEEDS → leeds.virtual-school.example.com, YOI-WETHERBY → wetherby.yoi.example.com, NAT-YJB → yjb.national.example.com.
  */
-export function demoEmailDomain(code: string): string {
+function demoEmailDomain(code: string): string {
   if (code === NATIONAL_BODY_CODE) return 'yjb.national.example.com';
   const partner = /^(LA|YJS|HEALTH|EDU)-(.+)$/.exec(code);
   if (partner) {
@@ -192,7 +192,7 @@ export function demoEmailDomain(code: string): string {
 const DEMO_AUTHORITIES = ['LA-LEEDS', 'LA-BIRMINGHAM', 'LA-KENT', 'LA-CARDIFF'];
 const DEMO_ESTABLISHMENTS = ['YOI-WETHERBY', 'STC-OAKHILL', 'SCH-ADEL-BECK', 'SECURE-SCHOOL-OASIS-RESTORE'];
 
-export interface DemoSignIn {
+interface DemoSignIn {
   role: string;
   email: string;
   organisation: string;

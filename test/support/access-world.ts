@@ -19,7 +19,7 @@ export interface Side {
   colleagueOf: Record<string, { id: string; email: string }>;
 }
 
-export interface Org {
+interface Org {
   id: string;
   name: string;
   type: string;

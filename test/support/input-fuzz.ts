@@ -17,10 +17,10 @@ import { RootOperation } from './schema-operations';
  * baseline, with real ids from the test's world) with one value replaced.
  */
 
-export type Path = (string | number)[];
+type Path = (string | number)[];
 
 /** A value to try, and a name for it in the report. */
-export interface FuzzValue {
+interface FuzzValue {
   label: string;
   value: unknown;
   /** No valid call carries this value, whatever the field: it must be refused, never stored. */
@@ -147,7 +147,7 @@ function enumValues(type: GraphQLNamedType): FuzzValue[] {
 }
 
 /** A plausible value of `type` for the field `name`: required fields only for input objects. */
-export function baselineValue(type: GraphQLInputType, name: string, description: string | undefined, operation: string, baseline: Baseline): unknown {
+function baselineValue(type: GraphQLInputType, name: string, description: string | undefined, operation: string, baseline: Baseline): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [baselineValue(inner.ofType, name, description, operation, baseline)];
   if (isInputObjectType(inner)) {
@@ -179,7 +179,7 @@ export function baselineValue(type: GraphQLInputType, name: string, description:
 }
 
 /** The baseline arguments of an operation: its required arguments (and their required fields). */
-export function baselineArgs(operation: RootOperation, baseline: Baseline): Record<string, unknown> {
+function baselineArgs(operation: RootOperation, baseline: Baseline): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const arg of operation.field.args) {
     if (isNonNullType(arg.type) && arg.defaultValue === undefined) {
@@ -229,7 +229,7 @@ function typeAt(operation: RootOperation, path: Path): GraphQLInputType {
 }
 
 /** `args` with the value at `path` replaced, making any object or list on the way from the baseline. */
-export function withValueAt(operation: RootOperation, args: Record<string, unknown>, path: Path, value: unknown, baseline: Baseline): Record<string, unknown> {
+function withValueAt(operation: RootOperation, args: Record<string, unknown>, path: Path, value: unknown, baseline: Baseline): Record<string, unknown> {
   const out = structuredClone(args);
   let container: any = out;
   for (let i = 0; i < path.length - 1; i++) {
@@ -324,7 +324,7 @@ export function fuzzCases(operation: RootOperation, baseline: Baseline, random: 
 }
 
 /** A value written as a GraphQL literal of `type` (strings JSON-escaped, which GraphQL's string syntax accepts). */
-export function printLiteral(value: unknown, type: GraphQLInputType): string {
+function printLiteral(value: unknown, type: GraphQLInputType): string {
   if (value === null || value === undefined) return 'null';
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {

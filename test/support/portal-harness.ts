@@ -6,7 +6,7 @@ import { closeAll } from './close-all';
 import { TestApp } from './test-app';
 
 /** Debian's Chromium (DEVELOPERS.md): never a downloaded browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The whole service as a browser sees it: the real api listening on a port (its own database, the machine's

@@ -75,7 +75,7 @@ export async function registerSecurity(fastify: FastifyInstance, config: Securit
 const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** `application/json`, with or without parameters (`; charset=utf-8`), in any case. */
-export function isJson(contentType: string | undefined): boolean {
+function isJson(contentType: string | undefined): boolean {
   return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
@@ -141,7 +141,7 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
  * a limit after its route, `${method}${url}-`, which a limit made by `createRateLimit` does not have: its keys read
  * `<prefix>undefinedundefined-<key>`. Our limits are not per route, and their keys already say which limit they are.
  */
-export function fixedWindowStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
+function fixedWindowStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
   class FixedWindowStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
       const name = prefix + key;

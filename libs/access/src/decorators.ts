@@ -16,7 +16,7 @@ export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies 
  */
 export const Allow = (capability: Capability) => SetMetadata(ACCESS_RULE, { public: false, capability } satisfies AccessRule);
 
-export const FIELD_ACCESS = 'resettle:field-access';
+const FIELD_ACCESS = 'resettle:field-access';
 
 /**
  * A field resolver's access decision: its parent, which an operation's own `@Allow` or `@Public` let through. The

@@ -3,7 +3,7 @@ import type { ChildRecord } from './child-records.registry';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Enough for any real input (the widest names a plan, a pathway and a few people); a flood of ids is not looked up. */
-export const MAX_NAMED_IDS = 20;
+const MAX_NAMED_IDS = 20;
 
 /**
  * Every id an operation's arguments carry (top level and inside inputs, lists included), in order, once each: the

@@ -46,7 +46,7 @@ import {
 } from './dto/episode.inputs';
 
 @ObjectType()
-export class CustodialEpisodeConnection extends Connection(CustodialEpisode, 'CustodialEpisode') {}
+class CustodialEpisodeConnection extends Connection(CustodialEpisode, 'CustodialEpisode') {}
 
 @ArgsType()
 export class CaseloadArgs extends PageArgs {

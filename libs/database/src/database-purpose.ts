@@ -19,7 +19,7 @@ export function databaseName(url: string): string {
 }
 
 /** The purpose a database is marked with, or null when unmarked (read on a fresh connection, where it applies). */
-export async function readDatabasePurpose(url: string): Promise<DatabasePurpose | null> {
+async function readDatabasePurpose(url: string): Promise<DatabasePurpose | null> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -31,7 +31,7 @@ export function withRole(url: string, role: RoleLogin): string {
 }
 
 /** A URL fit for an error message: never its password. */
-export function redacted(url: string): string {
+function redacted(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();

@@ -11,7 +11,7 @@ interface PgPool {
  * that ran it, for the connection's life, so the set must stay small: the hot reads' texts (a few per document
  * shape) fit easily; past the limit a text runs unnamed, as any other query does.
  */
-export const PREPARED_STATEMENTS_MAX = 64;
+const PREPARED_STATEMENTS_MAX = 64;
 
 const names = new Map<string, string>();
 

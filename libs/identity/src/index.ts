@@ -14,5 +14,3 @@ export * from './rules/password-rules';
 export * from './rules/roles-by-organisation-type';
 export * from './rules/sign-in-throttle';
 export * from './auth/password-hashing';
-export { AuthTokens } from './auth/auth.types';
-export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './auth/access-tokens';

@@ -40,7 +40,7 @@ import {
 import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
 
 /** The outbox topic the worker's engine turns into a milestone's reminder, due and escalation jobs. */
-export const MILESTONE_SCHEDULE_TOPIC = 'milestones.schedule';
+const MILESTONE_SCHEDULE_TOPIC = 'milestones.schedule';
 
 export interface EffectivePolicy {
   policy: MilestonePolicy;

@@ -11,7 +11,7 @@ import { NotificationPreference } from './entities/notification-preference.entit
 import { EmailMode } from './notification-enums';
 
 /** The outbox topic of one notification's email: the relay adds job `email` to queue `notifications`. */
-export const NOTIFICATION_EMAIL_TOPIC = 'notifications.email';
+const NOTIFICATION_EMAIL_TOPIC = 'notifications.email';
 
 export interface NotifyResult {
   /** False when a notification with the same dedupe key already existed (nothing new was written). */

@@ -20,10 +20,6 @@ export const SECURE_ESTABLISHMENT_TYPES = [
   OrganisationType.SECURE_SCHOOL,
 ] as const;
 
-export function isSecureEstablishment(type: OrganisationType): boolean {
-  return (SECURE_ESTABLISHMENT_TYPES as readonly OrganisationType[]).includes(type);
-}
-
 registerEnumType(OrganisationType, {
   name: 'OrganisationType',
   description: 'Kinds of agency that take part in a child’s resettlement.',

@@ -9,7 +9,7 @@ import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
 
 @ObjectType()
-export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
+class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
 
 @InputType()
 export class OrganisationFilter {

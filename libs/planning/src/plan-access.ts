@@ -3,7 +3,7 @@ import { AccessContext, AccessService, Caller, ChildAction, ResourceRef } from '
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { PlanningService } from './planning.service';
 
-export const PLAN_RESOURCE = 'Resettlement plan';
+const PLAN_RESOURCE = 'Resettlement plan';
 
 /**
  * The one check every change to a plan's own records goes through (the plan, its meetings, its release day): the

@@ -13,38 +13,38 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
  * Field levels, leaf included. The deepest real query is 7 (caseload → edges → node → child → homeAuthority →
  * localAuthority → name); 10 leaves room but stops `child { currentEpisode { child { … } } }` recursion.
  */
-export const MAX_DEPTH = 10;
+const MAX_DEPTH = 10;
 
 /**
  * Aliases per operation. A screen needs a few; a hundred aliased mutations (or sign-in attempts) in one request is
  * batching round the rate limit.
  */
-export const MAX_ALIASES = 15;
+const MAX_ALIASES = 15;
 
 /**
  * graphql-armor's cost: 1 a scalar, 2 an object, children × 1.5 a level, a list × its literal `first`. The
  * heaviest real screen, a caseload page of 100 with every episode field, costs about 37,000; 50,000 fits it and
  * stops fragment fan-out (10 levels of `...F ...F` already cost 59,000) and alias batching.
  */
-export const MAX_COST = 50_000;
+const MAX_COST = 50_000;
 
 /** Directives per operation: a screen uses a handful of @include/@skip. */
-export const MAX_DIRECTIVES = 20;
+const MAX_DIRECTIVES = 20;
 
 /**
  * Lexical tokens per document. GraphiQL's introspection query has under 200 and the largest query in the tests under
  * 100. Checked while parsing (graphql-js `maxTokens`), so a huge document is refused before it is even built.
  */
-export const MAX_TOKENS = 2_000;
+const MAX_TOKENS = 2_000;
 
-export interface QueryLimits {
+interface QueryLimits {
   depth: number;
   aliases: number;
   cost: number;
   directives: number;
 }
 
-export const QUERY_LIMITS: QueryLimits = { depth: MAX_DEPTH, aliases: MAX_ALIASES, cost: MAX_COST, directives: MAX_DIRECTIVES };
+const QUERY_LIMITS: QueryLimits = { depth: MAX_DEPTH, aliases: MAX_ALIASES, cost: MAX_COST, directives: MAX_DIRECTIVES };
 
 /**
  * graphql-armor throws by default (which would escape `validate` as a 500) and prefixes "Syntax Error:". Report a
@@ -60,7 +60,7 @@ const asValidationError = {
 };
 
 /** The document-shape rules (aliases, cost, depth, directives); tokens are limited by `graphqlParseOptions`. */
-export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationRule[] {
+function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationRule[] {
   return [
     maxAliasesRule({ n: limits.aliases, ...asValidationError }),
     // flattenFragments: a fragment spread is not a level of the response, so it does not add depth.

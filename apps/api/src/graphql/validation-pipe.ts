@@ -4,7 +4,7 @@ import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe 
  * Flattens nested class-validator errors into `{ 'sentence.termMonths': ['...'] }`. A field sent as null where it
  * cannot be (IsOptionalNotNull) says so first, before its type's complaint about null.
  */
-export function fieldErrorsOf(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+function fieldErrorsOf(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;

@@ -16,7 +16,7 @@ export interface GraphqlRequestFacts {
  * A request's operation as a metric label: its type and first root field (`query caseload`), which the schema
  * bounds, never the client's own operation name (anyone could invent a new label each request).
  */
-export function operationLabel(document: DocumentNode, operationName?: string | null): string {
+function operationLabel(document: DocumentNode, operationName?: string | null): string {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = (operationName && operations.find((o) => o.name?.value === operationName)) || operations[0];
   const field = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);

@@ -12,7 +12,7 @@ export interface NavItem {
 }
 
 /** The service navigation for a person: caseload for those who hold children's cases, referrals for either side, users for those who manage them. */
-export function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
+function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
   const actor = { roles: user.roles as Role[] };
   const items: Omit<NavItem, 'active'>[] = [];

@@ -29,7 +29,7 @@ export interface PlanData {
   } | null;
 }
 
-export interface Appointment {
+interface Appointment {
   /** ISO date-time, or a date with an optional HH:MM. */
   when: string;
   what: string;
@@ -49,7 +49,7 @@ export interface MyPlan {
 }
 
 /** Each pathway in words a child would use. */
-export const PLAIN_PATHWAY: Record<string, string> = {
+const PLAIN_PATHWAY: Record<string, string> = {
   ACCOMMODATION: 'Where I will live',
   EDUCATION_TRAINING_EMPLOYMENT: 'School, college, training or work',
   PHYSICAL_HEALTH: 'My health',

@@ -1,6 +1,6 @@
 /** How the Users page shows an account, as plain functions (table-tested). */
 
-export const ROLE_LABELS: Record<string, string> = {
+const ROLE_LABELS: Record<string, string> = {
   YJS_CASE_MANAGER: 'Case manager',
   YJS_MANAGER: 'Manager (youth justice)',
   ESTABLISHMENT_STAFF: 'Staff (secure establishment)',

@@ -49,7 +49,7 @@ const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
 const ESTABLISHMENT = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
 
 /** Capability → the roles that hold it. Where unsure, a role is left out. */
-export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
+const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.READ_DIRECTORY]: EVERYONE,
   [Capability.READ_SELF]: EVERYONE,
   [Capability.CHANGE_OWN_PASSWORD]: EVERYONE,

@@ -78,7 +78,7 @@ export enum ChildFieldGroup {
 
 const ALL_GROUPS = Object.values(ChildFieldGroup);
 
-export const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFieldGroup[]>> = {
+const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFieldGroup[]>> = {
   [ChildView.FULL]: ALL_GROUPS,
   [ChildView.CUSTODY]: ALL_GROUPS,
   [ChildView.CARE]: ALL_GROUPS,

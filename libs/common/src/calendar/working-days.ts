@@ -42,7 +42,7 @@ export function isBankHoliday(d: IsoDate): boolean {
   return bankHolidayName(d) !== null;
 }
 
-export function isWeekend(d: IsoDate): boolean {
+function isWeekend(d: IsoDate): boolean {
   const dow = dayOfWeek(d);
   return dow === 0 || dow === 6;
 }

@@ -5,7 +5,7 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** The entries of a TRUST_PROXY value: comma-separated, blanks ignored. */
-export function trustProxyEntries(value: string): string[] {
+function trustProxyEntries(value: string): string[] {
   return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { DynamicModule, Global, Inject, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 /**
@@ -34,9 +34,6 @@ export function metricsScrapeAllowed(token: string | undefined, authorization: u
 }
 
 export const METRICS = Symbol('METRICS');
-
-/** Injects the app's Metrics. */
-export const InjectMetrics = () => Inject(METRICS);
 
 @Global()
 @Module({})

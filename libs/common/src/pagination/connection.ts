@@ -2,7 +2,7 @@ import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('PageInfo', { description: 'Relay-style page information.' })
-export class PageInfo {
+class PageInfo {
   @Field()
   hasNextPage: boolean;
 
@@ -10,7 +10,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   cursor: string;
   node: T;
 }

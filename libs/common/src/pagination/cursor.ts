@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string, expectedLength: number, isValid: (p
   throw BadUserInputError.forField('after', 'The cursor is not valid for this list. Start again from the first page.');
 }
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined): number {

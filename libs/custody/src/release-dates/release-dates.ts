@@ -19,8 +19,8 @@ import {
  * Justice's own arithmetic). Pure: same input, same dates, no clock and no framework.
  */
 
-export type SentenceType = 'DTO' | 'S250' | 'EXTENDED' | 'DHMP' | 'REMAND';
-export const SENTENCE_TYPES: readonly SentenceType[] = ['DTO', 'S250', 'EXTENDED', 'DHMP', 'REMAND'];
+type SentenceType = 'DTO' | 'S250' | 'EXTENDED' | 'DHMP' | 'REMAND';
+const SENTENCE_TYPES: readonly SentenceType[] = ['DTO', 'S250', 'EXTENDED', 'DHMP', 'REMAND'];
 
 export interface ReleaseDateInput {
   sentenceType: SentenceType;

@@ -10,7 +10,7 @@ import { InvitationsService, InvitationView } from '../invitations/invitations.s
 import { InvitationLinkStatus, UserInvitationView } from '../invitations/invitation.types';
 
 @ObjectType()
-export class UserConnection extends Connection(User, 'User') {}
+class UserConnection extends Connection(User, 'User') {}
 
 @Resolver(() => User)
 export class UsersResolver {

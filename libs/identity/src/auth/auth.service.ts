@@ -22,7 +22,7 @@ export interface IssuedTokens {
 }
 
 /** One message for every failed sign-in, so it never tells whether an account exists. */
-export const SIGN_IN_FAILED = 'Email or password is not right';
+const SIGN_IN_FAILED = 'Email or password is not right';
 const REFRESH_REFUSED = 'The refresh token is not valid: sign in again';
 
 /** Sign-in with email and password, refresh-token rotation, sign-out and password change. */

@@ -7,7 +7,7 @@ export interface Argon2Params {
   parallelism: number;
 }
 
-export const OWASP_MINIMUM_ARGON2_PARAMS: Argon2Params = { memoryKib: 19456, timeCost: 2, parallelism: 1 };
+const OWASP_MINIMUM_ARGON2_PARAMS: Argon2Params = { memoryKib: 19456, timeCost: 2, parallelism: 1 };
 
 function optionsOf(params: Argon2Params) {
   return { type: argon2.argon2id as typeof argon2.argon2id, memoryCost: params.memoryKib, timeCost: params.timeCost, parallelism: params.parallelism };

@@ -6,7 +6,7 @@ import { AppConfig, Clock } from '@resettle/common';
 import { RefreshToken } from '../refresh-token.entity';
 
 /** What is stored of a refresh token: its SHA-256, hex (the token itself has 256 random bits, so no salt is needed). */
-export function hashRefreshToken(token: string): string {
+function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

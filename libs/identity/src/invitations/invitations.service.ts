@@ -12,7 +12,7 @@ import { hashInvitationToken, InvitationStatus, invitationStatus, newInvitationT
  * through the same EmailSender as every notification, but not as a notification: its link is a secret, so it is
  * made at sending time and never stored or queued in clear.
  */
-export const INVITATION_EMAIL_TOPIC = 'notifications.invitation';
+const INVITATION_EMAIL_TOPIC = 'notifications.invitation';
 
 /** The path of the portal's page for a token; the email makes it a full address with EMAIL_LINK_BASE_URL. */
 export function invitationPath(token: string): string {

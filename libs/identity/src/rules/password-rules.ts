@@ -3,9 +3,9 @@
  * still works until it is changed). Length matters more than composition rules (NCSC and NIST guidance), so there
  * is a minimum length and no "one digit, one symbol" rules.
  */
-export const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MIN_LENGTH = 12;
 /** argon2 copes with long input, but a megabyte "password" would only be a way to burn CPU. */
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
 /** The problems with a proposed password, as messages for the person choosing it; empty when it is fine. */
 export function passwordProblems(password: string, email: string): string[] {

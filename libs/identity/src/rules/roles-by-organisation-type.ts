@@ -2,7 +2,7 @@ import { OrganisationType } from '@resettle/organisations';
 import { Role } from '../role';
 
 /** The roles a member of staff of each kind of organisation may hold. */
-export const ROLES_BY_ORGANISATION_TYPE: Readonly<Record<OrganisationType, readonly Role[]>> = {
+const ROLES_BY_ORGANISATION_TYPE: Readonly<Record<OrganisationType, readonly Role[]>> = {
   [OrganisationType.YOUTH_JUSTICE_SERVICE]: [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER],
   [OrganisationType.YOI]: [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER],
   [OrganisationType.STC]: [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER],

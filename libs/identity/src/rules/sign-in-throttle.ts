@@ -11,13 +11,13 @@
  * block the address for 15 minutes. No backoff per IP, so one person's typing does not slow their colleagues.
  */
 
-export const ACCOUNT_FREE_FAILURES = 3;
-export const ACCOUNT_LOCKOUT_FAILURES = 10;
-export const LOCKOUT_SECONDS = 15 * 60;
+const ACCOUNT_FREE_FAILURES = 3;
+const ACCOUNT_LOCKOUT_FAILURES = 10;
+const LOCKOUT_SECONDS = 15 * 60;
 /** An account's failures are forgotten this long after the last one (so a lockout ends with a clean slate). */
-export const ACCOUNT_FORGET_AFTER_SECONDS = 15 * 60;
-export const IP_LOCKOUT_FAILURES = 30;
-export const IP_WINDOW_SECONDS = 15 * 60;
+const ACCOUNT_FORGET_AFTER_SECONDS = 15 * 60;
+const IP_LOCKOUT_FAILURES = 30;
+const IP_WINDOW_SECONDS = 15 * 60;
 
 /** Failures of one account or one IP. Times are epoch milliseconds. */
 export interface FailureRecord {
@@ -35,18 +35,18 @@ export function signInDelaySeconds(consecutiveFailures: number): number {
 }
 
 /** Whether the IP is blocked after this many failures within its window (0 = not blocked). */
-export function ipBlockSeconds(failuresInWindow: number): number {
+function ipBlockSeconds(failuresInWindow: number): number {
   return failuresInWindow >= IP_LOCKOUT_FAILURES ? LOCKOUT_SECONDS : 0;
 }
 
 /** The account's failures still remembered at `now`. */
-export function currentAccountFailures(record: FailureRecord | null, now: number): number {
+function currentAccountFailures(record: FailureRecord | null, now: number): number {
   if (!record || now - record.lastFailureAt >= ACCOUNT_FORGET_AFTER_SECONDS * 1000) return 0;
   return record.failures;
 }
 
 /** The IP's failures still counting at `now` (a block outlives the window it was earned in). */
-export function currentIpFailures(record: FailureRecord | null, now: number): number {
+function currentIpFailures(record: FailureRecord | null, now: number): number {
   if (!record) return 0;
   if (ipBlockSeconds(record.failures) > 0 && now < record.lastFailureAt + ipBlockSeconds(record.failures) * 1000) return record.failures;
   return now - record.firstFailureAt >= IP_WINDOW_SECONDS * 1000 ? 0 : record.failures;

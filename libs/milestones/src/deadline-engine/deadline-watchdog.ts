@@ -10,7 +10,7 @@ import { lateJob, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-
 import { SELECT_MILESTONE } from './milestone-row';
 
 /** A deadline action that should have happened and has not, by PostgreSQL alone. */
-export interface LateAction {
+interface LateAction {
   milestoneId: string;
   episodeId: string;
   key: string;

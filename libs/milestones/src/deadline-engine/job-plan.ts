@@ -5,7 +5,7 @@ import { escalationDates, EscalationRecipient, MilestonePolicy, MilestonePolicyE
 /** The queue the deadline engine's jobs live on. */
 export const MILESTONES_QUEUE = 'milestones';
 
-export type MilestoneJobName = 'reminder' | 'due' | 'escalate';
+type MilestoneJobName = 'reminder' | 'due' | 'escalate';
 
 export interface MilestoneJobData {
   milestoneId: string;

@@ -7,9 +7,9 @@ import { MILESTONES_QUEUE, MilestoneJobData } from './job-plan';
 import { MilestoneJobs } from './milestone-jobs.service';
 
 /** How often the reconciler compares PostgreSQL with the queue (and at every worker start). */
-export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
+const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 /** The job scheduler that runs the reconcile. */
-export const RECONCILE_SCHEDULER_ID = 'reconcile-milestones';
+const RECONCILE_SCHEDULER_ID = 'reconcile-milestones';
 
 /**
  * The `milestones` queue: `schedule` (from the outbox, when an episode's milestones are created or change),

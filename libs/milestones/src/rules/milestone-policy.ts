@@ -72,10 +72,10 @@ const wd = (amount: number, direction: OffsetDirection): MilestoneOffset => ({ a
 const days = (amount: number, direction: OffsetDirection): MilestoneOffset => ({ amount, unit: 'DAYS', direction });
 
 /** Reminders: 5 working days and 1 working day before the due date. */
-export const DEFAULT_REMINDERS: readonly MilestoneOffset[] = [wd(5, 'BEFORE'), wd(1, 'BEFORE')];
+const DEFAULT_REMINDERS: readonly MilestoneOffset[] = [wd(5, 'BEFORE'), wd(1, 'BEFORE')];
 
 /** Owner at the due moment, their manager 2 working days later, the head of service 5 working days after the due date. */
-export function defaultLadder(withPartner: boolean): EscalationStep[] {
+function defaultLadder(withPartner: boolean): EscalationStep[] {
   return [
     { level: 1, afterWorkingDays: 0, notify: ['OWNER'] },
     { level: 2, afterWorkingDays: 2, notify: withPartner ? ['OWNER_MANAGER', 'PARTNER_LEAD'] : ['OWNER_MANAGER'] },

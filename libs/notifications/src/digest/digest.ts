@@ -1,7 +1,7 @@
 import { EMAIL_SUBJECT_PREFIX, EmailContent, linkText, NotificationForEmail, PREFERENCES_FOOTER } from '../email/email-content';
 
 /** At most this many notifications are written out in one digest; the rest are counted. */
-export const DIGEST_MAX_LISTED = 50;
+const DIGEST_MAX_LISTED = 50;
 
 export interface DigestOptions {
   linkBaseUrl?: string | null;

@@ -31,7 +31,7 @@ export function invitationEmail(i: InvitationForEmail, linkBaseUrl?: string | nu
 }
 
 /** GOV.UK style, `10am on Monday 30 November 2026`, `5:30pm on …`, built from parts so no ICU version changes it. */
-export function govukTime(at: Date, timeZone: string): string {
+function govukTime(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
       .formatToParts(at)

@@ -41,7 +41,7 @@ export class NotifyEmailSender extends EmailSender {
 }
 
 /** Notify's own error list (`[{ error, message }]`) and status, never the request (which carries the API key's JWT). */
-export function notifyErrorText(error: unknown): string {
+function notifyErrorText(error: unknown): string {
   const e = error as { response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } }; message?: string };
   const status = e?.response?.status;
   const errors = e?.response?.data?.errors;

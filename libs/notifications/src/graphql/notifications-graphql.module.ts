@@ -5,7 +5,7 @@ import { NotificationsService } from '../notifications.service';
 import { NotificationsResolver } from './notifications.resolver';
 
 /** The kind of a notice about an account changed from outside its organisation. */
-export const ACCOUNT_CHANGE_KIND = 'ACCOUNT_CHANGE';
+const ACCOUNT_CHANGE_KIND = 'ACCOUNT_CHANGE';
 
 /**
  * The signed-in person's notifications over GraphQL (the api only); and the delivery of identity's account

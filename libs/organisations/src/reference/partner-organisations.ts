@@ -5,7 +5,7 @@
 // One of each per authority: real joint youth justice services (several authorities sharing one) are not modelled.
 import type { LocalAuthorityRef } from './local-authorities';
 
-export type PartnerOrganisationType = 'YOUTH_JUSTICE_SERVICE' | 'HEALTH_PROVIDER' | 'EDUCATION_PROVIDER';
+type PartnerOrganisationType = 'YOUTH_JUSTICE_SERVICE' | 'HEALTH_PROVIDER' | 'EDUCATION_PROVIDER';
 
 export interface PartnerOrganisationRef {
   /** Stable code derived from the authority's code, e.g. 'YJS-BIRMINGHAM'. */

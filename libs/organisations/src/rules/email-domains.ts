@@ -5,7 +5,7 @@
  */
 
 /** At most this many domains per organisation (a council with a few legacy domains; never a catch-all list). */
-export const MAX_EMAIL_DOMAINS = 20;
+const MAX_EMAIL_DOMAINS = 20;
 
 /** Lower-case, trimmed, without a leading `@` (people paste `@leeds.gov.uk`). */
 export function normaliseDomain(domain: string): string {

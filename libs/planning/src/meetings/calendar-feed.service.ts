@@ -13,7 +13,7 @@ import { buildMeetingsCalendar, feedPath, hashFeedToken, isWellFormedFeedToken, 
 import { childInitials } from './rules/meeting-rules';
 
 /** The feed carries meetings from this many days ago onwards. */
-export const FEED_DAYS_BACK = 30;
+const FEED_DAYS_BACK = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
 /**

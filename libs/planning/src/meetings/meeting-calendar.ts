@@ -24,10 +24,10 @@ export interface CalendarMeeting {
   childInitials: string;
 }
 
-export const CALENDAR_NAME = 'Resettle planning meetings';
+const CALENDAR_NAME = 'Resettle planning meetings';
 
 /** The event's UID: stable for the meeting's life, so a client updates the event rather than adding another. */
-export function meetingUid(meetingId: string): string {
+function meetingUid(meetingId: string): string {
   return `${meetingId}@resettle`;
 }
 

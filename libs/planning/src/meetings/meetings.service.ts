@@ -50,7 +50,7 @@ import {
 
 const MEETING = 'Planning meeting';
 /** The most meetings one calendar feed carries (a year of a busy case manager's meetings is far fewer). */
-export const CALENDAR_FEED_LIMIT = 500;
+const CALENDAR_FEED_LIMIT = 500;
 
 type InviteeRow = Pick<MeetingInvitee, 'organisationId' | 'userId' | 'name' | 'email' | 'role' | 'position'>;
 

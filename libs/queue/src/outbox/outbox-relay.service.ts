@@ -7,12 +7,12 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 /** How often the relay looks for unpublished outbox rows, unless `OUTBOX_POLL_MS` says otherwise. */
-export const OUTBOX_POLL_MS = 500;
+const OUTBOX_POLL_MS = 500;
 /** Rows claimed per transaction. */
 const RELAY_BATCH = 500;
 
 /** A BullMQ job id from an outbox row: BullMQ refuses ':' in custom ids. */
-export function jobIdOf(row: { id: string; job_id: string | null }): string {
+function jobIdOf(row: { id: string; job_id: string | null }): string {
   return (row.job_id ?? `outbox-${row.id}`).replace(/:/g, '_');
 }
 

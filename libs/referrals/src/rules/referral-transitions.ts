@@ -19,7 +19,7 @@ export enum ReferralMove {
   FELL_THROUGH = 'FELL_THROUGH',
 }
 
-export type MoveSide = 'YJS' | 'PARTNER' | 'EITHER';
+type MoveSide = 'YJS' | 'PARTNER' | 'EITHER';
 
 export interface MoveRule {
   from: readonly ReferralStatus[];
@@ -64,9 +64,6 @@ export function checkReferralMove(status: ReferralStatus, move: ReferralMove, si
   }
   return { ok: true, to: rule.to };
 }
-
-/** Statuses in which the partner has the referral (it has been sent to them). */
-export const SENT_OR_LATER = Object.values(ReferralStatus).filter((s) => s !== ReferralStatus.DRAFT);
 
 /** The youth justice service may still change what a referral says: before it is sent, and while information is asked for. */
 export const EDITABLE_STATUSES = [ReferralStatus.DRAFT, ReferralStatus.INFORMATION_REQUESTED] as const;

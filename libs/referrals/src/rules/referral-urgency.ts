@@ -20,7 +20,7 @@ export enum ReferralUrgency {
   CLOSED = 'CLOSED',
 }
 
-export const DUE_SOON_DAYS = 14;
+const DUE_SOON_DAYS = 14;
 
 /** The milestone of the deadline engine each type of referral meets (keys of `MilestoneKey`). */
 export const DEADLINE_FOR: Record<ReferralType, 'ACCOMMODATION_CONFIRMED' | 'ETE_PLACE_CONFIRMED' | 'HEALTH_HANDOVER_ARRANGED'> = {

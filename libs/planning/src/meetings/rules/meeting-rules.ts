@@ -10,11 +10,11 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /** A meeting that already happened may be put in afterwards, to record it; further back than this is a typo. */
-export const MAX_DAYS_IN_THE_PAST = 90;
+const MAX_DAYS_IN_THE_PAST = 90;
 /** Planning is for this custodial episode: further ahead than this is a typo (a wrong year). */
-export const MAX_DAYS_AHEAD = 2 * 366;
+const MAX_DAYS_AHEAD = 2 * 366;
 /** A planning meeting is a few hours at most: longer is a typo (a wrong day or am/pm). */
-export const MAX_DURATION_MINUTES = 12 * 60;
+const MAX_DURATION_MINUTES = 12 * 60;
 
 /** When and where a meeting is: it ends after it starts, within sensible bounds, somewhere or on a call. */
 export function meetingTimeAndPlaceErrors(
