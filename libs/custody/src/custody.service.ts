@@ -184,6 +184,11 @@ export class CustodyService {
     return `(${or.join(' OR ')})`;
   }
 
+  /** The expected release day of the episode whose id is `episodeIdSql` (null while unknown), as a SQL expression: for another feature's list sorted by it. */
+  expectedReleaseDateSql(episodeIdSql: string): string {
+    return `(SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = ${episodeIdSql})`;
+  }
+
   /** The caseload's filters by supervising service and establishment, as SQL conditions on the episode `alias`. */
   filterSql(alias: string, filter: EpisodeListFilter, param: SqlParam): string[] {
     const where: string[] = [];

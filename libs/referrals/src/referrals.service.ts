@@ -128,7 +128,7 @@ export class ReferralsService {
     audit?: ListReadAudit,
   ): Promise<ConnectionShape<Referral>> {
     const limit = pageSize(first);
-    const sortKey = (r: string) => `COALESCE((SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = ${r}.episode_id), 'infinity'::date)`;
+    const sortKey = (r: string) => `COALESCE(${this.custody.expectedReleaseDateSql(`${r}.episode_id`)}, 'infinity'::date)`;
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
     const asYjs = referralSides(actor, { fromServiceId: actor.organisationId, toOrganisationId: '', sentAt: null }).includes('YJS');
