@@ -1,10 +1,10 @@
 // These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
 // address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
-process.env.TRUST_PROXY = 'loopback';
-
 import { Role } from '@resettle/access';
 import { TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+
+process.env.TRUST_PROXY = 'loopback';
 
 /** The audit log: append-only in the database itself, and read back as a child's trail and access report. */
 describe('the audit log', () => {

@@ -1,5 +1,5 @@
 import { Session, TestApp } from './support/test-app';
-import { carer, custodyWorld, Directory, expectError } from './support/custody-world';
+import { custodyWorld, Directory, expectError } from './support/custody-world';
 
 /**
  * The custody record end to end, its inputs: defaults left out, and bad input refused with nothing written.
@@ -9,7 +9,7 @@ import { carer, custodyWorld, Directory, expectError } from './support/custody-w
  */
 describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
   const world = custodyWorld();
-  const { registerChild, mutate, episode, episodeRowsOfChild } = world;
+  const { registerChild, mutate, episodeRowsOfChild } = world;
   let t: TestApp;
   let dir: Directory;
   let leeds: Session;

@@ -9,7 +9,7 @@ import { carer, CHILD_DEFAULTS, custodyWorld, Directory, DTO_12, expectError, SE
  */
 describe('the custody record: sentencing and release dates (GraphQL, PostgreSQL, Redis)', () => {
   const world = custodyWorld();
-  const { registerChild, mutate, mutateOk, episode, calculate, snapshot, remandedChild, sentencedChild } = world;
+  const { mutate, mutateOk, episode, calculate, snapshot, remandedChild, sentencedChild } = world;
   let t: TestApp;
   let dir: Directory;
   let leeds: Session;

@@ -1,7 +1,4 @@
 // Small limits, so the tests reach them quickly. Set before TestApp.start(), which loads the api.
-process.env.RATE_LIMIT_PER_MINUTE = '20';
-process.env.RATE_LIMIT_PER_IP_PER_MINUTE = '50';
-
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import Redis from 'ioredis';
@@ -11,6 +8,9 @@ import { introspectionEnabled, trustProxyOption, validateConfig } from '@resettl
 import { graphqlParseOptions, graphqlValidationRules } from '../apps/api/src/graphql/query-limits';
 import { registerSecurity } from '../apps/api/src/security';
 import { TestApp } from './support/test-app';
+
+process.env.RATE_LIMIT_PER_MINUTE = '20';
+process.env.RATE_LIMIT_PER_IP_PER_MINUTE = '50';
 
 /**
  * API hardening: document limits (checked before anything runs), body size and type, security headers, CORS, rate

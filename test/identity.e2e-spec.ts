@@ -1,7 +1,5 @@
 // These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
 // address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
-process.env.TRUST_PROXY = 'loopback';
-
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
@@ -18,6 +16,8 @@ import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-
 import { insertDirectory } from './support/fixtures';
 import { eventually, ReceivedMail, TestSmtpServer } from './support/smtp-server';
 import { signInDelaySeconds } from '@resettle/identity';
+
+process.env.TRUST_PROXY = 'loopback';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
 const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`;

@@ -329,7 +329,8 @@ describe('bad input is never INTERNAL', () => {
     expect({ internal, serverErrors, changedByRefusal, acceptedInvalid }).toEqual({ internal: [], serverErrors: [], changedByRefusal: [], acceptedInvalid: [] });
     // Every operation was fuzzed, with at least 500 inputs in all.
     expect(Object.keys(casesOf).sort()).toEqual(operations.map((o) => o.name).sort());
-    for (const operation of operations.filter((o) => o.field.args.length > 0)) expect(casesOf[operation.name]).toBeGreaterThan(5);
+    const underFuzzed = operations.filter((o) => o.field.args.length > 0 && casesOf[o.name] <= 5).map((o) => `${o.name}: ${casesOf[o.name]}`);
+    expect(underFuzzed).toEqual([]);
     expect(Object.values(casesOf).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(500);
   }, 600_000);
 });

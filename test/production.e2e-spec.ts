@@ -1,8 +1,8 @@
 // The api as production runs it. Set before TestApp.start(), which loads the api (and reads its environment then).
+import { TestApp } from './support/test-app';
+
 process.env.NODE_ENV = 'production';
 process.env.JWT_SECRET = 'a-secret-for-this-test-file-only-never-anywhere-else';
-
-import { TestApp } from './support/test-app';
 
 /**
  * Introspection is off in production, so the schema must not leak another way: graphql-js answers an unknown name

@@ -1,9 +1,8 @@
-import { boundedLogDestination } from '@resettle/common';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
-import { Clock, clockFor } from '@resettle/common';
+import { boundedLogDestination, Clock, clockFor } from '@resettle/common';
 import { ApiClient } from './api/api-client';
 import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';

@@ -21,9 +21,6 @@ import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
 import { jsonRowShape, lockAtVersion } from '@resettle/database';
-
-/** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
-export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
 import { MilestoneKey, MilestoneStatus } from './milestone-enums';
 import {
@@ -38,6 +35,9 @@ import {
   mergePolicy,
 } from './rules/milestone-policy';
 import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
+
+/** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
+export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
 
 /** The outbox topic the worker's engine turns into a milestone's reminder, due and escalation jobs. */
 const MILESTONE_SCHEDULE_TOPIC = 'milestones.schedule';

@@ -22,16 +22,6 @@ import { HealthHandover } from './facts/entities/health-handover.entity';
 import type { ConfirmedAddress } from './facts/plan-fact-sources';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
-
-/** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
-export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
-export const PATHWAYS_OF_PLAN_LOADER = 'pathways';
-
-/** Pathways in the order of the pathway types (the order every plan shows them in). */
-function inPathwayOrder(rows: Pathway[]): Pathway[] {
-  const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
-  return rows.sort((a, b) => order(a) - order(b));
-}
 import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
 import {
   AddPathwayActionInput,
@@ -43,6 +33,16 @@ import {
   UpdatePathwayActionInput,
   UpdatePathwayInput,
 } from './dto/plan.inputs';
+
+/** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
+export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
+export const PATHWAYS_OF_PLAN_LOADER = 'pathways';
+
+/** Pathways in the order of the pathway types (the order every plan shows them in). */
+function inPathwayOrder(rows: Pathway[]): Pathway[] {
+  const order = (p: Pathway) => PATHWAY_TYPES.indexOf(p.type);
+  return rows.sort((a, b) => order(a) - order(b));
+}
 
 const VOICE_FIELDS = ['selfAssessment', 'aspirations', 'strengths', 'interests', 'learningStyle', 'communicationNeeds', 'communicationAdaptations'] as const;
 const PATHWAY_FIELDS = ['needLevel', 'needSummary', 'responsibleOrganisationId', 'ownerName', 'ownerUserId', 'childView', 'childViewUnavailableReason', 'notes'] as const;

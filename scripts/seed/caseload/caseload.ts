@@ -87,7 +87,7 @@ export function generateSyntheticCaseload(options: SyntheticCaseloadOptions): Sy
     let birth = rng.int(earliestBirth, latestBirth);
 
     // --- the custodial episode
-    let remandDay: number | null = null;
+    let remandDay: number | null;
     let sentence: SyntheticSentence | null = null;
     if (sentenceType === null) {
       // Remanded within the last 1-6 months.

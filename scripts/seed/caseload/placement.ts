@@ -1,7 +1,6 @@
 // Where the synthetic children live and are held: home authorities weighted by population, establishments by size
 // and nearness to home.
-import type { LocalAuthorityRef } from '../../../libs/organisations/src/reference/local-authorities';
-import type { SecureEstablishmentRef } from '../../../libs/organisations/src/reference/secure-establishments';
+import type { LocalAuthorityRef, SecureEstablishmentRef } from '@resettle/organisations';
 import { WeightedTable } from './random';
 import { SyntheticGender } from './records';
 

@@ -1,8 +1,7 @@
 // What the synthetic caseload generator produces: invented children, each with one custodial episode. Names carry
 // "Synthetic" so they sit beside the children and custody modules' own Gender and SentenceType; the string values
 // match those (the custody calculator accepts a sentence as it is).
-import type { LocalAuthorityRef } from '../../../libs/organisations/src/reference/local-authorities';
-import type { SecureEstablishmentRef } from '../../../libs/organisations/src/reference/secure-establishments';
+import type { LocalAuthorityRef, SecureEstablishmentRef } from '@resettle/organisations';
 
 export type SyntheticGender = 'MALE' | 'FEMALE' | 'OTHER';
 

@@ -13,6 +13,7 @@ describe('notificationPageOf: the page a signed-in GET opens, whose notification
     ['GET', '/sign-in', true, null],
     ['GET', '/invitation/secret', true, null],
     ['GET', '/health/ready', true, null],
+    ['GET', '/session', true, null],
     ['GET', '//evil.example.com/x', true, null],
   ])('%s %s (signed in: %s) → %s', (method, url, signedIn, expected) => {
     expect(notificationPageOf(method, url, signedIn)).toBe(expected);

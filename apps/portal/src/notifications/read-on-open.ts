@@ -15,7 +15,7 @@ export function notificationPageOf(method: string, url: string, signedIn: boolea
   if (method !== 'GET' || !signedIn) return null;
   const path = url.split(/[?#]/)[0];
   if (!/^\/(?![/\\])[^\s]*$/.test(path) || path.length > 300) return null;
-  if (/^\/(notifications|sign-in|sign-out|invitation|health|assets)(\/|$)/.test(path)) return null;
+  if (/^\/(notifications|session|sign-in|sign-out|invitation|health|assets)(\/|$)/.test(path)) return null;
   return path.replace(/\/+$/, '') || '/';
 }
 

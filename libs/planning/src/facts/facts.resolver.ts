@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildFieldGroup, CurrentCaller } from '@resettle/access';
+import { AccessContext, AccessService, Allow, Caller, Capability, ChildFieldGroup, CurrentCaller, DecidedByParent } from '@resettle/access';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
 import { AccommodationArrangement } from './entities/accommodation-arrangement.entity';
@@ -51,24 +51,28 @@ export class PlanFactsResolver {
     return this.facts.recordHealthHandover(input, caller);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [AccommodationArrangement], { nullable: true, description: `Accommodation arrangements, oldest first. ${WHOLE_PLAN}` })
   async accommodationArrangements(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, AccommodationArrangement[]>('accommodationArrangements', (ids) => this.facts.arrangementsOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [ChildToldWhereLiving], { nullable: true, description: `Each time the child was told where they will live, oldest first. ${WHOLE_PLAN}` })
   async childToldWhereLiving(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, ChildToldWhereLiving[]>('childToldWhereLiving', (ids) => this.facts.childToldOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [EtePlacement], { nullable: true, description: `ETE places confirmed, oldest first. ${WHOLE_PLAN}` })
   async etePlacements(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, EtePlacement[]>('etePlacements', (ids) => this.facts.etePlacementsOf(ids)).load(plan.id);
   }
 
+  @DecidedByParent()
   @ResolveField(() => [HealthHandover], { nullable: true, description: `Health handovers, oldest first. ${WHOLE_PLAN}` })
   async healthHandovers(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
