@@ -279,7 +279,7 @@ function valuesFor(slot: Slot, operation: RootOperation, baseline: Baseline, ran
 }
 
 function leafValues(type: GraphQLNamedType, slot: Slot, operation: RootOperation, baseline: Baseline, random: () => number, perSlot: number): FuzzValue[] {
-  if (isEnumType(type)) return some(enumValues(type), perSlot, random);
+  if (isEnumType(type)) return [...some(enumValues(type), perSlot, random), { label: 'a value the enum does not have', value: 'NOT_A_VALUE', invalid: true }];
   switch (type.name) {
     case 'String':
       return [NUL, LONE_SURROGATE, ...some(STRINGS, perSlot, random)];
