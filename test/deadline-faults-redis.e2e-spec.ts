@@ -88,7 +88,8 @@ describe('deadline engine faults: Redis', () => {
     const rebuilds = await t.dataSource.query(`SELECT reason, outcome FROM queue_rebuild ORDER BY id`);
     expect(rebuilds).toEqual([
       { reason: 'worker started', outcome: 'DONE' },
-      { reason: expect.stringMatching(/marker is missing/), outcome: 'DONE' },
+      // Whichever check sees the emptied Redis first (the marker key or a lost job scheduler) starts the one rebuild.
+      { reason: expect.stringMatching(/marker is missing|job scheduler .* is missing/), outcome: 'DONE' },
     ]);
     expect((await worker.waitFor('/health/ready', (status) => status === 200)).body.checks.queueState).toEqual({ ok: true });
     await worker.stop();
