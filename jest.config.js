@@ -14,6 +14,10 @@ const common = {
 module.exports = {
   // e2e suites boot the real api against PostgreSQL and Redis; unit tests finish far inside this.
   testTimeout: 60000,
+  // A fresh process for every test file (a worker is recycled once it holds more than this, which is always): a
+  // socket or timer one e2e file leaks (its apps killed mid-fault, a Redis that was restarted) can otherwise throw
+  // into whichever file that process runs next, and fail a test that did nothing wrong.
+  workerIdleMemoryLimit: '1MB',
   projects: [
     {
       ...common,

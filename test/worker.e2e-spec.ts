@@ -7,6 +7,11 @@ describe('the worker', () => {
     db = await TestDatabase.create();
     process.env.DATABASE_URL = db.url;
     process.env.LOG_LEVEL = 'silent';
+    // Its own queues and any free health port: the defaults are a running demo's, on the Redis and ports others share
+    // (with the default prefix this worker would take the demo's jobs, and the demo's worker this test's).
+    process.env.QUEUE_PREFIX = `test-${db.url.split('/').pop()}`;
+    process.env.WORKER_HEALTH_PORT = '0';
+    process.env.WORKER_HEALTH_HOST = '127.0.0.1';
   });
   afterAll(async () => {
     await db?.drop();
