@@ -6,7 +6,6 @@ import importX from 'eslint-plugin-import-x';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
 import resettle from './tools/eslint-rules/index.js';
 
 export default tseslint.config(
@@ -26,10 +25,8 @@ export default tseslint.config(
       'resettle/lib-public-index': 'error',
       // Imports: one block at the top, in one order (packages, then @resettle libs, then relative), no blank lines
       // between them, as the code was written.
-      // Off until the one repository-wide format pass (`npm run format`, then `npm run lint:all`), which would touch
-      // every file and is kept out of a session with other branches in flight. Import placement is on (import-x/first).
-      'simple-import-sort/imports': ['off', { groups: [['^\\u0000', '^node:', '^@?\\w', '^@resettle/', '^\\.']] }],
-      'simple-import-sort/exports': 'off',
+      'simple-import-sort/imports': ['error', { groups: [['^\\u0000', '^node:', '^@?\\w', '^@resettle/', '^\\.']] }],
+      'simple-import-sort/exports': 'error',
       'import-x/first': 'error',
       'import-x/newline-after-import': 'error',
       'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
@@ -46,9 +43,8 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       // Prettier wraps code at 120; comments it cannot wrap are held to the same width. Long strings, URLs and
       // regular expressions may run on (breaking them would hurt more than it helps).
-      // Off until the format pass too: Prettier wraps the code; about 90 comment lines then need rewrapping by hand.
       'max-len': [
-        'off',
+        'error',
         { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
       ],
     },

@@ -1,6 +1,17 @@
 // Two projects: `unit` (pure rules and services, no I/O) and `e2e` (real PostgreSQL and Redis, each run in its own
 // database). SWC transpiles TypeScript for speed; `npm run typecheck` does the type checking.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
 // Packages that ship only ES modules, or load them with import() (mercurius loads quick-lru so): Node 20.19+ copes,
 // jest's CommonJS runtime does not, so SWC compiles them to CommonJS for tests (@fastify/cookie import()s cookie).
 const esmOnly = ['content-disposition', 'quick-lru', 'mercurius', '@fastify/cookie', 'cookie'];
@@ -23,7 +34,12 @@ module.exports = {
       ...common,
       displayName: 'unit',
       // tools/: the ESLint rules' table tests.
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/tools/**/*.spec.js'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/tools/**/*.spec.js',
+      ],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

@@ -15,7 +15,8 @@ import { Pool } from 'pg';
 const IN_CUSTODY = ['REMANDED', 'SENTENCED', 'RECALLED'];
 
 const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+const decodeCursor = (cursor: string) =>
+  JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
 
 /** One query: the page (first + 1 rows, to know whether there is a next one) with everything nested, and the count. */
 const CASELOAD_SQL = `
@@ -91,8 +92,17 @@ async function answer(pool: Pool, url: URL): Promise<unknown> {
   if (url.pathname === '/caseload') {
     const after = q.get('after') ? decodeCursor(q.get('after')!) : null;
     const afterDate = after ? (after[0] === 'infinity' ? 'infinity' : after[0]) : null;
-    const { rows } = await pool.query(CASELOAD_SQL, [IN_CUSTODY, q.get('service'), q.get('establishment'), afterDate, after?.[1] ?? null, first]);
-    return { data: { caseload: page(rows[0].rows, first, rows[0].total, (r) => [r.expectedReleaseDate ?? 'infinity', r.id]) } };
+    const { rows } = await pool.query(CASELOAD_SQL, [
+      IN_CUSTODY,
+      q.get('service'),
+      q.get('establishment'),
+      afterDate,
+      after?.[1] ?? null,
+      first,
+    ]);
+    return {
+      data: { caseload: page(rows[0].rows, first, rows[0].total, (r) => [r.expectedReleaseDate ?? 'infinity', r.id]) },
+    };
   }
   if (url.pathname === '/referrals') {
     const { rows } = await pool.query(REFERRALS_SQL, [q.get('to'), first]);
@@ -109,7 +119,10 @@ async function answer(pool: Pool, url: URL): Promise<unknown> {
 }
 
 /** Starts the baseline on 127.0.0.1 (port 0: any free one); `url` is where it listens. */
-export async function startBaseline(databaseUrl: string, port = 0): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export async function startBaseline(
+  databaseUrl: string,
+  port = 0,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://baseline');

@@ -1,21 +1,26 @@
 /**
- * node dist/bench/profile.js [--target caseload-establishment-p1] [--connections 10] [--duration 10] [--worker-reconcile]
+ * node dist/bench/profile.js [--target caseload-establishment-p1] [--connections 10] [--duration 10]
+ * [--worker-reconcile]
  *
  * Profiles the real api (node --cpu-prof) under one of the bench's reads, against the bench database as
  * `npm run bench` left it (run that first), and prints where the CPU time went, by package and by function.
  * The .cpuprofile is kept in bench/results/ for Chrome DevTools or speedscope.
  */
-import { readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { benchDatabaseUrls, withClient } from './lib/db';
 import { buildTargets, chooseSubjects } from './lib/http-phase';
 import { API_NODE_FLAGS, ROOT, sleep, startNode, waitForHttp } from './lib/procs';
 
 export function summarise(file: string, top = 30): string {
-  const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const perNode = new Map<number, number>();
   let total = 0;
@@ -28,12 +33,24 @@ export function summarise(file: string, top = 30): string {
   for (const [id, t] of perNode) {
     const cf = byId.get(id)!.callFrame;
     const where = cf.url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, '');
-    byFn.set(`${cf.functionName || '(anonymous)'} ${where}:${cf.lineNumber}`, (byFn.get(`${cf.functionName || '(anonymous)'} ${where}:${cf.lineNumber}`) ?? 0) + t);
-    const pkg = cf.url ? cf.url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1').replace(/.*\/dist\/((libs|apps)\/[^/]+).*/, '$1').replace(/^node:.*/, 'node') : cf.functionName;
+    byFn.set(
+      `${cf.functionName || '(anonymous)'} ${where}:${cf.lineNumber}`,
+      (byFn.get(`${cf.functionName || '(anonymous)'} ${where}:${cf.lineNumber}`) ?? 0) + t,
+    );
+    const pkg = cf.url
+      ? cf.url
+          .replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+          .replace(/.*\/dist\/((libs|apps)\/[^/]+).*/, '$1')
+          .replace(/^node:.*/, 'node')
+      : cf.functionName;
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + t);
   }
   const list = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `${((t / total) * 100).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, t]) => `${((t / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
+      .join('\n');
   return `CPU profile ${file}: ${(total / 1000).toFixed(0)} ms sampled\n-- self time by package\n${list(byPkg, 20)}\n-- self time by function\n${list(byFn, top)}`;
 }
 
@@ -74,10 +91,17 @@ async function main(): Promise<void> {
     const targets = await withClient(base, (db) => buildTargets(db, graphqlUrl, subjects));
     const t = targets.find((x) => x.key === values.target);
     if (!t) throw new Error(`No target ${values.target}: ${targets.map((x) => x.key).join(', ')}`);
-    const opts = { url: graphqlUrl, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: t.api.authorization }, body: t.api.body };
+    const opts = {
+      url: graphqlUrl,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: t.api.authorization },
+      body: t.api.body,
+    };
     await autocannon({ ...opts, connections: 10, duration: 2 });
     const r = await autocannon({ ...opts, connections: Number(values.connections), duration: Number(values.duration) });
-    console.log(`${t.key} c=${values.connections}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`);
+    console.log(
+      `${t.key} c=${values.connections}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
+    );
   } finally {
     await api.stop();
   }

@@ -9,16 +9,24 @@
  * more; and the api's and worker's resident memory. Prints a markdown table and writes bench/results/latest.json.
  * See bench/README.md.
  */
-import { cpus, totalmem, loadavg, hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { benchDatabaseUrls, dropBenchDatabase, runScript, withClient } from './lib/db';
-import { buildTargets, chooseSubjects, compareBodies, ensureReferrals, HttpRow, Match, measureHttp } from './lib/http-phase';
 import { EngineFigures, measureEngine } from './lib/engine-phase';
-import { API_NODE_FLAGS, Proc, ROOT, RssSampler, rssMiB, sleep, startNode, waitForHttp } from './lib/procs';
-import { renderMarkdown, evaluateTargets } from './lib/report';
+import {
+  buildTargets,
+  chooseSubjects,
+  compareBodies,
+  ensureReferrals,
+  HttpRow,
+  Match,
+  measureHttp,
+} from './lib/http-phase';
+import { API_NODE_FLAGS, Proc, ROOT, rssMiB, RssSampler, sleep, startNode, waitForHttp } from './lib/procs';
+import { evaluateTargets, renderMarkdown } from './lib/report';
 import { soak, SOAK_ACCESS_TOKEN_TTL_SECONDS, SoakFigures } from './lib/soak-phase';
 
 async function main(): Promise<void> {
@@ -68,15 +76,26 @@ async function main(): Promise<void> {
   };
   const dbEnv = { ...urls, REDIS_URL: redisUrl };
 
-  log(`# Resettle bench (${new Date().toISOString()}), ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `# Resettle bench (${new Date().toISOString()}), ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const seedTimes: Record<string, number> = {};
   const seedTo = (n: number) => {
     const t = Date.now();
-    log(runScript('seed.js', ['--children', String(n)], dbEnv).split('\n').map((l) => `  ${l}`).join('\n'));
+    log(
+      runScript('seed.js', ['--children', String(n)], dbEnv)
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
     seedTimes[String(n)] = Math.round((Date.now() - t) / 100) / 10;
   };
   if (!values['reuse-db']) {
-    log(`\n## Database ${new URL(base).pathname.slice(1)}: dropped, created, migrated, seeded at ${children} children (${elapsed()})`);
+    log(
+      `\n## Database ${new URL(base).pathname.slice(1)}: dropped, created, migrated, seeded at ${children} children (${elapsed()})`,
+    );
     await dropBenchDatabase(base);
     runScript('db-create.js', [], dbEnv);
     runScript('migrate.js', [], dbEnv);
@@ -92,19 +111,27 @@ async function main(): Promise<void> {
   const soakSeconds = values.soak ? Number(values.soak) : undefined;
   let setup: Record<string, unknown> = {};
   try {
-    const api = startNode('api', 'dist/apps/api/src/main.js', {
-      ...common,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(apiPort),
-      QUEUE_PREFIX: 'bench-api',
-      // The bench sends thousands of requests a minute from one token and one address.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-      // The soak logs as production does (info), with tokens that expire within it.
-      ...(soakSeconds ? { LOG_LEVEL: 'info', ACCESS_TOKEN_TTL_SECONDS: String(SOAK_ACCESS_TOKEN_TTL_SECONDS) } : {}),
-    }, API_NODE_FLAGS);
+    const api = startNode(
+      'api',
+      'dist/apps/api/src/main.js',
+      {
+        ...common,
+        API_HOST: '127.0.0.1',
+        API_PORT: String(apiPort),
+        QUEUE_PREFIX: 'bench-api',
+        // The bench sends thousands of requests a minute from one token and one address.
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+        // The soak logs as production does (info), with tokens that expire within it.
+        ...(soakSeconds ? { LOG_LEVEL: 'info', ACCESS_TOKEN_TTL_SECONDS: String(SOAK_ACCESS_TOKEN_TTL_SECONDS) } : {}),
+      },
+      API_NODE_FLAGS,
+    );
     procs.push(api);
-    const baseline = startNode('baseline', 'dist/bench/baseline-server.js', { DATABASE_URL: base, BASELINE_PORT: String(baselinePort) });
+    const baseline = startNode('baseline', 'dist/bench/baseline-server.js', {
+      DATABASE_URL: base,
+      BASELINE_PORT: String(baselinePort),
+    });
     procs.push(baseline);
     await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
     await waitForHttp(`${baselineUrl}/health`, 30_000);
@@ -115,20 +142,34 @@ async function main(): Promise<void> {
 
     if (soakSeconds) {
       const subjects = await withClient(base, chooseSubjects);
-      log(`\n## Soak: ${soakSeconds} s, caseload at concurrency 50 (${subjects.establishment.name} manager), then stale tokens (${elapsed()})`);
-      soakFigures = await withClient(base, (db) => soak({ db, api, graphqlUrl, subjects, seconds: soakSeconds, concurrency: 50, log }));
+      log(
+        `\n## Soak: ${soakSeconds} s, caseload at concurrency 50 (${subjects.establishment.name} manager), then stale tokens (${elapsed()})`,
+      );
+      soakFigures = await withClient(base, (db) =>
+        soak({ db, api, graphqlUrl, subjects, seconds: soakSeconds, concurrency: 50, log }),
+      );
     } else if (!values['skip-http']) {
       const subjects = await withClient(base, chooseSubjects);
       const referrals = await withClient(base, (db) => ensureReferrals(db, graphqlUrl, subjects));
       setup = { subjects, referralsInInbox: referrals };
-      log(`Subjects: ${subjects.establishment.name} (${subjects.establishment.children} children, ${subjects.establishment.manager}); ` +
-        `${subjects.service.name} (${subjects.service.children} children, ${subjects.service.manager}); ${referrals} referrals sent to ${subjects.service.authority.name} (${subjects.service.authority.officer})`);
+      log(
+        `Subjects: ${subjects.establishment.name} (${subjects.establishment.children} children, ${subjects.establishment.manager}); ` +
+          `${subjects.service.name} (${subjects.service.children} children, ${subjects.service.manager}); ${referrals} referrals sent to ${subjects.service.authority.name} (${subjects.service.authority.officer})`,
+      );
       const targets = await withClient(base, (db) => buildTargets(db, graphqlUrl, subjects));
       matches = await compareBodies(targets, graphqlUrl, baselineUrl);
-      for (const m of matches) log(`  bodies ${m.target}: ${m.bodiesEqual ? 'identical' : 'DIFFERENT'}; ids in the same order: ${m.sameIdsInOrder} (${m.rows} ids)${m.note ? ` — ${m.note}` : ''}`);
+      for (const m of matches)
+        log(
+          `  bodies ${m.target}: ${m.bodiesEqual ? 'identical' : 'DIFFERENT'}; ids in the same order: ${m.sameIdsInOrder} (${m.rows} ids)${m.note ? ` — ${m.note}` : ''}`,
+        );
       log(`\n## HTTP: ${duration} s per cell (${elapsed()})`);
       const sampler = new RssSampler([api.pid, baseline.pid]).start();
-      http = await measureHttp(targets, graphqlUrl, baselineUrl, { duration, concurrencies: [1, 10, 50], log, sampler });
+      http = await measureHttp(targets, graphqlUrl, baselineUrl, {
+        duration,
+        concurrencies: [1, 10, 50],
+        log,
+        sampler,
+      });
       sampler.stop();
       memory.apiPeakUnderLoadMiB = sampler.peak(api.pid);
       memory.baselinePeakUnderLoadMiB = sampler.peak(baseline.pid);
@@ -139,7 +180,9 @@ async function main(): Promise<void> {
     if (!values['skip-engine'] && !soakSeconds) {
       for (const plans of engineSizes) {
         log(`\n## Deadline engine at ${plans} plans (${elapsed()})`);
-        const present = await withClient(base, async (db) => Number((await db.query(`SELECT count(*) AS n FROM resettlement_plan`)).rows[0].n));
+        const present = await withClient(base, async (db) =>
+          Number((await db.query(`SELECT count(*) AS n FROM resettlement_plan`)).rows[0].n),
+        );
         // A reused database already that big is measured as it is (the seed would recompute every milestone).
         if (values['reuse-db'] && present >= plans) log(`  ${present} plans already there (--reuse-db): not seeded`);
         else seedTo(plans);
@@ -163,13 +206,33 @@ async function main(): Promise<void> {
   if (soakFigures) {
     const out = values.out!.endsWith('latest.json') ? join(ROOT, 'bench/results/soak-latest.json') : values.out!;
     mkdirSync(join(out, '..'), { recursive: true });
-    writeFileSync(out, JSON.stringify({ ranAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAtEnd: loadavg() }, children, ...soakFigures }, null, 2) + '\n');
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          ranAt: new Date().toISOString(),
+          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAtEnd: loadavg() },
+          children,
+          ...soakFigures,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     const f = soakFigures;
-    log(`\n| soak ${f.seconds} s, c=${f.concurrency} | requests | req/s | log bytes / 1,000 | log bytes / min | audit rows / 1,000 | audit bytes / 1,000 |`);
+    log(
+      `\n| soak ${f.seconds} s, c=${f.concurrency} | requests | req/s | log bytes / 1,000 | log bytes / min | audit rows / 1,000 | audit bytes / 1,000 |`,
+    );
     log(`|---|---|---|---|---|---|---|`);
-    log(`| valid tokens (${f.valid.seconds} s, ${f.valid.refreshes} refreshes, ${f.valid.errors} errors) | ${f.valid.requests} | ${f.valid.rps} | ${f.valid.logBytesPer1000} | ${Math.round((f.valid.logBytes / f.valid.seconds) * 60)} | ${f.valid.auditRowsPer1000} | ${f.valid.auditBytesPer1000} |`);
-    log(`| stale and junk tokens (${f.stale.seconds} s, ${f.stale.notRefused} not refused) | ${f.stale.requests} | ${f.stale.rps} | ${f.stale.logBytesPer1000} | ${f.stale.logBytesPerMinute} | ${f.stale.auditRows} rows in all | |`);
-    log(`\napi RSS: start ${f.rss[0][1]} MiB, peak with valid tokens ${f.rssSteadyPeakMiB} MiB, peak with stale tokens ${f.rssStalePeakMiB} MiB, end ${f.rssEndMiB} MiB; slope over the last half ${f.rssSlopeLastHalfMiBPerMin} MiB/min`);
+    log(
+      `| valid tokens (${f.valid.seconds} s, ${f.valid.refreshes} refreshes, ${f.valid.errors} errors) | ${f.valid.requests} | ${f.valid.rps} | ${f.valid.logBytesPer1000} | ${Math.round((f.valid.logBytes / f.valid.seconds) * 60)} | ${f.valid.auditRowsPer1000} | ${f.valid.auditBytesPer1000} |`,
+    );
+    log(
+      `| stale and junk tokens (${f.stale.seconds} s, ${f.stale.notRefused} not refused) | ${f.stale.requests} | ${f.stale.rps} | ${f.stale.logBytesPer1000} | ${f.stale.logBytesPerMinute} | ${f.stale.auditRows} rows in all | |`,
+    );
+    log(
+      `\napi RSS: start ${f.rss[0][1]} MiB, peak with valid tokens ${f.rssSteadyPeakMiB} MiB, peak with stale tokens ${f.rssStalePeakMiB} MiB, end ${f.rssEndMiB} MiB; slope over the last half ${f.rssSlopeLastHalfMiBPerMin} MiB/min`,
+    );
     log(`Rule: ${f.rule}. ${f.memoryRising ? 'FAILED: memory keeps rising' : 'Passed'}. Written to ${out}.`);
     if (f.memoryRising || f.valid.errors > 0 || f.stale.notRefused > 0) process.exit(1);
     return;
@@ -178,8 +241,20 @@ async function main(): Promise<void> {
   const result = {
     ranAt: new Date().toISOString(),
     totalSeconds: Math.round((Date.now() - started) / 1000),
-    machine: { hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtEnd: loadavg() },
-    options: { children, engineSizes, durationPerCellS: duration, workerConcurrency: Number(values['worker-concurrency']) },
+    machine: {
+      hostname: hostname(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAtEnd: loadavg(),
+    },
+    options: {
+      children,
+      engineSizes,
+      durationPerCellS: duration,
+      workerConcurrency: Number(values['worker-concurrency']),
+    },
     seedSeconds: seedTimes,
     setup,
     bodies: matches,

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     applicationUrl: DATABASE_URL,
     purpose: 'demo',
   });
-  console.log(`Database "${database}" is ready and marked for demo use: owner role "${owner}" (migrations, seed), application role "${application}" (api, worker).`);
+  console.log(
+    `Database "${database}" is ready and marked for demo use: owner role "${owner}" (migrations, seed), application role "${application}" (api, worker).`,
+  );
 }
 
 main().catch((error) => {

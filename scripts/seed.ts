@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     },
   });
   const children = Number(values.children);
-  if (!Number.isInteger(children) || children < 0 || children > 1_000_000) throw new Error('--children must be a whole number from 0 to 1000000');
+  if (!Number.isInteger(children) || children < 0 || children > 1_000_000)
+    throw new Error('--children must be a whole number from 0 to 1000000');
   const { MIGRATION_DATABASE_URL } = validateConfig(process.env);
   const started = Date.now();
   console.log(`Seeding demo data into "${databaseName(MIGRATION_DATABASE_URL)}" (${children} children in custody)`);

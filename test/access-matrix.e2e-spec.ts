@@ -1,8 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '@resettle/access';
-import { GraphqlResponse, Session, TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld, Side } from './support/access-world';
 import { rootOperations } from './support/schema-operations';
+import { GraphqlResponse, Session, TestApp } from './support/test-app';
 
 /**
  * The authorisation matrix: every query and mutation in the schema × every role × the caller's own side and the
@@ -40,7 +40,9 @@ const NEITHER: [Outcome, Outcome] = ['NOT_FOUND', 'NOT_FOUND'];
 const BOTH: [Outcome, Outcome] = ['allow', 'allow'];
 const EVERYONE = only(Object.fromEntries(ROLES.map((r) => [r, BOTH])));
 
-/** Who may read a child's record: the supervising service, the establishment holding them, and their corporate parent. */
+/**
+ * Who may read a child's record: the supervising service, the establishment holding them, and their corporate parent.
+ */
 const CHILD_READERS = only({
   YJS_CASE_MANAGER: OWN_ONLY,
   YJS_MANAGER: OWN_ONLY,
@@ -84,7 +86,10 @@ const PLAN_CHANGERS = only({
   EDUCATION_PROVIDER: NEITHER,
 });
 
-/** A pathway: the supervising service and the establishment holding the child (and its responsible organisation, none here). */
+/**
+ * A pathway: the supervising service and the establishment holding the child (and its responsible organisation, none
+ * here).
+ */
 const PATHWAY_CHANGERS = only({
   ...PLAN_CHANGERS,
   ESTABLISHMENT_STAFF: OWN_ONLY,
@@ -108,7 +113,11 @@ const REFERRAL_READERS = only({
 const REFERRAL_SENDERS = only({ YJS_CASE_MANAGER: OWN_ONLY, YJS_MANAGER: OWN_ONLY });
 
 /** The partner's moves (acknowledge, ask for information, offer, confirm, decline): nobody here has a sent referral. */
-const REFERRAL_RESPONDERS = only({ LA_ACCOMMODATION_OFFICER: NEITHER, HEALTH_PRACTITIONER: NEITHER, EDUCATION_PROVIDER: NEITHER });
+const REFERRAL_RESPONDERS = only({
+  LA_ACCOMMODATION_OFFICER: NEITHER,
+  HEALTH_PRACTITIONER: NEITHER,
+  EDUCATION_PROVIDER: NEITHER,
+});
 
 /** The list is filtered in SQL to the caller's own: everyone who may read referrals gets a (possibly empty) page. */
 const REFERRAL_LISTERS = only({
@@ -129,12 +138,34 @@ const PUBLIC_OPERATIONS = ['calculateReleaseDates', 'login', 'refresh', 'logout'
  * child's id: that is how the child's auditTrail and accessReport find it. A new operation is held to it by default.
  */
 const NAMES_NO_CHILD_RECORD = new Set([
-  'organisations', 'organisation', 'me', 'changePassword',
-  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markNotificationsReadAt', 'markAllNotificationsRead',
-  'notificationPreferences', 'setNotificationPreferences',
-  'users', 'createUser', 'setUserRoles', 'disableUser', 'enableUser', 'resendInvitation', 'setOrganisationEmailDomains',
-  'registerChild', 'myMeetings', 'createCalendarFeed', 'revokeCalendarFeed',
-  'milestonesAtRisk', 'milestonePolicy', 'setMilestonePolicy', 'deadlineEngineStatus', 'referrals', 'caseload',
+  'organisations',
+  'organisation',
+  'me',
+  'changePassword',
+  'notifications',
+  'unreadNotificationCount',
+  'markNotificationsRead',
+  'markNotificationsReadAt',
+  'markAllNotificationsRead',
+  'notificationPreferences',
+  'setNotificationPreferences',
+  'users',
+  'createUser',
+  'setUserRoles',
+  'disableUser',
+  'enableUser',
+  'resendInvitation',
+  'setOrganisationEmailDomains',
+  'registerChild',
+  'myMeetings',
+  'createCalendarFeed',
+  'revokeCalendarFeed',
+  'milestonesAtRisk',
+  'milestonePolicy',
+  'setMilestonePolicy',
+  'deadlineEngineStatus',
+  'referrals',
+  'caseload',
 ]);
 
 describe('the authorisation matrix', () => {
@@ -142,7 +173,8 @@ describe('the authorisation matrix', () => {
   let w: AccessWorld;
   const side = (target: Target): Side => (target === 'own' ? w.a : w.b);
   /** For user administration: the caller's own organisation, or the one of the same kind on the other side. */
-  const orgFor = (role: Role, target: Target) => (target === 'own' ? w.ownOrganisation(role) : w.otherOrganisation(role));
+  const orgFor = (role: Role, target: Target) =>
+    target === 'own' ? w.ownOrganisation(role) : w.otherOrganisation(role);
   const colleagueIn = (role: Role, target: Target) => {
     const org = orgFor(role, target);
     return (w.a.colleagueOf[org.id] ?? w.b.colleagueOf[org.id])!;
@@ -150,25 +182,37 @@ describe('the authorisation matrix', () => {
   const call = (session: Session | null, query: string, variables?: Record<string, unknown>) =>
     session ? session.graphql(query, variables) : t.graphql(query, variables);
 
-  const episodeMutation = (name: string, input: string, extra: (s: Side) => Record<string, unknown>) =>
+  const episodeMutation =
+    (name: string, input: string, extra: (s: Side) => Record<string, unknown>) =>
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { id } }`, {
         input: { episodeId: side(target).episode.id, expectedVersion: STALE, ...extra(side(target)) },
       });
 
-  /** Each side's plan, a pathway of it, an action on that pathway, a planned appointment and an open barrier (made in beforeAll). */
-  const planOf: Record<Target, { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }> = {} as never;
+  /**
+   * Each side's plan, a pathway of it, an action on that pathway, a planned appointment and an open barrier (made in
+   * beforeAll).
+   */
+  const planOf: Record<
+    Target,
+    { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }
+  > = {} as never;
   const MATRIX_BARRIER = 'Two buses to the YJS office';
-  /** Each side's DRAFT accommodation referral to its own local authority, and that plan's accommodation pathway (made in beforeAll). */
+  /**
+   * Each side's DRAFT accommodation referral to its own local authority, and that plan's accommodation pathway (made in
+   * beforeAll).
+   */
   const referralOf: Record<Target, { id: string; pathwayId: string }> = {} as never;
-  const referralMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
+  const referralMutation =
+    (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
         input: { referralId: referralOf[target].id, expectedVersion: STALE, ...extra() },
       });
   /** Each side's detention placement plan milestone (their episodes began on remand), found in beforeAll. */
   const milestoneOf: Record<Target, string> = {} as never;
-  const planMutation = (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
+  const planMutation =
+    (name: string, input: string, extra: () => Record<string, unknown> = () => ({})) =>
     (session: Session | null, target: Target) =>
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
         input: { planId: planOf[target].id, expectedVersion: STALE, ...extra() },
@@ -178,27 +222,42 @@ describe('the authorisation matrix', () => {
   const OPERATIONS: Record<string, Operation> = {
     // ---------------------------------------------------------------- directory and self
     organisations: {
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ organisations(first: 5) { totalCount edges { node { id } } } }`),
     },
     organisation: {
-      allowed: 'OK', audited: false, expect: EVERYONE,
-      run: (s, target) => call(s, `query($id: ID!) { organisation(id: $id) { id name } }`, { id: side(target).youthJusticeService.id }),
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { organisation(id: $id) { id name } }`, { id: side(target).youthJusticeService.id }),
     },
     me: {
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ me { id email roles organisation { id } } }`),
     },
     changePassword: {
-      allowed: 'OK', audited: true, expect: EVERYONE,
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
       // Its own throwaway user, since changing the password ends the sessions the rest of the matrix uses.
       run: async (s, _target, role) => {
-        if (!s) return t.graphql(`mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }`);
-        const own = await t.userSession({ organisationId: w.ownOrganisation(role).id, roles: [role], email: `pw.${++emailSeq}@example.com` });
-        return own.graphql(
-          `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }`,
-          { input: { currentPassword: TestApp.TEST_PASSWORD, newPassword: `A new passphrase ${emailSeq}!` } },
-        );
+        if (!s)
+          return t.graphql(
+            `mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }`,
+          );
+        const own = await t.userSession({
+          organisationId: w.ownOrganisation(role).id,
+          roles: [role],
+          email: `pw.${++emailSeq}@example.com`,
+        });
+        return own.graphql(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }`, {
+          input: { currentPassword: TestApp.TEST_PASSWORD, newPassword: `A new passphrase ${emailSeq}!` },
+        });
       },
     },
 
@@ -206,456 +265,825 @@ describe('the authorisation matrix', () => {
     // Every one is scoped to the caller in SQL: there is no other side to ask for, so everyone is allowed on both.
     notifications: {
       // The caller's own list; only a notification about a child is audited (as a read), and these sessions have none.
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ notifications(first: 5) { totalCount edges { node { id title readAt } } } }`),
     },
     unreadNotificationCount: {
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ unreadNotificationCount }`),
     },
     markNotificationsRead: {
       // An id that is nobody's (or someone else's) is ignored: 0 marked, never an error that would reveal it. Audited.
-      allowed: 'OK', audited: true, expect: EVERYONE,
-      run: (s) => call(s, `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`, {
-        input: { ids: ['00000000-0000-4000-8000-000000000000'] },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
+      run: (s) =>
+        call(s, `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`, {
+          input: { ids: ['00000000-0000-4000-8000-000000000000'] },
+        }),
     },
     markNotificationsReadAt: {
       // Opening a page with nothing unread about it marks nothing and writes nothing, not even an audit row.
-      allowed: 'OK', audited: false, expect: EVERYONE,
-      run: (s) => call(s, `mutation { markNotificationsReadAt(input: { link: "/referrals/00000000-0000-4000-8000-000000000000" }) }`),
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
+      run: (s) =>
+        call(
+          s,
+          `mutation { markNotificationsReadAt(input: { link: "/referrals/00000000-0000-4000-8000-000000000000" }) }`,
+        ),
     },
     markAllNotificationsRead: {
-      allowed: 'OK', audited: true, expect: EVERYONE,
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
       run: (s) => call(s, `mutation { markAllNotificationsRead }`),
     },
     notificationPreferences: {
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ notificationPreferences { emailMode updatedAt } }`),
     },
     setNotificationPreferences: {
       // The caller's own choice, the same one each time; audited with before and after.
-      allowed: 'OK', audited: true, expect: EVERYONE,
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
       run: (s) => call(s, `mutation { setNotificationPreferences(input: { emailMode: IMMEDIATE }) { emailMode } }`),
     },
 
     // ---------------------------------------------------------------- users
     users: {
-      allowed: 'OK', audited: false, expect: USER_ADMINS,
-      run: (s, target, role) => call(s, `query($org: ID) { users(organisationId: $org) { totalCount edges { node { id } } } }`, { org: orgFor(role, target).id }),
+      allowed: 'OK',
+      audited: false,
+      expect: USER_ADMINS,
+      run: (s, target, role) =>
+        call(s, `query($org: ID) { users(organisationId: $org) { totalCount edges { node { id } } } }`, {
+          org: orgFor(role, target).id,
+        }),
     },
     createUser: {
-      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      allowed: 'OK',
+      audited: true,
+      expect: USER_ADMINS,
       run: (s, target, role) => {
         const org = orgFor(role, target);
         const roleFor: Record<string, string> = {
-          NATIONAL_BODY: 'NATIONAL_ADMIN', YOUTH_JUSTICE_SERVICE: 'YJS_CASE_MANAGER', YOI: 'ESTABLISHMENT_STAFF', LOCAL_AUTHORITY: 'LA_ACCOMMODATION_OFFICER',
-          HEALTH_PROVIDER: 'HEALTH_PRACTITIONER', EDUCATION_PROVIDER: 'EDUCATION_PROVIDER',
+          NATIONAL_BODY: 'NATIONAL_ADMIN',
+          YOUTH_JUSTICE_SERVICE: 'YJS_CASE_MANAGER',
+          YOI: 'ESTABLISHMENT_STAFF',
+          LOCAL_AUTHORITY: 'LA_ACCOMMODATION_OFFICER',
+          HEALTH_PROVIDER: 'HEALTH_PRACTITIONER',
+          EDUCATION_PROVIDER: 'EDUCATION_PROVIDER',
         };
         return call(s, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-          input: { organisationId: org.id, givenName: 'New', familyName: 'Starter', email: `new.${++emailSeq}@example.com`, roles: [roleFor[org.type]] },
+          input: {
+            organisationId: org.id,
+            givenName: 'New',
+            familyName: 'Starter',
+            email: `new.${++emailSeq}@example.com`,
+            roles: [roleFor[org.type]],
+          },
         });
       },
     },
     setUserRoles: {
-      allowed: 'OK', audited: true, expect: USER_ADMINS,
+      allowed: 'OK',
+      audited: true,
+      expect: USER_ADMINS,
       run: async (s, target, role) => {
         const colleague = colleagueIn(role, target);
         const [{ roles }] = await t.dataSource.query(`SELECT roles FROM app_user WHERE id = $1`, [colleague.id]);
-        return call(s, `mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { id } }`, { input: { userId: colleague.id, roles: parseRoles(roles) } });
+        return call(s, `mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { id } }`, {
+          input: { userId: colleague.id, roles: parseRoles(roles) },
+        });
       },
     },
     disableUser: {
-      allowed: 'OK', audited: true, expect: USER_ADMINS,
-      run: (s, target, role) => call(s, `mutation($input: DisableUserInput!) { disableUser(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+      allowed: 'OK',
+      audited: true,
+      expect: USER_ADMINS,
+      run: (s, target, role) =>
+        call(s, `mutation($input: DisableUserInput!) { disableUser(input: $input) { id } }`, {
+          input: { userId: colleagueIn(role, target).id },
+        }),
     },
     enableUser: {
-      allowed: 'OK', audited: true, expect: USER_ADMINS,
-      run: (s, target, role) => call(s, `mutation($input: EnableUserInput!) { enableUser(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+      allowed: 'OK',
+      audited: true,
+      expect: USER_ADMINS,
+      run: (s, target, role) =>
+        call(s, `mutation($input: EnableUserInput!) { enableUser(input: $input) { id } }`, {
+          input: { userId: colleagueIn(role, target).id },
+        }),
     },
     resendInvitation: {
       // The colleagues have never chosen a password, so each may be sent a (new) invitation.
-      allowed: 'OK', audited: true, expect: USER_ADMINS,
-      run: (s, target, role) => call(s, `mutation($input: ResendInvitationInput!) { resendInvitation(input: $input) { id } }`, { input: { userId: colleagueIn(role, target).id } }),
+      allowed: 'OK',
+      audited: true,
+      expect: USER_ADMINS,
+      run: (s, target, role) =>
+        call(s, `mutation($input: ResendInvitationInput!) { resendInvitation(input: $input) { id } }`, {
+          input: { userId: colleagueIn(role, target).id },
+        }),
     },
     setOrganisationEmailDomains: {
       // Only national admins say which addresses an organisation's accounts may have (here: the same list again).
-      allowed: 'OK', audited: true, expect: only({ NATIONAL_ADMIN: BOTH }),
+      allowed: 'OK',
+      audited: true,
+      expect: only({ NATIONAL_ADMIN: BOTH }),
       run: (s, target, role) =>
-        call(s, `mutation($input: SetOrganisationEmailDomainsInput!) { setOrganisationEmailDomains(input: $input) { id emailDomains } }`, {
-          input: { organisationId: orgFor(role, target).id, emailDomains: ['example.com'] },
-        }),
+        call(
+          s,
+          `mutation($input: SetOrganisationEmailDomainsInput!) { setOrganisationEmailDomains(input: $input) { id emailDomains } }`,
+          {
+            input: { organisationId: orgFor(role, target).id, emailDomains: ['example.com'] },
+          },
+        ),
     },
 
     // ---------------------------------------------------------------- children
     child: {
-      allowed: 'OK', audited: true, expect: CHILD_READERS,
-      run: (s, target) => call(s, `query($id: ID!) { child(id: $id) { id givenName ethnicity parentsCarers { name } } }`, { id: side(target).child.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: CHILD_READERS,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { child(id: $id) { id givenName ethnicity parentsCarers { name } } }`, {
+          id: side(target).child.id,
+        }),
     },
     registerChild: {
-      allowed: 'OK', audited: true,
+      allowed: 'OK',
+      audited: true,
       expect: only({ YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH }),
-      run: (s) => call(s, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-        input: { givenName: 'Newly', familyName: 'Recorded', dateOfBirth: '2011-01-01', gender: 'MALE', lookedAfter: false, careLeaver: false, hasEhcp: false, disabilities: [] },
-      }),
+      run: (s) =>
+        call(s, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+          input: {
+            givenName: 'Newly',
+            familyName: 'Recorded',
+            dateOfBirth: '2011-01-01',
+            gender: 'MALE',
+            lookedAfter: false,
+            careLeaver: false,
+            hasEhcp: false,
+            disabilities: [],
+          },
+        }),
     },
     auditTrail: {
-      allowed: 'OK', audited: true, expect: YJS_MANAGER_ONLY,
-      run: (s, target) => call(s, `query($id: ID!) { auditTrail(childId: $id, first: 5) { totalCount edges { node { action outcome } } } }`, { id: side(target).child.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: YJS_MANAGER_ONLY,
+      run: (s, target) =>
+        call(
+          s,
+          `query($id: ID!) { auditTrail(childId: $id, first: 5) { totalCount edges { node { action outcome } } } }`,
+          { id: side(target).child.id },
+        ),
     },
     accessReport: {
-      allowed: 'OK', audited: true, expect: YJS_MANAGER_ONLY,
-      run: (s, target) => call(s, `query($id: ID!) { accessReport(childId: $id) { entries { times organisation { id } } } }`, { id: side(target).child.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: YJS_MANAGER_ONLY,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { accessReport(childId: $id) { entries { times organisation { id } } } }`, {
+          id: side(target).child.id,
+        }),
     },
 
     // ---------------------------------------------------------------- the resettlement plan
     resettlementPlan: {
-      allowed: 'OK', audited: true, expect: PLAN_READERS,
-      run: (s, target) => call(s, `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { type } } }`, { id: side(target).episode.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_READERS,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { type } } }`, {
+          id: side(target).episode.id,
+        }),
     },
     updateChildVoice: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
       run: planMutation('updateChildVoice', 'UpdateChildVoiceInput', () => ({ aspirations: 'Matrix' })),
     },
     recordPlanExplanation: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
       run: planMutation('recordPlanExplanation', 'RecordPlanExplanationInput', () => ({
-        explainedOn: '2026-11-20', explainedHow: 'Matrix', childAgreement: 'AGREES', childAgreementWords: 'Matrix',
+        explainedOn: '2026-11-20',
+        explainedHow: 'Matrix',
+        childAgreement: 'AGREES',
+        childAgreementWords: 'Matrix',
       })),
     },
     markPlanAgreed: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
       run: planMutation('markPlanAgreed', 'MarkPlanAgreedInput'),
     },
     recordCircumstance: {
       // An upsert of one circumstance: allowed callers really record it (the same one each time).
-      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, kind: 'LOOKED_AFTER', response: 'Matrix' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
+          input: { planId: planOf[target].id, kind: 'LOOKED_AFTER', response: 'Matrix' },
+        }),
     },
     recordPriorIntervention: {
-      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordPriorInterventionInput!) { recordPriorIntervention(input: $input) { id } }`, {
-        input: { childId: side(target).child.id, name: 'Matrix intervention' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordPriorInterventionInput!) { recordPriorIntervention(input: $input) { id } }`, {
+          input: { childId: side(target).child.id, name: 'Matrix intervention' },
+        }),
     },
     updatePathway: {
-      allowed: 'CONFLICT', audited: true, expect: PATHWAY_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
-        input: { pathwayId: planOf[target].pathwayId, expectedVersion: STALE, notes: 'Matrix' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PATHWAY_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+          input: { pathwayId: planOf[target].pathwayId, expectedVersion: STALE, notes: 'Matrix' },
+        }),
     },
     addPathwayAction: {
-      allowed: 'OK', audited: true, expect: PATHWAY_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
-        input: { pathwayId: planOf[target].pathwayId, description: 'Matrix action' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PATHWAY_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
+          input: { pathwayId: planOf[target].pathwayId, description: 'Matrix action' },
+        }),
     },
     updatePathwayAction: {
-      allowed: 'CONFLICT', audited: true, expect: PATHWAY_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { id } }`, {
-        input: { actionId: planOf[target].actionId, expectedVersion: STALE, ownerName: 'Matrix' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PATHWAY_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { id } }`, {
+          input: { actionId: planOf[target].actionId, expectedVersion: STALE, ownerName: 'Matrix' },
+        }),
     },
 
     // ---------------------------------------------------------------- planning meetings
     scheduleMeeting: {
       // Each plan already has its initial meeting (beforeAll), so a caller who gets past access is refused a second
       // one with CONFLICT, and nothing is written.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, type: 'INITIAL', startsAt: '2026-12-08T10:00:00Z', endsAt: '2026-12-08T11:00:00Z', location: 'Matrix', childParticipation: 'IN_PERSON' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+          input: {
+            planId: planOf[target].id,
+            type: 'INITIAL',
+            startsAt: '2026-12-08T10:00:00Z',
+            endsAt: '2026-12-08T11:00:00Z',
+            location: 'Matrix',
+            childParticipation: 'IN_PERSON',
+          },
+        }),
     },
     rescheduleMeeting: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }`, {
-        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, startsAt: '2026-12-09T10:00:00Z', endsAt: '2026-12-09T11:00:00Z' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }`, {
+          input: {
+            meetingId: planOf[target].meetingId,
+            expectedVersion: STALE,
+            startsAt: '2026-12-09T10:00:00Z',
+            endsAt: '2026-12-09T11:00:00Z',
+          },
+        }),
     },
     cancelMeeting: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }`, {
-        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, reason: 'Matrix' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }`, {
+          input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, reason: 'Matrix' },
+        }),
     },
     recordMeetingOutcome: {
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) { meeting { id } } }`, {
-        input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, childParticipation: 'IN_PERSON' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) { meeting { id } } }`,
+          {
+            input: { meetingId: planOf[target].meetingId, expectedVersion: STALE, childParticipation: 'IN_PERSON' },
+          },
+        ),
     },
     myMeetings: {
       // Only the caller's own meetings (scheduled by them, or invited by account or email): there is no other side
       // to ask for. An empty page reads no child, so there may be nothing to record.
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `{ myMeetings(first: 5) { totalCount edges { node { id childInitials } } } }`),
     },
 
     // ---------------------------------------------------------------- the calendar feed (the caller's own)
     createCalendarFeed: {
       // Creates or replaces the caller's own secret; always audited (never the token).
-      allowed: 'OK', audited: true, expect: EVERYONE,
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
       run: (s) => call(s, `mutation { createCalendarFeed { path } }`),
     },
     revokeCalendarFeed: {
       // Audited only when there was a feed to turn off.
-      allowed: 'OK', audited: false, expect: EVERYONE,
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
       run: (s) => call(s, `mutation { revokeCalendarFeed }`),
     },
 
     // ---------------------------------------------------------------- the day of release and after
     planReleaseDay: {
       // A version sent for a release-day plan that does not exist yet: CONFLICT, nothing written.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
       run: planMutation('planReleaseDay', 'PlanReleaseDayInput', () => ({ phone: 'Matrix' })),
     },
     confirmReleaseDayPlan: {
       // Nothing to confirm yet: CONFLICT (with the gaps).
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
       run: planMutation('confirmReleaseDayPlan', 'ConfirmReleaseDayPlanInput'),
     },
     recordReleaseDay: {
       // The child is on remand: "Record the release on the custodial episode first".
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordReleaseDayInput!) { recordReleaseDay(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, metAtGate: true, metByName: 'Matrix', firstNightAddress: 'Matrix', firstNightPlacementType: 'FAMILY_HOME', firstNightAsPlanned: true },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordReleaseDayInput!) { recordReleaseDay(input: $input) { id } }`, {
+          input: {
+            planId: planOf[target].id,
+            metAtGate: true,
+            metByName: 'Matrix',
+            firstNightAddress: 'Matrix',
+            firstNightPlacementType: 'FAMILY_HOME',
+            firstNightAsPlanned: true,
+          },
+        }),
     },
     recordAppointment: {
       // KEPT before the release is recorded on the episode: CONFLICT (a PLANNED one would be written).
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, kind: 'YJS', at: '2026-11-20T10:00:00Z', withWhom: 'Matrix', outcome: 'KEPT' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`, {
+          input: {
+            planId: planOf[target].id,
+            kind: 'YJS',
+            at: '2026-11-20T10:00:00Z',
+            withWhom: 'Matrix',
+            outcome: 'KEPT',
+          },
+        }),
     },
     updateAppointmentOutcome: {
       // Setup 2 (the planned appointment). Stale version: CONFLICT.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id } }`, {
-        input: { appointmentId: planOf[target].appointmentId, expectedVersion: STALE, outcome: 'RESCHEDULED' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id } }`, {
+          input: { appointmentId: planOf[target].appointmentId, expectedVersion: STALE, outcome: 'RESCHEDULED' },
+        }),
     },
     recordEngagementBarrier: {
       // Setup 2 (the open barrier). The same barrier again: CONFLICT.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, barrier: MATRIX_BARRIER, assessment: 'Matrix', planToAddress: 'Matrix' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`, {
+          input: { planId: planOf[target].id, barrier: MATRIX_BARRIER, assessment: 'Matrix', planToAddress: 'Matrix' },
+        }),
     },
     updateEngagementBarrier: {
       // Setup 2 (the open barrier). Stale version: CONFLICT.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: UpdateEngagementBarrierInput!) { updateEngagementBarrier(input: $input) { id } }`, {
-        input: { barrierId: planOf[target].barrierId, expectedVersion: STALE, status: 'ADDRESSED' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: UpdateEngagementBarrierInput!) { updateEngagementBarrier(input: $input) { id } }`, {
+          input: { barrierId: planOf[target].barrierId, expectedVersion: STALE, status: 'ADDRESSED' },
+        }),
     },
     recordSupervisionCheck: {
       // The child is on remand (supervision in the community starts at release): CONFLICT.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, periodEnding: '2026-11-20', compliance: 'COMPLIANT' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { id } }`, {
+          input: { planId: planOf[target].id, periodEnding: '2026-11-20', compliance: 'COMPLIANT' },
+        }),
     },
 
     // ---------------------------------------------------------------- the facts deadlines are met by (issue 23)
     recordChildToldWhereLiving: {
       // Before recordAccommodationArrangement: no address is confirmed yet, so CONFLICT.
-      allowed: 'CONFLICT', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordChildToldWhereLivingInput!) { recordChildToldWhereLiving(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, toldOn: '2026-11-23', toldBy: 'Matrix', how: 'IN_PERSON' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: RecordChildToldWhereLivingInput!) { recordChildToldWhereLiving(input: $input) { id } }`,
+          {
+            input: { planId: planOf[target].id, toldOn: '2026-11-23', toldBy: 'Matrix', how: 'IN_PERSON' },
+          },
+        ),
     },
     recordAccommodationArrangement: {
       // An append.
-      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordAccommodationArrangementInput!) { recordAccommodationArrangement(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, address: '1 Matrix Road, Testtown', startDate: '2027-03-01', kind: 'FAMILY_HOME', livingWith: 'Matrix', confirmedBy: 'Matrix' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: RecordAccommodationArrangementInput!) { recordAccommodationArrangement(input: $input) { id } }`,
+          {
+            input: {
+              planId: planOf[target].id,
+              address: '1 Matrix Road, Testtown',
+              startDate: '2027-03-01',
+              kind: 'FAMILY_HOME',
+              livingWith: 'Matrix',
+              confirmedBy: 'Matrix',
+            },
+          },
+        ),
     },
     recordEtePlacement: {
-      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordEtePlacementInput!) { recordEtePlacement(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, provider: 'Matrix College', startDate: '2027-03-01', hoursPerWeek: 16, confirmedBy: 'Matrix' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordEtePlacementInput!) { recordEtePlacement(input: $input) { id } }`, {
+          input: {
+            planId: planOf[target].id,
+            provider: 'Matrix College',
+            startDate: '2027-03-01',
+            hoursPerWeek: 16,
+            confirmedBy: 'Matrix',
+          },
+        }),
     },
     recordHealthHandover: {
-      allowed: 'OK', audited: true, expect: PLAN_CHANGERS,
-      run: (s, target) => call(s, `mutation($input: RecordHealthHandoverInput!) { recordHealthHandover(input: $input) { id } }`, {
-        input: { planId: planOf[target].id, pathwayType: 'PHYSICAL_HEALTH', receivingProvider: 'Matrix Surgery', firstAppointmentOn: '2027-03-01' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RecordHealthHandoverInput!) { recordHealthHandover(input: $input) { id } }`, {
+          input: {
+            planId: planOf[target].id,
+            pathwayType: 'PHYSICAL_HEALTH',
+            receivingProvider: 'Matrix Surgery',
+            firstAppointmentOn: '2027-03-01',
+          },
+        }),
     },
 
     // ---------------------------------------------------------------- milestones (issue 5)
     milestones: {
-      allowed: 'OK', audited: true, expect: CHILD_READERS,
-      run: (s, target) => call(s, `query($id: ID!) { milestones(episodeId: $id) { id key status dueDate } }`, { id: side(target).episode.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: CHILD_READERS,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { milestones(episodeId: $id) { id key status dueDate } }`, {
+          id: side(target).episode.id,
+        }),
     },
     milestonesAtRisk: {
       // Each side's remand milestone was due 16 November, so the caller's own page holds its child (one audit row);
       // asking for the other side's service gives an empty page, which reads no child.
-      allowed: 'OK', audited: (target) => target === 'own',
+      allowed: 'OK',
+      audited: (target) => target === 'own',
       expect: only({
-        YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH, ESTABLISHMENT_STAFF: BOTH, ESTABLISHMENT_MANAGER: BOTH, LA_CHILDRENS_SERVICES: BOTH,
+        YJS_CASE_MANAGER: BOTH,
+        YJS_MANAGER: BOTH,
+        ESTABLISHMENT_STAFF: BOTH,
+        ESTABLISHMENT_MANAGER: BOTH,
+        LA_CHILDRENS_SERVICES: BOTH,
       }),
-      run: (s, target) => call(s, `query($yjs: ID) { milestonesAtRisk(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`, {
-        yjs: target === 'own' ? null : w.b.youthJusticeService.id,
-      }),
+      run: (s, target) =>
+        call(
+          s,
+          `query($yjs: ID) { milestonesAtRisk(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`,
+          {
+            yjs: target === 'own' ? null : w.b.youthJusticeService.id,
+          },
+        ),
     },
     waiveMilestone: {
       // A manager of the supervising service only; a stale version, so nothing is waived.
-      allowed: 'CONFLICT', audited: true, expect: YJS_MANAGER_ONLY,
-      run: (s, target) => call(s, `mutation($input: WaiveMilestoneInput!) { waiveMilestone(input: $input) { id } }`, {
-        input: { milestoneId: milestoneOf[target], expectedVersion: STALE, reason: 'Matrix check' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: YJS_MANAGER_ONLY,
+      run: (s, target) =>
+        call(s, `mutation($input: WaiveMilestoneInput!) { waiveMilestone(input: $input) { id } }`, {
+          input: { milestoneId: milestoneOf[target], expectedVersion: STALE, reason: 'Matrix check' },
+        }),
     },
     deadlineEngineStatus: {
       // The engine as support sees it (late actions by milestone id, workers, queues): national admins only.
-      allowed: 'OK', audited: false, expect: only({ NATIONAL_ADMIN: BOTH }),
-      run: (s) => call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
+      allowed: 'OK',
+      audited: false,
+      expect: only({ NATIONAL_ADMIN: BOTH }),
+      run: (s) =>
+        call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
     },
     milestonePolicy: {
       // Configuration, not a child's record: anyone signed in may read any service's deadlines.
-      allowed: 'OK', audited: false, expect: EVERYONE,
-      run: (s, target) => call(s, `query($id: ID!) { milestonePolicy(youthJusticeServiceId: $id) { youthJusticeServiceId milestones { key } } }`, {
-        id: side(target).youthJusticeService.id,
-      }),
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
+      run: (s, target) =>
+        call(
+          s,
+          `query($id: ID!) { milestonePolicy(youthJusticeServiceId: $id) { youthJusticeServiceId milestones { key } } }`,
+          {
+            id: side(target).youthJusticeService.id,
+          },
+        ),
     },
     setMilestonePolicy: {
       // A manager of that service only (the pure rule mayConfigureMilestonePolicy): another service's manager is
       // FORBIDDEN, not NOT_FOUND, since services are in the public directory. Resetting a key with no override
       // changes nothing but is audited.
-      allowed: 'OK', audited: true, expect: only({ YJS_MANAGER: ['allow', 'FORBIDDEN'] }),
-      run: (s, target) => call(s, `mutation($input: SetMilestonePolicyInput!) { setMilestonePolicy(input: $input) { youthJusticeServiceId } }`, {
-        input: { youthJusticeServiceId: side(target).youthJusticeService.id, key: 'ETE_PLACE_CONFIRMED', resetToDefault: true },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: only({ YJS_MANAGER: ['allow', 'FORBIDDEN'] }),
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: SetMilestonePolicyInput!) { setMilestonePolicy(input: $input) { youthJusticeServiceId } }`,
+          {
+            input: {
+              youthJusticeServiceId: side(target).youthJusticeService.id,
+              key: 'ETE_PLACE_CONFIRMED',
+              resetToDefault: true,
+            },
+          },
+        ),
     },
 
     // ---------------------------------------------------------------- referrals (issue 6)
     referral: {
-      allowed: 'OK', audited: true, expect: REFERRAL_READERS,
-      run: (s, target) => call(s, `query($id: ID!) { referral(id: $id) { id status summary { givenName } } }`, { id: referralOf[target].id }),
+      allowed: 'OK',
+      audited: true,
+      expect: REFERRAL_READERS,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { referral(id: $id) { id status summary { givenName } } }`, {
+          id: referralOf[target].id,
+        }),
     },
     referrals: {
       // The caller's own referrals (the partner's inbox is empty: nothing was sent); target does not apply.
-      allowed: 'OK', audited: false, expect: REFERRAL_LISTERS,
+      allowed: 'OK',
+      audited: false,
+      expect: REFERRAL_LISTERS,
       run: (s) => call(s, `{ referrals(first: 10) { totalCount edges { node { id } } } }`),
     },
     createReferral: {
       // Allowed callers really make a DRAFT (never sent, so partners still see nothing).
-      allowed: 'OK', audited: true, expect: REFERRAL_SENDERS,
-      run: (s, target) => call(s, `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
-        input: { pathwayId: referralOf[target].pathwayId, type: 'ACCOMMODATION', toOrganisationId: side(target).localAuthority.id },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: REFERRAL_SENDERS,
+      run: (s, target) =>
+        call(s, `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+          input: {
+            pathwayId: referralOf[target].pathwayId,
+            type: 'ACCOMMODATION',
+            toOrganisationId: side(target).localAuthority.id,
+          },
+        }),
     },
     updateReferralDraft: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_SENDERS,
       run: referralMutation('updateReferralDraft', 'UpdateReferralDraftInput', () => ({ childWishes: 'Matrix' })),
     },
     sendReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_SENDERS,
       run: referralMutation('sendReferral', 'ReferralMoveInput'),
     },
     withdrawReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_SENDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_SENDERS,
       run: referralMutation('withdrawReferral', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
     },
     acknowledgeReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_RESPONDERS,
       run: referralMutation('acknowledgeReferral', 'ReferralMoveInput'),
     },
     requestReferralInformation: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
-      run: referralMutation('requestReferralInformation', 'RequestReferralInformationInput', () => ({ note: 'Matrix' })),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_RESPONDERS,
+      run: referralMutation('requestReferralInformation', 'RequestReferralInformationInput', () => ({
+        note: 'Matrix',
+      })),
     },
     offerReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_RESPONDERS,
       run: referralMutation('offerReferral', 'OfferReferralInput', () => ({
-        offer: { addressOrPlace: 'Matrix Road', placementType: 'Supported lodgings', provider: 'Matrix Housing', startDate: '2027-01-05' },
+        offer: {
+          addressOrPlace: 'Matrix Road',
+          placementType: 'Supported lodgings',
+          provider: 'Matrix Housing',
+          startDate: '2027-01-05',
+        },
       })),
     },
     confirmReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_RESPONDERS,
       run: referralMutation('confirmReferral', 'ReferralMoveInput'),
     },
     declineReferral: {
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_RESPONDERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_RESPONDERS,
       run: referralMutation('declineReferral', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
     },
     markReferralFellThrough: {
       // Either side may report it; here only the service that made the (draft) referral gets past access.
-      allowed: 'CONFLICT', audited: true, expect: REFERRAL_READERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: REFERRAL_READERS,
       run: referralMutation('markReferralFellThrough', 'ReferralReasonInput', () => ({ reason: 'Matrix' })),
     },
     postReferralMessage: {
       // An append (no version): allowed callers really post to the draft's thread.
-      allowed: 'OK', audited: true, expect: REFERRAL_READERS,
-      run: (s, target) => call(s, `mutation($input: PostReferralMessageInput!) { postReferralMessage(input: $input) { body } }`, {
-        input: { referralId: referralOf[target].id, body: 'Matrix message' },
-      }),
+      allowed: 'OK',
+      audited: true,
+      expect: REFERRAL_READERS,
+      run: (s, target) =>
+        call(s, `mutation($input: PostReferralMessageInput!) { postReferralMessage(input: $input) { body } }`, {
+          input: { referralId: referralOf[target].id, body: 'Matrix message' },
+        }),
     },
 
     // ---------------------------------------------------------------- custody
     caseload: {
       // An empty page reads no child, so there is nothing to record.
-      allowed: 'OK', audited: (target) => target === 'own',
+      allowed: 'OK',
+      audited: (target) => target === 'own',
       expect: only({
-        YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH, ESTABLISHMENT_STAFF: BOTH, ESTABLISHMENT_MANAGER: BOTH, LA_CHILDRENS_SERVICES: BOTH,
+        YJS_CASE_MANAGER: BOTH,
+        YJS_MANAGER: BOTH,
+        ESTABLISHMENT_STAFF: BOTH,
+        ESTABLISHMENT_MANAGER: BOTH,
+        LA_CHILDRENS_SERVICES: BOTH,
       }),
       // Asking for the other side's service gives an empty page, checked in "lists show only the caller's slice".
-      run: (s, target) => call(s, `query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`, {
-        yjs: target === 'own' ? null : w.b.youthJusticeService.id,
-      }),
+      run: (s, target) =>
+        call(
+          s,
+          `query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount edges { node { id childId } } } }`,
+          {
+            yjs: target === 'own' ? null : w.b.youthJusticeService.id,
+          },
+        ),
     },
     custodialEpisode: {
-      allowed: 'OK', audited: true, expect: CHILD_READERS,
-      run: (s, target) => call(s, `query($id: ID!) { custodialEpisode(id: $id) { id status child { id } } }`, { id: side(target).episode.id }),
+      allowed: 'OK',
+      audited: true,
+      expect: CHILD_READERS,
+      run: (s, target) =>
+        call(s, `query($id: ID!) { custodialEpisode(id: $id) { id status child { id } } }`, {
+          id: side(target).episode.id,
+        }),
     },
     startCustodialEpisode: {
       // The child is already in custody, so a caller who gets past access is told so, and nothing is written.
-      allowed: 'CONFLICT', audited: true, expect: SUPERVISING_SERVICE_ONLY,
-      run: (s, target) => call(s, `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`, {
-        input: { childId: side(target).child.id, establishmentId: side(target).establishment.id, supervisingServiceId: side(target).youthJusticeService.id, remandDate: '2026-11-20' },
-      }),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: SUPERVISING_SERVICE_ONLY,
+      run: (s, target) =>
+        call(s, `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`, {
+          input: {
+            childId: side(target).child.id,
+            establishmentId: side(target).establishment.id,
+            supervisingServiceId: side(target).youthJusticeService.id,
+            remandDate: '2026-11-20',
+          },
+        }),
     },
     recordSentence: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
       run: episodeMutation('recordSentence', 'RecordSentenceInput', () => ({
-        sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-20', termMonths: 8, remandDays: 0, taggedBailDays: 0, qualifyingSeriousOffence: false, excludedFromFortyPercentRelease: false },
+        sentence: {
+          sentenceType: 'DTO',
+          sentenceDate: '2026-11-20',
+          termMonths: 8,
+          remandDays: 0,
+          taggedBailDays: 0,
+          qualifyingSeriousOffence: false,
+          excludedFromFortyPercentRelease: false,
+        },
       })),
     },
     grantEarlyRelease: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
       run: episodeMutation('grantEarlyRelease', 'GrantEarlyReleaseInput', () => ({})),
     },
     orderLateRelease: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
       run: episodeMutation('orderLateRelease', 'OrderLateReleaseInput', () => ({})),
     },
     transferEpisode: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
-      run: episodeMutation('transferEpisode', 'TransferEpisodeInput', (s) => ({ toEstablishmentId: s.establishment.id, transferDate: '2026-11-20', reason: 'Matrix' })),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: episodeMutation('transferEpisode', 'TransferEpisodeInput', (s) => ({
+        toEstablishmentId: s.establishment.id,
+        transferDate: '2026-11-20',
+        reason: 'Matrix',
+      })),
     },
     recordRelease: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
       run: episodeMutation('recordRelease', 'RecordReleaseInput', () => ({ releasedAt: '2026-11-20T09:00:00Z' })),
     },
     recordRecall: {
-      allowed: 'CONFLICT', audited: true, expect: SUPERVISING_SERVICE_ONLY,
-      run: episodeMutation('recordRecall', 'RecordRecallInput', (s) => ({ establishmentId: s.establishment.id, recalledOn: '2026-11-20', reason: 'Matrix' })),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: SUPERVISING_SERVICE_ONLY,
+      run: episodeMutation('recordRecall', 'RecordRecallInput', (s) => ({
+        establishmentId: s.establishment.id,
+        recalledOn: '2026-11-20',
+        reason: 'Matrix',
+      })),
     },
     overrideReleaseDate: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
-      run: episodeMutation('overrideReleaseDate', 'OverrideReleaseDateInput', () => ({ releaseDate: '2027-01-05', reason: 'Matrix' })),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: episodeMutation('overrideReleaseDate', 'OverrideReleaseDateInput', () => ({
+        releaseDate: '2027-01-05',
+        reason: 'Matrix',
+      })),
     },
     clearReleaseDateOverride: {
-      allowed: 'CONFLICT', audited: true, expect: CUSTODY_CHANGERS,
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
       run: episodeMutation('clearReleaseDateOverride', 'ClearReleaseDateOverrideInput', () => ({})),
     },
     assignCaseManager: {
-      allowed: 'CONFLICT', audited: true, expect: YJS_MANAGER_ONLY,
-      run: episodeMutation('assignCaseManager', 'AssignCaseManagerInput', (s) => ({ caseManagerId: s.colleagueOf[s.youthJusticeService.id].id, reason: 'Matrix' })),
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: YJS_MANAGER_ONLY,
+      run: episodeMutation('assignCaseManager', 'AssignCaseManagerInput', (s) => ({
+        caseManagerId: s.colleagueOf[s.youthJusticeService.id].id,
+        reason: 'Matrix',
+      })),
     },
   };
 
@@ -669,8 +1097,15 @@ describe('the authorisation matrix', () => {
       );
       milestoneOf[target] = row.id;
     }
-    const managerB = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: 'matrix.manager.b@example.com' });
-    for (const [target, session] of [['own', w.sessions.YJS_MANAGER], ['other', managerB]] as const) {
+    const managerB = await t.userSession({
+      organisationId: w.b.youthJusticeService.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'matrix.manager.b@example.com',
+    });
+    for (const [target, session] of [
+      ['own', w.sessions.YJS_MANAGER],
+      ['other', managerB],
+    ] as const) {
       const { resettlementPlan: plan } = await session.ok(
         `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { id type } } }`,
         { id: side(target).episode.id },
@@ -686,25 +1121,50 @@ describe('the authorisation matrix', () => {
       );
       const { recordEngagementBarrier } = await session.ok(
         `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`,
-        { input: { planId: plan.id, barrier: MATRIX_BARRIER, assessment: 'Cannot afford the fare', planToAddress: 'Bus pass' } },
+        {
+          input: {
+            planId: plan.id,
+            barrier: MATRIX_BARRIER,
+            assessment: 'Cannot afford the fare',
+            planToAddress: 'Bus pass',
+          },
+        },
       );
       // Each plan has its initial meeting, so scheduling another is refused (CONFLICT) and writes nothing.
       const { scheduleMeeting } = await session.ok(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { planId: plan.id, type: 'INITIAL', startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z', location: 'Matrix room', childParticipation: 'IN_PERSON' } },
+        {
+          input: {
+            planId: plan.id,
+            type: 'INITIAL',
+            startsAt: '2026-12-01T10:00:00Z',
+            endsAt: '2026-12-01T11:00:00Z',
+            location: 'Matrix room',
+            childParticipation: 'IN_PERSON',
+          },
+        },
       );
       planOf[target] = {
-        id: plan.id, pathwayId, actionId: addPathwayAction.action.id,
-        appointmentId: recordAppointment.id, barrierId: recordEngagementBarrier.id, meetingId: scheduleMeeting.id,
+        id: plan.id,
+        pathwayId,
+        actionId: addPathwayAction.action.id,
+        appointmentId: recordAppointment.id,
+        barrierId: recordEngagementBarrier.id,
+        meetingId: scheduleMeeting.id,
       };
       // A DRAFT accommodation referral only: sending one would let side A's accommodation officer see the child.
       const accommodationPathwayId = plan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
       const { createReferral } = await session.ok(
         `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
-        { input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: side(target).localAuthority.id } },
+        {
+          input: {
+            pathwayId: accommodationPathwayId,
+            type: 'ACCOMMODATION',
+            toOrganisationId: side(target).localAuthority.id,
+          },
+        },
       );
       referralOf[target] = { id: createReferral.id, pathwayId: accommodationPathwayId };
-
     }
   });
   afterAll(async () => {
@@ -716,11 +1176,14 @@ describe('the authorisation matrix', () => {
   });
 
   it('has an entry for every query and mutation in the schema, and no entry for one that is gone', () => {
-    const operations = rootOperations(t.app.get(GraphQLSchemaHost).schema).map((o) => o.name).sort();
+    const operations = rootOperations(t.app.get(GraphQLSchemaHost).schema)
+      .map((o) => o.name)
+      .sort();
     expect(operations).toEqual([...Object.keys(OPERATIONS), ...PUBLIC_OPERATIONS].sort());
   });
 
-  const lastAuditId = async (): Promise<number> => Number((await t.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_event`))[0].id);
+  const lastAuditId = async (): Promise<number> =>
+    Number((await t.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_event`))[0].id);
 
   function outcomeOf(res: GraphqlResponse, allowed: Operation['allowed']): Outcome | string {
     const code = res.errors?.[0]?.extensions.code;
@@ -765,40 +1228,62 @@ describe('the authorisation matrix', () => {
   }
 
   it('lets the public operations through without signing in', async () => {
-    const res = await t.graphql(`{ calculateReleaseDates(input: { sentenceType: DTO, sentenceDate: "2026-01-10", termMonths: 8 }) { releaseDate } }`);
+    const res = await t.graphql(
+      `{ calculateReleaseDates(input: { sentenceType: DTO, sentenceDate: "2026-01-10", termMonths: 8 }) { releaseDate } }`,
+    );
     expect(res.errors).toBeUndefined();
-    const login = await t.graphql(`mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`, {
-      input: { email: `${Role.YJS_CASE_MANAGER.toLowerCase()}@example.com`, password: TestApp.TEST_PASSWORD },
-    });
+    const login = await t.graphql(
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`,
+      {
+        input: { email: `${Role.YJS_CASE_MANAGER.toLowerCase()}@example.com`, password: TestApp.TEST_PASSWORD },
+      },
+    );
     expect(login.errors).toBeUndefined();
-    const refresh = await t.graphql(`mutation($input: RefreshInput!) { refresh(input: $input) { refreshToken } }`, { input: { refreshToken: login.data.login.refreshToken } });
+    const refresh = await t.graphql(`mutation($input: RefreshInput!) { refresh(input: $input) { refreshToken } }`, {
+      input: { refreshToken: login.data.login.refreshToken },
+    });
     expect(refresh.errors).toBeUndefined();
-    const logout = await t.graphql(`mutation($input: LogoutInput!) { logout(input: $input) }`, { input: { refreshToken: refresh.data.refresh.refreshToken } });
+    const logout = await t.graphql(`mutation($input: LogoutInput!) { logout(input: $input) }`, {
+      input: { refreshToken: refresh.data.refresh.refreshToken },
+    });
     expect(logout.data).toEqual({ logout: true });
     // An invitation link is its own credential: anyone may ask what one is, and a made-up one is nobody's.
     const token = 'x'.repeat(43);
-    const invitation = await t.graphql(`query($token: String!) { invitation(token: $token) { status email } }`, { token });
-    expect(invitation.data).toEqual({ invitation: { status: 'UNKNOWN', email: null } });
-    const accept = await t.graphql(`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email } }`, {
-      input: { token, password: 'a long enough passphrase' },
+    const invitation = await t.graphql(`query($token: String!) { invitation(token: $token) { status email } }`, {
+      token,
     });
+    expect(invitation.data).toEqual({ invitation: { status: 'UNKNOWN', email: null } });
+    const accept = await t.graphql(
+      `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email } }`,
+      {
+        input: { token, password: 'a long enough passphrase' },
+      },
+    );
     expect(accept.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'UNKNOWN' });
   });
 
   describe('lists show only the caller’s slice', () => {
-    it.each([Role.YJS_CASE_MANAGER, Role.YJS_MANAGER, Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER, Role.LA_CHILDRENS_SERVICES])(
-      '%s sees side A’s child on the caseload and never side B’s',
-      async (role) => {
-        const all = await w.sessions[role].ok(`{ caseload(first: 100) { totalCount edges { node { childId } } } }`);
-        expect(all.caseload.edges.map((e: any) => e.node.childId)).toEqual([w.a.child.id]);
-        expect(all.caseload.totalCount).toBe(1);
-        const theirs = await w.sessions[role].ok(`query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount } }`, { yjs: w.b.youthJusticeService.id });
-        expect(theirs.caseload.totalCount).toBe(0);
-      },
-    );
+    it.each([
+      Role.YJS_CASE_MANAGER,
+      Role.YJS_MANAGER,
+      Role.ESTABLISHMENT_STAFF,
+      Role.ESTABLISHMENT_MANAGER,
+      Role.LA_CHILDRENS_SERVICES,
+    ])('%s sees side A’s child on the caseload and never side B’s', async (role) => {
+      const all = await w.sessions[role].ok(`{ caseload(first: 100) { totalCount edges { node { childId } } } }`);
+      expect(all.caseload.edges.map((e: any) => e.node.childId)).toEqual([w.a.child.id]);
+      expect(all.caseload.totalCount).toBe(1);
+      const theirs = await w.sessions[role].ok(
+        `query($yjs: ID) { caseload(filter: { youthJusticeServiceId: $yjs }) { totalCount } }`,
+        { yjs: w.b.youthJusticeService.id },
+      );
+      expect(theirs.caseload.totalCount).toBe(0);
+    });
 
     it('a manager’s user list holds only their own organisation’s people', async () => {
-      const res = await w.sessions.YJS_MANAGER.ok(`{ users(first: 100) { edges { node { email organisation { id } } } } }`);
+      const res = await w.sessions.YJS_MANAGER.ok(
+        `{ users(first: 100) { edges { node { email organisation { id } } } } }`,
+      );
       const orgs = new Set(res.users.edges.map((e: any) => e.node.organisation.id));
       expect([...orgs]).toEqual([w.a.youthJusticeService.id]);
     });

@@ -1,8 +1,8 @@
 // These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
 // address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
 import { Role } from '@resettle/access';
-import { TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { TestApp } from './support/test-app';
 
 process.env.TRUST_PROXY = 'loopback';
 
@@ -44,12 +44,23 @@ describe('the audit log', () => {
   describe('records each access with who, what, when and where', () => {
     it('a read: the person, organisation, roles, fields read, request id and client IP', async () => {
       const s = w.sessions.ESTABLISHMENT_STAFF;
-      const res = await t.app.getHttpAdapter().getInstance().inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: s.authorization, 'x-request-id': 'audit-trace-0001', 'x-forwarded-for': '203.0.113.9' },
-        payload: JSON.stringify({ query: `query($id: ID!) { child(id: $id) { givenName currentEpisode { expectedReleaseDate } } }`, variables: { id: w.a.child.id } }),
-      });
+      const res = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: {
+            'content-type': 'application/json',
+            authorization: s.authorization,
+            'x-request-id': 'audit-trace-0001',
+            'x-forwarded-for': '203.0.113.9',
+          },
+          payload: JSON.stringify({
+            query: `query($id: ID!) { child(id: $id) { givenName currentEpisode { expectedReleaseDate } } }`,
+            variables: { id: w.a.child.id },
+          }),
+        });
       expect(JSON.parse(res.body).errors).toBeUndefined();
       const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE request_id = 'audit-trace-0001'`);
       expect(row).toMatchObject({
@@ -71,26 +82,33 @@ describe('the audit log', () => {
       const s = w.sessions.YJS_CASE_MANAGER;
       const res = await s.graphql(`query($id: ID!) { child(id: $id) { givenName } }`, { id: w.b.child.id });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
-      const [row] = await t.dataSource.query(`SELECT outcome, child_id, actor_user_id FROM audit_event ORDER BY id DESC LIMIT 1`);
+      const [row] = await t.dataSource.query(
+        `SELECT outcome, child_id, actor_user_id FROM audit_event ORDER BY id DESC LIMIT 1`,
+      );
       expect(row).toEqual({ outcome: 'DENIED', child_id: w.b.child.id, actor_user_id: s.userId });
     });
 
     it('a missing record and a hidden one give the caller the same answer', async () => {
       const s = w.sessions.YJS_CASE_MANAGER;
       const hidden = await s.graphql(`query($id: ID!) { custodialEpisode(id: $id) { id } }`, { id: w.b.episode.id });
-      const missing = await s.graphql(`query($id: ID!) { custodialEpisode(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' });
+      const missing = await s.graphql(`query($id: ID!) { custodialEpisode(id: $id) { id } }`, {
+        id: '00000000-0000-4000-8000-000000000000',
+      });
       expect(hidden.errors![0].extensions.code).toBe('NOT_FOUND');
       expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
-      expect(hidden.errors![0].message.replace(w.b.episode.id, 'ID')).toBe(missing.errors![0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
+      expect(hidden.errors![0].message.replace(w.b.episode.id, 'ID')).toBe(
+        missing.errors![0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'),
+      );
     });
 
     it('a change: before and after, in the same transaction as the change', async () => {
       const s = w.sessions.YJS_MANAGER;
-      const { custodialEpisode: ep } = await s.ok(`query($id: ID!) { custodialEpisode(id: $id) { id version } }`, { id: w.a.episode.id });
-      await s.ok(
-        `mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`,
-        { input: { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-02-03', reason: 'Court direction' } },
-      );
+      const { custodialEpisode: ep } = await s.ok(`query($id: ID!) { custodialEpisode(id: $id) { id version } }`, {
+        id: w.a.episode.id,
+      });
+      await s.ok(`mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`, {
+        input: { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-02-03', reason: 'Court direction' },
+      });
       const rows = await t.dataSource.query(
         `SELECT outcome, before, after, actor_user_id FROM audit_event WHERE action = 'overrideReleaseDate' AND resource_id = $1`,
         [ep.id],
@@ -103,7 +121,10 @@ describe('the audit log', () => {
         after: { releaseDateOverride: '2027-02-03', releaseDateOverrideReason: 'Court direction' },
       });
       // The episode's own history names the person too.
-      const [event] = await t.dataSource.query(`SELECT recorded_by_id FROM episode_event WHERE episode_id = $1 ORDER BY created_at DESC LIMIT 1`, [ep.id]);
+      const [event] = await t.dataSource.query(
+        `SELECT recorded_by_id FROM episode_event WHERE episode_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [ep.id],
+      );
       expect(event.recorded_by_id).toBe(s.userId);
     });
 
@@ -112,10 +133,19 @@ describe('the audit log', () => {
       const before = await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [w.b.episode.id]);
       const res = await s.graphql(
         `mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`,
-        { input: { episodeId: w.b.episode.id, expectedVersion: before[0].version, releaseDate: '2027-02-03', reason: 'Not mine' } },
+        {
+          input: {
+            episodeId: w.b.episode.id,
+            expectedVersion: before[0].version,
+            releaseDate: '2027-02-03',
+            reason: 'Not mine',
+          },
+        },
       );
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
-      expect(await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [w.b.episode.id])).toEqual(before);
+      expect(await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [w.b.episode.id])).toEqual(
+        before,
+      );
       const [row] = await t.dataSource.query(`SELECT outcome, detail FROM audit_event ORDER BY id DESC LIMIT 1`);
       expect(row).toEqual({ outcome: 'DENIED', detail: { action: 'CHANGE_CUSTODY' } });
     });
@@ -123,8 +153,12 @@ describe('the audit log', () => {
     it('a page of the caseload: one row per child on it', async () => {
       const before = Number((await t.dataSource.query(`SELECT max(id) AS id FROM audit_event`))[0].id);
       await w.sessions.YJS_CASE_MANAGER.ok(`{ caseload { edges { node { id child { givenName } } } } }`);
-      const rows = await t.dataSource.query(`SELECT action, child_id, fields_read FROM audit_event WHERE id > $1`, [before]);
-      expect(rows).toEqual([{ action: 'caseload', child_id: w.a.child.id, fields_read: ['edges.node.child.givenName', 'edges.node.id'] }]);
+      const rows = await t.dataSource.query(`SELECT action, child_id, fields_read FROM audit_event WHERE id > $1`, [
+        before,
+      ]);
+      expect(rows).toEqual([
+        { action: 'caseload', child_id: w.a.child.id, fields_read: ['edges.node.child.givenName', 'edges.node.id'] },
+      ]);
     });
   });
 
@@ -133,10 +167,19 @@ describe('the audit log', () => {
     const trailOf = async (childId: string) =>
       (await w.sessions.YJS_MANAGER.ok(TRAIL, { id: childId })).auditTrail.edges.map((e: { node: unknown }) => e.node);
     const reportOf = async (childId: string) =>
-      (await w.sessions.YJS_MANAGER.ok(`query($id: ID!) { accessReport(childId: $id) { entries { user { id } actions } } }`, { id: childId })).accessReport.entries;
+      (
+        await w.sessions.YJS_MANAGER.ok(
+          `query($id: ID!) { accessReport(childId: $id) { entries { user { id } actions } } }`,
+          { id: childId },
+        )
+      ).accessReport.entries;
     const planOfA = async () =>
-      (await w.sessions.YJS_MANAGER.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id version pathways { id type } } }`, { id: w.a.episode.id }))
-        .resettlementPlan;
+      (
+        await w.sessions.YJS_MANAGER.ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { id version pathways { id type } } }`,
+          { id: w.a.episode.id },
+        )
+      ).resettlementPlan;
 
     it('a refused markPlanAgreed (CONFLICT) is in the child’s auditTrail, as FAILED', async () => {
       const s = w.sessions.YJS_CASE_MANAGER;
@@ -146,7 +189,11 @@ describe('the audit log', () => {
       });
       expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
       expect(await trailOf(w.a.child.id)).toContainEqual({
-        action: 'markPlanAgreed', outcome: 'FAILED', actorUserId: s.userId, resourceType: 'ResettlementPlan', resourceId: plan.id,
+        action: 'markPlanAgreed',
+        outcome: 'FAILED',
+        actorUserId: s.userId,
+        resourceType: 'ResettlementPlan',
+        resourceId: plan.id,
       });
     });
 
@@ -154,7 +201,13 @@ describe('the audit log', () => {
       const plan = await planOfA();
       const { createReferral: referral } = await w.sessions.YJS_CASE_MANAGER.ok(
         `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
-        { input: { pathwayId: plan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id } },
+        {
+          input: {
+            pathwayId: plan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id,
+            type: 'ACCOMMODATION',
+            toOrganisationId: w.a.localAuthority.id,
+          },
+        },
       );
       expect(referral.status).toBe('DRAFT');
       const officer = w.sessions.LA_ACCOMMODATION_OFFICER;
@@ -162,31 +215,59 @@ describe('the audit log', () => {
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
 
       expect(await trailOf(w.a.child.id)).toContainEqual({
-        action: 'referral', outcome: 'DENIED', actorUserId: officer.userId, resourceType: 'Referral', resourceId: referral.id,
+        action: 'referral',
+        outcome: 'DENIED',
+        actorUserId: officer.userId,
+        resourceType: 'Referral',
+        resourceId: referral.id,
       });
       // They saw nothing of the child, so the subject access report does not list them.
-      expect((await reportOf(w.a.child.id)).map((e: { user: { id: string } | null }) => e.user?.id)).not.toContain(officer.userId);
+      expect((await reportOf(w.a.child.id)).map((e: { user: { id: string } | null }) => e.user?.id)).not.toContain(
+        officer.userId,
+      );
     });
 
     it('an input the validation pipe refuses, and a role refused at the door, are on the child’s trail too', async () => {
       const plan = await planOfA();
       const pathwayId = plan.pathways[0].id;
       const caseManager = w.sessions.YJS_CASE_MANAGER;
-      const tooLong = await caseManager.graphql(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
-        input: { pathwayId, description: 'x'.repeat(1001) },
-      });
+      const tooLong = await caseManager.graphql(
+        `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+        {
+          input: { pathwayId, description: 'x'.repeat(1001) },
+        },
+      );
       expect(tooLong.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       const admin = w.sessions.NATIONAL_ADMIN;
-      const forbidden = await admin.graphql(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
-        input: { pathwayId, description: 'Not my plan' },
-      });
+      const forbidden = await admin.graphql(
+        `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+        {
+          input: { pathwayId, description: 'Not my plan' },
+        },
+      );
       expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
       const trail = await trailOf(w.a.child.id);
-      expect(trail).toContainEqual({ action: 'addPathwayAction', outcome: 'FAILED', actorUserId: caseManager.userId, resourceType: 'Pathway', resourceId: pathwayId });
-      expect(trail).toContainEqual({ action: 'addPathwayAction', outcome: 'DENIED', actorUserId: admin.userId, resourceType: 'Pathway', resourceId: pathwayId });
+      expect(trail).toContainEqual({
+        action: 'addPathwayAction',
+        outcome: 'FAILED',
+        actorUserId: caseManager.userId,
+        resourceType: 'Pathway',
+        resourceId: pathwayId,
+      });
+      expect(trail).toContainEqual({
+        action: 'addPathwayAction',
+        outcome: 'DENIED',
+        actorUserId: admin.userId,
+        resourceType: 'Pathway',
+        resourceId: pathwayId,
+      });
       // And on no other child's.
-      expect(await t.dataSource.query(`SELECT id FROM audit_event WHERE action = 'addPathwayAction' AND child_id = $1`, [w.b.child.id])).toEqual([]);
+      expect(
+        await t.dataSource.query(`SELECT id FROM audit_event WHERE action = 'addPathwayAction' AND child_id = $1`, [
+          w.b.child.id,
+        ]),
+      ).toEqual([]);
     });
   });
 
@@ -217,17 +298,30 @@ describe('the audit log', () => {
         { id: w.a.child.id },
       );
       const orgs = accessReport.entries.map((e: any) => e.organisation.id);
-      expect(orgs).toEqual(expect.arrayContaining([w.a.youthJusticeService.id, w.a.establishment.id, w.a.localAuthority.id]));
+      expect(orgs).toEqual(
+        expect.arrayContaining([w.a.youthJusticeService.id, w.a.establishment.id, w.a.localAuthority.id]),
+      );
       expect(orgs).not.toContain(w.b.youthJusticeService.id);
-      const childrenServices = accessReport.entries.find((e: any) => e.user?.id === w.sessions.LA_CHILDRENS_SERVICES.userId);
+      const childrenServices = accessReport.entries.find(
+        (e: any) => e.user?.id === w.sessions.LA_CHILDRENS_SERVICES.userId,
+      );
       expect(childrenServices.actions).toEqual(['child']);
     });
 
     it('are refused to a case manager (FORBIDDEN) and to another service’s manager (NOT_FOUND)', async () => {
-      const asCaseManager = await w.sessions.YJS_CASE_MANAGER.graphql(`query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, { id: w.a.child.id });
+      const asCaseManager = await w.sessions.YJS_CASE_MANAGER.graphql(
+        `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`,
+        { id: w.a.child.id },
+      );
       expect(asCaseManager.errors?.[0].extensions.code).toBe('FORBIDDEN');
-      const otherManager = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: 'other.manager@example.com' });
-      const res = await otherManager.graphql(`query($id: ID!) { accessReport(childId: $id) { childId } }`, { id: w.a.child.id });
+      const otherManager = await t.userSession({
+        organisationId: w.b.youthJusticeService.id,
+        roles: [Role.YJS_MANAGER],
+        email: 'other.manager@example.com',
+      });
+      const res = await otherManager.graphql(`query($id: ID!) { accessReport(childId: $id) { childId } }`, {
+        id: w.a.child.id,
+      });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
   });

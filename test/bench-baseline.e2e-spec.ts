@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { TestApp } from './support/test-app';
-import { seedDemoData } from '../scripts/seed/seed-demo-data';
 import { startBaseline } from '../bench/baseline-server';
 import { buildTargets, chooseSubjects, compareBodies, ensureReferrals } from '../bench/lib/http-phase';
+import { seedDemoData } from '../scripts/seed/seed-demo-data';
+import { TestApp } from './support/test-app';
 
 /**
  * The bench compares the api with a raw SQL baseline (bench/baseline-server.ts) only if both answer the same JSON.
@@ -35,9 +35,19 @@ describe('bench: the raw baseline answers what the api answers', () => {
       // Pages of 10, so the caseload has a second page at this size.
       const targets = await buildTargets(db, graphqlUrl, subjects, 10);
       const matches = await compareBodies(targets, graphqlUrl, baseline.url);
-      expect(matches.map((m) => m.target)).toEqual(['caseload-establishment-p1', 'caseload-establishment-p2', 'caseload-yjs', 'referral-inbox', 'plan']);
+      expect(matches.map((m) => m.target)).toEqual([
+        'caseload-establishment-p1',
+        'caseload-establishment-p2',
+        'caseload-yjs',
+        'referral-inbox',
+        'plan',
+      ]);
       for (const m of matches) {
-        expect({ target: m.target, bodiesEqual: m.bodiesEqual, note: m.note }).toEqual({ target: m.target, bodiesEqual: true, note: undefined });
+        expect({ target: m.target, bodiesEqual: m.bodiesEqual, note: m.note }).toEqual({
+          target: m.target,
+          bodiesEqual: true,
+          note: undefined,
+        });
         expect(m.sameIdsInOrder).toBe(true);
       }
     } finally {

@@ -1,6 +1,6 @@
 import { ChildRelationsRegistry, Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
+import { Session, TestApp } from './support/test-app';
 
 const IN_CUSTODY = `status IN ('REMANDED', 'SENTENCED', 'RECALLED')`;
 
@@ -51,15 +51,26 @@ describe('the caseload page read with its records', () => {
       `query($first: Int) { caseload(first: $first) { totalCount edges { node { ${fields} daysToRelease child { age dateOfBirth } } } } }`,
       { first: 20 },
     );
-    expect(wide.caseload.edges.map((e: any) => ({ ...e.node, daysToRelease: undefined, child: { ...e.node.child, age: undefined, dateOfBirth: undefined } })))
-      .toEqual(narrow.caseload.edges.map((e: any) => ({ ...e.node, daysToRelease: undefined, child: { ...e.node.child, age: undefined, dateOfBirth: undefined } })));
+    expect(
+      wide.caseload.edges.map((e: any) => ({
+        ...e.node,
+        daysToRelease: undefined,
+        child: { ...e.node.child, age: undefined, dateOfBirth: undefined },
+      })),
+    ).toEqual(
+      narrow.caseload.edges.map((e: any) => ({
+        ...e.node,
+        daysToRelease: undefined,
+        child: { ...e.node.child, age: undefined, dateOfBirth: undefined },
+      })),
+    );
     for (const { node } of wide.caseload.edges) {
       expect(typeof node.child.age).toBe('number');
       expect(node.child.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 
-  it('reads whole rows when the document has another root field, which may share the page\'s loaders', async () => {
+  it("reads whole rows when the document has another root field, which may share the page's loaders", async () => {
     const first = await staff.ok(caseload, { first: 1 });
     const id = first.caseload.edges[0].node.id;
     // Both fields load the child through the same request loader: the page must not leave a trimmed child in it.
@@ -71,7 +82,8 @@ describe('the caseload page read with its records', () => {
   });
 
   it('pages on by the release date even when the page does not ask for it', async () => {
-    const pageOf = (fields: string) => `query($after: String) { caseload(first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } }`;
+    const pageOf = (fields: string) =>
+      `query($after: String) { caseload(first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } }`;
     const walk = async (fields: string) => {
       const ids: string[] = [];
       let after: string | null = null;
@@ -90,7 +102,9 @@ describe('the caseload page read with its records', () => {
 
   it('gives each child on the page its own access facts, whatever alias the page reads them under', async () => {
     const registry = t.app.get(ChildRelationsRegistry);
-    const children: { id: string }[] = await t.dataSource.query(`SELECT DISTINCT child_id AS id FROM custodial_episode WHERE ${IN_CUSTODY} ORDER BY 1 LIMIT 40`);
+    const children: { id: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT child_id AS id FROM custodial_episode WHERE ${IN_CUSTODY} ORDER BY 1 LIMIT 40`,
+    );
     const ids = children.map((c) => c.id);
     const expected = await registry.relationsOf(ids);
     // The facts differ from child to child (else this would prove nothing): who holds, supervises, runs a pathway.
@@ -109,17 +123,29 @@ describe('the caseload page read with its records', () => {
   });
 
   it('writes one audit row per child on the page, before answering', async () => {
-    const before = Number((await t.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'caseload'`))[0].n);
+    const before = Number(
+      (await t.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'caseload'`))[0].n,
+    );
     const data = await staff.ok(caseload, { first: 20 });
-    const rows: { child_id: string; resource_id: string; fields_read: string[]; outcome: string; actor_organisation_id: string }[] =
-      await t.dataSource.query(`SELECT child_id, resource_id, fields_read, outcome, actor_organisation_id FROM audit_event WHERE action = 'caseload' ORDER BY id OFFSET $1`, [before]);
+    const rows: {
+      child_id: string;
+      resource_id: string;
+      fields_read: string[];
+      outcome: string;
+      actor_organisation_id: string;
+    }[] = await t.dataSource.query(
+      `SELECT child_id, resource_id, fields_read, outcome, actor_organisation_id FROM audit_event WHERE action = 'caseload' ORDER BY id OFFSET $1`,
+      [before],
+    );
     const nodes = data.caseload.edges.map((e: any) => e.node);
     expect(rows.map((r) => r.resource_id)).toEqual(nodes.map((n: any) => n.id));
     expect(rows.map((r) => r.child_id)).toEqual(nodes.map((n: any) => n.child.id));
     for (const row of rows) {
       expect(row.outcome).toBe('ALLOWED');
       expect(row.actor_organisation_id).toBe(establishmentId);
-      expect(row.fields_read).toEqual(expect.arrayContaining(['edges.node.child.givenName', 'edges.node.milestones.dueDate']));
+      expect(row.fields_read).toEqual(
+        expect.arrayContaining(['edges.node.child.givenName', 'edges.node.milestones.dueDate']),
+      );
     }
   });
 });

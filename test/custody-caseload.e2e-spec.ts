@@ -1,5 +1,16 @@
+import {
+  carer,
+  CASELOAD,
+  custodyWorld,
+  Directory,
+  expectError,
+  isoMinusDays,
+  mulberry32,
+  pad,
+  TODAY,
+  walkCaseload,
+} from './support/custody-world';
 import { countQueries, Session } from './support/test-app';
-import { carer, CASELOAD, custodyWorld, Directory, expectError, isoMinusDays, mulberry32, pad, TODAY, walkCaseload } from './support/custody-world';
 
 /**
  * The custody record end to end, the caseload: who sees which episodes, filtered and paged.
@@ -20,7 +31,12 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
   });
 
   describe('caseload', () => {
-    interface Seeded { id: string; serviceId: string; establishmentId: string; expectedReleaseDate: string | null }
+    interface Seeded {
+      id: string;
+      serviceId: string;
+      establishmentId: string;
+      expectedReleaseDate: string | null;
+    }
     const seeded: Seeded[] = [];
     const byDateThenId = (a: Seeded, b: Seeded) => {
       const ka = a.expectedReleaseDate ?? '9999-12-31';
@@ -42,8 +58,11 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
       const specs = Array.from({ length: 120 }, (_, i) => {
         const leeds = i % 5 < 3; // 72 Leeds, 48 Kent
         const serviceId = leeds ? dir.leedsYjs.id : dir.kentYjs.id;
-        const caseManagerId = leeds ? pick([dir.leedsCaseManager.id, dir.leedsCaseManager2.id, null]) : pick([dir.kentCaseManager.id, null]);
-        const establishmentId = i % 3 === 0 ? dir.oakhill.id : dir.wetherby.id; // 40 Oakhill, 80 Wetherby, both services at each
+        const caseManagerId = leeds
+          ? pick([dir.leedsCaseManager.id, dir.leedsCaseManager2.id, null])
+          : pick([dir.kentCaseManager.id, null]);
+        // 40 Oakhill, 80 Wetherby, both services at each.
+        const establishmentId = i % 3 === 0 ? dir.oakhill.id : dir.wetherby.id;
         const dateOfBirth = `${2009 + (i % 4)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
         let start: Record<string, unknown>;
         if (i >= 100 && i < 108) {
@@ -55,7 +74,14 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
         } else if (i % 8 === 0) {
           start = { remandDate: isoMinusDays(TODAY, 1 + Math.floor(rand() * 90)) };
         } else if (i % 8 === 1) {
-          start = { sentence: { sentenceType: 'S250', sentenceDate: isoMinusDays(TODAY, Math.floor(rand() * 300)), termMonths: pick([12, 18, 24, 36, 48]), remandDays: Math.floor(rand() * 40) } };
+          start = {
+            sentence: {
+              sentenceType: 'S250',
+              sentenceDate: isoMinusDays(TODAY, Math.floor(rand() * 300)),
+              termMonths: pick([12, 18, 24, 36, 48]),
+              remandDays: Math.floor(rand() * 40),
+            },
+          };
         } else if (i === 15 || i === 47) {
           start = { sentence: { sentenceType: 'DHMP', sentenceDate: isoMinusDays(TODAY, 30 + i), termMonths: 120 } };
         } else {
@@ -100,7 +126,12 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
               },
               as,
             );
-            seeded.push({ id: ep.id, serviceId: s.serviceId, establishmentId: s.establishmentId, expectedReleaseDate: ep.expectedReleaseDate });
+            seeded.push({
+              id: ep.id,
+              serviceId: s.serviceId,
+              establishmentId: s.establishmentId,
+              expectedReleaseDate: ep.expectedReleaseDate,
+            });
           }),
         );
       }
@@ -151,14 +182,19 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
     it('each establishment walks exactly the children it holds now, whichever service supervises them', async () => {
       const atWetherby = await expectWholeCaseload(wetherby, expectedWhere(heldAt(dir.wetherby.id)), 2);
       expect(atWetherby.nodes.every((n) => n.currentEstablishmentId === dir.wetherby.id)).toBe(true);
-      expect(new Set(atWetherby.nodes.map((n) => n.supervisingServiceId))).toEqual(new Set([dir.leedsYjs.id, dir.kentYjs.id]));
+      expect(new Set(atWetherby.nodes.map((n) => n.supervisingServiceId))).toEqual(
+        new Set([dir.leedsYjs.id, dir.kentYjs.id]),
+      );
       const atOakhill = await expectWholeCaseload(oakhill, expectedWhere(heldAt(dir.oakhill.id)), 1);
       expect(atOakhill.nodes.every((n) => n.currentEstablishmentId === dir.oakhill.id)).toBe(true);
       expect(new Set([...atWetherby.nodes, ...atOakhill.nodes].map((n) => n.id)).size).toBe(120);
     });
 
     it('pages of 7 give the same list as pages of 50 (ties across page boundaries)', async () => {
-      for (const [as, count] of [[leeds, 72], [wetherby, 80]] as const) {
+      for (const [as, count] of [
+        [leeds, 72],
+        [wetherby, 80],
+      ] as const) {
         const big = await walkCaseload(as, undefined, 50);
         const small = await walkCaseload(as, undefined, 7);
         expect(big.totalCount).toBe(count);
@@ -168,7 +204,10 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
     });
 
     it('filters by youth justice service, within what the caller may list', async () => {
-      for (const [as, service] of [[leeds, dir.leedsYjs], [kent, dir.kentYjs]] as const) {
+      for (const [as, service] of [
+        [leeds, dir.leedsYjs],
+        [kent, dir.kentYjs],
+      ] as const) {
         const { nodes, totalCount } = await walkCaseload(as, { youthJusticeServiceId: service.id }, 50);
         const expected = expectedWhere(supervisedBy(service.id));
         expect(totalCount).toBe(expected.length);
@@ -176,8 +215,16 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
         expect(nodes.map((n) => n.id)).toEqual(expected.map((s) => s.id));
       }
       // Another service's children are outside a manager's slice: asking for them by filter finds none.
-      expect(await walkCaseload(leeds, { youthJusticeServiceId: dir.kentYjs.id }, 50)).toEqual({ nodes: [], totalCount: 0, pages: 1 });
-      expect(await walkCaseload(kent, { youthJusticeServiceId: dir.leedsYjs.id }, 50)).toEqual({ nodes: [], totalCount: 0, pages: 1 });
+      expect(await walkCaseload(leeds, { youthJusticeServiceId: dir.kentYjs.id }, 50)).toEqual({
+        nodes: [],
+        totalCount: 0,
+        pages: 1,
+      });
+      expect(await walkCaseload(kent, { youthJusticeServiceId: dir.leedsYjs.id }, 50)).toEqual({
+        nodes: [],
+        totalCount: 0,
+        pages: 1,
+      });
       // An establishment holds children of both services: the filter picks out one service's.
       const kentAtWetherby = await walkCaseload(wetherby, { youthJusticeServiceId: dir.kentYjs.id }, 50);
       const expected = expectedWhere((s) => heldAt(dir.wetherby.id)(s) && supervisedBy(dir.kentYjs.id)(s));
@@ -199,8 +246,14 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
 
       // Combined with a service filter, both apply (and the caller's slice as well).
       const kentDue = await walkCaseload(kent, { releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id }, 50);
-      expect(kentDue.nodes.map((n) => n.id)).toEqual(expectedWhere((s) => supervisedBy(dir.kentYjs.id)(s) && due(s)).map((s) => s.id));
-      const kentDueAtWetherby = await walkCaseload(wetherby, { releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id }, 50);
+      expect(kentDue.nodes.map((n) => n.id)).toEqual(
+        expectedWhere((s) => supervisedBy(dir.kentYjs.id)(s) && due(s)).map((s) => s.id),
+      );
+      const kentDueAtWetherby = await walkCaseload(
+        wetherby,
+        { releaseWithinDays: 90, youthJusticeServiceId: dir.kentYjs.id },
+        50,
+      );
       expect(kentDueAtWetherby.nodes.map((n) => n.id)).toEqual(
         expectedWhere((s) => heldAt(dir.wetherby.id)(s) && supervisedBy(dir.kentYjs.id)(s) && due(s)).map((s) => s.id),
       );
@@ -209,7 +262,10 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
     it.each([
       ['garbage', 'not-a-cursor'],
       ['a cursor of the wrong shape', Buffer.from(JSON.stringify(['2026-12-01'])).toString('base64url')],
-      ['a tampered date', Buffer.from(JSON.stringify(['next tuesday', '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11'])).toString('base64url')],
+      [
+        'a tampered date',
+        Buffer.from(JSON.stringify(['next tuesday', '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11'])).toString('base64url'),
+      ],
       ['a tampered id', Buffer.from(JSON.stringify(['2026-12-01', 'not-a-uuid'])).toString('base64url')],
     ])('refuses %s as a cursor with BAD_USER_INPUT naming after', async (_what, after) => {
       const res = await leeds.graphql(CASELOAD, { first: 10, after });
@@ -233,8 +289,12 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
       expect(fifty.result.caseload.edges).toHaveLength(50);
       // The data really came back (so the count is of a query that did the work).
       const nodes = fifty.result.caseload.edges.map((e: any) => e.node);
-      expect(nodes.every((n: any) => n.child.parentsCarers.length >= 1 && n.child.currentEpisode.id === n.id)).toBe(true);
-      expect(nodes.every((n: any) => n.transfers.length === 1 && n.history.length === 1 && n.currentEstablishment.name)).toBe(true);
+      expect(nodes.every((n: any) => n.child.parentsCarers.length >= 1 && n.child.currentEpisode.id === n.id)).toBe(
+        true,
+      );
+      expect(
+        nodes.every((n: any) => n.transfers.length === 1 && n.history.length === 1 && n.currentEstablishment.name),
+      ).toBe(true);
       expect(nodes.some((n: any) => n.caseManager?.email)).toBe(true);
       expect(nodes.some((n: any) => n.sentences.length === 1)).toBe(true);
       // At most 16 statements, whatever the page size: the signed-in user, the page statement (count, page, the

@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { countQueries, Session, TestApp } from './support/test-app';
 import { custodyWorld, Directory, expectError } from './support/custody-world';
+import { countQueries, Session, TestApp } from './support/test-app';
 
 /**
  * The custody record end to end, two people at once and the audit of every change.
@@ -23,22 +23,40 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
     // Two agencies at once: the Leeds manager sets the release date while Wetherby, which holds the child, moves them.
     it('refuses a second edit made against the same version, with the current version, and writes nothing for it', async () => {
       const { ep } = await sentencedChild();
-      const first = await mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' });
+      const first = await mutateOk('overrideReleaseDate', {
+        episodeId: ep.id,
+        expectedVersion: ep.version,
+        releaseDate: '2027-01-15',
+        reason: 'Court listed a review hearing',
+      });
       expect(first.version).toBe(ep.version + 1);
       const afterFirst = await snapshot(ep.id);
 
       const second = await mutate(
         'transferEpisode',
-        { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' },
+        {
+          episodeId: ep.id,
+          expectedVersion: ep.version,
+          toEstablishmentId: dir.oakhill.id,
+          transferDate: '2026-11-20',
+          reason: 'Nearer home',
+        },
         wetherby,
       );
       expectError(second, 'CONFLICT');
-      expect(second.errors![0].extensions).toMatchObject({ expectedVersion: ep.version, currentVersion: ep.version + 1 });
+      expect(second.errors![0].extensions).toMatchObject({
+        expectedVersion: ep.version,
+        currentVersion: ep.version + 1,
+      });
       expect(second.errors![0].message).toMatch(/changed since you loaded it/);
 
       expect(await snapshot(ep.id)).toEqual(afterFirst);
       const now = await episode(ep.id);
-      expect(now).toMatchObject({ currentEstablishmentId: dir.wetherby.id, releaseDateOverride: '2027-01-15', version: ep.version + 1 });
+      expect(now).toMatchObject({
+        currentEstablishmentId: dir.wetherby.id,
+        releaseDateOverride: '2027-01-15',
+        version: ep.version + 1,
+      });
       expect(now.history).toHaveLength(ep.history.length + 1);
     });
 
@@ -46,10 +64,21 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
       const { ep } = await sentencedChild();
       const before = await snapshot(ep.id);
       const [override, transfer] = await Promise.all([
-        mutate('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' }),
+        mutate('overrideReleaseDate', {
+          episodeId: ep.id,
+          expectedVersion: ep.version,
+          releaseDate: '2027-01-15',
+          reason: 'Court listed a review hearing',
+        }),
         mutate(
           'transferEpisode',
-          { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' },
+          {
+            episodeId: ep.id,
+            expectedVersion: ep.version,
+            toEstablishmentId: dir.oakhill.id,
+            transferDate: '2026-11-20',
+            reason: 'Nearer home',
+          },
           wetherby,
         ),
       ]);
@@ -83,13 +112,22 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
     it('writes the audit row, with before, after and the person, in the same transaction as the change', async () => {
       const { ep } = await sentencedChild();
       const { result: overridden, statements } = await countQueries(() =>
-        mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' }),
+        mutateOk('overrideReleaseDate', {
+          episodeId: ep.id,
+          expectedVersion: ep.version,
+          releaseDate: '2027-01-15',
+          reason: 'Court listed a review hearing',
+        }),
       );
       expect(overridden.releaseDateOverride).toBe('2027-01-15');
 
       const rows = await auditRows(ep.id, 'overrideReleaseDate');
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ action: 'overrideReleaseDate', outcome: 'SUCCEEDED', actor_user_id: leeds.userId });
+      expect(rows[0]).toMatchObject({
+        action: 'overrideReleaseDate',
+        outcome: 'SUCCEEDED',
+        actor_user_id: leeds.userId,
+      });
       expect(rows[0].before.releaseDateOverride).toBeNull();
       expect(rows[0].after.releaseDateOverride).toBe('2027-01-15');
 
@@ -98,7 +136,10 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
       const auditInsert = statements.findIndex((sql) => /^INSERT INTO "audit_event"/i.test(sql));
       expect(auditInsert).toBeGreaterThan(0);
       expect(statements.filter((sql) => /^INSERT INTO "audit_event"/i.test(sql))).toHaveLength(1);
-      const begin = statements.slice(0, auditInsert).map((sql) => /^START TRANSACTION/i.test(sql)).lastIndexOf(true);
+      const begin = statements
+        .slice(0, auditInsert)
+        .map((sql) => /^START TRANSACTION/i.test(sql))
+        .lastIndexOf(true);
       const commit = auditInsert + statements.slice(auditInsert).findIndex((sql) => /^COMMIT/i.test(sql));
       expect(begin).toBeGreaterThanOrEqual(0);
       expect(commit).toBeGreaterThan(auditInsert);
@@ -109,11 +150,30 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
 
     it('leaves a FAILED row, and no SUCCEEDED one, for a change made against a stale version', async () => {
       const { ep } = await sentencedChild();
-      await mutateOk('overrideReleaseDate', { episodeId: ep.id, expectedVersion: ep.version, releaseDate: '2027-01-15', reason: 'Court listed a review hearing' });
+      await mutateOk('overrideReleaseDate', {
+        episodeId: ep.id,
+        expectedVersion: ep.version,
+        releaseDate: '2027-01-15',
+        reason: 'Court listed a review hearing',
+      });
       // A Leeds case manager working from the page as it was before that change.
-      const colleague = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_CASE_MANAGER], email: 'stale.colleague@example.com' });
+      const colleague = await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: [Role.YJS_CASE_MANAGER],
+        email: 'stale.colleague@example.com',
+      });
       const before = await snapshot(ep.id);
-      const stale = await mutate('transferEpisode', { episodeId: ep.id, expectedVersion: ep.version, toEstablishmentId: dir.oakhill.id, transferDate: '2026-11-20', reason: 'Nearer home' }, colleague);
+      const stale = await mutate(
+        'transferEpisode',
+        {
+          episodeId: ep.id,
+          expectedVersion: ep.version,
+          toEstablishmentId: dir.oakhill.id,
+          transferDate: '2026-11-20',
+          reason: 'Nearer home',
+        },
+        colleague,
+      );
       expectError(stale, 'CONFLICT');
       expect(await snapshot(ep.id)).toEqual(before);
 
@@ -130,7 +190,9 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
       );
       expect(succeeded[0].n).toBe(0);
       // The override before it is there, once: the audit is not simply empty.
-      expect(await auditRows(ep.id, 'overrideReleaseDate')).toEqual([expect.objectContaining({ outcome: 'SUCCEEDED', actor_user_id: leeds.userId })]);
+      expect(await auditRows(ep.id, 'overrideReleaseDate')).toEqual([
+        expect.objectContaining({ outcome: 'SUCCEEDED', actor_user_id: leeds.userId }),
+      ]);
     });
   });
 });

@@ -1,5 +1,5 @@
-import { Session, TestApp } from './support/test-app';
 import { custodyWorld, Directory, expectError } from './support/custody-world';
+import { Session, TestApp } from './support/test-app';
 
 /**
  * The custody record end to end, its inputs: defaults left out, and bad input refused with nothing written.
@@ -24,13 +24,27 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
       const start = `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id status sentences { remandDays } } }`;
       for (const n of [1, 2, 3]) {
         const child = await leeds.graphql(register, {
-          input: { givenName: `Minimal${n}`, familyName: 'Tester', dateOfBirth: '2010-01-01', gender: 'FEMALE', parentsCarers: [{ name: 'Carer', relationship: 'Foster carer' }] },
+          input: {
+            givenName: `Minimal${n}`,
+            familyName: 'Tester',
+            dateOfBirth: '2010-01-01',
+            gender: 'FEMALE',
+            parentsCarers: [{ name: 'Carer', relationship: 'Foster carer' }],
+          },
         });
         expect(child.errors).toBeUndefined();
-        expect(child.data.registerChild).toMatchObject({ careLeaver: false, lookedAfter: false, hasEhcp: false, disabilities: [], parentsCarers: [{ hasParentalResponsibility: false }] });
+        expect(child.data.registerChild).toMatchObject({
+          careLeaver: false,
+          lookedAfter: false,
+          hasEhcp: false,
+          disabilities: [],
+          parentsCarers: [{ hasParentalResponsibility: false }],
+        });
         const ep = await leeds.graphql(start, {
           input: {
-            childId: child.data.registerChild.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.leedsYjs.id,
+            childId: child.data.registerChild.id,
+            establishmentId: dir.wetherby.id,
+            supervisingServiceId: dir.leedsYjs.id,
             sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 6 },
           },
         });
@@ -44,7 +58,10 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
     async function refusedStart(extra: Record<string, unknown>, code: string, field?: string) {
       const child = await registerChild();
       const res = await mutate('startCustodialEpisode', {
-        childId: child.id, establishmentId: dir.wetherby.id, supervisingServiceId: dir.leedsYjs.id, ...extra,
+        childId: child.id,
+        establishmentId: dir.wetherby.id,
+        supervisingServiceId: dir.leedsYjs.id,
+        ...extra,
       });
       expectError(res, code, field);
       expect(await episodeRowsOfChild(child.id)).toBe(0);
@@ -53,10 +70,18 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
 
     it('a DTO of 30 months is BAD_USER_INPUT naming sentence.termMonths, and no episode exists', async () => {
       const events = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM episode_event`))[0].n);
-      const transfers = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM establishment_transfer`))[0].n);
-      await refusedStart({ sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 30 } }, 'BAD_USER_INPUT', 'sentence.termMonths');
+      const transfers = Number(
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM establishment_transfer`))[0].n,
+      );
+      await refusedStart(
+        { sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 30 } },
+        'BAD_USER_INPUT',
+        'sentence.termMonths',
+      );
       expect(Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM episode_event`))[0].n)).toBe(events);
-      expect(Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM establishment_transfer`))[0].n)).toBe(transfers);
+      expect(Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM establishment_transfer`))[0].n)).toBe(
+        transfers,
+      );
     });
 
     it.each([
@@ -64,9 +89,15 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
       [{ sentence: { sentenceType: 'DTO', sentenceDate: '2026-02-30', termMonths: 8 } }, 'sentence.sentenceDate'],
       [{ sentence: { sentenceType: 'DTO', sentenceDate: '2026-12-01', termMonths: 8 } }, 'sentence.sentenceDate'],
       [{ sentence: { sentenceType: 'REMAND', sentenceDate: '2026-09-01' } }, 'sentence.sentenceType'],
-      [{ sentence: { sentenceType: 'EXTENDED', sentenceDate: '2026-09-01', termMonths: 24 } }, 'sentence.extensionMonths'],
+      [
+        { sentence: { sentenceType: 'EXTENDED', sentenceDate: '2026-09-01', termMonths: 24 } },
+        'sentence.extensionMonths',
+      ],
       [{ remandDate: '2026-11-24' }, 'remandDate'],
-      [{ remandDate: '2026-09-01', sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 8 } }, 'remandDate'],
+      [
+        { remandDate: '2026-09-01', sentence: { sentenceType: 'DTO', sentenceDate: '2026-09-01', termMonths: 8 } },
+        'remandDate',
+      ],
       [{}, 'remandDate'],
     ])('start %j is BAD_USER_INPUT naming %s', async (extra, field) => {
       await refusedStart(extra, 'BAD_USER_INPUT', field);
@@ -84,7 +115,10 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
     });
 
     it('an unknown episode is NOT_FOUND', async () => {
-      const res = await mutate('grantEarlyRelease', { episodeId: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11', expectedVersion: 1 });
+      const res = await mutate('grantEarlyRelease', {
+        episodeId: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11',
+        expectedVersion: 1,
+      });
       expectError(res, 'NOT_FOUND');
     });
   });

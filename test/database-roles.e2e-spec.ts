@@ -1,9 +1,16 @@
-import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@nestjs/config';
+import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { validateConfig } from '@resettle/common';
-import { APPLICATION_ROLE_SETTING, applicationRoleReport, DatabaseModule, grantToApplication, roleOf, TestDatabase } from '@resettle/database';
+import {
+  APPLICATION_ROLE_SETTING,
+  applicationRoleReport,
+  DatabaseModule,
+  grantToApplication,
+  roleOf,
+  TestDatabase,
+} from '@resettle/database';
 import { insertDirectory } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -138,7 +145,9 @@ describe('database roles: the api and worker connect as the application role', (
       const admin = new Client({ connectionString: TestDatabase.adminUrl });
       await admin.connect();
       try {
-        expect((await applicationRoleReport(async (sql) => (await admin.query(sql)).rows)).problems).toEqual(['it is a superuser']);
+        expect((await applicationRoleReport(async (sql) => (await admin.query(sql)).rows)).problems).toEqual([
+          'it is a superuser',
+        ]);
       } finally {
         await admin.end();
       }
@@ -146,11 +155,20 @@ describe('database roles: the api and worker connect as the application role', (
 
     it('is the only role the api and worker start on: DatabaseModule refuses the owner, saying why', async () => {
       const moduleRef = await Test.createTestingModule({
-        imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ ...process.env, DATABASE_URL: t.db.ownerUrl }) }), DatabaseModule],
+        imports: [
+          ConfigModule.forRoot({
+            isGlobal: true,
+            ignoreEnvFile: true,
+            validate: () => validateConfig({ ...process.env, DATABASE_URL: t.db.ownerUrl }),
+          }),
+          DatabaseModule,
+        ],
       }).compile();
       try {
         await expect(moduleRef.init()).rejects.toThrow(
-          new RegExp(`^DATABASE_URL connects as "${owner}", which the api and worker must not use: .*it owns the database.*the owner role is for migrations only`),
+          new RegExp(
+            `^DATABASE_URL connects as "${owner}", which the api and worker must not use: .*it owns the database.*the owner role is for migrations only`,
+          ),
         );
       } finally {
         // close() would only repeat the failed start: the connection it made is closed by hand.
@@ -160,7 +178,11 @@ describe('database roles: the api and worker connect as the application role', (
 
     it.each([
       ['create a table', `CREATE TABLE scratch (id int)`, /permission denied for schema public/],
-      ['create a temporary table', `CREATE TEMP TABLE scratch (id int)`, /permission denied to create temporary tables/],
+      [
+        'create a temporary table',
+        `CREATE TEMP TABLE scratch (id int)`,
+        /permission denied to create temporary tables/,
+      ],
       ['create a schema', `CREATE SCHEMA scratch`, /permission denied for database/],
       ['add a column', `ALTER TABLE child ADD COLUMN scratch int`, /must be owner of table child/],
       ['add an index', `CREATE INDEX scratch ON child (given_name)`, /must be owner of table child/],
@@ -168,7 +190,10 @@ describe('database roles: the api and worker connect as the application role', (
       ['empty a table', `TRUNCATE organisation CASCADE`, /permission denied for table organisation/],
       ['become the owner', `SET ROLE :owner`, /permission denied to set role/],
     ])('may not %s', async (_what, sql, refusal) => {
-      await expect(asApp(sql.replace(':owner', `"${owner}"`))).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(refusal) });
+      await expect(asApp(sql.replace(':owner', `"${owner}"`))).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(refusal),
+      });
     });
   });
 
@@ -179,10 +204,22 @@ describe('database roles: the api and worker connect as the application role', (
                  FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgname = 'audit_event_append_only'`);
 
     it.each([
-      ['turn triggers off for its session', `SET session_replication_role = replica`, /permission denied to set parameter "session_replication_role"/],
-      ['disable the trigger', `ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`, /must be owner of table audit_event/],
+      [
+        'turn triggers off for its session',
+        `SET session_replication_role = replica`,
+        /permission denied to set parameter "session_replication_role"/,
+      ],
+      [
+        'disable the trigger',
+        `ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`,
+        /must be owner of table audit_event/,
+      ],
       ['disable every trigger', `ALTER TABLE audit_event DISABLE TRIGGER ALL`, /must be owner of table audit_event/],
-      ['drop the trigger', `DROP TRIGGER audit_event_append_only ON audit_event`, /must be owner of relation audit_event/],
+      [
+        'drop the trigger',
+        `DROP TRIGGER audit_event_append_only ON audit_event`,
+        /must be owner of relation audit_event/,
+      ],
       [
         "replace the trigger's function",
         `CREATE OR REPLACE FUNCTION refuse_audit_event_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
@@ -193,16 +230,30 @@ describe('database roles: the api and worker connect as the application role', (
       const rowsBefore = await auditRows();
       expect(rowsBefore.length).toBeGreaterThan(0);
       const triggerBefore = await trigger();
-      expect(triggerBefore).toEqual([{ tgenabled: 'O', function: 'refuse_audit_event_change', source: expect.any(String) }]);
+      expect(triggerBefore).toEqual([
+        { tgenabled: 'O', function: 'refuse_audit_event_change', source: expect.any(String) },
+      ]);
       // One connection of the api's pool, as an attacker holding it would use it.
       const runner: QueryRunner = t.appDataSource.createQueryRunner();
       try {
-        await expect(runner.query(bypass)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(refusal) });
-        for (const change of [`UPDATE audit_event SET outcome = 'ALLOWED'`, `DELETE FROM audit_event`, `TRUNCATE audit_event`]) {
-          await expect(runner.query(change)).rejects.toMatchObject({ code: '42501', message: 'permission denied for table audit_event' });
+        await expect(runner.query(bypass)).rejects.toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(refusal),
+        });
+        for (const change of [
+          `UPDATE audit_event SET outcome = 'ALLOWED'`,
+          `DELETE FROM audit_event`,
+          `TRUNCATE audit_event`,
+        ]) {
+          await expect(runner.query(change)).rejects.toMatchObject({
+            code: '42501',
+            message: 'permission denied for table audit_event',
+          });
         }
         // It may still add rows and read them: that is its job.
-        await runner.query(`INSERT INTO audit_event (occurred_at, action, resource_type, outcome) VALUES (now(), 'test', 'Test', 'ALLOWED')`);
+        await runner.query(
+          `INSERT INTO audit_event (occurred_at, action, resource_type, outcome) VALUES (now(), 'test', 'Test', 'ALLOWED')`,
+        );
       } finally {
         await runner.release();
       }
@@ -250,8 +301,12 @@ describe('database roles: the api and worker connect as the application role', (
     it('refuses a grant beyond rows (DDL, TRUNCATE) in grantToApplication', async () => {
       const runner = t.dataSource.createQueryRunner();
       try {
-        await expect(grantToApplication(runner, 'child', ['TRUNCATE' as never])).rejects.toThrow(/privileges must be some of SELECT, INSERT, UPDATE, DELETE/);
-        await expect(grantToApplication(runner, 'child', ['SELECT'])).rejects.toThrow(`${APPLICATION_ROLE_SETTING} is not set`);
+        await expect(grantToApplication(runner, 'child', ['TRUNCATE' as never])).rejects.toThrow(
+          /privileges must be some of SELECT, INSERT, UPDATE, DELETE/,
+        );
+        await expect(grantToApplication(runner, 'child', ['SELECT'])).rejects.toThrow(
+          `${APPLICATION_ROLE_SETTING} is not set`,
+        );
       } finally {
         await runner.release();
       }

@@ -49,7 +49,10 @@ describe('deadline engine faults: PostgreSQL', () => {
     // The api reaches PostgreSQL through the proxy too; the test's own connection (fixtures, assertions) does not.
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z', reachDatabase: (url) => proxy.through(url) });
     world = await DeadlineWorld.build(t);
-    queue = new Queue('milestones', { connection: { host: '127.0.0.1', port: 6379 }, prefix: process.env.QUEUE_PREFIX });
+    queue = new Queue('milestones', {
+      connection: { host: '127.0.0.1', port: 6379 },
+      prefix: process.env.QUEUE_PREFIX,
+    });
   });
 
   // Each test's workers end with it, whatever happened: a worker left running on its own clock would act in the next.
@@ -70,7 +73,9 @@ describe('deadline engine faults: PostgreSQL', () => {
     const due = await world.sentence(4, '2026-11-20', '2026-12-04');
     const worker = await startWorker('2026-12-04T08:59:53Z', 'outage', true);
     const moment = await worker.realInstantOf('2026-12-04T09:00:00Z');
-    await DeadlineWorld.until('the due jobs to be planned', async () => (await Promise.all(due.map((m) => queue.getJob(`m_${m.id}_due_${m.dueDate}`)))).every(Boolean));
+    await DeadlineWorld.until('the due jobs to be planned', async () =>
+      (await Promise.all(due.map((m) => queue.getJob(`m_${m.id}_due_${m.dueDate}`)))).every(Boolean),
+    );
     // The reminders owed from the day before go out first.
     await DeadlineWorld.until('the reminders to be sent', world.reminded(due, 2));
 
@@ -83,10 +88,24 @@ describe('deadline engine faults: PostgreSQL', () => {
     expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
     // The api answers a change with SERVICE_UNAVAILABLE and when to try again, not INTERNAL; nothing is written.
     const children = await t.dataSource.query(`SELECT count(*)::int AS n FROM child`);
-    const refused = await world.manager.graphql(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: { givenName: 'Outage', familyName: 'Tester', dateOfBirth: '2010-03-01', gender: 'MALE', lookedAfter: false, careLeaver: false, hasEhcp: false, disabilities: [] },
+    const refused = await world.manager.graphql(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName: 'Outage',
+          familyName: 'Tester',
+          dateOfBirth: '2010-03-01',
+          gender: 'MALE',
+          lookedAfter: false,
+          careLeaver: false,
+          hasEhcp: false,
+          disabilities: [],
+        },
+      },
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: expect.any(Number) },
     });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: expect.any(Number) } });
     expect(refused.errors?.[0].message).toMatch(/try again/i);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM child`)).toEqual(children);
 
@@ -122,11 +141,18 @@ describe('deadline engine faults: PostgreSQL', () => {
     let worker: WorkerProcess;
     try {
       worker = await startWorker('2026-12-11T08:59:57Z', 'failed-for-good', false);
-      await DeadlineWorld.until('the held milestone’s due job to fail for good', async () => failedForGood(worker).some((entry) => entry.jobId === dueJob), 30_000);
+      await DeadlineWorld.until(
+        'the held milestone’s due job to fail for good',
+        async () => failedForGood(worker).some((entry) => entry.jobId === dueJob),
+        30_000,
+      );
       // The others were not held back by it.
       await DeadlineWorld.until('the other milestones to reach level 1', world.escalated(due.slice(1), 1));
       // While its action is late, readiness says so (grace 2 s).
-      const ready = await worker.waitFor('/health/ready', (status, body) => status === 503 && body.checks.deadlines?.ok === false);
+      const ready = await worker.waitFor(
+        '/health/ready',
+        (status, body) => status === 503 && body.checks.deadlines?.ok === false,
+      );
       expect(ready.body.checks.deadlines.detail.worst[0]).toMatchObject({ milestoneId: stuck.id, action: 'due' });
     } finally {
       await holder.rollbackTransaction();
@@ -135,7 +161,8 @@ describe('deadline engine faults: PostgreSQL', () => {
     const released = Date.now();
     await DeadlineWorld.until('the held milestone to reach level 1', world.escalated([stuck], 1), 20_000);
     await world.expectExactlyOnce(due.slice(1), [1], ['escalation:1@caseManager', 'reminder:2@caseManager']);
-    // The held one's reminder could not go out before its due moment passed, and is then no use: the escalation says it.
+    // The held one's reminder could not go out before its due moment passed, and is then no use: the escalation says
+    // it.
     await world.expectExactlyOnce([stuck], [1], ['escalation:1@caseManager'], released + 5000);
     // Each time it failed for good (the watchdog kept planning it again while the row was held) it was logged at
     // error level, naming its milestone; no other job failed.

@@ -14,7 +14,9 @@ import { WorkerProcess } from './support/worker-process';
  * and every deadline action still happens exactly once, within the stated bound of the fault ending.
  */
 const WATCH_MS = 300;
-/** How late, after the moment (or after Redis is back), an action may be: the watch interval plus a rebuild and a batch. */
+/**
+ * How late, after the moment (or after Redis is back), an action may be: the watch interval plus a rebuild and a batch.
+ */
 const BOUND_MS = 5000;
 
 describe('deadline engine faults: Redis', () => {
@@ -42,7 +44,8 @@ describe('deadline engine faults: Redis', () => {
     return worker;
   };
 
-  const queueOn = (name: string) => new Queue(name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: process.env.QUEUE_PREFIX });
+  const queueOn = (name: string) =>
+    new Queue(name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: process.env.QUEUE_PREFIX });
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
@@ -71,14 +74,21 @@ describe('deadline engine faults: Redis', () => {
     const probe = new Redis(redis.url);
     const dueJobKey = (m: DueMilestone) => `${process.env.QUEUE_PREFIX}:milestones:m_${m.id}_due_${m.dueDate}`;
     // Planned: each milestone's due job waits in Redis (and the reminder of the day before, owed, has gone out).
-    await DeadlineWorld.until('the due jobs to be planned', async () => (await Promise.all(first.map((m) => probe.exists(dueJobKey(m))))).every(Boolean));
+    await DeadlineWorld.until('the due jobs to be planned', async () =>
+      (await Promise.all(first.map((m) => probe.exists(dueJobKey(m))))).every(Boolean),
+    );
     await DeadlineWorld.until('the reminders owed from the day before to be sent', world.reminded(first, 2));
     expect(Date.now()).toBeLessThan(moment);
 
     await probe.flushall();
 
     await DeadlineWorld.until('every milestone to reach level 1', world.escalated(first, 1), 20_000);
-    await world.expectExactlyOnce(first, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], moment + BOUND_MS);
+    await world.expectExactlyOnce(
+      first,
+      [1],
+      ['escalation:1@caseManager', 'reminder:2@caseManager'],
+      moment + BOUND_MS,
+    );
     // The job schedulers are back without a restart, and the rebuild is on record with why.
     const milestones = queueOn('milestones');
     const notifications = queueOn('notifications');
@@ -91,7 +101,9 @@ describe('deadline engine faults: Redis', () => {
       // Whichever check sees the emptied Redis first (the marker key or a lost job scheduler) starts the one rebuild.
       { reason: expect.stringMatching(/marker is missing|job scheduler .* is missing/), outcome: 'DONE' },
     ]);
-    expect((await worker.waitFor('/health/ready', (status) => status === 200)).body.checks.queueState).toEqual({ ok: true });
+    expect((await worker.waitFor('/health/ready', (status) => status === 200)).body.checks.queueState).toEqual({
+      ok: true,
+    });
     await worker.stop();
   });
 
@@ -102,18 +114,37 @@ describe('deadline engine faults: Redis', () => {
     const milestones = queueOn('milestones');
     const notifications = queueOn('notifications');
     try {
-      await DeadlineWorld.until('the schedulers', async () => !!(await milestones.getJobScheduler('reconcile-milestones')));
+      await DeadlineWorld.until(
+        'the schedulers',
+        async () => !!(await milestones.getJobScheduler('reconcile-milestones')),
+      );
       // The schedulers' own keys and the marker go; their next iterations (delayed jobs) stay behind.
-      await probe.del(`${prefix}:queue-state:marker`, `${prefix}:milestones:repeat`, `${prefix}:milestones:repeat:reconcile-milestones`,
-        `${prefix}:notifications:repeat`, `${prefix}:notifications:repeat:notifications-daily-digest`);
+      await probe.del(
+        `${prefix}:queue-state:marker`,
+        `${prefix}:milestones:repeat`,
+        `${prefix}:milestones:repeat:reconcile-milestones`,
+        `${prefix}:notifications:repeat`,
+        `${prefix}:notifications:repeat:notifications-daily-digest`,
+      );
       expect(await milestones.getJobScheduler('reconcile-milestones')).toBeFalsy();
-      await DeadlineWorld.until('the schedulers to be made again', async () =>
-        !!(await milestones.getJobScheduler('reconcile-milestones')) && !!(await notifications.getJobScheduler('notifications-daily-digest')), 10_000);
-      await DeadlineWorld.until('the rebuild to finish', async () => (await t.dataSource.query(`SELECT outcome FROM queue_rebuild ORDER BY id DESC LIMIT 1`))[0].outcome !== null);
+      await DeadlineWorld.until(
+        'the schedulers to be made again',
+        async () =>
+          !!(await milestones.getJobScheduler('reconcile-milestones')) &&
+          !!(await notifications.getJobScheduler('notifications-daily-digest')),
+        10_000,
+      );
+      await DeadlineWorld.until(
+        'the rebuild to finish',
+        async () =>
+          (await t.dataSource.query(`SELECT outcome FROM queue_rebuild ORDER BY id DESC LIMIT 1`))[0].outcome !== null,
+      );
       const [last] = await t.dataSource.query(`SELECT reason, outcome FROM queue_rebuild ORDER BY id DESC LIMIT 1`);
       expect(last).toEqual({ reason: expect.stringMatching(/marker is missing/), outcome: 'DONE' });
       // One next run each, not two.
-      expect((await milestones.getDelayed()).filter((j) => j.id?.startsWith('repeat:reconcile-milestones:'))).toHaveLength(1);
+      expect(
+        (await milestones.getDelayed()).filter((j) => j.id?.startsWith('repeat:reconcile-milestones:')),
+      ).toHaveLength(1);
       await worker.waitFor('/health/ready', (status) => status === 200, 10_000);
     } finally {
       await Promise.all([milestones.close(), notifications.close(), probe.quit()]);
@@ -135,26 +166,41 @@ describe('deadline engine faults: Redis', () => {
     // PostgreSQL alone) counts the actions now late.
     await new Promise((r) => setTimeout(r, Math.max(0, moment - Date.now()) + 3000));
     for (const worker of [a, b]) {
-      const ready = await worker.waitFor('/health/ready', (status, body) => status === 503 && body.checks.deadlines?.ok === false);
+      const ready = await worker.waitFor(
+        '/health/ready',
+        (status, body) => status === 503 && body.checks.deadlines?.ok === false,
+      );
       expect(ready.body.checks.redis.ok).toBe(false);
       expect(ready.body.checks.deadlines.detail.lateActions).toBe(second.length + first.length);
-      expect((await worker.get('/metrics'))!.body).toMatch(new RegExp(`resettle_deadline_late_actions\\{app="worker"\\} ${second.length + first.length}`));
+      expect((await worker.get('/metrics'))!.body).toMatch(
+        new RegExp(`resettle_deadline_late_actions\\{app="worker"\\} ${second.length + first.length}`),
+      );
     }
 
     await redis.restart();
     const back = Date.now();
-    await DeadlineWorld.until('every milestone to be escalated', async () => (await world.escalated(second, 1)()) && (await world.escalated(first, 3)()), 20_000);
+    await DeadlineWorld.until(
+      'every milestone to be escalated',
+      async () => (await world.escalated(second, 1)()) && (await world.escalated(first, 3)()),
+      20_000,
+    );
     await world.expectExactlyOnce(second, [1], ['escalation:1@caseManager', 'reminder:2@caseManager'], back + BOUND_MS);
-    await world.expectExactlyOnce(first, [1, 2, 3], ['escalation:1@caseManager', 'escalation:2@manager', 'escalation:3@manager', 'reminder:2@caseManager']);
+    await world.expectExactlyOnce(
+      first,
+      [1, 2, 3],
+      ['escalation:1@caseManager', 'escalation:2@manager', 'escalation:3@manager', 'reminder:2@caseManager'],
+    );
     for (const worker of [a, b]) await worker.waitFor('/health/ready', (status) => status === 200, 10_000);
 
     // One rebuild at a time across the workers: no two rebuilds' spans overlap.
-    const rebuilds: { worker_id: string; started: number; finished: number; outcome: string }[] = await t.dataSource.query(
-      `SELECT worker_id, extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM finished_at) * 1000 AS finished, outcome
+    const rebuilds: { worker_id: string; started: number; finished: number; outcome: string }[] =
+      await t.dataSource.query(
+        `SELECT worker_id, extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM finished_at) * 1000 AS finished, outcome
          FROM queue_rebuild ORDER BY started_at`,
-    );
+      );
     expect(rebuilds.every((r) => r.outcome === 'DONE')).toBe(true);
-    for (let i = 1; i < rebuilds.length; i++) expect(Number(rebuilds[i].started)).toBeGreaterThanOrEqual(Number(rebuilds[i - 1].finished));
+    for (let i = 1; i < rebuilds.length; i++)
+      expect(Number(rebuilds[i].started)).toBeGreaterThanOrEqual(Number(rebuilds[i - 1].finished));
     expect(rebuilds.filter((r) => r.started >= back - 1000).length).toBeGreaterThanOrEqual(1);
   });
 });

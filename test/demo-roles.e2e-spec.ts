@@ -1,5 +1,5 @@
-import { TestApp } from './support/test-app';
 import { DEMO_PASSWORD, seedDemoData } from '../scripts/seed/seed-demo-data';
+import { TestApp } from './support/test-app';
 
 /**
  * Signs in as each demo user the README lists (the seeded national estate, 450 children) and checks each sees
@@ -16,18 +16,25 @@ describe('each demo role sees exactly its slice', () => {
     await t?.stop();
   });
 
-  const orgId = async (code: string): Promise<string> => (await t.dataSource.query(`SELECT id FROM organisation WHERE code = $1`, [code]))[0].id;
+  const orgId = async (code: string): Promise<string> =>
+    (await t.dataSource.query(`SELECT id FROM organisation WHERE code = $1`, [code]))[0].id;
   const inCustody = `e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')`;
   const sqlIds = async (where: string, params: unknown[]): Promise<string[]> =>
-    (await t.dataSource.query(`SELECT e.id FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE ${inCustody} AND ${where} ORDER BY e.id`, params)).map(
-      (r: { id: string }) => r.id,
-    );
+    (
+      await t.dataSource.query(
+        `SELECT e.id FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE ${inCustody} AND ${where} ORDER BY e.id`,
+        params,
+      )
+    ).map((r: { id: string }) => r.id);
 
   async function caseloadIds(session: Awaited<ReturnType<TestApp['signIn']>>): Promise<string[]> {
     const ids: string[] = [];
     let after: string | null = null;
     do {
-      const data: any = await session.ok(`query($after: String) { caseload(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      const data: any = await session.ok(
+        `query($after: String) { caseload(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        { after },
+      );
       ids.push(...data.caseload.edges.map((e: any) => e.node.id));
       after = data.caseload.pageInfo.hasNextPage ? data.caseload.pageInfo.endCursor : null;
     } while (after);
@@ -80,7 +87,10 @@ describe('each demo role sees exactly its slice', () => {
     const rows: { id: string; childId: string }[] = [];
     let after: string | null = null;
     do {
-      const data: any = await session.ok(`query($after: String) { referrals(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id childId } } } }`, { after });
+      const data: any = await session.ok(
+        `query($after: String) { referrals(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id childId } } } }`,
+        { after },
+      );
       rows.push(...data.referrals.edges.map((e: any) => e.node));
       after = data.referrals.pageInfo.hasNextPage ? data.referrals.pageInfo.endCursor : null;
     } while (after);
@@ -89,7 +99,10 @@ describe('each demo role sees exactly its slice', () => {
 
   /** The referrals sent to an organisation, worked out in SQL (a partner has a referral once it is sent). */
   const sentTo = async (organisationId: string): Promise<{ id: string; childId: string }[]> =>
-    t.dataSource.query(`SELECT id, child_id AS "childId" FROM referral WHERE to_organisation_id = $1 AND sent_at IS NOT NULL ORDER BY id`, [organisationId]);
+    t.dataSource.query(
+      `SELECT id, child_id AS "childId" FROM referral WHERE to_organisation_id = $1 AND sent_at IS NOT NULL ORDER BY id`,
+      [organisationId],
+    );
 
   it('accommodation officer: no caseload; the children of accommodation referrals sent to their authority, and no other', async () => {
     const session = await t.signIn('accommodation@leeds.council.example.com', DEMO_PASSWORD);
@@ -99,9 +112,13 @@ describe('each demo role sees exactly its slice', () => {
     // Their inbox: exactly the referrals sent to the authority (the demo seed sends some; a draft is not theirs).
     const expected = await sentTo(authority);
     expect(expected.length).toBeGreaterThan(0);
-    expect(await inbox(session)).toEqual(expected.map((r) => ({ id: r.id, childId: r.childId })).sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await inbox(session)).toEqual(
+      expected.map((r) => ({ id: r.id, childId: r.childId })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
     // A referred child opens as a placement summary: no ethnicity, no family.
-    const child = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity parentsCarers { name } } }`, { id: expected[0].childId });
+    const child = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity parentsCarers { name } } }`, {
+      id: expected[0].childId,
+    });
     expect(child.child).toEqual({ id: expected[0].childId, ethnicity: null, parentsCarers: null });
     // Any other child, including one whose referral to the authority is still a draft, is NOT_FOUND.
     const others: { id: string }[] = await t.dataSource.query(
@@ -109,7 +126,10 @@ describe('each demo role sees exactly its slice', () => {
         ORDER BY EXISTS (SELECT 1 FROM referral r WHERE r.child_id = c.id AND r.to_organisation_id = $1) DESC, c.id LIMIT 2`,
       [authority],
     );
-    const [draft] = await t.dataSource.query(`SELECT child_id FROM referral WHERE to_organisation_id = $1 AND status = 'DRAFT'`, [authority]);
+    const [draft] = await t.dataSource.query(
+      `SELECT child_id FROM referral WHERE to_organisation_id = $1 AND status = 'DRAFT'`,
+      [authority],
+    );
     expect(others[0].id).toBe(draft.child_id);
     for (const other of others) {
       const refused = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: other.id });
@@ -122,43 +142,55 @@ describe('each demo role sees exactly its slice', () => {
   it.each([
     ['practitioner@leeds.health.example.com', 'MENTAL_HEALTH'],
     ['teacher@leeds.virtual-school.example.com', 'EDUCATION_TRAINING_EMPLOYMENT'],
-  ])('partner %s: the children with a pathway or a sent referral of theirs, and only that pathway', async (email, pathwayType) => {
-    const session = await t.signIn(email, DEMO_PASSWORD);
-    const { me } = await session.ok(`{ me { organisation { id } } }`);
-    const theirs: { child_id: string; episode_id: string }[] = await t.dataSource.query(
-      `SELECT p.child_id, p.episode_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE w.responsible_organisation_id = $1`,
-      [me.organisation.id],
-    );
-    expect(theirs.length).toBeGreaterThan(0);
-    const caseload = await session.graphql(`{ caseload { totalCount } }`);
-    expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const child = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity parentsCarers { name } } }`, { id: theirs[0].child_id });
-    expect(child.child).toEqual({ id: theirs[0].child_id, ethnicity: null, parentsCarers: null });
-    const plan = await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { childVoice { aspirations } pathways { type } } }`, { id: theirs[0].episode_id });
-    expect(plan.resettlementPlan).toEqual({ childVoice: null, pathways: [{ type: pathwayType }] });
-    // Their inbox: exactly the referrals sent to them; each referred child opens, with only their pathway.
-    const referred = await sentTo(me.organisation.id);
-    expect(referred.length).toBeGreaterThan(0);
-    expect(await inbox(session)).toEqual(referred);
-    for (const r of referred) {
-      const { child: seen } = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity } }`, { id: r.childId });
-      expect(seen).toMatchObject({ id: r.childId, ethnicity: null });
-    }
-    const [stranger] = await t.dataSource.query(
-      `SELECT c.id FROM child c WHERE NOT EXISTS (SELECT 1 FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+  ])(
+    'partner %s: the children with a pathway or a sent referral of theirs, and only that pathway',
+    async (email, pathwayType) => {
+      const session = await t.signIn(email, DEMO_PASSWORD);
+      const { me } = await session.ok(`{ me { organisation { id } } }`);
+      const theirs: { child_id: string; episode_id: string }[] = await t.dataSource.query(
+        `SELECT p.child_id, p.episode_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE w.responsible_organisation_id = $1`,
+        [me.organisation.id],
+      );
+      expect(theirs.length).toBeGreaterThan(0);
+      const caseload = await session.graphql(`{ caseload { totalCount } }`);
+      expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const child = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity parentsCarers { name } } }`, {
+        id: theirs[0].child_id,
+      });
+      expect(child.child).toEqual({ id: theirs[0].child_id, ethnicity: null, parentsCarers: null });
+      const plan = await session.ok(
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { childVoice { aspirations } pathways { type } } }`,
+        { id: theirs[0].episode_id },
+      );
+      expect(plan.resettlementPlan).toEqual({ childVoice: null, pathways: [{ type: pathwayType }] });
+      // Their inbox: exactly the referrals sent to them; each referred child opens, with only their pathway.
+      const referred = await sentTo(me.organisation.id);
+      expect(referred.length).toBeGreaterThan(0);
+      expect(await inbox(session)).toEqual(referred);
+      for (const r of referred) {
+        const { child: seen } = await session.ok(`query($id: ID!) { child(id: $id) { id ethnicity } }`, {
+          id: r.childId,
+        });
+        expect(seen).toMatchObject({ id: r.childId, ethnicity: null });
+      }
+      const [stranger] = await t.dataSource.query(
+        `SELECT c.id FROM child c WHERE NOT EXISTS (SELECT 1 FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
         WHERE p.child_id = c.id AND w.responsible_organisation_id = $1)
         AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.child_id = c.id AND r.to_organisation_id = $1 AND r.sent_at IS NOT NULL) LIMIT 1`,
-      [me.organisation.id],
-    );
-    const refused = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: stranger.id });
-    expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
-  });
+        [me.organisation.id],
+      );
+      const refused = await session.graphql(`query($id: ID!) { child(id: $id) { id } }`, { id: stranger.id });
+      expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    },
+  );
 
   it('national admin: the directory and every organisation’s users, but no child', async () => {
     const session = await t.signIn('admin@yjb.national.example.com', DEMO_PASSWORD);
     const directory = await session.ok(`{ organisations(first: 1) { totalCount } }`);
     expect(directory.organisations.totalCount).toBeGreaterThan(300);
-    const users = await session.ok(`query($org: ID) { users(organisationId: $org) { totalCount } }`, { org: await orgId('YJS-LEEDS') });
+    const users = await session.ok(`query($org: ID) { users(organisationId: $org) { totalCount } }`, {
+      org: await orgId('YJS-LEEDS'),
+    });
     expect(users.users.totalCount).toBe(3);
     const caseload = await session.graphql(`{ caseload { totalCount } }`);
     expect(caseload.errors?.[0].extensions.code).toBe('FORBIDDEN');

@@ -55,7 +55,9 @@ describe('docker-compose.yml', () => {
 
   it('the schema check catches what docker-compose would refuse (a misspelt condition and option)', () => {
     const broken = parseYaml(
-      composeText.replace('condition: service_healthy', 'condition: service_hapy').replace('ipv4_address', 'ipv4_adress'),
+      composeText
+        .replace('condition: service_healthy', 'condition: service_hapy')
+        .replace('ipv4_address', 'ipv4_adress'),
       { merge: true },
     );
     expect(validateCompose(broken)).toBe(false);
@@ -67,7 +69,11 @@ describe('docker-compose.yml', () => {
   it('every dependency names a service of the file', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       for (const dependency of Object.keys(service.depends_on ?? {})) {
-        expect([name, dependency, Object.keys(compose.services).includes(dependency)]).toEqual([name, dependency, true]);
+        expect([name, dependency, Object.keys(compose.services).includes(dependency)]).toEqual([
+          name,
+          dependency,
+          true,
+        ]);
       }
     }
   });
@@ -122,7 +128,12 @@ describe('docker/Dockerfile', () => {
         // Type-only imports vanish at build time; a package is its name up to the first / (two for a scope).
         .flatMap((source) => [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)'/gm)].map((m) => m[1]))
         .filter((spec) => !spec.startsWith('@resettle') && !spec.startsWith('node:') && !spec.startsWith('.'))
-        .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')),
+        .map((spec) =>
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
     );
     expect(imported.size).toBeGreaterThan(10);
     const missing = [...imported].filter((name) => !(name in pkg.dependencies) && !BUILT_IN.has(name));

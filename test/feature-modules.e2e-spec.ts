@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { Caller, Role } from '@resettle/access';
 import { FixedClock } from '@resettle/common';
-import { withScriptContext } from '@resettle/database';
 import { CustodyModule, EpisodeCommands } from '@resettle/custody';
+import { withScriptContext } from '@resettle/database';
 import { MilestonesModule, MilestonesService } from '@resettle/milestones';
 import { PlanningModule, PlanningService } from '@resettle/planning';
-import { TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { TestApp } from './support/test-app';
 
 /**
  * The rules that hang on custody ("every episode has a plan", "milestones follow every change") live in the feature
@@ -28,33 +28,58 @@ describe('feature modules without GraphQL', () => {
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
       {
         input: {
-          givenName: 'Sealed', familyName: 'Module', dateOfBirth: '2010-04-12', gender: 'MALE', ethnicity: 'WHITE_BRITISH',
-          lookedAfter: false, careLeaver: false, hasEhcp: false, disabilities: [], parentsCarers: [],
+          givenName: 'Sealed',
+          familyName: 'Module',
+          dateOfBirth: '2010-04-12',
+          gender: 'MALE',
+          ethnicity: 'WHITE_BRITISH',
+          lookedAfter: false,
+          careLeaver: false,
+          hasEhcp: false,
+          disabilities: [],
+          parentsCarers: [],
         },
       },
     );
-    const [manager] = await t.dataSource.query(`SELECT id FROM app_user WHERE organisation_id = $1 AND 'YJS_MANAGER' = ANY(roles::text[]) LIMIT 1`, [
-      w.a.youthJusticeService.id,
-    ]);
+    const [manager] = await t.dataSource.query(
+      `SELECT id FROM app_user WHERE organisation_id = $1 AND 'YJS_MANAGER' = ANY(roles::text[]) LIMIT 1`,
+      [w.a.youthJusticeService.id],
+    );
     const caller: Caller = {
-      actor: { userId: manager.id, organisationId: w.a.youthJusticeService.id, roles: [Role.YJS_MANAGER], authenticatedBy: 'PASSWORD' },
+      actor: {
+        userId: manager.id,
+        organisationId: w.a.youthJusticeService.id,
+        roles: [Role.YJS_MANAGER],
+        authenticatedBy: 'PASSWORD',
+      },
       operation: 'startCustodialEpisode',
       requestId: null,
       clientIp: null,
     };
 
     const result = await withScriptContext(
-      { databaseUrl: t.db.ownerUrl, clock: new FixedClock(t.clock.now()), imports: [CustodyModule, PlanningModule, MilestonesModule] },
+      {
+        databaseUrl: t.db.ownerUrl,
+        clock: new FixedClock(t.clock.now()),
+        imports: [CustodyModule, PlanningModule, MilestonesModule],
+      },
       async (app) => {
         const episode = await app.get(EpisodeCommands).startEpisode(
-          { childId: registerChild.id, remandDate: '2026-11-20', establishmentId: w.a.establishment.id, supervisingServiceId: w.a.youthJusticeService.id },
+          {
+            childId: registerChild.id,
+            remandDate: '2026-11-20',
+            establishmentId: w.a.establishment.id,
+            supervisingServiceId: w.a.youthJusticeService.id,
+          },
           caller,
         );
         const [plans] = await app.get(PlanningService).plansOfEpisodes([episode.id]);
         const [milestones] = await app.get(MilestonesService).milestonesOfEpisodes([episode.id]);
-        const outbox = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_message WHERE payload->'milestoneIds' ?| $1::text[]`, [
-          milestones.map((m) => m.id),
-        ]);
+        const outbox = await app
+          .get(DataSource)
+          .query(`SELECT count(*)::int AS n FROM outbox_message WHERE payload->'milestoneIds' ?| $1::text[]`, [
+            milestones.map((m) => m.id),
+          ]);
         return { episode, plans, milestones, outbox: outbox[0].n as number };
       },
     );

@@ -1,9 +1,9 @@
 // Small limits, so the tests reach them quickly. Set before TestApp.start(), which loads the api.
 import { createHash } from 'node:crypto';
-import Fastify from 'fastify';
-import Redis from 'ioredis';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import Fastify from 'fastify';
 import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import Redis from 'ioredis';
 import { introspectionEnabled, trustProxyOption, validateConfig } from '@resettle/common';
 import { graphqlParseOptions, graphqlValidationRules } from '../apps/api/src/graphql/query-limits';
 import { registerSecurity } from '../apps/api/src/security';
@@ -54,7 +54,7 @@ describe('api hardening', () => {
       expect(body.data.calculateReleaseDates.releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
-    it('still answers GraphiQL\'s introspection query where introspection is on (not production)', async () => {
+    it("still answers GraphiQL's introspection query where introspection is on (not production)", async () => {
       const { body } = await gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
       expect(body.errors).toBeUndefined();
       expect(body.data.__schema.queryType.name).toBe('Query');
@@ -103,7 +103,12 @@ describe('api hardening', () => {
       const body = JSON.parse((await post({ query: mutation, variables: { input } })).body);
       expect(body.data).toBeNull();
       // Only the validation error: it never got as far as sign-in or a resolver.
-      expect(body.errors).toEqual([expect.objectContaining({ message: 'Aliases limit of 15 exceeded, found 100.', extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Aliases limit of 15 exceeded, found 100.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ]);
       expect(await count()).toBe(before);
     });
   });
@@ -116,16 +121,24 @@ describe('api hardening', () => {
   });
 
   describe('introspection in production', () => {
-    it('is refused, while the limits leave GraphiQL\'s query alone elsewhere', () => {
+    it("is refused, while the limits leave GraphiQL's query alone elsewhere", () => {
       const { schema } = t.app.get(GraphQLSchemaHost);
       const production = introspectionEnabled({ NODE_ENV: 'production' });
       expect(production).toBe(false);
-      const introspection = parse(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), graphqlParseOptions);
+      const introspection = parse(
+        getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+        graphqlParseOptions,
+      );
 
-      const refused = validate(schema, introspection, [...specifiedRules, ...graphqlValidationRules({ introspection: production })]);
+      const refused = validate(schema, introspection, [
+        ...specifiedRules,
+        ...graphqlValidationRules({ introspection: production }),
+      ]);
       expect(refused.map((e) => e.message).join('\n')).toMatch(/introspection/i);
       const development = introspectionEnabled({ NODE_ENV: 'development' });
-      expect(validate(schema, introspection, [...specifiedRules, ...graphqlValidationRules({ introspection: development })])).toEqual([]);
+      expect(
+        validate(schema, introspection, [...specifiedRules, ...graphqlValidationRules({ introspection: development })]),
+      ).toEqual([]);
     });
   });
 
@@ -134,15 +147,23 @@ describe('api hardening', () => {
       const res = await post({ query: '{ __typename }', variables: { padding: 'x'.repeat(1024 * 1024) } });
       expect(res.statusCode).toBe(413);
       expect(JSON.parse(res.body).errors[0]).toEqual({
-        message: 'The request body is over the limit of 1048576 bytes', extensions: { code: 'BAD_USER_INPUT' },
+        message: 'The request body is over the limit of 1048576 bytes',
+        extensions: { code: 'BAD_USER_INPUT' },
       });
     });
   });
 
   describe('request bodies: JSON only (GraphQL over HTTP)', () => {
-    const SIGN_IN = 'mutation { login(input: { email: "forms@example.com", password: "not the password at all" }) { accessToken } }';
+    const SIGN_IN =
+      'mutation { login(input: { email: "forms@example.com", password: "not the password at all" }) { accessToken } }';
     const signInAttempts = async () =>
-      Number((await t.dataSource.query(`SELECT count(*) FROM audit_event WHERE action = 'login' AND detail->>'email' = 'forms@example.com'`))[0].count);
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT count(*) FROM audit_event WHERE action = 'login' AND detail->>'email' = 'forms@example.com'`,
+          )
+        )[0].count,
+      );
 
     it('runs a mutation sent as JSON (with or without a charset)', async () => {
       const before = await signInAttempts();
@@ -157,30 +178,54 @@ describe('api hardening', () => {
     // What a page on another site can make a browser send without asking first, and other bodies that are not JSON.
     it.each<[string, string, string | undefined]>([
       ['a urlencoded form', `query=${encodeURIComponent(SIGN_IN)}`, 'application/x-www-form-urlencoded'],
-      ['a multipart form', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${SIGN_IN}\r\n--x--\r\n`, 'multipart/form-data; boundary=x'],
+      [
+        'a multipart form',
+        `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${SIGN_IN}\r\n--x--\r\n`,
+        'multipart/form-data; boundary=x',
+      ],
       ['text/plain holding JSON', JSON.stringify({ query: SIGN_IN }), 'text/plain'],
       ['application/graphql', SIGN_IN, 'application/graphql'],
       ['no content type', JSON.stringify({ query: SIGN_IN }), undefined],
     ])('refuses %s with 415, running nothing', async (_what, payload, contentType) => {
       const before = await signInAttempts();
       const res = await fastify().inject({
-        method: 'POST', url: '/graphql', remoteAddress: freshIp(), payload, headers: contentType ? { 'content-type': contentType } : {},
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress: freshIp(),
+        payload,
+        headers: contentType ? { 'content-type': contentType } : {},
       });
       expect(res.statusCode).toBe(415);
       expect(JSON.parse(res.body)).toEqual({
         data: null,
-        errors: [{ message: 'Send the request body as JSON, with Content-Type: application/json', extensions: { code: 'BAD_USER_INPUT' } }],
+        errors: [
+          {
+            message: 'Send the request body as JSON, with Content-Type: application/json',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
       });
       expect(await signInAttempts()).toBe(before);
     });
 
     it('still answers a query in the URL (GET, which Mercurius never lets mutate)', async () => {
-      const res = await fastify().inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(`{ ${RELEASE_DATES} { releaseDate } }`)}`, remoteAddress: freshIp() });
+      const res = await fastify().inject({
+        method: 'GET',
+        url: `/graphql?query=${encodeURIComponent(`{ ${RELEASE_DATES} { releaseDate } }`)}`,
+        remoteAddress: freshIp(),
+      });
       expect(res.statusCode).toBe(200);
       expect(JSON.parse(res.body).data.calculateReleaseDates.releaseDate).toBe('2022-02-21');
       const before = await signInAttempts();
-      const mutation = await fastify().inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(SIGN_IN)}`, remoteAddress: freshIp() });
-      expect(JSON.parse(mutation.body)).toMatchObject({ data: null, errors: [{ message: expect.stringMatching(/GET/) }] });
+      const mutation = await fastify().inject({
+        method: 'GET',
+        url: `/graphql?query=${encodeURIComponent(SIGN_IN)}`,
+        remoteAddress: freshIp(),
+      });
+      expect(JSON.parse(mutation.body)).toMatchObject({
+        data: null,
+        errors: [{ message: expect.stringMatching(/GET/) }],
+      });
       expect(await signInAttempts()).toBe(before);
     });
   });
@@ -206,20 +251,30 @@ describe('api hardening', () => {
   });
 
   describe('CORS', () => {
-    const preflight = (inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown> }>, origin: string) =>
+    const preflight = (
+      inject: (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown> }>,
+      origin: string,
+    ) =>
       inject({
         method: 'OPTIONS',
         url: '/graphql',
         remoteAddress: freshIp(),
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
 
     it('is closed by default: a cross-origin preflight gets no allow-origin', async () => {
       const res = await preflight((o) => fastify().inject(o), 'https://evil.example');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
       const post = await fastify().inject({
-        method: 'POST', url: '/graphql', remoteAddress: freshIp(),
-        headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ __typename }' }),
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress: freshIp(),
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(post.headers['access-control-allow-origin']).toBeUndefined();
     });
@@ -245,7 +300,8 @@ describe('api hardening', () => {
   describe('rate limits', () => {
     const query = { query: `{ ${RELEASE_DATES} { releaseDate } }` };
     // Assert only 429 or not: once sign-in lands, a made-up token may be answered UNAUTHENTICATED instead of data.
-    const send = (ip: string, token?: string) => post(query, { ip, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const send = (ip: string, token?: string) =>
+      post(query, { ip, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
     it('allows RATE_LIMIT_PER_MINUTE requests per token, then answers 429 with retry-after', async () => {
       const ip = freshIp();
@@ -258,7 +314,12 @@ describe('api hardening', () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
       expect(JSON.parse(limited.body)).toEqual({
         data: null,
-        errors: [{ message: expect.stringMatching(/too many requests/i), extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter } }],
+        errors: [
+          {
+            message: expect.stringMatching(/too many requests/i),
+            extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter },
+          },
+        ],
       });
 
       // Another token, no token, or another address each have their own allowance.
@@ -297,7 +358,16 @@ describe('api hardening', () => {
         return app;
       };
       const ipSeen = async (app: ReturnType<typeof trusting>, from: string) =>
-        JSON.parse((await app.inject({ method: 'GET', url: '/ip', remoteAddress: from, headers: { 'x-forwarded-for': '203.0.113.7' } })).body).ip;
+        JSON.parse(
+          (
+            await app.inject({
+              method: 'GET',
+              url: '/ip',
+              remoteAddress: from,
+              headers: { 'x-forwarded-for': '203.0.113.7' },
+            })
+          ).body,
+        ).ip;
       const none = trusting('');
       const portal = trusting('10.123.45.10');
       try {
@@ -324,8 +394,12 @@ describe('api hardening', () => {
           keys.push(...found);
         }
         const token = createHash('sha256').update('token-for-the-key-test').digest('hex');
-        expect(keys).toEqual(expect.arrayContaining([`${prefix}anonymous:${ip}`, `${prefix}ip:${ip}`, `${prefix}token:${token}`]));
-        expect(keys.filter((key) => !/^(anonymous|ip):[0-9a-f.:]+$|^token:[0-9a-f]{64}$/.test(key.slice(prefix.length)))).toEqual([]);
+        expect(keys).toEqual(
+          expect.arrayContaining([`${prefix}anonymous:${ip}`, `${prefix}ip:${ip}`, `${prefix}token:${token}`]),
+        );
+        expect(
+          keys.filter((key) => !/^(anonymous|ip):[0-9a-f.:]+$|^token:[0-9a-f]{64}$/.test(key.slice(prefix.length))),
+        ).toEqual([]);
         expect(await redis.pttl(`${prefix}ip:${ip}`)).toBeGreaterThan(50_000);
       } finally {
         redis.disconnect();

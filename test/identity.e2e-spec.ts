@@ -2,20 +2,20 @@
 // address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
-import { Test, TestingModule } from '@nestjs/testing';
-import { ConfigModule } from '@nestjs/config';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
+import { ConfigModule } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
+import { Test, TestingModule } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
+import { signInDelaySeconds } from '@resettle/identity';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
-import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 import { insertDirectory } from './support/fixtures';
 import { eventually, ReceivedMail, TestSmtpServer } from './support/smtp-server';
-import { signInDelaySeconds } from '@resettle/identity';
+import { countQueries, GraphqlResponse, Session, TestApp } from './support/test-app';
 
 process.env.TRUST_PROXY = 'loopback';
 
@@ -69,7 +69,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
    */
   const invitationMail = async (email: string, nth = 1): Promise<{ mail: ReceivedMail; token: string }> => {
     await relay.relayOnce();
-    const mail = await eventually(async () => smtp.to(email).filter((m) => m.subject === INVITATION_SUBJECT)[nth - 1], `invitation email ${nth} to ${email}`);
+    const mail = await eventually(
+      async () => smtp.to(email).filter((m) => m.subject === INVITATION_SUBJECT)[nth - 1],
+      `invitation email ${nth} to ${email}`,
+    );
     const token = /https:\/\/resettle\.example\.gov\.uk\/invitation\/([A-Za-z0-9_-]{43})\n/.exec(mail.text)?.[1];
     if (!token) throw new Error(`No invitation link in: ${mail.text}`);
     return { mail, token };
@@ -87,7 +90,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       )
     ).map((r: { t: string }) => r.t);
 
-  const oidcToken = (claims: JWTPayload, options: { key?: KeyLike; audience?: string; issuer?: string; ttl?: number } = {}) =>
+  const oidcToken = (
+    claims: JWTPayload,
+    options: { key?: KeyLike; audience?: string; issuer?: string; ttl?: number } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'council-key-1' })
       .setIssuer(options.issuer ?? OIDC_ISSUER)
@@ -125,7 +131,13 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
     const lib = require('@resettle/notifications') as typeof import('@resettle/notifications');
     worker = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }), ClockModule, DatabaseModule, QueueModule.forRoot('worker'), lib.NotificationsWorkerModule],
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateConfig }),
+        ClockModule,
+        DatabaseModule,
+        QueueModule.forRoot('worker'),
+        lib.NotificationsWorkerModule,
+      ],
     })
       .overrideProvider(Clock)
       .useValue(t.clock)
@@ -137,7 +149,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   });
 
   afterAll(async () => {
-    await worker?.get<Queue>(getQueueToken('notifications')).obliterate({ force: true }).catch(() => undefined);
+    await worker
+      ?.get<Queue>(getQueueToken('notifications'))
+      .obliterate({ force: true })
+      .catch(() => undefined);
     await worker?.close();
     await smtp.stop();
     for (const name of ['EMAIL_TRANSPORT', 'SMTP_URL', 'EMAIL_LINK_BASE_URL']) delete process.env[name];
@@ -156,7 +171,11 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
   describe('login', () => {
     it('signs in with email and password (any case); the access token works for `me`', async () => {
-      const user = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'], email: 'casey.manager@example.com' });
+      const user = await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'],
+        email: 'casey.manager@example.com',
+      });
       const res = await login('  Casey.Manager@EXAMPLE.com ', TestApp.TEST_PASSWORD);
       expect(res.errors).toBeUndefined();
       const tokens = res.data.login;
@@ -177,11 +196,23 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
       // The sign-in is audited, with the person, request id and address.
       const [row] = await auditRows(`action = 'login' AND outcome = 'SUCCEEDED' AND resource_id = $1`, [user.userId]);
-      expect(row).toMatchObject({ actor_user_id: user.userId, actor_organisation_id: dir.leedsYjs.id, resource_type: 'User', client_ip: '127.0.0.1' });
+      expect(row).toMatchObject({
+        actor_user_id: user.userId,
+        actor_organisation_id: dir.leedsYjs.id,
+        resource_type: 'User',
+        client_ip: '127.0.0.1',
+      });
       expect(row.request_id).toBeTruthy();
       // Only the SHA-256 of a refresh token is stored.
-      expect(await t.dataSource.query(`SELECT 1 FROM refresh_token WHERE token_hash = $1`, [tokens.refreshToken])).toEqual([]);
-      expect(await t.dataSource.query(`SELECT 1 FROM refresh_token WHERE user_id = $1 AND token_hash = encode(sha256($2::bytea), 'hex')`, [user.userId, tokens.refreshToken])).toHaveLength(1);
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM refresh_token WHERE token_hash = $1`, [tokens.refreshToken]),
+      ).toEqual([]);
+      expect(
+        await t.dataSource.query(
+          `SELECT 1 FROM refresh_token WHERE user_id = $1 AND token_hash = encode(sha256($2::bytea), 'hex')`,
+          [user.userId, tokens.refreshToken],
+        ),
+      ).toHaveLength(1);
     });
 
     it('refuses operations without a token, or with one that is no good', async () => {
@@ -195,8 +226,16 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
     it('gives the same error for a wrong password, an unknown email, a disabled user and a user without a password', async () => {
       const ip = '198.51.100.1';
-      await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'real.person@example.com' });
-      const disabled = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'gone.person@example.com' });
+      await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'real.person@example.com',
+      });
+      const disabled = await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'gone.person@example.com',
+      });
       await t.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [disabled.userId]);
 
       const attempts = [
@@ -208,17 +247,37 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       ];
       for (const res of attempts) {
         expect(res.data).toBeNull();
-        expect(res.errors).toEqual([{ message: SIGN_IN_FAILED, path: ['login'], locations: expect.any(Array), extensions: { code: 'UNAUTHENTICATED' } }]);
+        expect(res.errors).toEqual([
+          {
+            message: SIGN_IN_FAILED,
+            path: ['login'],
+            locations: expect.any(Array),
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ]);
       }
       const rows = await auditRows(`action = 'login' AND outcome = 'FAILED' AND client_ip = $1`, [ip]);
-      expect(rows.map((r: any) => r.detail.email)).toEqual(['real.person@example.com', 'nobody.here@example.com', 'gone.person@example.com', 'priya.tester@example.com']);
+      expect(rows.map((r: any) => r.detail.email)).toEqual([
+        'real.person@example.com',
+        'nobody.here@example.com',
+        'gone.person@example.com',
+        'priya.tester@example.com',
+      ]);
       expect(rows.every((r: any) => r.actor_user_id === null)).toBe(true);
     });
 
     it('backs off, then locks an account after 10 failures; another account from the same address still signs in', async () => {
       const ip = '198.51.100.10';
-      await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'locked.out@example.com' });
-      await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'neighbour@example.com' });
+      await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'locked.out@example.com',
+      });
+      await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'neighbour@example.com',
+      });
       for (let failure = 1; failure <= 10; failure++) {
         expect(codeOf(await login('locked.out@example.com', 'a wrong guess here', ip))).toBe('UNAUTHENTICATED');
         if (failure === 3) {
@@ -232,10 +291,14 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect(locked.data).toBeNull();
       expect(locked.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900 } });
       // From anywhere, and with the address in any case: the lock is on the account.
-      expect(codeOf(await login('LOCKED.OUT@example.com', TestApp.TEST_PASSWORD, '198.51.100.11'))).toBe('TOO_MANY_REQUESTS');
+      expect(codeOf(await login('LOCKED.OUT@example.com', TestApp.TEST_PASSWORD, '198.51.100.11'))).toBe(
+        'TOO_MANY_REQUESTS',
+      );
       expect((await login('neighbour@example.com', TestApp.TEST_PASSWORD, ip)).errors).toBeUndefined();
       // An unknown email locks the same way, so locking does not tell whether an account exists.
-      expect(await auditRows(`action = 'login' AND outcome = 'DENIED' AND detail->>'email' = 'locked.out@example.com'`)).toHaveLength(3);
+      expect(
+        await auditRows(`action = 'login' AND outcome = 'DENIED' AND detail->>'email' = 'locked.out@example.com'`),
+      ).toHaveLength(3);
 
       t.clock.advance(15 * 60 * 1000);
       expect((await login('locked.out@example.com', TestApp.TEST_PASSWORD, ip)).errors).toBeUndefined();
@@ -243,21 +306,35 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
     it('blocks an address after 30 failures across accounts; another address still signs in', async () => {
       const ip = '198.51.100.20';
-      await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'behind.the.nat@example.com' });
+      await t.userSession({
+        organisationId: dir.kentYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'behind.the.nat@example.com',
+      });
       for (let i = 1; i <= 30; i++) {
         expect(codeOf(await login(`guess.${i}@example.com`, 'a wrong guess here', ip))).toBe('UNAUTHENTICATED');
       }
       const blocked = await login('behind.the.nat@example.com', TestApp.TEST_PASSWORD, ip);
       expect(blocked.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900 } });
-      expect((await login('behind.the.nat@example.com', TestApp.TEST_PASSWORD, '198.51.100.21')).errors).toBeUndefined();
+      expect(
+        (await login('behind.the.nat@example.com', TestApp.TEST_PASSWORD, '198.51.100.21')).errors,
+      ).toBeUndefined();
       const [denied] = await auditRows(`action = 'login' AND outcome = 'DENIED' AND client_ip = $1`, [ip]);
       expect(denied.detail).toMatchObject({ email: 'behind.the.nat@example.com', reason: 'IP_BLOCKED' });
     });
 
     it('copes with a forged X-Forwarded-For that is not an address', async () => {
-      await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'forged.header@example.com' });
-      expect(codeOf(await login('forged.header@example.com', 'a wrong guess here', 'not-an-address'))).toBe('UNAUTHENTICATED');
-      expect((await login('forged.header@example.com', TestApp.TEST_PASSWORD, 'not-an-address')).errors).toBeUndefined();
+      await t.userSession({
+        organisationId: dir.kentYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'forged.header@example.com',
+      });
+      expect(codeOf(await login('forged.header@example.com', 'a wrong guess here', 'not-an-address'))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(
+        (await login('forged.header@example.com', TestApp.TEST_PASSWORD, 'not-an-address')).errors,
+      ).toBeUndefined();
     });
   });
 
@@ -283,12 +360,16 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
       const other = await t.signIn(s.email, TestApp.TEST_PASSWORD);
       const rotated = (await refresh(s.refreshToken)).data.refresh;
-      expect((await t.graphql(LOGOUT, { input: { refreshToken: rotated.refreshToken } })).data).toEqual({ logout: true });
+      expect((await t.graphql(LOGOUT, { input: { refreshToken: rotated.refreshToken } })).data).toEqual({
+        logout: true,
+      });
       expect(codeOf(await refresh(rotated.refreshToken))).toBe('UNAUTHENTICATED');
       // Another sign-in (another device) is a different family and stays signed in.
       expect((await refresh(other.refreshToken)).errors).toBeUndefined();
       expect((await t.graphql(LOGOUT, { input: { refreshToken: 'never-issued' } })).data).toEqual({ logout: true });
-      expect(await auditRows(`action = 'logout' AND actor_user_id = $1 AND outcome = 'SUCCEEDED'`, [s.userId])).toHaveLength(1);
+      expect(
+        await auditRows(`action = 'logout' AND actor_user_id = $1 AND outcome = 'SUCCEEDED'`, [s.userId]),
+      ).toHaveLength(1);
     });
   });
 
@@ -321,7 +402,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       // The owner still holds the first refresh token and uses it: a replay, so the family is revoked.
       expect(codeOf(await refresh(s.refreshToken))).toBe('UNAUTHENTICATED');
       for (const authorization of [s.authorization, `Bearer ${thief.accessToken}`]) {
-        expect((await meWith(authorization)).errors?.[0]).toMatchObject({ message: SIGNED_OUT, extensions: { code: 'UNAUTHENTICATED' } });
+        expect((await meWith(authorization)).errors?.[0]).toMatchObject({
+          message: SIGNED_OUT,
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
       }
       expect((await other.graphql(ME)).errors).toBeUndefined();
     });
@@ -329,7 +413,8 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
     it('checks the session in the per-request user check itself: no extra statement', async () => {
       const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
       // The check is a prepared statement sent straight to the pool; TypeORM's own statements go through a QueryRunner.
-      const pool = (t.appDataSource.driver as unknown as { master: { query: (...args: any[]) => Promise<unknown> } }).master;
+      const pool = (t.appDataSource.driver as unknown as { master: { query: (...args: any[]) => Promise<unknown> } })
+        .master;
       const prepared = jest.spyOn(pool, 'query');
       try {
         const { result, statements } = await countQueries(() => s.graphql(`{ me { id } }`));
@@ -346,17 +431,27 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
   describe('changePassword', () => {
     it('checks the current password and the rules, then ends every other session', async () => {
-      const s = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'changing.password@example.com' });
+      const s = await t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: ['YJS_CASE_MANAGER'],
+        email: 'changing.password@example.com',
+      });
       const elsewhere = await t.signIn(s.email, TestApp.TEST_PASSWORD);
-      const change = (currentPassword: string, newPassword: string) => s.graphql(CHANGE_PASSWORD, { input: { currentPassword, newPassword } });
+      const change = (currentPassword: string, newPassword: string) =>
+        s.graphql(CHANGE_PASSWORD, { input: { currentPassword, newPassword } });
 
       const wrong = await change('not my password!', NEW_PASSWORD);
-      expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { currentPassword: ['Your current password is not right'] } });
+      expect(wrong.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { currentPassword: ['Your current password is not right'] },
+      });
       expect((await change(TestApp.TEST_PASSWORD, 'short')).errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         fieldErrors: { newPassword: ['Use at least 12 characters'] },
       });
-      expect((await change(TestApp.TEST_PASSWORD, 'Changing.Password@example.com')).errors?.[0].extensions.fieldErrors).toEqual({
+      expect(
+        (await change(TestApp.TEST_PASSWORD, 'Changing.Password@example.com')).errors?.[0].extensions.fieldErrors,
+      ).toEqual({
         newPassword: ['Do not use your email address as your password'],
       });
 
@@ -374,9 +469,13 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect((await login(s.email, TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(SIGN_IN_FAILED);
       expect((await login(s.email, NEW_PASSWORD)).errors).toBeUndefined();
 
-      const [row] = await auditRows(`action = 'changePassword' AND outcome = 'SUCCEEDED' AND actor_user_id = $1`, [s.userId]);
+      const [row] = await auditRows(`action = 'changePassword' AND outcome = 'SUCCEEDED' AND actor_user_id = $1`, [
+        s.userId,
+      ]);
       expect(row.detail).toEqual({ refreshTokensRevoked: 2 });
-      const everything = JSON.stringify(await auditRows(`actor_user_id = $1::uuid OR resource_id = $1::text`, [s.userId]));
+      const everything = JSON.stringify(
+        await auditRows(`actor_user_id = $1::uuid OR resource_id = $1::text`, [s.userId]),
+      );
       expect(everything).not.toMatch(/argon2/);
       expect(everything).not.toContain(NEW_PASSWORD);
     });
@@ -388,7 +487,10 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
     expect((await s.graphql(ME)).errors).toBeUndefined();
     t.clock.advance(2_000);
     const expired = await s.graphql(ME);
-    expect(expired.errors?.[0]).toMatchObject({ message: expect.stringMatching(/expired/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(expired.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/expired/),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const renewed = await refresh(s.refreshToken);
     expect((await meWith(`Bearer ${renewed.data.refresh.accessToken}`)).data.me.id).toBe(s.userId);
   });
@@ -396,22 +498,45 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   describe('OpenID Connect', () => {
     it('signs in a user matched by the email claim, with a token from the configured issuer', async () => {
       const created = await admin.ok(CREATE_USER, {
-        input: { organisationId: dir.leeds.id, givenName: 'Council', familyName: 'Officer', email: 'council.officer@example.com', roles: ['LA_ACCOMMODATION_OFFICER'], sendInvitation: false },
+        input: {
+          organisationId: dir.leeds.id,
+          givenName: 'Council',
+          familyName: 'Officer',
+          email: 'council.officer@example.com',
+          roles: ['LA_ACCOMMODATION_OFFICER'],
+          sendInvitation: false,
+        },
       });
-      const token = await oidcToken({ sub: 'council-subject-1', email: 'Council.Officer@Example.com', email_verified: true });
+      const token = await oidcToken({
+        sub: 'council-subject-1',
+        email: 'Council.Officer@Example.com',
+        email_verified: true,
+      });
       const me = await meWith(`Bearer ${token}`);
       expect(me.errors).toBeUndefined();
-      expect(me.data.me).toMatchObject({ id: created.createUser.id, roles: ['LA_ACCOMMODATION_OFFICER'], organisation: { id: dir.leeds.id } });
+      expect(me.data.me).toMatchObject({
+        id: created.createUser.id,
+        roles: ['LA_ACCOMMODATION_OFFICER'],
+        organisation: { id: dir.leeds.id },
+      });
       await meWith(`Bearer ${token}`);
       // The first use of a provider's token is the sign-in: audited once, not on every request.
-      const rows = await auditRows(`action = 'oidcSignIn' AND outcome = 'SUCCEEDED' AND actor_user_id = $1`, [created.createUser.id]);
+      const rows = await auditRows(`action = 'oidcSignIn' AND outcome = 'SUCCEEDED' AND actor_user_id = $1`, [
+        created.createUser.id,
+      ]);
       expect(rows).toHaveLength(1);
       // Without a password they cannot sign in with one.
-      expect((await login('council.officer@example.com', TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(SIGN_IN_FAILED);
+      expect((await login('council.officer@example.com', TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(
+        SIGN_IN_FAILED,
+      );
     });
 
     it('refuses a token signed by another key, for another audience, expired, unverified or for nobody', async () => {
-      await t.userSession({ organisationId: dir.kent.id, roles: ['LA_CHILDRENS_SERVICES'], email: 'kent.social.worker@example.com' });
+      await t.userSession({
+        organisationId: dir.kent.id,
+        roles: ['LA_CHILDRENS_SERVICES'],
+        email: 'kent.social.worker@example.com',
+      });
       const claims = { sub: 'kent-subject', email: 'kent.social.worker@example.com' };
       expect((await meWith(`Bearer ${await oidcToken(claims)}`)).errors).toBeUndefined();
 
@@ -439,17 +564,43 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   describe('user administration', () => {
     it('a national admin creates a user in any organisation; the person chooses their own password from the emailed link', async () => {
       const res = await admin.graphql(CREATE_USER, {
-        input: { organisationId: dir.kentYjs.id, givenName: 'New', familyName: 'Starter', email: 'New.Starter@Example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.kentYjs.id,
+          givenName: 'New',
+          familyName: 'Starter',
+          email: 'New.Starter@Example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       expect(res.errors).toBeUndefined();
-      expect(res.data.createUser).toMatchObject({ email: 'new.starter@example.com', roles: ['YJS_CASE_MANAGER'], disabled: false, organisation: { id: dir.kentYjs.id } });
+      expect(res.data.createUser).toMatchObject({
+        email: 'new.starter@example.com',
+        roles: ['YJS_CASE_MANAGER'],
+        disabled: false,
+        organisation: { id: dir.kentYjs.id },
+      });
       const userId = res.data.createUser.id;
       // Nobody knows a password for it yet: not the admin, not anyone.
-      expect(await t.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [userId])).toEqual([{ password_hash: null }]);
+      expect(await t.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [userId])).toEqual([
+        { password_hash: null },
+      ]);
       // The invitation waits for the worker, which alone makes its token (so the api never had it).
-      const [row] = await t.dataSource.query(`SELECT id, token_hash, emailed_at, expires_at, invited_by_user_id FROM user_invitation WHERE user_id = $1`, [userId]);
-      expect(row).toMatchObject({ token_hash: null, emailed_at: null, invited_by_user_id: admin.userId, expires_at: new Date(t.clock.now().getTime() + 7 * 86_400_000) });
-      expect(await t.dataSource.query(`SELECT topic, payload, job_id FROM outbox_message WHERE payload->>'invitationId' = $1`, [row.id])).toEqual([
+      const [row] = await t.dataSource.query(
+        `SELECT id, token_hash, emailed_at, expires_at, invited_by_user_id FROM user_invitation WHERE user_id = $1`,
+        [userId],
+      );
+      expect(row).toMatchObject({
+        token_hash: null,
+        emailed_at: null,
+        invited_by_user_id: admin.userId,
+        expires_at: new Date(t.clock.now().getTime() + 7 * 86_400_000),
+      });
+      expect(
+        await t.dataSource.query(
+          `SELECT topic, payload, job_id FROM outbox_message WHERE payload->>'invitationId' = $1`,
+          [row.id],
+        ),
+      ).toEqual([
         { topic: 'notifications.invitation', payload: { invitationId: row.id }, job_id: `invitation:${row.id}` },
       ]);
 
@@ -459,37 +610,75 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect(mail.text).toMatch(/The link works once, until \d{1,2}(:\d\d)?(am|pm) on \w+day \d{1,2} \w+ 2026\./);
       // Only the token's SHA-256 is kept; the token itself is in the email and nowhere else.
       expect(await storedAnywhere(token)).toEqual([]);
-      expect(await t.dataSource.query(`SELECT 1 FROM user_invitation WHERE id = $1 AND token_hash = encode(sha256($2::bytea), 'hex')`, [row.id, token])).toHaveLength(1);
+      expect(
+        await t.dataSource.query(
+          `SELECT 1 FROM user_invitation WHERE id = $1 AND token_hash = encode(sha256($2::bytea), 'hex')`,
+          [row.id, token],
+        ),
+      ).toHaveLength(1);
 
       // The link says whose it is while it works.
       expect((await t.graphql(INVITATION, { token })).data.invitation).toEqual({
-        status: 'PENDING', problem: null, email: 'new.starter@example.com', givenName: 'New', organisationName: 'Kent Youth Justice Service', expiresAt: row.expires_at.toISOString(),
+        status: 'PENDING',
+        problem: null,
+        email: 'new.starter@example.com',
+        givenName: 'New',
+        organisationName: 'Kent Youth Justice Service',
+        expiresAt: row.expires_at.toISOString(),
       });
       // Password rules first: nothing changes.
       const short = await accept(token, 'too short');
-      expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { password: ['Use at least 12 characters'] } });
+      expect(short.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { password: ['Use at least 12 characters'] },
+      });
       expect((await t.graphql(INVITATION, { token })).data.invitation.status).toBe('PENDING');
 
-      expect((await accept(token, 'a starter passphrase')).data).toEqual({ acceptInvitation: { email: 'new.starter@example.com' } });
+      expect((await accept(token, 'a starter passphrase')).data).toEqual({
+        acceptInvitation: { email: 'new.starter@example.com' },
+      });
       const s = await t.signIn('new.starter@example.com', 'a starter passphrase');
       expect((await s.ok(ME)).me.organisation.id).toBe(dir.kentYjs.id);
       // Once only.
       const again = await accept(token, 'another passphrase here');
-      expect(again.errors?.[0]).toMatchObject({ message: 'This invitation link has already been used. Sign in with the password you chose.', extensions: { code: 'CONFLICT', invitationStatus: 'ACCEPTED' } });
-      expect((await t.graphql(INVITATION, { token })).data.invitation).toMatchObject({ status: 'ACCEPTED', email: null });
-      expect((await login('new.starter@example.com', 'another passphrase here')).errors?.[0].message).toBe(SIGN_IN_FAILED);
+      expect(again.errors?.[0]).toMatchObject({
+        message: 'This invitation link has already been used. Sign in with the password you chose.',
+        extensions: { code: 'CONFLICT', invitationStatus: 'ACCEPTED' },
+      });
+      expect((await t.graphql(INVITATION, { token })).data.invitation).toMatchObject({
+        status: 'ACCEPTED',
+        email: null,
+      });
+      expect((await login('new.starter@example.com', 'another passphrase here')).errors?.[0].message).toBe(
+        SIGN_IN_FAILED,
+      );
 
-      const listed = await admin.ok(`query($org: ID) { users(organisationId: $org) { edges { node { email hasPassword invitation { status acceptedAt } } } } }`, { org: dir.kentYjs.id });
-      expect(listed.users.edges.map((e: any) => e.node)).toContainEqual({ email: 'new.starter@example.com', hasPassword: true, invitation: { status: 'ACCEPTED', acceptedAt: t.clock.now().toISOString() } });
+      const listed = await admin.ok(
+        `query($org: ID) { users(organisationId: $org) { edges { node { email hasPassword invitation { status acceptedAt } } } } }`,
+        { org: dir.kentYjs.id },
+      );
+      expect(listed.users.edges.map((e: any) => e.node)).toContainEqual({
+        email: 'new.starter@example.com',
+        hasPassword: true,
+        invitation: { status: 'ACCEPTED', acceptedAt: t.clock.now().toISOString() },
+      });
       const everyone = await admin.ok(USERS, { first: 2 });
       expect(everyone.users.pageInfo.hasNextPage).toBe(true);
       const next = await admin.ok(USERS, { first: 2, after: everyone.users.pageInfo.endCursor });
       expect(next.users.edges[0].node.email > everyone.users.edges[1].node.email).toBe(true);
 
-      const [created] = await auditRows(`action = 'createUser' AND outcome = 'SUCCEEDED' AND resource_id = $1`, [userId]);
+      const [created] = await auditRows(`action = 'createUser' AND outcome = 'SUCCEEDED' AND resource_id = $1`, [
+        userId,
+      ]);
       expect(created.actor_user_id).toBe(admin.userId);
       expect(created.after).toEqual({
-        organisationId: dir.kentYjs.id, email: 'new.starter@example.com', givenName: 'New', familyName: 'Starter', roles: ['YJS_CASE_MANAGER'], disabled: false, hasPassword: false,
+        organisationId: dir.kentYjs.id,
+        email: 'new.starter@example.com',
+        givenName: 'New',
+        familyName: 'Starter',
+        roles: ['YJS_CASE_MANAGER'],
+        disabled: false,
+        hasPassword: false,
       });
       expect(created.detail).toEqual({ invitationId: row.id, signIn: 'INVITATION' });
       // The password was chosen by the person themselves, and the trail says so.
@@ -499,36 +688,75 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
         ['SUCCEEDED', userId, null],
         ['FAILED', userId, 'link accepted'],
       ]);
-      expect(accepted[1]).toMatchObject({ before: { hasPassword: false }, after: { hasPassword: true }, detail: { invitationId: row.id } });
+      expect(accepted[1]).toMatchObject({
+        before: { hasPassword: false },
+        after: { hasPassword: true },
+        detail: { invitationId: row.id },
+      });
       expect(JSON.stringify(await auditRows(`resource_id = $1`, [userId]))).not.toMatch(/argon2|starter passphrase/);
 
       // The same email again is a conflict.
       const dup = await admin.graphql(CREATE_USER, {
-        input: { organisationId: dir.leedsYjs.id, givenName: 'Copy', familyName: 'Cat', email: 'new.starter@example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.leedsYjs.id,
+          givenName: 'Copy',
+          familyName: 'Cat',
+          email: 'new.starter@example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       expect(codeOf(dup)).toBe('CONFLICT');
 
       // Someone matched by their provider's subject (OIDC_USER_CLAIM=sub): no invitation; a subject is one user's only.
-      const subject = { organisationId: dir.kent.id, givenName: 'Sub', familyName: 'Ject', roles: ['LA_CHILDRENS_SERVICES'], externalSubject: 'kent-idp|42', sendInvitation: false };
+      const subject = {
+        organisationId: dir.kent.id,
+        givenName: 'Sub',
+        familyName: 'Ject',
+        roles: ['LA_CHILDRENS_SERVICES'],
+        externalSubject: 'kent-idp|42',
+        sendInvitation: false,
+      };
       const bySubject = await admin.ok(CREATE_USER, { input: { ...subject, email: 'by.subject@example.com' } });
-      expect(await t.dataSource.query(`SELECT external_subject, password_hash FROM app_user WHERE id = $1`, [bySubject.createUser.id])).toEqual([
-        { external_subject: 'kent-idp|42', password_hash: null },
-      ]);
-      expect(await t.dataSource.query(`SELECT 1 FROM user_invitation WHERE user_id = $1`, [bySubject.createUser.id])).toEqual([]);
-      const sameSubject = await admin.graphql(CREATE_USER, { input: { ...subject, email: 'same.subject@example.com' } });
-      expect(sameSubject.errors?.[0]).toMatchObject({ message: 'Another user already has this external subject', extensions: { code: 'CONFLICT' } });
+      expect(
+        await t.dataSource.query(`SELECT external_subject, password_hash FROM app_user WHERE id = $1`, [
+          bySubject.createUser.id,
+        ]),
+      ).toEqual([{ external_subject: 'kent-idp|42', password_hash: null }]);
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM user_invitation WHERE user_id = $1`, [bySubject.createUser.id]),
+      ).toEqual([]);
+      const sameSubject = await admin.graphql(CREATE_USER, {
+        input: { ...subject, email: 'same.subject@example.com' },
+      });
+      expect(sameSubject.errors?.[0]).toMatchObject({
+        message: 'Another user already has this external subject',
+        extensions: { code: 'CONFLICT' },
+      });
     });
 
     it('a youth justice manager manages their own organisation only; anything else is NOT_FOUND and audited', async () => {
       const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
       const created = await manager.graphql(CREATE_USER, {
-        input: { organisationId: dir.leedsYjs.id, givenName: 'Leeds', familyName: 'Recruit', email: 'leeds.recruit@example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.leedsYjs.id,
+          givenName: 'Leeds',
+          familyName: 'Recruit',
+          email: 'leeds.recruit@example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       expect(created.errors).toBeUndefined();
       const recruit = created.data.createUser.id;
-      expect((await manager.ok(SET_ROLES, { input: { userId: recruit, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } })).setUserRoles.roles).toEqual(['YJS_CASE_MANAGER', 'YJS_MANAGER']);
+      expect(
+        (await manager.ok(SET_ROLES, { input: { userId: recruit, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } }))
+          .setUserRoles.roles,
+      ).toEqual(['YJS_CASE_MANAGER', 'YJS_MANAGER']);
       const [rolesRow] = await auditRows(`action = 'setUserRoles' AND resource_id = $1`, [recruit]);
-      expect(rolesRow).toMatchObject({ outcome: 'SUCCEEDED', before: { roles: ['YJS_CASE_MANAGER'] }, after: { roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } });
+      expect(rolesRow).toMatchObject({
+        outcome: 'SUCCEEDED',
+        before: { roles: ['YJS_CASE_MANAGER'] },
+        after: { roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] },
+      });
 
       // Their users() defaults to their own organisation.
       const mine = await manager.ok(USERS, {});
@@ -536,7 +764,15 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
       const kentUser = dir.kentCaseManager.id;
       const attempts = [
-        await manager.graphql(CREATE_USER, { input: { organisationId: dir.kentYjs.id, givenName: 'Kent', familyName: 'Recruit', email: 'kent.recruit@example.com', roles: ['YJS_CASE_MANAGER'] } }),
+        await manager.graphql(CREATE_USER, {
+          input: {
+            organisationId: dir.kentYjs.id,
+            givenName: 'Kent',
+            familyName: 'Recruit',
+            email: 'kent.recruit@example.com',
+            roles: ['YJS_CASE_MANAGER'],
+          },
+        }),
         await manager.graphql(SET_ROLES, { input: { userId: kentUser, roles: ['YJS_MANAGER'] } }),
         await manager.graphql(DISABLE, { input: { userId: kentUser } }),
         await manager.graphql(ENABLE, { input: { userId: kentUser } }),
@@ -544,24 +780,45 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       ];
       for (const res of attempts) expect(codeOf(res)).toBe('NOT_FOUND');
       // The same answer as for something that does not exist.
-      const missing = await manager.graphql(SET_ROLES, { input: { userId: '00000000-0000-4000-8000-000000000000', roles: ['YJS_MANAGER'] } });
+      const missing = await manager.graphql(SET_ROLES, {
+        input: { userId: '00000000-0000-4000-8000-000000000000', roles: ['YJS_MANAGER'] },
+      });
       expect(missing.errors?.[0].message).toBe('User 00000000-0000-4000-8000-000000000000 was not found');
       expect(attempts[1].errors?.[0].message).toBe(`User ${kentUser} was not found`);
 
       const denied = await auditRows(`actor_user_id = $1 AND outcome = 'DENIED'`, [manager.userId]);
-      expect(denied.map((r: any) => r.action)).toEqual(['createUser', 'setUserRoles', 'disableUser', 'enableUser', 'users', 'setUserRoles']);
+      expect(denied.map((r: any) => r.action)).toEqual([
+        'createUser',
+        'setUserRoles',
+        'disableUser',
+        'enableUser',
+        'users',
+        'setUserRoles',
+      ]);
       expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE email = 'kent.recruit@example.com'`)).toEqual([]);
-      expect((await t.dataSource.query(`SELECT roles FROM app_user WHERE id = $1`, [kentUser]))[0].roles).toBe('{YJS_CASE_MANAGER}');
+      expect((await t.dataSource.query(`SELECT roles FROM app_user WHERE id = $1`, [kentUser]))[0].roles).toBe(
+        '{YJS_CASE_MANAGER}',
+      );
 
       // Not themselves: no disabling, no giving up their own manager role.
-      expect((await manager.graphql(DISABLE, { input: { userId: manager.userId } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { userId: expect.any(Array) } });
-      expect(codeOf(await manager.graphql(SET_ROLES, { input: { userId: manager.userId, roles: ['YJS_CASE_MANAGER'] } }))).toBe('BAD_USER_INPUT');
+      expect(
+        (await manager.graphql(DISABLE, { input: { userId: manager.userId } })).errors?.[0].extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { userId: expect.any(Array) } });
+      expect(
+        codeOf(await manager.graphql(SET_ROLES, { input: { userId: manager.userId, roles: ['YJS_CASE_MANAGER'] } })),
+      ).toBe('BAD_USER_INPUT');
     });
 
     it('a case manager may not manage users at all (FORBIDDEN)', async () => {
       const caseManager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'] });
       const res = await caseManager.graphql(CREATE_USER, {
-        input: { organisationId: dir.leedsYjs.id, givenName: 'No', familyName: 'Way', email: 'no.way@example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.leedsYjs.id,
+          givenName: 'No',
+          familyName: 'Way',
+          email: 'no.way@example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       expect(codeOf(res)).toBe('FORBIDDEN');
       expect(codeOf(await caseManager.graphql(USERS, {}))).toBe('FORBIDDEN');
@@ -573,17 +830,29 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
         [{ organisationId: dir.leedsYjs.id, roles: ['ESTABLISHMENT_STAFF'] }, 'roles'],
         [{ organisationId: dir.wetherby.id, roles: ['ESTABLISHMENT_STAFF', 'YJS_MANAGER'] }, 'roles'],
         [{ organisationId: dir.leeds.id, roles: ['NATIONAL_ADMIN'] }, 'roles'],
-        [{ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'wrong.fit@elsewhere.example.org' }, 'email'],
+        [
+          { organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'wrong.fit@elsewhere.example.org' },
+          'email',
+        ],
         [{ organisationId: dir.leedsYjs.id, roles: [] }, 'roles'],
         [{ organisationId: dir.leedsYjs.id, roles: ['YJS_CASE_MANAGER'], email: 'not an email' }, 'email'],
       ];
       for (const [input, field] of cases) {
-        const res = await admin.graphql(CREATE_USER, { input: { givenName: 'Wrong', familyName: 'Fit', email: 'wrong.fit@example.com', ...input } });
-        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { [field]: expect.any(Array) } });
+        const res = await admin.graphql(CREATE_USER, {
+          input: { givenName: 'Wrong', familyName: 'Fit', email: 'wrong.fit@example.com', ...input },
+        });
+        expect(res.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fieldErrors: { [field]: expect.any(Array) },
+        });
       }
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(before);
-      const [first] = await auditRows(`action = 'createUser' AND outcome = 'FAILED' AND actor_user_id = $1`, [admin.userId]);
-      expect(first.detail.reason).toBe('ESTABLISHMENT_STAFF does not suit an organisation of type YOUTH_JUSTICE_SERVICE');
+      const [first] = await auditRows(`action = 'createUser' AND outcome = 'FAILED' AND actor_user_id = $1`, [
+        admin.userId,
+      ]);
+      expect(first.detail.reason).toBe(
+        'ESTABLISHMENT_STAFF does not suit an organisation of type YOUTH_JUSTICE_SERVICE',
+      );
     });
 
     it('disabling stops the user at once (tokens and sign-in); enabling lets them back', async () => {
@@ -595,7 +864,12 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       expect(codeOf(await refresh(s.refreshToken))).toBe('UNAUTHENTICATED');
       expect((await login(s.email, TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(SIGN_IN_FAILED);
       const [row] = await auditRows(`action = 'disableUser' AND resource_id = $1`, [s.userId]);
-      expect(row).toMatchObject({ outcome: 'SUCCEEDED', before: { disabled: false }, after: { disabled: true }, detail: { refreshTokensRevoked: 1 } });
+      expect(row).toMatchObject({
+        outcome: 'SUCCEEDED',
+        before: { disabled: false },
+        after: { disabled: true },
+        detail: { refreshTokensRevoked: 1 },
+      });
 
       await manager.ok(ENABLE, { input: { userId: s.userId } });
       expect((await login(s.email, TestApp.TEST_PASSWORD)).errors).toBeUndefined();
@@ -606,46 +880,86 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       // Without roles they may do nothing, not even read themselves; a national admin gives NATIONAL_ADMIN back.
       await t.dataSource.query(`UPDATE app_user SET roles = '{}' WHERE id = $1`, [colleague.userId]);
       expect(codeOf(await colleague.graphql(ME))).toBe('FORBIDDEN');
-      expect((await admin.ok(SET_ROLES, { input: { userId: colleague.userId, roles: ['NATIONAL_ADMIN'] } })).setUserRoles.roles).toEqual(['NATIONAL_ADMIN']);
+      expect(
+        (await admin.ok(SET_ROLES, { input: { userId: colleague.userId, roles: ['NATIONAL_ADMIN'] } })).setUserRoles
+          .roles,
+      ).toEqual(['NATIONAL_ADMIN']);
       expect((await colleague.graphql(ME)).errors).toBeUndefined();
     });
   });
 
   describe('invitations, email domains, and changes made from outside an organisation', () => {
     const notificationsOf = (userId: string) =>
-      t.dataSource.query(`SELECT kind, title, body, link FROM notification WHERE recipient_user_id = $1 ORDER BY created_at, id`, [userId]);
+      t.dataSource.query(
+        `SELECT kind, title, body, link FROM notification WHERE recipient_user_id = $1 ORDER BY created_at, id`,
+        [userId],
+      );
 
     it('a national admin cannot give themselves an account in another organisation (the issue’s takeover), and what they do there is told', async () => {
-      const kentManager = await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_MANAGER'], email: 'kent.manager@example.com' });
+      const kentManager = await t.userSession({
+        organisationId: dir.kentYjs.id,
+        roles: ['YJS_MANAGER'],
+        email: 'kent.manager@example.com',
+      });
       const [adminRow] = await t.dataSource.query(`SELECT email FROM app_user WHERE id = $1`, [admin.userId]);
       const users = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n;
       const before = await users();
 
       // Setting someone's password is no longer possible at all.
       const withPassword = await admin.graphql(CREATE_USER, {
-        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@example.com', roles: ['YJS_MANAGER'], password: 'I will know this one' },
+        input: {
+          organisationId: dir.kentYjs.id,
+          givenName: 'Back',
+          familyName: 'Door',
+          email: 'back.door@example.com',
+          roles: ['YJS_MANAGER'],
+          password: 'I will know this one',
+        },
       });
       expect(codeOf(withPassword)).toBe('BAD_USER_INPUT');
       expect(withPassword.errors?.[0].message).toMatch(/password/);
       // An address of their own (outside Kent's domains) is refused, naming the field.
       const ownAddress = await admin.graphql(CREATE_USER, {
-        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@yjb.example.com', roles: ['YJS_MANAGER'] },
+        input: {
+          organisationId: dir.kentYjs.id,
+          givenName: 'Back',
+          familyName: 'Door',
+          email: 'back.door@yjb.example.com',
+          roles: ['YJS_MANAGER'],
+        },
       });
       expect(ownAddress.errors?.[0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        fieldErrors: { email: ['The email address must end with @example.com, the email domains of Kent Youth Justice Service'] },
+        fieldErrors: {
+          email: ['The email address must end with @example.com, the email domains of Kent Youth Justice Service'],
+        },
       });
       expect(await users()).toBe(before);
 
       // Adding their own domain to Kent is a national admin's act, but audited with before and after …
-      const domains = await admin.ok(SET_DOMAINS, { input: { organisationId: dir.kentYjs.id, emailDomains: ['example.com', ' @YJB.example.com'] } });
+      const domains = await admin.ok(SET_DOMAINS, {
+        input: { organisationId: dir.kentYjs.id, emailDomains: ['example.com', ' @YJB.example.com'] },
+      });
       expect(domains.setOrganisationEmailDomains.emailDomains).toEqual(['example.com', 'yjb.example.com']);
-      const [domainRow] = await auditRows(`action = 'setOrganisationEmailDomains' AND resource_id = $1`, [dir.kentYjs.id]);
-      expect(domainRow).toMatchObject({ outcome: 'SUCCEEDED', actor_user_id: admin.userId, before: { emailDomains: ['example.com'] }, after: { emailDomains: ['example.com', 'yjb.example.com'] } });
+      const [domainRow] = await auditRows(`action = 'setOrganisationEmailDomains' AND resource_id = $1`, [
+        dir.kentYjs.id,
+      ]);
+      expect(domainRow).toMatchObject({
+        outcome: 'SUCCEEDED',
+        actor_user_id: admin.userId,
+        before: { emailDomains: ['example.com'] },
+        after: { emailDomains: ['example.com', 'yjb.example.com'] },
+      });
       // … and the account made then is told to Kent's managers, in the app and by email; its link goes to the
       // address, never to the admin, so they still cannot sign in as it.
       const created = await admin.ok(CREATE_USER, {
-        input: { organisationId: dir.kentYjs.id, givenName: 'Back', familyName: 'Door', email: 'back.door@yjb.example.com', roles: ['YJS_MANAGER'] },
+        input: {
+          organisationId: dir.kentYjs.id,
+          givenName: 'Back',
+          familyName: 'Door',
+          email: 'back.door@yjb.example.com',
+          roles: ['YJS_MANAGER'],
+        },
       });
       const [notice] = await notificationsOf(kentManager.userId);
       expect(notice).toEqual({
@@ -655,29 +969,41 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
         link: '/users',
       });
       await relay.relayOnce();
-      await eventually(async () => smtp.to('kent.manager@example.com').find((m) => m.subject === `Resettle: ${notice.title}`), 'the notice email');
-      expect((await login('back.door@yjb.example.com', TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(SIGN_IN_FAILED);
+      await eventually(
+        async () => smtp.to('kent.manager@example.com').find((m) => m.subject === `Resettle: ${notice.title}`),
+        'the notice email',
+      );
+      expect((await login('back.door@yjb.example.com', TestApp.TEST_PASSWORD)).errors?.[0].message).toBe(
+        SIGN_IN_FAILED,
+      );
       // Nobody else in Kent is bothered when there is a manager to tell; a change Kent's manager makes tells nobody.
-      const aboutBackDoor = async (userId: string) => (await notificationsOf(userId)).map((n: any) => n.title).filter((title: string) => title.includes('back.door'));
+      const aboutBackDoor = async (userId: string) =>
+        (await notificationsOf(userId)).map((n: any) => n.title).filter((title: string) => title.includes('back.door'));
       expect(await aboutBackDoor(dir.kentCaseManager.id)).toEqual([]);
       await kentManager.ok(SET_ROLES, { input: { userId: created.createUser.id, roles: ['YJS_CASE_MANAGER'] } });
       expect(await notificationsOf(kentManager.userId)).toHaveLength(1);
 
       // Roles given and an account enabled from outside are told too (a second apart, so they list in order).
       t.clock.advance(1000);
-      await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } });
+      await admin.ok(SET_ROLES, {
+        input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] },
+      });
       await kentManager.ok(DISABLE, { input: { userId: created.createUser.id } });
       t.clock.advance(1000);
       await admin.ok(ENABLE, { input: { userId: created.createUser.id } });
       // The same roles again change nothing and tell nobody.
-      await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] } });
+      await admin.ok(SET_ROLES, {
+        input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER', 'YJS_MANAGER'] },
+      });
       expect((await notificationsOf(kentManager.userId)).map((n: any) => n.title)).toEqual([
         'New account at Kent Youth Justice Service: back.door@yjb.example.com',
         'Roles changed at Kent Youth Justice Service: alex.tester@example.com',
         'Account enabled at Kent Youth Justice Service: back.door@yjb.example.com',
       ]);
       // alex.tester is a manager now, so hears of the enabling too (but not of their own promotion).
-      expect(await aboutBackDoor(dir.kentCaseManager.id)).toEqual(['Account enabled at Kent Youth Justice Service: back.door@yjb.example.com']);
+      expect(await aboutBackDoor(dir.kentCaseManager.id)).toEqual([
+        'Account enabled at Kent Youth Justice Service: back.door@yjb.example.com',
+      ]);
       await admin.ok(SET_ROLES, { input: { userId: dir.kentCaseManager.id, roles: ['YJS_CASE_MANAGER'] } });
       await admin.ok(SET_DOMAINS, { input: { organisationId: dir.kentYjs.id, emailDomains: ['example.com'] } });
     });
@@ -686,22 +1012,50 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       const [council] = await t.dataSource.query(
         `INSERT INTO organisation (code, name, type, email_domains) VALUES ('LA-TEST-QUIET', 'Quiet Council', 'LOCAL_AUTHORITY', '{quiet.example.com}') RETURNING id`,
       );
-      const officer = await t.userSession({ organisationId: council.id, roles: ['LA_ACCOMMODATION_OFFICER'], email: 'officer@quiet.example.com' });
-      await admin.ok(CREATE_USER, { input: { organisationId: council.id, givenName: 'Soc', familyName: 'Worker', email: 'sw@quiet.example.com', roles: ['LA_CHILDRENS_SERVICES'] } });
-      expect((await notificationsOf(officer.userId)).map((n: any) => n.title)).toEqual(['New account at Quiet Council: sw@quiet.example.com']);
+      const officer = await t.userSession({
+        organisationId: council.id,
+        roles: ['LA_ACCOMMODATION_OFFICER'],
+        email: 'officer@quiet.example.com',
+      });
+      await admin.ok(CREATE_USER, {
+        input: {
+          organisationId: council.id,
+          givenName: 'Soc',
+          familyName: 'Worker',
+          email: 'sw@quiet.example.com',
+          roles: ['LA_CHILDRENS_SERVICES'],
+        },
+      });
+      expect((await notificationsOf(officer.userId)).map((n: any) => n.title)).toEqual([
+        'New account at Quiet Council: sw@quiet.example.com',
+      ]);
     });
 
     it('a link expires; sent again, the old one stops working and the new one works', async () => {
       const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
       const { createUser: user } = await manager.ok(CREATE_USER, {
-        input: { organisationId: dir.leedsYjs.id, givenName: 'Late', familyName: 'Starter', email: 'late.starter@example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.leedsYjs.id,
+          givenName: 'Late',
+          familyName: 'Starter',
+          email: 'late.starter@example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       const first = await invitationMail('late.starter@example.com');
       t.clock.advance(7 * 86_400_000);
       expect((await t.graphql(INVITATION, { token: first.token })).data.invitation).toEqual({
-        status: 'EXPIRED', problem: 'This invitation link has expired. Ask your manager to send you a new one.', email: null, givenName: null, organisationName: null, expiresAt: null,
+        status: 'EXPIRED',
+        problem: 'This invitation link has expired. Ask your manager to send you a new one.',
+        email: null,
+        givenName: null,
+        organisationName: null,
+        expiresAt: null,
       });
-      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'EXPIRED' });
+      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        invitationStatus: 'EXPIRED',
+      });
 
       const fresh = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
       expect((await fresh.graphql(RESEND, { input: { userId: user.id } })).errors).toBeUndefined();
@@ -713,9 +1067,14 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
       const second = await invitationMail('late.starter@example.com', 2);
       expect(second.token).not.toBe(first.token);
       expect((await t.graphql(INVITATION, { token: first.token })).data.invitation).toMatchObject({
-        status: 'SUPERSEDED', problem: 'A newer invitation has been sent to you. Use the link in the latest email.', email: null,
+        status: 'SUPERSEDED',
+        problem: 'A newer invitation has been sent to you. Use the link in the latest email.',
+        email: null,
       });
-      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'SUPERSEDED' });
+      expect((await accept(first.token, 'a late passphrase')).errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        invitationStatus: 'SUPERSEDED',
+      });
       expect((await accept(second.token, 'a late passphrase')).errors).toBeUndefined();
       expect((await t.signIn('late.starter@example.com', 'a late passphrase')).userId).toBe(user.id);
       const rows = await t.dataSource.query(
@@ -731,15 +1090,28 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
       // Someone who has chosen a password needs no invitation; a disabled account gets none.
       expect((await fresh.graphql(RESEND, { input: { userId: user.id } })).errors?.[0]).toMatchObject({
-        message: 'They have already chosen a password: there is no invitation to send', extensions: { code: 'CONFLICT' },
+        message: 'They have already chosen a password: there is no invitation to send',
+        extensions: { code: 'CONFLICT' },
       });
       const { createUser: other } = await fresh.ok(CREATE_USER, {
-        input: { organisationId: dir.leedsYjs.id, givenName: 'Gone', familyName: 'Before', email: 'gone.before@example.com', roles: ['YJS_CASE_MANAGER'] },
+        input: {
+          organisationId: dir.leedsYjs.id,
+          givenName: 'Gone',
+          familyName: 'Before',
+          email: 'gone.before@example.com',
+          roles: ['YJS_CASE_MANAGER'],
+        },
       });
       const link = await invitationMail('gone.before@example.com');
       await fresh.ok(DISABLE, { input: { userId: other.id } });
-      expect((await t.graphql(INVITATION, { token: link.token })).data.invitation).toMatchObject({ status: 'ACCOUNT_DISABLED', email: null });
-      expect((await accept(link.token, 'a gone passphrase')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'ACCOUNT_DISABLED' });
+      expect((await t.graphql(INVITATION, { token: link.token })).data.invitation).toMatchObject({
+        status: 'ACCOUNT_DISABLED',
+        email: null,
+      });
+      expect((await accept(link.token, 'a gone passphrase')).errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        invitationStatus: 'ACCOUNT_DISABLED',
+      });
       expect(codeOf(await fresh.graphql(RESEND, { input: { userId: other.id } }))).toBe('BAD_USER_INPUT');
       // Another organisation's manager cannot send one: NOT_FOUND, as for anyone they do not manage.
       const kentManager = await t.userSession({ organisationId: dir.kentYjs.id, roles: ['YJS_MANAGER'] });
@@ -754,13 +1126,23 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
         `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, disabled) VALUES ($1, 'Old', 'Account', 'old.account@legacy.example.org', '{ESTABLISHMENT_STAFF,ESTABLISHMENT_MANAGER}', true) RETURNING id`,
         [dir.wetherby.id],
       );
-      expect((await manager.ok(SET_ROLES, { input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF'] } })).setUserRoles.roles).toEqual(['ESTABLISHMENT_STAFF']);
+      expect(
+        (await manager.ok(SET_ROLES, { input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF'] } })).setUserRoles
+          .roles,
+      ).toEqual(['ESTABLISHMENT_STAFF']);
       const refused = [
-        await manager.graphql(SET_ROLES, { input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF', 'ESTABLISHMENT_MANAGER'] } }),
+        await manager.graphql(SET_ROLES, {
+          input: { userId: outsider.id, roles: ['ESTABLISHMENT_STAFF', 'ESTABLISHMENT_MANAGER'] },
+        }),
         await manager.graphql(ENABLE, { input: { userId: outsider.id } }),
       ];
       for (const res of refused) {
-        expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { userId: ['The email address must end with @example.com, the email domains of HMYOI Wetherby'] } });
+        expect(res.errors?.[0].extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          fieldErrors: {
+            userId: ['The email address must end with @example.com, the email domains of HMYOI Wetherby'],
+          },
+        });
       }
       await t.dataSource.query(`UPDATE app_user SET disabled = false WHERE id = $1`, [outsider.id]);
       expect(codeOf(await manager.graphql(RESEND, { input: { userId: outsider.id } }))).toBe('BAD_USER_INPUT');
@@ -768,16 +1150,41 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
 
     it('only national admins change an organisation’s domains, and only to real domains of its own', async () => {
       const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: ['YJS_MANAGER'] });
-      expect(codeOf(await manager.graphql(SET_DOMAINS, { input: { organisationId: dir.leedsYjs.id, emailDomains: ['example.com', 'mine.example.org'] } }))).toBe('FORBIDDEN');
-      const bad = await admin.graphql(SET_DOMAINS, { input: { organisationId: dir.leedsYjs.id, emailDomains: ['gov.uk', 'leeds.gov.uk', 'not a domain.example'] } });
+      expect(
+        codeOf(
+          await manager.graphql(SET_DOMAINS, {
+            input: { organisationId: dir.leedsYjs.id, emailDomains: ['example.com', 'mine.example.org'] },
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+      const bad = await admin.graphql(SET_DOMAINS, {
+        input: { organisationId: dir.leedsYjs.id, emailDomains: ['gov.uk', 'leeds.gov.uk', 'not a domain.example'] },
+      });
       expect(bad.errors?.[0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        fieldErrors: { emailDomains: ['gov.uk is shared by many organisations: enter your organisation’s own domain', 'not a domain.example is not a domain: use letters, digits, hyphens and dots'] },
+        fieldErrors: {
+          emailDomains: [
+            'gov.uk is shared by many organisations: enter your organisation’s own domain',
+            'not a domain.example is not a domain: use letters, digits, hyphens and dots',
+          ],
+        },
       });
-      expect(codeOf(await admin.graphql(SET_DOMAINS, { input: { organisationId: '00000000-0000-4000-8000-000000000000', emailDomains: [] } }))).toBe('NOT_FOUND');
-      expect((await t.dataSource.query(`SELECT email_domains FROM organisation WHERE id = $1`, [dir.leedsYjs.id]))[0].email_domains).toEqual(['example.com']);
+      expect(
+        codeOf(
+          await admin.graphql(SET_DOMAINS, {
+            input: { organisationId: '00000000-0000-4000-8000-000000000000', emailDomains: [] },
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        (await t.dataSource.query(`SELECT email_domains FROM organisation WHERE id = $1`, [dir.leedsYjs.id]))[0]
+          .email_domains,
+      ).toEqual(['example.com']);
       // Everyone may read them (they say which addresses can have an account there).
-      expect((await manager.ok(`query($id: ID!) { organisation(id: $id) { emailDomains } }`, { id: dir.leedsYjs.id })).organisation.emailDomains).toEqual(['example.com']);
+      expect(
+        (await manager.ok(`query($id: ID!) { organisation(id: $id) { emailDomains } }`, { id: dir.leedsYjs.id }))
+          .organisation.emailDomains,
+      ).toEqual(['example.com']);
     });
   });
 });

@@ -49,12 +49,15 @@ describe('bad input is never INTERNAL', () => {
   let sentReferralId: string;
 
   async function send(session: Session | null, query: string, variables?: Record<string, unknown>): Promise<Sent> {
-    const res = await t.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(session ? { authorization: session.authorization } : {}) },
-      payload: JSON.stringify({ query, variables }),
-    });
+    const res = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...(session ? { authorization: session.authorization } : {}) },
+        payload: JSON.stringify({ query, variables }),
+      });
     let body: GraphqlResponse | null;
     try {
       body = JSON.parse(res.body);
@@ -68,29 +71,67 @@ describe('bad input is never INTERNAL', () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
     const manager = w.sessions[Role.YJS_MANAGER];
-    const { resettlementPlan: plan } = await manager.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { id type } } }`, { id: w.a.episode.id });
+    const { resettlementPlan: plan } = await manager.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { id pathways { id type } } }`,
+      { id: w.a.episode.id },
+    );
     const pathwayOf = (type: string) => plan.pathways.find((p: { type: string }) => p.type === type).id;
-    const { addPathwayAction } = await manager.ok(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
-      input: { pathwayId: pathwayOf('EDUCATION_TRAINING_EMPLOYMENT'), description: 'Set up a college taster day' },
-    });
-    const { recordAppointment } = await manager.ok(`mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`, {
-      input: { planId: plan.id, kind: 'YJS', at: '2026-12-10T14:00:00Z', withWhom: 'Case manager' },
-    });
-    const { recordEngagementBarrier } = await manager.ok(`mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`, {
-      input: { planId: plan.id, barrier: 'Two buses to the office', assessment: 'Cannot afford the fare', planToAddress: 'Bus pass' },
-    });
-    const { scheduleMeeting } = await manager.ok(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-      input: { planId: plan.id, type: 'INITIAL', startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z', location: 'Meeting room', childParticipation: 'IN_PERSON' },
-    });
+    const { addPathwayAction } = await manager.ok(
+      `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+      {
+        input: { pathwayId: pathwayOf('EDUCATION_TRAINING_EMPLOYMENT'), description: 'Set up a college taster day' },
+      },
+    );
+    const { recordAppointment } = await manager.ok(
+      `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id } }`,
+      {
+        input: { planId: plan.id, kind: 'YJS', at: '2026-12-10T14:00:00Z', withWhom: 'Case manager' },
+      },
+    );
+    const { recordEngagementBarrier } = await manager.ok(
+      `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id } }`,
+      {
+        input: {
+          planId: plan.id,
+          barrier: 'Two buses to the office',
+          assessment: 'Cannot afford the fare',
+          planToAddress: 'Bus pass',
+        },
+      },
+    );
+    const { scheduleMeeting } = await manager.ok(
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+      {
+        input: {
+          planId: plan.id,
+          type: 'INITIAL',
+          startsAt: '2026-12-01T10:00:00Z',
+          endsAt: '2026-12-01T11:00:00Z',
+          location: 'Meeting room',
+          childParticipation: 'IN_PERSON',
+        },
+      },
+    );
     const referral = async () =>
-      (await manager.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
-        input: { pathwayId: pathwayOf('ACCOMMODATION'), type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id },
-      })).createReferral;
+      (
+        await manager.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
+          input: {
+            pathwayId: pathwayOf('ACCOMMODATION'),
+            type: 'ACCOMMODATION',
+            toOrganisationId: w.a.localAuthority.id,
+          },
+        })
+      ).createReferral;
     const draft = await referral();
     const toSend = await referral();
-    await manager.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: toSend.id, expectedVersion: toSend.version } });
+    await manager.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: toSend.id, expectedVersion: toSend.version },
+    });
     sentReferralId = toSend.id;
-    const [milestone] = await t.dataSource.query(`SELECT id FROM milestone WHERE episode_id = $1 ORDER BY key LIMIT 1`, [w.a.episode.id]);
+    const [milestone] = await t.dataSource.query(
+      `SELECT id FROM milestone WHERE episode_id = $1 ORDER BY key LIMIT 1`,
+      [w.a.episode.id],
+    );
 
     const caseManagerId = w.sessions[Role.YJS_CASE_MANAGER].userId;
     Object.assign(ids, {
@@ -149,7 +190,8 @@ describe('bad input is never INTERNAL', () => {
         return own === ids.childId ? ids.episodeId : ids.childId;
       },
       string: (name, description) => {
-        if (description?.includes('YYYY-MM-DD') || /(Date|On|dateOfBirth|periodEnding)$/.test(name)) return '2026-11-20';
+        if (description?.includes('YYYY-MM-DD') || /(Date|On|dateOfBirth|periodEnding)$/.test(name))
+          return '2026-11-20';
         if (description?.includes('HH:MM') || /Time$/.test(name)) return '10:00';
         if (/email/i.test(name)) return `fuzz.${++made}@example.com`;
         if (name === 'currentPassword') return 'not the password';
@@ -159,13 +201,28 @@ describe('bad input is never INTERNAL', () => {
         if (name === 'phone') return '07700 900123';
         return 'Fuzz text';
       },
-      int: (name) => (name === 'expectedVersion' ? STALE : name === 'termMonths' ? 8 : name === 'first' ? 5 : name === 'amount' ? 5 : 1),
-      dateTime: (name) => (/^(endsAt|to)$/.test(name) ? '2026-12-01T11:00:00Z' : /^(startsAt|from)$/.test(name) ? '2026-12-01T10:00:00Z' : '2026-11-20T10:00:00Z'),
+      int: (name) =>
+        name === 'expectedVersion'
+          ? STALE
+          : name === 'termMonths'
+            ? 8
+            : name === 'first'
+              ? 5
+              : name === 'amount'
+                ? 5
+                : 1,
+      dateTime: (name) =>
+        /^(endsAt|to)$/.test(name)
+          ? '2026-12-01T11:00:00Z'
+          : /^(startsAt|from)$/.test(name)
+            ? '2026-12-01T10:00:00Z'
+            : '2026-11-20T10:00:00Z',
     };
   }
 
   // ---------------------------------------------------------------------------------------------- the issue's cases
-  const rowsOf = async (table: string): Promise<number> => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const rowsOf = async (table: string): Promise<number> =>
+    Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const first = (sent: Sent) => sent.body?.errors?.[0];
 
   describe('text that cannot be stored is refused at the edge, naming the field', () => {
@@ -181,52 +238,92 @@ describe('bad input is never INTERNAL', () => {
     });
 
     it('a NUL written in the document, in a filter of a query', async () => {
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `{ organisations(filter: { nameContains: "Leeds\\u0000" }) { totalCount } }`);
-      expect(first(sent)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { nameContains: [expect.stringContaining('NUL')] } });
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `{ organisations(filter: { nameContains: "Leeds\\u0000" }) { totalCount } }`,
+      );
+      expect(first(sent)?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { nameContains: [expect.stringContaining('NUL')] },
+      });
     });
 
     it('a lone surrogate in free text, and nothing is written', async () => {
       const before = await rowsOf('pathway_action');
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`, {
-        input: { pathwayId: ids.pathwayId, description: 'Visit the college \ud800' },
-      });
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+        {
+          input: { pathwayId: ids.pathwayId, description: 'Visit the college \ud800' },
+        },
+      );
       expect(first(sent)?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        fieldErrors: { description: ['description contains a broken character (U+D800, half of a UTF-16 surrogate pair), which cannot be stored; remove it'] },
+        fieldErrors: {
+          description: [
+            'description contains a broken character (U+D800, half of a UTF-16 surrogate pair), which cannot be stored; remove it',
+          ],
+        },
       });
       expect(await rowsOf('pathway_action')).toBe(before);
     });
 
     it('an id that is only a NUL, written in the document', async () => {
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation { recordRelease(input: { episodeId: "\\u0000", expectedVersion: 1, releasedAt: "2026-11-20T10:00:00Z" }) { id } }`);
-      expect(first(sent)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { episodeId: [expect.stringContaining('NUL')] } });
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `mutation { recordRelease(input: { episodeId: "\\u0000", expectedVersion: 1, releasedAt: "2026-11-20T10:00:00Z" }) { id } }`,
+      );
+      expect(first(sent)?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { episodeId: [expect.stringContaining('NUL')] },
+      });
     });
 
     it('every bad value at once, each by its path (an id list by position)', async () => {
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation($ids: [ID!]!) { markNotificationsRead(input: { ids: $ids }) }`, {
-        ids: ['00000000-0000-4000-8000-000000000000', '\u0000', 'x\udc00'],
-      });
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `mutation($ids: [ID!]!) { markNotificationsRead(input: { ids: $ids }) }`,
+        {
+          ids: ['00000000-0000-4000-8000-000000000000', '\u0000', 'x\udc00'],
+        },
+      );
       expect(Object.keys(first(sent)?.extensions.fieldErrors ?? {})).toEqual(['ids.1', 'ids.2']);
     });
   });
 
   describe('impossible date-times are refused, not rolled over', () => {
     it('recordRelease on 30 February 2026 leaves the child in custody', async () => {
-      const { custodialEpisode } = await w.sessions[Role.YJS_MANAGER].ok(`query($id: ID!) { custodialEpisode(id: $id) { version } }`, { id: ids.episodeId });
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { id releasedAt } }`, {
-        input: { episodeId: ids.episodeId, expectedVersion: custodialEpisode.version, releasedAt: '2026-02-30T10:00:00Z' },
-      });
+      const { custodialEpisode } = await w.sessions[Role.YJS_MANAGER].ok(
+        `query($id: ID!) { custodialEpisode(id: $id) { version } }`,
+        { id: ids.episodeId },
+      );
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { id releasedAt } }`,
+        {
+          input: {
+            episodeId: ids.episodeId,
+            expectedVersion: custodialEpisode.version,
+            releasedAt: '2026-02-30T10:00:00Z',
+          },
+        },
+      );
       expect(first(sent)?.extensions.code).toBe('BAD_USER_INPUT');
       expect(first(sent)?.message).toContain('input.releasedAt');
-      const [episode] = await t.dataSource.query(`SELECT released_at, version FROM custodial_episode WHERE id = $1`, [ids.episodeId]);
+      const [episode] = await t.dataSource.query(`SELECT released_at, version FROM custodial_episode WHERE id = $1`, [
+        ids.episodeId,
+      ]);
       expect(episode).toEqual({ released_at: null, version: custodialEpisode.version });
     });
 
     it('scheduleMeeting starting on 30 February 2027, as a literal, makes no meeting', async () => {
       const before = await rowsOf('planning_meeting');
-      const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation { scheduleMeeting(input: {
+      const sent = await send(
+        w.sessions[Role.YJS_MANAGER],
+        `mutation { scheduleMeeting(input: {
         planId: "${ids.planId}", type: REVIEW, startsAt: "2027-02-30T10:00:00Z", endsAt: "2027-02-30T11:00:00Z", location: "Room 1", childParticipation: IN_PERSON
-      }) { id } }`);
+      }) { id } }`,
+      );
       expect(first(sent)?.extensions.code).toBe('BAD_USER_INPUT');
       expect(first(sent)?.message).toContain('2027-02-30T10:00:00Z');
       expect(await rowsOf('planning_meeting')).toBe(before);
@@ -234,8 +331,14 @@ describe('bad input is never INTERNAL', () => {
   });
 
   it('an explicit null for an optional field that cannot be null is BAD_USER_INPUT naming it', async () => {
-    const sent = await send(w.sessions[Role.YJS_MANAGER], `mutation { setMilestonePolicy(input: { youthJusticeServiceId: "${ids.youthJusticeServiceId}", key: DETENTION_PLACEMENT_PLAN, disabled: null }) { youthJusticeServiceId } }`);
-    expect(first(sent)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { disabled: ['disabled cannot be null; leave it out instead', expect.any(String)] } });
+    const sent = await send(
+      w.sessions[Role.YJS_MANAGER],
+      `mutation { setMilestonePolicy(input: { youthJusticeServiceId: "${ids.youthJusticeServiceId}", key: DETENTION_PLACEMENT_PLAN, disabled: null }) { youthJusticeServiceId } }`,
+    );
+    expect(first(sent)?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: { disabled: ['disabled cannot be null; leave it out instead', expect.any(String)] },
+    });
   });
 
   // ---------------------------------------------------------------------------------------------- the fuzz
@@ -247,7 +350,10 @@ describe('bad input is never INTERNAL', () => {
     return tables
       .map((r) => r.table_name)
       .filter((name) => !WRITTEN_BY_REFUSALS.includes(name))
-      .map((name) => `SELECT '${name}' AS t, count(*)::int AS n, coalesce(sum(hashtext(x::text)::bigint), 0)::text AS h FROM "${name}" x`)
+      .map(
+        (name) =>
+          `SELECT '${name}' AS t, count(*)::int AS n, coalesce(sum(hashtext(x::text)::bigint), 0)::text AS h FROM "${name}" x`,
+      )
       .join(' UNION ALL ');
   }
 
@@ -284,7 +390,8 @@ describe('bad input is never INTERNAL', () => {
       if (c.invalid && !refused) acceptedInvalid.push(describe);
       if (refused) {
         const changed = [...after].filter(([table, sum]) => state.get(table) !== sum).map(([table]) => table);
-        if (changed.length) changedByRefusal.push(`${describe} (${errors[0].extensions?.code}) changed ${changed.join(', ')}`);
+        if (changed.length)
+          changedByRefusal.push(`${describe} (${errors[0].extensions?.code}) changed ${changed.join(', ')}`);
       }
       state = after;
       return sent;
@@ -325,11 +432,20 @@ describe('bad input is never INTERNAL', () => {
 
     const seconds = (Date.now() - started) / 1000;
     // For whoever reads the run: how many calls, how long, and what came back.
-    console.log(`input fuzz: ${calls} calls over ${operations.length} operations in ${seconds.toFixed(1)} s; codes ${JSON.stringify(codes)}`);
-    expect({ internal, serverErrors, changedByRefusal, acceptedInvalid }).toEqual({ internal: [], serverErrors: [], changedByRefusal: [], acceptedInvalid: [] });
+    console.log(
+      `input fuzz: ${calls} calls over ${operations.length} operations in ${seconds.toFixed(1)} s; codes ${JSON.stringify(codes)}`,
+    );
+    expect({ internal, serverErrors, changedByRefusal, acceptedInvalid }).toEqual({
+      internal: [],
+      serverErrors: [],
+      changedByRefusal: [],
+      acceptedInvalid: [],
+    });
     // Every operation was fuzzed, with at least 500 inputs in all.
     expect(Object.keys(casesOf).sort()).toEqual(operations.map((o) => o.name).sort());
-    const underFuzzed = operations.filter((o) => o.field.args.length > 0 && casesOf[o.name] <= 5).map((o) => `${o.name}: ${casesOf[o.name]}`);
+    const underFuzzed = operations
+      .filter((o) => o.field.args.length > 0 && casesOf[o.name] <= 5)
+      .map((o) => `${o.name}: ${casesOf[o.name]}`);
     expect(underFuzzed).toEqual([]);
     expect(Object.values(casesOf).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(500);
   }, 600_000);

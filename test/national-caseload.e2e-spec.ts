@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
+import { Session, TestApp } from './support/test-app';
 
 const IN_CUSTODY = `status IN ('REMANDED', 'SENTENCED', 'RECALLED')`;
 
@@ -70,7 +70,10 @@ describe('caseloads over the national estate', () => {
 
   /** The in-custody episode ids matching `where`, as a set. */
   async function idsWhere(where: string, params: unknown[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await t.dataSource.query(`SELECT id FROM custodial_episode WHERE ${IN_CUSTODY} AND ${where}`, params);
+    const rows: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM custodial_episode WHERE ${IN_CUSTODY} AND ${where}`,
+      params,
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -106,7 +109,9 @@ describe('caseloads over the national estate', () => {
     expect(pages).toBe(Math.ceil(establishment.n / 50));
     expect(pages).toBeGreaterThan(1);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(establishment.n);
-    expect(new Set(nodes.map((n) => n.id))).toEqual(await idsWhere('current_establishment_id = $1', [establishment.id]));
+    expect(new Set(nodes.map((n) => n.id))).toEqual(
+      await idsWhere('current_establishment_id = $1', [establishment.id]),
+    );
     expect(nodes.every((n) => n.currentEstablishment.id === establishment.id)).toBe(true);
     expect(new Set(nodes.map((n) => n.supervisingService.id)).size).toBeGreaterThan(1);
     expectCaseloadOrder(nodes);
@@ -141,7 +146,10 @@ describe('caseloads over the national estate', () => {
     expect(own.totalCount).toBe(establishment.n);
 
     // The service's children at the busiest establishment, as the service sees them.
-    const expected = await idsWhere('supervising_service_id = $1 AND current_establishment_id = $2', [service.id, establishment.id]);
+    const expected = await idsWhere('supervising_service_id = $1 AND current_establishment_id = $2', [
+      service.id,
+      establishment.id,
+    ]);
     expect(expected.size).toBeGreaterThan(0);
     expect(expected.size).toBeLessThan(service.n);
     const serviceThere = await walk(manager, { establishmentId: establishment.id });
@@ -158,7 +166,9 @@ describe('caseloads over the national estate', () => {
 
   it('keeps only children due out within the window', async () => {
     const { nodes, totalCount } = await walk(staff, { releaseWithinDays: 30 });
-    const due = await idsWhere(`current_establishment_id = $1 AND expected_release_date <= DATE '2026-11-23' + 30`, [establishment.id]);
+    const due = await idsWhere(`current_establishment_id = $1 AND expected_release_date <= DATE '2026-11-23' + 30`, [
+      establishment.id,
+    ]);
     expect(totalCount).toBe(due.size);
     expect(due.size).toBeGreaterThan(0);
     expect(new Set(nodes.map((n) => n.id))).toEqual(due);

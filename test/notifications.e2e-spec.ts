@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Test, TestingModule } from '@nestjs/testing';
-import { ConfigModule } from '@nestjs/config';
 import { getQueueToken } from '@nestjs/bullmq';
+import { ConfigModule } from '@nestjs/config';
+import { Test, TestingModule } from '@nestjs/testing';
 import { Job, Queue } from 'bullmq';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
-import { QueueModule } from '@resettle/queue';
 import type { NotificationRequest } from '@resettle/notifications';
+import { QueueModule } from '@resettle/queue';
 import { insertDirectory } from './support/fixtures';
 import { eventually, TestSmtpServer } from './support/smtp-server';
 import { Session, TestApp } from './support/test-app';
-
 
 describe('notifications', () => {
   const smtp = new TestSmtpServer();
@@ -35,7 +34,12 @@ describe('notifications', () => {
   });
   const notify = (r: NotificationRequest) => t.dataSource.transaction((em) => notifications.notify(em, r));
   const row = async (id: string) =>
-    (await t.dataSource.query(`SELECT read_at, emailed_at, email_error, email_attempts FROM notification WHERE id = $1`, [id]))[0];
+    (
+      await t.dataSource.query(
+        `SELECT read_at, emailed_at, email_error, email_attempts FROM notification WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const outboxFor = async (id: string) =>
     t.dataSource.query(`SELECT topic, payload, job_id FROM outbox_message WHERE payload->>'notificationId' = $1`, [id]);
   /**
@@ -93,9 +97,15 @@ describe('notifications', () => {
       const second = await notify({ ...r, title: 'A second try' });
       expect(first.created).toBe(true);
       expect(second).toEqual({ created: false, notificationId: first.notificationId });
-      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1`, [r.dedupeKey])).toEqual([{ n: 1 }]);
+      expect(
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1`, [r.dedupeKey]),
+      ).toEqual([{ n: 1 }]);
       expect(await outboxFor(first.notificationId)).toEqual([
-        { topic: 'notifications.email', payload: { notificationId: first.notificationId }, job_id: `email:${first.notificationId}` },
+        {
+          topic: 'notifications.email',
+          payload: { notificationId: first.notificationId },
+          job_id: `email:${first.notificationId}`,
+        },
       ]);
 
       // The email job, delivered twice (BullMQ is at-least-once): one email.
@@ -137,7 +147,10 @@ describe('notifications', () => {
       const { notificationId } = await notify(request(alice.userId, { title: 'Through the queue' }));
       // What the relay does with the outbox row (topic notifications.email → queue notifications, job email).
       const job = await queue.add('email', { notificationId }, { jobId: relayJobId(notificationId) });
-      const mail = await eventually(async () => smtp.to(alice.email).find((m) => m.subject === 'Resettle: Through the queue'), 'the email');
+      const mail = await eventually(
+        async () => smtp.to(alice.email).find((m) => m.subject === 'Resettle: Through the queue'),
+        'the email',
+      );
       expect(mail.headers['x-resettle-reference']).toBe(notificationId);
       await eventually(async () => (await job.getState()) === 'completed', 'the job to complete');
       expect((await row(notificationId)).emailed_at).not.toBeNull();
@@ -186,7 +199,9 @@ describe('notifications', () => {
         `SELECT outcome, resource_type, resource_id, child_id FROM audit_event WHERE action = 'notifications' AND actor_user_id = $1`,
         [erin.userId],
       );
-      expect(rows).toEqual([{ outcome: 'ALLOWED', resource_type: 'Notification', resource_id: about.notificationId, child_id: childId }]);
+      expect(rows).toEqual([
+        { outcome: 'ALLOWED', resource_type: 'Notification', resource_id: about.notificationId, child_id: childId },
+      ]);
     });
 
     it('refuses a tampered cursor as BAD_USER_INPUT', async () => {
@@ -196,14 +211,19 @@ describe('notifications', () => {
 
     it('counts the unread and marks read only your own, saying nothing of the others', async () => {
       expect((await carol.ok(`{ unreadNotificationCount }`)).unreadNotificationCount).toBe(3);
-      const marked = await carol.ok(`mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`, {
-        input: { ids: [mine[0], theirs, randomUUID()] },
-      });
+      const marked = await carol.ok(
+        `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`,
+        {
+          input: { ids: [mine[0], theirs, randomUUID()] },
+        },
+      );
       expect(marked.markNotificationsRead).toBe(1);
       expect((await row(theirs)).read_at).toBeNull();
       expect((await row(mine[0])).read_at).not.toBeNull();
       // Again: already read, so nothing more.
-      expect((await carol.ok(`mutation { markNotificationsRead(input: { ids: ["${mine[0]}"] }) }`)).markNotificationsRead).toBe(0);
+      expect(
+        (await carol.ok(`mutation { markNotificationsRead(input: { ids: ["${mine[0]}"] }) }`)).markNotificationsRead,
+      ).toBe(0);
       expect((await carol.ok(`{ unreadNotificationCount }`)).unreadNotificationCount).toBe(2);
       const unread = (await carol.ok(LIST, { unreadOnly: true })).notifications;
       expect(unread.edges.map((e: any) => e.node.id).sort()).toEqual([mine[1], mine[2]].sort());
@@ -212,7 +232,11 @@ describe('notifications', () => {
         `SELECT outcome, resource_type, detail FROM audit_event WHERE action = 'markNotificationsRead' AND actor_user_id = $1 ORDER BY id`,
         [carol.userId],
       );
-      expect(audit[0]).toMatchObject({ outcome: 'SUCCEEDED', resource_type: 'Notification', detail: { marked: [mine[0]], asked: 3 } });
+      expect(audit[0]).toMatchObject({
+        outcome: 'SUCCEEDED',
+        resource_type: 'Notification',
+        detail: { marked: [mine[0]], asked: 3 },
+      });
       expect(JSON.stringify(audit)).not.toContain(theirs);
     });
 
@@ -242,18 +266,26 @@ describe('notifications', () => {
         [dave.userId],
       );
       expect(audit).toEqual([
-        { outcome: 'SUCCEEDED', detail: expect.objectContaining({ link: '/referrals/aaa', marked: toReferral.map((n) => n.notificationId) }) },
+        {
+          outcome: 'SUCCEEDED',
+          detail: expect.objectContaining({ link: '/referrals/aaa', marked: toReferral.map((n) => n.notificationId) }),
+        },
       ]);
     });
 
-    it.each(['https://evil.example.com/referrals/aaa', '//evil.example.com', '/referrals/aaa?x=1', 'referrals/aaa', '/a b'])(
-      'refuses a link that is not a path of this service (%s), as BAD_USER_INPUT naming it',
-      async (link) => {
-        const res = await carol.graphql(`mutation($link: String!) { markNotificationsReadAt(input: { link: $link }) }`, { link });
-        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-        expect(JSON.stringify(res.errors?.[0])).toContain('link');
-      },
-    );
+    it.each([
+      'https://evil.example.com/referrals/aaa',
+      '//evil.example.com',
+      '/referrals/aaa?x=1',
+      'referrals/aaa',
+      '/a b',
+    ])('refuses a link that is not a path of this service (%s), as BAD_USER_INPUT naming it', async (link) => {
+      const res = await carol.graphql(`mutation($link: String!) { markNotificationsReadAt(input: { link: $link }) }`, {
+        link,
+      });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(res.errors?.[0])).toContain('link');
+    });
 
     it('marks all read', async () => {
       expect((await carol.ok(`mutation { markAllNotificationsRead }`)).markAllNotificationsRead).toBe(2);
@@ -271,20 +303,33 @@ describe('notifications', () => {
     });
 
     it('defaults to IMMEDIATE; choosing the digest is kept and audited', async () => {
-      expect((await dave.ok(`{ notificationPreferences { emailMode updatedAt } }`)).notificationPreferences).toEqual({ emailMode: 'IMMEDIATE', updatedAt: null });
-      const set = await dave.ok(`mutation { setNotificationPreferences(input: { emailMode: DAILY_DIGEST }) { emailMode updatedAt } }`);
+      expect((await dave.ok(`{ notificationPreferences { emailMode updatedAt } }`)).notificationPreferences).toEqual({
+        emailMode: 'IMMEDIATE',
+        updatedAt: null,
+      });
+      const set = await dave.ok(
+        `mutation { setNotificationPreferences(input: { emailMode: DAILY_DIGEST }) { emailMode updatedAt } }`,
+      );
       expect(set.setNotificationPreferences.emailMode).toBe('DAILY_DIGEST');
-      expect((await dave.ok(`{ notificationPreferences { emailMode } }`)).notificationPreferences.emailMode).toBe('DAILY_DIGEST');
+      expect((await dave.ok(`{ notificationPreferences { emailMode } }`)).notificationPreferences.emailMode).toBe(
+        'DAILY_DIGEST',
+      );
       const [audit] = await t.dataSource.query(
         `SELECT outcome, before, after FROM audit_event WHERE action = 'setNotificationPreferences' AND actor_user_id = $1`,
         [dave.userId],
       );
-      expect(audit).toEqual({ outcome: 'SUCCEEDED', before: { emailMode: 'IMMEDIATE' }, after: { emailMode: 'DAILY_DIGEST' } });
+      expect(audit).toEqual({
+        outcome: 'SUCCEEDED',
+        before: { emailMode: 'IMMEDIATE' },
+        after: { emailMode: 'DAILY_DIGEST' },
+      });
     });
 
     it('sends no email at once, then one digest carrying both, once', async () => {
       const one = await notify(request(dave.userId, { kind: 'MILESTONE_REMINDER', title: 'Initial meeting due' }));
-      const two = await notify(request(dave.userId, { kind: 'MILESTONE_ESCALATION', title: 'Escalated: accommodation overdue' }));
+      const two = await notify(
+        request(dave.userId, { kind: 'MILESTONE_ESCALATION', title: 'Escalated: accommodation overdue' }),
+      );
       expect(await outboxFor(one.notificationId)).toEqual([]);
       expect(await outboxFor(two.notificationId)).toEqual([]);
       // A stale email job (made before the switch, say) sends nothing: the digest will carry it.
@@ -312,7 +357,14 @@ describe('notifications', () => {
 
     it('is on BullMQ’s job scheduler, daily at 07:00 London time', async () => {
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers).toEqual([expect.objectContaining({ key: 'notifications-daily-digest', name: 'digest', pattern: '0 7 * * *', tz: 'Europe/London' })]);
+      expect(schedulers).toEqual([
+        expect.objectContaining({
+          key: 'notifications-daily-digest',
+          name: 'digest',
+          pattern: '0 7 * * *',
+          tz: 'Europe/London',
+        }),
+      ]);
     });
   });
 
@@ -332,7 +384,11 @@ describe('notifications', () => {
       expect(afterOne.email_error).toMatch(/via smtp: .*ECONNREFUSED/);
 
       // Through BullMQ, with short backoff for the test: every attempt fails and is recorded; the job is kept.
-      const job = await queue.add('email', { notificationId }, { jobId: relayJobId(notificationId), attempts: 3, backoff: { type: 'exponential', delay: 100 } });
+      const job = await queue.add(
+        'email',
+        { notificationId },
+        { jobId: relayJobId(notificationId), attempts: 3, backoff: { type: 'exponential', delay: 100 } },
+      );
       await eventually(async () => (await job.getState()) === 'failed', 'the job to fail for good');
       const failed = (await queue.getJob(job.id!))!;
       expect(failed.attemptsMade).toBe(3);
@@ -343,7 +399,10 @@ describe('notifications', () => {
       // The server comes back; retrying the kept job sends it and clears the error.
       await smtp.start(smtp.port);
       await failed.retry();
-      await eventually(async () => smtp.to(alice.email).find((m) => m.subject === 'Resettle: While the server was down'), 'the email after retry');
+      await eventually(
+        async () => smtp.to(alice.email).find((m) => m.subject === 'Resettle: While the server was down'),
+        'the email after retry',
+      );
       await eventually(async () => (await row(notificationId)).emailed_at, 'emailed_at');
       expect((await row(notificationId)).email_error).toBeNull();
     });

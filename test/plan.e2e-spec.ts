@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { Session, TestApp } from './support/test-app';
 
 /**
  * The resettlement plan built through GraphQL by the people who really build it: the youth justice case manager
@@ -23,7 +23,8 @@ describe('the resettlement plan', () => {
     history { type summary recordedById details }`;
 
   const loadPlan = async (session: Session = yjs) =>
-    (await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { ${PLAN} } }`, { id: w.a.episode.id })).resettlementPlan;
+    (await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { ${PLAN} } }`, { id: w.a.episode.id }))
+      .resettlementPlan;
   const pathway = (type: string) => plan.pathways.find((p) => p.type === type)!;
 
   beforeAll(async () => {
@@ -40,8 +41,15 @@ describe('the resettlement plan', () => {
   it('starts with the custodial episode: a draft with all nine pathways, not started', async () => {
     expect((plan as any).status).toBe('DRAFT');
     expect(plan.pathways.map((p) => p.type)).toEqual([
-      'ACCOMMODATION', 'EDUCATION_TRAINING_EMPLOYMENT', 'PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE',
-      'SPEECH_LANGUAGE_COMMUNICATION', 'FAMILY_AND_RELATIONSHIPS', 'FINANCE_BENEFITS_ID', 'CONSTRUCTIVE_ACTIVITIES',
+      'ACCOMMODATION',
+      'EDUCATION_TRAINING_EMPLOYMENT',
+      'PHYSICAL_HEALTH',
+      'MENTAL_HEALTH',
+      'SUBSTANCE_MISUSE',
+      'SPEECH_LANGUAGE_COMMUNICATION',
+      'FAMILY_AND_RELATIONSHIPS',
+      'FINANCE_BENEFITS_ID',
+      'CONSTRUCTIVE_ACTIVITIES',
     ]);
     expect((plan as any).pathways.every((p: any) => p.status === 'NOT_STARTED')).toBe(true);
     const [created] = (plan as any).history;
@@ -54,11 +62,25 @@ describe('the resettlement plan', () => {
   });
 
   it('records the child’s voice in their words, keeping what was not sent', async () => {
-    const first = await yjs.ok(`mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { version } }`, {
-      input: { planId: plan.id, expectedVersion: plan.version, selfAssessment: 'I need somewhere that isn’t near my old mates', aspirations: 'Be a mechanic' },
-    });
+    const first = await yjs.ok(
+      `mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { version } }`,
+      {
+        input: {
+          planId: plan.id,
+          expectedVersion: plan.version,
+          selfAssessment: 'I need somewhere that isn’t near my old mates',
+          aspirations: 'Be a mechanic',
+        },
+      },
+    );
     await yjs.ok(`mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { version } }`, {
-      input: { planId: plan.id, expectedVersion: first.updateChildVoice.version, strengths: 'Good with my hands', learningStyle: 'Shown, not told', communicationAdaptations: 'Short sessions, pictures' },
+      input: {
+        planId: plan.id,
+        expectedVersion: first.updateChildVoice.version,
+        strengths: 'Good with my hands',
+        learningStyle: 'Shown, not told',
+        communicationAdaptations: 'Short sessions, pictures',
+      },
     });
     const now = await loadPlan();
     expect(now.childVoice).toEqual({
@@ -73,75 +95,151 @@ describe('the resettlement plan', () => {
 
   it('works each pathway: need, who is responsible, status and the child’s view', async () => {
     const accommodation = pathway('ACCOMMODATION');
-    const res = await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version status needLevel childView } }`, {
-      input: {
-        pathwayId: accommodation.id, expectedVersion: accommodation.version, needLevel: 'HIGH', needSummary: 'No safe address',
-        status: 'SUPPORT_REQUIRED', responsibleOrganisationId: w.a.localAuthority.id, ownerName: 'Housing officer',
-        childView: 'I want to live with my nan',
+    const res = await yjs.ok(
+      `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version status needLevel childView } }`,
+      {
+        input: {
+          pathwayId: accommodation.id,
+          expectedVersion: accommodation.version,
+          needLevel: 'HIGH',
+          needSummary: 'No safe address',
+          status: 'SUPPORT_REQUIRED',
+          responsibleOrganisationId: w.a.localAuthority.id,
+          ownerName: 'Housing officer',
+          childView: 'I want to live with my nan',
+        },
       },
+    );
+    expect(res.updatePathway).toMatchObject({
+      status: 'SUPPORT_REQUIRED',
+      needLevel: 'HIGH',
+      childView: 'I want to live with my nan',
+      version: accommodation.version + 1,
     });
-    expect(res.updatePathway).toMatchObject({ status: 'SUPPORT_REQUIRED', needLevel: 'HIGH', childView: 'I want to live with my nan', version: accommodation.version + 1 });
   });
 
   it('lets the establishment work a pathway while it holds the child, but not the plan as a whole', async () => {
     plan = await loadPlan();
     const ete = pathway('EDUCATION_TRAINING_EMPLOYMENT');
-    const ok = await establishment.graphql(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`, {
-      input: { pathwayId: ete.id, expectedVersion: ete.version, status: 'IN_PROGRESS', needSummary: 'Level 1 maths in custody' },
-    });
+    const ok = await establishment.graphql(
+      `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
+      {
+        input: {
+          pathwayId: ete.id,
+          expectedVersion: ete.version,
+          status: 'IN_PROGRESS',
+          needSummary: 'Level 1 maths in custody',
+        },
+      },
+    );
     expect(ok.errors).toBeUndefined();
-    const refused = await establishment.graphql(`mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { version } }`, {
-      input: { planId: plan.id, expectedVersion: plan.version, aspirations: 'Not theirs to write' },
-    });
+    const refused = await establishment.graphql(
+      `mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { version } }`,
+      {
+        input: { planId: plan.id, expectedVersion: plan.version, aspirations: 'Not theirs to write' },
+      },
+    );
     expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('warns when an action repeats an intervention the child did on an earlier order', async () => {
     await yjs.ok(`mutation($input: RecordPriorInterventionInput!) { recordPriorIntervention(input: $input) { id } }`, {
-      input: { childId: w.a.child.id, name: 'Knife Crime Awareness', orderDescription: 'a referral order in 2024', completedOn: '2024-06-30' },
+      input: {
+        childId: w.a.child.id,
+        name: 'Knife Crime Awareness',
+        orderDescription: 'a referral order in 2024',
+        completedOn: '2024-06-30',
+      },
     });
     const family = pathway('FAMILY_AND_RELATIONSHIPS');
-    const fresh = await yjs.ok(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { warnings action { id } } }`, {
-      input: { pathwayId: family.id, description: 'Family group conference', ownerName: 'Case manager', dueDate: '2026-12-10' },
-    });
+    const fresh = await yjs.ok(
+      `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { warnings action { id } } }`,
+      {
+        input: {
+          pathwayId: family.id,
+          description: 'Family group conference',
+          ownerName: 'Case manager',
+          dueDate: '2026-12-10',
+        },
+      },
+    );
     expect(fresh.addPathwayAction.warnings).toEqual([]);
-    const repeat = await yjs.ok(`mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { warnings action { intervention } } }`, {
-      input: { pathwayId: pathway('CONSTRUCTIVE_ACTIVITIES').id, description: 'Group work', intervention: 'knife crime awareness' },
-    });
+    const repeat = await yjs.ok(
+      `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { warnings action { intervention } } }`,
+      {
+        input: {
+          pathwayId: pathway('CONSTRUCTIVE_ACTIVITIES').id,
+          description: 'Group work',
+          intervention: 'knife crime awareness',
+        },
+      },
+    );
     expect(repeat.addPathwayAction.warnings).toEqual([
       'Knife Crime Awareness was already done on a referral order in 2024 (completed 2024-06-30): children say repeating an intervention is demotivating',
     ]);
     const now = await loadPlan();
-    expect(now.priorInterventions).toEqual([{ name: 'Knife Crime Awareness', orderDescription: 'a referral order in 2024' }]);
+    expect(now.priorInterventions).toEqual([
+      { name: 'Knife Crime Awareness', orderDescription: 'a referral order in 2024' },
+    ]);
     const action = now.pathways.find((p: any) => p.type === 'FAMILY_AND_RELATIONSHIPS').actions[0];
-    const done = await yjs.ok(`mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { doneOn version } }`, {
-      input: { actionId: action.id, expectedVersion: action.version, doneOn: '2026-11-20' },
-    });
+    const done = await yjs.ok(
+      `mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { doneOn version } }`,
+      {
+        input: { actionId: action.id, expectedVersion: action.version, doneOn: '2026-11-20' },
+      },
+    );
     expect(done.updatePathwayAction).toEqual({ doneOn: '2026-11-20', version: action.version + 1 });
   });
 
   it('records circumstances and what is being done about each', async () => {
     await yjs.ok(`mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
-      input: { planId: plan.id, kind: 'LOOKED_AFTER', detail: 'Section 20, Authority A', response: 'Social worker invited to every meeting' },
+      input: {
+        planId: plan.id,
+        kind: 'LOOKED_AFTER',
+        detail: 'Section 20, Authority A',
+        response: 'Social worker invited to every meeting',
+      },
     });
     await yjs.ok(`mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
-      input: { planId: plan.id, kind: 'LOOKED_AFTER', detail: 'Section 20, Authority A', response: 'Social worker at every meeting; leaving-care plan started' },
+      input: {
+        planId: plan.id,
+        kind: 'LOOKED_AFTER',
+        detail: 'Section 20, Authority A',
+        response: 'Social worker at every meeting; leaving-care plan started',
+      },
     });
     const now = await loadPlan();
-    expect(now.circumstances).toEqual([{ kind: 'LOOKED_AFTER', detail: 'Section 20, Authority A', response: 'Social worker at every meeting; leaving-care plan started' }]);
+    expect(now.circumstances).toEqual([
+      {
+        kind: 'LOOKED_AFTER',
+        detail: 'Section 20, Authority A',
+        response: 'Social worker at every meeting; leaving-care plan started',
+      },
+    ]);
   });
 
   it('cannot be agreed while an active pathway lacks the child’s view, and says which', async () => {
     plan = await loadPlan();
-    const explained = await yjs.ok(`mutation($input: RecordPlanExplanationInput!) { recordPlanExplanation(input: $input) { version } }`, {
-      input: {
-        planId: plan.id, expectedVersion: plan.version, explainedOn: '2026-11-20', explainedHow: 'Easy-read version, with her advocate',
-        childAgreement: 'PARTLY_AGREES', childAgreementWords: 'Most of it is fine but I don’t want a hostel', parentCarerAgreement: 'AGREES',
+    const explained = await yjs.ok(
+      `mutation($input: RecordPlanExplanationInput!) { recordPlanExplanation(input: $input) { version } }`,
+      {
+        input: {
+          planId: plan.id,
+          expectedVersion: plan.version,
+          explainedOn: '2026-11-20',
+          explainedHow: 'Easy-read version, with her advocate',
+          childAgreement: 'PARTLY_AGREES',
+          childAgreementWords: 'Most of it is fine but I don’t want a hostel',
+          parentCarerAgreement: 'AGREES',
+        },
       },
-    });
-    const refused = await yjs.graphql(`mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { status } }`, {
-      input: { planId: plan.id, expectedVersion: explained.recordPlanExplanation.version },
-    });
+    );
+    const refused = await yjs.graphql(
+      `mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { status } }`,
+      {
+        input: { planId: plan.id, expectedVersion: explained.recordPlanExplanation.version },
+      },
+    );
     expect(refused.errors?.[0].extensions.code).toBe('CONFLICT');
     expect(refused.errors?.[0].extensions.blockers).toEqual([
       'Record the child’s view on the education training employment pathway, or why it could not be had',
@@ -152,12 +250,19 @@ describe('the resettlement plan', () => {
     await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version } }`, {
       input: { pathwayId: ete.id, expectedVersion: ete.version, childView: 'College for motor vehicle, not school' },
     });
-    const agreed = await yjs.ok(`mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { status agreement { agreedAt blockers childAgreementWords } } }`, {
-      input: { planId: plan.id, expectedVersion: explained.recordPlanExplanation.version },
-    });
+    const agreed = await yjs.ok(
+      `mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { status agreement { agreedAt blockers childAgreementWords } } }`,
+      {
+        input: { planId: plan.id, expectedVersion: explained.recordPlanExplanation.version },
+      },
+    );
     expect(agreed.markPlanAgreed).toEqual({
       status: 'AGREED',
-      agreement: { agreedAt: '2026-11-23T10:00:00.000Z', blockers: [], childAgreementWords: 'Most of it is fine but I don’t want a hostel' },
+      agreement: {
+        agreedAt: '2026-11-23T10:00:00.000Z',
+        blockers: [],
+        childAgreementWords: 'Most of it is fine but I don’t want a hostel',
+      },
     });
   });
 
@@ -168,12 +273,19 @@ describe('the resettlement plan', () => {
       session.graphql(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version notes } }`, {
         input: { pathwayId: health.id, expectedVersion: health.version, notes },
       });
-    const [a, b] = await Promise.all([send(yjs, 'GP registration started'), send(establishment, 'Dental appointment booked')]);
+    const [a, b] = await Promise.all([
+      send(yjs, 'GP registration started'),
+      send(establishment, 'Dental appointment booked'),
+    ]);
     const winners = [a, b].filter((r) => !r.errors);
     const losers = [a, b].filter((r) => r.errors);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    expect(losers[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: health.version, currentVersion: health.version + 1 });
+    expect(losers[0].errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedVersion: health.version,
+      currentVersion: health.version + 1,
+    });
     // The loser is told the current state, so they can merge rather than overwrite.
     expect((losers[0].errors![0].extensions.current as any).notes).toBe(winners[0].data!.updatePathway.notes);
     const now = (await loadPlan()).pathways.find((p: any) => p.type === 'PHYSICAL_HEALTH');
@@ -184,10 +296,21 @@ describe('the resettlement plan', () => {
   it('refuses bad input with nothing written', async () => {
     plan = await loadPlan();
     const p = pathway('MENTAL_HEALTH');
-    const res = await yjs.graphql(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version } }`, {
-      input: { pathwayId: p.id, expectedVersion: p.version, responsibleOrganisationId: '00000000-0000-4000-8000-000000000000', notes: 'x' },
+    const res = await yjs.graphql(
+      `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version } }`,
+      {
+        input: {
+          pathwayId: p.id,
+          expectedVersion: p.version,
+          responsibleOrganisationId: '00000000-0000-4000-8000-000000000000',
+          notes: 'x',
+        },
+      },
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: { responsibleOrganisationId: ['No such organisation'] },
     });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { responsibleOrganisationId: ['No such organisation'] } });
     const after = (await loadPlan()).pathways.find((x: any) => x.type === 'MENTAL_HEALTH');
     expect(after.version).toBe(p.version);
     expect(after.notes).toBeNull();
@@ -196,13 +319,30 @@ describe('the resettlement plan', () => {
   it('keeps every step in the history, with who did it', async () => {
     const { history } = await loadPlan();
     const types = history.map((e: any) => e.type);
-    expect(types).toEqual(expect.arrayContaining([
-      'PLAN_CREATED', 'CHILD_VOICE_UPDATED', 'PATHWAY_UPDATED', 'PATHWAY_ACTION_ADDED', 'PATHWAY_ACTION_UPDATED',
-      'PRIOR_INTERVENTION_RECORDED', 'CIRCUMSTANCE_RECORDED', 'PLAN_EXPLAINED', 'PLAN_AGREED',
-    ]));
-    const byEstablishment = history.find((e: any) => e.type === 'PATHWAY_UPDATED' && e.recordedById === establishment.userId);
-    expect(byEstablishment.details).toMatchObject({ before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' } });
-    const audited = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE child_id = $1 AND outcome = 'SUCCEEDED'`, [w.a.child.id]);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'PLAN_CREATED',
+        'CHILD_VOICE_UPDATED',
+        'PATHWAY_UPDATED',
+        'PATHWAY_ACTION_ADDED',
+        'PATHWAY_ACTION_UPDATED',
+        'PRIOR_INTERVENTION_RECORDED',
+        'CIRCUMSTANCE_RECORDED',
+        'PLAN_EXPLAINED',
+        'PLAN_AGREED',
+      ]),
+    );
+    const byEstablishment = history.find(
+      (e: any) => e.type === 'PATHWAY_UPDATED' && e.recordedById === establishment.userId,
+    );
+    expect(byEstablishment.details).toMatchObject({
+      before: { status: 'NOT_STARTED' },
+      after: { status: 'IN_PROGRESS' },
+    });
+    const audited = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE child_id = $1 AND outcome = 'SUCCEEDED'`,
+      [w.a.child.id],
+    );
     expect(audited[0].n).toBeGreaterThanOrEqual(history.length);
   });
 
@@ -216,30 +356,68 @@ describe('the resettlement plan', () => {
       expect(before.errors?.[0].extensions.code).toBe('NOT_FOUND');
 
       await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version } }`, {
-        input: { pathwayId: ete.id, expectedVersion: ete.version, responsibleOrganisationId: w.a.educationProvider.id, ownerName: 'College admissions' },
+        input: {
+          pathwayId: ete.id,
+          expectedVersion: ete.version,
+          responsibleOrganisationId: w.a.educationProvider.id,
+          ownerName: 'College admissions',
+        },
       });
 
-      const child = await education.ok(`query($id: ID!) { child(id: $id) { givenName age ethnicity disabilities parentsCarers { name } episodes { id } } }`, { id: w.a.child.id });
-      expect(child.child).toEqual({ givenName: 'ChildA', age: 16, ethnicity: null, disabilities: ['Dyslexia'], parentsCarers: null, episodes: [] });
+      const child = await education.ok(
+        `query($id: ID!) { child(id: $id) { givenName age ethnicity disabilities parentsCarers { name } episodes { id } } }`,
+        { id: w.a.child.id },
+      );
+      expect(child.child).toEqual({
+        givenName: 'ChildA',
+        age: 16,
+        ethnicity: null,
+        disabilities: ['Dyslexia'],
+        parentsCarers: null,
+        episodes: [],
+      });
       const seen = await loadPlan(education);
       expect(seen.pathways.map((p: any) => p.type)).toEqual(['EDUCATION_TRAINING_EMPLOYMENT']);
-      expect(seen).toMatchObject({ childVoice: null, agreement: null, circumstances: null, priorInterventions: null, history: null });
+      expect(seen).toMatchObject({
+        childVoice: null,
+        agreement: null,
+        circumstances: null,
+        priorInterventions: null,
+        history: null,
+      });
 
       const mine = seen.pathways[0];
-      const worked = await education.graphql(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`, {
-        input: { pathwayId: mine.id, expectedVersion: mine.version, status: 'ARRANGED', notes: 'Place confirmed from January' },
-      });
+      const worked = await education.graphql(
+        `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
+        {
+          input: {
+            pathwayId: mine.id,
+            expectedVersion: mine.version,
+            status: 'ARRANGED',
+            notes: 'Place confirmed from January',
+          },
+        },
+      );
       expect(worked.errors).toBeUndefined();
       const other = pathway('ACCOMMODATION');
-      const refused = await education.graphql(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`, {
-        input: { pathwayId: other.id, expectedVersion: 99, notes: 'Not ours' },
-      });
+      const refused = await education.graphql(
+        `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
+        {
+          input: { pathwayId: other.id, expectedVersion: 99, notes: 'Not ours' },
+        },
+      );
       expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
 
     it('another provider of the same kind still sees nothing', async () => {
-      const elsewhere = await t.userSession({ organisationId: w.b.educationProvider.id, roles: [Role.EDUCATION_PROVIDER], email: 'teacher.b@example.com' });
-      const res = await elsewhere.graphql(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, { id: w.a.episode.id });
+      const elsewhere = await t.userSession({
+        organisationId: w.b.educationProvider.id,
+        roles: [Role.EDUCATION_PROVIDER],
+        email: 'teacher.b@example.com',
+      });
+      const res = await elsewhere.graphql(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, {
+        id: w.a.episode.id,
+      });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
   });

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
-import { insertDirectory } from './support/fixtures';
-import { validateConfig } from '@resettle/common';
 // nestjs-pino's AsyncLocalStorage (its per-request log context).
 import { storage as logContext } from 'nestjs-pino/storage';
+import { Role } from '@resettle/access';
+import { validateConfig } from '@resettle/common';
+import { insertDirectory } from './support/fixtures';
+import { Session, TestApp } from './support/test-app';
 
 describe('the api platform', () => {
   let t: TestApp;
@@ -53,7 +53,11 @@ describe('the api platform', () => {
 
     it('echoes a caller-supplied request id and invents one otherwise', async () => {
       const fastify = t.app.getHttpAdapter().getInstance();
-      const mine = await fastify.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-abc-12345' } });
+      const mine = await fastify.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { 'x-request-id': 'trace-abc-12345' },
+      });
       expect(mine.headers['x-request-id']).toBe('trace-abc-12345');
       const theirs = await fastify.inject({ method: 'GET', url: '/health' });
       expect(theirs.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -78,9 +82,15 @@ describe('the api platform', () => {
     });
 
     it('gives immediate release when remand credit reaches the sentence date', async () => {
-      const data = await t.ok(query, { input: { sentenceType: 'DTO', sentenceDate: '2022-07-04', termMonths: 8, remandDays: 121 } });
+      const data = await t.ok(query, {
+        input: { sentenceType: 'DTO', sentenceDate: '2022-07-04', termMonths: 8, remandDays: 121 },
+      });
       expect(data.calculateReleaseDates).toMatchObject({
-        midTermDate: '2022-07-04', sentenceEndDate: '2022-11-02', immediateRelease: true, earliestReleaseDate: null, latestReleaseDate: null,
+        midTermDate: '2022-07-04',
+        sentenceEndDate: '2022-11-02',
+        immediateRelease: true,
+        earliestReleaseDate: null,
+        latestReleaseDate: null,
       });
     });
 
@@ -109,7 +119,9 @@ describe('the api platform', () => {
     });
 
     it('gives an unknown record NOT_FOUND and leaks no internals', async () => {
-      const res = await caseManager.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
+      const res = await caseManager.graphql('query($id: ID!) { child(id: $id) { id } }', {
+        id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11',
+      });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
       const body = JSON.stringify(res);
       expect(body).not.toMatch(/at .*\.ts:\d+|SELECT|QueryFailedError|stack/i);
@@ -125,7 +137,11 @@ describe('the api platform', () => {
     const organisations = `query { organisations(first: 10) { totalCount edges { node { id name } } } }`;
 
     it('refuses the directory without a token, or with a token that is no good, as UNAUTHENTICATED', async () => {
-      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-real-token' }, { authorization: `Bearer ${caseManager.accessToken}x` }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer not-a-real-token' },
+        { authorization: `Bearer ${caseManager.accessToken}x` },
+      ];
       for (const headers of attempts) {
         const res = await t.graphql(organisations, undefined, headers);
         expect(res.data).toBeNull();
@@ -141,18 +157,28 @@ describe('the api platform', () => {
     });
 
     it('filters the directory to one local authority’s own organisations, and by type', async () => {
-      const { organisations: own } = await caseManager.ok(`query($f: OrganisationFilter) { organisations(filter: $f) { edges { node { id } } } }`, {
-        f: { localAuthorityId: dir.leeds.id, types: ['YOUTH_JUSTICE_SERVICE'] },
-      });
+      const { organisations: own } = await caseManager.ok(
+        `query($f: OrganisationFilter) { organisations(filter: $f) { edges { node { id } } } }`,
+        {
+          f: { localAuthorityId: dir.leeds.id, types: ['YOUTH_JUSTICE_SERVICE'] },
+        },
+      );
       expect(own.edges.map((e: any) => e.node.id)).toEqual([dir.leedsYjs.id]);
-      const bad = await caseManager.graphql(`query { organisations(filter: { localAuthorityId: "leeds" }) { totalCount } }`);
+      const bad = await caseManager.graphql(
+        `query { organisations(filter: { localAuthorityId: "leeds" }) { totalCount } }`,
+      );
       expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-      const long = await caseManager.graphql(`query($n: String) { organisations(filter: { nameContains: $n }) { totalCount } }`, { n: 'x'.repeat(101) });
+      const long = await caseManager.graphql(
+        `query($n: String) { organisations(filter: { nameContains: $n }) { totalCount } }`,
+        { n: 'x'.repeat(101) },
+      );
       expect(long.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses a child record without a token as UNAUTHENTICATED, not NOT_FOUND', async () => {
-      const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', { id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11' });
+      const res = await t.graphql('query($id: ID!) { child(id: $id) { id } }', {
+        id: '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11',
+      });
       expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     });
   });
@@ -173,7 +199,9 @@ describe('the api platform', () => {
 
   describe('configuration', () => {
     it('refuses to start with a bad variable, naming it', () => {
-      expect(() => validateConfig({ DATABASE_URL: 'mysql://nope', API_PORT: '70000' })).toThrow(/DATABASE_URL[\s\S]*API_PORT|API_PORT[\s\S]*DATABASE_URL/);
+      expect(() => validateConfig({ DATABASE_URL: 'mysql://nope', API_PORT: '70000' })).toThrow(
+        /DATABASE_URL[\s\S]*API_PORT|API_PORT[\s\S]*DATABASE_URL/,
+      );
     });
     it('fills defaults for a local machine', () => {
       expect(validateConfig({})).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', API_PORT: 3000 });

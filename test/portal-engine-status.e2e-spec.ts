@@ -16,7 +16,9 @@ describe('portal: the deadline engine status (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const [la] = await h.t.dataSource.query(`INSERT INTO organisation (code, name, type, nation, region) VALUES ('LA-ES', 'Engine Council', 'LOCAL_AUTHORITY', 'ENGLAND', 'Test') RETURNING id`);
+    const [la] = await h.t.dataSource.query(
+      `INSERT INTO organisation (code, name, type, nation, region) VALUES ('LA-ES', 'Engine Council', 'LOCAL_AUTHORITY', 'ENGLAND', 'Test') RETURNING id`,
+    );
     const [yjs] = await h.t.dataSource.query(
       `INSERT INTO organisation (code, name, type, local_authority_id, email_domains) VALUES ('YJS-ES', 'Engine YJS', 'YOUTH_JUSTICE_SERVICE', $1, '{portal.example.com}') RETURNING id`,
       [la.id],
@@ -30,31 +32,36 @@ describe('portal: the deadline engine status (browser)', () => {
     await h?.stop();
   });
 
-  it.each([true, false])('a national admin sees whether every deadline action is being taken (JavaScript %s)', async (javaScriptEnabled) => {
-    const { context, page } = await h.person({ javaScriptEnabled });
-    try {
-      await h.signIn(page, ADMIN);
-      await page.getByRole('link', { name: 'Deadline engine' }).click();
-      await page.waitForURL('**/admin/deadline-engine');
-      if (!worker) {
-        await expectText(page, 'Something needs attention');
-        await expectText(page, 'No worker has reported recently: deadline actions are not being taken');
+  it.each([true, false])(
+    'a national admin sees whether every deadline action is being taken (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const { context, page } = await h.person({ javaScriptEnabled });
+      try {
+        await h.signIn(page, ADMIN);
+        await page.getByRole('link', { name: 'Deadline engine' }).click();
+        await page.waitForURL('**/admin/deadline-engine');
+        if (!worker) {
+          await expectText(page, 'Something needs attention');
+          await expectText(page, 'No worker has reported recently: deadline actions are not being taken');
+          expect(await h.accessibilityViolations(page)).toEqual([]);
+          // A worker starts (in this process, on the same database, Redis prefix and clock) and reports.
+          const { createWorkerApp } =
+            require('../apps/worker/src/create-worker-app') as typeof import('../apps/worker/src/create-worker-app');
+          worker = await createWorkerApp((b) => b.overrideProvider(Clock).useValue(h.t.clock));
+          for (let i = 0; i < 50 && !(await h.t.dataSource.query(`SELECT 1 FROM deadline_engine_status`)).length; i++)
+            await new Promise((r) => setTimeout(r, 100));
+          await page.reload();
+        }
+        await expectText(page, 'Healthy');
+        await expectText(page, 'Every reminder, due date and escalation is being taken on time.');
+        expect(await page.getByRole('cell', { name: 'milestones', exact: true }).count()).toBe(1);
+        await expectText(page, 'worker started');
         expect(await h.accessibilityViolations(page)).toEqual([]);
-        // A worker starts (in this process, on the same database, Redis prefix and clock) and reports.
-        const { createWorkerApp } = require('../apps/worker/src/create-worker-app') as typeof import('../apps/worker/src/create-worker-app');
-        worker = await createWorkerApp((b) => b.overrideProvider(Clock).useValue(h.t.clock));
-        for (let i = 0; i < 50 && !(await h.t.dataSource.query(`SELECT 1 FROM deadline_engine_status`)).length; i++) await new Promise((r) => setTimeout(r, 100));
-        await page.reload();
+      } finally {
+        await context.close();
       }
-      await expectText(page, 'Healthy');
-      await expectText(page, 'Every reminder, due date and escalation is being taken on time.');
-      expect(await page.getByRole('cell', { name: 'milestones', exact: true }).count()).toBe(1);
-      await expectText(page, 'worker started');
-      expect(await h.accessibilityViolations(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
   it('anyone else gets the "no access" page and no link to it', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: false });

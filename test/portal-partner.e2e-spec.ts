@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import Redis from 'ioredis';
+import type { Locator, Page } from 'playwright-core';
 import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { PortalHarness } from './support/portal-harness';
+import { Session, TestApp } from './support/test-app';
 
 /**
  * Issue 22, "a portal fit for shared computers and for the law", in a real browser against the real portal, api,
@@ -21,7 +21,13 @@ describe('partner portal for shared computers (browser)', () => {
   beforeAll(async () => {
     h = await PortalHarness.start();
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const insertOrg = async (key: string, code: string, name: string, type: string, localAuthorityId: string | null = null) => {
+    const insertOrg = async (
+      key: string,
+      code: string,
+      name: string,
+      type: string,
+      localAuthorityId: string | null = null,
+    ) => {
       [org[key]] = await h.t.dataSource.query(
         `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
         [code, name, type, localAuthorityId],
@@ -30,9 +36,25 @@ describe('partner portal for shared computers (browser)', () => {
     await insertOrg('la', 'LA-SH', 'Easttown Council', 'LOCAL_AUTHORITY');
     await insertOrg('yjs', 'YJS-SH', 'Easttown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
     await insertOrg('yoi', 'YOI-SH', 'HMYOI Testfield', 'YOI');
-    service = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER], email: 'manager@partner.example.com' });
-    await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: OFFICER, givenName: 'Priya', familyName: 'Shah' });
-    await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: COLLEAGUE, givenName: 'Dan', familyName: 'Cole' });
+    service = await h.t.userSession({
+      organisationId: org.yjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'manager@partner.example.com',
+    });
+    await h.t.userSession({
+      organisationId: org.la.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: OFFICER,
+      givenName: 'Priya',
+      familyName: 'Shah',
+    });
+    await h.t.userSession({
+      organisationId: org.la.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: COLLEAGUE,
+      givenName: 'Dan',
+      familyName: 'Cole',
+    });
   }, 120_000);
   afterAll(async () => {
     redis?.disconnect();
@@ -41,21 +63,51 @@ describe('partner portal for shared computers (browser)', () => {
 
   /** A sentenced child with a sent accommodation referral to Easttown Council. */
   async function referralFor(givenName: string): Promise<string> {
-    const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: { givenName, familyName: 'Sample', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org.la.id, homeAuthorityId: org.la.id },
-    });
-    const { startCustodialEpisode: episode } = await service.ok(`mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`, {
-      input: { childId: child.id, establishmentId: org.yoi.id, supervisingServiceId: org.yjs.id, remandDate: h.t.clock.today() },
-    });
+    const { registerChild: child } = await service.ok(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName,
+          familyName: 'Sample',
+          dateOfBirth: '2010-03-03',
+          gender: 'MALE',
+          responsibleAuthorityId: org.la.id,
+          homeAuthorityId: org.la.id,
+        },
+      },
+    );
+    const { startCustodialEpisode: episode } = await service.ok(
+      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
+      {
+        input: {
+          childId: child.id,
+          establishmentId: org.yoi.id,
+          supervisingServiceId: org.yjs.id,
+          remandDate: h.t.clock.today(),
+        },
+      },
+    );
     await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
-      input: { episodeId: episode.id, expectedVersion: episode.version, sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 } },
+      input: {
+        episodeId: episode.id,
+        expectedVersion: episode.version,
+        sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 },
+      },
     });
-    const { resettlementPlan } = await service.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id: episode.id });
+    const { resettlementPlan } = await service.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: episode.id },
+    );
     const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
-    const { createReferral } = await service.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
-      input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: org.la.id, childWishes: 'Near his gran' },
+    const { createReferral } = await service.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      {
+        input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: org.la.id, childWishes: 'Near his gran' },
+      },
+    );
+    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: createReferral.id, expectedVersion: createReferral.version },
     });
-    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
     return createReferral.id;
   }
 
@@ -112,7 +164,13 @@ describe('partner portal for shared computers (browser)', () => {
         await expectText(page.locator('h1'), 'Give feedback on Resettle');
 
         await h.signIn(page, OFFICER);
-        for (const path of ['/referrals', `/referrals/${referralId}`, `/referrals/${referralId}/offer`, '/notifications', '/account']) {
+        for (const path of [
+          '/referrals',
+          `/referrals/${referralId}`,
+          `/referrals/${referralId}/offer`,
+          '/notifications',
+          '/account',
+        ]) {
           await page.goto(path);
           const width = await pageWidth(page);
           expect({ path, tooWide: width > 320 ? width : null }).toEqual({ path, tooWide: null });
@@ -134,14 +192,24 @@ describe('partner portal for shared computers (browser)', () => {
       const officer = await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER] });
       let version = referral.version;
       const move = async (mutation: string, input: Record<string, unknown>) => {
-        const data = await officer.ok(`mutation($input: ${input.offer ? 'OfferReferralInput' : 'ReferralMoveInput'}!) { ${mutation}(input: $input) { version } }`, {
-          input: { referralId, expectedVersion: version, ...input },
-        });
+        const data = await officer.ok(
+          `mutation($input: ${input.offer ? 'OfferReferralInput' : 'ReferralMoveInput'}!) { ${mutation}(input: $input) { version } }`,
+          {
+            input: { referralId, expectedVersion: version, ...input },
+          },
+        );
         version = data[mutation].version;
       };
       await move('acknowledgeReferral', {});
       const start = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
-      await move('offerReferral', { offer: { addressOrPlace: '1 High Street', placementType: 'Supported lodgings', provider: 'Easttown Homes', startDate: start } });
+      await move('offerReferral', {
+        offer: {
+          addressOrPlace: '1 High Street',
+          placementType: 'Supported lodgings',
+          provider: 'Easttown Homes',
+          startDate: start,
+        },
+      });
       await move('confirmReferral', {});
 
       const { context, page } = await h.person({ javaScriptEnabled });
@@ -171,7 +239,9 @@ describe('partner portal for shared computers (browser)', () => {
         expect(await page.title()).toMatch(/^Error: /);
         await expectText(page.locator('.govuk-error-summary'), 'Enter a message');
         // At the top: above the heading, not down by the form.
-        expect((await page.locator('.govuk-error-summary').boundingBox())!.y).toBeLessThan((await page.locator('h1').boundingBox())!.y);
+        expect((await page.locator('.govuk-error-summary').boundingBox())!.y).toBeLessThan(
+          (await page.locator('h1').boundingBox())!.y,
+        );
         expect(await page.locator('.govuk-error-summary').count()).toBe(1);
         expect(await h.accessibilityViolations(page)).toEqual([]);
       } finally {
@@ -192,7 +262,9 @@ describe('partner portal for shared computers (browser)', () => {
         await page.getByLabel('Type of placement').fill('Supported lodgings');
         await page.getByLabel('Provider').fill('Easttown Homes');
         // The day of release, as usual (a start far from it would be warned of first).
-        const { referral: sent } = await service.ok(`query($id: ID!) { referral(id: $id) { expectedReleaseDate } }`, { id: referralId });
+        const { referral: sent } = await service.ok(`query($id: ID!) { referral(id: $id) { expectedReleaseDate } }`, {
+          id: referralId,
+        });
         const start = new Date(`${sent.expectedReleaseDate}T12:00:00Z`);
         await page.getByLabel('Day').fill(String(start.getUTCDate()));
         await page.getByLabel('Month').fill(String(start.getUTCMonth() + 1));
@@ -201,7 +273,10 @@ describe('partner portal for shared computers (browser)', () => {
         await redis.del(await tokensKey(page));
         await page.getByRole('button', { name: 'Offer a placement' }).click();
         expect(new URL(page.url()).pathname).toBe('/sign-in');
-        await expectText(page.locator('.govuk-notification-banner'), 'you will go back to the form with what you typed');
+        await expectText(
+          page.locator('.govuk-notification-banner'),
+          'you will go back to the form with what you typed',
+        );
         expect(await h.accessibilityViolations(page)).toEqual([]);
         // Nothing was sent.
         const { referral } = await service.ok(`query($id: ID!) { referral(id: $id) { status } }`, { id: referralId });
@@ -254,7 +329,10 @@ describe('partner portal for shared computers (browser)', () => {
       await redis.del(key);
       await page.clock.fastForward('02:00:00');
       await page.waitForURL((url) => url.pathname === '/sign-in');
-      await expectText(page.locator('.govuk-notification-banner'), 'You were signed out because you did nothing for 2 hours');
+      await expectText(
+        page.locator('.govuk-notification-banner'),
+        'You were signed out because you did nothing for 2 hours',
+      );
       expect(new URL(page.url()).searchParams.get('returnTo')).toBe(`/referrals/${referralId}`);
     } finally {
       await context.close();
@@ -264,19 +342,38 @@ describe('partner portal for shared computers (browser)', () => {
   it('the api refuses an offer starting in the past (BAD_USER_INPUT naming the field), on its own clock, and writes nothing', async () => {
     const referralId = await referralFor('Jago');
     const officer = await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER] });
-    const { acknowledgeReferral } = await officer.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { version } }`, {
-      input: { referralId, expectedVersion: (await service.ok(`query($id: ID!) { referral(id: $id) { version } }`, { id: referralId })).referral.version },
-    });
+    const { acknowledgeReferral } = await officer.ok(
+      `mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { version } }`,
+      {
+        input: {
+          referralId,
+          expectedVersion: (await service.ok(`query($id: ID!) { referral(id: $id) { version } }`, { id: referralId }))
+            .referral.version,
+        },
+      },
+    );
     const offer = (startDate: string) =>
-      officer.graphql(`mutation($input: OfferReferralInput!) { offerReferral(input: $input) { status offerStartDate } }`, {
-        input: { referralId, expectedVersion: acknowledgeReferral.version, offer: { addressOrPlace: '2 Low Road', placementType: 'Foster care', provider: 'Easttown', startDate } },
-      });
+      officer.graphql(
+        `mutation($input: OfferReferralInput!) { offerReferral(input: $input) { status offerStartDate } }`,
+        {
+          input: {
+            referralId,
+            expectedVersion: acknowledgeReferral.version,
+            offer: { addressOrPlace: '2 Low Road', placementType: 'Foster care', provider: 'Easttown', startDate },
+          },
+        },
+      );
     const yesterday = new Date(h.t.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
     for (const past of ['2020-01-01', yesterday]) {
       const refused = await offer(past);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { 'offer.startDate': ['The start date must be today or in the future'] } });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { 'offer.startDate': ['The start date must be today or in the future'] },
+      });
     }
-    const { referral } = await service.ok(`query($id: ID!) { referral(id: $id) { status offerStartDate } }`, { id: referralId });
+    const { referral } = await service.ok(`query($id: ID!) { referral(id: $id) { status offerStartDate } }`, {
+      id: referralId,
+    });
     expect(referral).toEqual({ status: 'ACKNOWLEDGED', offerStartDate: null });
     const today = h.t.clock.today();
     expect((await offer(today)).data).toEqual({ offerReferral: { status: 'OFFERED', offerStartDate: today } });
@@ -297,7 +394,10 @@ describe('partner portal for shared computers (browser)', () => {
         await h.signIn(page, OFFICER);
         await page.goto(`/referrals/${referralId}`);
         // Why the deadline is what it is, and how far away.
-        await expectText(page.locator('#deadline-reason'), 'An address must be confirmed 28 days before the earliest release date.');
+        await expectText(
+          page.locator('#deadline-reason'),
+          'An address must be confirmed 28 days before the earliest release date.',
+        );
         await expectText(page.locator('#deadline-distance'), 'due in');
         await page.getByRole('button', { name: 'Acknowledge referral' }).click();
         await page.getByRole('button', { name: 'Offer a placement' }).click();
@@ -315,7 +415,9 @@ describe('partner portal for shared computers (browser)', () => {
         await page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(page.locator('#start-date-warning'), 'after the expected release on');
         expect(await h.accessibilityViolations(page)).toEqual([]);
-        const { referral: before } = await service.ok(`query($id: ID!) { referral(id: $id) { status } }`, { id: referralId });
+        const { referral: before } = await service.ok(`query($id: ID!) { referral(id: $id) { status } }`, {
+          id: referralId,
+        });
         expect(before.status).toBe('ACKNOWLEDGED');
         await page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(page.locator('#referral-status'), 'Offered');

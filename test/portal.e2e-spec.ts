@@ -1,17 +1,17 @@
-import { Page } from 'playwright-core';
-import { Test, TestingModule } from '@nestjs/testing';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { ConfigModule } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Test, TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
+import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Role } from '@resettle/access';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
-import { Session } from './support/test-app';
 import { PortalHarness } from './support/portal-harness';
 import { eventually, TestSmtpServer } from './support/smtp-server';
+import { Session } from './support/test-app';
 
 /**
  * Issue 6, the partner portal, in a real browser against the real portal, api, PostgreSQL and Redis: an
@@ -71,7 +71,13 @@ describe('partner portal (browser)', () => {
     await worker.init();
     relay = new OutboxRelay(worker.get(DataSource), worker as unknown as ModuleRef);
     const ds = h.t.dataSource;
-    const insertOrg = async (key: string, code: string, name: string, type: string, localAuthorityId: string | null = null) => {
+    const insertOrg = async (
+      key: string,
+      code: string,
+      name: string,
+      type: string,
+      localAuthorityId: string | null = null,
+    ) => {
       [org[key]] = await ds.query(
         `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
         [code, name, type, localAuthorityId],
@@ -84,17 +90,57 @@ describe('partner portal (browser)', () => {
     await insertOrg('yoi', 'YOI-P', 'HMYOI Testmoor', 'YOI');
     await insertOrg('health', 'HEALTH-PA', 'Northtown CAMHS', 'HEALTH_PROVIDER', org.laA.id);
     await insertOrg('national', 'NAT-P', 'Test National Body', 'NATIONAL_BODY');
-    manager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_MANAGER], email: 'manager.a@portal.example.com', givenName: 'Morgan', familyName: 'Lee' });
-    const caseManager = await h.t.userSession({ organisationId: org.yjsA.id, roles: [Role.YJS_CASE_MANAGER], email: EMAIL.caseManager, givenName: 'Sam', familyName: 'Okafor' });
+    manager = await h.t.userSession({
+      organisationId: org.yjsA.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'manager.a@portal.example.com',
+      givenName: 'Morgan',
+      familyName: 'Lee',
+    });
+    const caseManager = await h.t.userSession({
+      organisationId: org.yjsA.id,
+      roles: [Role.YJS_CASE_MANAGER],
+      email: EMAIL.caseManager,
+      givenName: 'Sam',
+      familyName: 'Okafor',
+    });
     caseManagerId = caseManager.userId;
-    await h.t.userSession({ organisationId: org.laA.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.officer, givenName: 'Priya', familyName: 'Shah' });
-    await h.t.userSession({ organisationId: org.laB.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: EMAIL.otherOfficer, givenName: 'Tom', familyName: 'Reed' });
-    await h.t.userSession({ organisationId: org.health.id, roles: [Role.HEALTH_PRACTITIONER], email: EMAIL.practitioner, givenName: 'Ada', familyName: 'Obi' });
-    await h.t.userSession({ organisationId: org.national.id, roles: [Role.NATIONAL_ADMIN], email: EMAIL.admin, givenName: 'Nat', familyName: 'Admin' });
+    await h.t.userSession({
+      organisationId: org.laA.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: EMAIL.officer,
+      givenName: 'Priya',
+      familyName: 'Shah',
+    });
+    await h.t.userSession({
+      organisationId: org.laB.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: EMAIL.otherOfficer,
+      givenName: 'Tom',
+      familyName: 'Reed',
+    });
+    await h.t.userSession({
+      organisationId: org.health.id,
+      roles: [Role.HEALTH_PRACTITIONER],
+      email: EMAIL.practitioner,
+      givenName: 'Ada',
+      familyName: 'Obi',
+    });
+    await h.t.userSession({
+      organisationId: org.national.id,
+      roles: [Role.NATIONAL_ADMIN],
+      email: EMAIL.admin,
+      givenName: 'Nat',
+      familyName: 'Admin',
+    });
   });
   afterAll(async () => {
     // The queues' keys live under this test's own prefix: leave nothing of them in the shared Redis.
-    for (const name of ['notifications', 'milestones']) await worker?.get<Queue>(getQueueToken(name)).obliterate({ force: true }).catch(() => undefined);
+    for (const name of ['notifications', 'milestones'])
+      await worker
+        ?.get<Queue>(getQueueToken(name))
+        .obliterate({ force: true })
+        .catch(() => undefined);
     await worker?.close();
     await smtp.stop();
     for (const name of ['EMAIL_TRANSPORT', 'SMTP_URL', 'EMAIL_LINK_BASE_URL']) delete process.env[name];
@@ -103,41 +149,82 @@ describe('partner portal (browser)', () => {
 
   /** A sentenced child in custody with Northtown (or Southtown), their plan's pathways, and the service's session. */
   async function childInCustody(givenName: string, side: 'A' | 'B', releaseInMonths = 6) {
-    const service = side === 'A' ? manager : await h.t.userSession({ organisationId: org.yjsB.id, roles: [Role.YJS_MANAGER] });
-    const { registerChild: child } = await service.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: { givenName, familyName: 'Example', dateOfBirth: '2010-03-03', gender: 'MALE', responsibleAuthorityId: org[`la${side}`].id, homeAuthorityId: org[`la${side}`].id },
-    });
+    const service =
+      side === 'A' ? manager : await h.t.userSession({ organisationId: org.yjsB.id, roles: [Role.YJS_MANAGER] });
+    const { registerChild: child } = await service.ok(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName,
+          familyName: 'Example',
+          dateOfBirth: '2010-03-03',
+          gender: 'MALE',
+          responsibleAuthorityId: org[`la${side}`].id,
+          homeAuthorityId: org[`la${side}`].id,
+        },
+      },
+    );
     const { startCustodialEpisode: episode } = await service.ok(
       `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
-      { input: { childId: child.id, establishmentId: org.yoi.id, supervisingServiceId: org[`yjs${side}`].id, remandDate: h.t.clock.today() } },
+      {
+        input: {
+          childId: child.id,
+          establishmentId: org.yoi.id,
+          supervisingServiceId: org[`yjs${side}`].id,
+          remandDate: h.t.clock.today(),
+        },
+      },
     );
-    const { recordSentence } = await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id version } }`, {
-      input: { episodeId: episode.id, expectedVersion: episode.version, sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: releaseInMonths * 2 } },
-    });
+    const { recordSentence } = await service.ok(
+      `mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id version } }`,
+      {
+        input: {
+          episodeId: episode.id,
+          expectedVersion: episode.version,
+          sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: releaseInMonths * 2 },
+        },
+      },
+    );
     if (side === 'A') {
       await service.ok(`mutation($input: AssignCaseManagerInput!) { assignCaseManager(input: $input) { id } }`, {
         input: { episodeId: episode.id, expectedVersion: recordSentence.version, caseManagerId },
       });
     }
-    const { resettlementPlan } = await service.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id: episode.id });
-    return { service, episodeId: episode.id as string, pathways: resettlementPlan.pathways as { id: string; type: string }[] };
+    const { resettlementPlan } = await service.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: episode.id },
+    );
+    return {
+      service,
+      episodeId: episode.id as string,
+      pathways: resettlementPlan.pathways as { id: string; type: string }[],
+    };
   }
 
   /** A child in custody with Northtown (or Southtown) and a sent accommodation referral to their council. */
-  async function childWithReferral(givenName: string, side: 'A' | 'B', releaseInMonths = 6): Promise<{ episodeId: string; referralId: string; pathways: { id: string; type: string }[] }> {
+  async function childWithReferral(
+    givenName: string,
+    side: 'A' | 'B',
+    releaseInMonths = 6,
+  ): Promise<{ episodeId: string; referralId: string; pathways: { id: string; type: string }[] }> {
     const { service, episodeId, pathways } = await childInCustody(givenName, side, releaseInMonths);
     const pathwayId = pathways.find((p) => p.type === 'ACCOMMODATION')!.id;
-    const { createReferral } = await service.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
-      input: {
-        pathwayId,
-        type: 'ACCOMMODATION',
-        toOrganisationId: org[`la${side}`].id,
-        childWishes: 'Wants to live near his nan; not back to the old estate',
-        familyViews: 'Nan is happy to visit every week',
-        needsAndRisks: 'Needs a quiet room: struggles to sleep',
+    const { createReferral } = await service.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      {
+        input: {
+          pathwayId,
+          type: 'ACCOMMODATION',
+          toOrganisationId: org[`la${side}`].id,
+          childWishes: 'Wants to live near his nan; not back to the old estate',
+          familyViews: 'Nan is happy to visit every week',
+          needsAndRisks: 'Needs a quiet room: struggles to sleep',
+        },
       },
+    );
+    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: createReferral.id, expectedVersion: createReferral.version },
     });
-    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
     return { episodeId, referralId: createReferral.id, pathways };
   }
 
@@ -179,7 +266,10 @@ describe('partner portal (browser)', () => {
         await check(officer.page);
         await officer.page.getByLabel('What do you need to know?').fill('Is there a curfew, and may his nan visit?');
         await officer.page.getByRole('button', { name: 'Ask for more information' }).click();
-        await expectText(officer.page.locator('.govuk-notification-banner'), 'You asked the youth justice service for more information');
+        await expectText(
+          officer.page.locator('.govuk-notification-banner'),
+          'You asked the youth justice service for more information',
+        );
         await expectText(officer.page.locator('#referral-status'), 'Information requested');
 
         // The case manager sees the question, answers it in the thread and sends the referral back.
@@ -273,7 +363,10 @@ describe('partner portal (browser)', () => {
       const invitee = await h.person({ javaScriptEnabled });
       const linkIn = async (nth: number) => {
         await relay.relayOnce();
-        const mail = await eventually(async () => smtp.to(newEmail).filter((m) => m.subject === 'Resettle: choose your password')[nth - 1], `invitation email ${nth}`);
+        const mail = await eventually(
+          async () => smtp.to(newEmail).filter((m) => m.subject === 'Resettle: choose your password')[nth - 1],
+          `invitation email ${nth}`,
+        );
         return new URL(/(http:\/\/127\.0\.0\.1:\d+\/invitation\/[A-Za-z0-9_-]{43})\n/.exec(mail.text)![1]).pathname;
       };
       try {
@@ -322,7 +415,10 @@ describe('partner portal (browser)', () => {
         await admin.page.reload();
         await expectText(row, 'Invited');
         await row.getByRole('button', { name: `Send invitation again to ${newEmail}` }).click();
-        await expectText(admin.page.locator('.govuk-notification-banner'), `A new invitation is on its way to ${newEmail}`);
+        await expectText(
+          admin.page.locator('.govuk-notification-banner'),
+          `A new invitation is on its way to ${newEmail}`,
+        );
         const second = await linkIn(2);
         const stale = await invitee.page.goto(first);
         expect(stale?.status()).toBe(410);
@@ -349,7 +445,10 @@ describe('partner portal (browser)', () => {
         await invitee.page.getByLabel('Confirm password').fill('a long enough passphrase');
         await invitee.page.getByRole('button', { name: 'Create password' }).click();
         expect(new URL(invitee.page.url()).pathname).toBe('/sign-in');
-        await expectText(invitee.page.locator('.govuk-notification-banner'), 'Your password is set. Sign in with it now.');
+        await expectText(
+          invitee.page.locator('.govuk-notification-banner'),
+          'Your password is set. Sign in with it now.',
+        );
         expect(await invitee.page.getByLabel('Email address').inputValue()).toBe(newEmail);
         await check(invitee.page);
         await invitee.page.getByLabel('Password').fill('a long enough passphrase');
@@ -370,7 +469,10 @@ describe('partner portal (browser)', () => {
       // The service's manager heard that someone outside it made the account.
       const managerId = side === 'A' ? manager.userId : undefined;
       if (managerId) {
-        const notices = await h.t.dataSource.query(`SELECT title FROM notification WHERE recipient_user_id = $1 AND kind = 'ACCOUNT_CHANGE'`, [managerId]);
+        const notices = await h.t.dataSource.query(
+          `SELECT title FROM notification WHERE recipient_user_id = $1 AND kind = 'ACCOUNT_CHANGE'`,
+          [managerId],
+        );
         expect(notices).toEqual([{ title: `New account at ${place} Youth Justice Service: ${newEmail}` }]);
       }
     }, 180_000);
@@ -438,7 +540,9 @@ describe('partner portal (browser)', () => {
     try {
       await h.signIn(page, EMAIL.officer);
       await page.getByRole('link', { name: 'Notifications' }).click();
-      const notice = page.getByRole('link', { name: 'New accommodation referral for N.E.' }).and(page.locator(`[href="/referrals/${referralId}"]`));
+      const notice = page
+        .getByRole('link', { name: 'New accommodation referral for N.E.' })
+        .and(page.locator(`[href="/referrals/${referralId}"]`));
       await notice.waitFor();
       expect(await h.accessibilityViolations(page)).toEqual([]);
       await notice.click();
@@ -449,7 +553,12 @@ describe('partner portal (browser)', () => {
           WHERE u.email = $1 AND n.title LIKE 'New accommodation referral for N.E.%' ORDER BY n.created_at`,
         [EMAIL.officer],
       );
-      expect(read).toEqual(expect.arrayContaining([{ link: `/referrals/${referralId}`, read: true }, expect.objectContaining({ read: false })]));
+      expect(read).toEqual(
+        expect.arrayContaining([
+          { link: `/referrals/${referralId}`, read: true },
+          expect.objectContaining({ read: false }),
+        ]),
+      );
       await page.goto('/notifications');
       await page.getByRole('button', { name: 'Mark all as read' }).click();
       await expectText(page.locator('.govuk-notification-banner'), 'marked as read');
@@ -462,10 +571,20 @@ describe('partner portal (browser)', () => {
   it('a health partner has the same portal for their own referrals only', async () => {
     const child = await childWithReferral('Idris', 'A');
     const mentalHealth = child.pathways.find((p) => p.type === 'MENTAL_HEALTH')!;
-    const { createReferral } = await manager.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`, {
-      input: { pathwayId: mentalHealth.id, type: 'HEALTH', toOrganisationId: org.health.id, needsAndRisks: 'Low mood; was seeing CAMHS before custody' },
+    const { createReferral } = await manager.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      {
+        input: {
+          pathwayId: mentalHealth.id,
+          type: 'HEALTH',
+          toOrganisationId: org.health.id,
+          needsAndRisks: 'Low mood; was seeing CAMHS before custody',
+        },
+      },
+    );
+    await manager.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: createReferral.id, expectedVersion: createReferral.version },
     });
-    await manager.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, { input: { referralId: createReferral.id, expectedVersion: createReferral.version } });
     const { context, page } = await h.person({ javaScriptEnabled: true });
     try {
       await h.signIn(page, EMAIL.practitioner);
@@ -493,7 +612,9 @@ describe('partner portal (browser)', () => {
     const redis = new (require('ioredis'))(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
       await h.signIn(page, EMAIL.officer);
-      const sessionId = decodeURIComponent((await context.cookies()).find((c) => c.name === 'resettle.sid')!.value).split('.')[0];
+      const sessionId = decodeURIComponent(
+        (await context.cookies()).find((c) => c.name === 'resettle.sid')!.value,
+      ).split('.')[0];
       const key = `${h.queuePrefix}:portal:tokens:${sessionId}`;
       const stored = JSON.parse(await redis.get(key));
       const before = stored.accessToken;
@@ -558,7 +679,9 @@ describe('partner portal (browser)', () => {
     const officer = await h.person({ javaScriptEnabled: false });
     try {
       await h.signIn(officer.page, EMAIL.officer);
-      const response = await officer.page.request.post(`/referrals/${referralId}/acknowledge`, { form: { expectedVersion: '2' } });
+      const response = await officer.page.request.post(`/referrals/${referralId}/acknowledge`, {
+        form: { expectedVersion: '2' },
+      });
       expect(response.status()).toBe(419);
       expect(await response.text()).toContain('This form has expired');
       const { referral } = await manager.ok(`query($id: ID!) { referral(id: $id) { status } }`, { id: referralId });
@@ -615,7 +738,13 @@ async function expectText(locator: import('playwright-core').Locator, text: stri
     await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
   } catch {
     const found = (await locator.allTextContents().catch(() => [])).join(' | ').slice(0, 1000);
-    const page = await locator.page().locator('h1, .govuk-error-summary').allTextContents().catch(() => []);
-    throw new Error(`Expected "${text}" in ${locator}, found: ${found}\nThe page (${locator.page().url()}) says: ${page.join(' | ').replace(/\s+/g, ' ').slice(0, 1000)}`);
+    const page = await locator
+      .page()
+      .locator('h1, .govuk-error-summary')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(
+      `Expected "${text}" in ${locator}, found: ${found}\nThe page (${locator.page().url()}) says: ${page.join(' | ').replace(/\s+/g, ' ').slice(0, 1000)}`,
+    );
   }
 }

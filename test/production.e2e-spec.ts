@@ -24,21 +24,39 @@ describe('the api in production', () => {
   it('refuses introspection', async () => {
     const res = await t.graphql(`{ __schema { types { name } } }`);
     expect(res.data).toBeNull();
-    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection/i), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/introspection/i),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it.each<[string, string, Record<string, unknown> | undefined, RegExp]>([
     ['an unknown field', `{ caseloadd { totalCount } }`, undefined, /Cannot query field "caseloadd" on type "Query"/],
     ['an unknown argument', `{ caseload(frist: 5) { totalCount } }`, undefined, /Unknown argument "frist"/],
-    ['an unknown type', `query($input: ReleaseDateInputs!) { ${RELEASE_DATES} }`, { input: DTO }, /Unknown type "ReleaseDateInputs"/],
+    [
+      'an unknown type',
+      `query($input: ReleaseDateInputs!) { ${RELEASE_DATES} }`,
+      { input: DTO },
+      /Unknown type "ReleaseDateInputs"/,
+    ],
     [
       'an unknown enum value in the document',
       `{ calculateReleaseDates(input: { sentenceType: DTOO, sentenceDate: "2021-05-23", termMonths: 18 }) { releaseDate } }`,
       undefined,
       /DTOO/,
     ],
-    ['an unknown field of a variable', `query($input: ReleaseDateInput!) { ${RELEASE_DATES} }`, { input: { ...DTO, termMonth: 18 } }, /termMonth/],
-    ['an unknown enum value of a variable', `query($input: ReleaseDateInput!) { ${RELEASE_DATES} }`, { input: { ...DTO, sentenceType: 'DTOO' } }, /DTOO/],
+    [
+      'an unknown field of a variable',
+      `query($input: ReleaseDateInput!) { ${RELEASE_DATES} }`,
+      { input: { ...DTO, termMonth: 18 } },
+      /termMonth/,
+    ],
+    [
+      'an unknown enum value of a variable',
+      `query($input: ReleaseDateInput!) { ${RELEASE_DATES} }`,
+      { input: { ...DTO, sentenceType: 'DTOO' } },
+      /DTOO/,
+    ],
   ])('suggests nothing for %s', async (_what, query, variables, said) => {
     // Twice: the second run of a document may take the compiled (JIT) path.
     for (let run = 0; run < 2; run++) {

@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { Session, TestApp } from './support/test-app';
 
 /**
  * Issue 6, the referrals API: side A's case manager refers the child to side A's local authority for accommodation,
@@ -25,7 +25,8 @@ describe('referrals', () => {
   const INBOX = `query($filter: ReferralFilter, $first: Int, $after: String) { referrals(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id status type summary { givenName releaseDate } } } } }`;
   const CHILD = `query($id: ID!) { child(id: $id) { id givenName familyName age gender ethnicity parentsCarers { name } episodes { id } } }`;
-  const move = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) { ${REFERRAL} } }`;
+  const move = (name: string, inputType: string) =>
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { ${REFERRAL} } }`;
   const SEND = move('sendReferral', 'ReferralMoveInput');
   const ACK = move('acknowledgeReferral', 'ReferralMoveInput');
   const ASK = move('requestReferralInformation', 'RequestReferralInformationInput');
@@ -39,9 +40,12 @@ describe('referrals', () => {
   const codeOf = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code;
   const count = async (sql: string, params: unknown[]) => Number((await t.dataSource.query(sql, params))[0].n);
   const pathwayOf = async (type: string) => {
-    const { resettlementPlan } = await yjs.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type status version responsibleOrganisation { id } } } }`, {
-      id: w.a.episode.id,
-    });
+    const { resettlementPlan } = await yjs.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type status version responsibleOrganisation { id } } } }`,
+      {
+        id: w.a.episode.id,
+      },
+    );
     return resettlementPlan.pathways.find((p: { type: string }) => p.type === type);
   };
 
@@ -50,10 +54,18 @@ describe('referrals', () => {
     w = await buildAccessWorld(t);
     yjs = w.sessions.YJS_CASE_MANAGER;
     officer = w.sessions.LA_ACCOMMODATION_OFFICER;
-    otherOfficer = await t.userSession({ organisationId: w.b.localAuthority.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: 'officer.b@example.com' });
+    otherOfficer = await t.userSession({
+      organisationId: w.b.localAuthority.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: 'officer.b@example.com',
+    });
     // A sentence, so the child has a release date for the summary.
     await w.sessions.YJS_MANAGER.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
-      input: { episodeId: w.a.episode.id, expectedVersion: w.a.episode.version, sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-23', termMonths: 12, remandDays: 3 } },
+      input: {
+        episodeId: w.a.episode.id,
+        expectedVersion: w.a.episode.version,
+        sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-23', termMonths: 12, remandDays: 3 },
+      },
     });
     accommodationPathwayId = (await pathwayOf('ACCOMMODATION')).id;
   });
@@ -62,16 +74,36 @@ describe('referrals', () => {
   });
 
   it('refuses a referral to the wrong kind of organisation, or from the wrong pathway', async () => {
-    const wrongOrg = await yjs.graphql(CREATE, { input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.healthProvider.id } });
+    const wrongOrg = await yjs.graphql(CREATE, {
+      input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.healthProvider.id },
+    });
     expect(codeOf(wrongOrg)).toBe('BAD_USER_INPUT');
     expect(wrongOrg.errors![0].message + JSON.stringify(wrongOrg.errors![0].extensions)).toContain('LOCAL_AUTHORITY');
-    const wrongPathway = await yjs.graphql(CREATE, { input: { pathwayId: accommodationPathwayId, type: 'HEALTH', toOrganisationId: w.a.healthProvider.id } });
+    const wrongPathway = await yjs.graphql(CREATE, {
+      input: { pathwayId: accommodationPathwayId, type: 'HEALTH', toOrganisationId: w.a.healthProvider.id },
+    });
     expect(codeOf(wrongPathway)).toBe('BAD_USER_INPUT');
     // Another service's case manager cannot refer side A's child.
-    const other = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_CASE_MANAGER], email: 'cm.b@example.com' });
-    expect(codeOf(await other.graphql(CREATE, { input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id } }))).toBe('NOT_FOUND');
+    const other = await t.userSession({
+      organisationId: w.b.youthJusticeService.id,
+      roles: [Role.YJS_CASE_MANAGER],
+      email: 'cm.b@example.com',
+    });
+    expect(
+      codeOf(
+        await other.graphql(CREATE, {
+          input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
     // A partner may not make referrals at all.
-    expect(codeOf(await officer.graphql(CREATE, { input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id } }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await officer.graphql(CREATE, {
+          input: { pathwayId: accommodationPathwayId, type: 'ACCOMMODATION', toOrganisationId: w.a.localAuthority.id },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await count(`SELECT count(*) AS n FROM referral`, [])).toBe(0);
   });
 
@@ -86,49 +118,87 @@ describe('referrals', () => {
         needsAndRisks: 'Dyslexia; needs a ground-floor room',
       },
     });
-    expect(r).toMatchObject({ status: 'DRAFT', version: 1, childWishes: 'Near her sister, not back to the old estate', summary: null, fromServiceId: w.a.youthJusticeService.id });
-    expect(r.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'DRAFT', actorUserId: yjs.userId })]);
+    expect(r).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      childWishes: 'Near her sister, not back to the old estate',
+      summary: null,
+      fromServiceId: w.a.youthJusticeService.id,
+    });
+    expect(r.events).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'DRAFT', actorUserId: yjs.userId }),
+    ]);
     referral = r;
 
     expect(codeOf(await officer.graphql(GET, { id: referral.id }))).toBe('NOT_FOUND');
     expect(codeOf(await officer.graphql(CHILD, { id: w.a.child.id }))).toBe('NOT_FOUND');
     expect((await officer.ok(INBOX, {})).referrals.totalCount).toBe(0);
     // The draft is the service's to change.
-    const { updateReferralDraft: u } = await yjs.ok(`mutation($input: UpdateReferralDraftInput!) { updateReferralDraft(input: $input) { id version familyViews } }`, {
-      input: { referralId: referral.id, expectedVersion: 1, familyViews: 'Foster carer would like her back; mother is not to know the address' },
-    });
+    const { updateReferralDraft: u } = await yjs.ok(
+      `mutation($input: UpdateReferralDraftInput!) { updateReferralDraft(input: $input) { id version familyViews } }`,
+      {
+        input: {
+          referralId: referral.id,
+          expectedVersion: 1,
+          familyViews: 'Foster carer would like her back; mother is not to know the address',
+        },
+      },
+    );
     expect(u.version).toBe(2);
     referral = { id: referral.id, version: u.version };
   });
 
   it('an illegal move is CONFLICT with a clear message and writes nothing; a stale version is CONFLICT', async () => {
     const before = await count(`SELECT count(*) AS n FROM referral_event WHERE referral_id = $1`, [referral.id]);
-    // Withdraw is the service's own move, but a DRAFT cannot be acknowledged: the service's manager tries to send twice.
-    const { sendReferral: sent } = await yjs.ok(SEND, { input: { referralId: referral.id, expectedVersion: referral.version } });
-    // Sending puts the pathway in progress with the authority: the recorded fact that meets the "referral sent" deadline.
-    expect(await pathwayOf('ACCOMMODATION')).toMatchObject({ status: 'IN_PROGRESS', responsibleOrganisation: { id: w.a.localAuthority.id } });
-    const { milestones: afterSending } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key status } }`, { id: w.a.episode.id });
-    expect(afterSending.find((m: { key: string }) => m.key === 'ACCOMMODATION_REFERRAL_SENT')).toMatchObject({ status: 'MET' });
+    // Withdraw is the service's own move, but a DRAFT cannot be acknowledged: the service's manager tries to send
+    // twice.
+    const { sendReferral: sent } = await yjs.ok(SEND, {
+      input: { referralId: referral.id, expectedVersion: referral.version },
+    });
+    // Sending puts the pathway in progress with the authority: the recorded fact that meets the "referral sent"
+    // deadline.
+    expect(await pathwayOf('ACCOMMODATION')).toMatchObject({
+      status: 'IN_PROGRESS',
+      responsibleOrganisation: { id: w.a.localAuthority.id },
+    });
+    const { milestones: afterSending } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key status } }`, {
+      id: w.a.episode.id,
+    });
+    expect(afterSending.find((m: { key: string }) => m.key === 'ACCOMMODATION_REFERRAL_SENT')).toMatchObject({
+      status: 'MET',
+    });
     const again = await yjs.graphql(SEND, { input: { referralId: referral.id, expectedVersion: sent.version } });
     expect(codeOf(again)).toBe('CONFLICT');
-    expect(again.errors![0].message).toBe('A SENT referral cannot be sent: only a referral that is DRAFT or INFORMATION_REQUESTED can be');
+    expect(again.errors![0].message).toBe(
+      'A SENT referral cannot be sent: only a referral that is DRAFT or INFORMATION_REQUESTED can be',
+    );
     // The partner cannot confirm what has not been offered.
-    const confirmEarly = await officer.graphql(CONFIRM, { input: { referralId: referral.id, expectedVersion: sent.version } });
+    const confirmEarly = await officer.graphql(CONFIRM, {
+      input: { referralId: referral.id, expectedVersion: sent.version },
+    });
     expect(codeOf(confirmEarly)).toBe('CONFLICT');
-    expect(confirmEarly.errors![0].message).toBe('A SENT referral cannot be confirmed: only a referral that is OFFERED can be');
+    expect(confirmEarly.errors![0].message).toBe(
+      'A SENT referral cannot be confirmed: only a referral that is OFFERED can be',
+    );
     const stale = await officer.graphql(ACK, { input: { referralId: referral.id, expectedVersion: sent.version - 1 } });
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: sent.version });
     const now = await yjs.ok(GET, { id: referral.id });
     expect(now.referral).toMatchObject({ status: 'SENT', version: sent.version });
-    expect(await count(`SELECT count(*) AS n FROM referral_event WHERE referral_id = $1`, [referral.id])).toBe(before + 1);
+    expect(await count(`SELECT count(*) AS n FROM referral_event WHERE referral_id = $1`, [referral.id])).toBe(
+      before + 1,
+    );
     referral = { id: referral.id, version: sent.version };
   });
 
   it('once SENT the officer has it in their inbox with the summary, and a placement summary of the child', async () => {
     const { referrals } = await officer.ok(INBOX, { filter: { type: 'ACCOMMODATION' } });
     expect(referrals.totalCount).toBe(1);
-    expect(referrals.edges[0].node).toMatchObject({ id: referral.id, status: 'SENT', summary: { givenName: 'ChildA', releaseDate: expect.any(String) } });
+    expect(referrals.edges[0].node).toMatchObject({
+      id: referral.id,
+      status: 'SENT',
+      summary: { givenName: 'ChildA', releaseDate: expect.any(String) },
+    });
     const { referral: r } = await officer.ok(GET, { id: referral.id });
     expect(r.summary).toMatchObject({
       givenName: 'ChildA',
@@ -142,7 +212,13 @@ describe('referrals', () => {
     });
     expect(r.summary.releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const { child } = await officer.ok(CHILD, { id: w.a.child.id });
-    expect(child).toMatchObject({ id: w.a.child.id, givenName: 'ChildA', gender: 'FEMALE', ethnicity: null, parentsCarers: null });
+    expect(child).toMatchObject({
+      id: w.a.child.id,
+      givenName: 'ChildA',
+      gender: 'FEMALE',
+      ethnicity: null,
+      parentsCarers: null,
+    });
     // Custody detail is not theirs: no episode is visible to them.
     expect(child.episodes ?? []).toEqual([]);
     // The filter works in SQL; a status the referral is not in gives nothing.
@@ -156,9 +232,12 @@ describe('referrals', () => {
       toOrganisation { id name } fromService { id name } } } } }`;
     const { referrals } = await officer.ok(GLANCE);
     const node = referrals.edges[0].node;
-    const { milestones } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key dueDate status } custodialEpisode(id: $id) { expectedReleaseDate } }`, {
-      id: w.a.episode.id,
-    });
+    const { milestones } = await yjs.ok(
+      `query($id: ID!) { milestones(episodeId: $id) { key dueDate status } custodialEpisode(id: $id) { expectedReleaseDate } }`,
+      {
+        id: w.a.episode.id,
+      },
+    );
     const confirmedDeadline = milestones.find((m: { key: string }) => m.key === 'ACCOMMODATION_CONFIRMED');
     // The test clock stands at 2026-11-23; a 12-month DTO from that day is released months away.
     const days = Math.round((Date.parse(node.expectedReleaseDate) - Date.parse('2026-11-23')) / 86_400_000);
@@ -176,33 +255,79 @@ describe('referrals', () => {
 
   it('another authority’s officer gets NOT_FOUND; the officer cannot withdraw and the service cannot confirm (FORBIDDEN)', async () => {
     expect(codeOf(await otherOfficer.graphql(GET, { id: referral.id }))).toBe('NOT_FOUND');
-    expect(codeOf(await otherOfficer.graphql(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await otherOfficer.graphql(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(codeOf(await otherOfficer.graphql(CHILD, { id: w.a.child.id }))).toBe('NOT_FOUND');
     expect((await otherOfficer.ok(INBOX, {})).referrals.totalCount).toBe(0);
     // Moves belong to one side: the capability refuses the other side at the door.
-    expect(codeOf(await officer.graphql(WITHDRAW, { input: { referralId: referral.id, expectedVersion: referral.version, reason: 'x' } }))).toBe('FORBIDDEN');
-    expect(codeOf(await yjs.graphql(CONFIRM, { input: { referralId: referral.id, expectedVersion: referral.version } }))).toBe('FORBIDDEN');
-    expect(codeOf(await yjs.graphql(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await officer.graphql(WITHDRAW, {
+          input: { referralId: referral.id, expectedVersion: referral.version, reason: 'x' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(await yjs.graphql(CONFIRM, { input: { referralId: referral.id, expectedVersion: referral.version } })),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(await yjs.graphql(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } })),
+    ).toBe('FORBIDDEN');
     // Health and education partners have nothing to do with it.
     expect(codeOf(await w.sessions.HEALTH_PRACTITIONER.graphql(GET, { id: referral.id }))).toBe('NOT_FOUND');
   });
 
   it('acknowledge → request information → the service answers and re-sends → offer → confirm: the pathway is ARRANGED and the milestone MET', async () => {
-    const { acknowledgeReferral: a } = await officer.ok(ACK, { input: { referralId: referral.id, expectedVersion: referral.version } });
+    const { acknowledgeReferral: a } = await officer.ok(ACK, {
+      input: { referralId: referral.id, expectedVersion: referral.version },
+    });
     expect(a.status).toBe('ACKNOWLEDGED');
-    const { requestReferralInformation: q } = await officer.ok(ASK, { input: { referralId: referral.id, expectedVersion: a.version, note: 'Is there a curfew?' } });
+    const { requestReferralInformation: q } = await officer.ok(ASK, {
+      input: { referralId: referral.id, expectedVersion: a.version, note: 'Is there a curfew?' },
+    });
     expect(q.status).toBe('INFORMATION_REQUESTED');
     await yjs.ok(MESSAGE, { input: { referralId: referral.id, body: 'Yes: 7pm to 7am for the first three months.' } });
-    const { sendReferral: resent } = await yjs.ok(SEND, { input: { referralId: referral.id, expectedVersion: q.version } });
+    const { sendReferral: resent } = await yjs.ok(SEND, {
+      input: { referralId: referral.id, expectedVersion: q.version },
+    });
     expect(resent.status).toBe('SENT');
-    const { acknowledgeReferral: a2 } = await officer.ok(ACK, { input: { referralId: referral.id, expectedVersion: resent.version } });
-    const offer = { addressOrPlace: '12 Example Road, Testtown', placementType: 'Supported lodgings', provider: 'Testtown Housing', startDate: '2027-04-21' };
-    const { offerReferral: o } = await officer.ok(OFFER, { input: { referralId: referral.id, expectedVersion: a2.version, offer } });
-    expect(o).toMatchObject({ status: 'OFFERED', offerAddressOrPlace: offer.addressOrPlace, offerPlacementType: offer.placementType, offerProvider: offer.provider, offerStartDate: '2027-04-21' });
-    const { confirmReferral: c } = await officer.ok(CONFIRM, { input: { referralId: referral.id, expectedVersion: o.version } });
+    const { acknowledgeReferral: a2 } = await officer.ok(ACK, {
+      input: { referralId: referral.id, expectedVersion: resent.version },
+    });
+    const offer = {
+      addressOrPlace: '12 Example Road, Testtown',
+      placementType: 'Supported lodgings',
+      provider: 'Testtown Housing',
+      startDate: '2027-04-21',
+    };
+    const { offerReferral: o } = await officer.ok(OFFER, {
+      input: { referralId: referral.id, expectedVersion: a2.version, offer },
+    });
+    expect(o).toMatchObject({
+      status: 'OFFERED',
+      offerAddressOrPlace: offer.addressOrPlace,
+      offerPlacementType: offer.placementType,
+      offerProvider: offer.provider,
+      offerStartDate: '2027-04-21',
+    });
+    const { confirmReferral: c } = await officer.ok(CONFIRM, {
+      input: { referralId: referral.id, expectedVersion: o.version },
+    });
     expect(c.status).toBe('CONFIRMED');
     expect(c.confirmedAt).toBeTruthy();
-    expect(c.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['DRAFT', 'SENT', 'ACKNOWLEDGED', 'INFORMATION_REQUESTED', 'SENT', 'ACKNOWLEDGED', 'OFFERED', 'CONFIRMED']);
+    expect(c.events.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      'DRAFT',
+      'SENT',
+      'ACKNOWLEDGED',
+      'INFORMATION_REQUESTED',
+      'SENT',
+      'ACKNOWLEDGED',
+      'OFFERED',
+      'CONFIRMED',
+    ]);
     expect(c.events.slice(1).map((e: { actorOrganisationId: string }) => e.actorOrganisationId)).toEqual([
       w.a.youthJusticeService.id,
       w.a.localAuthority.id,
@@ -213,22 +338,38 @@ describe('referrals', () => {
       w.a.localAuthority.id,
     ]);
     expect(c.events[3].note).toBe('Is there a curfew?');
-    const { referral: named } = await officer.ok(`query($id: ID!) { referral(id: $id) { urgency messages { authorName authorOrganisation { id } }
-      events { actorName actorOrganisation { id } } } }`, { id: referral.id });
+    const { referral: named } = await officer.ok(
+      `query($id: ID!) { referral(id: $id) { urgency messages { authorName authorOrganisation { id } }
+      events { actorName actorOrganisation { id } } } }`,
+      { id: referral.id },
+    );
     expect(named.urgency).toBe('DONE');
-    expect(named.messages).toEqual([{ authorName: 'Test User', authorOrganisation: { id: w.a.youthJusticeService.id } }]);
+    expect(named.messages).toEqual([
+      { authorName: 'Test User', authorOrganisation: { id: w.a.youthJusticeService.id } },
+    ]);
     expect(named.events[3]).toEqual({ actorName: 'Test User', actorOrganisation: { id: w.a.localAuthority.id } });
-    expect(c.messages).toEqual([expect.objectContaining({ body: 'Yes: 7pm to 7am for the first three months.', authorOrganisationId: w.a.youthJusticeService.id })]);
+    expect(c.messages).toEqual([
+      expect.objectContaining({
+        body: 'Yes: 7pm to 7am for the first three months.',
+        authorOrganisationId: w.a.youthJusticeService.id,
+      }),
+    ]);
     referral = { id: referral.id, version: c.version };
 
     const pathway = await pathwayOf('ACCOMMODATION');
     expect(pathway).toMatchObject({ status: 'ARRANGED', responsibleOrganisation: { id: w.a.localAuthority.id } });
-    const { milestones } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key status evidence } }`, { id: w.a.episode.id });
-    expect(milestones.find((m: { key: string }) => m.key === 'ACCOMMODATION_CONFIRMED')).toMatchObject({ status: 'MET' });
+    const { milestones } = await yjs.ok(`query($id: ID!) { milestones(episodeId: $id) { key status evidence } }`, {
+      id: w.a.episode.id,
+    });
+    expect(milestones.find((m: { key: string }) => m.key === 'ACCOMMODATION_CONFIRMED')).toMatchObject({
+      status: 'MET',
+    });
   });
 
   it('a confirmed placement that falls through reopens the pathway', async () => {
-    const { markReferralFellThrough: f } = await officer.ok(FELL, { input: { referralId: referral.id, expectedVersion: referral.version, reason: 'The landlord withdrew' } });
+    const { markReferralFellThrough: f } = await officer.ok(FELL, {
+      input: { referralId: referral.id, expectedVersion: referral.version, reason: 'The landlord withdrew' },
+    });
     expect(f).toMatchObject({ status: 'FELL_THROUGH', fellThroughReason: 'The landlord withdrew' });
     expect((await pathwayOf('ACCOMMODATION')).status).toBe('IN_PROGRESS');
   });
@@ -236,7 +377,9 @@ describe('referrals', () => {
   it('each side is told of the other side’s moves and messages, by the child’s initials only, and never of its own', async () => {
     const NOTES = `query { notifications(first: 100) { edges { node { kind title body link } } } }`;
     const mine = async (s: Session) =>
-      (await s.ok(NOTES)).notifications.edges.map((e: { node: { kind: string; title: string; body: string; link: string } }) => e.node).filter((n: { link: string }) => n.link === `/referrals/${referral.id}`);
+      (await s.ok(NOTES)).notifications.edges
+        .map((e: { node: { kind: string; title: string; body: string; link: string } }) => e.node)
+        .filter((n: { link: string }) => n.link === `/referrals/${referral.id}`);
     const officerNotes = await mine(officer);
     expect(officerNotes.map((n: { title: string }) => n.title).sort()).toEqual(
       [
@@ -267,26 +410,50 @@ describe('referrals', () => {
     const ete = await pathwayOf('EDUCATION_TRAINING_EMPLOYMENT');
     const health = w.sessions.HEALTH_PRACTITIONER;
     const education = w.sessions.EDUCATION_PROVIDER;
-    const { createReferral: h } = await yjs.ok(CREATE, { input: { pathwayId: mentalHealth.id, type: 'HEALTH', toOrganisationId: w.a.healthProvider.id, needsAndRisks: 'Low mood' } });
-    const { createReferral: e } = await yjs.ok(CREATE, { input: { pathwayId: ete.id, type: 'EDUCATION', toOrganisationId: w.a.educationProvider.id } });
+    const { createReferral: h } = await yjs.ok(CREATE, {
+      input: {
+        pathwayId: mentalHealth.id,
+        type: 'HEALTH',
+        toOrganisationId: w.a.healthProvider.id,
+        needsAndRisks: 'Low mood',
+      },
+    });
+    const { createReferral: e } = await yjs.ok(CREATE, {
+      input: { pathwayId: ete.id, type: 'EDUCATION', toOrganisationId: w.a.educationProvider.id },
+    });
     expect(codeOf(await health.graphql(CHILD, { id: w.a.child.id }))).toBe('NOT_FOUND');
     const { sendReferral: hs } = await yjs.ok(SEND, { input: { referralId: h.id, expectedVersion: h.version } });
     // The health provider now sees the child's summary and its own referral, and nothing of the education one.
-    expect((await health.ok(CHILD, { id: w.a.child.id })).child).toMatchObject({ givenName: 'ChildA', ethnicity: null, parentsCarers: null });
+    expect((await health.ok(CHILD, { id: w.a.child.id })).child).toMatchObject({
+      givenName: 'ChildA',
+      ethnicity: null,
+      parentsCarers: null,
+    });
     expect((await health.ok(GET, { id: h.id })).referral.summary).toMatchObject({ needsAndRisks: 'Low mood' });
-    expect((await health.ok(INBOX, {})).referrals.edges.map((x: { node: { id: string } }) => x.node.id)).toEqual([h.id]);
+    expect((await health.ok(INBOX, {})).referrals.edges.map((x: { node: { id: string } }) => x.node.id)).toEqual([
+      h.id,
+    ]);
     expect(codeOf(await education.graphql(GET, { id: e.id }))).toBe('NOT_FOUND');
     expect(codeOf(await education.graphql(GET, { id: h.id }))).toBe('NOT_FOUND');
     // The health provider declines with a reason; the service withdraws the education draft with a reason.
-    const { declineReferral: hd } = await health.ok(move('declineReferral', 'ReferralReasonInput'), { input: { referralId: h.id, expectedVersion: hs.version, reason: 'Already open to CAMHS in the home area' } });
+    const { declineReferral: hd } = await health.ok(move('declineReferral', 'ReferralReasonInput'), {
+      input: { referralId: h.id, expectedVersion: hs.version, reason: 'Already open to CAMHS in the home area' },
+    });
     expect(hd).toMatchObject({ status: 'DECLINED', declineReason: 'Already open to CAMHS in the home area' });
-    const { withdrawReferral: ew } = await yjs.ok(WITHDRAW, { input: { referralId: e.id, expectedVersion: e.version, reason: 'College place found directly' } });
+    const { withdrawReferral: ew } = await yjs.ok(WITHDRAW, {
+      input: { referralId: e.id, expectedVersion: e.version, reason: 'College place found directly' },
+    });
     expect(ew).toMatchObject({ status: 'WITHDRAWN', withdrawReason: 'College place found directly' });
-    expect(ew.events.map((x: { toStatus: string; note: string | null }) => [x.toStatus, x.note])).toEqual([['DRAFT', null], ['WITHDRAWN', 'College place found directly']]);
+    expect(ew.events.map((x: { toStatus: string; note: string | null }) => [x.toStatus, x.note])).toEqual([
+      ['DRAFT', null],
+      ['WITHDRAWN', 'College place found directly'],
+    ]);
     // A withdrawn draft was never the provider's.
     expect(codeOf(await education.graphql(GET, { id: e.id }))).toBe('NOT_FOUND');
     // Closed referrals take no more moves.
-    expect(codeOf(await yjs.graphql(WITHDRAW, { input: { referralId: h.id, expectedVersion: hd.version, reason: 'x' } }))).toBe('CONFLICT');
+    expect(
+      codeOf(await yjs.graphql(WITHDRAW, { input: { referralId: h.id, expectedVersion: hd.version, reason: 'x' } })),
+    ).toBe('CONFLICT');
   });
 
   it('the plan lists its referrals, each caller seeing only theirs', async () => {
@@ -303,14 +470,28 @@ describe('referrals', () => {
       [referral.id, w.a.child.id],
     );
     const succeeded = rows.filter((r) => r.outcome === 'SUCCEEDED').map((r) => r.action);
-    for (const action of ['createReferral', 'updateReferralDraft', 'sendReferral', 'acknowledgeReferral', 'requestReferralInformation', 'postReferralMessage', 'offerReferral', 'confirmReferral', 'markReferralFellThrough']) {
+    for (const action of [
+      'createReferral',
+      'updateReferralDraft',
+      'sendReferral',
+      'acknowledgeReferral',
+      'requestReferralInformation',
+      'postReferralMessage',
+      'offerReferral',
+      'confirmReferral',
+      'markReferralFellThrough',
+    ]) {
       expect(succeeded).toContain(action);
     }
     expect(rows.filter((r) => r.action === 'referral' && r.outcome === 'ALLOWED').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.action === 'referral' && r.outcome === 'DENIED').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.action === 'referrals' && r.outcome === 'ALLOWED').length).toBeGreaterThan(0);
     // The pathway change made by the confirmation is in the plan's history too.
-    const history: { summary: string }[] = await t.dataSource.query(`SELECT summary FROM plan_event WHERE type = 'PATHWAY_UPDATED' ORDER BY created_at`);
-    expect(history.map((h) => h.summary)).toEqual(expect.arrayContaining([expect.stringContaining('referral confirmed')]));
+    const history: { summary: string }[] = await t.dataSource.query(
+      `SELECT summary FROM plan_event WHERE type = 'PATHWAY_UPDATED' ORDER BY created_at`,
+    );
+    expect(history.map((h) => h.summary)).toEqual(
+      expect.arrayContaining([expect.stringContaining('referral confirmed')]),
+    );
   });
 });

@@ -24,7 +24,14 @@ describe('logging refusals under a flood', () => {
     const root = join(__dirname, '..');
     api = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/api/src/main.ts')], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', CLOCK_START_AT: '2026-11-23T10:00:00Z', API_PORT: String(port), API_HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        CLOCK_START_AT: '2026-11-23T10:00:00Z',
+        API_PORT: String(port),
+        API_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     api.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -58,7 +65,10 @@ describe('logging refusals under a flood', () => {
 
   it('writes a bounded number of short lines, without stacks, however many refusals', async () => {
     const kinds: [string, () => Promise<string | undefined>][] = [
-      ['UNAUTHENTICATED', () => post(`{ caseload { totalCount } }`, {}, { authorization: `Bearer junk.${randomUUID()}` })],
+      [
+        'UNAUTHENTICATED',
+        () => post(`{ caseload { totalCount } }`, {}, { authorization: `Bearer junk.${randomUUID()}` }),
+      ],
       ['NOT_FOUND', () => post(`query($id: ID!) { child(id: $id) { id } }`, { id: randomUUID() }, { authorization })],
       ['BAD_USER_INPUT', () => post(`{ caseload { noSuchField } }`, {}, { authorization })],
     ];
@@ -73,7 +83,10 @@ describe('logging refusals under a flood', () => {
     // (The log is written in chunks, and at least each second.)
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const written = log.slice(start);
-    const lines = written.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = written
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     const refusals = lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Refused'));
     // One line per (code, operation) in the window, with its request id and operation; the rest only counted.
     expect(refusals.map((l) => [l.code, l.operation, l.level])).toEqual([

@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { Session, TestApp } from './support/test-app';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { Session, TestApp } from './support/test-app';
 
 /**
  * The day of release and after it, through GraphQL, as it happens: the youth justice case manager plans the day and
@@ -26,24 +26,48 @@ describe('the day of release and after', () => {
     history { type summary recordedById details }`;
 
   const loadPlan = async (session: Session = yjs) =>
-    (await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { ${PLAN} } }`, { id: w.a.episode.id })).resettlementPlan;
+    (await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { ${PLAN} } }`, { id: w.a.episode.id }))
+      .resettlementPlan;
 
   const planReleaseDay = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { ${RELEASE_DAY} } }`, { input: { planId, ...input } });
+    session.graphql(`mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { ${RELEASE_DAY} } }`, {
+      input: { planId, ...input },
+    });
   const confirm = (session: Session, expectedVersion: number) =>
-    session.graphql(`mutation($input: ConfirmReleaseDayPlanInput!) { confirmReleaseDayPlan(input: $input) { ${RELEASE_DAY} } }`, { input: { planId, expectedVersion } });
+    session.graphql(
+      `mutation($input: ConfirmReleaseDayPlanInput!) { confirmReleaseDayPlan(input: $input) { ${RELEASE_DAY} } }`,
+      { input: { planId, expectedVersion } },
+    );
   const recordReleaseDay = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: RecordReleaseDayInput!) { recordReleaseDay(input: $input) { ${RELEASE_RECORD} } }`, { input: { planId, ...input } });
+    session.graphql(
+      `mutation($input: RecordReleaseDayInput!) { recordReleaseDay(input: $input) { ${RELEASE_RECORD} } }`,
+      { input: { planId, ...input } },
+    );
   const recordAppointment = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id kind at outcome version } }`, { input: { planId, ...input } });
+    session.graphql(
+      `mutation($input: RecordAppointmentInput!) { recordAppointment(input: $input) { id kind at outcome version } }`,
+      { input: { planId, ...input } },
+    );
   const updateOutcome = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id outcome notes version } }`, { input });
+    session.graphql(
+      `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id outcome notes version } }`,
+      { input },
+    );
   const recordBarrier = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id status version } }`, { input: { planId, ...input } });
+    session.graphql(
+      `mutation($input: RecordEngagementBarrierInput!) { recordEngagementBarrier(input: $input) { id status version } }`,
+      { input: { planId, ...input } },
+    );
   const updateBarrier = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: UpdateEngagementBarrierInput!) { updateEngagementBarrier(input: $input) { id status planToAddress version } }`, { input });
+    session.graphql(
+      `mutation($input: UpdateEngagementBarrierInput!) { updateEngagementBarrier(input: $input) { id status planToAddress version } }`,
+      { input },
+    );
   const recordSupervision = (session: Session, input: Record<string, unknown>) =>
-    session.graphql(`mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { id periodEnding compliance notes version } }`, { input: { planId, ...input } });
+    session.graphql(
+      `mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { id periodEnding compliance notes version } }`,
+      { input: { planId, ...input } },
+    );
 
   /** What a refused change must leave untouched: every row of the feature and the plan's history. */
   const snapshot = async () => ({
@@ -70,7 +94,12 @@ describe('the day of release and after', () => {
     yjs = w.sessions.YJS_CASE_MANAGER;
     // Side A's child is on remand; the court directs release on Thursday 10 December.
     await yjs.ok(`mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id } }`, {
-      input: { episodeId: w.a.episode.id, expectedVersion: w.a.episode.version, releaseDate: '2026-12-10', reason: 'Court direction' },
+      input: {
+        episodeId: w.a.episode.id,
+        expectedVersion: w.a.episode.version,
+        releaseDate: '2026-12-10',
+        reason: 'Court direction',
+      },
     });
     planId = (await loadPlan()).id;
   });
@@ -98,24 +127,51 @@ describe('the day of release and after', () => {
         confirmedAt: null,
       });
       expect(day.gaps.map((g: { field: string }) => g.field)).toEqual([
-        'meetingTime', 'travelArrangements', 'firstAppointmentTime', 'firstAppointmentWith', 'firstAppointmentPlace',
-        'medication', 'idDocuments', 'phone', 'moneyAndProperty', 'supervisionExplainedByName', 'supervisionExplainedOn',
+        'meetingTime',
+        'travelArrangements',
+        'firstAppointmentTime',
+        'firstAppointmentWith',
+        'firstAppointmentPlace',
+        'medication',
+        'idDocuments',
+        'phone',
+        'moneyAndProperty',
+        'supervisionExplainedByName',
+        'supervisionExplainedOn',
       ]);
       const plan = await loadPlan();
-      expect(plan.history.at(-1)).toMatchObject({ type: 'RELEASE_DAY_PLANNED', summary: 'Release-day plan started', recordedById: yjs.userId });
+      expect(plan.history.at(-1)).toMatchObject({
+        type: 'RELEASE_DAY_PLANNED',
+        summary: 'Release-day plan started',
+        recordedById: yjs.userId,
+      });
     });
 
     it('keeps what was not sent, and clears what was sent as null', async () => {
-      const res = await planReleaseDay(yjs, { expectedVersion: 1, meetingTime: '09:30', travelArrangements: 'Foster carer drives', firstDestination: null });
+      const res = await planReleaseDay(yjs, {
+        expectedVersion: 1,
+        meetingTime: '09:30',
+        travelArrangements: 'Foster carer drives',
+        firstDestination: null,
+      });
       expect(res.errors).toBeUndefined();
-      expect(res.data.planReleaseDay).toMatchObject({ version: 2, metByName: 'Sam Carter', meetingTime: '09:30', firstDestination: null });
+      expect(res.data.planReleaseDay).toMatchObject({
+        version: 2,
+        metByName: 'Sam Carter',
+        meetingTime: '09:30',
+        firstDestination: null,
+      });
     });
 
     it('refuses a stale version with CONFLICT and the current state, writing nothing', async () => {
       const before = await snapshot();
       const res = await planReleaseDay(yjs, { expectedVersion: 1, metByName: 'Someone else' });
       expect(codeOf(res)).toBe('CONFLICT');
-      expect(res.errors![0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2, current: { metByName: 'Sam Carter' } });
+      expect(res.errors![0].extensions).toMatchObject({
+        expectedVersion: 1,
+        currentVersion: 2,
+        current: { metByName: 'Sam Carter' },
+      });
       expect(res.data?.planReleaseDay ?? null).toBeNull();
       expect(await snapshot()).toEqual(before);
     });
@@ -133,7 +189,11 @@ describe('the day of release and after', () => {
       ['supervision explained in the future', { supervisionExplainedOn: '2026-11-24' }, 'supervisionExplainedOn'],
       ['a first appointment before the release', { firstAppointmentDate: '2026-12-09' }, 'firstAppointmentDate'],
       ['a time that is not HH:MM', { meetingTime: '9.30am' }, 'meetingTime'],
-      ['an explainer who is no user', { supervisionExplainedById: '00000000-0000-4000-8000-000000000000' }, 'supervisionExplainedById'],
+      [
+        'an explainer who is no user',
+        { supervisionExplainedById: '00000000-0000-4000-8000-000000000000' },
+        'supervisionExplainedById',
+      ],
     ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_what, input, field) => {
       const before = await snapshot();
       const res = await planReleaseDay(yjs, { expectedVersion: 2, ...input });
@@ -148,16 +208,29 @@ describe('the day of release and after', () => {
       expect(codeOf(res)).toBe('CONFLICT');
       const gaps = (res.errors![0].extensions.gaps as { field: string }[]).map((g) => g.field);
       expect(gaps).toEqual([
-        'firstDestination', 'firstAppointmentTime', 'firstAppointmentWith', 'firstAppointmentPlace',
-        'medication', 'idDocuments', 'phone', 'moneyAndProperty', 'supervisionExplainedByName', 'supervisionExplainedOn',
+        'firstDestination',
+        'firstAppointmentTime',
+        'firstAppointmentWith',
+        'firstAppointmentPlace',
+        'medication',
+        'idDocuments',
+        'phone',
+        'moneyAndProperty',
+        'supervisionExplainedByName',
+        'supervisionExplainedOn',
       ]);
-      expect(res.errors![0].message).toMatch(/^The release-day plan cannot be confirmed yet: Where the child goes first; /);
+      expect(res.errors![0].message).toMatch(
+        /^The release-day plan cannot be confirmed yet: Where the child goes first; /,
+      );
       expect(await snapshot()).toEqual(before);
     });
 
     it('refuses an appropriate adult who is not one', async () => {
       const res = await planReleaseDay(yjs, { expectedVersion: 2, appropriateAdult: false });
-      expect(res.data.planReleaseDay.gaps).toContainEqual({ field: 'appropriateAdult', message: 'The child must be met by an appropriate adult' });
+      expect(res.data.planReleaseDay.gaps).toContainEqual({
+        field: 'appropriateAdult',
+        message: 'The child must be met by an appropriate adult',
+      });
       const refused = await confirm(yjs, 3);
       expect(codeOf(refused)).toBe('CONFLICT');
     });
@@ -181,15 +254,28 @@ describe('the day of release and after', () => {
       expect(res.data.planReleaseDay.gaps).toEqual([]);
       const confirmed = await confirm(yjs, 4);
       expect(confirmed.errors).toBeUndefined();
-      expect(confirmed.data.confirmReleaseDayPlan).toMatchObject({ version: 5, confirmedAt: '2026-11-23T10:00:00.000Z', confirmedById: yjs.userId });
+      expect(confirmed.data.confirmReleaseDayPlan).toMatchObject({
+        version: 5,
+        confirmedAt: '2026-11-23T10:00:00.000Z',
+        confirmedById: yjs.userId,
+      });
       const plan = await loadPlan();
-      expect(plan.history.at(-1)).toMatchObject({ type: 'RELEASE_DAY_CONFIRMED', summary: 'Release-day plan confirmed for 2026-12-10', recordedById: yjs.userId });
+      expect(plan.history.at(-1)).toMatchObject({
+        type: 'RELEASE_DAY_CONFIRMED',
+        summary: 'Release-day plan confirmed for 2026-12-10',
+        recordedById: yjs.userId,
+      });
     });
 
     it('a change after confirmation withdraws it until confirmed again', async () => {
-      const res = await planReleaseDay(yjs, { expectedVersion: 5, travelArrangements: 'Foster carer drives; train warrant as a fallback' });
+      const res = await planReleaseDay(yjs, {
+        expectedVersion: 5,
+        travelArrangements: 'Foster carer drives; train warrant as a fallback',
+      });
       expect(res.data.planReleaseDay).toMatchObject({ version: 6, confirmedAt: null, confirmedById: null });
-      expect((await loadPlan()).history.at(-1).summary).toBe('Release-day plan changed after confirmation: confirm it again');
+      expect((await loadPlan()).history.at(-1).summary).toBe(
+        'Release-day plan changed after confirmation: confirm it again',
+      );
       const again = await confirm(yjs, 6);
       expect(again.data.confirmReleaseDayPlan).toMatchObject({ version: 7, confirmedById: yjs.userId });
     });
@@ -208,16 +294,38 @@ describe('the day of release and after', () => {
   describe('before the release is recorded on the episode', () => {
     it('refuses to record the day of release with CONFLICT, writing nothing', async () => {
       const before = await snapshot();
-      const res = await recordReleaseDay(yjs, { metAtGate: true, metByName: 'Sam Carter', firstNightAddress: '4 Elm Row', firstNightPlacementType: 'FOSTER_CARE', firstNightAsPlanned: true });
+      const res = await recordReleaseDay(yjs, {
+        metAtGate: true,
+        metByName: 'Sam Carter',
+        firstNightAddress: '4 Elm Row',
+        firstNightPlacementType: 'FOSTER_CARE',
+        firstNightAsPlanned: true,
+      });
       expect(codeOf(res)).toBe('CONFLICT');
       expect(res.errors![0].message).toBe('Record the release on the custodial episode first');
       expect(await snapshot()).toEqual(before);
     });
 
     it('refuses supervision compliance and a kept appointment, but lets the first appointment be planned', async () => {
-      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-11-22', compliance: 'COMPLIANT' }))).toBe('CONFLICT');
-      expect(codeOf(await recordAppointment(yjs, { kind: 'YJS', at: '2026-11-22T14:00:00Z', withWhom: 'J. Patel', outcome: 'KEPT' }))).toBe('CONFLICT');
-      const planned = await recordAppointment(yjs, { kind: 'YJS', at: '2026-12-10T14:00:00Z', withWhom: 'J. Patel, case manager', place: 'YJS office' });
+      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-11-22', compliance: 'COMPLIANT' }))).toBe(
+        'CONFLICT',
+      );
+      expect(
+        codeOf(
+          await recordAppointment(yjs, {
+            kind: 'YJS',
+            at: '2026-11-22T14:00:00Z',
+            withWhom: 'J. Patel',
+            outcome: 'KEPT',
+          }),
+        ),
+      ).toBe('CONFLICT');
+      const planned = await recordAppointment(yjs, {
+        kind: 'YJS',
+        at: '2026-12-10T14:00:00Z',
+        withWhom: 'J. Patel, case manager',
+        place: 'YJS office',
+      });
       expect(planned.errors).toBeUndefined();
       expect(planned.data.recordAppointment).toMatchObject({ kind: 'YJS', outcome: 'PLANNED', version: 1 });
     });
@@ -229,7 +337,9 @@ describe('the day of release and after', () => {
     beforeAll(async () => {
       await moveClockTo('2026-12-10T16:00:00Z');
       const staff = await signInAgain(Role.ESTABLISHMENT_STAFF);
-      const { custodialEpisode: ep } = await staff.ok(`query($id: ID!) { custodialEpisode(id: $id) { version } }`, { id: w.a.episode.id });
+      const { custodialEpisode: ep } = await staff.ok(`query($id: ID!) { custodialEpisode(id: $id) { version } }`, {
+        id: w.a.episode.id,
+      });
       await staff.ok(`mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { status } }`, {
         input: { episodeId: w.a.episode.id, expectedVersion: ep.version, releasedAt: '2026-12-10T09:30:00Z' },
       });
@@ -245,7 +355,14 @@ describe('the day of release and after', () => {
       ['met at the gate by nobody named', { metByName: undefined }, 'metByName'],
     ])('refuses the record %s, writing nothing', async (_what, change, field) => {
       const before = await snapshot();
-      const input = { metAtGate: true, metByName: 'Sam Carter', firstNightAddress: 'Flat 2, 12 Canal Street', firstNightPlacementType: 'OTHER', firstNightAsPlanned: false, ...change };
+      const input = {
+        metAtGate: true,
+        metByName: 'Sam Carter',
+        firstNightAddress: 'Flat 2, 12 Canal Street',
+        firstNightPlacementType: 'OTHER',
+        firstNightAsPlanned: false,
+        ...change,
+      };
       const res = await recordReleaseDay(yjs, input);
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(Object.keys(res.errors![0].extensions.fieldErrors!)).toContain(field);
@@ -276,12 +393,26 @@ describe('the day of release and after', () => {
     });
 
     it('refuses a second record over the first, and takes a change at the version read', async () => {
-      expect(codeOf(await recordReleaseDay(yjs, { metAtGate: false, firstNightAddress: 'x', firstNightPlacementType: 'OTHER', firstNightAsPlanned: true }))).toBe('CONFLICT');
+      expect(
+        codeOf(
+          await recordReleaseDay(yjs, {
+            metAtGate: false,
+            firstNightAddress: 'x',
+            firstNightPlacementType: 'OTHER',
+            firstNightAsPlanned: true,
+          }),
+        ),
+      ).toBe('CONFLICT');
       const stale = await recordReleaseDay(yjs, { expectedVersion: 2, firstAppointmentsKept: true });
       expect(codeOf(stale)).toBe('CONFLICT');
       expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 1 });
       const res = await recordReleaseDay(yjs, { expectedVersion: 1, firstAppointmentsKept: true });
-      expect(res.data.recordReleaseDay).toMatchObject({ version: 2, firstAppointmentsKept: true, firstNightAsPlanned: false, metByName: 'Sam Carter' });
+      expect(res.data.recordReleaseDay).toMatchObject({
+        version: 2,
+        firstAppointmentsKept: true,
+        firstNightAsPlanned: false,
+        metByName: 'Sam Carter',
+      });
     });
 
     it('records appointments kept and missed, refusing a stale version and an outcome before its time', async () => {
@@ -290,15 +421,47 @@ describe('the day of release and after', () => {
       const stale = await updateOutcome(yjs, { appointmentId: first.id, expectedVersion: 2, outcome: 'MISSED' });
       expect(codeOf(stale)).toBe('CONFLICT');
       expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 1, current: { outcome: 'PLANNED' } });
-      const kept = await updateOutcome(yjs, { appointmentId: first.id, expectedVersion: 1, outcome: 'KEPT', notes: 'Came with carer' });
-      expect(kept.data.updateAppointmentOutcome).toMatchObject({ outcome: 'KEPT', notes: 'Came with carer', version: 2 });
+      const kept = await updateOutcome(yjs, {
+        appointmentId: first.id,
+        expectedVersion: 1,
+        outcome: 'KEPT',
+        notes: 'Came with carer',
+      });
+      expect(kept.data.updateAppointmentOutcome).toMatchObject({
+        outcome: 'KEPT',
+        notes: 'Came with carer',
+        version: 2,
+      });
 
-      const missed = await recordAppointment(yjs, { kind: 'HEALTH', at: '2026-12-10T15:00:00Z', withWhom: 'GP registration', outcome: 'MISSED' });
+      const missed = await recordAppointment(yjs, {
+        kind: 'HEALTH',
+        at: '2026-12-10T15:00:00Z',
+        withWhom: 'GP registration',
+        outcome: 'MISSED',
+      });
       expect(missed.data.recordAppointment).toMatchObject({ outcome: 'MISSED' });
-      expect(codeOf(await recordAppointment(yjs, { kind: 'HEALTH', at: '2026-12-10T15:00:00Z', withWhom: 'GP registration', outcome: 'MISSED' }))).toBe('CONFLICT');
-      const future = await recordAppointment(yjs, { kind: 'EDUCATION', at: '2026-12-11T09:00:00Z', withWhom: 'College', outcome: 'KEPT' });
+      expect(
+        codeOf(
+          await recordAppointment(yjs, {
+            kind: 'HEALTH',
+            at: '2026-12-10T15:00:00Z',
+            withWhom: 'GP registration',
+            outcome: 'MISSED',
+          }),
+        ),
+      ).toBe('CONFLICT');
+      const future = await recordAppointment(yjs, {
+        kind: 'EDUCATION',
+        at: '2026-12-11T09:00:00Z',
+        withWhom: 'College',
+        outcome: 'KEPT',
+      });
       expect(codeOf(future)).toBe('BAD_USER_INPUT');
-      const planned = await recordAppointment(yjs, { kind: 'EDUCATION', at: '2026-12-11T09:00:00Z', withWhom: 'College' });
+      const planned = await recordAppointment(yjs, {
+        kind: 'EDUCATION',
+        at: '2026-12-11T09:00:00Z',
+        withWhom: 'College',
+      });
       expect(planned.data.recordAppointment).toMatchObject({ outcome: 'PLANNED' });
     });
 
@@ -310,8 +473,18 @@ describe('the day of release and after', () => {
       });
       expect(res.data.recordEngagementBarrier).toMatchObject({ status: 'OPEN', version: 1 });
       const id = res.data.recordEngagementBarrier.id;
-      expect(codeOf(await recordBarrier(yjs, { barrier: 'two buses to the YJS office ', assessment: 'again', planToAddress: 'again' }))).toBe('CONFLICT');
-      expect(codeOf(await updateBarrier(yjs, { barrierId: id, expectedVersion: 2, status: 'ADDRESSED' }))).toBe('CONFLICT');
+      expect(
+        codeOf(
+          await recordBarrier(yjs, {
+            barrier: 'two buses to the YJS office ',
+            assessment: 'again',
+            planToAddress: 'again',
+          }),
+        ),
+      ).toBe('CONFLICT');
+      expect(codeOf(await updateBarrier(yjs, { barrierId: id, expectedVersion: 2, status: 'ADDRESSED' }))).toBe(
+        'CONFLICT',
+      );
       const addressed = await updateBarrier(yjs, { barrierId: id, expectedVersion: 1, status: 'ADDRESSED' });
       expect(addressed.data.updateEngagementBarrier).toMatchObject({ status: 'ADDRESSED', version: 2 });
     });
@@ -322,58 +495,126 @@ describe('the day of release and after', () => {
       const noNotes = await recordSupervision(yjs, { periodEnding: '2026-12-17', compliance: 'PARTLY_COMPLIANT' });
       expect(codeOf(noNotes)).toBe('BAD_USER_INPUT');
       expect(Object.keys(noNotes.errors![0].extensions.fieldErrors!)).toEqual(['notes']);
-      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-19', compliance: 'COMPLIANT' }))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-09', compliance: 'COMPLIANT' }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-19', compliance: 'COMPLIANT' }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-09', compliance: 'COMPLIANT' }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await snapshot()).toEqual(before);
 
-      const res = await recordSupervision(yjs, { periodEnding: '2026-12-17', compliance: 'PARTLY_COMPLIANT', notes: 'Missed GP registration; kept both YJS appointments' });
-      expect(res.data.recordSupervisionCheck).toMatchObject({ periodEnding: '2026-12-17', compliance: 'PARTLY_COMPLIANT', version: 1 });
-      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-17', compliance: 'COMPLIANT' }))).toBe('CONFLICT');
-      const corrected = await recordSupervision(yjs, { periodEnding: '2026-12-17', expectedVersion: 1, compliance: 'COMPLIANT' });
+      const res = await recordSupervision(yjs, {
+        periodEnding: '2026-12-17',
+        compliance: 'PARTLY_COMPLIANT',
+        notes: 'Missed GP registration; kept both YJS appointments',
+      });
+      expect(res.data.recordSupervisionCheck).toMatchObject({
+        periodEnding: '2026-12-17',
+        compliance: 'PARTLY_COMPLIANT',
+        version: 1,
+      });
+      expect(codeOf(await recordSupervision(yjs, { periodEnding: '2026-12-17', compliance: 'COMPLIANT' }))).toBe(
+        'CONFLICT',
+      );
+      const corrected = await recordSupervision(yjs, {
+        periodEnding: '2026-12-17',
+        expectedVersion: 1,
+        compliance: 'COMPLIANT',
+      });
       expect(corrected.data.recordSupervisionCheck).toMatchObject({ compliance: 'COMPLIANT', notes: null, version: 2 });
     });
 
     it('shows everything on the plan, and every change in its history with the person who made it', async () => {
       const plan = await loadPlan();
       expect(plan.releaseDay).toMatchObject({ version: 7, metByName: 'Sam Carter', confirmedById: yjs.userId });
-      expect(plan.releaseRecord).toMatchObject({ version: 2, firstNightAsPlanned: false, eteStartedAsPlanned: false, firstAppointmentsKept: true });
+      expect(plan.releaseRecord).toMatchObject({
+        version: 2,
+        firstNightAsPlanned: false,
+        eteStartedAsPlanned: false,
+        firstAppointmentsKept: true,
+      });
       expect(plan.appointments.map((a: any) => [a.kind, a.at, a.outcome])).toEqual([
         ['YJS', '2026-12-10T14:00:00.000Z', 'KEPT'],
         ['HEALTH', '2026-12-10T15:00:00.000Z', 'MISSED'],
         ['EDUCATION', '2026-12-11T09:00:00.000Z', 'PLANNED'],
       ]);
-      expect(plan.engagementBarriers).toEqual([expect.objectContaining({ barrier: 'Two buses to the YJS office', status: 'ADDRESSED' })]);
-      expect(plan.supervisionChecks).toEqual([expect.objectContaining({ periodEnding: '2026-12-17', compliance: 'COMPLIANT' })]);
+      expect(plan.engagementBarriers).toEqual([
+        expect.objectContaining({ barrier: 'Two buses to the YJS office', status: 'ADDRESSED' }),
+      ]);
+      expect(plan.supervisionChecks).toEqual([
+        expect.objectContaining({ periodEnding: '2026-12-17', compliance: 'COMPLIANT' }),
+      ]);
 
       const mine = plan.history.filter((e: any) => e.type !== 'PLAN_CREATED');
       expect(mine.every((e: any) => e.recordedById === yjs.userId)).toBe(true);
       expect(mine.map((e: any) => e.type)).toEqual([
-        'RELEASE_DAY_PLANNED', 'RELEASE_DAY_PLANNED', 'RELEASE_DAY_PLANNED', 'RELEASE_DAY_PLANNED', 'RELEASE_DAY_CONFIRMED',
-        'RELEASE_DAY_PLANNED', 'RELEASE_DAY_CONFIRMED',
+        'RELEASE_DAY_PLANNED',
+        'RELEASE_DAY_PLANNED',
+        'RELEASE_DAY_PLANNED',
+        'RELEASE_DAY_PLANNED',
+        'RELEASE_DAY_CONFIRMED',
+        'RELEASE_DAY_PLANNED',
+        'RELEASE_DAY_CONFIRMED',
         'APPOINTMENT_RECORDED',
-        'RELEASE_RECORDED', 'RELEASE_RECORDED',
-        'APPOINTMENT_RECORDED', 'APPOINTMENT_RECORDED', 'APPOINTMENT_RECORDED',
-        'BARRIER_ASSESSED', 'BARRIER_ASSESSED',
-        'SUPERVISION_RECORDED', 'SUPERVISION_RECORDED',
+        'RELEASE_RECORDED',
+        'RELEASE_RECORDED',
+        'APPOINTMENT_RECORDED',
+        'APPOINTMENT_RECORDED',
+        'APPOINTMENT_RECORDED',
+        'BARRIER_ASSESSED',
+        'BARRIER_ASSESSED',
+        'SUPERVISION_RECORDED',
+        'SUPERVISION_RECORDED',
       ]);
       const recorded = mine.find((e: any) => e.type === 'RELEASE_RECORDED');
       expect(recorded.summary).toBe('Release on 2026-12-10 recorded: first night: other, not as planned');
       const kept = mine.find((e: any) => e.type === 'APPOINTMENT_RECORDED' && e.summary.endsWith('kept'));
-      expect(kept.details).toMatchObject({ record: { type: 'ReleaseAppointment' }, before: { outcome: 'PLANNED' }, after: { outcome: 'KEPT' } });
+      expect(kept.details).toMatchObject({
+        record: { type: 'ReleaseAppointment' },
+        before: { outcome: 'PLANNED' },
+        after: { outcome: 'KEPT' },
+      });
     });
 
     it('leaves an audit row for every change, with the person, in the change’s own transaction', async () => {
       const rows = await t.dataSource.query(
         `SELECT action, resource_type, actor_user_id FROM audit_event WHERE child_id = $1 AND outcome = 'SUCCEEDED' AND action = ANY($2) ORDER BY id`,
-        [w.a.child.id, ['planReleaseDay', 'confirmReleaseDayPlan', 'recordReleaseDay', 'recordAppointment', 'updateAppointmentOutcome', 'recordEngagementBarrier', 'updateEngagementBarrier', 'recordSupervisionCheck']],
+        [
+          w.a.child.id,
+          [
+            'planReleaseDay',
+            'confirmReleaseDayPlan',
+            'recordReleaseDay',
+            'recordAppointment',
+            'updateAppointmentOutcome',
+            'recordEngagementBarrier',
+            'updateEngagementBarrier',
+            'recordSupervisionCheck',
+          ],
+        ],
       );
       expect(rows.every((r: any) => r.actor_user_id === yjs.userId)).toBe(true);
       const count = (action: string) => rows.filter((r: any) => r.action === action).length;
-      expect([count('planReleaseDay'), count('confirmReleaseDayPlan'), count('recordReleaseDay'), count('recordAppointment'), count('updateAppointmentOutcome')]).toEqual([5, 2, 2, 3, 1]);
-      expect([count('recordEngagementBarrier'), count('updateEngagementBarrier'), count('recordSupervisionCheck')]).toEqual([1, 1, 2]);
-      expect(new Set(rows.map((r: any) => r.resource_type))).toEqual(new Set(['ReleaseDayPlan', 'ReleaseRecord', 'ReleaseAppointment', 'EngagementBarrier', 'SupervisionCheck']));
+      expect([
+        count('planReleaseDay'),
+        count('confirmReleaseDayPlan'),
+        count('recordReleaseDay'),
+        count('recordAppointment'),
+        count('updateAppointmentOutcome'),
+      ]).toEqual([5, 2, 2, 3, 1]);
+      expect([
+        count('recordEngagementBarrier'),
+        count('updateEngagementBarrier'),
+        count('recordSupervisionCheck'),
+      ]).toEqual([1, 1, 2]);
+      expect(new Set(rows.map((r: any) => r.resource_type))).toEqual(
+        new Set(['ReleaseDayPlan', 'ReleaseRecord', 'ReleaseAppointment', 'EngagementBarrier', 'SupervisionCheck']),
+      );
       // Refused attempts are there too, as FAILED (content) rows.
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'planReleaseDay' AND outcome = 'FAILED' AND actor_user_id = $1`, [yjs.userId]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'planReleaseDay' AND outcome = 'FAILED' AND actor_user_id = $1`,
+        [yjs.userId],
+      );
       expect(n).toBeGreaterThan(0);
     });
   });
@@ -384,7 +625,9 @@ describe('the day of release and after', () => {
     it('another service’s case manager gets NOT_FOUND for side A’s plan, its records and every change, audited as DENIED', async () => {
       const other = await t.userSession({ organisationId: w.b.youthJusticeService.id, roles: [Role.YJS_CASE_MANAGER] });
       const before = await snapshot();
-      const read = await other.graphql(`query($id: ID!) { resettlementPlan(episodeId: $id) { releaseDay { id } } }`, { id: w.a.episode.id });
+      const read = await other.graphql(`query($id: ID!) { resettlementPlan(episodeId: $id) { releaseDay { id } } }`, {
+        id: w.a.episode.id,
+      });
       expect(codeOf(read)).toBe('NOT_FOUND');
       const barrier = (await loadPlan()).engagementBarriers[0];
       for (const res of [
@@ -399,25 +642,47 @@ describe('the day of release and after', () => {
         expect(codeOf(res)).toBe('NOT_FOUND');
       }
       expect(await snapshot()).toEqual(before);
-      const denied = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1 AND outcome = 'DENIED'`, [other.userId]);
+      const denied = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1 AND outcome = 'DENIED'`,
+        [other.userId],
+      );
       expect(denied[0].n).toBe(8);
     });
 
     it('a local authority accommodation officer gets NOT_FOUND: the role may try (it may own a pathway), but without a referral the child does not exist for them', async () => {
       const officer = await signInAgain(Role.LA_ACCOMMODATION_OFFICER);
       expect(codeOf(await planReleaseDay(officer, { expectedVersion: 7, phone: 'x' }))).toBe('NOT_FOUND');
-      expect(codeOf(await recordSupervision(officer, { periodEnding: '2026-12-17', compliance: 'COMPLIANT' }))).toBe('NOT_FOUND');
+      expect(codeOf(await recordSupervision(officer, { periodEnding: '2026-12-17', compliance: 'COMPLIANT' }))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('a partner responsible for a pathway sees the plan but not the release day or what followed', async () => {
-      const { resettlementPlan } = await yjs.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version } } }`, { id: w.a.episode.id });
+      const { resettlementPlan } = await yjs.ok(
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version } } }`,
+        { id: w.a.episode.id },
+      );
       const health = resettlementPlan.pathways.find((p: any) => p.type === 'PHYSICAL_HEALTH');
       await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
-        input: { pathwayId: health.id, expectedVersion: health.version, responsibleOrganisationId: w.a.healthProvider.id },
+        input: {
+          pathwayId: health.id,
+          expectedVersion: health.version,
+          responsibleOrganisationId: w.a.healthProvider.id,
+        },
       });
       const practitioner = await signInAgain(Role.HEALTH_PRACTITIONER);
-      const seen = await practitioner.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id releaseDay { id } releaseRecord { id } appointments { id } engagementBarriers { id } supervisionChecks { id } } }`, { id: w.a.episode.id });
-      expect(seen.resettlementPlan).toEqual({ id: planId, releaseDay: null, releaseRecord: null, appointments: null, engagementBarriers: null, supervisionChecks: null });
+      const seen = await practitioner.ok(
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { id releaseDay { id } releaseRecord { id } appointments { id } engagementBarriers { id } supervisionChecks { id } } }`,
+        { id: w.a.episode.id },
+      );
+      expect(seen.resettlementPlan).toEqual({
+        id: planId,
+        releaseDay: null,
+        releaseRecord: null,
+        appointments: null,
+        engagementBarriers: null,
+        supervisionChecks: null,
+      });
     });
   });
 });

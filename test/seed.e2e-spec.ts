@@ -24,7 +24,9 @@ describe('npm run seed', () => {
   it('refuses a database that is not marked for demo or test use, writing nothing', async () => {
     const unmarked = await TestDatabase.create({ purpose: null });
     try {
-      await expect(seedDemoData(unmarked.ownerUrl, { children: 5, seed: 1, today: '2026-11-23' })).rejects.toThrow(/not marked for demo or test use/);
+      await expect(seedDemoData(unmarked.ownerUrl, { children: 5, seed: 1, today: '2026-11-23' })).rejects.toThrow(
+        /not marked for demo or test use/,
+      );
       const client = new Client({ connectionString: unmarked.ownerUrl });
       await client.connect();
       try {
@@ -46,7 +48,13 @@ describe('npm run seed', () => {
     const [{ n: referralsAfterFirst }] = await count(`SELECT count(*)::int AS n FROM referral`);
     expect(referralsAfterFirst).toBe(first.referralsAdded);
     const second = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-11-23' });
-    expect(second).toMatchObject({ childrenAdded: 0, childrenSkipped: 200, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
+    expect(second).toMatchObject({
+      childrenAdded: 0,
+      childrenSkipped: 200,
+      episodesAdded: 0,
+      showcaseChildrenAdded: 0,
+      referralsAdded: 0,
+    });
     // A later day changes nothing either: the demo areas have their referrals.
     const third = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-12-07' });
     expect(third).toMatchObject({ childrenAdded: 0, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
@@ -81,7 +89,11 @@ describe('npm run seed', () => {
         count(*) FILTER (WHERE code = 'YOI-WETHERBY' AND email_domains = '{wetherby.yoi.example.com}') AS wetherby,
         count(*) FILTER (WHERE code = 'NAT-YJB' AND email_domains = '{yjb.national.example.com}') AS national FROM organisation`);
     expect(domains).toEqual({ without: '0', birmingham: '1', wetherby: '1', national: '1' });
-    expect(await count(`SELECT u.email FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE NOT (split_part(u.email, '@', 2) = ANY(o.email_domains))`)).toEqual([]);
+    expect(
+      await count(
+        `SELECT u.email FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE NOT (split_part(u.email, '@', 2) = ANY(o.email_domains))`,
+      ),
+    ).toEqual([]);
 
     // Demo data is synthetic: drama-range phone numbers and example.com addresses only.
     const [contacts] = await count(`SELECT count(*) FILTER (WHERE phone !~ '^07700 900[0-9]{3}$') AS bad_phone,
@@ -91,7 +103,8 @@ describe('npm run seed', () => {
 
   it('gives each demo area referrals in a spread of states, made through the referrals feature', async () => {
     // The database seeded above (twice). Leeds: from its youth justice service, to its own authority and providers.
-    const rows = await count(`SELECT r.type, r.status, r.sent_at IS NOT NULL AS sent, r.summary, r.offer_start_date::text AS offer_start,
+    const rows =
+      await count(`SELECT r.type, r.status, r.sent_at IS NOT NULL AS sent, r.summary, r.offer_start_date::text AS offer_start,
         r.offer_address_or_place, r.offer_placement_type, r.offer_provider, r.child_wishes, r.family_views, r.needs_and_risks,
         e.expected_release_date::text AS release, (e.expected_release_date - DATE '2026-11-23') AS days_to_release, w.type AS pathway_type, w.status AS pathway_status,
         w.responsible_organisation_id = r.to_organisation_id AS pathway_theirs,
@@ -108,15 +121,47 @@ describe('npm run seed', () => {
       JOIN resettlement_plan p ON p.id = r.plan_id
       JOIN pathway w ON w.id = r.pathway_id
       WHERE fs.code = 'YJS-LEEDS'`);
-    const tally = (type: string) => rows.filter((r) => r.type === type).map((r) => r.status).sort();
-    expect(tally('ACCOMMODATION')).toEqual(['ACKNOWLEDGED', 'CONFIRMED', 'DRAFT', 'INFORMATION_REQUESTED', 'OFFERED', 'SENT', 'SENT']);
+    const tally = (type: string) =>
+      rows
+        .filter((r) => r.type === type)
+        .map((r) => r.status)
+        .sort();
+    expect(tally('ACCOMMODATION')).toEqual([
+      'ACKNOWLEDGED',
+      'CONFIRMED',
+      'DRAFT',
+      'INFORMATION_REQUESTED',
+      'OFFERED',
+      'SENT',
+      'SENT',
+    ]);
     expect(tally('EDUCATION')).toEqual(['ACKNOWLEDGED']);
     expect(tally('HEALTH')).toEqual(['SENT']);
-    const to = { ACCOMMODATION: 'LOCAL_AUTHORITY', EDUCATION: 'EDUCATION_PROVIDER', HEALTH: 'HEALTH_PROVIDER' } as Record<string, string>;
-    const pathways = { ACCOMMODATION: 'ACCOMMODATION', EDUCATION: 'EDUCATION_TRAINING_EMPLOYMENT', HEALTH: 'MENTAL_HEALTH' } as Record<string, string>;
+    const to = {
+      ACCOMMODATION: 'LOCAL_AUTHORITY',
+      EDUCATION: 'EDUCATION_PROVIDER',
+      HEALTH: 'HEALTH_PROVIDER',
+    } as Record<string, string>;
+    const pathways = {
+      ACCOMMODATION: 'ACCOMMODATION',
+      EDUCATION: 'EDUCATION_TRAINING_EMPLOYMENT',
+      HEALTH: 'MENTAL_HEALTH',
+    } as Record<string, string>;
     for (const r of rows) {
-      expect({ from: r.from_code, supervisor: r.from_supervisor, plan: r.plan_matches, toType: r.to_type, toArea: r.to_area, pathway: r.pathway_type }).toEqual({
-        from: 'YJS-LEEDS', supervisor: true, plan: true, toType: to[r.type], toArea: 'LA-LEEDS', pathway: pathways[r.type],
+      expect({
+        from: r.from_code,
+        supervisor: r.from_supervisor,
+        plan: r.plan_matches,
+        toType: r.to_type,
+        toArea: r.to_area,
+        pathway: r.pathway_type,
+      }).toEqual({
+        from: 'YJS-LEEDS',
+        supervisor: true,
+        plan: true,
+        toType: to[r.type],
+        toArea: 'LA-LEEDS',
+        pathway: pathways[r.type],
       });
       expect(r.child_wishes && r.family_views && r.needs_and_risks).toBeTruthy();
       expect(Number(r.days_to_release)).toBeGreaterThan(0);
@@ -127,7 +172,12 @@ describe('npm run seed', () => {
         expect(r).toMatchObject({ sent: false, summary: null, events: 1 });
       } else {
         expect(r.sent).toBe(true);
-        expect(r.summary).toMatchObject({ givenName: expect.any(String), releaseDate: r.release, childWishes: r.child_wishes, needsAndRisks: r.needs_and_risks });
+        expect(r.summary).toMatchObject({
+          givenName: expect.any(String),
+          releaseDate: r.release,
+          childWishes: r.child_wishes,
+          needsAndRisks: r.needs_and_risks,
+        });
         // Sending puts the pathway in progress with the partner; confirming arranges it.
         expect(r.pathway_theirs).toBe(true);
         expect(r.pathway_status).toBe(r.status === 'CONFIRMED' ? 'ARRANGED' : 'IN_PROGRESS');
@@ -143,16 +193,19 @@ describe('npm run seed', () => {
     expect(sentDays.some((d) => d <= 42)).toBe(true);
     expect(sentDays.some((d) => d > 42 && d <= 91)).toBe(true);
     expect(sentDays.some((d) => d > 91)).toBe(true);
-    const [info] = await count(`SELECT v.note FROM referral_event v JOIN referral r ON r.id = v.referral_id JOIN organisation fs ON fs.id = r.from_service_id
+    const [info] =
+      await count(`SELECT v.note FROM referral_event v JOIN referral r ON r.id = v.referral_id JOIN organisation fs ON fs.id = r.from_service_id
       WHERE fs.code = 'YJS-LEEDS' AND v.to_status = 'INFORMATION_REQUESTED'`);
     expect(info.note).toMatch(/curfew/);
 
-    // The confirmed placement and the sent referrals meet their milestones (refreshed in the referral's own transaction).
+    // The confirmed placement and the sent referrals meet their milestones (refreshed in the referral's own
+    // transaction).
     const milestones = await count(`SELECT r.status, m.key, m.status AS milestone_status FROM referral r
       JOIN organisation fs ON fs.id = r.from_service_id AND fs.code = 'YJS-LEEDS'
       JOIN milestone m ON m.episode_id = r.episode_id AND m.key IN ('ACCOMMODATION_CONFIRMED', 'ACCOMMODATION_REFERRAL_SENT')
       WHERE r.type = 'ACCOMMODATION'`);
-    const status = (referral: string, key: string) => milestones.filter((m) => m.status === referral && m.key === key).map((m) => m.milestone_status);
+    const status = (referral: string, key: string) =>
+      milestones.filter((m) => m.status === referral && m.key === key).map((m) => m.milestone_status);
     expect(status('CONFIRMED', 'ACCOMMODATION_CONFIRMED')).toEqual(['MET']);
     expect(status('SENT', 'ACCOMMODATION_REFERRAL_SENT')).toEqual(['MET', 'MET']);
     expect(status('DRAFT', 'ACCOMMODATION_REFERRAL_SENT')).not.toContain('MET');

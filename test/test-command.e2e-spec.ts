@@ -25,7 +25,11 @@ describe('the test command', () => {
     };
     /** Runs the script as if Debian's Chromium lived at `<bin>/chromium`, with the fakes first on PATH. */
     const ensure = (env: Record<string, string> = {}) => {
-      const environment: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, ENSURE_CHROMIUM_DEBIAN_PATH: join(bin, 'chromium') };
+      const environment: NodeJS.ProcessEnv = {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        ENSURE_CHROMIUM_DEBIAN_PATH: join(bin, 'chromium'),
+      };
       delete environment.CHROMIUM_PATH;
       Object.assign(environment, env);
       return spawnSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { env: environment, encoding: 'utf8' });
@@ -34,7 +38,10 @@ describe('the test command', () => {
 
     beforeEach(() => {
       // apt-get, recorded; "installing" chromium puts an executable where Debian's package would.
-      fake('apt-get', `echo "apt-get $*" >> "${bin}/apt.log"\ncase "$*" in *install*) printf '#!/bin/sh\\n' > "${bin}/chromium"; chmod +x "${bin}/chromium";; esac`);
+      fake(
+        'apt-get',
+        `echo "apt-get $*" >> "${bin}/apt.log"\ncase "$*" in *install*) printf '#!/bin/sh\\n' > "${bin}/chromium"; chmod +x "${bin}/chromium";; esac`,
+      );
     });
 
     it('does nothing when Chromium is there', () => {
@@ -52,7 +59,7 @@ describe('the test command', () => {
       expect(aptLog()).toBe('');
     });
 
-    it('installs Debian\'s package, non-interactively, when Chromium is missing and the user is root', () => {
+    it("installs Debian's package, non-interactively, when Chromium is missing and the user is root", () => {
       fake('id', 'echo 0');
       const run = ensure();
       expect(run.status).toBe(0);
@@ -79,11 +86,20 @@ describe('the test command', () => {
 
   it('lets jest exit by itself when a browser test cannot start its browser (the api and portal it started are closed)', async () => {
     const started = Date.now();
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', join(ROOT, 'test/fixtures/jest.config.js'), 'portal-harness-fails'], {
-      cwd: ROOT,
-      env: { ...process.env, CHROMIUM_PATH: join(tmpdir(), 'no-such-dir', 'chromium'), CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/jest/bin/jest.js'),
+        '--config',
+        join(ROOT, 'test/fixtures/jest.config.js'),
+        'portal-harness-fails',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CHROMIUM_PATH: join(tmpdir(), 'no-such-dir', 'chromium'), CI: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -99,7 +115,10 @@ describe('the test command', () => {
       });
     });
     // The run failed for the right reason, was reported, and jest then exited on its own, in seconds.
-    expect({ code, output }).toEqual({ code: 1, output: expect.stringContaining("Failed to launch chromium because executable doesn't exist") });
+    expect({ code, output }).toEqual({
+      code: 1,
+      output: expect.stringContaining("Failed to launch chromium because executable doesn't exist"),
+    });
     expect(output).toMatch(/Tests:\s+1 failed, 1 total/);
     expect(output).not.toContain('Jest did not exit');
     expect(Date.now() - started).toBeLessThan(limit);

@@ -18,7 +18,8 @@ describe('the worker', () => {
   });
 
   it('starts as an application context with no HTTP server, reaches PostgreSQL, and shuts down cleanly', async () => {
-    const { createWorkerApp } = require('../apps/worker/src/create-worker-app') as typeof import('../apps/worker/src/create-worker-app');
+    const { createWorkerApp } =
+      require('../apps/worker/src/create-worker-app') as typeof import('../apps/worker/src/create-worker-app');
     const app = await createWorkerApp();
     expect(() => (app as any).getHttpAdapter()).toThrow();
     expect(await app.get(DataSource).query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);

@@ -25,7 +25,8 @@ export async function dropBenchDatabase(url: string): Promise<void> {
     await db.connect();
     const { rows } = await db.query("SELECT current_setting('resettle.purpose', true) AS purpose");
     await db.end();
-    if (!['demo', 'test'].includes(rows[0]?.purpose)) throw new Error(`Refusing to drop "${name}": it is not marked for demo or test use`);
+    if (!['demo', 'test'].includes(rows[0]?.purpose))
+      throw new Error(`Refusing to drop "${name}": it is not marked for demo or test use`);
     await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
   } finally {
     await admin.end();
@@ -41,8 +42,12 @@ export function runScript(script: string, args: string[], env: Record<string, st
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (res.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
-  const out = `${res.stdout}`.split('\n').filter((l) => l && !l.startsWith('  ')).join('\n');
+  if (res.status !== 0)
+    throw new Error(`${script} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  const out = `${res.stdout}`
+    .split('\n')
+    .filter((l) => l && !l.startsWith('  '))
+    .join('\n');
   return `${out}\n(${script} took ${((Date.now() - started) / 1000).toFixed(1)} s)`;
 }
 
@@ -51,14 +56,22 @@ export function runScript(script: string, args: string[], env: Record<string, st
  * application role the api and worker run as (they refuse anything else), the owner that migrates and seeds, and
  * the superuser on the server's `postgres` database that db-create makes both with. The roles are the bench's own.
  */
-export function benchDatabaseUrls(base: string): { DATABASE_URL: string; MIGRATION_DATABASE_URL: string; DATABASE_ADMIN_URL: string } {
+export function benchDatabaseUrls(base: string): {
+  DATABASE_URL: string;
+  MIGRATION_DATABASE_URL: string;
+  DATABASE_ADMIN_URL: string;
+} {
   const as = (role: string) => {
     const u = new URL(base);
     u.username = role;
     u.password = role;
     return u.toString();
   };
-  return { DATABASE_URL: as('resettle_bench_app'), MIGRATION_DATABASE_URL: as('resettle_bench_owner'), DATABASE_ADMIN_URL: withDatabase(base, 'postgres') };
+  return {
+    DATABASE_URL: as('resettle_bench_app'),
+    MIGRATION_DATABASE_URL: as('resettle_bench_owner'),
+    DATABASE_ADMIN_URL: withDatabase(base, 'postgres'),
+  };
 }
 
 export async function withClient<T>(url: string, fn: (db: Client) => Promise<T>): Promise<T> {

@@ -22,7 +22,10 @@ export interface EngineFigures {
    * rows created over the span of their own `created_at` (first to last batch), and notifications.
    */
   escalations: {
-    /** Once the start-up reconciles are done, after a 10 s warm-up: escalations made over `window_s` (or until the backlog ran out). */
+    /**
+     * Once the start-up reconciles are done, after a 10 s warm-up: escalations made over `window_s` (or until the
+     * backlog ran out).
+     */
     window_s: number;
     created: number;
     perSecond: number;
@@ -81,7 +84,8 @@ async function firstCompleted(queue: Queue, name: string, count: number, timeout
     if (jobs.length >= count) return jobs;
     const failed = await matching('failed');
     if (failed.length) throw new Error(`${name} failed: ${failed[0].failedReason}`);
-    if (Date.now() > until) throw new Error(`${count} ${name} job(s) not completed within ${timeoutMs} ms (have ${jobs.length})`);
+    if (Date.now() > until)
+      throw new Error(`${count} ${name} job(s) not completed within ${timeoutMs} ms (have ${jobs.length})`);
     await sleep(250);
   }
 }
@@ -110,17 +114,27 @@ export async function measureEngine(options: {
   try {
     // The seed's (and the setup's) milestones.schedule outbox rows would race the reconciler; it covers them anyway.
     await db.query('UPDATE outbox_message SET published_at = now() WHERE published_at IS NULL');
-    const { rows: [{ plans, open }] } = await db.query(
+    const {
+      rows: [{ plans, open }],
+    } = await db.query(
       `SELECT (SELECT count(*) FROM resettlement_plan)::int AS plans, (SELECT count(*) FROM milestone WHERE status IN ('PENDING', 'MISSED'))::int AS open`,
     );
-    const { rows: [{ since }] } = await db.query(`SELECT now() AS since`);
+    const {
+      rows: [{ since }],
+    } = await db.query(`SELECT now() AS since`);
     const memBefore = await usedMemoryMiB(redis);
-    worker = startNode('worker', 'dist/apps/worker/src/main.js', { ...options.workerEnv, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info' });
+    worker = startNode('worker', 'dist/apps/worker/src/main.js', {
+      ...options.workerEnv,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'info',
+    });
     const sampler = new RssSampler([worker.pid]).start();
     await worker.waitForLine(/Worker ready/, 60_000);
     await sleep(300);
     const workerRssIdleMiB = sampler.peak(worker.pid);
-    log(`  worker up (RSS ${workerRssIdleMiB} MiB); reconciling ${plans} plans from an empty Redis prefix ${prefix} ...`);
+    log(
+      `  worker up (RSS ${workerRssIdleMiB} MiB); reconciling ${plans} plans from an empty Redis prefix ${prefix} ...`,
+    );
     const timeout = 120_000 + plans * 20;
     const [first] = await firstCompleted(queue, 'reconcile', 1, timeout);
     const reconcileEmptyMs = first.finishedOn! - first.processedOn!;
@@ -145,11 +159,15 @@ export async function measureEngine(options: {
     // A warm-up: for about ten seconds after a reconcile of a quarter of a million milestones the worker still
     // collects its garbage and the rate climbs (at 100,000 plans from about 800 a second to over 2,000).
     await sleep(ESCALATION_WARM_UP_MS);
-    const { rows: [{ t1 }] } = await db.query(`SELECT now() AS t1`);
+    const {
+      rows: [{ t1 }],
+    } = await db.query(`SELECT now() AS t1`);
     const t0 = Date.now();
     while (Date.now() - t0 < options.escalationWindowS * 1000 && (await busy()) > 0) await sleep(100);
     const drained = (await busy()) === 0;
-    const { rows: [made] } = await db.query(
+    const {
+      rows: [made],
+    } = await db.query(
       `SELECT count(*) FILTER (WHERE created_at >= $2)::int AS e,
               EXTRACT(EPOCH FROM (CASE WHEN $3::boolean THEN max(created_at) ELSE now() END) - $2::timestamptz)::float AS span,
               count(*)::int AS all_e, EXTRACT(EPOCH FROM max(created_at) - min(created_at))::float AS all_span,
@@ -166,7 +184,11 @@ export async function measureEngine(options: {
         perSecond: Math.round(made.e / window_s),
         notifications: made.n,
         drained,
-        withReconcile: { span_s: Math.round(allSpan * 100) / 100, created: made.all_e, perSecond: Math.round(made.all_e / allSpan) },
+        withReconcile: {
+          span_s: Math.round(allSpan * 100) / 100,
+          created: made.all_e,
+          perSecond: Math.round(made.all_e / allSpan),
+        },
       };
       log(
         `  escalations: ${made.e} in ${escalations.window_s} s = ${escalations.perSecond}/s by one worker once the reconciles were done ` +
@@ -238,7 +260,12 @@ async function usedMemoryMiB(redis: Redis): Promise<number> {
  * them. An episode released in about 16 days is chosen when there is one, so some of its jobs (14 days before
  * release) are within reach and must be removed; otherwise one released later. Timed from BullMQ's own timestamps.
  */
-async function measureReschedule(db: Client, queue: Queue, graphqlUrl: string, log: (line: string) => void): Promise<EngineFigures['reschedule']> {
+async function measureReschedule(
+  db: Client,
+  queue: Queue,
+  graphqlUrl: string,
+  log: (line: string) => void,
+): Promise<EngineFigures['reschedule']> {
   const pick = (from: number, to: number) =>
     db.query(
       `SELECT e.id, e.version, e.expected_release_date::text AS release, lower(substr(la.code, 4)) AS stem
@@ -250,25 +277,45 @@ async function measureReschedule(db: Client, queue: Queue, graphqlUrl: string, l
     );
   const [episode] = (await pick(15, 17)).rows.length ? (await pick(15, 17)).rows : (await pick(90, 100_000)).rows;
   if (!episode) return null;
-  const cm = await new GraphqlClient(graphqlUrl).signIn(`case.manager.1@${episode.stem}.yjs.example.com`, DEMO_PASSWORD);
-  const before = new Map(
-    (await db.query(`SELECT id, version, due_date::text AS due FROM milestone WHERE episode_id = $1`, [episode.id])).rows.map((r) => [r.id, r]),
+  const cm = await new GraphqlClient(graphqlUrl).signIn(
+    `case.manager.1@${episode.stem}.yjs.example.com`,
+    DEMO_PASSWORD,
   );
-  const jobIdsOf = (id: string, due: string) => ['reminder1', 'reminder2', 'due', 'escalate2', 'escalate3'].map((kind) => `m_${id}_${kind}_${due}`);
-  const present = async (ids: string[]) => (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((j) => !!j && !j.finishedOn).length;
+  const before = new Map(
+    (
+      await db.query(`SELECT id, version, due_date::text AS due FROM milestone WHERE episode_id = $1`, [episode.id])
+    ).rows.map((r) => [r.id, r]),
+  );
+  const jobIdsOf = (id: string, due: string) =>
+    ['reminder1', 'reminder2', 'due', 'escalate2', 'escalate3'].map((kind) => `m_${id}_${kind}_${due}`);
+  const present = async (ids: string[]) =>
+    (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((j) => !!j && !j.finishedOn).length;
   const oldJobIds = [...before.values()].flatMap((m) => (m.due ? jobIdsOf(m.id, m.due) : []));
   const jobsBefore = await present(oldJobIds);
   // Three weeks later: a working day either way does not matter, the rules move it.
-  const { rows: [{ date }] } = await db.query(`SELECT ($1::date + 21)::text AS date`, [episode.release]);
+  const {
+    rows: [{ date }],
+  } = await db.query(`SELECT ($1::date + 21)::text AS date`, [episode.release]);
   const t0 = Date.now();
   await cm.request(
     `mutation($input: OverrideReleaseDateInput!) { overrideReleaseDate(input: $input) { id expectedReleaseDate } }`,
-    { input: { episodeId: episode.id, expectedVersion: episode.version, releaseDate: date, reason: 'Synthetic bench data: a court date moved' } },
+    {
+      input: {
+        episodeId: episode.id,
+        expectedVersion: episode.version,
+        releaseDate: date,
+        reason: 'Synthetic bench data: a court date moved',
+      },
+    },
   );
   const mutationMs = Date.now() - t0;
-  const changed = (await db.query(`SELECT id, version FROM milestone WHERE episode_id = $1`, [episode.id])).rows.filter((r) => before.get(r.id)?.version !== r.version);
+  const changed = (await db.query(`SELECT id, version FROM milestone WHERE episode_id = $1`, [episode.id])).rows.filter(
+    (r) => before.get(r.id)?.version !== r.version,
+  );
   // The change's one schedule job (the relay's job id: the row's, with ':' as '_').
-  const { rows: [row] } = await db.query(
+  const {
+    rows: [row],
+  } = await db.query(
     `SELECT job_id FROM outbox_message WHERE topic = 'milestones.schedule' AND job_id LIKE $1 ORDER BY id DESC LIMIT 1`,
     [`schedule:${episode.id}:%`],
   );
@@ -291,5 +338,13 @@ async function measureReschedule(db: Client, queue: Queue, graphqlUrl: string, l
     `  reschedule of one episode (release ${episode.release}; ${changed.length} milestones moved, ${jobsBefore} of its jobs were within reach): ` +
       `engine work ${syncMs} ms (one schedule job); mutation ${mutationMs} ms; end to end ${endToEndMs} ms (includes the relay's poll); old jobs removed: ${oldJobsRemoved}`,
   );
-  return { milestonesChanged: changed.length, jobsBefore, oldJobsRemoved, syncMs, maxJobMs: syncMs, mutationMs, endToEndMs };
+  return {
+    milestonesChanged: changed.length,
+    jobsBefore,
+    oldJobsRemoved,
+    syncMs,
+    maxJobMs: syncMs,
+    mutationMs,
+    endToEndMs,
+  };
 }

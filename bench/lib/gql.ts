@@ -37,16 +37,23 @@ export const PLAN = `query Plan($episodeId: ID!) {
 }`;
 
 export class GraphqlClient {
-  constructor(readonly url: string, readonly authorization?: string) {}
+  constructor(
+    readonly url: string,
+    readonly authorization?: string,
+  ) {}
 
   async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
+    if (body.errors?.length || !body.data)
+      throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
     return body.data;
   }
 

@@ -45,14 +45,18 @@ export interface Match {
 
 /** The people and records the bench reads as: chosen from the seeded data, the busiest of each kind. */
 export async function chooseSubjects(db: Client) {
-  const { rows: [est] } = await db.query(
+  const {
+    rows: [est],
+  } = await db.query(
     `SELECT o.id, o.name, u.email, count(*)::int AS children
        FROM custodial_episode e JOIN organisation o ON o.id = e.current_establishment_id
        JOIN app_user u ON u.organisation_id = o.id AND 'ESTABLISHMENT_MANAGER' = ANY(u.roles::text[])
       WHERE e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
       GROUP BY o.id, o.name, u.email ORDER BY count(*) DESC, o.name LIMIT 1`,
   );
-  const { rows: [yjs] } = await db.query(
+  const {
+    rows: [yjs],
+  } = await db.query(
     `SELECT o.id, o.name, la.id AS la_id, la.name AS la_name, lower(substr(la.code, 4)) AS stem, count(*)::int AS children
        FROM custodial_episode e JOIN organisation o ON o.id = e.supervising_service_id
        JOIN organisation la ON la.id = o.local_authority_id
@@ -60,14 +64,23 @@ export async function chooseSubjects(db: Client) {
       GROUP BY o.id, o.name, la.id, la.name, la.code ORDER BY count(*) DESC, o.name LIMIT 1`,
   );
   return {
-    establishment: { id: est.id as string, name: est.name as string, manager: est.email as string, children: est.children as number },
+    establishment: {
+      id: est.id as string,
+      name: est.name as string,
+      manager: est.email as string,
+      children: est.children as number,
+    },
     service: {
       id: yjs.id as string,
       name: yjs.name as string,
       children: yjs.children as number,
       manager: `manager@${yjs.stem}.yjs.example.com`,
       caseManager: `case.manager.1@${yjs.stem}.yjs.example.com`,
-      authority: { id: yjs.la_id as string, name: yjs.la_name as string, officer: `accommodation@${yjs.stem}.council.example.com` },
+      authority: {
+        id: yjs.la_id as string,
+        name: yjs.la_name as string,
+        officer: `accommodation@${yjs.stem}.council.example.com`,
+      },
     },
   };
 }
@@ -82,13 +95,21 @@ export type Subjects = Awaited<ReturnType<typeof chooseSubjects>>;
  */
 export async function ensureReferrals(db: Client, graphqlUrl: string, subjects: Subjects): Promise<number> {
   const anon = new GraphqlClient(graphqlUrl);
-  const { rowCount: hasOfficer } = await db.query('SELECT 1 FROM app_user WHERE email = $1', [subjects.service.authority.officer]);
+  const { rowCount: hasOfficer } = await db.query('SELECT 1 FROM app_user WHERE email = $1', [
+    subjects.service.authority.officer,
+  ]);
   if (!hasOfficer) {
     const admin = await anon.signIn('admin@yjb.national.example.com', DEMO_PASSWORD);
-    await admin.request(
-      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { organisationId: subjects.service.authority.id, givenName: 'Bench', familyName: 'Officer', email: subjects.service.authority.officer, roles: ['LA_ACCOMMODATION_OFFICER'], password: DEMO_PASSWORD } },
-    );
+    await admin.request(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: {
+        organisationId: subjects.service.authority.id,
+        givenName: 'Bench',
+        familyName: 'Officer',
+        email: subjects.service.authority.officer,
+        roles: ['LA_ACCOMMODATION_OFFICER'],
+        password: DEMO_PASSWORD,
+      },
+    });
   }
   const cm = await anon.signIn(subjects.service.caseManager, DEMO_PASSWORD);
   const { rows: episodes } = await db.query(
@@ -99,29 +120,51 @@ export async function ensureReferrals(db: Client, graphqlUrl: string, subjects: 
     [subjects.service.id],
   );
   for (const { id } of episodes) {
-    const { resettlementPlan } = await cm.request(`query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`, { id });
+    const { resettlementPlan } = await cm.request(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id },
+    );
     const pathway = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION');
     const { createReferral } = await cm.request(
       `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
-      { input: { pathwayId: pathway.id, type: 'ACCOMMODATION', toOrganisationId: subjects.service.authority.id, childWishes: 'Synthetic bench data: to live near family', needsAndRisks: 'Synthetic bench data' } },
+      {
+        input: {
+          pathwayId: pathway.id,
+          type: 'ACCOMMODATION',
+          toOrganisationId: subjects.service.authority.id,
+          childWishes: 'Synthetic bench data: to live near family',
+          needsAndRisks: 'Synthetic bench data',
+        },
+      },
     );
     await cm.request(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id status } }`, {
       input: { referralId: createReferral.id, expectedVersion: createReferral.version },
     });
   }
-  const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM referral WHERE to_organisation_id = $1 AND sent_at IS NOT NULL`, [subjects.service.authority.id]);
+  const {
+    rows: [{ n }],
+  } = await db.query(`SELECT count(*)::int AS n FROM referral WHERE to_organisation_id = $1 AND sent_at IS NOT NULL`, [
+    subjects.service.authority.id,
+  ]);
   return n;
 }
 
 /** The five reads, each as the api request (with a real access token) and the baseline's URL path. */
-export async function buildTargets(db: Client, graphqlUrl: string, subjects: Subjects, pageSize = 50): Promise<Target[]> {
+export async function buildTargets(
+  db: Client,
+  graphqlUrl: string,
+  subjects: Subjects,
+  pageSize = 50,
+): Promise<Target[]> {
   const anon = new GraphqlClient(graphqlUrl);
   const estManager = await anon.signIn(subjects.establishment.manager, DEMO_PASSWORD);
   const yjsManager = await anon.signIn(subjects.service.manager, DEMO_PASSWORD);
   const officer = await anon.signIn(subjects.service.authority.officer, DEMO_PASSWORD);
   const first = await estManager.request(CASELOAD, { first: pageSize });
   const cursor = first.caseload.pageInfo.endCursor as string;
-  const { rows: [plan] } = await db.query(
+  const {
+    rows: [plan],
+  } = await db.query(
     `SELECT e.id FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
       WHERE e.supervising_service_id = $1 AND e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
       ORDER BY e.status = 'SENTENCED' DESC, e.expected_release_date, e.id LIMIT 1`,
@@ -178,12 +221,21 @@ function idsOf(value: unknown, out: string[] = []): string[] {
 export async function compareBodies(targets: Target[], graphqlUrl: string, baselineUrl: string): Promise<Match[]> {
   const out: Match[] = [];
   for (const t of targets) {
-    const apiRes = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: t.api.authorization }, body: t.api.body });
+    const apiRes = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: t.api.authorization },
+      body: t.api.body,
+    });
     const api = (await apiRes.json()) as any;
     const base = (await (await fetch(baselineUrl + t.baselinePath)).json()) as any;
     const a = idsOf(api.data);
     const b = idsOf(base.data);
-    const match: Match = { target: t.key, bodiesEqual: isDeepStrictEqual(api, base), sameIdsInOrder: a.length > 0 && isDeepStrictEqual(a, b), rows: a.length };
+    const match: Match = {
+      target: t.key,
+      bodiesEqual: isDeepStrictEqual(api, base),
+      sameIdsInOrder: a.length > 0 && isDeepStrictEqual(a, b),
+      rows: a.length,
+    };
     if (!match.bodiesEqual) match.note = firstDifference(api, base) ?? undefined;
     out.push(match);
   }
@@ -222,7 +274,12 @@ export async function measureHttp(
 ): Promise<HttpRow[]> {
   const rows: HttpRow[] = [];
   for (const t of targets) {
-    const apiOpts = { url: graphqlUrl, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: t.api.authorization }, body: t.api.body };
+    const apiOpts = {
+      url: graphqlUrl,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: t.api.authorization },
+      body: t.api.body,
+    };
     const baseOpts = { url: baselineUrl + t.baselinePath };
     // Warm-up (JIT, connection pools, Mercurius' query cache): not recorded.
     await cannon({ ...apiOpts, connections: 10, duration: 2 });

@@ -62,7 +62,15 @@ export function startNode(name: string, script: string, env: Record<string, stri
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: no line matching ${pattern} within ${timeoutMs} ms. Last lines:\n${lines.slice(-20).join('\n')}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `${name}: no line matching ${pattern} within ${timeoutMs} ms. Last lines:\n${lines.slice(-20).join('\n')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         const onExit = () => reject(new Error(`${name} exited. Last lines:\n${lines.slice(-30).join('\n')}`));
         child.once('exit', onExit);
         waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), child.off('exit', onExit), resolve(line)) });

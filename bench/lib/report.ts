@@ -12,21 +12,43 @@ const CASELOADS = ['caseload-establishment-p1', 'caseload-establishment-p2', 'ca
 export function evaluateTargets(http: HttpRow[], engine: EngineFigures[]): TargetResult[] {
   const out: TargetResult[] = [];
   for (const row of http.filter((r) => CASELOADS.includes(r.target) && r.connections === 50)) {
-    out.push({ target: `${row.target}: req/s ≥ 0.6 × baseline at c=50`, value: `${row.rpsRatio}×`, met: row.rpsRatio >= 0.6 });
-    out.push({ target: `${row.target}: p99 ≤ 3 × baseline's at c=50`, value: `${row.p99Ratio}×`, met: row.p99Ratio <= 3 });
+    out.push({
+      target: `${row.target}: req/s ≥ 0.6 × baseline at c=50`,
+      value: `${row.rpsRatio}×`,
+      met: row.rpsRatio >= 0.6,
+    });
+    out.push({
+      target: `${row.target}: p99 ≤ 3 × baseline's at c=50`,
+      value: `${row.p99Ratio}×`,
+      met: row.p99Ratio <= 3,
+    });
   }
   const at = (n: number) => engine.find((e) => e.plans >= n * 0.95 && e.plans <= n * 1.05);
   const big = at(100_000);
   const small = at(10_000);
-  out.push({ target: '100,000-plan reconcile from empty ≤ 60 s', value: big ? `${(big.reconcileEmptyMs / 1000).toFixed(1)} s` : 'not run (use --plans 100000)', met: big ? big.reconcileEmptyMs <= 60_000 : null });
+  out.push({
+    target: '100,000-plan reconcile from empty ≤ 60 s',
+    value: big ? `${(big.reconcileEmptyMs / 1000).toFixed(1)} s` : 'not run (use --plans 100000)',
+    met: big ? big.reconcileEmptyMs <= 60_000 : null,
+  });
   out.push({
     target: 'reconcile linear: 10k → 100k ≤ 11×',
     value: big && small ? `${(big.reconcileEmptyMs / small.reconcileEmptyMs).toFixed(1)}×` : 'not run',
     met: big && small ? big.reconcileEmptyMs / small.reconcileEmptyMs <= 11 : null,
   });
   for (const e of engine) {
-    if (e.reschedule) out.push({ target: `one reschedule ≤ 50 ms (engine work) at ${e.plans} plans`, value: `${e.reschedule.syncMs} ms (end to end ${e.reschedule.endToEndMs} ms)`, met: e.reschedule.syncMs <= 50 });
-    if (e.escalations) out.push({ target: `≥ 1,000 escalations/s per worker at ${e.plans} plans`, value: `${e.escalations.perSecond}/s`, met: e.escalations.perSecond >= 1000 });
+    if (e.reschedule)
+      out.push({
+        target: `one reschedule ≤ 50 ms (engine work) at ${e.plans} plans`,
+        value: `${e.reschedule.syncMs} ms (end to end ${e.reschedule.endToEndMs} ms)`,
+        met: e.reschedule.syncMs <= 50,
+      });
+    if (e.escalations)
+      out.push({
+        target: `≥ 1,000 escalations/s per worker at ${e.plans} plans`,
+        value: `${e.escalations.perSecond}/s`,
+        met: e.escalations.perSecond >= 1000,
+      });
   }
   return out;
 }
@@ -45,24 +67,35 @@ export function renderMarkdown(r: {
   seedSeconds: Record<string, number>;
 }): string {
   const lines: string[] = [];
-  lines.push(`Run ${r.ranAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.options.durationPerCellS} s per cell.`);
+  lines.push(
+    `Run ${r.ranAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.options.durationPerCellS} s per cell.`,
+  );
   lines.push('');
   if (r.bodies.length) {
     lines.push('| read | api and baseline bodies | ids |');
     lines.push('| --- | --- | --- |');
-    for (const b of r.bodies) lines.push(`| ${b.target} | ${b.bodiesEqual ? 'identical' : 'different'} | ${b.sameIdsInOrder ? 'same, same order' : 'differ'} (${b.rows}) |`);
+    for (const b of r.bodies)
+      lines.push(
+        `| ${b.target} | ${b.bodiesEqual ? 'identical' : 'different'} | ${b.sameIdsInOrder ? 'same, same order' : 'differ'} (${b.rows}) |`,
+      );
     lines.push('');
   }
   if (r.http.length) {
-    lines.push('| read | c | api req/s | api p50 / p99 ms | baseline req/s | baseline p50 / p99 ms | req/s api ÷ baseline | p99 api ÷ baseline |');
+    lines.push(
+      '| read | c | api req/s | api p50 / p99 ms | baseline req/s | baseline p50 / p99 ms | req/s api ÷ baseline | p99 api ÷ baseline |',
+    );
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const h of r.http) {
-      lines.push(`| ${h.target} | ${h.connections} | ${h.api.rps} | ${h.api.p50} / ${h.api.p99} | ${h.baseline.rps} | ${h.baseline.p50} / ${h.baseline.p99} | ${h.rpsRatio} | ${h.p99Ratio} |`);
+      lines.push(
+        `| ${h.target} | ${h.connections} | ${h.api.rps} | ${h.api.p50} / ${h.api.p99} | ${h.baseline.rps} | ${h.baseline.p50} / ${h.baseline.p99} | ${h.rpsRatio} | ${h.p99Ratio} |`,
+      );
     }
     lines.push('');
   }
   if (r.engine.length) {
-    lines.push('| plans | open milestones (within reach) | jobs in Redis | reconcile from empty | reconcile, jobs present | escalations/s (1 worker) | reschedule: engine work / end to end | worker RSS idle / peak |');
+    lines.push(
+      '| plans | open milestones (within reach) | jobs in Redis | reconcile from empty | reconcile, jobs present | escalations/s (1 worker) | reschedule: engine work / end to end | worker RSS idle / peak |',
+    );
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const e of r.engine) {
       lines.push(
@@ -77,7 +110,11 @@ export function renderMarkdown(r: {
   lines.push('| --- | ---: |');
   for (const [k, v] of Object.entries(r.memory)) lines.push(`| ${k} | ${v} |`);
   lines.push('');
-  lines.push(`Seeding (s, by size): ${Object.entries(r.seedSeconds).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  lines.push(
+    `Seeding (s, by size): ${Object.entries(r.seedSeconds)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
+  );
   lines.push('');
   lines.push('| target | value | |');
   lines.push('| --- | --- | --- |');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { CASELOAD, body } from './gql';
+import { body, CASELOAD } from './gql';
 import { DEMO_PASSWORD, Subjects } from './http-phase';
 import { Proc, rssMiB, sleep } from './procs';
 
@@ -10,8 +10,29 @@ export const SOAK_ACCESS_TOKEN_TTL_SECONDS = 60;
 export interface SoakFigures {
   seconds: number;
   concurrency: number;
-  valid: { seconds: number; requests: number; rps: number; errors: number; refreshes: number; logBytes: number; logBytesPer1000: number; auditRows: number; auditRowsPer1000: number; auditBytes: number; auditBytesPer1000: number };
-  stale: { seconds: number; requests: number; rps: number; notRefused: number; auditRows: number; logBytes: number; logBytesPer1000: number; logBytesPerMinute: number };
+  valid: {
+    seconds: number;
+    requests: number;
+    rps: number;
+    errors: number;
+    refreshes: number;
+    logBytes: number;
+    logBytesPer1000: number;
+    auditRows: number;
+    auditRowsPer1000: number;
+    auditBytes: number;
+    auditBytesPer1000: number;
+  };
+  stale: {
+    seconds: number;
+    requests: number;
+    rps: number;
+    notRefused: number;
+    auditRows: number;
+    logBytes: number;
+    logBytesPer1000: number;
+    logBytesPerMinute: number;
+  };
   /** RSS of the api, one sample a second: [seconds since the start, MiB]. */
   rss: [number, number][];
   rssSteadyPeakMiB: number;
@@ -24,11 +45,11 @@ export interface SoakFigures {
 }
 
 /** The rule that fails the run (see bench/README.md). */
-export const MEMORY_RULE =
+const MEMORY_RULE =
   'memory keeps rising when the least-squares slope of the api RSS over the last half of the soak is above 5 MiB/min and its last sample is above the peak of the first half';
 
 /** Least-squares slope of y over x. */
-export function slope(points: readonly [number, number][]): number {
+function slope(points: readonly [number, number][]): number {
   const n = points.length;
   if (n < 2) return 0;
   const mx = points.reduce((a, [x]) => a + x, 0) / n;
@@ -38,13 +59,23 @@ export function slope(points: readonly [number, number][]): number {
   return den === 0 ? 0 : num / den;
 }
 
-async function graphql(url: string, payload: string, authorization: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: payload });
+async function graphql(
+  url: string,
+  payload: string,
+  authorization: string,
+): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: payload,
+  });
   return (await res.json()) as never;
 }
 
 async function auditSize(db: Client): Promise<{ rows: number; bytes: number }> {
-  const { rows: [r] } = await db.query(`SELECT count(*) AS n, pg_total_relation_size('audit_event') AS bytes FROM audit_event`);
+  const {
+    rows: [r],
+  } = await db.query(`SELECT count(*) AS n, pg_total_relation_size('audit_event') AS bytes FROM audit_event`);
   return { rows: Number(r.n), bytes: Number(r.bytes) };
 }
 
@@ -54,9 +85,23 @@ async function auditSize(db: Client): Promise<{ rows: number; bytes: number }> {
  * rest, the same requests with stale tokens: the first access token (expired by then) and junk. Samples the api's
  * RSS each second, and counts its log bytes and the audit table's rows and bytes.
  */
-export async function soak(options: { db: Client; api: Proc; graphqlUrl: string; subjects: Subjects; seconds: number; concurrency: number; log: (line: string) => void }): Promise<SoakFigures> {
+export async function soak(options: {
+  db: Client;
+  api: Proc;
+  graphqlUrl: string;
+  subjects: Subjects;
+  seconds: number;
+  concurrency: number;
+  log: (line: string) => void;
+}): Promise<SoakFigures> {
   const { db, api, graphqlUrl, subjects, seconds, concurrency, log } = options;
-  const login = await graphql(graphqlUrl, body(`mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`, { input: { email: subjects.establishment.manager, password: DEMO_PASSWORD } }), '');
+  const login = await graphql(
+    graphqlUrl,
+    body(`mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`, {
+      input: { email: subjects.establishment.manager, password: DEMO_PASSWORD },
+    }),
+    '',
+  );
   let tokens = login.data.login as { accessToken: string; refreshToken: string; expiresAt: string };
   const firstAccessToken = tokens.accessToken;
   let refreshes = 0;
@@ -64,7 +109,13 @@ export async function soak(options: { db: Client; api: Proc; graphqlUrl: string;
   const refreshDue = () => Date.now() > new Date(tokens.expiresAt).getTime() - SOAK_ACCESS_TOKEN_TTL_SECONDS * 200;
   const refresh = () =>
     (refreshing ??= (async () => {
-      const res = await graphql(graphqlUrl, body(`mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`, { input: { refreshToken: tokens.refreshToken } }), '');
+      const res = await graphql(
+        graphqlUrl,
+        body(`mutation($input: RefreshInput!) { refresh(input: $input) { accessToken refreshToken expiresAt } }`, {
+          input: { refreshToken: tokens.refreshToken },
+        }),
+        '',
+      );
       if (!res.data?.refresh) throw new Error(`refresh failed: ${JSON.stringify(res.errors)}`);
       tokens = res.data.refresh;
       refreshes++;
@@ -97,7 +148,9 @@ export async function soak(options: { db: Client; api: Proc; graphqlUrl: string;
   await sleep(1500);
   const auditAfter = await auditSize(db);
   const logMid = api.bytes();
-  log(`  valid tokens: ${requests} caseload pages in ${validSeconds.toFixed(0)} s (${errors} errors, ${refreshes} refreshes), RSS now ${rssMiB(api.pid)} MiB`);
+  log(
+    `  valid tokens: ${requests} caseload pages in ${validSeconds.toFixed(0)} s (${errors} errors, ${refreshes} refreshes), RSS now ${rssMiB(api.pid)} MiB`,
+  );
 
   const staleStart = Date.now();
   let staleRequests = 0;
@@ -117,7 +170,9 @@ export async function soak(options: { db: Client; api: Proc; graphqlUrl: string;
   clearInterval(sampler);
   const logEnd = api.bytes();
   const auditEnd = await auditSize(db);
-  log(`  stale tokens: ${staleRequests} requests in ${staleSeconds.toFixed(0)} s (${notRefused} not refused), RSS now ${rssMiB(api.pid)} MiB`);
+  log(
+    `  stale tokens: ${staleRequests} requests in ${staleSeconds.toFixed(0)} s (${notRefused} not refused), RSS now ${rssMiB(api.pid)} MiB`,
+  );
 
   const half = rss.filter(([t]) => t >= seconds / 2);
   const firstHalfPeak = Math.max(...rss.filter(([t]) => t < seconds / 2).map(([, m]) => m));

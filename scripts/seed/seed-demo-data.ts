@@ -1,17 +1,17 @@
 import { Client } from 'pg';
+import { FixedClock } from '@resettle/common';
+import { calculateReleaseDates, expectedReleaseDate, ReleaseDates } from '@resettle/custody';
 import { assertDatabaseMarked } from '@resettle/database';
+import { hashPassword } from '@resettle/identity';
+import { refreshAllEpisodes } from '@resettle/milestones';
 import {
   LOCAL_AUTHORITIES,
   partnerOrganisationsFor,
   SECURE_ESTABLISHMENTS,
   youthJusticeServiceCode,
 } from '@resettle/organisations';
-import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
-import { calculateReleaseDates, expectedReleaseDate, ReleaseDates } from '@resettle/custody';
-import { hashPassword } from '@resettle/identity';
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
-import { FixedClock } from '@resettle/common';
-import { refreshAllEpisodes } from '@resettle/milestones';
+import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
@@ -60,7 +60,9 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     log(`Organisations: ${orgIds.size} (secure estate, local authorities, youth justice services, providers)`);
     const caseManagers = await upsertDemoStaff(db, orgIds);
     log(`Demo staff: ${caseManagers.total} users, every one with the password ${DEMO_PASSWORD}`);
-    log('Demo sign-ins (every youth justice service also has case.manager.1, case.manager.2 and manager @<authority>.yjs.example.com):');
+    log(
+      'Demo sign-ins (every youth justice service also has case.manager.1, case.manager.2 and manager @<authority>.yjs.example.com):',
+    );
     for (const s of caseManagers.signIns) log(`  ${s.role.padEnd(24)} ${s.email.padEnd(50)} ${s.organisation}`);
 
     const records = generateSyntheticCaseload({
@@ -77,15 +79,21 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       const added = await insertBatch(db, batch, orgIds, caseManagers.bySupervisingAuthority);
       childrenAdded += added.children;
       episodesAdded += added.episodes;
-      if (records.length > 5 * BATCH && (i / BATCH) % 20 === 0) log(`  ... ${Math.min(i + BATCH, records.length)} of ${records.length} children`);
+      if (records.length > 5 * BATCH && (i / BATCH) % 20 === 0)
+        log(`  ... ${Math.min(i + BATCH, records.length)} of ${records.length} children`);
     }
     log(`Children: ${childrenAdded} added, ${records.length - childrenAdded} already present`);
     // The realistic mix gives a demo area only a handful of sentenced children (Cardiff has one in the default 450),
     // too few to show a partner's inbox: each demo area also supervises a few more, with release dates spread out.
     const showcase = options.children > 0 ? showcaseRecords(options) : [];
-    const showcaseAdded = showcase.length ? await insertBatch(db, showcase, orgIds, caseManagers.bySupervisingAuthority) : { children: 0, episodes: 0 };
+    const showcaseAdded = showcase.length
+      ? await insertBatch(db, showcase, orgIds, caseManagers.bySupervisingAuthority)
+      : { children: 0, episodes: 0 };
     episodesAdded += showcaseAdded.episodes;
-    if (showcase.length) log(`Demo area children: ${showcaseAdded.children} added, ${showcase.length - showcaseAdded.children} already present`);
+    if (showcase.length)
+      log(
+        `Demo area children: ${showcaseAdded.children} added, ${showcase.length - showcaseAdded.children} already present`,
+      );
     // Every episode has its resettlement plan (the api creates it with the episode; the seed writes episodes in bulk).
     const plans = await db.query(INSERT_MISSING_PLANS_SQL);
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
@@ -98,7 +106,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     log(`Milestones: ${milestonesComputed} computed`);
     // Referrals in the demo areas, made and answered by the demo users through the referrals feature (after the
     // milestones exist: each sent or confirmed referral meets its milestones in its own transaction, as in the api).
-    const referralsAdded = options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
+    const referralsAdded =
+      options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
     return {
       organisations: orgIds.size,
@@ -117,22 +126,62 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
 // ------------------------------------------------------------------------------------------------ organisations
 
 async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
-  const rows: { code: string; name: string; type: string; la: string | null; nation: string | null; region: string | null; domain: string }[] = [];
+  const rows: {
+    code: string;
+    name: string;
+    type: string;
+    la: string | null;
+    nation: string | null;
+    region: string | null;
+    domain: string;
+  }[] = [];
   for (const la of LOCAL_AUTHORITIES) {
-    rows.push({ code: la.code, name: la.name, type: 'LOCAL_AUTHORITY', la: null, nation: la.nation, region: la.region, domain: demoEmailDomain(la.code) });
+    rows.push({
+      code: la.code,
+      name: la.name,
+      type: 'LOCAL_AUTHORITY',
+      la: null,
+      nation: la.nation,
+      region: la.region,
+      domain: demoEmailDomain(la.code),
+    });
   }
   const regionOf = new Map(LOCAL_AUTHORITIES.map((la) => [la.code, la]));
   for (const la of LOCAL_AUTHORITIES) {
     for (const p of partnerOrganisationsFor(la)) {
-      rows.push({ code: p.code, name: p.name, type: p.type, la: p.localAuthorityCode, nation: la.nation, region: la.region, domain: demoEmailDomain(p.code) });
+      rows.push({
+        code: p.code,
+        name: p.name,
+        type: p.type,
+        la: p.localAuthorityCode,
+        nation: la.nation,
+        region: la.region,
+        domain: demoEmailDomain(p.code),
+      });
     }
   }
   for (const e of SECURE_ESTABLISHMENTS) {
     const la = regionOf.get(e.localAuthorityCode);
-    rows.push({ code: e.code, name: e.name, type: e.type, la: e.localAuthorityCode, nation: la?.nation ?? null, region: la?.region ?? null, domain: demoEmailDomain(e.code) });
+    rows.push({
+      code: e.code,
+      name: e.name,
+      type: e.type,
+      la: e.localAuthorityCode,
+      nation: la?.nation ?? null,
+      region: la?.region ?? null,
+      domain: demoEmailDomain(e.code),
+    });
   }
   // Home of the demo national administrator. "(demo)": the real Board has no part in this service's demo data.
-  rows.push({ code: NATIONAL_BODY_CODE, name: 'Youth Justice Board (demo)', type: 'NATIONAL_BODY', la: null, nation: null, region: null, domain: demoEmailDomain(NATIONAL_BODY_CODE) });
+  rows.push({
+    code: NATIONAL_BODY_CODE,
+    name: 'Youth Justice Board (demo)',
+    type: 'NATIONAL_BODY',
+    la: null,
+    nation: null,
+    region: null,
+    domain: demoEmailDomain(NATIONAL_BODY_CODE),
+  });
   // Local authorities first (others point at them), then everything else resolving the authority by code. Email
   // domains are filled in only where there are none, so domains a national admin has changed are kept.
   await db.query(
@@ -141,7 +190,10 @@ async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
        FROM unnest($1::text[], $2::text[], $3::organisation_type[], $4::text[], $5::text[], $6::text[]) AS r(code, name, type, nation, region, domain)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now(),
        email_domains = CASE WHEN organisation.email_domains = '{}' THEN EXCLUDED.email_domains ELSE organisation.email_domains END`,
-    columns(rows.filter((r) => !r.la), ['code', 'name', 'type', 'nation', 'region', 'domain']),
+    columns(
+      rows.filter((r) => !r.la),
+      ['code', 'name', 'type', 'nation', 'region', 'domain'],
+    ),
   );
   await db.query(
     `INSERT INTO organisation (code, name, type, nation, region, local_authority_id, email_domains)
@@ -152,7 +204,10 @@ async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, local_authority_id = EXCLUDED.local_authority_id,
        nation = EXCLUDED.nation, region = EXCLUDED.region, updated_at = now(),
        email_domains = CASE WHEN organisation.email_domains = '{}' THEN EXCLUDED.email_domains ELSE organisation.email_domains END`,
-    columns(rows.filter((r) => r.la), ['code', 'name', 'type', 'nation', 'region', 'la', 'domain']),
+    columns(
+      rows.filter((r) => r.la),
+      ['code', 'name', 'type', 'nation', 'region', 'la', 'domain'],
+    ),
   );
   const { rows: all } = await db.query<{ id: string; code: string }>('SELECT id, code FROM organisation');
   return new Map(all.map((r) => [r.code, r.id]));
@@ -162,8 +217,18 @@ async function upsertOrganisations(db: Client): Promise<Map<string, string>> {
 
 /** Synthetic staff names, chosen so no demo user shares a name with a real person on purpose. */
 const STAFF_NAMES = [
-  ['Amara', 'Okafor'], ['Ben', 'Hartley'], ['Chloe', 'Davies'], ['Dev', 'Mistry'], ['Erin', 'Walsh'], ['Femi', 'Adeyemi'],
-  ['Grace', 'Lowe'], ['Harun', 'Begum'], ['Isla', 'Morgan'], ['Jonah', 'Price'], ['Kiran', 'Shah'], ['Leah', 'Foster'],
+  ['Amara', 'Okafor'],
+  ['Ben', 'Hartley'],
+  ['Chloe', 'Davies'],
+  ['Dev', 'Mistry'],
+  ['Erin', 'Walsh'],
+  ['Femi', 'Adeyemi'],
+  ['Grace', 'Lowe'],
+  ['Harun', 'Begum'],
+  ['Isla', 'Morgan'],
+  ['Jonah', 'Price'],
+  ['Kiran', 'Shah'],
+  ['Leah', 'Foster'],
 ] as const;
 
 /** A demo staff address on an example.com subdomain, e.g. case.manager.1@leeds.yjs.example.com. */
@@ -176,13 +241,16 @@ const NATIONAL_BODY_CODE = 'NAT-YJB';
 /**
  * The email domain of a demo organisation's staff, on example.com so demo mail never reaches anyone:
  * LA-LEEDS → leeds.council.example.com, YJS-LEEDS → leeds.yjs.example.com, HEALTH-LEEDS → leeds.health.example.com,
- * EDU-LEEDS → leeds.virtual-school.example.com, YOI-WETHERBY → wetherby.yoi.example.com, NAT-YJB → yjb.national.example.com.
+ * EDU-LEEDS → leeds.virtual-school.example.com, YOI-WETHERBY → wetherby.yoi.example.com, NAT-YJB →
+ * yjb.national.example.com.
  */
 function demoEmailDomain(code: string): string {
   if (code === NATIONAL_BODY_CODE) return 'yjb.national.example.com';
   const partner = /^(LA|YJS|HEALTH|EDU)-(.+)$/.exec(code);
   if (partner) {
-    const kind = { LA: 'council', YJS: 'yjs', HEALTH: 'health', EDU: 'virtual-school' }[partner[1] as 'LA' | 'YJS' | 'HEALTH' | 'EDU'];
+    const kind = { LA: 'council', YJS: 'yjs', HEALTH: 'health', EDU: 'virtual-school' }[
+      partner[1] as 'LA' | 'YJS' | 'HEALTH' | 'EDU'
+    ];
     return `${partner[2].toLowerCase()}.${kind}.example.com`;
   }
   return `${establishmentDomain(code)}.example.com`;
@@ -224,9 +292,27 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   LOCAL_AUTHORITIES.forEach((la, i) => {
     const yjs = orgIds.get(youthJusticeServiceCode(la.code))!;
     const name = (k: number) => STAFF_NAMES[(i * 3 + k) % STAFF_NAMES.length];
-    users.push({ org: yjs, given: name(0)[0], family: name(0)[1], email: staffEmail(la.code, 'case.manager.1'), roles: '{YJS_CASE_MANAGER}' });
-    users.push({ org: yjs, given: name(1)[0], family: name(1)[1], email: staffEmail(la.code, 'case.manager.2'), roles: '{YJS_CASE_MANAGER}' });
-    users.push({ org: yjs, given: name(2)[0], family: name(2)[1], email: staffEmail(la.code, 'manager'), roles: '{YJS_MANAGER}' });
+    users.push({
+      org: yjs,
+      given: name(0)[0],
+      family: name(0)[1],
+      email: staffEmail(la.code, 'case.manager.1'),
+      roles: '{YJS_CASE_MANAGER}',
+    });
+    users.push({
+      org: yjs,
+      given: name(1)[0],
+      family: name(1)[1],
+      email: staffEmail(la.code, 'case.manager.2'),
+      roles: '{YJS_CASE_MANAGER}',
+    });
+    users.push({
+      org: yjs,
+      given: name(2)[0],
+      family: name(2)[1],
+      email: staffEmail(la.code, 'manager'),
+      roles: '{YJS_MANAGER}',
+    });
   });
   let k = 0;
   const showcase = (orgCode: string, organisation: string, email: string, role: string) => {
@@ -236,8 +322,16 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   };
   for (const code of DEMO_AUTHORITIES) {
     const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
-    signIns.push({ role: 'YJS_CASE_MANAGER', email: staffEmail(code, 'case.manager.1'), organisation: `${la.shortName} Youth Justice Service` });
-    signIns.push({ role: 'YJS_MANAGER', email: staffEmail(code, 'manager'), organisation: `${la.shortName} Youth Justice Service` });
+    signIns.push({
+      role: 'YJS_CASE_MANAGER',
+      email: staffEmail(code, 'case.manager.1'),
+      organisation: `${la.shortName} Youth Justice Service`,
+    });
+    signIns.push({
+      role: 'YJS_MANAGER',
+      email: staffEmail(code, 'manager'),
+      organisation: `${la.shortName} Youth Justice Service`,
+    });
   }
   for (const code of DEMO_ESTABLISHMENTS) {
     const domain = demoEmailDomain(code);
@@ -254,7 +348,12 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     showcase(health.code, health.name, `practitioner@${demoEmailDomain(health.code)}`, 'HEALTH_PRACTITIONER');
     showcase(education.code, education.name, `teacher@${demoEmailDomain(education.code)}`, 'EDUCATION_PROVIDER');
   }
-  showcase(NATIONAL_BODY_CODE, 'Youth Justice Board (demo)', `admin@${demoEmailDomain(NATIONAL_BODY_CODE)}`, 'NATIONAL_ADMIN');
+  showcase(
+    NATIONAL_BODY_CODE,
+    'Youth Justice Board (demo)',
+    `admin@${demoEmailDomain(NATIONAL_BODY_CODE)}`,
+    'NATIONAL_ADMIN',
+  );
 
   // argon2id is slow on purpose: one hash, shared by every demo user (each hash still has its own salt when changed).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -269,7 +368,10 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   );
   const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
   for (const la of LOCAL_AUTHORITIES) {
-    bySupervisingAuthority.set(la.code, [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!));
+    bySupervisingAuthority.set(
+      la.code,
+      [1, 2].map((n) => idByEmail.get(staffEmail(la.code, `case.manager.${n}`))!),
+    );
   }
   return { total: users.length, bySupervisingAuthority, signIns };
 }
@@ -291,7 +393,11 @@ async function assignPartnerPathways(db: Client): Promise<number> {
         WHERE w.plan_id = p.id AND w.type = $1::pathway_type AND w.responsible_organisation_id IS NULL AND ${extra}`,
       [pathwayType, providerType],
     );
-  const health = await assign('MENTAL_HEALTH', 'HEALTH_PROVIDER', `get_byte(decode(md5(p.id::text), 'hex'), 0) % 2 = 0`);
+  const health = await assign(
+    'MENTAL_HEALTH',
+    'HEALTH_PROVIDER',
+    `get_byte(decode(md5(p.id::text), 'hex'), 0) % 2 = 0`,
+  );
   const education = await assign('EDUCATION_TRAINING_EMPLOYMENT', 'EDUCATION_PROVIDER', 'c.looked_after');
   return (health.rowCount ?? 0) + (education.rowCount ?? 0);
 }
@@ -339,7 +445,11 @@ function showcaseRecords(options: SeedOptions): SyntheticChildRecord[] {
     const daysToRelease = (r: SyntheticChildRecord): number | null => {
       const s = r.episode.sentence;
       if (!s || s.sentenceType === 'DHMP') return null;
-      const release = calculateReleaseDates({ ...s, extensionMonths: s.extensionMonths ?? undefined, dateOfBirth: r.child.dateOfBirth }).releaseDate;
+      const release = calculateReleaseDates({
+        ...s,
+        extensionMonths: s.extensionMonths ?? undefined,
+        dateOfBirth: r.child.dateOfBirth,
+      }).releaseDate;
       return release ? Math.round((Date.parse(`${release}T00:00:00Z`) - today) / 86_400_000) : null;
     };
     const picked: SyntheticChildRecord[] = [];
@@ -391,7 +501,7 @@ async function insertBatch(
           gender: r.child.gender,
           ethnicity: r.child.ethnicity,
           looked_after: r.child.lookedAfter,
-          responsible: r.child.responsibleAuthorityCode ? orgIds.get(r.child.responsibleAuthorityCode) ?? null : null,
+          responsible: r.child.responsibleAuthorityCode ? (orgIds.get(r.child.responsibleAuthorityCode) ?? null) : null,
           care_leaver: r.child.careLeaver,
           home: orgIds.get(r.child.homeAuthorityCode) ?? null,
           ehcp: r.child.hasEhcp,
@@ -400,7 +510,23 @@ async function insertBatch(
           // The youth justice service supervising the child's episode recorded them.
           registered_by: orgIds.get(youthJusticeServiceCode(r.episode.supervisingAuthorityCode)) ?? null,
         })),
-        ['key', 'given', 'family', 'preferred', 'dob', 'gender', 'ethnicity', 'looked_after', 'responsible', 'care_leaver', 'home', 'ehcp', 'disabilities', 'comms', 'registered_by'],
+        [
+          'key',
+          'given',
+          'family',
+          'preferred',
+          'dob',
+          'gender',
+          'ethnicity',
+          'looked_after',
+          'responsible',
+          'care_leaver',
+          'home',
+          'ehcp',
+          'disabilities',
+          'comms',
+          'registered_by',
+        ],
       ),
     );
     const childIdByKey = new Map(inserted.map((r) => [r.external_reference, r.id]));
@@ -417,7 +543,10 @@ async function insertBatch(
         `INSERT INTO parent_carer (child_id, name, relationship, phone, email, has_parental_responsibility)
          SELECT r.child::uuid, r.name, r.relationship, r.phone, r.email, r.pr
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[]) AS r(child, name, relationship, phone, email, pr)`,
-        columns(carers.map((c) => ({ ...c, pr: c.hasParentalResponsibility })), ['child', 'name', 'relationship', 'phone', 'email', 'pr']),
+        columns(
+          carers.map((c) => ({ ...c, pr: c.hasParentalResponsibility })),
+          ['child', 'name', 'relationship', 'phone', 'email', 'pr'],
+        ),
       );
     }
 
@@ -425,7 +554,11 @@ async function insertBatch(
     const episodes = fresh.map((r, i) => {
       const e = r.episode;
       const dates: ReleaseDates | null = e.sentence
-        ? calculateReleaseDates({ ...e.sentence, extensionMonths: e.sentence.extensionMonths ?? undefined, dateOfBirth: r.child.dateOfBirth })
+        ? calculateReleaseDates({
+            ...e.sentence,
+            extensionMonths: e.sentence.extensionMonths ?? undefined,
+            dateOfBirth: r.child.dateOfBirth,
+          })
         : null;
       const managers = caseManagersByAuthority.get(e.supervisingAuthorityCode) ?? [];
       const releaseDate = dates?.releaseDate ?? null;
@@ -439,7 +572,12 @@ async function insertBatch(
         caseManager: managers.length ? managers[i % managers.length] : null,
         sentenceType: e.sentence?.sentenceType ?? null,
         dates,
-        expected: expectedReleaseDate({ releaseDate, earlyReleaseDate: null, lateReleaseDate: null, releaseDateOverride: null }),
+        expected: expectedReleaseDate({
+          releaseDate,
+          earlyReleaseDate: null,
+          lateReleaseDate: null,
+          releaseDateOverride: null,
+        }),
         record: r,
       };
     });
@@ -458,15 +596,49 @@ async function insertBatch(
        RETURNING id, child_id`,
       columns(
         episodes.map((e) => ({
-          child: e.child, status: e.status, start: e.start, remand: e.remand, establishment: e.establishment, service: e.service,
-          cm: e.caseManager, stype: e.sentenceType,
-          sed: e.dates?.sentenceEndDate ?? null, mtd: e.dates?.midTermDate ?? null, erd: e.dates?.earliestReleaseDate ?? null,
-          lrd: e.dates?.latestReleaseDate ?? null, ped: e.dates?.paroleEligibilityDate ?? null, rd: e.dates?.releaseDate ?? null,
-          bfd: e.dates?.broughtForwardDate ?? null, friday: e.dates?.fridayOrPreHolidayRelease ?? false,
-          fsed: e.dates?.furtherSupervisionEndDate ?? null, immediate: e.dates?.immediateRelease ?? false,
-          notes: (e.dates?.notes ?? []).join('\n'), expected: e.expected,
+          child: e.child,
+          status: e.status,
+          start: e.start,
+          remand: e.remand,
+          establishment: e.establishment,
+          service: e.service,
+          cm: e.caseManager,
+          stype: e.sentenceType,
+          sed: e.dates?.sentenceEndDate ?? null,
+          mtd: e.dates?.midTermDate ?? null,
+          erd: e.dates?.earliestReleaseDate ?? null,
+          lrd: e.dates?.latestReleaseDate ?? null,
+          ped: e.dates?.paroleEligibilityDate ?? null,
+          rd: e.dates?.releaseDate ?? null,
+          bfd: e.dates?.broughtForwardDate ?? null,
+          friday: e.dates?.fridayOrPreHolidayRelease ?? false,
+          fsed: e.dates?.furtherSupervisionEndDate ?? null,
+          immediate: e.dates?.immediateRelease ?? false,
+          notes: (e.dates?.notes ?? []).join('\n'),
+          expected: e.expected,
         })),
-        ['child', 'status', 'start', 'remand', 'establishment', 'service', 'cm', 'stype', 'sed', 'mtd', 'erd', 'lrd', 'ped', 'rd', 'bfd', 'friday', 'fsed', 'immediate', 'notes', 'expected'],
+        [
+          'child',
+          'status',
+          'start',
+          'remand',
+          'establishment',
+          'service',
+          'cm',
+          'stype',
+          'sed',
+          'mtd',
+          'erd',
+          'lrd',
+          'ped',
+          'rd',
+          'bfd',
+          'friday',
+          'fsed',
+          'immediate',
+          'notes',
+          'expected',
+        ],
       ),
     );
     const episodeIdByChild = new Map(episodeRows.map((r) => [r.child_id, r.id]));
@@ -484,8 +656,16 @@ async function insertBatch(
           sentenced.map((e) => {
             const s = e.record.episode.sentence!;
             return {
-              episode: e.id, stype: s.sentenceType, sdate: s.sentenceDate, term: s.termMonths, ext: s.extensionMonths, remand: s.remandDays,
-              tagged: s.taggedBailDays, offence: s.offenceDate, serious: s.qualifyingSeriousOffence, excluded: s.excludedFromFortyPercentRelease,
+              episode: e.id,
+              stype: s.sentenceType,
+              sdate: s.sentenceDate,
+              term: s.termMonths,
+              ext: s.extensionMonths,
+              remand: s.remandDays,
+              tagged: s.taggedBailDays,
+              offence: s.offenceDate,
+              serious: s.qualifyingSeriousOffence,
+              excluded: s.excludedFromFortyPercentRelease,
             };
           }),
           ['episode', 'stype', 'sdate', 'term', 'ext', 'remand', 'tagged', 'offence', 'serious', 'excluded'],
@@ -498,7 +678,9 @@ async function insertBatch(
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(episode, establishment, start, reason)`,
       columns(
         withIds.map((e) => ({
-          episode: e.id, establishment: e.establishment, start: e.start,
+          episode: e.id,
+          establishment: e.establishment,
+          start: e.start,
           reason: e.remand ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
         })),
         ['episode', 'establishment', 'start', 'reason'],
@@ -510,13 +692,29 @@ async function insertBatch(
         `INSERT INTO case_manager_assignment (episode_id, case_manager_id, assigned_from, reason)
          SELECT r.episode::uuid, r.cm::uuid, r.start::timestamptz, 'Allocated at the start of the episode'
            FROM unnest($1::text[], $2::text[], $3::text[]) AS r(episode, cm, start)`,
-        columns(managed.map((e) => ({ episode: e.id, cm: e.caseManager, start: `${e.start}T09:00:00Z` })), ['episode', 'cm', 'start']),
+        columns(
+          managed.map((e) => ({ episode: e.id, cm: e.caseManager, start: `${e.start}T09:00:00Z` })),
+          ['episode', 'cm', 'start'],
+        ),
       );
     }
     const events = withIds.flatMap((e) => {
-      const out = [{ episode: e.id, type: 'EPISODE_STARTED', date: e.start, summary: e.remand ? 'Remanded to youth detention accommodation' : 'Sentenced and placed in custody' }];
+      const out = [
+        {
+          episode: e.id,
+          type: 'EPISODE_STARTED',
+          date: e.start,
+          summary: e.remand ? 'Remanded to youth detention accommodation' : 'Sentenced and placed in custody',
+        },
+      ];
       const s = e.record.episode.sentence;
-      if (s && e.remand) out.push({ episode: e.id, type: 'SENTENCE_RECORDED', date: s.sentenceDate, summary: `Sentence recorded: ${s.sentenceType} ${s.termMonths} months from ${s.sentenceDate}` });
+      if (s && e.remand)
+        out.push({
+          episode: e.id,
+          type: 'SENTENCE_RECORDED',
+          date: s.sentenceDate,
+          summary: `Sentence recorded: ${s.sentenceType} ${s.termMonths} months from ${s.sentenceDate}`,
+        });
       return out;
     });
     await db.query(

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Actor, Caller, Capability, mayPerform, Role } from '@resettle/access';
 import { FixedClock } from '@resettle/common';
-import { withScriptContext } from '@resettle/database';
 import { CustodyModule } from '@resettle/custody';
+import { withScriptContext } from '@resettle/database';
 import { MilestonesModule } from '@resettle/milestones';
 import { PlanFactsService, PlanningModule, PlanningService, ToldHow } from '@resettle/planning';
 import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@resettle/referrals';
@@ -20,7 +20,12 @@ import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@rese
  * already, or someone has been trying the service there). Touches only the demo areas' children. Returns how many
  * referrals it made.
  */
-export async function seedDemoReferrals(databaseUrl: string, today: string, authorityCodes: readonly string[], log: (line: string) => void = () => undefined): Promise<number> {
+export async function seedDemoReferrals(
+  databaseUrl: string,
+  today: string,
+  authorityCodes: readonly string[],
+  log: (line: string) => void = () => undefined,
+): Promise<number> {
   // Every move a minute after the last, from 09:00 on `today`, so the events and timestamps read in order.
   const clock = new FixedClock(new Date(`${today}T09:00:00Z`));
 
@@ -32,7 +37,14 @@ export async function seedDemoReferrals(databaseUrl: string, today: string, auth
       imports: [CustodyModule, PlanningModule, MilestonesModule, ReferralsModule],
     },
     async (app) => {
-      const seeder = new AreaSeeder(app.get(DataSource), app.get(ReferralsService), app.get(PlanningService), clock, today, app.get(PlanFactsService));
+      const seeder = new AreaSeeder(
+        app.get(DataSource),
+        app.get(ReferralsService),
+        app.get(PlanningService),
+        clock,
+        today,
+        app.get(PlanFactsService),
+      );
       let made = 0;
       for (const code of authorityCodes) {
         const n = await seeder.seedArea(code);
@@ -68,10 +80,30 @@ const ACCOMMODATION_PLAN: readonly { outcome: AccommodationOutcome; days: [numbe
 
 /** Synthetic places in each demo area, for the children's wishes and the offers (no real addresses or people). */
 const AREA_TEXT: Record<string, { town: string; near: string[]; avoid: string[]; postcode: string }> = {
-  'LA-LEEDS': { town: 'Leeds', near: ['Armley', 'Seacroft', 'Beeston', 'Harehills'], avoid: ['the old estate in Gipton', 'Chapeltown'], postcode: 'LS99' },
-  'LA-BIRMINGHAM': { town: 'Birmingham', near: ['Erdington', 'Small Heath', 'Kings Heath', 'Handsworth'], avoid: ['the old estate in Castle Vale', 'Aston'], postcode: 'B99' },
-  'LA-KENT': { town: 'Kent', near: ['Margate', 'Gravesend', 'Ashford', 'Maidstone'], avoid: ['the old estate in Folkestone', 'Dartford'], postcode: 'ME99' },
-  'LA-CARDIFF': { town: 'Cardiff', near: ['Ely', 'Splott', 'Llanrumney', 'Grangetown'], avoid: ['the old estate in Butetown', 'Caerau'], postcode: 'CF99' },
+  'LA-LEEDS': {
+    town: 'Leeds',
+    near: ['Armley', 'Seacroft', 'Beeston', 'Harehills'],
+    avoid: ['the old estate in Gipton', 'Chapeltown'],
+    postcode: 'LS99',
+  },
+  'LA-BIRMINGHAM': {
+    town: 'Birmingham',
+    near: ['Erdington', 'Small Heath', 'Kings Heath', 'Handsworth'],
+    avoid: ['the old estate in Castle Vale', 'Aston'],
+    postcode: 'B99',
+  },
+  'LA-KENT': {
+    town: 'Kent',
+    near: ['Margate', 'Gravesend', 'Ashford', 'Maidstone'],
+    avoid: ['the old estate in Folkestone', 'Dartford'],
+    postcode: 'ME99',
+  },
+  'LA-CARDIFF': {
+    town: 'Cardiff',
+    near: ['Ely', 'Splott', 'Llanrumney', 'Grangetown'],
+    avoid: ['the old estate in Butetown', 'Caerau'],
+    postcode: 'CF99',
+  },
 };
 
 interface Candidate {
@@ -124,7 +156,12 @@ class AreaSeeder {
     if (service.referrals > 0) return null;
     const partners = await this.partnersOf(authorityCode, stem);
 
-    const text = AREA_TEXT[authorityCode] ?? { town: stem, near: ['the town centre'], avoid: ['the old estate'], postcode: 'ZZ99' };
+    const text = AREA_TEXT[authorityCode] ?? {
+      town: stem,
+      near: ['the town centre'],
+      avoid: ['the old estate'],
+      postcode: 'ZZ99',
+    };
     const assigned = this.assign(await this.candidates(partners.serviceId));
     let made = 0;
     for (const [i, { child, outcome }] of assigned.entries()) {
@@ -134,14 +171,35 @@ class AreaSeeder {
     // One education referral (a looked-after child first: the virtual school's own) and one health referral, each
     // for a child who has a sent accommodation referral too, so the child left without a referral keeps none.
     const sent = assigned.filter((a) => a.outcome !== 'DRAFT').map((a) => a.child);
-    const forEducation = sent.filter((c) => c.education_pathway_id).sort((a, b) => Number(b.looked_after) - Number(a.looked_after))[0];
+    const forEducation = sent
+      .filter((c) => c.education_pathway_id)
+      .sort((a, b) => Number(b.looked_after) - Number(a.looked_after))[0];
     if (forEducation) {
-      await this.partnerReferral(forEducation, ReferralType.EDUCATION, forEducation.education_pathway_id!, partners.educationProviderId, partners.education, partners, 'ACKNOWLEDGED', text);
+      await this.partnerReferral(
+        forEducation,
+        ReferralType.EDUCATION,
+        forEducation.education_pathway_id!,
+        partners.educationProviderId,
+        partners.education,
+        partners,
+        'ACKNOWLEDGED',
+        text,
+      );
       made++;
     }
-    const forHealth = sent.filter((c) => c.health_pathway_id && c !== forEducation)[0] ?? sent.filter((c) => c.health_pathway_id)[0];
+    const forHealth =
+      sent.filter((c) => c.health_pathway_id && c !== forEducation)[0] ?? sent.filter((c) => c.health_pathway_id)[0];
     if (forHealth) {
-      await this.partnerReferral(forHealth, ReferralType.HEALTH, forHealth.health_pathway_id!, partners.healthProviderId, partners.health, partners, 'SENT', text);
+      await this.partnerReferral(
+        forHealth,
+        ReferralType.HEALTH,
+        forHealth.health_pathway_id!,
+        partners.healthProviderId,
+        partners.health,
+        partners,
+        'SENT',
+        text,
+      );
       made++;
     }
     return made;
@@ -150,12 +208,16 @@ class AreaSeeder {
   /** The accommodation plan's children (see ACCOMMODATION_PLAN), always leaving at least one child with no referral. */
   private assign(children: Candidate[]): { child: Candidate; outcome: AccommodationOutcome }[] {
     const today = Date.parse(`${this.today}T00:00:00Z`);
-    const days = (c: Candidate) => Math.round((Date.parse(`${c.expected_release_date}T00:00:00Z`) - today) / 86_400_000);
+    const days = (c: Candidate) =>
+      Math.round((Date.parse(`${c.expected_release_date}T00:00:00Z`) - today) / 86_400_000);
     const unused = children.filter((c) => c.accommodation_pathway_id);
     const out: { child: Candidate; outcome: AccommodationOutcome }[] = [];
     for (const slot of ACCOMMODATION_PLAN) {
       if (unused.length <= 1) break;
-      const index = Math.max(unused.findIndex((c) => days(c) >= slot.days[0] && days(c) <= slot.days[1]), 0);
+      const index = Math.max(
+        unused.findIndex((c) => days(c) >= slot.days[0] && days(c) <= slot.days[1]),
+        0,
+      );
       out.push({ child: unused.splice(index, 1)[0], outcome: slot.outcome });
     }
     return out;
@@ -174,9 +236,21 @@ class AreaSeeder {
     const users: { id: string; organisation_id: string; roles: Role[]; email: string }[] = await this.db.query(
       `SELECT id, organisation_id, roles::text[] AS roles, email FROM app_user
         WHERE NOT disabled AND (organisation_id = $1 OR email = ANY($2::text[]))`,
-      [org.service_id, [`accommodation@${stem}.council.example.com`, `practitioner@${stem}.health.example.com`, `teacher@${stem}.virtual-school.example.com`]],
+      [
+        org.service_id,
+        [
+          `accommodation@${stem}.council.example.com`,
+          `practitioner@${stem}.health.example.com`,
+          `teacher@${stem}.virtual-school.example.com`,
+        ],
+      ],
     );
-    const callerOf = (u: (typeof users)[number]): Caller => ({ actor: actorOf(u), operation: 'seed', requestId: 'demo-seed', clientIp: null });
+    const callerOf = (u: (typeof users)[number]): Caller => ({
+      actor: actorOf(u),
+      operation: 'seed',
+      requestId: 'demo-seed',
+      clientIp: null,
+    });
     const byEmail = (email: string, capability: Capability) => {
       const user = users.find((u) => u.email === email);
       if (!user) throw new Error(`No demo user ${email}`);
@@ -185,10 +259,13 @@ class AreaSeeder {
       return caller;
     };
     const caseManagers = new Map(
-      users.filter((u) => u.organisation_id === org.service_id && mayPerform(actorOf(u), Capability.SEND_REFERRAL)).map((u) => [u.id, callerOf(u)] as const),
+      users
+        .filter((u) => u.organisation_id === org.service_id && mayPerform(actorOf(u), Capability.SEND_REFERRAL))
+        .map((u) => [u.id, callerOf(u)] as const),
     );
     const accommodation = byEmail(`accommodation@${stem}.council.example.com`, Capability.RESPOND_TO_REFERRAL);
-    if (accommodation.actor.organisationId !== org.authority_id) throw new Error(`accommodation@${stem}.council.example.com is not in ${authorityCode}`);
+    if (accommodation.actor.organisationId !== org.authority_id)
+      throw new Error(`accommodation@${stem}.council.example.com is not in ${authorityCode}`);
     // Addressed to the demo users' own providers, so their inbox shows them.
     const health = byEmail(`practitioner@${stem}.health.example.com`, Capability.RESPOND_TO_REFERRAL);
     const education = byEmail(`teacher@${stem}.virtual-school.example.com`, Capability.RESPOND_TO_REFERRAL);
@@ -205,7 +282,9 @@ class AreaSeeder {
     };
   }
 
-  /** The service's sentenced children still to be released, soonest first, with the pathways referrals are made from. */
+  /**
+   * The service's sentenced children still to be released, soonest first, with the pathways referrals are made from.
+   */
   private candidates(serviceId: string): Promise<Candidate[]> {
     return this.db.query(
       `SELECT e.id AS episode_id, c.id AS child_id, c.given_name, c.preferred_name, c.gender, c.looked_after,
@@ -225,7 +304,13 @@ class AreaSeeder {
 
   // ---------------------------------------------------------------- what
 
-  private async accommodation(child: Candidate, outcome: AccommodationOutcome, p: Partners, text: (typeof AREA_TEXT)[string], i: number): Promise<void> {
+  private async accommodation(
+    child: Candidate,
+    outcome: AccommodationOutcome,
+    p: Partners,
+    text: (typeof AREA_TEXT)[string],
+    i: number,
+  ): Promise<void> {
     const name = child.preferred_name ?? child.given_name;
     const { they, them, their } = pronouns(child.gender);
     const near = text.near[i % text.near.length];
@@ -249,14 +334,25 @@ class AreaSeeder {
       `Must not contact a named co-defendant who lives in ${avoid}. Engages well with keyworkers.`,
     ][i % 4];
     const cm = this.caseManagerOf(child, p);
-    let r = await this.create(child, ReferralType.ACCOMMODATION, child.accommodation_pathway_id!, p.authorityId, { childWishes: wishes, familyViews: family, needsAndRisks: needs }, cm);
+    let r = await this.create(
+      child,
+      ReferralType.ACCOMMODATION,
+      child.accommodation_pathway_id!,
+      p.authorityId,
+      { childWishes: wishes, familyViews: family, needsAndRisks: needs },
+      cm,
+    );
     if (outcome === 'DRAFT') return;
     r = await this.step(() => this.referrals.send(r.id, r.version, op(cm, 'sendReferral')));
     if (outcome === 'SENT') return;
     const la = p.accommodation;
     r = await this.step(() => this.referrals.acknowledge(r.id, r.version, op(la, 'acknowledgeReferral')));
     if (outcome === 'ACKNOWLEDGED') {
-      await this.message(r, la, `Thanks, we have this. We are checking supported lodgings in ${near} and will come back to you within the week.`);
+      await this.message(
+        r,
+        la,
+        `Thanks, we have this. We are checking supported lodgings in ${near} and will come back to you within the week.`,
+      );
       return;
     }
     if (outcome === 'INFORMATION_REQUESTED') {
@@ -268,7 +364,11 @@ class AreaSeeder {
           op(la, 'requestReferralInformation'),
         ),
       );
-      await this.message(r, cm, `The licence is still being drafted; I will confirm the curfew as soon as the establishment sends it. Family contact is unrestricted.`);
+      await this.message(
+        r,
+        cm,
+        `The licence is still being drafted; I will confirm the curfew as soon as the establishment sends it. Family contact is unrestricted.`,
+      );
       return;
     }
     const placement = i % 2 === 0 ? 'Supported lodgings' : 'Semi-independent supported accommodation';
@@ -285,13 +385,30 @@ class AreaSeeder {
         op(la, 'offerReferral'),
       ),
     );
-    await this.message(r, cm, `${name} is pleased with the offer and would like to visit before release if the establishment can arrange it.`);
+    await this.message(
+      r,
+      cm,
+      `${name} is pleased with the offer and would like to visit before release if the establishment can arrange it.`,
+    );
     if (outcome === 'OFFERED') return;
     await this.step(() => this.referrals.confirm(r.id, r.version, op(la, 'confirmReferral')));
-    await this.message(r, la, `Confirmed. The keyworker will meet ${name} at the gate on the day of release and take ${them} to the placement.`);
+    await this.message(
+      r,
+      la,
+      `Confirmed. The keyworker will meet ${name} at the gate on the day of release and take ${them} to the placement.`,
+    );
     // The case manager tells the child the confirmed address: the fact "child told where they will live" is met by.
     await this.step(() =>
-      this.facts.recordChildTold({ planId: r.planId, toldOn: this.today, toldBy: 'The case manager (demo)', how: ToldHow.IN_PERSON, hasSeenIt: false }, op(cm, 'recordChildToldWhereLiving')),
+      this.facts.recordChildTold(
+        {
+          planId: r.planId,
+          toldOn: this.today,
+          toldBy: 'The case manager (demo)',
+          how: ToldHow.IN_PERSON,
+          hasSeenIt: false,
+        },
+        op(cm, 'recordChildToldWhereLiving'),
+      ),
     );
   }
 
@@ -322,7 +439,8 @@ class AreaSeeder {
     const cm = this.caseManagerOf(child, p);
     let r = await this.create(child, type, pathwayId, toOrganisationId, fields, cm);
     r = await this.step(() => this.referrals.send(r.id, r.version, op(cm, 'sendReferral')));
-    if (outcome === 'ACKNOWLEDGED') await this.step(() => this.referrals.acknowledge(r.id, r.version, op(partner, 'acknowledgeReferral')));
+    if (outcome === 'ACKNOWLEDGED')
+      await this.step(() => this.referrals.acknowledge(r.id, r.version, op(partner, 'acknowledgeReferral')));
   }
 
   private async create(
@@ -335,12 +453,23 @@ class AreaSeeder {
   ): Promise<Referral> {
     const pathway = await this.planning.findPathway(pathwayId);
     const plan = pathway && (await this.planning.findPlan(pathway.planId));
-    if (!pathway || !plan || plan.childId !== child.child_id) throw new Error(`No plan pathway ${pathwayId} for child ${child.child_id}`);
-    return this.step(() => this.referrals.create({ type, pathwayId, toOrganisationId, ...fields }, plan, pathway, cm.actor.organisationId, op(cm, 'createReferral')));
+    if (!pathway || !plan || plan.childId !== child.child_id)
+      throw new Error(`No plan pathway ${pathwayId} for child ${child.child_id}`);
+    return this.step(() =>
+      this.referrals.create(
+        { type, pathwayId, toOrganisationId, ...fields },
+        plan,
+        pathway,
+        cm.actor.organisationId,
+        op(cm, 'createReferral'),
+      ),
+    );
   }
 
   private async message(referral: Referral, caller: Caller, body: string): Promise<void> {
-    await this.step(() => this.referrals.postMessage({ referralId: referral.id, body }, op(caller, 'postReferralMessage')));
+    await this.step(() =>
+      this.referrals.postMessage({ referralId: referral.id, body }, op(caller, 'postReferralMessage')),
+    );
   }
 
   /** One change, a minute after the last. */

@@ -66,10 +66,20 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
     const localAuthority = await org(`LA-${letter}`, `Authority ${letter}`, 'LOCAL_AUTHORITY');
     return {
       localAuthority,
-      youthJusticeService: await org(`YJS-${letter}`, `Youth Justice Service ${letter}`, 'YOUTH_JUSTICE_SERVICE', localAuthority.id),
+      youthJusticeService: await org(
+        `YJS-${letter}`,
+        `Youth Justice Service ${letter}`,
+        'YOUTH_JUSTICE_SERVICE',
+        localAuthority.id,
+      ),
       establishment: await org(`YOI-${letter}`, `Establishment ${letter}`, 'YOI', localAuthority.id),
       healthProvider: await org(`HEALTH-${letter}`, `Health Provider ${letter}`, 'HEALTH_PROVIDER', localAuthority.id),
-      educationProvider: await org(`EDU-${letter}`, `Education Provider ${letter}`, 'EDUCATION_PROVIDER', localAuthority.id),
+      educationProvider: await org(
+        `EDU-${letter}`,
+        `Education Provider ${letter}`,
+        'EDUCATION_PROVIDER',
+        localAuthority.id,
+      ),
     };
   };
   const orgsA = await side('A');
@@ -77,7 +87,11 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
 
   // Each side's youth justice manager records its child and remands them to its establishment.
   const populate = async (letter: 'A' | 'B', orgs: typeof orgsA): Promise<Side> => {
-    const manager = await t.userSession({ organisationId: orgs.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: `setup.${letter}@example.com` });
+    const manager = await t.userSession({
+      organisationId: orgs.youthJusticeService.id,
+      roles: [Role.YJS_MANAGER],
+      email: `setup.${letter}@example.com`,
+    });
     const { registerChild: child } = await manager.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
       {
@@ -99,7 +113,14 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
     );
     const { startCustodialEpisode: episode } = await manager.ok(
       `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
-      { input: { childId: child.id, establishmentId: orgs.establishment.id, supervisingServiceId: orgs.youthJusticeService.id, remandDate: '2026-11-02' } },
+      {
+        input: {
+          childId: child.id,
+          establishmentId: orgs.establishment.id,
+          supervisingServiceId: orgs.youthJusticeService.id,
+          remandDate: '2026-11-02',
+        },
+      },
     );
     const colleagueOf: Side['colleagueOf'] = {};
     for (const [kind, o] of Object.entries({ ...orgs, nationalBody })) {
@@ -117,12 +138,20 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
   const a = await populate('A', orgsA);
   const b = await populate('B', orgsB);
 
-  const ownOrganisation = (role: Role): Org => (ORG_KIND_OF_ROLE[role] === 'nationalBody' ? nationalBody : a[ORG_KIND_OF_ROLE[role] as 'youthJusticeService']);
-  const otherOrganisation = (role: Role): Org => (ORG_KIND_OF_ROLE[role] === 'nationalBody' ? b.youthJusticeService : b[ORG_KIND_OF_ROLE[role] as 'youthJusticeService']);
+  const ownOrganisation = (role: Role): Org =>
+    ORG_KIND_OF_ROLE[role] === 'nationalBody' ? nationalBody : a[ORG_KIND_OF_ROLE[role] as 'youthJusticeService'];
+  const otherOrganisation = (role: Role): Org =>
+    ORG_KIND_OF_ROLE[role] === 'nationalBody'
+      ? b.youthJusticeService
+      : b[ORG_KIND_OF_ROLE[role] as 'youthJusticeService'];
 
   const sessions = {} as Record<Role, Session>;
   for (const role of Object.values(Role)) {
-    sessions[role] = await t.userSession({ organisationId: ownOrganisation(role).id, roles: [role], email: `${role.toLowerCase()}@example.com` });
+    sessions[role] = await t.userSession({
+      organisationId: ownOrganisation(role).id,
+      roles: [role],
+      email: `${role.toLowerCase()}@example.com`,
+    });
   }
   return { a, b, nationalBody, sessions, ownOrganisation, otherOrganisation };
 }

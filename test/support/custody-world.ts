@@ -1,6 +1,6 @@
 import { Role } from '@resettle/access';
-import { GraphqlResponse, Session, TestApp } from './test-app';
 import { insertDirectory } from './fixtures';
+import { GraphqlResponse, Session, TestApp } from './test-app';
 
 /**
  * What the custody e2e files share (test/custody-*.e2e-spec.ts): the episode's fields, the inputs' defaults, and an
@@ -11,7 +11,7 @@ import { insertDirectory } from './fixtures';
 
 export const TODAY = '2026-11-23';
 
-export const EPISODE = `
+const EPISODE = `
   id version status startDate remandDate sentenceType
   sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
   broughtForwardDate fridayOrPreHolidayRelease furtherSupervisionEndDate immediateRelease releaseDateNotes
@@ -25,10 +25,10 @@ export const EPISODE = `
   history { type effectiveDate summary details recordedById }
 `;
 
-export const CALCULATOR_FIELDS = `sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
+const CALCULATOR_FIELDS = `sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
   broughtForwardDate fridayOrPreHolidayRelease furtherSupervisionEndDate immediateRelease notes`;
 
-export const MUTATION_INPUT: Record<string, string> = {
+const MUTATION_INPUT: Record<string, string> = {
   startCustodialEpisode: 'StartCustodialEpisodeInput',
   recordSentence: 'RecordSentenceInput',
   grantEarlyRelease: 'GrantEarlyReleaseInput',
@@ -47,11 +47,16 @@ export const MUTATION_INPUT: Record<string, string> = {
  * once a document is compiled, so the services apply those defaults themselves.
  */
 export const CHILD_DEFAULTS = { careLeaver: false, lookedAfter: false, hasEhcp: false, disabilities: [] };
-export const SENTENCE_DEFAULTS = { remandDays: 0, taggedBailDays: 0, qualifyingSeriousOffence: false, excludedFromFortyPercentRelease: false };
+export const SENTENCE_DEFAULTS = {
+  remandDays: 0,
+  taggedBailDays: 0,
+  qualifyingSeriousOffence: false,
+  excludedFromFortyPercentRelease: false,
+};
 export const carer = (c: Record<string, unknown>) => ({ hasParentalResponsibility: false, ...c });
 
 /** Sends a sentence with every defaulted field filled in (see SENTENCE_DEFAULTS). */
-export function withDefaults(input: Record<string, unknown>): Record<string, unknown> {
+function withDefaults(input: Record<string, unknown>): Record<string, unknown> {
   if (!input.sentence || typeof input.sentence !== 'object') return input;
   return { ...input, sentence: { ...SENTENCE_DEFAULTS, ...(input.sentence as object) } };
 }
@@ -116,7 +121,7 @@ export async function walkCaseload(as: Session, filter: Record<string, unknown> 
 }
 
 /** The app and the people signed in to it; set once the file's `beforeAll` has run. */
-export interface CustodyWorld {
+interface CustodyWorld {
   t: TestApp;
   dir: Directory;
   /** The managers of the two youth justice services: they supervise, record and change their children's custody. */
@@ -136,10 +141,26 @@ export function custodyWorld() {
   beforeAll(async () => {
     w.t = await TestApp.start();
     w.dir = await insertDirectory(w.t.dataSource);
-    w.leeds = await w.t.userSession({ organisationId: w.dir.leedsYjs.id, roles: [Role.YJS_MANAGER], email: 'leeds.manager@example.com' });
-    w.kent = await w.t.userSession({ organisationId: w.dir.kentYjs.id, roles: [Role.YJS_MANAGER], email: 'kent.manager@example.com' });
-    w.wetherby = await w.t.userSession({ organisationId: w.dir.wetherby.id, roles: [Role.ESTABLISHMENT_STAFF], email: 'wetherby.staff@example.com' });
-    w.oakhill = await w.t.userSession({ organisationId: w.dir.oakhill.id, roles: [Role.ESTABLISHMENT_STAFF], email: 'oakhill.staff@example.com' });
+    w.leeds = await w.t.userSession({
+      organisationId: w.dir.leedsYjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'leeds.manager@example.com',
+    });
+    w.kent = await w.t.userSession({
+      organisationId: w.dir.kentYjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'kent.manager@example.com',
+    });
+    w.wetherby = await w.t.userSession({
+      organisationId: w.dir.wetherby.id,
+      roles: [Role.ESTABLISHMENT_STAFF],
+      email: 'wetherby.staff@example.com',
+    });
+    w.oakhill = await w.t.userSession({
+      organisationId: w.dir.oakhill.id,
+      roles: [Role.ESTABLISHMENT_STAFF],
+      email: 'oakhill.staff@example.com',
+    });
   });
   afterAll(async () => {
     await w.t?.stop();
@@ -147,7 +168,10 @@ export function custodyWorld() {
 
   let childSeq = 0;
   /** Recorded by a youth justice service (Leeds unless said otherwise), which may then start the child's episodes. */
-  async function registerChild(overrides: Record<string, unknown> = {}, as: Session = w.leeds): Promise<{ id: string; givenName: string }> {
+  async function registerChild(
+    overrides: Record<string, unknown> = {},
+    as: Session = w.leeds,
+  ): Promise<{ id: string; givenName: string }> {
     childSeq += 1;
     const data = await as.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id givenName } }`,
@@ -168,7 +192,9 @@ export function custodyWorld() {
 
   /** A change to an episode, made by `as` (the Leeds manager unless said otherwise). */
   function mutate(name: string, input: Record<string, unknown>, as: Session = w.leeds): Promise<GraphqlResponse> {
-    return as.graphql(`mutation($input: ${MUTATION_INPUT[name]}!) { ${name}(input: $input) { ${EPISODE} } }`, { input: withDefaults(input) });
+    return as.graphql(`mutation($input: ${MUTATION_INPUT[name]}!) { ${name}(input: $input) { ${EPISODE} } }`, {
+      input: withDefaults(input),
+    });
   }
 
   async function mutateOk(name: string, input: Record<string, unknown>, as: Session = w.leeds): Promise<any> {
@@ -183,15 +209,21 @@ export function custodyWorld() {
 
   /** Public: no session. */
   async function calculate(input: Record<string, unknown>): Promise<any> {
-    return (await w.t.ok(`query($input: ReleaseDateInput!) { calculateReleaseDates(input: $input) { ${CALCULATOR_FIELDS} } }`, { input }))
-      .calculateReleaseDates;
+    return (
+      await w.t.ok(
+        `query($input: ReleaseDateInput!) { calculateReleaseDates(input: $input) { ${CALCULATOR_FIELDS} } }`,
+        { input },
+      )
+    ).calculateReleaseDates;
   }
 
   /** Everything the database holds for one episode, to prove a refused change wrote nothing. */
   async function snapshot(episodeId: string) {
     const [row] = await w.t.dataSource.query(`SELECT * FROM custodial_episode WHERE id = $1`, [episodeId]);
     const count = async (table: string) =>
-      Number((await w.t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE episode_id = $1`, [episodeId]))[0].n);
+      Number(
+        (await w.t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE episode_id = $1`, [episodeId]))[0].n,
+      );
     return {
       row,
       events: await count('episode_event'),
@@ -202,7 +234,10 @@ export function custodyWorld() {
   }
 
   async function episodeRowsOfChild(childId: string): Promise<number> {
-    return Number((await w.t.dataSource.query(`SELECT count(*)::int AS n FROM custodial_episode WHERE child_id = $1`, [childId]))[0].n);
+    return Number(
+      (await w.t.dataSource.query(`SELECT count(*)::int AS n FROM custodial_episode WHERE child_id = $1`, [childId]))[0]
+        .n,
+    );
   }
 
   /** A remanded child at Wetherby, supervised by Leeds, managed by Priya. */
@@ -224,5 +259,15 @@ export function custodyWorld() {
     return { child, ep: sentenced };
   }
 
-  return Object.assign(w, { registerChild, mutate, mutateOk, episode, calculate, snapshot, episodeRowsOfChild, remandedChild, sentencedChild });
+  return Object.assign(w, {
+    registerChild,
+    mutate,
+    mutateOk,
+    episode,
+    calculate,
+    snapshot,
+    episodeRowsOfChild,
+    remandedChild,
+    sentencedChild,
+  });
 }

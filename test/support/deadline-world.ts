@@ -27,9 +27,16 @@ export class DeadlineWorld {
 
   static async build(t: TestApp): Promise<DeadlineWorld> {
     const dir = await insertDirectory(t.dataSource);
-    const manager = await t.userSession({ organisationId: dir.leedsYjs.id, roles: [Role.YJS_MANAGER], email: 'faults.manager@example.com' });
+    const manager = await t.userSession({
+      organisationId: dir.leedsYjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'faults.manager@example.com',
+    });
     // The manager is the service's named head too: level 3 tells them again (once).
-    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [dir.leedsYjs.id, manager.userId]);
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      dir.leedsYjs.id,
+      manager.userId,
+    ]);
     return new DeadlineWorld(t, manager, dir.leedsCaseManager.id, dir.leedsYjs.id, dir.wetherby.id);
   }
 
@@ -39,22 +46,49 @@ export class DeadlineWorld {
     const manager = await this.t.signIn('faults.manager@example.com', TestApp.TEST_PASSWORD);
     const episodeIds: string[] = [];
     for (let i = 0; i < count; i++) {
-      const { registerChild } = await manager.ok(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-        input: { givenName: `Fault${i}`, familyName: `Tester${sentenceDate.replace(/-/g, '')}`, dateOfBirth: '2010-03-01', gender: 'MALE', lookedAfter: false, careLeaver: false, hasEhcp: false, disabilities: [] },
-      });
-      const { startCustodialEpisode } = await manager.ok(`mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`, {
-        input: {
-          childId: registerChild.id, establishmentId: this.establishmentId, supervisingServiceId: this.serviceId, caseManagerId: this.caseManagerId,
-          sentence: { sentenceType: 'DTO', sentenceDate, termMonths: 12, remandDays: 0, taggedBailDays: 0, qualifyingSeriousOffence: false, excludedFromFortyPercentRelease: false },
+      const { registerChild } = await manager.ok(
+        `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+        {
+          input: {
+            givenName: `Fault${i}`,
+            familyName: `Tester${sentenceDate.replace(/-/g, '')}`,
+            dateOfBirth: '2010-03-01',
+            gender: 'MALE',
+            lookedAfter: false,
+            careLeaver: false,
+            hasEhcp: false,
+            disabilities: [],
+          },
         },
-      });
+      );
+      const { startCustodialEpisode } = await manager.ok(
+        `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
+        {
+          input: {
+            childId: registerChild.id,
+            establishmentId: this.establishmentId,
+            supervisingServiceId: this.serviceId,
+            caseManagerId: this.caseManagerId,
+            sentence: {
+              sentenceType: 'DTO',
+              sentenceDate,
+              termMonths: 12,
+              remandDays: 0,
+              taggedBailDays: 0,
+              qualifyingSeriousOffence: false,
+              excludedFromFortyPercentRelease: false,
+            },
+          },
+        },
+      );
       episodeIds.push(startCustodialEpisode.id);
     }
     const rows: DueMilestone[] = await this.t.dataSource.query(
       `SELECT id, key, due_date::text AS "dueDate", episode_id AS "episodeId" FROM milestone WHERE episode_id = ANY($1::uuid[]) AND due_date = $2 ORDER BY id`,
       [episodeIds, dueDate],
     );
-    if (rows.length !== count * 2) throw new Error(`expected ${count * 2} deadlines due on ${dueDate}, found ${rows.length}`);
+    if (rows.length !== count * 2)
+      throw new Error(`expected ${count * 2} deadlines due on ${dueDate}, found ${rows.length}`);
     return rows;
   }
 
@@ -66,7 +100,8 @@ export class DeadlineWorld {
          FROM notification WHERE split_part(dedupe_key, ':', 2) = ANY($1::text[])`,
       [[...milestoneIds]],
     );
-    const who = (id: string) => (id === this.caseManagerId ? 'caseManager' : id === this.manager.userId ? 'manager' : id);
+    const who = (id: string) =>
+      id === this.caseManagerId ? 'caseManager' : id === this.manager.userId ? 'manager' : id;
     const byMilestone = new Map<string, string[]>(milestoneIds.map((id) => [id, []]));
     for (const r of rows) byMilestone.get(r.milestone)!.push(`${r.kind}:${r.step}@${who(r.recipient)}`);
     for (const list of byMilestone.values()) list.sort();
@@ -88,13 +123,21 @@ export class DeadlineWorld {
    * Each milestone reached exactly `levels` and told exactly `notices` (`<kind>:<step>@<who>`, sorted), nothing
    * twice and nothing missing; and, given `deadline` (epoch ms), its last escalation row was written by then.
    */
-  async expectExactlyOnce(due: readonly DueMilestone[], levels: number[], notices: string[], deadline?: number): Promise<void> {
+  async expectExactlyOnce(
+    due: readonly DueMilestone[],
+    levels: number[],
+    notices: string[],
+    deadline?: number,
+  ): Promise<void> {
     const ds = this.t.dataSource;
     const ids = due.map((m) => m.id);
     for (const [id, reached] of await this.levels(ds, ids)) expect({ id, reached }).toEqual({ id, reached: levels });
     for (const [id, told] of await this.told(ds, ids)) expect({ id, told }).toEqual({ id, told: notices });
     if (deadline !== undefined) {
-      const [{ last }] = await ds.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS last FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`, [ids]);
+      const [{ last }] = await ds.query(
+        `SELECT extract(epoch FROM max(created_at)) * 1000 AS last FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[])`,
+        [ids],
+      );
       expect(Number(last)).toBeLessThanOrEqual(deadline);
     }
   }
@@ -102,10 +145,10 @@ export class DeadlineWorld {
   /** A check for `until`: every one of these milestones has reached `level`. */
   escalated(due: readonly DueMilestone[], level: number): () => Promise<boolean> {
     return async () => {
-      const [{ n }] = await this.t.dataSource.query(`SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[]) AND level >= $2`, [
-        due.map((m) => m.id),
-        level,
-      ]);
+      const [{ n }] = await this.t.dataSource.query(
+        `SELECT count(*)::int AS n FROM milestone_escalation WHERE milestone_id = ANY($1::uuid[]) AND level >= $2`,
+        [due.map((m) => m.id), level],
+      );
       return n === due.length;
     };
   }
@@ -113,10 +156,10 @@ export class DeadlineWorld {
   /** A check for `until`: every one of these milestones has had its first `count` reminders sent. */
   reminded(due: readonly DueMilestone[], count: number): () => Promise<boolean> {
     return async () => {
-      const [{ n }] = await this.t.dataSource.query(`SELECT count(*)::int AS n FROM milestone WHERE id = ANY($1::uuid[]) AND reminders_sent >= $2`, [
-        due.map((m) => m.id),
-        count,
-      ]);
+      const [{ n }] = await this.t.dataSource.query(
+        `SELECT count(*)::int AS n FROM milestone WHERE id = ANY($1::uuid[]) AND reminders_sent >= $2`,
+        [due.map((m) => m.id), count],
+      );
       return n === due.length;
     };
   }

@@ -138,7 +138,7 @@ function idValues(baseline: Baseline, name: string, operation: string): FuzzValu
 }
 
 function enumValues(type: GraphQLNamedType): FuzzValue[] {
-  const first = isEnumType(type) ? type.getValues()[0]?.name ?? 'X' : 'X';
+  const first = isEnumType(type) ? (type.getValues()[0]?.name ?? 'X') : 'X';
   return [
     { label: 'a value that is not in the enum', value: 'NOT_A_VALUE', invalid: true },
     { label: 'lower case', value: first.toLowerCase(), invalid: true },
@@ -147,7 +147,13 @@ function enumValues(type: GraphQLNamedType): FuzzValue[] {
 }
 
 /** A plausible value of `type` for the field `name`: required fields only for input objects. */
-function baselineValue(type: GraphQLInputType, name: string, description: string | undefined, operation: string, baseline: Baseline): unknown {
+function baselineValue(
+  type: GraphQLInputType,
+  name: string,
+  description: string | undefined,
+  operation: string,
+  baseline: Baseline,
+): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [baselineValue(inner.ofType, name, description, operation, baseline)];
   if (isInputObjectType(inner)) {
@@ -229,7 +235,13 @@ function typeAt(operation: RootOperation, path: Path): GraphQLInputType {
 }
 
 /** `args` with the value at `path` replaced, making any object or list on the way from the baseline. */
-function withValueAt(operation: RootOperation, args: Record<string, unknown>, path: Path, value: unknown, baseline: Baseline): Record<string, unknown> {
+function withValueAt(
+  operation: RootOperation,
+  args: Record<string, unknown>,
+  path: Path,
+  value: unknown,
+  baseline: Baseline,
+): Record<string, unknown> {
   const out = structuredClone(args);
   let container: any = out;
   for (let i = 0; i < path.length - 1; i++) {
@@ -254,7 +266,13 @@ function some<T>(values: T[], count: number, random: () => number): T[] {
   return out;
 }
 
-function valuesFor(slot: Slot, operation: RootOperation, baseline: Baseline, random: () => number, perSlot: number): FuzzValue[] {
+function valuesFor(
+  slot: Slot,
+  operation: RootOperation,
+  baseline: Baseline,
+  random: () => number,
+  perSlot: number,
+): FuzzValue[] {
   const inner = getNullableType(slot.type) as GraphQLInputType;
   const nullable = !isNonNullType(slot.type);
   const values: FuzzValue[] = [];
@@ -267,7 +285,13 @@ function valuesFor(slot: Slot, operation: RootOperation, baseline: Baseline, ran
     values.push({ label: 'a list of 2,000', value: Array.from({ length: 2_000 }, () => structuredClone(item)) });
     if (!isInputObjectType(getNullableType(inner.ofType))) {
       // A list of leaves: fuzz its first item too.
-      values.push(...leafValues(getNamedType(inner.ofType), slot, operation, baseline, random, perSlot).map((v) => ({ ...v, label: `[${v.label}]`, value: [v.value] })));
+      values.push(
+        ...leafValues(getNamedType(inner.ofType), slot, operation, baseline, random, perSlot).map((v) => ({
+          ...v,
+          label: `[${v.label}]`,
+          value: [v.value],
+        })),
+      );
     }
     return values;
   }
@@ -278,8 +302,19 @@ function valuesFor(slot: Slot, operation: RootOperation, baseline: Baseline, ran
   return [...values, ...leafValues(inner as GraphQLNamedType, slot, operation, baseline, random, perSlot)];
 }
 
-function leafValues(type: GraphQLNamedType, slot: Slot, operation: RootOperation, baseline: Baseline, random: () => number, perSlot: number): FuzzValue[] {
-  if (isEnumType(type)) return [...some(enumValues(type), perSlot, random), { label: 'a value the enum does not have', value: 'NOT_A_VALUE', invalid: true }];
+function leafValues(
+  type: GraphQLNamedType,
+  slot: Slot,
+  operation: RootOperation,
+  baseline: Baseline,
+  random: () => number,
+  perSlot: number,
+): FuzzValue[] {
+  if (isEnumType(type))
+    return [
+      ...some(enumValues(type), perSlot, random),
+      { label: 'a value the enum does not have', value: 'NOT_A_VALUE', invalid: true },
+    ];
   switch (type.name) {
     case 'String':
       return [NUL, LONE_SURROGATE, ...some(STRINGS, perSlot, random)];
@@ -298,7 +333,8 @@ function leafValues(type: GraphQLNamedType, slot: Slot, operation: RootOperation
   }
 }
 
-const isHuge = (value: unknown): boolean => (Array.isArray(value) && value.length > 100) || (typeof value === 'string' && value.length > 1000);
+const isHuge = (value: unknown): boolean =>
+  (Array.isArray(value) && value.length > 100) || (typeof value === 'string' && value.length > 1000);
 
 /**
  * The cases for one operation: its baseline call, then for every argument and input field explicit null, NUL and
@@ -307,7 +343,9 @@ const isHuge = (value: unknown): boolean => (Array.isArray(value) && value.lengt
  */
 export function fuzzCases(operation: RootOperation, baseline: Baseline, random: () => number, perSlot = 3): FuzzCase[] {
   const args = baselineArgs(operation, baseline);
-  const cases: FuzzCase[] = [{ operation, args, path: '(baseline)', label: 'valid input', invalid: false, inline: false }];
+  const cases: FuzzCase[] = [
+    { operation, args, path: '(baseline)', label: 'valid input', invalid: false, inline: false },
+  ];
   for (const slot of slotsOf(operation)) {
     for (const { label, value, invalid } of valuesFor(slot, operation, baseline, random, perSlot)) {
       cases.push({
@@ -328,7 +366,9 @@ function printLiteral(value: unknown, type: GraphQLInputType): string {
   if (value === null || value === undefined) return 'null';
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
-    return Array.isArray(value) ? `[${value.map((v) => printLiteral(v, inner.ofType)).join(', ')}]` : printLiteral(value, inner.ofType);
+    return Array.isArray(value)
+      ? `[${value.map((v) => printLiteral(v, inner.ofType)).join(', ')}]`
+      : printLiteral(value, inner.ofType);
   }
   if (isInputObjectType(inner) && typeof value === 'object' && !Array.isArray(value)) {
     const fields = inner.getFields();
@@ -336,7 +376,12 @@ function printLiteral(value: unknown, type: GraphQLInputType): string {
       .map(([k, v]) => `${k}: ${printLiteral(v, fields[k]?.type ?? inner)}`)
       .join(', ')} }`;
   }
-  if (isEnumType(inner) && typeof value === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) && !['true', 'false', 'null'].includes(value)) {
+  if (
+    isEnumType(inner) &&
+    typeof value === 'string' &&
+    /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) &&
+    !['true', 'false', 'null'].includes(value)
+  ) {
     return value;
   }
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -348,7 +393,9 @@ export function renderCase(c: FuzzCase): { query: string; variables?: Record<str
   const present = field.args.filter((a) => c.args[a.name] !== undefined);
   const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
   if (c.inline) {
-    const args = present.map((a) => `${a.name}: ${printLiteral(c.args[a.name], a.type as GraphQLInputType)}`).join(', ');
+    const args = present
+      .map((a) => `${a.name}: ${printLiteral(c.args[a.name], a.type as GraphQLInputType)}`)
+      .join(', ');
     return { query: `${kind} { ${name}${args ? `(${args})` : ''}${selection} }` };
   }
   const definitions = present.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');

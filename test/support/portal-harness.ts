@@ -29,7 +29,8 @@ export class PortalHarness {
       await t.app.listen(0, '127.0.0.1');
       const apiPort = (t.app.getHttpServer().address() as AddressInfo).port;
       const queuePrefix = process.env.QUEUE_PREFIX!;
-      const { createPortalApp } = require('../../apps/portal/src/create-portal-app') as typeof import('../../apps/portal/src/create-portal-app');
+      const { createPortalApp } =
+        require('../../apps/portal/src/create-portal-app') as typeof import('../../apps/portal/src/create-portal-app');
       portal = await createPortalApp({
         ...process.env,
         NODE_ENV: 'test',
@@ -39,7 +40,10 @@ export class PortalHarness {
       });
       await portal.listen(0, '127.0.0.1');
       const baseUrl = `http://127.0.0.1:${(portal.getHttpServer().address() as AddressInfo).port}`;
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-background-networking'],
+      });
       return new PortalHarness(t, portal, baseUrl, browser, queuePrefix);
     } catch (error) {
       // Half started (say Chromium would not launch): close what did start, or its sockets keep jest from exiting.
@@ -51,7 +55,10 @@ export class PortalHarness {
 
   /** A browser profile of its own (cookies, JavaScript on or off), so each person's session is separate. */
   async person(options: { javaScriptEnabled: boolean }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled, baseURL: this.baseUrl });
+    const context = await this.browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled,
+      baseURL: this.baseUrl,
+    });
     // A missing element fails the step in seconds, not after Playwright's 30 s default.
     context.setDefaultTimeout(8000);
     return { context, page: await context.newPage() };
@@ -85,8 +92,13 @@ export class PortalHarness {
       await target.setContent(await page.content(), { waitUntil: 'load' });
     }
     try {
-      const result = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')} on ${page.url()}`);
+      const result = await new AxeBuilder({ page: target })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      return result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')} on ${page.url()}`,
+      );
     } finally {
       await checker?.close();
     }

@@ -40,9 +40,13 @@ export class PrivateRedis {
   }
 
   private async spawn(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      {
+        stdio: 'ignore',
+      },
+    );
     this.process = child;
     // Not installed, say: reported by the start-up loop below rather than crashing the test process.
     let failed: Error | undefined;

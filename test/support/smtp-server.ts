@@ -24,7 +24,12 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          this.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+          this.mails.push(
+            parseMail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((r) => r.address),
+            ),
+          );
           callback();
         });
       },
@@ -59,8 +64,14 @@ function parseMail(raw: string, envelopeTo: string[]): ReceivedMail {
   }
   let body = raw.slice(split + 4);
   if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) body = decodeQuotedPrintable(body);
-  else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) body = Buffer.from(body, 'base64').toString('utf8');
-  return { envelopeTo, headers, subject: decodeEncodedWords(headers.subject ?? ''), text: body.replace(/\r\n/g, '\n').trimEnd() };
+  else if (/base64/i.test(headers['content-transfer-encoding'] ?? ''))
+    body = Buffer.from(body, 'base64').toString('utf8');
+  return {
+    envelopeTo,
+    headers,
+    subject: decodeEncodedWords(headers.subject ?? ''),
+    text: body.replace(/\r\n/g, '\n').trimEnd(),
+  };
 }
 
 function decodeQuotedPrintable(text: string): string {
@@ -77,11 +88,17 @@ function decodeQuotedPrintable(text: string): string {
 
 function decodeEncodedWords(value: string): string {
   return value.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, kind: string, text: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
   );
 }
 
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

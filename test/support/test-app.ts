@@ -10,7 +10,11 @@ import { closeAll } from './close-all';
 
 export interface GraphqlResponse<T = any> {
   data: T | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; fieldErrors?: Record<string, string[]>; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; fieldErrors?: Record<string, string[]>; [k: string]: unknown };
+  }[];
 }
 
 /** A signed-in person: their bearer header, and graphql/ok that send it. */
@@ -69,7 +73,8 @@ export class TestApp {
     process.env.RATE_LIMIT_PER_IP_PER_MINUTE ??= '1000000';
     const clock = new FixedClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
     // Imported only now: the api reads and validates its environment when its module is first loaded.
-    const { createApiApp } = require('../../apps/api/src/create-api-app') as typeof import('../../apps/api/src/create-api-app');
+    const { createApiApp } =
+      require('../../apps/api/src/create-api-app') as typeof import('../../apps/api/src/create-api-app');
     let app: NestFastifyApplication | undefined;
     let owner: DataSource | undefined;
     try {
@@ -93,13 +98,20 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
-  async graphql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphqlResponse<T>> {
-    const res = await this.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: JSON.stringify({ query, variables }),
-    });
+  async graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphqlResponse<T>> {
+    const res = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: JSON.stringify({ query, variables }),
+      });
     return JSON.parse(res.body);
   }
 
@@ -117,11 +129,13 @@ export class TestApp {
       `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`,
       { input: { email, password } },
     );
-    if (res.errors?.length || !res.data) throw new Error(`Sign-in as ${email} failed: ${JSON.stringify(res.errors, null, 2)}`);
+    if (res.errors?.length || !res.data)
+      throw new Error(`Sign-in as ${email} failed: ${JSON.stringify(res.errors, null, 2)}`);
     const { accessToken, refreshToken, expiresAt } = res.data.login;
     const authorization = `Bearer ${accessToken}`;
     const { sub } = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')) as { sub: string };
-    const graphql = <T = any>(query: string, variables?: Record<string, unknown>) => this.graphql<T>(query, variables, { authorization });
+    const graphql = <T = any>(query: string, variables?: Record<string, unknown>) =>
+      this.graphql<T>(query, variables, { authorization });
     return {
       authorization,
       userId: sub,
@@ -129,7 +143,8 @@ export class TestApp {
       refreshToken,
       expiresAt,
       graphql,
-      ok: async <T = any>(query: string, variables?: Record<string, unknown>) => okOrThrow(await graphql<T>(query, variables)),
+      ok: async <T = any>(query: string, variables?: Record<string, unknown>) =>
+        okOrThrow(await graphql<T>(query, variables)),
     };
   }
 
@@ -143,7 +158,14 @@ export class TestApp {
     const [row] = await this.dataSource.query(
       `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, password_hash)
        VALUES ($1, $2, $3, $4, $5::role[], $6) RETURNING id`,
-      [options.organisationId, options.givenName ?? 'Test', options.familyName ?? 'User', email, `{${options.roles.join(',')}}`, await testPasswordHash],
+      [
+        options.organisationId,
+        options.givenName ?? 'Test',
+        options.familyName ?? 'User',
+        email,
+        `{${options.roles.join(',')}}`,
+        await testPasswordHash,
+      ],
     );
     const session = await this.signIn(email, TestApp.TEST_PASSWORD);
     return { ...session, userId: row.id, email };
@@ -161,10 +183,15 @@ function okOrThrow<T>(res: GraphqlResponse<T>): T {
 }
 
 /** Counts SQL statements TypeORM sends while `fn` runs (transaction control statements included). */
-export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+export async function countQueries<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; count: number; statements: string[] }> {
   const statements: string[] = [];
   const original = PostgresQueryRunner.prototype.query;
-  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: any[]) {
+  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
+    this: PostgresQueryRunner,
+    ...args: any[]
+  ) {
     statements.push(String(args[0]).replace(/\s+/g, ' ').trim());
     return (original as any).apply(this, args);
   });

@@ -39,7 +39,14 @@ export class WorkerProcess {
     const root = join(__dirname, '..', '..');
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/worker/src/main.ts')], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env, WORKER_HEALTH_PORT: String(healthPort), WORKER_HEALTH_HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        ...options.env,
+        WORKER_HEALTH_PORT: String(healthPort),
+        WORKER_HEALTH_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child, healthPort, options.logFile);
@@ -69,16 +76,23 @@ export class WorkerProcess {
   }
 
   /** Waits until `path` answers with a status `ok` accepts. */
-  async waitFor(path: string, ok: (status: number, body: any) => boolean, timeoutMs = 30_000): Promise<{ status: number; body: any }> {
+  async waitFor(
+    path: string,
+    ok: (status: number, body: any) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<{ status: number; body: any }> {
     const until = Date.now() + timeoutMs;
     let last: { status: number; body: any } | null = null;
     while (Date.now() < until) {
-      if (this.child.exitCode !== null) throw new Error(`the worker exited with ${this.child.exitCode}; see ${this.logFile}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`the worker exited with ${this.child.exitCode}; see ${this.logFile}`);
       last = await this.get(path);
       if (last && ok(last.status, last.body)) return last;
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`the worker's ${path} did not answer as expected in ${timeoutMs} ms (last: ${JSON.stringify(last)}); see ${this.logFile}`);
+    throw new Error(
+      `the worker's ${path} did not answer as expected in ${timeoutMs} ms (last: ${JSON.stringify(last)}); see ${this.logFile}`,
+    );
   }
 
   /** The real instant at which this worker's clock (CLOCK_START_AT, running on) shows `instant`. */

@@ -23,7 +23,8 @@ function nameOf(decorator) {
   let expression = decorator.expression;
   if (expression.type === 'CallExpression') expression = expression.callee;
   if (expression.type === 'Identifier') return expression.name;
-  if (expression.type === 'MemberExpression' && expression.property.type === 'Identifier') return expression.property.name;
+  if (expression.type === 'MemberExpression' && expression.property.type === 'Identifier')
+    return expression.property.name;
   return undefined;
 }
 
@@ -38,7 +39,8 @@ module.exports = {
         '{{kind}} `{{method}}` has no access decision: add @Allow(Capability.X) or @Public() on the method (the AccessGuard refuses it without one).',
       missingField:
         'Field resolver `{{method}}` has no access decision: add @DecidedByParent() (its parent came through an operation the guard decided), or @Allow/@Public.',
-      parentOnOperation: '{{kind}} `{{method}}` has no parent: @DecidedByParent() is only for @ResolveField; use @Allow(...) or @Public().',
+      parentOnOperation:
+        '{{kind}} `{{method}}` has no parent: @DecidedByParent() is only for @ResolveField; use @Allow(...) or @Public().',
       twoDecisions: '`{{method}}` carries more than one access decision; keep exactly one.',
       onClass:
         '@{{decorator}} on the class is ignored: the AccessGuard reads the decision from each method. Put it on every operation instead.',
@@ -76,7 +78,11 @@ module.exports = {
         if (decisions.length > 1) {
           context.report({ node: node.key, messageId: 'twoDecisions', data: { method } });
         } else if (decisions.length === 0) {
-          context.report({ node: node.key, messageId: kind === 'ResolveField' ? 'missingField' : 'missing', data: { kind, method } });
+          context.report({
+            node: node.key,
+            messageId: kind === 'ResolveField' ? 'missingField' : 'missing',
+            data: { kind, method },
+          });
         } else if (decisions[0] === FIELD_DECISION && kind !== 'ResolveField') {
           context.report({ node: node.key, messageId: 'parentOnOperation', data: { kind, method } });
         }

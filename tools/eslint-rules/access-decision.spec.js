@@ -11,9 +11,18 @@ tester.run('access-decision', rule, {
   valid: [
     { name: 'a query with @Allow', code: resolver('@Query(() => X) @Allow(Capability.READ_CHILD) child() {}') },
     { name: 'a mutation with @Public', code: resolver('@Public() @Mutation(() => X) login() {}') },
-    { name: 'a subscription with @Allow', code: resolver('@Subscription(() => X) @Allow(Capability.READ_SELF) s() {}') },
-    { name: 'a field resolver decided by its parent', code: resolver('@ResolveField(() => X) @DecidedByParent() f() {}') },
-    { name: 'a field resolver with its own @Allow', code: resolver('@ResolveField() @Allow(Capability.READ_CHILD) f() {}') },
+    {
+      name: 'a subscription with @Allow',
+      code: resolver('@Subscription(() => X) @Allow(Capability.READ_SELF) s() {}'),
+    },
+    {
+      name: 'a field resolver decided by its parent',
+      code: resolver('@ResolveField(() => X) @DecidedByParent() f() {}'),
+    },
+    {
+      name: 'a field resolver with its own @Allow',
+      code: resolver('@ResolveField() @Allow(Capability.READ_CHILD) f() {}'),
+    },
     { name: 'a plain method', code: resolver('helper() {}') },
     {
       name: "the portal's HTTP @Query() is not GraphQL",
@@ -25,10 +34,26 @@ tester.run('access-decision', rule, {
     },
   ],
   invalid: [
-    { name: 'a query with no decision', code: resolver('@Query(() => X) child() {}'), errors: [{ messageId: 'missing' }] },
-    { name: 'a mutation with no decision', code: resolver('@Mutation(() => X) @Args() change() {}'), errors: [{ messageId: 'missing' }] },
-    { name: 'a subscription with no decision', code: resolver('@Subscription(() => X) s() {}'), errors: [{ messageId: 'missing' }] },
-    { name: 'a field resolver with no decision', code: resolver('@ResolveField(() => X) f() {}'), errors: [{ messageId: 'missingField' }] },
+    {
+      name: 'a query with no decision',
+      code: resolver('@Query(() => X) child() {}'),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a mutation with no decision',
+      code: resolver('@Mutation(() => X) @Args() change() {}'),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a subscription with no decision',
+      code: resolver('@Subscription(() => X) s() {}'),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a field resolver with no decision',
+      code: resolver('@ResolveField(() => X) f() {}'),
+      errors: [{ messageId: 'missingField' }],
+    },
     {
       name: 'a renamed import with no decision',
       code: "import { Mutation as M } from '@nestjs/graphql';\nclass R { @M(() => X) go() {} }",

@@ -15,10 +15,12 @@ module.exports = {
     docs: { description: 'Libs are imported only through their public index @resettle/<name> (README: Lint).' },
     schema: [],
     messages: {
-      deepAlias: "Import '{{source}}' only through its public index '@resettle/{{lib}}' (export what you need from libs/{{lib}}/src/index.ts).",
+      deepAlias:
+        "Import '{{source}}' only through its public index '@resettle/{{lib}}' (export what you need from libs/{{lib}}/src/index.ts).",
       deepRelative:
         "'{{source}}' reaches into libs/{{lib}}: import it through '@resettle/{{lib}}' (export what you need from libs/{{lib}}/src/index.ts).",
-      selfIndex: "A file of libs/{{lib}} imports its own lib's files relatively, not through '@resettle/{{lib}}' (an import cycle).",
+      selfIndex:
+        "A file of libs/{{lib}} imports its own lib's files relatively, not through '@resettle/{{lib}}' (an import cycle).",
     },
   },
   create(context) {
@@ -37,7 +39,10 @@ module.exports = {
         return;
       }
       if (!source.startsWith('.')) return;
-      const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(context.filename), source))
+        .split(path.sep)
+        .join('/');
       const lib = /^libs\/([^/]+)(\/|$)/.exec(target)?.[1];
       if (lib && lib !== ownLib) context.report({ node, messageId: 'deepRelative', data: { source, lib } });
     }

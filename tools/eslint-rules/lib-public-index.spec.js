@@ -13,7 +13,10 @@ const bad = (file, code, messageId) => ({ ...at(file, code), errors: [{ messageI
 tester.run('lib-public-index', rule, {
   valid: [
     at('libs/custody/src/custody.service.ts', "import { Clock } from '@resettle/common';"),
-    at('libs/custody/src/custody.service.ts', "import { CustodialEpisode } from './entities/custodial-episode.entity';"),
+    at(
+      'libs/custody/src/custody.service.ts',
+      "import { CustodialEpisode } from './entities/custodial-episode.entity';",
+    ),
     at('libs/custody/src/rules/x.ts', "import { addDays } from '../dates';"),
     at('apps/portal/src/http/page.ts', "import { Capability, mayPerform } from '@resettle/access';"),
     at('apps/portal/src/http/page.ts', "import { signedInUser } from '../session/portal-session';"),
@@ -24,13 +27,33 @@ tester.run('lib-public-index', rule, {
   ],
   invalid: [
     bad('libs/custody/src/a.ts', "import { addDays } from '@resettle/common/dates/iso-date';", 'deepAlias'),
-    bad('apps/portal/src/http/page.ts', "import { Capability } from '../../../../libs/access/src/policy/capabilities';", 'deepRelative'),
-    bad('apps/portal/src/http/page.ts', "import type { Role } from '../../../../libs/access/src/role';", 'deepRelative'),
+    bad(
+      'apps/portal/src/http/page.ts',
+      "import { Capability } from '../../../../libs/access/src/policy/capabilities';",
+      'deepRelative',
+    ),
+    bad(
+      'apps/portal/src/http/page.ts',
+      "import type { Role } from '../../../../libs/access/src/role';",
+      'deepRelative',
+    ),
     bad('libs/custody/src/rules/x.ts', "import { addDays } from '../../../common/src/dates/iso-date';", 'deepRelative'),
-    bad('libs/children/src/a.ts', "export { LOCAL_AUTHORITIES } from '../../organisations/src/reference/local-authorities';", 'deepRelative'),
+    bad(
+      'libs/children/src/a.ts',
+      "export { LOCAL_AUTHORITIES } from '../../organisations/src/reference/local-authorities';",
+      'deepRelative',
+    ),
     bad('libs/children/src/a.ts', "export * from '../../organisations/src';", 'deepRelative'),
-    bad('test/support/test-app.ts', "import { hashPassword } from '../../libs/identity/src/auth/password-hashing';", 'deepRelative'),
-    bad('scripts/seed/a.ts', "const x = require('../../libs/custody/src/rules/expected-release-date');", 'deepRelative'),
+    bad(
+      'test/support/test-app.ts',
+      "import { hashPassword } from '../../libs/identity/src/auth/password-hashing';",
+      'deepRelative',
+    ),
+    bad(
+      'scripts/seed/a.ts',
+      "const x = require('../../libs/custody/src/rules/expected-release-date');",
+      'deepRelative',
+    ),
     bad('test/a.e2e-spec.ts', "const m = await import('../libs/milestones/src/x');", 'deepRelative'),
     bad('test/a.e2e-spec.ts', "jest.mock('../libs/notifications/src/email/email-sender');", 'deepRelative'),
     bad('test/a.e2e-spec.ts', "type T = typeof import('@resettle/notifications/email');", 'deepAlias'),

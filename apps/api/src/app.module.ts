@@ -1,11 +1,12 @@
 import { Logger, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { LoggerModule } from 'nestjs-pino';
 import type { GraphQLError } from 'graphql';
-import { graphqlParseOptions, graphqlValidateOptions, graphqlValidationRules } from './graphql/query-limits';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
+import { ChildrenGraphqlModule } from '@resettle/children';
 import {
   AppConfig,
   boundedLogDestination,
@@ -22,25 +23,24 @@ import {
   RequestLoaders,
   validateConfig,
 } from '@resettle/common';
-import { DatabaseModule } from '@resettle/database';
-import { QueueModule } from '@resettle/queue';
-import { OrganisationsGraphqlModule } from '@resettle/organisations';
-import { ChildrenGraphqlModule } from '@resettle/children';
 import { CustodyGraphqlModule } from '@resettle/custody';
-import { PlanningGraphqlModule } from '@resettle/planning';
-import { NotificationsGraphqlModule } from '@resettle/notifications';
-import { MilestonesGraphqlModule } from '@resettle/milestones';
-import { ReferralsGraphqlModule } from '@resettle/referrals';
-import { AccessGuard, AccessModule, MutationAuditInterceptor } from '@resettle/access';
+import { DatabaseModule } from '@resettle/database';
 import { IdentityGraphqlModule } from '@resettle/identity';
-import { HealthModule } from './health/health.module';
-import { ApiMetricsModule } from './metrics/metrics.module';
-import type { GraphqlRequestFacts } from './metrics/api-metrics';
+import { MilestonesGraphqlModule } from '@resettle/milestones';
+import { NotificationsGraphqlModule } from '@resettle/notifications';
+import { OrganisationsGraphqlModule } from '@resettle/organisations';
+import { PlanningGraphqlModule } from '@resettle/planning';
+import { QueueModule } from '@resettle/queue';
+import { ReferralsGraphqlModule } from '@resettle/referrals';
 import { formatGraphqlError } from './graphql/error-formatter';
-import { refuseUnstorableText } from './graphql/unstorable-text';
-import { withoutSuggestions } from './graphql/suggestions';
-import { pinoHttpOptions } from './logging';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
+import { graphqlParseOptions, graphqlValidateOptions, graphqlValidationRules } from './graphql/query-limits';
+import { withoutSuggestions } from './graphql/suggestions';
+import { refuseUnstorableText } from './graphql/unstorable-text';
+import { HealthModule } from './health/health.module';
+import { pinoHttpOptions } from './logging';
+import type { GraphqlRequestFacts } from './metrics/api-metrics';
+import { ApiMetricsModule } from './metrics/metrics.module';
 
 const graphqlLog = new Logger('GraphQL');
 /** Refusals are counted, not logged one by one (see RefusalLog); the windows that are over are written each minute. */
@@ -103,7 +103,8 @@ function writeRefusals(lines: RefusalLine[]): void {
           hooks: { preExecution: [refuseUnstorableText] },
           context: (req: unknown) => ({ req, loaders: new RequestLoaders() }),
           errorFormatter: (execution, context) => {
-            const request = (context as { reply?: { request?: { id?: string } & GraphqlRequestFacts } } | undefined)?.reply?.request;
+            const request = (context as { reply?: { request?: { id?: string } & GraphqlRequestFacts } } | undefined)
+              ?.reply?.request;
             const requestId = request?.id;
             // Mercurius wraps all of a document's validation errors (syntax, unknown field, query limits) in one
             // MER_ERR_GQL_VALIDATION; report each of them rather than "Graphql validation error".
@@ -117,7 +118,10 @@ function writeRefusals(lines: RefusalLine[]): void {
             // An expected refusal (a stale token, not yours, bad input, PostgreSQL or Redis away): no stack, and a
             // flood of them is one line per (code, operation) a minute with a count. INTERNAL was logged above.
             const refused = errors.find((e) => isRefusal(e.extensions.code));
-            if (refused) writeRefusals(refusals.note(refused.extensions.code, request?.graphqlOperation ?? 'unknown', requestId, Date.now()));
+            if (refused)
+              writeRefusals(
+                refusals.note(refused.extensions.code, request?.graphqlOperation ?? 'unknown', requestId, Date.now()),
+              );
             // GraphQL over HTTP: application/json responses are 200 even when they carry errors.
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },

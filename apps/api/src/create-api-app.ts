@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger, PinoLogger } from 'nestjs-pino';
 import type { TestingModuleBuilder } from '@nestjs/testing';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { trustProxyOption, validateConfig } from '@resettle/common';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './graphql/validation-pipe';
@@ -34,7 +34,8 @@ export async function createApiApp(
   // Request metrics by operation: the hook is added now (Fastify takes no hooks once ready), the metrics once built.
   let metrics: ApiMetrics | undefined;
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
-    if (request.url.startsWith('/graphql')) metrics?.observe(request as unknown as GraphqlRequestFacts, reply.elapsedTime, reply.statusCode);
+    if (request.url.startsWith('/graphql'))
+      metrics?.observe(request as unknown as GraphqlRequestFacts, reply.elapsedTime, reply.statusCode);
   });
   // Before Nest adds its routes and Mercurius, so that every route gets the headers, CORS and rate limits.
   await registerSecurity(adapter.getInstance(), config);

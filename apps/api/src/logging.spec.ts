@@ -25,7 +25,10 @@ describe('logging', () => {
     const run = async (url: string, infoEnabled = true, graphqlOutcome?: string) => {
       let hook: ((request: any, reply: any) => Promise<void>) | undefined;
       const lines: { obj: any; msg: string }[] = [];
-      logGraphqlRequests({ addHook: (_name, h) => (hook = h) }, () => ({ info: (obj, msg) => lines.push({ obj, msg }), isLevelEnabled: () => infoEnabled }));
+      logGraphqlRequests({ addHook: (_name, h) => (hook = h) }, () => ({
+        info: (obj, msg) => lines.push({ obj, msg }),
+        isLevelEnabled: () => infoEnabled,
+      }));
       const raw = { statusCode: 200 };
       await hook!({ id: 'req-12345678', url, raw: { url }, graphqlOutcome }, { elapsedTime: 12.4, raw });
       return { lines, raw };
@@ -33,7 +36,12 @@ describe('logging', () => {
 
     it('writes one line per GraphQL request, with its request id, status and time', async () => {
       const { lines, raw } = await run('/graphql');
-      expect(lines).toEqual([{ obj: { requestId: 'req-12345678', req: { url: '/graphql' }, res: raw, responseTime: 12 }, msg: 'request completed' }]);
+      expect(lines).toEqual([
+        {
+          obj: { requestId: 'req-12345678', req: { url: '/graphql' }, res: raw, responseTime: 12 },
+          msg: 'request completed',
+        },
+      ]);
     });
 
     it.each([

@@ -40,13 +40,15 @@ interface LoggedReply {
 }
 
 /**
- * One JSON line per GraphQL request that was answered (refusals are counted instead, see RefusalLog), as pino-http writes for every other route ("request completed", with the
- * request id, status and time; the logger's own `req`/`res` serializers and redaction apply). GraphQL is left out of
- * nestjs-pino's middleware (see AppModule): lines logged while a GraphQL request runs carry the request id where
- * it is known (the GraphQL error line), not by AsyncLocalStorage.
+ * One JSON line per GraphQL request that was answered (refusals are counted instead, see RefusalLog), as pino-http
+ * writes for every other route ("request completed", with the request id, status and time; the logger's own `req`/`res`
+ * serializers and redaction apply). GraphQL is left out of nestjs-pino's middleware (see AppModule): lines logged while
+ * a GraphQL request runs carry the request id where it is known (the GraphQL error line), not by AsyncLocalStorage.
  */
 export function logGraphqlRequests(
-  fastify: { addHook(name: 'onResponse', hook: (request: LoggedRequest, reply: LoggedReply) => Promise<void>): unknown },
+  fastify: {
+    addHook(name: 'onResponse', hook: (request: LoggedRequest, reply: LoggedReply) => Promise<void>): unknown;
+  },
   logger: () => { info(obj: object, msg: string): void; isLevelEnabled?(level: string): boolean },
 ): void {
   fastify.addHook('onResponse', async (request, reply) => {
@@ -55,6 +57,9 @@ export function logGraphqlRequests(
     if (request.graphqlOutcome && isRefusal(request.graphqlOutcome)) return;
     const log = logger();
     if (log.isLevelEnabled && !log.isLevelEnabled('info')) return;
-    log.info({ requestId: request.id, req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    log.info(
+      { requestId: request.id, req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import rateLimit, { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { AppConfig, ErrorCode } from '@resettle/common';
 
@@ -20,8 +20,8 @@ type SecurityConfig = Pick<
 const UNLIMITED_ROUTES = new Set(['/health', '/health/ready']);
 
 /**
- * Security headers, CORS, rate limits and the request bodies the api takes, as Fastify hooks. Register on the adapter's instance before Nest
- * initialises, so that every route (Nest's and Mercurius's, added later) gets the hooks.
+ * Security headers, CORS, rate limits and the request bodies the api takes, as Fastify hooks. Register on the adapter's
+ * instance before Nest initialises, so that every route (Nest's and Mercurius's, added later) gets the hooks.
  */
 export async function registerSecurity(fastify: FastifyInstance, config: SecurityConfig): Promise<void> {
   await fastify.register(helmet, {
@@ -58,7 +58,11 @@ export async function registerSecurity(fastify: FastifyInstance, config: Securit
   // stops a chunked one.)
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!(Number(request.headers['content-length']) > config.API_BODY_LIMIT_BYTES)) return;
-    reply.code(413).send(graphqlError(`The request body is over the limit of ${config.API_BODY_LIMIT_BYTES} bytes`, { code: 'BAD_USER_INPUT' }));
+    reply.code(413).send(
+      graphqlError(`The request body is over the limit of ${config.API_BODY_LIMIT_BYTES} bytes`, {
+        code: 'BAD_USER_INPUT',
+      }),
+    );
     return reply;
   });
 
@@ -67,7 +71,11 @@ export async function registerSecurity(fastify: FastifyInstance, config: Securit
   // and nothing in it runs. (GET stays: Mercurius runs queries from its URL, never mutations.)
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (BODILESS_METHODS.has(request.method) || isJson(request.headers['content-type'])) return;
-    reply.code(415).send(graphqlError('Send the request body as JSON, with Content-Type: application/json', { code: 'BAD_USER_INPUT' }));
+    reply
+      .code(415)
+      .send(
+        graphqlError('Send the request body as JSON, with Content-Type: application/json', { code: 'BAD_USER_INPUT' }),
+      );
     return reply;
   });
 }
@@ -114,14 +122,21 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
     skipOnError: true,
   });
   const perCaller = fastify.createRateLimit({ max: config.RATE_LIMIT_PER_MINUTE, keyGenerator: callerKey });
-  const perIp = fastify.createRateLimit({ max: config.RATE_LIMIT_PER_IP_PER_MINUTE, keyGenerator: (req) => `ip:${req.ip}` });
+  const perIp = fastify.createRateLimit({
+    max: config.RATE_LIMIT_PER_IP_PER_MINUTE,
+    keyGenerator: (req) => `ip:${req.ip}`,
+  });
   // (The two share one namespace: their keys start `token:`/`anonymous:` and `ip:`, so they never meet.)
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (UNLIMITED_ROUTES.has(request.routeOptions.url ?? '')) return;
     // Both at once (one round trip); without a token, perCaller is already per IP.
-    const checks = await Promise.all(bearerToken(request) ? [perCaller(request), perIp(request)] : [perCaller(request)]);
-    const retryAfters = checks.map((c) => (!c.isAllowed && c.isExceeded ? Math.max(1, c.ttlInSeconds) : 0)).filter((s) => s > 0);
+    const checks = await Promise.all(
+      bearerToken(request) ? [perCaller(request), perIp(request)] : [perCaller(request)],
+    );
+    const retryAfters = checks
+      .map((c) => (!c.isAllowed && c.isExceeded ? Math.max(1, c.ttlInSeconds) : 0))
+      .filter((s) => s > 0);
     if (retryAfters.length === 0) return;
 
     const retryAfterSeconds = Math.max(...retryAfters);
@@ -129,7 +144,10 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
       .code(429)
       .header('retry-after', retryAfterSeconds)
       .send(
-        graphqlError(`Too many requests; try again in ${retryAfterSeconds} seconds`, { code: 'TOO_MANY_REQUESTS', retryAfterSeconds }),
+        graphqlError(`Too many requests; try again in ${retryAfterSeconds} seconds`, {
+          code: 'TOO_MANY_REQUESTS',
+          retryAfterSeconds,
+        }),
       );
     return reply;
   });
@@ -143,7 +161,11 @@ async function registerRateLimits(fastify: FastifyInstance, config: SecurityConf
  */
 function fixedWindowStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
   class FixedWindowStore implements FastifyRateLimitStore {
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
       const name = prefix + key;
       redis
         .multi()

@@ -23,7 +23,9 @@ export function initTimeoutWarning(dialog) {
   async function check() {
     let secondsLeft = 0;
     try {
-      secondsLeft = (await (await fetch('/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' })).json()).secondsLeft;
+      secondsLeft = (
+        await (await fetch('/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' })).json()
+      ).secondsLeft;
     } catch {
       return schedule(warnSeconds + 60);
     }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import nunjucks from 'nunjucks';
 import { trustProxyOption } from '@resettle/common';
@@ -27,7 +27,9 @@ const SESSION_MAX_SECONDS = 12 * 60 * 60;
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 /** Builds the portal exactly as production runs it; the browser tests call this too. */
-export async function createPortalApp(env: Record<string, string | undefined> = process.env): Promise<NestFastifyApplication> {
+export async function createPortalApp(
+  env: Record<string, string | undefined> = process.env,
+): Promise<NestFastifyApplication> {
   const config = validatePortalConfig(env);
   const adapter = new FastifyAdapter({
     trustProxy: trustProxyOption(config.TRUST_PROXY),
@@ -53,7 +55,10 @@ export async function createPortalApp(env: Record<string, string | undefined> = 
     store: new RedisSessionStore(redis, `${config.QUEUE_PREFIX}:portal:session:`, SESSION_MAX_SECONDS),
   });
   // Every form carries a token tied to the session; a POST without the right one is refused before any handler runs.
-  await fastify.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => (req.body as { _csrf?: string } | undefined)?._csrf });
+  await fastify.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (req) => (req.body as { _csrf?: string } | undefined)?._csrf,
+  });
   fastify.addHook('preHandler', (request, reply, done) => {
     if (request.method !== 'POST') return done();
     fastify.csrfProtection(request, reply, done);
@@ -61,7 +66,9 @@ export async function createPortalApp(env: Record<string, string | undefined> = 
   // Its own connection only: in the tests an api shares the process.
   fastify.addHook('onClose', async () => closeRedisConnections(new Set([redis])));
 
-  const app = await NestFactory.create<NestFastifyApplication>(PortalModule.forRoot(config, redis), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(PortalModule.forRoot(config, redis), adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new PortalExceptionFilter(app.get(DraftStore)));
   app.enableShutdownHooks();
@@ -98,7 +105,8 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
     return payload;
   });
 
-  // GOV.UK Frontend's CSS asks for /assets/fonts and /assets/images; its CSS and JS, MoJ Frontend's and ours sit beside.
+  // GOV.UK Frontend's CSS asks for /assets/fonts and /assets/images; its CSS and JS, MoJ Frontend's and ours sit
+  // beside.
   const govuk = join(packageDir('govuk-frontend'), 'dist/govuk');
   const moj = join(packageDir('@ministryofjustice/frontend'), 'moj');
   const statics: [string, string][] = [
@@ -108,12 +116,23 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
     [join(PORTAL_ROOT, 'public'), '/assets/portal/'],
   ];
   for (const [i, [root, prefix]] of statics.entries()) {
-    await fastify.register(fastifyStatic, { root, prefix, decorateReply: i === 0, index: false, list: false, maxAge: config.NODE_ENV === 'production' ? '1d' : 0 });
+    await fastify.register(fastifyStatic, {
+      root,
+      prefix,
+      decorateReply: i === 0,
+      index: false,
+      list: false,
+      maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
+    });
   }
 
   await fastify.register(fastifyView, {
     engine: { nunjucks },
-    templates: [join(PORTAL_ROOT, 'views'), join(packageDir('govuk-frontend'), 'dist'), packageDir('@ministryofjustice/frontend')],
+    templates: [
+      join(PORTAL_ROOT, 'views'),
+      join(packageDir('govuk-frontend'), 'dist'),
+      packageDir('@ministryofjustice/frontend'),
+    ],
     options: {
       autoescape: true,
       onConfigure: (env: nunjucks.Environment) => {
@@ -126,7 +145,10 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
         env.addGlobal('feedbackEmail', config.FEEDBACK_EMAIL);
         env.addGlobal('sessionIdleMinutes', config.SESSION_IDLE_MINUTES);
         // MoJ Frontend's own filters (its timeline formats dates with mojDate).
-        const mojFilters = require('@ministryofjustice/frontend/moj/filters/all')() as Record<string, (...args: unknown[]) => unknown>;
+        const mojFilters = require('@ministryofjustice/frontend/moj/filters/all')() as Record<
+          string,
+          (...args: unknown[]) => unknown
+        >;
         for (const [name, filter] of Object.entries(mojFilters)) env.addFilter(name, filter);
       },
     },

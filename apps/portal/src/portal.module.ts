@@ -7,21 +7,21 @@ import { ApiClient } from './api/api-client';
 import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
+import { EngineStatusController } from './engine-status/engine-status.controller';
 import { HealthController } from './health/health.controller';
+import { InformationController } from './information/information.controller';
+import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
-import { PORTAL_REDIS } from './session/portal-redis.provider';
-import { SignInController } from './sign-in/sign-in.controller';
-import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
-import { OrganisationDomainsController, UsersController } from './users/users.controller';
-import { TokenStore } from './session/token-store';
 import { DraftStore } from './session/draft-store';
+import { PORTAL_REDIS } from './session/portal-redis.provider';
 import { SessionController } from './session/session.controller';
-import { InformationController } from './information/information.controller';
-import { EngineStatusController } from './engine-status/engine-status.controller';
+import { TokenStore } from './session/token-store';
+import { SignInController } from './sign-in/sign-in.controller';
+import { OrganisationDomainsController, UsersController } from './users/users.controller';
 
 /** The portal: pages only. It has no database; everything it shows comes from the api as the signed-in person. */
 @Module({})
@@ -35,17 +35,45 @@ export class PortalModule {
             {
               level: config.LOG_LEVEL,
               // Session cookies and form bodies (passwords) never reach the log.
-              redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers.referer', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+              redact: {
+                paths: [
+                  'req.headers.cookie',
+                  'req.headers.authorization',
+                  'req.headers.referer',
+                  'res.headers["set-cookie"]',
+                ],
+                censor: '[redacted]',
+              },
               // An invitation link's path is its secret.
-              serializers: { req: (req: { url?: string }) => Object.assign(req, { url: redactInvitationUrl(req.url) }) },
+              serializers: {
+                req: (req: { url?: string }) => Object.assign(req, { url: redactInvitationUrl(req.url) }),
+              },
             },
             // Bounded: a slow log reader costs dropped (and counted) lines, never unbounded memory.
             boundedLogDestination(),
           ],
-          exclude: [{ method: RequestMethod.GET, path: 'health' }, { method: RequestMethod.GET, path: 'health/ready' }, { method: RequestMethod.GET, path: 'assets/*path' }],
+          exclude: [
+            { method: RequestMethod.GET, path: 'health' },
+            { method: RequestMethod.GET, path: 'health/ready' },
+            { method: RequestMethod.GET, path: 'assets/*path' },
+          ],
         }),
       ],
-      controllers: [SignInController, InvitationController, UsersController, OrganisationDomainsController, MakeReferralController, ReferralsController, CaseloadController, PlansController, NotificationsController, EngineStatusController, SessionController, InformationController, HealthController],
+      controllers: [
+        SignInController,
+        InvitationController,
+        UsersController,
+        OrganisationDomainsController,
+        MakeReferralController,
+        ReferralsController,
+        CaseloadController,
+        PlansController,
+        NotificationsController,
+        EngineStatusController,
+        SessionController,
+        InformationController,
+        HealthController,
+      ],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },
         // The one clock, as the api and worker have it: "today" on every page comes from here.

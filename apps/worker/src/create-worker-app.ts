@@ -1,7 +1,7 @@
-import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { NestFactory } from '@nestjs/core';
 import type { TestingModuleBuilder } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -9,7 +9,9 @@ import { WorkerModule } from './worker.module';
  * (BullMQ workers close on module destroy, waiting for their active jobs). Tests may pass `configure` to override
  * providers (the clock) exactly as they do for the api.
  */
-export async function createWorkerApp(configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder): Promise<INestApplicationContext> {
+export async function createWorkerApp(
+  configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<INestApplicationContext> {
   let app: INestApplicationContext;
   if (configure) {
     const { Test } = require('@nestjs/testing') as typeof import('@nestjs/testing');

@@ -14,7 +14,6 @@ export interface WorkerReadiness {
   checks: Record<string, { ok: boolean; detail?: unknown }>;
 }
 
-
 /**
  * The worker's small HTTP server, for docker compose and an orchestrator (the worker has no other): `/health`
  * (liveness: the process answers), `/health/ready` (PostgreSQL and Redis answer, Redis holds the queues' state, and
@@ -40,7 +39,11 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     const server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.config.get('WORKER_HEALTH_PORT', { infer: true }), this.config.get('WORKER_HEALTH_HOST', { infer: true }), () => resolve());
+      server.listen(
+        this.config.get('WORKER_HEALTH_PORT', { infer: true }),
+        this.config.get('WORKER_HEALTH_HOST', { infer: true }),
+        () => resolve(),
+      );
     });
     this.server = server;
     this.log.log(`Health and metrics on port ${this.port}: /health, /health/ready, /metrics`);
@@ -67,12 +70,18 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         checks[name] = { ok: false, detail: error instanceof Error ? error.message : String(error) };
       }
     };
-    await Promise.all([probe('postgres', () => this.dataSource.query('SELECT 1')), probe('redis', () => this.redis.ping())]);
+    await Promise.all([
+      probe('postgres', () => this.dataSource.query('SELECT 1')),
+      probe('redis', () => this.redis.ping()),
+    ]);
     const state = this.keeper.state;
     checks.queueState = state.intact ? { ok: true } : { ok: false, detail: state.problem };
     const finding = this.monitor.lastFinding;
     checks.deadlines = finding
-      ? { ok: finding.count === 0, detail: finding.count ? { lateActions: finding.count, worst: finding.late.slice(0, 5) } : undefined }
+      ? {
+          ok: finding.count === 0,
+          detail: finding.count ? { lateActions: finding.count, worst: finding.late.slice(0, 5) } : undefined,
+        }
       : { ok: false, detail: this.monitor.lastError ?? 'the watchdog has not looked yet' };
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   }
@@ -82,13 +91,15 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     try {
       if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
       // The time the service goes by (it differs from the machine's only with CLOCK_START_AT, never in production).
-      if (path === '/health') return send(res, 200, { status: 'ok', workerId: this.keeper.workerId, now: this.clock.now().toISOString() });
+      if (path === '/health')
+        return send(res, 200, { status: 'ok', workerId: this.keeper.workerId, now: this.clock.now().toISOString() });
       if (path === '/health/ready') {
         const readiness = await this.readiness();
         return send(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ok' : 'unavailable', ...readiness });
       }
       if (path === '/metrics') {
-        if (!metricsScrapeAllowed(this.config.get('METRICS_TOKEN', { infer: true }), req.headers.authorization)) return send(res, 401, { error: 'a bearer token is required' });
+        if (!metricsScrapeAllowed(this.config.get('METRICS_TOKEN', { infer: true }), req.headers.authorization))
+          return send(res, 401, { error: 'a bearer token is required' });
         res.writeHead(200, { 'content-type': this.metrics.contentType });
         res.end(await this.metrics.text());
         return;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { REDIS_CONNECTION } from '@resettle/queue';
 
 /** Proves at start-up that the worker reaches PostgreSQL and Redis, and says so in the log. */

@@ -1,12 +1,12 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { METRICS, Metrics, within } from '@resettle/common';
-import { DeadlineEngineMonitor, MILESTONES_QUEUE, MilestoneJobs } from '@resettle/milestones';
+import { DeadlineEngineMonitor, MilestoneJobs, MILESTONES_QUEUE } from '@resettle/milestones';
 import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
 import { outboxLag, QueueStateKeeper, QueueWorkers } from '@resettle/queue';
 
@@ -47,7 +47,12 @@ export class WorkerMetrics implements OnModuleInit {
         }
       },
     });
-    const failed = new Counter({ name: 'resettle_queue_jobs_failed_total', help: 'Jobs that failed for good (their attempts spent)', labelNames: ['queue'], registers });
+    const failed = new Counter({
+      name: 'resettle_queue_jobs_failed_total',
+      help: 'Jobs that failed for good (their attempts spent)',
+      labelNames: ['queue'],
+      registers,
+    });
     this.workers.onJobFailed((queue) => failed.inc({ queue }));
     const jobs = this.jobs;
     new Gauge({

@@ -3,24 +3,26 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, boundedLogDestination, ClockModule, MetricsModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
-import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { DeadlineEngineModule } from '@resettle/milestones';
 import { NotificationsWorkerModule } from '@resettle/notifications';
-import { WorkerHeartbeat } from './worker-heartbeat';
+import { OutboxRelay, QueueModule } from '@resettle/queue';
 import { WorkerHealthServer } from './worker-health';
+import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerMetrics } from './worker-metrics';
 
 /**
  * The worker: the outbox relay, the deadline engine (milestone reminders, due moments, escalations, the
- * reconciler, the watchdog), notification email, and a small health and metrics server. It imports feature service modules only, never the api's GraphQL modules, so it
- * starts fast and holds no HTTP server.
+ * reconciler, the watchdog), notification email, and a small health and metrics server. It imports feature service
+ * modules only, never the api's GraphQL modules, so it starts fast and holds no HTTP server.
  */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({ pinoHttp: [{ level: config.get('LOG_LEVEL', { infer: true }) }, boundedLogDestination()] }),
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        pinoHttp: [{ level: config.get('LOG_LEVEL', { infer: true }) }, boundedLogDestination()],
+      }),
     }),
     ClockModule,
     MetricsModule.forRoot('worker'),

@@ -10,7 +10,9 @@ export interface AccessContext extends GraphqlContext {
   actor?: Actor | null;
 }
 
-/** The client's address, or null when it is not one (the audit column is `inet`, and an odd header must not break it). */
+/**
+ * The client's address, or null when it is not one (the audit column is `inet`, and an odd header must not break it).
+ */
 export function clientIpOf(ctx: GraphqlContext): string | null {
   const ip = ctx.req.ip;
   return ip && isIP(ip) ? ip : null;

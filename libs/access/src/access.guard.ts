@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { ForbiddenError, UnauthenticatedError } from '@resettle/common';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { ACCESS_RULE, AccessRule } from './decorators';
+import { ForbiddenError, UnauthenticatedError } from '@resettle/common';
 import { AccessContext, clientIpOf, requestIdOf } from './access-context';
 import { Authenticator } from './authenticator';
-import { mayPerform } from './policy/capabilities';
 import { ChildRecordsRegistry } from './child-records.registry';
+import { ACCESS_RULE, AccessRule } from './decorators';
 import { auditTargets, idsNamedIn } from './named-records';
+import { mayPerform } from './policy/capabilities';
 
 /**
  * The first gate of every GraphQL operation: signs the caller in from their bearer token (once per request), then

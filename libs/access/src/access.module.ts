@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@resettle/audit';
 import { AccessService } from './access.service';
-import { ChildRelationsRegistry } from './child-relations.registry';
 import { ChildRecordsRegistry } from './child-records.registry';
+import { ChildRelationsRegistry } from './child-relations.registry';
 
 /**
  * Global so that every feature's resolvers share one registry of relation sources, one of children's records and one

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders, thenMaybe } from '@resettle/common';
 import { AuditActor, AuditOutcome, AuditService } from '@resettle/audit';
-import type { Actor, Caller } from './actor';
+import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders, thenMaybe } from '@resettle/common';
 import { AccessContext } from './access-context';
-import { ChildRelationsRegistry } from './child-relations.registry';
+import type { Actor, Caller } from './actor';
 import { ChildRecordsRegistry } from './child-records.registry';
+import { ChildRelationsRegistry } from './child-relations.registry';
 import {
   ChildAction,
   ChildFieldGroup,
   ChildRelations,
-  childViews,
-  episodeVisible,
-  EpisodeFacts,
-  mayActOnChild,
   ChildView,
+  childViews,
+  EpisodeFacts,
+  episodeVisible,
+  mayActOnChild,
   pathwayVisibleWithViews,
   planVisible,
   visibleChildFieldGroups,
@@ -71,8 +71,15 @@ export class AccessService {
   }
 
   /** The child's relations, at once when a list page primed them (`RequestLoaders.load`), else through the loader. */
-  private relationsNowOrLater(ctx: GraphqlContext, childId: string): ChildRelations | null | Promise<ChildRelations | null> {
-    return ctx.loaders.load<string, ChildRelations | null>(CHILD_RELATIONS_LOADER, (ids) => this.registry.relationsOf(ids), childId);
+  private relationsNowOrLater(
+    ctx: GraphqlContext,
+    childId: string,
+  ): ChildRelations | null | Promise<ChildRelations | null> {
+    return ctx.loaders.load<string, ChildRelations | null>(
+      CHILD_RELATIONS_LOADER,
+      (ids) => this.registry.relationsOf(ids),
+      childId,
+    );
   }
 
   /**
@@ -190,11 +197,21 @@ export class AccessService {
   }
 
   /** A page of a list: one audit row per child on it, in one INSERT. */
-  async recordListRead(caller: Caller, rows: { childId: string; resource: ResourceRef }[], fieldsRead: string[]): Promise<void> {
+  async recordListRead(
+    caller: Caller,
+    rows: { childId: string; resource: ResourceRef }[],
+    fieldsRead: string[],
+  ): Promise<void> {
     const [first] = rows;
     if (!first) return;
     if (rows.some((row) => row.resource.type !== first.resource.type)) {
-      await this.audit.record(rows.map((row) => ({ ...this.auditBase(caller, row.resource, row.childId), outcome: AuditOutcome.ALLOWED, fieldsRead })));
+      await this.audit.record(
+        rows.map((row) => ({
+          ...this.auditBase(caller, row.resource, row.childId),
+          outcome: AuditOutcome.ALLOWED,
+          fieldsRead,
+        })),
+      );
       return;
     }
     const { resourceId: _id, childId: _child, ...shared } = this.auditBase(caller, first.resource, first.childId);
@@ -210,7 +227,10 @@ export class AccessService {
    */
   listReadAudit(caller: Caller, resourceType: string, fieldsRead: string[]): ListReadAudit {
     const { resourceId: _id, childId: _child, ...shared } = this.auditBase(caller, { type: resourceType, id: '' }, '');
-    return { sql: (records, param) => this.audit.insertEachSql({ ...shared, outcome: AuditOutcome.ALLOWED, fieldsRead }, records, param) };
+    return {
+      sql: (records, param) =>
+        this.audit.insertEachSql({ ...shared, outcome: AuditOutcome.ALLOWED, fieldsRead }, records, param),
+    };
   }
 
   /** Which of the child's field groups the signed-in actor may see (none when not signed in or no relation). */
@@ -220,7 +240,11 @@ export class AccessService {
   }
 
   /** The pathways of one child's plan the signed-in actor may see (`pathwayVisible` for each, the facts read once). */
-  visiblePathways<P extends { responsibleOrganisationId: string | null }>(ctx: AccessContext, childId: string, pathways: P[]): P[] | Promise<P[]> {
+  visiblePathways<P extends { responsibleOrganisationId: string | null }>(
+    ctx: AccessContext,
+    childId: string,
+    pathways: P[],
+  ): P[] | Promise<P[]> {
     const actor = ctx.actor;
     if (!actor) return [];
     return thenMaybe(this.relationsNowOrLater(ctx, childId), (found) => {
@@ -243,7 +267,10 @@ export class AccessService {
   }
 
   /** Keeps the episodes the signed-in actor may see (an establishment sees only those in which it held the child). */
-  async filterVisibleEpisodes<E extends { id: string; childId: string }>(ctx: AccessContext, episodes: E[]): Promise<E[]> {
+  async filterVisibleEpisodes<E extends { id: string; childId: string }>(
+    ctx: AccessContext,
+    episodes: E[],
+  ): Promise<E[]> {
     const actor = ctx.actor;
     if (!actor) return [];
     const visible = await Promise.all(

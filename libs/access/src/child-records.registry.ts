@@ -37,7 +37,10 @@ export class ChildRecordsRegistry {
     const wanted = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     if (wanted.length === 0 || this.kinds.length === 0) return [];
     const union = this.kinds
-      .map((kind, i) => `SELECT ${i} AS kind, r.id::text AS id, r.child_id::text AS child_id FROM (${kind.sql('$1::uuid[]')}) r`)
+      .map(
+        (kind, i) =>
+          `SELECT ${i} AS kind, r.id::text AS id, r.child_id::text AS child_id FROM (${kind.sql('$1::uuid[]')}) r`,
+      )
       .join('\nUNION ALL\n');
     const rows: { kind: number; id: string; child_id: string | null }[] = await this.dataSource.query(union, [wanted]);
     return rows

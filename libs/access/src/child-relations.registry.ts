@@ -52,7 +52,9 @@ export class ChildRelationsRegistry {
    */
   relationsSql(childId: string): string {
     if (!this.primary) throw new Error('No source of children is registered with access');
-    const parts = [this.primary, ...this.others].map((source, i) => `'s${i}', ${source.relationsSql('relations_child.id')}`);
+    const parts = [this.primary, ...this.others].map(
+      (source, i) => `'s${i}', ${source.relationsSql('relations_child.id')}`,
+    );
     return `(SELECT json_build_object(${parts.join(', ')}) FROM (SELECT (${childId})::uuid AS id) AS relations_child)`;
   }
 

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Capability } from './policy/capabilities';
 import { AccessContext, callerOf } from './access-context';
+import { Capability } from './policy/capabilities';
 
 export const ACCESS_RULE = 'resettle:access-rule';
 
@@ -14,7 +14,8 @@ export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies 
  * Signed-in callers whose role holds `capability` may call this operation; record-level rules then decide which
  * records. Every query and mutation carries either this or `@Public()`: the guard refuses an operation with neither.
  */
-export const Allow = (capability: Capability) => SetMetadata(ACCESS_RULE, { public: false, capability } satisfies AccessRule);
+export const Allow = (capability: Capability) =>
+  SetMetadata(ACCESS_RULE, { public: false, capability } satisfies AccessRule);
 
 const FIELD_ACCESS = 'resettle:field-access';
 

@@ -2,12 +2,12 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { DomainError } from '@resettle/common';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { ACCESS_RULE, AccessRule } from './decorators';
-import { AccessContext, clientIpOf, requestIdOf } from './access-context';
+import { DomainError } from '@resettle/common';
 import { auditActorOf, isAudited } from './access.service';
+import { AccessContext, clientIpOf, requestIdOf } from './access-context';
 import { ChildRecordsRegistry } from './child-records.registry';
+import { ACCESS_RULE, AccessRule } from './decorators';
 import { auditTargets, idsNamedIn } from './named-records';
 
 /**
@@ -35,8 +35,12 @@ export class MutationAuditInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         if (isAudited(error)) return throwError(() => error);
         // Input refused by the validation pipe arrives as an HttpException.
-        const code = error instanceof DomainError ? error.code : error instanceof HttpException ? 'BAD_USER_INPUT' : 'INTERNAL';
-        const detail = { code, message: error instanceof Error && code !== 'INTERNAL' ? error.message : 'internal error' };
+        const code =
+          error instanceof DomainError ? error.code : error instanceof HttpException ? 'BAD_USER_INPUT' : 'INTERNAL';
+        const detail = {
+          code,
+          message: error instanceof Error && code !== 'INTERNAL' ? error.message : 'internal error',
+        };
         const write = async () => {
           // The records the input names, and whose they are, so the row is on the child's trail.
           const named = idsNamedIn(gql.getArgs());

@@ -7,11 +7,23 @@ const C = '33333333-3333-4333-8333-333333333333';
 describe('idsNamedIn', () => {
   it.each<[string, unknown, string[]]>([
     ['a top-level argument', { id: A }, [A]],
-    ['an input, whatever its fields are called', { input: { referralId: A, expectedVersion: 3, reason: 'Moved' } }, [A]],
+    [
+      'an input, whatever its fields are called',
+      { input: { referralId: A, expectedVersion: 3, reason: 'Moved' } },
+      [A],
+    ],
     ['several, in order, once each', { input: { pathwayId: A, toOrganisationId: B, again: A } }, [A, B]],
-    ['inside lists and nested inputs', { input: { planId: A, invitees: [{ userId: B }, { organisationId: C }] } }, [A, B, C]],
+    [
+      'inside lists and nested inputs',
+      { input: { planId: A, invitees: [{ userId: B }, { organisationId: C }] } },
+      [A, B, C],
+    ],
     ['any case, as lower case', { id: A.toUpperCase() }, [A]],
-    ['nothing that is not an id', { id: 'not-an-id', first: 5, filter: { releaseWithinDays: 90 }, note: `${A} in words` }, []],
+    [
+      'nothing that is not an id',
+      { id: 'not-an-id', first: 5, filter: { releaseWithinDays: 90 }, note: `${A} in words` },
+      [],
+    ],
     ['no arguments', undefined, []],
   ])('%s', (_what, args, ids) => {
     expect(idsNamedIn(args)).toEqual(ids);
@@ -29,13 +41,22 @@ describe('auditTargets', () => {
     ['one record', [{ type: 'Referral', id: A, childId: C }], [{ type: 'Referral', id: A, childId: C }]],
     [
       'two records of one child: the first',
-      [{ type: 'Pathway', id: A, childId: C }, { type: 'ResettlementPlan', id: B, childId: C }],
+      [
+        { type: 'Pathway', id: A, childId: C },
+        { type: 'ResettlementPlan', id: B, childId: C },
+      ],
       [{ type: 'Pathway', id: A, childId: C }],
     ],
     [
       'records of two children: one each',
-      [{ type: 'CustodialEpisode', id: A, childId: C }, { type: 'Child', id: B, childId: B }],
-      [{ type: 'CustodialEpisode', id: A, childId: C }, { type: 'Child', id: B, childId: B }],
+      [
+        { type: 'CustodialEpisode', id: A, childId: C },
+        { type: 'Child', id: B, childId: B },
+      ],
+      [
+        { type: 'CustodialEpisode', id: A, childId: C },
+        { type: 'Child', id: B, childId: B },
+      ],
     ],
   ])('%s', (_what, records, targets) => {
     expect(auditTargets(records)).toEqual(targets);

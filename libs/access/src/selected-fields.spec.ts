@@ -1,10 +1,14 @@
 import { FieldNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { selectedFieldPaths } from './selected-fields';
 
-/** What a resolver's `info` carries that matters here: the first operation's first top-level field, and the fragments. */
+/**
+ * What a resolver's `info` carries that matters here: the first operation's first top-level field, and the fragments.
+ */
 function infoFor(query: string) {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (!operation) throw new Error('no operation in the query');
   const fieldNode = operation.selectionSet.selections[0] as FieldNode;
   const fragments = Object.fromEntries(
@@ -69,11 +73,7 @@ describe('selectedFieldPaths', () => {
        fragment Loop on Child { givenName sibling { ...Loop } }`,
       ['givenName'],
     ],
-    [
-      'an unknown fragment is ignored',
-      '{ child(id: "1") { givenName ...Missing } }',
-      ['givenName'],
-    ],
+    ['an unknown fragment is ignored', '{ child(id: "1") { givenName ...Missing } }', ['givenName']],
   ])('%s', (_what, query, expected) => {
     expect(selectedFieldPaths(infoFor(query))).toEqual(expected);
   });
@@ -107,6 +107,9 @@ describe('selectedFieldPaths', () => {
   it('walks every field node it is given', () => {
     const first = infoFor('{ child(id: "1") { givenName } }');
     const second = infoFor('{ child(id: "1") { familyName givenName } }');
-    expect(selectedFieldPaths({ fieldNodes: [...first.fieldNodes, ...second.fieldNodes], fragments: {} })).toEqual(['familyName', 'givenName']);
+    expect(selectedFieldPaths({ fieldNodes: [...first.fieldNodes, ...second.fieldNodes], fragments: {} })).toEqual([
+      'familyName',
+      'givenName',
+    ]);
   });
 });

@@ -26,7 +26,11 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 @Index('ix_audit_event_actor', ['actorUserId', 'id'])
 export class AuditEvent {
   @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_audit_event' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_audit_event',
+  })
   id: string;
 
   @Field(() => Date)
@@ -78,7 +82,10 @@ export class AuditEvent {
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Why it was refused, the email tried at sign-in, and the like.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Why it was refused, the email tried at sign-in, and the like.',
+  })
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
 

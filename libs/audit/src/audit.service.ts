@@ -37,7 +37,9 @@ export interface AuditCaller {
   clientIp: string | null;
 }
 
-/** A change to one record, for `recordChange`: the whole record before and after (only the fields that differ are kept). */
+/**
+ * A change to one record, for `recordChange`: the whole record before and after (only the fields that differ are kept).
+ */
 export interface AuditedChange {
   resourceType: string;
   resourceId: string;
@@ -51,7 +53,9 @@ const AUDIT_COLUMNS =
   'occurred_at, actor_user_id, actor_organisation_id, actor_roles, action, resource_type, resource_id, child_id, outcome, fields_read, before, after, detail, request_id, client_ip';
 const INSERT_AUDIT_ROWS = `INSERT INTO "audit_event" (${AUDIT_COLUMNS})
   SELECT ${AUDIT_COLUMNS} FROM json_populate_recordset(NULL::audit_event, $1::json)`;
-const SHARED_COLUMNS = AUDIT_COLUMNS.split(', ').map((c) => (c === 'resource_id' || c === 'child_id' ? `r.${c}` : `c.${c}`)).join(', ');
+const SHARED_COLUMNS = AUDIT_COLUMNS.split(', ')
+  .map((c) => (c === 'resource_id' || c === 'child_id' ? `r.${c}` : `c.${c}`))
+  .join(', ');
 const INSERT_AUDIT_ROWS_EACH = `INSERT INTO "audit_event" (${AUDIT_COLUMNS})
   SELECT ${SHARED_COLUMNS} FROM json_populate_record(NULL::audit_event, $1::json) c
    CROSS JOIN unnest($2::text[], $3::uuid[]) WITH ORDINALITY AS r(resource_id, child_id, n) ORDER BY r.n`;
@@ -87,7 +91,9 @@ export class AuditService {
     await this.record(
       {
         // Copied field by field: the audit keeps who it was, never the rest of the session.
-        actor: caller.actor ? { userId: caller.actor.userId, organisationId: caller.actor.organisationId, roles: caller.actor.roles } : null,
+        actor: caller.actor
+          ? { userId: caller.actor.userId, organisationId: caller.actor.organisationId, roles: caller.actor.roles }
+          : null,
         action: caller.operation,
         resourceType: change.resourceType,
         resourceId: change.resourceId,
@@ -107,7 +113,10 @@ export class AuditService {
    * Rows that differ only in the record and child they name (one per child on a page of a list): the shared part
    * is sent once, in one INSERT on its own (not inside a transaction), committed before this returns.
    */
-  async recordEach(shared: Omit<AuditEntry, 'resourceId' | 'childId'>, records: readonly { resourceId: string; childId: string }[]): Promise<void> {
+  async recordEach(
+    shared: Omit<AuditEntry, 'resourceId' | 'childId'>,
+    records: readonly { resourceId: string; childId: string }[],
+  ): Promise<void> {
     if (records.length === 0) return;
     const { resource_id: _r, child_id: _c, ...common } = this.row(shared, this.clock.now());
     await preparedQuery(this.dataSource, INSERT_AUDIT_ROWS_EACH, [
@@ -123,7 +132,11 @@ export class AuditService {
    * part as one parameter (`param` adds it to the statement's). The rows commit with the statement, so they are
    * in PostgreSQL before the answer is, and a failed insert fails the read.
    */
-  insertEachSql(shared: Omit<AuditEntry, 'resourceId' | 'childId'>, records: string, param: (value: unknown, type: string) => string): string {
+  insertEachSql(
+    shared: Omit<AuditEntry, 'resourceId' | 'childId'>,
+    records: string,
+    param: (value: unknown, type: string) => string,
+  ): string {
     const { resource_id: _r, child_id: _c, ...common } = this.row(shared, this.clock.now());
     return `INSERT INTO "audit_event" (${AUDIT_COLUMNS})
       SELECT ${SHARED_COLUMNS} FROM json_populate_record(NULL::audit_event, ${param(JSON.stringify(common), 'json')}) c
@@ -153,13 +166,19 @@ export class AuditService {
   /** A child's trail, newest first, keyset-paginated on the row id. */
   async trailOf(childId: string, first?: number, after?: string): Promise<ConnectionShape<AuditEvent>> {
     const limit = pageSize(first);
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a').where('a.child_id = :childId', { childId });
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .where('a.child_id = :childId', { childId });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [id] = decodeCursor(after, 1, ([i]) => typeof i === 'string' && /^[0-9]+$/.test(i)) as [string];
       qb.andWhere('a.id < :afterId', { afterId: id });
     }
-    const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, totalCount, (row) => encodeCursor([row.id]));
   }
 
@@ -168,16 +187,22 @@ export class AuditService {
    * person and organisation, from the allowed reads and committed changes.
    */
   async accessReportOf(childId: string): Promise<AccessReportRow[]> {
-    const rows: { user_id: string | null; organisation_id: string | null; first_at: Date; last_at: Date; times: string; actions: string[] }[] =
-      await this.dataSource.query(
-        `SELECT actor_user_id AS user_id, actor_organisation_id AS organisation_id, min(occurred_at) AS first_at,
+    const rows: {
+      user_id: string | null;
+      organisation_id: string | null;
+      first_at: Date;
+      last_at: Date;
+      times: string;
+      actions: string[];
+    }[] = await this.dataSource.query(
+      `SELECT actor_user_id AS user_id, actor_organisation_id AS organisation_id, min(occurred_at) AS first_at,
                 max(occurred_at) AS last_at, count(*) AS times, array_agg(DISTINCT action ORDER BY action) AS actions
            FROM audit_event
           WHERE child_id = $1 AND outcome = ANY($2::audit_outcome[])
           GROUP BY actor_user_id, actor_organisation_id
           ORDER BY max(occurred_at) DESC, actor_organisation_id, actor_user_id`,
-        [childId, [AuditOutcome.ALLOWED, AuditOutcome.SUCCEEDED]],
-      );
+      [childId, [AuditOutcome.ALLOWED, AuditOutcome.SUCCEEDED]],
+    );
     return rows.map((r) => ({
       userId: r.user_id,
       organisationId: r.organisation_id,

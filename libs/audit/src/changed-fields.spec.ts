@@ -7,7 +7,13 @@ describe('changedFields', () => {
     ['a field cleared', { a: '2026-01-01' }, { a: null }, { a: '2026-01-01' }, { a: null }],
     ['a field set', { a: null }, { a: ['x'] }, { a: null }, { a: ['x'] }],
     ['dates equal by value', { d: new Date('2026-01-01T00:00:00Z') }, { d: new Date('2026-01-01T00:00:00Z') }, {}, {}],
-    ['bookkeeping ignored', { version: 1, updatedAt: 1, s: 'A' }, { version: 2, updatedAt: 2, s: 'B' }, { s: 'A' }, { s: 'B' }],
+    [
+      'bookkeeping ignored',
+      { version: 1, updatedAt: 1, s: 'A' },
+      { version: 2, updatedAt: 2, s: 'B' },
+      { s: 'A' },
+      { s: 'B' },
+    ],
   ])('%s', (_name, before, after, expectedBefore, expectedAfter) => {
     expect(changedFields(before, after)).toEqual({ before: expectedBefore, after: expectedAfter });
   });

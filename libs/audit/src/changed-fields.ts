@@ -9,7 +9,9 @@ export function changedFields(
 ): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !ignore.includes(k) && typeof (a[k] ?? b[k]) !== 'function');
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => !ignore.includes(k) && typeof (a[k] ?? b[k]) !== 'function',
+  );
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
   for (const key of keys) {

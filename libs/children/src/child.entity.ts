@@ -1,10 +1,24 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Gender } from './child-enums';
 import { ParentCarer } from './parent-carer.entity';
 
 /** A child: anyone under 18 when sentenced or remanded. Special category data (ethnicity, health) lives here. */
-@ObjectType({ description: 'A child known to a youth justice service. Fields beyond identity are shown only as far as your access allows (null otherwise).' })
+@ObjectType({
+  description:
+    'A child known to a youth justice service. Fields beyond identity are shown only as far as your access allows (null otherwise).',
+})
 @Entity()
 export class Child {
   @Field(() => ID)
@@ -62,13 +76,19 @@ export class Child {
   @JoinColumn({ name: 'home_authority_id' })
   private readonly homeAuthorityRelation?: unknown;
 
-  /** The youth justice service that recorded the child: it keeps sight of them, like a service that once supervised them. */
+  /**
+   * The youth justice service that recorded the child: it keeps sight of them, like a service that once supervised
+   * them.
+   */
   @Index('ix_child_registered_by_organisation')
   @Column({ type: 'uuid', nullable: true })
   registeredByOrganisationId: string | null;
 
   @ManyToOne('Organisation', { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'registered_by_organisation_id', foreignKeyConstraintName: 'fk_child_registered_by_organisation' })
+  @JoinColumn({
+    name: 'registered_by_organisation_id',
+    foreignKeyConstraintName: 'fk_child_registered_by_organisation',
+  })
   private readonly registeredByRelation?: unknown;
 
   @Column({ default: false })

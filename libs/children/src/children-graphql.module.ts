@@ -1,10 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
+import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
+import { AccessReportEntryResolver, ChildAuditResolver } from './audit/child-audit.resolver';
 import { ChildrenModule } from './children.module';
 import { ChildrenResolver } from './children.resolver';
-import { AccessReportEntryResolver, ChildAuditResolver } from './audit/child-audit.resolver';
-import { IdentityModule } from '@resettle/identity';
 import { ChildrenService } from './children.service';
 
 @Module({

@@ -1,7 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Clock } from '@resettle/common';
 import {
   AccessContext,
   AccessService,
@@ -13,12 +12,13 @@ import {
   DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
+import { Clock } from '@resettle/common';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import { ageOn } from './age';
 import { Child } from './child.entity';
-import { ParentCarer } from './parent-carer.entity';
 import { ChildrenService } from './children.service';
 import { RegisterChildInput } from './dto/register-child.input';
-import { ageOn } from './age';
+import { ParentCarer } from './parent-carer.entity';
 
 const HIDDEN = 'Null unless your access to this child includes it.';
 
@@ -31,7 +31,9 @@ export class ChildrenResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => Child, { description: 'One child’s record, if your organisation works with them (NOT_FOUND otherwise).' })
+  @Query(() => Child, {
+    description: 'One child’s record, if your organisation works with them (NOT_FOUND otherwise).',
+  })
   @Allow(Capability.READ_CHILD)
   async child(
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -56,7 +58,10 @@ export class ChildrenResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => String, { nullable: true, description: `ONS 2021 ethnic group key, as the child describes themselves. Special category data. ${HIDDEN}` })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: `ONS 2021 ethnic group key, as the child describes themselves. Special category data. ${HIDDEN}`,
+  })
   async ethnicity(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.SPECIAL_CATEGORY)) ? child.ethnicity : null;
   }
@@ -80,7 +85,10 @@ export class ChildrenResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => Boolean, { nullable: true, description: `Looked after by a local authority (every remanded child is). ${HIDDEN}` })
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: `Looked after by a local authority (every remanded child is). ${HIDDEN}`,
+  })
   async lookedAfter(@Parent() child: Child, @Context() ctx: AccessContext) {
     return (await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS)) ? child.lookedAfter : null;
   }
@@ -92,14 +100,20 @@ export class ChildrenResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => Organisation, { nullable: true, description: `The local authority responsible for a looked-after child. ${HIDDEN}` })
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: `The local authority responsible for a looked-after child. ${HIDDEN}`,
+  })
   async responsibleAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
     if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.responsibleAuthorityId);
   }
 
   @DecidedByParent()
-  @ResolveField(() => Organisation, { nullable: true, description: `The local authority the child comes from. ${HIDDEN}` })
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: `The local authority the child comes from. ${HIDDEN}`,
+  })
   async homeAuthority(@Parent() child: Child, @Context() ctx: AccessContext) {
     if (!(await this.shows(ctx, child, ChildFieldGroup.CARE_STATUS))) return null;
     return loadOrganisation(ctx, this.organisations, child.homeAuthorityId);

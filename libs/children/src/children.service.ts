@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { BadUserInputError, Clock, NotFoundError, byIds, groupByIds } from '@resettle/common';
+import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
+import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { BadUserInputError, byIds, Clock, groupByIds, NotFoundError } from '@resettle/common';
+import { jsonRowShape } from '@resettle/database';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Child } from './child.entity';
-import { ParentCarer } from './parent-carer.entity';
 import { RegisterChildInput } from './dto/register-child.input';
-import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
-import { jsonRowShape } from '@resettle/database';
-import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
+import { ParentCarer } from './parent-carer.entity';
 
 @Injectable()
 export class ChildrenService {
@@ -31,8 +31,16 @@ export class ChildrenService {
                FROM child c WHERE c.id = ${childId})`;
   }
 
-  withRelations(entry: ChildRelations, facts: { registeredById: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null }): ChildRelations {
-    return { ...entry, registeredById: facts.registeredById, lookedAfter: facts.lookedAfter, responsibleAuthorityId: facts.responsibleAuthorityId };
+  withRelations(
+    entry: ChildRelations,
+    facts: { registeredById: string | null; lookedAfter: boolean; responsibleAuthorityId: string | null },
+  ): ChildRelations {
+    return {
+      ...entry,
+      registeredById: facts.registeredById,
+      lookedAfter: facts.lookedAfter,
+      responsibleAuthorityId: facts.responsibleAuthorityId,
+    };
   }
 
   async get(id: string): Promise<Child> {
@@ -51,8 +59,8 @@ export class ChildrenService {
 
   /**
    * For a page that reads its children in its own statement (the caseload): a SQL expression giving the child
-   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` and `keep` if given (see `jsonRowShape`),
-   * and `decodeChild` to turn it back into the entity.
+   * whose id is `childIdSql` as one JSON object (null if none), with only `fields` and `keep` if given (see
+   * `jsonRowShape`), and `decodeChild` to turn it back into the entity.
    */
   childJsonSql(childIdSql: string, fields?: readonly string[] | null, keep?: readonly string[]): string {
     return `(SELECT ${this.childShape().select('c', fields, keep)} FROM child c WHERE c.id = ${childIdSql})`;
@@ -82,7 +90,10 @@ export class ChildrenService {
       throw BadUserInputError.forField('dateOfBirth', 'dateOfBirth must be in the past');
     }
     if (input.lookedAfter && !input.responsibleAuthorityId) {
-      throw BadUserInputError.forField('responsibleAuthorityId', 'A looked-after child needs the local authority responsible for them');
+      throw BadUserInputError.forField(
+        'responsibleAuthorityId',
+        'A looked-after child needs the local authority responsible for them',
+      );
     }
     for (const field of ['responsibleAuthorityId', 'homeAuthorityId'] as const) {
       const id = input[field];

@@ -37,7 +37,9 @@ export class CaseloadPrefetch {
 
   /** The registered parts a page with these selected fields (paths under the episode) needs. */
   partsFor(selected: readonly string[]): CaseloadPrefetchPart[] {
-    return [...this.parts.values()].filter((part) => selected.some((path) => path === part.field || path.startsWith(`${part.field}.`)));
+    return [...this.parts.values()].filter((part) =>
+      selected.some((path) => path === part.field || path.startsWith(`${part.field}.`)),
+    );
   }
 }
 
@@ -52,7 +54,9 @@ export function selectionUnder(selected: readonly string[], field: string, narro
     columns: (path) => {
       if (!narrow) return null;
       const prefix = `${under(path)}.`;
-      return [...new Set(selected.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('.')[0]))];
+      return [
+        ...new Set(selected.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('.')[0])),
+      ];
     },
   };
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { CaseloadScope, ListReadAudit } from '@resettle/access';
+import { ChildrenService } from '@resettle/children';
 import {
   addDays,
   Clock,
@@ -14,12 +16,10 @@ import {
   toConnection,
 } from '@resettle/common';
 import { jsonRowShape, preparedQuery } from '@resettle/database';
-import { ChildrenService } from '@resettle/children';
-import { CaseloadScope, ListReadAudit } from '@resettle/access';
-import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
-import { CustodialEpisode } from './entities/custodial-episode.entity';
-import { CaseloadFilter } from './dto/episode.inputs';
 import { CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
+import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
+import { CaseloadFilter } from './dto/episode.inputs';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
 
 /** The request loader of an episode's child, by child id (the `child` field; primed by the caseload). */
 export const EPISODE_CHILD_LOADER = 'child';
@@ -48,13 +48,22 @@ export class CaseloadService {
     scope: CaseloadScope,
     first?: number,
     after?: string,
-    prefetch?: { loaders: RequestLoaders; selected: readonly string[]; parts: readonly CaseloadPrefetchPart[]; narrow: boolean },
+    prefetch?: {
+      loaders: RequestLoaders;
+      selected: readonly string[];
+      parts: readonly CaseloadPrefetchPart[];
+      narrow: boolean;
+    },
     audit?: ListReadAudit,
   ): Promise<ConnectionShape<CustodialEpisode>> {
     const limit = pageSize(first);
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
-    const where = [`e.status IN (${IN_CUSTODY_LIST})`, this.custody.scopeSql('e', scope, param), ...this.custody.filterSql('e', filter, param)];
+    const where = [
+      `e.status IN (${IN_CUSTODY_LIST})`,
+      this.custody.scopeSql('e', scope, param),
+      ...this.custody.filterSql('e', filter, param),
+    ];
     if (filter.caseManagerId) where.push(`e.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
     if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
       where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);
@@ -62,7 +71,10 @@ export class CaseloadService {
     const sortKey = (alias: string) => `COALESCE(${alias}.expected_release_date, 'infinity'::date)`;
     let cursor = 'true';
     if (after) {
-      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
+      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [
+        string,
+        string,
+      ];
       cursor = `(${sortKey('e')}, e.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
     }
     const episodeShape = jsonRowShape<CustodialEpisode>(this.episodes.metadata);
@@ -72,15 +84,23 @@ export class CaseloadService {
     const narrow = !!prefetch?.narrow;
     // The episode's own columns asked for (the parts' fields are read by the parts, from its ids).
     const episodeFields = narrow
-      ? [...new Set(selected.map((p) => p.split('.')[0]))].filter((f) => f !== 'child' && !parts.some((part) => part.field === f))
+      ? [...new Set(selected.map((p) => p.split('.')[0]))].filter(
+          (f) => f !== 'child' && !parts.some((part) => part.field === f),
+        )
       : null;
     const columns = [
-      // Besides the fields asked for: the id and child (the parts' loaders and access facts), and the sort key (the cursor).
+      // Besides the fields asked for: the id and child (the parts' loaders and access facts), and the sort key (the
+      // cursor).
       `'episode', ${episodeShape.select('p', episodeFields, ['id', 'childId', 'expectedReleaseDate'])}`,
-      ...(withChild ? [`'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns(), ['id'])}`] : []),
+      ...(withChild
+        ? [
+            `'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns(), ['id'])}`,
+          ]
+        : []),
       ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
     ];
-    // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this statement.
+    // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this
+    // statement.
     const auditSql = audit
       ? `, shown AS (
            SELECT e.id::text AS resource_id, e.child_id, row_number() OVER (ORDER BY ${sortKey('e')}, e.id) AS n
@@ -102,7 +122,8 @@ export class CaseloadService {
     const episodes = rows.map((row) => {
       const episode = episodeShape.decode(row.episode);
       if (prefetch) {
-        if (withChild && row.child) prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
+        if (withChild && row.child)
+          prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
         parts.forEach((part, i) => part.prime(prefetch.loaders, episode, row[`part${i}`]));
       }
       return episode;

@@ -1,8 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { ChildrenModule } from '@resettle/children';
-import { OrganisationsModule } from '@resettle/organisations';
 import { IdentityModule } from '@resettle/identity';
+import { OrganisationsModule } from '@resettle/organisations';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
@@ -22,6 +22,9 @@ export class CustodyGraphqlModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register(this.custody);
     // Whose each episode is, for the audit rows of operations that name one.
-    this.records.register('CustodialEpisode', (ids) => `SELECT e.id, e.child_id FROM custodial_episode e WHERE e.id = ANY(${ids})`);
+    this.records.register(
+      'CustodialEpisode',
+      (ids) => `SELECT e.id, e.child_id FROM custodial_episode e WHERE e.id = ANY(${ids})`,
+    );
   }
 }

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChildrenModule } from '@resettle/children';
-import { OrganisationsModule } from '@resettle/organisations';
-import { IdentityModule } from '@resettle/identity';
 import { AuditModule } from '@resettle/audit';
-import { CustodialEpisode } from './entities/custodial-episode.entity';
-import { Sentence } from './entities/sentence.entity';
-import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
-import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
-import { EpisodeEvent } from './entities/episode-event.entity';
-import { CustodyService } from './custody.service';
+import { ChildrenModule } from '@resettle/children';
+import { IdentityModule } from '@resettle/identity';
+import { OrganisationsModule } from '@resettle/organisations';
 import { CaseloadService } from './caseload.service';
+import { CaseloadPrefetch } from './caseload-prefetch';
+import { CustodyService } from './custody.service';
+import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { EpisodeEvent } from './entities/episode-event.entity';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { Sentence } from './entities/sentence.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
-import { CaseloadPrefetch } from './caseload-prefetch';
 
 @Module({
   imports: [

@@ -1,5 +1,21 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ArgsType, Context, Field, ID, Info, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessContext,
@@ -14,23 +30,21 @@ import {
   Public,
   selectedFieldPaths,
 } from '@resettle/access';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
-import { Clock, Connection, PageArgs, daysBetween, DirectFieldResolvers, GraphqlContext, readsOnlyPlainFields } from '@resettle/common';
 import { Child, ChildrenService } from '@resettle/children';
-import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import {
+  Clock,
+  Connection,
+  daysBetween,
+  DirectFieldResolvers,
+  GraphqlContext,
+  PageArgs,
+  readsOnlyPlainFields,
+} from '@resettle/common';
 import { User, UsersService } from '@resettle/identity';
-import { CustodyService } from './custody.service';
+import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
-import { EpisodeCommands } from './episode-commands.service';
 import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
-import { CustodialEpisode } from './entities/custodial-episode.entity';
-import { Sentence } from './entities/sentence.entity';
-import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
-import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
-import { EpisodeEvent } from './entities/episode-event.entity';
-import { ExpectedReleaseDay, ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
-import { expectedReleaseDay } from './rules/expected-release-date';
+import { CustodyService } from './custody.service';
 import {
   AssignCaseManagerInput,
   CaseloadFilter,
@@ -44,6 +58,14 @@ import {
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
 } from './dto/episode.inputs';
+import { ExpectedReleaseDay, ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
+import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { EpisodeEvent } from './entities/episode-event.entity';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { Sentence } from './entities/sentence.entity';
+import { EpisodeCommands } from './episode-commands.service';
+import { expectedReleaseDay } from './rules/expected-release-date';
 
 @ObjectType()
 class CustodialEpisodeConnection extends Connection(CustodialEpisode, 'CustodialEpisode') {}
@@ -63,7 +85,12 @@ const EPISODE = 'Custodial episode';
  * Fields with a resolver that the caseload reads with its page (primed into their loaders), from the ids of the
  * record they hang off: with only these and plain fields asked for, the page reads only the columns asked for.
  */
-const PREFETCHED_FIELDS = new Set(['CustodialEpisode.child', 'CustodialEpisode.milestones', 'CustodialEpisode.resettlementPlan', 'ResettlementPlan.pathways']);
+const PREFETCHED_FIELDS = new Set([
+  'CustodialEpisode.child',
+  'CustodialEpisode.milestones',
+  'CustodialEpisode.resettlementPlan',
+  'ResettlementPlan.pathways',
+]);
 
 @Resolver(() => CustodialEpisode)
 export class CustodyResolver {
@@ -80,7 +107,9 @@ export class CustodyResolver {
     direct: DirectFieldResolvers,
   ) {
     // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
-    direct.register('CustodialEpisode', 'child', (episode: CustodialEpisode, ctx: GraphqlContext) => this.child(episode, ctx));
+    direct.register('CustodialEpisode', 'child', (episode: CustodialEpisode, ctx: GraphqlContext) =>
+      this.child(episode, ctx),
+    );
   }
 
   /** Each child's relations, for the access checks of the page's fields (see `AccessService.primeRelations`). */
@@ -91,7 +120,8 @@ export class CustodyResolver {
   };
 
   @Query(() => ReleaseDates, {
-    description: 'Release dates for a sentence, by the rules of England and Wales. Public: pure arithmetic, no record is read.',
+    description:
+      'Release dates for a sentence, by the rules of England and Wales. Public: pure arithmetic, no record is read.',
   })
   @Public()
   calculateReleaseDates(@Args('input') input: ReleaseDateInput): ReleaseDates {
@@ -103,7 +133,12 @@ export class CustodyResolver {
       'Children in custody that your organisation works with, soonest expected release first (remanded children last), 50 a page by default.',
   })
   @Allow(Capability.READ_CASELOAD)
-  async caseload(@Args() args: CaseloadArgs, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext, @Info() info: GraphQLResolveInfo) {
+  async caseload(
+    @Args() args: CaseloadArgs,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // What each episode on the page is asked for (`child.givenName`, `milestones.key`), to read it with the page.
     const selected = selectedFieldPaths(info, 8)
       .filter((path) => path.startsWith('edges.node.'))
@@ -112,14 +147,20 @@ export class CustodyResolver {
     // Anything below the episode may ask the policy about its child (a pathway's visibility, a guarded field):
     // read each child's relations with the page too.
     if (selected.some((path) => path.includes('.'))) parts.push(this.relationsPart);
-    const page = await this.caseloads.caseload(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after, {
-      loaders: ctx.loaders,
-      selected,
-      parts,
-      narrow: readsOnlyPlainFields(info, PREFETCHED_FIELDS),
-    },
-    // One audit row per child on the page, written by the page's own statement.
-    this.access.listReadAudit(caller, 'CustodialEpisode', selectedFieldPaths(info)));
+    const page = await this.caseloads.caseload(
+      args.filter ?? {},
+      caseloadScope(caller.actor),
+      args.first,
+      args.after,
+      {
+        loaders: ctx.loaders,
+        selected,
+        parts,
+        narrow: readsOnlyPlainFields(info, PREFETCHED_FIELDS),
+      },
+      // One audit row per child on the page, written by the page's own statement.
+      this.access.listReadAudit(caller, 'CustodialEpisode', selectedFieldPaths(info)),
+    );
     return page;
   }
 
@@ -132,89 +173,156 @@ export class CustodyResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const episode = (await this.custody.find(id)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id }));
-    await this.access.authorizeRead(ctx, caller, episode.childId, { type: EPISODE, id }, { episodeId: id, fieldsRead: selectedFieldPaths(info) });
+    await this.access.authorizeRead(
+      ctx,
+      caller,
+      episode.childId,
+      { type: EPISODE, id },
+      { episodeId: id, fieldsRead: selectedFieldPaths(info) },
+    );
     return episode;
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A child enters custody on remand or straight from sentence.' })
   @Allow(Capability.CHANGE_CUSTODY)
-  async startCustodialEpisode(@Args('input') input: StartCustodialEpisodeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
-    await this.access.authorizeChange(ctx, caller, input.childId, ChildAction.START_EPISODE, { type: 'Child', id: input.childId }, {
-      episodeId: 'new',
-      supervisingServiceId: input.supervisingServiceId,
-      currentEstablishmentId: input.establishmentId,
-      establishmentIds: [input.establishmentId],
-    });
+  async startCustodialEpisode(
+    @Args('input') input: StartCustodialEpisodeInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      input.childId,
+      ChildAction.START_EPISODE,
+      { type: 'Child', id: input.childId },
+      {
+        episodeId: 'new',
+        supervisingServiceId: input.supervisingServiceId,
+        currentEstablishmentId: input.establishmentId,
+        establishmentIds: [input.establishmentId],
+      },
+    );
     return this.commands.startEpisode(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A sentence after remand, or a new sentence during custody.' })
   @Allow(Capability.CHANGE_CUSTODY)
-  async recordSentence(@Args('input') input: RecordSentenceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordSentence(
+    @Args('input') input: RecordSentenceInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.recordSentence(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async grantEarlyRelease(@Args('input') input: GrantEarlyReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async grantEarlyRelease(
+    @Args('input') input: GrantEarlyReleaseInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.grantEarlyRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async orderLateRelease(@Args('input') input: OrderLateReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async orderLateRelease(
+    @Args('input') input: OrderLateReleaseInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.orderLateRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async transferEpisode(@Args('input') input: TransferEpisodeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async transferEpisode(
+    @Args('input') input: TransferEpisodeInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.transfer(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async recordRelease(@Args('input') input: RecordReleaseInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordRelease(
+    @Args('input') input: RecordReleaseInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.recordRelease(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async recordRecall(@Args('input') input: RecordRecallInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordRecall(
+    @Args('input') input: RecordRecallInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.RECALL);
     return this.commands.recordRecall(input, caller);
   }
 
   @Mutation(() => CustodialEpisode, { description: 'Set the release date by hand, with the reason.' })
   @Allow(Capability.CHANGE_CUSTODY)
-  async overrideReleaseDate(@Args('input') input: OverrideReleaseDateInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async overrideReleaseDate(
+    @Args('input') input: OverrideReleaseDateInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.overrideReleaseDate(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
-  async clearReleaseDateOverride(@Args('input') input: ClearReleaseDateOverrideInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async clearReleaseDateOverride(
+    @Args('input') input: ClearReleaseDateOverrideInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.clearReleaseDateOverride(input, caller);
   }
 
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.ASSIGN_CASE_MANAGER)
-  async assignCaseManager(@Args('input') input: AssignCaseManagerInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async assignCaseManager(
+    @Args('input') input: AssignCaseManagerInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.ASSIGN_CASE_MANAGER);
     return this.commands.assignCaseManager(input, caller);
   }
 
   /** Missing and not-yours look the same: NOT_FOUND, and an audit row either way. */
-  private async authorizeEpisode(ctx: AccessContext, caller: Caller, episodeId: string, action: ChildAction): Promise<void> {
-    const episode = (await this.custody.find(episodeId)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
-    await this.access.authorizeChange(ctx, caller, episode.childId, action, { type: EPISODE, id: episodeId }, episode.id);
+  private async authorizeEpisode(
+    ctx: AccessContext,
+    caller: Caller,
+    episodeId: string,
+    action: ChildAction,
+  ): Promise<void> {
+    const episode =
+      (await this.custody.find(episodeId)) ??
+      (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      episode.childId,
+      action,
+      { type: EPISODE, id: episodeId },
+      episode.id,
+    );
   }
 
   // ---- fields, each batched per request
@@ -222,7 +330,11 @@ export class CustodyResolver {
   @DecidedByParent()
   @ResolveField(() => Child)
   child(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.load<string, Child | null>(EPISODE_CHILD_LOADER, (ids) => this.children.findByIds(ids), episode.childId);
+    return ctx.loaders.load<string, Child | null>(
+      EPISODE_CHILD_LOADER,
+      (ids) => this.children.findByIds(ids),
+      episode.childId,
+    );
   }
 
   @DecidedByParent()
@@ -253,7 +365,8 @@ export class CustodyResolver {
   @DecidedByParent()
   @ResolveField(() => ExpectedReleaseDay, {
     nullable: true,
-    description: 'The expected leaving day with its own Friday / pre-holiday flag, after early or late release or an override.',
+    description:
+      'The expected leaving day with its own Friday / pre-holiday flag, after early or late release or an override.',
   })
   expectedReleaseDay(@Parent() episode: CustodialEpisode) {
     return expectedReleaseDay(episode);
@@ -268,7 +381,9 @@ export class CustodyResolver {
   @DecidedByParent()
   @ResolveField(() => [EstablishmentTransfer], { description: 'Every placement, first to last.' })
   transfers(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, EstablishmentTransfer[]>('transfers', (ids) => this.custody.transfersOf(ids)).load(episode.id);
+    return ctx.loaders
+      .get<string, EstablishmentTransfer[]>('transfers', (ids) => this.custody.transfersOf(ids))
+      .load(episode.id);
   }
 
   @DecidedByParent()
@@ -282,7 +397,9 @@ export class CustodyResolver {
   @DecidedByParent()
   @ResolveField(() => [EpisodeEvent], { description: 'Everything that happened on the episode, oldest first.' })
   history(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, EpisodeEvent[]>('episodeHistory', (ids) => this.custody.historyOf(ids)).load(episode.id);
+    return ctx.loaders
+      .get<string, EpisodeEvent[]>('episodeHistory', (ids) => this.custody.historyOf(ids))
+      .load(episode.id);
   }
 }
 
@@ -310,10 +427,13 @@ export class ChildCustodyResolver {
 
   @DecidedByParent()
   @ResolveField(() => [CustodialEpisode], {
-    description: 'Every custodial episode you may see, latest first (an establishment sees those in which it held the child).',
+    description:
+      'Every custodial episode you may see, latest first (an establishment sees those in which it held the child).',
   })
   async episodes(@Parent() child: Child, @Context() ctx: AccessContext) {
-    const all = await ctx.loaders.get<string, CustodialEpisode[]>('episodes', (ids) => this.custody.episodesOf(ids)).load(child.id);
+    const all = await ctx.loaders
+      .get<string, CustodialEpisode[]>('episodes', (ids) => this.custody.episodesOf(ids))
+      .load(child.id);
     return this.access.filterVisibleEpisodes(ctx, all);
   }
 }

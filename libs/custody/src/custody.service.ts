@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
 import { CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
 import { ChildrenService } from '@resettle/children';
+import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
 import { IN_CUSTODY_STATUSES } from './custody-enums';
-import { CustodialEpisode } from './entities/custodial-episode.entity';
-import { Sentence } from './entities/sentence.entity';
-import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
-import { calculateReleaseDates, ReleaseDateInput, ReleaseDateInputError, ReleaseDates } from './release-dates/release-dates';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { Sentence } from './entities/sentence.entity';
+import {
+  calculateReleaseDates,
+  ReleaseDateInput,
+  ReleaseDateInputError,
+  ReleaseDates,
+} from './release-dates/release-dates';
 
 // Our own constants, written out so the partial caseload indexes apply.
 export const IN_CUSTODY_LIST = IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -55,7 +60,8 @@ export class CustodyService {
     try {
       return calculateReleaseDates(input);
     } catch (error) {
-      if (error instanceof ReleaseDateInputError) throw BadUserInputError.forField(`${fieldPrefix}${error.field}`, error.message);
+      if (error instanceof ReleaseDateInputError)
+        throw BadUserInputError.forField(`${fieldPrefix}${error.field}`, error.message);
       throw error;
     }
   }
@@ -67,19 +73,29 @@ export class CustodyService {
     return this.episodes.findOneBy({ id });
   }
 
-  /** Who supervises each episode (its service and case manager), in the caller's transaction: for the deadline engine. */
-  async supervisionOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, { supervisingServiceId: string; caseManagerId: string | null }>> {
+  /**
+   * Who supervises each episode (its service and case manager), in the caller's transaction: for the deadline engine.
+   */
+  async supervisionOf(
+    em: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, { supervisingServiceId: string; caseManagerId: string | null }>> {
     if (!ids.length) return new Map();
     const rows: { id: string; supervising_service_id: string; case_manager_id: string | null }[] = await em.query(
       `SELECT episode_id AS id, supervising_service_id, case_manager_id FROM ${EPISODE_SUPERVISION_SQL} e WHERE episode_id = ANY($1::uuid[])`,
       [[...ids]],
     );
-    return new Map(rows.map((r) => [r.id, { supervisingServiceId: r.supervising_service_id, caseManagerId: r.case_manager_id }]));
+    return new Map(
+      rows.map((r) => [r.id, { supervisingServiceId: r.supervising_service_id, caseManagerId: r.case_manager_id }]),
+    );
   }
 
   /** The next `limit` episode ids after `afterId`, in id order: for work over every episode in batches. */
   async episodeIdsAfter(afterId: string, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.episodes.query(`SELECT id FROM custodial_episode WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+    const rows: { id: string }[] = await this.episodes.query(
+      `SELECT id FROM custodial_episode WHERE id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -127,7 +143,10 @@ export class CustodyService {
   }
 
   async caseManagerHistoryOf(episodeIds: readonly string[]): Promise<CaseManagerAssignment[][]> {
-    const rows = await this.assignments.find({ where: { episodeId: In([...episodeIds]) }, order: { assignedFrom: 'ASC' } });
+    const rows = await this.assignments.find({
+      where: { episodeId: In([...episodeIds]) },
+      order: { assignedFrom: 'ASC' },
+    });
     return groupByIds(episodeIds, rows, (a) => a.episodeId);
   }
 
@@ -142,7 +161,8 @@ export class CustodyService {
    * them.
    */
   relationsSql(childId: string): string {
-    // (NULLs dropped after aggregating: an `IS NOT NULL` condition can draw in the index on the column, see PlanningService.)
+    // (NULLs dropped after aggregating: an `IS NOT NULL` condition can draw in the index on the column, see
+    // PlanningService.)
     return `COALESCE((SELECT json_agg(json_build_object(
                'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
                'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_LIST}) THEN e.current_establishment_id END,
@@ -159,10 +179,16 @@ export class CustodyService {
    * For milestones (issue 5): the episode as this transaction sees it, with its latest sentence's date (null on
    * remand), read through the caller's EntityManager so a change not yet committed is seen.
    */
-  async episodeWithLatestSentenceDate(em: EntityManager, episodeId: string): Promise<{ episode: CustodialEpisode; latestSentenceDate: string | null } | null> {
+  async episodeWithLatestSentenceDate(
+    em: EntityManager,
+    episodeId: string,
+  ): Promise<{ episode: CustodialEpisode; latestSentenceDate: string | null } | null> {
     const episode = await em.findOne(CustodialEpisode, { where: { id: episodeId } });
     if (!episode) return null;
-    const latest = await em.findOne(Sentence, { where: { episodeId }, order: { sentenceDate: 'DESC', createdAt: 'DESC' } });
+    const latest = await em.findOne(Sentence, {
+      where: { episodeId },
+      order: { sentenceDate: 'DESC', createdAt: 'DESC' },
+    });
     return { episode, latestSentenceDate: latest?.sentenceDate ?? null };
   }
 
@@ -176,15 +202,22 @@ export class CustodyService {
   scopeSql(alias: string, scope: CaseloadScope, param: SqlParam): string {
     if (isEmptyScope(scope)) return 'false';
     const or: string[] = [];
-    if (scope.supervisingServiceIds.length) or.push(`${alias}.supervising_service_id = ANY(${param(scope.supervisingServiceIds, 'uuid[]')})`);
-    if (scope.establishmentIds.length) or.push(`${alias}.current_establishment_id = ANY(${param(scope.establishmentIds, 'uuid[]')})`);
+    if (scope.supervisingServiceIds.length)
+      or.push(`${alias}.supervising_service_id = ANY(${param(scope.supervisingServiceIds, 'uuid[]')})`);
+    if (scope.establishmentIds.length)
+      or.push(`${alias}.current_establishment_id = ANY(${param(scope.establishmentIds, 'uuid[]')})`);
     if (scope.responsibleAuthorityIds.length) {
-      or.push(this.children.lookedAfterByAuthoritySql(`${alias}.child_id`, param(scope.responsibleAuthorityIds, 'uuid[]')));
+      or.push(
+        this.children.lookedAfterByAuthoritySql(`${alias}.child_id`, param(scope.responsibleAuthorityIds, 'uuid[]')),
+      );
     }
     return `(${or.join(' OR ')})`;
   }
 
-  /** The expected release day of the episode whose id is `episodeIdSql` (null while unknown), as a SQL expression: for another feature's list sorted by it. */
+  /**
+   * The expected release day of the episode whose id is `episodeIdSql` (null while unknown), as a SQL expression: for
+   * another feature's list sorted by it.
+   */
   expectedReleaseDateSql(episodeIdSql: string): string {
     return `(SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = ${episodeIdSql})`;
   }
@@ -192,8 +225,10 @@ export class CustodyService {
   /** The caseload's filters by supervising service and establishment, as SQL conditions on the episode `alias`. */
   filterSql(alias: string, filter: EpisodeListFilter, param: SqlParam): string[] {
     const where: string[] = [];
-    if (filter.youthJusticeServiceId) where.push(`${alias}.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
-    if (filter.establishmentId) where.push(`${alias}.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
+    if (filter.youthJusticeServiceId)
+      where.push(`${alias}.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
+    if (filter.establishmentId)
+      where.push(`${alias}.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
     return where;
   }
 
@@ -202,7 +237,11 @@ export class CustodyService {
    * caller's slice (and `filter`), to keep its rows with `episode_id IN (...)`.
    */
   inCustodyInScopeSql(scope: CaseloadScope, filter: EpisodeListFilter, param: SqlParam): string {
-    const where = [`e.status IN (${IN_CUSTODY_LIST})`, this.scopeSql('e', scope, param), ...this.filterSql('e', filter, param)];
+    const where = [
+      `e.status IN (${IN_CUSTODY_LIST})`,
+      this.scopeSql('e', scope, param),
+      ...this.filterSql('e', filter, param),
+    ];
     return `SELECT e.id FROM custodial_episode e WHERE ${where.join(' AND ')}`;
   }
 }

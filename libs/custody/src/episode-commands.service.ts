@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError, todayIso } from '@resettle/common';
-import { lockAtVersion } from '@resettle/database';
-import { ChildrenService } from '@resettle/children';
-import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
-import { UsersService } from '@resettle/identity';
 import { Caller } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
-import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
-import { CustodialEpisode } from './entities/custodial-episode.entity';
-import { Sentence } from './entities/sentence.entity';
-import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
-import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
-import { EpisodeEvent } from './entities/episode-event.entity';
-import { ReleaseDates } from './release-dates/release-dates';
-import { expectedReleaseDate } from './rules/expected-release-date';
-import { EpisodeLifecycle } from './episode-lifecycle';
+import { ChildrenService } from '@resettle/children';
+import { BadUserInputError, Clock, ConflictError, todayIso } from '@resettle/common';
+import { lockAtVersion } from '@resettle/database';
+import { UsersService } from '@resettle/identity';
+import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { CustodyService } from './custody.service';
+import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
 import {
   AssignCaseManagerInput,
   ClearReleaseDateOverrideInput,
@@ -32,6 +24,14 @@ import {
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
 } from './dto/episode.inputs';
+import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CustodialEpisode } from './entities/custodial-episode.entity';
+import { EpisodeEvent } from './entities/episode-event.entity';
+import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
+import { Sentence } from './entities/sentence.entity';
+import { EpisodeLifecycle } from './episode-lifecycle';
+import { ReleaseDates } from './release-dates/release-dates';
+import { expectedReleaseDate } from './rules/expected-release-date';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -70,10 +70,17 @@ export class EpisodeCommands {
 
   async startEpisode(input: StartCustodialEpisodeInput, caller: Caller): Promise<CustodialEpisode> {
     if (!!input.remandDate === !!input.sentence) {
-      throw BadUserInputError.forField('remandDate', 'Give either remandDate (for a remand) or sentence, not both or neither');
+      throw BadUserInputError.forField(
+        'remandDate',
+        'Give either remandDate (for a remand) or sentence, not both or neither',
+      );
     }
     const child = await this.children.get(input.childId);
-    const establishment = await this.organisations.getOfType(input.establishmentId, SECURE_ESTABLISHMENT_TYPES, 'establishmentId');
+    const establishment = await this.organisations.getOfType(
+      input.establishmentId,
+      SECURE_ESTABLISHMENT_TYPES,
+      'establishmentId',
+    );
     const service = await this.organisations.getOfType(
       input.supervisingServiceId,
       [OrganisationType.YOUTH_JUSTICE_SERVICE],
@@ -84,72 +91,95 @@ export class EpisodeCommands {
     this.assertNotFuture(startDate, input.remandDate ? 'remandDate' : 'sentence.sentenceDate');
     const dates = input.sentence ? this.datesFor(input.sentence, child.dateOfBirth) : null;
 
-    const alreadyInCustody = 'This child already has an episode in custody; record a new sentence or transfer on it instead';
-    return this.dataSource.transaction(async (em) => {
-      const open = await em.findOne(CustodialEpisode, { where: { childId: child.id, status: In(IN_CUSTODY_STATUSES) } });
-      if (open) throw new ConflictError(alreadyInCustody);
-      const episode = em.create(CustodialEpisode, {
-        childId: child.id,
-        status: input.sentence ? EpisodeStatus.SENTENCED : EpisodeStatus.REMANDED,
-        startDate,
-        remandDate: input.remandDate ?? null,
-        currentEstablishmentId: establishment.id,
-        supervisingServiceId: service.id,
-        caseManagerId: input.caseManagerId ?? null,
-        earlyReleaseDate: null,
-        lateReleaseDate: null,
-        releaseDateOverride: null,
-        releaseDateOverrideReason: null,
-        sentenceType: input.sentence?.sentenceType ?? null,
-        ...this.releaseDateColumns(dates),
-      });
-      episode.expectedReleaseDate = expectedReleaseDate(episode);
-      const saved = await em.save(episode);
-      await em.insert(EstablishmentTransfer, {
-        episodeId: saved.id,
-        fromEstablishmentId: null,
-        toEstablishmentId: establishment.id,
-        transferDate: startDate,
-        reason: input.remandDate ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
-        recordedById: caller.actor.userId,
-      });
-      if (input.caseManagerId) {
-        await em.insert(CaseManagerAssignment, {
-          episodeId: saved.id,
-          caseManagerId: input.caseManagerId,
-          assignedFrom: this.clock.now(),
-          assignedUntil: null,
-          reason: 'Allocated at the start of the episode',
-          assignedById: caller.actor.userId,
+    const alreadyInCustody =
+      'This child already has an episode in custody; record a new sentence or transfer on it instead';
+    return this.dataSource
+      .transaction(async (em) => {
+        const open = await em.findOne(CustodialEpisode, {
+          where: { childId: child.id, status: In(IN_CUSTODY_STATUSES) },
         });
-      }
-      if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, caller);
-      await this.lifecycle.started(em, saved, caller);
-      await this.recordEvent(em, saved, EpisodeEventType.EPISODE_STARTED, startDate, caller,
-        input.remandDate
-          ? `Remanded to ${establishment.name}`
-          : `Sentenced (${input.sentence!.sentenceType}) and placed at ${establishment.name}`,
-        { status: saved.status, establishmentId: establishment.id, supervisingServiceId: service.id, ...(dates ? { releaseDates: this.releaseDateColumns(dates) } : {}) },
-      );
-      return saved;
-    }).catch((error: unknown) => {
-      // Two starts for one child at once: both pass the check above; the index lets only one in.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === OPEN_EPISODE_PER_CHILD) {
-        throw new ConflictError(alreadyInCustody);
-      }
-      throw error;
-    });
+        if (open) throw new ConflictError(alreadyInCustody);
+        const episode = em.create(CustodialEpisode, {
+          childId: child.id,
+          status: input.sentence ? EpisodeStatus.SENTENCED : EpisodeStatus.REMANDED,
+          startDate,
+          remandDate: input.remandDate ?? null,
+          currentEstablishmentId: establishment.id,
+          supervisingServiceId: service.id,
+          caseManagerId: input.caseManagerId ?? null,
+          earlyReleaseDate: null,
+          lateReleaseDate: null,
+          releaseDateOverride: null,
+          releaseDateOverrideReason: null,
+          sentenceType: input.sentence?.sentenceType ?? null,
+          ...this.releaseDateColumns(dates),
+        });
+        episode.expectedReleaseDate = expectedReleaseDate(episode);
+        const saved = await em.save(episode);
+        await em.insert(EstablishmentTransfer, {
+          episodeId: saved.id,
+          fromEstablishmentId: null,
+          toEstablishmentId: establishment.id,
+          transferDate: startDate,
+          reason: input.remandDate ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
+          recordedById: caller.actor.userId,
+        });
+        if (input.caseManagerId) {
+          await em.insert(CaseManagerAssignment, {
+            episodeId: saved.id,
+            caseManagerId: input.caseManagerId,
+            assignedFrom: this.clock.now(),
+            assignedUntil: null,
+            reason: 'Allocated at the start of the episode',
+            assignedById: caller.actor.userId,
+          });
+        }
+        if (input.sentence) await this.insertSentence(em, saved.id, input.sentence, caller);
+        await this.lifecycle.started(em, saved, caller);
+        await this.recordEvent(
+          em,
+          saved,
+          EpisodeEventType.EPISODE_STARTED,
+          startDate,
+          caller,
+          input.remandDate
+            ? `Remanded to ${establishment.name}`
+            : `Sentenced (${input.sentence!.sentenceType}) and placed at ${establishment.name}`,
+          {
+            status: saved.status,
+            establishmentId: establishment.id,
+            supervisingServiceId: service.id,
+            ...(dates ? { releaseDates: this.releaseDateColumns(dates) } : {}),
+          },
+        );
+        return saved;
+      })
+      .catch((error: unknown) => {
+        // Two starts for one child at once: both pass the check above; the index lets only one in.
+        if (
+          error instanceof QueryFailedError &&
+          (error.driverError as { constraint?: string })?.constraint === OPEN_EPISODE_PER_CHILD
+        ) {
+          throw new ConflictError(alreadyInCustody);
+        }
+        throw error;
+      });
   }
 
   /** A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. */
   async recordSentence(input: RecordSentenceInput, caller: Caller): Promise<CustodialEpisode> {
     return this.change(input, caller, async (em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
-        throw new ConflictError(`A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`);
+        throw new ConflictError(
+          `A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`,
+        );
       }
       this.assertNotFuture(input.sentence.sentenceDate, 'sentence.sentenceDate');
       if (input.sentence.sentenceDate < episode.startDate) {
-        throw BadUserInputError.forField('sentence.sentenceDate', `The sentence date cannot be before the episode began (${episode.startDate})`);
+        throw BadUserInputError.forField(
+          'sentence.sentenceDate',
+          `The sentence date cannot be before the episode began (${episode.startDate})`,
+        );
       }
       const child = await this.children.get(episode.childId);
       const before = this.releaseDateColumns(episode);
@@ -178,7 +208,10 @@ export class EpisodeCommands {
       }
       const on = input.releaseOn ?? episode.earliestReleaseDate;
       if (on < episode.earliestReleaseDate || on >= episode.midTermDate) {
-        throw BadUserInputError.forField('releaseOn', `Early release must be from ${episode.earliestReleaseDate} and before the mid-term date ${episode.midTermDate}`);
+        throw BadUserInputError.forField(
+          'releaseOn',
+          `Early release must be from ${episode.earliestReleaseDate} and before the mid-term date ${episode.midTermDate}`,
+        );
       }
       const before = episode.earlyReleaseDate;
       episode.earlyReleaseDate = on;
@@ -200,7 +233,10 @@ export class EpisodeCommands {
       }
       const on = input.releaseOn ?? episode.latestReleaseDate;
       if (on <= episode.midTermDate || on > episode.latestReleaseDate) {
-        throw BadUserInputError.forField('releaseOn', `Late release must be after the mid-term date ${episode.midTermDate} and no later than ${episode.latestReleaseDate}`);
+        throw BadUserInputError.forField(
+          'releaseOn',
+          `Late release must be after the mid-term date ${episode.midTermDate} and no later than ${episode.latestReleaseDate}`,
+        );
       }
       const before = episode.lateReleaseDate;
       episode.lateReleaseDate = on;
@@ -215,7 +251,11 @@ export class EpisodeCommands {
   }
 
   async transfer(input: TransferEpisodeInput, caller: Caller): Promise<CustodialEpisode> {
-    const to = await this.organisations.getOfType(input.toEstablishmentId, SECURE_ESTABLISHMENT_TYPES, 'toEstablishmentId');
+    const to = await this.organisations.getOfType(
+      input.toEstablishmentId,
+      SECURE_ESTABLISHMENT_TYPES,
+      'toEstablishmentId',
+    );
     return this.change(input, caller, async (em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(`Only a child in custody can be transferred (the episode is ${episode.status})`);
@@ -225,7 +265,10 @@ export class EpisodeCommands {
       }
       this.assertNotFuture(input.transferDate, 'transferDate');
       if (input.transferDate < episode.startDate) {
-        throw BadUserInputError.forField('transferDate', `The transfer cannot be before the episode began (${episode.startDate})`);
+        throw BadUserInputError.forField(
+          'transferDate',
+          `The transfer cannot be before the episode began (${episode.startDate})`,
+        );
       }
       const from = episode.currentEstablishmentId;
       await em.insert(EstablishmentTransfer, {
@@ -257,7 +300,10 @@ export class EpisodeCommands {
       // The day in England and Wales: 00:30 BST is already the next day, though UTC still says the day before.
       const day = todayIso(input.releasedAt);
       if (day < episode.startDate) {
-        throw BadUserInputError.forField('releasedAt', `The release cannot be before the episode began (${episode.startDate})`);
+        throw BadUserInputError.forField(
+          'releasedAt',
+          `The release cannot be before the episode began (${episode.startDate})`,
+        );
       }
       const before = episode.status;
       const fromRemand = episode.status === EpisodeStatus.REMANDED;
@@ -267,19 +313,29 @@ export class EpisodeCommands {
         type: EpisodeEventType.RELEASED,
         effectiveDate: day,
         summary: fromRemand ? `Released from remand on ${day}` : `Released on ${day}`,
-        details: { before: { status: before }, after: { status: episode.status, releasedAt: input.releasedAt.toISOString() } },
+        details: {
+          before: { status: before },
+          after: { status: episode.status, releasedAt: input.releasedAt.toISOString() },
+        },
       };
     });
   }
 
   async recordRecall(input: RecordRecallInput, caller: Caller): Promise<CustodialEpisode> {
-    const establishment = await this.organisations.getOfType(input.establishmentId, SECURE_ESTABLISHMENT_TYPES, 'establishmentId');
+    const establishment = await this.organisations.getOfType(
+      input.establishmentId,
+      SECURE_ESTABLISHMENT_TYPES,
+      'establishmentId',
+    );
     return this.change(input, caller, async (em, episode) => {
       if (episode.status !== EpisodeStatus.RELEASED) {
-        throw new ConflictError(`Only a child released on this episode can be recalled (the episode is ${episode.status})`);
+        throw new ConflictError(
+          `Only a child released on this episode can be recalled (the episode is ${episode.status})`,
+        );
       }
       const sentences = await em.count(Sentence, { where: { episodeId: episode.id } });
-      if (sentences === 0) throw new ConflictError('A child released from remand cannot be recalled; start a new episode');
+      if (sentences === 0)
+        throw new ConflictError('A child released from remand cannot be recalled; start a new episode');
       this.assertNotFuture(input.recalledOn, 'recalledOn');
       const from = episode.currentEstablishmentId;
       await em.insert(EstablishmentTransfer, {
@@ -303,7 +359,11 @@ export class EpisodeCommands {
         type: EpisodeEventType.RECALLED,
         effectiveDate: input.recalledOn,
         summary: `Recalled to ${establishment.name}: ${input.reason}`,
-        details: { before: { status: EpisodeStatus.RELEASED, establishmentId: from }, after: { status: episode.status, establishmentId: establishment.id }, reason: input.reason },
+        details: {
+          before: { status: EpisodeStatus.RELEASED, establishmentId: from },
+          after: { status: episode.status, establishmentId: establishment.id },
+          reason: input.reason,
+        },
       };
     });
   }
@@ -311,12 +371,21 @@ export class EpisodeCommands {
   async overrideReleaseDate(input: OverrideReleaseDateInput, caller: Caller): Promise<CustodialEpisode> {
     return this.change(input, caller, async (_em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
-        throw new ConflictError(`The release date can only be changed while the child is in custody (the episode is ${episode.status})`);
+        throw new ConflictError(
+          `The release date can only be changed while the child is in custody (the episode is ${episode.status})`,
+        );
       }
       if (input.releaseDate < episode.startDate) {
-        throw BadUserInputError.forField('releaseDate', `The release date cannot be before the episode began (${episode.startDate})`);
+        throw BadUserInputError.forField(
+          'releaseDate',
+          `The release date cannot be before the episode began (${episode.startDate})`,
+        );
       }
-      const before = { releaseDateOverride: episode.releaseDateOverride, reason: episode.releaseDateOverrideReason, expectedReleaseDate: episode.expectedReleaseDate };
+      const before = {
+        releaseDateOverride: episode.releaseDateOverride,
+        reason: episode.releaseDateOverrideReason,
+        expectedReleaseDate: episode.expectedReleaseDate,
+      };
       episode.releaseDateOverride = input.releaseDate;
       episode.releaseDateOverrideReason = input.reason;
       return {
@@ -351,7 +420,11 @@ export class EpisodeCommands {
       }
       const now = this.clock.now();
       // IsNull(), not null: TypeORM turns a plain null into `= NULL`, which matches no row.
-      await em.update(CaseManagerAssignment, { episodeId: episode.id, assignedUntil: IsNull() }, { assignedUntil: now });
+      await em.update(
+        CaseManagerAssignment,
+        { episodeId: episode.id, assignedUntil: IsNull() },
+        { assignedUntil: now },
+      );
       await em.insert(CaseManagerAssignment, {
         episodeId: episode.id,
         caseManagerId: input.caseManagerId,
@@ -380,16 +453,28 @@ export class EpisodeCommands {
   private async change(
     input: EpisodeChangeInput,
     caller: Caller,
-    apply: (em: EntityManager, episode: CustodialEpisode) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
+    apply: (
+      em: EntityManager,
+      episode: CustodialEpisode,
+    ) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
   ): Promise<CustodialEpisode> {
     return this.dataSource.transaction(async (em) => {
-      const episode = await lockAtVersion(em, CustodialEpisode, input.episodeId, input.expectedVersion, 'Custodial episode');
+      const episode = await lockAtVersion(
+        em,
+        CustodialEpisode,
+        input.episodeId,
+        input.expectedVersion,
+        'Custodial episode',
+      );
       const before = { ...episode };
       const event = await apply(em, episode);
       const expectedBefore = episode.expectedReleaseDate;
       episode.expectedReleaseDate = expectedReleaseDate(episode);
       if (expectedBefore !== episode.expectedReleaseDate) {
-        event.details = { ...event.details, expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate } };
+        event.details = {
+          ...event.details,
+          expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate },
+        };
       }
       const saved = await em.save(episode);
       await this.recordEvent(em, saved, event.type, event.effectiveDate, caller, event.summary, event.details, before);
@@ -409,7 +494,16 @@ export class EpisodeCommands {
     details: Record<string, unknown>,
     before: Partial<CustodialEpisode> | null = null,
   ): Promise<void> {
-    await em.save(em.create(EpisodeEvent, { episodeId: episode.id, type, effectiveDate, summary, details, recordedById: caller.actor.userId }));
+    await em.save(
+      em.create(EpisodeEvent, {
+        episodeId: episode.id,
+        type,
+        effectiveDate,
+        summary,
+        details,
+        recordedById: caller.actor.userId,
+      }),
+    );
     await this.audit.recordChange(em, caller, {
       resourceType: 'CustodialEpisode',
       resourceId: episode.id,
@@ -447,7 +541,10 @@ export class EpisodeCommands {
     columns.fridayOrPreHolidayRelease = dates?.fridayOrPreHolidayRelease ?? false;
     columns.immediateRelease = dates?.immediateRelease ?? false;
     columns.releaseDateNotes = dates ? ('notes' in dates ? dates.notes : dates.releaseDateNotes) : [];
-    return columns as Pick<CustodialEpisode, (typeof RELEASE_DATE_FIELDS)[number] | 'fridayOrPreHolidayRelease' | 'immediateRelease' | 'releaseDateNotes'>;
+    return columns as Pick<
+      CustodialEpisode,
+      (typeof RELEASE_DATE_FIELDS)[number] | 'fridayOrPreHolidayRelease' | 'immediateRelease' | 'releaseDateNotes'
+    >;
   }
 
   private assertDtoInCustody(episode: CustodialEpisode, what: string): void {
@@ -455,7 +552,9 @@ export class EpisodeCommands {
       throw new ConflictError(`${what} applies only to a detention and training order`);
     }
     if (episode.status !== EpisodeStatus.SENTENCED) {
-      throw new ConflictError(`${what} applies only to a sentenced child in custody (the episode is ${episode.status})`);
+      throw new ConflictError(
+        `${what} applies only to a sentenced child in custody (the episode is ${episode.status})`,
+      );
     }
   }
 
@@ -466,7 +565,10 @@ export class EpisodeCommands {
   private async assertCaseManagerOf(userId: string, serviceId: string): Promise<void> {
     const user = await this.users.get(userId).catch(() => null);
     if (!user || user.organisationId !== serviceId || user.disabled) {
-      throw BadUserInputError.forField('caseManagerId', 'The case manager must be an active member of the supervising youth justice service');
+      throw BadUserInputError.forField(
+        'caseManagerId',
+        'The case manager must be an active member of the supervising youth justice service',
+      );
     }
   }
 }

@@ -31,10 +31,17 @@ export async function applicationRole(queryRunner: QueryRunner): Promise<string>
  * column needs none). Every migration that creates a table calls this, and test/database-roles.e2e-spec.ts lists what
  * the role may do to every table, so a table without grants, or with more than listed, fails it.
  */
-export async function grantToApplication(queryRunner: QueryRunner, table: string, privileges: readonly TablePrivilege[]): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`grantToApplication: unusual table name ${JSON.stringify(table)}`);
+export async function grantToApplication(
+  queryRunner: QueryRunner,
+  table: string,
+  privileges: readonly TablePrivilege[],
+): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(table))
+    throw new Error(`grantToApplication: unusual table name ${JSON.stringify(table)}`);
   if (!privileges.length || privileges.some((p) => !PRIVILEGES.includes(p))) {
-    throw new Error(`grantToApplication(${table}): privileges must be some of ${PRIVILEGES.join(', ')}, got ${JSON.stringify(privileges)}`);
+    throw new Error(
+      `grantToApplication(${table}): privileges must be some of ${PRIVILEGES.join(', ')}, got ${JSON.stringify(privileges)}`,
+    );
   }
   const role = await applicationRole(queryRunner);
   await queryRunner.query(`GRANT ${privileges.join(', ')} ON TABLE "${table}" TO ${role}`);
@@ -47,7 +54,8 @@ export async function grantToApplication(queryRunner: QueryRunner, table: string
 
 /** Takes every privilege on a table from the application role (for a migration's `down`). */
 export async function revokeFromApplication(queryRunner: QueryRunner, table: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`revokeFromApplication: unusual table name ${JSON.stringify(table)}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(table))
+    throw new Error(`revokeFromApplication: unusual table name ${JSON.stringify(table)}`);
   const role = await applicationRole(queryRunner);
   await queryRunner.query(`REVOKE ALL ON TABLE "${table}" FROM ${role}`);
   for (const { sequence } of await sequencesOfDefaults(queryRunner, table)) {

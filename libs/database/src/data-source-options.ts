@@ -1,7 +1,7 @@
-import { DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { join } from 'node:path';
 import { types } from 'pg';
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 
 // A PostgreSQL `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of letting pg turn it into a JS Date at
 // local midnight (which shifts a day in some time zones).

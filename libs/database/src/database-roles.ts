@@ -18,7 +18,8 @@ export interface RoleLogin {
 export function roleOf(url: string): RoleLogin {
   const u = new URL(url);
   const name = decodeURIComponent(u.username);
-  if (!name) throw new Error(`${redacted(url)} names no role: write it as postgres://ROLE[:PASSWORD]@HOST:PORT/DATABASE`);
+  if (!name)
+    throw new Error(`${redacted(url)} names no role: write it as postgres://ROLE[:PASSWORD]@HOST:PORT/DATABASE`);
   return { name, password: u.password ? decodeURIComponent(u.password) : null };
 }
 
@@ -57,26 +58,37 @@ export async function prepareDatabase(
 ): Promise<{ database: string; owner: string; application: string }> {
   const database = databaseName(options.ownerUrl);
   if (databaseName(options.applicationUrl) !== database) {
-    throw new Error(`MIGRATION_DATABASE_URL names database "${database}" but DATABASE_URL names "${databaseName(options.applicationUrl)}": they must name the same one`);
+    throw new Error(
+      `MIGRATION_DATABASE_URL names database "${database}" but DATABASE_URL names "${databaseName(options.applicationUrl)}": they must name the same one`,
+    );
   }
   const owner = roleOf(options.ownerUrl);
   const application = roleOf(options.applicationUrl);
   if (owner.name === application.name) {
-    throw new Error(`DATABASE_URL and MIGRATION_DATABASE_URL both connect as "${owner.name}": the application role must be a role of its own, owning nothing`);
+    throw new Error(
+      `DATABASE_URL and MIGRATION_DATABASE_URL both connect as "${owner.name}": the application role must be a role of its own, owning nothing`,
+    );
   }
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await ensureRole(admin, owner, 'MIGRATION_DATABASE_URL');
     await ensureRole(admin, application, 'DATABASE_URL');
-    const { rows } = await admin.query(`SELECT pg_has_role($1, $2, 'MEMBER') AS member`, [application.name, owner.name]);
+    const { rows } = await admin.query(`SELECT pg_has_role($1, $2, 'MEMBER') AS member`, [
+      application.name,
+      owner.name,
+    ]);
     if (rows[0].member) {
-      throw new Error(`Role "${application.name}" (DATABASE_URL) is a member of "${owner.name}" (MIGRATION_DATABASE_URL), so it can do whatever the owner can: REVOKE "${owner.name}" FROM "${application.name}"`);
+      throw new Error(
+        `Role "${application.name}" (DATABASE_URL) is a member of "${owner.name}" (MIGRATION_DATABASE_URL), so it can do whatever the owner can: REVOKE "${owner.name}" FROM "${application.name}"`,
+      );
     }
 
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE ${escapeIdentifier(database)} OWNER ${escapeIdentifier(owner.name)}`).catch(ignore(DUPLICATE_DATABASE));
+      await admin
+        .query(`CREATE DATABASE ${escapeIdentifier(database)} OWNER ${escapeIdentifier(owner.name)}`)
+        .catch(ignore(DUPLICATE_DATABASE));
     }
     await adoptSchema(withDatabase(adminUrl, database), database, owner.name);
     await admin.query(`ALTER DATABASE ${escapeIdentifier(database)} OWNER TO ${escapeIdentifier(owner.name)}`);
@@ -106,16 +118,30 @@ export async function dropDatabaseAndRoles(adminUrl: string, database: string, r
 
 async function ensureRole(admin: Client, role: RoleLogin, variable: string): Promise<void> {
   const password = role.password === null ? '' : ` PASSWORD ${escapeLiteral(role.password)}`;
-  const found = await admin.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1', [role.name]);
+  const found = await admin.query(
+    'SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1',
+    [role.name],
+  );
   if (found.rowCount === 0) {
     await admin
-      .query(`CREATE ROLE ${escapeIdentifier(role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS${password}`)
+      .query(
+        `CREATE ROLE ${escapeIdentifier(role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS${password}`,
+      )
       // Another run made it meanwhile (two CREATE ROLEs racing report either error): then it is checked as found.
       .catch(ignore(DUPLICATE_OBJECT, UNIQUE_VIOLATION));
   }
-  const { rows } = await admin.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1', [role.name]);
+  const { rows } = await admin.query(
+    'SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1',
+    [role.name],
+  );
   const r = rows[0];
-  const powers = [r.rolsuper && 'SUPERUSER', r.rolcreaterole && 'CREATEROLE', r.rolcreatedb && 'CREATEDB', r.rolreplication && 'REPLICATION', r.rolbypassrls && 'BYPASSRLS'].filter(Boolean);
+  const powers = [
+    r.rolsuper && 'SUPERUSER',
+    r.rolcreaterole && 'CREATEROLE',
+    r.rolcreatedb && 'CREATEDB',
+    r.rolreplication && 'REPLICATION',
+    r.rolbypassrls && 'BYPASSRLS',
+  ].filter(Boolean);
   if (powers.length) {
     throw new Error(
       `Role "${role.name}" (${variable}) has ${powers.join(', ')}: the service's roles must be plain logins. ` +

@@ -13,16 +13,21 @@ const LIBS = join(__dirname, '..', '..');
 const ALLOWED: Record<string, string> = {
   // The queue's outbox is written in the writer's own transaction by `writeOutbox` (libs/queue), on the writer's
   // EntityManager: the writer's module registers the entity so it is known wherever the writer runs.
-  'milestones:outbox_message': 'MilestonesModule registers OutboxMessage for writeOutbox (schedule rows in the change\'s transaction)',
-  'notifications:outbox_message': 'NotificationsModule registers OutboxMessage for writeOutbox (notices in the change\'s transaction)',
+  'milestones:outbox_message':
+    "MilestonesModule registers OutboxMessage for writeOutbox (schedule rows in the change's transaction)",
+  'notifications:outbox_message':
+    "NotificationsModule registers OutboxMessage for writeOutbox (notices in the change's transaction)",
   // Users belong to an organisation; the emails name it.
-  'identity:organisation': 'the organisation\'s name in invitation and account emails, read with the user in one statement',
+  'identity:organisation':
+    "the organisation's name in invitation and account emails, read with the user in one statement",
   // A confirmed address names who confirmed it, read with the referral in the plan's refresh (one statement). Reading
   // it through OrganisationsService instead changed the order Nest builds the modules in and broke episode starts in
   // the custody caseload test; to be done properly with that understood.
-  'referrals:referrals/src/referral-facts.ts:organisation': 'the confirming partner\'s name, read with the confirmed referral for the plan\'s deadlines',
+  'referrals:referrals/src/referral-facts.ts:organisation':
+    "the confirming partner's name, read with the confirmed referral for the plan's deadlines",
   // Bulk loads (the demo seed) write episodes in SQL; their plans are made in one statement for every episode.
-  'planning:planning/src/plans-for-episodes.sql.ts:custodial_episode': 'INSERT_MISSING_PLANS_SQL makes the plan of every episode without one in one statement, for bulk loads',
+  'planning:planning/src/plans-for-episodes.sql.ts:custodial_episode':
+    'INSERT_MISSING_PLANS_SQL makes the plan of every episode without one in one statement, for bulk loads',
 };
 
 interface Found {
@@ -78,14 +83,20 @@ function findings(): Found[] {
         if (owner.has(table) && owner.get(table) !== lib) found.push({ lib, file, table, how: `${m[1]} ${table}` });
       }
       // Query builders naming a table by its name.
-      for (const m of text.matchAll(/\.(?:from|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*['"]([a-z_0-9]+)['"]/g)) {
-        if (owner.has(m[1]) && owner.get(m[1]) !== lib) found.push({ lib, file, table: m[1], how: `query builder ${m[1]}` });
+      for (const m of text.matchAll(
+        /\.(?:from|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*['"]([a-z_0-9]+)['"]/g,
+      )) {
+        if (owner.has(m[1]) && owner.get(m[1]) !== lib)
+          found.push({ lib, file, table: m[1], how: `query builder ${m[1]}` });
       }
       // Another feature's entity imported and used as a value (a repository, a find, a join, a feature registration),
       // not only as a type.
       for (const imp of text.matchAll(/import\s+(?!type\b)\{([^}]*)\}\s+from\s+'@resettle\/([a-z-]+)'/g)) {
         for (const raw of imp[1].split(',')) {
-          const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+          const name = raw
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0];
           const entity = entities.get(name);
           if (!entity || entity.lib === lib || raw.trim().startsWith('type ')) continue;
           const asValue = new RegExp(`(?<!=>\\s*)[(\\[,]\\s*${name}\\s*[,)\\]]`);
@@ -107,13 +118,15 @@ describe('sealed features: a feature names only its own tables', () => {
     expect(owner.get('referral')).toBe('referrals');
   });
 
-  it('finds a use of another feature\'s table (the check can fail)', () => {
-    const probe = withoutComments('const q = `SELECT 1 FROM custodial_episode e JOIN child c ON c.id = e.child_id`; // FROM milestone');
+  it("finds a use of another feature's table (the check can fail)", () => {
+    const probe = withoutComments(
+      'const q = `SELECT 1 FROM custodial_episode e JOIN child c ON c.id = e.child_id`; // FROM milestone',
+    );
     const tables = [...probe.matchAll(/\b(FROM|JOIN|INTO|UPDATE)\s+"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[2]);
     expect(tables).toEqual(['custodial_episode', 'child']);
   });
 
-  it('no SQL or entity import names another feature\'s table, but for the agreed exceptions', () => {
+  it("no SQL or entity import names another feature's table, but for the agreed exceptions", () => {
     const unexplained = findings()
       .filter((f) => !ALLOWED[`${f.lib}:${f.table}`] && !ALLOWED[`${f.lib}:${f.file}:${f.table}`])
       .map((f) => `${f.file}: ${f.how} (owned by ${owner.get(f.table)})`);

@@ -24,10 +24,16 @@ describe('jsonRowShape', () => {
     [undefined, ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt']],
     [null, ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt']],
     // Only what is asked, and always the ids and references (access checks and loaders need them).
-    [['key', 'dueDate'], ['id', 'episodeId', 'key', 'dueDate']],
+    [
+      ['key', 'dueDate'],
+      ['id', 'episodeId', 'key', 'dueDate'],
+    ],
     [[], ['id', 'episodeId']],
     // A field that is not a column is a resolver's, which may read anything: every column.
-    [['key', 'dueInDays'], ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt']],
+    [
+      ['key', 'dueInDays'],
+      ['id', 'episodeId', 'key', 'dueDate', 'evidence', 'metAt', 'createdAt'],
+    ],
   ])('with fields %j reads %j', (fields, columns) => {
     expect(columnsOf(shape.select('m', fields as string[] | null | undefined))).toEqual(columns);
   });
@@ -47,8 +53,18 @@ describe('jsonRowShape', () => {
   });
 
   it('gives timestamps back as Dates, and leaves dates as YYYY-MM-DD and absent columns absent', () => {
-    const row = shape.decode({ id: 'a', dueDate: '2026-12-01', metAt: '2026-12-01T10:00:00.123+00:00', createdAt: null });
-    expect(row).toEqual({ id: 'a', dueDate: '2026-12-01', metAt: new Date('2026-12-01T10:00:00.123Z'), createdAt: null });
+    const row = shape.decode({
+      id: 'a',
+      dueDate: '2026-12-01',
+      metAt: '2026-12-01T10:00:00.123+00:00',
+      createdAt: null,
+    });
+    expect(row).toEqual({
+      id: 'a',
+      dueDate: '2026-12-01',
+      metAt: new Date('2026-12-01T10:00:00.123Z'),
+      createdAt: null,
+    });
     expect('evidence' in row).toBe(false);
   });
 });

@@ -15,7 +15,10 @@ export interface JsonRowShape<T> {
    * without `keep`, the row's ids and references (every uuid column). Without `fields`, every column.
    */
   select(alias: string, fields?: readonly string[] | null, keep?: readonly string[]): string;
-  /** The parsed JSON object back as the entity would be: timestamps as Date (dates stay `YYYY-MM-DD`, as TypeORM gives them). */
+  /**
+   * The parsed JSON object back as the entity would be: timestamps as Date (dates stay `YYYY-MM-DD`, as TypeORM gives
+   * them).
+   */
   decode(row: Record<string, unknown>): T;
 }
 
@@ -28,12 +31,22 @@ export function jsonRowShape<T>(metadata: EntityMetadata): JsonRowShape<T> {
   // json_build_object takes at most 100 arguments; a row subquery has no such limit.
   const list = (alias: string) => columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`).join(', ');
   const timestamps = columns
-    .filter((c) => ['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone'].includes(String(c.type)) || c.isCreateDate || c.isUpdateDate)
+    .filter(
+      (c) =>
+        ['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone'].includes(
+          String(c.type),
+        ) ||
+        c.isCreateDate ||
+        c.isUpdateDate,
+    )
     .map((c) => c.propertyName);
   const byProperty = new Map(columns.map((c) => [c.propertyName, c]));
   const some = (alias: string, fields: readonly string[], keep?: readonly string[]) =>
     columns
-      .filter((c) => fields.includes(c.propertyName) || (keep ? keep.includes(c.propertyName) : c.type === 'uuid' || c.isPrimary))
+      .filter(
+        (c) =>
+          fields.includes(c.propertyName) || (keep ? keep.includes(c.propertyName) : c.type === 'uuid' || c.isPrimary),
+      )
       .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
       .join(', ');
   const shape: JsonRowShape<T> = {

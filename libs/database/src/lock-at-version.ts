@@ -16,6 +16,7 @@ export async function lockAtVersion<T extends ObjectLiteral & { id: string; vers
 ): Promise<T> {
   const row = await em.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
   if (!row || !visible(row)) throw new NotFoundError(label, id);
-  if (row.version !== expectedVersion) throw new StaleVersionError(`The ${label.toLowerCase()}`, expectedVersion, row.version, row);
+  if (row.version !== expectedVersion)
+    throw new StaleVersionError(`The ${label.toLowerCase()}`, expectedVersion, row.version, row);
   return row;
 }

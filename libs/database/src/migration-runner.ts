@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { APPLICATION_ROLE_SETTING } from './application-grants';
-import { roleOf } from './database-roles';
 import { dataSourceOptions } from './data-source-options';
+import { roleOf } from './database-roles';
 
 /**
  * How migrations connect: as the owner (`ownerUrl`, MIGRATION_DATABASE_URL), with the application role named from

@@ -16,7 +16,11 @@ const PREPARED_STATEMENTS_MAX = 64;
 const names = new Map<string, string>();
 
 /** The statement name for a text, or null once the process has prepared as many texts as it may. */
-export function preparedStatementName(text: string, known: Map<string, string> = names, max = PREPARED_STATEMENTS_MAX): string | null {
+export function preparedStatementName(
+  text: string,
+  known: Map<string, string> = names,
+  max = PREPARED_STATEMENTS_MAX,
+): string | null {
   const name = known.get(text);
   if (name) return name;
   if (known.size >= max) return null;
@@ -32,7 +36,11 @@ export function preparedStatementName(text: string, known: Map<string, string> =
  * unnamed statement is parsed and planned on every request (1 to 2 ms of a caseload page's 6). Outside a
  * transaction only (it takes its own pooled connection); errors are PostgreSQL's own.
  */
-export async function preparedQuery<T = any>(dataSource: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
+export async function preparedQuery<T = any>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
   // Not a pg pool (another driver): the plain path.
   if (!pool?.query) return dataSource.query(text, values);

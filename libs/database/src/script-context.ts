@@ -1,6 +1,14 @@
-import { DynamicModule, ForwardReference, Global, INestApplicationContext, Module, Provider, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import {
+  DynamicModule,
+  ForwardReference,
+  Global,
+  INestApplicationContext,
+  Module,
+  Provider,
+  Type,
+} from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
 import { Clock, validateConfig } from '@resettle/common';
 import { OWNER_SCRIPT } from './application-role-check';
 import { DatabaseModule } from './database.module';
@@ -19,14 +27,21 @@ export async function withScriptContext<T>(
   // The seed writes as the owner role, which the api and worker would refuse (ApplicationRoleCheck).
   @Global()
   @Module({
-    providers: [{ provide: Clock, useValue: options.clock }, { provide: OWNER_SCRIPT, useValue: true }],
+    providers: [
+      { provide: Clock, useValue: options.clock },
+      { provide: OWNER_SCRIPT, useValue: true },
+    ],
     exports: [Clock, OWNER_SCRIPT],
   })
   class ScriptClockModule {}
 
   @Module({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ ...process.env, DATABASE_URL: options.databaseUrl }) }),
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvFile: true,
+        validate: () => validateConfig({ ...process.env, DATABASE_URL: options.databaseUrl }),
+      }),
       ScriptClockModule,
       DatabaseModule,
       ...options.imports,

@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
 import { Authenticator } from '@resettle/access';
 import { OrganisationsModule } from '@resettle/organisations';
-import { IdentityModule } from './identity.module';
+import { OrganisationRolesResolver } from './admin/organisation-roles.resolver';
+import { UserAdminService } from './admin/user-admin.service';
+import { UsersResolver } from './admin/users.resolver';
 import { AccessTokens } from './auth/access-tokens';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
 import { OidcTokens } from './auth/oidc-tokens';
 import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokens } from './auth/refresh-tokens';
 import { SignInThrottle } from './auth/sign-in-throttle.service';
-import { AuthService } from './auth/auth.service';
 import { TokenAuthenticator } from './auth/token-authenticator';
-import { AuthResolver } from './auth/auth.resolver';
-import { UserAdminService } from './admin/user-admin.service';
-import { UsersResolver } from './admin/users.resolver';
-import { OrganisationRolesResolver } from './admin/organisation-roles.resolver';
+import { IdentityModule } from './identity.module';
 import { InvitationAcceptance } from './invitations/invitation-acceptance.service';
 import { InvitationsResolver } from './invitations/invitations.resolver';
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { User } from './user.entity';
-import { RefreshToken } from './refresh-token.entity';
-import { UsersService } from './users.service';
-import { UserInvitation } from './invitations/user-invitation.entity';
-import { InvitationsService } from './invitations/invitations.service';
 import { AccountNotices } from './account-notices';
+import { InvitationsService } from './invitations/invitations.service';
+import { UserInvitation } from './invitations/user-invitation.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
 
 /**
  * Entities, the users service, invitation rows (the worker emails them) and the account-notice hand-over: imported

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { NotFoundError, byIds } from '@resettle/common';
-import { User } from './user.entity';
+import { byIds, NotFoundError } from '@resettle/common';
 import { Role } from './role';
+import { User } from './user.entity';
 
 @Injectable()
 export class UsersService {
@@ -19,13 +19,23 @@ export class UsersService {
   async activeWithRole(organisationId: string, role: Role): Promise<User[]> {
     return this.users
       .createQueryBuilder('u')
-      .where('u.organisation_id = :organisationId AND NOT u.disabled AND :role = ANY(u.roles)', { organisationId, role })
+      .where('u.organisation_id = :organisationId AND NOT u.disabled AND :role = ANY(u.roles)', {
+        organisationId,
+        role,
+      })
       .orderBy('u.email')
       .getMany();
   }
 
-  /** `activeWithRole` for many organisations at once, in the caller's transaction: organisation id → user ids (by email). */
-  async activeWithRoleIn(em: EntityManager, organisationIds: readonly string[], role: Role): Promise<Map<string, string[]>> {
+  /**
+   * `activeWithRole` for many organisations at once, in the caller's transaction: organisation id → user ids (by
+   * email).
+   */
+  async activeWithRoleIn(
+    em: EntityManager,
+    organisationIds: readonly string[],
+    role: Role,
+  ): Promise<Map<string, string[]>> {
     const rows: { id: string; organisation_id: string }[] = organisationIds.length
       ? await em.query(
           `SELECT id, organisation_id FROM app_user WHERE organisation_id = ANY($1::uuid[]) AND NOT disabled AND $2 = ANY(roles) ORDER BY email`,
@@ -40,7 +50,10 @@ export class UsersService {
   /** Which of these accounts are enabled, in the caller's transaction. */
   async enabledIds(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await em.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [[...ids]]);
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`,
+      [[...ids]],
+    );
     return new Set(rows.map((r) => r.id));
   }
 

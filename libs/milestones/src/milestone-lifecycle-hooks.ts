@@ -18,7 +18,9 @@ export class MilestoneLifecycleHooks implements OnModuleInit {
 
   onModuleInit(): void {
     // Every episode change (start, sentence, early or late release, transfer, recall, override): recompute due dates.
-    this.episodes.onChanged((em, episode, caller) => this.milestones.refreshEpisode(em, episode, caller).then(() => undefined));
+    this.episodes.onChanged((em, episode, caller) =>
+      this.milestones.refreshEpisode(em, episode, caller).then(() => undefined),
+    );
     // Every plan change: a held meeting, an arranged pathway, a confirmed release day may meet a milestone. The plan
     // created with a new episode is skipped: the episode's own changed hook runs right after it.
     this.plans.onChanged(async (em, change, caller) => {

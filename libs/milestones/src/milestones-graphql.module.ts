@@ -1,18 +1,18 @@
-import { Module, OnModuleInit } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry } from '@resettle/access';
-import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
-import { PlanningModule } from '@resettle/planning';
-import { OrganisationsModule } from '@resettle/organisations';
 import { AuditModule } from '@resettle/audit';
-import { MilestonesModule } from './milestones.module';
-import { MilestonesService } from './milestones.service';
-import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
-import { MILESTONES_QUEUE } from './deadline-engine/job-plan';
+import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
+import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
+import { OrganisationsModule } from '@resettle/organisations';
+import { PlanningModule } from '@resettle/planning';
 import { DeadlineWatchdog } from './deadline-engine/deadline-watchdog';
+import { MILESTONES_QUEUE } from './deadline-engine/job-plan';
 import { DeadlineEngineStatusResolver } from './engine-status/deadline-engine-status.resolver';
 import { DeadlineEngineStatusService } from './engine-status/deadline-engine-status.service';
+import { MilestonesModule } from './milestones.module';
+import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
+import { MilestonesService } from './milestones.service';
 
 @Module({
   imports: [

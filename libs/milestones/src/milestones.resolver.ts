@@ -16,9 +16,6 @@ import {
 import { BadUserInputError, Clock, daysBetween, DirectFieldResolvers, GraphqlContext } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
-import { Milestone } from './entities/milestone.entity';
-import { MilestoneKey } from './milestone-enums';
-import { EffectivePolicy, MILESTONES_OF_EPISODE_LOADER, MilestonesService } from './milestones.service';
 import {
   MilestoneConnection,
   MilestoneOffsetDirection,
@@ -28,7 +25,10 @@ import {
   SetMilestonePolicyInput,
   WaiveMilestoneInput,
 } from './dto/milestone.types';
-import { MILESTONE_KEYS, MilestoneOffset, mayConfigureMilestonePolicy, offsetProblems } from './rules/milestone-policy';
+import { Milestone } from './entities/milestone.entity';
+import { MilestoneKey } from './milestone-enums';
+import { EffectivePolicy, MILESTONES_OF_EPISODE_LOADER, MilestonesService } from './milestones.service';
+import { mayConfigureMilestonePolicy, MILESTONE_KEYS, MilestoneOffset, offsetProblems } from './rules/milestone-policy';
 
 const EPISODE = 'Custodial episode';
 const MILESTONE = 'Milestone';
@@ -52,10 +52,16 @@ function toEntryType(effective: EffectivePolicy, key: MilestoneKey): MilestonePo
 }
 
 function loadPolicy(ctx: GraphqlContext, milestones: MilestonesService, serviceId: string): Promise<EffectivePolicy> {
-  return ctx.loaders.get<string, EffectivePolicy>('milestones:policy', (ids) => milestones.effectivePolicies(ids)).load(serviceId);
+  return ctx.loaders
+    .get<string, EffectivePolicy>('milestones:policy', (ids) => milestones.effectivePolicies(ids))
+    .load(serviceId);
 }
 
-function loadEpisode(ctx: GraphqlContext, custody: CustodyService, episodeId: string): Promise<CustodialEpisode | null> {
+function loadEpisode(
+  ctx: GraphqlContext,
+  custody: CustodyService,
+  episodeId: string,
+): Promise<CustodialEpisode | null> {
   return ctx.loaders
     .get<string, CustodialEpisode | null>('milestones:episode', (ids) => custody.findByIds(ids))
     .load(episodeId);
@@ -78,8 +84,16 @@ export class MilestonesResolver {
     @Context() ctx: AccessContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const episode = (await this.custody.find(episodeId)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
-    await this.access.authorizeRead(ctx, caller, episode.childId, { type: EPISODE, id: episodeId }, { episodeId, fieldsRead: selectedFieldPaths(info) });
+    const episode =
+      (await this.custody.find(episodeId)) ??
+      (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeRead(
+      ctx,
+      caller,
+      episode.childId,
+      { type: EPISODE, id: episodeId },
+      { episodeId, fieldsRead: selectedFieldPaths(info) },
+    );
     return (await this.service.milestonesOfEpisodes([episodeId]))[0];
   }
 
@@ -88,7 +102,11 @@ export class MilestonesResolver {
       'Unmet deadlines of children in custody that your organisation works with: missed first, then due within `withinDays` (default 14), soonest first.',
   })
   @Allow(Capability.READ_CASELOAD)
-  async milestonesAtRisk(@Args() args: MilestonesAtRiskArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
+  async milestonesAtRisk(
+    @Args() args: MilestonesAtRiskArgs,
+    @CurrentCaller() caller: Caller,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = await this.service.atRisk(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after);
     // One audit row per child on the page.
     const seen = new Set<string>();
@@ -102,11 +120,26 @@ export class MilestonesResolver {
     return page;
   }
 
-  @Mutation(() => Milestone, { description: 'A manager of the supervising service waives a deadline, with the reason.' })
+  @Mutation(() => Milestone, {
+    description: 'A manager of the supervising service waives a deadline, with the reason.',
+  })
   @Allow(Capability.WAIVE_MILESTONE)
-  async waiveMilestone(@Args('input') input: WaiveMilestoneInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
-    const milestone = (await this.service.find(input.milestoneId)) ?? (await this.access.refuseMissing(caller, { type: MILESTONE, id: input.milestoneId }));
-    await this.access.authorizeChange(ctx, caller, milestone.childId, ChildAction.WAIVE_MILESTONE, { type: MILESTONE, id: milestone.id }, milestone.episodeId);
+  async waiveMilestone(
+    @Args('input') input: WaiveMilestoneInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const milestone =
+      (await this.service.find(input.milestoneId)) ??
+      (await this.access.refuseMissing(caller, { type: MILESTONE, id: input.milestoneId }));
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      milestone.childId,
+      ChildAction.WAIVE_MILESTONE,
+      { type: MILESTONE, id: milestone.id },
+      milestone.episodeId,
+    );
     if (!input.reason.trim()) throw BadUserInputError.forField('reason', 'Give the reason for waiving');
     return this.service.waive(input, caller);
   }
@@ -120,13 +153,18 @@ export class MilestonesResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => Int, { nullable: true, description: 'Days from today to the due date (negative once past); null without a due date.' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Days from today to the due date (negative once past); null without a due date.',
+  })
   dueInDays(@Parent() milestone: Milestone): number | null {
     return milestone.dueDate ? daysBetween(this.clock.today(), milestone.dueDate) : null;
   }
 
   @DecidedByParent()
-  @ResolveField(() => MilestonePolicyEntryType, { description: 'How this deadline is worked out for the supervising service.' })
+  @ResolveField(() => MilestonePolicyEntryType, {
+    description: 'How this deadline is worked out for the supervising service.',
+  })
   async policy(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext): Promise<MilestonePolicyEntryType> {
     const episode = await loadEpisode(ctx, this.custody, milestone.episodeId);
     const effective = await loadPolicy(ctx, this.service, episode!.supervisingServiceId);
@@ -141,13 +179,19 @@ export class EpisodeMilestonesResolver {
     direct: DirectFieldResolvers,
   ) {
     // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
-    direct.register('CustodialEpisode', 'milestones', (episode: CustodialEpisode, ctx: GraphqlContext) => this.milestones(episode, ctx));
+    direct.register('CustodialEpisode', 'milestones', (episode: CustodialEpisode, ctx: GraphqlContext) =>
+      this.milestones(episode, ctx),
+    );
   }
 
   @DecidedByParent()
   @ResolveField(() => [Milestone], { description: 'The episode’s deadlines, soonest due first.' })
   milestones(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.load<string, Milestone[]>(MILESTONES_OF_EPISODE_LOADER, (ids) => this.service.milestonesOfEpisodes(ids), episode.id);
+    return ctx.loaders.load<string, Milestone[]>(
+      MILESTONES_OF_EPISODE_LOADER,
+      (ids) => this.service.milestonesOfEpisodes(ids),
+      episode.id,
+    );
   }
 }
 
@@ -159,15 +203,24 @@ export class MilestonePolicyResolver {
     private readonly access: AccessService,
   ) {}
 
-  @Query(() => MilestonePolicyType, { description: 'A youth justice service’s deadlines: the defaults of DOMAIN.md with its own changes.' })
+  @Query(() => MilestonePolicyType, {
+    description: 'A youth justice service’s deadlines: the defaults of DOMAIN.md with its own changes.',
+  })
   @Allow(Capability.READ_DIRECTORY)
-  async milestonePolicy(@Args('youthJusticeServiceId', { type: () => ID }, ParseUUIDPipe) youthJusticeServiceId: string) {
-    await this.organisations.getOfType(youthJusticeServiceId, [OrganisationType.YOUTH_JUSTICE_SERVICE], 'youthJusticeServiceId');
+  async milestonePolicy(
+    @Args('youthJusticeServiceId', { type: () => ID }, ParseUUIDPipe) youthJusticeServiceId: string,
+  ) {
+    await this.organisations.getOfType(
+      youthJusticeServiceId,
+      [OrganisationType.YOUTH_JUSTICE_SERVICE],
+      'youthJusticeServiceId',
+    );
     return toPolicyType(youthJusticeServiceId, await this.milestones.effectivePolicy(youthJusticeServiceId));
   }
 
   @Mutation(() => MilestonePolicyType, {
-    description: 'A manager of a youth justice service changes one of its deadlines (offset, reminders, off), or resets it to the default.',
+    description:
+      'A manager of a youth justice service changes one of its deadlines (offset, reminders, off), or resets it to the default.',
   })
   @Allow(Capability.CONFIGURE_MILESTONE_POLICY)
   async setMilestonePolicy(@Args('input') input: SetMilestonePolicyInput, @CurrentCaller() caller: Caller) {
@@ -182,14 +235,29 @@ export class MilestonePolicyResolver {
     }
     let offset: MilestoneOffset | undefined;
     if (input.offset) {
-      if (!input.offset.direction) throw BadUserInputError.forField('offset.direction', 'Say whether the due date is BEFORE or AFTER the date it hangs on');
+      if (!input.offset.direction)
+        throw BadUserInputError.forField(
+          'offset.direction',
+          'Say whether the due date is BEFORE or AFTER the date it hangs on',
+        );
       offset = { amount: input.offset.amount, unit: input.offset.unit, direction: input.offset.direction };
       const problems = offsetProblems(offset);
       if (problems.length) throw BadUserInputError.forField('offset', problems.join('; '));
     }
-    const reminders = input.reminders?.map((r) => ({ amount: r.amount, unit: r.unit, direction: MilestoneOffsetDirection.BEFORE }));
+    const reminders = input.reminders?.map((r) => ({
+      amount: r.amount,
+      unit: r.unit,
+      direction: MilestoneOffsetDirection.BEFORE,
+    }));
     const effective = await this.milestones.setPolicy(
-      { youthJusticeServiceId: input.youthJusticeServiceId, key: input.key, offset, reminders, disabled: input.disabled, resetToDefault: input.resetToDefault },
+      {
+        youthJusticeServiceId: input.youthJusticeServiceId,
+        key: input.key,
+        offset,
+        reminders,
+        disabled: input.disabled,
+        resetToDefault: input.resetToDefault,
+      },
       caller,
     );
     return toPolicyType(input.youthJusticeServiceId, effective);

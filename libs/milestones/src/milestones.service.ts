@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Caller, CaseloadScope } from '@resettle/access';
+import { AuditService } from '@resettle/audit';
 import {
   addDays,
   Clock,
@@ -14,27 +16,25 @@ import {
   pageSize,
   toConnection,
 } from '@resettle/common';
-import { Caller, CaseloadScope } from '@resettle/access';
-import { AuditService } from '@resettle/audit';
 import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, SentenceTypeEnum } from '@resettle/custody';
+import { jsonRowShape, lockAtVersion } from '@resettle/database';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
-import { jsonRowShape, lockAtVersion } from '@resettle/database';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
 import { MilestoneKey, MilestoneStatus } from './milestone-enums';
+import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
 import {
   anchorsOf,
   applies,
   DEFAULT_MILESTONE_POLICY,
   dueDate,
+  mergePolicy,
   MILESTONE_KEYS,
   MilestoneOffset,
-  MilestonePolicy,
   MilestoneOverride as PolicyOverride,
-  mergePolicy,
+  MilestonePolicy,
 } from './rules/milestone-policy';
-import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
 
 /** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
 export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
@@ -86,9 +86,15 @@ export class MilestonesService {
   // ---------------------------------------------------------------- policy
 
   /** A service's policy: the defaults with its overrides. */
-  async effectivePolicy(youthJusticeServiceId: string, em: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
+  async effectivePolicy(
+    youthJusticeServiceId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<EffectivePolicy> {
     const rows = await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId } });
-    return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, rows.map(toPolicyOverride)), overridden: new Set(rows.map((r) => r.key)) };
+    return {
+      policy: mergePolicy(DEFAULT_MILESTONE_POLICY, rows.map(toPolicyOverride)),
+      overridden: new Set(rows.map((r) => r.key)),
+    };
   }
 
   /**
@@ -96,17 +102,27 @@ export class MilestonesService {
    * defaults. For the deadline engine and its watchdog, which look at every service's milestones at once.
    */
   async overriddenPolicies(): Promise<Map<string, MilestonePolicy>> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT DISTINCT youth_justice_service_id AS id FROM milestone_policy_override`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT youth_justice_service_id AS id FROM milestone_policy_override`,
+    );
     const effective = await this.effectivePolicies(rows.map((r) => r.id));
     return new Map(rows.map((r, i) => [r.id, effective[i].policy]));
   }
 
   /** For DataLoader: each service's effective policy. */
-  async effectivePolicies(serviceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<EffectivePolicy[]> {
-    const rows = serviceIds.length ? await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId: In([...serviceIds]) } }) : [];
+  async effectivePolicies(
+    serviceIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<EffectivePolicy[]> {
+    const rows = serviceIds.length
+      ? await em.find(MilestonePolicyOverride, { where: { youthJusticeServiceId: In([...serviceIds]) } })
+      : [];
     return serviceIds.map((id) => {
       const own = rows.filter((r) => r.youthJusticeServiceId === id);
-      return { policy: mergePolicy(DEFAULT_MILESTONE_POLICY, own.map(toPolicyOverride)), overridden: new Set(own.map((r) => r.key)) };
+      return {
+        policy: mergePolicy(DEFAULT_MILESTONE_POLICY, own.map(toPolicyOverride)),
+        overridden: new Set(own.map((r) => r.key)),
+      };
     });
   }
 
@@ -125,13 +141,20 @@ export class MilestonesService {
       if (change.resetToDefault) {
         if (existing) await em.delete(MilestonePolicyOverride, { id: existing.id });
       } else {
-        const row = existing ?? em.create(MilestonePolicyOverride, { youthJusticeServiceId: change.youthJusticeServiceId, key: change.key, disabled: false });
+        const row =
+          existing ??
+          em.create(MilestonePolicyOverride, {
+            youthJusticeServiceId: change.youthJusticeServiceId,
+            key: change.key,
+            disabled: false,
+          });
         if (change.offset) {
           row.offsetAmount = change.offset.amount;
           row.offsetUnit = change.offset.unit;
           row.offsetDirection = change.offset.direction;
         }
-        if (change.reminders) row.reminders = change.reminders.map((r) => ({ amount: r.amount, unit: r.unit, direction: 'BEFORE' }));
+        if (change.reminders)
+          row.reminders = change.reminders.map((r) => ({ amount: r.amount, unit: r.unit, direction: 'BEFORE' }));
         if (change.disabled !== undefined) row.disabled = change.disabled;
         row.updatedById = caller.actor.userId;
         after = overrideSnapshot(await em.save(row));
@@ -167,7 +190,11 @@ export class MilestonesService {
         `COALESCE((SELECT json_agg(${shape.select('m', page.columns(), [])} ORDER BY m.due_date ASC NULLS LAST, m.key ASC)
                      FROM milestone m WHERE m.episode_id = ${episode}.id), '[]'::json)`,
       prime: (loaders, episode, value) =>
-        loaders.prime(MILESTONES_OF_EPISODE_LOADER, episode.id, (value as Record<string, unknown>[]).map((row) => shape.decode(row))),
+        loaders.prime(
+          MILESTONES_OF_EPISODE_LOADER,
+          episode.id,
+          (value as Record<string, unknown>[]).map((row) => shape.decode(row)),
+        ),
     };
   }
 
@@ -186,7 +213,12 @@ export class MilestonesService {
    * Unmet milestones of children in custody in the caller's slice: missed ones first, then due within
    * `withinDays`, soonest first; keyset-paginated on (missed first, due date, id). Filtered in SQL.
    */
-  async atRisk(filter: AtRiskFilter, scope: CaseloadScope, first?: number, after?: string): Promise<ConnectionShape<Milestone>> {
+  async atRisk(
+    filter: AtRiskFilter,
+    scope: CaseloadScope,
+    first?: number,
+    after?: string,
+  ): Promise<ConnectionShape<Milestone>> {
     const limit = pageSize(first);
     const withinDays = filter.withinDays ?? 14;
     const includeMissed = filter.includeMissed ?? true;
@@ -208,15 +240,29 @@ export class MilestonesService {
     );
     const totalCount = await qb.clone().getCount();
     if (after) {
-      const [r, d, id] = decodeCursor(after, 3, ([r0, d0, i0]) => (r0 === 0 || r0 === 1) && isIsoDate(d0) && isUuid(i0)) as [number, string, string];
-      qb.andWhere(`(${rank}, m.due_date, m.id) > (CAST(:cursorRank AS int), CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`, {
-        cursorRank: r,
-        cursorDate: d,
-        cursorId: id,
-      });
+      const [r, d, id] = decodeCursor(
+        after,
+        3,
+        ([r0, d0, i0]) => (r0 === 0 || r0 === 1) && isIsoDate(d0) && isUuid(i0),
+      ) as [number, string, string];
+      qb.andWhere(
+        `(${rank}, m.due_date, m.id) > (CAST(:cursorRank AS int), CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`,
+        {
+          cursorRank: r,
+          cursorDate: d,
+          cursorId: id,
+        },
+      );
     }
-    const rows = await qb.orderBy(rank, 'ASC').addOrderBy('m.due_date', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
-    return toConnection(rows, limit, totalCount, (m) => encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]));
+    const rows = await qb
+      .orderBy(rank, 'ASC')
+      .addOrderBy('m.due_date', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, (m) =>
+      encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]),
+    );
   }
 
   /** The planning facts of a plan, through planning's service, in the caller's transaction. */
@@ -234,7 +280,12 @@ export class MilestonesService {
    * Writes one `milestones.schedule` outbox row naming every milestone created or changed. Not audited itself: the
    * change that triggered it is.
    */
-  async refreshEpisode(em: EntityManager, episodeOrId: CustodialEpisode | string, _caller?: Caller, knownFacts?: PlanFacts | null): Promise<Milestone[]> {
+  async refreshEpisode(
+    em: EntityManager,
+    episodeOrId: CustodialEpisode | string,
+    _caller?: Caller,
+    knownFacts?: PlanFacts | null,
+  ): Promise<Milestone[]> {
     const episodeId = typeof episodeOrId === 'string' ? episodeOrId : episodeOrId.id;
     // One refresh of an episode at a time (a plan change and a custody change can race): until the transaction ends.
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('milestones:' || $1))`, [episodeId]);
@@ -316,7 +367,15 @@ export class MilestonesService {
     // One schedule job for the whole change, so the engine re-plans the episode in one pass. Its id names each
     // milestone's new version, so the same change relayed twice is one job and a later change is another.
     if (changed.length) {
-      const versions = createHash('sha1').update(changed.map((m) => `${m.id}:${m.version}`).sort().join(',')).digest('hex').slice(0, 16);
+      const versions = createHash('sha1')
+        .update(
+          changed
+            .map((m) => `${m.id}:${m.version}`)
+            .sort()
+            .join(','),
+        )
+        .digest('hex')
+        .slice(0, 16);
       await writeOutbox(em, {
         topic: MILESTONE_SCHEDULE_TOPIC,
         payload: { milestoneIds: changed.map((m) => m.id) },
@@ -327,13 +386,20 @@ export class MilestonesService {
   }
 
   /** A manager waives a milestone, with the reason; the engine drops its jobs. Audited in the same transaction. */
-  async waive(input: { milestoneId: string; expectedVersion: number; reason: string }, caller: Caller): Promise<Milestone> {
+  async waive(
+    input: { milestoneId: string; expectedVersion: number; reason: string },
+    caller: Caller,
+  ): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
       const milestone = await lockAtVersion(em, Milestone, input.milestoneId, input.expectedVersion, 'Milestone');
       if (milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) {
         throw new ConflictError(`The milestone is already ${milestone.status.toLowerCase()}`);
       }
-      const before = { status: milestone.status, waivedReason: milestone.waivedReason, waivedById: milestone.waivedById };
+      const before = {
+        status: milestone.status,
+        waivedReason: milestone.waivedReason,
+        waivedById: milestone.waivedById,
+      };
       milestone.status = MilestoneStatus.WAIVED;
       milestone.waivedReason = input.reason.trim();
       milestone.waivedById = caller.actor.userId;
@@ -346,7 +412,11 @@ export class MilestonesService {
         after: { status: saved.status, waivedReason: saved.waivedReason, waivedById: saved.waivedById },
         detail: { key: saved.key, episodeId: saved.episodeId },
       });
-      await writeOutbox(em, { topic: MILESTONE_SCHEDULE_TOPIC, payload: { milestoneIds: [saved.id] }, jobId: `schedule:${saved.id}:${saved.version}` });
+      await writeOutbox(em, {
+        topic: MILESTONE_SCHEDULE_TOPIC,
+        payload: { milestoneIds: [saved.id] },
+        jobId: `schedule:${saved.id}:${saved.version}`,
+      });
       return saved;
     });
   }

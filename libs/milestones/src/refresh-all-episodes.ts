@@ -9,5 +9,7 @@ import { MilestonesService } from './milestones.service';
  * returns how many milestones changed.
  */
 export function refreshAllEpisodes(databaseUrl: string, clock: Clock): Promise<number> {
-  return withScriptContext({ databaseUrl, clock, imports: [MilestonesModule] }, (app) => app.get(MilestonesService).refreshAll());
+  return withScriptContext({ databaseUrl, clock, imports: [MilestonesModule] }, (app) =>
+    app.get(MilestonesService).refreshAll(),
+  );
 }

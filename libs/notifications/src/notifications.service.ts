@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, ConnectionShape, decodeCursor, encodeCursor, isUuid, pageSize, toConnection } from '@resettle/common';
 import { auditActorOf, Caller } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
+import { Clock, ConnectionShape, decodeCursor, encodeCursor, isUuid, pageSize, toConnection } from '@resettle/common';
 import { writeOutbox } from '@resettle/queue';
-import { NotificationRequest } from './notify';
 import { Notification } from './entities/notification.entity';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { EmailMode } from './notification-enums';
+import { NotificationRequest } from './notify';
 
 /** The outbox topic of one notification's email: the relay adds job `email` to queue `notifications`. */
 const NOTIFICATION_EMAIL_TOPIC = 'notifications.email';
@@ -100,7 +100,11 @@ export class NotificationsService {
         em,
         inserted
           .filter((row) => modes.get(row.recipient_user_id) === EmailMode.IMMEDIATE)
-          .map((row) => ({ topic: NOTIFICATION_EMAIL_TOPIC, payload: { notificationId: row.id }, jobId: `email:${row.id}` })),
+          .map((row) => ({
+            topic: NOTIFICATION_EMAIL_TOPIC,
+            payload: { notificationId: row.id },
+            jobId: `email:${row.id}`,
+          })),
       );
     }
 
@@ -116,7 +120,9 @@ export class NotificationsService {
   /** Each user's email mode (IMMEDIATE when they never chose). */
   async emailModesOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, EmailMode>> {
     const rows: { user_id: string; email_mode: EmailMode }[] = userIds.length
-      ? await em.query(`SELECT user_id, email_mode FROM notification_preference WHERE user_id = ANY($1::uuid[])`, [[...userIds]])
+      ? await em.query(`SELECT user_id, email_mode FROM notification_preference WHERE user_id = ANY($1::uuid[])`, [
+          [...userIds],
+        ])
       : [];
     const modes = new Map(rows.map((row) => [row.user_id, row.email_mode]));
     return new Map(userIds.map((id) => [id, modes.get(id) ?? EmailMode.IMMEDIATE]));
@@ -127,14 +133,28 @@ export class NotificationsService {
   /** The person's notifications, newest first, keyset-paginated on (created_at, id). */
   async list(userId: string, args: NotificationListArgs): Promise<ConnectionShape<Notification>> {
     const limit = pageSize(args.first);
-    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n').where('n.recipient_user_id = :userId', { userId });
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.recipient_user_id = :userId', { userId });
     if (args.unreadOnly) qb.andWhere('n.read_at IS NULL');
     const totalCount = await qb.clone().getCount();
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2, ([c, i]) => typeof c === 'string' && !Number.isNaN(Date.parse(c)) && isUuid(i)) as [string, string];
-      qb.andWhere('(n.created_at, n.id) < (:afterCreatedAt, :afterId)', { afterCreatedAt: new Date(createdAt), afterId: id });
+      const [createdAt, id] = decodeCursor(
+        args.after,
+        2,
+        ([c, i]) => typeof c === 'string' && !Number.isNaN(Date.parse(c)) && isUuid(i),
+      ) as [string, string];
+      qb.andWhere('(n.created_at, n.id) < (:afterCreatedAt, :afterId)', {
+        afterCreatedAt: new Date(createdAt),
+        afterId: id,
+      });
     }
-    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, totalCount, (n) => encodeCursor([n.createdAt.toISOString(), n.id]));
   }
 
@@ -163,7 +183,11 @@ export class NotificationsService {
             )
           )[0]
         : [];
-      await this.auditChange(em, caller, { event: 'NOTIFICATIONS_READ', asked: wanted.length, marked: marked.map((r) => r.id) });
+      await this.auditChange(em, caller, {
+        event: 'NOTIFICATIONS_READ',
+        asked: wanted.length,
+        marked: marked.map((r) => r.id),
+      });
       return marked.length;
     });
   }
@@ -181,7 +205,11 @@ export class NotificationsService {
         [caller.actor.userId, link, this.clock.now()],
       );
       if (marked.length) {
-        await this.auditChange(em, caller, { event: 'NOTIFICATIONS_READ_AT_PAGE', link, marked: marked.map((r) => r.id) });
+        await this.auditChange(em, caller, {
+          event: 'NOTIFICATIONS_READ_AT_PAGE',
+          link,
+          marked: marked.map((r) => r.id),
+        });
       }
       return marked.length;
     });
@@ -200,7 +228,9 @@ export class NotificationsService {
 
   async preferencesOf(userId: string): Promise<NotificationPreferencesView> {
     const row = await this.dataSource.getRepository(NotificationPreference).findOneBy({ userId });
-    return row ? { emailMode: row.emailMode, updatedAt: row.updatedAt } : { emailMode: EmailMode.IMMEDIATE, updatedAt: null };
+    return row
+      ? { emailMode: row.emailMode, updatedAt: row.updatedAt }
+      : { emailMode: EmailMode.IMMEDIATE, updatedAt: null };
   }
 
   async setPreferences(caller: Caller, emailMode: EmailMode): Promise<NotificationPreferencesView> {

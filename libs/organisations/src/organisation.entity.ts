@@ -1,5 +1,14 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganisationType } from './organisation-type';
 
 /**
@@ -49,7 +58,9 @@ export class Organisation {
    * The email domains its staff use (`leeds.gov.uk`), lower-case: every account's email must be in one of them, so
    * nobody can be given an account here at an address they hold elsewhere. Changed by national admins only.
    */
-  @Field(() => [String], { description: 'The email domains its staff use; every account here has an email in one of them.' })
+  @Field(() => [String], {
+    description: 'The email domains its staff use; every account here has an email in one of them.',
+  })
   @Column({ type: 'text', array: true, default: '{}' })
   emailDomains: string[];
 

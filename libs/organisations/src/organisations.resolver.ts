@@ -1,9 +1,31 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Field, ArgsType } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { Connection, PageArgs, GraphqlContext } from '@resettle/common';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Allow, Caller, Capability, CurrentCaller, DecidedByParent } from '@resettle/access';
+import { Connection, GraphqlContext, PageArgs } from '@resettle/common';
 import { Organisation } from './organisation.entity';
 import { OrganisationType } from './organisation-type';
 import { OrganisationsService } from './organisations.service';
@@ -25,7 +47,10 @@ export class OrganisationFilter {
   @MaxLength(100)
   nameContains?: string;
 
-  @Field(() => ID, { nullable: true, description: "A local authority's own organisations: its youth justice service, health provider, virtual school, …" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A local authority's own organisations: its youth justice service, health provider, virtual school, …",
+  })
   @IsOptional()
   @IsUUID()
   localAuthorityId?: string;
@@ -47,7 +72,10 @@ export class SetOrganisationEmailDomainsInput {
   @IsUUID()
   organisationId: string;
 
-  @Field(() => [String], { description: 'The whole new list (it replaces the old), e.g. ["leeds.gov.uk"]. Empty: nobody new can be given an account there.' })
+  @Field(() => [String], {
+    description:
+      'The whole new list (it replaces the old), e.g. ["leeds.gov.uk"]. Empty: nobody new can be given an account there.',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -77,7 +105,9 @@ export class OrganisationsResolver {
     return this.directory.get(id);
   }
 
-  @Mutation(() => Organisation, { description: 'Replace the email domains an organisation’s staff use (national admins). Audited.' })
+  @Mutation(() => Organisation, {
+    description: 'Replace the email domains an organisation’s staff use (national admins). Audited.',
+  })
   @Allow(Capability.MANAGE_ORGANISATION_DOMAINS)
   setOrganisationEmailDomains(@Args('input') input: SetOrganisationEmailDomainsInput, @CurrentCaller() caller: Caller) {
     return this.directory.setEmailDomains(caller, input.organisationId, input.emailDomains);

@@ -33,9 +33,13 @@ export class OrganisationsService {
    */
   async setEmailDomains(caller: Caller, organisationId: string, domains: readonly string[]): Promise<Organisation> {
     const checked = checkEmailDomains(domains);
-    if (checked.problems.length) throw new BadUserInputError('Some email domains are not right', { emailDomains: checked.problems });
+    if (checked.problems.length)
+      throw new BadUserInputError('Some email domains are not right', { emailDomains: checked.problems });
     return this.organisations.manager.transaction(async (em) => {
-      const organisation = await em.findOne(Organisation, { where: { id: organisationId }, lock: { mode: 'pessimistic_write' } });
+      const organisation = await em.findOne(Organisation, {
+        where: { id: organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!organisation) throw new NotFoundError('Organisation', organisationId);
       const before = [...organisation.emailDomains];
       organisation.emailDomains = checked.domains;
@@ -94,18 +98,28 @@ export class OrganisationsService {
   }
 
   /** The directory, by name, cursor-paginated. */
-  async list(filter: { types?: OrganisationType[]; nameContains?: string; localAuthorityId?: string }, first?: number, after?: string): Promise<ConnectionShape<Organisation>> {
+  async list(
+    filter: { types?: OrganisationType[]; nameContains?: string; localAuthorityId?: string },
+    first?: number,
+    after?: string,
+  ): Promise<ConnectionShape<Organisation>> {
     const limit = pageSize(first);
     const qb = this.organisations.createQueryBuilder('o');
     if (filter.types?.length) qb.andWhere('o.type IN (:...types)', { types: filter.types });
-    if (filter.localAuthorityId) qb.andWhere('o.local_authority_id = :localAuthorityId', { localAuthorityId: filter.localAuthorityId });
-    if (filter.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.localAuthorityId)
+      qb.andWhere('o.local_authority_id = :localAuthorityId', { localAuthorityId: filter.localAuthorityId });
+    if (filter.nameContains)
+      qb.andWhere('o.name ILIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [name, id] = decodeCursor(after, 2, ([n, i]) => typeof n === 'string' && isUuid(i)) as [string, string];
       qb.andWhere('(o.name, o.id) > (:name, :id)', { name, id });
     }
-    const rows = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, totalCount, (o) => encodeCursor([o.name, o.id]));
   }
 }

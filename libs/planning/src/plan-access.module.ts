@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PlanningModule } from './planning.module';
 import { PlanAccess } from './plan-access';
+import { PlanningModule } from './planning.module';
 
 /**
  * The plan's access check, for the api's resolvers only. Kept apart from PlanningModule so the worker, which uses

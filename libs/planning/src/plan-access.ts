@@ -17,7 +17,12 @@ export class PlanAccess {
     private readonly access: AccessService,
   ) {}
 
-  async authorizePlanChange(ctx: AccessContext, caller: Caller, planId: string, resource: ResourceRef = { type: PLAN_RESOURCE, id: planId }): Promise<ResettlementPlan> {
+  async authorizePlanChange(
+    ctx: AccessContext,
+    caller: Caller,
+    planId: string,
+    resource: ResourceRef = { type: PLAN_RESOURCE, id: planId },
+  ): Promise<ResettlementPlan> {
     const plan = (await this.planning.findPlan(planId)) ?? (await this.access.refuseMissing(caller, resource));
     await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, resource, plan.episodeId);
     return plan;

@@ -4,8 +4,8 @@ import { Caller } from '@resettle/access';
 import { AuditService, changedFields } from '@resettle/audit';
 import { lockAtVersion } from '@resettle/database';
 import { PlanEvent } from './entities/plan-event.entity';
-import { PlanEventType } from './planning-enums';
 import { PlanLifecycle } from './plan-lifecycle';
+import { PlanEventType } from './planning-enums';
 
 export interface PlanChange {
   planId: string;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { AgreementResponse } from './planning-enums';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
+import { AgreementResponse } from './planning-enums';
 
 @ObjectType({ description: 'The child’s voice: what they think matters, in their own words.' })
 export class ChildVoice {
@@ -23,11 +23,16 @@ export class ChildVoice {
   @Field(() => String, { nullable: true })
   communicationNeeds: string | null;
 
-  @Field(() => String, { nullable: true, description: 'How the plan is adapted to how the child learns and communicates.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the plan is adapted to how the child learns and communicates.',
+  })
   communicationAdaptations: string | null;
 }
 
-@ObjectType({ description: 'How, when and by whom the plan was explained, and the child’s and parent/carer’s agreement.' })
+@ObjectType({
+  description: 'How, when and by whom the plan was explained, and the child’s and parent/carer’s agreement.',
+})
 export class PlanAgreement {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   explainedOn: string | null;

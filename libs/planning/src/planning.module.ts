@@ -1,27 +1,38 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
-import { OrganisationsModule } from '@resettle/organisations';
 import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
-import { ResettlementPlan } from './entities/resettlement-plan.entity';
+import { OrganisationsModule } from '@resettle/organisations';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
 import { PlanCircumstance } from './entities/plan-circumstance.entity';
-import { PriorIntervention } from './entities/prior-intervention.entity';
 import { PlanEvent } from './entities/plan-event.entity';
-import { PlanningService } from './planning.service';
-import { PlanHistory } from './plan-history.service';
-import { PlanLifecycle } from './plan-lifecycle';
+import { PriorIntervention } from './entities/prior-intervention.entity';
+import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { AccommodationArrangement } from './facts/entities/accommodation-arrangement.entity';
 import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
 import { EtePlacement } from './facts/entities/ete-placement.entity';
 import { HealthHandover } from './facts/entities/health-handover.entity';
-import { PlanFactSources } from './facts/plan-fact-sources';
 import { PlanFactsService } from './facts/facts.service';
+import { PlanFactSources } from './facts/plan-fact-sources';
+import { PlanHistory } from './plan-history.service';
+import { PlanLifecycle } from './plan-lifecycle';
+import { PlanningService } from './planning.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ResettlementPlan, Pathway, PathwayAction, PlanCircumstance, PriorIntervention, PlanEvent, AccommodationArrangement, ChildToldWhereLiving, EtePlacement, HealthHandover]),
+    TypeOrmModule.forFeature([
+      ResettlementPlan,
+      Pathway,
+      PathwayAction,
+      PlanCircumstance,
+      PriorIntervention,
+      PlanEvent,
+      AccommodationArrangement,
+      ChildToldWhereLiving,
+      EtePlacement,
+      HealthHandover,
+    ]),
     AuditModule,
     OrganisationsModule,
     CustodyModule,
@@ -40,6 +51,8 @@ export class PlanningModule implements OnModuleInit {
    * that can start an episode (the api, a script, a test context) keeps the rule.
    */
   onModuleInit(): void {
-    this.episodes.onStarted((em, episode, caller) => this.planning.createForEpisode(em, episode, caller).then(() => undefined));
+    this.episodes.onStarted((em, episode, caller) =>
+      this.planning.createForEpisode(em, episode, caller).then(() => undefined),
+    );
   }
 }

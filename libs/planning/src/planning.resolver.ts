@@ -16,16 +16,6 @@ import {
 import { DirectFieldResolvers, thenMaybe } from '@resettle/common';
 import { CustodialEpisode } from '@resettle/custody';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
-import { ResettlementPlan } from './entities/resettlement-plan.entity';
-import { Pathway } from './entities/pathway.entity';
-import { PathwayAction } from './entities/pathway-action.entity';
-import { PlanCircumstance } from './entities/plan-circumstance.entity';
-import { PriorIntervention } from './entities/prior-intervention.entity';
-import { PlanEvent } from './entities/plan-event.entity';
-import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
-import { PlanAccess } from './plan-access';
-import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
-import { agreementBlockers } from './rules/plan-agreement';
 import {
   AddPathwayActionInput,
   MarkPlanAgreedInput,
@@ -36,6 +26,16 @@ import {
   UpdatePathwayActionInput,
   UpdatePathwayInput,
 } from './dto/plan.inputs';
+import { Pathway } from './entities/pathway.entity';
+import { PathwayAction } from './entities/pathway-action.entity';
+import { PlanCircumstance } from './entities/plan-circumstance.entity';
+import { PlanEvent } from './entities/plan-event.entity';
+import { PriorIntervention } from './entities/prior-intervention.entity';
+import { ResettlementPlan } from './entities/resettlement-plan.entity';
+import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
+import { PlanAccess } from './plan-access';
+import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
+import { agreementBlockers } from './rules/plan-agreement';
 
 const PLAN = 'Resettlement plan';
 const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only their own pathways).';
@@ -53,10 +53,14 @@ export class PlanningResolver {
     direct: DirectFieldResolvers,
   ) {
     // Every plan read and caseload page asks this; the policy decides inside (`visiblePathways`), not Nest.
-    direct.register('ResettlementPlan', 'pathways', (plan: ResettlementPlan, ctx: AccessContext) => this.pathways(plan, ctx));
+    direct.register('ResettlementPlan', 'pathways', (plan: ResettlementPlan, ctx: AccessContext) =>
+      this.pathways(plan, ctx),
+    );
   }
 
-  @Query(() => ResettlementPlan, { description: 'The plan of a custodial episode (NOT_FOUND if it is not yours to see).' })
+  @Query(() => ResettlementPlan, {
+    description: 'The plan of a custodial episode (NOT_FOUND if it is not yours to see).',
+  })
   @Allow(Capability.READ_CHILD)
   async resettlementPlan(
     @Args('episodeId', { type: () => ID }, ParseUUIDPipe) episodeId: string,
@@ -64,71 +68,134 @@ export class PlanningResolver {
     @Context() ctx: AccessContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const plan = (await this.planning.findPlanOfEpisode(episodeId)) ?? (await this.access.refuseMissing(caller, { type: PLAN, id: episodeId }));
-    await this.access.authorizeRead(ctx, caller, plan.childId, { type: PLAN, id: episodeId }, { planOfEpisode: episodeId, fieldsRead: selectedFieldPaths(info) });
+    const plan =
+      (await this.planning.findPlanOfEpisode(episodeId)) ??
+      (await this.access.refuseMissing(caller, { type: PLAN, id: episodeId }));
+    await this.access.authorizeRead(
+      ctx,
+      caller,
+      plan.childId,
+      { type: PLAN, id: episodeId },
+      { planOfEpisode: episodeId, fieldsRead: selectedFieldPaths(info) },
+    );
     return plan;
   }
 
   // ---------------------------------------------------------------- changes to the plan as a whole
 
-  @Mutation(() => ResettlementPlan, { description: 'The child’s self-assessment, aspirations, strengths and how they learn and communicate.' })
+  @Mutation(() => ResettlementPlan, {
+    description: 'The child’s self-assessment, aspirations, strengths and how they learn and communicate.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async updateChildVoice(@Args('input') input: UpdateChildVoiceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async updateChildVoice(
+    @Args('input') input: UpdateChildVoiceInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePlan(ctx, caller, input.planId);
     return this.planning.updateChildVoice(input, caller);
   }
 
-  @Mutation(() => ResettlementPlan, { description: 'How and when the plan was explained, and the child’s and parent/carer’s agreement in their words.' })
+  @Mutation(() => ResettlementPlan, {
+    description: 'How and when the plan was explained, and the child’s and parent/carer’s agreement in their words.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async recordPlanExplanation(@Args('input') input: RecordPlanExplanationInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordPlanExplanation(
+    @Args('input') input: RecordPlanExplanationInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePlan(ctx, caller, input.planId);
     return this.planning.recordPlanExplanation(input, caller);
   }
 
-  @Mutation(() => ResettlementPlan, { description: 'Refused with CONFLICT (and the reasons) while an active pathway lacks the child’s view.' })
+  @Mutation(() => ResettlementPlan, {
+    description: 'Refused with CONFLICT (and the reasons) while an active pathway lacks the child’s view.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async markPlanAgreed(@Args('input') input: MarkPlanAgreedInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async markPlanAgreed(
+    @Args('input') input: MarkPlanAgreedInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePlan(ctx, caller, input.planId);
     return this.planning.markPlanAgreed(input, caller);
   }
 
-  @Mutation(() => PlanCircumstance, { description: 'A circumstance (looked after, a girl, a parent, …) and what the plan does about it.' })
+  @Mutation(() => PlanCircumstance, {
+    description: 'A circumstance (looked after, a girl, a parent, …) and what the plan does about it.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async recordCircumstance(@Args('input') input: RecordCircumstanceInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordCircumstance(
+    @Args('input') input: RecordCircumstanceInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePlan(ctx, caller, input.planId);
     return this.planning.recordCircumstance(input, caller);
   }
 
-  @Mutation(() => PriorIntervention, { description: 'An intervention done on an earlier order: planning it again will warn.' })
+  @Mutation(() => PriorIntervention, {
+    description: 'An intervention done on an earlier order: planning it again will warn.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async recordPriorIntervention(@Args('input') input: RecordPriorInterventionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordPriorIntervention(
+    @Args('input') input: RecordPriorInterventionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     // The child's history is recorded by a service that may change one of their plans (one it supervises).
     const relations = await this.access.relationsOf(ctx, input.childId);
     const theirs = relations?.episodes.find((e) => e.supervisingServiceId === caller.actor.organisationId)?.episodeId;
-    await this.access.authorizeChange(ctx, caller, input.childId, ChildAction.CHANGE_PLAN, { type: 'Child', id: input.childId }, theirs ?? 'none');
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      input.childId,
+      ChildAction.CHANGE_PLAN,
+      { type: 'Child', id: input.childId },
+      theirs ?? 'none',
+    );
     return this.planning.recordPriorIntervention(input, caller);
   }
 
   // ---------------------------------------------------------------- pathways
 
-  @Mutation(() => Pathway, { description: 'Need, responsible organisation and owner, status, the child’s view, notes.' })
+  @Mutation(() => Pathway, {
+    description: 'Need, responsible organisation and owner, status, the child’s view, notes.',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async updatePathway(@Args('input') input: UpdatePathwayInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async updatePathway(
+    @Args('input') input: UpdatePathwayInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePathway(ctx, caller, input.pathwayId);
     return this.planning.updatePathway(input, caller);
   }
 
   @Mutation(() => AddPathwayActionPayload)
   @Allow(Capability.CHANGE_PLAN)
-  async addPathwayAction(@Args('input') input: AddPathwayActionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async addPathwayAction(
+    @Args('input') input: AddPathwayActionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizePathway(ctx, caller, input.pathwayId);
     return this.planning.addPathwayAction(input, caller);
   }
 
-  @Mutation(() => PathwayAction, { description: 'Change an action, or mark it done (doneOn) or open again (doneOn: null).' })
+  @Mutation(() => PathwayAction, {
+    description: 'Change an action, or mark it done (doneOn) or open again (doneOn: null).',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async updatePathwayAction(@Args('input') input: UpdatePathwayActionInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
-    const action = (await this.planning.findAction(input.actionId)) ?? (await this.access.refuseMissing(caller, { type: 'Pathway action', id: input.actionId }));
+  async updatePathwayAction(
+    @Args('input') input: UpdatePathwayActionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const action =
+      (await this.planning.findAction(input.actionId)) ??
+      (await this.access.refuseMissing(caller, { type: 'Pathway action', id: input.actionId }));
     await this.authorizePathway(ctx, caller, action.pathwayId, { type: 'Pathway action', id: input.actionId });
     return this.planning.updatePathwayAction(input, caller);
   }
@@ -150,32 +217,49 @@ export class PlanningResolver {
   async agreement(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<PlanAgreement | null> {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     const pathways = await this.pathwaysOf(ctx, plan);
-    return { ...plan, blockers: agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways }) };
+    return {
+      ...plan,
+      blockers: agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways }),
+    };
   }
 
   @DecidedByParent()
-  @ResolveField(() => [Pathway], { description: 'The nine pathways, or for a partner the ones their organisation is responsible for.' })
+  @ResolveField(() => [Pathway], {
+    description: 'The nine pathways, or for a partner the ones their organisation is responsible for.',
+  })
   pathways(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Pathway[] | Promise<Pathway[]> {
     // At once when the page primed the pathways and the child's relations (no promise for each of 50 plans).
-    return thenMaybe(this.pathwaysOf(ctx, plan), (pathways) => this.access.visiblePathways(ctx, plan.childId, pathways));
+    return thenMaybe(this.pathwaysOf(ctx, plan), (pathways) =>
+      this.access.visiblePathways(ctx, plan.childId, pathways),
+    );
   }
 
   @DecidedByParent()
   @ResolveField(() => [PlanCircumstance], { nullable: true, description: WHOLE_PLAN })
   async circumstances(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
-    return ctx.loaders.get<string, PlanCircumstance[]>('planCircumstances', (ids) => this.planning.circumstancesOf(ids)).load(plan.id);
+    return ctx.loaders
+      .get<string, PlanCircumstance[]>('planCircumstances', (ids) => this.planning.circumstancesOf(ids))
+      .load(plan.id);
   }
 
   @DecidedByParent()
-  @ResolveField(() => [PriorIntervention], { nullable: true, description: `Interventions done on earlier orders. ${WHOLE_PLAN}` })
+  @ResolveField(() => [PriorIntervention], {
+    nullable: true,
+    description: `Interventions done on earlier orders. ${WHOLE_PLAN}`,
+  })
   async priorInterventions(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
-    return ctx.loaders.get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids)).load(plan.childId);
+    return ctx.loaders
+      .get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids))
+      .load(plan.childId);
   }
 
   @DecidedByParent()
-  @ResolveField(() => [PlanEvent], { nullable: true, description: `Every change to the plan, oldest first. ${WHOLE_PLAN}` })
+  @ResolveField(() => [PlanEvent], {
+    nullable: true,
+    description: `Every change to the plan, oldest first. ${WHOLE_PLAN}`,
+  })
   async history(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders.get<string, PlanEvent[]>('planHistory', (ids) => this.planning.historyOf(ids)).load(plan.id);
@@ -184,7 +268,11 @@ export class PlanningResolver {
   // ---------------------------------------------------------------- internals
 
   private pathwaysOf(ctx: AccessContext, plan: ResettlementPlan): Pathway[] | Promise<Pathway[]> {
-    return ctx.loaders.load<string, Pathway[]>(PATHWAYS_OF_PLAN_LOADER, (ids) => this.planning.pathwaysOf(ids), plan.id);
+    return ctx.loaders.load<string, Pathway[]>(
+      PATHWAYS_OF_PLAN_LOADER,
+      (ids) => this.planning.pathwaysOf(ids),
+      plan.id,
+    );
   }
 
   /** The plan as a whole is the supervising service's. */
@@ -192,7 +280,12 @@ export class PlanningResolver {
     return this.planAccess.authorizePlanChange(ctx, caller, planId);
   }
 
-  private async authorizePathway(ctx: AccessContext, caller: Caller, pathwayId: string, resource = { type: 'Pathway', id: pathwayId }): Promise<void> {
+  private async authorizePathway(
+    ctx: AccessContext,
+    caller: Caller,
+    pathwayId: string,
+    resource = { type: 'Pathway', id: pathwayId },
+  ): Promise<void> {
     const pathway = (await this.planning.findPathway(pathwayId)) ?? (await this.access.refuseMissing(caller, resource));
     const plan = (await this.planning.findPlan(pathway.planId))!;
     await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PATHWAY, resource, plan.episodeId, {
@@ -217,7 +310,9 @@ export class PathwayResolver {
   @DecidedByParent()
   @ResolveField(() => [PathwayAction])
   actions(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
-    return ctx.loaders.get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids)).load(pathway.id);
+    return ctx.loaders
+      .get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids))
+      .load(pathway.id);
   }
 }
 
@@ -229,12 +324,18 @@ export class EpisodePlanResolver {
     direct: DirectFieldResolvers,
   ) {
     // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
-    direct.register('CustodialEpisode', 'resettlementPlan', (episode: CustodialEpisode, ctx: AccessContext) => this.resettlementPlan(episode, ctx));
+    direct.register('CustodialEpisode', 'resettlementPlan', (episode: CustodialEpisode, ctx: AccessContext) =>
+      this.resettlementPlan(episode, ctx),
+    );
   }
 
   @DecidedByParent()
   @ResolveField(() => ResettlementPlan, { nullable: true })
   resettlementPlan(@Parent() episode: CustodialEpisode, @Context() ctx: AccessContext) {
-    return ctx.loaders.load<string, ResettlementPlan | null>(PLAN_OF_EPISODE_LOADER, (ids) => this.planning.plansOfEpisodes(ids), episode.id);
+    return ctx.loaders.load<string, ResettlementPlan | null>(
+      PLAN_OF_EPISODE_LOADER,
+      (ids) => this.planning.plansOfEpisodes(ids),
+      episode.id,
+    );
   }
 }

@@ -1,28 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
 import { Caller, ChildRelations } from '@resettle/access';
-import { OrganisationsService } from '@resettle/organisations';
-import { ResettlementPlan } from './entities/resettlement-plan.entity';
-import { Pathway } from './entities/pathway.entity';
-import { PathwayAction } from './entities/pathway-action.entity';
-import { PlanCircumstance } from './entities/plan-circumstance.entity';
-import { PriorIntervention } from './entities/prior-intervention.entity';
-import { PlanEvent } from './entities/plan-event.entity';
-import { PATHWAY_TYPES, PathwayStatus, PathwayType, PlanEventType, PlanStatus } from './planning-enums';
-import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
-import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
-import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
-import { PlanHistory } from './plan-history.service';
-import { PlanFactsService } from './facts/facts.service';
-import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
-import { EtePlacement } from './facts/entities/ete-placement.entity';
-import { HealthHandover } from './facts/entities/health-handover.entity';
-import type { ConfirmedAddress } from './facts/plan-fact-sources';
-import { jsonRowShape, selectJsonRows } from '@resettle/database';
+import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
-import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
+import { jsonRowShape, selectJsonRows } from '@resettle/database';
+import { OrganisationsService } from '@resettle/organisations';
 import {
   AddPathwayActionInput,
   MarkPlanAgreedInput,
@@ -33,6 +16,23 @@ import {
   UpdatePathwayActionInput,
   UpdatePathwayInput,
 } from './dto/plan.inputs';
+import { Pathway } from './entities/pathway.entity';
+import { PathwayAction } from './entities/pathway-action.entity';
+import { PlanCircumstance } from './entities/plan-circumstance.entity';
+import { PlanEvent } from './entities/plan-event.entity';
+import { PriorIntervention } from './entities/prior-intervention.entity';
+import { ResettlementPlan } from './entities/resettlement-plan.entity';
+import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
+import { EtePlacement } from './facts/entities/ete-placement.entity';
+import { HealthHandover } from './facts/entities/health-handover.entity';
+import { PlanFactsService } from './facts/facts.service';
+import type { ConfirmedAddress } from './facts/plan-fact-sources';
+import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
+import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
+import { PlanHistory } from './plan-history.service';
+import { PATHWAY_TYPES, PathwayStatus, PathwayType, PlanEventType, PlanStatus } from './planning-enums';
+import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
+import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
 
 /** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
 export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
@@ -44,15 +44,33 @@ function inPathwayOrder(rows: Pathway[]): Pathway[] {
   return rows.sort((a, b) => order(a) - order(b));
 }
 
-const VOICE_FIELDS = ['selfAssessment', 'aspirations', 'strengths', 'interests', 'learningStyle', 'communicationNeeds', 'communicationAdaptations'] as const;
-const PATHWAY_FIELDS = ['needLevel', 'needSummary', 'responsibleOrganisationId', 'ownerName', 'ownerUserId', 'childView', 'childViewUnavailableReason', 'notes'] as const;
+const VOICE_FIELDS = [
+  'selfAssessment',
+  'aspirations',
+  'strengths',
+  'interests',
+  'learningStyle',
+  'communicationNeeds',
+  'communicationAdaptations',
+] as const;
+const PATHWAY_FIELDS = [
+  'needLevel',
+  'needSummary',
+  'responsibleOrganisationId',
+  'ownerName',
+  'ownerUserId',
+  'childView',
+  'childViewUnavailableReason',
+  'notes',
+] as const;
 const ACTION_FIELDS = ['ownerOrganisationId', 'ownerName', 'dueDate', 'doneOn'] as const;
 
 /** Copies the fields the caller sent: left out keeps the value, null clears it. */
 function applyPatch<T extends object>(row: T, input: object, fields: readonly string[]): void {
   for (const field of fields) {
     const value = (input as Record<string, unknown>)[field];
-    if (value !== undefined) (row as Record<string, unknown>)[field] = typeof value === 'string' ? value.trim() || null : value;
+    if (value !== undefined)
+      (row as Record<string, unknown>)[field] = typeof value === 'string' ? value.trim() || null : value;
   }
 }
 
@@ -90,7 +108,9 @@ export class PlanningService {
   }
 
   withRelations(entry: ChildRelations, organisationIds: string[]): ChildRelations {
-    return organisationIds.length ? { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...organisationIds] } : entry;
+    return organisationIds.length
+      ? { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...organisationIds] }
+      : entry;
   }
 
   // ---------------------------------------------------------------- reads
@@ -125,7 +145,11 @@ export class PlanningService {
       sql: (episode, page) =>
         // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId); each pathway
         // needs its type (the order) and responsible organisation (who may see it) besides the fields asked for.
-        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns()?.filter((f) => f !== 'pathways'), ['id', 'childId'])}` +
+        `(SELECT json_build_object('plan', ${plan.select(
+          'rp',
+          page.columns()?.filter((f) => f !== 'pathways'),
+          ['id', 'childId'],
+        )}` +
         (page.selects('pathways')
           ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'), ['type', 'responsibleOrganisationId'])}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
           : '') +
@@ -134,7 +158,8 @@ export class PlanningService {
         const found = value as { plan: Record<string, unknown>; pathways?: Record<string, unknown>[] } | null;
         const row = found ? plan.decode(found.plan) : null;
         loaders.prime(PLAN_OF_EPISODE_LOADER, episode.id, row);
-        if (row && found?.pathways) loaders.prime(PATHWAYS_OF_PLAN_LOADER, row.id, inPathwayOrder(found.pathways.map((p) => pathway.decode(p))));
+        if (row && found?.pathways)
+          loaders.prime(PATHWAYS_OF_PLAN_LOADER, row.id, inPathwayOrder(found.pathways.map((p) => pathway.decode(p))));
       },
     };
   }
@@ -150,12 +175,20 @@ export class PlanningService {
   }
 
   async actionsOf(pathwayIds: readonly string[]): Promise<PathwayAction[][]> {
-    const rows = await selectJsonRows(this.dataSource, PathwayAction, 't.pathway_id = ANY($1::uuid[])', [[...pathwayIds]], 't.created_at ASC');
+    const rows = await selectJsonRows(
+      this.dataSource,
+      PathwayAction,
+      't.pathway_id = ANY($1::uuid[])',
+      [[...pathwayIds]],
+      't.created_at ASC',
+    );
     return groupByIds(pathwayIds, rows, (a) => a.pathwayId);
   }
 
   async circumstancesOf(planIds: readonly string[]): Promise<PlanCircumstance[][]> {
-    const rows = await this.dataSource.getRepository(PlanCircumstance).find({ where: { planId: In([...planIds]) }, order: { kind: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(PlanCircumstance)
+      .find({ where: { planId: In([...planIds]) }, order: { kind: 'ASC' } });
     return groupByIds(planIds, rows, (c) => c.planId);
   }
 
@@ -167,7 +200,9 @@ export class PlanningService {
   }
 
   async historyOf(planIds: readonly string[]): Promise<PlanEvent[][]> {
-    const rows = await this.dataSource.getRepository(PlanEvent).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(PlanEvent)
+      .find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
     return groupByIds(planIds, rows, (e) => e.planId);
   }
 
@@ -176,16 +211,25 @@ export class PlanningService {
    * release-day plan's confirmation, the pathways), read through the caller's EntityManager so the change in
    * hand is seen. By the plan or by its episode; null when there is no plan.
    */
-  /** Each episode's pathways (type and responsible organisation), in the caller's transaction: who a partner lead is. */
-  async pathwaysOfEpisodes(em: EntityManager, episodeIds: readonly string[]): Promise<Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>> {
-    const rows: { episode_id: string; type: PathwayType; responsible_organisation_id: string | null }[] = episodeIds.length
-      ? await em.query(
-          `SELECT p.episode_id, w.type, w.responsible_organisation_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE p.episode_id = ANY($1::uuid[])`,
-          [[...episodeIds]],
-        )
-      : [];
-    const byEpisode = new Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>(episodeIds.map((id) => [id, []]));
-    for (const r of rows) byEpisode.get(r.episode_id)?.push({ type: r.type, responsibleOrganisationId: r.responsible_organisation_id });
+  /**
+   * Each episode's pathways (type and responsible organisation), in the caller's transaction: who a partner lead is.
+   */
+  async pathwaysOfEpisodes(
+    em: EntityManager,
+    episodeIds: readonly string[],
+  ): Promise<Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>> {
+    const rows: { episode_id: string; type: PathwayType; responsible_organisation_id: string | null }[] =
+      episodeIds.length
+        ? await em.query(
+            `SELECT p.episode_id, w.type, w.responsible_organisation_id FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id WHERE p.episode_id = ANY($1::uuid[])`,
+            [[...episodeIds]],
+          )
+        : [];
+    const byEpisode = new Map<string, { type: PathwayType; responsibleOrganisationId: string | null }[]>(
+      episodeIds.map((id) => [id, []]),
+    );
+    for (const r of rows)
+      byEpisode.get(r.episode_id)?.push({ type: r.type, responsibleOrganisationId: r.responsible_organisation_id });
     return byEpisode;
   }
 
@@ -197,13 +241,45 @@ export class PlanningService {
     episodeId: string;
     meetingsHeld: { id: string; type: MeetingType; heldAt: Date }[];
     releaseDayPlan: { id: string; confirmedAt: Date | null } | null;
-    pathways: { id: string; type: PathwayType; status: PathwayStatus; needLevel: string | null; responsibleOrganisationId: string | null; childView: string | null; updatedAt: Date }[];
+    pathways: {
+      id: string;
+      type: PathwayType;
+      status: PathwayStatus;
+      needLevel: string | null;
+      responsibleOrganisationId: string | null;
+      childView: string | null;
+      updatedAt: Date;
+    }[];
     confirmedAddresses: (ConfirmedAddress & { confirmedOn: string })[];
-    childTold: { id: string; addressRecordType: string; addressRecordId: string; address: string; toldOn: string; toldBy: string; how: string; recordedAt: Date }[];
-    etePlacements: { id: string; provider: string; startDate: string; hoursPerWeek: number; confirmedBy: string; recordedAt: Date }[];
-    healthHandovers: { id: string; pathwayType: string; receivingProvider: string; firstAppointmentOn: string; recordedAt: Date }[];
+    childTold: {
+      id: string;
+      addressRecordType: string;
+      addressRecordId: string;
+      address: string;
+      toldOn: string;
+      toldBy: string;
+      how: string;
+      recordedAt: Date;
+    }[];
+    etePlacements: {
+      id: string;
+      provider: string;
+      startDate: string;
+      hoursPerWeek: number;
+      confirmedBy: string;
+      recordedAt: Date;
+    }[];
+    healthHandovers: {
+      id: string;
+      pathwayType: string;
+      receivingProvider: string;
+      firstAppointmentOn: string;
+      recordedAt: Date;
+    }[];
   } | null> {
-    const plan = await em.findOne(ResettlementPlan, { where: 'planId' in of ? { id: of.planId } : { episodeId: of.episodeId } });
+    const plan = await em.findOne(ResettlementPlan, {
+      where: 'planId' in of ? { id: of.planId } : { episodeId: of.episodeId },
+    });
     if (!plan) return null;
     // One after another: the transaction's one connection runs one query at a time.
     const meetings = await em.find(PlanningMeeting, { where: { planId: plan.id, status: MeetingStatus.HELD } });
@@ -238,8 +314,21 @@ export class PlanningService {
         how: t.how,
         recordedAt: t.createdAt,
       })),
-      etePlacements: ete.map((e) => ({ id: e.id, provider: e.provider, startDate: e.startDate, hoursPerWeek: e.hoursPerWeek, confirmedBy: e.confirmedBy, recordedAt: e.createdAt })),
-      healthHandovers: health.map((h) => ({ id: h.id, pathwayType: h.pathwayType, receivingProvider: h.receivingProvider, firstAppointmentOn: h.firstAppointmentOn, recordedAt: h.createdAt })),
+      etePlacements: ete.map((e) => ({
+        id: e.id,
+        provider: e.provider,
+        startDate: e.startDate,
+        hoursPerWeek: e.hoursPerWeek,
+        confirmedBy: e.confirmedBy,
+        recordedAt: e.createdAt,
+      })),
+      healthHandovers: health.map((h) => ({
+        id: h.id,
+        pathwayType: h.pathwayType,
+        receivingProvider: h.receivingProvider,
+        firstAppointmentOn: h.firstAppointmentOn,
+        recordedAt: h.createdAt,
+      })),
     };
   }
 
@@ -249,8 +338,14 @@ export class PlanningService {
    * The plan for a new episode, with its nine pathways, inside the episode's own transaction (custody calls this
    * through its episode-started hook), so an episode never exists without its plan.
    */
-  async createForEpisode(em: EntityManager, episode: { id: string; childId: string }, caller: Caller): Promise<ResettlementPlan> {
-    const plan = await em.save(em.create(ResettlementPlan, { episodeId: episode.id, childId: episode.childId, status: PlanStatus.DRAFT }));
+  async createForEpisode(
+    em: EntityManager,
+    episode: { id: string; childId: string },
+    caller: Caller,
+  ): Promise<ResettlementPlan> {
+    const plan = await em.save(
+      em.create(ResettlementPlan, { episodeId: episode.id, childId: episode.childId, status: PlanStatus.DRAFT }),
+    );
     await em.insert(
       Pathway,
       PATHWAY_TYPES.map((type) => ({ planId: plan.id, type })),
@@ -275,13 +370,27 @@ export class PlanningService {
 
   async updateChildVoice(input: UpdateChildVoiceInput, caller: Caller): Promise<ResettlementPlan> {
     return this.dataSource.transaction(async (em) => {
-      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const plan = await this.history.lockAtVersion(
+        em,
+        ResettlementPlan,
+        input.planId,
+        input.expectedVersion,
+        'Resettlement plan',
+      );
       const before = { ...plan };
       applyPatch(plan, input, VOICE_FIELDS);
       const saved = await em.save(plan);
       await this.history.record(
         em,
-        { planId: plan.id, childId: plan.childId, type: PlanEventType.CHILD_VOICE_UPDATED, summary: 'The child’s voice updated', record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.CHILD_VOICE_UPDATED,
+          summary: 'The child’s voice updated',
+          record: { type: 'ResettlementPlan', id: plan.id },
+          before,
+          after: { ...saved },
+        },
         caller,
       );
       return saved;
@@ -289,7 +398,8 @@ export class PlanningService {
   }
 
   async updatePathway(input: UpdatePathwayInput, caller: Caller): Promise<Pathway> {
-    if (input.responsibleOrganisationId) await this.assertOrganisation(input.responsibleOrganisationId, 'responsibleOrganisationId');
+    if (input.responsibleOrganisationId)
+      await this.assertOrganisation(input.responsibleOrganisationId, 'responsibleOrganisationId');
     return this.dataSource.transaction(async (em) => {
       const pathway = await this.history.lockAtVersion(em, Pathway, input.pathwayId, input.expectedVersion, 'Pathway');
       const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
@@ -345,14 +455,27 @@ export class PlanningService {
     const saved = await em.save(pathway);
     await this.history.record(
       em,
-      { planId: plan.id, childId: plan.childId, type: PlanEventType.PATHWAY_UPDATED, summary: change.summary, record: { type: 'Pathway', id: pathway.id }, before, after: { ...saved } },
+      {
+        planId: plan.id,
+        childId: plan.childId,
+        type: PlanEventType.PATHWAY_UPDATED,
+        summary: change.summary,
+        record: { type: 'Pathway', id: pathway.id },
+        before,
+        after: { ...saved },
+      },
       caller,
     );
     return saved;
   }
 
   /** Adds an action (an append: it needs no version), warning when the child did the same intervention before. */
-  async addPathwayAction(input: AddPathwayActionInput, caller: Caller, em?: EntityManager, sourceMeetingId: string | null = null): Promise<AddedPathwayAction> {
+  async addPathwayAction(
+    input: AddPathwayActionInput,
+    caller: Caller,
+    em?: EntityManager,
+    sourceMeetingId: string | null = null,
+  ): Promise<AddedPathwayAction> {
     const run = async (tx: EntityManager): Promise<AddedPathwayAction> => {
       const pathway = await tx.findOneBy(Pathway, { id: input.pathwayId });
       if (!pathway) throw new NotFoundError('Pathway', input.pathwayId);
@@ -392,7 +515,13 @@ export class PlanningService {
   async updatePathwayAction(input: UpdatePathwayActionInput, caller: Caller): Promise<PathwayAction> {
     if (input.ownerOrganisationId) await this.assertOrganisation(input.ownerOrganisationId, 'ownerOrganisationId');
     return this.dataSource.transaction(async (em) => {
-      const action = await this.history.lockAtVersion(em, PathwayAction, input.actionId, input.expectedVersion, 'Pathway action');
+      const action = await this.history.lockAtVersion(
+        em,
+        PathwayAction,
+        input.actionId,
+        input.expectedVersion,
+        'Pathway action',
+      );
       const pathway = await em.findOneByOrFail(Pathway, { id: action.pathwayId });
       const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
       const before = { ...action };
@@ -405,7 +534,8 @@ export class PlanningService {
           planId: plan.id,
           childId: plan.childId,
           type: PlanEventType.PATHWAY_ACTION_UPDATED,
-          summary: saved.doneOn && !before.doneOn ? `Done: ${saved.description}` : `Action updated: ${saved.description}`,
+          summary:
+            saved.doneOn && !before.doneOn ? `Done: ${saved.description}` : `Action updated: ${saved.description}`,
           record: { type: 'PathwayAction', id: action.id },
           before,
           after: { ...saved },
@@ -419,7 +549,10 @@ export class PlanningService {
   /** Records (or replaces) one circumstance and what is done about it. */
   async recordCircumstance(input: RecordCircumstanceInput, caller: Caller): Promise<PlanCircumstance> {
     return this.dataSource.transaction(async (em) => {
-      const plan = await em.findOne(ResettlementPlan, { where: { id: input.planId }, lock: { mode: 'pessimistic_write' } });
+      const plan = await em.findOne(ResettlementPlan, {
+        where: { id: input.planId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!plan) throw new NotFoundError('Resettlement plan', input.planId);
       const existing = await em.findOneBy(PlanCircumstance, { planId: plan.id, kind: input.kind });
       const before = existing ? { ...existing } : null;
@@ -447,7 +580,10 @@ export class PlanningService {
   /** An intervention done on an earlier order; recorded against the child and shown on every plan of theirs. */
   async recordPriorIntervention(input: RecordPriorInterventionInput, caller: Caller): Promise<PriorIntervention> {
     return this.dataSource.transaction(async (em) => {
-      const plan = await em.findOne(ResettlementPlan, { where: { childId: input.childId }, order: { createdAt: 'DESC' } });
+      const plan = await em.findOne(ResettlementPlan, {
+        where: { childId: input.childId },
+        order: { createdAt: 'DESC' },
+      });
       const saved = await em.save(
         em.create(PriorIntervention, {
           childId: input.childId,
@@ -477,9 +613,16 @@ export class PlanningService {
   }
 
   async recordPlanExplanation(input: RecordPlanExplanationInput, caller: Caller): Promise<ResettlementPlan> {
-    if (input.explainedOn > this.clock.today()) throw BadUserInputError.forField('explainedOn', 'explainedOn cannot be in the future');
+    if (input.explainedOn > this.clock.today())
+      throw BadUserInputError.forField('explainedOn', 'explainedOn cannot be in the future');
     return this.dataSource.transaction(async (em) => {
-      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const plan = await this.history.lockAtVersion(
+        em,
+        ResettlementPlan,
+        input.planId,
+        input.expectedVersion,
+        'Resettlement plan',
+      );
       const before = { ...plan };
       plan.explainedOn = input.explainedOn;
       plan.explainedHow = input.explainedHow.trim();
@@ -497,20 +640,42 @@ export class PlanningService {
       const saved = await em.save(plan);
       await this.history.record(
         em,
-        { planId: plan.id, childId: plan.childId, type: PlanEventType.PLAN_EXPLAINED, summary: `Plan explained to the child (${input.childAgreement.toLowerCase().replace(/_/g, ' ')})`, record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PLAN_EXPLAINED,
+          summary: `Plan explained to the child (${input.childAgreement.toLowerCase().replace(/_/g, ' ')})`,
+          record: { type: 'ResettlementPlan', id: plan.id },
+          before,
+          after: { ...saved },
+        },
         caller,
       );
       return saved;
     });
   }
 
-  /** Refused (CONFLICT, with every reason) while the plan is not explained, agreed by the child, and voiced on every active pathway. */
+  /**
+   * Refused (CONFLICT, with every reason) while the plan is not explained, agreed by the child, and voiced on every
+   * active pathway.
+   */
   async markPlanAgreed(input: MarkPlanAgreedInput, caller: Caller): Promise<ResettlementPlan> {
     return this.dataSource.transaction(async (em) => {
-      const plan = await this.history.lockAtVersion(em, ResettlementPlan, input.planId, input.expectedVersion, 'Resettlement plan');
+      const plan = await this.history.lockAtVersion(
+        em,
+        ResettlementPlan,
+        input.planId,
+        input.expectedVersion,
+        'Resettlement plan',
+      );
       const pathways = await em.findBy(Pathway, { planId: plan.id });
-      const blockers = agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways });
-      if (blockers.length) throw new ConflictError(`The plan cannot be marked agreed yet: ${blockers.join('; ')}`, { blockers });
+      const blockers = agreementBlockers({
+        explainedOn: plan.explainedOn,
+        childAgreement: plan.childAgreement,
+        pathways,
+      });
+      if (blockers.length)
+        throw new ConflictError(`The plan cannot be marked agreed yet: ${blockers.join('; ')}`, { blockers });
       const before = { ...plan };
       plan.status = PlanStatus.AGREED;
       plan.agreedAt = this.clock.now();
@@ -518,7 +683,15 @@ export class PlanningService {
       const saved = await em.save(plan);
       await this.history.record(
         em,
-        { planId: plan.id, childId: plan.childId, type: PlanEventType.PLAN_AGREED, summary: 'Plan agreed', record: { type: 'ResettlementPlan', id: plan.id }, before, after: { ...saved } },
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PLAN_AGREED,
+          summary: 'Plan agreed',
+          record: { type: 'ResettlementPlan', id: plan.id },
+          before,
+          after: { ...saved },
+        },
         caller,
       );
       return saved;

@@ -55,7 +55,9 @@ export class QueueWorkers implements OnModuleDestroy {
         // attemptsStarted counts every time the job was taken; attemptsMade only real failures.
         const outageTries = Math.max(1, job.attemptsStarted - job.attemptsMade);
         const delay = outageRetryDelayMs(outageTries, outageMaxMs);
-        this.log.warn(`${queueName} job ${job.id} (${job.name}) found PostgreSQL or Redis away; trying again in ${delay} ms: ${messageOf(error)}`);
+        this.log.warn(
+          `${queueName} job ${job.id} (${job.name}) found PostgreSQL or Redis away; trying again in ${delay} ms: ${messageOf(error)}`,
+        );
         await job.moveToDelayed(Date.now() + delay, token);
         throw new DelayedError();
       }
@@ -83,8 +85,14 @@ export class QueueWorkers implements OnModuleDestroy {
   }
 
   private onFailed(queueName: string, job: Job | undefined, error: Error): void {
-    const final = !job || error instanceof UnrecoverableError || error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    const about = job ? { queue: queueName, jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, data: job.data } : { queue: queueName };
+    const final =
+      !job ||
+      error instanceof UnrecoverableError ||
+      error?.name === 'UnrecoverableError' ||
+      job.attemptsMade >= (job.opts.attempts ?? 1);
+    const about = job
+      ? { queue: queueName, jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, data: job.data }
+      : { queue: queueName };
     if (!final) {
       this.log.warn({ ...about, err: messageOf(error) }, `${queueName} job failed; BullMQ will try again`);
       return;

@@ -1,13 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@resettle/common';
 import type Redis from 'ioredis';
-import { closeRedisConnections, createRedisConnection, REDIS_CONNECTION } from './redis-connection';
-import { QueueWorkers } from './queue-workers';
+import { AppConfig } from '@resettle/common';
 import { QueueRebuild } from './queue-state/queue-rebuild.entity';
 import { QueueStateKeeper } from './queue-state/queue-state-keeper';
+import { QueueWorkers } from './queue-workers';
+import { closeRedisConnections, createRedisConnection, REDIS_CONNECTION } from './redis-connection';
 
 const OWN_CONNECTIONS = Symbol('OWN_CONNECTIONS');
 

@@ -16,7 +16,14 @@ export class ReferralFacts implements OnModuleInit {
   }
 
   async confirmedAddresses(em: EntityManager, planId: string): Promise<ConfirmedAddress[]> {
-    const rows: { id: string; address: string; start_date: string; confirmed_at: Date; placement_type: string | null; confirmed_by: string }[] = await em.query(
+    const rows: {
+      id: string;
+      address: string;
+      start_date: string;
+      confirmed_at: Date;
+      placement_type: string | null;
+      confirmed_by: string;
+    }[] = await em.query(
       `SELECT r.id, r.offer_address_or_place AS address, to_char(r.offer_start_date, 'YYYY-MM-DD') AS start_date, r.confirmed_at,
               r.offer_placement_type AS placement_type, o.name AS confirmed_by
          FROM referral r JOIN organisation o ON o.id = r.to_organisation_id

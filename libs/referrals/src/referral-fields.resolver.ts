@@ -9,7 +9,7 @@ import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralDeadline } from './referral.types';
-import { DEADLINE_FOR, referralUrgency, ReferralUrgency } from './rules/referral-urgency';
+import { DEADLINE_FOR, ReferralUrgency, referralUrgency } from './rules/referral-urgency';
 
 /**
  * What both sides of a referral need to read it at a glance: who it is between, how long until the child leaves
@@ -38,26 +38,37 @@ export class ReferralFieldsResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the child is now expected to leave (live, unlike the summary); null on remand.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day the child is now expected to leave (live, unlike the summary); null on remand.',
+  })
   async expectedReleaseDate(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<string | null> {
     return (await this.episodeOf(ctx, referral))?.expectedReleaseDate ?? null;
   }
 
   @DecidedByParent()
-  @ResolveField(() => Int, { nullable: true, description: 'Days from today to the expected release date; null on remand.' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Days from today to the expected release date; null on remand.',
+  })
   async daysToRelease(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<number | null> {
     const date = (await this.episodeOf(ctx, referral))?.expectedReleaseDate;
     return date ? daysBetween(this.clock.today(), date) : null;
   }
 
   @DecidedByParent()
-  @ResolveField(() => ReferralDeadline, { nullable: true, description: 'The deadline this referral exists to meet; null if the episode has none.' })
+  @ResolveField(() => ReferralDeadline, {
+    nullable: true,
+    description: 'The deadline this referral exists to meet; null if the episode has none.',
+  })
   deadline(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralDeadline | null> {
     return this.deadlineOf(ctx, referral);
   }
 
   @DecidedByParent()
-  @ResolveField(() => ReferralUrgency, { description: 'Overdue, due soon (within 14 days of the deadline), on track, done or closed.' })
+  @ResolveField(() => ReferralUrgency, {
+    description: 'Overdue, due soon (within 14 days of the deadline), on track, done or closed.',
+  })
   async urgency(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralUrgency> {
     const deadline = await this.deadlineOf(ctx, referral);
     return referralUrgency({
@@ -69,7 +80,9 @@ export class ReferralFieldsResolver {
   }
 
   private episodeOf(ctx: AccessContext, referral: Referral): Promise<CustodialEpisode | null> {
-    return ctx.loaders.get<string, CustodialEpisode | null>('referrals:episode', (ids) => this.custody.findByIds(ids)).load(referral.episodeId);
+    return ctx.loaders
+      .get<string, CustodialEpisode | null>('referrals:episode', (ids) => this.custody.findByIds(ids))
+      .load(referral.episodeId);
   }
 
   private async deadlineOf(ctx: AccessContext, referral: Referral): Promise<ReferralDeadline | null> {

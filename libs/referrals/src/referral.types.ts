@@ -6,7 +6,8 @@ import { ReferralUrgency } from './rules/referral-urgency';
 
 registerEnumType(ReferralUrgency, {
   name: 'ReferralUrgency',
-  description: 'How close a referral is to the deadline it exists to meet (the address confirmed 28 days before release, the ETE place and the health handover 14 days before).',
+  description:
+    'How close a referral is to the deadline it exists to meet (the address confirmed 28 days before release, the ETE place and the health handover 14 days before).',
 });
 
 /** The minimal summary of the child the partner sees: taken when the referral was sent. */
@@ -17,7 +18,8 @@ export class ReferralSummary {
   @Field(() => String, { nullable: true }) preferredName: string | null;
   @Field(() => Int) age: number;
   @Field() gender: string;
-  @Field(() => String, { nullable: true, description: 'The expected release date when sent (null on remand).' }) releaseDate: string | null;
+  @Field(() => String, { nullable: true, description: 'The expected release date when sent (null on remand).' })
+  releaseDate: string | null;
   @Field(() => String, { nullable: true }) establishmentName: string | null;
   @Field(() => String, { nullable: true }) needsAndRisks: string | null;
   @Field(() => String, { nullable: true }) childWishes: string | null;
@@ -32,6 +34,7 @@ export class ReferralConnection extends Connection(Referral, 'Referral') {}
 @ObjectType()
 export class ReferralDeadline {
   @Field(() => MilestoneKey) key: MilestoneKey;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while there is no release date (remand).' }) dueDate: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while there is no release date (remand).' })
+  dueDate: string | null;
   @Field(() => MilestoneStatus) status: MilestoneStatus;
 }

@@ -5,14 +5,24 @@ import { IdentityModule } from '@resettle/identity';
 import { MilestonesModule } from '@resettle/milestones';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
+import {
+  ReferralEventFieldsResolver,
+  ReferralFieldsResolver,
+  ReferralMessageFieldsResolver,
+} from './referral-fields.resolver';
 import { ReferralsModule } from './referrals.module';
-import { ReferralsService } from './referrals.service';
 import { PlanReferralsResolver, ReferralsResolver } from './referrals.resolver';
-import { ReferralEventFieldsResolver, ReferralFieldsResolver, ReferralMessageFieldsResolver } from './referral-fields.resolver';
+import { ReferralsService } from './referrals.service';
 
 @Module({
   imports: [ReferralsModule, PlanningModule, CustodyModule, IdentityModule, MilestonesModule, OrganisationsModule],
-  providers: [ReferralsResolver, PlanReferralsResolver, ReferralFieldsResolver, ReferralMessageFieldsResolver, ReferralEventFieldsResolver],
+  providers: [
+    ReferralsResolver,
+    PlanReferralsResolver,
+    ReferralFieldsResolver,
+    ReferralMessageFieldsResolver,
+    ReferralEventFieldsResolver,
+  ],
 })
 export class ReferralsGraphqlModule implements OnModuleInit {
   constructor(
@@ -28,6 +38,10 @@ export class ReferralsGraphqlModule implements OnModuleInit {
     // Whose each referral and message is, for the audit rows of operations that name one: a partner refused a DRAFT
     // it may not see, a stale version, a move the referral's status does not allow.
     this.records.register('Referral', (ids) => `SELECT r.id, r.child_id FROM referral r WHERE r.id = ANY(${ids})`);
-    this.records.register('ReferralMessage', (ids) => `SELECT m.id, r.child_id FROM referral_message m JOIN referral r ON r.id = m.referral_id WHERE m.id = ANY(${ids})`);
+    this.records.register(
+      'ReferralMessage',
+      (ids) =>
+        `SELECT m.id, r.child_id FROM referral_message m JOIN referral r ON r.id = m.referral_id WHERE m.id = ANY(${ids})`,
+    );
   }
 }

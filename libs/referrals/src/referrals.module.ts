@@ -10,11 +10,20 @@ import { PlanningModule } from '@resettle/planning';
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
-import { ReferralsService } from './referrals.service';
 import { ReferralFacts } from './referral-facts';
+import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]), AuditModule, ChildrenModule, CustodyModule, IdentityModule, NotificationsModule, OrganisationsModule, PlanningModule],
+  imports: [
+    TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]),
+    AuditModule,
+    ChildrenModule,
+    CustodyModule,
+    IdentityModule,
+    NotificationsModule,
+    OrganisationsModule,
+    PlanningModule,
+  ],
   providers: [ReferralsService, ReferralFacts],
   exports: [ReferralsService],
 })

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
+import { AuditService } from '@resettle/audit';
+import { ageOn, ChildrenService } from '@resettle/children';
 import {
   BadUserInputError,
   Clock,
@@ -16,23 +19,39 @@ import {
   pageSize,
   toConnection,
 } from '@resettle/common';
-import { Actor, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
-import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
-import { AuditService } from '@resettle/audit';
-import { ageOn, ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
+import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
 import { Pathway, PathwayStatus, PlanningService, ResettlementPlan } from '@resettle/planning';
+import {
+  CreateReferralInput,
+  PostReferralMessageInput,
+  ReferralFilter,
+  ReferralOfferInput,
+  UpdateReferralDraftInput,
+} from './dto/referral.inputs';
 import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
 import { offerStartDateProblem } from './rules/offer-date';
-import { checkReferralMove, EDITABLE_STATUSES, ORGANISATION_TYPE_FOR, PATHWAYS_FOR, ReferralMove } from './rules/referral-transitions';
-import { fellThroughNotice, initialsOf, messageNotice, moveNotice, NoticeAudience, ReferralNotice } from './rules/referral-notices';
-import { CreateReferralInput, PostReferralMessageInput, ReferralFilter, ReferralOfferInput, UpdateReferralDraftInput } from './dto/referral.inputs';
+import {
+  fellThroughNotice,
+  initialsOf,
+  messageNotice,
+  moveNotice,
+  NoticeAudience,
+  ReferralNotice,
+} from './rules/referral-notices';
+import {
+  checkReferralMove,
+  EDITABLE_STATUSES,
+  ORGANISATION_TYPE_FOR,
+  PATHWAYS_FOR,
+  ReferralMove,
+} from './rules/referral-transitions';
 
 export const REFERRAL = 'Referral';
 
@@ -89,7 +108,10 @@ export class ReferralsService {
     for (const row of facts) {
       out =
         row.type === ReferralType.ACCOMMODATION
-          ? { ...out, accommodationReferralAuthorityIds: [...out.accommodationReferralAuthorityIds, ...row.organisationIds] }
+          ? {
+              ...out,
+              accommodationReferralAuthorityIds: [...out.accommodationReferralAuthorityIds, ...row.organisationIds],
+            }
           : { ...out, pathwayOrganisationIds: [...out.pathwayOrganisationIds, ...row.organisationIds] };
     }
     return out;
@@ -102,17 +124,23 @@ export class ReferralsService {
   }
 
   async eventsOf(referralIds: readonly string[]): Promise<ReferralEvent[][]> {
-    const rows = await this.dataSource.getRepository(ReferralEvent).find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ReferralEvent)
+      .find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
     return groupByIds(referralIds, rows, (e) => e.referralId);
   }
 
   async messagesOf(referralIds: readonly string[]): Promise<ReferralMessage[][]> {
-    const rows = await this.dataSource.getRepository(ReferralMessage).find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ReferralMessage)
+      .find({ where: { referralId: In([...referralIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
     return groupByIds(referralIds, rows, (m) => m.referralId);
   }
 
   async referralsOfPlans(planIds: readonly string[]): Promise<Referral[][]> {
-    const rows = await this.dataSource.getRepository(Referral).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(Referral)
+      .find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
     return groupByIds(planIds, rows, (r) => r.planId);
   }
 
@@ -128,11 +156,20 @@ export class ReferralsService {
     audit?: ListReadAudit,
   ): Promise<ConnectionShape<Referral>> {
     const limit = pageSize(first);
-    const sortKey = (r: string) => `COALESCE(${this.custody.expectedReleaseDateSql(`${r}.episode_id`)}, 'infinity'::date)`;
+    const sortKey = (r: string) =>
+      `COALESCE(${this.custody.expectedReleaseDateSql(`${r}.episode_id`)}, 'infinity'::date)`;
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
-    const asYjs = referralSides(actor, { fromServiceId: actor.organisationId, toOrganisationId: '', sentAt: null }).includes('YJS');
-    const asPartner = referralSides(actor, { fromServiceId: '', toOrganisationId: actor.organisationId, sentAt: 'sent' }).includes('PARTNER');
+    const asYjs = referralSides(actor, {
+      fromServiceId: actor.organisationId,
+      toOrganisationId: '',
+      sentAt: null,
+    }).includes('YJS');
+    const asPartner = referralSides(actor, {
+      fromServiceId: '',
+      toOrganisationId: actor.organisationId,
+      sentAt: 'sent',
+    }).includes('PARTNER');
     const where: string[] = [];
     if (!asYjs && !asPartner) where.push('false');
     else {
@@ -146,7 +183,10 @@ export class ReferralsService {
     if (filter?.type) where.push(`r.type = ${param(filter.type, 'referral_type')}`);
     let cursor = 'true';
     if (after) {
-      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [string, string];
+      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [
+        string,
+        string,
+      ];
       cursor = `(r.sort_date, r.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
     }
     // One statement: the count, the page as JSON (no TypeORM hydration) and, with `audit`, one audit row per
@@ -158,9 +198,10 @@ export class ReferralsService {
              FROM page r ORDER BY r.sort_date, r.id LIMIT ${param(limit, 'int')}
          ), audit AS (${audit.sql('shown', param)})`
       : '';
-    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] = await preparedQuery(
-      this.dataSource,
-      `WITH scope AS (
+    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] =
+      await preparedQuery(
+        this.dataSource,
+        `WITH scope AS (
          SELECT r.*, ${sortKey('r')} AS sort_date FROM referral r WHERE ${where.join(' AND ')}
        ), page AS (
          SELECT * FROM scope r WHERE ${cursor} ORDER BY r.sort_date, r.id LIMIT ${param(limit + 1, 'int')}
@@ -168,8 +209,8 @@ export class ReferralsService {
        SELECT (SELECT count(*)::int FROM scope) AS total,
               COALESCE(json_agg(json_build_object('referral', ${shape.select('p')}, 'sort_date', p.sort_date::text) ORDER BY p.sort_date, p.id), '[]'::json) AS rows
          FROM page p`,
-      params,
-    );
+        params,
+      );
     const sortDates = new Map<string, string>();
     const referrals = rows.map((row) => {
       const referral = shape.decode(row.referral);
@@ -182,9 +223,18 @@ export class ReferralsService {
   // ---------------------------------------------------------------- changes
 
   /** A DRAFT referral from a pathway of the plan (the caller's access to the plan is checked by the resolver). */
-  async create(input: CreateReferralInput, plan: ResettlementPlan, pathway: Pathway, fromServiceId: string, caller: Caller): Promise<Referral> {
+  async create(
+    input: CreateReferralInput,
+    plan: ResettlementPlan,
+    pathway: Pathway,
+    fromServiceId: string,
+    caller: Caller,
+  ): Promise<Referral> {
     if (!PATHWAYS_FOR[input.type].includes(pathway.type)) {
-      throw BadUserInputError.forField('pathwayId', `A ${input.type} referral is made from the ${PATHWAYS_FOR[input.type].join(' or ')} pathway, not ${pathway.type}`);
+      throw BadUserInputError.forField(
+        'pathwayId',
+        `A ${input.type} referral is made from the ${PATHWAYS_FOR[input.type].join(' or ')} pathway, not ${pathway.type}`,
+      );
     }
     await this.assertRecipient(input.type, input.toOrganisationId, 'toOrganisationId');
     return this.dataSource.transaction(async (em) => {
@@ -213,13 +263,24 @@ export class ReferralsService {
   async updateDraft(input: UpdateReferralDraftInput, caller: Caller): Promise<Referral> {
     return this.dataSource.transaction(async (em) => {
       const referral = await this.lock(em, input.referralId, input.expectedVersion, caller.actor);
-      if (!referralSides(caller.actor, referral).includes('YJS')) throw new ForbiddenError('Only the youth justice service that made the referral may change it');
+      if (!referralSides(caller.actor, referral).includes('YJS'))
+        throw new ForbiddenError('Only the youth justice service that made the referral may change it');
       if (!(EDITABLE_STATUSES as readonly ReferralStatus[]).includes(referral.status)) {
-        throw new ConflictError(`A ${referral.status} referral cannot be changed: only a referral that is ${EDITABLE_STATUSES.join(' or ')} can be`, { status: referral.status });
+        throw new ConflictError(
+          `A ${referral.status} referral cannot be changed: only a referral that is ${EDITABLE_STATUSES.join(' or ')} can be`,
+          { status: referral.status },
+        );
       }
       const before = { ...referral };
-      if (input.toOrganisationId !== undefined && input.toOrganisationId !== null && input.toOrganisationId !== referral.toOrganisationId) {
-        if (referral.status !== ReferralStatus.DRAFT) throw new ConflictError('The organisation a referral is addressed to can be changed only while it is a DRAFT');
+      if (
+        input.toOrganisationId !== undefined &&
+        input.toOrganisationId !== null &&
+        input.toOrganisationId !== referral.toOrganisationId
+      ) {
+        if (referral.status !== ReferralStatus.DRAFT)
+          throw new ConflictError(
+            'The organisation a referral is addressed to can be changed only while it is a DRAFT',
+          );
         await this.assertRecipient(referral.type, input.toOrganisationId, 'toOrganisationId');
         referral.toOrganisationId = input.toOrganisationId;
       }
@@ -274,17 +335,29 @@ export class ReferralsService {
         referral.confirmedAt = this.clock.now();
         // Saved first: the plan change below refreshes the milestones, which read the confirmed referral as the fact.
         await em.save(referral);
-        await this.setPathway(em, referral, PathwayStatus.ARRANGED, caller, `The ${referral.type.toLowerCase()} referral confirmed: the pathway is arranged`);
+        await this.setPathway(
+          em,
+          referral,
+          PathwayStatus.ARRANGED,
+          caller,
+          `The ${referral.type.toLowerCase()} referral confirmed: the pathway is arranged`,
+        );
       },
     });
   }
 
   decline(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
-    return this.move(referralId, expectedVersion, ReferralMove.DECLINE, caller, { note: reason.trim(), apply: (r) => void (r.declineReason = reason.trim()) });
+    return this.move(referralId, expectedVersion, ReferralMove.DECLINE, caller, {
+      note: reason.trim(),
+      apply: (r) => void (r.declineReason = reason.trim()),
+    });
   }
 
   withdraw(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
-    return this.move(referralId, expectedVersion, ReferralMove.WITHDRAW, caller, { note: reason.trim(), apply: (r) => void (r.withdrawReason = reason.trim()) });
+    return this.move(referralId, expectedVersion, ReferralMove.WITHDRAW, caller, {
+      note: reason.trim(),
+      apply: (r) => void (r.withdrawReason = reason.trim()),
+    });
   }
 
   fellThrough(referralId: string, expectedVersion: number, reason: string, caller: Caller): Promise<Referral> {
@@ -292,7 +365,13 @@ export class ReferralsService {
       note: reason.trim(),
       apply: async (referral, em) => {
         referral.fellThroughReason = reason.trim();
-        await this.setPathway(em, referral, PathwayStatus.IN_PROGRESS, caller, `The confirmed ${referral.type.toLowerCase()} referral fell through: the pathway is open again`);
+        await this.setPathway(
+          em,
+          referral,
+          PathwayStatus.IN_PROGRESS,
+          caller,
+          `The confirmed ${referral.type.toLowerCase()} referral fell through: the pathway is open again`,
+        );
       },
     });
   }
@@ -300,8 +379,12 @@ export class ReferralsService {
   /** A message in the thread (an append: no version). Either side, once the partner has the referral. */
   async postMessage(input: PostReferralMessageInput, caller: Caller): Promise<ReferralMessage> {
     return this.dataSource.transaction(async (em) => {
-      const referral = await em.findOne(Referral, { where: { id: input.referralId }, lock: { mode: 'pessimistic_read' } });
-      if (!referral || referralSides(caller.actor, referral).length === 0) throw new NotFoundError(REFERRAL, input.referralId);
+      const referral = await em.findOne(Referral, {
+        where: { id: input.referralId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (!referral || referralSides(caller.actor, referral).length === 0)
+        throw new NotFoundError(REFERRAL, input.referralId);
       const message = await em.save(
         em.create(ReferralMessage, {
           referralId: referral.id,
@@ -318,7 +401,13 @@ export class ReferralsService {
         after: { referralId: referral.id, body: message.body },
         detail: { event: 'REFERRAL_MESSAGE_POSTED' },
       });
-      await this.tell(em, referral, messageNotice(referral.type, this.initials(referral), this.sideOf(caller, referral)), `referral-message:${message.id}`, caller);
+      await this.tell(
+        em,
+        referral,
+        messageNotice(referral.type, this.initials(referral), this.sideOf(caller, referral)),
+        `referral-message:${message.id}`,
+        caller,
+      );
       return message;
     });
   }
@@ -330,14 +419,24 @@ export class ReferralsService {
    * users who work referrals of this type; for the service, who made the referral and the child's case manager.
    * Never the person who made the move. Each notice's key is unique, so a retried transaction tells nobody twice.
    */
-  private async tell(em: EntityManager, referral: Referral, notice: ReferralNotice, key: string, caller: Caller): Promise<void> {
+  private async tell(
+    em: EntityManager,
+    referral: Referral,
+    notice: ReferralNotice,
+    key: string,
+    caller: Caller,
+  ): Promise<void> {
     let recipients: string[];
     if (notice.to === 'PARTNER') {
-      recipients = (await this.users.activeWithRole(referral.toOrganisationId, PARTNER_ROLE_FOR[referral.type])).map((u) => u.id);
+      recipients = (await this.users.activeWithRole(referral.toOrganisationId, PARTNER_ROLE_FOR[referral.type])).map(
+        (u) => u.id,
+      );
     } else {
       const episode = await this.custody.find(referral.episodeId);
       const candidates = [referral.createdById, episode?.caseManagerId].filter((id): id is string => Boolean(id));
-      recipients = (await this.users.findByIds([...new Set(candidates)])).filter((u) => u && !u.disabled).map((u) => u!.id);
+      recipients = (await this.users.findByIds([...new Set(candidates)]))
+        .filter((u) => u && !u.disabled)
+        .map((u) => u!.id);
     }
     const requests: NotificationRequest[] = recipients
       .filter((id) => id !== caller.actor.userId)
@@ -362,7 +461,13 @@ export class ReferralsService {
     return referralSides(caller.actor, referral).includes('YJS') ? 'YJS' : 'PARTNER';
   }
 
-  private async move(referralId: string, expectedVersion: number, move: ReferralMove, caller: Caller, options: MoveOptions = {}): Promise<Referral> {
+  private async move(
+    referralId: string,
+    expectedVersion: number,
+    move: ReferralMove,
+    caller: Caller,
+    options: MoveOptions = {},
+  ): Promise<Referral> {
     return this.dataSource.transaction(async (em) => {
       const referral = await this.lock(em, referralId, expectedVersion, caller.actor);
       const check = checkReferralMove(referral.status, move, referralSides(caller.actor, referral));
@@ -378,18 +483,40 @@ export class ReferralsService {
       const notice =
         move === ReferralMove.FELL_THROUGH
           ? fellThroughNotice(saved.type, this.initials(saved), this.sideOf(caller, saved))
-          : moveNotice(move, { type: saved.type, fromStatus: before.status }, this.initials(saved), before.sentAt !== null);
+          : moveNotice(
+              move,
+              { type: saved.type, fromStatus: before.status },
+              this.initials(saved),
+              before.sentAt !== null,
+            );
       if (notice) await this.tell(em, saved, notice, `referral:${saved.id}:v${saved.version}`, caller);
       return saved;
     });
   }
 
-  /** The referral locked for this transaction; NOT_FOUND unless it is the caller's, CONFLICT with the current row at a stale version. */
+  /**
+   * The referral locked for this transaction; NOT_FOUND unless it is the caller's, CONFLICT with the current row at a
+   * stale version.
+   */
   private async lock(em: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<Referral> {
-    return lockAtVersion(em, Referral, id, expectedVersion, REFERRAL, (referral) => referralSides(actor, referral).length > 0);
+    return lockAtVersion(
+      em,
+      Referral,
+      id,
+      expectedVersion,
+      REFERRAL,
+      (referral) => referralSides(actor, referral).length > 0,
+    );
   }
 
-  private async recordEvent(em: EntityManager, referral: Referral, fromStatus: ReferralStatus | null, note: string | null, before: object | null, caller: Caller): Promise<void> {
+  private async recordEvent(
+    em: EntityManager,
+    referral: Referral,
+    fromStatus: ReferralStatus | null,
+    note: string | null,
+    before: object | null,
+    caller: Caller,
+  ): Promise<void> {
     await em.insert(ReferralEvent, {
       referralId: referral.id,
       fromStatus,
@@ -398,11 +525,30 @@ export class ReferralsService {
       actorOrganisationId: caller.actor.organisationId,
       note,
     });
-    await this.writeAudit(em, referral, fromStatus === null ? null : before, { ...referral }, caller, { event: 'REFERRAL_STATUS', from: fromStatus, to: referral.status, note });
+    await this.writeAudit(em, referral, fromStatus === null ? null : before, { ...referral }, caller, {
+      event: 'REFERRAL_STATUS',
+      from: fromStatus,
+      to: referral.status,
+      note,
+    });
   }
 
-  private async writeAudit(em: EntityManager, referral: Referral, before: object | null, after: object, caller: Caller, detail: Record<string, unknown>): Promise<void> {
-    await this.audit.recordChange(em, caller, { resourceType: REFERRAL, resourceId: referral.id, childId: referral.childId, before, after, detail });
+  private async writeAudit(
+    em: EntityManager,
+    referral: Referral,
+    before: object | null,
+    after: object,
+    caller: Caller,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.recordChange(em, caller, {
+      resourceType: REFERRAL,
+      resourceId: referral.id,
+      childId: referral.childId,
+      before,
+      after,
+      detail,
+    });
   }
 
   /** On first sending: the pathway IN_PROGRESS with the partner responsible, unless it is further on already. */
@@ -422,9 +568,19 @@ export class ReferralsService {
   }
 
   /** Sets the referral's pathway (ARRANGED with the partner responsible, or open again), through planning. */
-  private async setPathway(em: EntityManager, referral: Referral, status: PathwayStatus, caller: Caller, summary: string): Promise<void> {
+  private async setPathway(
+    em: EntityManager,
+    referral: Referral,
+    status: PathwayStatus,
+    caller: Caller,
+    summary: string,
+  ): Promise<void> {
     const responsible = status === PathwayStatus.ARRANGED ? referral.toOrganisationId : undefined;
-    await this.planning.setPathwayStatus(em, { pathwayId: referral.pathwayId, status, summary, responsibleOrganisationId: responsible }, caller);
+    await this.planning.setPathwayStatus(
+      em,
+      { pathwayId: referral.pathwayId, status, summary, responsibleOrganisationId: responsible },
+      caller,
+    );
   }
 
   /** What the partner will see of the child, taken now. */
@@ -452,7 +608,10 @@ export class ReferralsService {
     const [organisation] = await this.organisations.findByIds([organisationId]);
     if (!organisation) throw BadUserInputError.forField(field, 'No such organisation');
     if (organisation.type !== ORGANISATION_TYPE_FOR[type]) {
-      throw BadUserInputError.forField(field, `A ${type} referral goes to a ${ORGANISATION_TYPE_FOR[type]}, not a ${organisation.type}`);
+      throw BadUserInputError.forField(
+        field,
+        `A ${type} referral goes to a ${ORGANISATION_TYPE_FOR[type]}, not a ${organisation.type}`,
+      );
     }
   }
 }

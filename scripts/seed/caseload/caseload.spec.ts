@@ -74,16 +74,19 @@ describe('generateSyntheticCaseload', () => {
   it.each([
     ['2025-06-16', records],
     ['2023-01-15', earlier],
-  ])('makes every remanded child looked after by their home authority, remanded 1-6 months before %s', (today, caseload) => {
-    for (const r of caseload.filter((x) => x.episode.episodeType === 'REMAND')) {
-      expect(r.episode.sentence).toBeNull();
-      expect(r.child.lookedAfter).toBe(true);
-      expect(r.child.responsibleAuthorityCode).toBe(r.child.homeAuthorityCode);
-      const remandDay = day(r.episode.remandDate!);
-      expect(remandDay).toBeLessThanOrEqual(day(today) - 30);
-      expect(remandDay).toBeGreaterThanOrEqual(day(today) - 184);
-    }
-  });
+  ])(
+    'makes every remanded child looked after by their home authority, remanded 1-6 months before %s',
+    (today, caseload) => {
+      for (const r of caseload.filter((x) => x.episode.episodeType === 'REMAND')) {
+        expect(r.episode.sentence).toBeNull();
+        expect(r.child.lookedAfter).toBe(true);
+        expect(r.child.responsibleAuthorityCode).toBe(r.child.homeAuthorityCode);
+        const remandDay = day(r.episode.remandDate!);
+        expect(remandDay).toBeLessThanOrEqual(day(today) - 30);
+        expect(remandDay).toBeGreaterThanOrEqual(day(today) - 184);
+      }
+    },
+  );
 
   it.each([
     ['2025-06-16', records],
@@ -128,7 +131,8 @@ describe('generateSyntheticCaseload', () => {
       if (!s || (s.sentenceType !== 'DTO' && s.sentenceType !== 'S250')) continue;
       const sentenceDay = day(s.sentenceDate);
       const days = addMonths(s.sentenceDate, s.termMonths) - 1 - sentenceDay + 1;
-      const fortyPercent = s.sentenceType === 'S250' && !s.excludedFromFortyPercentRelease && s.sentenceDate >= '2024-10-22';
+      const fortyPercent =
+        s.sentenceType === 'S250' && !s.excludedFromFortyPercentRelease && s.sentenceDate >= '2024-10-22';
       const early = s.sentenceType === 'DTO' ? (s.termMonths >= 18 ? 2 : s.termMonths >= 8 ? 1 : 0) : 0;
       const point = Math.ceil(days * (fortyPercent ? 0.4 : 0.5));
       const release = sentenceDay + point - 1 - Math.round(early * 30.4375) - s.remandDays - s.taggedBailDays;
@@ -159,7 +163,8 @@ describe('generateSyntheticCaseload', () => {
       expect(s.termMonths).toBeGreaterThanOrEqual(12);
       expect(s.termMonths).toBeLessThanOrEqual(72);
     }
-    for (const s of sentences.filter((x) => x.sentenceType === 'EXTENDED')) expect(s.extensionMonths).toBeGreaterThan(0);
+    for (const s of sentences.filter((x) => x.sentenceType === 'EXTENDED'))
+      expect(s.extensionMonths).toBeGreaterThan(0);
   });
 
   it('uses only phone numbers from the Ofcom drama range and example.com email addresses', () => {

@@ -35,12 +35,25 @@ import {
 } from './people';
 import { homeWeight, PlacementTables } from './placement';
 import { Names, Random, WeightedTable } from './random';
-import { SyntheticCaseloadOptions, SyntheticChildRecord, SyntheticGender, SyntheticSentence, SyntheticSentenceType } from './records';
-import { CREDIT_FROM, drawSentence, DTO_TERM_WEIGHTS, FORTY_PERCENT_FROM, REMAND_SHARE, SENTENCE_TYPE_WEIGHTS } from './sentences';
+import {
+  SyntheticCaseloadOptions,
+  SyntheticChildRecord,
+  SyntheticGender,
+  SyntheticSentence,
+  SyntheticSentenceType,
+} from './records';
+import {
+  CREDIT_FROM,
+  drawSentence,
+  DTO_TERM_WEIGHTS,
+  FORTY_PERCENT_FROM,
+  REMAND_SHARE,
+  SENTENCE_TYPE_WEIGHTS,
+} from './sentences';
 
-export { CREDIT_FROM, DTO_STANDARD_TERMS } from './sentences';
-export { ETHNICITIES } from './records';
 export type * from './records';
+export { ETHNICITIES } from './records';
+export { CREDIT_FROM, DTO_STANDARD_TERMS } from './sentences';
 
 export function generateSyntheticCaseload(options: SyntheticCaseloadOptions): SyntheticChildRecord[] {
   const { count, seed, establishments, localAuthorities } = options;

@@ -53,7 +53,7 @@ export const CARE_LEAVER_SHARE_REMANDED_16_17 = 0.12; // remand makes a care lea
 export const EHCP_SHARE = 0.17; // plus more among children with a learning disability or autism: ~20% overall
 
 // Disabilities (approximate): about a third of children have at least one recorded.
-export const DISABILITY_SHARE = 0.35;
+const DISABILITY_SHARE = 0.35;
 export const DISABILITY_WEIGHTS: [string, number][] = [
   ['ADHD', 30],
   ['Autism spectrum condition', 20],
@@ -68,7 +68,7 @@ export const DISABILITY_WEIGHTS: [string, number][] = [
 ];
 
 // Communication needs are common (~60% overall, approximate); some follow from a recorded disability.
-export const COMMUNICATION_NEED_FOR_DISABILITY: Record<string, string> = {
+const COMMUNICATION_NEED_FOR_DISABILITY: Record<string, string> = {
   Dyslexia: 'Dyslexia: prefers verbal explanations',
   'Autism spectrum condition': 'Autism: explain changes in advance and use literal language',
   'Developmental language disorder': 'Speech, language and communication needs: short sentences, check understanding',
@@ -76,7 +76,7 @@ export const COMMUNICATION_NEED_FOR_DISABILITY: Record<string, string> = {
   'Hearing impairment': 'Hearing impairment: face them when speaking and check understanding',
   'Acquired brain injury': 'Brain injury: memory difficulties, write down appointments and repeat key points',
 };
-export const COMMUNICATION_NEEDS_OTHER: string[] = [
+const COMMUNICATION_NEEDS_OTHER: string[] = [
   'Speech, language and communication needs: short sentences, check understanding',
   'Processes information slowly: give time to answer, one question at a time',
   'Limited reading: read documents aloud and check understanding',
@@ -86,7 +86,7 @@ export const COMMUNICATION_NEEDS_OTHER: string[] = [
   'English as an additional language: offer an interpreter',
   'Loses concentration quickly: short sessions with breaks',
 ];
-export const COMMUNICATION_NEED_SHARE_OTHERWISE = 0.52;
+const COMMUNICATION_NEED_SHARE_OTHERWISE = 0.52;
 
 // Parents and carers (approximate). The first entry is the main contact.
 export const MAIN_CARER_WEIGHTS: [ParentCarerRelationship, number][] = [
@@ -111,20 +111,52 @@ export const OTHER_CARER_WEIGHTS: [ParentCarerRelationship, number][] = [
   ['Older sibling', 6],
 ];
 // Relationships a child has at most one of.
-export const SINGLE_RELATIONSHIPS = new Set<ParentCarerRelationship>([
-  'Mother', 'Father', 'Stepmother', 'Stepfather', 'Special guardian', 'Foster carer',
+const SINGLE_RELATIONSHIPS = new Set<ParentCarerRelationship>([
+  'Mother',
+  'Father',
+  'Stepmother',
+  'Stepfather',
+  'Special guardian',
+  'Foster carer',
 ]);
-export const FEMALE_RELATIONSHIPS = new Set<ParentCarerRelationship>(['Mother', 'Stepmother', 'Grandmother', 'Aunt']);
-export const MALE_RELATIONSHIPS = new Set<ParentCarerRelationship>(['Father', 'Stepfather', 'Grandfather', 'Uncle']);
+const FEMALE_RELATIONSHIPS = new Set<ParentCarerRelationship>(['Mother', 'Stepmother', 'Grandmother', 'Aunt']);
+const MALE_RELATIONSHIPS = new Set<ParentCarerRelationship>(['Father', 'Stepfather', 'Grandfather', 'Uncle']);
 
 // Everyday short forms, so some children have a preferred name that differs from their given name.
-export const SHORT_FORMS: Record<string, string> = {
-  Alexander: 'Alex', Anthony: 'Tony', Benjamin: 'Ben', Charles: 'Charlie', Christopher: 'Chris', Daniel: 'Dan',
-  Edward: 'Ed', Frederick: 'Freddie', James: 'Jim', Jonathan: 'Jon', Joseph: 'Joe', Joshua: 'Josh', Matthew: 'Matt',
-  Michael: 'Mike', Nathaniel: 'Nate', Nicholas: 'Nick', Oliver: 'Ollie', Robert: 'Rob', Samuel: 'Sam',
-  Thomas: 'Tom', Timothy: 'Tim', William: 'Will', Zachary: 'Zac', Abigail: 'Abbie', Alexandra: 'Lexi',
-  Charlotte: 'Lottie', Elizabeth: 'Lizzie', Isabella: 'Bella', Jessica: 'Jess', Katherine: 'Kate', Rebecca: 'Becca',
-  Samantha: 'Sam', Victoria: 'Tori',
+const SHORT_FORMS: Record<string, string> = {
+  Alexander: 'Alex',
+  Anthony: 'Tony',
+  Benjamin: 'Ben',
+  Charles: 'Charlie',
+  Christopher: 'Chris',
+  Daniel: 'Dan',
+  Edward: 'Ed',
+  Frederick: 'Freddie',
+  James: 'Jim',
+  Jonathan: 'Jon',
+  Joseph: 'Joe',
+  Joshua: 'Josh',
+  Matthew: 'Matt',
+  Michael: 'Mike',
+  Nathaniel: 'Nate',
+  Nicholas: 'Nick',
+  Oliver: 'Ollie',
+  Robert: 'Rob',
+  Samuel: 'Sam',
+  Thomas: 'Tom',
+  Timothy: 'Tim',
+  William: 'Will',
+  Zachary: 'Zac',
+  Abigail: 'Abbie',
+  Alexandra: 'Lexi',
+  Charlotte: 'Lottie',
+  Elizabeth: 'Lizzie',
+  Isabella: 'Bella',
+  Jessica: 'Jess',
+  Katherine: 'Kate',
+  Rebecca: 'Becca',
+  Samantha: 'Sam',
+  Victoria: 'Tori',
 };
 export const PREFERRED_NAME_SHARE = 0.15;
 
@@ -204,7 +236,7 @@ export function drawParentsCarers(
   return result;
 }
 
-export function hasParentalResponsibility(relationship: ParentCarerRelationship, rng: Random): boolean {
+function hasParentalResponsibility(relationship: ParentCarerRelationship, rng: Random): boolean {
   switch (relationship) {
     case 'Mother':
     case 'Special guardian':
@@ -219,6 +251,6 @@ export function hasParentalResponsibility(relationship: ParentCarerRelationship,
   }
 }
 
-export function emailPart(s: string): string {
+function emailPart(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9-]/g, '');
 }

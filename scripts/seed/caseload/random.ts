@@ -59,7 +59,10 @@ export class Names {
   private readonly female: readonly string[];
   private readonly surnames: readonly string[];
 
-  constructor(faker: Faker, private readonly rng: Random) {
+  constructor(
+    faker: Faker,
+    private readonly rng: Random,
+  ) {
     const firstNames = faker.definitions.person.first_name;
     this.male = firstNames.male ?? firstNames.generic ?? [];
     this.female = firstNames.female ?? firstNames.generic ?? [];

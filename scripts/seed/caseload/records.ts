@@ -12,24 +12,40 @@ export const ETHNICITIES = [
   { key: 'WHITE_GYPSY_OR_IRISH_TRAVELLER', group: 'White', label: 'White: Gypsy or Irish Traveller' },
   { key: 'WHITE_ROMA', group: 'White', label: 'White: Roma' },
   { key: 'WHITE_OTHER', group: 'White', label: 'White: Other White' },
-  { key: 'MIXED_WHITE_BLACK_CARIBBEAN', group: 'Mixed', label: 'Mixed or Multiple ethnic groups: White and Black Caribbean' },
-  { key: 'MIXED_WHITE_BLACK_AFRICAN', group: 'Mixed', label: 'Mixed or Multiple ethnic groups: White and Black African' },
+  {
+    key: 'MIXED_WHITE_BLACK_CARIBBEAN',
+    group: 'Mixed',
+    label: 'Mixed or Multiple ethnic groups: White and Black Caribbean',
+  },
+  {
+    key: 'MIXED_WHITE_BLACK_AFRICAN',
+    group: 'Mixed',
+    label: 'Mixed or Multiple ethnic groups: White and Black African',
+  },
   { key: 'MIXED_WHITE_ASIAN', group: 'Mixed', label: 'Mixed or Multiple ethnic groups: White and Asian' },
-  { key: 'MIXED_OTHER', group: 'Mixed', label: 'Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups' },
+  {
+    key: 'MIXED_OTHER',
+    group: 'Mixed',
+    label: 'Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups',
+  },
   { key: 'ASIAN_INDIAN', group: 'Asian', label: 'Asian, Asian British or Asian Welsh: Indian' },
   { key: 'ASIAN_PAKISTANI', group: 'Asian', label: 'Asian, Asian British or Asian Welsh: Pakistani' },
   { key: 'ASIAN_BANGLADESHI', group: 'Asian', label: 'Asian, Asian British or Asian Welsh: Bangladeshi' },
   { key: 'ASIAN_CHINESE', group: 'Asian', label: 'Asian, Asian British or Asian Welsh: Chinese' },
   { key: 'ASIAN_OTHER', group: 'Asian', label: 'Asian, Asian British or Asian Welsh: Other Asian' },
   { key: 'BLACK_AFRICAN', group: 'Black', label: 'Black, Black British, Black Welsh, Caribbean or African: African' },
-  { key: 'BLACK_CARIBBEAN', group: 'Black', label: 'Black, Black British, Black Welsh, Caribbean or African: Caribbean' },
+  {
+    key: 'BLACK_CARIBBEAN',
+    group: 'Black',
+    label: 'Black, Black British, Black Welsh, Caribbean or African: Caribbean',
+  },
   { key: 'BLACK_OTHER', group: 'Black', label: 'Black, Black British, Black Welsh, Caribbean or African: Other Black' },
   { key: 'OTHER_ARAB', group: 'Other', label: 'Other ethnic group: Arab' },
   { key: 'OTHER_ANY', group: 'Other', label: 'Other ethnic group: Any other ethnic group' },
 ] as const;
 
 export type Ethnicity = (typeof ETHNICITIES)[number]['key'];
-export type EthnicGroup = (typeof ETHNICITIES)[number]['group'];
+type EthnicGroup = (typeof ETHNICITIES)[number]['group'];
 
 export type ParentCarerRelationship =
   | 'Mother'
@@ -54,7 +70,7 @@ export interface SyntheticParentCarer {
   hasParentalResponsibility: boolean;
 }
 
-export interface SyntheticChild {
+interface SyntheticChild {
   givenName: string;
   familyName: string;
   preferredName: string | null;
@@ -74,7 +90,7 @@ export interface SyntheticChild {
   parentsCarers: SyntheticParentCarer[];
 }
 
-export type SyntheticEpisodeType = 'REMAND' | 'SENTENCED';
+type SyntheticEpisodeType = 'REMAND' | 'SENTENCED';
 export type SyntheticSentenceType = 'DTO' | 'S250' | 'EXTENDED' | 'DHMP';
 
 export interface SyntheticSentence {
@@ -94,7 +110,7 @@ export interface SyntheticSentence {
   excludedFromFortyPercentRelease: boolean;
 }
 
-export interface SyntheticEpisode {
+interface SyntheticEpisode {
   establishmentCode: string;
   /** Local authority whose youth justice service supervises: the child's home authority. */
   supervisingAuthorityCode: string;

@@ -162,7 +162,11 @@ const offsets = new Map<string, number>();
  * month. A DTO under 8 months has no early release: its mid-term date. An extended sentence: two-thirds of the
  * custodial term, when the Parole Board may release.
  */
-export function releaseOffsetDays(sentenceType: SyntheticSentenceType, termMonths: number, fortyPercent: boolean): number {
+function releaseOffsetDays(
+  sentenceType: SyntheticSentenceType,
+  termMonths: number,
+  fortyPercent: boolean,
+): number {
   const key = `${sentenceType}|${termMonths}|${fortyPercent}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
@@ -174,13 +178,14 @@ export function releaseOffsetDays(sentenceType: SyntheticSentenceType, termMonth
       excludedFromFortyPercentRelease: !fortyPercent,
     });
     const release = dates.earliestReleaseDate ?? dates.midTermDate;
-    if (!release) throw new Error(`The release date calculator gave no release for a ${sentenceType} of ${termMonths} months`);
+    if (!release)
+      throw new Error(`The release date calculator gave no release for a ${sentenceType} of ${termMonths} months`);
     offset = daysBetween(FORTY_PERCENT_FROM, release);
     offsets.set(key, offset);
   }
   return offset;
 }
 
-export function isStandardDtoTerm(term: number): boolean {
+function isStandardDtoTerm(term: number): boolean {
   return (DTO_STANDARD_TERMS as readonly number[]).includes(term);
 }

@@ -36,13 +36,32 @@ export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => 
     const fieldErrors = body.fieldErrors ?? {};
     const message = Object.keys(fieldErrors).length
       ? `Check these fields: ${Object.keys(fieldErrors).join(', ')}`
-      : typeof body.message === 'string' ? body.message : 'The request is not valid';
+      : typeof body.message === 'string'
+        ? body.message
+        : 'The request is not valid';
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', fieldErrors } };
   }
   if (cause instanceof HttpException) {
     const status = cause.getStatus();
-    const code: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 429 ? 'TOO_MANY_REQUESTS' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
-    return { ...base, message: code === 'INTERNAL' ? 'Something went wrong on our side' : cause.message, extensions: { code } };
+    const code: ErrorCode =
+      status === 401
+        ? 'UNAUTHENTICATED'
+        : status === 403
+          ? 'FORBIDDEN'
+          : status === 404
+            ? 'NOT_FOUND'
+            : status === 409
+              ? 'CONFLICT'
+              : status === 429
+                ? 'TOO_MANY_REQUESTS'
+                : status < 500
+                  ? 'BAD_USER_INPUT'
+                  : 'INTERNAL';
+    return {
+      ...base,
+      message: code === 'INTERNAL' ? 'Something went wrong on our side' : cause.message,
+      extensions: { code },
+    };
   }
   // No original error at all: the document itself was wrong (syntax, unknown field, wrong variable type).
   if (!(error as any).originalError || (error as any).originalError?.name === 'GraphQLError') {
@@ -57,7 +76,11 @@ export function formatGraphqlError(error: GraphQLError, log?: (err: unknown) => 
   // request will work once it is back. Say so, and when to try again, instead of "something went wrong".
   if (isInfrastructureError(cause) || isInfrastructureError(error)) {
     const unavailable = new ServiceUnavailableError();
-    return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...(unavailable.details ?? {}) } };
+    return {
+      ...base,
+      message: unavailable.message,
+      extensions: { code: unavailable.code, ...(unavailable.details ?? {}) },
+    };
   }
   log?.(cause);
   return { ...base, message: 'Something went wrong on our side', extensions: { code: 'INTERNAL' } };

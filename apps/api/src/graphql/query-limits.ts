@@ -1,8 +1,15 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, ParseOptions, validate, ValidationContext, ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  ParseOptions,
+  validate,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 /**
  * Limits on the shape of a GraphQL document, checked before anything runs. A rejected document gets a validation
@@ -44,7 +51,12 @@ interface QueryLimits {
   directives: number;
 }
 
-const QUERY_LIMITS: QueryLimits = { depth: MAX_DEPTH, aliases: MAX_ALIASES, cost: MAX_COST, directives: MAX_DIRECTIVES };
+const QUERY_LIMITS: QueryLimits = {
+  depth: MAX_DEPTH,
+  aliases: MAX_ALIASES,
+  cost: MAX_COST,
+  directives: MAX_DIRECTIVES,
+};
 
 /**
  * graphql-armor throws by default (which would escape `validate` as a 500) and prefixes "Syntax Error:". Report a

@@ -55,12 +55,16 @@ function checkValue(value: unknown, path: (string | number)[], argumentIsObject:
  * Every string an operation's arguments carry, written in the document (literals, variables' default values) or
  * sent as variables: the fields that cannot be stored, or an empty object.
  */
-export function unstorableTextIn(document: DocumentNode, variables: Record<string, unknown> | null | undefined): FieldErrors {
+export function unstorableTextIn(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): FieldErrors {
   const errors: FieldErrors = {};
   const defaults = new Map<string, ValueNode>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const v of definition.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
+    for (const v of definition.variableDefinitions ?? [])
+      if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
   }
 
   const checkNode = (node: ValueNode, path: (string | number)[], argumentIsObject: boolean): void => {
@@ -102,7 +106,12 @@ export function unstorableTextIn(document: DocumentNode, variables: Record<strin
  * Mercurius's preExecution hook: it runs for every operation (signed in or not, compiled by the JIT or not) after
  * the document is parsed and validated and before any resolver, guard or pipe.
  */
-export async function refuseUnstorableText(_schema: unknown, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>): Promise<void> {
+export async function refuseUnstorableText(
+  _schema: unknown,
+  document: DocumentNode,
+  _context: unknown,
+  variables?: Record<string, unknown>,
+): Promise<void> {
   const fieldErrors = unstorableTextIn(document, variables);
   const fields = Object.keys(fieldErrors);
   if (fields.length) throw new BadUserInputError(`Check these fields: ${fields.join(', ')}`, fieldErrors);

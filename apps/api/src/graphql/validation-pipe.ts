@@ -39,6 +39,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,
-    exceptionFactory: (errors) => new BadRequestException({ message: 'Invalid input', fieldErrors: fieldErrorsOf(errors) }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: 'Invalid input', fieldErrors: fieldErrorsOf(errors) }),
   });
 }

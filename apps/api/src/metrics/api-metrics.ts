@@ -1,4 +1,13 @@
-import { Controller, Get, Headers, Inject, Injectable, OnApplicationBootstrap, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
@@ -17,7 +26,9 @@ export interface GraphqlRequestFacts {
  * bounds, never the client's own operation name (anyone could invent a new label each request).
  */
 function operationLabel(document: DocumentNode, operationName?: string | null): string {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = (operationName && operations.find((o) => o.name?.value === operationName)) || operations[0];
   const field = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
   return operation && field && field.kind === Kind.FIELD ? `${operation.operation} ${field.name.value}` : 'unknown';
@@ -37,7 +48,12 @@ export class ApiMetrics implements OnApplicationBootstrap {
     private readonly adapterHost: HttpAdapterHost,
   ) {
     const registers = [metrics.registry];
-    this.requests = new Counter({ name: 'resettle_graphql_requests_total', help: 'GraphQL requests by operation and outcome', labelNames: ['operation', 'outcome'], registers });
+    this.requests = new Counter({
+      name: 'resettle_graphql_requests_total',
+      help: 'GraphQL requests by operation and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'resettle_graphql_request_duration_seconds',
       help: 'Time from receiving a GraphQL request to sending its answer',
@@ -50,10 +66,20 @@ export class ApiMetrics implements OnApplicationBootstrap {
   /** Mercurius is registered by now: tag each request with its operation before it runs. */
   onApplicationBootstrap(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance() as {
-      graphql?: { addHook(name: 'preExecution', hook: (schema: unknown, document: DocumentNode, context: { reply?: { request?: GraphqlRequestFacts } }) => Promise<void>): void };
+      graphql?: {
+        addHook(
+          name: 'preExecution',
+          hook: (
+            schema: unknown,
+            document: DocumentNode,
+            context: { reply?: { request?: GraphqlRequestFacts } },
+          ) => Promise<void>,
+        ): void;
+      };
     };
     fastify.graphql?.addHook('preExecution', async (_schema, document, context) => {
-      const request = context.reply?.request as (GraphqlRequestFacts & { body?: { operationName?: string } }) | undefined;
+      const request = context.reply?.request as
+        (GraphqlRequestFacts & { body?: { operationName?: string } }) | undefined;
       if (request) request.graphqlOperation = operationLabel(document, request.body?.operationName);
     });
   }
@@ -61,7 +87,8 @@ export class ApiMetrics implements OnApplicationBootstrap {
   /** Called when a GraphQL request's answer has gone (a Fastify onResponse hook). */
   observe(request: GraphqlRequestFacts, elapsedMs: number, statusCode: number): void {
     const operation = request.graphqlOperation ?? (statusCode >= 400 ? 'refused' : 'invalid');
-    const outcome = request.graphqlOutcome ?? (statusCode >= 500 ? 'INTERNAL' : statusCode >= 400 ? `HTTP_${statusCode}` : 'ok');
+    const outcome =
+      request.graphqlOutcome ?? (statusCode >= 500 ? 'INTERNAL' : statusCode >= 400 ? `HTTP_${statusCode}` : 'ok');
     this.requests.inc({ operation, outcome });
     this.duration.observe({ operation }, elapsedMs / 1000);
   }
@@ -77,7 +104,11 @@ export class MetricsController {
 
   @Get('metrics')
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    if (!metricsScrapeAllowed(this.config.get('METRICS_TOKEN', { infer: true }), authorization)) throw new UnauthorizedException('A bearer token is required');
-    await reply.header('content-type', this.metrics.contentType).header('cache-control', 'no-store').send(await this.metrics.text());
+    if (!metricsScrapeAllowed(this.config.get('METRICS_TOKEN', { infer: true }), authorization))
+      throw new UnauthorizedException('A bearer token is required');
+    await reply
+      .header('content-type', this.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await this.metrics.text());
   }
 }

@@ -2,11 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
-import { PORTAL_REDIS } from '../session/portal-redis.provider';
-import { TokenStore } from '../session/token-store';
-import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import type { PortalConfig } from '../config/portal-config';
+import { PORTAL_CONFIG } from '../config/portal-config.provider';
+import { PORTAL_REDIS } from '../session/portal-redis.provider';
 import type { ApiTokens } from '../session/portal-session';
+import { TokenStore } from '../session/token-store';
 import { ApiError, SignInRequiredError } from './api-error';
 
 interface GraphqlBody<T> {
@@ -60,13 +60,19 @@ export class ApiClient {
     // A refresh token works once: two requests of one session (two tabs) refreshing together would look to the api
     // like a stolen token and sign the person out. One refreshes under a lock; the others wait and take its tokens.
     const lock = `${this.config.QUEUE_PREFIX}:portal:refresh:${sessionId}`;
-    if ((await this.redis.set(lock, '1', 'PX', REFRESH_LOCK_MS, 'NX')) !== 'OK') return this.tokensRefreshedByAnother(request, lock);
+    if ((await this.redis.set(lock, '1', 'PX', REFRESH_LOCK_MS, 'NX')) !== 'OK')
+      return this.tokensRefreshedByAnother(request, lock);
     try {
       // Another request may have refreshed between our read and our lock.
       const current = await this.tokenStore.take(sessionId);
       if (!current) return await this.signInAgain(request);
       if (!expiring(current)) return current;
-      const { refresh } = await this.send<{ refresh: ApiTokens }>(request, REFRESH, { input: { refreshToken: current.refreshToken } }, undefined);
+      const { refresh } = await this.send<{ refresh: ApiTokens }>(
+        request,
+        REFRESH,
+        { input: { refreshToken: current.refreshToken } },
+        undefined,
+      );
       await this.tokenStore.put(sessionId, refresh);
       return refresh;
     } catch (error) {
@@ -95,7 +101,12 @@ export class ApiClient {
   }
 
   /** One request to the api with the given token (or none). */
-  async send<T>(request: FastifyRequest, query: string, variables: Record<string, unknown>, accessToken: string | undefined): Promise<T> {
+  async send<T>(
+    request: FastifyRequest,
+    query: string,
+    variables: Record<string, unknown>,
+    accessToken: string | undefined,
+  ): Promise<T> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'x-request-id': String(request.id),
@@ -105,13 +116,22 @@ export class ApiClient {
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
-      response = await fetch(this.config.API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      response = await fetch(this.config.API_URL, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
     } catch (error) {
       // The api itself cannot be reached (restarting, or the network between us): nothing was sent, try again.
-      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 5, cause: String(error) });
+      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
+        retryAfterSeconds: 5,
+        cause: String(error),
+      });
     }
     if (response.status === 502 || response.status === 503 || response.status === 504) {
-      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5) });
+      throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
+        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5),
+      });
     }
     if (response.status === 429) {
       throw new ApiError('There have been too many requests. Wait a minute, then try again.', 'TOO_MANY_REQUESTS', {

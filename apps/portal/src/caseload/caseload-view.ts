@@ -9,7 +9,11 @@ export interface MilestoneLike {
 }
 
 export function nextMilestone<T extends MilestoneLike>(milestones: readonly T[]): T | null {
-  return milestones.filter((m) => m.status === 'PENDING' && m.dueDate).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))[0] ?? null;
+  return (
+    milestones
+      .filter((m) => m.status === 'PENDING' && m.dueDate)
+      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))[0] ?? null
+  );
 }
 
 export function missedMilestones<T extends MilestoneLike>(milestones: readonly T[]): T[] {
@@ -18,5 +22,7 @@ export function missedMilestones<T extends MilestoneLike>(milestones: readonly T
 
 /** Past its due date and still to do (the deadline engine marks it MISSED at its next run): shown as overdue now. */
 export function isOverdue(milestone: MilestoneLike | null, today: string): boolean {
-  return milestone !== null && milestone.status === 'PENDING' && milestone.dueDate !== null && milestone.dueDate < today;
+  return (
+    milestone !== null && milestone.status === 'PENDING' && milestone.dueDate !== null && milestone.dueDate < today
+  );
 }

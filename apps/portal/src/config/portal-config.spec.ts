@@ -4,7 +4,11 @@ import { PortalConfig, validatePortalConfig } from './portal-config';
 describe('portal configuration', () => {
   it('takes the defaults for unset and empty variables', () => {
     const config = validatePortalConfig({ PORTAL_PORT: '', COOKIE_SECURE: '' });
-    expect(config).toMatchObject({ PORTAL_PORT: 3001, API_URL: 'http://127.0.0.1:3000/graphql', SESSION_IDLE_MINUTES: 120 });
+    expect(config).toMatchObject({
+      PORTAL_PORT: 3001,
+      API_URL: 'http://127.0.0.1:3000/graphql',
+      SESSION_IDLE_MINUTES: 120,
+    });
   });
 
   it.each([
@@ -23,6 +27,8 @@ describe('portal configuration', () => {
   });
 
   it('accepts production with a secret of its own', () => {
-    expect(validatePortalConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).SESSION_SECRET).not.toBe(PortalConfig.DEVELOPMENT_SESSION_SECRET);
+    expect(validatePortalConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).SESSION_SECRET).not.toBe(
+      PortalConfig.DEVELOPMENT_SESSION_SECRET,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { IsClockStartAt, IsTrustProxyList, NotDevelopmentDefaultInProduction, validateEnvironment } from '@resettle/common';
+import {
+  IsClockStartAt,
+  IsTrustProxyList,
+  NotDevelopmentDefaultInProduction,
+  validateEnvironment,
+} from '@resettle/common';
 
 /**
  * Every variable the portal reads, validated at start-up (a bad value stops it, naming the variable). The portal

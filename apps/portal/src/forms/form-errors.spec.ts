@@ -11,7 +11,9 @@ describe('form errors', () => {
   });
 
   it('says an answer is missing before it says its format is wrong', () => {
-    expect(firstMessage({ property: 'email', constraints: { isEmail: 'format', isNotEmpty: 'Enter it' } })).toBe('Enter it');
+    expect(firstMessage({ property: 'email', constraints: { isEmail: 'format', isNotEmpty: 'Enter it' } })).toBe(
+      'Enter it',
+    );
     expect(firstMessage({ property: 'email', constraints: { isEmail: 'format' } })).toBe('format');
   });
 });

@@ -9,7 +9,10 @@ export interface FormErrors {
 }
 
 /** Validates a posted form against its class (class-validator): the value, or the errors to show with nothing sent. */
-export function validateForm<T extends object>(cls: new () => T, body: unknown): { value: T; errors: FormErrors | null } {
+export function validateForm<T extends object>(
+  cls: new () => T,
+  body: unknown,
+): { value: T; errors: FormErrors | null } {
   const value = plainToInstance(cls, body ?? {}, { exposeDefaultValues: true });
   const failures = validateSync(value, { whitelist: true, forbidUnknownValues: false });
   return { value, errors: failures.length ? toFormErrors(failures.map((f) => [f.property, firstMessage(f)])) : null };
@@ -19,8 +22,15 @@ export function validateForm<T extends object>(cls: new () => T, body: unknown):
  * The api's own refusal of what was typed (BAD_USER_INPUT with `fieldErrors` by input path, e.g.
  * `input.offer.startDate`), put against the form's fields; a message for no known field goes against `fallback`.
  */
-export function apiFormErrors(error: ApiError, fieldOf: (path: string) => string | undefined, fallback: string): FormErrors {
-  const entries = Object.entries(error.fieldErrors).map(([path, messages]): [string, string] => [fieldOf(path) ?? fallback, messages[0]]);
+export function apiFormErrors(
+  error: ApiError,
+  fieldOf: (path: string) => string | undefined,
+  fallback: string,
+): FormErrors {
+  const entries = Object.entries(error.fieldErrors).map(([path, messages]): [string, string] => [
+    fieldOf(path) ?? fallback,
+    messages[0],
+  ]);
   return toFormErrors(entries.length ? entries : [[fallback, error.message]]);
 }
 

@@ -1,5 +1,21 @@
 import { Transform } from 'class-transformer';
-import { Allow, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
+import {
+  Allow,
+  ArrayNotEmpty,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  MaxLength,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TEXT = 4000;
@@ -52,7 +68,9 @@ class RealDate implements ValidatorConstraintInterface {
   }
   defaultMessage(args: ValidationArguments): string {
     const form = args.object as OfferForm;
-    return form.startDateDay || form.startDateMonth || form.startDateYear ? 'Start date must be a real date' : 'Enter the start date';
+    return form.startDateDay || form.startDateMonth || form.startDateYear
+      ? 'Start date must be a real date'
+      : 'Enter the start date';
   }
 }
 
@@ -82,8 +100,12 @@ export class OfferForm extends VersionedForm {
 }
 
 /** YYYY-MM-DD from the three boxes, or null when they do not make a real date. */
-export function offerStartDate(form: Pick<OfferForm, 'startDateDay' | 'startDateMonth' | 'startDateYear'>): string | null {
-  const [day, month, year] = [form.startDateDay, form.startDateMonth, form.startDateYear].map((v) => (/^\d{1,4}$/.test(v ?? '') ? Number(v) : NaN));
+export function offerStartDate(
+  form: Pick<OfferForm, 'startDateDay' | 'startDateMonth' | 'startDateYear'>,
+): string | null {
+  const [day, month, year] = [form.startDateDay, form.startDateMonth, form.startDateYear].map((v) =>
+    /^\d{1,4}$/.test(v ?? '') ? Number(v) : NaN,
+  );
   if (!(year >= 2000 && year <= 2100) || !(month >= 1 && month <= 12) || !(day >= 1)) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return null;
@@ -129,7 +151,8 @@ export class ChoosePasswordForm {
   confirmPassword: string;
 }
 
-const asList = ({ value }: { value: unknown }) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+const asList = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
 
 /** Someone to invite: a new account, emailed a link to choose their own password. */
 export class InviteUserForm {

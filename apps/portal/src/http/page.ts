@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '@resettle/access';
 // The policy's pure capability table (no framework imports): the portal shows the pages a role may use, and the
 // api still decides every record.
 import { Capability, mayPerform } from '@resettle/access';
-import type { Role } from '@resettle/access';
-import { signedInUser, SignedInUser, takeFlash } from '../session/portal-session';
+import { SignedInUser, signedInUser, takeFlash } from '../session/portal-session';
 
 export interface NavItem {
   text: string;
@@ -11,16 +11,25 @@ export interface NavItem {
   active: boolean;
 }
 
-/** The service navigation for a person: caseload for those who hold children's cases, referrals for either side, users for those who manage them. */
+/**
+ * The service navigation for a person: caseload for those who hold children's cases, referrals for either side, users
+ * for those who manage them.
+ */
 function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
   const actor = { roles: user.roles as Role[] };
   const items: Omit<NavItem, 'active'>[] = [];
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
-  if (mayPerform(actor, Capability.READ_REFERRALS)) items.push({ text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals', href: '/referrals' });
+  if (mayPerform(actor, Capability.READ_REFERRALS))
+    items.push({
+      text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals',
+      href: '/referrals',
+    });
   if (mayPerform(actor, Capability.MANAGE_USERS)) items.push({ text: 'Users', href: '/users' });
-  if (mayPerform(actor, Capability.VIEW_ENGINE_STATUS)) items.push({ text: 'Deadline engine', href: '/admin/deadline-engine' });
-  if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS)) items.push({ text: 'Notifications', href: '/notifications' });
+  if (mayPerform(actor, Capability.VIEW_ENGINE_STATUS))
+    items.push({ text: 'Deadline engine', href: '/admin/deadline-engine' });
+  if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS))
+    items.push({ text: 'Notifications', href: '/notifications' });
   return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
 }
 
@@ -37,7 +46,13 @@ export function homeFor(user: SignedInUser): string {
  * Renders a page with what every page needs: the person, the navigation, this form's CSRF token, a one-off
  * message, and the CSP nonce for GOV.UK's inline `js-enabled` script.
  */
-export async function renderPage(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200) {
+export async function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown> = {},
+  status = 200,
+) {
   const user = signedInUser(request);
   const path = request.url.split('?')[0];
   const csrfToken = request.session ? await reply.generateCsrf() : undefined;

@@ -39,7 +39,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
           this.log.warn(`Could not keep a form's answers: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      const query = new URLSearchParams({ ...(returnTo && returnTo !== '/' ? { returnTo } : {}), ...(kept ? { kept: '1' } : {}) }).toString();
+      const query = new URLSearchParams({
+        ...(returnTo && returnTo !== '/' ? { returnTo } : {}),
+        ...(kept ? { kept: '1' } : {}),
+      }).toString();
       reply.redirect(query ? `/sign-in?${query}` : '/sign-in', 303);
       return;
     }
@@ -48,9 +51,16 @@ export class PortalExceptionFilter implements ExceptionFilter {
     if (status === 503) {
       reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
       this.log.warn(`Service unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    } else if (status >= 500) this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    } else if (status >= 500)
+      this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     try {
-      await renderPage(request, reply, page, { retryAfterSeconds: exception instanceof ApiError ? exception.extensions.retryAfterSeconds : undefined }, status);
+      await renderPage(
+        request,
+        reply,
+        page,
+        { retryAfterSeconds: exception instanceof ApiError ? exception.extensions.retryAfterSeconds : undefined },
+        status,
+      );
     } catch (error) {
       // The session or the view engine itself failed: a plain page is still better than nothing.
       this.log.error(error instanceof Error ? error.message : String(error));
@@ -80,8 +90,16 @@ export function statusOf(exception: unknown): number {
   if (isInfrastructureError(exception)) return 503;
   // @fastify/csrf-protection refuses a form whose token is missing or does not match the session (expired, or
   // forged); Nest hands a Fastify error on as an HttpException with its message and status.
-  if (exception instanceof HttpException && exception.getStatus() === 403 && /csrf/i.test(exception.message)) return 419;
-  if (exception instanceof HttpException) return exception.getStatus() === 404 ? 404 : exception.getStatus() === 403 ? 403 : exception.getStatus() < 500 ? 404 : 500;
+  if (exception instanceof HttpException && exception.getStatus() === 403 && /csrf/i.test(exception.message))
+    return 419;
+  if (exception instanceof HttpException)
+    return exception.getStatus() === 404
+      ? 404
+      : exception.getStatus() === 403
+        ? 403
+        : exception.getStatus() < 500
+          ? 404
+          : 500;
   const statusCode = (exception as { statusCode?: number }).statusCode;
   if (statusCode === 404) return 404;
   return 500;

@@ -11,7 +11,10 @@ describe('view filters', () => {
   });
 
   it.each([
-    ['Offered: Supported lodgings at 1 High Street from 2027-01-13', 'Offered: Supported lodgings at 1 High Street from 13 January 2027'],
+    [
+      'Offered: Supported lodgings at 1 High Street from 2027-01-13',
+      'Offered: Supported lodgings at 1 High Street from 13 January 2027',
+    ],
     ['No date here', 'No date here'],
     [null, ''],
   ])('no ISO date reaches a page: %s', (text, shown) => {

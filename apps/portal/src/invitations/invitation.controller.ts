@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { apiFormErrors, FormErrors, formError, validateForm } from '../forms/form-errors';
+import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { ChoosePasswordForm } from '../forms/portal-forms';
 import { renderPage } from '../http/page';
 import { flash, signedInUser } from '../session/portal-session';
@@ -53,17 +53,36 @@ export class InvitationController {
     const { value, errors } = validateForm(ChoosePasswordForm, body);
     if (errors) return this.form(request, reply, token, link, errors, 400);
     if (value.password !== value.confirmPassword) {
-      return this.form(request, reply, token, link, formError('confirmPassword', 'The passwords do not match: enter the same password twice'), 400);
+      return this.form(
+        request,
+        reply,
+        token,
+        link,
+        formError('confirmPassword', 'The passwords do not match: enter the same password twice'),
+        400,
+      );
     }
     let email: string;
     try {
-      ({ acceptInvitation: { email } } = await this.api.anonymous<{ acceptInvitation: { email: string } }>(request, ACCEPT, { input: { token, password: value.password } }));
+      ({
+        acceptInvitation: { email },
+      } = await this.api.anonymous<{ acceptInvitation: { email: string } }>(request, ACCEPT, {
+        input: { token, password: value.password },
+      }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.form(request, reply, token, link, apiFormErrors(error, (path) => (path.split('.').pop() === 'password' ? 'password' : undefined), 'password'), 400);
+        return this.form(
+          request,
+          reply,
+          token,
+          link,
+          apiFormErrors(error, (path) => (path.split('.').pop() === 'password' ? 'password' : undefined), 'password'),
+          400,
+        );
       }
       // Used, replaced or expired since the page was shown.
-      if (error instanceof ApiError && error.code === 'CONFLICT') return this.problem(request, reply, await this.lookup(request, token));
+      if (error instanceof ApiError && error.code === 'CONFLICT')
+        return this.problem(request, reply, await this.lookup(request, token));
       throw error;
     }
     flash(request, 'Your password is set. Sign in with it now.');
@@ -72,10 +91,19 @@ export class InvitationController {
   }
 
   private async lookup(request: FastifyRequest, token: string): Promise<InvitationLink> {
-    return (await this.api.anonymous<{ invitation: InvitationLink }>(request, INVITATION, { token: token.slice(0, 200) })).invitation;
+    return (
+      await this.api.anonymous<{ invitation: InvitationLink }>(request, INVITATION, { token: token.slice(0, 200) })
+    ).invitation;
   }
 
-  private form(request: FastifyRequest, reply: FastifyReply, token: string, link: InvitationLink, errors?: FormErrors, status = 200) {
+  private form(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    link: InvitationLink,
+    errors?: FormErrors,
+    status = 200,
+  ) {
     return renderPage(request, reply, 'invitation/choose-password.njk', { token, link, errors }, status);
   }
 

@@ -17,19 +17,28 @@ export class NotificationsController {
 
   @Get()
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('after') after?: string) {
-    const data = await this.api.asUser<{ unreadNotificationCount: number; notifications: any }>(request, NOTIFICATIONS, { after: after || undefined });
+    const data = await this.api.asUser<{ unreadNotificationCount: number; notifications: any }>(
+      request,
+      NOTIFICATIONS,
+      { after: after || undefined },
+    );
     return renderPage(request, reply, 'notifications/index.njk', {
       unread: data.unreadNotificationCount,
       totalCount: data.notifications.totalCount,
       items: data.notifications.edges.map((e: { node: unknown }) => e.node),
-      nextHref: data.notifications.pageInfo.hasNextPage ? `/notifications?after=${encodeURIComponent(data.notifications.pageInfo.endCursor)}` : null,
+      nextHref: data.notifications.pageInfo.hasNextPage
+        ? `/notifications?after=${encodeURIComponent(data.notifications.pageInfo.endCursor)}`
+        : null,
       firstHref: after ? '/notifications' : null,
     });
   }
 
   @Post('read-all')
   async readAll(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const { markAllNotificationsRead: count } = await this.api.asUser<{ markAllNotificationsRead: number }>(request, READ_ALL);
+    const { markAllNotificationsRead: count } = await this.api.asUser<{ markAllNotificationsRead: number }>(
+      request,
+      READ_ALL,
+    );
     flash(request, count === 1 ? '1 notification marked as read' : `${count} notifications marked as read`);
     return reply.redirect('/notifications', 303);
   }

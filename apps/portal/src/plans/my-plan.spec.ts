@@ -35,11 +35,19 @@ const referral = (type: string, status: string, offerAddressOrPlace: string, upd
 describe('myPlanOf', () => {
   it.each([
     ['no referral yet: not known', [], false, null],
-    ['an offer not yet confirmed is not where I will live', [referral('ACCOMMODATION', 'OFFERED', '1 Offered Street')], false, null],
+    [
+      'an offer not yet confirmed is not where I will live',
+      [referral('ACCOMMODATION', 'OFFERED', '1 Offered Street')],
+      false,
+      null,
+    ],
     ['a confirmed address is', [referral('ACCOMMODATION', 'CONFIRMED', '2 Confirmed Road')], true, '2 Confirmed Road'],
     [
       'the latest confirmed wins after one fell through',
-      [referral('ACCOMMODATION', 'FELL_THROUGH', '3 Old Lane', '2026-10-01T00:00:00Z'), referral('ACCOMMODATION', 'CONFIRMED', '4 New Close', '2026-11-20T00:00:00Z')],
+      [
+        referral('ACCOMMODATION', 'FELL_THROUGH', '3 Old Lane', '2026-10-01T00:00:00Z'),
+        referral('ACCOMMODATION', 'CONFIRMED', '4 New Close', '2026-11-20T00:00:00Z'),
+      ],
       true,
       '4 New Close',
     ],
@@ -58,11 +66,34 @@ describe('myPlanOf', () => {
 
   it('lists who helps with what: active pathways with someone named, in plain words', () => {
     const pathways = [
-      { type: 'MENTAL_HEALTH', status: 'IN_PROGRESS', childView: 'I want to talk to someone', ownerName: 'Alex', responsibleOrganisation: { name: 'CAMHS' }, needSummary: null },
-      { type: 'SUBSTANCE_MISUSE', status: 'SUPPORT_NOT_REQUIRED', childView: null, ownerName: 'Kim', responsibleOrganisation: null, needSummary: null },
-      { type: 'FAMILY_AND_RELATIONSHIPS', status: 'IN_PROGRESS', childView: null, ownerName: null, responsibleOrganisation: null, needSummary: null },
+      {
+        type: 'MENTAL_HEALTH',
+        status: 'IN_PROGRESS',
+        childView: 'I want to talk to someone',
+        ownerName: 'Alex',
+        responsibleOrganisation: { name: 'CAMHS' },
+        needSummary: null,
+      },
+      {
+        type: 'SUBSTANCE_MISUSE',
+        status: 'SUPPORT_NOT_REQUIRED',
+        childView: null,
+        ownerName: 'Kim',
+        responsibleOrganisation: null,
+        needSummary: null,
+      },
+      {
+        type: 'FAMILY_AND_RELATIONSHIPS',
+        status: 'IN_PROGRESS',
+        childView: null,
+        ownerName: null,
+        responsibleOrganisation: null,
+        needSummary: null,
+      },
     ];
-    expect(myPlanOf(plan({ pathways }), now).helpers).toEqual([{ about: 'How I am feeling', who: 'Alex, CAMHS', inMyWords: 'I want to talk to someone' }]);
+    expect(myPlanOf(plan({ pathways }), now).helpers).toEqual([
+      { about: 'How I am feeling', who: 'Alex, CAMHS', inMyWords: 'I want to talk to someone' },
+    ]);
   });
 
   it('next appointments: upcoming meetings, the first appointment on release day and planned appointments, soonest first', () => {
@@ -92,12 +123,27 @@ describe('myPlanOf', () => {
       }),
       now,
     );
-    expect(mine.appointments.map((a) => a.what)).toEqual(['Meeting before I leave', 'First appointment with my youth justice worker', 'Appointment with the GP']);
-    expect(mine.meetMe).toMatchObject({ known: true, who: 'Sam Okafor, Case manager', when: { date: '2027-01-14', time: '09:00' } });
+    expect(mine.appointments.map((a) => a.what)).toEqual([
+      'Meeting before I leave',
+      'First appointment with my youth justice worker',
+      'Appointment with the GP',
+    ]);
+    expect(mine.meetMe).toMatchObject({
+      known: true,
+      who: 'Sam Okafor, Case manager',
+      when: { date: '2027-01-14', time: '09:00' },
+    });
   });
 
   it('a plan with nothing arranged says so rather than failing', () => {
     const mine = myPlanOf(plan({ childVoice: null }, { caseManager: null }), now);
-    expect(mine).toMatchObject({ live: { known: false }, meetMe: { known: false, when: { date: '2027-01-14' } }, learn: { known: false }, helpers: [], appointments: [], caseManager: null });
+    expect(mine).toMatchObject({
+      live: { known: false },
+      meetMe: { known: false, when: { date: '2027-01-14' } },
+      learn: { known: false },
+      helpers: [],
+      appointments: [],
+      caseManager: null,
+    });
   });
 });

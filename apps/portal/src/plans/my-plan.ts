@@ -10,8 +10,24 @@ export interface PlanData {
   supervisingService: { name: string };
   resettlementPlan: {
     childVoice: { aspirations: string | null; strengths: string | null; selfAssessment: string | null } | null;
-    pathways: { type: string; status: string; childView: string | null; ownerName: string | null; responsibleOrganisation: { name: string } | null; needSummary: string | null }[];
-    referrals: { type: string; status: string; toOrganisation: { name: string }; offerAddressOrPlace: string | null; offerPlacementType: string | null; offerProvider: string | null; offerStartDate: string | null; updatedAt?: string }[];
+    pathways: {
+      type: string;
+      status: string;
+      childView: string | null;
+      ownerName: string | null;
+      responsibleOrganisation: { name: string } | null;
+      needSummary: string | null;
+    }[];
+    referrals: {
+      type: string;
+      status: string;
+      toOrganisation: { name: string };
+      offerAddressOrPlace: string | null;
+      offerPlacementType: string | null;
+      offerProvider: string | null;
+      offerStartDate: string | null;
+      updatedAt?: string;
+    }[];
     meetings: { type: string; startsAt: string; status: string; location: string | null }[] | null;
     releaseDay: {
       meetingDate: string | null;
@@ -39,8 +55,21 @@ interface Appointment {
 export interface MyPlan {
   name: string;
   leavingOn: string | null;
-  live: { known: boolean; address: string | null; kind: string | null; provider: string | null; from: string | null; inMyWords: string | null };
-  meetMe: { known: boolean; who: string | null; when: { date: string | null; time: string | null }; travel: string | null; firstStop: string | null };
+  live: {
+    known: boolean;
+    address: string | null;
+    kind: string | null;
+    provider: string | null;
+    from: string | null;
+    inMyWords: string | null;
+  };
+  meetMe: {
+    known: boolean;
+    who: string | null;
+    when: { date: string | null; time: string | null };
+    travel: string | null;
+    firstStop: string | null;
+  };
   learn: { known: boolean; place: string | null; kind: string | null; from: string | null; inMyWords: string | null };
   helpers: { about: string; who: string; inMyWords: string | null }[];
   appointments: Appointment[];
@@ -76,7 +105,9 @@ export function myPlanOf(data: PlanData, now: Date): MyPlan {
   const pathway = (type: string) => plan?.pathways.find((p) => p.type === type);
   // The latest confirmed referral of a type is what is actually arranged.
   const confirmed = (type: string) =>
-    plan?.referrals.filter((r) => r.type === type && r.status === 'CONFIRMED').sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0];
+    plan?.referrals
+      .filter((r) => r.type === type && r.status === 'CONFIRMED')
+      .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0];
   const home = confirmed('ACCOMMODATION');
   const school = confirmed('EDUCATION');
   const day = plan?.releaseDay ?? null;
@@ -91,17 +122,23 @@ export function myPlanOf(data: PlanData, now: Date): MyPlan {
 
   const appointments: Appointment[] = [];
   for (const m of plan?.meetings ?? []) {
-    if (m.status === 'SCHEDULED' && Date.parse(m.startsAt) >= now.getTime()) appointments.push({ when: m.startsAt, what: MEETING_WORDS[m.type] ?? 'Meeting', where: m.location });
+    if (m.status === 'SCHEDULED' && Date.parse(m.startsAt) >= now.getTime())
+      appointments.push({ when: m.startsAt, what: MEETING_WORDS[m.type] ?? 'Meeting', where: m.location });
   }
   if (day?.firstAppointmentDate) {
     appointments.push({
-      when: day.firstAppointmentTime ? `${day.firstAppointmentDate}T${day.firstAppointmentTime}` : day.firstAppointmentDate,
-      what: day.firstAppointmentWith ? `First appointment, with ${day.firstAppointmentWith}` : 'First appointment with my youth justice worker',
+      when: day.firstAppointmentTime
+        ? `${day.firstAppointmentDate}T${day.firstAppointmentTime}`
+        : day.firstAppointmentDate,
+      what: day.firstAppointmentWith
+        ? `First appointment, with ${day.firstAppointmentWith}`
+        : 'First appointment with my youth justice worker',
       where: day.firstAppointmentPlace,
     });
   }
   for (const a of plan?.appointments ?? []) {
-    if (a.outcome === 'PLANNED' && Date.parse(a.at) >= now.getTime()) appointments.push({ when: a.at, what: `Appointment with ${a.withWhom}`, where: a.place });
+    if (a.outcome === 'PLANNED' && Date.parse(a.at) >= now.getTime())
+      appointments.push({ when: a.at, what: `Appointment with ${a.withWhom}`, where: a.place });
   }
   appointments.sort((a, b) => a.when.localeCompare(b.when));
 
@@ -137,6 +174,8 @@ export function myPlanOf(data: PlanData, now: Date): MyPlan {
       goodAt: plan?.childVoice?.strengths ?? null,
       whatINeed: plan?.childVoice?.selfAssessment ?? null,
     },
-    caseManager: data.caseManager ? `${data.caseManager.givenName} ${data.caseManager.familyName}, ${data.supervisingService.name}` : null,
+    caseManager: data.caseManager
+      ? `${data.caseManager.givenName} ${data.caseManager.familyName}, ${data.supervisingService.name}`
+      : null,
   };
 }

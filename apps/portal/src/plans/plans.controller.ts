@@ -1,16 +1,23 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiClient } from '../api/api-client';
-import { renderPage } from '../http/page';
-import { Clock } from '@resettle/common';
-import { isOverdue, nextMilestone } from '../caseload/caseload-view';
-import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
-import { Capability, mayPerform } from '@resettle/access';
 import type { Role } from '@resettle/access';
+import { Capability, mayPerform } from '@resettle/access';
+import { Clock } from '@resettle/common';
+import { ApiClient } from '../api/api-client';
+import { isOverdue, nextMilestone } from '../caseload/caseload-view';
+import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
+import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { signedInUser } from '../session/portal-session';
 import { myPlanOf, PlanData } from './my-plan';
-import { EPISODE_STATUS_LABELS, MEETING_LABELS, MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from './plan-labels';
+import {
+  EPISODE_STATUS_LABELS,
+  MEETING_LABELS,
+  MILESTONE_LABELS,
+  MILESTONE_STATUS_LABELS,
+  PATHWAY_LABELS,
+  PATHWAY_STATUS_LABELS,
+} from './plan-labels';
 import { PLAN } from './plan-queries';
 
 /** A child's plan for staff, and "My plan", the same plan in the child's words. Read as the signed-in person. */
@@ -22,23 +29,56 @@ export class PlansController {
   ) {}
 
   @Get(':episodeId')
-  async plan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
-    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, PLAN, { id: episodeId });
+  async plan(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) episodeId: string,
+  ) {
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, PLAN, {
+      id: episodeId,
+    });
     const next = nextMilestone(episode.milestones as { key: string; dueDate: string | null; status: string }[]);
     const user = signedInUser(request);
     const maySend = user !== undefined && mayPerform({ roles: user.roles as Role[] }, Capability.SEND_REFERRAL);
     return renderPage(request, reply, 'plans/show.njk', {
       episode,
-      referable: maySend ? (episode.resettlementPlan?.pathways ?? []).filter((p: { type: string }) => referralTypeFor(p.type)).map((p: { id: string }) => p.id) : [],
+      referable: maySend
+        ? (episode.resettlementPlan?.pathways ?? [])
+            .filter((p: { type: string }) => referralTypeFor(p.type))
+            .map((p: { id: string }) => p.id)
+        : [],
       plan: episode.resettlementPlan,
-      next: next ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) } : null,
-      labels: { pathway: PATHWAY_LABELS, pathwayStatus: PATHWAY_STATUS_LABELS, milestone: MILESTONE_LABELS, milestoneStatus: MILESTONE_STATUS_LABELS, meeting: MEETING_LABELS, episodeStatus: EPISODE_STATUS_LABELS, referralStatus: STATUS_LABELS, referralType: TYPE_LABELS, urgency: URGENCY_LABELS },
+      next: next
+        ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
+        : null,
+      labels: {
+        pathway: PATHWAY_LABELS,
+        pathwayStatus: PATHWAY_STATUS_LABELS,
+        milestone: MILESTONE_LABELS,
+        milestoneStatus: MILESTONE_STATUS_LABELS,
+        meeting: MEETING_LABELS,
+        episodeStatus: EPISODE_STATUS_LABELS,
+        referralStatus: STATUS_LABELS,
+        referralType: TYPE_LABELS,
+        urgency: URGENCY_LABELS,
+      },
     });
   }
 
   @Get(':episodeId/my-plan')
-  async myPlan(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('episodeId', ParseUUIDPipe) episodeId: string) {
-    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: PlanData & { id: string } }>(request, PLAN, { id: episodeId });
-    return renderPage(request, reply, 'plans/my-plan.njk', { episodeId: episode.id, mine: myPlanOf(episode, this.clock.now()) });
+  async myPlan(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) episodeId: string,
+  ) {
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: PlanData & { id: string } }>(
+      request,
+      PLAN,
+      { id: episodeId },
+    );
+    return renderPage(request, reply, 'plans/my-plan.njk', {
+      episodeId: episode.id,
+      mine: myPlanOf(episode, this.clock.now()),
+    });
   }
 }

@@ -54,19 +54,31 @@ export class MakeReferralController {
     if (errors) return this.render(request, reply, context, body?.q, body, errors, 400);
     let referral: { id: string; version: number };
     try {
-      ({ createReferral: referral } = await this.api.asUser<{ createReferral: { id: string; version: number } }>(request, CREATE, {
-        input: {
-          pathwayId,
-          type: context.type,
-          toOrganisationId: value.toOrganisationId,
-          childWishes: value.childWishes || null,
-          familyViews: value.familyViews || null,
-          needsAndRisks: value.needsAndRisks || null,
+      ({ createReferral: referral } = await this.api.asUser<{ createReferral: { id: string; version: number } }>(
+        request,
+        CREATE,
+        {
+          input: {
+            pathwayId,
+            type: context.type,
+            toOrganisationId: value.toOrganisationId,
+            childWishes: value.childWishes || null,
+            familyViews: value.familyViews || null,
+            needsAndRisks: value.needsAndRisks || null,
+          },
         },
-      }));
+      ));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.render(request, reply, context, body?.q, body, apiFormErrors(error, (path) => path.split('.').pop(), 'toOrganisationId'), 400);
+        return this.render(
+          request,
+          reply,
+          context,
+          body?.q,
+          body,
+          apiFormErrors(error, (path) => path.split('.').pop(), 'toOrganisationId'),
+          400,
+        );
       }
       throw error;
     }
@@ -81,23 +93,42 @@ export class MakeReferralController {
 
   /** The episode and the pathway the referral is made from (NOT_FOUND unless it is the caller's and can refer). */
   private async load(request: FastifyRequest, episodeId: string, pathwayId: string) {
-    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, EPISODE, { id: episodeId });
+    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, EPISODE, {
+      id: episodeId,
+    });
     const pathway = (episode.resettlementPlan?.pathways ?? []).find((p: { id: string }) => p.id === pathwayId);
     const type = pathway ? referralTypeFor(pathway.type) : null;
     if (!pathway || !type) throw new ApiError('Not found', 'NOT_FOUND');
     return { episode, pathway, type };
   }
 
-  /** Whom the referral can be to: the child's own area first (its council, or its providers), then what the search finds. */
-  private async organisationsFor(request: FastifyRequest, context: ReferralContext, search: string): Promise<{ id: string; name: string }[]> {
+  /**
+   * Whom the referral can be to: the child's own area first (its council, or its providers), then what the search
+   * finds.
+   */
+  private async organisationsFor(
+    request: FastifyRequest,
+    context: ReferralContext,
+    search: string,
+  ): Promise<{ id: string; name: string }[]> {
     const { episode } = context;
     const organisationType = ORGANISATION_TYPE_FOR[context.type];
-    const homeArea = episode.child.homeAuthority?.id ?? episode.child.responsibleAuthority?.id ?? episode.supervisingService.localAuthorityId;
+    const homeArea =
+      episode.child.homeAuthority?.id ??
+      episode.child.responsibleAuthority?.id ??
+      episode.supervisingService.localAuthorityId;
     const find = async (filter: Record<string, unknown>) =>
-      (await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(request, ORGANISATIONS, { filter })).organisations.edges.map((e) => e.node);
-    const own = organisationType === 'LOCAL_AUTHORITY'
-      ? [episode.child.homeAuthority, episode.child.responsibleAuthority].filter(Boolean)
-      : await find({ types: [organisationType], localAuthorityId: homeArea ?? undefined });
+      (
+        await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(
+          request,
+          ORGANISATIONS,
+          { filter },
+        )
+      ).organisations.edges.map((e) => e.node);
+    const own =
+      organisationType === 'LOCAL_AUTHORITY'
+        ? [episode.child.homeAuthority, episode.child.responsibleAuthority].filter(Boolean)
+        : await find({ types: [organisationType], localAuthorityId: homeArea ?? undefined });
     const found = search ? await find({ types: [organisationType], nameContains: search }) : [];
     return [...new Map([...own, ...found].map((o: { id: string; name: string }) => [o.id, o])).values()];
   }
@@ -122,7 +153,11 @@ export class MakeReferralController {
         search,
         typeLabel: TYPE_LABELS[context.type],
         pathwayLabel: PATHWAY_LABELS[context.pathway.type],
-        organisationItems: organisations.map((o) => ({ value: o.id, text: o.name, checked: values.toOrganisationId === o.id })),
+        organisationItems: organisations.map((o) => ({
+          value: o.id,
+          text: o.name,
+          checked: values.toOrganisationId === o.id,
+        })),
         values,
         errors,
       },

@@ -1,5 +1,5 @@
-import { PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove } from '@resettle/referrals';
 import type { ReferralType } from '@resettle/referrals';
+import { PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove } from '@resettle/referrals';
 import { OfferForm, offerStartDate, ReasonForm, RequestInformationForm, VersionedForm } from '../forms/portal-forms';
 
 /**
@@ -7,7 +7,8 @@ import { OfferForm, offerStartDate, ReasonForm, RequestInformationForm, Versione
  * (`libs/referrals/src/rules/referral-transitions.ts`, the api's own rule), so the portal never offers a move the
  * api would refuse, and never decides one the api has not.
  */
-export type ActionKey = 'acknowledge' | 'request-information' | 'offer' | 'confirm' | 'decline' | 'send' | 'withdraw' | 'fell-through';
+export type ActionKey =
+  'acknowledge' | 'request-information' | 'offer' | 'confirm' | 'decline' | 'send' | 'withdraw' | 'fell-through';
 
 export interface ReferralAction {
   move: ReferralMove;
@@ -24,7 +25,11 @@ export interface ReferralAction {
 }
 
 const moveInput = (referralId: string, form: VersionedForm) => ({ referralId, expectedVersion: form.expectedVersion });
-const reasonInput = (referralId: string, form: ReasonForm) => ({ referralId, expectedVersion: form.expectedVersion, reason: form.reason });
+const reasonInput = (referralId: string, form: ReasonForm) => ({
+  referralId,
+  expectedVersion: form.expectedVersion,
+  reason: form.reason,
+});
 
 export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
   acknowledge: {
@@ -41,7 +46,11 @@ export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
     mutation: 'requestReferralInformation',
     inputType: 'RequestReferralInformationInput',
     form: RequestInformationForm,
-    input: (referralId, form: RequestInformationForm) => ({ referralId, expectedVersion: form.expectedVersion, note: form.note }),
+    input: (referralId, form: RequestInformationForm) => ({
+      referralId,
+      expectedVersion: form.expectedVersion,
+      note: form.note,
+    }),
     label: () => 'Ask for more information',
     done: 'You asked the youth justice service for more information',
   },
@@ -53,7 +62,12 @@ export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
     input: (referralId, form: OfferForm) => ({
       referralId,
       expectedVersion: form.expectedVersion,
-      offer: { addressOrPlace: form.addressOrPlace, placementType: form.placementType, provider: form.provider, startDate: offerStartDate(form) },
+      offer: {
+        addressOrPlace: form.addressOrPlace,
+        placementType: form.placementType,
+        provider: form.provider,
+        startDate: offerStartDate(form),
+      },
     }),
     label: (type) => (type === 'ACCOMMODATION' ? 'Offer a placement' : 'Offer a place'),
     done: 'Offer made',
@@ -108,10 +122,14 @@ export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
   },
 };
 
-export const isActionKey = (value: string): value is ActionKey => Object.prototype.hasOwnProperty.call(REFERRAL_ACTIONS, value);
+export const isActionKey = (value: string): value is ActionKey =>
+  Object.prototype.hasOwnProperty.call(REFERRAL_ACTIONS, value);
 
 /** The sides the person is on for this referral: the service that made it, the organisation it is addressed to. */
-export function sidesOf(organisationId: string, referral: { fromServiceId: string; toOrganisationId: string }): ('YJS' | 'PARTNER')[] {
+export function sidesOf(
+  organisationId: string,
+  referral: { fromServiceId: string; toOrganisationId: string },
+): ('YJS' | 'PARTNER')[] {
   const sides: ('YJS' | 'PARTNER')[] = [];
   if (referral.fromServiceId === organisationId) sides.push('YJS');
   if (referral.toOrganisationId === organisationId) sides.push('PARTNER');
@@ -119,7 +137,10 @@ export function sidesOf(organisationId: string, referral: { fromServiceId: strin
 }
 
 /** The actions open to this person now, in the order the page shows them. */
-export function actionsFor(organisationId: string, referral: { status: string; fromServiceId: string; toOrganisationId: string }): ActionKey[] {
+export function actionsFor(
+  organisationId: string,
+  referral: { status: string; fromServiceId: string; toOrganisationId: string },
+): ActionKey[] {
   const sides = sidesOf(organisationId, referral);
   return (Object.keys(REFERRAL_ACTIONS) as ActionKey[]).filter((key) => {
     const rule = REFERRAL_MOVES[REFERRAL_ACTIONS[key].move];
@@ -128,11 +149,12 @@ export function actionsFor(organisationId: string, referral: { status: string; f
   });
 }
 
-/** The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones. */
+/**
+ * The referral a pathway can make: accommodation from ACCOMMODATION, education from ETE, health from the health ones.
+ */
 export function referralTypeFor(pathwayType: string): ReferralType | null {
   return (Object.keys(PATHWAYS_FOR) as ReferralType[]).find((type) => PATHWAYS_FOR[type].includes(pathwayType)) ?? null;
 }
-
 
 /** Why an action did nothing: the referral moved on (another tab, a colleague), said with its status now. */
 export function noLongerOpenMessage(actionLabel: string, statusNow: string): string {

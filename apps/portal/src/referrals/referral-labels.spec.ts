@@ -37,8 +37,14 @@ describe('what the officer sees to act', () => {
   });
 
   it.each([
-    [43, 'The start date is 43 days after the expected release on 13 January 2027. Check it is right, then offer again.'],
-    [-1, 'The start date is 1 day before the expected release on 13 January 2027. Check it is right, then offer again.'],
+    [
+      43,
+      'The start date is 43 days after the expected release on 13 January 2027. Check it is right, then offer again.',
+    ],
+    [
+      -1,
+      'The start date is 1 day before the expected release on 13 January 2027. Check it is right, then offer again.',
+    ],
   ])('warns of a start %i days from release', (days, text) => {
     expect(farFromReleaseWarning(days, '13 January 2027')).toBe(text);
   });

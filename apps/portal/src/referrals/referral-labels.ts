@@ -49,7 +49,7 @@ export function deadlineDistance(daysLeft: number): string {
 }
 
 /** How long before the earliest release each type of referral must be confirmed (DOMAIN.md "Deadlines"). */
-export const DAYS_BEFORE_RELEASE: Record<string, number> = { ACCOMMODATION: 28, EDUCATION: 14, HEALTH: 14 };
+const DAYS_BEFORE_RELEASE: Record<string, number> = { ACCOMMODATION: 28, EDUCATION: 14, HEALTH: 14 };
 
 const WHAT_IS_DUE: Record<string, string> = {
   ACCOMMODATION: 'An address must be confirmed',
@@ -57,7 +57,9 @@ const WHAT_IS_DUE: Record<string, string> = {
   HEALTH: 'The health handover must be arranged',
 };
 
-/** Why the deadline is what it is, in words: "An address must be confirmed 28 days before the earliest release date." */
+/**
+ * Why the deadline is what it is, in words: "An address must be confirmed 28 days before the earliest release date."
+ */
 export function deadlineReason(type: string): string {
   return `${WHAT_IS_DUE[type] ?? 'It must be confirmed'} ${DAYS_BEFORE_RELEASE[type] ?? 14} days before the earliest release date.`;
 }

@@ -6,12 +6,27 @@ import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/portal-forms';
-import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
 import { renderPage } from '../http/page';
+import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
 import { DraftStore } from '../session/draft-store';
-import { flash, signedInUser, SignedInUser } from '../session/portal-session';
-import { ActionKey, actionsFor, farFromReleaseWarning, isActionKey, noLongerOpenMessage, REFERRAL_ACTIONS, sidesOf } from './referral-actions';
-import { deadlineDistance, deadlineReason, statusLabel, STATUS_LABELS, TYPE_LABELS, urgencyLabel } from './referral-labels';
+import { flash, SignedInUser, signedInUser } from '../session/portal-session';
+import {
+  ActionKey,
+  actionsFor,
+  farFromReleaseWarning,
+  isActionKey,
+  noLongerOpenMessage,
+  REFERRAL_ACTIONS,
+  sidesOf,
+} from './referral-actions';
+import {
+  deadlineDistance,
+  deadlineReason,
+  STATUS_LABELS,
+  statusLabel,
+  TYPE_LABELS,
+  urgencyLabel,
+} from './referral-labels';
 import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
@@ -40,7 +55,10 @@ export class ReferralsController {
     @Query('after') after?: string,
   ) {
     const user = requireUser(request);
-    const filter = { status: STATUSES.includes(status ?? '') ? status : undefined, type: TYPES.includes(type ?? '') ? type : undefined };
+    const filter = {
+      status: STATUSES.includes(status ?? '') ? status : undefined,
+      type: TYPES.includes(type ?? '') ? type : undefined,
+    };
     const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
       first: PAGE_SIZE,
       after: after || undefined,
@@ -48,9 +66,21 @@ export class ReferralsController {
     });
     const rows = referrals.edges.map(({ node }) => {
       const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
-      return { ...node, side, statusTag: statusLabel(node.status, side), urgencyTag: urgencyLabel(node.status, node.urgency), deadlineText: deadlineTextOf(node), typeLabel: TYPE_LABELS[node.type] };
+      return {
+        ...node,
+        side,
+        statusTag: statusLabel(node.status, side),
+        urgencyTag: urgencyLabel(node.status, node.urgency),
+        deadlineText: deadlineTextOf(node),
+        typeLabel: TYPE_LABELS[node.type],
+      };
     });
-    const query = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}), ...extra }).toString();
+    const query = (extra: Record<string, string>) =>
+      new URLSearchParams({
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+        ...extra,
+      }).toString();
     return renderPage(request, reply, 'referrals/inbox.njk', {
       rows,
       totalCount: referrals.totalCount,
@@ -75,19 +105,36 @@ export class ReferralsController {
    * with the error summary at the top (`:id/messages` still takes it, for pages loaded before).
    */
   @Post(':id')
-  async postMessageHere(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+  async postMessageHere(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
     return this.postMessage(request, reply, id, body);
   }
 
   @Post(':id/messages')
-  async postMessage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+  async postMessage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
     const { value, errors } = validateForm(MessageForm, body);
-    if (errors) return this.renderReferral(request, reply, id, { errors, messageBody: (body as { body?: string })?.body }, 400);
+    if (errors)
+      return this.renderReferral(request, reply, id, { errors, messageBody: (body as { body?: string })?.body }, 400);
     try {
       await this.api.asUser(request, POST_MESSAGE, { input: { referralId: id, body: value.body } });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        return this.renderReferral(request, reply, id, { errors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body }, 400);
+        return this.renderReferral(
+          request,
+          reply,
+          id,
+          { errors: apiFormErrors(error, () => 'body', 'body'), messageBody: value.body },
+          400,
+        );
       }
       throw error;
     }
@@ -97,7 +144,12 @@ export class ReferralsController {
 
   /** The page of an action that asks for something (a reason, an offer, what information is needed). */
   @Get(':id/:action')
-  async actionPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string, @Param('action') action: string) {
+  async actionPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('action') action: string,
+  ) {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
     if (!key) return this.noLongerOpen(request, reply, referral, action);
@@ -119,7 +171,10 @@ export class ReferralsController {
     if (!key) return this.noLongerOpen(request, reply, referral, action);
     const spec = REFERRAL_ACTIONS[key];
     const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
-    if (errors) return spec.form ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400) : this.conflict(request, reply, referral.id);
+    if (errors)
+      return spec.form
+        ? this.renderAction(request, reply, referral, key, { values: body, errors }, 400)
+        : this.conflict(request, reply, referral.id);
     if (key === 'offer') {
       // A start far from the release is possible but unusual: said, and offered only when sent again unchanged.
       const startDate = offerStartDate(value as OfferForm)!;
@@ -127,17 +182,28 @@ export class ReferralsController {
       // A start in the past is no warning but a refusal, and the api's: it goes straight on to say so.
       const startsInPast = startDate < this.clock.today();
       if (daysFromRelease !== null && !startsInPast && body.confirmedStartDate !== startDate) {
-        const farWarning = { text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)), startDate };
+        const farWarning = {
+          text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)),
+          startDate,
+        };
         return this.renderAction(request, reply, referral, key, { values: body, farWarning });
       }
     }
     try {
       await this.api.asUser(request, moveMutation(spec.mutation, spec.inputType), { input: spec.input(id, value) });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT') return this.conflict(request, reply, referral.id, error.message);
+      if (error instanceof ApiError && error.code === 'CONFLICT')
+        return this.conflict(request, reply, referral.id, error.message);
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && spec.form) {
         const field = (path: string) => FIELD_OF_PATH[path.split('.').pop() ?? ''];
-        return this.renderAction(request, reply, referral, key, { values: body, errors: apiFormErrors(error, field, firstField(key)) }, 400);
+        return this.renderAction(
+          request,
+          reply,
+          referral,
+          key,
+          { values: body, errors: apiFormErrors(error, field, firstField(key)) },
+          400,
+        );
       }
       throw error;
     }
@@ -161,7 +227,12 @@ export class ReferralsController {
     return actionsFor(user.organisationId, referral).includes(action) ? action : null;
   }
 
-  private noLongerOpen(request: FastifyRequest, reply: FastifyReply, referral: FullReferral, action: ActionKey | string) {
+  private noLongerOpen(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referral: FullReferral,
+    action: ActionKey | string,
+  ) {
     const user = requireUser(request);
     const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
     const label = isActionKey(action) ? REFERRAL_ACTIONS[action].label(referral.type).toLowerCase() : action;
@@ -169,7 +240,13 @@ export class ReferralsController {
     return this.renderReferral(request, reply, referral.id, { errors: formError('referral-status', message) }, 409);
   }
 
-  private async renderReferral(request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}, status = 200) {
+  private async renderReferral(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) {
     const user = requireUser(request);
     const referral = await this.load(request, id);
     const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
@@ -204,21 +281,34 @@ export class ReferralsController {
     reply: FastifyReply,
     referral: FullReferral,
     key: ActionKey,
-    data: { values: Record<string, string>; errors?: FormErrors; keptAnswers?: boolean; farWarning?: { text: string; startDate: string } },
+    data: {
+      values: Record<string, string>;
+      errors?: FormErrors;
+      keptAnswers?: boolean;
+      farWarning?: { text: string; startDate: string };
+    },
     status = 200,
   ) {
     return renderPage(
       request,
       reply,
       `referrals/actions/${key}.njk`,
-      { referral, action: { key, label: REFERRAL_ACTIONS[key].label(referral.type) }, typeLabel: TYPE_LABELS[referral.type], ...data },
+      {
+        referral,
+        action: { key, label: REFERRAL_ACTIONS[key].label(referral.type) },
+        typeLabel: TYPE_LABELS[referral.type],
+        ...data,
+      },
       status,
     );
   }
 
   /** Someone else moved the referral first, or the page was stale: show it as it is now, and say so. */
   private conflict(request: FastifyRequest, reply: FastifyReply, id: string, message?: string) {
-    const errors = formError('referral-status', `${message ?? 'This referral has changed since you loaded the page'}. The page now shows it as it is: check it and try again.`);
+    const errors = formError(
+      'referral-status',
+      `${message ?? 'This referral has changed since you loaded the page'}. The page now shows it as it is: check it and try again.`,
+    );
     return this.renderReferral(request, reply, id, { errors }, 409);
   }
 }
@@ -268,8 +358,22 @@ interface InboxReferral {
 
 interface FullReferral extends InboxReferral {
   version: number;
-  events: { id: string; fromStatus: string | null; toStatus: string; note: string | null; createdAt: string; actorName: string | null; actorOrganisation: { name: string } }[];
-  messages: { id: string; body: string; createdAt: string; authorName: string | null; authorOrganisation: { name: string } }[];
+  events: {
+    id: string;
+    fromStatus: string | null;
+    toStatus: string;
+    note: string | null;
+    createdAt: string;
+    actorName: string | null;
+    actorOrganisation: { name: string };
+  }[];
+  messages: {
+    id: string;
+    body: string;
+    createdAt: string;
+    authorName: string | null;
+    authorOrganisation: { name: string };
+  }[];
 }
 
 /** Moves and messages together, newest first, for the MoJ timeline. */
@@ -282,6 +386,12 @@ function timelineOf(referral: FullReferral) {
     text: humanDates(e.note),
     by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
   }));
-  const messages = referral.messages.map((m) => ({ kind: 'message', at: m.createdAt, title: 'Message', text: m.body, by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', ') }));
+  const messages = referral.messages.map((m) => ({
+    kind: 'message',
+    at: m.createdAt,
+    title: 'Message',
+    text: m.body,
+    by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', '),
+  }));
   return [...moves, ...messages].sort((a, b) => b.at.localeCompare(a.at));
 }

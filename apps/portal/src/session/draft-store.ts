@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import type { PortalConfig } from '../config/portal-config';
+import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import { DRAFT_SECONDS, FormDraft } from './form-drafts';
 import { PORTAL_REDIS } from './portal-redis.provider';
 

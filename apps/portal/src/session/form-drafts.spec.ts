@@ -22,7 +22,10 @@ describe('answers kept from a form posted after the session ended', () => {
   });
 
   it.each([
-    [{ _csrf: 'secret', provider: 'Easttown Homes', expectedVersion: '3' }, { provider: 'Easttown Homes', expectedVersion: '3' }],
+    [
+      { _csrf: 'secret', provider: 'Easttown Homes', expectedVersion: '3' },
+      { provider: 'Easttown Homes', expectedVersion: '3' },
+    ],
     [{ _csrf: 'secret' }, null],
     [{ body: 'x'.repeat(10_001) }, null],
     [{ roles: ['a', 'b'], note: 'Hello' }, { note: 'Hello' }],

@@ -16,7 +16,10 @@ export const DRAFT_SECONDS = 30 * 60;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Forms whose answers are worth keeping, and the page that shows each again. Buttons alone carry nothing typed. */
 const KEPT: [RegExp, (m: RegExpExecArray) => string][] = [
-  [new RegExp(`^/referrals/(${UUID})/(offer|decline|withdraw|fell-through|request-information)$`), (m) => `/referrals/${m[1]}/${m[2]}`],
+  [
+    new RegExp(`^/referrals/(${UUID})/(offer|decline|withdraw|fell-through|request-information)$`),
+    (m) => `/referrals/${m[1]}/${m[2]}`,
+  ],
   [new RegExp(`^/referrals/(${UUID})(?:/messages)?$`), (m) => `/referrals/${m[1]}`],
 ];
 

@@ -21,7 +21,9 @@ export class RedisSessionStore {
   }
 
   set(sessionId: string, session: Session, callback: Callback): void {
-    this.redis.set(this.key(sessionId), JSON.stringify(session), 'EX', this.ttlSeconds).then(() => callback(), callback);
+    this.redis
+      .set(this.key(sessionId), JSON.stringify(session), 'EX', this.ttlSeconds)
+      .then(() => callback(), callback);
   }
 
   get(sessionId: string, callback: SessionCallback): void {

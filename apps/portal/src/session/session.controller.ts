@@ -35,9 +35,13 @@ export class SessionController {
     const user = signedInUser(request);
     const sessionId = request.session?.sessionId;
     // Kept going from another tab: nothing timed out.
-    if (user && sessionId && (await this.tokens.secondsLeft(sessionId)) > 0) return reply.redirect(back ?? homeFor(user), 303);
+    if (user && sessionId && (await this.tokens.secondsLeft(sessionId)) > 0)
+      return reply.redirect(back ?? homeFor(user), 303);
     if (sessionId) await this.tokens.remove(sessionId);
     if (user) await request.session.destroy();
-    return reply.redirect(`/sign-in?${new URLSearchParams({ timedOut: '1', ...(back ? { returnTo: back } : {}) })}`, 303);
+    return reply.redirect(
+      `/sign-in?${new URLSearchParams({ timedOut: '1', ...(back ? { returnTo: back } : {}) })}`,
+      303,
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import type { PortalConfig } from '../config/portal-config';
-import type { ApiTokens } from './portal-session';
+import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import { PORTAL_REDIS } from './portal-redis.provider';
+import type { ApiTokens } from './portal-session';
 
 /**
  * The api's tokens of each portal session, in a Redis key of their own. Not in the session itself: a session is

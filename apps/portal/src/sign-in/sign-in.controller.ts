@@ -5,15 +5,18 @@ import { ApiError } from '../api/api-error';
 import { formError, validateForm } from '../forms/form-errors';
 import { SignInForm } from '../forms/portal-forms';
 import { homeFor, renderPage, safeReturnTo } from '../http/page';
-import { ApiTokens, signedInUser, SignedInUser } from '../session/portal-session';
-import { TokenStore } from '../session/token-store';
 import { DraftStore } from '../session/draft-store';
+import { ApiTokens, SignedInUser, signedInUser } from '../session/portal-session';
+import { TokenStore } from '../session/token-store';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
 const ME = `query { me { id email givenName familyName roles organisation { id name type } } }`;
 const LOGOUT = `mutation($input: LogoutInput!) { logout(input: $input) }`;
 
-/** Signing in and out. The api checks the password, throttles guessing and audits every attempt; the portal keeps the tokens. */
+/**
+ * Signing in and out. The api checks the password, throttles guessing and audits every attempt; the portal keeps the
+ * tokens.
+ */
 @Controller()
 export class SignInController {
   constructor(
@@ -42,7 +45,13 @@ export class SignInController {
     // Just chose a password from an invitation: their email is filled in, once.
     const email = request.session?.signInEmail;
     if (email) request.session.signInEmail = undefined;
-    return renderPage(request, reply, 'sign-in.njk', { returnTo: safeReturnTo(returnTo), values: { email: email ?? '' }, signedOut: signedOut === '1', timedOut: timedOut === '1', kept: kept === '1' });
+    return renderPage(request, reply, 'sign-in.njk', {
+      returnTo: safeReturnTo(returnTo),
+      values: { email: email ?? '' },
+      signedOut: signedOut === '1',
+      timedOut: timedOut === '1',
+      kept: kept === '1',
+    });
   }
 
   @Post('sign-in')
@@ -50,17 +59,32 @@ export class SignInController {
     const returnTo = safeReturnTo(body?.returnTo);
     const { value, errors } = validateForm(SignInForm, body);
     const again = (formErrors: unknown, status = 400) =>
-      renderPage(request, reply, 'sign-in.njk', { errors: formErrors, values: { email: body?.email ?? '' }, returnTo, kept: body?.kept === '1' }, status);
+      renderPage(
+        request,
+        reply,
+        'sign-in.njk',
+        { errors: formErrors, values: { email: body?.email ?? '' }, returnTo, kept: body?.kept === '1' },
+        status,
+      );
     if (errors) return again(errors);
 
     let tokens: ApiTokens;
     try {
-      ({ login: tokens } = await this.api.anonymous<{ login: ApiTokens }>(request, LOGIN, { input: { email: value.email, password: value.password } }));
+      ({ login: tokens } = await this.api.anonymous<{ login: ApiTokens }>(request, LOGIN, {
+        input: { email: value.email, password: value.password },
+      }));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return again(formError('email', 'Email or password is not right'), 401);
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+        return again(formError('email', 'Email or password is not right'), 401);
       if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') {
         const minutes = Math.max(1, Math.ceil(Number(error.extensions.retryAfterSeconds ?? 60) / 60));
-        return again(formError('email', `Too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again`), 429);
+        return again(
+          formError(
+            'email',
+            `Too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again`,
+          ),
+          429,
+        );
       }
       throw error;
     }

@@ -50,5 +50,8 @@ export function accountStatus(account: AccountForStatus): AccountStatus {
 
 /** The textarea of email domains: one a line (commas and spaces work too). */
 export function domainsFromText(text: string | undefined): string[] {
-  return (text ?? '').split(/[\s,;]+/).map((d) => d.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(/[\s,;]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
 }

@@ -1,5 +1,5 @@
-import { Role } from '../role';
 import type { Actor } from '../actor';
+import { Role } from '../role';
 import { Capability, hasRole, mayManageUsersOf, mayPerform } from './capabilities';
 
 const actor = (organisationId: string, ...roles: Role[]): Actor => ({
@@ -27,25 +27,25 @@ describe('capabilities', () => {
   const _ = false;
   const EXPECTED: Record<Capability, readonly boolean[]> = {
     //                                 YC YM ES EM AO CS HP ED NA
-    [Capability.READ_DIRECTORY]:      [Y, Y, Y, Y, Y, Y, Y, Y, Y],
-    [Capability.READ_SELF]:           [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.READ_DIRECTORY]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.READ_SELF]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.CHANGE_OWN_PASSWORD]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
-    [Capability.READ_CHILD]:          [Y, Y, Y, Y, Y, Y, Y, Y, _],
-    [Capability.READ_CASELOAD]:       [Y, Y, Y, Y, _, Y, _, _, _],
-    [Capability.REGISTER_CHILD]:      [Y, Y, _, _, _, _, _, _, _],
-    [Capability.CHANGE_CUSTODY]:      [Y, Y, Y, Y, _, _, _, _, _],
+    [Capability.READ_CHILD]: [Y, Y, Y, Y, Y, Y, Y, Y, _],
+    [Capability.READ_CASELOAD]: [Y, Y, Y, Y, _, Y, _, _, _],
+    [Capability.REGISTER_CHILD]: [Y, Y, _, _, _, _, _, _, _],
+    [Capability.CHANGE_CUSTODY]: [Y, Y, Y, Y, _, _, _, _, _],
     [Capability.ASSIGN_CASE_MANAGER]: [_, Y, _, _, _, _, _, _, _],
-    [Capability.CHANGE_PLAN]:         [Y, Y, Y, Y, Y, Y, Y, Y, _],
-    [Capability.WAIVE_MILESTONE]:     [_, Y, _, _, _, _, _, _, _],
+    [Capability.CHANGE_PLAN]: [Y, Y, Y, Y, Y, Y, Y, Y, _],
+    [Capability.WAIVE_MILESTONE]: [_, Y, _, _, _, _, _, _, _],
     [Capability.CONFIGURE_MILESTONE_POLICY]: [_, Y, _, _, _, _, _, _, _],
     [Capability.READ_OWN_NOTIFICATIONS]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.VIEW_ENGINE_STATUS]: [_, _, _, _, _, _, _, _, Y],
-    [Capability.READ_AUDIT]:          [_, Y, _, _, _, _, _, _, _],
-    [Capability.MANAGE_USERS]:        [_, Y, _, Y, _, _, _, _, Y],
+    [Capability.READ_AUDIT]: [_, Y, _, _, _, _, _, _, _],
+    [Capability.MANAGE_USERS]: [_, Y, _, Y, _, _, _, _, Y],
     [Capability.MANAGE_ORGANISATION_DOMAINS]: [_, _, _, _, _, _, _, _, Y],
-    [Capability.SEND_REFERRAL]:       [Y, Y, _, _, _, _, _, _, _],
+    [Capability.SEND_REFERRAL]: [Y, Y, _, _, _, _, _, _, _],
     [Capability.RESPOND_TO_REFERRAL]: [_, _, _, _, Y, _, Y, Y, _],
-    [Capability.READ_REFERRALS]:      [Y, Y, _, _, Y, _, Y, Y, _],
+    [Capability.READ_REFERRALS]: [Y, Y, _, _, Y, _, Y, Y, _],
   };
 
   it('the expected table covers every capability and every role', () => {
@@ -114,11 +114,36 @@ describe('mayManageUsersOf', () => {
     ['no roles, own organisation', 'yjsA', false, actor('yjsA')],
     // Several roles: any one that allows it is enough, and the organisation rule still holds for managers.
     ['case manager + YJS manager, own service', 'yjsA', true, actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER)],
-    ['case manager + YJS manager, another service', 'yjsB', false, actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER)],
-    ['case manager + national admin, another service', 'yjsB', true, actor('yjsA', Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN)],
-    ['staff + establishment manager, own', 'estA', true, actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER)],
-    ['staff + establishment manager, other', 'estB', false, actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER)],
-    ["children's services + accommodation officer, own", 'laA', false, actor('laA', Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER)],
+    [
+      'case manager + YJS manager, another service',
+      'yjsB',
+      false,
+      actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER),
+    ],
+    [
+      'case manager + national admin, another service',
+      'yjsB',
+      true,
+      actor('yjsA', Role.YJS_CASE_MANAGER, Role.NATIONAL_ADMIN),
+    ],
+    [
+      'staff + establishment manager, own',
+      'estA',
+      true,
+      actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER),
+    ],
+    [
+      'staff + establishment manager, other',
+      'estB',
+      false,
+      actor('estA', Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER),
+    ],
+    [
+      "children's services + accommodation officer, own",
+      'laA',
+      false,
+      actor('laA', Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER),
+    ],
   ])('%s, managing %s → %s', (_who, organisationId, expected, who) => {
     expect(mayManageUsersOf(who, organisationId)).toBe(expected);
   });

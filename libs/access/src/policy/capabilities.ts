@@ -1,5 +1,5 @@
-import { Role } from '../role';
 import type { Actor } from '../actor';
+import { Role } from '../role';
 
 /**
  * What a role may attempt at all, before any particular record is considered. Each GraphQL operation names the one
@@ -38,7 +38,10 @@ export enum Capability {
   MANAGE_ORGANISATION_DOMAINS = 'MANAGE_ORGANISATION_DOMAINS',
   /** Referrals to partners (accommodation, education, health): create, send, withdraw. The supervising service. */
   SEND_REFERRAL = 'SEND_REFERRAL',
-  /** A partner's side of a referral addressed to their organisation: acknowledge, ask for information, offer, confirm, decline. */
+  /**
+   * A partner's side of a referral addressed to their organisation: acknowledge, ask for information, offer, confirm,
+   * decline.
+   */
   RESPOND_TO_REFERRAL = 'RESPOND_TO_REFERRAL',
   /** Read referrals and their thread, post messages, report a placement fell through: both sides of a referral. */
   READ_REFERRALS = 'READ_REFERRALS',
@@ -76,7 +79,12 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.MANAGE_ORGANISATION_DOMAINS]: [Role.NATIONAL_ADMIN],
   [Capability.SEND_REFERRAL]: YOUTH_JUSTICE,
   [Capability.RESPOND_TO_REFERRAL]: [Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],
-  [Capability.READ_REFERRALS]: [...YOUTH_JUSTICE, Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER],
+  [Capability.READ_REFERRALS]: [
+    ...YOUTH_JUSTICE,
+    Role.LA_ACCOMMODATION_OFFICER,
+    Role.HEALTH_PRACTITIONER,
+    Role.EDUCATION_PROVIDER,
+  ],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {

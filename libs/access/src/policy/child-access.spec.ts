@@ -1,5 +1,5 @@
-import { Role } from '../role';
 import type { Actor } from '../actor';
+import { Role } from '../role';
 import {
   caseloadScope,
   ChildAction,
@@ -12,10 +12,10 @@ import {
   isEmptyScope,
   mayActOnChild,
   mayActOnReferral,
-  referralVisible,
   noRelations,
   pathwayVisible,
   planVisible,
+  referralVisible,
   visibleChildFieldGroups,
 } from './child-access';
 
@@ -52,14 +52,22 @@ const actor = (organisationId: string, ...roles: Role[]): Actor => ({
   authenticatedBy: 'PASSWORD',
 });
 
-const episode = (episodeId: string, supervisingServiceId: string, establishmentIds: string[], currentEstablishmentId: string | null): EpisodeFacts => ({
+const episode = (
+  episodeId: string,
+  supervisingServiceId: string,
+  establishmentIds: string[],
+  currentEstablishmentId: string | null,
+): EpisodeFacts => ({
   episodeId,
   supervisingServiceId,
   establishmentIds,
   currentEstablishmentId,
 });
 
-const child = (childId: string, facts: Partial<Omit<ChildRelations, 'childId'>>): ChildRelations => ({ ...noRelations(childId), ...facts });
+const child = (childId: string, facts: Partial<Omit<ChildRelations, 'childId'>>): ChildRelations => ({
+  ...noRelations(childId),
+  ...facts,
+});
 
 // Episodes, each named for the child it belongs to.
 const custodyEp = episode('ep-custody', yjsA, [estA], estA);
@@ -82,7 +90,10 @@ const CHILDREN = {
   transferred: child('c-transferred', { registeredById: yjsA, episodes: [transferEp] }),
   /** Released from estA; yjsA supervises in the community. */
   released: child('c-released', { registeredById: yjsA, episodes: [releasedEp] }),
-  /** A past episode supervised by yjsB at estB; a new one supervised by yjsA at estA. Recorded before the service existed. */
+  /**
+   * A past episode supervised by yjsB at estB; a new one supervised by yjsA at estA. Recorded before the service
+   * existed.
+   */
   movedService: child('c-moved-service', { registeredById: null, episodes: [movedPastEp, movedNowEp] }),
   /** Looked after by laA: a past episode (yjsA at estA) and a current one (yjsB at estB). */
   lookedAfter: child('c-looked-after', {
@@ -92,7 +103,12 @@ const CHILDREN = {
     episodes: [lookedAfterPastEp, lookedAfterNowEp],
   }),
   /** laA is the responsible authority, but the child is not looked after. */
-  notLookedAfter: child('c-not-looked-after', { registeredById: yjsB, lookedAfter: false, responsibleAuthorityId: laA, episodes: [notLookedAfterEp] }),
+  notLookedAfter: child('c-not-looked-after', {
+    registeredById: yjsB,
+    lookedAfter: false,
+    responsibleAuthorityId: laA,
+    episodes: [notLookedAfterEp],
+  }),
   /** An accommodation referral addressed to laA (laB is responsible but the child is not looked after). */
   accommodationReferral: child('c-accommodation-referral', {
     registeredById: yjsA,
@@ -101,9 +117,17 @@ const CHILDREN = {
     accommodationReferralAuthorityIds: [laA],
   }),
   /** A health pathway with healthA. */
-  healthPathway: child('c-health-pathway', { registeredById: yjsB, episodes: [healthEp], pathwayOrganisationIds: [healthA] }),
+  healthPathway: child('c-health-pathway', {
+    registeredById: yjsB,
+    episodes: [healthEp],
+    pathwayOrganisationIds: [healthA],
+  }),
   /** An education pathway with eduA. */
-  educationPathway: child('c-education-pathway', { registeredById: yjsB, episodes: [educationEp], pathwayOrganisationIds: [eduA] }),
+  educationPathway: child('c-education-pathway', {
+    registeredById: yjsB,
+    episodes: [educationEp],
+    pathwayOrganisationIds: [eduA],
+  }),
   /** Looked after by laA, with an accommodation referral to laA too. */
   careAndReferral: child('c-care-and-referral', {
     registeredById: yjsB,
@@ -148,9 +172,19 @@ const EXPECTED_VIEWS: Record<ChildName, Grant[]> = {
   transferred: [...youthJustice(yjsA), ...establishment(estA), ...establishment(estB)],
   released: [...youthJustice(yjsA), ...establishment(estA)],
   movedService: [...youthJustice(yjsA), ...youthJustice(yjsB), ...establishment(estA), ...establishment(estB)],
-  lookedAfter: [...youthJustice(yjsA), ...youthJustice(yjsB), ...establishment(estA), ...establishment(estB), [LA_CHILDRENS_SERVICES, laA, [CARE]]],
+  lookedAfter: [
+    ...youthJustice(yjsA),
+    ...youthJustice(yjsB),
+    ...establishment(estA),
+    ...establishment(estB),
+    [LA_CHILDRENS_SERVICES, laA, [CARE]],
+  ],
   notLookedAfter: [...youthJustice(yjsB), ...establishment(estB)],
-  accommodationReferral: [...youthJustice(yjsA), ...establishment(estB), [LA_ACCOMMODATION_OFFICER, laA, [PLACEMENT_SUMMARY]]],
+  accommodationReferral: [
+    ...youthJustice(yjsA),
+    ...establishment(estB),
+    [LA_ACCOMMODATION_OFFICER, laA, [PLACEMENT_SUMMARY]],
+  ],
   healthPathway: [...youthJustice(yjsB), ...establishment(estA), ...pathway(healthA)],
   educationPathway: [...youthJustice(yjsB), ...establishment(estB), ...pathway(eduA)],
   careAndReferral: [
@@ -168,17 +202,22 @@ describe('childViews', () => {
     expect(Object.keys(EXPECTED_VIEWS).sort()).toEqual([...CHILD_NAMES].sort());
   });
 
-  it.each(CHILD_NAMES)('%s: exactly the listed role × organisation pairs have a view, and exactly those views', (name) => {
-    const actual: Record<string, ChildView[]> = {};
-    for (const role of ROLES) {
-      for (const org of ORGANISATIONS) {
-        const views = childViews(actor(org, role), CHILDREN[name]);
-        if (views.length) actual[`${role}@${org}`] = [...views].sort();
+  it.each(CHILD_NAMES)(
+    '%s: exactly the listed role × organisation pairs have a view, and exactly those views',
+    (name) => {
+      const actual: Record<string, ChildView[]> = {};
+      for (const role of ROLES) {
+        for (const org of ORGANISATIONS) {
+          const views = childViews(actor(org, role), CHILDREN[name]);
+          if (views.length) actual[`${role}@${org}`] = [...views].sort();
+        }
       }
-    }
-    const expected = Object.fromEntries(EXPECTED_VIEWS[name].map(([role, org, views]) => [`${role}@${org}`, [...views].sort()]));
-    expect(actual).toEqual(expected);
-  });
+      const expected = Object.fromEntries(
+        EXPECTED_VIEWS[name].map(([role, org, views]) => [`${role}@${org}`, [...views].sort()]),
+      );
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it.each([
     // [who, actor, child, expected views]: the headline rules, spelled out
@@ -191,15 +230,50 @@ describe('childViews', () => {
     ['establishment that never held the child', actor(estB, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, []],
     ['establishment, child with no episode', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.registeredOnly, []],
     ["children's services, looked after", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, [CARE]],
-    ["children's services, responsible but not looked after", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.notLookedAfter, []],
+    [
+      "children's services, responsible but not looked after",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.notLookedAfter,
+      [],
+    ],
     ["children's services, another authority", actor(laB, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, []],
-    ['accommodation officer, referral to them', actor(laA, LA_ACCOMMODATION_OFFICER), CHILDREN.accommodationReferral, [PLACEMENT_SUMMARY]],
-    ['accommodation officer, responsible authority without referral', actor(laB, LA_ACCOMMODATION_OFFICER), CHILDREN.accommodationReferral, []],
-    ['accommodation officer, looked-after child without referral', actor(laA, LA_ACCOMMODATION_OFFICER), CHILDREN.lookedAfter, []],
-    ["children's services, referral but not looked after", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.accommodationReferral, []],
-    ['health practitioner, pathway with them', actor(healthA, HEALTH_PRACTITIONER), CHILDREN.healthPathway, [PATHWAY_SUMMARY]],
+    [
+      'accommodation officer, referral to them',
+      actor(laA, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.accommodationReferral,
+      [PLACEMENT_SUMMARY],
+    ],
+    [
+      'accommodation officer, responsible authority without referral',
+      actor(laB, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.accommodationReferral,
+      [],
+    ],
+    [
+      'accommodation officer, looked-after child without referral',
+      actor(laA, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.lookedAfter,
+      [],
+    ],
+    [
+      "children's services, referral but not looked after",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.accommodationReferral,
+      [],
+    ],
+    [
+      'health practitioner, pathway with them',
+      actor(healthA, HEALTH_PRACTITIONER),
+      CHILDREN.healthPathway,
+      [PATHWAY_SUMMARY],
+    ],
     ['health practitioner, pathway elsewhere', actor(healthA, HEALTH_PRACTITIONER), CHILDREN.educationPathway, []],
-    ['education provider, pathway with them', actor(eduA, EDUCATION_PROVIDER), CHILDREN.educationPathway, [PATHWAY_SUMMARY]],
+    [
+      'education provider, pathway with them',
+      actor(eduA, EDUCATION_PROVIDER),
+      CHILDREN.educationPathway,
+      [PATHWAY_SUMMARY],
+    ],
     ['education provider, pathway elsewhere', actor(eduA, EDUCATION_PROVIDER), CHILDREN.healthPathway, []],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.inCustody, []],
     ['national admin, placed in a YJS organisation', actor(yjsA, NATIONAL_ADMIN), CHILDREN.inCustody, []],
@@ -228,11 +302,20 @@ describe('visibleChildFieldGroups', () => {
     [[PLACEMENT_SUMMARY], [IDENTITY, NEEDS, CARE_STATUS]],
     [[PATHWAY_SUMMARY], [IDENTITY, NEEDS]],
     // several views: the union
-    [[PLACEMENT_SUMMARY, PATHWAY_SUMMARY], [IDENTITY, NEEDS, CARE_STATUS]],
-    [[PATHWAY_SUMMARY, PLACEMENT_SUMMARY], [IDENTITY, NEEDS, CARE_STATUS]],
+    [
+      [PLACEMENT_SUMMARY, PATHWAY_SUMMARY],
+      [IDENTITY, NEEDS, CARE_STATUS],
+    ],
+    [
+      [PATHWAY_SUMMARY, PLACEMENT_SUMMARY],
+      [IDENTITY, NEEDS, CARE_STATUS],
+    ],
     [[CARE, PLACEMENT_SUMMARY], ALL],
     [[PATHWAY_SUMMARY, FULL], ALL],
-    [[PLACEMENT_SUMMARY, PLACEMENT_SUMMARY], [IDENTITY, NEEDS, CARE_STATUS]],
+    [
+      [PLACEMENT_SUMMARY, PLACEMENT_SUMMARY],
+      [IDENTITY, NEEDS, CARE_STATUS],
+    ],
   ])('%j → %j', (views, expected) => {
     expect([...visibleChildFieldGroups(views)].sort()).toEqual([...expected].sort());
   });
@@ -256,30 +339,108 @@ describe('episodeVisible', () => {
     ['estA, current episode it holds', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.movedService, movedNowEp, true],
     ['estA, past episode held by estB', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.movedService, movedPastEp, false],
     ['estB, past episode it held', actor(estB, ESTABLISHMENT_MANAGER), CHILDREN.movedService, movedPastEp, true],
-    ['estB, current episode held by estA', actor(estB, ESTABLISHMENT_MANAGER), CHILDREN.movedService, movedNowEp, false],
+    [
+      'estB, current episode held by estA',
+      actor(estB, ESTABLISHMENT_MANAGER),
+      CHILDREN.movedService,
+      movedNowEp,
+      false,
+    ],
     ['estB, episode it transferred out', actor(estB, ESTABLISHMENT_STAFF), CHILDREN.transferred, transferEp, true],
     ['estA, episode transferred in', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.transferred, transferEp, true],
     ['estA, released episode it held', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.released, releasedEp, true],
-    ['estA, past looked-after episode', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.lookedAfter, lookedAfterPastEp, true],
-    ['estA, current looked-after episode at estB', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.lookedAfter, lookedAfterNowEp, false],
-    ['estB, past looked-after episode at estA', actor(estB, ESTABLISHMENT_STAFF), CHILDREN.lookedAfter, lookedAfterPastEp, false],
+    [
+      'estA, past looked-after episode',
+      actor(estA, ESTABLISHMENT_STAFF),
+      CHILDREN.lookedAfter,
+      lookedAfterPastEp,
+      true,
+    ],
+    [
+      'estA, current looked-after episode at estB',
+      actor(estA, ESTABLISHMENT_STAFF),
+      CHILDREN.lookedAfter,
+      lookedAfterNowEp,
+      false,
+    ],
+    [
+      'estB, past looked-after episode at estA',
+      actor(estB, ESTABLISHMENT_STAFF),
+      CHILDREN.lookedAfter,
+      lookedAfterPastEp,
+      false,
+    ],
     ['estB, never held the child', actor(estB, ESTABLISHMENT_STAFF), CHILDREN.inCustody, custodyEp, false],
     // Youth justice: every episode of a child it supervises now or did.
-    ['yjsA (supervises now), past episode supervised by yjsB', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.movedService, movedPastEp, true],
+    [
+      'yjsA (supervises now), past episode supervised by yjsB',
+      actor(yjsA, YJS_CASE_MANAGER),
+      CHILDREN.movedService,
+      movedPastEp,
+      true,
+    ],
     ['yjsA (supervises now), current episode', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.movedService, movedNowEp, true],
     ['yjsB (supervised before), past episode', actor(yjsB, YJS_MANAGER), CHILDREN.movedService, movedPastEp, true],
-    ['yjsB (supervised before), current episode by yjsA', actor(yjsB, YJS_CASE_MANAGER), CHILDREN.movedService, movedNowEp, true],
+    [
+      'yjsB (supervised before), current episode by yjsA',
+      actor(yjsB, YJS_CASE_MANAGER),
+      CHILDREN.movedService,
+      movedNowEp,
+      true,
+    ],
     ['yjsA, released episode', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.released, releasedEp, true],
     ['yjsB, never supervised', actor(yjsB, YJS_MANAGER), CHILDREN.inCustody, custodyEp, false],
     // Children's services: every episode of a looked-after child it is responsible for.
-    ["laA children's services, past episode", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterPastEp, true],
-    ["laA children's services, current episode", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterNowEp, true],
-    ["laA children's services, not looked after", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.notLookedAfter, notLookedAfterEp, false],
-    ["laB children's services, another authority's child", actor(laB, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterNowEp, false],
+    [
+      "laA children's services, past episode",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterPastEp,
+      true,
+    ],
+    [
+      "laA children's services, current episode",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterNowEp,
+      true,
+    ],
+    [
+      "laA children's services, not looked after",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.notLookedAfter,
+      notLookedAfterEp,
+      false,
+    ],
+    [
+      "laB children's services, another authority's child",
+      actor(laB, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterNowEp,
+      false,
+    ],
     // Summaries carry no custody detail.
-    ['accommodation officer with a referral', actor(laA, LA_ACCOMMODATION_OFFICER), CHILDREN.accommodationReferral, referralEp, false],
-    ['health practitioner with a pathway', actor(healthA, HEALTH_PRACTITIONER), CHILDREN.healthPathway, healthEp, false],
-    ['education provider with a pathway', actor(eduA, EDUCATION_PROVIDER), CHILDREN.educationPathway, educationEp, false],
+    [
+      'accommodation officer with a referral',
+      actor(laA, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.accommodationReferral,
+      referralEp,
+      false,
+    ],
+    [
+      'health practitioner with a pathway',
+      actor(healthA, HEALTH_PRACTITIONER),
+      CHILDREN.healthPathway,
+      healthEp,
+      false,
+    ],
+    [
+      'education provider with a pathway',
+      actor(eduA, EDUCATION_PROVIDER),
+      CHILDREN.educationPathway,
+      educationEp,
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.inCustody, custodyEp, false],
   ])('%s → %s', (_who, who, relations, ep, expected) => {
     expect(episodeVisible(who, relations, ep)).toBe(expected);
@@ -291,22 +452,71 @@ describe('episodeVisible', () => {
 describe('mayActOnChild', () => {
   const { START_EPISODE, CHANGE_CUSTODY, RECALL, ASSIGN_CASE_MANAGER, READ_AUDIT } = ChildAction;
   /** An episode to be created, supervised by `service` and placed at `establishment`. */
-  const newEpisode = (service: string, establishment = estA) => episode('ep-new', service, [establishment], establishment);
+  const newEpisode = (service: string, establishment = estA) =>
+    episode('ep-new', service, [establishment], establishment);
 
   it.each([
     // [who, actor, child, episode, expected]
-    ['case manager of the recording service', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.registeredOnly, newEpisode(yjsA), true],
+    [
+      'case manager of the recording service',
+      actor(yjsA, YJS_CASE_MANAGER),
+      CHILDREN.registeredOnly,
+      newEpisode(yjsA),
+      true,
+    ],
     ['manager of the recording service', actor(yjsA, YJS_MANAGER), CHILDREN.registeredOnly, newEpisode(yjsA), true],
-    ['recording service, episode supervised by another service', actor(yjsA, YJS_MANAGER), CHILDREN.registeredOnly, newEpisode(yjsB), false],
-    ['another service naming itself supervisor', actor(yjsB, YJS_MANAGER), CHILDREN.registeredOnly, newEpisode(yjsB), false],
-    ['service that supervised a past episode', actor(yjsB, YJS_CASE_MANAGER), CHILDREN.movedService, newEpisode(yjsB), true],
+    [
+      'recording service, episode supervised by another service',
+      actor(yjsA, YJS_MANAGER),
+      CHILDREN.registeredOnly,
+      newEpisode(yjsB),
+      false,
+    ],
+    [
+      'another service naming itself supervisor',
+      actor(yjsB, YJS_MANAGER),
+      CHILDREN.registeredOnly,
+      newEpisode(yjsB),
+      false,
+    ],
+    [
+      'service that supervised a past episode',
+      actor(yjsB, YJS_CASE_MANAGER),
+      CHILDREN.movedService,
+      newEpisode(yjsB),
+      true,
+    ],
     ['supervising service after release', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.released, newEpisode(yjsA), true],
-    ['unrelated child, service naming itself supervisor', actor(yjsA, YJS_MANAGER), CHILDREN.unrelated, newEpisode(yjsA), false],
+    [
+      'unrelated child, service naming itself supervisor',
+      actor(yjsA, YJS_MANAGER),
+      CHILDREN.unrelated,
+      newEpisode(yjsA),
+      false,
+    ],
     ['no episode given', actor(yjsA, YJS_MANAGER), CHILDREN.registeredOnly, undefined, false],
-    ['establishment holding the child', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, newEpisode(yjsA, estA), false],
-    ["children's services of a looked-after child", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, newEpisode(yjsA), false],
+    [
+      'establishment holding the child',
+      actor(estA, ESTABLISHMENT_MANAGER),
+      CHILDREN.inCustody,
+      newEpisode(yjsA, estA),
+      false,
+    ],
+    [
+      "children's services of a looked-after child",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      newEpisode(yjsA),
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.registeredOnly, newEpisode(yjsA), false],
-    ['national admin naming itself supervisor', actor(nat, NATIONAL_ADMIN), CHILDREN.registeredOnly, newEpisode(nat), false],
+    [
+      'national admin naming itself supervisor',
+      actor(nat, NATIONAL_ADMIN),
+      CHILDREN.registeredOnly,
+      newEpisode(nat),
+      false,
+    ],
   ])(`${START_EPISODE}: %s → %s`, (_who, who, relations, ep, expected) => {
     expect(mayActOnChild(who, relations, START_EPISODE, ep)).toBe(expected);
   });
@@ -317,22 +527,76 @@ describe('mayActOnChild', () => {
     ['supervising manager', actor(yjsA, YJS_MANAGER), CHILDREN.inCustody, custodyEp, true],
     ['another service', actor(yjsB, YJS_CASE_MANAGER), CHILDREN.inCustody, custodyEp, false],
     ['establishment staff holding the child', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.inCustody, custodyEp, true],
-    ['establishment manager holding the child', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, custodyEp, true],
+    [
+      'establishment manager holding the child',
+      actor(estA, ESTABLISHMENT_MANAGER),
+      CHILDREN.inCustody,
+      custodyEp,
+      true,
+    ],
     ['another establishment', actor(estB, ESTABLISHMENT_STAFF), CHILDREN.inCustody, custodyEp, false],
-    ['establishment holding the child after a transfer', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.transferred, transferEp, true],
-    ['establishment that held the child earlier, not now', actor(estB, ESTABLISHMENT_MANAGER), CHILDREN.transferred, transferEp, false],
+    [
+      'establishment holding the child after a transfer',
+      actor(estA, ESTABLISHMENT_STAFF),
+      CHILDREN.transferred,
+      transferEp,
+      true,
+    ],
+    [
+      'establishment that held the child earlier, not now',
+      actor(estB, ESTABLISHMENT_MANAGER),
+      CHILDREN.transferred,
+      transferEp,
+      false,
+    ],
     ['establishment after release', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.released, releasedEp, false],
     ['supervising service after release', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.released, releasedEp, true],
     ['current service, its episode', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.movedService, movedNowEp, true],
-    ['current service, the past episode another service supervised', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.movedService, movedPastEp, false],
+    [
+      'current service, the past episode another service supervised',
+      actor(yjsA, YJS_CASE_MANAGER),
+      CHILDREN.movedService,
+      movedPastEp,
+      false,
+    ],
     ['past service, the current episode', actor(yjsB, YJS_CASE_MANAGER), CHILDREN.movedService, movedNowEp, false],
-    ['past establishment, its closed episode', actor(estB, ESTABLISHMENT_STAFF), CHILDREN.movedService, movedPastEp, false],
-    ["children's services of a looked-after child", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterNowEp, false],
-    ['accommodation officer with a referral', actor(laA, LA_ACCOMMODATION_OFFICER), CHILDREN.accommodationReferral, referralEp, false],
-    ['health practitioner with a pathway', actor(healthA, HEALTH_PRACTITIONER), CHILDREN.healthPathway, healthEp, false],
+    [
+      'past establishment, its closed episode',
+      actor(estB, ESTABLISHMENT_STAFF),
+      CHILDREN.movedService,
+      movedPastEp,
+      false,
+    ],
+    [
+      "children's services of a looked-after child",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterNowEp,
+      false,
+    ],
+    [
+      'accommodation officer with a referral',
+      actor(laA, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.accommodationReferral,
+      referralEp,
+      false,
+    ],
+    [
+      'health practitioner with a pathway',
+      actor(healthA, HEALTH_PRACTITIONER),
+      CHILDREN.healthPathway,
+      healthEp,
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.inCustody, custodyEp, false],
     ['supervising service, no episode given', actor(yjsA, YJS_MANAGER), CHILDREN.inCustody, undefined, false],
-    ['holding establishment, no episode given', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, undefined, false],
+    [
+      'holding establishment, no episode given',
+      actor(estA, ESTABLISHMENT_MANAGER),
+      CHILDREN.inCustody,
+      undefined,
+      false,
+    ],
   ])(`${CHANGE_CUSTODY}: %s → %s`, (_who, who, relations, ep, expected) => {
     expect(mayActOnChild(who, relations, CHANGE_CUSTODY, ep)).toBe(expected);
   });
@@ -344,7 +608,13 @@ describe('mayActOnChild', () => {
     ['another service', actor(yjsB, YJS_MANAGER), CHILDREN.released, releasedEp, false],
     ['establishment that held the child', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.released, releasedEp, false],
     ['establishment holding the child', actor(estA, ESTABLISHMENT_STAFF), CHILDREN.inCustody, custodyEp, false],
-    ["children's services of a looked-after child", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterPastEp, false],
+    [
+      "children's services of a looked-after child",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterPastEp,
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.released, releasedEp, false],
     ['supervising service, no episode given', actor(yjsA, YJS_MANAGER), CHILDREN.released, undefined, false],
   ])(`${RECALL}: %s → %s`, (_who, who, relations, ep, expected) => {
@@ -354,14 +624,44 @@ describe('mayActOnChild', () => {
   it.each([
     // [who, actor, child, episode, expected]
     ['manager of the supervising service', actor(yjsA, YJS_MANAGER), CHILDREN.inCustody, custodyEp, true],
-    ['manager of the supervising service, current episode', actor(yjsA, YJS_MANAGER), CHILDREN.movedService, movedNowEp, true],
+    [
+      'manager of the supervising service, current episode',
+      actor(yjsA, YJS_MANAGER),
+      CHILDREN.movedService,
+      movedNowEp,
+      true,
+    ],
     ['case manager of the supervising service', actor(yjsA, YJS_CASE_MANAGER), CHILDREN.inCustody, custodyEp, false],
     ['manager of another service', actor(yjsB, YJS_MANAGER), CHILDREN.inCustody, custodyEp, false],
-    ['manager of the past service, current episode', actor(yjsB, YJS_MANAGER), CHILDREN.movedService, movedNowEp, false],
-    ['establishment manager holding the child', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, custodyEp, false],
-    ["children's services of a looked-after child", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, lookedAfterNowEp, false],
+    [
+      'manager of the past service, current episode',
+      actor(yjsB, YJS_MANAGER),
+      CHILDREN.movedService,
+      movedNowEp,
+      false,
+    ],
+    [
+      'establishment manager holding the child',
+      actor(estA, ESTABLISHMENT_MANAGER),
+      CHILDREN.inCustody,
+      custodyEp,
+      false,
+    ],
+    [
+      "children's services of a looked-after child",
+      actor(laA, LA_CHILDRENS_SERVICES),
+      CHILDREN.lookedAfter,
+      lookedAfterNowEp,
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.inCustody, custodyEp, false],
-    ['manager of the recording service, no episode yet', actor(yjsA, YJS_MANAGER), CHILDREN.registeredOnly, undefined, false],
+    [
+      'manager of the recording service, no episode yet',
+      actor(yjsA, YJS_MANAGER),
+      CHILDREN.registeredOnly,
+      undefined,
+      false,
+    ],
   ])(`${ASSIGN_CASE_MANAGER}: %s → %s`, (_who, who, relations, ep, expected) => {
     expect(mayActOnChild(who, relations, ASSIGN_CASE_MANAGER, ep)).toBe(expected);
   });
@@ -377,7 +677,12 @@ describe('mayActOnChild', () => {
     ['manager of another service', actor(yjsB, YJS_MANAGER), CHILDREN.inCustody, false],
     ['establishment manager holding the child', actor(estA, ESTABLISHMENT_MANAGER), CHILDREN.inCustody, false],
     ["children's services of a looked-after child", actor(laA, LA_CHILDRENS_SERVICES), CHILDREN.lookedAfter, false],
-    ['accommodation officer with a referral', actor(laA, LA_ACCOMMODATION_OFFICER), CHILDREN.accommodationReferral, false],
+    [
+      'accommodation officer with a referral',
+      actor(laA, LA_ACCOMMODATION_OFFICER),
+      CHILDREN.accommodationReferral,
+      false,
+    ],
     ['national admin', actor(nat, NATIONAL_ADMIN), CHILDREN.inCustody, false],
     ['manager, unrelated child', actor(yjsA, YJS_MANAGER), CHILDREN.unrelated, false],
   ])(`${READ_AUDIT}: %s → %s`, (_who, who, relations, expected) => {
@@ -385,7 +690,14 @@ describe('mayActOnChild', () => {
   });
 
   it('an unknown action is refused', () => {
-    expect(mayActOnChild(actor(yjsA, YJS_MANAGER, NATIONAL_ADMIN), CHILDREN.inCustody, 'DELETE_CHILD' as ChildAction, custodyEp)).toBe(false);
+    expect(
+      mayActOnChild(
+        actor(yjsA, YJS_MANAGER, NATIONAL_ADMIN),
+        CHILDREN.inCustody,
+        'DELETE_CHILD' as ChildAction,
+        custodyEp,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -394,21 +706,76 @@ describe('mayActOnChild', () => {
 describe('caseloadScope', () => {
   it.each([
     // [roles, organisation, expected scope, empty?]
-    [[YJS_CASE_MANAGER], yjsA, { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] }, false],
+    [
+      [YJS_CASE_MANAGER],
+      yjsA,
+      { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] },
+      false,
+    ],
     [[YJS_MANAGER], yjsB, { supervisingServiceIds: [yjsB], establishmentIds: [], responsibleAuthorityIds: [] }, false],
-    [[ESTABLISHMENT_STAFF], estA, { supervisingServiceIds: [], establishmentIds: [estA], responsibleAuthorityIds: [] }, false],
-    [[ESTABLISHMENT_MANAGER], estB, { supervisingServiceIds: [], establishmentIds: [estB], responsibleAuthorityIds: [] }, false],
-    [[LA_CHILDRENS_SERVICES], laA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [laA] }, false],
-    [[LA_ACCOMMODATION_OFFICER], laA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
-    [[HEALTH_PRACTITIONER], healthA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
-    [[EDUCATION_PROVIDER], eduA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
+    [
+      [ESTABLISHMENT_STAFF],
+      estA,
+      { supervisingServiceIds: [], establishmentIds: [estA], responsibleAuthorityIds: [] },
+      false,
+    ],
+    [
+      [ESTABLISHMENT_MANAGER],
+      estB,
+      { supervisingServiceIds: [], establishmentIds: [estB], responsibleAuthorityIds: [] },
+      false,
+    ],
+    [
+      [LA_CHILDRENS_SERVICES],
+      laA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [laA] },
+      false,
+    ],
+    [
+      [LA_ACCOMMODATION_OFFICER],
+      laA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] },
+      true,
+    ],
+    [
+      [HEALTH_PRACTITIONER],
+      healthA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] },
+      true,
+    ],
+    [
+      [EDUCATION_PROVIDER],
+      eduA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] },
+      true,
+    ],
     [[NATIONAL_ADMIN], nat, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
     [[], yjsA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
     // several roles
-    [[YJS_CASE_MANAGER, YJS_MANAGER], yjsA, { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] }, false],
-    [[LA_CHILDRENS_SERVICES, LA_ACCOMMODATION_OFFICER], laA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [laA] }, false],
-    [[NATIONAL_ADMIN, YJS_MANAGER], yjsA, { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] }, false],
-    [[HEALTH_PRACTITIONER, EDUCATION_PROVIDER], healthA, { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] }, true],
+    [
+      [YJS_CASE_MANAGER, YJS_MANAGER],
+      yjsA,
+      { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] },
+      false,
+    ],
+    [
+      [LA_CHILDRENS_SERVICES, LA_ACCOMMODATION_OFFICER],
+      laA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [laA] },
+      false,
+    ],
+    [
+      [NATIONAL_ADMIN, YJS_MANAGER],
+      yjsA,
+      { supervisingServiceIds: [yjsA], establishmentIds: [], responsibleAuthorityIds: [] },
+      false,
+    ],
+    [
+      [HEALTH_PRACTITIONER, EDUCATION_PROVIDER],
+      healthA,
+      { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] },
+      true,
+    ],
   ])('roles %j at %s → %j (empty: %s)', (roles, org, expected, empty) => {
     const scope = caseloadScope(actor(org, ...roles));
     expect(scope).toEqual(expected);
@@ -435,8 +802,18 @@ describe('an actor with several roles', () => {
 
   it.each([
     // [who, actor, child, expected views]
-    ["children's services + accommodation officer, looked after with referral", laBoth, CHILDREN.careAndReferral, [CARE, PLACEMENT_SUMMARY]],
-    ["children's services + accommodation officer, referral only", laBoth, CHILDREN.accommodationReferral, [PLACEMENT_SUMMARY]],
+    [
+      "children's services + accommodation officer, looked after with referral",
+      laBoth,
+      CHILDREN.careAndReferral,
+      [CARE, PLACEMENT_SUMMARY],
+    ],
+    [
+      "children's services + accommodation officer, referral only",
+      laBoth,
+      CHILDREN.accommodationReferral,
+      [PLACEMENT_SUMMARY],
+    ],
     ["children's services + accommodation officer, looked after only", laBoth, CHILDREN.lookedAfter, [CARE]],
     ["children's services + accommodation officer, neither", laBoth, CHILDREN.notLookedAfter, []],
     ['case manager + manager: one FULL, not two', yjsBoth, CHILDREN.inCustody, [FULL]],
@@ -448,26 +825,75 @@ describe('an actor with several roles', () => {
   });
 
   it('gets the union of field groups', () => {
-    expect(visibleChildFieldGroups(childViews(laBoth, CHILDREN.careAndReferral))).toEqual(new Set(Object.values(ChildFieldGroup)));
+    expect(visibleChildFieldGroups(childViews(laBoth, CHILDREN.careAndReferral))).toEqual(
+      new Set(Object.values(ChildFieldGroup)),
+    );
     expect([...visibleChildFieldGroups(childViews(laBoth, CHILDREN.accommodationReferral))].sort()).toEqual(
       [ChildFieldGroup.CARE_STATUS, ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS].sort(),
     );
   });
 
   it.each([
-    ["children's services + accommodation officer, looked-after child's episode", laBoth, CHILDREN.careAndReferral, careAndReferralEp, true],
-    ["children's services + accommodation officer, referral-only child's episode", laBoth, CHILDREN.accommodationReferral, referralEp, false],
+    [
+      "children's services + accommodation officer, looked-after child's episode",
+      laBoth,
+      CHILDREN.careAndReferral,
+      careAndReferralEp,
+      true,
+    ],
+    [
+      "children's services + accommodation officer, referral-only child's episode",
+      laBoth,
+      CHILDREN.accommodationReferral,
+      referralEp,
+      false,
+    ],
   ])('episodeVisible: %s → %s', (_who, who, relations, ep, expected) => {
     expect(episodeVisible(who, relations, ep)).toBe(expected);
   });
 
   it.each([
-    ['case manager + manager may assign a case manager', yjsBoth, CHILDREN.inCustody, ChildAction.ASSIGN_CASE_MANAGER, custodyEp, true],
+    [
+      'case manager + manager may assign a case manager',
+      yjsBoth,
+      CHILDREN.inCustody,
+      ChildAction.ASSIGN_CASE_MANAGER,
+      custodyEp,
+      true,
+    ],
     ['case manager + manager may read the audit', yjsBoth, CHILDREN.inCustody, ChildAction.READ_AUDIT, undefined, true],
-    ['national admin + YJS manager may read the audit of its own child', adminAndManager, CHILDREN.inCustody, ChildAction.READ_AUDIT, undefined, true],
-    ["national admin + YJS manager may not read another service's child's audit", adminAndManager, CHILDREN.notLookedAfter, ChildAction.READ_AUDIT, undefined, false],
-    ["national admin + YJS manager may not change another service's custody", adminAndManager, CHILDREN.notLookedAfter, ChildAction.CHANGE_CUSTODY, notLookedAfterEp, false],
-    ["children's services + accommodation officer may not change custody", laBoth, CHILDREN.careAndReferral, ChildAction.CHANGE_CUSTODY, careAndReferralEp, false],
+    [
+      'national admin + YJS manager may read the audit of its own child',
+      adminAndManager,
+      CHILDREN.inCustody,
+      ChildAction.READ_AUDIT,
+      undefined,
+      true,
+    ],
+    [
+      "national admin + YJS manager may not read another service's child's audit",
+      adminAndManager,
+      CHILDREN.notLookedAfter,
+      ChildAction.READ_AUDIT,
+      undefined,
+      false,
+    ],
+    [
+      "national admin + YJS manager may not change another service's custody",
+      adminAndManager,
+      CHILDREN.notLookedAfter,
+      ChildAction.CHANGE_CUSTODY,
+      notLookedAfterEp,
+      false,
+    ],
+    [
+      "children's services + accommodation officer may not change custody",
+      laBoth,
+      CHILDREN.careAndReferral,
+      ChildAction.CHANGE_CUSTODY,
+      careAndReferralEp,
+      false,
+    ],
   ])('mayActOnChild: %s', (_who, who, relations, action, ep, expected) => {
     expect(mayActOnChild(who, relations, action, ep)).toBe(expected);
   });
@@ -500,9 +926,13 @@ describe('no leak: a child with no view is invisible in every other way', () => 
       // The child's own episodes, none, and (for START_EPISODE) one the actor proposes to create, naming itself.
       const proposed = episode('ep-proposed', who.organisationId, [who.organisationId], who.organisationId);
       for (const action of Object.values(ChildAction)) {
-        const candidates = action === ChildAction.START_EPISODE ? [...relations.episodes, undefined, proposed] : [...relations.episodes, undefined];
+        const candidates =
+          action === ChildAction.START_EPISODE
+            ? [...relations.episodes, undefined, proposed]
+            : [...relations.episodes, undefined];
         for (const ep of candidates) {
-          if (mayActOnChild(who, relations, action, ep)) leaks.push(`${label} may ${action} on ${ep?.episodeId ?? 'no episode'}`);
+          if (mayActOnChild(who, relations, action, ep))
+            leaks.push(`${label} may ${action} on ${ep?.episodeId ?? 'no episode'}`);
         }
       }
     }
@@ -520,7 +950,9 @@ describe('caseloadScope never lists a child in custody that childViews hides', (
       ep.currentEstablishmentId !== null &&
       (scope.supervisingServiceIds.includes(ep.supervisingServiceId) ||
         scope.establishmentIds.includes(ep.currentEstablishmentId) ||
-        (relations.lookedAfter && !!relations.responsibleAuthorityId && scope.responsibleAuthorityIds.includes(relations.responsibleAuthorityId)))
+        (relations.lookedAfter &&
+          !!relations.responsibleAuthorityId &&
+          scope.responsibleAuthorityIds.includes(relations.responsibleAuthorityId)))
     );
   };
 
@@ -531,7 +963,10 @@ describe('caseloadScope never lists a child in custody that childViews hides', (
       for (const org of ORGANISATIONS) {
         const who = actor(org, role);
         for (const ep of relations.episodes) {
-          if (inScope(who, relations, ep) && (childViews(who, relations).length === 0 || !episodeVisible(who, relations, ep))) {
+          if (
+            inScope(who, relations, ep) &&
+            (childViews(who, relations).length === 0 || !episodeVisible(who, relations, ep))
+          ) {
             leaks.push(`${role}@${org} lists ${ep.episodeId}`);
           }
         }
@@ -545,7 +980,10 @@ describe('caseloadScope never lists a child in custody that childViews hides', (
 
 describe('the resettlement plan', () => {
   const { inCustody, transferred, released } = CHILDREN;
-  const withPathway = (c: ChildRelations, organisationId: string): ChildRelations => ({ ...c, pathwayOrganisationIds: [organisationId] });
+  const withPathway = (c: ChildRelations, organisationId: string): ChildRelations => ({
+    ...c,
+    pathwayOrganisationIds: [organisationId],
+  });
 
   it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([
     ['supervising case manager', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, true],
@@ -563,14 +1001,63 @@ describe('the resettlement plan', () => {
   it.each<[string, Actor, ChildRelations, EpisodeFacts, string | null, boolean]>([
     ['supervising service, any pathway', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, null, true],
     ['the establishment holding the child now', actor(estA, ESTABLISHMENT_STAFF), transferred, transferEp, null, true],
-    ['an establishment that held the child earlier', actor(estB, ESTABLISHMENT_MANAGER), transferred, transferEp, null, false],
+    [
+      'an establishment that held the child earlier',
+      actor(estB, ESTABLISHMENT_MANAGER),
+      transferred,
+      transferEp,
+      null,
+      false,
+    ],
     ['the establishment after release', actor(estA, ESTABLISHMENT_STAFF), released, releasedEp, null, false],
-    ['the partner responsible for the pathway', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, eduA, true],
-    ['the same partner, a pathway not theirs', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, healthA, false],
-    ['the same partner, a pathway with nobody responsible', actor(eduA, EDUCATION_PROVIDER), withPathway(inCustody, eduA), custodyEp, null, false],
-    ['children’s services responsible for the pathway of their looked-after child', actor(laA, LA_CHILDRENS_SERVICES), withPathway(CHILDREN.lookedAfter, laA), lookedAfterNowEp, laA, true],
-    ['children’s services responsible for a pathway of a child not looked after', actor(laA, LA_CHILDRENS_SERVICES), withPathway(inCustody, laA), custodyEp, laA, false],
-    ['national admin in the responsible organisation', actor(eduA, NATIONAL_ADMIN), withPathway(inCustody, eduA), custodyEp, eduA, false],
+    [
+      'the partner responsible for the pathway',
+      actor(eduA, EDUCATION_PROVIDER),
+      withPathway(inCustody, eduA),
+      custodyEp,
+      eduA,
+      true,
+    ],
+    [
+      'the same partner, a pathway not theirs',
+      actor(eduA, EDUCATION_PROVIDER),
+      withPathway(inCustody, eduA),
+      custodyEp,
+      healthA,
+      false,
+    ],
+    [
+      'the same partner, a pathway with nobody responsible',
+      actor(eduA, EDUCATION_PROVIDER),
+      withPathway(inCustody, eduA),
+      custodyEp,
+      null,
+      false,
+    ],
+    [
+      'children’s services responsible for the pathway of their looked-after child',
+      actor(laA, LA_CHILDRENS_SERVICES),
+      withPathway(CHILDREN.lookedAfter, laA),
+      lookedAfterNowEp,
+      laA,
+      true,
+    ],
+    [
+      'children’s services responsible for a pathway of a child not looked after',
+      actor(laA, LA_CHILDRENS_SERVICES),
+      withPathway(inCustody, laA),
+      custodyEp,
+      laA,
+      false,
+    ],
+    [
+      'national admin in the responsible organisation',
+      actor(eduA, NATIONAL_ADMIN),
+      withPathway(inCustody, eduA),
+      custodyEp,
+      eduA,
+      false,
+    ],
   ])('CHANGE_PATHWAY: %s → %s', (_who, a, relations, ep, pathwayOrg, expected) => {
     expect(mayActOnChild(a, relations, ChildAction.CHANGE_PATHWAY, ep, pathwayOrg)).toBe(expected);
   });
@@ -578,7 +1065,13 @@ describe('the resettlement plan', () => {
   it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([
     ['supervising service', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, true],
     ['the establishment holding the child', actor(estA, ESTABLISHMENT_STAFF), inCustody, custodyEp, true],
-    ['an establishment that held the child in this episode', actor(estB, ESTABLISHMENT_STAFF), transferred, transferEp, true],
+    [
+      'an establishment that held the child in this episode',
+      actor(estB, ESTABLISHMENT_STAFF),
+      transferred,
+      transferEp,
+      true,
+    ],
     ['a stranger establishment', actor(estB, ESTABLISHMENT_STAFF), inCustody, custodyEp, false],
     ['a partner with a pathway', actor(healthA, HEALTH_PRACTITIONER), withPathway(inCustody, healthA), custodyEp, true],
     ['a partner without one', actor(healthA, HEALTH_PRACTITIONER), inCustody, custodyEp, false],
@@ -612,21 +1105,106 @@ describe('waiving a milestone', () => {
 });
 
 describe('referrals: who sees and acts on a referral', () => {
-  const referralActor = (organisationId: string, ...roles: Role[]): Actor => ({ userId: `u-${organisationId}`, organisationId, roles, authenticatedBy: 'PASSWORD' });
+  const referralActor = (organisationId: string, ...roles: Role[]): Actor => ({
+    userId: `u-${organisationId}`,
+    organisationId,
+    roles,
+    authenticatedBy: 'PASSWORD',
+  });
   const sent = { fromServiceId: 'yjs-a', toOrganisationId: 'la-a', sentAt: '2026-11-23T10:00:00Z' };
   const draft = { ...sent, sentAt: null };
   it.each([
     // [who, referral, visible, YJS move, PARTNER move, EITHER]
-    ['case manager of the service that made it', referralActor('yjs-a', Role.YJS_CASE_MANAGER), sent, true, true, false, true],
-    ['manager of the service that made it, draft', referralActor('yjs-a', Role.YJS_MANAGER), draft, true, true, false, true],
-    ['case manager of another service', referralActor('yjs-b', Role.YJS_CASE_MANAGER), sent, false, false, false, false],
-    ['accommodation officer addressed, sent', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), sent, true, false, true, true],
-    ['accommodation officer addressed, draft', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), draft, false, false, false, false],
-    ['accommodation officer addressed, draft withdrawn before sending', referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER), { ...draft }, false, false, false, false],
-    ['accommodation officer of another authority', referralActor('la-b', Role.LA_ACCOMMODATION_OFFICER), sent, false, false, false, false],
-    ["children's services of the authority addressed", referralActor('la-a', Role.LA_CHILDRENS_SERVICES), sent, false, false, false, false],
-    ['health practitioner addressed', referralActor('health-a', Role.HEALTH_PRACTITIONER), { ...sent, toOrganisationId: 'health-a' }, true, false, true, true],
-    ['education provider addressed, confirmed', referralActor('edu-a', Role.EDUCATION_PROVIDER), { ...sent, toOrganisationId: 'edu-a' }, true, false, true, true],
+    [
+      'case manager of the service that made it',
+      referralActor('yjs-a', Role.YJS_CASE_MANAGER),
+      sent,
+      true,
+      true,
+      false,
+      true,
+    ],
+    [
+      'manager of the service that made it, draft',
+      referralActor('yjs-a', Role.YJS_MANAGER),
+      draft,
+      true,
+      true,
+      false,
+      true,
+    ],
+    [
+      'case manager of another service',
+      referralActor('yjs-b', Role.YJS_CASE_MANAGER),
+      sent,
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      'accommodation officer addressed, sent',
+      referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER),
+      sent,
+      true,
+      false,
+      true,
+      true,
+    ],
+    [
+      'accommodation officer addressed, draft',
+      referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER),
+      draft,
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      'accommodation officer addressed, draft withdrawn before sending',
+      referralActor('la-a', Role.LA_ACCOMMODATION_OFFICER),
+      { ...draft },
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      'accommodation officer of another authority',
+      referralActor('la-b', Role.LA_ACCOMMODATION_OFFICER),
+      sent,
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      "children's services of the authority addressed",
+      referralActor('la-a', Role.LA_CHILDRENS_SERVICES),
+      sent,
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      'health practitioner addressed',
+      referralActor('health-a', Role.HEALTH_PRACTITIONER),
+      { ...sent, toOrganisationId: 'health-a' },
+      true,
+      false,
+      true,
+      true,
+    ],
+    [
+      'education provider addressed, confirmed',
+      referralActor('edu-a', Role.EDUCATION_PROVIDER),
+      { ...sent, toOrganisationId: 'edu-a' },
+      true,
+      false,
+      true,
+      true,
+    ],
     ['establishment staff', referralActor('yjs-a', Role.ESTABLISHMENT_STAFF), sent, false, false, false, false],
     ['national admin', referralActor('yjs-a', Role.NATIONAL_ADMIN), sent, false, false, false, false],
   ] as const)('%s', (_who, who, referral, visible, yjs, partner, either) => {

@@ -1,5 +1,5 @@
-import { Role } from '../role';
 import type { Actor } from '../actor';
+import { Role } from '../role';
 import { hasRole } from './capabilities';
 
 /**
@@ -21,7 +21,10 @@ export interface EpisodeFacts {
 /** What links a child to organisations: gathered from the features that own each fact. */
 export interface ChildRelations {
   childId: string;
-  /** The youth justice service that recorded the child: it keeps sight of them, as a service that supervised them once does. */
+  /**
+   * The youth justice service that recorded the child: it keeps sight of them, as a service that supervised them once
+   * does.
+   */
   registeredById: string | null;
   lookedAfter: boolean;
   responsibleAuthorityId: string | null;
@@ -91,14 +94,24 @@ const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFieldGroup[
 const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
 const ESTABLISHMENT = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
 /** Partners who may own a pathway of the plan. */
-const PATHWAY_OWNERS = [Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER];
+const PATHWAY_OWNERS = [
+  Role.LA_CHILDRENS_SERVICES,
+  Role.LA_ACCOMMODATION_OFFICER,
+  Role.HEALTH_PRACTITIONER,
+  Role.EDUCATION_PROVIDER,
+];
 
 function supervisedOrRecordedBy(relations: ChildRelations, organisationId: string): boolean {
-  return relations.registeredById === organisationId || relations.episodes.some((e) => e.supervisingServiceId === organisationId);
+  return (
+    relations.registeredById === organisationId ||
+    relations.episodes.some((e) => e.supervisingServiceId === organisationId)
+  );
 }
 
 function heldBy(relations: ChildRelations, organisationId: string): boolean {
-  return relations.episodes.some((e) => e.currentEstablishmentId === organisationId || e.establishmentIds.includes(organisationId));
+  return relations.episodes.some(
+    (e) => e.currentEstablishmentId === organisationId || e.establishmentIds.includes(organisationId),
+  );
 }
 
 /** Every view the actor has of the child; empty means the child does not exist for them. */
@@ -107,13 +120,20 @@ export function childViews(actor: Actor, relations: ChildRelations): ChildView[]
   const views: ChildView[] = [];
   if (hasRole(actor, YOUTH_JUSTICE) && supervisedOrRecordedBy(relations, org)) views.push(ChildView.FULL);
   if (hasRole(actor, ESTABLISHMENT) && heldBy(relations, org)) views.push(ChildView.CUSTODY);
-  if (hasRole(actor, [Role.LA_CHILDRENS_SERVICES]) && relations.lookedAfter && relations.responsibleAuthorityId === org) {
+  if (
+    hasRole(actor, [Role.LA_CHILDRENS_SERVICES]) &&
+    relations.lookedAfter &&
+    relations.responsibleAuthorityId === org
+  ) {
     views.push(ChildView.CARE);
   }
   if (hasRole(actor, [Role.LA_ACCOMMODATION_OFFICER]) && relations.accommodationReferralAuthorityIds.includes(org)) {
     views.push(ChildView.PLACEMENT_SUMMARY);
   }
-  if (hasRole(actor, [Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER]) && relations.pathwayOrganisationIds.includes(org)) {
+  if (
+    hasRole(actor, [Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER]) &&
+    relations.pathwayOrganisationIds.includes(org)
+  ) {
     views.push(ChildView.PATHWAY_SUMMARY);
   }
   return views;
@@ -147,7 +167,11 @@ export function pathwayVisible(actor: Actor, relations: ChildRelations, pathwayO
 }
 
 /** `pathwayVisible` given the actor's views of the child (`childViews`), for a plan's nine pathways asked at once. */
-export function pathwayVisibleWithViews(actor: Actor, views: readonly ChildView[], pathwayOrganisationId: string | null): boolean {
+export function pathwayVisibleWithViews(
+  actor: Actor,
+  views: readonly ChildView[],
+  pathwayOrganisationId: string | null,
+): boolean {
   if (views.some((view) => FIELD_GROUPS_BY_VIEW[view].includes(ChildFieldGroup.PLAN))) return true;
   return views.length > 0 && !!pathwayOrganisationId && pathwayOrganisationId === actor.organisationId;
 }
@@ -167,7 +191,10 @@ export function planVisible(actor: Actor, relations: ChildRelations, episode: Ep
 export enum ChildAction {
   /** Start an episode: the supervising service, for a child it may see. */
   START_EPISODE = 'START_EPISODE',
-  /** Sentence, early or late release, override, transfer, release: the supervising service, or the establishment holding the child. */
+  /**
+   * Sentence, early or late release, override, transfer, release: the supervising service, or the establishment holding
+   * the child.
+   */
   CHANGE_CUSTODY = 'CHANGE_CUSTODY',
   /** Back into custody after release: the supervising service only (no establishment holds the child). */
   RECALL = 'RECALL',
@@ -203,7 +230,9 @@ export function mayActOnChild(
     case ChildAction.START_EPISODE:
       return supervisesEpisode && childViews(actor, relations).includes(ChildView.FULL);
     case ChildAction.CHANGE_CUSTODY:
-      return supervisesEpisode || (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org);
+      return (
+        supervisesEpisode || (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org)
+      );
     case ChildAction.RECALL:
       return supervisesEpisode;
     case ChildAction.ASSIGN_CASE_MANAGER:
@@ -218,7 +247,10 @@ export function mayActOnChild(
       return (
         supervisesEpisode ||
         (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org) ||
-        (!!pathwayOrganisationId && pathwayOrganisationId === org && hasRole(actor, PATHWAY_OWNERS) && childViews(actor, relations).length > 0)
+        (!!pathwayOrganisationId &&
+          pathwayOrganisationId === org &&
+          hasRole(actor, PATHWAY_OWNERS) &&
+          childViews(actor, relations).length > 0)
       );
     default:
       return false;
@@ -252,7 +284,9 @@ export function isEmptyScope(scope: CaseloadScope): boolean {
 
 // ---------------------------------------------------------------- referrals (issue 6)
 
-/** Which side of a referral someone acts for: the youth justice service that made it, or the partner it is addressed to. */
+/**
+ * Which side of a referral someone acts for: the youth justice service that made it, or the partner it is addressed to.
+ */
 export type ReferralSide = 'YJS' | 'PARTNER';
 
 /** A referral as the policy needs to know it. */
@@ -270,12 +304,14 @@ const REFERRAL_PARTNERS = [Role.LA_ACCOMMODATION_OFFICER, Role.HEALTH_PRACTITION
 /**
  * The sides of a referral the actor acts for: the service that made it (its case managers and managers), and the
  * organisation it is addressed to (its accommodation officers, health or education practitioners) once it has been
- * sent (a draft withdrawn before sending never reaches the partner). Empty means the referral does not exist for them (NOT_FOUND).
+ * sent (a draft withdrawn before sending never reaches the partner). Empty means the referral does not exist for them
+ * (NOT_FOUND).
  */
 export function referralSides(actor: Actor, referral: ReferralFacts): ReferralSide[] {
   const sides: ReferralSide[] = [];
   if (hasRole(actor, YOUTH_JUSTICE) && actor.organisationId === referral.fromServiceId) sides.push('YJS');
-  if (hasRole(actor, REFERRAL_PARTNERS) && actor.organisationId === referral.toOrganisationId && !!referral.sentAt) sides.push('PARTNER');
+  if (hasRole(actor, REFERRAL_PARTNERS) && actor.organisationId === referral.toOrganisationId && !!referral.sentAt)
+    sides.push('PARTNER');
   return sides;
 }
 

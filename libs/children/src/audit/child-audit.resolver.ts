@@ -1,10 +1,19 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Clock, PageArgs } from '@resettle/common';
-import { AccessContext, AccessService, Allow, Caller, Capability, ChildAction, CurrentCaller, DecidedByParent } from '@resettle/access';
+import {
+  AccessContext,
+  AccessService,
+  Allow,
+  Caller,
+  Capability,
+  ChildAction,
+  CurrentCaller,
+  DecidedByParent,
+} from '@resettle/access';
 import { AuditEventConnection, AuditService } from '@resettle/audit';
-import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import { Clock, PageArgs } from '@resettle/common';
 import { User, UsersService } from '@resettle/identity';
+import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 
 @ObjectType({ description: 'One person (and their organisation) who has seen or changed the child’s record.' })
 export class AccessReportEntry {
@@ -53,7 +62,15 @@ export class ChildAuditResolver {
     @CurrentCaller() caller: Caller,
     @Context() ctx: AccessContext,
   ) {
-    await this.access.authorizeChange(ctx, caller, childId, ChildAction.READ_AUDIT, { type: 'Child', id: childId }, undefined, { auditAllowed: true });
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      childId,
+      ChildAction.READ_AUDIT,
+      { type: 'Child', id: childId },
+      undefined,
+      { auditAllowed: true },
+    );
     return this.audit.trailOf(childId, page.first, page.after);
   }
 
@@ -64,7 +81,15 @@ export class ChildAuditResolver {
     @CurrentCaller() caller: Caller,
     @Context() ctx: AccessContext,
   ): Promise<AccessReport> {
-    await this.access.authorizeChange(ctx, caller, childId, ChildAction.READ_AUDIT, { type: 'Child', id: childId }, undefined, { auditAllowed: true });
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      childId,
+      ChildAction.READ_AUDIT,
+      { type: 'Child', id: childId },
+      undefined,
+      { auditAllowed: true },
+    );
     const entries = await this.audit.accessReportOf(childId);
     return { childId, generatedAt: this.clock.now(), entries };
   }

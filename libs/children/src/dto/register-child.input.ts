@@ -1,10 +1,18 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsString, IsUUID, Length, MaxLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
-
 // Fields with a default are nullable in the schema and defaulted again in the service: graphql-jit (Mercurius JIT)
 // does not apply schema defaults of non-null input fields once a query is compiled (graphql-jit issue 142).
 import { Gender } from '../child-enums';

@@ -105,7 +105,12 @@ describe('addWorkingDays', () => {
     ['2022-06-06', -2, '2022-05-31', 'Mon 6 Jun − 2: Wed 1 (1), Tue 31 May (2)'],
     ['2022-09-16', 1, '2022-09-20', 'Fri 16 Sep 2022 + 1: weekend, state funeral Mon 19 → Tue 20'],
     ['2023-05-05', 1, '2023-05-09', 'Fri 5 May 2023 + 1: weekend, coronation Mon 8 → Tue 9'],
-    ['2023-04-24', -10, '2023-04-06', 'Mon 24 Apr − 10: 21,20,19,18,17 (5), 14,13,12,11 (9; Easter Mon 10 skipped), Thu 6 (10; Good Friday 7 skipped)'],
+    [
+      '2023-04-24',
+      -10,
+      '2023-04-06',
+      'Mon 24 Apr − 10: 21,20,19,18,17 (5), 14,13,12,11 (9; Easter Mon 10 skipped), Thu 6 (10; Good Friday 7 skipped)',
+    ],
   ])('addWorkingDays(%s, %i) = %s (%s)', (from, n, expected) => {
     expect(addWorkingDays(from, n)).toBe(expected);
   });

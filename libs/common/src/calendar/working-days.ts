@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, dayOfWeek, daysBetween, IsoDate, isIsoDate } from '../dates/iso-date';
+import { addDays, dayOfWeek, daysBetween, isIsoDate, IsoDate } from '../dates/iso-date';
 
 /**
  * The England and Wales working-day calendar: Monday to Friday less bank holidays. Courts, youth justice services

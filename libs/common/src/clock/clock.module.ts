@@ -12,7 +12,8 @@ import { Clock, clockFor } from './clock';
     {
       provide: Clock,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => clockFor({ CLOCK_START_AT: config.get('CLOCK_START_AT'), NODE_ENV: config.get('NODE_ENV') }),
+      useFactory: (config: ConfigService) =>
+        clockFor({ CLOCK_START_AT: config.get('CLOCK_START_AT'), NODE_ENV: config.get('NODE_ENV') }),
     },
   ],
   exports: [Clock],

@@ -23,15 +23,23 @@ describe('CLOCK_START_AT', () => {
     expect(validateConfig({}).CLOCK_START_AT).toBeUndefined();
   });
 
-  it.each(['2026-12-04T09:30:00Z', '2026-12-04T09:30:00.250+01:00', '2026-12-04T09:30Z'])('takes %s outside production', (value) => {
-    expect(validateConfig({ CLOCK_START_AT: value }).CLOCK_START_AT).toBe(value);
-  });
+  it.each(['2026-12-04T09:30:00Z', '2026-12-04T09:30:00.250+01:00', '2026-12-04T09:30Z'])(
+    'takes %s outside production',
+    (value) => {
+      expect(validateConfig({ CLOCK_START_AT: value }).CLOCK_START_AT).toBe(value);
+    },
+  );
 
-  it.each(['2026-12-04', 'tomorrow', '2026-02-30T09:00:00Z', '2026-12-04T09:30:00'])('refuses %s, naming the variable', (value) => {
-    expect(() => validateConfig({ CLOCK_START_AT: value })).toThrow(/CLOCK_START_AT/);
-  });
+  it.each(['2026-12-04', 'tomorrow', '2026-02-30T09:00:00Z', '2026-12-04T09:30:00'])(
+    'refuses %s, naming the variable',
+    (value) => {
+      expect(() => validateConfig({ CLOCK_START_AT: value })).toThrow(/CLOCK_START_AT/);
+    },
+  );
 
   it('is refused in production, whatever the value', () => {
-    expect(() => validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CLOCK_START_AT: '2026-12-04T09:30:00Z' })).toThrow(/CLOCK_START_AT/);
+    expect(() =>
+      validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CLOCK_START_AT: '2026-12-04T09:30:00Z' }),
+    ).toThrow(/CLOCK_START_AT/);
   });
 });

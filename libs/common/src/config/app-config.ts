@@ -1,8 +1,20 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { isIsoDate } from '../dates/iso-date';
-import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
 import { IsTrustProxyList } from './trust-proxy';
+import { NotDevelopmentDefaultInProduction, validateEnvironment } from './validate-environment';
 
 /** A PostgreSQL URL that names its role (the roles are what keeps the audit trail append-only). */
 const NAMES_A_ROLE = /^postgres(ql)?:\/\/[^/@:]+(:[^/@]*)?@/;
@@ -76,7 +88,14 @@ export class AppConfig {
    * Browser origins allowed to call the API, comma-separated (`https://resettle.example.gov.uk`). Empty (the
    * default): no cross-origin access at all.
    */
-  @Transform(({ value }) => (value === undefined ? value : String(value).split(',').map((o) => o.trim()).filter(Boolean)))
+  @Transform(({ value }) =>
+    value === undefined
+      ? value
+      : String(value)
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+  )
   @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'each origin must be scheme://host[:port], with no path' })
   CORS_ORIGINS: string[] = [];
 
@@ -186,7 +205,9 @@ export class AppConfig {
   @IsIn(['smtp', 'notify', 'none'])
   EMAIL_TRANSPORT: 'smtp' | 'notify' | 'none' = 'none';
 
-  /** The SMTP server, `smtp://[user:pass@]host:port` (STARTTLS when offered) or `smtps://` (TLS). Required with `smtp`. */
+  /**
+   * The SMTP server, `smtp://[user:pass@]host:port` (STARTTLS when offered) or `smtps://` (TLS). Required with `smtp`.
+   */
   @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'smtp' || config.SMTP_URL !== undefined)
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL?: string;
@@ -204,16 +225,27 @@ export class AppConfig {
   NOTIFY_API_KEY?: string;
 
   /** Notify template of one notification's email; personalisation `subject`, `body`. Required with `notify`. */
-  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_NOTIFICATION !== undefined)
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'a Notify template id (a UUID)' })
+  @ValidateIf(
+    (config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_NOTIFICATION !== undefined,
+  )
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'a Notify template id (a UUID)',
+  })
   NOTIFY_TEMPLATE_ID_NOTIFICATION?: string;
 
   /** Notify template of the daily digest; personalisation `subject`, `body`, `count`. Required with `notify`. */
-  @ValidateIf((config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_DIGEST !== undefined)
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'a Notify template id (a UUID)' })
+  @ValidateIf(
+    (config: AppConfig) => config.EMAIL_TRANSPORT === 'notify' || config.NOTIFY_TEMPLATE_ID_DIGEST !== undefined,
+  )
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'a Notify template id (a UUID)',
+  })
   NOTIFY_TEMPLATE_ID_DIGEST?: string;
 
-  /** Where the service's pages live (`https://resettle.example.gov.uk`): a notification's link is appended to it in emails. */
+  /**
+   * Where the service's pages live (`https://resettle.example.gov.uk`): a notification's link is appended to it in
+   * emails.
+   */
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   EMAIL_LINK_BASE_URL?: string;
@@ -306,7 +338,9 @@ export class AppConfig {
   @Max(600_000)
   QUEUE_WATCH_INTERVAL_MS = 10_000;
 
-  /** How often the deadline watchdog looks in PostgreSQL for deadline actions that should have happened and have not. */
+  /**
+   * How often the deadline watchdog looks in PostgreSQL for deadline actions that should have happened and have not.
+   */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
   @Min(50)
@@ -357,12 +391,17 @@ export class AppConfig {
 export function IsClockStartAt(): PropertyDecorator {
   return (target, key) => {
     IsOptional()(target, key);
-    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'an ISO 8601 instant with its offset, e.g. 2026-12-04T09:30:00Z' })(target, key);
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: 'an ISO 8601 instant with its offset, e.g. 2026-12-04T09:30:00Z',
+    })(target, key);
     ValidateBy({
       name: 'notInProduction',
       validator: {
         validate: (value, args) =>
-          value === undefined || ((args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' && isIsoDate(String(value).slice(0, 10)) && !Number.isNaN(Date.parse(String(value)))),
+          value === undefined ||
+          ((args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' &&
+            isIsoDate(String(value).slice(0, 10)) &&
+            !Number.isNaN(Date.parse(String(value)))),
         defaultMessage: () => 'a real date-time; never set in production (the service must run on the real time)',
       },
     })(target, key);

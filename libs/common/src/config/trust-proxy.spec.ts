@@ -1,5 +1,5 @@
-import { isTrustProxyEntry, trustProxyOption } from './trust-proxy';
 import { validateConfig } from './app-config';
+import { isTrustProxyEntry, trustProxyOption } from './trust-proxy';
 
 describe('TRUST_PROXY', () => {
   it.each<[string, boolean]>([

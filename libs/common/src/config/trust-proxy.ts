@@ -6,7 +6,10 @@ const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** The entries of a TRUST_PROXY value: comma-separated, blanks ignored. */
 function trustProxyEntries(value: string): string[] {
-  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** One address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or a named range (`loopback`, `linklocal`, `uniquelocal`). */
@@ -35,7 +38,8 @@ export function IsTrustProxyList(options?: ValidationOptions): PropertyDecorator
       name: 'isTrustProxyList',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && trustProxyEntries(value).every(isTrustProxyEntry),
-        defaultMessage: () => 'a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal (empty: trust none)',
+        defaultMessage: () =>
+          'a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal (empty: trust none)',
       },
     },
     options,

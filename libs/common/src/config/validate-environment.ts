@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { ValidateBy, ValidationOptions, validateSync } from 'class-validator';
+import { ValidateBy, validateSync, ValidationOptions } from 'class-validator';
 
 export class ConfigValidationError extends Error {}
 
@@ -12,7 +12,9 @@ export function validateEnvironment<T extends object>(cls: new () => T, env: Rec
   const config = plainToInstance(cls, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${shown(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `  ${e.property}=${shown(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new ConfigValidationError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   return config;
@@ -27,13 +29,18 @@ function shown(name: string, value: unknown): string {
  * A secret whose development default is public (it is in the repository): production must set its own. The config
  * class needs a `NODE_ENV` property.
  */
-export function NotDevelopmentDefaultInProduction(developmentDefault: string, options?: ValidationOptions): PropertyDecorator {
+export function NotDevelopmentDefaultInProduction(
+  developmentDefault: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name: 'notDevelopmentDefaultInProduction',
       validator: {
-        validate: (value, args) => (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || value !== developmentDefault,
-        defaultMessage: () => 'set a secret of your own (at least 32 random characters): the development default is public',
+        validate: (value, args) =>
+          (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || value !== developmentDefault,
+        defaultMessage: () =>
+          'set a secret of your own (at least 32 random characters): the development default is public',
       },
     },
     options,

@@ -7,7 +7,17 @@
  */
 
 /** Node's socket errors: the connection was refused, reset, timed out or the host is unknown for now. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 
 /**
  * PostgreSQL SQLSTATEs of an unavailable server: class 08 (connection exception), 57P01-57P03 (shut down by an
@@ -15,7 +25,14 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'
  * 25006 (read-only transaction: a failover in progress left us on a standby).
  */
 function isUnavailableSqlState(code: string): boolean {
-  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300' || code === '25006';
+  return (
+    code.startsWith('08') ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code === '53300' ||
+    code === '25006'
+  );
 }
 
 /** Messages of node-postgres, its pool, TypeORM and ioredis/BullMQ when the server is not there. */
@@ -44,10 +61,18 @@ interface ErrorLike {
 export function isInfrastructureError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as ErrorLike;
-  if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && isUnavailableSqlState(e.code)))) return true;
-  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
+  if (
+    typeof e.code === 'string' &&
+    (SOCKET_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && isUnavailableSqlState(e.code)))
+  )
+    return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string)))
+    return true;
   // What TypeORM (driverError), Node (cause), AggregateError (errors: a connect to each address failed) and
   // GraphQL (originalError) wrap.
-  if (Array.isArray(e.errors) && e.errors.length && e.errors.every((inner) => isInfrastructureError(inner, depth + 1))) return true;
-  return [e.driverError, e.cause, e.originalError].some((inner) => inner !== error && isInfrastructureError(inner, depth + 1));
+  if (Array.isArray(e.errors) && e.errors.length && e.errors.every((inner) => isInfrastructureError(inner, depth + 1)))
+    return true;
+  return [e.driverError, e.cause, e.originalError].some(
+    (inner) => inner !== error && isInfrastructureError(inner, depth + 1),
+  );
 }

@@ -25,11 +25,15 @@ describe('DateTimeScalar', () => {
     ['a number of milliseconds', 0],
     ['a boolean', true],
   ])('refuses %s', (_what, value) => {
-    expect(() => DateTimeScalar.parseValue(value)).toThrow('A DateTime must be a real date and time written like 2026-11-20T09:30:00Z');
+    expect(() => DateTimeScalar.parseValue(value)).toThrow(
+      'A DateTime must be a real date and time written like 2026-11-20T09:30:00Z',
+    );
   });
 
   it('refuses a literal that is not a string', () => {
-    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '0' })).toThrow('A DateTime must be a real date and time');
+    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '0' })).toThrow(
+      'A DateTime must be a real date and time',
+    );
   });
 
   it('writes an instant as ISO 8601 at UTC, as before', () => {

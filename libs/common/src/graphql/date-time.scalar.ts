@@ -11,7 +11,10 @@ const DESCRIPTION = 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, co
 
 function refused(value: unknown, nodes?: ValueNode): GraphQLError {
   const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : `a ${nodes ? 'literal' : typeof value}`;
-  return new GraphQLError(`A DateTime must be a real date and time written like 2026-11-20T09:30:00Z; ${shown} is not one.`, { nodes });
+  return new GraphQLError(
+    `A DateTime must be a real date and time written like 2026-11-20T09:30:00Z; ${shown} is not one.`,
+    { nodes },
+  );
 }
 
 function parse(value: unknown, nodes?: ValueNode): Date {

@@ -2,7 +2,10 @@ import { buildSchema, graphql } from 'graphql';
 import { DirectFieldResolvers } from './direct-field-resolvers';
 
 describe('DirectFieldResolvers', () => {
-  const schema = () => buildSchema(`type Query { episode: Episode } type Episode { id: ID! child: Child } type Child { givenName: String }`);
+  const schema = () =>
+    buildSchema(
+      `type Query { episode: Episode } type Episode { id: ID! child: Child } type Child { givenName: String }`,
+    );
 
   it('makes the schema call the registered resolver with the parent and the context', async () => {
     const direct = new DirectFieldResolvers();

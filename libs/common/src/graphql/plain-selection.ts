@@ -1,4 +1,14 @@
-import { FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLType, getNamedType, isObjectType, Kind, SelectionSetNode } from 'graphql';
+import {
+  FieldNode,
+  getNamedType,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLType,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
 
 /**
  * Whether everything a query asks for under the current field is a plain field (read straight off the parent

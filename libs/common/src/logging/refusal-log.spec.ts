@@ -1,4 +1,4 @@
-import { isRefusal, RefusalLog, refusalLevel } from './refusal-log';
+import { isRefusal, refusalLevel, RefusalLog } from './refusal-log';
 
 describe('refusals in the log', () => {
   it.each([
@@ -19,11 +19,32 @@ describe('refusals in the log', () => {
     const log = new RefusalLog(60_000);
     const lines = [];
     for (let i = 0; i < 10_000; i++) lines.push(...log.note('UNAUTHENTICATED', 'query caseload', `req-${i}`, i));
-    expect(lines).toEqual([{ level: 'info', code: 'UNAUTHENTICATED', operation: 'query caseload', requestId: 'req-0', msg: 'Refused: UNAUTHENTICATED' }]);
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        code: 'UNAUTHENTICATED',
+        operation: 'query caseload',
+        requestId: 'req-0',
+        msg: 'Refused: UNAUTHENTICATED',
+      },
+    ]);
     // The next window opens with the summary of the last.
     expect(log.note('UNAUTHENTICATED', 'query caseload', 'req-late', 60_000)).toEqual([
-      { level: 'info', code: 'UNAUTHENTICATED', operation: 'query caseload', repeated: 9_999, windowSeconds: 60, msg: 'Refused: UNAUTHENTICATED, 9999 more like it' },
-      { level: 'info', code: 'UNAUTHENTICATED', operation: 'query caseload', requestId: 'req-late', msg: 'Refused: UNAUTHENTICATED' },
+      {
+        level: 'info',
+        code: 'UNAUTHENTICATED',
+        operation: 'query caseload',
+        repeated: 9_999,
+        windowSeconds: 60,
+        msg: 'Refused: UNAUTHENTICATED, 9999 more like it',
+      },
+      {
+        level: 'info',
+        code: 'UNAUTHENTICATED',
+        operation: 'query caseload',
+        requestId: 'req-late',
+        msg: 'Refused: UNAUTHENTICATED',
+      },
     ]);
   });
 

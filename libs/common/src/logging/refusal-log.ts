@@ -4,7 +4,7 @@ import type { ErrorCode } from '../errors/domain-errors';
  * Expected refusals: the caller was told why (sign in again, not yours, bad input), nothing is wrong with the
  * service. They are logged as one line without a stack; only INTERNAL is an error with its stack.
  */
-export const REFUSAL_CODES: readonly ErrorCode[] = [
+const REFUSAL_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -18,7 +18,9 @@ export function isRefusal(code: string): boolean {
   return (REFUSAL_CODES as readonly string[]).includes(code);
 }
 
-/** warn for what an operator may want to look at (someone knocking on doors, rate limits, an outage); info otherwise. */
+/**
+ * warn for what an operator may want to look at (someone knocking on doors, rate limits, an outage); info otherwise.
+ */
 export function refusalLevel(code: string): 'info' | 'warn' {
   return code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS' || code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'info';
 }

@@ -25,7 +25,9 @@ export class Metrics {
   }
 }
 
-/** Whether a scrape may read the metrics: any request when no token is set, else only `Authorization: Bearer <token>`. */
+/**
+ * Whether a scrape may read the metrics: any request when no token is set, else only `Authorization: Bearer <token>`.
+ */
 export function metricsScrapeAllowed(token: string | undefined, authorization: unknown): boolean {
   if (!token) return true;
   const expected = Buffer.from(`Bearer ${token}`);
@@ -39,6 +41,10 @@ export const METRICS = Symbol('METRICS');
 @Module({})
 export class MetricsModule {
   static forRoot(app: 'api' | 'worker' | 'portal'): DynamicModule {
-    return { module: MetricsModule, providers: [{ provide: METRICS, useFactory: () => new Metrics(app) }], exports: [METRICS] };
+    return {
+      module: MetricsModule,
+      providers: [{ provide: METRICS, useFactory: () => new Metrics(app) }],
+      exports: [METRICS],
+    };
   }
 }

@@ -12,7 +12,11 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  * A cursor is the client's to send back, so one tampered with is refused here as BAD_USER_INPUT (naming `after`)
  * by `isValid`, rather than reaching SQL as a bad cast.
  */
-export function decodeCursor(cursor: string, expectedLength: number, isValid: (parts: unknown[]) => boolean = () => true): unknown[] {
+export function decodeCursor(
+  cursor: string,
+  expectedLength: number,
+  isValid: (parts: unknown[]) => boolean = () => true,
+): unknown[] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === expectedLength && isValid(value)) return value;

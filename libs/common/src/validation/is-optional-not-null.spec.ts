@@ -19,7 +19,11 @@ describe('IsOptionalNotNull', () => {
   it.each([
     ['left out', {}, {}],
     ['given', { disabled: true }, {}],
-    ['sent as null', { disabled: null }, { disabled: ['disabled cannot be null; leave it out instead', 'disabled must be a boolean value'].sort() }],
+    [
+      'sent as null',
+      { disabled: null },
+      { disabled: ['disabled cannot be null; leave it out instead', 'disabled must be a boolean value'].sort() },
+    ],
     ['of the wrong type', { disabled: 'yes' }, { disabled: ['disabled must be a boolean value'] }],
     // Where null means "clear it", IsOptional still lets it through.
     ['null where null clears', { notes: null }, {}],
@@ -45,15 +49,26 @@ describe('optional input fields and null', () => {
     const text = readFileSync(join(root, file), 'utf8');
     if (!text.includes('@InputType')) continue;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-    const decoratorsOf = (node: ts.Node) => (ts.canHaveDecorators(node) ? ts.getDecorators(node) ?? [] : []).map((d) => d.expression.getText(source));
+    const decoratorsOf = (node: ts.Node) =>
+      (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []).map((d) => d.expression.getText(source));
     const visit = (node: ts.Node): void => {
-      if (ts.isClassDeclaration(node) && node.name?.text.endsWith('Input') && decoratorsOf(node).some((d) => d.startsWith('InputType'))) {
+      if (
+        ts.isClassDeclaration(node) &&
+        node.name?.text.endsWith('Input') &&
+        decoratorsOf(node).some((d) => d.startsWith('InputType'))
+      ) {
         for (const member of node.members) {
           if (!ts.isPropertyDeclaration(member)) continue;
-          const optional = decoratorsOf(member).find((d) => /^IsOptional(NotNull)?\(/.test(d))?.replace(/\(.*$/, '');
+          const optional = decoratorsOf(member)
+            .find((d) => /^IsOptional(NotNull)?\(/.test(d))
+            ?.replace(/\(.*$/, '');
           if (!optional) continue;
           const type = member.type ? member.type.getText(source) : '';
-          fields.push({ where: `${file}: ${node.name.text}.${member.name.getText(source)}: ${type}`, optional: optional as never, nullable: /\bnull\b/.test(type) });
+          fields.push({
+            where: `${file}: ${node.name.text}.${member.name.getText(source)}: ${type}`,
+            optional: optional as never,
+            nullable: /\bnull\b/.test(type),
+          });
         }
       }
       ts.forEachChild(node, visit);

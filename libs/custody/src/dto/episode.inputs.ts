@@ -1,6 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
 import { SentenceTypeEnum } from '../custody-enums';
 
@@ -114,7 +126,10 @@ export class RecordSentenceInput extends EpisodeChangeInput {
 
 @InputType()
 export class GrantEarlyReleaseInput extends EpisodeChangeInput {
-  @Field({ nullable: true, description: 'Defaults to the earliest release date; must lie between it and the mid-term date.' })
+  @Field({
+    nullable: true,
+    description: 'Defaults to the earliest release date; must lie between it and the mid-term date.',
+  })
   @IsOptionalNotNull()
   @IsLocalDate()
   releaseOn?: string;
@@ -122,7 +137,10 @@ export class GrantEarlyReleaseInput extends EpisodeChangeInput {
 
 @InputType()
 export class OrderLateReleaseInput extends EpisodeChangeInput {
-  @Field({ nullable: true, description: 'Defaults to the latest release date; must lie after the mid-term date and no later than it.' })
+  @Field({
+    nullable: true,
+    description: 'Defaults to the latest release date; must lie after the mid-term date and no later than it.',
+  })
   @IsOptionalNotNull()
   @IsLocalDate()
   releaseOn?: string;
@@ -214,7 +232,10 @@ export class CaseloadFilter {
   @IsUUID()
   caseManagerId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Only children expected to leave within this many days (from today).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only children expected to leave within this many days (from today).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

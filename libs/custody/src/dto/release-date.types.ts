@@ -18,7 +18,10 @@ export class ReleaseDateInput {
   @IsString()
   sentenceDate?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Term in months; for EXTENDED the custodial term; for DHMP the minimum term.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Term in months; for EXTENDED the custodial term; for DHMP the minimum term.',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(0)
@@ -46,7 +49,10 @@ export class ReleaseDateInput {
   @Max(10000)
   taggedBailDays?: number;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD; needed for further supervision (18 or over at the mid-term date).' })
+  @Field({
+    nullable: true,
+    description: 'YYYY-MM-DD; needed for further supervision (18 or over at the mid-term date).',
+  })
   @IsOptionalNotNull()
   @IsString()
   dateOfBirth?: string;
@@ -56,7 +62,10 @@ export class ReleaseDateInput {
   @IsString()
   offenceDate?: string;
 
-  @Field({ nullable: true, description: 'S250: a most serious violent or sexual offence (two-thirds release for 7 years or more).' })
+  @Field({
+    nullable: true,
+    description: 'S250: a most serious violent or sexual offence (two-thirds release for 7 years or more).',
+  })
   @IsOptionalNotNull()
   @IsBoolean()
   qualifyingSeriousOffence?: boolean;
@@ -74,11 +83,17 @@ export class ReleaseDates {
   @Field(() => String, { nullable: true }) earliestReleaseDate: string | null;
   @Field(() => String, { nullable: true }) latestReleaseDate: string | null;
   @Field(() => String, { nullable: true }) paroleEligibilityDate: string | null;
-  @Field(() => String, { nullable: true, description: 'The statutory release date moved back to a working day: the day the child is expected to leave.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The statutory release date moved back to a working day: the day the child is expected to leave.',
+  })
   releaseDate: string | null;
   @Field({ description: 'The release day is a Friday or the day before a bank holiday.' })
   fridayOrPreHolidayRelease: boolean;
-  @Field(() => String, { nullable: true, description: 'The day release may be brought forward to (Offenders (Day of Release from Detention) Act 2023).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day release may be brought forward to (Offenders (Day of Release from Detention) Act 2023).',
+  })
   broughtForwardDate: string | null;
   @Field(() => String, { nullable: true }) furtherSupervisionEndDate: string | null;
   @Field() immediateRelease: boolean;
@@ -88,8 +103,13 @@ export class ReleaseDates {
 @ObjectType({ description: 'The day the child is expected to leave, with what it means for the first nights out.' })
 export class ExpectedReleaseDay {
   @Field() releaseDate: string;
-  @Field({ description: 'The day after is not a working day (a Friday, or the day before a bank holiday): risk peaks then.' })
+  @Field({
+    description: 'The day after is not a working day (a Friday, or the day before a bank holiday): risk peaks then.',
+  })
   fridayOrPreHolidayRelease: boolean;
-  @Field(() => String, { nullable: true, description: 'The day release may be brought forward to (Offenders (Day of Release from Detention) Act 2023).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day release may be brought forward to (Offenders (Day of Release from Detention) Act 2023).',
+  })
   broughtForwardDate: string | null;
 }

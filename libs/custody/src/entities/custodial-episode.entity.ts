@@ -1,5 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { EpisodeStatus, SentenceTypeEnum } from '../custody-enums';
 
 /**
@@ -16,7 +26,10 @@ import { EpisodeStatus, SentenceTypeEnum } from '../custody-enums';
 @Index('ix_caseload_by_establishment', { synchronize: false })
 @Index('ix_caseload_by_case_manager', { synchronize: false })
 @Index('ix_caseload_national', { synchronize: false })
-@Index('uq_custodial_episode_open_per_child', ['childId'], { unique: true, where: `status IN ('REMANDED','SENTENCED','RECALLED')` })
+@Index('uq_custodial_episode_open_per_child', ['childId'], {
+  unique: true,
+  where: `status IN ('REMANDED','SENTENCED','RECALLED')`,
+})
 export class CustodialEpisode {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -78,23 +91,31 @@ export class CustodialEpisode {
   @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) midTermDate: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) earliestReleaseDate: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) latestReleaseDate: string | null;
-  @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) paroleEligibilityDate: string | null;
+  @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) paroleEligibilityDate:
+    string | null;
   @Field(() => String, { nullable: true, description: 'The statutory release date moved back to a working day.' })
   @Column({ type: 'date', nullable: true })
   releaseDate: string | null;
-  @Field(() => String, { nullable: true, description: 'For the calculated releaseDate; see expectedReleaseDay for the day now expected.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For the calculated releaseDate; see expectedReleaseDay for the day now expected.',
+  })
   @Column({ type: 'date', nullable: true })
   broughtForwardDate: string | null;
   @Field({ description: 'For the calculated releaseDate; see expectedReleaseDay for the day now expected.' })
   @Column({ default: false })
   fridayOrPreHolidayRelease: boolean;
-  @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) furtherSupervisionEndDate: string | null;
+  @Field(() => String, { nullable: true }) @Column({ type: 'date', nullable: true }) furtherSupervisionEndDate:
+    string | null;
   @Field() @Column({ default: false }) immediateRelease: boolean;
   @Field(() => [String], { description: 'How the dates were worked out, in plain English.' })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   releaseDateNotes: string[];
 
-  @Field(() => String, { nullable: true, description: 'Early release granted by the Secretary of State, to leave on this day.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Early release granted by the Secretary of State, to leave on this day.',
+  })
   @Column({ type: 'date', nullable: true })
   earlyReleaseDate: string | null;
 

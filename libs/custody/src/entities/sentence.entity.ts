@@ -26,7 +26,10 @@ export class Sentence {
   @Column({ type: 'date' })
   sentenceDate: string;
 
-  @Field(() => Int, { nullable: true, description: 'Term in months (custodial term for an extended sentence; minimum term for DHMP).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Term in months (custodial term for an extended sentence; minimum term for DHMP).',
+  })
   @Column({ type: 'int', nullable: true })
   termMonths: number | null;
 

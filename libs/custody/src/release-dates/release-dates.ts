@@ -132,12 +132,17 @@ function dayOfTerm(t: Term, dayNumber: number): IsoDate {
   return addDays(t.start, dayNumber - 1);
 }
 
-/** ceil(days × numerator / denominator), kept as a whole-number ratio so an exact fraction never rounds up by float error. */
+/**
+ * ceil(days × numerator / denominator), kept as a whole-number ratio so an exact fraction never rounds up by float
+ * error.
+ */
 function fractionOfDays(totalDays: number, numerator: number, denominator: number): number {
   return Math.ceil((totalDays * numerator) / denominator);
 }
 
-/** "N months or more", measured in days as the MoJ calculator does: the term's days against sentence date + N months. */
+/**
+ * "N months or more", measured in days as the MoJ calculator does: the term's days against sentence date + N months.
+ */
 function termAtLeast(t: Term, n: number): boolean {
   return t.days >= daysBetween(t.start, addCalendarMonths(t.start, n));
 }
@@ -221,7 +226,9 @@ function withReleaseDay(
   if (dates.immediateRelease) {
     const fridayOrPreHolidayRelease = !isWorkingDay(addDays(sentenceDate, 1));
     if (fridayOrPreHolidayRelease) {
-      notes.push(`The day after release (${addDays(sentenceDate, 1)}) is ${describeNonWorkingDay(addDays(sentenceDate, 1))}: plan the first days with care.`);
+      notes.push(
+        `The day after release (${addDays(sentenceDate, 1)}) is ${describeNonWorkingDay(addDays(sentenceDate, 1))}: plan the first days with care.`,
+      );
     }
     return { ...dates, releaseDate: sentenceDate, fridayOrPreHolidayRelease, broughtForwardDate: null, notes };
   }
@@ -250,7 +257,8 @@ function requireDateField(input: ReleaseDateInput, field: 'sentenceDate'): IsoDa
 
 function requireTermMonths(input: ReleaseDateInput, min: number, max: number, what: string): number {
   const value = input.termMonths;
-  if (value === undefined || value === null) fail('termMonths', `termMonths (${what}) is required for a ${input.sentenceType}`);
+  if (value === undefined || value === null)
+    fail('termMonths', `termMonths (${what}) is required for a ${input.sentenceType}`);
   if (!Number.isInteger(value) || value < min || value > max) {
     fail('termMonths', `${what} must be a whole number of months from ${min} to ${max}, got ${value}`);
   }
@@ -297,7 +305,9 @@ function creditOf(input: ReleaseDateInput): Credit {
 }
 
 function termNote(t: Term, termMonths: number, label = 'Term'): string {
-  const firstOfMonth = t.start.endsWith('-01') ? ' (sentenced on the 1st, so the term ends on the last day of a month)' : '';
+  const firstOfMonth = t.start.endsWith('-01')
+    ? ' (sentenced on the 1st, so the term ends on the last day of a month)'
+    : '';
   return `${label} ${months(termMonths)} = ${days(t.days)} (${t.start} to ${t.end})${firstOfMonth}.`;
 }
 
@@ -309,13 +319,19 @@ function detentionAndTrainingOrder(input: ReleaseDateInput): ReleaseDates {
   const termMonths = requireTermMonths(input, 4, 24, 'A DTO term (consecutive orders as their total, at most 24)');
   const flexibleTerms = onOrAfter(sentenceDate, PCSC_ACT_2022_FROM);
   if (!flexibleTerms && !DTO_TERMS_BEFORE_2022.includes(termMonths)) {
-    fail('termMonths', `A DTO made before ${PCSC_ACT_2022_FROM} is 4, 6, 8, 10, 12, 18 or 24 months, got ${termMonths}`);
+    fail(
+      'termMonths',
+      `A DTO made before ${PCSC_ACT_2022_FROM} is 4, 6, 8, 10, 12, 18 or 24 months, got ${termMonths}`,
+    );
   }
   if (!flexibleTerms) {
     // Before the 2022 Act the court allowed for remand when choosing the term, so nothing is deducted.
     for (const field of ['remandDays', 'taggedBailDays'] as const) {
       if ((input[field] ?? 0) > 0) {
-        fail(field, `A DTO made before ${PCSC_ACT_2022_FROM} takes no ${field === 'remandDays' ? 'remand' : 'tagged-bail'} credit: the court allowed for it in the term`);
+        fail(
+          field,
+          `A DTO made before ${PCSC_ACT_2022_FROM} takes no ${field === 'remandDays' ? 'remand' : 'tagged-bail'} credit: the court allowed for it in the term`,
+        );
       }
     }
   }
@@ -339,7 +355,9 @@ function detentionAndTrainingOrder(input: ReleaseDateInput): ReleaseDates {
       `Credit of ${days(credit.total)} (${credit.note}) taken off the mid-term date (${fullMidTerm} → ${midTermDate}) and sentence end date (${t.end} → ${sentenceEndDate}).`,
     );
     if (immediateRelease) {
-      notes.push('The credit reaches the sentence date: the child is released immediately, so early and late release do not apply.');
+      notes.push(
+        'The credit reaches the sentence date: the child is released immediately, so early and late release do not apply.',
+      );
     }
   }
 
@@ -374,14 +392,18 @@ function detentionAndTrainingOrder(input: ReleaseDateInput): ReleaseDates {
     if (!eighteenAtMidTerm) {
       notes.push(`No further supervision: the child turns 18 on ${eighteenth}, after the mid-term date.`);
     } else if (supervisionDays >= 365) {
-      notes.push(`No further supervision: ${days(supervisionDays)} from mid-term date to sentence end date (365 or more).`);
+      notes.push(
+        `No further supervision: ${days(supervisionDays)} from mid-term date to sentence end date (365 or more).`,
+      );
     } else if (input.offenceDate && before(input.offenceDate, FURTHER_SUPERVISION_OFFENCES_FROM)) {
       notes.push(
         `No further supervision: the offence (${input.offenceDate}) was before ${FURTHER_SUPERVISION_OFFENCES_FROM}, when the Offender Rehabilitation Act 2014 brought it in.`,
       );
     } else {
       furtherSupervisionEndDate = addCalendarMonths(midTermDate, 12);
-      const assumption = input.offenceDate ? '' : `; no offence date given, so it is taken to be from ${FURTHER_SUPERVISION_OFFENCES_FROM}`;
+      const assumption = input.offenceDate
+        ? ''
+        : `; no offence date given, so it is taken to be from ${FURTHER_SUPERVISION_OFFENCES_FROM}`;
       notes.push(
         `Further supervision to ${furtherSupervisionEndDate} (mid-term date + 12 months): 18 or over at the mid-term ` +
           `date and only ${days(supervisionDays)} from mid-term date to sentence end date ` +
@@ -416,7 +438,11 @@ function section250(input: ReleaseDateInput): ReleaseDates {
 
   let fraction: { numerator: number; denominator: number; label: string };
   if (input.qualifyingSeriousOffence && termMonths >= 84 && onOrAfter(sentenceDate, PCSC_ACT_2022_FROM)) {
-    fraction = { numerator: 2, denominator: 3, label: 'two-thirds (7 years or more for a serious violent or sexual offence, sentenced from 28 June 2022)' };
+    fraction = {
+      numerator: 2,
+      denominator: 3,
+      label: 'two-thirds (7 years or more for a serious violent or sexual offence, sentenced from 28 June 2022)',
+    };
   } else if (onOrAfter(sentenceDate, FORTY_PERCENT_FROM) && !input.excludedFromFortyPercentRelease) {
     fraction = { numerator: 2, denominator: 5, label: '40% (sentenced from 22 October 2024, offence not excluded)' };
   } else {
@@ -425,7 +451,9 @@ function section250(input: ReleaseDateInput): ReleaseDates {
   const releaseDay = fractionOfDays(t.days, fraction.numerator, fraction.denominator);
   const fullReleasePoint = dayOfTerm(t, releaseDay);
   notes.push(`Release at ${fraction.label}: day ${releaseDay} of ${t.days} (${fullReleasePoint}).`);
-  notes.push('Section 250 detention has no mid-term date: the release point is the earliest release date, then licence to the sentence end date.');
+  notes.push(
+    'Section 250 detention has no mid-term date: the release point is the earliest release date, then licence to the sentence end date.',
+  );
 
   const credit = creditOf(input);
   const releasePoint = lessCredit(fullReleasePoint, credit.total, sentenceDate);
@@ -450,8 +478,17 @@ function extendedSentence(input: ReleaseDateInput): ReleaseDates {
   const sentenceDate = requireDateField(input, 'sentenceDate');
   const termMonths = requireTermMonths(input, 1, MAX_DETERMINATE_MONTHS, 'The custodial term');
   const extension = input.extensionMonths;
-  if (extension === undefined || extension === null || !Number.isInteger(extension) || extension < 12 || extension > MAX_EXTENSION_MONTHS) {
-    fail('extensionMonths', `An extended sentence needs an extension period of 12 to ${MAX_EXTENSION_MONTHS} whole months, got ${extension}`);
+  if (
+    extension === undefined ||
+    extension === null ||
+    !Number.isInteger(extension) ||
+    extension < 12 ||
+    extension > MAX_EXTENSION_MONTHS
+  ) {
+    fail(
+      'extensionMonths',
+      `An extended sentence needs an extension period of 12 to ${MAX_EXTENSION_MONTHS} whole months, got ${extension}`,
+    );
   }
 
   const notes: string[] = [];
@@ -462,7 +499,9 @@ function extendedSentence(input: ReleaseDateInput): ReleaseDates {
 
   const paroleDay = fractionOfDays(custodial.days, 2, 3);
   const fullParole = dayOfTerm(custodial, paroleDay);
-  notes.push(`Parole eligibility at two-thirds of the custodial term: day ${paroleDay} of ${custodial.days} (${fullParole}); the Parole Board decides.`);
+  notes.push(
+    `Parole eligibility at two-thirds of the custodial term: day ${paroleDay} of ${custodial.days} (${fullParole}); the Parole Board decides.`,
+  );
   notes.push(`Automatic release at the end of the custodial term (${custodial.end}), then the extended licence.`);
 
   const credit = creditOf(input);
@@ -494,7 +533,9 @@ function extendedSentence(input: ReleaseDateInput): ReleaseDates {
 
 function detentionAtHisMajestysPleasure(input: ReleaseDateInput): ReleaseDates {
   const sentenceDate = requireDateField(input, 'sentenceDate');
-  const notes = ['Detention at His Majesty\'s Pleasure is indeterminate: there is no sentence end date or automatic release; the Parole Board decides release.'];
+  const notes = [
+    "Detention at His Majesty's Pleasure is indeterminate: there is no sentence end date or automatic release; the Parole Board decides release.",
+  ];
   if (input.termMonths === undefined || input.termMonths === null) {
     notes.push('No minimum term given, so no parole eligibility date yet.');
     return { ...NO_DATES, notes };
@@ -503,7 +544,9 @@ function detentionAtHisMajestysPleasure(input: ReleaseDateInput): ReleaseDates {
   const t = term(sentenceDate, minimumTerm);
   notes.push(`${termNote(t, minimumTerm, 'Minimum term')} The Parole Board can consider release from ${t.end}.`);
   if ((input.remandDays ?? 0) + (input.taggedBailDays ?? 0) > 0) {
-    notes.push('Remand and tagged-bail days are not deducted here: the court allows for them when it sets the minimum term.');
+    notes.push(
+      'Remand and tagged-bail days are not deducted here: the court allows for them when it sets the minimum term.',
+    );
   }
   return { ...NO_DATES, paroleEligibilityDate: t.end, notes };
 }
@@ -518,7 +561,10 @@ function remand(): ReleaseDates {
   };
 }
 
-/** Statutory release dates for one custodial episode. Throws ReleaseDateInputError, naming the field, for impossible input. */
+/**
+ * Statutory release dates for one custodial episode. Throws ReleaseDateInputError, naming the field, for impossible
+ * input.
+ */
 export function calculateReleaseDates(input: ReleaseDateInput): ReleaseDates {
   validateCommon(input);
   switch (input.sentenceType) {

@@ -1,5 +1,5 @@
 import { addDays, isWorkingDay } from '@resettle/common';
-import { releaseDayFor, ReleaseDay } from '../release-dates/release-dates';
+import { ReleaseDay, releaseDayFor } from '../release-dates/release-dates';
 
 export interface EpisodeReleaseFacts {
   /** The calculator's release day for the sentence (statutory date moved back to a working day). */

@@ -15,7 +15,9 @@ export class AccessAndAudit1795430000000 implements MigrationInterface {
       ALTER TABLE "child" ADD CONSTRAINT "fk_child_registered_by_organisation"
         FOREIGN KEY ("registered_by_organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT
     `);
-    await queryRunner.query(`CREATE INDEX "ix_child_registered_by_organisation" ON "child" ("registered_by_organisation_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_child_registered_by_organisation" ON "child" ("registered_by_organisation_id")`,
+    );
     // Children recorded before this migration belong to the service supervising their latest episode.
     await queryRunner.query(`
       UPDATE child c SET registered_by_organisation_id = (
@@ -44,7 +46,8 @@ export class AccessAndAudit1795430000000 implements MigrationInterface {
         CONSTRAINT "pk_audit_event" PRIMARY KEY ("id")
       )
     `);
-    // No foreign keys on purpose: an audit row outlives what it names, and a refused probe names ids that never existed.
+    // No foreign keys on purpose: an audit row outlives what it names, and a refused probe names ids that never
+    // existed.
     await queryRunner.query(`CREATE INDEX "ix_audit_event_child" ON "audit_event" ("child_id", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_audit_event_actor" ON "audit_event" ("actor_user_id", "id")`);
 

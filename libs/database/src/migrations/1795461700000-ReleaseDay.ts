@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 4, the day of release and after it: the release-day plan (one per resettlement plan, confirmed explicitly),
@@ -6,13 +6,13 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * supervision compliance checks. Each hangs off the resettlement plan and goes with it.
  */
 export class ReleaseDay1795461700000 implements MigrationInterface {
-    name = 'ReleaseDay1795461700000'
+  name = 'ReleaseDay1795461700000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TYPE "public"."supervision_compliance" AS ENUM('COMPLIANT', 'PARTLY_COMPLIANT', 'NON_COMPLIANT')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "supervision_check" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "plan_id" uuid NOT NULL,
@@ -26,10 +26,10 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 CONSTRAINT "pk_supervision_check" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_supervision_check_plan_period" ON "supervision_check" ("plan_id", "period_ending")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."first_night_placement_type" AS ENUM(
                 'FAMILY_HOME',
                 'FOSTER_CARE',
@@ -39,7 +39,7 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 'NO_FIXED_ABODE'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "release_record" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "plan_id" uuid NOT NULL,
@@ -60,10 +60,10 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 CONSTRAINT "pk_release_record" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_release_record_plan" ON "release_record" ("plan_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "release_day_plan" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "plan_id" uuid NOT NULL,
@@ -93,10 +93,10 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 CONSTRAINT "pk_release_day_plan" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_release_day_plan_plan" ON "release_day_plan" ("plan_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."appointment_kind" AS ENUM(
                 'YJS',
                 'HEALTH',
@@ -105,10 +105,10 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 'OTHER'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."appointment_outcome" AS ENUM('PLANNED', 'KEPT', 'MISSED', 'RESCHEDULED')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "release_appointment" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "plan_id" uuid NOT NULL,
@@ -125,13 +125,13 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 CONSTRAINT "pk_release_appointment" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_release_appointment_plan" ON "release_appointment" ("plan_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."barrier_status" AS ENUM('OPEN', 'ADDRESSED')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "engagement_barrier" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "plan_id" uuid NOT NULL,
@@ -146,92 +146,91 @@ export class ReleaseDay1795461700000 implements MigrationInterface {
                 CONSTRAINT "pk_engagement_barrier" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_engagement_barrier_plan" ON "engagement_barrier" ("plan_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "supervision_check"
             ADD CONSTRAINT "fk_supervision_check_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_record"
             ADD CONSTRAINT "fk_release_record_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_day_plan"
             ADD CONSTRAINT "fk_release_day_plan_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_appointment"
             ADD CONSTRAINT "fk_release_appointment_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "engagement_barrier"
             ADD CONSTRAINT "fk_engagement_barrier_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "engagement_barrier" DROP CONSTRAINT "fk_engagement_barrier_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_appointment" DROP CONSTRAINT "fk_release_appointment_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_day_plan" DROP CONSTRAINT "fk_release_day_plan_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "release_record" DROP CONSTRAINT "fk_release_record_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "supervision_check" DROP CONSTRAINT "fk_supervision_check_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_engagement_barrier_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "engagement_barrier"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."barrier_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_release_appointment_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "release_appointment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."appointment_outcome"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."appointment_kind"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_release_day_plan_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "release_day_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_release_record_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "release_record"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."first_night_placement_type"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_supervision_check_plan_period"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "supervision_check"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."supervision_compliance"
         `);
-    }
-
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 5 (milestones): each custodial episode's deadlines (`milestone`: due date, status, the evidence that met
@@ -8,10 +8,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Milestones of existing episodes are not backfilled here: `refreshAllEpisodes` (libs/milestones) creates them.
  */
 export class Milestones1795470000000 implements MigrationInterface {
-    name = 'Milestones1795470000000'
+  name = 'Milestones1795470000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "outbox_message" (
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "topic" character varying NOT NULL,
@@ -24,11 +24,11 @@ export class Milestones1795470000000 implements MigrationInterface {
                 CONSTRAINT "pk_outbox_message" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_outbox_message_unpublished" ON "outbox_message" ("id")
             WHERE published_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."milestone_key" AS ENUM(
                 'DETENTION_PLACEMENT_PLAN',
                 'INITIAL_PLANNING_MEETING',
@@ -41,10 +41,10 @@ export class Milestones1795470000000 implements MigrationInterface {
                 'PRE_RELEASE_MEETING_HELD'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."milestone_status" AS ENUM('PENDING', 'MET', 'MISSED', 'WAIVED')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "milestone" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "episode_id" uuid NOT NULL,
@@ -63,17 +63,17 @@ export class Milestones1795470000000 implements MigrationInterface {
                 CONSTRAINT "PK_f8372abce331f60ba7b33fe23a7" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_milestone_child" ON "milestone" ("child_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_milestone_open_due" ON "milestone" ("due_date")
             WHERE status IN ('PENDING', 'MISSED')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_milestone_episode_key" ON "milestone" ("episode_id", "key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "milestone_policy_override" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "youth_justice_service_id" uuid NOT NULL,
@@ -90,55 +90,55 @@ export class Milestones1795470000000 implements MigrationInterface {
                 CONSTRAINT "pk_milestone_policy_override" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_milestone_policy_override_service_key" ON "milestone_policy_override" ("youth_justice_service_id", "key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "milestone"
             ADD CONSTRAINT "fk_milestone_episode" FOREIGN KEY ("episode_id") REFERENCES "custodial_episode"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "milestone_policy_override"
             ADD CONSTRAINT "fk_milestone_policy_override_service" FOREIGN KEY ("youth_justice_service_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "milestone_policy_override" DROP CONSTRAINT "fk_milestone_policy_override_service"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "milestone" DROP CONSTRAINT "fk_milestone_episode"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_milestone_policy_override_service_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "milestone_policy_override"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_milestone_episode_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_milestone_open_due"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_milestone_child"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "milestone"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."milestone_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."milestone_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_outbox_message_unpublished"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "outbox_message"
         `);
-    }
+  }
 }

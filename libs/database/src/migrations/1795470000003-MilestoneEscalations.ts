@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class MilestoneEscalations1795470000003 implements MigrationInterface {
-    name = 'MilestoneEscalations1795470000003'
+  name = 'MilestoneEscalations1795470000003';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "milestone_escalation" (
                 "milestone_id" uuid NOT NULL,
                 "level" integer NOT NULL,
@@ -12,25 +12,24 @@ export class MilestoneEscalations1795470000003 implements MigrationInterface {
                 CONSTRAINT "pk_milestone_escalation" PRIMARY KEY ("milestone_id", "level")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_milestone_escalation_created" ON "milestone_escalation" ("created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "milestone_escalation"
             ADD CONSTRAINT "fk_milestone_escalation_milestone" FOREIGN KEY ("milestone_id") REFERENCES "milestone"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "milestone_escalation" DROP CONSTRAINT "fk_milestone_escalation_milestone"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_milestone_escalation_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "milestone_escalation"
         `);
-    }
-
+  }
 }

@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Issue 6: referrals to partners (accommodation, education, health), their moves and message threads. */
 export class Referrals1795480000000 implements MigrationInterface {
-    name = 'Referrals1795480000000'
+  name = 'Referrals1795480000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TYPE "public"."referral_type" AS ENUM('ACCOMMODATION', 'EDUCATION', 'HEALTH')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."referral_status" AS ENUM(
                 'DRAFT',
                 'SENT',
@@ -21,7 +21,7 @@ export class Referrals1795480000000 implements MigrationInterface {
                 'FELL_THROUGH'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "referral" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "type" "public"."referral_type" NOT NULL,
@@ -52,16 +52,16 @@ export class Referrals1795480000000 implements MigrationInterface {
                 CONSTRAINT "PK_a2d3e935a6591168066defec5ad" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_referral_child" ON "referral" ("child_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_referral_from_service" ON "referral" ("from_service_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_referral_to_organisation" ON "referral" ("to_organisation_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "referral_message" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "referral_id" uuid NOT NULL,
@@ -72,10 +72,10 @@ export class Referrals1795480000000 implements MigrationInterface {
                 CONSTRAINT "PK_413e624387128cc68e0e5d4590f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_referral_message_referral" ON "referral_message" ("referral_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "referral_event" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "referral_id" uuid NOT NULL,
@@ -88,98 +88,97 @@ export class Referrals1795480000000 implements MigrationInterface {
                 CONSTRAINT "PK_1f356dbe2fffc9e93b0132e1216" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_referral_event_referral" ON "referral_event" ("referral_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_child" FOREIGN KEY ("child_id") REFERENCES "child"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_episode" FOREIGN KEY ("episode_id") REFERENCES "custodial_episode"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_plan" FOREIGN KEY ("plan_id") REFERENCES "resettlement_plan"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_pathway" FOREIGN KEY ("pathway_id") REFERENCES "pathway"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_from_service" FOREIGN KEY ("from_service_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral"
             ADD CONSTRAINT "fk_referral_to_organisation" FOREIGN KEY ("to_organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral_message"
             ADD CONSTRAINT "fk_referral_message_referral" FOREIGN KEY ("referral_id") REFERENCES "referral"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral_event"
             ADD CONSTRAINT "fk_referral_event_referral" FOREIGN KEY ("referral_id") REFERENCES "referral"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "referral_event" DROP CONSTRAINT "fk_referral_event_referral"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral_message" DROP CONSTRAINT "fk_referral_message_referral"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_to_organisation"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_from_service"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_pathway"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_episode"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referral" DROP CONSTRAINT "fk_referral_child"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_referral_event_referral"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "referral_event"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_referral_message_referral"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "referral_message"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_referral_to_organisation"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_referral_from_service"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_referral_child"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "referral"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."referral_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."referral_type"
         `);
-    }
-
+  }
 }

@@ -9,7 +9,9 @@ export class LiveSessions1795486000001 implements MigrationInterface {
   name = 'LiveSessions1795486000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "ix_refresh_token_live_family" ON "refresh_token" ("family_id") WHERE "revoked_at" IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_refresh_token_live_family" ON "refresh_token" ("family_id") WHERE "revoked_at" IS NULL`,
+    );
     await queryRunner.query(`DROP INDEX "ix_refresh_token_family"`);
   }
 

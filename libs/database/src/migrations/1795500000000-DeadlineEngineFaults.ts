@@ -33,7 +33,9 @@ export class DeadlineEngineFaults1795500000000 implements MigrationInterface {
         FROM milestone m WHERE m.id = e.milestone_id`);
     await queryRunner.query(`ALTER TABLE "milestone_escalation" ALTER COLUMN "due_date" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "milestone_escalation" DROP CONSTRAINT "pk_milestone_escalation"`);
-    await queryRunner.query(`ALTER TABLE "milestone_escalation" ADD CONSTRAINT "pk_milestone_escalation" PRIMARY KEY ("milestone_id", "due_date", "level")`);
+    await queryRunner.query(
+      `ALTER TABLE "milestone_escalation" ADD CONSTRAINT "pk_milestone_escalation" PRIMARY KEY ("milestone_id", "due_date", "level")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "queue_rebuild" (
@@ -68,9 +70,13 @@ export class DeadlineEngineFaults1795500000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_queue_rebuild_started"`);
     await queryRunner.query(`DROP TABLE "queue_rebuild"`);
     await queryRunner.query(`ALTER TABLE "milestone_escalation" DROP CONSTRAINT "pk_milestone_escalation"`);
-    await queryRunner.query(`DELETE FROM milestone_escalation e USING milestone m WHERE m.id = e.milestone_id AND e.due_date IS DISTINCT FROM m.due_date`);
+    await queryRunner.query(
+      `DELETE FROM milestone_escalation e USING milestone m WHERE m.id = e.milestone_id AND e.due_date IS DISTINCT FROM m.due_date`,
+    );
     await queryRunner.query(`ALTER TABLE "milestone_escalation" DROP COLUMN "due_date"`);
-    await queryRunner.query(`ALTER TABLE "milestone_escalation" ADD CONSTRAINT "pk_milestone_escalation" PRIMARY KEY ("milestone_id", "level")`);
+    await queryRunner.query(
+      `ALTER TABLE "milestone_escalation" ADD CONSTRAINT "pk_milestone_escalation" PRIMARY KEY ("milestone_id", "level")`,
+    );
     await queryRunner.query(`ALTER TABLE "milestone" DROP COLUMN "reminders_sent_for"`);
     await queryRunner.query(`ALTER TABLE "milestone" DROP COLUMN "reminders_sent"`);
   }

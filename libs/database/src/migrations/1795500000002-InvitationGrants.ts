@@ -12,11 +12,15 @@ export class InvitationGrants1795500000002 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     // Made when an account is created or an invitation resent; marked emailed, superseded or accepted.
     await grantToApplication(queryRunner, 'user_invitation', ['SELECT', 'INSERT', 'UPDATE']);
-    await queryRunner.query(`GRANT UPDATE (email_domains, updated_at) ON TABLE organisation TO ${await applicationRole(queryRunner)}`);
+    await queryRunner.query(
+      `GRANT UPDATE (email_domains, updated_at) ON TABLE organisation TO ${await applicationRole(queryRunner)}`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`REVOKE UPDATE (email_domains, updated_at) ON TABLE organisation FROM ${await applicationRole(queryRunner)}`);
+    await queryRunner.query(
+      `REVOKE UPDATE (email_domains, updated_at) ON TABLE organisation FROM ${await applicationRole(queryRunner)}`,
+    );
     await revokeFromApplication(queryRunner, 'user_invitation');
   }
 }

@@ -3,11 +3,33 @@ import { grantToApplication, revokeFromApplication } from '../application-grants
 
 const TABLES = ['accommodation_arrangement', 'child_told_where_living', 'ete_placement', 'health_handover'];
 const OLD_EVENT_TYPES = [
-  'PLAN_CREATED', 'CHILD_VOICE_UPDATED', 'PATHWAY_UPDATED', 'PATHWAY_ACTION_ADDED', 'PATHWAY_ACTION_UPDATED', 'CIRCUMSTANCE_RECORDED',
-  'PRIOR_INTERVENTION_RECORDED', 'PLAN_EXPLAINED', 'PLAN_AGREED', 'MEETING_SCHEDULED', 'MEETING_CHANGED', 'MEETING_CANCELLED', 'MEETING_HELD',
-  'RELEASE_DAY_PLANNED', 'RELEASE_DAY_CONFIRMED', 'RELEASE_RECORDED', 'APPOINTMENT_RECORDED', 'BARRIER_ASSESSED', 'SUPERVISION_RECORDED',
+  'PLAN_CREATED',
+  'CHILD_VOICE_UPDATED',
+  'PATHWAY_UPDATED',
+  'PATHWAY_ACTION_ADDED',
+  'PATHWAY_ACTION_UPDATED',
+  'CIRCUMSTANCE_RECORDED',
+  'PRIOR_INTERVENTION_RECORDED',
+  'PLAN_EXPLAINED',
+  'PLAN_AGREED',
+  'MEETING_SCHEDULED',
+  'MEETING_CHANGED',
+  'MEETING_CANCELLED',
+  'MEETING_HELD',
+  'RELEASE_DAY_PLANNED',
+  'RELEASE_DAY_CONFIRMED',
+  'RELEASE_RECORDED',
+  'APPOINTMENT_RECORDED',
+  'BARRIER_ASSESSED',
+  'SUPERVISION_RECORDED',
 ];
-const NEW_EVENT_TYPES = ['ACCOMMODATION_ARRANGED', 'CHILD_TOLD_WHERE_LIVING', 'ETE_PLACE_CONFIRMED', 'HEALTH_HANDOVER_ARRANGED', 'MILESTONE_REOPENED'];
+const NEW_EVENT_TYPES = [
+  'ACCOMMODATION_ARRANGED',
+  'CHILD_TOLD_WHERE_LIVING',
+  'ETE_PLACE_CONFIRMED',
+  'HEALTH_HANDOVER_ARRANGED',
+  'MILESTONE_REOPENED',
+];
 const enumOf = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
@@ -27,15 +49,21 @@ export class PlanFacts1796230000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     // New history event types: the type is made again (ADD VALUE cannot be used in the transaction that adds it).
     await queryRunner.query(`ALTER TYPE "public"."plan_event_type" RENAME TO "plan_event_type_old"`);
-    await queryRunner.query(`CREATE TYPE "public"."plan_event_type" AS ENUM(${enumOf([...OLD_EVENT_TYPES, ...NEW_EVENT_TYPES])})`);
-    await queryRunner.query(`ALTER TABLE "plan_event" ALTER COLUMN "type" TYPE "public"."plan_event_type" USING "type"::"text"::"public"."plan_event_type"`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."plan_event_type" AS ENUM(${enumOf([...OLD_EVENT_TYPES, ...NEW_EVENT_TYPES])})`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "plan_event" ALTER COLUMN "type" TYPE "public"."plan_event_type" USING "type"::"text"::"public"."plan_event_type"`,
+    );
     await queryRunner.query(`DROP TYPE "public"."plan_event_type_old"`);
 
     await queryRunner.query(
       `CREATE TYPE "public"."accommodation_kind" AS ENUM('FAMILY_HOME', 'RELATIVE_OR_FRIEND', 'FOSTER_CARE', 'CHILDRENS_HOME', 'SUPPORTED_ACCOMMODATION', 'OTHER')`,
     );
     await queryRunner.query(`CREATE TYPE "public"."told_how" AS ENUM('IN_PERSON', 'VIDEO_CALL', 'PHONE', 'LETTER')`);
-    await queryRunner.query(`CREATE TYPE "public"."health_handover_pathway" AS ENUM('PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE')`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."health_handover_pathway" AS ENUM('PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE')`,
+    );
     await queryRunner.query(`
             CREATE TABLE "accommodation_arrangement" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -147,7 +175,9 @@ export class PlanFacts1796230000000 implements MigrationInterface {
     await queryRunner.query(`DROP TYPE "public"."accommodation_kind"`);
     await queryRunner.query(`ALTER TYPE "public"."plan_event_type" RENAME TO "plan_event_type_old"`);
     await queryRunner.query(`CREATE TYPE "public"."plan_event_type" AS ENUM(${enumOf(OLD_EVENT_TYPES)})`);
-    await queryRunner.query(`ALTER TABLE "plan_event" ALTER COLUMN "type" TYPE "public"."plan_event_type" USING "type"::"text"::"public"."plan_event_type"`);
+    await queryRunner.query(
+      `ALTER TABLE "plan_event" ALTER COLUMN "type" TYPE "public"."plan_event_type" USING "type"::"text"::"public"."plan_event_type"`,
+    );
     await queryRunner.query(`DROP TYPE "public"."plan_event_type_old"`);
   }
 }

@@ -4,7 +4,8 @@ import { dropDatabaseAndRoles, prepareDatabase, roleOf, withRole } from '../data
 import { runMigrations } from '../migration-runner';
 
 /** A superuser on the server where test databases are made. */
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A fresh database per test file, built by the real migrations, so runs (and parallel CI jobs) never collide and
@@ -35,10 +36,15 @@ export class TestDatabase {
   /** An unmarked database (`purpose: null`) or an empty one (`migrate: false`) are for tests of those cases. */
   static async create(options: { purpose?: DatabasePurpose | null; migrate?: boolean } = {}): Promise<TestDatabase> {
     const name = `resettle_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const login = (role: string) => withRole(withDatabase(ADMIN_URL, name), { name: `${name}_${role}`, password: randomBytes(12).toString('hex') });
+    const login = (role: string) =>
+      withRole(withDatabase(ADMIN_URL, name), { name: `${name}_${role}`, password: randomBytes(12).toString('hex') });
     const db = new TestDatabase(login('app'), login('owner'));
     try {
-      await prepareDatabase(ADMIN_URL, { ownerUrl: db.ownerUrl, applicationUrl: db.url, purpose: options.purpose === undefined ? 'test' : options.purpose });
+      await prepareDatabase(ADMIN_URL, {
+        ownerUrl: db.ownerUrl,
+        applicationUrl: db.url,
+        purpose: options.purpose === undefined ? 'test' : options.purpose,
+      });
       if (options.migrate !== false) await runMigrations(db.ownerUrl, db.url);
     } catch (error) {
       await db.drop();

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { auditActorOf, Caller, mayManageUsersOf } from '@resettle/access';
+import { AuditOutcome, AuditService } from '@resettle/audit';
 import {
   BadUserInputError,
   ConflictError,
@@ -15,18 +17,16 @@ import {
   pageSize,
   toConnection,
 } from '@resettle/common';
-import { auditActorOf, Caller, mayManageUsersOf } from '@resettle/access';
-import { AuditOutcome, AuditService } from '@resettle/audit';
 import { emailInDomains, Organisation, OrganisationsService } from '@resettle/organisations';
-import { Role } from '../role';
-import { User } from '../user.entity';
-import { normaliseEmail } from '../rules/email';
-import { MANAGING_ROLES, unsuitableRoles } from '../rules/roles-by-organisation-type';
-import { AccountChange, accountNotice, accountNoticeRecipients } from '../rules/account-notices';
 import { AccountNotices } from '../account-notices';
-import { InvitationsService } from '../invitations/invitations.service';
 import { RefreshTokens } from '../auth/refresh-tokens';
 import { validIp } from '../auth/request-info';
+import { InvitationsService } from '../invitations/invitations.service';
+import { Role } from '../role';
+import { AccountChange, accountNotice, accountNoticeRecipients } from '../rules/account-notices';
+import { normaliseEmail } from '../rules/email';
+import { MANAGING_ROLES, unsuitableRoles } from '../rules/roles-by-organisation-type';
+import { User } from '../user.entity';
 import { CreateUserInput, SetUserRolesInput } from './user.inputs';
 
 /** The roles that manage an organisation's users, by which its managers are found for account notices. */
@@ -57,7 +57,12 @@ export class UserAdminService {
   ) {}
 
   /** Users of one organisation (or, for a national admin who names none, everyone), by email. */
-  async list(caller: Caller, organisationId: string | undefined, first?: number, after?: string): Promise<ConnectionShape<User>> {
+  async list(
+    caller: Caller,
+    organisationId: string | undefined,
+    first?: number,
+    after?: string,
+  ): Promise<ConnectionShape<User>> {
     const limit = pageSize(first);
     let scope: string | null = organisationId ?? null;
     if (organisationId) {
@@ -72,7 +77,11 @@ export class UserAdminService {
       const [email, id] = decodeCursor(after, 2, ([e, i]) => typeof e === 'string' && isUuid(i)) as [string, string];
       qb.andWhere('(u.email, u.id) > (:email, :id)', { email, id });
     }
-    const rows = await qb.orderBy('u.email', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('u.email', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, totalCount, (u) => encodeCursor([u.email, u.id]));
   }
 
@@ -88,8 +97,10 @@ export class UserAdminService {
 
     try {
       return await this.dataSource.transaction(async (em) => {
-        if (await em.exists(User, { where: { email } })) throw new ConflictError('A user with this email address already exists');
-        if (externalSubject && (await em.exists(User, { where: { externalSubject } }))) throw new ConflictError(SUBJECT_TAKEN);
+        if (await em.exists(User, { where: { email } }))
+          throw new ConflictError('A user with this email address already exists');
+        if (externalSubject && (await em.exists(User, { where: { externalSubject } })))
+          throw new ConflictError(SUBJECT_TAKEN);
         const user = em.create(User, {
           organisationId: organisation.id,
           givenName: input.givenName,
@@ -127,12 +138,16 @@ export class UserAdminService {
       });
     } catch (error) {
       // A race with another createUser of the same person ends at the unique indexes instead.
-      const violated = error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
+      const violated =
+        error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
       const conflict =
-        error instanceof ConflictError ? error
-        : violated && (error.driverError as { constraint?: string }).constraint === EXTERNAL_SUBJECT_INDEX ? new ConflictError(SUBJECT_TAKEN)
-        : violated ? new ConflictError('A user with this email address already exists')
-        : null;
+        error instanceof ConflictError
+          ? error
+          : violated && (error.driverError as { constraint?: string }).constraint === EXTERNAL_SUBJECT_INDEX
+            ? new ConflictError(SUBJECT_TAKEN)
+            : violated
+              ? new ConflictError('A user with this email address already exists')
+              : null;
       if (conflict) return this.refuse(caller, resource, conflict);
       throw error;
     }
@@ -146,15 +161,31 @@ export class UserAdminService {
     const user = await this.manageableUser(caller, userId);
     const resource = { type: 'User', id: user.id };
     const organisation = (await this.organisations.findByIds([user.organisationId]))[0]!;
-    if (user.disabled) await this.refuse(caller, resource, BadUserInputError.forField('userId', 'This account is disabled: enable it before sending an invitation'));
+    if (user.disabled)
+      await this.refuse(
+        caller,
+        resource,
+        BadUserInputError.forField('userId', 'This account is disabled: enable it before sending an invitation'),
+      );
     await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
     return this.dataSource.transaction(async (em) => {
-      const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' }, select: { id: true, passwordHash: true } });
+      const locked = await em.findOne(User, {
+        where: { id: user.id },
+        lock: { mode: 'pessimistic_write' },
+        select: { id: true, passwordHash: true },
+      });
       if (locked?.passwordHash) {
         throw new ConflictError('They have already chosen a password: there is no invitation to send');
       }
       const invitation = await this.invitations.issue(em, user.id, caller.actor.userId);
-      await this.audit.record({ ...this.auditBase(caller, resource), outcome: AuditOutcome.SUCCEEDED, detail: { invitationId: invitation.id } }, em);
+      await this.audit.record(
+        {
+          ...this.auditBase(caller, resource),
+          outcome: AuditOutcome.SUCCEEDED,
+          detail: { invitationId: invitation.id },
+        },
+        em,
+      );
       return user;
     });
   }
@@ -165,20 +196,41 @@ export class UserAdminService {
     const roles = [...new Set(input.roles)];
     const resource = { type: 'User', id: user.id };
     await this.checkRoles(caller, resource, organisation, roles, user.roles);
-    const dropsOwnManagerRole = user.id === caller.actor.userId && MANAGING_ROLES.some((role) => user.roles.includes(role) && !roles.includes(role));
+    const dropsOwnManagerRole =
+      user.id === caller.actor.userId &&
+      MANAGING_ROLES.some((role) => user.roles.includes(role) && !roles.includes(role));
     if (dropsOwnManagerRole) {
-      await this.refuse(caller, resource, BadUserInputError.forField('roles', 'You cannot take away your own manager role: ask another manager to'));
+      await this.refuse(
+        caller,
+        resource,
+        BadUserInputError.forField('roles', 'You cannot take away your own manager role: ask another manager to'),
+      );
     }
     // Taking roles away is always allowed; giving any needs the account's email in the organisation's domains.
-    if (roles.some((role) => !user.roles.includes(role))) await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
+    if (roles.some((role) => !user.roles.includes(role)))
+      await this.checkEmailDomain(caller, resource, organisation, user.email, 'userId');
     return this.dataSource.transaction(async (em) => {
       const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
       const before = [...locked!.roles];
       locked!.roles = roles;
       const saved = await em.save(locked!);
-      await this.audit.record({ ...this.auditBase(caller, resource), outcome: AuditOutcome.SUCCEEDED, before: { roles: before }, after: { roles } }, em);
+      await this.audit.record(
+        {
+          ...this.auditBase(caller, resource),
+          outcome: AuditOutcome.SUCCEEDED,
+          before: { roles: before },
+          after: { roles },
+        },
+        em,
+      );
       const changed = before.length !== roles.length || roles.some((role) => !before.includes(role));
-      if (changed) await this.tellOrganisation(em, caller, organisation, 'ROLES_CHANGED', { id: user.id, email: user.email, roles, rolesBefore: before });
+      if (changed)
+        await this.tellOrganisation(em, caller, organisation, 'ROLES_CHANGED', {
+          id: user.id,
+          email: user.email,
+          roles,
+          rolesBefore: before,
+        });
       return saved;
     });
   }
@@ -208,7 +260,12 @@ export class UserAdminService {
         },
         em,
       );
-      if (before && !disabled) await this.tellOrganisation(em, caller, organisation, 'ENABLED', { id: user.id, email: user.email, roles: locked!.roles });
+      if (before && !disabled)
+        await this.tellOrganisation(em, caller, organisation, 'ENABLED', {
+          id: user.id,
+          email: user.email,
+          roles: locked!.roles,
+        });
       return saved;
     });
   }
@@ -219,7 +276,11 @@ export class UserAdminService {
   private async manageableOrganisation(caller: Caller, organisationId: string): Promise<Organisation> {
     const organisation = (await this.organisations.findByIds([organisationId]))[0];
     if (!organisation || !mayManageUsersOf(caller.actor, organisation.id)) {
-      await this.deny(caller, { type: 'Organisation', id: organisationId }, organisation ? 'not an organisation they manage' : 'no such organisation');
+      await this.deny(
+        caller,
+        { type: 'Organisation', id: organisationId },
+        organisation ? 'not an organisation they manage' : 'no such organisation',
+      );
       throw new NotFoundError('Organisation', organisationId);
     }
     return organisation;
@@ -236,7 +297,13 @@ export class UserAdminService {
   }
 
   /** Roles must suit the organisation, and only a national admin gives or takes NATIONAL_ADMIN. */
-  private async checkRoles(caller: Caller, resource: { type: string; id: string | null }, organisation: Organisation, roles: Role[], current: readonly Role[]): Promise<void> {
+  private async checkRoles(
+    caller: Caller,
+    resource: { type: string; id: string | null },
+    organisation: Organisation,
+    roles: Role[],
+    current: readonly Role[],
+  ): Promise<void> {
     const unsuitable = unsuitableRoles(organisation.type, roles);
     if (unsuitable.length) {
       const message = `${unsuitable.join(', ')} ${unsuitable.length === 1 ? 'does' : 'do'} not suit an organisation of type ${organisation.type}`;
@@ -253,7 +320,13 @@ export class UserAdminService {
    * The account's email must be in one of the organisation's domains: otherwise anyone who may manage users there
    * could make an account for an address they hold themselves. BAD_USER_INPUT against `field`, audited.
    */
-  private async checkEmailDomain(caller: Caller, resource: { type: string; id: string | null }, organisation: Organisation, email: string, field: string): Promise<void> {
+  private async checkEmailDomain(
+    caller: Caller,
+    resource: { type: string; id: string | null },
+    organisation: Organisation,
+    email: string,
+    field: string,
+  ): Promise<void> {
     if (emailInDomains(email, organisation.emailDomains)) return;
     const message = organisation.emailDomains.length
       ? `The email address must end with ${organisation.emailDomains.map((d) => `@${d}`).join(' or ')}, the email domains of ${organisation.name}`
@@ -277,10 +350,13 @@ export class UserAdminService {
       `SELECT id, roles::text[] AS roles FROM app_user WHERE organisation_id = $1 AND NOT disabled ORDER BY email`,
       [organisation.id],
     );
-    const rolesOf = (r: { roles: string | string[] }) => (Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean));
+    const rolesOf = (r: { roles: string | string[] }) =>
+      Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean);
     const leads = await this.organisations.leadsOf(em, [organisation.id]);
     const recipients = accountNoticeRecipients({
-      managerIds: members.filter((m) => rolesOf(m).some((role) => USER_MANAGER_ROLES.includes(role as Role))).map((m) => m.id),
+      managerIds: members
+        .filter((m) => rolesOf(m).some((role) => USER_MANAGER_ROLES.includes(role as Role)))
+        .map((m) => m.id),
       leadUserId: leads.get(organisation.id) ?? null,
       memberIds: members.map((m) => m.id),
       actorUserId: caller.actor.userId,
@@ -303,7 +379,13 @@ export class UserAdminService {
     const event = randomUUID();
     await this.notices.send(
       em,
-      recipients.map((recipientUserId) => ({ recipientUserId, title, body, link: '/users', dedupeKey: `account:${change}:${subject.id}:${event}:${recipientUserId}` })),
+      recipients.map((recipientUserId) => ({
+        recipientUserId,
+        title,
+        body,
+        link: '/users',
+        dedupeKey: `account:${change}:${subject.id}:${event}:${recipientUserId}`,
+      })),
     );
   }
 
@@ -312,8 +394,16 @@ export class UserAdminService {
   }
 
   /** Audits a change refused for its content (FAILED), then throws the error. */
-  private async refuse(caller: Caller, resource: { type: string; id: string | null }, error: DomainError): Promise<never> {
-    await this.audit.record({ ...this.auditBase(caller, resource), outcome: AuditOutcome.FAILED, detail: { reason: error.message } });
+  private async refuse(
+    caller: Caller,
+    resource: { type: string; id: string | null },
+    error: DomainError,
+  ): Promise<never> {
+    await this.audit.record({
+      ...this.auditBase(caller, resource),
+      outcome: AuditOutcome.FAILED,
+      detail: { reason: error.message },
+    });
     throw error;
   }
 

@@ -1,6 +1,18 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { IsOptionalNotNull, PageArgs } from '@resettle/common';
 import { Role } from '../role';
 
@@ -8,7 +20,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 @ArgsType()
 export class UsersArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Whose users; national admins may omit it for everyone, managers get their own organisation.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whose users; national admins may omit it for everyone, managers get their own organisation.',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -40,7 +55,9 @@ export class CreateUserInput {
   @MaxLength(254)
   email: string;
 
-  @Field(() => [Role], { description: 'Roles suited to the organisation type (for example YJS_* in a youth justice service).' })
+  @Field(() => [Role], {
+    description: 'Roles suited to the organisation type (for example YJS_* in a youth justice service).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -57,7 +74,11 @@ export class CreateUserInput {
   @IsBoolean()
   sendInvitation?: boolean | null;
 
-  @Field({ nullable: true, description: 'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).' })
+  @Field({
+    nullable: true,
+    description:
+      'Their `sub` at the council’s OpenID Connect provider, where users are matched by subject (OIDC_USER_CLAIM=sub).',
+  })
   @IsOptionalNotNull()
   @Transform(trim)
   @IsString()

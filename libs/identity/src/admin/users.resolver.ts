@@ -1,13 +1,28 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AccessContext,
+  Allow,
+  Caller,
+  Capability,
+  CurrentCaller,
+  DecidedByParent,
+  mayManageUsersOf,
+} from '@resettle/access';
 import { Connection, GraphqlContext } from '@resettle/common';
-import { AccessContext, Allow, Caller, Capability, CurrentCaller, DecidedByParent, mayManageUsersOf } from '@resettle/access';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
+import { InvitationLinkStatus, UserInvitationView } from '../invitations/invitation.types';
+import { InvitationsService, InvitationView } from '../invitations/invitations.service';
 import { User } from '../user.entity';
 import { UsersService } from '../users.service';
+import {
+  CreateUserInput,
+  DisableUserInput,
+  EnableUserInput,
+  ResendInvitationInput,
+  SetUserRolesInput,
+  UsersArgs,
+} from './user.inputs';
 import { UserAdminService } from './user-admin.service';
-import { CreateUserInput, DisableUserInput, EnableUserInput, ResendInvitationInput, SetUserRolesInput, UsersArgs } from './user.inputs';
-import { InvitationsService, InvitationView } from '../invitations/invitations.service';
-import { InvitationLinkStatus, UserInvitationView } from '../invitations/invitation.types';
 
 @ObjectType()
 class UserConnection extends Connection(User, 'User') {}
@@ -27,7 +42,9 @@ export class UsersResolver {
     return this.usersService.get(caller.actor.userId);
   }
 
-  @Query(() => UserConnection, { description: 'Users you manage, by email: any organisation for national admins, your own for managers.' })
+  @Query(() => UserConnection, {
+    description: 'Users you manage, by email: any organisation for national admins, your own for managers.',
+  })
   @Allow(Capability.MANAGE_USERS)
   users(@Args() args: UsersArgs, @CurrentCaller() caller: Caller) {
     return this.admin.list(caller, args.organisationId, args.first, args.after);
@@ -60,30 +77,43 @@ export class UsersResolver {
     return this.admin.setDisabled(caller, input.userId, false);
   }
 
-  @Mutation(() => User, { description: 'Email a new invitation link to someone who has not yet chosen a password; the old link stops working.' })
+  @Mutation(() => User, {
+    description:
+      'Email a new invitation link to someone who has not yet chosen a password; the old link stops working.',
+  })
   @Allow(Capability.MANAGE_USERS)
   resendInvitation(@Args('input') input: ResendInvitationInput, @CurrentCaller() caller: Caller) {
     return this.admin.resendInvitation(caller, input.userId);
   }
 
   @DecidedByParent()
-  @ResolveField(() => Boolean, { nullable: true, description: 'Whether they have chosen a password; only for you and those who manage their users.' })
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether they have chosen a password; only for you and those who manage their users.',
+  })
   async hasPassword(@Parent() user: User, @Context() ctx: AccessContext) {
     if (!this.mayManage(ctx, user)) return null;
-    return ctx.loaders.get<string, boolean>('identity:hasPassword', async (ids) => {
-      const set = await this.invitations.withPassword(ids);
-      return ids.map((id) => set.has(id));
-    }).load(user.id);
+    return ctx.loaders
+      .get<string, boolean>('identity:hasPassword', async (ids) => {
+        const set = await this.invitations.withPassword(ids);
+        return ids.map((id) => set.has(id));
+      })
+      .load(user.id);
   }
 
   @DecidedByParent()
-  @ResolveField(() => UserInvitationView, { nullable: true, description: 'Their latest invitation; only for you and those who manage their users.' })
+  @ResolveField(() => UserInvitationView, {
+    nullable: true,
+    description: 'Their latest invitation; only for you and those who manage their users.',
+  })
   async invitation(@Parent() user: User, @Context() ctx: AccessContext) {
     if (!this.mayManage(ctx, user)) return null;
-    const view = await ctx.loaders.get<string, InvitationView | null>('identity:latestInvitation', async (ids) => {
-      const latest = await this.invitations.latestOf(ids);
-      return ids.map((id) => latest.get(id) ?? null);
-    }).load(user.id);
+    const view = await ctx.loaders
+      .get<string, InvitationView | null>('identity:latestInvitation', async (ids) => {
+        const latest = await this.invitations.latestOf(ids);
+        return ids.map((id) => latest.get(id) ?? null);
+      })
+      .load(user.id);
     return view ? { ...view, status: view.status as InvitationLinkStatus } : null;
   }
 

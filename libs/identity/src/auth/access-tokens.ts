@@ -48,10 +48,17 @@ export class AccessTokens {
   }
 
   /** A token for the user, in the sign-in `sessionId` (its refresh-token family). */
-  async issue(userId: string, passwordChangedAt: Date | null, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issue(
+    userId: string,
+    passwordChangedAt: Date | null,
+    sessionId: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAt = issuedAt + this.ttlSeconds;
-    const token = await new SignJWT({ [PASSWORD_CHANGED_AT_CLAIM]: passwordChangedAtMs(passwordChangedAt), [SESSION_CLAIM]: sessionId })
+    const token = await new SignJWT({
+      [PASSWORD_CHANGED_AT_CLAIM]: passwordChangedAtMs(passwordChangedAt),
+      [SESSION_CLAIM]: sessionId,
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -75,13 +82,19 @@ export class AccessTokens {
       });
       const passwordChangedAt = payload[PASSWORD_CHANGED_AT_CLAIM];
       const sessionId = payload[SESSION_CLAIM];
-      if (!isUuid(payload.sub) || typeof payload.iat !== 'number' || typeof passwordChangedAt !== 'number' || !isUuid(sessionId)) {
+      if (
+        !isUuid(payload.sub) ||
+        typeof payload.iat !== 'number' ||
+        typeof passwordChangedAt !== 'number' ||
+        !isUuid(sessionId)
+      ) {
         throw new UnauthenticatedError('The access token is not valid');
       }
       return { userId: payload.sub, issuedAt: payload.iat, passwordChangedAt, sessionId };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('Your access token has expired: refresh it or sign in again');
+      if (error instanceof errors.JWTExpired)
+        throw new UnauthenticatedError('Your access token has expired: refresh it or sign in again');
       throw new UnauthenticatedError('The access token is not valid');
     }
   }

@@ -17,19 +17,25 @@ export class AuthResolver {
     return this.auth.login(input, requestInfoOf(ctx));
   }
 
-  @Mutation(() => AuthTokens, { description: 'New tokens for a refresh token, which is then used up (each works once).' })
+  @Mutation(() => AuthTokens, {
+    description: 'New tokens for a refresh token, which is then used up (each works once).',
+  })
   @Public()
   refresh(@Args('input') input: RefreshInput, @Context() ctx: AccessContext) {
     return this.auth.refresh(input.refreshToken, requestInfoOf(ctx));
   }
 
-  @Mutation(() => Boolean, { description: 'Sign out: revokes the refresh token and every token refreshed from the same sign-in. Always true.' })
+  @Mutation(() => Boolean, {
+    description: 'Sign out: revokes the refresh token and every token refreshed from the same sign-in. Always true.',
+  })
   @Public()
   logout(@Args('input') input: LogoutInput, @Context() ctx: AccessContext) {
     return this.auth.logout(input.refreshToken, requestInfoOf(ctx));
   }
 
-  @Mutation(() => AuthTokens, { description: 'Change your password. Signs you out everywhere else; use the tokens returned.' })
+  @Mutation(() => AuthTokens, {
+    description: 'Change your password. Signs you out everywhere else; use the tokens returned.',
+  })
   @Allow(Capability.CHANGE_OWN_PASSWORD)
   changePassword(@Args('input') input: ChangePasswordInput, @CurrentCaller() caller: Caller) {
     return this.auth.changePassword(caller, input);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, Clock, TooManyRequestsError, UnauthenticatedError } from '@resettle/common';
 import { auditActorOf, Caller } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { User } from '../user.entity';
+import { BadUserInputError, Clock, TooManyRequestsError, UnauthenticatedError } from '@resettle/common';
 import { normaliseEmail } from '../rules/email';
 import { passwordProblems } from '../rules/password-rules';
 import { SignInDecision } from '../rules/sign-in-throttle';
+import { User } from '../user.entity';
 import { AccessTokens } from './access-tokens';
 import { ChangePasswordInput, LoginInput } from './auth.types';
 import { PasswordHasher } from './password-hasher';
@@ -44,19 +44,45 @@ export class AuthService {
 
     const decision = await this.throttle.begin(email, request.clientIp);
     if (decision.retryAfterSeconds > 0) {
-      await this.audit.record({ ...base, actor: null, outcome: AuditOutcome.DENIED, detail: { email, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds } });
+      await this.audit.record({
+        ...base,
+        actor: null,
+        outcome: AuditOutcome.DENIED,
+        detail: { email, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+      });
       throw tooMany(decision);
     }
 
     const user = await this.dataSource.getRepository(User).findOne({
       where: { email },
-      select: { id: true, organisationId: true, roles: true, disabled: true, passwordHash: true, passwordChangedAt: true },
+      select: {
+        id: true,
+        organisationId: true,
+        roles: true,
+        disabled: true,
+        passwordHash: true,
+        passwordChangedAt: true,
+      },
     });
     // Always one argon2 verification, whether or not there is an account with a password.
-    const passwordRight = user?.passwordHash ? await this.hasher.verify(user.passwordHash, input.password) : await this.hasher.verifyNothing(input.password);
+    const passwordRight = user?.passwordHash
+      ? await this.hasher.verify(user.passwordHash, input.password)
+      : await this.hasher.verifyNothing(input.password);
     if (!user || !passwordRight || user.disabled) {
-      const reason = !user ? 'unknown email' : !user.passwordHash ? 'no password' : !passwordRight ? 'wrong password' : 'account disabled';
-      await this.audit.record({ ...base, actor: null, resourceId: user?.id ?? null, outcome: AuditOutcome.FAILED, detail: { email, reason } });
+      const reason = !user
+        ? 'unknown email'
+        : !user.passwordHash
+          ? 'no password'
+          : !passwordRight
+            ? 'wrong password'
+            : 'account disabled';
+      await this.audit.record({
+        ...base,
+        actor: null,
+        resourceId: user?.id ?? null,
+        outcome: AuditOutcome.FAILED,
+        detail: { email, reason },
+      });
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     await this.throttle.succeeded(email, request.clientIp);
@@ -66,21 +92,41 @@ export class AuthService {
       // Stronger settings since the hash was made: remake it now that we have the password.
       if (rehash) await em.update(User, { id: user.id }, { passwordHash: rehash });
       const tokens = await this.issueTokens(em, user, null, request.clientIp);
-      await this.audit.record({ ...base, actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles }, resourceId: user.id, outcome: AuditOutcome.SUCCEEDED }, em);
+      await this.audit.record(
+        {
+          ...base,
+          actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+          resourceId: user.id,
+          outcome: AuditOutcome.SUCCEEDED,
+        },
+        em,
+      );
       return tokens;
     });
   }
 
   /** Rotation: the presented token is used up and replaced; presenting a used-up one again revokes its whole family. */
   async refresh(token: string, request: RequestInfo): Promise<IssuedTokens> {
-    const base = { action: 'refresh', resourceType: 'RefreshToken', requestId: request.requestId, clientIp: request.clientIp };
+    const base = {
+      action: 'refresh',
+      resourceType: 'RefreshToken',
+      requestId: request.requestId,
+      clientIp: request.clientIp,
+    };
     const outcome = await this.dataSource.transaction(async (em) => {
       const row = await this.refreshTokens.findForUpdate(em, token);
-      const refuse = async (reason: string, user: Pick<User, 'id' | 'organisationId' | 'roles'> | null = null, revokeFamily = false) => {
+      const refuse = async (
+        reason: string,
+        user: Pick<User, 'id' | 'organisationId' | 'roles'> | null = null,
+        revokeFamily = false,
+      ) => {
         const revoked = row && revokeFamily ? await this.refreshTokens.revokeFamily(em, row.familyId) : 0;
         const actor = user ? { userId: user.id, organisationId: user.organisationId, roles: user.roles } : null;
         const detail = { reason, ...(revokeFamily ? { familyRevoked: revoked } : {}) };
-        await this.audit.record({ ...base, actor, resourceId: row?.id ?? null, outcome: AuditOutcome.FAILED, detail }, em);
+        await this.audit.record(
+          { ...base, actor, resourceId: row?.id ?? null, outcome: AuditOutcome.FAILED, detail },
+          em,
+        );
         return null;
       };
       if (!row) return refuse('unknown token');
@@ -94,7 +140,15 @@ export class AuthService {
 
       const next = await this.refreshTokens.issue(em, user.id, row.familyId, request.clientIp);
       await this.refreshTokens.markReplaced(em, row, next.row.id);
-      await this.audit.record({ ...base, actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles }, resourceId: row.id, outcome: AuditOutcome.SUCCEEDED }, em);
+      await this.audit.record(
+        {
+          ...base,
+          actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+          resourceId: row.id,
+          outcome: AuditOutcome.SUCCEEDED,
+        },
+        em,
+      );
       const access = await this.accessTokens.issue(user.id, user.passwordChangedAt, row.familyId);
       return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: next.token };
     });
@@ -132,8 +186,17 @@ export class AuthService {
    */
   async changePassword(caller: Caller, input: ChangePasswordInput): Promise<IssuedTokens> {
     const clientIp = validIp(caller.clientIp);
-    const base = { actor: auditActorOf(caller.actor), action: caller.operation, resourceType: 'User', resourceId: caller.actor.userId, requestId: caller.requestId, clientIp };
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: caller.actor.userId }, select: { id: true, email: true, passwordHash: true } });
+    const base = {
+      actor: auditActorOf(caller.actor),
+      action: caller.operation,
+      resourceType: 'User',
+      resourceId: caller.actor.userId,
+      requestId: caller.requestId,
+      clientIp,
+    };
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id: caller.actor.userId }, select: { id: true, email: true, passwordHash: true } });
     if (!user) throw new UnauthenticatedError();
     const problems = passwordProblems(input.newPassword, user.email);
     if (problems.length) {
@@ -143,10 +206,16 @@ export class AuthService {
     // The current password is a secret like any other: guessing it is throttled like sign-in.
     const decision = await this.throttle.begin(user.email, clientIp);
     if (decision.retryAfterSeconds > 0) {
-      await this.audit.record({ ...base, outcome: AuditOutcome.DENIED, detail: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds } });
+      await this.audit.record({
+        ...base,
+        outcome: AuditOutcome.DENIED,
+        detail: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+      });
       throw tooMany(decision);
     }
-    const currentRight = user.passwordHash ? await this.hasher.verify(user.passwordHash, input.currentPassword) : await this.hasher.verifyNothing(input.currentPassword);
+    const currentRight = user.passwordHash
+      ? await this.hasher.verify(user.passwordHash, input.currentPassword)
+      : await this.hasher.verifyNothing(input.currentPassword);
     if (!currentRight) {
       await this.audit.record({ ...base, outcome: AuditOutcome.FAILED, detail: { reason: 'wrong current password' } });
       throw BadUserInputError.forField('currentPassword', 'Your current password is not right');
@@ -163,7 +232,10 @@ export class AuthService {
       await em.update(User, { id: user.id }, { passwordHash, passwordChangedAt });
       const revoked = await this.refreshTokens.revokeAllOf(em, user.id);
       const tokens = await this.issueTokens(em, { id: user.id, passwordChangedAt }, null, clientIp);
-      await this.audit.record({ ...base, outcome: AuditOutcome.SUCCEEDED, detail: { refreshTokensRevoked: revoked } }, em);
+      await this.audit.record(
+        { ...base, outcome: AuditOutcome.SUCCEEDED, detail: { refreshTokensRevoked: revoked } },
+        em,
+      );
       return tokens;
     });
   }
@@ -183,7 +255,9 @@ export class AuthService {
 
 function tooMany(decision: SignInDecision): TooManyRequestsError {
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-  const when = decision.retryAfterSeconds < 60 ? `${decision.retryAfterSeconds} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const when =
+    decision.retryAfterSeconds < 60
+      ? `${decision.retryAfterSeconds} seconds`
+      : `${minutes} minute${minutes === 1 ? '' : 's'}`;
   return new TooManyRequestsError(`Too many sign-in attempts. Try again in ${when}.`, decision.retryAfterSeconds);
 }
-

@@ -1,7 +1,9 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-@ObjectType({ description: 'What a sign-in or refresh gives: send `accessToken` as `Authorization: Bearer <accessToken>`.' })
+@ObjectType({
+  description: 'What a sign-in or refresh gives: send `accessToken` as `Authorization: Bearer <accessToken>`.',
+})
 export class AuthTokens {
   @Field({ description: 'A short-lived signed token (JWT) for the Authorization header.' })
   accessToken: string;

@@ -53,7 +53,8 @@ export class OidcTokens {
         currentDate: this.clock.now(),
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new OidcRefusal('token expired', 'Your sign-in has expired: sign in again');
+      if (error instanceof errors.JWTExpired)
+        throw new OidcRefusal('token expired', 'Your sign-in has expired: sign in again');
       if (error instanceof errors.JWTClaimValidationFailed) throw new OidcRefusal(`claim ${error.claim} not accepted`);
       if (error instanceof errors.JOSEError) throw new OidcRefusal(error.code);
       throw new OidcRefusal('could not verify the token');
@@ -67,7 +68,8 @@ export class OidcTokens {
     const email = payload.email;
     if (typeof email !== 'string' || !email.includes('@')) throw new OidcRefusal('no email claim');
     // A provider that says it has not verified the address is not trusted to name our user by it.
-    if (payload.email_verified === false || payload.email_verified === 'false') throw new OidcRefusal('email not verified');
+    if (payload.email_verified === false || payload.email_verified === 'false')
+      throw new OidcRefusal('email not verified');
     return { claim: 'email', value: email.trim().toLowerCase(), subject: sub, expiresAt: exp };
   }
 }

@@ -10,7 +10,12 @@ export interface Argon2Params {
 const OWASP_MINIMUM_ARGON2_PARAMS: Argon2Params = { memoryKib: 19456, timeCost: 2, parallelism: 1 };
 
 function optionsOf(params: Argon2Params) {
-  return { type: argon2.argon2id as typeof argon2.argon2id, memoryCost: params.memoryKib, timeCost: params.timeCost, parallelism: params.parallelism };
+  return {
+    type: argon2.argon2id as typeof argon2.argon2id,
+    memoryCost: params.memoryKib,
+    timeCost: params.timeCost,
+    parallelism: params.parallelism,
+  };
 }
 
 /**
@@ -33,7 +38,11 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 /** Whether a stored hash was made with other parameters than today's, so it should be remade at the next sign-in. */
 export function passwordNeedsRehash(hash: string, params: Argon2Params): boolean {
   try {
-    return argon2.needsRehash(hash, { memoryCost: params.memoryKib, timeCost: params.timeCost, parallelism: params.parallelism });
+    return argon2.needsRehash(hash, {
+      memoryCost: params.memoryKib,
+      timeCost: params.timeCost,
+      parallelism: params.parallelism,
+    });
   } catch {
     return false;
   }

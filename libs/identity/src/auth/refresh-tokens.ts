@@ -23,7 +23,12 @@ export class RefreshTokens {
   }
 
   /** A new token: 32 random bytes, base64url. A new family for a sign-in, the old one's family for a refresh. */
-  async issue(em: EntityManager, userId: string, familyId: string | null, clientIp: string | null): Promise<{ token: string; row: RefreshToken }> {
+  async issue(
+    em: EntityManager,
+    userId: string,
+    familyId: string | null,
+    clientIp: string | null,
+  ): Promise<{ token: string; row: RefreshToken }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const row = em.create(RefreshToken, {
@@ -42,7 +47,10 @@ export class RefreshTokens {
 
   /** The row for a presented token, locked for the rest of the transaction; null when there is none. */
   findForUpdate(em: EntityManager, token: string): Promise<RefreshToken | null> {
-    return em.findOne(RefreshToken, { where: { tokenHash: hashRefreshToken(token) }, lock: { mode: 'pessimistic_write' } });
+    return em.findOne(RefreshToken, {
+      where: { tokenHash: hashRefreshToken(token) },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** The presented token was used up: mark it revoked and replaced by its successor. */

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { GraphqlContext } from '@resettle/common';
 import { clientIpOf, requestIdOf } from '@resettle/access';
+import { GraphqlContext } from '@resettle/common';
 
 /** Where a request came from, for the audit trail and the sign-in counters. */
 export interface RequestInfo {

@@ -88,7 +88,14 @@ export class SignInThrottle {
   }
 
   private async compareAndSet(keys: string[], expected: (string | null)[], next: string[]): Promise<boolean> {
-    const result = await this.redis.eval(COMPARE_AND_SET, keys.length, ...keys, ...expected.map((v) => v ?? ''), ...next, KEY_TTL_SECONDS);
+    const result = await this.redis.eval(
+      COMPARE_AND_SET,
+      keys.length,
+      ...keys,
+      ...expected.map((v) => v ?? ''),
+      ...next,
+      KEY_TTL_SECONDS,
+    );
     return result === 1;
   }
 }
@@ -97,7 +104,11 @@ function parse(raw: string | null): FailureRecord | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as FailureRecord;
-    return typeof value.failures === 'number' && typeof value.lastFailureAt === 'number' && typeof value.firstFailureAt === 'number' ? value : null;
+    return typeof value.failures === 'number' &&
+      typeof value.lastFailureAt === 'number' &&
+      typeof value.firstFailureAt === 'number'
+      ? value
+      : null;
   } catch {
     return null;
   }

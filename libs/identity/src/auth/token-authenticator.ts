@@ -5,9 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, UnauthenticatedError } from '@resettle/common';
 import { Actor, Authenticator } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
+import { AppConfig, Clock, UnauthenticatedError } from '@resettle/common';
 import { preparedQuery } from '@resettle/database';
 import { REDIS_CONNECTION } from '@resettle/queue';
 import { User } from '../user.entity';
@@ -70,7 +70,10 @@ export class TokenAuthenticator extends Authenticator {
   private async ours(token: string): Promise<Actor> {
     const { userId, passwordChangedAt, sessionId } = await this.accessTokens.verify(token);
     // Every request asks this: a prepared statement, parsed and planned once per connection.
-    const [user] = await preparedQuery<AuthUser & { sessionLive: boolean }>(this.dataSource, SIGN_IN_CHECK, [userId, sessionId]);
+    const [user] = await preparedQuery<AuthUser & { sessionLive: boolean }>(this.dataSource, SIGN_IN_CHECK, [
+      userId,
+      sessionId,
+    ]);
     if (!user || user.disabled) throw new UnauthenticatedError(NOT_VALID);
     // A password change ends every session begun under the old password.
     if (passwordChangedAt !== passwordChangedAtMs(user.passwordChangedAt)) {
@@ -98,7 +101,11 @@ export class TokenAuthenticator extends Authenticator {
         action: 'oidcSignIn',
         resourceType: 'User',
         outcome: AuditOutcome.FAILED,
-        detail: { reason: error.reason, issuer: this.oidc.issuer, ...(identity ? { [identity.claim]: identity.value } : {}) },
+        detail: {
+          reason: error.reason,
+          issuer: this.oidc.issuer,
+          ...(identity ? { [identity.claim]: identity.value } : {}),
+        },
       });
       throw error;
     }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError } from '@resettle/common';
 import { AuditOutcome, AuditService } from '@resettle/audit';
-import { User } from '../user.entity';
-import { passwordProblems } from '../rules/password-rules';
+import { BadUserInputError, Clock, ConflictError } from '@resettle/common';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokens } from '../auth/refresh-tokens';
 import { RequestInfo } from '../auth/request-info';
-import { UserInvitation } from './user-invitation.entity';
-import { hashInvitationToken, invitationRefusal, invitationStatus, looksLikeInvitationToken } from './invitation-rules';
+import { passwordProblems } from '../rules/password-rules';
+import { User } from '../user.entity';
 import { InvitationLink, InvitationLinkStatus } from './invitation.types';
+import { hashInvitationToken, invitationRefusal, invitationStatus, looksLikeInvitationToken } from './invitation-rules';
+import { UserInvitation } from './user-invitation.entity';
 
 interface Found {
   invitation: UserInvitation;
@@ -37,9 +37,23 @@ export class InvitationAcceptance {
     const found = await this.find(token);
     const status = this.statusOf(found);
     if (status !== InvitationLinkStatus.PENDING || !found) {
-      return { status, problem: invitationRefusal(status), email: null, givenName: null, organisationName: null, expiresAt: null };
+      return {
+        status,
+        problem: invitationRefusal(status),
+        email: null,
+        givenName: null,
+        organisationName: null,
+        expiresAt: null,
+      };
     }
-    return { status, problem: null, email: found.user.email, givenName: found.user.givenName, organisationName: found.organisationName, expiresAt: found.invitation.expiresAt };
+    return {
+      status,
+      problem: null,
+      email: found.user.email,
+      givenName: found.user.givenName,
+      organisationName: found.organisationName,
+      expiresAt: found.invitation.expiresAt,
+    };
   }
 
   /**
@@ -48,31 +62,60 @@ export class InvitationAcceptance {
    * but the audit row.
    */
   async accept(token: string, password: string, request: RequestInfo): Promise<{ email: string }> {
-    const base = { action: 'acceptInvitation', resourceType: 'User', requestId: request.requestId, clientIp: request.clientIp };
+    const base = {
+      action: 'acceptInvitation',
+      resourceType: 'User',
+      requestId: request.requestId,
+      clientIp: request.clientIp,
+    };
     const found = await this.find(token);
     const refused = async (reason: string, error: Error): Promise<never> => {
-      const actor = found ? { userId: found.user.id, organisationId: found.user.organisationId, roles: found.user.roles } : null;
-      await this.audit.record({ ...base, actor, resourceId: found?.user.id ?? null, outcome: AuditOutcome.FAILED, detail: { reason, invitationId: found?.invitation.id ?? null } });
+      const actor = found
+        ? { userId: found.user.id, organisationId: found.user.organisationId, roles: found.user.roles }
+        : null;
+      await this.audit.record({
+        ...base,
+        actor,
+        resourceId: found?.user.id ?? null,
+        outcome: AuditOutcome.FAILED,
+        detail: { reason, invitationId: found?.invitation.id ?? null },
+      });
       throw error;
     };
     const status = this.statusOf(found);
-    if (status !== InvitationLinkStatus.PENDING || !found) return refused(`link ${status.toLowerCase()}`, linkRefused(status));
+    if (status !== InvitationLinkStatus.PENDING || !found)
+      return refused(`link ${status.toLowerCase()}`, linkRefused(status));
     const problems = passwordProblems(password, found.user.email);
-    if (problems.length) return refused('password rules', new BadUserInputError('The password does not meet the rules', { password: problems }));
+    if (problems.length)
+      return refused(
+        'password rules',
+        new BadUserInputError('The password does not meet the rules', { password: problems }),
+      );
 
     // argon2 is slow on purpose: hashed before the transaction, which then checks the link again under a lock.
     const passwordHash = await this.hasher.hash(password);
     const outcome = await this.dataSource.transaction(async (em) => {
-      const invitation = await em.findOne(UserInvitation, { where: { id: found.invitation.id }, lock: { mode: 'pessimistic_write' } });
-      const [user]: { id: string; organisation_id: string; roles: string[]; disabled: boolean; had_password: boolean }[] = await em.query(
+      const invitation = await em.findOne(UserInvitation, {
+        where: { id: found.invitation.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const [user]: {
+        id: string;
+        organisation_id: string;
+        roles: string[];
+        disabled: boolean;
+        had_password: boolean;
+      }[] = await em.query(
         `SELECT id, organisation_id, roles::text[] AS roles, disabled, password_hash IS NOT NULL AS had_password FROM app_user WHERE id = $1 FOR UPDATE`,
         [found.user.id],
       );
       const now = this.clock.now();
       const current =
-        !invitation || !user ? InvitationLinkStatus.UNKNOWN
-        : user.disabled ? InvitationLinkStatus.ACCOUNT_DISABLED
-        : (invitationStatus(invitation, now) as InvitationLinkStatus);
+        !invitation || !user
+          ? InvitationLinkStatus.UNKNOWN
+          : user.disabled
+            ? InvitationLinkStatus.ACCOUNT_DISABLED
+            : (invitationStatus(invitation, now) as InvitationLinkStatus);
       if (current !== InvitationLinkStatus.PENDING) return { refused: current, email: null };
       await em.update(User, { id: user.id }, { passwordHash, passwordChangedAt: now });
       await em.update(UserInvitation, { id: invitation!.id }, { acceptedAt: now });
@@ -104,23 +147,41 @@ export class InvitationAcceptance {
 
   private async find(token: string): Promise<Found | null> {
     if (!looksLikeInvitationToken(token)) return null;
-    const invitation = await this.dataSource.getRepository(UserInvitation).findOneBy({ tokenHash: hashInvitationToken(token) });
+    const invitation = await this.dataSource
+      .getRepository(UserInvitation)
+      .findOneBy({ tokenHash: hashInvitationToken(token) });
     if (!invitation) return null;
-    const [row]: { id: string; email: string; given_name: string; organisation_id: string; roles: string[]; disabled: boolean; organisation_name: string }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.email, u.given_name, u.organisation_id, u.roles::text[] AS roles, u.disabled, o.name AS organisation_name
+    const [row]: {
+      id: string;
+      email: string;
+      given_name: string;
+      organisation_id: string;
+      roles: string[];
+      disabled: boolean;
+      organisation_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.given_name, u.organisation_id, u.roles::text[] AS roles, u.disabled, o.name AS organisation_name
            FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
-        [invitation.userId],
-      );
+      [invitation.userId],
+    );
     if (!row) return null;
     return {
       invitation,
-      user: { id: row.id, email: row.email, givenName: row.given_name, organisationId: row.organisation_id, roles: row.roles as User['roles'], disabled: row.disabled },
+      user: {
+        id: row.id,
+        email: row.email,
+        givenName: row.given_name,
+        organisationId: row.organisation_id,
+        roles: row.roles as User['roles'],
+        disabled: row.disabled,
+      },
       organisationName: row.organisation_name,
     };
   }
 }
 
 function linkRefused(status: InvitationLinkStatus): ConflictError {
-  return new ConflictError(invitationRefusal(status) ?? 'This invitation link does not work', { invitationStatus: status });
+  return new ConflictError(invitationRefusal(status) ?? 'This invitation link does not work', {
+    invitationStatus: status,
+  });
 }

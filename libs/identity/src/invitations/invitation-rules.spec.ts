@@ -1,4 +1,10 @@
-import { hashInvitationToken, invitationRefusal, invitationStatus, looksLikeInvitationToken, newInvitationToken } from './invitation-rules';
+import {
+  hashInvitationToken,
+  invitationRefusal,
+  invitationStatus,
+  looksLikeInvitationToken,
+  newInvitationToken,
+} from './invitation-rules';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -6,13 +12,33 @@ const at = (iso: string) => new Date(iso);
 describe('invitationStatus', () => {
   it.each<[string, { acceptedAt: Date | null; supersededAt: Date | null; expiresAt: Date }, string]>([
     ['fresh', { acceptedAt: null, supersededAt: null, expiresAt: at('2026-11-30T10:00:00Z') }, 'PENDING'],
-    ['a millisecond before expiry', { acceptedAt: null, supersededAt: null, expiresAt: at('2026-11-23T10:00:00.001Z') }, 'PENDING'],
+    [
+      'a millisecond before expiry',
+      { acceptedAt: null, supersededAt: null, expiresAt: at('2026-11-23T10:00:00.001Z') },
+      'PENDING',
+    ],
     ['at its expiry', { acceptedAt: null, supersededAt: null, expiresAt: NOW }, 'EXPIRED'],
     ['expired', { acceptedAt: null, supersededAt: null, expiresAt: at('2026-11-20T10:00:00Z') }, 'EXPIRED'],
-    ['replaced by a newer one', { acceptedAt: null, supersededAt: at('2026-11-22T10:00:00Z'), expiresAt: at('2026-11-30T10:00:00Z') }, 'SUPERSEDED'],
-    ['replaced, and since expired', { acceptedAt: null, supersededAt: at('2026-11-22T10:00:00Z'), expiresAt: at('2026-11-20T10:00:00Z') }, 'SUPERSEDED'],
-    ['used', { acceptedAt: at('2026-11-22T10:00:00Z'), supersededAt: null, expiresAt: at('2026-11-30T10:00:00Z') }, 'ACCEPTED'],
-    ['used, and since expired', { acceptedAt: at('2026-11-10T10:00:00Z'), supersededAt: null, expiresAt: at('2026-11-15T10:00:00Z') }, 'ACCEPTED'],
+    [
+      'replaced by a newer one',
+      { acceptedAt: null, supersededAt: at('2026-11-22T10:00:00Z'), expiresAt: at('2026-11-30T10:00:00Z') },
+      'SUPERSEDED',
+    ],
+    [
+      'replaced, and since expired',
+      { acceptedAt: null, supersededAt: at('2026-11-22T10:00:00Z'), expiresAt: at('2026-11-20T10:00:00Z') },
+      'SUPERSEDED',
+    ],
+    [
+      'used',
+      { acceptedAt: at('2026-11-22T10:00:00Z'), supersededAt: null, expiresAt: at('2026-11-30T10:00:00Z') },
+      'ACCEPTED',
+    ],
+    [
+      'used, and since expired',
+      { acceptedAt: at('2026-11-10T10:00:00Z'), supersededAt: null, expiresAt: at('2026-11-15T10:00:00Z') },
+      'ACCEPTED',
+    ],
   ])('%s: %s', (_label, invitation, expected) => {
     expect(invitationStatus(invitation, NOW)).toBe(expected);
   });

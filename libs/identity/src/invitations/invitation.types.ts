@@ -13,7 +13,10 @@ export enum InvitationLinkStatus {
   /** No invitation has this token. */
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(InvitationLinkStatus, { name: 'InvitationLinkStatus', description: 'What state an invitation link is in.' });
+registerEnumType(InvitationLinkStatus, {
+  name: 'InvitationLinkStatus',
+  description: 'What state an invitation link is in.',
+});
 
 @ObjectType({ description: 'An invitation link, as the person holding it sees it. Who it is for only while it works.' })
 export class InvitationLink {

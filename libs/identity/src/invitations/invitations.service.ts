@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, Clock, isUuid } from '@resettle/common';
 import { writeOutbox } from '@resettle/queue';
-import { UserInvitation } from './user-invitation.entity';
 import { hashInvitationToken, InvitationStatus, invitationStatus, newInvitationToken } from './invitation-rules';
+import { UserInvitation } from './user-invitation.entity';
 
 /**
  * The outbox topic of an invitation's email. The worker's `notifications` queue sends it (job `invitation`)
@@ -67,7 +67,11 @@ export class InvitationsService {
    */
   async issue(em: EntityManager, userId: string, invitedByUserId: string | null): Promise<UserInvitation> {
     const now = this.clock.now();
-    const superseded = await em.update(UserInvitation, { userId, acceptedAt: IsNull(), supersededAt: IsNull() }, { supersededAt: now });
+    const superseded = await em.update(
+      UserInvitation,
+      { userId, acceptedAt: IsNull(), supersededAt: IsNull() },
+      { supersededAt: now },
+    );
     const invitation = em.create(UserInvitation, {
       userId,
       invitedByUserId,
@@ -81,8 +85,13 @@ export class InvitationsService {
       supersededAt: null,
     });
     await em.insert(UserInvitation, invitation);
-    await writeOutbox(em, { topic: INVITATION_EMAIL_TOPIC, payload: { invitationId: invitation.id }, jobId: `invitation:${invitation.id}` });
-    if (superseded.affected) this.log.debug(`Invitation ${invitation.id} supersedes ${superseded.affected} for user ${userId}`);
+    await writeOutbox(em, {
+      topic: INVITATION_EMAIL_TOPIC,
+      payload: { invitationId: invitation.id },
+      jobId: `invitation:${invitation.id}`,
+    });
+    if (superseded.affected)
+      this.log.debug(`Invitation ${invitation.id} supersedes ${superseded.affected} for user ${userId}`);
     return invitation;
   }
 
@@ -114,12 +123,26 @@ export class InvitationsService {
     );
     if (!row) return 'MISSING';
     if (row.emailed_at) return 'ALREADY_EMAILED';
-    const status = invitationStatus({ acceptedAt: row.accepted_at, supersededAt: row.superseded_at, expiresAt: row.expires_at }, this.clock.now());
+    const status = invitationStatus(
+      { acceptedAt: row.accepted_at, supersededAt: row.superseded_at, expiresAt: row.expires_at },
+      this.clock.now(),
+    );
     if (status !== 'PENDING') return 'NOT_PENDING';
     if (row.disabled) return 'ACCOUNT_DISABLED';
     const token = newInvitationToken();
-    await em.update(UserInvitation, { id: row.id }, { tokenHash: hashInvitationToken(token), emailedAt: this.clock.now(), emailError: null });
-    return { invitationId: row.id, to: row.email, givenName: row.given_name, organisationName: row.organisation_name, token, expiresAt: row.expires_at };
+    await em.update(
+      UserInvitation,
+      { id: row.id },
+      { tokenHash: hashInvitationToken(token), emailedAt: this.clock.now(), emailError: null },
+    );
+    return {
+      invitationId: row.id,
+      to: row.email,
+      givenName: row.given_name,
+      organisationName: row.organisation_name,
+      token,
+      expiresAt: row.expires_at,
+    };
   }
 
   /** Outside the failed send's transaction (it rolled back): the error and the count stay for people to see. */
@@ -134,27 +157,40 @@ export class InvitationsService {
   /** Which of these users have chosen a password. */
   async withPassword(userIds: readonly string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND password_hash IS NOT NULL`, [[...userIds]]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND password_hash IS NOT NULL`,
+      [[...userIds]],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
   /** Each user's latest invitation, by user id (absent: never invited). */
   async latestOf(userIds: readonly string[]): Promise<Map<string, InvitationView>> {
     if (!userIds.length) return new Map();
-    const rows: { id: string; user_id: string; created_at: Date; expires_at: Date; emailed_at: Date | null; accepted_at: Date | null; superseded_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (user_id) id, user_id, created_at, expires_at, emailed_at, accepted_at, superseded_at
+    const rows: {
+      id: string;
+      user_id: string;
+      created_at: Date;
+      expires_at: Date;
+      emailed_at: Date | null;
+      accepted_at: Date | null;
+      superseded_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (user_id) id, user_id, created_at, expires_at, emailed_at, accepted_at, superseded_at
            FROM user_invitation WHERE user_id = ANY($1::uuid[])
           ORDER BY user_id, created_at DESC, id DESC`,
-        [[...userIds]],
-      );
+      [[...userIds]],
+    );
     const now = this.clock.now();
     return new Map(
       rows.map((r) => [
         r.user_id,
         {
           id: r.id,
-          status: invitationStatus({ acceptedAt: r.accepted_at, supersededAt: r.superseded_at, expiresAt: r.expires_at }, now),
+          status: invitationStatus(
+            { acceptedAt: r.accepted_at, supersededAt: r.superseded_at, expiresAt: r.expires_at },
+            now,
+          ),
           createdAt: r.created_at,
           expiresAt: r.expires_at,
           emailedAt: r.emailed_at,

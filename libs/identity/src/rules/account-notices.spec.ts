@@ -1,16 +1,34 @@
 import { accountNotice, accountNoticeRecipients } from './account-notices';
 
 describe('accountNoticeRecipients', () => {
-  const base = { managerIds: [] as string[], leadUserId: null as string | null, memberIds: [] as string[], actorUserId: 'admin', subjectUserId: 'new' };
+  const base = {
+    managerIds: [] as string[],
+    leadUserId: null as string | null,
+    memberIds: [] as string[],
+    actorUserId: 'admin',
+    subjectUserId: 'new',
+  };
   it.each<[string, Partial<typeof base>, string[]]>([
     ['the managers', { managerIds: ['m1', 'm2'], memberIds: ['m1', 'm2', 'c1'] }, ['m1', 'm2']],
     ['the managers and the named lead, once each', { managerIds: ['m1'], leadUserId: 'm1', memberIds: ['m1'] }, ['m1']],
-    ['a lead who is not a manager', { managerIds: ['m1'], leadUserId: 'head', memberIds: ['m1', 'head'] }, ['m1', 'head']],
+    [
+      'a lead who is not a manager',
+      { managerIds: ['m1'], leadUserId: 'head', memberIds: ['m1', 'head'] },
+      ['m1', 'head'],
+    ],
     ['no managers (a council): its lead', { leadUserId: 'head', memberIds: ['head', 'o1'] }, ['head']],
     ['no managers and no lead: everyone there', { memberIds: ['o1', 'o2'] }, ['o1', 'o2']],
     ['never the new account itself', { memberIds: ['new', 'o1'] }, ['o1']],
-    ['never the person who acted (a manager enabling in their own organisation is not told)', { managerIds: ['admin'], memberIds: ['admin', 'o1'] }, ['o1']],
-    ['a manager whose own roles were changed: the other managers', { managerIds: ['new', 'm2'], subjectUserId: 'new', memberIds: ['new', 'm2'] }, ['m2']],
+    [
+      'never the person who acted (a manager enabling in their own organisation is not told)',
+      { managerIds: ['admin'], memberIds: ['admin', 'o1'] },
+      ['o1'],
+    ],
+    [
+      'a manager whose own roles were changed: the other managers',
+      { managerIds: ['new', 'm2'], subjectUserId: 'new', memberIds: ['new', 'm2'] },
+      ['m2'],
+    ],
     ['nobody there at all', {}, []],
   ])('%s', (_label, facts, expected) => {
     expect(accountNoticeRecipients({ ...base, ...facts })).toEqual(expected);

@@ -20,7 +20,9 @@ export function accountNoticeRecipients(facts: {
   subjectUserId: string;
 }): string[] {
   const excluded = new Set([facts.actorUserId, facts.subjectUserId]);
-  const insiders = [...facts.managerIds, ...(facts.leadUserId ? [facts.leadUserId] : [])].filter((id) => !excluded.has(id));
+  const insiders = [...facts.managerIds, ...(facts.leadUserId ? [facts.leadUserId] : [])].filter(
+    (id) => !excluded.has(id),
+  );
   const chosen = insiders.length ? insiders : facts.memberIds.filter((id) => !excluded.has(id));
   return [...new Set(chosen)];
 }

@@ -16,6 +16,7 @@ export function passwordProblems(password: string, email: string): string[] {
   if (length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters`);
   if (password.trim().length === 0 && length > 0) problems.push('A password cannot be only spaces');
   const normalisedEmail = email.trim().toLowerCase();
-  if (normalisedEmail && password.trim().toLowerCase() === normalisedEmail) problems.push('Do not use your email address as your password');
+  if (normalisedEmail && password.trim().toLowerCase() === normalisedEmail)
+    problems.push('Do not use your email address as your password');
   return problems;
 }

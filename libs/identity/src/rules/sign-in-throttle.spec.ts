@@ -102,12 +102,20 @@ describe('ipRetryAfterSeconds and withIpFailure', () => {
 });
 
 describe('decideSignInAttempt', () => {
-  it.each<[string, FailureRecord | null, FailureRecord | null, number, { retryAfterSeconds: number; reason: string | null }]>([
+  it.each<
+    [string, FailureRecord | null, FailureRecord | null, number, { retryAfterSeconds: number; reason: string | null }]
+  >([
     ['nothing against it', null, null, 0, { retryAfterSeconds: 0, reason: null }],
     ['account backing off', record(4, 0), null, 0, { retryAfterSeconds: 2, reason: 'ACCOUNT_BACKOFF' }],
     ['account locked', record(10, 0), record(10, 0), 0, { retryAfterSeconds: 900, reason: 'ACCOUNT_LOCKED' }],
     ['IP blocked', record(1, 0), record(30, 0), 0, { retryAfterSeconds: 900, reason: 'IP_BLOCKED' }],
-    ['IP blocked longer than the account backoff', record(5, 0), record(30, 0), 0, { retryAfterSeconds: 900, reason: 'IP_BLOCKED' }],
+    [
+      'IP blocked longer than the account backoff',
+      record(5, 0),
+      record(30, 0),
+      0,
+      { retryAfterSeconds: 900, reason: 'IP_BLOCKED' },
+    ],
   ])('%s', (_label, account, ip, nowSeconds, expected) => {
     expect(decideSignInAttempt(account, ip, s(nowSeconds))).toEqual(expected);
   });

@@ -48,7 +48,8 @@ function currentAccountFailures(record: FailureRecord | null, now: number): numb
 /** The IP's failures still counting at `now` (a block outlives the window it was earned in). */
 function currentIpFailures(record: FailureRecord | null, now: number): number {
   if (!record) return 0;
-  if (ipBlockSeconds(record.failures) > 0 && now < record.lastFailureAt + ipBlockSeconds(record.failures) * 1000) return record.failures;
+  if (ipBlockSeconds(record.failures) > 0 && now < record.lastFailureAt + ipBlockSeconds(record.failures) * 1000)
+    return record.failures;
   return now - record.firstFailureAt >= IP_WINDOW_SECONDS * 1000 ? 0 : record.failures;
 }
 
@@ -95,7 +96,11 @@ export interface SignInDecision {
 }
 
 /** Whether an attempt for this account from this IP may go ahead at `now`, and if not, for how long and why. */
-export function decideSignInAttempt(account: FailureRecord | null, ip: FailureRecord | null, now: number): SignInDecision {
+export function decideSignInAttempt(
+  account: FailureRecord | null,
+  ip: FailureRecord | null,
+  now: number,
+): SignInDecision {
   const accountWait = accountRetryAfterSeconds(account, now);
   const ipWait = ipRetryAfterSeconds(ip, now);
   if (accountWait === 0 && ipWait === 0) return { retryAfterSeconds: 0, reason: null };

@@ -60,8 +60,13 @@ export class DeadlineEngineMonitor implements OnApplicationBootstrap, OnModuleDe
       this.lastFinding = finding;
       this.lastError = null;
       if (finding.count) {
-        const worst = finding.late.slice(0, 5).map((a) => `${a.key} ${a.action} of milestone ${a.milestoneId} (due ${a.dueDate}), ${a.lateSeconds} s late`);
-        this.log.error({ late: finding.count, worst: finding.late.slice(0, 20) }, `${finding.count} deadline action(s) late beyond ${finding.graceSeconds} s; repairing: ${worst.join('; ')}`);
+        const worst = finding.late
+          .slice(0, 5)
+          .map((a) => `${a.key} ${a.action} of milestone ${a.milestoneId} (due ${a.dueDate}), ${a.lateSeconds} s late`);
+        this.log.error(
+          { late: finding.count, worst: finding.late.slice(0, 20) },
+          `${finding.count} deadline action(s) late beyond ${finding.graceSeconds} s; repairing: ${worst.join('; ')}`,
+        );
         await this.jobs.sync(await this.watchdog.lateMilestoneIds());
       }
     } catch (error) {
@@ -69,7 +74,9 @@ export class DeadlineEngineMonitor implements OnApplicationBootstrap, OnModuleDe
       this.lastError = error instanceof Error ? error.message : String(error);
       this.log.error(`The deadline watchdog could not look (it tries again): ${this.lastError}`);
     }
-    await this.writeStatus().catch((error) => this.log.warn(`Could not write the engine status: ${error instanceof Error ? error.message : error}`));
+    await this.writeStatus().catch((error) =>
+      this.log.warn(`Could not write the engine status: ${error instanceof Error ? error.message : error}`),
+    );
   }
 
   private async writeStatus(): Promise<void> {
@@ -93,6 +100,9 @@ export class DeadlineEngineMonitor implements OnApplicationBootstrap, OnModuleDe
         state.intact,
       ],
     );
-    await this.dataSource.query(`DELETE FROM deadline_engine_status WHERE seen_at < $1::timestamptz - interval '${FORGET_WORKERS_AFTER}'`, [this.clock.now()]);
+    await this.dataSource.query(
+      `DELETE FROM deadline_engine_status WHERE seen_at < $1::timestamptz - interval '${FORGET_WORKERS_AFTER}'`,
+      [this.clock.now()],
+    );
   }
 }

@@ -1,22 +1,22 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AppConfig } from '@resettle/common';
-import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@resettle/common';
 import { CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
 import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { MilestonesModule } from '../milestones.module';
+import { DeadlineEngineMonitor } from './deadline-engine-monitor';
+import { DeadlineWatchdog } from './deadline-watchdog';
 import { MILESTONE_JOBS_REACH, MILESTONES_QUEUE } from './job-plan';
 import { MilestoneEscalation } from './milestone-escalation.entity';
 import { MilestoneJobRunner } from './milestone-job-runner';
+import { MilestoneJobsProcessor } from './milestone-jobs.processor';
 import { MilestoneJobs } from './milestone-jobs.service';
 import { MilestoneQueueSync } from './milestone-queue-sync';
-import { MilestoneJobsProcessor } from './milestone-jobs.processor';
-import { DeadlineWatchdog } from './deadline-watchdog';
-import { DeadlineEngineMonitor } from './deadline-engine-monitor';
 
 /**
  * The deadline engine, for the worker only: the `milestones` queue and its processor. A job that fails for a bug is
@@ -56,7 +56,8 @@ import { DeadlineEngineMonitor } from './deadline-engine-monitor';
     DeadlineEngineMonitor,
     {
       provide: MILESTONE_JOBS_REACH,
-      useFactory: (config: ConfigService<AppConfig, true>) => config.get('MILESTONE_PLAN_AHEAD_HOURS', { infer: true }) * 3600_000,
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        config.get('MILESTONE_PLAN_AHEAD_HOURS', { infer: true }) * 3600_000,
       inject: [ConfigService],
     },
   ],

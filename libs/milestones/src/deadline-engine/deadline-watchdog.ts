@@ -56,7 +56,11 @@ export class DeadlineWatchdog {
     const policies = await this.milestones.overriddenPolicies();
     // Only rows that can owe an action now: pending ones whose first reminder may have passed, missed ones with a
     // level still to come (the reconciler's window with no reach ahead).
-    const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...policies.values()], this.clock.today(), 0);
+    const { pendingDueUntil, topLevel } = reconcileWindow(
+      [DEFAULT_MILESTONE_POLICY, ...policies.values()],
+      this.clock.today(),
+      0,
+    );
     const rows: (MilestoneJobFacts & { episodeId: string; serviceId: string })[] = await this.dataSource.query(
       `${SELECT_MILESTONE} WHERE (m.status = 'PENDING' AND m.due_date <= $1::date) OR (m.status = 'MISSED' AND m.escalation_level < $2)`,
       [pendingDueUntil, topLevel],
@@ -72,7 +76,12 @@ export class DeadlineWatchdog {
         episodeId: row.episodeId,
         key: row.key,
         dueDate: row.dueDate!,
-        action: job.name === 'reminder' ? `reminder ${job.data.reminder}` : job.name === 'escalate' ? `escalation ${job.data.level}` : 'due',
+        action:
+          job.name === 'reminder'
+            ? `reminder ${job.data.reminder}`
+            : job.name === 'escalate'
+              ? `escalation ${job.data.level}`
+              : 'due',
         owedSince: job.runAt,
         lateSeconds: Math.round((now.getTime() - job.runAt.getTime()) / 1000),
       });

@@ -15,11 +15,26 @@ describe('recipientsOf', () => {
     ['with no case manager, the owner is the managers', ['OWNER'], { caseManagerId: null }, ['mgr1', 'mgr2']],
     ['the owner manager is every manager', ['OWNER_MANAGER'], {}, ['mgr1', 'mgr2']],
     ['the head of service is the named lead', ['HEAD_OF_SERVICE'], {}, ['head']],
-    ['with no active lead, the head of service is the managers', ['HEAD_OF_SERVICE'], { headOfServiceId: null }, ['mgr1', 'mgr2']],
+    [
+      'with no active lead, the head of service is the managers',
+      ['HEAD_OF_SERVICE'],
+      { headOfServiceId: null },
+      ['mgr1', 'mgr2'],
+    ],
     ['partner leads join', ['OWNER_MANAGER', 'PARTNER_LEAD'], {}, ['mgr1', 'mgr2', 'la-lead']],
     ['no partner lead named: nobody extra', ['HEAD_OF_SERVICE', 'PARTNER_LEAD'], { partnerLeadIds: [] }, ['head']],
-    ['each person once, though named twice', ['OWNER', 'OWNER_MANAGER', 'HEAD_OF_SERVICE'], { caseManagerId: 'mgr1', headOfServiceId: null }, ['mgr1', 'mgr2']],
-    ['a service with no managers and no case manager reaches nobody at level 1', ['OWNER'], { caseManagerId: null, managerIds: [] }, []],
+    [
+      'each person once, though named twice',
+      ['OWNER', 'OWNER_MANAGER', 'HEAD_OF_SERVICE'],
+      { caseManagerId: 'mgr1', headOfServiceId: null },
+      ['mgr1', 'mgr2'],
+    ],
+    [
+      'a service with no managers and no case manager reaches nobody at level 1',
+      ['OWNER'],
+      { caseManagerId: null, managerIds: [] },
+      [],
+    ],
   ])('%s', (_name, notify, over, expected) => {
     expect(recipientsOf(notify, facts(over))).toEqual(expected);
   });

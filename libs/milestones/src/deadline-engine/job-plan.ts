@@ -1,6 +1,12 @@
 import { addDays, addWorkingDays, IsoDate } from '@resettle/common';
 import { MilestoneStatus } from '../milestone-enums';
-import { escalationDates, EscalationRecipient, MilestonePolicy, MilestonePolicyEntry, reminderDates } from '../rules/milestone-policy';
+import {
+  escalationDates,
+  EscalationRecipient,
+  MilestonePolicy,
+  MilestonePolicyEntry,
+  reminderDates,
+} from '../rules/milestone-policy';
 
 /** The queue the deadline engine's jobs live on. */
 export const MILESTONES_QUEUE = 'milestones';
@@ -28,7 +34,9 @@ export interface MilestoneJobFacts {
   status: MilestoneStatus;
   dueDate: string | null;
   escalationLevel: number;
-  /** Reminders already sent for this due date (the row's `reminders_sent` when `reminders_sent_for` is the due date). */
+  /**
+   * Reminders already sent for this due date (the row's `reminders_sent` when `reminders_sent_for` is the due date).
+   */
   remindersSent?: number;
 }
 
@@ -42,7 +50,9 @@ export interface PlannedJob {
 /** Made once: building an Intl.DateTimeFormat costs far more than using one (the reconciler plans millions of jobs). */
 const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' });
 
-/** 09:00 London of each date seen, as epoch ms: a few hundred dates a year, asked for hundreds of thousands of times. */
+/**
+ * 09:00 London of each date seen, as epoch ms: a few hundred dates a year, asked for hundreds of thousands of times.
+ */
 const MORNINGS = new Map<string, number>();
 
 /**
@@ -75,7 +85,11 @@ function momentsOf(due: IsoDate, policy: PolicyTimes): Moments {
   let byDue = MOMENTS.get(policy);
   if (!byDue) MOMENTS.set(policy, (byDue = new Map()));
   let moments = byDue.get(due);
-  if (!moments) byDue.set(due, (moments = { reminders: reminderDates(due, policy.reminders), ladder: escalationDates(due, policy.escalation) }));
+  if (!moments)
+    byDue.set(
+      due,
+      (moments = { reminders: reminderDates(due, policy.reminders), ladder: escalationDates(due, policy.escalation) }),
+    );
   return moments;
 }
 
@@ -88,9 +102,19 @@ function momentsOf(due: IsoDate, policy: PolicyTimes): Moments {
 export function plannedJobs(milestone: Omit<MilestoneJobFacts, 'key'>, policy: PolicyTimes): PlannedJob[] {
   const due = milestone.dueDate;
   if (!due || milestone.status === MilestoneStatus.MET || milestone.status === MilestoneStatus.WAIVED) return [];
-  const job = (name: MilestoneJobName, suffix: string, on: string, extra: Partial<MilestoneJobData> = {}): PlannedJob => {
+  const job = (
+    name: MilestoneJobName,
+    suffix: string,
+    on: string,
+    extra: Partial<MilestoneJobData> = {},
+  ): PlannedJob => {
     const runAt = morningOf(on);
-    return { jobId: `m_${milestone.id}_${name}${suffix}_${due}`, name, runAt, data: { milestoneId: milestone.id, dueDate: due, runAt: runAt.toISOString(), ...extra } };
+    return {
+      jobId: `m_${milestone.id}_${name}${suffix}_${due}`,
+      name,
+      runAt,
+      data: { milestoneId: milestone.id, dueDate: due, runAt: runAt.toISOString(), ...extra },
+    };
   };
   const { reminders, ladder } = momentsOf(due, policy);
   const jobs: PlannedJob[] = [];
@@ -164,7 +188,11 @@ export function escalationsDue(
  * a week to spare for bank holidays), and a MISSED one below `topLevel` (a level is still to come). The bounds are
  * generous: a milestone they let through with nothing within reach just plans no job.
  */
-export function reconcileWindow(policies: Iterable<MilestonePolicy>, today: IsoDate, reachMs: number): { pendingDueUntil: IsoDate; topLevel: number } {
+export function reconcileWindow(
+  policies: Iterable<MilestonePolicy>,
+  today: IsoDate,
+  reachMs: number,
+): { pendingDueUntil: IsoDate; topLevel: number } {
   let workingDays = 0;
   let days = 0;
   let topLevel = 0;

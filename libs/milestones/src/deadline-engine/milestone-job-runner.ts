@@ -116,11 +116,18 @@ export class MilestoneJobRunner {
       const ids = [...new Set(batch.map((b) => b.data.milestoneId))].sort();
       // SKIP LOCKED: a batch never waits for a row a change in the api holds (so the two cannot deadlock); that
       // row's jobs fail this time and BullMQ retries them after its backoff.
-      const rows: MilestoneRow[] = await em.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE OF m SKIP LOCKED`, [ids]);
+      const rows: MilestoneRow[] = await em.query(
+        `${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE OF m SKIP LOCKED`,
+        [ids],
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       const notLocked = ids.filter((id) => !byId.has(id));
       const busy = new Set<string>(
-        notLocked.length ? (await em.query(`SELECT id FROM milestone WHERE id = ANY($1::uuid[])`, [notLocked])).map((r: { id: string }) => r.id) : [],
+        notLocked.length
+          ? (await em.query(`SELECT id FROM milestone WHERE id = ANY($1::uuid[])`, [notLocked])).map(
+              (r: { id: string }) => r.id,
+            )
+          : [],
       );
       // Levels reached for each milestone's current due date (a milestone re-opened with a new date climbs again).
       const escalatedRows: { milestone_id: string; level: number }[] = rows.length
@@ -131,21 +138,27 @@ export class MilestoneJobRunner {
           )
         : [];
       const escalated = new Set(escalatedRows.map((r) => `${r.milestone_id}:${r.level}`));
-      const policies = await policiesOf(this.milestones, rows.map((r) => r.serviceId), em);
+      const policies = await policiesOf(
+        this.milestones,
+        rows.map((r) => r.serviceId),
+        em,
+      );
       const now = this.clock.now();
       const notices: Notice[] = [];
       const newEscalations: { milestoneId: string; dueDate: string; level: number }[] = [];
       const changedIds = new Set<string>();
       const remindedIds = new Set<string>();
       const outcomes = batch.map(({ name, data }): JobOutcome | Error => {
-        if (busy.has(data.milestoneId)) return new Error(`Milestone ${data.milestoneId} is being changed; the job will be retried`);
+        if (busy.has(data.milestoneId))
+          return new Error(`Milestone ${data.milestoneId} is being changed; the job will be retried`);
         const milestone = byId.get(data.milestoneId);
         // Moved, met or waived since the job was planned: the job is stale and does nothing.
         if (!milestone || milestone.dueDate !== data.dueDate) return 'stale';
         if (name === 'reminder') {
           const reminder = data.reminder ?? 0;
           // Sent already (the job delivered again, or planned again after a fault): nobody is reminded twice.
-          if (milestone.status !== MilestoneStatus.PENDING || (milestone.remindersSent ?? 0) >= reminder) return 'stale';
+          if (milestone.status !== MilestoneStatus.PENDING || (milestone.remindersSent ?? 0) >= reminder)
+            return 'stale';
           milestone.remindersSent = reminder;
           remindedIds.add(milestone.id);
           notices.push({ milestone, notify: ['OWNER'], reminder });
@@ -199,14 +212,24 @@ export class MilestoneJobRunner {
       if (newEscalations.length) {
         await em.query(
           `INSERT INTO milestone_escalation (milestone_id, due_date, level) SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[]) ON CONFLICT DO NOTHING`,
-          [newEscalations.map((e) => e.milestoneId), newEscalations.map((e) => e.dueDate), newEscalations.map((e) => e.level)],
+          [
+            newEscalations.map((e) => e.milestoneId),
+            newEscalations.map((e) => e.dueDate),
+            newEscalations.map((e) => e.level),
+          ],
         );
       }
       await this.notifications.notifyMany(em, await this.noticesToRequests(em, notices, policies));
       return { outcomes, changed, policies };
     });
     // A status change plans the next jobs (the later escalation levels, or none once met).
-    await this.queueSync.syncMany(changed.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: policies.get(milestone.serviceId) ?? null })));
+    await this.queueSync.syncMany(
+      changed.map((milestone) => ({
+        milestoneId: milestone.id,
+        milestone,
+        policy: policies.get(milestone.serviceId) ?? null,
+      })),
+    );
     return outcomes;
   }
 
@@ -215,7 +238,11 @@ export class MilestoneJobRunner {
    * batch (`recipientsOf` says who is who). PARTNER_LEAD: the named lead of each organisation responsible for one of
    * the milestone's partner pathways, when it is not the service itself.
    */
-  private async noticesToRequests(em: EntityManager, notices: readonly Notice[], policies: Map<string, MilestonePolicy>): Promise<NotificationRequest[]> {
+  private async noticesToRequests(
+    em: EntityManager,
+    notices: readonly Notice[],
+    policies: Map<string, MilestonePolicy>,
+  ): Promise<NotificationRequest[]> {
     if (!notices.length) return [];
     const named = (who: EscalationRecipient) => notices.some((n) => n.notify.includes(who));
     const episodeIds = [...new Set(notices.map((n) => n.milestone.episodeId))];
@@ -224,16 +251,26 @@ export class MilestoneJobRunner {
     const managers = await this.users.activeWithRoleIn(em, serviceIds, Role.YJS_MANAGER);
     const pathways = named('PARTNER_LEAD') ? await this.planning.pathwaysOfEpisodes(em, episodeIds) : new Map();
     const partnersOf = (n: Notice, serviceId: string): string[] => {
-      const partnerTypes = new Set<string>(policies.get(n.milestone.serviceId)?.[n.milestone.key as MilestoneKey]?.partnerPathways ?? []);
-      const list: { type: string; responsibleOrganisationId: string | null }[] = pathways.get(n.milestone.episodeId) ?? [];
+      const partnerTypes = new Set<string>(
+        policies.get(n.milestone.serviceId)?.[n.milestone.key as MilestoneKey]?.partnerPathways ?? [],
+      );
+      const list: { type: string; responsibleOrganisationId: string | null }[] =
+        pathways.get(n.milestone.episodeId) ?? [];
       return list
-        .filter((p) => partnerTypes.has(p.type) && p.responsibleOrganisationId && p.responsibleOrganisationId !== serviceId)
+        .filter(
+          (p) => partnerTypes.has(p.type) && p.responsibleOrganisationId && p.responsibleOrganisationId !== serviceId,
+        )
         .map((p) => p.responsibleOrganisationId as string);
     };
     const partnerIds = named('PARTNER_LEAD')
-      ? notices.filter((n) => n.notify.includes('PARTNER_LEAD')).flatMap((n) => partnersOf(n, supervision.get(n.milestone.episodeId)?.supervisingServiceId ?? ''))
+      ? notices
+          .filter((n) => n.notify.includes('PARTNER_LEAD'))
+          .flatMap((n) => partnersOf(n, supervision.get(n.milestone.episodeId)?.supervisingServiceId ?? ''))
       : [];
-    const leads = named('HEAD_OF_SERVICE') || partnerIds.length ? await this.organisations.leadsOf(em, [...new Set([...serviceIds, ...partnerIds])]) : new Map<string, string>();
+    const leads =
+      named('HEAD_OF_SERVICE') || partnerIds.length
+        ? await this.organisations.leadsOf(em, [...new Set([...serviceIds, ...partnerIds])])
+        : new Map<string, string>();
     const enabled = await this.users.enabledIds(em, [...new Set(leads.values())]);
     const activeLead = (organisationId: string) => {
       const lead = leads.get(organisationId);

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DelayedError, Job } from 'bullmq';
 import { AppConfig, Clock } from '@resettle/common';
 import { QueueStateKeeper, QueueWorkers } from '@resettle/queue';
-import { MILESTONES_QUEUE, MilestoneJobData } from './job-plan';
+import { MilestoneJobData, MILESTONES_QUEUE } from './job-plan';
 import { MilestoneJobs } from './milestone-jobs.service';
 
 /** How often the reconciler compares PostgreSQL with the queue (and at every worker start). */
@@ -35,7 +35,12 @@ export class MilestoneJobsProcessor implements OnModuleInit, OnApplicationBootst
   ) {}
 
   onModuleInit(): void {
-    this.keeper.addRecurring({ queueName: MILESTONES_QUEUE, schedulerId: RECONCILE_SCHEDULER_ID, repeat: { every: RECONCILE_EVERY_MS }, job: { name: 'reconcile' } });
+    this.keeper.addRecurring({
+      queueName: MILESTONES_QUEUE,
+      schedulerId: RECONCILE_SCHEDULER_ID,
+      repeat: { every: RECONCILE_EVERY_MS },
+      job: { name: 'reconcile' },
+    });
     this.keeper.addRebuilder({ name: 'milestone jobs', rebuild: () => this.jobs.reconcile() });
   }
 

@@ -5,7 +5,6 @@ import { MilestoneQueueSync, ReconcileRun, SyncItem } from './milestone-queue-sy
 
 export type { JobOutcome } from './milestone-job-runner';
 export type { ReconcileRun } from './milestone-queue-sync';
-export { SELECT_MILESTONE } from './milestone-row';
 
 /**
  * The deadline engine's worker side, as the processor, watchdog and metrics see it: keeping the queue in step with

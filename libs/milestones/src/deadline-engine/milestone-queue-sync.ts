@@ -1,6 +1,6 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -10,7 +10,14 @@ import { REDIS_CONNECTION } from '@resettle/queue';
 import { MilestoneKey } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
 import { DEFAULT_MILESTONE_POLICY, MilestonePolicy } from '../rules/milestone-policy';
-import { jobsWithinReach, MILESTONE_JOBS_REACH, MILESTONES_QUEUE, MilestoneJobFacts, plannedJobs, reconcileWindow } from './job-plan';
+import {
+  jobsWithinReach,
+  MILESTONE_JOBS_REACH,
+  MilestoneJobFacts,
+  MILESTONES_QUEUE,
+  plannedJobs,
+  reconcileWindow,
+} from './job-plan';
 import { MilestoneRow, policiesOf, SELECT_MILESTONE } from './milestone-row';
 
 /** Milestones read and synced per step of the reconciler. */
@@ -65,8 +72,13 @@ export class MilestoneQueueSync {
   /** `syncMany` for milestones by id (a `schedule` job: the milestones of one change), read in one query. */
   async sync(milestoneIds: readonly string[]): Promise<void> {
     if (!milestoneIds.length) return;
-    const rows: MilestoneRow[] = await this.dataSource.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[])`, [[...milestoneIds]]);
-    const policies = await policiesOf(this.milestones, rows.map((r) => r.serviceId));
+    const rows: MilestoneRow[] = await this.dataSource.query(`${SELECT_MILESTONE} WHERE m.id = ANY($1::uuid[])`, [
+      [...milestoneIds],
+    ]);
+    const policies = await policiesOf(
+      this.milestones,
+      rows.map((r) => r.serviceId),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     await this.syncMany(
       milestoneIds.map((milestoneId) => {
@@ -89,7 +101,10 @@ export class MilestoneQueueSync {
     const now = this.clock.now();
     const plans = items.map(({ milestoneId, milestone, policy }) => ({
       trackingKey: `${this.trackingPrefix}:${milestoneId}`,
-      desired: milestone && policy ? jobsWithinReach(plannedJobs(milestone, policy[milestone.key as MilestoneKey]), now, this.reachMs) : [],
+      desired:
+        milestone && policy
+          ? jobsWithinReach(plannedJobs(milestone, policy[milestone.key as MilestoneKey]), now, this.reachMs)
+          : [],
     }));
     const tracked = await this.redis.pipeline(plans.map((p) => ['smembers', p.trackingKey])).exec();
     // '-' stood for "no jobs" in sets written before the reach (an empty set cannot be stored); now the key is deleted.
@@ -102,7 +117,9 @@ export class MilestoneQueueSync {
     // the job runs, finds the milestone moved and does nothing).
     await Promise.all(stale.map((id) => this.queue.remove(id)));
     const desired = plans.flatMap((p) => p.desired);
-    const exists = desired.length ? await this.redis.pipeline(desired.map((j) => ['exists', this.queue.toKey(j.jobId)])).exec() : [];
+    const exists = desired.length
+      ? await this.redis.pipeline(desired.map((j) => ['exists', this.queue.toKey(j.jobId)])).exec()
+      : [];
     const missing = desired.filter((_, i) => !resultOf<number>(exists, i));
     for (let i = 0; i < missing.length; i += ADD_BULK) {
       await this.queue.addBulk(
@@ -132,7 +149,10 @@ export class MilestoneQueueSync {
       }),
     );
     const again = replanned.filter(Boolean).length;
-    if (again) this.log.warn(`Planned again ${again} deadline action(s) still owed whose earlier job had failed or ended without doing them`);
+    if (again)
+      this.log.warn(
+        `Planned again ${again} deadline action(s) still owed whose earlier job had failed or ended without doing them`,
+      );
     // Only the sets that changed: most milestones have nothing within reach, and had nothing before.
     const multi = this.redis.multi();
     let writes = 0;
@@ -172,8 +192,13 @@ export class MilestoneQueueSync {
   private async reconcileOnce(): Promise<number> {
     const started = Date.now();
     const overridden = await this.milestones.overriddenPolicies();
-    const { pendingDueUntil, topLevel } = reconcileWindow([DEFAULT_MILESTONE_POLICY, ...overridden.values()], this.clock.today(), this.reachMs);
-    if (!isIsoDate(pendingDueUntil) || !Number.isInteger(topLevel)) throw new Error(`Bad reconcile window ${pendingDueUntil} ${topLevel}`);
+    const { pendingDueUntil, topLevel } = reconcileWindow(
+      [DEFAULT_MILESTONE_POLICY, ...overridden.values()],
+      this.clock.today(),
+      this.reachMs,
+    );
+    if (!isIsoDate(pendingDueUntil) || !Number.isInteger(topLevel))
+      throw new Error(`Bad reconcile window ${pendingDueUntil} ${topLevel}`);
     let total = 0;
     // One query read through a cursor, a page at a time: PostgreSQL runs it once (keyset pages re-ran it per page and
     // sorted every row in the window each time: 107 s at 100,000 plans), and memory stays flat whatever the total.
@@ -193,7 +218,11 @@ export class MilestoneQueueSync {
         if (!page.length) break;
         total += page.length;
         const synced = this.syncMany(
-          page.map((milestone) => ({ milestoneId: milestone.id, milestone, policy: overridden.get(milestone.serviceId) ?? DEFAULT_MILESTONE_POLICY })),
+          page.map((milestone) => ({
+            milestoneId: milestone.id,
+            milestone,
+            policy: overridden.get(milestone.serviceId) ?? DEFAULT_MILESTONE_POLICY,
+          })),
         );
         // Marked handled now, awaited below: a failure still fails the run.
         synced.catch(() => undefined);

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EPISODE_SUPERVISION_SQL } from '@resettle/custody';
-import { MilestonePolicy } from '../rules/milestone-policy';
 import { MilestonesService } from '../milestones.service';
+import { MilestonePolicy } from '../rules/milestone-policy';
 import { MilestoneJobFacts } from './job-plan';
 
 /** A milestone row as the engine reads it, with the service whose policy applies. */
@@ -18,7 +18,11 @@ export const SELECT_MILESTONE = `SELECT m.id, m.key, m.status, m.due_date::text 
    FROM milestone m JOIN ${EPISODE_SUPERVISION_SQL} e ON e.episode_id = m.episode_id`;
 
 /** The effective policy of each service named. */
-export async function policiesOf(milestones: MilestonesService, serviceIds: readonly string[], em?: EntityManager): Promise<Map<string, MilestonePolicy>> {
+export async function policiesOf(
+  milestones: MilestonesService,
+  serviceIds: readonly string[],
+  em?: EntityManager,
+): Promise<Map<string, MilestonePolicy>> {
   const unique = [...new Set(serviceIds)];
   const effective = await milestones.effectivePolicies(unique, em);
   return new Map(unique.map((id, i) => [id, effective[i].policy]));

@@ -1,9 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Connection, PageArgs, IsOptionalNotNull } from '@resettle/common';
-import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Connection, IsOptionalNotNull, PageArgs } from '@resettle/common';
 import { Milestone } from '../entities/milestone.entity';
+import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
 
 export enum MilestoneOffsetUnit {
   DAYS = 'DAYS',
@@ -34,15 +47,19 @@ export class MilestoneEscalationStep {
   @Field(() => [String], { description: 'OWNER, OWNER_MANAGER, HEAD_OF_SERVICE, PARTNER_LEAD.' }) notify: string[];
 }
 
-@ObjectType({ description: 'How one milestone is worked out for a youth justice service: the default, or the service’s override.' })
+@ObjectType({
+  description: 'How one milestone is worked out for a youth justice service: the default, or the service’s override.',
+})
 export class MilestonePolicyEntryType {
   @Field(() => MilestoneKey) key: MilestoneKey;
   @Field(() => MilestoneAnchor) anchor: MilestoneAnchor;
   @Field(() => MilestoneOffsetType) offset: MilestoneOffsetType;
   @Field({ description: 'REMAND_ONLY or ALL.' }) appliesTo: string;
-  @Field(() => [MilestoneOffsetType], { description: 'Reminders before the due date.' }) reminders: MilestoneOffsetType[];
+  @Field(() => [MilestoneOffsetType], { description: 'Reminders before the due date.' })
+  reminders: MilestoneOffsetType[];
   @Field(() => [MilestoneEscalationStep]) escalation: MilestoneEscalationStep[];
-  @Field(() => [String], { description: 'Pathways whose responsible organisation’s lead joins the escalation.' }) partnerPathways: string[];
+  @Field(() => [String], { description: 'Pathways whose responsible organisation’s lead joins the escalation.' })
+  partnerPathways: string[];
   @Field() disabled: boolean;
   @Field({ description: 'Whether the service has changed this milestone from the default.' }) overridden: boolean;
   @Field() description: string;
@@ -67,7 +84,10 @@ export class MilestoneOffsetInput {
   @IsEnum(MilestoneOffsetUnit)
   unit: MilestoneOffsetUnit;
 
-  @Field(() => MilestoneOffsetDirection, { nullable: true, description: 'Defaults to BEFORE (required for the due-date offset).' })
+  @Field(() => MilestoneOffsetDirection, {
+    nullable: true,
+    description: 'Defaults to BEFORE (required for the due-date offset).',
+  })
   @IsOptionalNotNull()
   @IsEnum(MilestoneOffsetDirection)
   direction?: MilestoneOffsetDirection;
@@ -83,13 +103,19 @@ export class SetMilestonePolicyInput {
   @IsEnum(MilestoneKey)
   key: MilestoneKey;
 
-  @Field(() => MilestoneOffsetInput, { nullable: true, description: 'The due date: this far before or after the anchor.' })
+  @Field(() => MilestoneOffsetInput, {
+    nullable: true,
+    description: 'The due date: this far before or after the anchor.',
+  })
   @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => MilestoneOffsetInput)
   offset?: MilestoneOffsetInput;
 
-  @Field(() => [MilestoneOffsetInput], { nullable: true, description: 'Reminders before the due date (direction ignored).' })
+  @Field(() => [MilestoneOffsetInput], {
+    nullable: true,
+    description: 'Reminders before the due date (direction ignored).',
+  })
   @IsOptionalNotNull()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
@@ -126,7 +152,11 @@ export class WaiveMilestoneInput {
 
 @InputType()
 export class MilestonesAtRiskFilter {
-  @Field(() => Int, { nullable: true, defaultValue: 14, description: 'Unmet and due within this many days (0 to 365; default 14).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 14,
+    description: 'Unmet and due within this many days (0 to 365; default 14).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -8,7 +8,8 @@ export class DeadlineEngineStatusResolver {
   constructor(private readonly status: DeadlineEngineStatusService) {}
 
   @Query(() => DeadlineEngineStatusType, {
-    description: 'How the deadline engine is: late actions, workers, queues, the outbox and rebuilds of Redis. National admins (support).',
+    description:
+      'How the deadline engine is: late actions, workers, queues, the outbox and rebuilds of Redis. National admins (support).',
   })
   @Allow(Capability.VIEW_ENGINE_STATUS)
   deadlineEngineStatus(): Promise<DeadlineEngineStatusType> {

@@ -1,6 +1,6 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -44,14 +44,24 @@ export class DeadlineEngineStatusService {
     const reported = workers.map((w) => ({ ...w, current: now.getTime() - w.seenAt.getTime() <= staleAfterMs }));
     const current = reported.filter((w) => w.current);
     const problems: string[] = [];
-    if (finding.count) problems.push(`${finding.count} deadline action(s) late by more than ${finding.graceSeconds} seconds`);
+    if (finding.count)
+      problems.push(`${finding.count} deadline action(s) late by more than ${finding.graceSeconds} seconds`);
     if (!current.length) problems.push('No worker has reported recently: deadline actions are not being taken');
-    if (current.some((w) => !w.queueStateOk)) problems.push('A worker found Redis had lost the queues’ state; it is being rebuilt from PostgreSQL');
+    if (current.some((w) => !w.queueStateOk))
+      problems.push('A worker found Redis had lost the queues’ state; it is being rebuilt from PostgreSQL');
     if (queues.some((q) => q === null)) problems.push('Redis did not answer: queue depths are unknown');
-    if (outbox.lagSeconds > OUTBOX_STUCK_SECONDS) problems.push(`${outbox.unpublished} change(s) have waited ${Math.round(outbox.lagSeconds)} seconds to reach the queue`);
+    if (outbox.lagSeconds > OUTBOX_STUCK_SECONDS)
+      problems.push(
+        `${outbox.unpublished} change(s) have waited ${Math.round(outbox.lagSeconds)} seconds to reach the queue`,
+      );
     const failedForGood = queues.reduce((sum, q) => sum + (q?.failed ?? 0), 0);
-    if (failedForGood) problems.push(`${failedForGood} job(s) failed for good (each deadline action still owed is planned again)`);
-    const lastReconcile = reported.map((w) => w.lastReconcileAt).filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    if (failedForGood)
+      problems.push(`${failedForGood} job(s) failed for good (each deadline action still owed is planned again)`);
+    const lastReconcile =
+      reported
+        .map((w) => w.lastReconcileAt)
+        .filter((d): d is Date => !!d)
+        .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     return {
       healthy: problems.length === 0,
       problems,

@@ -1,6 +1,16 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { MilestoneKey, MilestoneStatus } from '../milestone-enums';
 
 /**
@@ -34,7 +44,10 @@ export class Milestone {
   @Column({ type: 'enum', enum: MilestoneKey, enumName: 'milestone_key' })
   key: MilestoneKey;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while the date it hangs on is unknown (remand: no release date).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD; null while the date it hangs on is unknown (remand: no release date).',
+  })
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
 
@@ -46,7 +59,10 @@ export class Milestone {
   @Column({ type: 'timestamptz', nullable: true })
   metAt: Date | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The recorded fact that met it, e.g. { type: "PlanningMeeting", id }.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The recorded fact that met it, e.g. { type: "PlanningMeeting", id }.',
+  })
   @Column({ type: 'jsonb', nullable: true })
   evidence: Record<string, unknown> | null;
 
@@ -58,7 +74,9 @@ export class Milestone {
   @Column({ type: 'uuid', nullable: true })
   waivedById: string | null;
 
-  @Field(() => Int, { description: '0 until escalated; then the highest level reached (1 owner, 2 their manager, 3 head of service).' })
+  @Field(() => Int, {
+    description: '0 until escalated; then the highest level reached (1 owner, 2 their manager, 3 head of service).',
+  })
   @Column({ type: 'int', default: 0 })
   escalationLevel: number;
 

@@ -16,7 +16,9 @@ export interface PlanFacts {
     childView: string | null;
     updatedAt: Date;
   }[];
-  /** Confirmed accommodation referrals and accommodation arrangements; `confirmedOn` is the London day of `confirmedAt`. */
+  /**
+   * Confirmed accommodation referrals and accommodation arrangements; `confirmedOn` is the London day of `confirmedAt`.
+   */
   confirmedAddresses: readonly {
     type: string;
     id: string;
@@ -28,9 +30,31 @@ export interface PlanFacts {
     kind: string | null;
     livingWith: string | null;
   }[];
-  childTold: readonly { id: string; addressRecordType: string; addressRecordId: string; address: string; toldOn: string; toldBy: string; how: string; recordedAt: Date }[];
-  etePlacements: readonly { id: string; provider: string; startDate: string; hoursPerWeek: number; confirmedBy: string; recordedAt: Date }[];
-  healthHandovers: readonly { id: string; pathwayType: string; receivingProvider: string; firstAppointmentOn: string; recordedAt: Date }[];
+  childTold: readonly {
+    id: string;
+    addressRecordType: string;
+    addressRecordId: string;
+    address: string;
+    toldOn: string;
+    toldBy: string;
+    how: string;
+    recordedAt: Date;
+  }[];
+  etePlacements: readonly {
+    id: string;
+    provider: string;
+    startDate: string;
+    hoursPerWeek: number;
+    confirmedBy: string;
+    recordedAt: Date;
+  }[];
+  healthHandovers: readonly {
+    id: string;
+    pathwayType: string;
+    receivingProvider: string;
+    firstAppointmentOn: string;
+    recordedAt: Date;
+  }[];
 }
 
 /** The recorded fact that met a milestone: stored as the milestone's `evidence`. */
@@ -62,7 +86,9 @@ export function healthPathwaysNeedingHandover(pathways: PlanFacts['pathways']): 
  * The address the child must be told: the latest confirmed whose start date was not already past when it was
  * confirmed (planning's `currentAddress`, the same rule).
  */
-export function currentAddressOf(facts: Pick<PlanFacts, 'confirmedAddresses'>): PlanFacts['confirmedAddresses'][number] | null {
+export function currentAddressOf(
+  facts: Pick<PlanFacts, 'confirmedAddresses'>,
+): PlanFacts['confirmedAddresses'][number] | null {
   const valid = facts.confirmedAddresses.filter((a) => a.startDate >= a.confirmedOn);
   return [...valid].sort((a, b) => b.confirmedAt.getTime() - a.confirmedAt.getTime())[0] ?? null;
 }
@@ -88,10 +114,13 @@ export function currentAddressOf(facts: Pick<PlanFacts, 'confirmedAddresses'>): 
  */
 export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvidence | null {
   const meeting = (type: string) => {
-    const held = facts.meetingsHeld.filter((m) => m.type === type).sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime())[0];
+    const held = facts.meetingsHeld
+      .filter((m) => m.type === type)
+      .sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime())[0];
     return held ? { type: 'PlanningMeeting', id: held.id, at: held.heldAt.toISOString(), meetingType: type } : null;
   };
-  const latest = <T extends { recordedAt: Date }>(rows: readonly T[]) => [...rows].sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
+  const latest = <T extends { recordedAt: Date }>(rows: readonly T[]) =>
+    [...rows].sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
   switch (key) {
     case MilestoneKey.DETENTION_PLACEMENT_PLAN:
     case MilestoneKey.INITIAL_PLANNING_MEETING:
@@ -105,7 +134,16 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
     case MilestoneKey.ACCOMMODATION_CONFIRMED: {
       const a = currentAddressOf(facts);
       return a
-        ? { type: a.type, id: a.id, at: a.confirmedAt.toISOString(), address: a.address, startDate: a.startDate, confirmedBy: a.confirmedBy, kind: a.kind, livingWith: a.livingWith }
+        ? {
+            type: a.type,
+            id: a.id,
+            at: a.confirmedAt.toISOString(),
+            address: a.address,
+            startDate: a.startDate,
+            confirmedBy: a.confirmedBy,
+            kind: a.kind,
+            livingWith: a.livingWith,
+          }
         : null;
     }
     case MilestoneKey.CHILD_TOLD_WHERE_LIVING: {
@@ -113,16 +151,39 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
       if (!a) return null;
       const told = latest(
         facts.childTold.filter(
-          (t) => t.addressRecordType === a.type && t.addressRecordId === a.id && t.toldOn >= a.confirmedOn && t.recordedAt.getTime() >= a.confirmedAt.getTime(),
+          (t) =>
+            t.addressRecordType === a.type &&
+            t.addressRecordId === a.id &&
+            t.toldOn >= a.confirmedOn &&
+            t.recordedAt.getTime() >= a.confirmedAt.getTime(),
         ),
       );
       return told
-        ? { type: 'ChildToldWhereLiving', id: told.id, at: told.recordedAt.toISOString(), toldOn: told.toldOn, toldBy: told.toldBy, how: told.how, address: told.address, addressRecordId: a.id }
+        ? {
+            type: 'ChildToldWhereLiving',
+            id: told.id,
+            at: told.recordedAt.toISOString(),
+            toldOn: told.toldOn,
+            toldBy: told.toldBy,
+            how: told.how,
+            address: told.address,
+            addressRecordId: a.id,
+          }
         : null;
     }
     case MilestoneKey.ETE_PLACE_CONFIRMED: {
       const e = latest(facts.etePlacements);
-      return e ? { type: 'EtePlacement', id: e.id, at: e.recordedAt.toISOString(), provider: e.provider, startDate: e.startDate, hoursPerWeek: e.hoursPerWeek, confirmedBy: e.confirmedBy } : null;
+      return e
+        ? {
+            type: 'EtePlacement',
+            id: e.id,
+            at: e.recordedAt.toISOString(),
+            provider: e.provider,
+            startDate: e.startDate,
+            hoursPerWeek: e.hoursPerWeek,
+            confirmedBy: e.confirmedBy,
+          }
+        : null;
     }
     case MilestoneKey.HEALTH_HANDOVER_ARRANGED: {
       const needed = healthPathwaysNeedingHandover(facts.pathways);
@@ -134,7 +195,12 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
         type: 'HealthHandover',
         id: last.id,
         at: last.recordedAt.toISOString(),
-        handovers: handovers.map((h) => ({ id: h.id, pathwayType: h.pathwayType, receivingProvider: h.receivingProvider, firstAppointmentOn: h.firstAppointmentOn })),
+        handovers: handovers.map((h) => ({
+          id: h.id,
+          pathwayType: h.pathwayType,
+          receivingProvider: h.receivingProvider,
+          firstAppointmentOn: h.firstAppointmentOn,
+        })),
       };
     }
     case MilestoneKey.ACCOMMODATION_REFERRAL_SENT: {

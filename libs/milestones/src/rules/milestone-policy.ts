@@ -68,13 +68,19 @@ export interface MilestonePolicyEntry {
 
 export type MilestonePolicy = Readonly<Record<MilestoneKey, MilestonePolicyEntry>>;
 
-const wd = (amount: number, direction: OffsetDirection): MilestoneOffset => ({ amount, unit: 'WORKING_DAYS', direction });
+const wd = (amount: number, direction: OffsetDirection): MilestoneOffset => ({
+  amount,
+  unit: 'WORKING_DAYS',
+  direction,
+});
 const days = (amount: number, direction: OffsetDirection): MilestoneOffset => ({ amount, unit: 'DAYS', direction });
 
 /** Reminders: 5 working days and 1 working day before the due date. */
 const DEFAULT_REMINDERS: readonly MilestoneOffset[] = [wd(5, 'BEFORE'), wd(1, 'BEFORE')];
 
-/** Owner at the due moment, their manager 2 working days later, the head of service 5 working days after the due date. */
+/**
+ * Owner at the due moment, their manager 2 working days later, the head of service 5 working days after the due date.
+ */
 function defaultLadder(withPartner: boolean): EscalationStep[] {
   return [
     { level: 1, afterWorkingDays: 0, notify: ['OWNER'] },
@@ -111,53 +117,71 @@ const HEALTH_PATHWAYS = ['PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE']
 /** DOMAIN.md "Deadlines", as configuration. */
 export const DEFAULT_MILESTONE_POLICY: MilestonePolicy = {
   [MilestoneKey.DETENTION_PLACEMENT_PLAN]: entry(
-    MilestoneKey.DETENTION_PLACEMENT_PLAN, MilestoneAnchor.REMAND_DATE, wd(10, 'AFTER'),
+    MilestoneKey.DETENTION_PLACEMENT_PLAN,
+    MilestoneAnchor.REMAND_DATE,
+    wd(10, 'AFTER'),
     'Detention placement plan (remand): 10 working days after remand',
     'The INITIAL planning meeting held (where the detention placement plan is drawn up with the child, family and local authority)',
     { appliesTo: 'REMAND_ONLY' },
   ),
   [MilestoneKey.INITIAL_PLANNING_MEETING]: entry(
-    MilestoneKey.INITIAL_PLANNING_MEETING, MilestoneAnchor.SENTENCE_DATE, wd(10, 'AFTER'),
+    MilestoneKey.INITIAL_PLANNING_MEETING,
+    MilestoneAnchor.SENTENCE_DATE,
+    wd(10, 'AFTER'),
     'Initial planning meeting held: 10 working days after sentence',
     'An INITIAL planning meeting with its outcome recorded (HELD)',
   ),
   [MilestoneKey.ACCOMMODATION_REFERRAL_SENT]: entry(
-    MilestoneKey.ACCOMMODATION_REFERRAL_SENT, MilestoneAnchor.SENTENCE_DATE, wd(10, 'AFTER'),
+    MilestoneKey.ACCOMMODATION_REFERRAL_SENT,
+    MilestoneAnchor.SENTENCE_DATE,
+    wd(10, 'AFTER'),
     'Accommodation referral sent to the local authority: 10 working days after sentence',
     'Interim until accommodation referrals (issue 6): the accommodation pathway has a responsible local authority and has started',
     { partnerPathways: ['ACCOMMODATION'] },
   ),
   [MilestoneKey.ACCOMMODATION_CONFIRMED]: entry(
-    MilestoneKey.ACCOMMODATION_CONFIRMED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(28, 'BEFORE'),
+    MilestoneKey.ACCOMMODATION_CONFIRMED,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    days(28, 'BEFORE'),
     'Accommodation confirmed (address and placement): 28 days before the earliest possible release date',
     'A confirmed address: the accommodation referral CONFIRMED (address, start date not past), or an accommodation arrangement recorded (address, start, with whom, who confirmed)',
     { partnerPathways: ['ACCOMMODATION'] },
   ),
   [MilestoneKey.CHILD_TOLD_WHERE_LIVING]: entry(
-    MilestoneKey.CHILD_TOLD_WHERE_LIVING, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
+    MilestoneKey.CHILD_TOLD_WHERE_LIVING,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    days(14, 'BEFORE'),
     'Child told where they will live (and has visited or seen it where possible): 14 days before release',
     'The child told the confirmed address (when, by whom, how), on or after the day it was confirmed; a later address re-opens it',
     { partnerPathways: ['ACCOMMODATION'] },
   ),
   [MilestoneKey.ETE_PLACE_CONFIRMED]: entry(
-    MilestoneKey.ETE_PLACE_CONFIRMED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
+    MilestoneKey.ETE_PLACE_CONFIRMED,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    days(14, 'BEFORE'),
     'Education, training or employment place confirmed with a start date: 14 days before release',
     'An ETE place recorded: provider, start date, hours a week, who confirmed',
     { partnerPathways: ['EDUCATION_TRAINING_EMPLOYMENT'] },
   ),
   [MilestoneKey.HEALTH_HANDOVER_ARRANGED]: entry(
-    MilestoneKey.HEALTH_HANDOVER_ARRANGED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
+    MilestoneKey.HEALTH_HANDOVER_ARRANGED,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    days(14, 'BEFORE'),
     'Health handover (CAMHS, substance misuse, GP) arranged: 14 days before release',
     'A health handover (receiving provider, first appointment) for physical health (GP), and for mental health and substance misuse unless their need is NONE',
     { partnerPathways: HEALTH_PATHWAYS },
   ),
   [MilestoneKey.DAY_OF_RELEASE_PLAN_CONFIRMED]: entry(
-    MilestoneKey.DAY_OF_RELEASE_PLAN_CONFIRMED, MilestoneAnchor.EARLIEST_RELEASE_DATE, days(14, 'BEFORE'),
+    MilestoneKey.DAY_OF_RELEASE_PLAN_CONFIRMED,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    days(14, 'BEFORE'),
     'Day-of-release plan confirmed: 14 days before release',
     'The release-day plan confirmed (confirmedAt)',
   ),
   [MilestoneKey.PRE_RELEASE_MEETING_HELD]: entry(
-    MilestoneKey.PRE_RELEASE_MEETING_HELD, MilestoneAnchor.EARLIEST_RELEASE_DATE, wd(20, 'BEFORE'),
+    MilestoneKey.PRE_RELEASE_MEETING_HELD,
+    MilestoneAnchor.EARLIEST_RELEASE_DATE,
+    wd(20, 'BEFORE'),
     'Pre-release planning meeting held: 20 working days before release',
     'A PRE_RELEASE planning meeting with its outcome recorded (HELD)',
   ),
@@ -207,18 +231,25 @@ export function anchorsOf(f: AnchorFacts): MilestoneAnchors {
 /** An offset applied to a date, moved back to a working day when it lands on a weekend or bank holiday. */
 export function applyOffset(from: IsoDate, offset: MilestoneOffset): IsoDate {
   const sign = offset.direction === 'BEFORE' ? -1 : 1;
-  const raw = offset.unit === 'WORKING_DAYS' ? addWorkingDays(from, sign * offset.amount) : addDays(from, sign * offset.amount);
+  const raw =
+    offset.unit === 'WORKING_DAYS' ? addWorkingDays(from, sign * offset.amount) : addDays(from, sign * offset.amount);
   return lastWorkingDayOnOrBefore(raw);
 }
 
 /** The due date of a milestone, or null while the date it hangs on is unknown. */
-export function dueDate(policyEntry: Pick<MilestonePolicyEntry, 'anchor' | 'offset'>, anchors: MilestoneAnchors): IsoDate | null {
+export function dueDate(
+  policyEntry: Pick<MilestonePolicyEntry, 'anchor' | 'offset'>,
+  anchors: MilestoneAnchors,
+): IsoDate | null {
   const anchor = anchors[policyEntry.anchor];
   return anchor ? applyOffset(anchor, policyEntry.offset) : null;
 }
 
 /** Whether the milestone exists for an episode (remand-only ones need a remand; a disabled one never). */
-export function applies(policyEntry: Pick<MilestonePolicyEntry, 'appliesTo' | 'disabled'>, episode: { remandDate: IsoDate | null }): boolean {
+export function applies(
+  policyEntry: Pick<MilestonePolicyEntry, 'appliesTo' | 'disabled'>,
+  episode: { remandDate: IsoDate | null },
+): boolean {
   if (policyEntry.disabled) return false;
   return policyEntry.appliesTo === 'ALL' || !!episode.remandDate;
 }
@@ -229,8 +260,15 @@ export function reminderDates(due: IsoDate, reminders: readonly MilestoneOffset[
 }
 
 /** The day each level of the ladder is reached. */
-export function escalationDates(due: IsoDate, ladder: readonly EscalationStep[]): { level: number; on: IsoDate; notify: EscalationRecipient[] }[] {
-  return ladder.map((step) => ({ level: step.level, on: addWorkingDays(due, step.afterWorkingDays), notify: [...step.notify] }));
+export function escalationDates(
+  due: IsoDate,
+  ladder: readonly EscalationStep[],
+): { level: number; on: IsoDate; notify: EscalationRecipient[] }[] {
+  return ladder.map((step) => ({
+    level: step.level,
+    on: addWorkingDays(due, step.afterWorkingDays),
+    notify: [...step.notify],
+  }));
 }
 
 /** A service's override of one milestone (the `milestone_policy_override` row). Unset fields keep the default. */
@@ -267,7 +305,8 @@ export function mergePolicy(defaults: MilestonePolicy, overrides: readonly Miles
 /** Problems with an offset, in words; empty when it is fine (0..365, whole number). */
 export function offsetProblems(offset: MilestoneOffset): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(offset.amount) || offset.amount < 0 || offset.amount > 365) problems.push('amount must be a whole number from 0 to 365');
+  if (!Number.isInteger(offset.amount) || offset.amount < 0 || offset.amount > 365)
+    problems.push('amount must be a whole number from 0 to 365');
   if (offset.unit !== 'DAYS' && offset.unit !== 'WORKING_DAYS') problems.push('unit must be DAYS or WORKING_DAYS');
   if (offset.direction !== 'BEFORE' && offset.direction !== 'AFTER') problems.push('direction must be BEFORE or AFTER');
   return problems;
@@ -277,6 +316,9 @@ export function offsetProblems(offset: MilestoneOffset): string[] {
  * Whether the actor may change a youth justice service's milestone policy: a manager of that service, and nobody
  * else (not another service's manager, not a case manager, not a national admin).
  */
-export function mayConfigureMilestonePolicy(actor: { organisationId: string; roles: readonly string[] }, youthJusticeServiceId: string): boolean {
+export function mayConfigureMilestonePolicy(
+  actor: { organisationId: string; roles: readonly string[] },
+  youthJusticeServiceId: string,
+): boolean {
   return actor.organisationId === youthJusticeServiceId && actor.roles.includes('YJS_MANAGER');
 }

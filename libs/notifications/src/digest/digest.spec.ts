@@ -1,5 +1,5 @@
-import { buildDigest, kindHeading } from './digest';
 import { notificationEmail, subjectLine } from '../email/email-content';
+import { buildDigest, kindHeading } from './digest';
 
 const at = (iso: string) => new Date(iso);
 const n = (kind: string, title: string, createdAt: string, extra: { body?: string; link?: string | null } = {}) => ({
@@ -18,7 +18,11 @@ describe('buildDigest', () => {
   it.each([
     // [notifications, expected subject, count]
     [[n('MILESTONE_REMINDER', 'A', '2026-11-23T09:00:00Z')], 'Resettle: 1 notification today', 1],
-    [[n('MILESTONE_REMINDER', 'A', '2026-11-23T09:00:00Z'), n('MILESTONE_REMINDER', 'B', '2026-11-23T10:00:00Z')], 'Resettle: 2 notifications today', 2],
+    [
+      [n('MILESTONE_REMINDER', 'A', '2026-11-23T09:00:00Z'), n('MILESTONE_REMINDER', 'B', '2026-11-23T10:00:00Z')],
+      'Resettle: 2 notifications today',
+      2,
+    ],
   ])('subject and count: %#', (items, subject, count) => {
     const digest = buildDigest(items)!;
     expect(digest.subject).toBe(subject);
@@ -61,7 +65,9 @@ describe('buildDigest', () => {
   });
 
   it('makes links full addresses when the base URL is known', () => {
-    const digest = buildDigest([n('K', 'T', '2026-11-23T09:00:00Z', { link: '/plans/1' })], { linkBaseUrl: 'https://resettle.example.gov.uk/' })!;
+    const digest = buildDigest([n('K', 'T', '2026-11-23T09:00:00Z', { link: '/plans/1' })], {
+      linkBaseUrl: 'https://resettle.example.gov.uk/',
+    })!;
     expect(digest.body).toContain('  https://resettle.example.gov.uk/plans/1');
   });
 
@@ -86,9 +92,21 @@ describe('buildDigest', () => {
 
 describe('notificationEmail', () => {
   it('puts the title in the subject, the body and link in the text', () => {
-    const email = notificationEmail(n('K', 'Plan due', '2026-11-23T09:00:00Z', { body: 'Due Friday', link: '/plans/1' }), 'https://r.example');
+    const email = notificationEmail(
+      n('K', 'Plan due', '2026-11-23T09:00:00Z', { body: 'Due Friday', link: '/plans/1' }),
+      'https://r.example',
+    );
     expect(email.subject).toBe('Resettle: Plan due');
-    expect(email.body).toBe(['Due Friday', '', 'Open it in Resettle: https://r.example/plans/1', '', '—', 'You can choose one email a day, or none, in Resettle (your notification preferences).'].join('\n'));
+    expect(email.body).toBe(
+      [
+        'Due Friday',
+        '',
+        'Open it in Resettle: https://r.example/plans/1',
+        '',
+        '—',
+        'You can choose one email a day, or none, in Resettle (your notification preferences).',
+      ].join('\n'),
+    );
   });
 
   it.each([

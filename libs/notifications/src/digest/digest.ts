@@ -1,4 +1,10 @@
-import { EMAIL_SUBJECT_PREFIX, EmailContent, linkText, NotificationForEmail, PREFERENCES_FOOTER } from '../email/email-content';
+import {
+  EMAIL_SUBJECT_PREFIX,
+  EmailContent,
+  linkText,
+  NotificationForEmail,
+  PREFERENCES_FOOTER,
+} from '../email/email-content';
 
 /** At most this many notifications are written out in one digest; the rest are counted. */
 const DIGEST_MAX_LISTED = 50;
@@ -20,7 +26,10 @@ export interface DigestEmail extends EmailContent {
  * first appears), oldest first within a kind, each with its time, body and link. Null when there is nothing to
  * send. A pure function: no framework, no clock.
  */
-export function buildDigest(notifications: readonly NotificationForEmail[], options: DigestOptions = {}): DigestEmail | null {
+export function buildDigest(
+  notifications: readonly NotificationForEmail[],
+  options: DigestOptions = {},
+): DigestEmail | null {
   if (notifications.length === 0) return null;
   const maxListed = options.maxListed ?? DIGEST_MAX_LISTED;
   const timeZone = options.timeZone ?? 'Europe/London';
@@ -54,10 +63,20 @@ export function buildDigest(notifications: readonly NotificationForEmail[], opti
 
 /** `MILESTONE_REMINDER` → `Milestone reminder`. */
 export function kindHeading(kind: string): string {
-  const words = kind.trim().replace(/[_\s]+/g, ' ').toLowerCase();
+  const words = kind
+    .trim()
+    .replace(/[_\s]+/g, ' ')
+    .toLowerCase();
   return words ? words[0].toUpperCase() + words.slice(1) : 'Other';
 }
 
 function shortTime(at: Date, timeZone: string): string {
-  return at.toLocaleString('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+  return at.toLocaleString('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }

@@ -16,7 +16,8 @@ export interface NotificationForEmail {
 }
 
 export const EMAIL_SUBJECT_PREFIX = 'Resettle: ';
-export const PREFERENCES_FOOTER = 'You can choose one email a day, or none, in Resettle (your notification preferences).';
+export const PREFERENCES_FOOTER =
+  'You can choose one email a day, or none, in Resettle (your notification preferences).';
 
 /** A notification's link as a full address when the service's base URL is known, else as the path it is. */
 export function linkText(link: string | null, linkBaseUrl?: string | null): string | null {
@@ -27,7 +28,10 @@ export function linkText(link: string | null, linkBaseUrl?: string | null): stri
 
 /** Header lines must not carry line breaks (an injected header); and keep subjects short. */
 export function subjectLine(text: string): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 150 ? `${flat.slice(0, 149)}…` : flat;
 }
 

@@ -10,7 +10,10 @@ export interface EmailMessage {
   templateKey?: EmailTemplateKey;
   /** Notify's template fields; default `{ subject, body }`. SMTP ignores it. */
   personalisation?: Record<string, string | number>;
-  /** Our id for the email (a notification id, or `digest:<user>:<date>`): Notify's `reference`, SMTP's `X-Resettle-Reference`. */
+  /**
+   * Our id for the email (a notification id, or `digest:<user>:<date>`): Notify's `reference`, SMTP's
+   * `X-Resettle-Reference`.
+   */
   reference?: string;
 }
 

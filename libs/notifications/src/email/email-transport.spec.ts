@@ -29,17 +29,41 @@ describe('email configuration', () => {
   it('accepts smtp with an SMTP_URL', () => {
     const config = validateConfig({ EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1025' });
     expect(config.SMTP_URL).toBe('smtp://127.0.0.1:1025');
-    expect(validateConfig({ EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtps://user:pass@mail.example.gov.uk:465' }).EMAIL_TRANSPORT).toBe('smtp');
+    expect(
+      validateConfig({ EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtps://user:pass@mail.example.gov.uk:465' })
+        .EMAIL_TRANSPORT,
+    ).toBe('smtp');
   });
 
   it.each([
     [{ EMAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
     [{ EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
     [{ EMAIL_TRANSPORT: 'carrier-pigeon' }, 'EMAIL_TRANSPORT'],
-    [{ EMAIL_TRANSPORT: 'notify', NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION, NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST }, 'NOTIFY_API_KEY'],
-    [{ EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST }, 'NOTIFY_TEMPLATE_ID_NOTIFICATION'],
-    [{ EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION }, 'NOTIFY_TEMPLATE_ID_DIGEST'],
-    [{ EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_NOTIFICATION: 'welcome', NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST }, 'NOTIFY_TEMPLATE_ID_NOTIFICATION'],
+    [
+      {
+        EMAIL_TRANSPORT: 'notify',
+        NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION,
+        NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST,
+      },
+      'NOTIFY_API_KEY',
+    ],
+    [
+      { EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST },
+      'NOTIFY_TEMPLATE_ID_NOTIFICATION',
+    ],
+    [
+      { EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION },
+      'NOTIFY_TEMPLATE_ID_DIGEST',
+    ],
+    [
+      {
+        EMAIL_TRANSPORT: 'notify',
+        NOTIFY_API_KEY: NOTIFY_KEY,
+        NOTIFY_TEMPLATE_ID_NOTIFICATION: 'welcome',
+        NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST,
+      },
+      'NOTIFY_TEMPLATE_ID_NOTIFICATION',
+    ],
     [{ NOTIFICATION_DIGEST_CRON: 'at seven' }, 'NOTIFICATION_DIGEST_CRON'],
   ])('refuses %j, naming %s', (env, variable) => {
     expect(refused(env as Record<string, string>)).toContain(`${variable}=`);
@@ -51,7 +75,13 @@ describe('email configuration', () => {
 });
 
 describe('createEmailSender', () => {
-  const base = { EMAIL_FROM: 'Resettle <no-reply@example.com>', SMTP_URL: undefined, NOTIFY_API_KEY: undefined, NOTIFY_TEMPLATE_ID_NOTIFICATION: undefined, NOTIFY_TEMPLATE_ID_DIGEST: undefined };
+  const base = {
+    EMAIL_FROM: 'Resettle <no-reply@example.com>',
+    SMTP_URL: undefined,
+    NOTIFY_API_KEY: undefined,
+    NOTIFY_TEMPLATE_ID_NOTIFICATION: undefined,
+    NOTIFY_TEMPLATE_ID_DIGEST: undefined,
+  };
 
   it('picks the adapter EMAIL_TRANSPORT names', async () => {
     expect(createEmailSender({ ...base, EMAIL_TRANSPORT: 'none' })).toBeInstanceOf(LoggingEmailSender);
@@ -60,7 +90,13 @@ describe('createEmailSender', () => {
     await smtp.close();
     const keys: string[] = [];
     const notify = createEmailSender(
-      { ...base, EMAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION, NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST },
+      {
+        ...base,
+        EMAIL_TRANSPORT: 'notify',
+        NOTIFY_API_KEY: NOTIFY_KEY,
+        NOTIFY_TEMPLATE_ID_NOTIFICATION: TEMPLATE_NOTIFICATION,
+        NOTIFY_TEMPLATE_ID_DIGEST: TEMPLATE_DIGEST,
+      },
       (key) => {
         keys.push(key);
         return { sendEmail: jest.fn() };
@@ -102,13 +138,21 @@ describe('NotifyEmailSender', () => {
   it('sends a notification with its template, the address, subject and body, and the notification id as reference', async () => {
     const { client, calls } = fakeClient();
     const sender = new NotifyEmailSender(client, { notification: TEMPLATE_NOTIFICATION, digest: TEMPLATE_DIGEST });
-    const result = await sender.send({ to: 'cm@example.com', subject: 'Resettle: Plan due', body: 'Due Friday', reference: 'b1f9c6c2-0000-4000-8000-000000000001' });
+    const result = await sender.send({
+      to: 'cm@example.com',
+      subject: 'Resettle: Plan due',
+      body: 'Due Friday',
+      reference: 'b1f9c6c2-0000-4000-8000-000000000001',
+    });
     expect(result).toEqual({ id: 'notify-id-1' });
     expect(calls).toEqual([
       {
         templateId: TEMPLATE_NOTIFICATION,
         emailAddress: 'cm@example.com',
-        options: { personalisation: { subject: 'Resettle: Plan due', body: 'Due Friday' }, reference: 'b1f9c6c2-0000-4000-8000-000000000001' },
+        options: {
+          personalisation: { subject: 'Resettle: Plan due', body: 'Due Friday' },
+          reference: 'b1f9c6c2-0000-4000-8000-000000000001',
+        },
       },
     ]);
   });
@@ -116,8 +160,19 @@ describe('NotifyEmailSender', () => {
   it('sends the digest with the digest template and its own personalisation', async () => {
     const { client, calls } = fakeClient();
     const sender = new NotifyEmailSender(client, { notification: TEMPLATE_NOTIFICATION, digest: TEMPLATE_DIGEST });
-    await sender.send({ to: 'cm@example.com', subject: 's', body: 'b', templateKey: 'digest', personalisation: { subject: 's', body: 'b', count: 2 }, reference: 'digest:x' });
-    expect(calls[0]).toEqual({ templateId: TEMPLATE_DIGEST, emailAddress: 'cm@example.com', options: { personalisation: { subject: 's', body: 'b', count: 2 }, reference: 'digest:x' } });
+    await sender.send({
+      to: 'cm@example.com',
+      subject: 's',
+      body: 'b',
+      templateKey: 'digest',
+      personalisation: { subject: 's', body: 'b', count: 2 },
+      reference: 'digest:x',
+    });
+    expect(calls[0]).toEqual({
+      templateId: TEMPLATE_DIGEST,
+      emailAddress: 'cm@example.com',
+      options: { personalisation: { subject: 's', body: 'b', count: 2 }, reference: 'digest:x' },
+    });
   });
 
   it('turns Notify’s refusal into an error naming its status and messages, never the request', async () => {
@@ -125,13 +180,18 @@ describe('NotifyEmailSender', () => {
       sendEmail: async () => {
         throw Object.assign(new Error('Request failed with status code 400'), {
           config: { headers: { Authorization: 'Bearer secret-jwt' } },
-          response: { status: 400, data: { errors: [{ error: 'BadRequestError', message: 'Missing personalisation: body' }] } },
+          response: {
+            status: 400,
+            data: { errors: [{ error: 'BadRequestError', message: 'Missing personalisation: body' }] },
+          },
         });
       },
     };
     const sender = new NotifyEmailSender(client, { notification: TEMPLATE_NOTIFICATION, digest: TEMPLATE_DIGEST });
     const error = await sender.send({ to: 'a@example.com', subject: 's', body: 'b' }).catch((e: Error) => e);
-    expect((error as Error).message).toBe('GOV.UK Notify refused the email: HTTP 400: BadRequestError Missing personalisation: body');
+    expect((error as Error).message).toBe(
+      'GOV.UK Notify refused the email: HTTP 400: BadRequestError Missing personalisation: body',
+    );
     expect((error as Error).message).not.toContain('secret-jwt');
   });
 });

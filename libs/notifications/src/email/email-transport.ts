@@ -1,19 +1,25 @@
 import { NotifyClient } from 'notifications-node-client';
 import type { AppConfig } from '@resettle/common';
 import { EmailSender } from './email-sender';
-import { SmtpEmailSender } from './smtp-email-sender';
-import { NotifyEmailClient, NotifyEmailSender } from './notify-email-sender';
 import { LoggingEmailSender } from './logging-email-sender';
+import { NotifyEmailClient, NotifyEmailSender } from './notify-email-sender';
+import { SmtpEmailSender } from './smtp-email-sender';
 
 export type EmailConfig = Pick<
   AppConfig,
-  'EMAIL_TRANSPORT' | 'SMTP_URL' | 'EMAIL_FROM' | 'NOTIFY_API_KEY' | 'NOTIFY_TEMPLATE_ID_NOTIFICATION' | 'NOTIFY_TEMPLATE_ID_DIGEST'
+  | 'EMAIL_TRANSPORT'
+  | 'SMTP_URL'
+  | 'EMAIL_FROM'
+  | 'NOTIFY_API_KEY'
+  | 'NOTIFY_TEMPLATE_ID_NOTIFICATION'
+  | 'NOTIFY_TEMPLATE_ID_DIGEST'
 >;
 
 /** The sender EMAIL_TRANSPORT names. The config was validated at start-up, so what each needs is there. */
 export function createEmailSender(
   config: EmailConfig,
-  notifyClientOf: (apiKey: string) => NotifyEmailClient = (apiKey) => new NotifyClient(apiKey) as unknown as NotifyEmailClient,
+  notifyClientOf: (apiKey: string) => NotifyEmailClient = (apiKey) =>
+    new NotifyClient(apiKey) as unknown as NotifyEmailClient,
 ): EmailSender {
   switch (config.EMAIL_TRANSPORT) {
     case 'smtp':

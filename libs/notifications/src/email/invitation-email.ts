@@ -12,7 +12,11 @@ export interface InvitationForEmail {
  * The invitation email: who it is for, where to choose a password, when the link stops working, and what to do if
  * it was not expected. Nothing about any child. A pure function (no framework, no clock).
  */
-export function invitationEmail(i: InvitationForEmail, linkBaseUrl?: string | null, timeZone = 'Europe/London'): EmailContent {
+export function invitationEmail(
+  i: InvitationForEmail,
+  linkBaseUrl?: string | null,
+  timeZone = 'Europe/London',
+): EmailContent {
   const link = linkText(i.path, linkBaseUrl)!;
   const expires = govukTime(i.expiresAt, timeZone);
   const body = [
@@ -33,7 +37,16 @@ export function invitationEmail(i: InvitationForEmail, linkBaseUrl?: string | nu
 /** GOV.UK style, `10am on Monday 30 November 2026`, `5:30pm on …`, built from parts so no ICU version changes it. */
 function govukTime(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

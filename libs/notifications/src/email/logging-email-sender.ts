@@ -7,7 +7,9 @@ export class LoggingEmailSender extends EmailSender {
   private readonly log = new Logger('Email');
 
   async send(message: EmailMessage): Promise<{ id?: string }> {
-    this.log.log(`EMAIL_TRANSPORT=none: not sending "${message.templateKey ?? 'notification'}" email ${message.reference ?? ''}`.trim());
+    this.log.log(
+      `EMAIL_TRANSPORT=none: not sending "${message.templateKey ?? 'notification'}" email ${message.reference ?? ''}`.trim(),
+    );
     return {};
   }
 }

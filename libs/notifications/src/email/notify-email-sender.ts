@@ -42,9 +42,13 @@ export class NotifyEmailSender extends EmailSender {
 
 /** Notify's own error list (`[{ error, message }]`) and status, never the request (which carries the API key's JWT). */
 function notifyErrorText(error: unknown): string {
-  const e = error as { response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } }; message?: string };
+  const e = error as {
+    response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } };
+    message?: string;
+  };
   const status = e?.response?.status;
   const errors = e?.response?.data?.errors;
-  if (status) return `HTTP ${status}${errors?.length ? `: ${errors.map((x) => `${x.error ?? ''} ${x.message ?? ''}`.trim()).join('; ')}` : ''}`;
+  if (status)
+    return `HTTP ${status}${errors?.length ? `: ${errors.map((x) => `${x.error ?? ''} ${x.message ?? ''}`.trim()).join('; ')}` : ''}`;
   return e?.message ?? String(error);
 }

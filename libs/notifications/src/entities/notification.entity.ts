@@ -59,7 +59,10 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was emailed to you (alone or in a digest); null if not (yet).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was emailed to you (alone or in a digest); null if not (yet).',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
 

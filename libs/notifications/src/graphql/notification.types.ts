@@ -13,7 +13,10 @@ export class NotificationPreferences {
   @Field(() => EmailMode)
   emailMode: EmailMode;
 
-  @Field(() => Date, { nullable: true, description: 'When you last chose; null while the default (IMMEDIATE) applies.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When you last chose; null while the default (IMMEDIATE) applies.',
+  })
   updatedAt: Date | null;
 }
 
@@ -27,7 +30,9 @@ export class NotificationsArgs extends PageArgs {
 
 @InputType()
 export class MarkNotificationsReadInput {
-  @Field(() => [ID], { description: `Up to ${MAX_MARK_READ_IDS} of your notifications' ids. Ids that are not yours are ignored.` })
+  @Field(() => [ID], {
+    description: `Up to ${MAX_MARK_READ_IDS} of your notifications' ids. Ids that are not yours are ignored.`,
+  })
   @ArrayMaxSize(MAX_MARK_READ_IDS)
   @IsUUID('all', { each: true })
   ids: string[];
@@ -35,7 +40,9 @@ export class MarkNotificationsReadInput {
 
 @InputType()
 export class MarkNotificationsReadAtInput {
-  @Field({ description: 'A page of this service, as a notification links to it (e.g. /referrals/<id>): a path, nothing else.' })
+  @Field({
+    description: 'A page of this service, as a notification links to it (e.g. /referrals/<id>): a path, nothing else.',
+  })
   @MaxLength(300)
   @Matches(/^\/(?![/\\])[^\s?#]*$/, { message: 'link must be a path of this service, such as /referrals/<id>' })
   link: string;

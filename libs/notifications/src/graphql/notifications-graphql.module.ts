@@ -21,7 +21,10 @@ export class NotificationsGraphqlModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.accountNotices.deliverWith(async (em, notices) => {
-      await this.notifications.notifyMany(em, notices.map((n) => ({ ...n, kind: ACCOUNT_CHANGE_KIND })));
+      await this.notifications.notifyMany(
+        em,
+        notices.map((n) => ({ ...n, kind: ACCOUNT_CHANGE_KIND })),
+      );
     });
   }
 }

@@ -24,7 +24,11 @@ export class NotificationsResolver {
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
-  async notifications(@Args() args: NotificationsArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
+  async notifications(
+    @Args() args: NotificationsArgs,
+    @CurrentCaller() caller: Caller,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = await this.service.list(caller.actor.userId, args);
     // A notification about a child tells of them: one audit row per such notification on the page, as myMeetings.
     await this.access.recordListRead(
@@ -43,7 +47,9 @@ export class NotificationsResolver {
     return this.service.unreadCount(caller.actor.userId);
   }
 
-  @Mutation(() => Int, { description: 'Marks these of your notifications read; returns how many were unread and are now read.' })
+  @Mutation(() => Int, {
+    description: 'Marks these of your notifications read; returns how many were unread and are now read.',
+  })
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
   markNotificationsRead(@Args('input') input: MarkNotificationsReadInput, @CurrentCaller() caller: Caller) {
     return this.service.markRead(caller, input.ids);
@@ -72,7 +78,8 @@ export class NotificationsResolver {
   }
 
   @Mutation(() => NotificationPreferences, {
-    description: 'IMMEDIATE: an email per notification; DAILY_DIGEST: one email a day of those unread; NONE: in-app only.',
+    description:
+      'IMMEDIATE: an email per notification; DAILY_DIGEST: one email a day of those unread; NONE: in-app only.',
   })
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
   setNotificationPreferences(@Args('input') input: SetNotificationPreferencesInput, @CurrentCaller() caller: Caller) {

@@ -21,7 +21,12 @@ export class DigestScheduler implements OnModuleInit {
   onModuleInit(): void {
     const pattern = this.config.get('NOTIFICATION_DIGEST_CRON', { infer: true });
     const tz = this.config.get('NOTIFICATION_DIGEST_TIMEZONE', { infer: true });
-    this.keeper.addRecurring({ queueName: NOTIFICATIONS_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, repeat: { pattern, tz }, job: { name: DIGEST_JOB } });
+    this.keeper.addRecurring({
+      queueName: NOTIFICATIONS_QUEUE,
+      schedulerId: DIGEST_SCHEDULER_ID,
+      repeat: { pattern, tz },
+      job: { name: DIGEST_JOB },
+    });
     this.log.log(`Daily digest scheduled: "${pattern}" ${tz}`);
   }
 }

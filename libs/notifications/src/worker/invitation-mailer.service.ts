@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@resettle/common';
-import { InvitationEmailSkip, InvitationsService, invitationPath } from '@resettle/identity';
+import { InvitationEmailSkip, invitationPath, InvitationsService } from '@resettle/identity';
 import { EmailSender } from '../email/email-sender';
 import { invitationEmail } from '../email/invitation-email';
 
@@ -31,17 +31,29 @@ export class InvitationMailer {
         const claimed = await this.invitations.claimForEmail(em, invitationId);
         if (typeof claimed === 'string') return claimed;
         const content = invitationEmail(
-          { givenName: claimed.givenName, organisationName: claimed.organisationName, path: invitationPath(claimed.token), expiresAt: claimed.expiresAt },
+          {
+            givenName: claimed.givenName,
+            organisationName: claimed.organisationName,
+            path: invitationPath(claimed.token),
+            expiresAt: claimed.expiresAt,
+          },
           this.config.get('EMAIL_LINK_BASE_URL', { infer: true }),
           this.config.get('NOTIFICATION_DIGEST_TIMEZONE', { infer: true }),
         );
         // Notify's notification template is `((subject))` / `((body))`: an invitation needs no template of its own.
-        await this.sender.send({ to: claimed.to, ...content, templateKey: 'notification', reference: `invitation:${claimed.invitationId}` });
+        await this.sender.send({
+          to: claimed.to,
+          ...content,
+          templateKey: 'notification',
+          reference: `invitation:${claimed.invitationId}`,
+        });
         return 'SENT';
       });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      await this.invitations.recordEmailFailure(invitationId, `${this.clock.now().toISOString()} via ${this.sender.transport}: ${text}`).catch(() => undefined);
+      await this.invitations
+        .recordEmailFailure(invitationId, `${this.clock.now().toISOString()} via ${this.sender.transport}: ${text}`)
+        .catch(() => undefined);
       throw error;
     }
   }

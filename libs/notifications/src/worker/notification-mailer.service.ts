@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, isUuid } from '@resettle/common';
 import { UsersService } from '@resettle/identity';
-import { EmailSender } from '../email/email-sender';
-import { notificationEmail } from '../email/email-content';
 import { buildDigest } from '../digest/digest';
+import { notificationEmail } from '../email/email-content';
+import { EmailSender } from '../email/email-sender';
 import { EmailMode } from '../notification-enums';
 import { NotificationsService } from '../notifications.service';
 
@@ -69,7 +69,11 @@ export class NotificationMailer {
         if (!n) return 'MISSING';
         if (n.emailed_at) return 'ALREADY_EMAILED';
         // They may have switched to the digest (which will carry it) or to none since it was made.
-        if ((await this.notifications.emailModesOf(em, [n.recipient_user_id])).get(n.recipient_user_id) !== EmailMode.IMMEDIATE) return 'NOT_IMMEDIATE';
+        if (
+          (await this.notifications.emailModesOf(em, [n.recipient_user_id])).get(n.recipient_user_id) !==
+          EmailMode.IMMEDIATE
+        )
+          return 'NOT_IMMEDIATE';
         const [user] = await this.users.findByIds([n.recipient_user_id]);
         if (!user || user.disabled) return 'NO_RECIPIENT';
         const content = notificationEmail(
@@ -114,7 +118,8 @@ export class NotificationMailer {
         this.log.warn(`Digest to user ${userId} failed: ${errorText(error)}`);
       }
     }
-    if (run.failed > 0) throw new Error(`${run.failed} of ${recipients.length} digests failed; last: ${errorText(lastError)}`);
+    if (run.failed > 0)
+      throw new Error(`${run.failed} of ${recipients.length} digests failed; last: ${errorText(lastError)}`);
     return run;
   }
 
@@ -159,7 +164,10 @@ export class NotificationMailer {
   }
 
   private async markEmailed(em: EntityManager, ids: string[]): Promise<void> {
-    await em.query(`UPDATE notification SET emailed_at = $2, email_error = NULL WHERE id = ANY($1::uuid[])`, [ids, this.clock.now()]);
+    await em.query(`UPDATE notification SET emailed_at = $2, email_error = NULL WHERE id = ANY($1::uuid[])`, [
+      ids,
+      this.clock.now(),
+    ]);
   }
 
   /** Outside the failed transaction (it rolled back): the error and the count stay for people to see. */
@@ -168,7 +176,13 @@ export class NotificationMailer {
     await this.dataSource
       .query(
         `UPDATE notification SET email_error = $2, email_attempts = email_attempts + 1 WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL`,
-        [ids, `${this.clock.now().toISOString()} via ${this.sender.transport}: ${errorText(error)}`.slice(0, MAX_ERROR_TEXT)],
+        [
+          ids,
+          `${this.clock.now().toISOString()} via ${this.sender.transport}: ${errorText(error)}`.slice(
+            0,
+            MAX_ERROR_TEXT,
+          ),
+        ],
       )
       .catch((e) => this.log.error(`Could not record an email failure: ${errorText(e)}`));
   }

@@ -1,17 +1,17 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '@resettle/common';
 import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
-import { NotificationsModule } from '../notifications.module';
 import { EmailSender } from '../email/email-sender';
 import { createEmailSender } from '../email/email-transport';
-import { NOTIFICATIONS_QUEUE_OPTIONS } from './notifications-queue';
+import { NotificationsModule } from '../notifications.module';
+import { DigestScheduler } from './digest-scheduler';
+import { InvitationMailer } from './invitation-mailer.service';
 import { NotificationMailer } from './notification-mailer.service';
 import { NotificationsProcessor } from './notifications.processor';
-import { InvitationMailer } from './invitation-mailer.service';
-import { DigestScheduler } from './digest-scheduler';
+import { NOTIFICATIONS_QUEUE_OPTIONS } from './notifications-queue';
 
 /**
  * The worker's half of notifications: the `notifications` queue's processor, the email sender EMAIL_TRANSPORT
@@ -19,7 +19,12 @@ import { DigestScheduler } from './digest-scheduler';
  * global ConfigModule around it (the worker module has them).
  */
 @Module({
-  imports: [NotificationsModule, IdentityModule, OrganisationsModule, BullModule.registerQueue(NOTIFICATIONS_QUEUE_OPTIONS)],
+  imports: [
+    NotificationsModule,
+    IdentityModule,
+    OrganisationsModule,
+    BullModule.registerQueue(NOTIFICATIONS_QUEUE_OPTIONS),
+  ],
   providers: [
     {
       provide: EmailSender,

@@ -1,9 +1,9 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { FixedClock } from '@resettle/common';
-import { NotificationsProcessor } from './notifications.processor';
-import { NotificationMailer } from './notification-mailer.service';
 import type { QueueWorkers } from '@resettle/queue';
 import { InvitationMailer } from './invitation-mailer.service';
+import { NotificationMailer } from './notification-mailer.service';
+import { NotificationsProcessor } from './notifications.processor';
 
 describe('NotificationsProcessor', () => {
   const clock = new FixedClock(new Date('2026-11-24T07:00:00Z'));
@@ -13,7 +13,12 @@ describe('NotificationsProcessor', () => {
   };
   const invitations = { sendOne: jest.fn(async () => 'SENT') };
   // Only process() is tried here: the worker that calls it is started by QueueWorkers in the worker process.
-  const processor = new NotificationsProcessor(mailer as unknown as NotificationMailer, clock, invitations as unknown as InvitationMailer, {} as QueueWorkers);
+  const processor = new NotificationsProcessor(
+    mailer as unknown as NotificationMailer,
+    clock,
+    invitations as unknown as InvitationMailer,
+    {} as QueueWorkers,
+  );
   const job = (name: string, data: unknown) => ({ name, data }) as Job;
 
   it('sends one notification’s email for an email job', async () => {

@@ -2,9 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Clock } from '@resettle/common';
 import { QueueWorkers } from '@resettle/queue';
-import { DIGEST_JOB, EMAIL_JOB, EmailJobData, INVITATION_JOB, InvitationJobData, NOTIFICATIONS_QUEUE } from './notifications-queue';
-import { DigestRun, EmailOutcome, NotificationMailer } from './notification-mailer.service';
 import { InvitationEmailOutcome, InvitationMailer } from './invitation-mailer.service';
+import { DigestRun, EmailOutcome, NotificationMailer } from './notification-mailer.service';
+import {
+  DIGEST_JOB,
+  EMAIL_JOB,
+  EmailJobData,
+  INVITATION_JOB,
+  InvitationJobData,
+  NOTIFICATIONS_QUEUE,
+} from './notifications-queue';
 
 /**
  * The `notifications` queue: `email` sends one notification's email, `digest` sends the daily digests, `invitation`

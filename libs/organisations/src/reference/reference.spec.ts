@@ -60,7 +60,9 @@ describe('secure establishments', () => {
   });
 
   it('has exactly the four YOIs in DOMAIN.md, with Keppel held as part of Wetherby', () => {
-    const yois = SECURE_ESTABLISHMENTS.filter((e) => e.type === 'YOI').map((e) => e.code).sort();
+    const yois = SECURE_ESTABLISHMENTS.filter((e) => e.type === 'YOI')
+      .map((e) => e.code)
+      .sort();
     expect(yois).toEqual(['YOI-FELTHAM-A', 'YOI-PARC', 'YOI-WERRINGTON', 'YOI-WETHERBY']);
     expect(SECURE_ESTABLISHMENTS.some((e) => /keppel/i.test(e.code) || /keppel/i.test(e.name))).toBe(false);
   });
@@ -87,14 +89,24 @@ describe('partnerOrganisationsFor', () => {
   it('gives each authority a youth justice service, health provider and virtual school', () => {
     const birmingham = LOCAL_AUTHORITIES.find((la) => la.code === 'LA-BIRMINGHAM')!;
     expect(partnerOrganisationsFor(birmingham)).toEqual([
-      { code: 'YJS-BIRMINGHAM', name: 'Birmingham Youth Justice Service', type: 'YOUTH_JUSTICE_SERVICE', localAuthorityCode: 'LA-BIRMINGHAM' },
+      {
+        code: 'YJS-BIRMINGHAM',
+        name: 'Birmingham Youth Justice Service',
+        type: 'YOUTH_JUSTICE_SERVICE',
+        localAuthorityCode: 'LA-BIRMINGHAM',
+      },
       {
         code: 'HEALTH-BIRMINGHAM',
         name: "Birmingham Children and Young People's Health Service",
         type: 'HEALTH_PROVIDER',
         localAuthorityCode: 'LA-BIRMINGHAM',
       },
-      { code: 'EDU-BIRMINGHAM', name: 'Birmingham Virtual School', type: 'EDUCATION_PROVIDER', localAuthorityCode: 'LA-BIRMINGHAM' },
+      {
+        code: 'EDU-BIRMINGHAM',
+        name: 'Birmingham Virtual School',
+        type: 'EDUCATION_PROVIDER',
+        localAuthorityCode: 'LA-BIRMINGHAM',
+      },
     ]);
   });
 

@@ -49,7 +49,10 @@ describe('domainProblems', () => {
 
 describe('checkEmailDomains', () => {
   it('normalises, drops blanks and duplicates, keeping the order', () => {
-    expect(checkEmailDomains([' Leeds.gov.uk', '', '@leeds.gov.uk', 'yjs.leeds.gov.uk'])).toEqual({ domains: ['leeds.gov.uk', 'yjs.leeds.gov.uk'], problems: [] });
+    expect(checkEmailDomains([' Leeds.gov.uk', '', '@leeds.gov.uk', 'yjs.leeds.gov.uk'])).toEqual({
+      domains: ['leeds.gov.uk', 'yjs.leeds.gov.uk'],
+      problems: [],
+    });
   });
 
   it('reports every bad domain, and too many', () => {

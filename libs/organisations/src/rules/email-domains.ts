@@ -15,7 +15,12 @@ export function normaliseDomain(domain: string): string {
 /** The part after the last `@`, lower-case; empty when there is none. */
 export function emailDomainOf(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** Whether the email's domain is one of `domains` (compared normalised). */
@@ -36,15 +41,34 @@ export function domainProblems(domain: string): string[] {
   if (labels.length < 2) return [`${d} is not a domain: it needs a dot, like leeds.gov.uk`];
   // A shared suffix alone (gov.uk, nhs.net) would let in anyone with an address at any council or trust.
   if (PUBLIC_SUFFIXES.has(d)) return [`${d} is shared by many organisations: enter your organisation’s own domain`];
-  if (!labels.every((label) => LABEL.test(label))) return [`${d} is not a domain: use letters, digits, hyphens and dots`];
+  if (!labels.every((label) => LABEL.test(label)))
+    return [`${d} is not a domain: use letters, digits, hyphens and dots`];
   if (/^\d+$/.test(labels[labels.length - 1])) return [`${d} is not a domain`];
   return [];
 }
 
 /** Suffixes many organisations share: never an organisation's own domain. */
 const PUBLIC_SUFFIXES = new Set([
-  'gov.uk', 'gov.wales', 'llyw.cymru', 'nhs.uk', 'nhs.net', 'sch.uk', 'police.uk', 'ac.uk', 'org.uk', 'co.uk', 'ltd.uk',
-  'plc.uk', 'me.uk', 'net.uk', 'cjsm.net', 'gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com',
+  'gov.uk',
+  'gov.wales',
+  'llyw.cymru',
+  'nhs.uk',
+  'nhs.net',
+  'sch.uk',
+  'police.uk',
+  'ac.uk',
+  'org.uk',
+  'co.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'cjsm.net',
+  'gmail.com',
+  'outlook.com',
+  'hotmail.com',
+  'yahoo.com',
+  'icloud.com',
 ]);
 
 /**

@@ -12,13 +12,25 @@ const KEEP = 'Leave out to keep; null to clear.';
 export class UpdateChildVoiceInput {
   @Field(() => ID) @IsUUID() planId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
-  @Field(() => String, { nullable: true, description: `What the child thinks matters and would help. ${KEEP}` }) @IsOptional() @IsString() @MaxLength(TEXT) selfAssessment?: string | null;
+  @Field(() => String, { nullable: true, description: `What the child thinks matters and would help. ${KEEP}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  selfAssessment?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) aspirations?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) strengths?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) interests?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) learningStyle?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) communicationNeeds?: string | null;
-  @Field(() => String, { nullable: true, description: 'How the plan is adapted to how the child learns and communicates.' }) @IsOptional() @IsString() @MaxLength(TEXT) communicationAdaptations?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) communicationNeeds?:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the plan is adapted to how the child learns and communicates.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  communicationAdaptations?: string | null;
 }
 
 /** Fields left out are kept; fields sent as null are cleared. */
@@ -28,12 +40,26 @@ export class UpdatePathwayInput {
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => NeedLevel, { nullable: true }) @IsOptional() @IsEnum(NeedLevel) needLevel?: NeedLevel | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) needSummary?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The organisation responsible: it may then see and change this pathway.' }) @IsOptional() @IsUUID() responsibleOrganisationId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation responsible: it may then see and change this pathway.',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleOrganisationId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerUserId?: string | null;
-  @Field(() => PathwayStatus, { nullable: true, description: 'Leave out to keep (it cannot be cleared).' }) @IsOptionalNotNull() @IsEnum(PathwayStatus) status?: PathwayStatus;
-  @Field(() => String, { nullable: true, description: 'The child’s own view of this pathway, in their words.' }) @IsOptional() @IsString() @MaxLength(TEXT) childView?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) childViewUnavailableReason?: string | null;
+  @Field(() => PathwayStatus, { nullable: true, description: 'Leave out to keep (it cannot be cleared).' })
+  @IsOptionalNotNull()
+  @IsEnum(PathwayStatus)
+  status?: PathwayStatus;
+  @Field(() => String, { nullable: true, description: 'The child’s own view of this pathway, in their words.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  childView?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) childViewUnavailableReason?:
+    string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
 }
 
@@ -41,10 +67,18 @@ export class UpdatePathwayInput {
 export class AddPathwayActionInput {
   @Field(() => ID) @IsUUID() pathwayId: string;
   @Field() @IsString() @Length(1, 1000) description: string;
-  @Field(() => String, { nullable: true, description: 'A named intervention; one the child has done before gives a warning.' }) @IsOptional() @IsString() @MaxLength(200) intervention?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A named intervention; one the child has done before gives a warning.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  intervention?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerOrganisationId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() dueDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() dueDate?:
+    string | null;
 }
 
 /** Fields left out are kept; fields sent as null are cleared. */
@@ -55,8 +89,12 @@ export class UpdatePathwayActionInput {
   @Field(() => String, { nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 1000) description?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerOrganisationId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() dueDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when it was done; null to reopen.' }) @IsOptional() @IsLocalDate() doneOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() dueDate?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when it was done; null to reopen.' })
+  @IsOptional()
+  @IsLocalDate()
+  doneOn?: string | null;
 }
 
 @InputType()
@@ -72,7 +110,8 @@ export class RecordPriorInterventionInput {
   @Field(() => ID) @IsUUID() childId: string;
   @Field() @IsString() @Length(1, 200) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) orderDescription?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() completedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() completedOn?:
+    string | null;
 }
 
 @InputType()
@@ -80,11 +119,21 @@ export class RecordPlanExplanationInput {
   @Field(() => ID) @IsUUID() planId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'YYYY-MM-DD' }) @IsLocalDate() explainedOn: string;
-  @Field({ description: 'How it was explained (easy-read version, with an advocate, …).' }) @IsString() @Length(1, TEXT) explainedHow: string;
+  @Field({ description: 'How it was explained (easy-read version, with an advocate, …).' })
+  @IsString()
+  @Length(1, TEXT)
+  explainedHow: string;
   @Field(() => AgreementResponse) @IsEnum(AgreementResponse) childAgreement: AgreementResponse;
-  @Field({ description: 'The child’s agreement or disagreement in their own words.' }) @IsString() @Length(1, TEXT) childAgreementWords: string;
-  @Field(() => AgreementResponse, { nullable: true }) @IsOptional() @IsEnum(AgreementResponse) parentCarerAgreement?: AgreementResponse | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerAgreementWords?: string | null;
+  @Field({ description: 'The child’s agreement or disagreement in their own words.' })
+  @IsString()
+  @Length(1, TEXT)
+  childAgreementWords: string;
+  @Field(() => AgreementResponse, { nullable: true })
+  @IsOptional()
+  @IsEnum(AgreementResponse)
+  parentCarerAgreement?: AgreementResponse | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerAgreementWords?:
+    string | null;
 }
 
 @InputType()

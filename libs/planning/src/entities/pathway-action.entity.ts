@@ -1,5 +1,14 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** Something to be done on a pathway: what, by whom, by when, and when it was done. */
 @ObjectType()
@@ -22,7 +31,10 @@ export class PathwayAction {
   @Column()
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'A named intervention (e.g. "Knife crime awareness"): planning one the child has done before warns.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A named intervention (e.g. "Knife crime awareness"): planning one the child has done before warns.',
+  })
   @Column({ type: 'text', nullable: true })
   intervention: string | null;
 

@@ -1,24 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError, groupByIds, NotFoundError, todayIso } from '@resettle/common';
 import { Caller } from '@resettle/access';
+import { BadUserInputError, Clock, ConflictError, groupByIds, NotFoundError, todayIso } from '@resettle/common';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanHistory } from '../plan-history.service';
 import { PlanEventType } from '../planning-enums';
-import { AccommodationArrangement } from './entities/accommodation-arrangement.entity';
-import { ChildToldWhereLiving } from './entities/child-told-where-living.entity';
-import { EtePlacement } from './entities/ete-placement.entity';
-import { HealthHandover } from './entities/health-handover.entity';
-import { ConfirmedAddress, currentAddress, PlanFactSources } from './plan-fact-sources';
 import {
   RecordAccommodationArrangementInput,
   RecordChildToldWhereLivingInput,
   RecordEtePlacementInput,
   RecordHealthHandoverInput,
 } from './dto/facts.inputs';
+import { AccommodationArrangement } from './entities/accommodation-arrangement.entity';
+import { ChildToldWhereLiving } from './entities/child-told-where-living.entity';
+import { EtePlacement } from './entities/ete-placement.entity';
+import { HealthHandover } from './entities/health-handover.entity';
+import { ConfirmedAddress, currentAddress, PlanFactSources } from './plan-fact-sources';
 
-const HEALTH_WORDS: Record<string, string> = { PHYSICAL_HEALTH: 'physical health (GP)', MENTAL_HEALTH: 'mental health', SUBSTANCE_MISUSE: 'substance misuse' };
+const HEALTH_WORDS: Record<string, string> = {
+  PHYSICAL_HEALTH: 'physical health (GP)',
+  MENTAL_HEALTH: 'mental health',
+  SUBSTANCE_MISUSE: 'substance misuse',
+};
 
 /**
  * The facts a case manager records that deadlines are met by (never a pathway's status): where the child will live
@@ -49,7 +53,10 @@ export class PlanFactsService {
       kind: a.kind,
       livingWith: a.livingWith,
     }));
-    return [...own, ...(await this.sources.confirmedAddresses(em, planId))].map((a) => ({ ...a, confirmedOn: todayIso(a.confirmedAt) }));
+    return [...own, ...(await this.sources.confirmedAddresses(em, planId))].map((a) => ({
+      ...a,
+      confirmedOn: todayIso(a.confirmedAt),
+    }));
   }
 
   async arrangementsOf(planIds: readonly string[]): Promise<AccommodationArrangement[][]> {
@@ -68,14 +75,22 @@ export class PlanFactsService {
     return this.listOf(HealthHandover, planIds);
   }
 
-  private async listOf<T extends { planId: string; createdAt: Date }>(entity: new () => T, planIds: readonly string[]): Promise<T[][]> {
-    const rows = await this.dataSource.getRepository(entity).find({ where: { planId: In([...planIds]) } as never, order: { createdAt: 'ASC' } as never });
+  private async listOf<T extends { planId: string; createdAt: Date }>(
+    entity: new () => T,
+    planIds: readonly string[],
+  ): Promise<T[][]> {
+    const rows = await this.dataSource
+      .getRepository(entity)
+      .find({ where: { planId: In([...planIds]) } as never, order: { createdAt: 'ASC' } as never });
     return groupByIds(planIds, rows, (r) => r.planId);
   }
 
   // ---------------------------------------------------------------- changes
 
-  async recordAccommodationArrangement(input: RecordAccommodationArrangementInput, caller: Caller): Promise<AccommodationArrangement> {
+  async recordAccommodationArrangement(
+    input: RecordAccommodationArrangementInput,
+    caller: Caller,
+  ): Promise<AccommodationArrangement> {
     this.notPast('startDate', input.startDate, 'The start date cannot be in the past');
     return this.inPlan(input.planId, async (em, plan) => {
       const saved = await em.save(
@@ -91,21 +106,35 @@ export class PlanFactsService {
           createdAt: this.clock.now(),
         }),
       );
-      await this.record(em, plan, caller, PlanEventType.ACCOMMODATION_ARRANGED, `Accommodation confirmed: ${saved.address}, from ${saved.startDate}, confirmed by ${saved.confirmedBy}`, 'AccommodationArrangement', saved);
+      await this.record(
+        em,
+        plan,
+        caller,
+        PlanEventType.ACCOMMODATION_ARRANGED,
+        `Accommodation confirmed: ${saved.address}, from ${saved.startDate}, confirmed by ${saved.confirmedBy}`,
+        'AccommodationArrangement',
+        saved,
+      );
       return saved;
     });
   }
 
   async recordChildTold(input: RecordChildToldWhereLivingInput, caller: Caller): Promise<ChildToldWhereLiving> {
-    if (input.toldOn > this.clock.today()) throw BadUserInputError.forField('toldOn', 'The day the child was told cannot be in the future');
+    if (input.toldOn > this.clock.today())
+      throw BadUserInputError.forField('toldOn', 'The day the child was told cannot be in the future');
     return this.inPlan(input.planId, async (em, plan) => {
       const address = currentAddress(await this.confirmedAddresses(em, plan.id), todayIso);
       if (!address) {
-        throw new ConflictError('No address is confirmed yet: confirm the accommodation referral or record the accommodation arrangement first, then tell the child');
+        throw new ConflictError(
+          'No address is confirmed yet: confirm the accommodation referral or record the accommodation arrangement first, then tell the child',
+        );
       }
       const confirmedOn = todayIso(address.confirmedAt);
       if (input.toldOn < confirmedOn) {
-        throw BadUserInputError.forField('toldOn', `The child can be told only once the address is confirmed (${address.address} was confirmed on ${confirmedOn})`);
+        throw BadUserInputError.forField(
+          'toldOn',
+          `The child can be told only once the address is confirmed (${address.address} was confirmed on ${confirmedOn})`,
+        );
       }
       const saved = await em.save(
         em.create(ChildToldWhereLiving, {
@@ -122,7 +151,15 @@ export class PlanFactsService {
           createdAt: this.clock.now(),
         }),
       );
-      await this.record(em, plan, caller, PlanEventType.CHILD_TOLD_WHERE_LIVING, `The child told where they will live (${saved.address}) on ${saved.toldOn} by ${saved.toldBy}`, 'ChildToldWhereLiving', saved);
+      await this.record(
+        em,
+        plan,
+        caller,
+        PlanEventType.CHILD_TOLD_WHERE_LIVING,
+        `The child told where they will live (${saved.address}) on ${saved.toldOn} by ${saved.toldBy}`,
+        'ChildToldWhereLiving',
+        saved,
+      );
       return saved;
     });
   }
@@ -142,7 +179,15 @@ export class PlanFactsService {
           createdAt: this.clock.now(),
         }),
       );
-      await this.record(em, plan, caller, PlanEventType.ETE_PLACE_CONFIRMED, `ETE place confirmed: ${saved.provider}, from ${saved.startDate}, ${saved.hoursPerWeek} hours a week, confirmed by ${saved.confirmedBy}`, 'EtePlacement', saved);
+      await this.record(
+        em,
+        plan,
+        caller,
+        PlanEventType.ETE_PLACE_CONFIRMED,
+        `ETE place confirmed: ${saved.provider}, from ${saved.startDate}, ${saved.hoursPerWeek} hours a week, confirmed by ${saved.confirmedBy}`,
+        'EtePlacement',
+        saved,
+      );
       return saved;
     });
   }
@@ -189,7 +234,27 @@ export class PlanFactsService {
     });
   }
 
-  private record(em: EntityManager, plan: ResettlementPlan, caller: Caller, type: PlanEventType, summary: string, recordType: string, row: { id: string }): Promise<void> {
-    return this.history.record(em, { planId: plan.id, childId: plan.childId, type, summary, record: { type: recordType, id: row.id }, before: null, after: { ...row } }, caller);
+  private record(
+    em: EntityManager,
+    plan: ResettlementPlan,
+    caller: Caller,
+    type: PlanEventType,
+    summary: string,
+    recordType: string,
+    row: { id: string },
+  ): Promise<void> {
+    return this.history.record(
+      em,
+      {
+        planId: plan.id,
+        childId: plan.childId,
+        type,
+        summary,
+        record: { type: recordType, id: row.id },
+        before: null,
+        after: { ...row },
+      },
+      caller,
+    );
   }
 }

@@ -44,7 +44,10 @@ export class PlanFactSources {
  * confirmed (an address to go to, not one that was). `dayOf` gives the London day of a moment. Milestones apply the
  * same rule to the same facts (`factMeeting`).
  */
-export function currentAddress<T extends Pick<ConfirmedAddress, 'startDate' | 'confirmedAt'>>(addresses: readonly T[], dayOf: (d: Date) => string): T | null {
+export function currentAddress<T extends Pick<ConfirmedAddress, 'startDate' | 'confirmedAt'>>(
+  addresses: readonly T[],
+  dayOf: (d: Date) => string,
+): T | null {
   const valid = addresses.filter((a) => a.startDate >= dayOf(a.confirmedAt));
   return [...valid].sort((a, b) => b.confirmedAt.getTime() - a.confirmedAt.getTime())[0] ?? null;
 }

@@ -13,7 +13,11 @@ export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
 
   @Get(':file')
-  async feed(@Param('file') file: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async feed(
+    @Param('file') file: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : '';
     const body = await this.feeds.calendarFor(token, {
       requestId: typeof request.id === 'string' ? request.id : null,

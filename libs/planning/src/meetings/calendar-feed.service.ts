@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@resettle/common';
 import { Caller } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
 import { ChildrenService } from '@resettle/children';
+import { Clock } from '@resettle/common';
 import { UsersService } from '@resettle/identity';
-import { CalendarFeed } from './meeting.types';
 import { CalendarFeedSecret } from './entities/calendar-feed.entity';
+import { CalendarFeed } from './meeting.types';
+import {
+  buildMeetingsCalendar,
+  feedPath,
+  hashFeedToken,
+  isWellFormedFeedToken,
+  newFeedToken,
+} from './meeting-calendar';
 import { MeetingsService } from './meetings.service';
-import { buildMeetingsCalendar, feedPath, hashFeedToken, isWellFormedFeedToken, newFeedToken } from './meeting-calendar';
 import { childInitials } from './rules/meeting-rules';
 
 /** The feed carries meetings from this many days ago onwards. */
@@ -69,7 +75,13 @@ export class CalendarFeedService {
     return this.dataSource.transaction(async (em) => {
       const had = ((await em.delete(CalendarFeedSecret, { userId: caller.actor.userId })).affected ?? 0) > 0;
       if (had) {
-        await this.audit.recordChange(em, caller, { resourceType: 'CalendarFeed', resourceId: caller.actor.userId, before: null, after: null, detail: { event: 'CALENDAR_FEED_REVOKED' } });
+        await this.audit.recordChange(em, caller, {
+          resourceType: 'CalendarFeed',
+          resourceId: caller.actor.userId,
+          before: null,
+          after: null,
+          detail: { event: 'CALENDAR_FEED_REVOKED' },
+        });
       }
       return had;
     });
@@ -80,7 +92,10 @@ export class CalendarFeedService {
    * user disabled): the controller answers 404 to all alike. Each child whose meeting is in the feed gets an audit
    * row (their initials and meeting times left the service), as a page of the caseload does.
    */
-  async calendarFor(token: string, request: { requestId: string | null; clientIp: string | null }): Promise<string | null> {
+  async calendarFor(
+    token: string,
+    request: { requestId: string | null; clientIp: string | null },
+  ): Promise<string | null> {
     if (!isWellFormedFeedToken(token)) return null;
     const feed = await this.dataSource.getRepository(CalendarFeedSecret).findOneBy({ tokenHash: hashFeedToken(token) });
     if (!feed) return null;
@@ -101,7 +116,14 @@ export class CalendarFeedService {
         resourceId: user.id,
         childId,
         outcome: AuditOutcome.ALLOWED,
-        fieldsRead: ['childInitials', 'meetings.type', 'meetings.startsAt', 'meetings.endsAt', 'meetings.location', 'meetings.callLink'],
+        fieldsRead: [
+          'childInitials',
+          'meetings.type',
+          'meetings.startsAt',
+          'meetings.endsAt',
+          'meetings.location',
+          'meetings.callLink',
+        ],
         requestId: request.requestId,
         clientIp: request.clientIp,
       })),

@@ -1,5 +1,11 @@
+import {
+  buildMeetingsCalendar,
+  CalendarMeeting,
+  hashFeedToken,
+  isWellFormedFeedToken,
+  newFeedToken,
+} from './meeting-calendar';
 import { MeetingStatus, MeetingType } from './meeting-enums';
-import { buildMeetingsCalendar, CalendarMeeting, hashFeedToken, isWellFormedFeedToken, newFeedToken } from './meeting-calendar';
 
 const meeting = (over: Partial<CalendarMeeting> = {}): CalendarMeeting => ({
   id: '7d0f6c0e-1b7e-4f0b-9a59-2f7f0d3c1a11',
@@ -59,7 +65,10 @@ describe('the feed’s secret', () => {
     expect(hashFeedToken(token)).not.toContain(token);
   });
 
-  it.each(['', 'short', 'x'.repeat(44), `${'a'.repeat(42)}/`, `${'a'.repeat(42)}=`])('refuses %j before any lookup', (token) => {
-    expect(isWellFormedFeedToken(token)).toBe(false);
-  });
+  it.each(['', 'short', 'x'.repeat(44), `${'a'.repeat(42)}/`, `${'a'.repeat(42)}=`])(
+    'refuses %j before any lookup',
+    (token) => {
+      expect(isWellFormedFeedToken(token)).toBe(false);
+    },
+  );
 });

@@ -1,10 +1,12 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@resettle/common';
 import { PathwayAction } from '../entities/pathway-action.entity';
-import { MeetingParticipation } from './meeting-enums';
 import { PlanningMeeting } from './entities/planning-meeting.entity';
+import { MeetingParticipation } from './meeting-enums';
 
-@ObjectType({ description: 'What happened at a held meeting. Attendance is on each invitee; actions are on the pathways.' })
+@ObjectType({
+  description: 'What happened at a held meeting. Attendance is on each invitee; actions are on the pathways.',
+})
 export class MeetingOutcome {
   @Field(() => Date)
   heldAt: Date;
@@ -12,7 +14,10 @@ export class MeetingOutcome {
   @Field(() => MeetingParticipation, { description: 'How the child took part.' })
   childParticipation: MeetingParticipation;
 
-  @Field(() => String, { nullable: true, description: 'The child’s views as they gave them, or why they did not take part.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child’s views as they gave them, or why they did not take part.',
+  })
   childParticipationNotes: string | null;
 
   @Field(() => MeetingParticipation, { nullable: true })
@@ -43,7 +48,9 @@ export class RecordMeetingOutcomePayload {
   warnings: string[];
 }
 
-@ObjectType({ description: 'Your secret calendar feed of planning meetings. Anyone with the URL can read it: keep it private.' })
+@ObjectType({
+  description: 'Your secret calendar feed of planning meetings. Anyone with the URL can read it: keep it private.',
+})
 export class CalendarFeed {
   @Field({ description: 'The feed’s full URL, to subscribe to in a calendar app. Shown only now: it is not stored.' })
   url: string;
@@ -57,7 +64,10 @@ export class CalendarFeed {
   @Field(() => Date)
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the secret was last replaced (the old URL then stopped working).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the secret was last replaced (the old URL then stopped working).',
+  })
   rotatedAt: Date | null;
 }
 

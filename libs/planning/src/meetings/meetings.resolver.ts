@@ -14,16 +14,10 @@ import {
 import { Child, ChildrenService } from '@resettle/children';
 import { UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
-import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PathwayAction } from '../entities/pathway-action.entity';
+import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
-import { PlanningMeeting } from './entities/planning-meeting.entity';
-import { MeetingInvitee } from './entities/meeting-invitee.entity';
-import { MeetingStatus } from './meeting-enums';
-import { CalendarFeed, MeetingOutcome, PlanningMeetingConnection, RecordMeetingOutcomePayload } from './meeting.types';
-import { MeetingsService } from './meetings.service';
 import { CalendarFeedService } from './calendar-feed.service';
-import { childInitials } from './rules/meeting-rules';
 import {
   CancelMeetingInput,
   MyMeetingsArgs,
@@ -31,9 +25,16 @@ import {
   RescheduleMeetingInput,
   ScheduleMeetingInput,
 } from './dto/meeting.inputs';
+import { MeetingInvitee } from './entities/meeting-invitee.entity';
+import { PlanningMeeting } from './entities/planning-meeting.entity';
+import { CalendarFeed, MeetingOutcome, PlanningMeetingConnection, RecordMeetingOutcomePayload } from './meeting.types';
+import { MeetingStatus } from './meeting-enums';
+import { MeetingsService } from './meetings.service';
+import { childInitials } from './rules/meeting-rules';
 
 const MEETING = 'Planning meeting';
-const WHOLE_PLAN = 'Null unless you may see the whole plan (an invitee from outside it sees the meeting’s logistics only).';
+const WHOLE_PLAN =
+  'Null unless you may see the whole plan (an invitee from outside it sees the meeting’s logistics only).';
 
 /** Whether the signed-in person may see the whole plan of this child (not only a meeting they are invited to). */
 async function showsWholePlan(access: AccessService, ctx: AccessContext, childId: string): Promise<boolean> {
@@ -58,37 +59,61 @@ export class MeetingsResolver {
 
   // ---------------------------------------------------------------- meetings
 
-  @Mutation(() => PlanningMeeting, { description: 'An initial meeting once per plan, unless the earlier one was cancelled (else CONFLICT).' })
+  @Mutation(() => PlanningMeeting, {
+    description: 'An initial meeting once per plan, unless the earlier one was cancelled (else CONFLICT).',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async scheduleMeeting(
+    @Args('input') input: ScheduleMeetingInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.planAccess.authorizePlanChange(ctx, caller, input.planId);
     return this.meetings.schedule(input, caller);
   }
 
-  @Mutation(() => PlanningMeeting, { description: 'A new time, and optionally place, invitees and participation. A held or cancelled meeting cannot be (CONFLICT).' })
+  @Mutation(() => PlanningMeeting, {
+    description:
+      'A new time, and optionally place, invitees and participation. A held or cancelled meeting cannot be (CONFLICT).',
+  })
   @Allow(Capability.CHANGE_PLAN)
-  async rescheduleMeeting(@Args('input') input: RescheduleMeetingInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async rescheduleMeeting(
+    @Args('input') input: RescheduleMeetingInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeMeeting(ctx, caller, input.meetingId);
     return this.meetings.reschedule(input, caller);
   }
 
   @Mutation(() => PlanningMeeting, { description: 'Cancels a scheduled meeting, keeping it and the reason.' })
   @Allow(Capability.CHANGE_PLAN)
-  async cancelMeeting(@Args('input') input: CancelMeetingInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async cancelMeeting(
+    @Args('input') input: CancelMeetingInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeMeeting(ctx, caller, input.meetingId);
     return this.meetings.cancel(input, caller);
   }
 
   @Mutation(() => RecordMeetingOutcomePayload, {
-    description: 'Once the meeting has happened: attendance, participation, decisions, and actions added to the plan’s pathways.',
+    description:
+      'Once the meeting has happened: attendance, participation, decisions, and actions added to the plan’s pathways.',
   })
   @Allow(Capability.CHANGE_PLAN)
-  async recordMeetingOutcome(@Args('input') input: RecordMeetingOutcomeInput, @CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
+  async recordMeetingOutcome(
+    @Args('input') input: RecordMeetingOutcomeInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
     await this.authorizeMeeting(ctx, caller, input.meetingId);
     return this.meetings.recordOutcome(input, caller);
   }
 
-  @Query(() => PlanningMeetingConnection, { description: 'The meetings you scheduled or are invited to (by your account or your email), soonest first.' })
+  @Query(() => PlanningMeetingConnection, {
+    description: 'The meetings you scheduled or are invited to (by your account or your email), soonest first.',
+  })
   @Allow(Capability.READ_SELF)
   async myMeetings(@Args() args: MyMeetingsArgs, @CurrentCaller() caller: Caller, @Info() info: GraphQLResolveInfo) {
     const me = await this.users.get(caller.actor.userId);
@@ -105,14 +130,17 @@ export class MeetingsResolver {
   // ---------------------------------------------------------------- the calendar feed
 
   @Mutation(() => CalendarFeed, {
-    description: 'Your secret calendar URL for your meetings, to subscribe to in a calendar app. Calling it again replaces the secret: the old URL stops working.',
+    description:
+      'Your secret calendar URL for your meetings, to subscribe to in a calendar app. Calling it again replaces the secret: the old URL stops working.',
   })
   @Allow(Capability.READ_SELF)
   createCalendarFeed(@CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
     return this.feeds.createOrRotate(caller, originOf(ctx));
   }
 
-  @Mutation(() => Boolean, { description: 'Turns your calendar feed off (its URL then answers 404); true if you had one.' })
+  @Mutation(() => Boolean, {
+    description: 'Turns your calendar feed off (its URL then answers 404); true if you had one.',
+  })
   @Allow(Capability.READ_SELF)
   revokeCalendarFeed(@CurrentCaller() caller: Caller) {
     return this.feeds.revoke(caller);
@@ -123,13 +151,17 @@ export class MeetingsResolver {
   @DecidedByParent()
   @ResolveField(() => [MeetingInvitee])
   invitees(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
-    return ctx.loaders.get<string, MeetingInvitee[]>('meetingInvitees', (ids) => this.meetings.inviteesOf(ids)).load(meeting.id);
+    return ctx.loaders
+      .get<string, MeetingInvitee[]>('meetingInvitees', (ids) => this.meetings.inviteesOf(ids))
+      .load(meeting.id);
   }
 
   @DecidedByParent()
   @ResolveField(() => String, { description: 'The child’s initials (e.g. "A.T."), as the calendar feed names them.' })
   async childInitials(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
-    const child = await ctx.loaders.get<string, Child | null>('meetingChild', (ids) => this.children.findByIds(ids)).load(meeting.childId);
+    const child = await ctx.loaders
+      .get<string, Child | null>('meetingChild', (ids) => this.children.findByIds(ids))
+      .load(meeting.childId);
     return child ? childInitials(child) : '';
   }
 
@@ -175,10 +207,15 @@ export class MeetingsResolver {
   }
 
   @DecidedByParent()
-  @ResolveField(() => [PathwayAction], { nullable: true, description: `The pathway actions the meeting agreed. ${WHOLE_PLAN}` })
+  @ResolveField(() => [PathwayAction], {
+    nullable: true,
+    description: `The pathway actions the meeting agreed. ${WHOLE_PLAN}`,
+  })
   async actions(@Parent() meeting: PlanningMeeting, @Context() ctx: AccessContext) {
     if (!(await showsWholePlan(this.access, ctx, meeting.childId))) return null;
-    return ctx.loaders.get<string, PathwayAction[]>('meetingActions', (ids) => this.meetings.actionsOfMeetings(ids)).load(meeting.id);
+    return ctx.loaders
+      .get<string, PathwayAction[]>('meetingActions', (ids) => this.meetings.actionsOfMeetings(ids))
+      .load(meeting.id);
   }
 
   // ---------------------------------------------------------------- internals
@@ -200,10 +237,15 @@ export class PlanMeetingsResolver {
   ) {}
 
   @DecidedByParent()
-  @ResolveField(() => [PlanningMeeting], { nullable: true, description: 'The plan’s planning meetings, newest first. Null unless you may see the whole plan.' })
+  @ResolveField(() => [PlanningMeeting], {
+    nullable: true,
+    description: 'The plan’s planning meetings, newest first. Null unless you may see the whole plan.',
+  })
   async meetings(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await showsWholePlan(this.access, ctx, plan.childId))) return null;
-    return ctx.loaders.get<string, PlanningMeeting[]>('planMeetings', (ids) => this.meetingsService.meetingsOfPlans(ids)).load(plan.id);
+    return ctx.loaders
+      .get<string, PlanningMeeting[]>('planMeetings', (ids) => this.meetingsService.meetingsOfPlans(ids))
+      .load(plan.id);
   }
 }
 
@@ -223,7 +265,11 @@ export class MeetingInviteeResolver {
  * (from X-Forwarded-Proto only behind a trusted proxy) and the Host header; an odd Host falls back to localhost.
  */
 function originOf(ctx: AccessContext): string {
-  const req = ctx.req as unknown as { protocol?: string; host?: string; headers: Record<string, string | string[] | undefined> };
+  const req = ctx.req as unknown as {
+    protocol?: string;
+    host?: string;
+    headers: Record<string, string | string[] | undefined>;
+  };
   const protocol = req.protocol === 'https' ? 'https' : 'http';
   const host = req.host ?? (typeof req.headers.host === 'string' ? req.headers.host : '');
   return `${protocol}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost'}`;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { Caller } from '@resettle/access';
 import {
   BadUserInputError,
   Clock,
@@ -16,19 +17,26 @@ import {
   StaleVersionError,
   toConnection,
 } from '@resettle/common';
-import { Caller } from '@resettle/access';
-import { OrganisationsService } from '@resettle/organisations';
 import { UsersService } from '@resettle/identity';
-import { ResettlementPlan } from '../entities/resettlement-plan.entity';
+import { OrganisationsService } from '@resettle/organisations';
 import { Pathway } from '../entities/pathway.entity';
 import { PathwayAction } from '../entities/pathway-action.entity';
-import { PlanEventType } from '../planning-enums';
+import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanHistory } from '../plan-history.service';
 import { PlanningService } from '../planning.service';
-import { PlanningMeeting } from './entities/planning-meeting.entity';
+import { PlanEventType } from '../planning-enums';
+import {
+  CancelMeetingInput,
+  MeetingInviteeInput,
+  MyMeetingsArgs,
+  RecordMeetingOutcomeInput,
+  RescheduleMeetingInput,
+  ScheduleMeetingInput,
+} from './dto/meeting.inputs';
 import { MeetingInvitee } from './entities/meeting-invitee.entity';
-import { MeetingStatus, meetingTypeLabel } from './meeting-enums';
+import { PlanningMeeting } from './entities/planning-meeting.entity';
 import { RecordMeetingOutcomePayload } from './meeting.types';
+import { MeetingStatus, meetingTypeLabel } from './meeting-enums';
 import {
   actionDueDateErrors,
   attendanceErrors,
@@ -39,14 +47,6 @@ import {
   meetingTimeAndPlaceErrors,
   outcomeTimeRefusal,
 } from './rules/meeting-rules';
-import {
-  CancelMeetingInput,
-  MeetingInviteeInput,
-  MyMeetingsArgs,
-  RecordMeetingOutcomeInput,
-  RescheduleMeetingInput,
-  ScheduleMeetingInput,
-} from './dto/meeting.inputs';
 
 const MEETING = 'Planning meeting';
 /** The most meetings one calendar feed carries (a year of a busy case manager's meetings is far fewer). */
@@ -71,13 +71,19 @@ function patched<T>(current: T, sent: T | undefined, clean: (v: T) => T = (v) =>
 
 function badInput(errors: FieldErrors): BadUserInputError {
   const fields = Object.keys(errors);
-  return new BadUserInputError(fields.length === 1 ? errors[fields[0]][0] : `Check these fields: ${fields.join(', ')}`, errors);
+  return new BadUserInputError(
+    fields.length === 1 ? errors[fields[0]][0] : `Check these fields: ${fields.join(', ')}`,
+    errors,
+  );
 }
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
 
 /** A meeting as its history records it: its own fields and who was invited. */
-function snapshot(meeting: PlanningMeeting, invitees: readonly InviteeRow[] | MeetingInvitee[]): Record<string, unknown> {
+function snapshot(
+  meeting: PlanningMeeting,
+  invitees: readonly InviteeRow[] | MeetingInvitee[],
+): Record<string, unknown> {
   return {
     ...meeting,
     invitees: invitees.map((i) => ({
@@ -122,7 +128,9 @@ export class MeetingsService {
   }
 
   async inviteesOf(meetingIds: readonly string[]): Promise<MeetingInvitee[][]> {
-    const rows = await this.dataSource.getRepository(MeetingInvitee).find({ where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(MeetingInvitee)
+      .find({ where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
     return groupByIds(meetingIds, rows, (i) => i.meetingId);
   }
 
@@ -144,14 +152,28 @@ export class MeetingsService {
     if (!args.includeCancelled) qb.andWhere('m.status <> :cancelled', { cancelled: MeetingStatus.CANCELLED });
     const totalCount = await qb.clone().getCount();
     if (args.after) {
-      const [startsAt, id] = decodeCursor(args.after, 2, ([s, i]) => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && isUuid(i)) as [string, string];
-      qb.andWhere('(m.starts_at, m.id) > (:afterStartsAt, :afterId)', { afterStartsAt: new Date(startsAt), afterId: id });
+      const [startsAt, id] = decodeCursor(
+        args.after,
+        2,
+        ([s, i]) => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && isUuid(i),
+      ) as [string, string];
+      qb.andWhere('(m.starts_at, m.id) > (:afterStartsAt, :afterId)', {
+        afterStartsAt: new Date(startsAt),
+        afterId: id,
+      });
     }
-    const rows = await qb.orderBy('m.starts_at', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, totalCount, (m) => encodeCursor([m.startsAt.toISOString(), m.id]));
   }
 
-  /** For a calendar feed: a person's meetings starting from `since`, cancelled ones included (clients then strike them out). */
+  /**
+   * For a calendar feed: a person's meetings starting from `since`, cancelled ones included (clients then strike them
+   * out).
+   */
   calendarMeetingsOf(person: MeetingPerson, since: Date): Promise<PlanningMeeting[]> {
     return this.personQuery(person)
       .andWhere('m.starts_at >= :since', { since })
@@ -187,9 +209,15 @@ export class MeetingsService {
 
     return this.transaction(async (em) => {
       // Locked, so two initial meetings scheduled at once cannot both pass the check below.
-      const plan = await em.findOne(ResettlementPlan, { where: { id: input.planId }, lock: { mode: 'pessimistic_write' } });
+      const plan = await em.findOne(ResettlementPlan, {
+        where: { id: input.planId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!plan) throw new NotFoundError('Resettlement plan', input.planId);
-      const existing = await em.find(PlanningMeeting, { where: { planId: plan.id }, select: { id: true, type: true, status: true } });
+      const existing = await em.find(PlanningMeeting, {
+        where: { planId: plan.id },
+        select: { id: true, type: true, status: true },
+      });
       const refusal = initialMeetingRefusal(input.type, existing);
       if (refusal) throw new ConflictError(refusal);
 
@@ -251,8 +279,16 @@ export class MeetingsService {
       Object.assign(meeting, fields);
       if (input.childParticipation) meeting.childParticipation = input.childParticipation;
       meeting.childParticipationNotes = patched(meeting.childParticipationNotes, input.childParticipationNotes, text);
-      meeting.parentCarerParticipation = patched(meeting.parentCarerParticipation, input.parentCarerParticipation, (v) => v ?? null);
-      meeting.parentCarerParticipationNotes = patched(meeting.parentCarerParticipationNotes, input.parentCarerParticipationNotes, text);
+      meeting.parentCarerParticipation = patched(
+        meeting.parentCarerParticipation,
+        input.parentCarerParticipation,
+        (v) => v ?? null,
+      );
+      meeting.parentCarerParticipationNotes = patched(
+        meeting.parentCarerParticipationNotes,
+        input.parentCarerParticipationNotes,
+        text,
+      );
       meeting.notes = patched(meeting.notes, input.notes, text);
       meeting.version += 1;
       const saved = await em.save(meeting);
@@ -322,9 +358,16 @@ export class MeetingsService {
       const now = this.clock.now();
       const heldAt = input.heldAt ?? meeting.startsAt;
       const timing = outcomeTimeRefusal(meeting.startsAt, heldAt, now);
-      if (timing?.code === 'CONFLICT') throw new ConflictError(timing.message, { current: snapshot(meeting, invitees) });
+      if (timing?.code === 'CONFLICT')
+        throw new ConflictError(timing.message, { current: snapshot(meeting, invitees) });
       if (timing) throw BadUserInputError.forField('heldAt', timing.message);
-      const errors = { ...attendanceErrors(invitees.map((i) => i.id), input.attendance ?? []), ...actionDueDateErrors(heldAt, actions) };
+      const errors = {
+        ...attendanceErrors(
+          invitees.map((i) => i.id),
+          input.attendance ?? [],
+        ),
+        ...actionDueDateErrors(heldAt, actions),
+      };
       if (hasErrors(errors)) throw badInput(errors);
 
       const before = snapshot(meeting, invitees);
@@ -390,14 +433,23 @@ export class MeetingsService {
    * The meeting locked at the version the caller read, with its invitees. A stale version is refused with the
    * current meeting and its invitees, so the caller can show what changed.
    */
-  private async lockMeeting(em: EntityManager, id: string, expectedVersion: number): Promise<{ meeting: PlanningMeeting; invitees: MeetingInvitee[] }> {
+  private async lockMeeting(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+  ): Promise<{ meeting: PlanningMeeting; invitees: MeetingInvitee[] }> {
     try {
       const meeting = await this.history.lockAtVersion(em, PlanningMeeting, id, expectedVersion, MEETING);
       return { meeting, invitees: await this.inviteesIn(em, id) };
     } catch (error) {
       if (!(error instanceof StaleVersionError)) throw error;
       const current = await em.findOneByOrFail(PlanningMeeting, { id });
-      throw new StaleVersionError(`The ${MEETING.toLowerCase()}`, expectedVersion, current.version, snapshot(current, await this.inviteesIn(em, id)));
+      throw new StaleVersionError(
+        `The ${MEETING.toLowerCase()}`,
+        expectedVersion,
+        current.version,
+        snapshot(current, await this.inviteesIn(em, id)),
+      );
     }
   }
 
@@ -406,7 +458,11 @@ export class MeetingsService {
   }
 
   private async insertInvitees(em: EntityManager, meetingId: string, invitees: readonly InviteeRow[]): Promise<void> {
-    if (invitees.length) await em.insert(MeetingInvitee, invitees.map((i) => ({ ...i, meetingId, attendance: null })));
+    if (invitees.length)
+      await em.insert(
+        MeetingInvitee,
+        invitees.map((i) => ({ ...i, meetingId, attendance: null })),
+      );
   }
 
   /**
@@ -415,14 +471,16 @@ export class MeetingsService {
    */
   private async resolveInvitees(inputs: readonly MeetingInviteeInput[]): Promise<InviteeRow[]> {
     const errors: FieldErrors = {};
-    const organisations = await this.organisations.findByIds(inputs.map((i) => i.organisationId).filter((id): id is string => !!id));
+    const organisations = await this.organisations.findByIds(
+      inputs.map((i) => i.organisationId).filter((id): id is string => !!id),
+    );
     const knownOrganisations = new Set(organisations.filter((o) => !!o).map((o) => o!.id));
     const userIds = inputs.map((i) => i.userId).filter((id): id is string => !!id);
     const users = await this.users.findByIds(userIds);
     const userOf = new Map(userIds.map((id, i) => [id, users[i]]));
 
     const rows = inputs.map((input, position): InviteeRow => {
-      const user = input.userId ? userOf.get(input.userId) ?? null : null;
+      const user = input.userId ? (userOf.get(input.userId) ?? null) : null;
       if (input.userId && (!user || user.disabled)) (errors[`invitees.${position}.userId`] ??= []).push('No such user');
       if (input.organisationId && !knownOrganisations.has(input.organisationId)) {
         (errors[`invitees.${position}.organisationId`] ??= []).push('No such organisation');
@@ -457,8 +515,13 @@ export class MeetingsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_planning_meeting_initial') {
-        throw new ConflictError('This plan already has an initial planning meeting: reschedule that one, or cancel it first');
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'uq_planning_meeting_initial'
+      ) {
+        throw new ConflictError(
+          'This plan already has an initial planning meeting: reschedule that one, or cancel it first',
+        );
       }
       throw error;
     }

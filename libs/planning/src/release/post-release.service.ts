@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError, FieldErrors, NotFoundError, todayIso } from '@resettle/common';
 import { Caller } from '@resettle/access';
+import { BadUserInputError, Clock, ConflictError, FieldErrors, NotFoundError, todayIso } from '@resettle/common';
 import { CustodialEpisode } from '@resettle/custody';
 import { PlanHistory } from '../plan-history.service';
 import { PlanEventType } from '../planning-enums';
-import { ReleaseAppointment } from './entities/release-appointment.entity';
-import { EngagementBarrier } from './entities/engagement-barrier.entity';
-import { SupervisionCheck } from './entities/supervision-check.entity';
-import { AppointmentOutcome, HAPPENED_OUTCOMES, SupervisionCompliance } from './release-enums';
 import {
   RecordAppointmentInput,
   RecordEngagementBarrierInput,
@@ -17,7 +13,19 @@ import {
   UpdateAppointmentOutcomeInput,
   UpdateEngagementBarrierInput,
 } from './dto/release.inputs';
-import { applyPatch, hasBeenReleased, londonDateTime, noneYet, RELEASE_FIRST, throwIfAny, words } from './release-helpers';
+import { EngagementBarrier } from './entities/engagement-barrier.entity';
+import { ReleaseAppointment } from './entities/release-appointment.entity';
+import { SupervisionCheck } from './entities/supervision-check.entity';
+import { AppointmentOutcome, HAPPENED_OUTCOMES, SupervisionCompliance } from './release-enums';
+import {
+  applyPatch,
+  hasBeenReleased,
+  londonDateTime,
+  noneYet,
+  RELEASE_FIRST,
+  throwIfAny,
+  words,
+} from './release-helpers';
 import { ReleasePlanLocks } from './release-plan-locks';
 
 /** After release: the appointments kept or missed, the barriers to engagement and the supervision checks. */
@@ -30,7 +38,9 @@ export class PostReleaseService {
     private readonly clock: Clock,
   ) {}
 
-  /** Planned appointments may be recorded before release; kept or missed ones only after it, once their time has passed. */
+  /**
+   * Planned appointments may be recorded before release; kept or missed ones only after it, once their time has passed.
+   */
   async recordAppointment(input: RecordAppointmentInput, caller: Caller): Promise<ReleaseAppointment> {
     const { plan, episode } = await this.locks.planAndEpisode(input.planId);
     const outcome = input.outcome ?? AppointmentOutcome.PLANNED;
@@ -39,10 +49,13 @@ export class PostReleaseService {
       await this.locks.lockPlan(em, plan.id);
       const duplicate = await em.findOneBy(ReleaseAppointment, { planId: plan.id, kind: input.kind, at: input.at });
       if (duplicate && duplicate.outcome !== AppointmentOutcome.RESCHEDULED) {
-        throw new ConflictError('This appointment is already recorded: change its outcome with updateAppointmentOutcome', {
-          currentVersion: duplicate.version,
-          current: duplicate,
-        });
+        throw new ConflictError(
+          'This appointment is already recorded: change its outcome with updateAppointmentOutcome',
+          {
+            currentVersion: duplicate.version,
+            current: duplicate,
+          },
+        );
       }
       const saved = await em.save(
         em.create(ReleaseAppointment, {
@@ -78,7 +91,13 @@ export class PostReleaseService {
     if (!appointment) throw new NotFoundError('Release appointment', input.appointmentId);
     const { plan, episode } = await this.locks.planAndEpisode(appointment.planId);
     return this.dataSource.transaction(async (em) => {
-      const row = await this.history.lockAtVersion(em, ReleaseAppointment, input.appointmentId, input.expectedVersion, 'Release appointment');
+      const row = await this.history.lockAtVersion(
+        em,
+        ReleaseAppointment,
+        input.appointmentId,
+        input.expectedVersion,
+        'Release appointment',
+      );
       this.assertOutcomePossible(input.outcome, row.at, episode);
       const before = { ...row };
       row.outcome = input.outcome;
@@ -112,7 +131,10 @@ export class PostReleaseService {
       const duplicate = await em
         .getRepository(EngagementBarrier)
         .createQueryBuilder('b')
-        .where(`b.plan_id = :planId AND b.status = 'OPEN' AND lower(b.barrier) = lower(:barrier)`, { planId: plan.id, barrier })
+        .where(`b.plan_id = :planId AND b.status = 'OPEN' AND lower(b.barrier) = lower(:barrier)`, {
+          planId: plan.id,
+          barrier,
+        })
         .getOne();
       if (duplicate) {
         throw new ConflictError('This barrier is already recorded and open: change it with updateEngagementBarrier', {
@@ -151,7 +173,13 @@ export class PostReleaseService {
     if (!found) throw new NotFoundError('Engagement barrier', input.barrierId);
     const { plan } = await this.locks.planAndEpisode(found.planId);
     return this.dataSource.transaction(async (em) => {
-      const row = await this.history.lockAtVersion(em, EngagementBarrier, input.barrierId, input.expectedVersion, 'Engagement barrier');
+      const row = await this.history.lockAtVersion(
+        em,
+        EngagementBarrier,
+        input.barrierId,
+        input.expectedVersion,
+        'Engagement barrier',
+      );
       const before = { ...row };
       for (const field of ['barrier', 'assessment', 'planToAddress'] as const) {
         const value = input[field];
@@ -167,7 +195,10 @@ export class PostReleaseService {
           planId: plan.id,
           childId: plan.childId,
           type: PlanEventType.BARRIER_ASSESSED,
-          summary: before.status !== saved.status ? `Barrier to engagement ${words(saved.status)}: ${saved.barrier}` : `Barrier to engagement updated: ${saved.barrier}`,
+          summary:
+            before.status !== saved.status
+              ? `Barrier to engagement ${words(saved.status)}: ${saved.barrier}`
+              : `Barrier to engagement updated: ${saved.barrier}`,
           record: { type: 'EngagementBarrier', id: saved.id },
           before,
           after: { ...saved },
@@ -180,13 +211,17 @@ export class PostReleaseService {
 
   async recordSupervisionCheck(input: RecordSupervisionCheckInput, caller: Caller): Promise<SupervisionCheck> {
     const { plan, episode } = await this.locks.planAndEpisode(input.planId);
-    if (!hasBeenReleased(episode)) throw new ConflictError(`${RELEASE_FIRST}: supervision in the community starts at release`);
+    if (!hasBeenReleased(episode))
+      throw new ConflictError(`${RELEASE_FIRST}: supervision in the community starts at release`);
     const errors: FieldErrors = {};
-    if (input.periodEnding > this.clock.today()) errors.periodEnding = ['A period can be assessed only once it has ended (periodEnding cannot be in the future)'];
+    if (input.periodEnding > this.clock.today())
+      errors.periodEnding = ['A period can be assessed only once it has ended (periodEnding cannot be in the future)'];
     const releaseDay = todayIso(episode.releasedAt!);
-    if (input.periodEnding < releaseDay) errors.periodEnding = [`The period cannot end before the release (${releaseDay})`];
+    if (input.periodEnding < releaseDay)
+      errors.periodEnding = [`The period cannot end before the release (${releaseDay})`];
     const notes = input.notes?.trim() || null;
-    if (input.compliance !== SupervisionCompliance.COMPLIANT && !notes) errors.notes = ['Say what happened when the child was not fully compliant'];
+    if (input.compliance !== SupervisionCompliance.COMPLIANT && !notes)
+      errors.notes = ['Say what happened when the child was not fully compliant'];
     throwIfAny(errors);
 
     return this.dataSource.transaction(async (em) => {
@@ -195,12 +230,21 @@ export class PostReleaseService {
       let existing: SupervisionCheck | null = null;
       if (found) {
         if (input.expectedVersion == null) {
-          throw new ConflictError(`Supervision to ${input.periodEnding} is already recorded (version ${found.version}): send the version you loaded to correct it`, {
-            currentVersion: found.version,
-            current: found,
-          });
+          throw new ConflictError(
+            `Supervision to ${input.periodEnding} is already recorded (version ${found.version}): send the version you loaded to correct it`,
+            {
+              currentVersion: found.version,
+              current: found,
+            },
+          );
         }
-        existing = await this.history.lockAtVersion(em, SupervisionCheck, found.id, input.expectedVersion, 'Supervision check');
+        existing = await this.history.lockAtVersion(
+          em,
+          SupervisionCheck,
+          found.id,
+          input.expectedVersion,
+          'Supervision check',
+        );
       } else if (input.expectedVersion != null) {
         throw noneYet('supervision check for this period', input.expectedVersion);
       }
@@ -230,7 +274,12 @@ export class PostReleaseService {
 
   private assertOutcomePossible(outcome: AppointmentOutcome, at: Date, episode: CustodialEpisode): void {
     if (!HAPPENED_OUTCOMES.includes(outcome)) return;
-    if (!hasBeenReleased(episode)) throw new ConflictError(`${RELEASE_FIRST}: only then can an appointment after release be kept or missed`);
-    if (at.getTime() > this.clock.now().getTime()) throw BadUserInputError.forField('outcome', `An appointment can be ${words(outcome)} only once its time has passed`);
+    if (!hasBeenReleased(episode))
+      throw new ConflictError(`${RELEASE_FIRST}: only then can an appointment after release be kept or missed`);
+    if (at.getTime() > this.clock.now().getTime())
+      throw BadUserInputError.forField(
+        'outcome',
+        `An appointment can be ${words(outcome)} only once its time has passed`,
+      );
   }
 }

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry } from '@resettle/access';
-import { PlanningModule } from '../planning.module';
 import { PlanAccessModule } from '../plan-access.module';
+import { PlanningModule } from '../planning.module';
 import { ReleaseModule } from './release.module';
 import { ReleaseDayPlanResolver, ReleaseResolver } from './release.resolver';
 
@@ -21,7 +21,11 @@ export class ReleaseGraphqlModule implements OnModuleInit {
       ['EngagementBarrier', 'engagement_barrier'],
       ['SupervisionCheck', 'supervision_check'],
     ]) {
-      this.records.register(type, (ids) => `SELECT r.id, p.child_id FROM ${table} r JOIN resettlement_plan p ON p.id = r.plan_id WHERE r.id = ANY(${ids})`);
+      this.records.register(
+        type,
+        (ids) =>
+          `SELECT r.id, p.child_id FROM ${table} r JOIN resettlement_plan p ON p.id = r.plan_id WHERE r.id = ANY(${ids})`,
+      );
     }
   }
 }

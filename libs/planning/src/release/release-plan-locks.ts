@@ -48,10 +48,13 @@ export class ReleasePlanLocks {
       return null;
     }
     if (expectedVersion == null) {
-      throw new ConflictError(`The ${label.toLowerCase()} already exists (version ${found.version}), perhaps started by someone else: reload it and send the version you loaded`, {
-        currentVersion: found.version,
-        current: found,
-      });
+      throw new ConflictError(
+        `The ${label.toLowerCase()} already exists (version ${found.version}), perhaps started by someone else: reload it and send the version you loaded`,
+        {
+          currentVersion: found.version,
+          current: found,
+        },
+      );
     }
     return this.history.lockAtVersion(em, entity, found.id, expectedVersion, label) as Promise<T>;
   }

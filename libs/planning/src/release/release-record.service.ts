@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, Clock, ConflictError, FieldErrors, todayIso } from '@resettle/common';
 import { Caller } from '@resettle/access';
+import { BadUserInputError, Clock, ConflictError, FieldErrors, todayIso } from '@resettle/common';
 import { PlanHistory } from '../plan-history.service';
 import { PlanEventType } from '../planning-enums';
-import { ReleaseRecord } from './entities/release-record.entity';
 import { RecordReleaseDayInput } from './dto/release.inputs';
+import { ReleaseRecord } from './entities/release-record.entity';
 import { applyPatch, comparable, hasBeenReleased, RELEASE_FIRST, throwIfAny, words } from './release-helpers';
 import { ReleasePlanLocks } from './release-plan-locks';
 
@@ -23,7 +23,12 @@ const RELEASE_RECORD_FIELDS = [
   'notes',
 ] as const;
 /** Required on a release record: refused when missing on creation or sent as null on a change. */
-const RELEASE_RECORD_REQUIRED = ['metAtGate', 'firstNightAddress', 'firstNightPlacementType', 'firstNightAsPlanned'] as const;
+const RELEASE_RECORD_REQUIRED = [
+  'metAtGate',
+  'firstNightAddress',
+  'firstNightPlacementType',
+  'firstNightAsPlanned',
+] as const;
 
 /** The release as it happened: met at the gate or not, the first night, whether things went as planned. */
 @Injectable()
@@ -39,26 +44,48 @@ export class ReleaseRecordService {
     const { plan, episode } = await this.locks.planAndEpisode(input.planId);
     if (!hasBeenReleased(episode)) throw new ConflictError(RELEASE_FIRST);
     if (input.releasedAt) {
-      if (input.releasedAt.getTime() > this.clock.now().getTime()) throw BadUserInputError.forField('releasedAt', 'releasedAt cannot be in the future');
+      if (input.releasedAt.getTime() > this.clock.now().getTime())
+        throw BadUserInputError.forField('releasedAt', 'releasedAt cannot be in the future');
       if (todayIso(input.releasedAt) < episode.startDate) {
-        throw BadUserInputError.forField('releasedAt', `The release cannot be before the episode began (${episode.startDate})`);
+        throw BadUserInputError.forField(
+          'releasedAt',
+          `The release cannot be before the episode began (${episode.startDate})`,
+        );
       }
     }
     return this.dataSource.transaction(async (em) => {
-      const existing = await this.locks.lockOnePerPlan(em, ReleaseRecord, plan.id, input.expectedVersion, 'Release record');
+      const existing = await this.locks.lockOnePerPlan(
+        em,
+        ReleaseRecord,
+        plan.id,
+        input.expectedVersion,
+        'Release record',
+      );
       const before = existing ? { ...existing } : null;
-      const row = existing ?? em.create(ReleaseRecord, { planId: plan.id, releasedAt: episode.releasedAt!, eteStartedAsPlanned: null, firstAppointmentsKept: null, metByName: null, metByRelationship: null, notes: null });
+      const row =
+        existing ??
+        em.create(ReleaseRecord, {
+          planId: plan.id,
+          releasedAt: episode.releasedAt!,
+          eteStartedAsPlanned: null,
+          firstAppointmentsKept: null,
+          metByName: null,
+          metByRelationship: null,
+          notes: null,
+        });
       applyPatch(row, input, RELEASE_RECORD_FIELDS);
       if (input.releasedAt === null) row.releasedAt = episode.releasedAt!;
 
       const errors: FieldErrors = {};
       for (const field of RELEASE_RECORD_REQUIRED) {
-        if (row[field] === null || row[field] === undefined) errors[field] = [existing ? `${field} cannot be cleared` : `${field} is required`];
+        if (row[field] === null || row[field] === undefined)
+          errors[field] = [existing ? `${field} cannot be cleared` : `${field} is required`];
       }
       if (row.metAtGate === true && !row.metByName) errors.metByName = ['Say who met the child at the gate'];
       if (row.metAtGate === false) {
         // Nobody met the child: a name sent now contradicts that; one kept from before is cleared.
-        if (input.metByName?.trim() || input.metByRelationship?.trim()) errors.metByName = ['Leave metByName and metByRelationship out when nobody met the child'];
+        if (input.metByName?.trim() || input.metByRelationship?.trim())
+          errors.metByName = ['Leave metByName and metByRelationship out when nobody met the child'];
         row.metByName = null;
         row.metByRelationship = null;
       }

@@ -3,16 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
 import { PlanningModule } from '../planning.module';
+import { EngagementBarrier } from './entities/engagement-barrier.entity';
+import { ReleaseAppointment } from './entities/release-appointment.entity';
 import { ReleaseDayPlan } from './entities/release-day-plan.entity';
 import { ReleaseRecord } from './entities/release-record.entity';
-import { ReleaseAppointment } from './entities/release-appointment.entity';
-import { EngagementBarrier } from './entities/engagement-barrier.entity';
 import { SupervisionCheck } from './entities/supervision-check.entity';
 import { PostReleaseService } from './post-release.service';
+import { ReleaseService } from './release.service';
 import { ReleaseDayPlanService } from './release-day-plan.service';
 import { ReleasePlanLocks } from './release-plan-locks';
 import { ReleaseRecordService } from './release-record.service';
-import { ReleaseService } from './release.service';
 
 /** The day of release and after it: entities and service (the resolvers are in `ReleaseGraphqlModule`). */
 @Module({

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { byIds, groupByIds } from '@resettle/common';
 import { Caller } from '@resettle/access';
+import { byIds, groupByIds } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
-import { ReleaseDayPlan } from './entities/release-day-plan.entity';
-import { ReleaseRecord } from './entities/release-record.entity';
-import { ReleaseAppointment } from './entities/release-appointment.entity';
-import { EngagementBarrier } from './entities/engagement-barrier.entity';
-import { SupervisionCheck } from './entities/supervision-check.entity';
 import {
   ConfirmReleaseDayPlanInput,
   PlanReleaseDayInput,
@@ -20,11 +15,15 @@ import {
   UpdateAppointmentOutcomeInput,
   UpdateEngagementBarrierInput,
 } from './dto/release.inputs';
+import { EngagementBarrier } from './entities/engagement-barrier.entity';
+import { ReleaseAppointment } from './entities/release-appointment.entity';
+import { ReleaseDayPlan } from './entities/release-day-plan.entity';
+import { ReleaseRecord } from './entities/release-record.entity';
+import { SupervisionCheck } from './entities/supervision-check.entity';
 import { PostReleaseService } from './post-release.service';
 import { ReleaseDayPlanService } from './release-day-plan.service';
 import { ReleaseRecordService } from './release-record.service';
 
-export { hasBeenReleased } from './release-helpers';
 
 /**
  * The day of release and after it, as the resolvers see it: the reads (batched, for DataLoader) here, and each change
@@ -65,17 +64,23 @@ export class ReleaseService {
   }
 
   async appointmentsOf(planIds: readonly string[]): Promise<ReleaseAppointment[][]> {
-    const rows = await this.dataSource.getRepository(ReleaseAppointment).find({ where: { planId: In([...planIds]) }, order: { at: 'ASC', createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ReleaseAppointment)
+      .find({ where: { planId: In([...planIds]) }, order: { at: 'ASC', createdAt: 'ASC' } });
     return groupByIds(planIds, rows, (r) => r.planId);
   }
 
   async engagementBarriersOf(planIds: readonly string[]): Promise<EngagementBarrier[][]> {
-    const rows = await this.dataSource.getRepository(EngagementBarrier).find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(EngagementBarrier)
+      .find({ where: { planId: In([...planIds]) }, order: { createdAt: 'ASC' } });
     return groupByIds(planIds, rows, (r) => r.planId);
   }
 
   async supervisionChecksOf(planIds: readonly string[]): Promise<SupervisionCheck[][]> {
-    const rows = await this.dataSource.getRepository(SupervisionCheck).find({ where: { planId: In([...planIds]) }, order: { periodEnding: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(SupervisionCheck)
+      .find({ where: { planId: In([...planIds]) }, order: { periodEnding: 'ASC' } });
     return groupByIds(planIds, rows, (r) => r.planId);
   }
 

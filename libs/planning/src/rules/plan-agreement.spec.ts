@@ -14,13 +14,37 @@ describe('agreementBlockers', () => {
     ['explained and agreed, no active pathway', {}, []],
     ['partly agrees is enough', { childAgreement: AgreementResponse.PARTLY_AGREES }, []],
     ['not explained', { explainedOn: null }, ['Record when and how the plan was explained to the child']],
-    ['no answer from the child', { childAgreement: null }, ['Record whether the child agrees with the plan, in their own words']],
-    ['not asked', { childAgreement: AgreementResponse.NOT_ASKED }, ['Record whether the child agrees with the plan, in their own words']],
-    ['the child disagrees', { childAgreement: AgreementResponse.DISAGREES }, ['The child disagrees with the plan: revisit it with them']],
-    ['an active pathway without the child’s view', { pathways: [pathway(PathwayStatus.IN_PROGRESS)] }, ['Record the child’s view on the accommodation pathway, or why it could not be had']],
-    ['a blank view does not count', { pathways: [pathway(PathwayStatus.SUPPORT_REQUIRED, '   ')] }, ['Record the child’s view on the accommodation pathway, or why it could not be had']],
+    [
+      'no answer from the child',
+      { childAgreement: null },
+      ['Record whether the child agrees with the plan, in their own words'],
+    ],
+    [
+      'not asked',
+      { childAgreement: AgreementResponse.NOT_ASKED },
+      ['Record whether the child agrees with the plan, in their own words'],
+    ],
+    [
+      'the child disagrees',
+      { childAgreement: AgreementResponse.DISAGREES },
+      ['The child disagrees with the plan: revisit it with them'],
+    ],
+    [
+      'an active pathway without the child’s view',
+      { pathways: [pathway(PathwayStatus.IN_PROGRESS)] },
+      ['Record the child’s view on the accommodation pathway, or why it could not be had'],
+    ],
+    [
+      'a blank view does not count',
+      { pathways: [pathway(PathwayStatus.SUPPORT_REQUIRED, '   ')] },
+      ['Record the child’s view on the accommodation pathway, or why it could not be had'],
+    ],
     ['the view given', { pathways: [pathway(PathwayStatus.ARRANGED, 'I want to live with my nan')] }, []],
-    ['the reason it could not be had', { pathways: [pathway(PathwayStatus.SUPPORT_DECLINED, null, 'Declined to discuss it')] }, []],
+    [
+      'the reason it could not be had',
+      { pathways: [pathway(PathwayStatus.SUPPORT_DECLINED, null, 'Declined to discuss it')] },
+      [],
+    ],
     ['a pathway not started needs no view', { pathways: [pathway(PathwayStatus.NOT_STARTED)] }, []],
     ['support not required needs no view', { pathways: [pathway(PathwayStatus.SUPPORT_NOT_REQUIRED)] }, []],
   ])('%s', (_name, change, expected) => {
@@ -28,6 +52,12 @@ describe('agreementBlockers', () => {
   });
 
   it('lists every blocker at once', () => {
-    expect(agreementBlockers({ explainedOn: null, childAgreement: null, pathways: [pathway(PathwayStatus.IN_PROGRESS), pathway(PathwayStatus.ARRANGED)] })).toHaveLength(4);
+    expect(
+      agreementBlockers({
+        explainedOn: null,
+        childAgreement: null,
+        pathways: [pathway(PathwayStatus.IN_PROGRESS), pathway(PathwayStatus.ARRANGED)],
+      }),
+    ).toHaveLength(4);
   });
 });

@@ -3,7 +3,12 @@ import { AgreementResponse, INACTIVE_PATHWAY_STATUSES, PathwayStatus, PathwayTyp
 export interface AgreementFacts {
   explainedOn: string | null;
   childAgreement: AgreementResponse | null;
-  pathways: readonly { type: PathwayType; status: PathwayStatus; childView: string | null; childViewUnavailableReason: string | null }[];
+  pathways: readonly {
+    type: PathwayType;
+    status: PathwayStatus;
+    childView: string | null;
+    childViewUnavailableReason: string | null;
+  }[];
 }
 
 /**

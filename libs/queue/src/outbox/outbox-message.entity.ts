@@ -8,7 +8,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity()
 @Index('ix_outbox_message_unpublished', ['id'], { where: 'published_at IS NULL' })
 export class OutboxMessage {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_message' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_outbox_message',
+  })
   id: string;
 
   /** What to do, e.g. `milestones.refresh`; the relay maps a topic to its queue. */

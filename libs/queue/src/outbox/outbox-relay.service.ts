@@ -1,7 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -78,10 +78,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let published = 0;
     let failure: { ids: string[]; message: string } | null = null;
     await this.dataSource.transaction(async (em) => {
-      const rows: { id: string; topic: string; payload: Record<string, unknown>; job_id: string | null }[] = await em.query(
-        `SELECT id, topic, payload, job_id FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batch],
-      );
+      const rows: { id: string; topic: string; payload: Record<string, unknown>; job_id: string | null }[] =
+        await em.query(
+          `SELECT id, topic, payload, job_id FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batch],
+        );
       const done: string[] = [];
       const byQueue = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -92,20 +93,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       for (const [queueName, list] of byQueue) {
         try {
-          await this.queueFor(queueName).addBulk(list.map((row) => ({ name: row.topic.split('.', 2)[1], data: row.payload, opts: { jobId: jobIdOf(row) } })));
+          await this.queueFor(queueName).addBulk(
+            list.map((row) => ({ name: row.topic.split('.', 2)[1], data: row.payload, opts: { jobId: jobIdOf(row) } })),
+          );
           done.push(...list.map((row) => row.id));
         } catch (error) {
           const doneIds = new Set(done);
-          failure = { ids: rows.filter((r) => !doneIds.has(r.id)).map((r) => r.id), message: error instanceof Error ? error.message : String(error) };
+          failure = {
+            ids: rows.filter((r) => !doneIds.has(r.id)).map((r) => r.id),
+            message: error instanceof Error ? error.message : String(error),
+          };
           break;
         }
       }
-      if (done.length) await em.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::bigint[])`, [done]);
+      if (done.length)
+        await em.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::bigint[])`, [done]);
       published = done.length;
     });
     if (failure) {
       const { ids, message } = failure as { ids: string[]; message: string };
-      await this.dataSource.query(`UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message]);
+      await this.dataSource.query(
+        `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+        [ids, message],
+      );
     }
     return published;
   }

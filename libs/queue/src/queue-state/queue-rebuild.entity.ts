@@ -8,7 +8,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity()
 @Index('ix_queue_rebuild_started', ['startedAt'])
 export class QueueRebuild {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_queue_rebuild' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_queue_rebuild',
+  })
   id: string;
 
   /** The worker process that ran it (host:pid:start). */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue, RepeatOptions } from 'bullmq';
 import type Redis from 'ioredis';
@@ -19,7 +19,9 @@ export interface RecurringJob {
   job: { name: string; data?: Record<string, unknown> };
 }
 
-/** A feature's way to put back, from PostgreSQL, what it keeps in Redis (the deadline engine: every job within reach). */
+/**
+ * A feature's way to put back, from PostgreSQL, what it keeps in Redis (the deadline engine: every job within reach).
+ */
 export interface QueueStateRebuilder {
   name: string;
   rebuild(): Promise<unknown>;
@@ -105,7 +107,9 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     // A worker starting rebuilds even with the marker present: whatever happened while no worker ran is caught up.
-    await this.rebuild('worker started').catch((error) => this.log.error(`Rebuilding the queues at start failed (the keeper tries again): ${messageOf(error)}`));
+    await this.rebuild('worker started').catch((error) =>
+      this.log.error(`Rebuilding the queues at start failed (the keeper tries again): ${messageOf(error)}`),
+    );
     const every = this.config.get('QUEUE_WATCH_INTERVAL_MS', { infer: true });
     this.timer = setInterval(() => void this.check('periodic check'), every);
     this.timer.unref();
@@ -124,7 +128,12 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
     if (this.stopped) return Promise.resolve();
     this.checking ??= this.checkOnce(trigger)
       .catch((error) => {
-        this.current = { ...this.current, intact: false, checkedAt: this.clock.now(), problem: `check failed: ${messageOf(error)}` };
+        this.current = {
+          ...this.current,
+          intact: false,
+          checkedAt: this.clock.now(),
+          problem: `check failed: ${messageOf(error)}`,
+        };
         this.log.error(`Checking the queues' state in Redis failed (${trigger}): ${messageOf(error)}`);
       })
       .finally(() => (this.checking = null));
@@ -144,9 +153,11 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
 
   /** What is missing from Redis, or null when all is there. */
   private async missingState(): Promise<string | null> {
-    if (!(await this.redis.get(this.markerKey))) return 'the marker is missing: Redis was emptied or restarted without its data';
+    if (!(await this.redis.get(this.markerKey)))
+      return 'the marker is missing: Redis was emptied or restarted without its data';
     for (const job of this.recurring) {
-      if (!(await this.queue(job.queueName).getJobScheduler(job.schedulerId))) return `the job scheduler ${job.schedulerId} is missing`;
+      if (!(await this.queue(job.queueName).getJobScheduler(job.schedulerId)))
+        return `the job scheduler ${job.schedulerId} is missing`;
     }
     return null;
   }
@@ -172,7 +183,13 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
         }
         // If Redis is emptied again during the rebuild, its pending token goes too: rebuild again (a few times).
         for (let round = 1; round <= 3; round++) {
-          if (await this.rebuildOnce(runner.manager.connection, round === 1 ? reason : `${reason} (again: Redis lost its data during the rebuild)`)) return true;
+          if (
+            await this.rebuildOnce(
+              runner.manager.connection,
+              round === 1 ? reason : `${reason} (again: Redis lost its data during the rebuild)`,
+            )
+          )
+            return true;
         }
         throw new Error('Redis kept losing its data during the rebuild');
       } finally {
@@ -186,26 +203,36 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
   private async rebuildOnce(db: DataSource, reason: string): Promise<boolean> {
     const started = Date.now();
     const token = randomUUID();
-    const [{ id }] = await db.query(`INSERT INTO queue_rebuild (worker_id, reason, started_at) VALUES ($1, $2, clock_timestamp()) RETURNING id`, [this.workerId, reason]);
+    const [{ id }] = await db.query(
+      `INSERT INTO queue_rebuild (worker_id, reason, started_at) VALUES ($1, $2, clock_timestamp()) RETURNING id`,
+      [this.workerId, reason],
+    );
     try {
       await this.redis.set(this.pendingKey, token);
       for (const job of this.recurring) await this.upsertRecurring(job);
       for (const step of this.rebuilders) await step.rebuild();
       const finished = (await this.redis.eval(FINISH_REBUILD, 2, this.pendingKey, this.markerKey, token)) === 1;
-      await db.query(`UPDATE queue_rebuild SET finished_at = clock_timestamp(), outcome = $2, error = $3 WHERE id = $1`, [
-        id,
-        finished ? 'DONE' : 'FAILED',
-        finished ? null : 'Redis lost its data during the rebuild',
-      ]);
+      await db.query(
+        `UPDATE queue_rebuild SET finished_at = clock_timestamp(), outcome = $2, error = $3 WHERE id = $1`,
+        [id, finished ? 'DONE' : 'FAILED', finished ? null : 'Redis lost its data during the rebuild'],
+      );
       if (finished) {
         const ms = Date.now() - started;
-        this.current = { intact: true, checkedAt: this.clock.now(), problem: null, lastRebuild: { reason, at: this.clock.now(), ms } };
+        this.current = {
+          intact: true,
+          checkedAt: this.clock.now(),
+          problem: null,
+          lastRebuild: { reason, at: this.clock.now(), ms },
+        };
         this.log.log(`Rebuilt the queues from PostgreSQL in ${ms} ms (${reason})`);
       }
       return finished;
     } catch (error) {
       await db
-        .query(`UPDATE queue_rebuild SET finished_at = clock_timestamp(), outcome = 'FAILED', error = $2 WHERE id = $1`, [id, messageOf(error).slice(0, 1000)])
+        .query(
+          `UPDATE queue_rebuild SET finished_at = clock_timestamp(), outcome = 'FAILED', error = $2 WHERE id = $1`,
+          [id, messageOf(error).slice(0, 1000)],
+        )
         .catch(() => undefined);
       throw error;
     }
@@ -223,10 +250,14 @@ export class QueueStateKeeper implements OnApplicationBootstrap, OnModuleDestroy
       const jobKey = queue.toKey(`repeat:${job.schedulerId}:`);
       const ids: string[] = [];
       for await (const keys of this.redis.scanStream({ match: `${jobKey}*`, count: 1000 })) {
-        for (const key of keys as string[]) if (/^\d+$/.test(key.slice(jobKey.length))) ids.push(key.slice(queue.toKey('').length));
+        for (const key of keys as string[])
+          if (/^\d+$/.test(key.slice(jobKey.length))) ids.push(key.slice(queue.toKey('').length));
       }
       await Promise.all(ids.map((id) => queue.remove(id)));
-      if (ids.length) this.log.warn(`Removed ${ids.length} leftover run(s) of the lost job scheduler ${job.schedulerId} before making it again`);
+      if (ids.length)
+        this.log.warn(
+          `Removed ${ids.length} leftover run(s) of the lost job scheduler ${job.schedulerId} before making it again`,
+        );
     }
     await queue.upsertJobScheduler(job.schedulerId, job.repeat, { name: job.job.name, data: job.job.data ?? {} });
   }

@@ -37,8 +37,17 @@ export async function queueDepths(queues: readonly Queue[], timeoutMs = 2000): P
   return Promise.all(
     queues.map(async (queue) => {
       try {
-        const counts = await within(timeoutMs, queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'));
-        return { queue: queue.name, waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
+        const counts = await within(
+          timeoutMs,
+          queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'),
+        );
+        return {
+          queue: queue.name,
+          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+          delayed: counts.delayed ?? 0,
+          active: counts.active ?? 0,
+          failed: counts.failed ?? 0,
+        };
       } catch {
         return null;
       }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsLocalDate, PageArgs } from '@resettle/common';
 import { ReferralStatus, ReferralType } from '../referral-enums';
 
@@ -11,7 +11,9 @@ const VERSION = 'The version you loaded; a stale one is refused with CONFLICT an
 export class CreateReferralInput {
   @Field(() => ID, { description: 'The pathway of the plan the referral is made from.' }) @IsUUID() pathwayId: string;
   @Field(() => ReferralType) @IsEnum(ReferralType) type: ReferralType;
-  @Field(() => ID, { description: 'A local authority (ACCOMMODATION), an education provider (EDUCATION) or a health provider (HEALTH).' })
+  @Field(() => ID, {
+    description: 'A local authority (ACCOMMODATION), an education provider (EDUCATION) or a health provider (HEALTH).',
+  })
   @IsUUID()
   toOrganisationId: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) childWishes?: string | null;
@@ -24,7 +26,8 @@ export class CreateReferralInput {
 export class UpdateReferralDraftInput {
   @Field(() => ID) @IsUUID() referralId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
-  @Field(() => ID, { nullable: true, description: 'Only while DRAFT.' }) @IsOptional() @IsUUID() toOrganisationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only while DRAFT.' }) @IsOptional() @IsUUID() toOrganisationId?:
+    string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) childWishes?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) familyViews?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) needsAndRisks?: string | null;
@@ -54,7 +57,10 @@ export class RequestReferralInformationInput {
 
 @InputType()
 export class ReferralOfferInput {
-  @Field({ description: 'The address of the placement, or the place (school, course, service).' }) @IsString() @Length(1, 1000) addressOrPlace: string;
+  @Field({ description: 'The address of the placement, or the place (school, course, service).' })
+  @IsString()
+  @Length(1, 1000)
+  addressOrPlace: string;
   @Field({ description: 'The type of placement or place.' }) @IsString() @Length(1, 200) placementType: string;
   @Field() @IsString() @Length(1, 300) provider: string;
   @Field() @IsLocalDate() startDate: string;
@@ -81,5 +87,9 @@ export class ReferralFilter {
 
 @ArgsType()
 export class ReferralsArgs extends PageArgs {
-  @Field(() => ReferralFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ReferralFilter) filter?: ReferralFilter | null;
+  @Field(() => ReferralFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReferralFilter)
+  filter?: ReferralFilter | null;
 }

@@ -1,5 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { ReferralStatus, ReferralType } from '../referral-enums';
 
 /** What the partner sees of the child: taken when the referral is sent, and only that. */
@@ -92,7 +102,10 @@ export class Referral {
   @Column({ type: 'text', nullable: true })
   needsAndRisks: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The child’s wishes (for accommodation: where and with whom to live).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child’s wishes (for accommodation: where and with whom to live).',
+  })
   @Column({ type: 'text', nullable: true })
   childWishes: string | null;
 

@@ -6,7 +6,7 @@ import { daysBetween } from '@resettle/common';
  * expected release is possible (a placement held open, a later move) but unusual: the portal asks the officer to
  * confirm it.
  */
-export const FAR_FROM_RELEASE_DAYS = 28;
+const FAR_FROM_RELEASE_DAYS = 28;
 
 /** The reason the start date is refused, or null when it may be offered. */
 export function offerStartDateProblem(startDate: string, today: string): string | null {

@@ -1,12 +1,18 @@
 import { ReferralStatus as S, ReferralType as T } from '../referral-enums';
-import { ReferralMove as M } from './referral-transitions';
 import { fellThroughNotice, initialsOf, messageNotice, moveNotice } from './referral-notices';
+import { ReferralMove as M } from './referral-transitions';
 
 describe('moveNotice', () => {
   it.each<[M, S, boolean, 'PARTNER' | 'YJS' | null, string | null]>([
     // move, status before, partner had it, told, title
     [M.SEND, S.DRAFT, false, 'PARTNER', 'New accommodation referral for J.E.'],
-    [M.SEND, S.INFORMATION_REQUESTED, true, 'PARTNER', 'Accommodation referral for J.E.: information given, sent again'],
+    [
+      M.SEND,
+      S.INFORMATION_REQUESTED,
+      true,
+      'PARTNER',
+      'Accommodation referral for J.E.: information given, sent again',
+    ],
     [M.ACKNOWLEDGE, S.SENT, true, 'YJS', 'Accommodation referral for J.E.: acknowledged'],
     [M.REQUEST_INFORMATION, S.ACKNOWLEDGED, true, 'YJS', 'Accommodation referral for J.E.: more information asked for'],
     [M.OFFER, S.ACKNOWLEDGED, true, 'YJS', 'Accommodation referral for J.E.: offer made'],
@@ -22,8 +28,12 @@ describe('moveNotice', () => {
   });
 
   it('names the type of referral', () => {
-    expect(moveNotice(M.SEND, { type: T.HEALTH, fromStatus: S.DRAFT }, 'A.B.', false)?.title).toBe('New health referral for A.B.');
-    expect(moveNotice(M.OFFER, { type: T.EDUCATION, fromStatus: S.ACKNOWLEDGED }, 'A.B.', true)?.title).toBe('Education referral for A.B.: offer made');
+    expect(moveNotice(M.SEND, { type: T.HEALTH, fromStatus: S.DRAFT }, 'A.B.', false)?.title).toBe(
+      'New health referral for A.B.',
+    );
+    expect(moveNotice(M.OFFER, { type: T.EDUCATION, fromStatus: S.ACKNOWLEDGED }, 'A.B.', true)?.title).toBe(
+      'Education referral for A.B.: offer made',
+    );
   });
 });
 
@@ -33,7 +43,10 @@ describe('the other notices', () => {
     ['PARTNER', 'YJS'],
   ])('recorded or written by %s, told to %s', (by, to) => {
     expect(fellThroughNotice(T.ACCOMMODATION, 'J.E.', by).to).toBe(to);
-    expect(messageNotice(T.ACCOMMODATION, 'J.E.', by)).toMatchObject({ to, title: 'Accommodation referral for J.E.: new message' });
+    expect(messageNotice(T.ACCOMMODATION, 'J.E.', by)).toMatchObject({
+      to,
+      title: 'Accommodation referral for J.E.: new message',
+    });
   });
 
   it.each([

@@ -21,26 +21,49 @@ const NOUN: Record<ReferralType, string> = {
 };
 
 /** The notice of a move, or null when it is nobody else's news. `wasSent`: the partner had it before this move. */
-export function moveNotice(move: ReferralMove, referral: { type: ReferralType; fromStatus: ReferralStatus }, initials: string, wasSent: boolean): ReferralNotice | null {
+export function moveNotice(
+  move: ReferralMove,
+  referral: { type: ReferralType; fromStatus: ReferralStatus },
+  initials: string,
+  wasSent: boolean,
+): ReferralNotice | null {
   const noun = `${NOUN[referral.type]} for ${initials}`;
   switch (move) {
     case ReferralMove.SEND:
       return referral.fromStatus === ReferralStatus.INFORMATION_REQUESTED
-        ? { to: 'PARTNER', title: `${noun}: information given, sent again`, body: 'The youth justice service has answered and sent the referral back to you.' }
-        : { to: 'PARTNER', title: `New ${noun.charAt(0).toLowerCase()}${noun.slice(1)}`, body: 'A youth justice service has sent your organisation a referral.' };
+        ? {
+            to: 'PARTNER',
+            title: `${noun}: information given, sent again`,
+            body: 'The youth justice service has answered and sent the referral back to you.',
+          }
+        : {
+            to: 'PARTNER',
+            title: `New ${noun.charAt(0).toLowerCase()}${noun.slice(1)}`,
+            body: 'A youth justice service has sent your organisation a referral.',
+          };
     case ReferralMove.ACKNOWLEDGE:
       return { to: 'YJS', title: `${noun}: acknowledged`, body: 'The partner has acknowledged the referral.' };
     case ReferralMove.REQUEST_INFORMATION:
-      return { to: 'YJS', title: `${noun}: more information asked for`, body: 'The partner needs more information before it can go on. Answer in the thread, then send the referral again.' };
+      return {
+        to: 'YJS',
+        title: `${noun}: more information asked for`,
+        body: 'The partner needs more information before it can go on. Answer in the thread, then send the referral again.',
+      };
     case ReferralMove.OFFER:
       return { to: 'YJS', title: `${noun}: offer made`, body: 'The partner has made an offer.' };
     case ReferralMove.CONFIRM:
       return { to: 'YJS', title: `${noun}: confirmed`, body: 'The partner has confirmed. The pathway is arranged.' };
     case ReferralMove.DECLINE:
-      return { to: 'YJS', title: `${noun}: declined`, body: 'The partner has declined the referral. Read their reason and look elsewhere in time.' };
+      return {
+        to: 'YJS',
+        title: `${noun}: declined`,
+        body: 'The partner has declined the referral. Read their reason and look elsewhere in time.',
+      };
     case ReferralMove.WITHDRAW:
       // A draft never reached the partner: withdrawing it is nobody else's news.
-      return wasSent ? { to: 'PARTNER', title: `${noun}: withdrawn`, body: 'The youth justice service has withdrawn the referral.' } : null;
+      return wasSent
+        ? { to: 'PARTNER', title: `${noun}: withdrawn`, body: 'The youth justice service has withdrawn the referral.' }
+        : null;
     case ReferralMove.FELL_THROUGH:
       return null; // Either side may record it: see fellThroughNotice.
   }
@@ -57,7 +80,11 @@ export function fellThroughNotice(type: ReferralType, initials: string, recorded
 
 /** A message in the thread is news for the other side. */
 export function messageNotice(type: ReferralType, initials: string, author: NoticeAudience): ReferralNotice {
-  return { to: author === 'YJS' ? 'PARTNER' : 'YJS', title: `${NOUN[type]} for ${initials}: new message`, body: 'There is a new message in the referral’s thread.' };
+  return {
+    to: author === 'YJS' ? 'PARTNER' : 'YJS',
+    title: `${NOUN[type]} for ${initials}: new message`,
+    body: 'There is a new message in the referral’s thread.',
+  };
 }
 
 /** "J.E." from the name the summary carries. */

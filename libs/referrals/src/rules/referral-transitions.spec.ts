@@ -1,12 +1,28 @@
 import { ReferralStatus as S, ReferralType } from '../referral-enums';
-import { checkReferralMove, ORGANISATION_TYPE_FOR, PATHWAYS_FOR, REFERRAL_MOVES, ReferralMove as M } from './referral-transitions';
+import {
+  checkReferralMove,
+  ORGANISATION_TYPE_FOR,
+  PATHWAYS_FOR,
+  REFERRAL_MOVES,
+  ReferralMove as M,
+} from './referral-transitions';
 
 describe('referral transitions', () => {
   // Every (status, move) pair, written out: the status it leads to, or null when the move is illegal from there.
   const TABLE: Record<S, Partial<Record<M, S>>> = {
     [S.DRAFT]: { [M.SEND]: S.SENT, [M.WITHDRAW]: S.WITHDRAWN },
-    [S.SENT]: { [M.ACKNOWLEDGE]: S.ACKNOWLEDGED, [M.REQUEST_INFORMATION]: S.INFORMATION_REQUESTED, [M.DECLINE]: S.DECLINED, [M.WITHDRAW]: S.WITHDRAWN },
-    [S.ACKNOWLEDGED]: { [M.REQUEST_INFORMATION]: S.INFORMATION_REQUESTED, [M.OFFER]: S.OFFERED, [M.DECLINE]: S.DECLINED, [M.WITHDRAW]: S.WITHDRAWN },
+    [S.SENT]: {
+      [M.ACKNOWLEDGE]: S.ACKNOWLEDGED,
+      [M.REQUEST_INFORMATION]: S.INFORMATION_REQUESTED,
+      [M.DECLINE]: S.DECLINED,
+      [M.WITHDRAW]: S.WITHDRAWN,
+    },
+    [S.ACKNOWLEDGED]: {
+      [M.REQUEST_INFORMATION]: S.INFORMATION_REQUESTED,
+      [M.OFFER]: S.OFFERED,
+      [M.DECLINE]: S.DECLINED,
+      [M.WITHDRAW]: S.WITHDRAWN,
+    },
     [S.INFORMATION_REQUESTED]: { [M.SEND]: S.SENT, [M.DECLINE]: S.DECLINED, [M.WITHDRAW]: S.WITHDRAWN },
     [S.OFFERED]: { [M.CONFIRM]: S.CONFIRMED, [M.DECLINE]: S.DECLINED, [M.WITHDRAW]: S.WITHDRAWN },
     [S.CONFIRMED]: { [M.FELL_THROUGH]: S.FELL_THROUGH },
@@ -24,7 +40,9 @@ describe('referral transitions', () => {
     [M.WITHDRAW]: 'YJS',
     [M.FELL_THROUGH]: 'EITHER',
   };
-  const cells = Object.values(S).flatMap((status) => Object.values(M).map((move) => [status, move, TABLE[status][move] ?? null] as const));
+  const cells = Object.values(S).flatMap((status) =>
+    Object.values(M).map((move) => [status, move, TABLE[status][move] ?? null] as const),
+  );
 
   it.each(cells)('%s + %s → %s', (status, move, expected) => {
     const both = checkReferralMove(status, move, ['YJS', 'PARTNER']);
@@ -55,7 +73,11 @@ describe('referral transitions', () => {
   });
 
   it('each type goes to the right kind of organisation, from the right pathways', () => {
-    expect(ORGANISATION_TYPE_FOR).toEqual({ [ReferralType.ACCOMMODATION]: 'LOCAL_AUTHORITY', [ReferralType.EDUCATION]: 'EDUCATION_PROVIDER', [ReferralType.HEALTH]: 'HEALTH_PROVIDER' });
+    expect(ORGANISATION_TYPE_FOR).toEqual({
+      [ReferralType.ACCOMMODATION]: 'LOCAL_AUTHORITY',
+      [ReferralType.EDUCATION]: 'EDUCATION_PROVIDER',
+      [ReferralType.HEALTH]: 'HEALTH_PROVIDER',
+    });
     expect(PATHWAYS_FOR[ReferralType.ACCOMMODATION]).toEqual(['ACCOMMODATION']);
     expect(PATHWAYS_FOR[ReferralType.HEALTH]).toContain('MENTAL_HEALTH');
   });

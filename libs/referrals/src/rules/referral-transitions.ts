@@ -35,20 +35,38 @@ const OPEN_AFTER_SENT = [S.SENT, S.ACKNOWLEDGED, S.INFORMATION_REQUESTED, S.OFFE
 export const REFERRAL_MOVES: Readonly<Record<ReferralMove, MoveRule>> = {
   [ReferralMove.SEND]: { from: [S.DRAFT, S.INFORMATION_REQUESTED], to: S.SENT, side: 'YJS', verb: 'sent' },
   [ReferralMove.ACKNOWLEDGE]: { from: [S.SENT], to: S.ACKNOWLEDGED, side: 'PARTNER', verb: 'acknowledged' },
-  [ReferralMove.REQUEST_INFORMATION]: { from: [S.SENT, S.ACKNOWLEDGED], to: S.INFORMATION_REQUESTED, side: 'PARTNER', verb: 'asked for more information' },
+  [ReferralMove.REQUEST_INFORMATION]: {
+    from: [S.SENT, S.ACKNOWLEDGED],
+    to: S.INFORMATION_REQUESTED,
+    side: 'PARTNER',
+    verb: 'asked for more information',
+  },
   [ReferralMove.OFFER]: { from: [S.ACKNOWLEDGED], to: S.OFFERED, side: 'PARTNER', verb: 'offered' },
   // The partner confirms its own offer once the placement or place is secured.
   [ReferralMove.CONFIRM]: { from: [S.OFFERED], to: S.CONFIRMED, side: 'PARTNER', verb: 'confirmed' },
   [ReferralMove.DECLINE]: { from: OPEN_AFTER_SENT, to: S.DECLINED, side: 'PARTNER', verb: 'declined' },
   [ReferralMove.WITHDRAW]: { from: [S.DRAFT, ...OPEN_AFTER_SENT], to: S.WITHDRAWN, side: 'YJS', verb: 'withdrawn' },
   // Either side may learn that a confirmed placement fell through.
-  [ReferralMove.FELL_THROUGH]: { from: [S.CONFIRMED], to: S.FELL_THROUGH, side: 'EITHER', verb: 'marked as fallen through' },
+  [ReferralMove.FELL_THROUGH]: {
+    from: [S.CONFIRMED],
+    to: S.FELL_THROUGH,
+    side: 'EITHER',
+    verb: 'marked as fallen through',
+  },
 };
 
-export type MoveCheck = { ok: true; to: ReferralStatus } | { ok: false; reason: 'ILLEGAL' | 'WRONG_SIDE'; message: string };
+export type MoveCheck =
+  { ok: true; to: ReferralStatus } | { ok: false; reason: 'ILLEGAL' | 'WRONG_SIDE'; message: string };
 
-/** Whether `move` may be made now, by someone acting for `sides` (an illegal move is refused before the side is considered). */
-export function checkReferralMove(status: ReferralStatus, move: ReferralMove, sides: readonly ('YJS' | 'PARTNER')[]): MoveCheck {
+/**
+ * Whether `move` may be made now, by someone acting for `sides` (an illegal move is refused before the side is
+ * considered).
+ */
+export function checkReferralMove(
+  status: ReferralStatus,
+  move: ReferralMove,
+  sides: readonly ('YJS' | 'PARTNER')[],
+): MoveCheck {
   const rule = REFERRAL_MOVES[move];
   if (!rule.from.includes(status)) {
     return {
@@ -59,13 +77,17 @@ export function checkReferralMove(status: ReferralStatus, move: ReferralMove, si
   }
   const sideOk = rule.side === 'EITHER' ? sides.length > 0 : sides.includes(rule.side);
   if (!sideOk) {
-    const whose = rule.side === 'YJS' ? 'the youth justice service that made it' : 'the organisation it is addressed to';
+    const whose =
+      rule.side === 'YJS' ? 'the youth justice service that made it' : 'the organisation it is addressed to';
     return { ok: false, reason: 'WRONG_SIDE', message: `Only ${whose} may do this` };
   }
   return { ok: true, to: rule.to };
 }
 
-/** The youth justice service may still change what a referral says: before it is sent, and while information is asked for. */
+/**
+ * The youth justice service may still change what a referral says: before it is sent, and while information is asked
+ * for.
+ */
 export const EDITABLE_STATUSES = [ReferralStatus.DRAFT, ReferralStatus.INFORMATION_REQUESTED] as const;
 
 /** Which organisation types a referral of each type may be addressed to. */

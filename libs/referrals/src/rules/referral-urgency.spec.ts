@@ -1,5 +1,5 @@
 import { ReferralStatus as S } from '../referral-enums';
-import { referralUrgency, ReferralUrgency as U } from './referral-urgency';
+import { ReferralUrgency as U, referralUrgency } from './referral-urgency';
 
 const today = '2026-12-01';
 

@@ -23,7 +23,10 @@ export enum ReferralUrgency {
 const DUE_SOON_DAYS = 14;
 
 /** The milestone of the deadline engine each type of referral meets (keys of `MilestoneKey`). */
-export const DEADLINE_FOR: Record<ReferralType, 'ACCOMMODATION_CONFIRMED' | 'ETE_PLACE_CONFIRMED' | 'HEALTH_HANDOVER_ARRANGED'> = {
+export const DEADLINE_FOR: Record<
+  ReferralType,
+  'ACCOMMODATION_CONFIRMED' | 'ETE_PLACE_CONFIRMED' | 'HEALTH_HANDOVER_ARRANGED'
+> = {
   [ReferralType.ACCOMMODATION]: 'ACCOMMODATION_CONFIRMED',
   [ReferralType.EDUCATION]: 'ETE_PLACE_CONFIRMED',
   [ReferralType.HEALTH]: 'HEALTH_HANDOVER_ARRANGED',

@@ -14,23 +14,34 @@ export class RecordAccommodationArrangementInput {
   @Field({ description: 'YYYY-MM-DD: from when; not in the past.' }) @IsLocalDate() startDate: string;
   @Field(() => AccommodationKind) @IsEnum(AccommodationKind) kind: AccommodationKind;
   @Field({ description: 'Who the child will live with.' }) @IsString() @Length(1, NAME) livingWith: string;
-  @Field({ description: 'Who confirmed the child can live there (name and role).' }) @IsString() @Length(1, NAME) confirmedBy: string;
+  @Field({ description: 'Who confirmed the child can live there (name and role).' })
+  @IsString()
+  @Length(1, NAME)
+  confirmedBy: string;
 }
 
 /** The child told where they will live: the plan's confirmed address at the time is the one recorded as told. */
 @InputType()
 export class RecordChildToldWhereLivingInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field({ description: 'YYYY-MM-DD: not in the future, not before the address was confirmed.' }) @IsLocalDate() toldOn: string;
+  @Field({ description: 'YYYY-MM-DD: not in the future, not before the address was confirmed.' })
+  @IsLocalDate()
+  toldOn: string;
   @Field({ description: 'Who told the child (name and role).' }) @IsString() @Length(1, NAME) toldBy: string;
   @Field(() => ToldHow) @IsEnum(ToldHow) how: ToldHow;
-  @Field(() => Boolean, { nullable: true, description: 'Whether the child has visited or seen the place.' }) @IsOptional() @IsBoolean() hasSeenIt?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the child has visited or seen the place.' })
+  @IsOptional()
+  @IsBoolean()
+  hasSeenIt?: boolean | null;
 }
 
 @InputType()
 export class RecordEtePlacementInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field({ description: 'The school, college, training provider or employer.' }) @IsString() @Length(1, NAME) provider: string;
+  @Field({ description: 'The school, college, training provider or employer.' })
+  @IsString()
+  @Length(1, NAME)
+  provider: string;
   @Field({ description: 'YYYY-MM-DD: the first day; not in the past.' }) @IsLocalDate() startDate: string;
   @Field(() => Int, { description: 'Hours a week, 1 to 60.' }) @IsInt() @Min(1) @Max(60) hoursPerWeek: number;
   @Field({ description: 'Who confirmed the place (name and role).' }) @IsString() @Length(1, NAME) confirmedBy: string;
@@ -40,6 +51,11 @@ export class RecordEtePlacementInput {
 export class RecordHealthHandoverInput {
   @Field(() => ID) @IsUUID() planId: string;
   @Field(() => HealthHandoverPathway) @IsEnum(HealthHandoverPathway) pathwayType: HealthHandoverPathway;
-  @Field({ description: 'The GP practice, CAMHS team or substance misuse service taking the child on.' }) @IsString() @Length(1, NAME) receivingProvider: string;
-  @Field({ description: 'YYYY-MM-DD: the first appointment; not in the past.' }) @IsLocalDate() firstAppointmentOn: string;
+  @Field({ description: 'The GP practice, CAMHS team or substance misuse service taking the child on.' })
+  @IsString()
+  @Length(1, NAME)
+  receivingProvider: string;
+  @Field({ description: 'YYYY-MM-DD: the first appointment; not in the past.' })
+  @IsLocalDate()
+  firstAppointmentOn: string;
 }

@@ -47,7 +47,10 @@ export class ChildToldWhereLiving {
   @Column({ type: 'enum', enum: ToldHow, enumName: 'told_how' })
   how: ToldHow;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the child has visited or seen the place (where possible).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the child has visited or seen the place (where possible).',
+  })
   @Column({ type: 'boolean', nullable: true })
   hasSeenIt: boolean | null;
 

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, PageArgs, IsOptionalNotNull } from '@resettle/common';
+import { IsLocalDate, IsOptionalNotNull, PageArgs } from '@resettle/common';
 import { PathwayType } from '../../planning-enums';
 import { MeetingAttendance, MeetingParticipation, MeetingType } from '../meeting-enums';
 
@@ -28,23 +28,35 @@ const MAX_INVITEES = 50;
 
 @InputType({ description: 'An organisation, a person at one, or a person outside the directory.' })
 export class MeetingInviteeInput {
-  @Field(() => ID, { nullable: true, description: 'The organisation invited (or the person’s); defaults to the user’s organisation.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation invited (or the person’s); defaults to the user’s organisation.',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A user of the service: their name and email are filled in from their account.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A user of the service: their name and email are filled in from their account.',
+  })
   @IsOptional()
   @IsUUID()
   userId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A person’s name; leave out to invite the organisation as a whole.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A person’s name; leave out to invite the organisation as a whole.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Their email: a user with this email sees the meeting in their meetings and calendar feed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their email: a user with this email sees the meeting in their meetings and calendar feed.',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(320)
@@ -62,8 +74,15 @@ export class ScheduleMeetingInput {
   @Field(() => ID) @IsUUID() planId: string;
   @Field(() => MeetingType) @IsEnum(MeetingType) type: MeetingType;
   @Field(() => Date) @Type(() => Date) @IsDate() startsAt: Date;
-  @Field(() => Date, { description: 'After startsAt; at most 12 hours later.' }) @Type(() => Date) @IsDate() endsAt: Date;
-  @Field(() => String, { nullable: true, description: 'Where: a location, a call link, or both.' }) @IsOptional() @IsString() @MaxLength(500) location?: string | null;
+  @Field(() => Date, { description: 'After startsAt; at most 12 hours later.' })
+  @Type(() => Date)
+  @IsDate()
+  endsAt: Date;
+  @Field(() => String, { nullable: true, description: 'Where: a location, a call link, or both.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  location?: string | null;
   @Field(() => String, { nullable: true, description: 'An https link to the video call.' })
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'callLink must be an https link' })
@@ -78,11 +97,28 @@ export class ScheduleMeetingInput {
   @Type(() => MeetingInviteeInput)
   invitees?: MeetingInviteeInput[] | null;
 
-  @Field(() => MeetingParticipation, { description: 'How the child is to take part: planning it is the point.' }) @IsEnum(MeetingParticipation) childParticipation: MeetingParticipation;
-  @Field(() => String, { nullable: true, description: 'Support the child needs to take part (advocate, easy-read agenda, …).' }) @IsOptional() @IsString() @MaxLength(TEXT) childParticipationNotes?: string | null;
-  @Field(() => MeetingParticipation, { nullable: true, description: 'Null when no parent/carer is involved.' }) @IsOptional() @IsEnum(MeetingParticipation) parentCarerParticipation?: MeetingParticipation | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?: string | null;
-  @Field(() => String, { nullable: true, description: 'Agenda or arrangements.' }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
+  @Field(() => MeetingParticipation, { description: 'How the child is to take part: planning it is the point.' })
+  @IsEnum(MeetingParticipation)
+  childParticipation: MeetingParticipation;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Support the child needs to take part (advocate, easy-read agenda, …).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  childParticipationNotes?: string | null;
+  @Field(() => MeetingParticipation, { nullable: true, description: 'Null when no parent/carer is involved.' })
+  @IsOptional()
+  @IsEnum(MeetingParticipation)
+  parentCarerParticipation?: MeetingParticipation | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Agenda or arrangements.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string | null;
 }
 
 /** A new time (required) and, optionally, a new place, invitees and participation. Fields left out are kept. */
@@ -92,14 +128,18 @@ export class RescheduleMeetingInput {
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => Date) @Type(() => Date) @IsDate() startsAt: Date;
   @Field(() => Date) @Type(() => Date) @IsDate() endsAt: Date;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(500) location?: string | null;
+  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(500) location?:
+    string | null;
   @Field(() => String, { nullable: true, description: KEEP })
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'callLink must be an https link' })
   @MaxLength(2000)
   callLink?: string | null;
 
-  @Field(() => [MeetingInviteeInput], { nullable: true, description: 'The whole new list of invitees; leave out to keep the list.' })
+  @Field(() => [MeetingInviteeInput], {
+    nullable: true,
+    description: 'The whole new list of invitees; leave out to keep the list.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_INVITEES)
@@ -107,11 +147,26 @@ export class RescheduleMeetingInput {
   @Type(() => MeetingInviteeInput)
   invitees?: MeetingInviteeInput[] | null;
 
-  @Field(() => MeetingParticipation, { nullable: true, description: 'Leave out to keep.' }) @IsOptionalNotNull() @IsEnum(MeetingParticipation) childParticipation?: MeetingParticipation;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) childParticipationNotes?: string | null;
-  @Field(() => MeetingParticipation, { nullable: true, description: KEEP }) @IsOptional() @IsEnum(MeetingParticipation) parentCarerParticipation?: MeetingParticipation | null;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?: string | null;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
+  @Field(() => MeetingParticipation, { nullable: true, description: 'Leave out to keep.' })
+  @IsOptionalNotNull()
+  @IsEnum(MeetingParticipation)
+  childParticipation?: MeetingParticipation;
+  @Field(() => String, { nullable: true, description: KEEP })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  childParticipationNotes?: string | null;
+  @Field(() => MeetingParticipation, { nullable: true, description: KEEP })
+  @IsOptional()
+  @IsEnum(MeetingParticipation)
+  parentCarerParticipation?: MeetingParticipation | null;
+  @Field(() => String, { nullable: true, description: KEEP })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  parentCarerParticipationNotes?: string | null;
+  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) notes?:
+    string | null;
 }
 
 @InputType()
@@ -131,9 +186,20 @@ export class InviteeAttendanceInput {
 export class MeetingActionInput {
   @Field(() => PathwayType) @IsEnum(PathwayType) pathwayType: PathwayType;
   @Field() @IsString() @Length(1, 1000) description: string;
-  @Field(() => String, { nullable: true, description: 'A named intervention; one the child has done before gives a warning.' }) @IsOptional() @IsString() @MaxLength(200) intervention?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A named intervention; one the child has done before gives a warning.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  intervention?: string | null;
   @Field(() => ID, { description: 'The organisation that owns the action.' }) @IsUUID() ownerOrganisationId: string;
-  @Field(() => String, { nullable: true, description: 'The person who owns it.' }) @IsOptional() @IsString() @MaxLength(200) ownerName?: string | null;
+  @Field(() => String, { nullable: true, description: 'The person who owns it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  ownerName?: string | null;
   @Field({ description: 'YYYY-MM-DD; not before the meeting.' }) @IsLocalDate() dueDate: string;
 }
 
@@ -141,9 +207,16 @@ export class MeetingActionInput {
 export class RecordMeetingOutcomeInput {
   @Field(() => ID) @IsUUID() meetingId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
-  @Field(() => Date, { nullable: true, description: 'When it was held; default its start.' }) @IsOptional() @Type(() => Date) @IsDate() heldAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was held; default its start.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  heldAt?: Date | null;
 
-  @Field(() => [InviteeAttendanceInput], { nullable: true, description: 'The attendance of every invitee (required when there are invitees).' })
+  @Field(() => [InviteeAttendanceInput], {
+    nullable: true,
+    description: 'The attendance of every invitee (required when there are invitees).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_INVITEES)
@@ -151,10 +224,23 @@ export class RecordMeetingOutcomeInput {
   @Type(() => InviteeAttendanceInput)
   attendance?: InviteeAttendanceInput[] | null;
 
-  @Field(() => MeetingParticipation, { description: 'How the child took part.' }) @IsEnum(MeetingParticipation) childParticipation: MeetingParticipation;
-  @Field(() => String, { nullable: true, description: 'The child’s views as they gave them, or why they did not take part.' }) @IsOptional() @IsString() @MaxLength(TEXT) childParticipationNotes?: string | null;
-  @Field(() => MeetingParticipation, { nullable: true }) @IsOptional() @IsEnum(MeetingParticipation) parentCarerParticipation?: MeetingParticipation | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?: string | null;
+  @Field(() => MeetingParticipation, { description: 'How the child took part.' })
+  @IsEnum(MeetingParticipation)
+  childParticipation: MeetingParticipation;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child’s views as they gave them, or why they did not take part.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  childParticipationNotes?: string | null;
+  @Field(() => MeetingParticipation, { nullable: true })
+  @IsOptional()
+  @IsEnum(MeetingParticipation)
+  parentCarerParticipation?: MeetingParticipation | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) parentCarerParticipationNotes?:
+    string | null;
 
   @Field(() => [String], { nullable: true, description: 'The decisions made, one per entry; default none.' })
   @IsOptional()
@@ -164,7 +250,10 @@ export class RecordMeetingOutcomeInput {
   @Length(1, TEXT, { each: true })
   decisions?: string[] | null;
 
-  @Field(() => [MeetingActionInput], { nullable: true, description: 'Actions agreed: each is added to its pathway of the plan; default none.' })
+  @Field(() => [MeetingActionInput], {
+    nullable: true,
+    description: 'Actions agreed: each is added to its pathway of the plan; default none.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -177,7 +266,10 @@ export class RecordMeetingOutcomeInput {
 
 @ArgsType()
 export class MyMeetingsArgs extends PageArgs {
-  @Field(() => Date, { nullable: true, description: 'Meetings that end after this; default now (what is still to come or under way).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Meetings that end after this; default now (what is still to come or under way).',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate()

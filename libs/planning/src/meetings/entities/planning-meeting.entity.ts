@@ -1,5 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { MeetingParticipation, MeetingStatus, MeetingType } from '../meeting-enums';
 
 /**
@@ -17,7 +26,10 @@ import { MeetingParticipation, MeetingStatus, MeetingType } from '../meeting-enu
 @Index('ix_planning_meeting_scheduled_by', ['scheduledById', 'startsAt'])
 @Index('ix_planning_meeting_starts_at', ['startsAt'])
 // One initial meeting per plan unless it was cancelled (the service says so first; this holds under races).
-@Index('uq_planning_meeting_initial', ['planId'], { unique: true, where: `"type" = 'INITIAL' AND "status" <> 'CANCELLED'` })
+@Index('uq_planning_meeting_initial', ['planId'], {
+  unique: true,
+  where: `"type" = 'INITIAL' AND "status" <> 'CANCELLED'`,
+})
 export class PlanningMeeting {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_planning_meeting' })
@@ -73,7 +85,10 @@ export class PlanningMeeting {
   @Column({ type: 'text', nullable: true })
   childParticipationNotes: string | null;
 
-  @Field(() => MeetingParticipation, { nullable: true, description: 'How the parent/carer is to take part; null when none is involved.' })
+  @Field(() => MeetingParticipation, {
+    nullable: true,
+    description: 'How the parent/carer is to take part; null when none is involved.',
+  })
   @Column({ type: 'enum', enum: MeetingParticipation, enumName: 'meeting_participation', nullable: true })
   parentCarerParticipation: MeetingParticipation | null;
 

@@ -56,9 +56,19 @@ describe('one initial meeting per plan', () => {
   it.each([
     ['the first', MeetingType.INITIAL, [], null],
     ['after a cancelled one', MeetingType.INITIAL, [m(MeetingType.INITIAL, MeetingStatus.CANCELLED)], null],
-    ['while one is scheduled', MeetingType.INITIAL, [m(MeetingType.INITIAL, MeetingStatus.SCHEDULED)], /already has an initial/],
+    [
+      'while one is scheduled',
+      MeetingType.INITIAL,
+      [m(MeetingType.INITIAL, MeetingStatus.SCHEDULED)],
+      /already has an initial/,
+    ],
     ['after one was held', MeetingType.INITIAL, [m(MeetingType.INITIAL, MeetingStatus.HELD)], /has been held/],
-    ['a review, whatever came before', MeetingType.REVIEW, [m(MeetingType.INITIAL, MeetingStatus.HELD), m(MeetingType.REVIEW, MeetingStatus.SCHEDULED)], null],
+    [
+      'a review, whatever came before',
+      MeetingType.REVIEW,
+      [m(MeetingType.INITIAL, MeetingStatus.HELD), m(MeetingType.REVIEW, MeetingStatus.SCHEDULED)],
+      null,
+    ],
   ])('%s', (_case, type, existing, refusal) => {
     const result = initialMeetingRefusal(type, existing);
     if (refusal === null) expect(result).toBeNull();
@@ -87,7 +97,14 @@ describe('attendance', () => {
     ['someone twice', ['a', 'b'], ['a', 'b', 'a'], ['attendance.2.inviteeId']],
     ['someone not invited', ['a'], ['a', 'z'], ['attendance.1.inviteeId']],
   ])('%s', (_case, invitees, given, fields) => {
-    expect(Object.keys(attendanceErrors(invitees, given.map((inviteeId) => ({ inviteeId }))))).toEqual(fields);
+    expect(
+      Object.keys(
+        attendanceErrors(
+          invitees,
+          given.map((inviteeId) => ({ inviteeId })),
+        ),
+      ),
+    ).toEqual(fields);
   });
 });
 
@@ -105,12 +122,30 @@ describe('action due dates', () => {
 
 describe('invitees', () => {
   it.each([
-    ['an organisation, a user and a named person', [{ organisationId: 'o1' }, { userId: 'u1' }, { name: 'Sam Advocate', email: 'sam@example.com' }], []],
+    [
+      'an organisation, a user and a named person',
+      [{ organisationId: 'o1' }, { userId: 'u1' }, { name: 'Sam Advocate', email: 'sam@example.com' }],
+      [],
+    ],
     ['nobody in particular', [{ role: 'Chair' } as never], ['invitees.0']],
     ['the same user twice', [{ userId: 'u1' }, { userId: 'u1', role: 'Chair' }], ['invitees.1']],
-    ['the same email twice, in any case', [{ name: 'A', email: 'a@example.com' }, { name: 'B', email: ' A@Example.com' }], ['invitees.1']],
+    [
+      'the same email twice, in any case',
+      [
+        { name: 'A', email: 'a@example.com' },
+        { name: 'B', email: ' A@Example.com' },
+      ],
+      ['invitees.1'],
+    ],
     ['the same organisation twice', [{ organisationId: 'o1' }, { organisationId: 'o1' }], ['invitees.1']],
-    ['two people of one organisation', [{ organisationId: 'o1', name: 'A' }, { organisationId: 'o1', name: 'B' }], []],
+    [
+      'two people of one organisation',
+      [
+        { organisationId: 'o1', name: 'A' },
+        { organisationId: 'o1', name: 'B' },
+      ],
+      [],
+    ],
     ['an organisation and a person of it', [{ organisationId: 'o1' }, { organisationId: 'o1', name: 'A' }], []],
   ])('%s', (_case, invitees, fields) => {
     expect(Object.keys(inviteeErrors(invitees))).toEqual(fields);

@@ -26,9 +26,12 @@ export function meetingTimeAndPlaceErrors(
   const start = meeting.startsAt.getTime();
   const end = meeting.endsAt.getTime();
   if (end <= start) add('endsAt', 'endsAt must be after startsAt');
-  else if (end - start > MAX_DURATION_MINUTES * MINUTE) add('endsAt', `A meeting can last at most ${MAX_DURATION_MINUTES / 60} hours`);
-  if (start < now.getTime() - MAX_DAYS_IN_THE_PAST * DAY) add('startsAt', `startsAt can be at most ${MAX_DAYS_IN_THE_PAST} days in the past`);
-  if (start > now.getTime() + MAX_DAYS_AHEAD * DAY) add('startsAt', `startsAt can be at most ${MAX_DAYS_AHEAD} days ahead`);
+  else if (end - start > MAX_DURATION_MINUTES * MINUTE)
+    add('endsAt', `A meeting can last at most ${MAX_DURATION_MINUTES / 60} hours`);
+  if (start < now.getTime() - MAX_DAYS_IN_THE_PAST * DAY)
+    add('startsAt', `startsAt can be at most ${MAX_DAYS_IN_THE_PAST} days in the past`);
+  if (start > now.getTime() + MAX_DAYS_AHEAD * DAY)
+    add('startsAt', `startsAt can be at most ${MAX_DAYS_AHEAD} days ahead`);
   if (!meeting.location?.trim() && !meeting.callLink?.trim()) add('location', 'Give a location, a call link, or both');
   return errors;
 }
@@ -56,7 +59,10 @@ export function changeRefusal(status: MeetingStatus, change: MeetingChange): str
 }
 
 /** An initial meeting once per plan, unless the earlier one was cancelled. */
-export function initialMeetingRefusal(type: MeetingType, existing: readonly { type: MeetingType; status: MeetingStatus }[]): string | null {
+export function initialMeetingRefusal(
+  type: MeetingType,
+  existing: readonly { type: MeetingType; status: MeetingStatus }[],
+): string | null {
   if (type !== MeetingType.INITIAL) return null;
   const earlier = existing.find((m) => m.type === MeetingType.INITIAL && m.status !== MeetingStatus.CANCELLED);
   if (!earlier) return null;
@@ -69,7 +75,11 @@ export function initialMeetingRefusal(type: MeetingType, existing: readonly { ty
  * Whether the outcome can be recorded now: the meeting must have started (CONFLICT: reschedule it first if it was
  * brought forward), and the time it was held cannot be in the future (BAD_USER_INPUT).
  */
-export function outcomeTimeRefusal(startsAt: Date, heldAt: Date, now: Date): { code: 'CONFLICT' | 'BAD_USER_INPUT'; message: string } | null {
+export function outcomeTimeRefusal(
+  startsAt: Date,
+  heldAt: Date,
+  now: Date,
+): { code: 'CONFLICT' | 'BAD_USER_INPUT'; message: string } | null {
   if (startsAt.getTime() > now.getTime()) {
     return {
       code: 'CONFLICT',
@@ -128,7 +138,9 @@ export function inviteeErrors(invitees: readonly InviteeFacts[]): FieldErrors {
       invitee.userId ? `user:${invitee.userId}` : null,
       email ? `email:${email}` : null,
       !invitee.userId && !email && !invitee.name?.trim() ? `organisation:${invitee.organisationId}` : null,
-      !invitee.userId && !email && invitee.name?.trim() ? `name:${invitee.organisationId ?? ''}:${invitee.name.trim().toLowerCase()}` : null,
+      !invitee.userId && !email && invitee.name?.trim()
+        ? `name:${invitee.organisationId ?? ''}:${invitee.name.trim().toLowerCase()}`
+        : null,
     ].filter((k): k is string => !!k);
     if (keys.some((k) => seen.has(k))) errors[`invitees.${i}`] = ['This invitee is in the list twice'];
     keys.forEach((k) => seen.add(k));
@@ -140,7 +152,10 @@ export function inviteeErrors(invitees: readonly InviteeFacts[]): FieldErrors {
 export function childInitials(child: { givenName: string; familyName: string; preferredName?: string | null }): string {
   const first = (child.preferredName?.trim() || child.givenName.trim()).charAt(0);
   const last = child.familyName.trim().charAt(0);
-  return [first, last].filter(Boolean).map((c) => `${c.toLocaleUpperCase('en-GB')}.`).join('');
+  return [first, last]
+    .filter(Boolean)
+    .map((c) => `${c.toLocaleUpperCase('en-GB')}.`)
+    .join('');
 }
 
 export function hasErrors(errors: FieldErrors): boolean {

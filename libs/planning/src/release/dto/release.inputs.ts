@@ -1,13 +1,32 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsLocalDate } from '@resettle/common';
-import { AppointmentKind, AppointmentOutcome, BarrierStatus, FirstNightPlacementType, SupervisionCompliance } from '../release-enums';
+import {
+  AppointmentKind,
+  AppointmentOutcome,
+  BarrierStatus,
+  FirstNightPlacementType,
+  SupervisionCompliance,
+} from '../release-enums';
 
 const TEXT = 5000;
 const NAME = 200;
 const VERSION = 'The version you loaded; a stale one is refused with CONFLICT and the current state.';
-const CREATE_OR_CHANGE = 'Leave out to create it (CONFLICT, with the current one, if it already exists); the version you loaded to change it.';
+const CREATE_OR_CHANGE =
+  'Leave out to create it (CONFLICT, with the current one, if it already exists); the version you loaded to change it.';
 const KEEP = 'Leave out to keep; null to clear.';
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_MESSAGE = (field: string) => `${field} must be a clock time written HH:MM (24-hour)`;
@@ -19,38 +38,88 @@ const HH_MM_MESSAGE = (field: string) => `${field} must be a clock time written 
 @InputType()
 export class PlanReleaseDayInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
+  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?:
+    number | null;
 
-  @Field(() => String, { nullable: true, description: `Who meets the child at the gate. ${KEEP}` }) @IsOptional() @IsString() @MaxLength(NAME) metByName?: string | null;
+  @Field(() => String, { nullable: true, description: `Who meets the child at the gate. ${KEEP}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME)
+  metByName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(NAME) metByRelationship?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Whether they are an appropriate adult (required to confirm).' }) @IsOptional() @IsBoolean() appropriateAdult?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day of release; by default the episode’s expected release date.' })
-  @IsOptional() @IsLocalDate() meetingDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'HH:MM' }) @IsOptional() @Matches(HH_MM, { message: HH_MM_MESSAGE('meetingTime') }) meetingTime?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) travelArrangements?: string | null;
-  @Field(() => String, { nullable: true, description: 'Where the child goes first.' }) @IsOptional() @IsString() @MaxLength(TEXT) firstDestination?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether they are an appropriate adult (required to confirm).' })
+  @IsOptional()
+  @IsBoolean()
+  appropriateAdult?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day of release; by default the episode’s expected release date.',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  meetingDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE('meetingTime') })
+  meetingTime?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) travelArrangements?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Where the child goes first.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  firstDestination?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: by default the day of release (and it follows that day while left at it).' })
-  @IsOptional() @IsLocalDate() firstAppointmentDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'HH:MM' }) @IsOptional() @Matches(HH_MM, { message: HH_MM_MESSAGE('firstAppointmentTime') }) firstAppointmentTime?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(NAME) firstAppointmentWith?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) firstAppointmentPlace?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: by default the day of release (and it follows that day while left at it).',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  firstAppointmentDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE('firstAppointmentTime') })
+  firstAppointmentTime?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(NAME) firstAppointmentWith?:
+    string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) firstAppointmentPlace?:
+    string | null;
 
-  @Field(() => String, { nullable: true, description: 'Medication and prescriptions, or "None".' }) @IsOptional() @IsString() @MaxLength(TEXT) medication?: string | null;
+  @Field(() => String, { nullable: true, description: 'Medication and prescriptions, or "None".' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  medication?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) idDocuments?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) phone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) moneyAndProperty?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The user who explained the supervision requirements, when they are one.' })
-  @IsOptional() @IsUUID() supervisionExplainedById?: string | null;
-  @Field(() => String, { nullable: true, description: 'Who explained them, by name.' }) @IsOptional() @IsString() @MaxLength(NAME) supervisionExplainedByName?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' }) @IsOptional() @IsLocalDate() supervisionExplainedOn?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user who explained the supervision requirements, when they are one.',
+  })
+  @IsOptional()
+  @IsUUID()
+  supervisionExplainedById?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who explained them, by name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME)
+  supervisionExplainedByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @IsOptional()
+  @IsLocalDate()
+  supervisionExplainedOn?: string | null;
 }
 
 @InputType()
 export class ConfirmReleaseDayPlanInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field(() => Int, { description: `The release-day plan's version. ${VERSION}` }) @IsInt() @Min(1) expectedVersion: number;
+  @Field(() => Int, { description: `The release-day plan's version. ${VERSION}` })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
 }
 
 /**
@@ -61,18 +130,63 @@ export class ConfirmReleaseDayPlanInput {
 @InputType()
 export class RecordReleaseDayInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
+  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?:
+    number | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the child left; by default the release recorded on the episode. Not in the future.' })
-  @IsOptional() @Type(() => Date) @IsDate() releasedAt?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'Whether anyone met the child at the gate (required when creating).' }) @IsOptional() @IsBoolean() metAtGate?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Required when someone met the child.' }) @IsOptional() @IsString() @MaxLength(NAME) metByName?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the child left; by default the release recorded on the episode. Not in the future.',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  releasedAt?: Date | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether anyone met the child at the gate (required when creating).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  metAtGate?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Required when someone met the child.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME)
+  metByName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(NAME) metByRelationship?: string | null;
-  @Field(() => String, { nullable: true, description: 'Where the child slept the first night (required when creating).' }) @IsOptional() @IsString() @MaxLength(TEXT) firstNightAddress?: string | null;
-  @Field(() => FirstNightPlacementType, { nullable: true, description: 'Required when creating.' }) @IsOptional() @IsEnum(FirstNightPlacementType) firstNightPlacementType?: FirstNightPlacementType | null;
-  @Field(() => Boolean, { nullable: true, description: 'Whether that was the accommodation planned (required when creating).' }) @IsOptional() @IsBoolean() firstNightAsPlanned?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: `Whether education, training or work started as planned; null while not known. ${KEEP}` }) @IsOptional() @IsBoolean() eteStartedAsPlanned?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: `Whether the first appointments were kept; null while not known. ${KEEP}` }) @IsOptional() @IsBoolean() firstAppointmentsKept?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the child slept the first night (required when creating).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  firstNightAddress?: string | null;
+  @Field(() => FirstNightPlacementType, { nullable: true, description: 'Required when creating.' })
+  @IsOptional()
+  @IsEnum(FirstNightPlacementType)
+  firstNightPlacementType?: FirstNightPlacementType | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether that was the accommodation planned (required when creating).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  firstNightAsPlanned?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `Whether education, training or work started as planned; null while not known. ${KEEP}`,
+  })
+  @IsOptional()
+  @IsBoolean()
+  eteStartedAsPlanned?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `Whether the first appointments were kept; null while not known. ${KEEP}`,
+  })
+  @IsOptional()
+  @IsBoolean()
+  firstAppointmentsKept?: boolean | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
 }
 
@@ -87,7 +201,10 @@ export class RecordAppointmentInput {
   @Field(() => Date) @Type(() => Date) @IsDate() at: Date;
   @Field({ description: 'With whom (a person, a service).' }) @IsString() @Length(1, NAME) withWhom: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) place?: string | null;
-  @Field(() => AppointmentOutcome, { nullable: true, description: 'PLANNED when left out.' }) @IsOptional() @IsEnum(AppointmentOutcome) outcome?: AppointmentOutcome | null;
+  @Field(() => AppointmentOutcome, { nullable: true, description: 'PLANNED when left out.' })
+  @IsOptional()
+  @IsEnum(AppointmentOutcome)
+  outcome?: AppointmentOutcome | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
 }
 
@@ -96,7 +213,8 @@ export class UpdateAppointmentOutcomeInput {
   @Field(() => ID) @IsUUID() appointmentId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => AppointmentOutcome) @IsEnum(AppointmentOutcome) outcome: AppointmentOutcome;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
+  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) notes?:
+    string | null;
 }
 
 /** A barrier to the child engaging, how it was assessed, and the plan to address it. Possible before release too. */
@@ -127,8 +245,19 @@ export class UpdateEngagementBarrierInput {
 @InputType()
 export class RecordSupervisionCheckInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
-  @Field({ description: 'YYYY-MM-DD: the last day of the period; not in the future, not before the release.' }) @IsLocalDate() periodEnding: string;
+  @Field(() => Int, { nullable: true, description: CREATE_OR_CHANGE }) @IsOptional() @IsInt() @Min(1) expectedVersion?:
+    number | null;
+  @Field({ description: 'YYYY-MM-DD: the last day of the period; not in the future, not before the release.' })
+  @IsLocalDate()
+  periodEnding: string;
   @Field(() => SupervisionCompliance) @IsEnum(SupervisionCompliance) compliance: SupervisionCompliance;
-  @Field(() => String, { nullable: true, description: 'What happened; required unless COMPLIANT. A correction replaces the whole record, so send the notes again.' }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What happened; required unless COMPLIANT. A correction replaces the whole record, so send the notes again.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string | null;
 }

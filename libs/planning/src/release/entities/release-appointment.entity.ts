@@ -1,5 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { AppointmentKind, AppointmentOutcome } from '../release-enums';
 
 /** An appointment after release (youth justice, health, education, accommodation…): planned, then kept or missed. */
@@ -36,7 +46,12 @@ export class ReleaseAppointment {
   place: string | null;
 
   @Field(() => AppointmentOutcome)
-  @Column({ type: 'enum', enum: AppointmentOutcome, enumName: 'appointment_outcome', default: AppointmentOutcome.PLANNED })
+  @Column({
+    type: 'enum',
+    enum: AppointmentOutcome,
+    enumName: 'appointment_outcome',
+    default: AppointmentOutcome.PLANNED,
+  })
   outcome: AppointmentOutcome;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { LOCAL_TIME } from './local-time.transformer';
 
 /**
@@ -30,15 +40,24 @@ export class ReleaseDayPlan {
   @Column({ type: 'text', nullable: true })
   metByName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Their relationship to the child (mother, foster carer, youth justice worker…).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their relationship to the child (mother, foster carer, youth justice worker…).',
+  })
   @Column({ type: 'text', nullable: true })
   metByRelationship: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether they are an appropriate adult: the child must always be met by one.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether they are an appropriate adult: the child must always be met by one.',
+  })
   @Column({ type: 'boolean', nullable: true })
   appropriateAdult: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day of release (by default the episode’s expected release date).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day of release (by default the episode’s expected release date).',
+  })
   @Column({ type: 'date', nullable: true })
   meetingDate: string | null;
 
@@ -92,7 +111,10 @@ export class ReleaseDayPlan {
 
   // ---- supervision (or licence) requirements explained
 
-  @Field(() => String, { nullable: true, description: 'The user who explained the supervision requirements, when they are one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The user who explained the supervision requirements, when they are one.',
+  })
   @Column({ type: 'uuid', nullable: true })
   supervisionExplainedById: string | null;
 
@@ -106,7 +128,10 @@ export class ReleaseDayPlan {
 
   // ---- confirmation
 
-  @Field(() => Date, { nullable: true, description: 'When the plan was confirmed complete; null while it is not (or was changed since).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the plan was confirmed complete; null while it is not (or was changed since).',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 

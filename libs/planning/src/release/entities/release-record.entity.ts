@@ -1,5 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { FirstNightPlacementType } from '../release-enums';
 
 /**
@@ -51,11 +61,17 @@ export class ReleaseRecord {
   @Column()
   firstNightAsPlanned: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether education, training or work started as planned; null while not yet known.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether education, training or work started as planned; null while not yet known.',
+  })
   @Column({ type: 'boolean', nullable: true })
   eteStartedAsPlanned: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the first appointments were kept; null while not yet known.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the first appointments were kept; null while not yet known.',
+  })
   @Column({ type: 'boolean', nullable: true })
   firstAppointmentsKept: boolean | null;
 

@@ -38,7 +38,10 @@ const blank = (value: string | null | undefined): boolean => !value || !value.tr
  * Empty when the plan can be confirmed. `expectedReleaseDate` is the episode's (null when none is expected, as on
  * remand: the day planned then stands on its own).
  */
-export function releaseDayPlanGaps(plan: ReleaseDayPlanFacts | null, expectedReleaseDate: string | null): ReleaseDayPlanGap[] {
+export function releaseDayPlanGaps(
+  plan: ReleaseDayPlanFacts | null,
+  expectedReleaseDate: string | null,
+): ReleaseDayPlanGap[] {
   if (!plan) return [{ field: 'planReleaseDay', message: 'There is no release-day plan yet' }];
   const gaps: ReleaseDayPlanGap[] = [];
   const need = (field: keyof ReleaseDayPlanFacts, message: string) => {
@@ -47,11 +50,16 @@ export function releaseDayPlanGaps(plan: ReleaseDayPlanFacts | null, expectedRel
 
   need('metByName', 'Who meets the child at the gate');
   need('metByRelationship', 'Their relationship to the child');
-  if (plan.appropriateAdult === null) gaps.push({ field: 'appropriateAdult', message: 'Whether the person meeting the child is an appropriate adult' });
-  if (plan.appropriateAdult === false) gaps.push({ field: 'appropriateAdult', message: 'The child must be met by an appropriate adult' });
+  if (plan.appropriateAdult === null)
+    gaps.push({ field: 'appropriateAdult', message: 'Whether the person meeting the child is an appropriate adult' });
+  if (plan.appropriateAdult === false)
+    gaps.push({ field: 'appropriateAdult', message: 'The child must be met by an appropriate adult' });
   need('meetingDate', 'The day of release');
   if (plan.meetingDate && expectedReleaseDate && plan.meetingDate !== expectedReleaseDate) {
-    gaps.push({ field: 'meetingDate', message: `The plan is for ${plan.meetingDate}, but the child is now expected to leave on ${expectedReleaseDate}` });
+    gaps.push({
+      field: 'meetingDate',
+      message: `The plan is for ${plan.meetingDate}, but the child is now expected to leave on ${expectedReleaseDate}`,
+    });
   }
   need('meetingTime', 'The time the child is met');
   need('travelArrangements', 'Travel arrangements');
@@ -62,9 +70,20 @@ export function releaseDayPlanGaps(plan: ReleaseDayPlanFacts | null, expectedRel
   need('firstAppointmentPlace', 'Where the first youth justice appointment is');
   if (plan.meetingDate && plan.firstAppointmentDate) {
     if (plan.firstAppointmentDate < plan.meetingDate) {
-      gaps.push({ field: 'firstAppointmentDate', message: `The first youth justice appointment (${plan.firstAppointmentDate}) is before the day of release (${plan.meetingDate})` });
-    } else if (plan.firstAppointmentDate === plan.meetingDate && plan.meetingTime && plan.firstAppointmentTime && plan.firstAppointmentTime < plan.meetingTime) {
-      gaps.push({ field: 'firstAppointmentTime', message: `The first youth justice appointment (${plan.firstAppointmentTime}) is before the child is met (${plan.meetingTime})` });
+      gaps.push({
+        field: 'firstAppointmentDate',
+        message: `The first youth justice appointment (${plan.firstAppointmentDate}) is before the day of release (${plan.meetingDate})`,
+      });
+    } else if (
+      plan.firstAppointmentDate === plan.meetingDate &&
+      plan.meetingTime &&
+      plan.firstAppointmentTime &&
+      plan.firstAppointmentTime < plan.meetingTime
+    ) {
+      gaps.push({
+        field: 'firstAppointmentTime',
+        message: `The first youth justice appointment (${plan.firstAppointmentTime}) is before the child is met (${plan.meetingTime})`,
+      });
     }
   }
   need('medication', 'Medication (write "None" if the child needs none)');
@@ -72,7 +91,10 @@ export function releaseDayPlanGaps(plan: ReleaseDayPlanFacts | null, expectedRel
   need('phone', 'Phone');
   need('moneyAndProperty', 'Money and property');
   if (blank(plan.supervisionExplainedById) && blank(plan.supervisionExplainedByName)) {
-    gaps.push({ field: 'supervisionExplainedByName', message: 'Who explained the supervision requirements to the child' });
+    gaps.push({
+      field: 'supervisionExplainedByName',
+      message: 'Who explained the supervision requirements to the child',
+    });
   }
   need('supervisionExplainedOn', 'When the supervision requirements were explained');
   return gaps;
@@ -83,7 +105,9 @@ export function releaseDayPlanWarnings(plan: ReleaseDayPlanFacts | null): string
   if (!plan) return [];
   const warnings: string[] = [];
   if (plan.meetingDate && plan.firstAppointmentDate && plan.firstAppointmentDate > plan.meetingDate) {
-    warnings.push(`The first youth justice appointment is on ${plan.firstAppointmentDate}, after the day of release (${plan.meetingDate}): it is normally the same day`);
+    warnings.push(
+      `The first youth justice appointment is on ${plan.firstAppointmentDate}, after the day of release (${plan.meetingDate}): it is normally the same day`,
+    );
   }
   return warnings;
 }
