@@ -45,7 +45,6 @@ export const ETHNICITIES = [
 ] as const;
 
 export type Ethnicity = (typeof ETHNICITIES)[number]['key'];
-type EthnicGroup = (typeof ETHNICITIES)[number]['group'];
 
 export type ParentCarerRelationship =
   | 'Mother'
