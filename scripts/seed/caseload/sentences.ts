@@ -162,11 +162,7 @@ const offsets = new Map<string, number>();
  * month. A DTO under 8 months has no early release: its mid-term date. An extended sentence: two-thirds of the
  * custodial term, when the Parole Board may release.
  */
-function releaseOffsetDays(
-  sentenceType: SyntheticSentenceType,
-  termMonths: number,
-  fortyPercent: boolean,
-): number {
+function releaseOffsetDays(sentenceType: SyntheticSentenceType, termMonths: number, fortyPercent: boolean): number {
   const key = `${sentenceType}|${termMonths}|${fortyPercent}`;
   let offset = offsets.get(key);
   if (offset === undefined) {

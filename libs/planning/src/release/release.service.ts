@@ -24,7 +24,6 @@ import { PostReleaseService } from './post-release.service';
 import { ReleaseDayPlanService } from './release-day-plan.service';
 import { ReleaseRecordService } from './release-record.service';
 
-
 /**
  * The day of release and after it, as the resolvers see it: the reads (batched, for DataLoader) here, and each change
  * in the service of its part — the release-day plan and its confirmation (`ReleaseDayPlanService`), the record of what
