@@ -253,6 +253,14 @@ describe('the custody record: sentencing and release dates (GraphQL, PostgreSQL,
         releaseOn: '2027-01-02',
       });
       expect(granted).toMatchObject({ earlyReleaseDate: '2027-01-02', expectedReleaseDate: '2026-12-31' });
+      // The history does not say "granted for" a day the child does not leave without saying which day they do.
+      expect(granted.history.at(-1)).toMatchObject({
+        type: 'EARLY_RELEASE_GRANTED',
+        summary:
+          'Early release granted for 2027-01-02: 2027-01-02 is a Saturday, so the child leaves on 2026-12-31, ' +
+          'the last working day before it',
+        details: { after: { earlyReleaseDate: '2027-01-02' }, leavesOn: '2026-12-31' },
+      });
       // The day before a bank holiday: flagged, and may be brought forward to Wednesday 30 December.
       expect(granted.expectedReleaseDay).toEqual({
         releaseDate: '2026-12-31',
@@ -272,6 +280,10 @@ describe('the custody record: sentencing and release dates (GraphQL, PostgreSQL,
         expectedReleaseDate: '2027-02-26',
         version: ep.version + 2,
       });
+      expect(late.history.at(-1).summary).toBe(
+        'Youth court ordered late release on 2027-02-28: 2027-02-28 is a Sunday, so the child leaves on 2027-02-26, ' +
+          'the last working day before it',
+      );
       expect(late.history.map((e: any) => e.type)).toEqual([
         'EPISODE_STARTED',
         'SENTENCE_RECORDED',

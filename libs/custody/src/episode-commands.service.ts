@@ -32,6 +32,7 @@ import { Sentence } from './entities/sentence.entity';
 import { EpisodeLifecycle } from './episode-lifecycle';
 import { ReleaseDates } from './release-dates/release-dates';
 import { expectedReleaseDate } from './rules/expected-release-date';
+import { leavingDayNote } from './rules/leaving-day';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -216,11 +217,17 @@ export class EpisodeCommands {
       const before = episode.earlyReleaseDate;
       episode.earlyReleaseDate = on;
       episode.lateReleaseDate = null;
+      // The day granted is kept as granted; the history says which day the child really leaves, and why.
+      const leaving = leavingDayNote(on);
       return {
         type: EpisodeEventType.EARLY_RELEASE_GRANTED,
         effectiveDate: this.clock.today(),
-        summary: `Early release granted for ${on}`,
-        details: { before: { earlyReleaseDate: before }, after: { earlyReleaseDate: on } },
+        summary: `Early release granted for ${on}${leaving ? `: ${leaving.note}` : ''}`,
+        details: {
+          before: { earlyReleaseDate: before },
+          after: { earlyReleaseDate: on },
+          ...(leaving && { leavesOn: leaving.leavesOn }),
+        },
       };
     });
   }
@@ -241,11 +248,16 @@ export class EpisodeCommands {
       const before = episode.lateReleaseDate;
       episode.lateReleaseDate = on;
       episode.earlyReleaseDate = null;
+      const leaving = leavingDayNote(on);
       return {
         type: EpisodeEventType.LATE_RELEASE_ORDERED,
         effectiveDate: this.clock.today(),
-        summary: `Youth court ordered late release on ${on}`,
-        details: { before: { lateReleaseDate: before }, after: { lateReleaseDate: on } },
+        summary: `Youth court ordered late release on ${on}${leaving ? `: ${leaving.note}` : ''}`,
+        details: {
+          before: { lateReleaseDate: before },
+          after: { lateReleaseDate: on },
+          ...(leaving && { leavesOn: leaving.leavesOn }),
+        },
       };
     });
   }

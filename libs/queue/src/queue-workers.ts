@@ -102,9 +102,26 @@ export class QueueWorkers implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A BullMQ worker closed while its blocking connection is still connecting drops that connection's listeners,
+    // and the connect attempt then fails into an 'error' nobody listens to: an uncaught "Connection is closed" that
+    // takes the process down (a worker stopped right after it started: tests, a crash loop). So let each finish
+    // connecting first, for a moment at most (Redis may be away, and shutdown must not wait on it).
+    await Promise.all(this.workers.map((worker) => within(READY_BEFORE_CLOSE_MS, worker.waitUntilReady())));
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }
+
+const READY_BEFORE_CLOSE_MS = 2000;
+
+/** Settles when `promise` does or after `ms`, whichever is first; never rejects. */
+async function within(ms: number, promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([promise.then(noop, noop), timeout]);
+  clearTimeout(timer);
+}
+
+function noop(): void {}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
