@@ -462,6 +462,57 @@ describe('the custody record: transfers, release and recall (GraphQL, PostgreSQL
       expect(await episodeRowsOfChild(other.id)).toBe(1);
     });
 
+    it('a release far from the expected day needs a reason, named in the history; none is asked of a remand', async () => {
+      const child = await registerChild({ dateOfBirth: '2009-12-01' }, kent);
+      const ep = await mutateOk(
+        'startCustodialEpisode',
+        {
+          childId: child.id,
+          establishmentId: dir.wetherby.id,
+          supervisingServiceId: dir.kentYjs.id,
+          sentence: DTO_8,
+        },
+        kent,
+      );
+      expect(ep.expectedReleaseDate).toBe('2026-10-15');
+      // Five days early without a word: refused, naming the field, nothing written.
+      const before = await snapshot(ep.id);
+      const input = { episodeId: ep.id, expectedVersion: ep.version, releasedAt: '2026-10-10T09:30:00Z' };
+      const refused = await mutate('recordRelease', input, wetherby);
+      expectError(refused, 'BAD_USER_INPUT', 'reasonForDifferentDay');
+      expect(refused.errors![0].message).toContain('5 days before the expected release day 2026-10-15');
+      expect(await snapshot(ep.id)).toEqual(before);
+
+      const reason = 'Released early on home detention, agreed by the youth court';
+      const released = await mutateOk('recordRelease', { ...input, reasonForDifferentDay: reason }, wetherby);
+      expect(released.history.at(-1)).toMatchObject({
+        type: 'RELEASED',
+        effectiveDate: '2026-10-10',
+        summary: `Released on 2026-10-10, 5 days before the expected release day 2026-10-15: ${reason}`,
+        details: { expectedReleaseDate: '2026-10-15', reasonForDifferentDay: reason },
+      });
+    });
+
+    it('a release a day or two from the expected day, or from remand, needs no reason', async () => {
+      const sentenced = await mutateOk(
+        'startCustodialEpisode',
+        {
+          childId: (await registerChild({ dateOfBirth: '2009-12-01' }, kent)).id,
+          establishmentId: dir.wetherby.id,
+          supervisingServiceId: dir.kentYjs.id,
+          sentence: DTO_8,
+        },
+        kent,
+      );
+      const released = await mutateOk(
+        'recordRelease',
+        { episodeId: sentenced.id, expectedVersion: sentenced.version, releasedAt: '2026-10-14T09:30:00Z' },
+        wetherby,
+      );
+      expect(released.history.at(-1)).toMatchObject({ summary: 'Released on 2026-10-14' });
+      expect(released.history.at(-1).details.reasonForDifferentDay).toBeUndefined();
+    });
+
     it('refuses to recall a child still in custody, or one released from remand', async () => {
       const { ep } = await remandedChild();
       expectError(

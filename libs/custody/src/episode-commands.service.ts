@@ -33,6 +33,7 @@ import { EpisodeLifecycle } from './episode-lifecycle';
 import { ReleaseDates } from './release-dates/release-dates';
 import { expectedReleaseDate } from './rules/expected-release-date';
 import { leavingDayNote } from './rules/leaving-day';
+import { releaseDeparture } from './rules/release-departure';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -317,17 +318,28 @@ export class EpisodeCommands {
           `The release cannot be before the episode began (${episode.startDate})`,
         );
       }
-      const before = episode.status;
       const fromRemand = episode.status === EpisodeStatus.REMANDED;
+      const departure = fromRemand ? null : releaseDeparture(episode.expectedReleaseDate, day);
+      if (departure && !input.reasonForDifferentDay) {
+        throw BadUserInputError.forField(
+          'reasonForDifferentDay',
+          `The child left on ${day}, ${departure.words}: say why the release was on another day`,
+        );
+      }
+      const before = episode.status;
       episode.status = EpisodeStatus.RELEASED;
       episode.releasedAt = input.releasedAt;
+      const reason = departure ? input.reasonForDifferentDay : undefined;
       return {
         type: EpisodeEventType.RELEASED,
         effectiveDate: day,
-        summary: fromRemand ? `Released from remand on ${day}` : `Released on ${day}`,
+        summary:
+          (fromRemand ? `Released from remand on ${day}` : `Released on ${day}`) +
+          (departure ? `, ${departure.words}: ${reason}` : ''),
         details: {
           before: { status: before },
           after: { status: episode.status, releasedAt: input.releasedAt.toISOString() },
+          ...(departure && { expectedReleaseDate: episode.expectedReleaseDate, reasonForDifferentDay: reason }),
         },
       };
     });

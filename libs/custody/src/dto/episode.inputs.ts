@@ -169,6 +169,17 @@ export class RecordReleaseInput extends EpisodeChangeInput {
   // A validator is what keeps the field: the global pipe's `whitelist` strips undecorated properties.
   @IsDate()
   releasedAt: Date;
+
+  @Field({
+    nullable: true,
+    description:
+      'Why the child left on another day than expected: required when the release is more than 3 days from the ' +
+      'expected release day.',
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(3, 1000)
+  reasonForDifferentDay?: string;
 }
 
 @InputType()
