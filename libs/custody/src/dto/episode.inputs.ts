@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
 import { SentenceTypeEnum } from '../custody-enums';
+import { RELEASE_DAY_TOLERANCE_DAYS } from '../rules/release-departure';
 
 @InputType()
 export class SentenceInput {
@@ -173,8 +174,8 @@ export class RecordReleaseInput extends EpisodeChangeInput {
   @Field({
     nullable: true,
     description:
-      'Why the child left on another day than expected: required when the release is more than 3 days from the ' +
-      'expected release day.',
+      'Why the child left on another day than expected: required when the release is more than ' +
+      `${RELEASE_DAY_TOLERANCE_DAYS} days from the expected release day.`,
   })
   @IsOptionalNotNull()
   @IsString()
