@@ -105,7 +105,8 @@ export class QueueWorkers implements OnModuleDestroy {
     // A BullMQ worker closed while its blocking connection is still connecting drops that connection's listeners,
     // and the connect attempt then fails into an 'error' nobody listens to: an uncaught "Connection is closed" that
     // takes the process down (a worker stopped right after it started: tests, a crash loop). So let each finish
-    // connecting first, for a moment at most (Redis may be away, and shutdown must not wait on it).
+    // connecting first, for a moment at most (Redis may be away, and shutdown must not wait on it). BullMQ 6 fixes
+    // this in RedisConnection itself (it emits the init error only to listeners); drop the wait when we move to it.
     await Promise.all(this.workers.map((worker) => within(READY_BEFORE_CLOSE_MS, worker.waitUntilReady())));
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
