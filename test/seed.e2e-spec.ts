@@ -210,6 +210,21 @@ describe('npm run seed', () => {
     expect(status('SENT', 'ACCOMMODATION_REFERRAL_SENT')).toEqual(['MET', 'MET']);
     expect(status('DRAFT', 'ACCOMMODATION_REFERRAL_SENT')).not.toContain('MET');
 
+    // The child with the acknowledged education referral has the college place and the GP registration recorded as
+    // facts, and those deadlines are met by them, in every demo area.
+    const facts = await count(`SELECT m.key::text AS key, m.status AS milestone_status, m.evidence->>'type' AS evidence
+      FROM referral r JOIN milestone m ON m.episode_id = r.episode_id
+        AND m.key IN ('ETE_PLACE_CONFIRMED', 'HEALTH_HANDOVER_ARRANGED')
+      WHERE r.type = 'EDUCATION' AND r.status = 'ACKNOWLEDGED' ORDER BY m.key`);
+    expect(facts.length).toBe(2 * 4);
+    for (const f of facts) {
+      expect(f).toEqual({
+        key: f.key,
+        milestone_status: 'MET',
+        evidence: f.key === 'ETE_PLACE_CONFIRMED' ? 'EtePlacement' : 'HealthHandover',
+      });
+    }
+
     // Every demo area has referrals; at least one of its sentenced children has none. No other area has any.
     const areas = await count(`SELECT fs.code, count(r.id)::int AS referrals,
         (SELECT count(*)::int FROM custodial_episode e WHERE e.supervising_service_id = fs.id AND e.status = 'SENTENCED'

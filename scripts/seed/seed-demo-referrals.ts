@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Actor, Caller, Capability, mayPerform, Role } from '@resettle/access';
-import { FixedClock } from '@resettle/common';
+import { addDays, FixedClock } from '@resettle/common';
 import { CustodyModule } from '@resettle/custody';
 import { withScriptContext } from '@resettle/database';
-import { MilestonesModule } from '@resettle/milestones';
-import { PlanFactsService, PlanningModule, PlanningService, ToldHow } from '@resettle/planning';
+import { healthPathwaysNeedingHandover, MilestonesModule } from '@resettle/milestones';
+import { HealthHandoverPathway, PlanFactsService, PlanningModule, PlanningService, ToldHow } from '@resettle/planning';
 import { Referral, ReferralsModule, ReferralsService, ReferralType } from '@resettle/referrals';
 
 /**
@@ -79,6 +79,13 @@ const ACCOMMODATION_PLAN: readonly { outcome: AccommodationOutcome; days: [numbe
 ];
 
 /** Synthetic places in each demo area, for the children's wishes and the offers (no real addresses or people). */
+/** Who takes a child's health pathway on after release, in the demo's words. */
+const HANDOVER_PROVIDER: Record<string, string> = {
+  PHYSICAL_HEALTH: 'Road Surgery, GP registration',
+  MENTAL_HEALTH: 'community CAMHS team',
+  SUBSTANCE_MISUSE: 'young people’s substance misuse service',
+};
+
 const AREA_TEXT: Record<string, { town: string; near: string[]; avoid: string[]; postcode: string }> = {
   'LA-LEEDS': {
     town: 'Leeds',
@@ -439,8 +446,43 @@ class AreaSeeder {
     const cm = this.caseManagerOf(child, p);
     let r = await this.create(child, type, pathwayId, toOrganisationId, fields, cm);
     r = await this.step(() => this.referrals.send(r.id, r.version, op(cm, 'sendReferral')));
-    if (outcome === 'ACKNOWLEDGED')
-      await this.step(() => this.referrals.acknowledge(r.id, r.version, op(partner, 'acknowledgeReferral')));
+    if (outcome === 'SENT') return;
+    await this.step(() => this.referrals.acknowledge(r.id, r.version, op(partner, 'acknowledgeReferral')));
+    // The college has confirmed a place, and the case manager records it, with the health handovers arranged for the
+    // same child: the facts the ETE and health handover deadlines are met by (a pathway's status alone meets none).
+    // (The health referral stays new, for the demo health practitioner to act on.)
+    if (type !== ReferralType.EDUCATION) return;
+    const afterRelease = (days: number) => addDays(child.expected_release_date, days);
+    await this.step(() =>
+      this.facts.recordEtePlacement(
+        {
+          planId: r.planId,
+          provider: `${text.town} College, construction foundation course (demo)`,
+          startDate: afterRelease(3),
+          hoursPerWeek: 16,
+          confirmedBy: 'The college admissions tutor (demo)',
+        },
+        op(cm, 'recordEtePlacement'),
+      ),
+    );
+    // A handover for each health pathway that needs one (the deadline's own rule): the GP registration always.
+    const pathways: { type: string; needLevel: string | null }[] = await this.db.query(
+      `SELECT type::text AS type, need_level::text AS "needLevel" FROM pathway WHERE plan_id = $1`,
+      [r.planId],
+    );
+    for (const [n, pathwayType] of healthPathwaysNeedingHandover(pathways).entries()) {
+      await this.step(() =>
+        this.facts.recordHealthHandover(
+          {
+            planId: r.planId,
+            pathwayType: pathwayType as HealthHandoverPathway,
+            receivingProvider: `${text.town} ${HANDOVER_PROVIDER[pathwayType]} (demo)`,
+            firstAppointmentOn: afterRelease(7 + n),
+          },
+          op(cm, 'recordHealthHandover'),
+        ),
+      );
+    }
   }
 
   private async create(

@@ -74,7 +74,9 @@ const HEALTH = ['PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE'];
  * them on); mental health and substance misuse unless their need is assessed as NONE (an unassessed need still
  * needs a handover or an assessment: a status alone never answers it).
  */
-export function healthPathwaysNeedingHandover(pathways: PlanFacts['pathways']): string[] {
+export function healthPathwaysNeedingHandover(
+  pathways: readonly Pick<PlanFacts['pathways'][number], 'type' | 'needLevel'>[],
+): string[] {
   return HEALTH.filter((type) => {
     if (type === 'PHYSICAL_HEALTH') return true;
     const p = pathways.find((w) => w.type === type);
