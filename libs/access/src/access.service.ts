@@ -233,6 +233,14 @@ export class AccessService {
     };
   }
 
+  /** Keeps the ids of the children the signed-in actor may see at all (as `authorizeRead` decides), in order. */
+  async filterVisibleChildren(ctx: AccessContext, childIds: readonly string[]): Promise<string[]> {
+    const actor = ctx.actor;
+    if (!actor) return [];
+    const relations = await Promise.all(childIds.map((id) => this.relationsOf(ctx, id)));
+    return childIds.filter((_, i) => !!relations[i] && this.viewsOf(actor, relations[i]!).length > 0);
+  }
+
   /** Which of the child's field groups the signed-in actor may see (none when not signed in or no relation). */
   async visibleFieldGroups(ctx: AccessContext, childId: string): Promise<Set<ChildFieldGroup>> {
     const relations = ctx.actor ? await this.relationsOf(ctx, childId) : null;

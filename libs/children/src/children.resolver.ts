@@ -1,5 +1,17 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessContext,
@@ -12,13 +24,29 @@ import {
   DecidedByParent,
   selectedFieldPaths,
 } from '@resettle/access';
-import { Clock } from '@resettle/common';
+import {
+  BadUserInputError,
+  Clock,
+  ConflictError,
+  Connection,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '@resettle/common';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { ageOn } from './age';
 import { Child } from './child.entity';
 import { ChildrenService } from './children.service';
 import { RegisterChildInput } from './dto/register-child.input';
+import { PossibleDuplicatesInput, SearchChildrenArgs } from './dto/search-children.args';
 import { ParentCarer } from './parent-carer.entity';
+
+/** How many matches a search considers before the caller's access filters them. */
+const SEARCH_CAP = 500;
+
+@ObjectType()
+class ChildConnection extends Connection(Child, 'Child') {}
 
 const HIDDEN = 'Null unless your access to this child includes it.';
 
@@ -45,10 +73,105 @@ export class ChildrenResolver {
     return this.children.get(id);
   }
 
-  @Mutation(() => Child, { description: 'Record a child new to the service, with their parents or carers.' })
+  @Query(() => ChildConnection, {
+    name: 'children',
+    description:
+      'Children you may see, by part of their name (accents and case ignored), date of birth or reference; at most ' +
+      `${SEARCH_CAP} matches are considered. Each child returned is audited as read.`,
+  })
+  @Allow(Capability.READ_CHILD)
+  async searchChildren(
+    @Args() args: SearchChildrenArgs,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { filter } = args;
+    if (!filter.nameContains && !filter.dateOfBirth && !filter.reference) {
+      throw BadUserInputError.forField('filter', 'Give a name, a date of birth or a reference to search for');
+    }
+    const limit = pageSize(args.first);
+    const offset = args.after
+      ? (decodeCursor(args.after, 1, ([n]) => Number.isInteger(n) && (n as number) >= 0)[0] as number)
+      : 0;
+    const found = await this.children.search(filter, SEARCH_CAP);
+    const visible = new Set(
+      await this.access.filterVisibleChildren(
+        ctx,
+        found.map((c) => c.id),
+      ),
+    );
+    const matches = found.filter((c) => visible.has(c.id));
+    const rows = matches.slice(offset, offset + limit + 1);
+    const page = rows.slice(0, limit);
+    await this.access.recordListRead(
+      caller,
+      page.map((c) => ({ childId: c.id, resource: { type: 'Child', id: c.id } })),
+      selectedFieldPaths(info),
+    );
+    const position = new Map(rows.map((c, i) => [c.id, offset + i + 1]));
+    return toConnection(rows, limit, matches.length, (c) => encodeCursor([position.get(c.id)]));
+  }
+
+  @Query(() => [Child], {
+    description:
+      'Children you may see who may be the child you are about to register: the same date of birth and the same or ' +
+      'a similar name (accents and case ignored, given and family names also swapped). Each is audited as read.',
+  })
   @Allow(Capability.REGISTER_CHILD)
-  registerChild(@Args('input') input: RegisterChildInput, @CurrentCaller() caller: Caller) {
-    return this.children.register(input, caller);
+  async possibleDuplicateChildren(
+    @Args('input') input: PossibleDuplicatesInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const duplicates = await this.visibleDuplicates(input, ctx);
+    await this.access.recordListRead(
+      caller,
+      duplicates.map((c) => ({ childId: c.id, resource: { type: 'Child', id: c.id } })),
+      selectedFieldPaths(info),
+    );
+    return duplicates;
+  }
+
+  private async visibleDuplicates(input: PossibleDuplicatesInput, ctx: AccessContext): Promise<Child[]> {
+    const found = await this.children.possibleDuplicates(input);
+    const visible = new Set(
+      await this.access.filterVisibleChildren(
+        ctx,
+        found.map((c) => c.id),
+      ),
+    );
+    return found.filter((c) => visible.has(c.id));
+  }
+
+  @Mutation(() => Child, {
+    description:
+      'Record a child new to the service, with their parents or carers. Refused (CONFLICT, nothing written, the ids ' +
+      'in `extensions.duplicateIds`) while children you may see could be the same child, unless ' +
+      '`duplicatesSetAside` names every one of them.',
+  })
+  @Allow(Capability.REGISTER_CHILD)
+  async registerChild(
+    @Args('input') input: RegisterChildInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const duplicates = await this.visibleDuplicates(input, ctx);
+    const setAside = new Set(input.duplicatesSetAside ?? []);
+    const open = duplicates.filter((c) => !setAside.has(c.id));
+    if (open.length) {
+      throw new ConflictError(
+        `${open.length === 1 ? 'A child' : `${open.length} children`} with the same date of birth and a similar name ` +
+          'may already be recorded. Check them, then set them aside if they are other children.',
+        { duplicateIds: open.map((c) => c.id) },
+      );
+    }
+    return this.children.register(
+      input,
+      caller,
+      duplicates.map((c) => c.id),
+    );
   }
 
   // ---- fields shown as far as the caller's view of the child allows

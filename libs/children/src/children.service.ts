@@ -9,6 +9,21 @@ import { OrganisationsService, OrganisationType } from '@resettle/organisations'
 import { Child } from './child.entity';
 import { RegisterChildInput } from './dto/register-child.input';
 import { ParentCarer } from './parent-carer.entity';
+import { isPossibleDuplicate, NamedChild } from './rules/possible-duplicate';
+
+const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž';
+const PLAIN = 'aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz';
+
+/** As the SQL `translate` above folds it: lower case, accents dropped. */
+function foldName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .trim();
+}
 
 @Injectable()
 export class ChildrenService {
@@ -79,13 +94,46 @@ export class ChildrenService {
     return byIds(ids, rows, (row) => row.id);
   }
 
+  /**
+   * Children matching every part of `filter` that is given, by family then given name, at most `cap` of them (the
+   * caller's access filters them after). The name is compared without accents or case (`translate`, as the
+   * `unaccent` extension is not installed), on given, family and preferred name.
+   */
+  async search(filter: { nameContains?: string; dateOfBirth?: string; reference?: string }, cap: number) {
+    const query = this.children
+      .createQueryBuilder('c')
+      .orderBy('c.familyName')
+      .addOrderBy('c.givenName')
+      .addOrderBy('c.id')
+      .take(cap);
+    if (filter.nameContains) {
+      const needle = foldName(filter.nameContains).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      query.andWhere(
+        `translate(lower(c.given_name || ' ' || c.family_name || ' ' || coalesce(c.preferred_name, '')), :from, :to) LIKE :needle`,
+        { from: ACCENTED, to: PLAIN, needle: `%${needle}%` },
+      );
+    }
+    if (filter.dateOfBirth) query.andWhere('c.date_of_birth = :dob', { dob: filter.dateOfBirth });
+    if (filter.reference) query.andWhere('c.id = :id', { id: filter.reference });
+    return query.getMany();
+  }
+
+  /** Children born on `dateOfBirth` whose name may be the same child's (`isPossibleDuplicate`). */
+  async possibleDuplicates(candidate: NamedChild): Promise<Child[]> {
+    const sameDay = await this.children.find({
+      where: { dateOfBirth: candidate.dateOfBirth },
+      order: { familyName: 'ASC', givenName: 'ASC', id: 'ASC' },
+    });
+    return sameDay.filter((child) => isPossibleDuplicate(candidate, child));
+  }
+
   async parentsCarersOf(childIds: readonly string[]): Promise<ParentCarer[][]> {
     const rows = await this.parentsCarers.find({ where: { childId: In([...childIds]) }, order: { createdAt: 'ASC' } });
     return groupByIds(childIds, rows, (p) => p.childId);
   }
 
   /** Records a new child; the caller's service recorded them, so it may see them until an episode says otherwise. */
-  async register(input: RegisterChildInput, caller: Caller): Promise<Child> {
+  async register(input: RegisterChildInput, caller: Caller, duplicatesSetAside: string[] = []): Promise<Child> {
     if (input.dateOfBirth >= this.clock.today()) {
       throw BadUserInputError.forField('dateOfBirth', 'dateOfBirth must be in the past');
     }
@@ -140,7 +188,11 @@ export class ChildrenService {
           resourceId: saved.id,
           childId: saved.id,
           outcome: AuditOutcome.SUCCEEDED,
-          after: { ...after, parentsCarers: parentsCarers.length },
+          after: {
+            ...after,
+            parentsCarers: parentsCarers.length,
+            ...(duplicatesSetAside.length ? { duplicatesSetAside } : {}),
+          },
           requestId: caller.requestId,
           clientIp: caller.clientIp,
         },

@@ -124,4 +124,17 @@ export class RegisterChildInput {
   @ValidateNested({ each: true })
   @Type(() => ParentCarerInput)
   parentsCarers?: ParentCarerInput[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    defaultValue: [],
+    description:
+      'The possible duplicates (`possibleDuplicateChildren`) the user saw and judged to be other children: needed, ' +
+      'naming every one of them, only when there are any; they are kept in the audit of the registration.',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  duplicatesSetAside?: string[];
 }

@@ -21,9 +21,13 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Close enough for a typing slip: equal, or one edit apart (two for names of 8 letters or more). */
+/**
+ * Close enough for a typing slip: equal, or one edit apart (two for names of 8 letters or more). Names whose digits
+ * differ (numbered test and demo children, "Child1", "Child2") are never similar.
+ */
 function similar(a: string, b: string): boolean {
   if (a === b) return true;
+  if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
   const allowed = Math.min(a.length, b.length) >= 8 ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
 }
