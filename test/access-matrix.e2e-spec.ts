@@ -424,7 +424,8 @@ describe('the authorisation matrix', () => {
       run: (s) =>
         call(s, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
           input: {
-            givenName: 'Newly',
+            // Numbered, so that no call registers a possible duplicate of the one before (refused as CONFLICT).
+            givenName: `Newly${++emailSeq}`,
             familyName: 'Recorded',
             dateOfBirth: '2011-01-01',
             gender: 'MALE',
