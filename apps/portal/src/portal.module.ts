@@ -11,6 +11,7 @@ import { EngineStatusController } from './engine-status/engine-status.controller
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
+import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { PlansController } from './plans/plans.controller';
@@ -68,6 +69,7 @@ export class PortalModule {
         ReferralsController,
         CaseloadController,
         PlansController,
+        MilestonesController,
         NotificationsController,
         EngineStatusController,
         SessionController,

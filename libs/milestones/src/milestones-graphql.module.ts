@@ -3,7 +3,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry } from '@resettle/access';
 import { AuditModule } from '@resettle/audit';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
-import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
+import { IdentityModule } from '@resettle/identity';
+import { NOTIFICATIONS_QUEUE, NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { DeadlineWatchdog } from './deadline-engine/deadline-watchdog';
@@ -21,6 +22,9 @@ import { MilestonesService } from './milestones.service';
     PlanningModule,
     OrganisationsModule,
     AuditModule,
+    // Who was reminded and escalated to: the notifications the engine made, by name.
+    NotificationsModule,
+    IdentityModule,
     // Read only (depths, failed jobs) for the engine status; the api never adds jobs, the outbox does.
     BullModule.registerQueue({ name: MILESTONES_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
   ],
