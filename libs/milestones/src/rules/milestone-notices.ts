@@ -4,7 +4,7 @@
  * reads them back (through the notifications feature's service) to say who was reminded and escalated to.
  */
 
-export type MilestoneNoticeKind = 'REMINDER' | 'ESCALATION';
+type MilestoneNoticeKind = 'REMINDER' | 'ESCALATION';
 
 export interface MilestoneNoticeKey {
   milestoneId: string;
