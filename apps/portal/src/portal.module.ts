@@ -8,6 +8,7 @@ import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
@@ -68,6 +69,7 @@ export class PortalModule {
         ReferralsController,
         CaseloadController,
         PlansController,
+        FactsController,
         NotificationsController,
         EngineStatusController,
         SessionController,
