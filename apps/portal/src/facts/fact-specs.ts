@@ -22,6 +22,7 @@ export const FACT_CONTEXT = `query($id: ID!) {
       pathways { type needLevel }
       accommodationArrangements { id address startDate createdAt }
       referrals { id type status offerAddressOrPlace offerStartDate confirmedAt }
+      etePlacements { provider startDate hoursPerWeek }
       healthHandovers { pathwayType receivingProvider firstAppointmentOn } } } }`;
 
 interface PlanFacts {
@@ -36,6 +37,7 @@ interface PlanFacts {
     offerStartDate: string | null;
     confirmedAt: string | null;
   }[];
+  etePlacements: { provider: string; startDate: string; hoursPerWeek: number }[] | null;
   healthHandovers: { pathwayType: string; receivingProvider: string; firstAppointmentOn: string }[] | null;
 }
 
@@ -54,7 +56,7 @@ export interface Me {
 }
 
 /** An address confirmed for the child: an accommodation arrangement or a confirmed accommodation referral. */
-export interface ConfirmedAddressView {
+interface ConfirmedAddressView {
   id: string;
   address: string;
   startDate: string;
@@ -110,7 +112,7 @@ export function mayRecordFacts(me: Me | undefined, episode: { supervisingService
   );
 }
 
-export const FACT_KEYS = ['accommodation-arrangement', 'child-told', 'ete-placement', 'health-handover'] as const;
+const FACT_KEYS = ['accommodation-arrangement', 'child-told', 'ete-placement', 'health-handover'] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
 export function isFactKey(value: string): value is FactKey {

@@ -190,6 +190,7 @@ export class FactsController {
           checked: values.pathwayType === h.type,
         })),
         healthOnly: health.length === 1 ? health[0] : null,
+        placements: plan.etePlacements ?? [],
         handovers: (plan.healthHandovers ?? []).map((h) => ({ ...h, label: PATHWAY_LABELS[h.pathwayType] })),
       },
       status,
