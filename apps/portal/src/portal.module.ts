@@ -8,6 +8,7 @@ import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
@@ -70,6 +71,7 @@ export class PortalModule {
         CaseloadController,
         PlansController,
         MilestonesController,
+        FactsController,
         NotificationsController,
         EngineStatusController,
         SessionController,
