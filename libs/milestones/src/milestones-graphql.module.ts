@@ -47,6 +47,7 @@ export class MilestonesGraphqlModule implements OnModuleInit {
   /** A caseload page reads its episodes' milestones in its own statement. */
   onModuleInit(): void {
     this.prefetch.register(this.milestones.caseloadPart());
+    this.prefetch.registerDeadlines(this.milestones.caseloadDeadlineSql());
     // Whose each milestone is, for the audit rows of operations that name one (waiveMilestone).
     this.records.register('Milestone', (ids) => `SELECT m.id, m.child_id FROM milestone m WHERE m.id = ANY(${ids})`);
   }
