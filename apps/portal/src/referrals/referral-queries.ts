@@ -1,4 +1,12 @@
 /** The GraphQL documents the referral pages send. */
+
+/** How many referrals each tab of the partner's inbox holds (with the same type and name search). */
+export const INBOX_TAB_COUNTS = `query($type: ReferralType, $childName: String) {
+  NEEDS_ACTION: referrals(first: 1, filter: { queue: NEEDS_ACTION, type: $type, childName: $childName }) { totalCount }
+  IN_PROGRESS: referrals(first: 1, filter: { queue: IN_PROGRESS, type: $type, childName: $childName }) { totalCount }
+  CONFIRMED: referrals(first: 1, filter: { queue: CONFIRMED, type: $type, childName: $childName }) { totalCount }
+  CLOSED: referrals(first: 1, filter: { queue: CLOSED, type: $type, childName: $childName }) { totalCount } }`;
+
 export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter) {
   referrals(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor }

@@ -92,7 +92,7 @@ export class ReferralFilter {
   @Field(() => ReferralQueue, {
     nullable: true,
     description:
-      'NEEDS_ACTION: SENT or OFFERED; IN_PROGRESS: ACKNOWLEDGED or INFORMATION_REQUESTED; CONFIRMED; CLOSED.',
+      'NEEDS_ACTION: SENT, OFFERED or FELL_THROUGH; IN_PROGRESS: ACKNOWLEDGED or INFORMATION_REQUESTED; CONFIRMED; CLOSED: DECLINED or WITHDRAWN.',
   })
   @IsOptional()
   @IsEnum(ReferralQueue)

@@ -11,7 +11,7 @@ describe('referralQueue', () => {
     [S.CONFIRMED, Q.CONFIRMED, 'arranged'],
     [S.DECLINED, Q.CLOSED, 'declined'],
     [S.WITHDRAWN, Q.CLOSED, 'withdrawn'],
-    [S.FELL_THROUGH, Q.CLOSED, 'fell through'],
+    [S.FELL_THROUGH, Q.NEEDS_ACTION, 'fell through: urgent, the child still needs a placement'],
   ])('%s → %s: %s', (status, expected) => {
     expect(referralQueue(status)).toBe(expected);
   });

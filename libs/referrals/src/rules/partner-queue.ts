@@ -5,11 +5,12 @@ import { ReferralStatus } from '../referral-enums';
  * in the state machine (`referral-transitions.ts`):
  * - NEEDS_ACTION: the move is the partner's and nothing has been said yet: SENT (new and not acknowledged, or sent
  *   again with the information the partner asked for: INFORMATION_REQUESTED → SENT), and OFFERED (the partner
- *   confirms its own offer once the placement or place is secured).
+ *   confirms its own offer once the placement or place is secured), and FELL_THROUGH (the placement it confirmed
+ *   has gone and the child still needs one: the portal tags it Urgent, never closed, until the service refers again).
  * - IN_PROGRESS: acknowledged and being worked on (ACKNOWLEDGED), or waiting on the youth justice service
  *   (INFORMATION_REQUESTED).
  * - CONFIRMED: arranged.
- * - CLOSED: nothing more will happen (DECLINED, WITHDRAWN, FELL_THROUGH).
+ * - CLOSED: nothing more will happen (DECLINED, WITHDRAWN).
  * A DRAFT is never a partner's (it has not been sent).
  */
 export enum ReferralQueue {
@@ -22,10 +23,10 @@ export enum ReferralQueue {
 const S = ReferralStatus;
 
 export const QUEUE_STATUSES: Readonly<Record<ReferralQueue, readonly ReferralStatus[]>> = {
-  [ReferralQueue.NEEDS_ACTION]: [S.SENT, S.OFFERED],
+  [ReferralQueue.NEEDS_ACTION]: [S.SENT, S.OFFERED, S.FELL_THROUGH],
   [ReferralQueue.IN_PROGRESS]: [S.ACKNOWLEDGED, S.INFORMATION_REQUESTED],
   [ReferralQueue.CONFIRMED]: [S.CONFIRMED],
-  [ReferralQueue.CLOSED]: [S.DECLINED, S.WITHDRAWN, S.FELL_THROUGH],
+  [ReferralQueue.CLOSED]: [S.DECLINED, S.WITHDRAWN],
 };
 
 export function referralQueue(status: ReferralStatus): ReferralQueue | null {
