@@ -64,6 +64,7 @@ describe('partner inbox tabs and search (browser)', () => {
           familyName,
           dateOfBirth: '2010-03-03',
           gender: 'FEMALE',
+          lookedAfter: givenName === 'Zoë',
           responsibleAuthorityId: org.la.id,
           homeAuthorityId: org.la.id,
         },
@@ -153,6 +154,35 @@ describe('partner inbox tabs and search (browser)', () => {
       }
     }, 180_000);
   }
+
+  it('the referral page says the child’s home area, whether looked after, and why the deadline is what it is', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await h.signIn(page, OFFICER);
+      await page.goto('/referrals');
+      await page.getByRole('link', { name: 'Zoë Ávila' }).click();
+      const child = page.locator('#child-summary');
+      await expectText(child.locator('.govuk-summary-list__row', { hasText: 'Home area' }), 'Northtown Council');
+      await expectText(
+        child.locator('.govuk-summary-list__row', { hasText: 'Looked after' }),
+        'Yes, by a local authority',
+      );
+      const reason = page.locator('#deadline-reason');
+      await expectText(reason, 'An address must be confirmed by ');
+      await expectText(reason, ': 28 days (4 weeks) before ');
+      await expectText(reason, 'release');
+      expect(await reason.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+
+      await page.goto('/referrals');
+      await page.getByRole('link', { name: 'Amir Khan' }).click();
+      await expectText(page.locator('#child-summary .govuk-summary-list__row', { hasText: 'Looked after' }), 'No');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('another council’s officer sees none of them, in any tab', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: false });

@@ -16,7 +16,7 @@ export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter
       toOrganisation { name } fromService { name } } } } }`;
 
 export const REFERRAL = `query($id: ID!) { referral(id: $id) {
-  id version type status urgency daysToRelease expectedReleaseDate episodeId fromServiceId toOrganisationId
+  id version type status urgency daysToRelease expectedReleaseDate episodeId childId fromServiceId toOrganisationId
   childWishes familyViews needsAndRisks
   offerAddressOrPlace offerPlacementType offerProvider offerStartDate
   declineReason withdrawReason fellThroughReason sentAt confirmedAt createdAt
@@ -31,3 +31,6 @@ export const POST_MESSAGE = `mutation($input: PostReferralMessageInput!) { postR
 export function moveMutation(mutation: string, inputType: string): string {
   return `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id version status } }`;
 }
+
+/** What the partner may see of the child's care status (null where its view of the child does not include it). */
+export const CHILD_CARE = `query($id: ID!) { child(id: $id) { lookedAfter homeAuthority { name } } }`;

@@ -27,7 +27,7 @@ import {
   TYPE_LABELS,
   urgencyLabel,
 } from './referral-labels';
-import { INBOX, INBOX_TAB_COUNTS, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
+import { CHILD_CARE, INBOX, INBOX_TAB_COUNTS, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
 const STATUSES = Object.keys(STATUS_LABELS);
@@ -283,6 +283,17 @@ export class ReferralsController {
     const user = requireUser(request);
     const referral = await this.load(request, id);
     const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    // The child's home area and looked-after status, as the api shows them to this person (audited as a read of the
+    // child); a view without them gives nulls, and the page says they were not shared.
+    const care = referral.summary
+      ? await this.api
+          .asUser<{ child: ChildCare | null }>(request, CHILD_CARE, { id: referral.childId })
+          .then((r) => r.child)
+          .catch((error: unknown) => {
+            if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+            throw error;
+          })
+      : null;
     const actions = actionsFor(user.organisationId, referral).map((key) => ({
       key,
       label: REFERRAL_ACTIONS[key].label(referral.type),
@@ -296,10 +307,11 @@ export class ReferralsController {
       {
         referral,
         side,
+        care,
         statusTag: statusLabel(referral.status, side),
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
-        deadlineReason: deadlineReason(referral.type),
+        deadlineReason: deadlineReason(referral.type, referral.deadline?.dueDate, referral.expectedReleaseDate),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -389,8 +401,15 @@ interface InboxReferral {
   deadline?: { dueDate: string | null } | null;
 }
 
+interface ChildCare {
+  lookedAfter: boolean | null;
+  homeAuthority: { name: string } | null;
+}
+
 interface FullReferral extends InboxReferral {
   version: number;
+  childId: string;
+  summary: object | null;
   events: {
     id: string;
     fromStatus: string | null;
