@@ -12,6 +12,8 @@ import {
 } from './support/custody-world';
 import { countQueries, Session } from './support/test-app';
 
+const FAMILY_NAMES = ['Ahmed', 'brown', 'Clarke', 'de Souza', 'Evans', 'Okafor'];
+
 /**
  * The custody record end to end, the caseload: who sees which episodes, filtered and paged.
  * GraphQL in, PostgreSQL and Redis behind, the clock fixed at Monday 2026-11-23; DOMAIN.md "The custodial episode"
@@ -105,7 +107,15 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
             const as = s.serviceId === dir.leedsYjs.id ? leeds : kent;
             const child = await registerChild(
               {
-                givenName: `Caseload${s.i}`,
+                // Names for the name order: family names in mixed case, some preferred names, and a run of children
+                // with the very same name (100-107, who also share a release date) that only the id tells apart.
+                ...(s.i >= 100 && s.i < 108
+                  ? { givenName: 'Same', familyName: 'Twin' }
+                  : {
+                      givenName: `Caseload${s.i}`,
+                      familyName: FAMILY_NAMES[s.i % FAMILY_NAMES.length],
+                      ...(s.i % 7 === 0 ? { preferredName: `Known${s.i}` } : {}),
+                    }),
                 dateOfBirth: s.dateOfBirth,
                 gender: s.i % 2 ? 'FEMALE' : 'MALE',
                 parentsCarers: [
@@ -303,6 +313,166 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
       // Access checks and audit must not grow with the page.
       expect(fifty.count).toBeLessThanOrEqual(16);
       expect(fifty.count).toBe(ten.count);
+    });
+
+    describe('filters and orders of the case manager’s list (issue 20)', () => {
+      const ORDERED = `query($first: Int, $after: String, $filter: CaseloadFilter, $orderBy: CaseloadOrder) {
+        caseload(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { id status expectedReleaseDate supervisingServiceId milestones { status dueDate } } } } }`;
+
+      /** Walks the whole list in pages of `first` in `orderBy`: each child once, the same count on every page. */
+      async function walk(as: Session, orderBy: string | undefined, filter: Record<string, unknown> = {}, first = 50) {
+        const nodes: any[] = [];
+        let after: string | null = null;
+        let totalCount: number | undefined;
+        for (let pages = 1; ; pages++) {
+          const page: any = (await as.ok(ORDERED, { first, after, filter, orderBy })).caseload;
+          totalCount ??= page.totalCount;
+          expect(page.totalCount).toBe(totalCount);
+          nodes.push(...page.edges.map((e: any) => e.node));
+          if (!page.pageInfo.hasNextPage) break;
+          expect(page.edges).toHaveLength(first);
+          after = page.pageInfo.endCursor;
+          if (pages > 60) throw new Error('caseload never ended');
+        }
+        const ids = nodes.map((n) => n.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(totalCount!);
+        return nodes;
+      }
+      const nextDue = (n: any) =>
+        n.milestones
+          .filter((m: any) => m.status === 'PENDING' && m.dueDate)
+          .map((m: any) => m.dueDate as string)
+          .sort()[0] ?? '9999-12-31';
+      const hasMissed = (n: any) => n.milestones.some((m: any) => m.status === 'MISSED');
+      const byKeyThenId = (key: (n: any) => string) => (a: any, b: any) =>
+        key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      const leedsIds = () => new Set(seeded.filter(supervisedBy(dir.leedsYjs.id)).map((s) => s.id));
+
+      beforeAll(async () => {
+        // The deadline engine marks deadlines missed; here every fourth child seeded has one missed deadline.
+        const missedIds = seeded.filter((_, i) => i % 4 === 0).map((s) => s.id);
+        await world.t.dataSource.query(
+          `UPDATE milestone m SET status = 'MISSED' FROM (
+             SELECT DISTINCT ON (episode_id) id FROM milestone WHERE episode_id = ANY($1::uuid[]) AND status = 'PENDING'
+              ORDER BY episode_id, due_date NULLS LAST, key) first WHERE m.id = first.id`,
+          [missedIds],
+        );
+      });
+
+      it('orders by the child’s name across pages (family name, then the name they are called by, then id)', async () => {
+        const expected: { id: string }[] = await world.t.dataSource.query(
+          `SELECT e.id FROM custodial_episode e JOIN child c ON c.id = e.child_id
+            WHERE e.supervising_service_id = $1 AND e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
+            ORDER BY lower(c.family_name), lower(COALESCE(c.preferred_name, c.given_name)), e.id`,
+          [dir.leedsYjs.id],
+        );
+        expect(expected).toHaveLength(72);
+        for (const first of [50, 7]) {
+          const nodes = await walk(leeds, 'CHILD_NAME', {}, first);
+          expect(nodes.map((n) => n.id)).toEqual(expected.map((r) => r.id));
+        }
+      });
+
+      it('orders by the next deadline still to do across pages (soonest first, children with none last)', async () => {
+        for (const first of [50, 7]) {
+          const nodes = await walk(leeds, 'NEXT_DEADLINE', {}, first);
+          expect(new Set(nodes.map((n) => n.id))).toEqual(leedsIds());
+          expect(nodes.map((n) => n.id)).toEqual([...nodes].sort(byKeyThenId(nextDue)).map((n) => n.id));
+        }
+        // Some share a next deadline, so the id really breaks ties across pages of 7.
+        const dues = (await walk(leeds, 'NEXT_DEADLINE')).map(nextDue);
+        expect(new Set(dues).size).toBeLessThan(dues.length);
+      });
+
+      it('RELEASE_DATE is the order without orderBy, cursor for cursor', async () => {
+        const plain = await walkCaseload(leeds, undefined, 7);
+        const named = await walk(leeds, 'RELEASE_DATE', {}, 7);
+        expect(named.map((n) => n.id)).toEqual(plain.nodes.map((n) => n.id));
+      });
+
+      it.each([
+        ['RELEASE_DATE', 'CHILD_NAME'],
+        ['CHILD_NAME', 'NEXT_DEADLINE'],
+        ['NEXT_DEADLINE', 'RELEASE_DATE'],
+        ['CHILD_NAME', 'RELEASE_DATE'],
+      ])('refuses a cursor of the %s order in the %s order (BAD_USER_INPUT naming after)', async (from, to) => {
+        const page = (await leeds.ok(ORDERED, { first: 5, orderBy: from })).caseload;
+        const res = await leeds.graphql(ORDERED, { first: 5, orderBy: to, after: page.pageInfo.endCursor });
+        expectError(res, 'BAD_USER_INPUT', 'after');
+      });
+
+      it.each([['RELEASE_DATE'], ['CHILD_NAME'], ['NEXT_DEADLINE']])(
+        'hasMissedDeadlines splits the %s order in two, paged in 7s',
+        async (orderBy) => {
+          const missed = await walk(leeds, orderBy, { hasMissedDeadlines: true }, 7);
+          const none = await walk(leeds, orderBy, { hasMissedDeadlines: false }, 7);
+          const all = await walk(leeds, orderBy, {}, 50);
+          expect(missed.length).toBeGreaterThan(10);
+          expect(none.length).toBeGreaterThan(10);
+          expect(missed.every(hasMissed)).toBe(true);
+          expect(none.some(hasMissed)).toBe(false);
+          // The same order as the whole list, less the others.
+          expect(missed.map((n) => n.id)).toEqual(all.filter(hasMissed).map((n) => n.id));
+          expect(none.map((n) => n.id)).toEqual(all.filter((n) => !hasMissed(n)).map((n) => n.id));
+        },
+      );
+
+      it('legalStatus: REMANDED and SENTENCED (recalled included) split each order, and combine with other filters', async () => {
+        for (const orderBy of ['RELEASE_DATE', 'CHILD_NAME', 'NEXT_DEADLINE']) {
+          const all = await walk(leeds, orderBy);
+          const remanded = await walk(leeds, orderBy, { legalStatus: 'REMANDED' }, 7);
+          const sentenced = await walk(leeds, orderBy, { legalStatus: 'SENTENCED' }, 7);
+          expect(remanded.length).toBeGreaterThan(3);
+          expect(remanded.every((n) => n.status === 'REMANDED' && n.expectedReleaseDate === null)).toBe(true);
+          expect(sentenced.every((n) => ['SENTENCED', 'RECALLED'].includes(n.status))).toBe(true);
+          expect(remanded.map((n) => n.id)).toEqual(all.filter((n) => n.status === 'REMANDED').map((n) => n.id));
+          expect(sentenced.map((n) => n.id)).toEqual(all.filter((n) => n.status !== 'REMANDED').map((n) => n.id));
+        }
+        const both = await walk(leeds, 'NEXT_DEADLINE', {
+          legalStatus: 'SENTENCED',
+          hasMissedDeadlines: true,
+          releaseWithinDays: 365,
+        });
+        expect(both.length).toBeGreaterThan(0);
+        expect(
+          both.every((n) => n.status !== 'REMANDED' && hasMissed(n) && n.expectedReleaseDate <= '2027-11-23'),
+        ).toBe(true);
+      });
+
+      it('keeps the caller’s slice in every order and filter: another area’s children never appear', async () => {
+        const kentIds = new Set(seeded.filter(supervisedBy(dir.kentYjs.id)).map((s) => s.id));
+        for (const orderBy of ['CHILD_NAME', 'NEXT_DEADLINE']) {
+          for (const filter of [{}, { hasMissedDeadlines: true }, { legalStatus: 'REMANDED' }]) {
+            const nodes = await walk(leeds, orderBy, filter, 20);
+            expect(nodes.every((n) => n.supervisingServiceId === dir.leedsYjs.id && !kentIds.has(n.id))).toBe(true);
+          }
+          expect(await walk(leeds, orderBy, { youthJusticeServiceId: dir.kentYjs.id })).toEqual([]);
+          expect(new Set((await walk(kent, orderBy)).map((n) => n.id))).toEqual(kentIds);
+        }
+      });
+
+      it.each([
+        ['a legal status that is not one', { filter: { legalStatus: 'RELEASED' } }, 'legalStatus'],
+        ['hasMissedDeadlines that is not a boolean', { filter: { hasMissedDeadlines: 'yes' } }, 'hasMissedDeadlines'],
+        ['an order that is not one', { orderBy: 'AGE' }, 'orderBy'],
+      ])('refuses %s with BAD_USER_INPUT naming it', async (_what, variables, field) => {
+        const res = await leeds.graphql(ORDERED, { first: 5, ...variables });
+        expectError(res, 'BAD_USER_INPUT');
+        expect(res.errors![0].message).toContain(field);
+      });
+
+      it.each([
+        ['a name cursor with a number for a name', ['CHILD_NAME', 7, 'x', '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11']],
+        ['a deadline cursor with a tampered date', ['NEXT_DEADLINE', 'soon', '7d1f3c1e-7b40-4f6e-9a57-0a0c7f0d9a11']],
+        ['a deadline cursor with a tampered id', ['NEXT_DEADLINE', '2026-12-01', 'not-a-uuid']],
+      ])('refuses %s (BAD_USER_INPUT naming after)', async (_what, parts) => {
+        const orderBy = parts[0];
+        const after = Buffer.from(JSON.stringify(parts)).toString('base64url');
+        expectError(await leeds.graphql(ORDERED, { first: 5, orderBy, after }), 'BAD_USER_INPUT', 'after');
+      });
     });
   });
 });

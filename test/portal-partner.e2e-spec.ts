@@ -394,10 +394,8 @@ describe('partner portal for shared computers (browser)', () => {
         await h.signIn(page, OFFICER);
         await page.goto(`/referrals/${referralId}`);
         // Why the deadline is what it is, and how far away.
-        await expectText(
-          page.locator('#deadline-reason'),
-          'An address must be confirmed 28 days before the earliest release date.',
-        );
+        await expectText(page.locator('#deadline-reason'), 'An address must be confirmed by ');
+        await expectText(page.locator('#deadline-reason'), ': 28 days (4 weeks) before ');
         await expectText(page.locator('#deadline-distance'), 'due in');
         await page.getByRole('button', { name: 'Acknowledge referral' }).click();
         await page.getByRole('button', { name: 'Offer a placement' }).click();

@@ -227,6 +227,28 @@ describe('referrals', () => {
     expect((await yjs.ok(INBOX, {})).referrals.totalCount).toBe(1);
   });
 
+  it('the inbox filters by tab (whose move it is) and by part of the child’s name, in SQL; bad values name the field', async () => {
+    const total = async (session: typeof officer, filter: Record<string, unknown>) =>
+      (await session.ok(INBOX, { filter })).referrals.totalCount;
+    // SENT: the officer's move (acknowledge), so it waits under "Needs action".
+    expect(await total(officer, { queue: 'NEEDS_ACTION' })).toBe(1);
+    expect(await total(officer, { queue: 'IN_PROGRESS' })).toBe(0);
+    expect(await total(officer, { queue: 'CLOSED' })).toBe(0);
+    // Part of a name, any case, accents ignored (the child is ChildA Tester).
+    expect(await total(officer, { childName: 'childa' })).toBe(1);
+    expect(await total(officer, { childName: 'TÉST' })).toBe(1);
+    expect(await total(officer, { childName: 'childa tester', queue: 'NEEDS_ACTION' })).toBe(1);
+    expect(await total(officer, { childName: 'Nobody' })).toBe(0);
+    // Another council never sees it, whatever it searches for.
+    expect(await total(otherOfficer, { childName: 'childa' })).toBe(0);
+    expect(await total(otherOfficer, { queue: 'NEEDS_ACTION' })).toBe(0);
+    const badQueue = await officer.graphql(INBOX, { filter: { queue: 'SOON' } });
+    expect(badQueue.errors?.[0].message).toContain('queue');
+    const badName = await officer.graphql(INBOX, { filter: { childName: '' } });
+    expect(codeOf(badName)).toBe('BAD_USER_INPUT');
+    expect(Object.keys(badName.errors![0].extensions.fieldErrors ?? {}).join()).toContain('childName');
+  });
+
   it('the inbox shows both sides by name, days to release, the deadline the referral must meet and how close it is', async () => {
     const GLANCE = `query { referrals { edges { node { id expectedReleaseDate daysToRelease urgency deadline { key dueDate status }
       toOrganisation { id name } fromService { id name } } } } }`;

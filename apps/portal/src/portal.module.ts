@@ -8,9 +8,11 @@ import { CaseloadController } from './caseload/caseload.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
+import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { PlansController } from './plans/plans.controller';
@@ -68,6 +70,8 @@ export class PortalModule {
         ReferralsController,
         CaseloadController,
         PlansController,
+        MilestonesController,
+        FactsController,
         NotificationsController,
         EngineStatusController,
         SessionController,

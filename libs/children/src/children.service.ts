@@ -81,6 +81,17 @@ export class ChildrenService {
     return `(SELECT ${this.childShape().select('c', fields, keep)} FROM child c WHERE c.id = ${childIdSql})`;
   }
 
+  /**
+   * For a list sorted by the child's name: SQL expressions (`text`) of the child whose id is `childIdSql`, family
+   * name then the name they are called by (preferred, else given), lower-cased.
+   */
+  nameSortSql(childIdSql: string): [string, string] {
+    return [
+      `(SELECT lower(c.family_name) FROM child c WHERE c.id = ${childIdSql})`,
+      `(SELECT lower(COALESCE(c.preferred_name, c.given_name)) FROM child c WHERE c.id = ${childIdSql})`,
+    ];
+  }
+
   decodeChild(row: Record<string, unknown>): Child {
     return this.childShape().decode(row);
   }

@@ -27,9 +27,31 @@ export interface PageSelection {
   columns(path?: string): readonly string[] | null;
 }
 
+/**
+ * What the caseload filters and sorts by that the deadline engine's feature owns (its milestones), as SQL
+ * expressions on an episode id, registered by that feature so custody never names its tables.
+ */
+export interface CaseloadDeadlineSql {
+  /** The due date (`date`) of the episode's soonest deadline still to do, or null when none has a date. */
+  nextDueDate(episodeIdSql: string): string;
+  /** Whether (`boolean`) any of the episode's deadlines has been marked missed. */
+  hasMissed(episodeIdSql: string): string;
+}
+
 @Injectable()
 export class CaseloadPrefetch {
   private readonly parts = new Map<string, CaseloadPrefetchPart>();
+  private deadlineSql: CaseloadDeadlineSql | null = null;
+
+  registerDeadlines(sql: CaseloadDeadlineSql): void {
+    this.deadlineSql = sql;
+  }
+
+  /** The deadlines' SQL; an error when no feature registered it (the api always has the milestones feature). */
+  deadlines(): CaseloadDeadlineSql {
+    if (!this.deadlineSql) throw new Error('No feature registered the caseload’s deadline SQL');
+    return this.deadlineSql;
+  }
 
   register(part: CaseloadPrefetchPart): void {
     this.parts.set(part.field, part);

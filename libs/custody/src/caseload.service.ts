@@ -16,8 +16,9 @@ import {
   toConnection,
 } from '@resettle/common';
 import { jsonRowShape, preparedQuery } from '@resettle/database';
-import { CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
+import { CaseloadPrefetch, CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
 import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
+import { CaseloadOrder, EpisodeStatus, LegalStatus } from './custody-enums';
 import { CaseloadFilter } from './dto/episode.inputs';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 
@@ -33,11 +34,13 @@ export class CaseloadService {
     private readonly custody: CustodyService,
     private readonly children: ChildrenService,
     private readonly clock: Clock,
+    private readonly registry: CaseloadPrefetch,
   ) {}
 
   /**
-   * Children in custody, soonest expected release first (remanded children, who have no date, last), filtered in
-   * SQL and cursor-paginated on (expected release date, episode id).
+   * Children in custody, soonest expected release first (remanded children, who have no date, last) or in `orderBy`'s
+   * order, filtered in SQL and cursor-paginated on (the order's keys, episode id); a cursor names its order, so one
+   * from another order is refused (BAD_USER_INPUT naming `after`).
    *
    * One statement gives the count, the page, and whatever each episode's fields need that the page asks for
    * (`prefetch`: the child, and the parts other features registered with `CaseloadPrefetch`), built as JSON in
@@ -48,6 +51,7 @@ export class CaseloadService {
     scope: CaseloadScope,
     first?: number,
     after?: string,
+    orderBy: CaseloadOrder = CaseloadOrder.RELEASE_DATE,
     prefetch?: {
       loaders: RequestLoaders;
       selected: readonly string[];
@@ -68,14 +72,29 @@ export class CaseloadService {
     if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
       where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);
     }
-    const sortKey = (alias: string) => `COALESCE(${alias}.expected_release_date, 'infinity'::date)`;
+    if (filter.legalStatus === LegalStatus.REMANDED) where.push(`e.status = '${EpisodeStatus.REMANDED}'`);
+    if (filter.legalStatus === LegalStatus.SENTENCED)
+      where.push(`e.status IN ('${EpisodeStatus.SENTENCED}', '${EpisodeStatus.RECALLED}')`);
+    if (filter.hasMissedDeadlines === true || filter.hasMissedDeadlines === false) {
+      const missed = this.registry.deadlines().hasMissed('e.id');
+      where.push(filter.hasMissedDeadlines ? missed : `NOT ${missed}`);
+    }
+    const order = this.order(orderBy);
+    // The release order reads its key from the episode's own column (the partial caseload indexes apply); the
+    // others compute theirs once per episode in the slice, as sort_0, sort_1.
+    const sortKey = (alias: string) =>
+      order.computed ? order.types.map((_, i) => `${alias}.sort_${i}`).join(', ') : order.keys(alias)[0];
+    const scopeColumns = order.computed
+      ? `e.*, ${order
+          .keys('e')
+          .map((k, i) => `${k} AS sort_${i}`)
+          .join(', ')}`
+      : 'e.*';
     let cursor = 'true';
     if (after) {
-      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [
-        string,
-        string,
-      ];
-      cursor = `(${sortKey('e')}, e.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
+      const values = order.decode(after);
+      const keys = order.types.map((type, i) => param(values[i], type));
+      cursor = `(${sortKey('e')}, e.id) > (${keys.join(', ')}, ${param(values[values.length - 1], 'uuid')})`;
     }
     const episodeShape = jsonRowShape<CustodialEpisode>(this.episodes.metadata);
     const selected = prefetch?.selected ?? [];
@@ -98,6 +117,8 @@ export class CaseloadService {
           ]
         : []),
       ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
+      // The computed sort keys, for the cursor.
+      ...(order.computed ? [`'sort', json_build_array(${sortKey('p')})`] : []),
     ];
     // Every episode shown (not the extra row that only tells whether there is a next page) is audited by this
     // statement.
@@ -110,7 +131,7 @@ export class CaseloadService {
     const [{ total, rows }]: { total: number; rows: Record<string, any>[] }[] = await preparedQuery(
       this.dataSource,
       `WITH scope AS (
-         SELECT e.* FROM custodial_episode e WHERE ${where.join(' AND ')}
+         SELECT ${scopeColumns} FROM custodial_episode e WHERE ${where.join(' AND ')}
        ), page AS (
          SELECT * FROM scope e WHERE ${cursor} ORDER BY ${sortKey('e')}, e.id LIMIT ${param(limit + 1, 'int')}
        )${auditSql}
@@ -119,8 +140,10 @@ export class CaseloadService {
          FROM page p`,
       params,
     );
+    const sortKeys = new Map<string, unknown[]>();
     const episodes = rows.map((row) => {
       const episode = episodeShape.decode(row.episode);
+      if (order.computed) sortKeys.set(episode.id, row.sort);
       if (prefetch) {
         if (withChild && row.child)
           prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
@@ -128,6 +151,52 @@ export class CaseloadService {
       }
       return episode;
     });
-    return toConnection(episodes, limit, total, (e) => encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]));
+    return toConnection(episodes, limit, total, (e) =>
+      order.computed
+        ? encodeCursor([orderBy, ...sortKeys.get(e.id)!, e.id])
+        : encodeCursor([e.expectedReleaseDate ?? 'infinity', e.id]),
+    );
+  }
+
+  /**
+   * Each order's keys as SQL on the episode `alias` (before the id, which breaks ties), their types, and its cursor's
+   * decoding: `[date, id]` for the release order (as before orders existed), `[order, ...keys, id]` for the others.
+   */
+  private order(orderBy: CaseloadOrder): {
+    computed: boolean;
+    keys: (alias: string) => string[];
+    types: string[];
+    decode: (after: string) => unknown[];
+  } {
+    const isDateKey = (d: unknown) => d === 'infinity' || isIsoDate(d);
+    const tagged = (types: string[], valid: (keys: unknown[]) => boolean) => (after: string) =>
+      decodeCursor(
+        after,
+        types.length + 2,
+        (parts) => parts[0] === orderBy && valid(parts.slice(1, -1)) && isUuid(parts[parts.length - 1]),
+      ).slice(1);
+    switch (orderBy) {
+      case CaseloadOrder.CHILD_NAME:
+        return {
+          computed: true,
+          keys: (alias) => this.children.nameSortSql(`${alias}.child_id`).map((k) => `COALESCE(${k}, '')`),
+          types: ['text', 'text'],
+          decode: tagged(['text', 'text'], (keys) => keys.every((k) => typeof k === 'string')),
+        };
+      case CaseloadOrder.NEXT_DEADLINE:
+        return {
+          computed: true,
+          keys: (alias) => [`COALESCE(${this.registry.deadlines().nextDueDate(`${alias}.id`)}, 'infinity'::date)`],
+          types: ['date'],
+          decode: tagged(['date'], ([d]) => isDateKey(d)),
+        };
+      default:
+        return {
+          computed: false,
+          keys: (alias) => [`COALESCE(${alias}.expected_release_date, 'infinity'::date)`],
+          types: ['date'],
+          decode: (after) => decodeCursor(after, 2, ([d, i]) => isDateKey(d) && isUuid(i)),
+        };
+    }
   }
 }

@@ -47,3 +47,35 @@ export enum EpisodeEventType {
   CASE_MANAGER_CHANGED = 'CASE_MANAGER_CHANGED',
 }
 registerEnumType(EpisodeEventType, { name: 'EpisodeEventType' });
+
+/** Whether a child in custody is on remand or serving a sentence (the caseload's filter). */
+export enum LegalStatus {
+  /** Remanded to youth detention accommodation (episode status REMANDED). */
+  REMANDED = 'REMANDED',
+  /** Serving a custodial sentence: episode status SENTENCED, or RECALLED on the same sentence. */
+  SENTENCED = 'SENTENCED',
+}
+registerEnumType(LegalStatus, {
+  name: 'LegalStatus',
+  valuesMap: {
+    REMANDED: { description: 'On remand to youth detention accommodation (no release date).' },
+    SENTENCED: { description: 'Serving a custodial sentence, including a child recalled on it.' },
+  },
+});
+
+/** The caseload's orders; each pages by its own cursor, ties broken by the episode id. */
+export enum CaseloadOrder {
+  RELEASE_DATE = 'RELEASE_DATE',
+  CHILD_NAME = 'CHILD_NAME',
+  NEXT_DEADLINE = 'NEXT_DEADLINE',
+}
+registerEnumType(CaseloadOrder, {
+  name: 'CaseloadOrder',
+  valuesMap: {
+    RELEASE_DATE: { description: 'Soonest expected release first; children on remand (no date) last. The default.' },
+    CHILD_NAME: { description: 'By family name, then the name the child is called by (preferred, else given).' },
+    NEXT_DEADLINE: {
+      description: 'Soonest next deadline still to do first (overdue ones first of all); children with none last.',
+    },
+  },
+});

@@ -15,7 +15,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessContext,
@@ -45,6 +45,7 @@ import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/
 import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
 import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
+import { CaseloadOrder } from './custody-enums';
 import {
   AssignCaseManagerInput,
   CaseloadFilter,
@@ -77,6 +78,14 @@ export class CaseloadArgs extends PageArgs {
   @ValidateNested()
   @Type(() => CaseloadFilter)
   filter?: CaseloadFilter;
+
+  @Field(() => CaseloadOrder, {
+    nullable: true,
+    description: 'The order (default RELEASE_DATE). A cursor pages only the order it came from.',
+  })
+  @IsOptional()
+  @IsEnum(CaseloadOrder)
+  orderBy?: CaseloadOrder;
 }
 
 const EPISODE = 'Custodial episode';
@@ -130,7 +139,7 @@ export class CustodyResolver {
 
   @Query(() => CustodialEpisodeConnection, {
     description:
-      'Children in custody that your organisation works with, soonest expected release first (remanded children last), 50 a page by default.',
+      'Children in custody that your organisation works with, soonest expected release first (remanded children last) unless orderBy says otherwise, 50 a page by default.',
   })
   @Allow(Capability.READ_CASELOAD)
   async caseload(
@@ -152,6 +161,7 @@ export class CustodyResolver {
       caseloadScope(caller.actor),
       args.first,
       args.after,
+      args.orderBy ?? CaseloadOrder.RELEASE_DATE,
       {
         loaders: ctx.loaders,
         selected,

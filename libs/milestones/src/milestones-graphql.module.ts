@@ -3,7 +3,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry } from '@resettle/access';
 import { AuditModule } from '@resettle/audit';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
-import { NOTIFICATIONS_QUEUE } from '@resettle/notifications';
+import { IdentityModule } from '@resettle/identity';
+import { NOTIFICATIONS_QUEUE, NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import { DeadlineWatchdog } from './deadline-engine/deadline-watchdog';
@@ -21,6 +22,9 @@ import { MilestonesService } from './milestones.service';
     PlanningModule,
     OrganisationsModule,
     AuditModule,
+    // Who was reminded and escalated to: the notifications the engine made, by name.
+    NotificationsModule,
+    IdentityModule,
     // Read only (depths, failed jobs) for the engine status; the api never adds jobs, the outbox does.
     BullModule.registerQueue({ name: MILESTONES_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
   ],
@@ -43,6 +47,7 @@ export class MilestonesGraphqlModule implements OnModuleInit {
   /** A caseload page reads its episodes' milestones in its own statement. */
   onModuleInit(): void {
     this.prefetch.register(this.milestones.caseloadPart());
+    this.prefetch.registerDeadlines(this.milestones.caseloadDeadlineSql());
     // Whose each milestone is, for the audit rows of operations that name one (waiveMilestone).
     this.records.register('Milestone', (ids) => `SELECT m.id, m.child_id FROM milestone m WHERE m.id = ANY(${ids})`);
   }

@@ -15,9 +15,13 @@ import {
 } from '@resettle/access';
 import { BadUserInputError, Clock, daysBetween, DirectFieldResolvers, GraphqlContext } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
+import { User, UsersService } from '@resettle/identity';
+import { NotificationsService } from '@resettle/notifications';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import {
   MilestoneConnection,
+  MilestoneNotice,
+  MilestoneNoticeKindEnum,
   MilestoneOffsetDirection,
   MilestonePolicyEntryType,
   MilestonePolicyType,
@@ -28,6 +32,7 @@ import {
 import { Milestone } from './entities/milestone.entity';
 import { MilestoneKey } from './milestone-enums';
 import { EffectivePolicy, MILESTONES_OF_EPISODE_LOADER, MilestonesService } from './milestones.service';
+import { milestoneNoticePrefix, parseMilestoneNoticeKey } from './rules/milestone-notices';
 import { mayConfigureMilestonePolicy, MILESTONE_KEYS, MilestoneOffset, offsetProblems } from './rules/milestone-policy';
 
 const EPISODE = 'Custodial episode';
@@ -67,6 +72,12 @@ function loadEpisode(
     .load(episodeId);
 }
 
+function loadUser(ctx: GraphqlContext, users: UsersService, id: string): Promise<User | null> {
+  return ctx.loaders.get<string, User | null>('milestones:user', (ids) => users.findByIds(ids)).load(id);
+}
+
+const fullName = (user: User | null) => (user ? `${user.givenName} ${user.familyName}` : null);
+
 @Resolver(() => Milestone)
 export class MilestonesResolver {
   constructor(
@@ -74,6 +85,8 @@ export class MilestonesResolver {
     private readonly custody: CustodyService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   @Query(() => [Milestone], { description: 'The deadlines of a custodial episode, soonest due first.' })
@@ -159,6 +172,48 @@ export class MilestonesResolver {
   })
   dueInDays(@Parent() milestone: Milestone): number | null {
     return milestone.dueDate ? daysBetween(this.clock.today(), milestone.dueDate) : null;
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => [MilestoneNotice], {
+    description:
+      'The reminders and escalations sent about this deadline and to whom (names), oldest first: what the deadline engine recorded.',
+  })
+  notificationsSent(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext): Promise<MilestoneNotice[]> {
+    return ctx.loaders
+      .get<string, MilestoneNotice[]>('milestones:notices', (ids) => this.noticesOf(ctx, ids))
+      .load(milestone.id);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => String, { nullable: true, description: 'Who waived it, by name.' })
+  async waivedByName(@Parent() milestone: Milestone, @Context() ctx: GraphqlContext): Promise<string | null> {
+    return milestone.waivedById ? fullName(await loadUser(ctx, this.users, milestone.waivedById)) : null;
+  }
+
+  /** Each milestone's notices, read back from the notifications feature (its own tables are its own). */
+  private async noticesOf(ctx: GraphqlContext, milestoneIds: readonly string[]): Promise<MilestoneNotice[][]> {
+    const sent = await this.notifications.sentUnderKeyPrefixes(milestoneIds.map(milestoneNoticePrefix));
+    const notices = sent.flatMap((n) => {
+      const key = parseMilestoneNoticeKey(n.dedupeKey);
+      return key ? [{ key, sentAt: n.createdAt }] : [];
+    });
+    const names = await Promise.all(notices.map((n) => loadUser(ctx, this.users, n.key.recipientUserId)));
+    return milestoneIds.map((id) =>
+      notices.flatMap((n, i) =>
+        n.key.milestoneId === id
+          ? [
+              {
+                kind: MilestoneNoticeKindEnum[n.key.kind],
+                step: n.key.step,
+                forDueDate: n.key.dueDate,
+                sentAt: n.sentAt,
+                recipientName: fullName(names[i]),
+              },
+            ]
+          : [],
+      ),
+    );
   }
 
   @DecidedByParent()

@@ -16,7 +16,13 @@ import {
   pageSize,
   toConnection,
 } from '@resettle/common';
-import { CaseloadPrefetchPart, CustodialEpisode, CustodyService, SentenceTypeEnum } from '@resettle/custody';
+import {
+  CaseloadDeadlineSql,
+  CaseloadPrefetchPart,
+  CustodialEpisode,
+  CustodyService,
+  SentenceTypeEnum,
+} from '@resettle/custody';
 import { jsonRowShape, lockAtVersion } from '@resettle/database';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
@@ -195,6 +201,19 @@ export class MilestonesService {
           episode.id,
           (value as Record<string, unknown>[]).map((row) => shape.decode(row)),
         ),
+    };
+  }
+
+  /**
+   * What the caseload filters and sorts by (see `CaseloadDeadlineSql`): the soonest deadline still to do (as the
+   * portal's "next deadline"), and whether any was marked missed.
+   */
+  caseloadDeadlineSql(): CaseloadDeadlineSql {
+    return {
+      nextDueDate: (episodeId) =>
+        `(SELECT min(m.due_date) FROM milestone m WHERE m.episode_id = ${episodeId} AND m.status = 'PENDING')`,
+      hasMissed: (episodeId) =>
+        `EXISTS (SELECT 1 FROM milestone m WHERE m.episode_id = ${episodeId} AND m.status = 'MISSED')`,
     };
   }
 

@@ -25,6 +25,14 @@ export interface NotificationPreferencesView {
   updatedAt: Date | null;
 }
 
+/** One notification as the feature that made it reads it back (see `sentUnderKeyPrefixes`). */
+export interface SentNotification {
+  dedupeKey: string;
+  recipientUserId: string;
+  kind: string;
+  createdAt: Date;
+}
+
 export interface NotificationListArgs {
   unreadOnly?: boolean | null;
   first?: number | null;
@@ -126,6 +134,27 @@ export class NotificationsService {
       : [];
     const modes = new Map(rows.map((row) => [row.user_id, row.email_mode]));
     return new Map(userIds.map((id) => [id, modes.get(id) ?? EmailMode.IMMEDIATE]));
+  }
+
+  /**
+   * What was sent under dedupe keys that begin with one of `prefixes`, oldest first: how a feature reads back whom it
+   * told (the deadline engine's `milestone:<id>:`). Not scoped to a person: the calling feature decides who may see
+   * it, and shows names, never the rows. Each prefix is an index range (`ix_notification_dedupe_key_prefix`).
+   */
+  async sentUnderKeyPrefixes(prefixes: readonly string[]): Promise<SentNotification[]> {
+    if (!prefixes.length) return [];
+    const likes = prefixes.map((_, i) => `dedupe_key LIKE $${i + 1}`).join(' OR ');
+    const rows: { dedupe_key: string; recipient_user_id: string; kind: string; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT dedupe_key, recipient_user_id, kind, created_at FROM notification WHERE ${likes} ORDER BY created_at, dedupe_key`,
+        prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      );
+    return rows.map((r) => ({
+      dedupeKey: r.dedupe_key,
+      recipientUserId: r.recipient_user_id,
+      kind: r.kind,
+      createdAt: new Date(r.created_at),
+    }));
   }
 
   // ---------------------------------------------------------------- the signed-in person's own

@@ -37,6 +37,7 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
 import { offerStartDateProblem } from './rules/offer-date';
+import { QUEUE_STATUSES, searchableName } from './rules/partner-queue';
 import {
   fellThroughNotice,
   initialsOf,
@@ -181,6 +182,15 @@ export class ReferralsService {
     }
     if (filter?.status) where.push(`r.status = ${param(filter.status, 'referral_status')}`);
     if (filter?.type) where.push(`r.type = ${param(filter.type, 'referral_type')}`);
+    if (filter?.queue) where.push(`r.status = ANY(${param(QUEUE_STATUSES[filter.queue], 'referral_status[]')})`);
+    const name = filter?.childName ? searchableName(filter.childName) : '';
+    if (name) {
+      // The summary the partner was sent holds the names; accents go as in searchableName (NFD, marks removed).
+      const names = `concat_ws(' ', r.summary->>'givenName', r.summary->>'preferredName', r.summary->>'familyName')`;
+      where.push(
+        `strpos(regexp_replace(lower(normalize(${names}, NFD)), '[\u0300-\u036f]', '', 'g'), ${param(name, 'text')}) > 0`,
+      );
+    }
     let cursor = 'true';
     if (after) {
       const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [

@@ -1,5 +1,5 @@
 import { todayIso } from '@resettle/common';
-import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
+import { isOverdue, missedMilestones, nextMilestone, overdueBy, pathwaySummary } from './caseload-view';
 
 const m = (key: string, dueDate: string | null, status: string) => ({ key, dueDate, status });
 
@@ -49,5 +49,32 @@ describe('overdue and today', () => {
   ])('%s is %s in London', (instant, day) => {
     // The caseload's "today" is common's todayIso: the calendar day in London.
     expect(todayIso(new Date(instant))).toBe(day);
+  });
+});
+
+describe('overdue by and the pathway summary', () => {
+  it.each([
+    [null, null],
+    ['2026-12-02', null],
+    ['2026-12-01', null],
+    ['2026-11-30', '1 day overdue'],
+    ['2026-11-28', '3 days overdue'],
+  ])('due %s is %s on 2026-12-01', (due, expected) => {
+    expect(overdueBy(due, '2026-12-01')).toBe(expected);
+  });
+
+  it.each([
+    ['no plan yet', [], { arranged: 0, total: 0, notArranged: [] }],
+    [
+      'only ARRANGED counts as arranged',
+      [
+        { type: 'ACCOMMODATION', status: 'ARRANGED' },
+        { type: 'ETE', status: 'IN_PROGRESS' },
+        { type: 'FINANCE', status: 'SUPPORT_NOT_REQUIRED' },
+      ],
+      { arranged: 1, total: 3, notArranged: ['ETE', 'FINANCE'] },
+    ],
+  ])('%s', (_why, pathways, expected) => {
+    expect(pathwaySummary(pathways)).toEqual(expected);
   });
 });

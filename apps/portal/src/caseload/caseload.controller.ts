@@ -1,26 +1,37 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
-import { MILESTONE_LABELS, MILESTONE_STATUS_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
+import { MILESTONE_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
-import { isOverdue, missedMilestones, nextMilestone } from './caseload-view';
+import { CASELOAD_SORTS, missedMilestones, nextMilestone, overdueBy, pathwaySummary } from './caseload-view';
 
-const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter) {
-  caseload(first: $first, after: $after, filter: $filter) {
+const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter, $orderBy: CaseloadOrder) {
+  caseload(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { id daysToRelease expectedReleaseDate status
       child { givenName familyName preferredName }
       currentEstablishment { name }
-      caseManager { id givenName familyName }
       resettlementPlan { pathways { type status } }
       milestones { key dueDate status } } } } }`;
 
 const PAGE_SIZE = 25;
+const CSV_PAGE_SIZE = 100;
 const WINDOWS = [30, 90, 180, 365];
+const LEGAL = { remand: 'REMANDED', sentenced: 'SENTENCED' } as Record<string, string>;
 
-/** The case manager's list: children by days to release, each pathway's status, the next deadline and any missed. */
+interface CaseloadQuery {
+  mine?: string;
+  within?: string;
+  legal?: string;
+  missed?: string;
+  sort?: string;
+  after?: string;
+}
+
+/** The case manager's list: one line a child, filtered, sorted and paged by the api, and its CSV download. */
 @Controller('caseload')
 export class CaseloadController {
   constructor(
@@ -28,58 +39,151 @@ export class CaseloadController {
     private readonly clock: Clock,
   ) {}
 
-  @Get()
-  async caseload(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('mine') mine?: string,
-    @Query('within') within?: string,
-    @Query('after') after?: string,
-  ) {
+  /** The page's filters and order from its query string (anything unknown is left out). */
+  private choices(request: FastifyRequest, query: CaseloadQuery) {
     const user = signedInUser(request);
-    const releaseWithinDays = WINDOWS.includes(Number(within)) ? Number(within) : undefined;
-    const onlyMine = mine === '1' && user !== undefined;
-    const filter = { releaseWithinDays, caseManagerId: onlyMine ? user!.id : undefined };
-    const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, {
-      first: PAGE_SIZE,
-      after: after || undefined,
-      filter,
-    });
-    const today = this.clock.today();
-    const rows = caseload.edges.map(({ node }: { node: any }) => {
-      const next = nextMilestone(node.milestones as { key: string; dueDate: string | null; status: string }[]);
-      return {
-        ...node,
-        pathways: (node.resettlementPlan?.pathways ?? []).map((p: { type: string; status: string }) => ({
-          label: PATHWAY_LABELS[p.type] ?? p.type,
-          tag: PATHWAY_STATUS_LABELS[p.status],
-        })),
-        next: next
-          ? { label: MILESTONE_LABELS[next.key] ?? next.key, dueDate: next.dueDate, overdue: isOverdue(next, today) }
-          : null,
-        missed: missedMilestones(node.milestones).map((m) => ({
-          label: MILESTONE_LABELS[m.key] ?? m.key,
-          dueDate: m.dueDate,
-        })),
-      };
-    });
+    const releaseWithinDays = WINDOWS.includes(Number(query.within)) ? Number(query.within) : undefined;
+    const onlyMine = query.mine === '1' && user !== undefined;
+    const legal = query.legal && LEGAL[query.legal] ? query.legal : undefined;
+    const missed = query.missed === '1';
+    const sort = query.sort && CASELOAD_SORTS[query.sort] ? query.sort : 'release';
+    const filter = {
+      releaseWithinDays,
+      caseManagerId: onlyMine ? user!.id : undefined,
+      legalStatus: legal ? LEGAL[legal] : undefined,
+      hasMissedDeadlines: missed ? true : undefined,
+    };
     const params = (extra: Record<string, string>) =>
       new URLSearchParams({
         ...(onlyMine ? { mine: '1' } : {}),
         ...(releaseWithinDays ? { within: String(releaseWithinDays) } : {}),
+        ...(legal ? { legal } : {}),
+        ...(missed ? { missed: '1' } : {}),
         ...extra,
       }).toString();
+    return { filter, orderBy: CASELOAD_SORTS[sort], sort, onlyMine, releaseWithinDays, legal, missed, params };
+  }
+
+  private row(node: any, today: string) {
+    const next = nextMilestone(node.milestones as { key: string; dueDate: string | null; status: string }[]);
+    const pathways = (node.resettlementPlan?.pathways ?? []) as { type: string; status: string }[];
+    const summary = pathwaySummary(pathways);
+    return {
+      ...node,
+      name: `${node.child.preferredName || node.child.givenName} ${node.child.familyName}`,
+      pathwaySummary: summary,
+      notArranged: summary.notArranged.map((t) => PATHWAY_LABELS[t] ?? t),
+      pathways: pathways.map((p) => ({
+        label: PATHWAY_LABELS[p.type] ?? p.type,
+        tag: PATHWAY_STATUS_LABELS[p.status],
+      })),
+      next: next
+        ? {
+            label: MILESTONE_LABELS[next.key] ?? next.key,
+            dueDate: next.dueDate,
+            overdueBy: overdueBy(next.dueDate, today),
+          }
+        : null,
+      missedCount: missedMilestones(node.milestones).length,
+    };
+  }
+
+  @Get()
+  async caseload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: CaseloadQuery) {
+    const c = this.choices(request, query);
+    const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, {
+      first: PAGE_SIZE,
+      after: query.after || undefined,
+      filter: c.filter,
+      orderBy: c.orderBy,
+    });
+    const today = this.clock.today();
+    const sortLink = (sort: string) => `/caseload?${c.params({ sort })}`;
     return renderPage(request, reply, 'caseload/index.njk', {
-      rows,
+      rows: caseload.edges.map(({ node }: { node: any }) => this.row(node, today)),
       totalCount: caseload.totalCount,
-      onlyMine,
+      onlyMine: c.onlyMine,
+      missed: c.missed,
+      sort: c.sort,
+      sortLinks: { release: sortLink('release'), name: sortLink('name'), deadline: sortLink('deadline') },
       windowOptions: [
         { value: '', text: 'Any time' },
-        ...WINDOWS.map((d) => ({ value: String(d), text: `Within ${d} days`, selected: releaseWithinDays === d })),
+        ...WINDOWS.map((d) => ({ value: String(d), text: `Within ${d} days`, selected: c.releaseWithinDays === d })),
       ],
-      nextHref: caseload.pageInfo.hasNextPage ? `/caseload?${params({ after: caseload.pageInfo.endCursor })}` : null,
-      firstHref: after ? `/caseload?${params({})}` : null,
-      milestoneStatus: MILESTONE_STATUS_LABELS,
+      legalOptions: [
+        { value: '', text: 'Remanded or sentenced' },
+        { value: 'remand', text: 'On remand', selected: c.legal === 'remand' },
+        { value: 'sentenced', text: 'Sentenced', selected: c.legal === 'sentenced' },
+      ],
+      sortOptions: [
+        { value: 'release', text: 'Release date', selected: c.sort === 'release' },
+        { value: 'name', text: 'Child’s name', selected: c.sort === 'name' },
+        { value: 'deadline', text: 'Next deadline', selected: c.sort === 'deadline' },
+      ],
+      nextHref: caseload.pageInfo.hasNextPage
+        ? `/caseload?${c.params({ sort: c.sort, after: caseload.pageInfo.endCursor })}`
+        : null,
+      firstHref: query.after ? `/caseload?${c.params({ sort: c.sort })}` : null,
+      csvHref: `/caseload/download?${c.params({ sort: c.sort })}`,
     });
+  }
+
+  /**
+   * The filtered list as CSV, every page of it (paged through the api, so its scope, filters, order and audit are
+   * the page's); cells beginning = + - @ are neutralised so a spreadsheet never runs them.
+   */
+  @Get('download')
+  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: CaseloadQuery) {
+    const c = this.choices(request, query);
+    const today = this.clock.today();
+    const lines: string[] = [
+      stringify([
+        [
+          'Child',
+          'Establishment',
+          'Release date',
+          'Days to release',
+          'Next deadline',
+          'Due',
+          'Overdue',
+          'Missed',
+          'Pathways arranged',
+          'Not yet arranged',
+        ],
+      ]),
+    ];
+    let after: string | undefined;
+    for (;;) {
+      const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, {
+        first: CSV_PAGE_SIZE,
+        after,
+        filter: c.filter,
+        orderBy: c.orderBy,
+      });
+      const rows = caseload.edges.map(({ node }: { node: any }) => this.row(node, today));
+      lines.push(
+        stringify(
+          rows.map((r: any) => [
+            r.name,
+            r.currentEstablishment?.name ?? '',
+            r.expectedReleaseDate ?? 'On remand',
+            r.expectedReleaseDate ? r.daysToRelease : '',
+            r.next?.label ?? '',
+            r.next?.dueDate ?? '',
+            r.next?.overdueBy ?? '',
+            r.missedCount,
+            `${r.pathwaySummary.arranged} of ${r.pathwaySummary.total}`,
+            r.notArranged.join('; '),
+          ]),
+          { escape_formulas: true },
+        ),
+      );
+      if (!caseload.pageInfo.hasNextPage) break;
+      after = caseload.pageInfo.endCursor;
+    }
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="caseload-${today}.csv"`)
+      .send(lines.join(''));
   }
 }

@@ -5,6 +5,7 @@ import { Capability, mayPerform } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
+import { FACT_LINKS, mayRecordFacts, Me } from '../facts/fact-specs';
 import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
@@ -34,7 +35,7 @@ export class PlansController {
     @Res() reply: FastifyReply,
     @Param('episodeId', ParseUUIDPipe) episodeId: string,
   ) {
-    const { custodialEpisode: episode } = await this.api.asUser<{ custodialEpisode: any }>(request, PLAN, {
+    const { custodialEpisode: episode, me } = await this.api.asUser<{ custodialEpisode: any; me: Me }>(request, PLAN, {
       id: episodeId,
     });
     const next = nextMilestone(episode.milestones as { key: string; dueDate: string | null; status: string }[]);
@@ -48,6 +49,8 @@ export class PlansController {
             .map((p: { id: string }) => p.id)
         : [],
       plan: episode.resettlementPlan,
+      // The facts deadlines are met by: links only for those the api lets record them.
+      recordLinks: episode.resettlementPlan && mayRecordFacts(me, episode) ? FACT_LINKS : [],
       next: next
         ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
         : null,

@@ -30,6 +30,30 @@ describe('what the officer sees to act', () => {
     expect(deadlineReason(type)).toBe(text);
   });
 
+  it.each([
+    [
+      'ACCOMMODATION',
+      '2026-11-13',
+      '2026-12-11',
+      'An address must be confirmed by 13 November 2026: 28 days (4 weeks) before the expected release date of 11 December 2026.',
+    ],
+    [
+      'EDUCATION',
+      '2026-12-29',
+      '2027-01-12',
+      'A place at school, college or work must be confirmed by 29 December 2026: 14 days (2 weeks) before the expected release date of 12 January 2027.',
+    ],
+    [
+      'ACCOMMODATION',
+      '2027-04-08',
+      '2027-06-04',
+      'An address must be confirmed by 8 April 2027: 28 days (4 weeks) before 6 May 2027, the earliest the child could be released (the expected release date is 4 June 2027).',
+    ],
+    ['HEALTH', '2027-01-12', null, 'The health handover must be arranged 14 days before the earliest release date.'],
+  ])('why a %s deadline due %s, release %s, is what it is', (type, due, release, text) => {
+    expect(deadlineReason(type, due, release)).toBe(text);
+  });
+
   it('says why an action did nothing, with the referral as it is now', () => {
     expect(noLongerOpenMessage('Report the placement fell through', 'Fell through')).toBe(
       'You cannot report the placement fell through now: this referral has changed since you loaded the page and is now “Fell through”. The page shows it as it is now.',

@@ -1,3 +1,5 @@
+import { daysBetweenDates, govukDate } from '../http/view-filters';
+
 /** Words and colours for referral statuses and urgency, as GOV.UK tags. */
 export const STATUS_LABELS: Record<string, { text: string; classes: string }> = {
   DRAFT: { text: 'Draft', classes: 'govuk-tag--grey' },
@@ -58,8 +60,20 @@ const WHAT_IS_DUE: Record<string, string> = {
 };
 
 /**
- * Why the deadline is what it is, in words: "An address must be confirmed 28 days before the earliest release date."
+ * Why the deadline is what it is, in words, with its date. The deadline counts back from the earliest date the
+ * child could be released (DOMAIN.md "Deadlines"), which is the expected release date unless early release is
+ * possible (a DTO): "An address must be confirmed by 13 November 2026: 28 days (4 weeks) before the expected
+ * release date of 11 December 2026", or "…: 28 days (4 weeks) before 6 May 2027, the earliest the child could be
+ * released (the expected release date is 4 June 2027)". Without the dates, the rule alone.
  */
-export function deadlineReason(type: string): string {
-  return `${WHAT_IS_DUE[type] ?? 'It must be confirmed'} ${DAYS_BEFORE_RELEASE[type] ?? 14} days before the earliest release date.`;
+export function deadlineReason(type: string, dueDate?: string | null, releaseDate?: string | null): string {
+  const what = WHAT_IS_DUE[type] ?? 'It must be confirmed';
+  const rule = DAYS_BEFORE_RELEASE[type] ?? 14;
+  if (!dueDate || !releaseDate) return `${what} ${rule} days before the earliest release date.`;
+  const gap = `${rule} days${rule % 7 === 0 ? ` (${rule / 7} week${rule === 7 ? '' : 's'})` : ''} before`;
+  if (daysBetweenDates(dueDate, releaseDate) === rule) {
+    return `${what} by ${govukDate(dueDate)}: ${gap} the expected release date of ${govukDate(releaseDate)}.`;
+  }
+  const earliest = new Date(Date.parse(`${dueDate}T00:00:00Z`) + rule * 86_400_000).toISOString().slice(0, 10);
+  return `${what} by ${govukDate(dueDate)}: ${gap} ${govukDate(earliest)}, the earliest the child could be released (the expected release date is ${govukDate(releaseDate)}).`;
 }

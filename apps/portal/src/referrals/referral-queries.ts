@@ -1,4 +1,12 @@
 /** The GraphQL documents the referral pages send. */
+
+/** How many referrals each tab of the partner's inbox holds (with the same type and name search). */
+export const INBOX_TAB_COUNTS = `query($type: ReferralType, $childName: String) {
+  NEEDS_ACTION: referrals(first: 1, filter: { queue: NEEDS_ACTION, type: $type, childName: $childName }) { totalCount }
+  IN_PROGRESS: referrals(first: 1, filter: { queue: IN_PROGRESS, type: $type, childName: $childName }) { totalCount }
+  CONFIRMED: referrals(first: 1, filter: { queue: CONFIRMED, type: $type, childName: $childName }) { totalCount }
+  CLOSED: referrals(first: 1, filter: { queue: CLOSED, type: $type, childName: $childName }) { totalCount } }`;
+
 export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter) {
   referrals(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor }
@@ -8,7 +16,7 @@ export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter
       toOrganisation { name } fromService { name } } } } }`;
 
 export const REFERRAL = `query($id: ID!) { referral(id: $id) {
-  id version type status urgency daysToRelease expectedReleaseDate episodeId fromServiceId toOrganisationId
+  id version type status urgency daysToRelease expectedReleaseDate episodeId childId fromServiceId toOrganisationId
   childWishes familyViews needsAndRisks
   offerAddressOrPlace offerPlacementType offerProvider offerStartDate
   declineReason withdrawReason fellThroughReason sentAt confirmedAt createdAt
@@ -23,3 +31,6 @@ export const POST_MESSAGE = `mutation($input: PostReferralMessageInput!) { postR
 export function moveMutation(mutation: string, inputType: string): string {
   return `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id version status } }`;
 }
+
+/** What the partner may see of the child's care status (null where its view of the child does not include it). */
+export const CHILD_CARE = `query($id: ID!) { child(id: $id) { lookedAfter homeAuthority { name } } }`;

@@ -27,11 +27,18 @@ import {
   TYPE_LABELS,
   urgencyLabel,
 } from './referral-labels';
-import { INBOX, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
+import { CHILD_CARE, INBOX, INBOX_TAB_COUNTS, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
 const STATUSES = Object.keys(STATUS_LABELS);
 const TYPES = Object.keys(TYPE_LABELS);
+/** The tabs of a partner's inbox, by whose move it is (the api's ReferralQueue; the first is the default). */
+const INBOX_TABS = [
+  { slug: 'needs-action', queue: 'NEEDS_ACTION', text: 'Needs action' },
+  { slug: 'in-progress', queue: 'IN_PROGRESS', text: 'In progress' },
+  { slug: 'confirmed', queue: 'CONFIRMED', text: 'Confirmed' },
+  { slug: 'closed', queue: 'CLOSED', text: 'Closed' },
+] as const;
 
 /**
  * The referral pages, for both sides: the partner's inbox (its organisation's referrals) and the service's list
@@ -53,17 +60,31 @@ export class ReferralsController {
     @Query('status') status?: string,
     @Query('type') type?: string,
     @Query('after') after?: string,
+    @Query('tab') tab?: string,
+    @Query('name') name?: string,
   ) {
     const user = requireUser(request);
+    // A partner's inbox opens on what needs its action; the youth justice service's list has no tabs.
+    const partnerView = !user.roles.some((r) => r.startsWith('YJS_'));
+    const childName = (name ?? '').trim().slice(0, 100) || undefined;
+    const queue = partnerView ? (INBOX_TABS.find((t) => t.slug === tab) ?? INBOX_TABS[0]) : undefined;
     const filter = {
       status: STATUSES.includes(status ?? '') ? status : undefined,
       type: TYPES.includes(type ?? '') ? type : undefined,
+      queue: queue?.queue,
+      childName,
     };
     const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
       first: PAGE_SIZE,
       after: after || undefined,
       filter,
     });
+    const counts = partnerView
+      ? await this.api.asUser<Record<string, { totalCount: number }>>(request, INBOX_TAB_COUNTS, {
+          type: filter.type,
+          childName,
+        })
+      : null;
     const rows = referrals.edges.map(({ node }) => {
       const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
       return {
@@ -77,14 +98,26 @@ export class ReferralsController {
     });
     const query = (extra: Record<string, string>) =>
       new URLSearchParams({
+        ...(queue ? { tab: queue.slug } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.type ? { type: filter.type } : {}),
+        ...(childName ? { name: childName } : {}),
         ...extra,
       }).toString();
+    const tabs = counts
+      ? INBOX_TABS.map((t) => ({
+          text: `${t.text} (${counts[t.queue].totalCount})`,
+          href: `/referrals?${query({ tab: t.slug })}`,
+          active: t === queue,
+        }))
+      : null;
     return renderPage(request, reply, 'referrals/inbox.njk', {
       rows,
       totalCount: referrals.totalCount,
       filter,
+      tabs,
+      tabName: queue?.text,
+      tabSlug: queue?.slug,
       statusOptions: STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s].text, selected: filter.status === s })),
       typeOptions: TYPES.map((t) => ({ value: t, text: TYPE_LABELS[t], selected: filter.type === t })),
       nextHref: referrals.pageInfo.hasNextPage ? `/referrals?${query({ after: referrals.pageInfo.endCursor! })}` : null,
@@ -250,6 +283,17 @@ export class ReferralsController {
     const user = requireUser(request);
     const referral = await this.load(request, id);
     const side = sidesOf(user.organisationId, referral).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    // The child's home area and looked-after status, as the api shows them to this person (audited as a read of the
+    // child); a view without them gives nulls, and the page says they were not shared.
+    const care = referral.summary
+      ? await this.api
+          .asUser<{ child: ChildCare | null }>(request, CHILD_CARE, { id: referral.childId })
+          .then((r) => r.child)
+          .catch((error: unknown) => {
+            if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+            throw error;
+          })
+      : null;
     const actions = actionsFor(user.organisationId, referral).map((key) => ({
       key,
       label: REFERRAL_ACTIONS[key].label(referral.type),
@@ -263,10 +307,11 @@ export class ReferralsController {
       {
         referral,
         side,
+        care,
         statusTag: statusLabel(referral.status, side),
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
-        deadlineReason: deadlineReason(referral.type),
+        deadlineReason: deadlineReason(referral.type, referral.deadline?.dueDate, referral.expectedReleaseDate),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -356,8 +401,15 @@ interface InboxReferral {
   deadline?: { dueDate: string | null } | null;
 }
 
+interface ChildCare {
+  lookedAfter: boolean | null;
+  homeAuthority: { name: string } | null;
+}
+
 interface FullReferral extends InboxReferral {
   version: number;
+  childId: string;
+  summary: object | null;
   events: {
     id: string;
     fromStatus: string | null;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDate,
+  IsEnum,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsOptionalNotNull } from '@resettle/common';
-import { SentenceTypeEnum } from '../custody-enums';
+import { LegalStatus, SentenceTypeEnum } from '../custody-enums';
 import { RELEASE_DAY_TOLERANCE_DAYS } from '../rules/release-departure';
 
 @InputType()
@@ -253,4 +254,18 @@ export class CaseloadFilter {
   @Min(0)
   @Max(3650)
   releaseWithinDays?: number;
+
+  @Field(() => LegalStatus, { nullable: true, description: 'Only children on remand, or only those sentenced.' })
+  @IsOptional()
+  @IsEnum(LegalStatus)
+  legalStatus?: LegalStatus;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only children with a deadline the deadline engine has marked missed; false: only those with none.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hasMissedDeadlines?: boolean;
 }

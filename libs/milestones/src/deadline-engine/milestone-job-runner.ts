@@ -9,6 +9,7 @@ import { OrganisationsService } from '@resettle/organisations';
 import { PlanningService } from '@resettle/planning';
 import { MilestoneKey, MilestoneStatus } from '../milestone-enums';
 import { MilestonesService } from '../milestones.service';
+import { milestoneNoticeKey } from '../rules/milestone-notices';
 import { EscalationRecipient, MilestonePolicy } from '../rules/milestone-policy';
 import { recipientsOf } from './escalation-recipients';
 import { escalationsDue, MilestoneJobData } from './job-plan';
@@ -297,7 +298,13 @@ export class MilestoneJobRunner {
               body: `A deadline of a child you work with is coming up: ${label(m.key)} is due on ${m.dueDate}. Record what meets it in Resettle.`,
               link: `/episodes/${m.episodeId}/milestones`,
               childId: m.childId,
-              dedupeKey: `milestone:${m.id}:${m.dueDate}:reminder:${n.reminder ?? 0}:${userId}`,
+              dedupeKey: milestoneNoticeKey({
+                milestoneId: m.id,
+                dueDate: m.dueDate!,
+                kind: 'REMINDER',
+                step: n.reminder ?? 0,
+                recipientUserId: userId,
+              }),
             }
           : {
               recipientUserId: userId,
@@ -306,7 +313,13 @@ export class MilestoneJobRunner {
               body: `${label(m.key)} was due on ${m.dueDate} and has not been met. This is escalation level ${n.level}. Record what meets it, or a manager may waive it with a reason.`,
               link: `/episodes/${m.episodeId}/milestones`,
               childId: m.childId,
-              dedupeKey: `milestone:${m.id}:${m.dueDate}:escalation:${n.level}:${userId}`,
+              dedupeKey: milestoneNoticeKey({
+                milestoneId: m.id,
+                dueDate: m.dueDate!,
+                kind: 'ESCALATION',
+                step: n.level,
+                recipientUserId: userId,
+              }),
             },
       );
     });

@@ -66,6 +66,30 @@ export class MilestonePolicyEntryType {
   @Field() metBy: string;
 }
 
+export enum MilestoneNoticeKindEnum {
+  REMINDER = 'REMINDER',
+  ESCALATION = 'ESCALATION',
+}
+registerEnumType(MilestoneNoticeKindEnum, { name: 'MilestoneNoticeKind' });
+
+@ObjectType({
+  description:
+    'A reminder or escalation the deadline engine sent about a milestone, to one person: what the engine recorded.',
+})
+export class MilestoneNotice {
+  @Field(() => MilestoneNoticeKindEnum) kind: MilestoneNoticeKindEnum;
+  @Field(() => Int, {
+    description:
+      'The reminder’s number (1 the first) or the escalation’s level (1 owner, 2 managers, 3 head of service).',
+  })
+  step: number;
+  @Field({ description: 'YYYY-MM-DD: the due date it was about (a milestone whose date moved starts again).' })
+  forDueDate: string;
+  @Field(() => Date) sentAt: Date;
+  @Field(() => String, { nullable: true, description: 'Who was told, by name (null if the account is gone).' })
+  recipientName: string | null;
+}
+
 @ObjectType()
 export class MilestonePolicyType {
   @Field(() => ID) youthJusticeServiceId: string;

@@ -12,6 +12,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Index('ix_notification_recipient_unread', ['recipientUserId', 'createdAt'], { where: 'read_at IS NULL' })
 // The digest's and the email job's search for what is still to email.
 @Index('ix_notification_unemailed', ['recipientUserId', 'createdAt'], { where: 'emailed_at IS NULL' })
+// Prefix searches of the dedupe key in any collation (text_pattern_ops, which TypeORM cannot describe: made by the
+// migration NotificationKeyPrefix1796240000000): a feature reading back what it sent (`sentUnderKeyPrefixes`).
+@Index('ix_notification_dedupe_key_prefix', { synchronize: false })
 export class Notification {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })

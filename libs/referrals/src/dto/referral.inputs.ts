@@ -1,8 +1,14 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsLocalDate, PageArgs } from '@resettle/common';
 import { ReferralStatus, ReferralType } from '../referral-enums';
+import { ReferralQueue } from '../rules/partner-queue';
+
+registerEnumType(ReferralQueue, {
+  name: 'ReferralQueue',
+  description: "A tab of the partner's inbox, by whose move it is (rules/partner-queue.ts).",
+});
 
 const TEXT = 5000;
 const VERSION = 'The version you loaded; a stale one is refused with CONFLICT and the current state.';
@@ -83,6 +89,22 @@ export class PostReferralMessageInput {
 export class ReferralFilter {
   @Field(() => ReferralStatus, { nullable: true }) @IsOptional() @IsEnum(ReferralStatus) status?: ReferralStatus | null;
   @Field(() => ReferralType, { nullable: true }) @IsOptional() @IsEnum(ReferralType) type?: ReferralType | null;
+  @Field(() => ReferralQueue, {
+    nullable: true,
+    description:
+      'NEEDS_ACTION: SENT, OFFERED or FELL_THROUGH; IN_PROGRESS: ACKNOWLEDGED or INFORMATION_REQUESTED; CONFIRMED; CLOSED: DECLINED or WITHDRAWN.',
+  })
+  @IsOptional()
+  @IsEnum(ReferralQueue)
+  queue?: ReferralQueue | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the child's name (given, preferred or family), in any case and with or without accents.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  childName?: string | null;
 }
 
 @ArgsType()

@@ -1,0 +1,213 @@
+import type { Locator, Page } from 'playwright-core';
+import { Role } from '@resettle/access';
+import { PortalHarness } from './support/portal-harness';
+import { Session } from './support/test-app';
+
+/**
+ * Issue 22, "an inbox that drives action": the officer lands on what needs their action, switches tabs (each with
+ * its count), and searches by part of a child's name (any case, accents ignored), in a real browser, with and
+ * without JavaScript, axe on each state and no sideways scrolling at 320 px. The api does the filtering.
+ */
+describe('partner inbox tabs and search (browser)', () => {
+  let h: PortalHarness;
+  let service: Session;
+  const org: Record<string, { id: string; name: string }> = {};
+  const OFFICER = 'officer.inbox@partner.example.com';
+  const OTHER_OFFICER = 'officer.inbox@elsewhere.example.com';
+
+  beforeAll(async () => {
+    h = await PortalHarness.start();
+    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
+      [org[key]] = await h.t.dataSource.query(
+        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
+        [code, name, type, la],
+      );
+    };
+    await insertOrg('la', 'LA-IN', 'Northtown Council', 'LOCAL_AUTHORITY');
+    await insertOrg('otherLa', 'LA-IO', 'Southtown Council', 'LOCAL_AUTHORITY');
+    await insertOrg('yjs', 'YJS-IN', 'Northtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
+    await insertOrg('yoi', 'YOI-IN', 'HMYOI Inboxfield', 'YOI');
+    service = await h.t.userSession({
+      organisationId: org.yjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: 'manager@inbox.example.com',
+    });
+    const officer = await h.t.userSession({
+      organisationId: org.la.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: OFFICER,
+    });
+    await h.t.userSession({
+      organisationId: org.otherLa.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: OTHER_OFFICER,
+    });
+    // Two new referrals (needs action) and one the officer has acknowledged (in progress).
+    await referralFor('Zoë', 'Ávila');
+    await referralFor('Amir', 'Khan');
+    const acknowledged = await referralFor('Bea', 'Long');
+    await officer.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { id } }`, {
+      input: { referralId: acknowledged.id, expectedVersion: acknowledged.version + 1 },
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await h?.stop();
+  }, 120_000);
+
+  /** A sentenced child with a sent accommodation referral to Northtown Council. */
+  async function referralFor(givenName: string, familyName: string): Promise<{ id: string; version: number }> {
+    const { registerChild: child } = await service.ok(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName,
+          familyName,
+          dateOfBirth: '2010-03-03',
+          gender: 'FEMALE',
+          lookedAfter: givenName === 'Zoë',
+          responsibleAuthorityId: org.la.id,
+          homeAuthorityId: org.la.id,
+        },
+      },
+    );
+    const { startCustodialEpisode: episode } = await service.ok(
+      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
+      {
+        input: {
+          childId: child.id,
+          establishmentId: org.yoi.id,
+          supervisingServiceId: org.yjs.id,
+          remandDate: h.t.clock.today(),
+        },
+      },
+    );
+    await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
+      input: {
+        episodeId: episode.id,
+        expectedVersion: episode.version,
+        sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 },
+      },
+    });
+    const { resettlementPlan } = await service.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: episode.id },
+    );
+    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+    const { createReferral } = await service.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      { input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: org.la.id } },
+    );
+    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: createReferral.id, expectedVersion: createReferral.version },
+    });
+    return createReferral;
+  }
+
+  const childLinks = async (page: Page) =>
+    (await page.locator('tbody td[data-label="Child"] a').allTextContents()).map((t) => t.trim()).sort();
+
+  for (const javaScriptEnabled of [true, false]) {
+    const run = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+
+    it(`the officer lands on "Needs action", switches tabs and searches by part of a name, ${run}`, async () => {
+      const { context, page } = await h.person({ javaScriptEnabled });
+      const violations: string[] = [];
+      const check = async () => {
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+        violations.push(...(await h.accessibilityViolations(page)));
+      };
+      try {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await h.signIn(page, OFFICER);
+        await page.goto('/referrals');
+        const tabs = page.getByRole('navigation', { name: 'Referrals by what they need' });
+        await expectText(tabs.locator('[aria-current="page"]'), 'Needs action (2)');
+        await expectText(tabs, 'In progress (1)');
+        await expectText(tabs, 'Confirmed (0)');
+        await expectText(tabs, 'Closed (0)');
+        expect(await childLinks(page)).toEqual(['Amir Khan', 'Zoë Ávila']);
+        await check();
+
+        await tabs.getByRole('link', { name: 'In progress (1)' }).click();
+        await expectText(page.locator('h2'), 'In progress');
+        expect(await childLinks(page)).toEqual(['Bea Long']);
+        await check();
+
+        await tabs.getByRole('link', { name: 'Closed (0)' }).click();
+        await expectText(page.locator('main'), 'There are no referrals under “Closed”');
+        await check();
+
+        // Search: part of the name, no accents typed, stays on the tab it was made from.
+        await tabs.getByRole('link', { name: /Needs action/ }).click();
+        await page.getByLabel('Child’s name').fill('ZOE AV');
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await page.waitForURL((url) => url.searchParams.get('name') === 'ZOE AV');
+        expect(new URL(page.url()).searchParams.get('tab')).toBe('needs-action');
+        expect(await childLinks(page)).toEqual(['Zoë Ávila']);
+        await expectText(tabs, 'Needs action (1)');
+        await expectText(tabs, 'In progress (0)');
+        expect(await page.getByLabel('Child’s name').inputValue()).toBe('ZOE AV');
+        await check();
+        expect(violations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+  }
+
+  it('the referral page says the child’s home area, whether looked after, and why the deadline is what it is', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await h.signIn(page, OFFICER);
+      await page.goto('/referrals');
+      await page.getByRole('link', { name: 'Zoë Ávila' }).click();
+      const child = page.locator('#child-summary');
+      await expectText(child.locator('.govuk-summary-list__row', { hasText: 'Home area' }), 'Northtown Council');
+      await expectText(
+        child.locator('.govuk-summary-list__row', { hasText: 'Looked after' }),
+        'Yes, by a local authority',
+      );
+      const reason = page.locator('#deadline-reason');
+      await expectText(reason, 'An address must be confirmed by ');
+      await expectText(reason, ': 28 days (4 weeks) before ');
+      await expectText(reason, 'release');
+      expect(await reason.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+
+      await page.goto('/referrals');
+      await page.getByRole('link', { name: 'Amir Khan' }).click();
+      await expectText(page.locator('#child-summary .govuk-summary-list__row', { hasText: 'Looked after' }), 'No');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('another council’s officer sees none of them, in any tab', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, OTHER_OFFICER);
+      await page.goto('/referrals');
+      const tabs = page.getByRole('navigation', { name: 'Referrals by what they need' });
+      await expectText(tabs, 'Needs action (0)');
+      await expectText(tabs, 'In progress (0)');
+      expect(await childLinks(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+}
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  } catch {
+    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
+    throw new Error(`Expected "${text}" in ${locator}; found: ${found}`);
+  }
+}
