@@ -157,6 +157,8 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'resendInvitation',
   'setOrganisationEmailDomains',
   'registerChild',
+  'children',
+  'possibleDuplicateChildren',
   'myMeetings',
   'createCalendarFeed',
   'revokeCalendarFeed',
@@ -415,6 +417,27 @@ describe('the authorisation matrix', () => {
       run: (s, target) =>
         call(s, `query($id: ID!) { child(id: $id) { id givenName ethnicity parentsCarers { name } } }`, {
           id: side(target).child.id,
+        }),
+    },
+    children: {
+      // A search answers with the children the caller may see: the other side's child is simply not found (an empty
+      // page, nothing to audit), and roles that see nothing of the own child get an empty page too.
+      allowed: 'OK',
+      audited: false,
+      expect: only(Object.fromEntries(ROLES.filter((r) => r !== Role.NATIONAL_ADMIN).map((r) => [r, BOTH]))),
+      run: (s, target) =>
+        call(s, `query($ref: ID) { children(filter: { reference: $ref }) { totalCount edges { node { id } } } }`, {
+          ref: side(target).child.id,
+        }),
+    },
+    possibleDuplicateChildren: {
+      // Only children the caller may see are offered as possible duplicates: never the other side's.
+      allowed: 'OK',
+      audited: false,
+      expect: only({ YJS_CASE_MANAGER: BOTH, YJS_MANAGER: BOTH }),
+      run: (s, target) =>
+        call(s, `query($input: PossibleDuplicatesInput!) { possibleDuplicateChildren(input: $input) { id } }`, {
+          input: { givenName: target === 'own' ? 'ChildA' : 'ChildB', familyName: 'Tester', dateOfBirth: '2010-04-12' },
         }),
     },
     registerChild: {
