@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { boundedLogDestination, Clock, clockFor } from '@resettle/common';
 import { ApiClient } from './api/api-client';
 import { CaseloadController } from './caseload/caseload.controller';
+import { ChildrenController } from './children/children.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
@@ -72,6 +73,7 @@ export class PortalModule {
         PlansController,
         MilestonesController,
         FactsController,
+        ChildrenController,
         NotificationsController,
         EngineStatusController,
         SessionController,

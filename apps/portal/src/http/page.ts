@@ -20,6 +20,8 @@ function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] 
   const actor = { roles: user.roles as Role[] };
   const items: Omit<NavItem, 'active'>[] = [];
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
+  // Finding a child is for those who hold children's cases (a partner meets a child through a referral).
+  if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Find a child', href: '/children' });
   if (mayPerform(actor, Capability.READ_REFERRALS))
     items.push({
       text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals',
