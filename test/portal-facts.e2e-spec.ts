@@ -38,6 +38,8 @@ describe('recording the facts deadlines are met by (browser)', () => {
   afterAll(async () => h?.stop(), 120_000);
 
   /** A child sentenced today to a 12-month DTO, held at HMYOI Factfield, supervised by Northtown. */
+  // Each child born on a day of their own: names a letter apart on one birthday are possible duplicates.
+  let born = 0;
   async function childWithPlan(givenName: string): Promise<{ episodeId: string; planId: string }> {
     const { registerChild: child } = await manager.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
@@ -45,7 +47,7 @@ describe('recording the facts deadlines are met by (browser)', () => {
         input: {
           givenName,
           familyName: 'Facts',
-          dateOfBirth: '2010-05-05',
+          dateOfBirth: `2010-05-${String(++born).padStart(2, '0')}`,
           gender: 'MALE',
           responsibleAuthorityId: org.la.id,
           homeAuthorityId: org.la.id,

@@ -62,6 +62,8 @@ describe('partner portal for shared computers (browser)', () => {
   }, 120_000);
 
   /** A sentenced child with a sent accommodation referral to Easttown Council. */
+  // Each child born on a day of their own: names a letter apart on one birthday are possible duplicates.
+  let born = 0;
   async function referralFor(givenName: string): Promise<string> {
     const { registerChild: child } = await service.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
@@ -69,7 +71,7 @@ describe('partner portal for shared computers (browser)', () => {
         input: {
           givenName,
           familyName: 'Sample',
-          dateOfBirth: '2010-03-03',
+          dateOfBirth: `2010-03-${String(++born).padStart(2, '0')}`,
           gender: 'MALE',
           responsibleAuthorityId: org.la.id,
           homeAuthorityId: org.la.id,
