@@ -75,6 +75,19 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
     );
     const token = /https:\/\/resettle\.example\.gov\.uk\/invitation\/([A-Za-z0-9_-]{43})\n/.exec(mail.text)?.[1];
     if (!token) throw new Error(`No invitation link in: ${mail.text}`);
+    // The worker sends inside its transaction (a failed send leaves nothing behind), so the mail can arrive just
+    // before that transaction commits: wait for the commit, or the test reads the invitation as it was before.
+    await eventually(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM user_invitation i JOIN app_user u ON u.id = i.user_id
+              WHERE lower(u.email) = lower($1) AND i.emailed_at IS NOT NULL`,
+            [email],
+          )
+        ).length >= nth,
+      `the invitation to ${email} recorded as emailed`,
+    );
     return { mail, token };
   };
   const accept = (token: string, password: string) => t.graphql(ACCEPT, { input: { token, password } });

@@ -63,6 +63,29 @@ describe('portal: the deadline engine status (browser)', () => {
     },
   );
 
+  // Every browser test trusts this check to find problems: it must not pass a page that has them.
+  it.each([true, false])(
+    'the accessibility check reports what is wrong with a page (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const { context, page } = await h.person({ javaScriptEnabled });
+      try {
+        await page.goto('/health');
+        await page.setContent(
+          `<!doctype html><html><head><title>Broken</title></head><body>
+             <main><img src="/missing.png"><a href="/caseload"></a>
+             <label>Nothing labelled</label><input type="text"></main></body></html>`,
+        );
+        const violations = await h.accessibilityViolations(page);
+        expect(violations.map((v) => v.split(' ')[0]).sort()).toEqual(
+          ['html-has-lang', 'image-alt', 'label', 'link-name'].sort(),
+        );
+        expect(violations.find((v) => v.startsWith('image-alt'))).toContain('at img');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   it('anyone else gets the "no access" page and no link to it', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: false });
     try {
