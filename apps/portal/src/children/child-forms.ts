@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function formValues(body: unknown): Values {
   const values: Values = {};
   for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (['_csrf', 'step', 'setAside'].includes(name) || typeof value !== 'string' || value.length > 500) continue;
+    if (['_csrf', 'step', 'setAside'].includes(name) || typeof value !== 'string' || value.length > 2000) continue;
     values[name] = value.trim();
   }
   return values;
