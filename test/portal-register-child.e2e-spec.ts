@@ -104,9 +104,10 @@ describe('register a child and start custody (browser)', () => {
         await page.locator('#remandDateDay').fill(String(remandedOn.getUTCDate()));
         await page.locator('#remandDateMonth').fill(String(remandedOn.getUTCMonth() + 1));
         await page.locator('#remandDateYear').fill(String(remandedOn.getUTCFullYear()));
+        await page.getByLabel('Which court remanded or sentenced the child?').fill('Regtown Youth Court');
         await page.getByLabel('Where is the child held?').selectOption({ label: 'HMYOI Regfield' });
         await page.getByRole('button', { name: 'Continue' }).click();
-        await expectText(page.locator('#answers'), 'HMYOI Regfield');
+        await expectText(page.locator('#answers'), 'Regtown Youth Court');
         await check();
         await page.getByRole('button', { name: 'Start custody' }).click();
         await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);

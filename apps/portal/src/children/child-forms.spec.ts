@@ -134,6 +134,7 @@ describe('the posted answers', () => {
 describe('the start-custody form', () => {
   const remand: Values = {
     kind: 'REMAND',
+    court: 'Leeds Youth Court',
     remandDateDay: '21',
     remandDateMonth: '11',
     remandDateYear: '2026',
@@ -141,6 +142,7 @@ describe('the start-custody form', () => {
   };
   const sentence: Values = {
     kind: 'SENTENCE',
+    court: 'Leeds Crown Court',
     sentenceType: 'DTO',
     sentenceDateDay: '20',
     sentenceDateMonth: '11',
@@ -151,11 +153,12 @@ describe('the start-custody form', () => {
 
   it('is a remand or a sentence, never both', () => {
     expect(parseStartCustody({ ...remand, sentenceType: 'DTO', termMonths: '12' }, TODAY)).toEqual({
-      input: { establishmentId: YOI, remandDate: '2026-11-21' },
+      input: { establishmentId: YOI, court: 'Leeds Youth Court', remandDate: '2026-11-21' },
       errors: null,
     });
     expect(parseStartCustody({ ...sentence, remandDays: '30', remandDateDay: '1' }, TODAY).input).toEqual({
       establishmentId: YOI,
+      court: 'Leeds Crown Court',
       sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-20', termMonths: 12, remandDays: 30 },
     });
     expect(
@@ -175,6 +178,7 @@ describe('the start-custody form', () => {
       {},
       [
         ['kind', 'Select whether the child was remanded or sentenced'],
+        ['court', 'Enter the court that remanded or sentenced the child'],
         ['establishmentId', 'Select where the child is held'],
       ],
     ],
@@ -191,7 +195,7 @@ describe('the start-custody form', () => {
     ['a remand today', { ...remand, remandDateDay: '23' }, []],
     [
       'a sentence of no kind, without its date or term',
-      { kind: 'SENTENCE', establishmentId: YOI },
+      { kind: 'SENTENCE', court: 'Leeds Crown Court', establishmentId: YOI },
       [
         ['sentenceType', 'Select the sentence'],
         ['sentenceDateDay', 'Enter the date of sentence'],
@@ -213,6 +217,7 @@ describe('the start-custody form', () => {
       { ...sentence, remandDays: 'ten' },
       [['remandDays', 'The days spent on remand must be a whole number, like 12']],
     ],
+    ['a court of one letter', { ...remand, court: 'L' }, [['court', 'The court must be 2 to 200 characters']]],
     ['held nowhere', { ...remand, establishmentId: '' }, [['establishmentId', 'Select where the child is held']]],
   ])('%s', (_case, values, expected) => {
     expect(errorsOf(parseStartCustody(values, TODAY))).toEqual(expected);
@@ -222,11 +227,13 @@ describe('the start-custody form', () => {
     const nameOf = (id: string) => (id === YOI ? 'HMYOI Regfield' : '?');
     expect(startCustodyRows(remand, nameOf).map((r) => [r.key, r.value])).toEqual([
       ['Custody', 'Remanded to youth detention accommodation'],
+      ['Court', 'Leeds Youth Court'],
       ['Date of remand', '21 November 2026'],
       ['Where the child is held', 'HMYOI Regfield'],
     ]);
     expect(startCustodyRows(sentence, nameOf).map((r) => [r.key, r.value])).toEqual([
       ['Sentence', 'Detention and training order (DTO)'],
+      ['Court', 'Leeds Crown Court'],
       ['Date of sentence', '20 November 2026'],
       ['Term', '12 months'],
       ['Days on remand', '0'],

@@ -115,6 +115,7 @@ export function parseRegisterChild(
 
 export interface StartCustodyFields {
   establishmentId: string;
+  court: string;
   remandDate?: string;
   sentence?: {
     sentenceType: string;
@@ -176,17 +177,21 @@ export function parseStartCustody(
   } else {
     errors.push(['kind', 'Select whether the child was remanded or sentenced']);
   }
+  const court = values.court ?? '';
+  if (!court) errors.push(['court', 'Enter the court that remanded or sentenced the child']);
+  else if (court.length < 2 || court.length > 200) errors.push(['court', 'The court must be 2 to 200 characters']);
   // The establishment first in the summary only if it is the first field on the page: the kind comes first.
   errors.sort((a, b) => FIELD_ORDER.indexOf(a[0]) - FIELD_ORDER.indexOf(b[0]));
   if (errors.length) return { input: null, errors: toErrors(errors) };
   return {
-    input: { establishmentId: values.establishmentId, ...(remandDate ? { remandDate } : { sentence }) },
+    input: { establishmentId: values.establishmentId, court, ...(remandDate ? { remandDate } : { sentence }) },
     errors: null,
   };
 }
 
 const FIELD_ORDER = [
   'kind',
+  'court',
   'remandDateDay',
   'sentenceType',
   'sentenceDateDay',
@@ -249,5 +254,10 @@ export function startCustodyRows(values: Values, establishmentName: (id: string)
             : []),
           { key: 'Days on remand', value: values.remandDays || '0' },
         ];
-  return [...rows, { key: 'Where the child is held', value: establishmentName(values.establishmentId) }];
+  return [
+    rows[0],
+    { key: 'Court', value: values.court },
+    ...rows.slice(1),
+    { key: 'Where the child is held', value: establishmentName(values.establishmentId) },
+  ];
 }

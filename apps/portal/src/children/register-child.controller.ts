@@ -64,6 +64,7 @@ const CUSTODY_FIELD: Record<string, string> = {
   extensionMonths: 'extensionMonths',
   remandDays: 'remandDays',
   establishmentId: 'establishmentId',
+  court: 'court',
 };
 const lastPart = (path: string) => path.split('.').pop() ?? '';
 
