@@ -14,6 +14,7 @@ describe('register a child and start custody (browser)', () => {
   let manager: Session;
   const org: Record<string, { id: string; name: string }> = {};
   const CASE_MANAGER = 'case.manager@register.example.com';
+  const STAFF = 'staff@regfield.example.com';
 
   beforeAll(async () => {
     h = await PortalHarness.start();
@@ -32,6 +33,7 @@ describe('register a child and start custody (browser)', () => {
       email: 'm@register.example.com',
     });
     await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_CASE_MANAGER], email: CASE_MANAGER });
+    await h.t.userSession({ organisationId: org.yoi.id, roles: [Role.ESTABLISHMENT_STAFF], email: STAFF });
   }, 180_000);
   afterAll(async () => {
     await h?.stop();
@@ -119,6 +121,19 @@ describe('register a child and start custody (browser)', () => {
     },
     120_000,
   );
+
+  it('an establishment finds children but neither registers them nor starts custody', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, STAFF);
+      await page.goto('/children');
+      await expectText(page.locator('h1'), 'Find a child');
+      expect(await page.locator('#register-link').count()).toBe(0);
+      expect((await page.goto('/children/register'))?.status()).toBe(403);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
 
 async function expectText(locator: Locator, text: string): Promise<void> {

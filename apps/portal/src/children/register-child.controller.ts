@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Capability, mayPerform, Role } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
-import { ApiError } from '../api/api-error';
+import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, FormErrors } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { flash, signedInUser } from '../session/portal-session';
@@ -179,11 +179,22 @@ export class RegisterChildController {
         const errors = apiFormErrors(error, (path) => CUSTODY_FIELD[lastPart(path)], 'kind');
         return this.renderCustody(request, reply, child, values, errors, 400);
       }
-      if (['CONFLICT', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code)) {
-        // Already in custody (started by someone else meanwhile), or not this service's to start.
-        const fresh = error.code === 'CONFLICT' ? await this.child(request, childId) : child;
+      if (error.code === 'CONFLICT') {
+        // Already in custody (started by someone else meanwhile): the page as it is now, and why.
         const errors = toErrors([['kind', `${error.message}. Nothing was recorded.`]])!;
-        return this.renderCustody(request, reply, fresh, values, errors, error.code === 'CONFLICT' ? 409 : 403);
+        return this.renderCustody(request, reply, await this.child(request, childId), values, errors, 409);
+      }
+      if (error.code === 'NOT_FOUND' && error.message.includes('establishmentId')) {
+        // Gone from the directory (or no longer secure) since the list was shown.
+        const errors = toErrors([['establishmentId', 'Select where the child is held from the list']])!;
+        return this.renderCustody(request, reply, child, values, errors, 400);
+      }
+      if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
+        // The child was just read, so this refuses the start itself: another service's child.
+        const message =
+          'You cannot start custody for this child: only a youth justice service that registered or supervises ' +
+          'them can. Nothing was recorded.';
+        return this.renderCustody(request, reply, child, values, toErrors([['kind', message]])!, 403);
       }
       throw error;
     }
@@ -196,7 +207,8 @@ export class RegisterChildController {
   /** Youth justice services register children and start their custody (the api refuses anyone else too). */
   private assertYouthJustice(request: FastifyRequest) {
     const user = signedInUser(request);
-    if (!user || !mayPerform({ roles: user.roles as Role[] }, Capability.REGISTER_CHILD)) {
+    if (!user) throw new SignInRequiredError(request.url);
+    if (!mayPerform({ roles: user.roles as Role[] }, Capability.REGISTER_CHILD)) {
       throw new ApiError('Only a youth justice service can register a child or start custody', 'FORBIDDEN');
     }
     return user;
