@@ -180,7 +180,7 @@ export function parseStartCustody(
   const court = values.court ?? '';
   if (!court) errors.push(['court', 'Enter the court that remanded or sentenced the child']);
   else if (court.length < 2 || court.length > 200) errors.push(['court', 'The court must be 2 to 200 characters']);
-  // The establishment first in the summary only if it is the first field on the page: the kind comes first.
+  // In the order of the page, so the error summary reads from top to bottom.
   errors.sort((a, b) => FIELD_ORDER.indexOf(a[0]) - FIELD_ORDER.indexOf(b[0]));
   if (errors.length) return { input: null, errors: toErrors(errors) };
   return {
@@ -201,31 +201,28 @@ const FIELD_ORDER = [
   'establishmentId',
 ];
 
-/** A check-your-answers row; `field` is the form field its Change link goes back to. */
+/** A check-your-answers row. */
 export interface Row {
   key: string;
   value: string;
-  field?: string;
 }
 
 /** The check-your-answers rows of a registration. */
 export function registerRows(values: Values, authorityName: (id: string) => string): Row[] {
   const dob = dateFromParts(values.dobDay, values.dobMonth, values.dobYear);
   return [
-    { key: 'First name', value: values.givenName, field: 'givenName' },
-    { key: 'Last name', value: values.familyName, field: 'familyName' },
-    { key: 'Preferred name', value: values.preferredName || 'None given', field: 'preferredName' },
-    { key: 'Date of birth', value: dob ? govukDate(dob) : '', field: 'dobDay' },
-    { key: 'Gender', value: GENDER_LABELS[values.gender] ?? '', field: 'gender' },
+    { key: 'First name', value: values.givenName },
+    { key: 'Last name', value: values.familyName },
+    { key: 'Preferred name', value: values.preferredName || 'None given' },
+    { key: 'Date of birth', value: dob ? govukDate(dob) : '' },
+    { key: 'Gender', value: GENDER_LABELS[values.gender] ?? '' },
     {
       key: 'Local authority the child comes from',
       value: values.homeAuthorityId ? authorityName(values.homeAuthorityId) : 'Not known',
-      field: 'homeAuthorityId',
     },
     {
       key: 'Looked after',
       value: values.lookedAfter === 'yes' ? `Yes, by ${authorityName(values.responsibleAuthorityId)}` : 'No',
-      field: 'lookedAfter',
     },
   ];
 }
