@@ -54,6 +54,24 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
     });
   });
 
+  it('the court that remanded the child is kept in the history and the first move', async () => {
+    const child = await registerChild();
+    const { mutateOk } = world;
+    const ep = await mutateOk('startCustodialEpisode', {
+      childId: child.id,
+      establishmentId: dir.wetherby.id,
+      supervisingServiceId: dir.leedsYjs.id,
+      remandDate: '2026-11-20',
+      court: ' Leeds Youth Court ',
+    });
+    expect(ep.history[0]).toMatchObject({
+      type: 'EPISODE_STARTED',
+      summary: `Remanded by Leeds Youth Court to ${dir.wetherby.name}`,
+      details: expect.objectContaining({ court: 'Leeds Youth Court' }),
+    });
+    expect(ep.transfers[0].reason).toBe('Remanded to youth detention accommodation by Leeds Youth Court');
+  });
+
   describe('bad input writes nothing', () => {
     async function refusedStart(extra: Record<string, unknown>, code: string, field?: string) {
       const child = await registerChild();
@@ -99,6 +117,7 @@ describe('the custody record: input (GraphQL, PostgreSQL, Redis)', () => {
         'remandDate',
       ],
       [{}, 'remandDate'],
+      [{ remandDate: '2026-11-01', court: 'L' }, 'court'],
     ])('start %j is BAD_USER_INPUT naming %s', async (extra, field) => {
       await refusedStart(extra, 'BAD_USER_INPUT', field);
     });

@@ -6,6 +6,7 @@ import { boundedLogDestination, Clock, clockFor } from '@resettle/common';
 import { ApiClient } from './api/api-client';
 import { CaseloadController } from './caseload/caseload.controller';
 import { ChildrenController } from './children/children.controller';
+import { RegisterChildController } from './children/register-child.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
@@ -73,6 +74,7 @@ export class PortalModule {
         PlansController,
         MilestonesController,
         FactsController,
+        RegisterChildController,
         ChildrenController,
         NotificationsController,
         EngineStatusController,

@@ -90,6 +90,8 @@ export class EpisodeCommands {
     );
     if (input.caseManagerId) await this.assertCaseManagerOf(input.caseManagerId, service.id);
     const startDate = input.remandDate ?? input.sentence!.sentenceDate;
+    const court = input.court?.trim() || null;
+    const byCourt = court ? ` by ${court}` : '';
     this.assertNotFuture(startDate, input.remandDate ? 'remandDate' : 'sentence.sentenceDate');
     const dates = input.sentence ? this.datesFor(input.sentence, child.dateOfBirth) : null;
 
@@ -123,7 +125,9 @@ export class EpisodeCommands {
           fromEstablishmentId: null,
           toEstablishmentId: establishment.id,
           transferDate: startDate,
-          reason: input.remandDate ? 'Remanded to youth detention accommodation' : 'Sentenced to custody',
+          reason: input.remandDate
+            ? `Remanded to youth detention accommodation${byCourt}`
+            : `Sentenced to custody${byCourt}`,
           recordedById: caller.actor.userId,
         });
         if (input.caseManagerId) {
@@ -145,10 +149,11 @@ export class EpisodeCommands {
           startDate,
           caller,
           input.remandDate
-            ? `Remanded to ${establishment.name}`
-            : `Sentenced (${input.sentence!.sentenceType}) and placed at ${establishment.name}`,
+            ? `Remanded${byCourt} to ${establishment.name}`
+            : `Sentenced (${input.sentence!.sentenceType})${byCourt} and placed at ${establishment.name}`,
           {
             status: saved.status,
+            ...(court ? { court } : {}),
             establishmentId: establishment.id,
             supervisingServiceId: service.id,
             ...(dates ? { releaseDates: this.releaseDateColumns(dates) } : {}),

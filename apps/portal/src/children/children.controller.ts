@@ -1,10 +1,12 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Capability, mayPerform, Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { dateFromParts, dateProblem } from '../facts/fact-forms';
 import { apiFormErrors, formError, FormErrors } from '../forms/form-errors';
 import { renderPage } from '../http/page';
+import { signedInUser } from '../session/portal-session';
 
 const FIND_CHILDREN = `query($filter: ChildrenFilter!, $first: Int, $after: String) {
   children(filter: $filter, first: $first, after: $after) {
@@ -57,7 +59,8 @@ export class ChildrenController {
     };
     const typedDate = [values.dobDay, values.dobMonth, values.dobYear].some((v) => v.trim());
     const searched = Boolean(values.name || values.reference || typedDate);
-    if (!searched) return renderPage(request, reply, 'children/find.njk', { values });
+    if (!searched)
+      return renderPage(request, reply, 'children/find.njk', { values, mayRegister: mayRegister(request) });
 
     const problem = typedDate ? dateProblem('date of birth', values.dobDay, values.dobMonth, values.dobYear) : null;
     if (problem) return this.render(request, reply, values, formError('dobDay', problem));
@@ -81,6 +84,7 @@ export class ChildrenController {
       };
       return renderPage(request, reply, 'children/find.njk', {
         values,
+        mayRegister: mayRegister(request),
         searched: true,
         totalCount: children.totalCount,
         rows: children.edges.map(({ node }) => node),
@@ -101,6 +105,12 @@ export class ChildrenController {
   }
 
   private render(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FormErrors) {
-    return renderPage(request, reply, 'children/find.njk', { values, errors }, 400);
+    return renderPage(request, reply, 'children/find.njk', { values, errors, mayRegister: mayRegister(request) }, 400);
   }
+}
+
+/** Youth justice services register children and start their custody (the links are shown to them only). */
+function mayRegister(request: FastifyRequest): boolean {
+  const user = signedInUser(request);
+  return !!user && mayPerform({ roles: user.roles as Role[] }, Capability.REGISTER_CHILD);
 }

@@ -98,6 +98,16 @@ export class StartCustodialEpisodeInput {
   @IsLocalDate()
   remandDate?: string;
 
+  @Field({
+    nullable: true,
+    description:
+      'The court that remanded or sentenced the child, e.g. Leeds Youth Court: kept in the episode’s history.',
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(2, 200, { message: 'court must be 2 to 200 characters' })
+  court?: string;
+
   @Field(() => SentenceInput, { nullable: true, description: 'For a child sentenced straight to custody.' })
   @IsOptionalNotNull()
   @ValidateNested()
