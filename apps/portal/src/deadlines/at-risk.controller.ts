@@ -89,12 +89,12 @@ export class AtRiskController {
         name: m.caseManagerId ? (m.name ?? 'Someone whose account has gone') : 'No case manager',
         count: m.count,
         missedCount: m.missedCount,
-        href: m.caseManagerId ? `/deadlines?${c.params({ cm: m.caseManagerId })}` : null,
+        href: m.caseManagerId ? listHref(c.params({ cm: m.caseManagerId })) : null,
         current: m.caseManagerId !== null && m.caseManagerId === c.caseManagerId,
       })),
-      everyoneHref: c.caseManagerId ? `/deadlines?${paramsWithout(c, 'cm')}` : null,
-      nextHref: page.pageInfo.hasNextPage ? `/deadlines?${c.params({ after: page.pageInfo.endCursor! })}` : null,
-      firstHref: query.after ? `/deadlines?${c.params()}` : null,
+      everyoneHref: c.caseManagerId ? listHref(paramsWithout(c, 'cm')) : null,
+      nextHref: page.pageInfo.hasNextPage ? listHref(c.params({ after: page.pageInfo.endCursor! })) : null,
+      firstHref: query.after ? listHref(c.params()) : null,
       csvHref: `/deadlines/download?${c.params()}`,
     });
   }
@@ -131,6 +131,8 @@ export class AtRiskController {
       .send(lines.join(''));
   }
 }
+
+const listHref = (query: string) => (query ? `/deadlines?${query}` : '/deadlines');
 
 /** The choices' query string without one of them. */
 function paramsWithout(c: AtRiskChoices, name: string): string {
