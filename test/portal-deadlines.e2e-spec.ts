@@ -13,7 +13,8 @@ import { Session } from './support/test-app';
  * deadline engine (a worker in this process, on the service's clock) has escalated them up the ladder. The case
  * manager follows each notification to a page that exists and sees each deadline's date, why, the fact that met it
  * and who was told; a manager waives one with a reason; a stale waive is refused with the current state; another
- * area's manager gets the not-found page. axe checks every state; nothing scrolls sideways at 320 px.
+ * area's manager gets the not-found page. Waiving goes through a check step (what, for whom, the reason) before it
+ * is made. axe checks every state; nothing scrolls sideways at 320 px.
  */
 describe('portal: a child’s deadlines (browser)', () => {
   let h: PortalHarness;
@@ -214,6 +215,18 @@ describe('portal: a child’s deadlines (browser)', () => {
           .getByLabel(/Reason for waiving/)
           .fill('The child’s sentence was quashed on appeal.');
         await card(initial.id).getByRole('button', { name: /Waive/ }).click();
+        // The check step: what, for whom, why; nothing waived yet.
+        await page.getByRole('heading', { name: 'Check before you waive this deadline' }).waitFor();
+        expect(await page.locator('#waive-summary').innerText()).toBe(
+          `You are waiving initial planning meeting held for ${run === 'js' ? 'Jay' : 'Noah'} Deadlines.`,
+        );
+        expect(await page.locator('#waive-answers').innerText()).toContain(
+          'The child’s sentence was quashed on appeal.',
+        );
+        const before = (await manager.ok(MILESTONES, { id: episodes[run] })).milestones;
+        expect(before.find((m: any) => m.id === initial.id).status).toBe('MISSED');
+        await check(page);
+        await page.getByRole('button', { name: 'Confirm and waive' }).click();
         await page.waitForURL(`**/episodes/${episodes[run]}/milestones`);
         expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Deadline waived');
         expect(await card(initial.id).innerText()).toContain('The child’s sentence was quashed on appeal.');

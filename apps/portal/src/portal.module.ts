@@ -9,6 +9,7 @@ import { ChildrenController } from './children/children.controller';
 import { RegisterChildController } from './children/register-child.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
+import { AtRiskController } from './deadlines/at-risk.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
 import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
@@ -71,6 +72,7 @@ export class PortalModule {
         MakeReferralController,
         ReferralsController,
         CaseloadController,
+        AtRiskController,
         PlansController,
         MilestonesController,
         FactsController,

@@ -68,7 +68,6 @@ export class CaseloadService {
       this.custody.scopeSql('e', scope, param),
       ...this.custody.filterSql('e', filter, param),
     ];
-    if (filter.caseManagerId) where.push(`e.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
     if (filter.releaseWithinDays !== undefined && filter.releaseWithinDays !== null) {
       where.push(`e.expected_release_date <= ${param(addDays(this.clock.today(), filter.releaseWithinDays), 'date')}`);
     }

@@ -34,6 +34,7 @@ export type SqlParam = (value: unknown, type: string) => string;
 export interface EpisodeListFilter {
   youthJusticeServiceId?: string | null;
   establishmentId?: string | null;
+  caseManagerId?: string | null;
 }
 
 /**
@@ -222,13 +223,17 @@ export class CustodyService {
     return `(SELECT e.expected_release_date FROM custodial_episode e WHERE e.id = ${episodeIdSql})`;
   }
 
-  /** The caseload's filters by supervising service and establishment, as SQL conditions on the episode `alias`. */
+  /**
+   * The caseload's filters by supervising service, establishment and case manager, as SQL conditions on the episode
+   * `alias`.
+   */
   filterSql(alias: string, filter: EpisodeListFilter, param: SqlParam): string[] {
     const where: string[] = [];
     if (filter.youthJusticeServiceId)
       where.push(`${alias}.supervising_service_id = ${param(filter.youthJusticeServiceId, 'uuid')}`);
     if (filter.establishmentId)
       where.push(`${alias}.current_establishment_id = ${param(filter.establishmentId, 'uuid')}`);
+    if (filter.caseManagerId) where.push(`${alias}.case_manager_id = ${param(filter.caseManagerId, 'uuid')}`);
     return where;
   }
 

@@ -7,6 +7,7 @@ import {
   Allow,
   Caller,
   Capability,
+  CaseloadScope,
   caseloadScope,
   ChildAction,
   CurrentCaller,
@@ -19,6 +20,7 @@ import { User, UsersService } from '@resettle/identity';
 import { NotificationsService } from '@resettle/notifications';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import {
+  AtRiskCaseManager,
   MilestoneConnection,
   MilestoneNotice,
   MilestoneNoticeKindEnum,
@@ -26,6 +28,7 @@ import {
   MilestonePolicyEntryType,
   MilestonePolicyType,
   MilestonesAtRiskArgs,
+  MilestonesAtRiskFilter,
   SetMilestonePolicyInput,
   WaiveMilestoneInput,
 } from './dto/milestone.types';
@@ -118,9 +121,20 @@ export class MilestonesResolver {
   async milestonesAtRisk(
     @Args() args: MilestonesAtRiskArgs,
     @CurrentCaller() caller: Caller,
+    @Context() ctx: GraphqlContext,
     @Info() info: GraphQLResolveInfo,
-  ) {
-    const page = await this.service.atRisk(args.filter ?? {}, caseloadScope(caller.actor), args.first, args.after);
+  ): Promise<MilestoneConnection> {
+    const filter = args.filter ?? {};
+    if (filter.onlyMissed && filter.includeMissed === false)
+      throw BadUserInputError.forField(
+        'filter.onlyMissed',
+        'Ask for only the missed ones, or leave the missed ones out',
+      );
+    const scope = caseloadScope(caller.actor);
+    const selected = selectedFieldPaths(info);
+    const page: MilestoneConnection = await this.service.atRisk(filter, scope, args.first, args.after);
+    if (selected.some((path) => path.startsWith('caseManagers.')))
+      page.caseManagers = await this.caseManagers(ctx, filter, scope);
     // One audit row per child on the page.
     const seen = new Set<string>();
     const rows: { childId: string; resource: { type: string; id: string } }[] = [];
@@ -129,8 +143,29 @@ export class MilestonesResolver {
       seen.add(node.childId);
       rows.push({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.episodeId } });
     }
-    await this.access.recordListRead(caller, rows, selectedFieldPaths(info));
+    await this.access.recordListRead(caller, rows, selected);
     return page;
+  }
+
+  /** The list's case managers by name (no case manager last), each with their count. */
+  private async caseManagers(
+    ctx: GraphqlContext,
+    filter: MilestonesAtRiskFilter,
+    scope: CaseloadScope,
+  ): Promise<AtRiskCaseManager[]> {
+    const counts = await this.service.atRiskByCaseManager(filter, scope);
+    const named = await Promise.all(
+      counts.map(async (c) => ({
+        ...c,
+        name: c.caseManagerId ? fullName(await loadUser(ctx, this.users, c.caseManagerId)) : null,
+      })),
+    );
+    return named.sort(
+      (a, b) =>
+        Number(a.caseManagerId === null) - Number(b.caseManagerId === null) ||
+        (a.name ?? '').localeCompare(b.name ?? '') ||
+        (a.caseManagerId ?? '').localeCompare(b.caseManagerId ?? ''),
+    );
   }
 
   @Mutation(() => Milestone, {

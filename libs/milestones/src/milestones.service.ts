@@ -21,6 +21,7 @@ import {
   CaseloadPrefetchPart,
   CustodialEpisode,
   CustodyService,
+  EPISODE_SUPERVISION_SQL,
   SentenceTypeEnum,
 } from '@resettle/custody';
 import { jsonRowShape, lockAtVersion } from '@resettle/database';
@@ -58,6 +59,9 @@ export interface AtRiskFilter {
   includeMissed?: boolean;
   youthJusticeServiceId?: string;
   establishmentId?: string;
+  caseManagerId?: string;
+  onlyMissed?: boolean;
+  keys?: MilestoneKey[];
 }
 
 export interface SetPolicyChange {
@@ -239,24 +243,8 @@ export class MilestonesService {
     after?: string,
   ): Promise<ConnectionShape<Milestone>> {
     const limit = pageSize(first);
-    const withinDays = filter.withinDays ?? 14;
-    const includeMissed = filter.includeMissed ?? true;
-    const until = addDays(this.clock.today(), withinDays);
     const rank = `(CASE WHEN m.status = 'MISSED' THEN 0 ELSE 1 END)`;
-    const qb = this.dataSource.getRepository(Milestone).createQueryBuilder('m');
-    // The caller's slice of children in custody is custody's (and the looked-after part the children feature's).
-    let n = 0;
-    const param = (value: unknown, type: string) => {
-      const name = `scope${n++}`;
-      qb.setParameter(name, value);
-      return `CAST(:${name} AS ${type})`;
-    };
-    qb.where(`m.episode_id IN (${this.custody.inCustodyInScopeSql(scope, filter, param)})`).andWhere(
-      new Brackets((or) => {
-        or.where(`(m.status = 'PENDING' AND m.due_date <= :until)`, { until });
-        if (includeMissed) or.orWhere(`m.status = 'MISSED'`);
-      }),
-    );
+    const qb = this.atRiskQuery(filter, scope);
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [r, d, id] = decodeCursor(
@@ -282,6 +270,53 @@ export class MilestonesService {
     return toConnection(rows, limit, totalCount, (m) =>
       encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]),
     );
+  }
+
+  /**
+   * How many of the list's milestones (under every filter but the case manager) fall to each case manager of the
+   * episode (null: none assigned), with how many of them are missed: for grouping the list by case manager.
+   */
+  async atRiskByCaseManager(
+    filter: AtRiskFilter,
+    scope: CaseloadScope,
+  ): Promise<{ caseManagerId: string | null; count: number; missedCount: number }[]> {
+    const [sql, params] = this.atRiskQuery({ ...filter, caseManagerId: undefined }, scope)
+      .select('m.episode_id', 'episode_id')
+      .addSelect('m.status', 'status')
+      .getQueryAndParameters();
+    const rows: { case_manager_id: string | null; n: number; missed: number }[] = await this.dataSource.query(
+      `SELECT s.case_manager_id, count(*)::int AS n, (count(*) FILTER (WHERE x.status = 'MISSED'))::int AS missed
+         FROM (${sql}) x JOIN ${EPISODE_SUPERVISION_SQL} s ON s.episode_id = x.episode_id
+        GROUP BY s.case_manager_id`,
+      params,
+    );
+    return rows.map((r) => ({ caseManagerId: r.case_manager_id, count: r.n, missedCount: r.missed }));
+  }
+
+  /** The at-risk list's rows, filtered in SQL (the caller's slice, then the filter), unordered. */
+  private atRiskQuery(filter: AtRiskFilter, scope: CaseloadScope) {
+    const withinDays = filter.withinDays ?? 14;
+    const includeMissed = filter.includeMissed ?? true;
+    const until = addDays(this.clock.today(), withinDays);
+    const qb = this.dataSource.getRepository(Milestone).createQueryBuilder('m');
+    // The caller's slice of children in custody is custody's (and the looked-after part the children feature's).
+    let n = 0;
+    const param = (value: unknown, type: string) => {
+      const name = `scope${n++}`;
+      qb.setParameter(name, value);
+      return `CAST(:${name} AS ${type})`;
+    };
+    qb.where(`m.episode_id IN (${this.custody.inCustodyInScopeSql(scope, filter, param)})`);
+    if (filter.onlyMissed) qb.andWhere(`m.status = 'MISSED'`);
+    else
+      qb.andWhere(
+        new Brackets((or) => {
+          or.where(`(m.status = 'PENDING' AND m.due_date <= :until)`, { until });
+          if (includeMissed) or.orWhere(`m.status = 'MISSED'`);
+        }),
+      );
+    if (filter.keys?.length) qb.andWhere(`m.key IN (:...keys)`, { keys: [...new Set(filter.keys)] });
+    return qb;
   }
 
   /** The planning facts of a plan, through planning's service, in the caller's transaction. */

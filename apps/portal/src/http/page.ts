@@ -12,14 +12,16 @@ export interface NavItem {
 }
 
 /**
- * The service navigation for a person: caseload for those who hold children's cases, referrals for either side, users
- * for those who manage them.
+ * The service navigation for a person: caseload and deadlines at risk for those who hold children's cases, referrals
+ * for either side, users for those who manage them.
  */
 function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
   const actor = { roles: user.roles as Role[] };
   const items: Omit<NavItem, 'active'>[] = [];
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Caseload', href: '/caseload' });
+  // The api's milestonesAtRisk is a caseload read (READ_CASELOAD): the same people.
+  if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Deadlines at risk', href: '/deadlines' });
   // Finding a child is for those who hold children's cases (a partner meets a child through a referral).
   if (mayPerform(actor, Capability.READ_CASELOAD)) items.push({ text: 'Find a child', href: '/children' });
   if (mayPerform(actor, Capability.READ_REFERRALS))

@@ -201,6 +201,44 @@ export class MilestonesAtRiskFilter {
   @IsOptional()
   @IsUUID()
   establishmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only children this person is the case manager of.' })
+  @IsOptional()
+  @IsUUID()
+  caseManagerId?: string;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'Only the missed ones (those the deadline engine has marked missed). Not with includeMissed: false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  onlyMissed?: boolean;
+
+  @Field(() => [MilestoneKey], { nullable: true, description: 'Only these kinds of deadline.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsEnum(MilestoneKey, { each: true })
+  keys?: MilestoneKey[];
+}
+
+@ObjectType({
+  description:
+    'How many of the filtered deadlines fall to one case manager (whatever the caseManagerId filter): for grouping.',
+})
+export class AtRiskCaseManager {
+  @Field(() => ID, { nullable: true, description: 'Null for children with no case manager.' })
+  caseManagerId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'By name; null for no case manager (or an account gone).' })
+  name: string | null;
+
+  @Field(() => Int, { description: 'Deadlines at risk or missed, as filtered.' })
+  count: number;
+
+  @Field(() => Int, { description: 'Of them, missed.' })
+  missedCount: number;
 }
 
 @ArgsType()
@@ -213,4 +251,11 @@ export class MilestonesAtRiskArgs extends PageArgs {
 }
 
 @ObjectType()
-export class MilestoneConnection extends Connection(Milestone, 'Milestone') {}
+export class MilestoneConnection extends Connection(Milestone, 'Milestone') {
+  @Field(() => [AtRiskCaseManager], {
+    nullable: true,
+    description:
+      'milestonesAtRisk only: every case manager with deadlines in the list, by name (no case manager last), counted across all pages under every filter but caseManagerId.',
+  })
+  caseManagers?: AtRiskCaseManager[];
+}
