@@ -5,12 +5,15 @@ import { Session } from './support/test-app';
 
 /**
  * Issue 22, "an inbox that drives action": the officer lands on what needs their action, switches tabs (each with
- * its count), and searches by part of a child's name (any case, accents ignored), in a real browser, with and
- * without JavaScript, axe on each state and no sideways scrolling at 320 px. The api does the filtering.
+ * its count), searches by part of a child's name (any case, accents ignored), sees what is new to them, filters to
+ * the overdue, sorts by deadline and downloads the same as CSV; offers and confirms after checking the answers. In a
+ * real browser, with and without JavaScript, axe on each state and no sideways scrolling at 320 px. The api does the
+ * filtering and sorting (every combination is in test/referral-inbox.e2e-spec.ts).
  */
 describe('partner inbox tabs and search (browser)', () => {
   let h: PortalHarness;
   let service: Session;
+  let officer: Session;
   const org: Record<string, { id: string; name: string }> = {};
   const OFFICER = 'officer.inbox@partner.example.com';
   const OTHER_OFFICER = 'officer.inbox@elsewhere.example.com';
@@ -32,7 +35,7 @@ describe('partner inbox tabs and search (browser)', () => {
       roles: [Role.YJS_MANAGER],
       email: 'manager@inbox.example.com',
     });
-    const officer = await h.t.userSession({
+    officer = await h.t.userSession({
       organisationId: org.la.id,
       roles: [Role.LA_ACCOMMODATION_OFFICER],
       email: OFFICER,
@@ -44,7 +47,13 @@ describe('partner inbox tabs and search (browser)', () => {
     });
     // Two new referrals (needs action) and one the officer has acknowledged (in progress).
     await referralFor('Zoë', 'Ávila');
-    await referralFor('Amir', 'Khan');
+    const amir = await referralFor('Amir', 'Khan');
+    // Amir's address is overdue: its deadline passed three days ago.
+    await h.t.dataSource.query(
+      `UPDATE milestone SET due_date = $2::date - 3 WHERE key = 'ACCOMMODATION_CONFIRMED'
+          AND episode_id = (SELECT episode_id FROM referral WHERE id = $1)`,
+      [amir.id, h.t.clock.today()],
+    );
     const acknowledged = await referralFor('Bea', 'Long');
     await officer.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { id } }`, {
       input: { referralId: acknowledged.id, expectedVersion: acknowledged.version + 1 },
@@ -148,6 +157,24 @@ describe('partner inbox tabs and search (browser)', () => {
         await expectText(tabs, 'In progress (0)');
         expect(await page.getByLabel('Child’s name').inputValue()).toBe('ZOE AV');
         await check();
+
+        // New to the officer (never opened), overdue only, by deadline: in the api, and the CSV of the same.
+        await expectText(page.locator('tr', { hasText: 'Zoë Ávila' }).locator('.app-news'), 'New');
+        await page.getByLabel('Child’s name').fill('');
+        await page.getByLabel('Sort by').selectOption('deadline');
+        await page.getByLabel('Only overdue').check();
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await page.waitForURL((url) => url.searchParams.get('overdue') === '1');
+        expect(new URL(page.url()).searchParams.get('sort')).toBe('deadline');
+        expect(await childLinks(page)).toEqual(['Amir Khan']);
+        await expectText(tabs, 'Needs action (1)');
+        await expectText(page.locator('tr', { hasText: 'Amir Khan' }), 'Overdue');
+        const csvHref = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
+        const csv = await page.request.get(csvHref!);
+        expect(csv.headers()['content-type']).toContain('text/csv');
+        const lines = (await csv.text()).trim().split('\n');
+        expect(lines).toHaveLength(2);
+        expect(lines[1]).toMatch(/^Amir Khan,HMYOI Inboxfield,Accommodation,.*,Yes,New$/);
         expect(violations).toEqual([]);
       } finally {
         await context.close();
@@ -155,7 +182,63 @@ describe('partner inbox tabs and search (browser)', () => {
     }, 180_000);
   }
 
-  it('the referral page says the child’s home area, whether looked after, and why the deadline is what it is', async () => {
+  it.each([true, false])(
+    'the officer offers after checking (and changing) the answers, then checks and confirms (JavaScript: %p)',
+    async (javaScriptEnabled) => {
+      const name = javaScriptEnabled ? 'Cai' : 'Dov';
+      const referral = await referralFor(name, 'Offerton');
+      const { referral: sent } = await service.ok(`query($id: ID!) { referral(id: $id) { expectedReleaseDate } }`, {
+        id: referral.id,
+      });
+      const start = new Date(`${sent.expectedReleaseDate}T12:00:00Z`);
+      await officer.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { id } }`, {
+        input: { referralId: referral.id, expectedVersion: referral.version + 1 },
+      });
+      const { context, page } = await h.person({ javaScriptEnabled });
+      try {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await h.signIn(page, OFFICER);
+        await page.goto(`/referrals/${referral.id}/offer`);
+        await page.getByLabel('Address').fill('3 Check Street\nNorthtown');
+        await page.getByLabel('Type of placement').fill('Supported lodgings');
+        await page.getByLabel('Provider').fill('Wrong Homes');
+        await page.getByLabel('Day').fill(String(start.getUTCDate()));
+        await page.getByLabel('Month').fill(String(start.getUTCMonth() + 1));
+        await page.getByLabel('Year').fill(String(start.getUTCFullYear()));
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('h1'), 'Check your offer');
+        await expectText(page.locator('#answers'), 'Wrong Homes');
+        if (javaScriptEnabled) expect(await h.accessibilityViolations(page)).toEqual([]);
+        // Change: back to the form as it was; nothing offered yet.
+        await page.getByRole('button', { name: 'Change provider' }).click();
+        expect(await page.getByLabel('Address').inputValue()).toBe('3 Check Street\nNorthtown');
+        await page.getByLabel('Provider').fill('Northtown Homes');
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('#answers'), 'Northtown Homes');
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('#referral-status'), 'Offered');
+
+        // Confirming is checked too: the offer, and what confirming does.
+        await page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(page.locator('h1'), 'Check before you confirm');
+        await expectText(page.locator('main'), 'pathway becomes arranged');
+        await expectText(page.locator('#answers'), 'Northtown Homes');
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+        if (!javaScriptEnabled) expect(await h.accessibilityViolations(page)).toEqual([]);
+        const { referral: unconfirmed } = await service.ok(`query($id: ID!) { referral(id: $id) { status } }`, {
+          id: referral.id,
+        });
+        expect(unconfirmed.status).toBe('OFFERED');
+        await page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(page.locator('#referral-status'), 'Confirmed');
+      } finally {
+        await context.close();
+      }
+    },
+    120_000,
+  );
+
+  it('the referral page says the child’s home area, whether looked after, why the deadline is what it is; opened, no longer new', async () => {
     const { context, page } = await h.person({ javaScriptEnabled: false });
     try {
       await page.setViewportSize({ width: 320, height: 640 });
@@ -179,6 +262,10 @@ describe('partner inbox tabs and search (browser)', () => {
       await page.goto('/referrals');
       await page.getByRole('link', { name: 'Amir Khan' }).click();
       await expectText(page.locator('#child-summary .govuk-summary-list__row', { hasText: 'Looked after' }), 'No');
+      // Opened: no longer new to this officer.
+      await page.goto('/referrals');
+      await page.locator('#referral-count').waitFor();
+      expect(await page.locator('.app-news').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -298,6 +298,8 @@ describe('partner portal for shared computers (browser)', () => {
         expect(await page.getByLabel('Provider').inputValue()).toBe('Easttown Homes');
         expect(await h.accessibilityViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('h1'), 'Check your offer');
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(page.locator('#referral-status'), 'Offered');
         // Taken once: the form is empty again.
         await page.goto(`/referrals/${referralId}`);
@@ -420,11 +422,15 @@ describe('partner portal for shared computers (browser)', () => {
         });
         expect(before.status).toBe('ACKNOWLEDGED');
         await page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(page.locator('h1'), 'Check your offer');
+        await page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(page.locator('#referral-status'), 'Offered');
         // The address as typed, line by line; no ISO date anywhere.
         const address = page.locator('.govuk-summary-list__value .app-pre-line').first();
         expect(await address.innerText()).toBe('9 Canal Row\nEasttown\nET3 4CD');
         expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        await page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(page.locator('h1'), 'Check before you confirm');
         await page.getByRole('button', { name: 'Confirm the address' }).click();
         await expectText(page.locator('#referral-status'), 'Confirmed');
 

@@ -305,7 +305,11 @@ describe('partner portal (browser)', () => {
         // Months from the release: said first, and offered when sent again unchanged.
         await expectText(officer.page.locator('#start-date-warning'), 'expected release');
         await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
+        await expectText(officer.page.locator('h1'), 'Check your offer');
+        await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
         await expectText(officer.page.locator('#referral-status'), 'Offered');
+        await officer.page.getByRole('button', { name: 'Confirm the address' }).click();
+        await expectText(officer.page.locator('h1'), 'Check before you confirm');
         await officer.page.getByRole('button', { name: 'Confirm the address' }).click();
         await expectText(officer.page.locator('.govuk-notification-banner'), 'Confirmed: the pathway is now arranged');
         await expectText(officer.page.locator('#referral-status'), 'Confirmed');

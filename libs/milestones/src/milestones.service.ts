@@ -221,6 +221,20 @@ export class MilestonesService {
     };
   }
 
+  /**
+   * One milestone of an episode as SQL, for another feature's list that filters or sorts by it (the referrals inbox
+   * by the deadline each referral meets): its due date (null when there is none yet), and whether it is late, that is
+   * marked missed or still to do with its due date before `todaySql`.
+   */
+  milestoneSql(episodeIdSql: string, keySql: string): { dueDate: string; late: (todaySql: string) => string } {
+    const of = `FROM milestone m WHERE m.episode_id = ${episodeIdSql} AND m.key = (${keySql})::milestone_key`;
+    return {
+      dueDate: `(SELECT m.due_date ${of})`,
+      late: (todaySql) =>
+        `EXISTS (SELECT 1 ${of} AND (m.status = 'MISSED' OR (m.status = 'PENDING' AND m.due_date < ${todaySql})))`,
+    };
+  }
+
   async milestonesOfEpisodes(episodeIds: readonly string[]): Promise<Milestone[][]> {
     const rows = await this.dataSource
       .getRepository(Milestone)

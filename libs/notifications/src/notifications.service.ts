@@ -33,6 +33,13 @@ export interface SentNotification {
   createdAt: Date;
 }
 
+/** An unread notification as the feature whose page it links to reads it (see `unreadAt`). */
+export interface UnreadNotification {
+  link: string;
+  dedupeKey: string;
+  createdAt: Date;
+}
+
 export interface NotificationListArgs {
   unreadOnly?: boolean | null;
   first?: number | null;
@@ -157,6 +164,21 @@ export class NotificationsService {
     }));
   }
 
+  /**
+   * The person's unread notifications that link to one of `links`, oldest first: how a feature tells them what is
+   * new on its pages (the referrals inbox's markers). Scoped to the person in SQL (`ix_notification_recipient_unread`).
+   */
+  async unreadAt(userId: string, links: readonly string[]): Promise<UnreadNotification[]> {
+    if (!links.length) return [];
+    const rows: { link: string; dedupe_key: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT link, dedupe_key, created_at FROM notification
+        WHERE recipient_user_id = $1 AND read_at IS NULL AND link = ANY($2::text[])
+        ORDER BY created_at, dedupe_key`,
+      [userId, [...new Set(links)]],
+    );
+    return rows.map((r) => ({ link: r.link, dedupeKey: r.dedupe_key, createdAt: new Date(r.created_at) }));
+  }
+
   // ---------------------------------------------------------------- the signed-in person's own
 
   /** The person's notifications, newest first, keyset-paginated on (created_at, id). */
@@ -225,8 +247,11 @@ export class NotificationsService {
    * Marks read the caller's unread notifications that link to `link` (the page was opened). Most page views mark
    * nothing: those write nothing and leave no audit row; a change is audited like the others.
    */
-  async markReadAt(caller: Caller, link: string): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+  async markReadAt(caller: Caller, link: string, inTransaction?: EntityManager): Promise<number> {
+    // In the caller's transaction when given one (a feature marking read what its change has dealt with).
+    const run = <T>(work: (em: EntityManager) => Promise<T>) =>
+      inTransaction ? work(inTransaction) : this.dataSource.transaction(work);
+    return run(async (em) => {
       const [marked]: [{ id: string }[], number] = await em.query(
         `UPDATE notification SET read_at = $3
           WHERE recipient_user_id = $1 AND link = $2 AND read_at IS NULL

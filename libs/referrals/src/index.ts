@@ -9,5 +9,6 @@ export * from './referrals.service';
 export * from './referrals-graphql.module';
 export * from './rules/offer-date';
 export * from './rules/partner-queue';
+export * from './rules/referral-news';
 export * from './rules/referral-transitions';
 export * from './rules/referral-urgency';

@@ -2,7 +2,13 @@ import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '@resettle/common';
 import { MilestoneKey, MilestoneStatus } from '@resettle/milestones';
 import { Referral } from './entities/referral.entity';
+import { ReferralNews } from './rules/referral-news';
 import { ReferralUrgency } from './rules/referral-urgency';
+
+registerEnumType(ReferralNews, {
+  name: 'ReferralNews',
+  description: 'What is new on a referral for you, from your unread notices about it.',
+});
 
 registerEnumType(ReferralUrgency, {
   name: 'ReferralUrgency',

@@ -4,6 +4,7 @@ import { AuditModule } from '@resettle/audit';
 import { ChildrenModule } from '@resettle/children';
 import { CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
+import { MilestonesModule } from '@resettle/milestones';
 import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
@@ -20,6 +21,7 @@ import { ReferralsService } from './referrals.service';
     ChildrenModule,
     CustodyModule,
     IdentityModule,
+    MilestonesModule,
     NotificationsModule,
     OrganisationsModule,
     PlanningModule,

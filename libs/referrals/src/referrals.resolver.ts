@@ -29,6 +29,7 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralConnection, ReferralSummary } from './referral.types';
 import { REFERRAL, ReferralsService } from './referrals.service';
+import { ReferralNews } from './rules/referral-news';
 
 /**
  * Referrals over GraphQL. Who may attempt each operation is its capability (the youth justice side sends and
@@ -83,6 +84,7 @@ export class ReferralsResolver {
       args.first,
       args.after,
       readsRecords ? this.access.listReadAudit(caller, REFERRAL, fields) : undefined,
+      args.orderBy ?? undefined,
     );
   }
 
@@ -93,6 +95,20 @@ export class ReferralsResolver {
   })
   summary(@Parent() referral: Referral): ReferralSummary | null {
     return referral.summary ? { ...referral.summary, takenAt: new Date(referral.summary.takenAt) } : null;
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => ReferralNews, {
+    nullable: true,
+    description:
+      'What is new on this referral for you (your unread notices about it); null when nothing is. Opening its page or acting on it marks them read.',
+  })
+  news(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralNews | null> {
+    const actor = ctx.actor;
+    if (!actor) return Promise.resolve(null);
+    return ctx.loaders
+      .get<string, ReferralNews | null>('referrals:news', (ids) => this.service.newsFor(actor, ids))
+      .load(referral.id);
   }
 
   @DecidedByParent()

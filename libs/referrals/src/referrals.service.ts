@@ -22,6 +22,7 @@ import {
 import { CustodyService } from '@resettle/custody';
 import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
 import { Role, UsersService } from '@resettle/identity';
+import { MilestonesService } from '@resettle/milestones';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
 import { Pathway, PathwayStatus, PlanningService, ResettlementPlan } from '@resettle/planning';
@@ -30,6 +31,7 @@ import {
   PostReferralMessageInput,
   ReferralFilter,
   ReferralOfferInput,
+  ReferralOrder,
   UpdateReferralDraftInput,
 } from './dto/referral.inputs';
 import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
@@ -38,6 +40,7 @@ import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
 import { offerStartDateProblem } from './rules/offer-date';
 import { QUEUE_STATUSES, searchableName } from './rules/partner-queue';
+import { ReferralNews, referralNews } from './rules/referral-news';
 import {
   fellThroughNotice,
   initialsOf,
@@ -53,6 +56,7 @@ import {
   PATHWAYS_FOR,
   ReferralMove,
 } from './rules/referral-transitions';
+import { DEADLINE_FOR } from './rules/referral-urgency';
 
 export const REFERRAL = 'Referral';
 
@@ -62,6 +66,14 @@ const PARTNER_ROLE_FOR: Record<ReferralType, Role> = {
   [ReferralType.EDUCATION]: Role.EDUCATION_PROVIDER,
   [ReferralType.HEALTH]: Role.HEALTH_PRACTITIONER,
 };
+
+/** Statuses a referral is never late in (as `referralUrgency`: done or closed). */
+const NOT_LATE_STATUSES = [
+  ReferralStatus.CONFIRMED,
+  ReferralStatus.DECLINED,
+  ReferralStatus.WITHDRAWN,
+  ReferralStatus.FELL_THROUGH,
+];
 
 const TEXT_FIELDS = ['childWishes', 'familyViews', 'needsAndRisks'] as const;
 
@@ -89,6 +101,7 @@ export class ReferralsService {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
+    private readonly milestones: MilestonesService,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -147,7 +160,9 @@ export class ReferralsService {
 
   /**
    * The caller's referrals, filtered in SQL: for a youth justice service those it made; for a partner those
-   * addressed to its organisation and sent. Soonest expected release first (no date last), then by id.
+   * addressed to its organisation and sent. Soonest expected release first (no date last), or in `orderBy`'s order,
+   * then by id; cursor-paginated on (the order's keys, id). A cursor names its order (but the release order's, as
+   * before orders existed), so one from another order is refused (BAD_USER_INPUT naming `after`).
    */
   async list(
     actor: Actor,
@@ -155,10 +170,9 @@ export class ReferralsService {
     first?: number,
     after?: string,
     audit?: ListReadAudit,
+    orderBy: ReferralOrder = ReferralOrder.RELEASE_DATE,
   ): Promise<ConnectionShape<Referral>> {
     const limit = pageSize(first);
-    const sortKey = (r: string) =>
-      `COALESCE(${this.custody.expectedReleaseDateSql(`${r}.episode_id`)}, 'infinity'::date)`;
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
     const asYjs = referralSides(actor, {
@@ -191,43 +205,157 @@ export class ReferralsService {
         `strpos(regexp_replace(lower(normalize(${names}, NFD)), '[\u0300-\u036f]', '', 'g'), ${param(name, 'text')}) > 0`,
       );
     }
+    if (filter?.overdue === true || filter?.overdue === false) {
+      // As `referralUrgency` says OVERDUE: still open, and its deadline missed or due before today.
+      const late = `(r.status <> ALL(${param(NOT_LATE_STATUSES, 'referral_status[]')}) AND ${this.deadlineSql('r').late(param(this.clock.today(), 'date'))})`;
+      where.push(filter.overdue ? late : `NOT ${late}`);
+    }
+    const order = this.order(orderBy);
+    const keys = (alias: string) => order.types.map((_, i) => `${alias}.sort_${i}`).join(', ');
+    const dir = order.desc ? 'DESC' : 'ASC';
+    const orderSql = (alias: string) =>
+      order.types.map((_, i) => `${alias}.sort_${i} ${dir}`).join(', ') + `, ${alias}.id ${dir}`;
     let cursor = 'true';
     if (after) {
-      const [date, id] = decodeCursor(after, 2, ([d, i]) => (d === 'infinity' || isIsoDate(d)) && isUuid(i)) as [
-        string,
-        string,
-      ];
-      cursor = `(r.sort_date, r.id) > (${param(date, 'date')}, ${param(id, 'uuid')})`;
+      const values = order.decode(after);
+      const cursorKeys = order.types.map((type, i) => param(values[i], type));
+      cursor = `(${keys('r')}, r.id) ${order.desc ? '<' : '>'} (${cursorKeys.join(', ')}, ${param(values[values.length - 1], 'uuid')})`;
     }
     // One statement: the count, the page as JSON (no TypeORM hydration) and, with `audit`, one audit row per
     // referral shown (not the extra row that only tells whether there is a next page), committed with it.
     const shape = jsonRowShape<Referral>(this.dataSource.getMetadata(Referral));
     const auditSql = audit
       ? `, shown AS (
-           SELECT r.id::text AS resource_id, r.child_id, row_number() OVER (ORDER BY r.sort_date, r.id) AS n
-             FROM page r ORDER BY r.sort_date, r.id LIMIT ${param(limit, 'int')}
+           SELECT r.id::text AS resource_id, r.child_id, row_number() OVER (ORDER BY ${orderSql('r')}) AS n
+             FROM page r ORDER BY ${orderSql('r')} LIMIT ${param(limit, 'int')}
          ), audit AS (${audit.sql('shown', param)})`
       : '';
-    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort_date: string }[] }[] =
+    const [{ total, rows }]: { total: number; rows: { referral: Record<string, unknown>; sort: unknown[] }[] }[] =
       await preparedQuery(
         this.dataSource,
         `WITH scope AS (
-         SELECT r.*, ${sortKey('r')} AS sort_date FROM referral r WHERE ${where.join(' AND ')}
+         SELECT r.*, ${order
+           .keys('r')
+           .map((k, i) => `${k} AS sort_${i}`)
+           .join(', ')} FROM referral r WHERE ${where.join(' AND ')}
        ), page AS (
-         SELECT * FROM scope r WHERE ${cursor} ORDER BY r.sort_date, r.id LIMIT ${param(limit + 1, 'int')}
+         SELECT * FROM scope r WHERE ${cursor} ORDER BY ${orderSql('r')} LIMIT ${param(limit + 1, 'int')}
        )${auditSql}
        SELECT (SELECT count(*)::int FROM scope) AS total,
-              COALESCE(json_agg(json_build_object('referral', ${shape.select('p')}, 'sort_date', p.sort_date::text) ORDER BY p.sort_date, p.id), '[]'::json) AS rows
+              COALESCE(json_agg(json_build_object('referral', ${shape.select('p')}, 'sort', json_build_array(${keys('p')})) ORDER BY ${orderSql('p')}), '[]'::json) AS rows
          FROM page p`,
         params,
       );
-    const sortDates = new Map<string, string>();
+    const sortKeys = new Map<string, unknown[]>();
     const referrals = rows.map((row) => {
       const referral = shape.decode(row.referral);
-      sortDates.set(referral.id, row.sort_date);
+      sortKeys.set(referral.id, row.sort);
       return referral;
     });
-    return toConnection(referrals, limit, total, (r) => encodeCursor([sortDates.get(r.id) ?? 'infinity', r.id]));
+    return toConnection(referrals, limit, total, (r) =>
+      orderBy === ReferralOrder.RELEASE_DATE
+        ? encodeCursor([...sortKeys.get(r.id)!, r.id])
+        : encodeCursor([orderBy, ...sortKeys.get(r.id)!, r.id]),
+    );
+  }
+
+  /**
+   * What is new on each referral for this person: their unread notices that link to its page, read back through
+   * the notifications feature, and said by `referralNews` (null where nothing is unread).
+   */
+  async newsFor(actor: Actor, referralIds: readonly string[]): Promise<(ReferralNews | null)[]> {
+    const link = (id: string) => `/referrals/${id}`;
+    const unread = await this.notifications.unreadAt(actor.userId, referralIds.map(link));
+    const withNews = referralIds.filter((id) => unread.some((n) => n.link === link(id)));
+    const rows: {
+      id: string;
+      status: ReferralStatus;
+      from_status: ReferralStatus | null;
+      from_service_id: string;
+    }[] = withNews.length
+      ? await this.dataSource.query(
+          `SELECT r.id, r.status, r.from_service_id,
+                  (SELECT e.from_status FROM referral_event e WHERE e.referral_id = r.id
+                    ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS from_status
+             FROM referral r WHERE r.id = ANY($1::uuid[])`,
+          [withNews],
+        )
+      : [];
+    return referralIds.map((id) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) return null;
+      return referralNews({
+        side: row.from_service_id === actor.organisationId ? 'YJS' : 'PARTNER',
+        unreadKeys: unread.filter((n) => n.link === link(id)).map((n) => n.dedupeKey),
+        status: row.status,
+        lastFromStatus: row.from_status,
+      });
+    });
+  }
+
+  /** The deadline a referral meets (by its type, `DEADLINE_FOR`), as SQL on the referral `alias`. */
+  private deadlineSql(alias: string) {
+    const key = `CASE ${alias}.type ${Object.entries(DEADLINE_FOR)
+      .map(([type, milestone]) => `WHEN '${type}' THEN '${milestone}'`)
+      .join(' ')} END`;
+    return this.milestones.milestoneSql(`${alias}.episode_id`, key);
+  }
+
+  /**
+   * Each order's keys as SQL on the referral `alias` (before the id, which breaks ties, in the same direction), their
+   * types, and its cursor's decoding: `[date, id]` for the release order, `[order, ...keys, id]` for the others.
+   */
+  private order(orderBy: ReferralOrder): {
+    keys: (alias: string) => string[];
+    types: string[];
+    desc: boolean;
+    decode: (after: string) => unknown[];
+  } {
+    const isDateKey = (d: unknown) => d === 'infinity' || isIsoDate(d);
+    const tagged = (count: number, valid: (keys: unknown[]) => boolean) => (after: string) =>
+      decodeCursor(
+        after,
+        count + 2,
+        (parts) => parts[0] === orderBy && valid(parts.slice(1, -1)) && isUuid(parts[parts.length - 1]),
+      ).slice(1);
+    switch (orderBy) {
+      case ReferralOrder.DEADLINE:
+        return {
+          keys: (alias) => [`COALESCE(${this.deadlineSql(alias).dueDate}, 'infinity'::date)`],
+          types: ['date'],
+          desc: false,
+          decode: tagged(1, ([d]) => isDateKey(d)),
+        };
+      case ReferralOrder.RECEIVED:
+        return {
+          keys: (alias) => [`COALESCE(${alias}.sent_at, '-infinity'::timestamptz)`],
+          types: ['timestamptz'],
+          desc: true,
+          decode: tagged(
+            1,
+            ([t]) => t === '-infinity' || (typeof t === 'string' && /^\d{4}-/.test(t) && !Number.isNaN(Date.parse(t))),
+          ),
+        };
+      case ReferralOrder.CHILD_NAME:
+        return {
+          keys: (alias) => [
+            `lower(COALESCE(${alias}.summary->>'familyName', ''))`,
+            `lower(COALESCE(${alias}.summary->>'preferredName', ${alias}.summary->>'givenName', ''))`,
+          ],
+          types: ['text', 'text'],
+          desc: false,
+          decode: tagged(2, (keys) => keys.every((k) => typeof k === 'string')),
+        };
+      default:
+        return {
+          keys: (alias) => [
+            `COALESCE(${this.custody.expectedReleaseDateSql(`${alias}.episode_id`)}, 'infinity'::date)`,
+          ],
+          types: ['date'],
+          desc: false,
+          decode: (after) => decodeCursor(after, 2, ([d, i]) => isDateKey(d) && isUuid(i)),
+        };
+    }
   }
 
   // ---------------------------------------------------------------- changes
@@ -418,6 +546,7 @@ export class ReferralsService {
         `referral-message:${message.id}`,
         caller,
       );
+      await this.markNoticesRead(em, referral, caller);
       return message;
     });
   }
@@ -462,6 +591,11 @@ export class ReferralsService {
     await this.notifications.notifyMany(em, requests);
   }
 
+  /** Acting on a referral deals with what was new on it: the caller's notices about it are read, in this change. */
+  private async markNoticesRead(em: EntityManager, referral: Referral, caller: Caller): Promise<void> {
+    await this.notifications.markReadAt(caller, `/referrals/${referral.id}`, em);
+  }
+
   private initials(referral: Referral): string {
     return initialsOf(referral.summary?.givenName, referral.summary?.familyName);
   }
@@ -500,6 +634,7 @@ export class ReferralsService {
               before.sentAt !== null,
             );
       if (notice) await this.tell(em, saved, notice, `referral:${saved.id}:v${saved.version}`, caller);
+      await this.markNoticesRead(em, saved, caller);
       return saved;
     });
   }

@@ -22,6 +22,8 @@ export interface ReferralAction {
   done: string;
   /** A warning-coloured button (decline, withdraw). */
   warning?: boolean;
+  /** Checked on a page of its own before the move is made (an offer, a confirmation). */
+  check?: boolean;
 }
 
 const moveInput = (referralId: string, form: VersionedForm) => ({ referralId, expectedVersion: form.expectedVersion });
@@ -71,6 +73,7 @@ export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
     }),
     label: (type) => (type === 'ACCOMMODATION' ? 'Offer a placement' : 'Offer a place'),
     done: 'Offer made',
+    check: true,
   },
   confirm: {
     move: ReferralMove.CONFIRM,
@@ -80,6 +83,7 @@ export const REFERRAL_ACTIONS: Record<ActionKey, ReferralAction> = {
     input: moveInput,
     label: (type) => (type === 'ACCOMMODATION' ? 'Confirm the address' : 'Confirm the place'),
     done: 'Confirmed: the pathway is now arranged',
+    check: true,
   },
   decline: {
     move: ReferralMove.DECLINE,

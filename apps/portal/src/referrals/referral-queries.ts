@@ -1,16 +1,16 @@
 /** The GraphQL documents the referral pages send. */
 
-/** How many referrals each tab of the partner's inbox holds (with the same type and name search). */
-export const INBOX_TAB_COUNTS = `query($type: ReferralType, $childName: String) {
-  NEEDS_ACTION: referrals(first: 1, filter: { queue: NEEDS_ACTION, type: $type, childName: $childName }) { totalCount }
-  IN_PROGRESS: referrals(first: 1, filter: { queue: IN_PROGRESS, type: $type, childName: $childName }) { totalCount }
-  CONFIRMED: referrals(first: 1, filter: { queue: CONFIRMED, type: $type, childName: $childName }) { totalCount }
-  CLOSED: referrals(first: 1, filter: { queue: CLOSED, type: $type, childName: $childName }) { totalCount } }`;
+/** How many referrals each tab of the partner's inbox holds (with the same type, name search and overdue filter). */
+export const INBOX_TAB_COUNTS = `query($type: ReferralType, $childName: String, $overdue: Boolean) {
+  NEEDS_ACTION: referrals(first: 1, filter: { queue: NEEDS_ACTION, type: $type, childName: $childName, overdue: $overdue }) { totalCount }
+  IN_PROGRESS: referrals(first: 1, filter: { queue: IN_PROGRESS, type: $type, childName: $childName, overdue: $overdue }) { totalCount }
+  CONFIRMED: referrals(first: 1, filter: { queue: CONFIRMED, type: $type, childName: $childName, overdue: $overdue }) { totalCount }
+  CLOSED: referrals(first: 1, filter: { queue: CLOSED, type: $type, childName: $childName, overdue: $overdue }) { totalCount } }`;
 
-export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter) {
-  referrals(first: $first, after: $after, filter: $filter) {
+export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder) {
+  referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id type status urgency daysToRelease expectedReleaseDate fromServiceId toOrganisationId sentAt updatedAt
+    edges { node { id type status urgency news daysToRelease expectedReleaseDate fromServiceId toOrganisationId sentAt updatedAt
       deadline { dueDate status }
       summary { givenName familyName preferredName establishmentName }
       toOrganisation { name } fromService { name } } } } }`;

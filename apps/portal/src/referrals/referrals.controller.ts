@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { startFarFromRelease } from '@resettle/referrals';
@@ -10,6 +11,7 @@ import { renderPage } from '../http/page';
 import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
 import { DraftStore } from '../session/draft-store';
 import { flash, SignedInUser, signedInUser } from '../session/portal-session';
+import { childNameOf, INBOX_SORTS, inboxParams, InboxQuery, inboxSort, NEWS_LABELS } from './inbox-view';
 import {
   ActionKey,
   actionsFor,
@@ -30,6 +32,7 @@ import {
 import { CHILD_CARE, INBOX, INBOX_TAB_COUNTS, moveMutation, POST_MESSAGE, REFERRAL } from './referral-queries';
 
 const PAGE_SIZE = 25;
+const CSV_PAGE_SIZE = 100;
 const STATUSES = Object.keys(STATUS_LABELS);
 const TYPES = Object.keys(TYPE_LABELS);
 /** The tabs of a partner's inbox, by whose move it is (the api's ReferralQueue; the first is the default). */
@@ -53,77 +56,158 @@ export class ReferralsController {
     private readonly clock: Clock,
   ) {}
 
-  @Get()
-  async inbox(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('status') status?: string,
-    @Query('type') type?: string,
-    @Query('after') after?: string,
-    @Query('tab') tab?: string,
-    @Query('name') name?: string,
-  ) {
+  /** The inbox's filters, order and tab from its query string (anything unknown is left out). */
+  private choices(request: FastifyRequest, query: InboxQuery) {
     const user = requireUser(request);
     // A partner's inbox opens on what needs its action; the youth justice service's list has no tabs.
     const partnerView = !user.roles.some((r) => r.startsWith('YJS_'));
-    const childName = (name ?? '').trim().slice(0, 100) || undefined;
-    const queue = partnerView ? (INBOX_TABS.find((t) => t.slug === tab) ?? INBOX_TABS[0]) : undefined;
+    const childName = (query.name ?? '').trim().slice(0, 100) || undefined;
+    const queue = partnerView ? (INBOX_TABS.find((t) => t.slug === query.tab) ?? INBOX_TABS[0]) : undefined;
+    const overdue = query.overdue === '1';
+    const sort = inboxSort(query.sort);
     const filter = {
-      status: STATUSES.includes(status ?? '') ? status : undefined,
-      type: TYPES.includes(type ?? '') ? type : undefined,
+      status: STATUSES.includes(query.status ?? '') ? query.status : undefined,
+      type: TYPES.includes(query.type ?? '') ? query.type : undefined,
       queue: queue?.queue,
       childName,
+      overdue: overdue ? true : undefined,
     };
-    const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
-      first: PAGE_SIZE,
-      after: after || undefined,
-      filter,
-    });
-    const counts = partnerView
-      ? await this.api.asUser<Record<string, { totalCount: number }>>(request, INBOX_TAB_COUNTS, {
-          type: filter.type,
-          childName,
-        })
-      : null;
-    const rows = referrals.edges.map(({ node }) => {
-      const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
-      return {
-        ...node,
-        side,
-        statusTag: statusLabel(node.status, side),
-        urgencyTag: urgencyLabel(node.status, node.urgency),
-        deadlineText: deadlineTextOf(node),
-        typeLabel: TYPE_LABELS[node.type],
-      };
-    });
-    const query = (extra: Record<string, string>) =>
+    const params = (extra: Record<string, string>) =>
       new URLSearchParams({
-        ...(queue ? { tab: queue.slug } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.type ? { type: filter.type } : {}),
-        ...(childName ? { name: childName } : {}),
+        ...inboxParams({ tab: queue?.slug, status: filter.status, type: filter.type, name: childName, overdue, sort }),
         ...extra,
       }).toString();
+    return { user, queue, filter, overdue, sort, orderBy: INBOX_SORTS[sort].orderBy, params };
+  }
+
+  private row(user: SignedInUser, node: InboxReferral) {
+    const side = sidesOf(user.organisationId, node).includes('PARTNER') ? 'PARTNER' : 'YJS';
+    return {
+      ...node,
+      side,
+      childName: childNameOf(node.summary ?? null),
+      statusTag: statusLabel(node.status, side),
+      urgencyTag: urgencyLabel(node.status, node.urgency),
+      deadlineText: deadlineTextOf(node),
+      typeLabel: TYPE_LABELS[node.type],
+      newsText: node.news ? (NEWS_LABELS[node.news] ?? null) : null,
+    };
+  }
+
+  @Get()
+  async inbox(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: InboxQuery) {
+    const c = this.choices(request, query);
+    const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
+      first: PAGE_SIZE,
+      after: query.after || undefined,
+      filter: c.filter,
+      orderBy: c.orderBy,
+    });
+    const counts = c.queue
+      ? await this.api.asUser<Record<string, { totalCount: number }>>(request, INBOX_TAB_COUNTS, {
+          type: c.filter.type,
+          childName: c.filter.childName,
+          overdue: c.filter.overdue,
+        })
+      : null;
+    const rows = referrals.edges.map(({ node }) => this.row(c.user, node));
     const tabs = counts
       ? INBOX_TABS.map((t) => ({
           text: `${t.text} (${counts[t.queue].totalCount})`,
-          href: `/referrals?${query({ tab: t.slug })}`,
-          active: t === queue,
+          href: `/referrals?${c.params({ tab: t.slug })}`,
+          active: t === c.queue,
         }))
       : null;
+    const sortLink = (sort: string) => `/referrals?${c.params({ sort })}`;
     return renderPage(request, reply, 'referrals/inbox.njk', {
       rows,
       totalCount: referrals.totalCount,
-      filter,
+      newCount: rows.filter((r) => r.newsText).length,
+      filter: c.filter,
+      overdue: c.overdue,
+      sort: c.sort,
+      sortLinks: { name: sortLink('name'), release: sortLink('release'), deadline: sortLink('deadline') },
+      sortText: INBOX_SORTS[c.sort].text,
+      sortOptions: Object.entries(INBOX_SORTS).map(([value, s]) => ({
+        value,
+        text: s.text,
+        selected: c.sort === value,
+      })),
       tabs,
-      tabName: queue?.text,
-      tabSlug: queue?.slug,
-      statusOptions: STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s].text, selected: filter.status === s })),
-      typeOptions: TYPES.map((t) => ({ value: t, text: TYPE_LABELS[t], selected: filter.type === t })),
-      nextHref: referrals.pageInfo.hasNextPage ? `/referrals?${query({ after: referrals.pageInfo.endCursor! })}` : null,
-      firstHref: after ? `/referrals?${query({})}` : null,
-      isPartner: rows.some((r) => r.side === 'PARTNER') || !user.roles.some((r) => r.startsWith('YJS_')),
+      tabName: c.queue?.text,
+      tabSlug: c.queue?.slug,
+      statusOptions: STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s].text, selected: c.filter.status === s })),
+      typeOptions: TYPES.map((t) => ({ value: t, text: TYPE_LABELS[t], selected: c.filter.type === t })),
+      nextHref: referrals.pageInfo.hasNextPage
+        ? `/referrals?${c.params({ after: referrals.pageInfo.endCursor! })}`
+        : null,
+      firstHref: query.after ? `/referrals?${c.params({})}` : null,
+      csvHref: `/referrals/download?${c.params({})}`,
+      isPartner: rows.some((r) => r.side === 'PARTNER') || !c.user.roles.some((r) => r.startsWith('YJS_')),
     });
+  }
+
+  /**
+   * The filtered inbox (the tab, filters and order of the page) as CSV, every page of it, paged through the api so
+   * its scope and audit are the page's; cells beginning = + - @ are neutralised so a spreadsheet never runs them.
+   */
+  @Get('download')
+  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: InboxQuery) {
+    const c = this.choices(request, query);
+    const partner = !c.user.roles.some((r) => r.startsWith('YJS_'));
+    const lines: string[] = [
+      stringify([
+        [
+          'Child',
+          'Establishment',
+          'Type',
+          partner ? 'From' : 'To',
+          'Received',
+          'Status',
+          'Release date',
+          'Days to release',
+          'Deadline',
+          'Deadline due',
+          'Overdue',
+          'New for you',
+        ],
+      ]),
+    ];
+    let after: string | undefined;
+    for (;;) {
+      const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
+        first: CSV_PAGE_SIZE,
+        after,
+        filter: c.filter,
+        orderBy: c.orderBy,
+      });
+      const rows = referrals.edges.map(({ node }) => this.row(c.user, node));
+      lines.push(
+        stringify(
+          rows.map((r) => [
+            r.childName,
+            r.summary?.establishmentName ?? '',
+            r.typeLabel,
+            (partner ? r.fromService?.name : r.toOrganisation?.name) ?? '',
+            r.sentAt ? londonToday(new Date(r.sentAt)) : '',
+            r.statusTag.text,
+            r.expectedReleaseDate ?? 'On remand',
+            r.daysToRelease ?? '',
+            r.urgencyTag.text,
+            r.deadline?.dueDate ?? '',
+            r.urgency === 'OVERDUE' ? 'Yes' : 'No',
+            r.newsText ?? '',
+          ]),
+          { escape_formulas: true },
+        ),
+      );
+      if (!referrals.pageInfo.hasNextPage) break;
+      after = referrals.pageInfo.endCursor!;
+    }
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="referrals-${this.clock.today()}.csv"`)
+      .send(lines.join(''));
   }
 
   @Get(':id')
@@ -186,6 +270,9 @@ export class ReferralsController {
     const referral = await this.load(request, id);
     const key = this.openAction(request, referral, action);
     if (!key) return this.noLongerOpen(request, reply, referral, action);
+    // Confirming asks for nothing: its page is the check (the offer, and what confirming does).
+    if (!REFERRAL_ACTIONS[key].form && REFERRAL_ACTIONS[key].check)
+      return this.renderCheck(request, reply, referral, key, {}, { expectedVersion: String(referral.version) });
     const kept = await this.drafts.take(request.session?.sessionId, `/referrals/${id}/${key}`);
     return this.renderAction(request, reply, referral, key, { values: kept ?? {}, keptAnswers: kept !== null });
   }
@@ -203,6 +290,8 @@ export class ReferralsController {
     // Done already from another tab, or by a colleague: the referral as it is now, and why nothing happened.
     if (!key) return this.noLongerOpen(request, reply, referral, action);
     const spec = REFERRAL_ACTIONS[key];
+    // Back from checking the answers to the form, as they were.
+    if (body?.step === 'change' && spec.form) return this.renderAction(request, reply, referral, key, { values: body });
     const { value, errors } = validateForm(spec.form ?? VersionedForm, body);
     if (errors)
       return spec.form
@@ -213,7 +302,7 @@ export class ReferralsController {
       const startDate = offerStartDate(value as OfferForm)!;
       const daysFromRelease = startFarFromRelease(startDate, referral.expectedReleaseDate);
       // A start in the past is no warning but a refusal, and the api's: it goes straight on to say so.
-      const startsInPast = startDate < this.clock.today();
+      const startsInPast = this.startsInPast(value as OfferForm);
       if (daysFromRelease !== null && !startsInPast && body.confirmedStartDate !== startDate) {
         const farWarning = {
           text: farFromReleaseWarning(daysFromRelease, govukDate(referral.expectedReleaseDate)),
@@ -221,6 +310,12 @@ export class ReferralsController {
         };
         return this.renderAction(request, reply, referral, key, { values: body, farWarning });
       }
+    }
+    // An offer and a confirmation are checked first (confirming arranges the pathway): the answers and what will
+    // happen, and only a post from that page (step=confirm) makes the move. A confirm button from a page loaded
+    // before this step existed lands on the check page too.
+    if (spec.check && body?.step !== 'confirm' && !(key === 'offer' && this.startsInPast(value as OfferForm))) {
+      return this.renderCheck(request, reply, referral, key, value as unknown as Record<string, string>, body);
     }
     try {
       await this.api.asUser(request, moveMutation(spec.mutation, spec.inputType), { input: spec.input(id, value) });
@@ -245,6 +340,11 @@ export class ReferralsController {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** A start in the past is no warning but a refusal, and the api's: such an offer goes straight on to be refused. */
+  private startsInPast(form: OfferForm): boolean {
+    return offerStartDate(form)! < this.clock.today();
+  }
 
   private async load(request: FastifyRequest, id: string): Promise<FullReferral> {
     return (await this.api.asUser<{ referral: FullReferral }>(request, REFERRAL, { id })).referral;
@@ -297,7 +397,7 @@ export class ReferralsController {
     const actions = actionsFor(user.organisationId, referral).map((key) => ({
       key,
       label: REFERRAL_ACTIONS[key].label(referral.type),
-      hasForm: REFERRAL_ACTIONS[key].form !== null,
+      hasForm: REFERRAL_ACTIONS[key].form !== null || REFERRAL_ACTIONS[key].check === true,
       warning: REFERRAL_ACTIONS[key].warning ?? false,
     }));
     return renderPage(
@@ -348,6 +448,38 @@ export class ReferralsController {
     );
   }
 
+  /**
+   * Check your answers before an offer or a confirmation: the answers (each with a Change button that goes back to
+   * the form, the answers carried in hidden fields so no JavaScript is needed), what will happen, and the button that
+   * makes the move.
+   */
+  private renderCheck(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referral: FullReferral,
+    key: ActionKey,
+    value: Record<string, string>,
+    body: Record<string, string>,
+  ) {
+    const answers = offerAnswers(
+      referral.type,
+      key === 'offer'
+        ? { ...value, startDate: offerStartDate(value as unknown as OfferForm) }
+        : referralOffer(referral),
+    );
+    const hidden = Object.entries(body ?? {})
+      .filter(([name]) => name !== '_csrf' && name !== 'step')
+      .map(([name, v]) => ({ name, value: String(v) }));
+    return renderPage(request, reply, 'referrals/actions/check.njk', {
+      referral,
+      action: { key, label: REFERRAL_ACTIONS[key].label(referral.type) },
+      typeLabel: TYPE_LABELS[referral.type],
+      answers,
+      canChange: key === 'offer',
+      hidden,
+    });
+  }
+
   /** Someone else moved the referral first, or the page was stale: show it as it is now, and say so. */
   private conflict(request: FastifyRequest, reply: FastifyReply, id: string, message?: string) {
     const errors = formError(
@@ -369,6 +501,30 @@ const FIELD_OF_PATH: Record<string, string> = {
 
 function firstField(key: ActionKey): string {
   return key === 'offer' ? 'addressOrPlace' : key === 'request-information' ? 'note' : 'reason';
+}
+
+/** The offer's answers as the check page lists them (the start date in words). */
+function offerAnswers(
+  type: string,
+  offer: { addressOrPlace?: string; placementType?: string; provider?: string; startDate?: string | null },
+) {
+  const accommodation = type === 'ACCOMMODATION';
+  return [
+    { key: accommodation ? 'Address' : 'Place', value: offer.addressOrPlace ?? '' },
+    { key: accommodation ? 'Type of placement' : 'Type of place', value: offer.placementType ?? '' },
+    { key: 'Provider', value: offer.provider ?? '' },
+    { key: 'Start date', value: offer.startDate ? govukDate(offer.startDate) : '' },
+  ];
+}
+
+/** The offer the referral holds (for confirming it). */
+function referralOffer(referral: FullReferral) {
+  return {
+    addressOrPlace: referral.offerAddressOrPlace ?? '',
+    placementType: referral.offerPlacementType ?? '',
+    provider: referral.offerProvider ?? '',
+    startDate: referral.offerStartDate,
+  };
 }
 
 function requireUser(request: FastifyRequest): SignedInUser {
@@ -394,6 +550,11 @@ interface InboxReferral {
   type: string;
   status: string;
   urgency: string;
+  news?: string | null;
+  sentAt?: string | null;
+  summary?: { givenName: string; preferredName?: string | null; familyName: string; establishmentName?: string } | null;
+  fromService?: { name: string };
+  toOrganisation?: { name: string };
   daysToRelease: number | null;
   expectedReleaseDate: string | null;
   fromServiceId: string;
@@ -408,8 +569,11 @@ interface ChildCare {
 
 interface FullReferral extends InboxReferral {
   version: number;
+  offerAddressOrPlace: string | null;
+  offerPlacementType: string | null;
+  offerProvider: string | null;
+  offerStartDate: string | null;
   childId: string;
-  summary: object | null;
   events: {
     id: string;
     fromStatus: string | null;

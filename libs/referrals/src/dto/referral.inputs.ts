@@ -1,6 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate, PageArgs } from '@resettle/common';
 import { ReferralStatus, ReferralType } from '../referral-enums';
 import { ReferralQueue } from '../rules/partner-queue';
@@ -8,6 +19,23 @@ import { ReferralQueue } from '../rules/partner-queue';
 registerEnumType(ReferralQueue, {
   name: 'ReferralQueue',
   description: "A tab of the partner's inbox, by whose move it is (rules/partner-queue.ts).",
+});
+
+/** The inbox's orders; each pages by its own cursor, ties broken by the referral id. */
+export enum ReferralOrder {
+  RELEASE_DATE = 'RELEASE_DATE',
+  DEADLINE = 'DEADLINE',
+  RECEIVED = 'RECEIVED',
+  CHILD_NAME = 'CHILD_NAME',
+}
+registerEnumType(ReferralOrder, {
+  name: 'ReferralOrder',
+  valuesMap: {
+    RELEASE_DATE: { description: 'Soonest expected release first; children on remand (no date) last. The default.' },
+    DEADLINE: { description: 'Soonest deadline (the milestone the referral meets) first; none last.' },
+    RECEIVED: { description: 'Newest sent first (drafts, never sent, last).' },
+    CHILD_NAME: { description: "By the child's family name, then the name they are called by (from the summary)." },
+  },
 });
 
 const TEXT = 5000;
@@ -105,6 +133,14 @@ export class ReferralFilter {
   @IsString()
   @Length(1, 100)
   childName?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only referrals past their deadline (missed, or due before today) with nothing confirmed, as urgency OVERDUE; false: the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean | null;
 }
 
 @ArgsType()
@@ -114,4 +150,12 @@ export class ReferralsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => ReferralFilter)
   filter?: ReferralFilter | null;
+
+  @Field(() => ReferralOrder, {
+    nullable: true,
+    description: 'The order (default RELEASE_DATE). A cursor pages only the order it came from.',
+  })
+  @IsOptional()
+  @IsEnum(ReferralOrder)
+  orderBy?: ReferralOrder | null;
 }
