@@ -9,6 +9,7 @@ import { ChildrenController } from './children/children.controller';
 import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { CustodyController } from './establishment/custody.controller';
 import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
@@ -73,6 +74,7 @@ export class PortalModule {
         PlansController,
         MilestonesController,
         FactsController,
+        CustodyController,
         ChildrenController,
         NotificationsController,
         EngineStatusController,
