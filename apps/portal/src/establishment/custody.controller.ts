@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { dateFromParts } from '../facts/fact-forms';
@@ -18,6 +19,7 @@ import {
   SENTENCE_FIELD_OF,
   SENTENCE_TYPE_LABELS,
   SENTENCE_TYPES,
+  sentenceDateProblem,
   SentenceForm,
   sentenceInput,
 } from './establishment-forms';
@@ -27,7 +29,7 @@ type Values = Record<string, string>;
 /** What the custody pages need of the episode, and who is asking. */
 const CUSTODY_CONTEXT = `query($id: ID!) {
   me { roles organisationId }
-  custodialEpisode(id: $id) { id version status sentenceType expectedReleaseDate daysToRelease
+  custodialEpisode(id: $id) { id version status startDate sentenceType expectedReleaseDate daysToRelease
     earliestReleaseDate midTermDate latestReleaseDate earlyReleaseDate
     child { givenName familyName preferredName dateOfBirth }
     currentEstablishment { id name } supervisingService { id name }
@@ -46,6 +48,7 @@ const GRANT_EARLY_RELEASE = `mutation($input: GrantEarlyReleaseInput!) { grantEa
 interface Episode extends CustodyEpisodeRef {
   id: string;
   version: number;
+  startDate: string;
   sentenceType: string | null;
   expectedReleaseDate: string | null;
   daysToRelease: number | null;
@@ -72,7 +75,10 @@ interface Me {
  */
 @Controller('episodes/:episodeId')
 export class CustodyController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
 
   // ---------------------------------------------------------------- record a sentence
 
@@ -109,6 +115,10 @@ export class CustodyController {
     const { errors } = validateForm(SentenceForm, values);
     if (errors) return this.renderSentenceForm(request, reply, episode, values, errors, 400);
     const sentence = sentenceInput(values);
+    const dateProblem = sentenceDateProblem(String(sentence.sentenceDate), this.clock.today(), episode.startDate);
+    if (dateProblem) {
+      return this.renderSentenceForm(request, reply, episode, values, formError('sentenceDateDay', dateProblem), 400);
+    }
     const fieldOf = (path: string) => SENTENCE_FIELD_OF[path.split('.').pop() ?? ''];
 
     if (body?.step !== 'confirm') {

@@ -4,6 +4,7 @@ import {
   earlyReleaseApplies,
   EarlyReleaseForm,
   mayChangeCustody,
+  sentenceDateProblem,
   SentenceForm,
   sentenceInput,
 } from './establishment-forms';
@@ -81,6 +82,17 @@ describe('the sentence form', () => {
     ],
   ])('sentenceInput(%j) is %j', (values, expected) => {
     expect(sentenceInput(values)).toEqual(expected);
+  });
+});
+
+describe('sentenceDateProblem: what the api would refuse, said before the preview', () => {
+  it.each([
+    ['2026-12-06', null],
+    ['2026-11-01', null],
+    ['2026-12-07', 'The date of the sentence must be today or in the past'],
+    ['2026-10-31', 'The date of the sentence must be on or after the day custody began, 1 November 2026'],
+  ])('%s → %s', (date, expected) => {
+    expect(sentenceDateProblem(date, '2026-12-06', '2026-11-01')).toBe(expected);
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Capability, mayPerform, Role } from '@resettle/access';
 import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { govukDate } from '../http/view-filters';
 
 /** A date input named `<prefix>Day`, `<prefix>Month`, `<prefix>Year`, checked on its day box (the first). */
 @ValidatorConstraint({ name: 'realDate' })
@@ -111,6 +112,17 @@ export function sentenceInput(values: Record<string, string>): Record<string, un
     input.excludedFromFortyPercentRelease = values.excludedFromFortyPercentRelease === 'yes';
   }
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * What the api would refuse about a real sentence date, said before the preview rather than after saving: a day
+ * after today, or before the episode began. Null when neither.
+ */
+export function sentenceDateProblem(date: string, today: string, episodeStart: string): string | null {
+  if (date > today) return 'The date of the sentence must be today or in the past';
+  if (date < episodeStart)
+    return `The date of the sentence must be on or after the day custody began, ${govukDate(episodeStart)}`;
+  return null;
 }
 
 /** The form's field for an api input path (`input.sentence.termMonths`, `input.sentenceDate`). */
