@@ -244,30 +244,39 @@ describe('the custody record: sentencing and release dates (GraphQL, PostgreSQL,
       });
     });
 
-    it('moves an early release day that is not a working day back to the last working day', async () => {
-      const { ep } = await sentencedChild();
-      // Saturday 2 January 2027; Friday 1 January is New Year's Day, so the child leaves on Thursday 31 December.
-      const granted = await mutateOk('grantEarlyRelease', {
-        episodeId: ep.id,
-        expectedVersion: ep.version,
-        releaseOn: '2027-01-02',
-      });
-      expect(granted).toMatchObject({ earlyReleaseDate: '2027-01-02', expectedReleaseDate: '2026-12-31' });
-      // The history does not say "granted for" a day the child does not leave without saying which day they do.
-      expect(granted.history.at(-1)).toMatchObject({
-        type: 'EARLY_RELEASE_GRANTED',
-        summary:
-          'Early release granted for 2027-01-02: 2027-01-02 is a Saturday, so the child leaves on 2026-12-31, ' +
-          'the last working day before it',
-        details: { after: { earlyReleaseDate: '2027-01-02' }, leavesOn: '2026-12-31' },
-      });
-      // The day before a bank holiday: flagged, and may be brought forward to Wednesday 30 December.
-      expect(granted.expectedReleaseDay).toEqual({
-        releaseDate: '2026-12-31',
-        fridayOrPreHolidayRelease: true,
-        broughtForwardDate: '2026-12-30',
-      });
-    });
+    it.each([
+      // Saturday 2 January 2027; Friday 1 January is New Year's Day, so the nearest earlier working day is Thursday.
+      [
+        '2027-01-02',
+        'Saturday 2 January 2027 is not a working day: the nearest earlier working day is Thursday 31 December 2026',
+      ],
+      [
+        '2027-01-01',
+        "Friday 1 January 2027 is not a working day (New Year's Day, a bank holiday): the nearest earlier working day is Thursday 31 December 2026",
+      ],
+      [
+        '2027-01-17',
+        'Sunday 17 January 2027 is not a working day: the nearest earlier working day is Friday 15 January 2027',
+      ],
+    ])(
+      'refuses early release on %s, not a working day: BAD_USER_INPUT naming releaseOn, nothing written',
+      async (releaseOn, why) => {
+        const { ep } = await sentencedChild();
+        const before = await snapshot(ep.id);
+        const res = await mutate('grantEarlyRelease', { episodeId: ep.id, expectedVersion: ep.version, releaseOn });
+        expectError(res, 'BAD_USER_INPUT', 'releaseOn');
+        expect(res.errors![0].extensions.fieldErrors).toEqual({ releaseOn: [why] });
+        expect(await snapshot(ep.id)).toEqual(before);
+        // The working day it names is granted, and the history says "granted for" the day the child leaves.
+        const granted = await mutateOk('grantEarlyRelease', {
+          episodeId: ep.id,
+          expectedVersion: ep.version,
+          releaseOn: releaseOn === '2027-01-17' ? '2027-01-15' : '2026-12-31',
+        });
+        expect(granted.earlyReleaseDate).toBe(granted.expectedReleaseDate);
+        expect(granted.history.at(-1).summary).toBe(`Early release granted for ${granted.earlyReleaseDate}`);
+      },
+    );
 
     it('a late release order replaces the early release', async () => {
       const { ep } = await sentencedChild();

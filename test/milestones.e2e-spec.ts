@@ -155,10 +155,10 @@ describe('milestones (issue 5)', () => {
       expect(m.PRE_RELEASE_MEETING_HELD.dueDate).toBe('2026-11-30');
 
       const before = await outboxCount();
-      // Early release granted for Saturday 2 January: the child leaves Thursday 31 December.
+      // Early release granted for Thursday 31 December (Saturday 2 January, or New Year's Day, would be refused).
       const { grantEarlyRelease: granted } = await manager.ok(
         `mutation($input: GrantEarlyReleaseInput!) { grantEarlyRelease(input: $input) { version expectedReleaseDate } }`,
-        { input: { episodeId: episode.id, expectedVersion: episode.version, releaseOn: '2027-01-02' } },
+        { input: { episodeId: episode.id, expectedVersion: episode.version, releaseOn: '2026-12-31' } },
       );
       expect(granted.expectedReleaseDate).toBe('2026-12-31');
       m = await milestonesOf(episode.id);

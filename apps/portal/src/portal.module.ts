@@ -11,6 +11,7 @@ import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { AtRiskController } from './deadlines/at-risk.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { CustodyController } from './establishment/custody.controller';
 import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
@@ -76,6 +77,7 @@ export class PortalModule {
         PlansController,
         MilestonesController,
         FactsController,
+        CustodyController,
         RegisterChildController,
         ChildrenController,
         NotificationsController,

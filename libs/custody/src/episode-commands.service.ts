@@ -31,6 +31,7 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { Sentence } from './entities/sentence.entity';
 import { EpisodeLifecycle } from './episode-lifecycle';
 import { ReleaseDates } from './release-dates/release-dates';
+import { earlyReleaseDay } from './rules/early-release-day';
 import { expectedReleaseDate } from './rules/expected-release-date';
 import { leavingDayNote } from './rules/leaving-day';
 import { releaseDeparture } from './rules/release-departure';
@@ -213,27 +214,21 @@ export class EpisodeCommands {
       if (!episode.earliestReleaseDate || !episode.midTermDate) {
         throw new ConflictError('Early release does not apply to this sentence (a DTO of 8 months or more)');
       }
-      const on = input.releaseOn ?? episode.earliestReleaseDate;
-      if (on < episode.earliestReleaseDate || on >= episode.midTermDate) {
-        throw BadUserInputError.forField(
-          'releaseOn',
-          `Early release must be from ${episode.earliestReleaseDate} and before the mid-term date ${episode.midTermDate}`,
-        );
-      }
+      // A working day (a weekend or bank holiday is refused, naming the nearest earlier one): rules/early-release-day.
+      const decided = earlyReleaseDay(input.releaseOn, {
+        earliestReleaseDate: episode.earliestReleaseDate,
+        midTermDate: episode.midTermDate,
+      });
+      if (decided.problem !== undefined) throw BadUserInputError.forField('releaseOn', decided.problem);
+      const on = decided.day;
       const before = episode.earlyReleaseDate;
       episode.earlyReleaseDate = on;
       episode.lateReleaseDate = null;
-      // The day granted is kept as granted; the history says which day the child really leaves, and why.
-      const leaving = leavingDayNote(on);
       return {
         type: EpisodeEventType.EARLY_RELEASE_GRANTED,
         effectiveDate: this.clock.today(),
-        summary: `Early release granted for ${on}${leaving ? `: ${leaving.note}` : ''}`,
-        details: {
-          before: { earlyReleaseDate: before },
-          after: { earlyReleaseDate: on },
-          ...(leaving && { leavesOn: leaving.leavesOn }),
-        },
+        summary: `Early release granted for ${on}${decided.note ? `: ${decided.note}` : ''}`,
+        details: { before: { earlyReleaseDate: before }, after: { earlyReleaseDate: on } },
       };
     });
   }

@@ -1,9 +1,9 @@
 /** One child's plan, as the staff page and "My plan" read it. */
 export const PLAN = `query($id: ID!) {
   me { roles organisationId }
-  custodialEpisode(id: $id) { id status expectedReleaseDate daysToRelease sentenceType
+  custodialEpisode(id: $id) { id status expectedReleaseDate daysToRelease sentenceType earliestReleaseDate midTermDate
     child { id givenName familyName preferredName age }
-    currentEstablishment { name } supervisingService { id name } caseManager { givenName familyName email }
+    currentEstablishment { id name } supervisingService { id name } caseManager { givenName familyName email }
     milestones { key dueDate status }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }

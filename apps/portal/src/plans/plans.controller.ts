@@ -5,6 +5,7 @@ import { Capability, mayPerform } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
+import { earlyReleaseApplies, mayChangeCustody } from '../establishment/establishment-forms';
 import { FACT_LINKS, mayRecordFacts, Me } from '../facts/fact-specs';
 import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
@@ -51,6 +52,16 @@ export class PlansController {
       plan: episode.resettlementPlan,
       // The facts deadlines are met by: links only for those the api lets record them.
       recordLinks: episode.resettlementPlan && mayRecordFacts(me, episode) ? FACT_LINKS : [],
+      // The custody record: links only for those the api lets change it (the establishment holding the child, or
+      // the supervising service).
+      custodyLinks: mayChangeCustody(me, episode)
+        ? [
+            { href: `/episodes/${episode.id}/sentence`, text: 'Record a sentence' },
+            ...(earlyReleaseApplies(episode)
+              ? [{ href: `/episodes/${episode.id}/early-release`, text: 'Record early release' }]
+              : []),
+          ]
+        : [],
       next: next
         ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
         : null,

@@ -140,7 +140,10 @@ export class RecordSentenceInput extends EpisodeChangeInput {
 export class GrantEarlyReleaseInput extends EpisodeChangeInput {
   @Field({
     nullable: true,
-    description: 'Defaults to the earliest release date; must lie between it and the mid-term date.',
+    description:
+      'A working day in England and Wales, from the earliest release date (or the working day before it) and before ' +
+      'the mid-term date; a weekend or bank holiday is refused, naming the nearest earlier working day. Defaults to ' +
+      'the earliest release date, or the working day before it when it is not one.',
   })
   @IsOptionalNotNull()
   @IsLocalDate()

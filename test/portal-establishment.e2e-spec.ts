@@ -1,0 +1,168 @@
+import type { Locator, Page } from 'playwright-core';
+import { Role } from '@resettle/access';
+import { addDays, dayOfWeek, previousWorkingDay } from '@resettle/common';
+import { PortalHarness } from './support/portal-harness';
+import { Session } from './support/test-app';
+
+/**
+ * Issue 21, the establishment's workspace: the secure establishment's staff record a sentence for a child they hold
+ * (previewed with the api's release-date calculator, then what it changed in the plan's deadlines) and early release
+ * of the DTO, where a Saturday is the api's refusal shown against the field. In Chromium against the real portal,
+ * api, PostgreSQL and Redis, with and without JavaScript, axe on each new page, 320 px wide. The fine-grained cases
+ * (every message, who sees the links, the deadline diff) are unit tests of `establishment-forms.ts` and api tests.
+ */
+describe('the establishment records a sentence and early release (browser)', () => {
+  let h: PortalHarness;
+  let manager: Session;
+  const org: Record<string, { id: string; name: string }> = {};
+  const STAFF = 'officer@establishment-yoi.example.com';
+
+  beforeAll(async () => {
+    h = await PortalHarness.start();
+    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
+      [org[key]] = await h.t.dataSource.query(
+        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
+        [code, name, type, la],
+      );
+    };
+    await insertOrg('la', 'LA-ES', 'Eastbridge Council', 'LOCAL_AUTHORITY');
+    await insertOrg('yjs', 'YJS-ES', 'Eastbridge Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
+    await insertOrg('yoi', 'YOI-ES', 'HMYOI Eastfield', 'YOI');
+    manager = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER] });
+    await h.t.userSession({ organisationId: org.yoi.id, roles: [Role.ESTABLISHMENT_STAFF], email: STAFF });
+  }, 120_000);
+  afterAll(async () => h?.stop(), 120_000);
+
+  let born = 0;
+  /** A child remanded today to HMYOI Eastfield, supervised by Eastbridge. */
+  async function remandedChild(givenName: string): Promise<string> {
+    const { registerChild: child } = await manager.ok(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName,
+          familyName: 'Establishment',
+          dateOfBirth: `2010-06-${String(++born).padStart(2, '0')}`,
+          gender: 'FEMALE',
+          responsibleAuthorityId: org.la.id,
+          homeAuthorityId: org.la.id,
+        },
+      },
+    );
+    const { startCustodialEpisode: episode } = await manager.ok(
+      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
+      {
+        input: {
+          childId: child.id,
+          establishmentId: org.yoi.id,
+          supervisingServiceId: org.yjs.id,
+          remandDate: h.t.clock.today(),
+        },
+      },
+    );
+    return episode.id;
+  }
+
+  const episodeOf = async (id: string) =>
+    (
+      await manager.ok(
+        `query($id: ID!) { custodialEpisode(id: $id) { status sentenceType earliestReleaseDate midTermDate earlyReleaseDate } }`,
+        { id },
+      )
+    ).custodialEpisode;
+
+  it.each([true, false])(
+    'records a sentence and early release on a working day (JavaScript: %s)',
+    async (js) => {
+      const episodeId = await remandedChild(js ? 'Erin' : 'Fern');
+      const { context, page } = await h.person({ javaScriptEnabled: js });
+      const violations: string[] = [];
+      const look = async () => {
+        expect({ url: page.url(), width: await pageWidth(page) }).toEqual({ url: page.url(), width: 320 });
+        violations.push(...(await h.accessibilityViolations(page)));
+      };
+      const fillDate = async (legend: string, day: string) => {
+        const group = page.getByRole('group', { name: legend });
+        await group.getByLabel('Day').fill(String(Number(day.slice(8, 10))));
+        await group.getByLabel('Month').fill(String(Number(day.slice(5, 7))));
+        await group.getByLabel('Year').fill(day.slice(0, 4));
+      };
+      try {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await h.signIn(page, STAFF);
+        await page.goto(`/plans/${episodeId}`);
+        await expectText(page.locator('#custody-links'), 'Record a sentence');
+        // On remand there is no DTO yet: no early release link.
+        expect(await page.getByRole('link', { name: 'Record early release' }).count()).toBe(0);
+
+        // ---------------------------------------------------------------- the sentence, previewed, then saved
+        await page.getByRole('link', { name: 'Record a sentence' }).click();
+        await expectText(page.locator('h1'), 'Record a sentence');
+        await look();
+        await page.getByRole('button', { name: 'See the release dates' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Select the type of sentence');
+        expect(await page.title()).toMatch(/^Error: /);
+        await page.getByLabel('Detention and training order (DTO)').check();
+        await fillDate('Date of the sentence', h.t.clock.today());
+        await page.getByLabel('Length of the sentence').fill('12');
+        await page.getByRole('button', { name: 'See the release dates' }).click();
+        await expectText(page.locator('h1'), 'Check the release dates');
+        await expectText(page.locator('#release-dates'), 'Earliest release (early release)');
+        expect(await page.locator('#explanation li').count()).toBeGreaterThan(0);
+        expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        await look();
+        // Nothing is saved by the preview.
+        expect((await episodeOf(episodeId)).sentenceType).toBeNull();
+        await page.getByRole('button', { name: 'Save the sentence' }).click();
+        await expectText(page.locator('h1'), 'Sentence recorded');
+        await expectText(page.locator('main'), 'What changed in the plan’s deadlines');
+        expect(await page.locator('#deadlines-moved, #deadlines-added, #deadlines-removed').count()).toBeGreaterThan(0);
+        await look();
+        const sentenced = await episodeOf(episodeId);
+        expect(sentenced).toMatchObject({ status: 'SENTENCED', sentenceType: 'DTO', earlyReleaseDate: null });
+
+        // ---------------------------------------------------------------- early release: a Saturday is refused
+        await page.getByRole('link', { name: 'Back to the plan' }).first().click();
+        await page.getByRole('link', { name: 'Record early release' }).click();
+        await expectText(page.locator('h1'), 'Record early release');
+        await look();
+        let saturday = addDays(sentenced.earliestReleaseDate, 3);
+        while (dayOfWeek(saturday) !== 6) saturday = addDays(saturday, 1);
+        await fillDate('Which day is early release granted for?', saturday);
+        await page.getByRole('button', { name: 'Record early release' }).click();
+        await expectText(
+          page.locator('.govuk-error-summary'),
+          'is not a working day: the nearest earlier working day is',
+        );
+        expect(await page.title()).toMatch(/^Error: /);
+        expect(await page.locator('.govuk-error-summary a').getAttribute('href')).toBe('#releaseOnDay');
+        await look();
+        expect((await episodeOf(episodeId)).earlyReleaseDate).toBeNull();
+        const friday = previousWorkingDay(saturday);
+        await fillDate('Which day is early release granted for?', friday);
+        await page.getByRole('button', { name: 'Record early release' }).click();
+        await page.waitForURL((url) => url.pathname === `/plans/${episodeId}`);
+        await expectText(page.locator('.govuk-notification-banner--success'), 'Early release is recorded');
+        expect((await episodeOf(episodeId)).earlyReleaseDate).toBe(friday);
+        expect(violations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    120_000,
+  );
+});
+
+/** How wide the page is drawn: wider than the window means scrolling sideways. */
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+}
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  } catch {
+    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
+    throw new Error(`Expected "${text}" in ${locator}, found: ${found} (${locator.page().url()})`);
+  }
+}
