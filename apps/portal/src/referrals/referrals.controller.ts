@@ -20,6 +20,7 @@ import {
   sidesOf,
 } from './referral-actions';
 import {
+  DeadlineBasis,
   deadlineDistance,
   deadlineReason,
   STATUS_LABELS,
@@ -311,7 +312,7 @@ export class ReferralsController {
         statusTag: statusLabel(referral.status, side),
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
-        deadlineReason: deadlineReason(referral.type, referral.deadline?.dueDate, referral.expectedReleaseDate),
+        deadlineReason: deadlineReason(referral.type, referral.deadline, referral.expectedReleaseDate),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -407,6 +408,7 @@ interface ChildCare {
 }
 
 interface FullReferral extends InboxReferral {
+  deadline?: DeadlineBasis | null;
   version: number;
   childId: string;
   summary: object | null;
