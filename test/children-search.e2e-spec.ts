@@ -13,6 +13,7 @@ describe('finding and registering a child (GraphQL, PostgreSQL)', () => {
   beforeAll(() => {
     ({ t, leeds, kent } = world);
   });
+  const org = (name: 'leedsYjs' | 'kentYjs') => world.dir[name].id;
 
   const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id givenName familyName } }`;
   const SEARCH = `query($filter: ChildrenFilter!, $first: Int, $after: String) {
@@ -113,5 +114,69 @@ describe('finding and registering a child (GraphQL, PostgreSQL)', () => {
       [accepted.data.registerChild.id],
     );
     expect(audit[0].after.duplicatesSetAside).toEqual([zoe]);
+  });
+
+  it('finds the children the caller may see behind more than 500 matches they may not, counted and paged in SQL', async () => {
+    // 600 namesakes Kent recorded, all sorted before Leeds's three (the old search kept the first 500 matches and
+    // filtered them after loading, so Leeds found none of its own).
+    await t.dataSource.query(
+      `INSERT INTO child (given_name, family_name, date_of_birth, gender, registered_by_organisation_id, version)
+       SELECT 'Aa' || lpad(n::text, 4, '0'), 'Capstick', '2011-02-03', 'MALE', $1, 1 FROM generate_series(1, 600) n`,
+      [org('kentYjs')],
+    );
+    const ours: string[] = (
+      await t.dataSource.query(
+        `INSERT INTO child (given_name, family_name, date_of_birth, gender, registered_by_organisation_id, version)
+         SELECT 'Zz' || n, 'Capstick', '2011-02-03', 'FEMALE', $1, 1 FROM generate_series(1, 3) n RETURNING id`,
+        [org('leedsYjs')],
+      )
+    ).map((r: { id: string }) => r.id);
+    const first = await leeds.graphql(SEARCH, { filter: { nameContains: 'capstick' }, first: 2 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.children.totalCount).toBe(3);
+    expect(first.data.children.pageInfo.hasNextPage).toBe(true);
+    const second = await leeds.graphql(SEARCH, {
+      filter: { nameContains: 'capstick' },
+      first: 2,
+      after: first.data.children.pageInfo.endCursor,
+    });
+    expect(second.data.children.pageInfo.hasNextPage).toBe(false);
+    expect([...ids(first), ...ids(second)]).toEqual(ours);
+    const byDob = await leeds.graphql(SEARCH, { filter: { dateOfBirth: '2011-02-03' } });
+    expect(ids(byDob)).toEqual(ours);
+    // Kent sees its own 600 and none of Leeds's.
+    const fromKent = await kent.graphql(SEARCH, { filter: { nameContains: 'capstick' }, first: 50 });
+    expect(fromKent.data.children.totalCount).toBe(600);
+    expect(ids(fromKent)).not.toContain(ours[0]);
+    expectError(
+      await leeds.graphql(SEARCH, { filter: { nameContains: 'capstick' }, after: 'not-a-cursor' }),
+      'BAD_USER_INPUT',
+      'after',
+    );
+  });
+
+  it('lets only one of two registrations of the same child at the same moment through', async () => {
+    const before = await childCount();
+    const twin = { givenName: 'Mirela', familyName: 'Concurrent', dateOfBirth: '2009-09-09' };
+    // Hold every insert into child until both registrations are under way, so both have begun before either has
+    // written: without the lock on the date of birth both checks would pass, and both children be written.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`LOCK TABLE child IN SHARE MODE`);
+    const both = Promise.all([register(leeds, twin), register(leeds, twin)]);
+    const waiting = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`))[0].n;
+    for (let tries = 0; (await waiting()) < 2 && tries < 200; tries++) await new Promise((r) => setTimeout(r, 25));
+    await holder.commitTransaction();
+    await holder.release();
+    const results = await both;
+    const ok = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expectError(refused[0], 'CONFLICT');
+    expect(refused[0].errors![0].extensions.duplicateIds).toEqual([ok[0].data.registerChild.id]);
+    expect(await childCount()).toBe(before + 1);
   });
 });

@@ -1,4 +1,5 @@
 import { Role } from '@resettle/access';
+import { addDays, lastWorkingDayOnOrBefore } from '@resettle/common';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
 import { Session, TestApp } from './support/test-app';
 
@@ -273,6 +274,28 @@ describe('referrals', () => {
     });
     expect(days).toBeGreaterThan(100);
     expect(confirmedDeadline.dueDate < node.expectedReleaseDate).toBe(true);
+  });
+
+  it('the deadline says what it is counted from: the earliest release date and the rule, not worked back', async () => {
+    const { referral: read } = await officer.ok(
+      `query($id: ID!) { referral(id: $id) { expectedReleaseDate
+        deadline { key dueDate anchor anchorDate offset { amount unit direction } } } }`,
+      { id: referral.id },
+    );
+    const { custodialEpisode } = await yjs.ok(
+      `query($id: ID!) { custodialEpisode(id: $id) { earliestReleaseDate expectedReleaseDate } }`,
+      { id: w.a.episode.id },
+    );
+    // A 12-month DTO: the deadline hangs on the presumed early release, a month or two before the expected release.
+    const earliest = lastWorkingDayOnOrBefore(custodialEpisode.earliestReleaseDate);
+    expect(earliest < read.expectedReleaseDate).toBe(true);
+    expect(read.deadline).toEqual({
+      key: 'ACCOMMODATION_CONFIRMED',
+      dueDate: lastWorkingDayOnOrBefore(addDays(earliest, -28)),
+      anchor: 'EARLIEST_RELEASE_DATE',
+      anchorDate: earliest,
+      offset: { amount: 28, unit: 'DAYS', direction: 'BEFORE' },
+    });
   });
 
   it('another authority’s officer gets NOT_FOUND; the officer cannot withdraw and the service cannot confirm (FORBIDDEN)', async () => {

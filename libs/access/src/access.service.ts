@@ -4,11 +4,12 @@ import { ForbiddenError, GraphqlContext, NotFoundError, RequestLoaders, thenMayb
 import { AccessContext } from './access-context';
 import type { Actor, Caller } from './actor';
 import { ChildRecordsRegistry } from './child-records.registry';
-import { ChildRelationsRegistry } from './child-relations.registry';
+import { ChildRelationsRegistry, SqlParam } from './child-relations.registry';
 import {
   ChildAction,
   ChildFieldGroup,
   ChildRelations,
+  childScope,
   ChildView,
   childViews,
   EpisodeFacts,
@@ -233,12 +234,12 @@ export class AccessService {
     };
   }
 
-  /** Keeps the ids of the children the signed-in actor may see at all (as `authorizeRead` decides), in order. */
-  async filterVisibleChildren(ctx: AccessContext, childIds: readonly string[]): Promise<string[]> {
-    const actor = ctx.actor;
-    if (!actor) return [];
-    const relations = await Promise.all(childIds.map((id) => this.relationsOf(ctx, id)));
-    return childIds.filter((_, i) => !!relations[i] && this.viewsOf(actor, relations[i]!).length > 0);
+  /**
+   * For a list of children filtered in SQL (a search): a SQL condition that the child whose id is `childIdSql` is one
+   * the actor may see at all (as `authorizeRead` decides), from the policy's `childScope` and each feature's relations.
+   */
+  childScopeSql(actor: Actor, childIdSql: string, param: SqlParam): string {
+    return this.registry.scopeSql(childIdSql, childScope(actor), param);
   }
 
   /** Which of the child's field groups the signed-in actor may see (none when not signed in or no relation). */

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { preparedQuery } from '@resettle/database';
-import { ChildRelations, noRelations } from './policy/child-access';
+import { ChildRelations, ChildScope, noRelations } from './policy/child-access';
+
+/** Adds a value to a statement's parameters and gives its placeholder, cast to `type` (`$3::uuid[]`). */
+export type SqlParam = (value: unknown, type: string) => string;
 
 /**
  * A feature that knows something linking children to organisations (children: who recorded them and who looks
@@ -19,6 +22,12 @@ export interface ChildRelationsSource {
   relationsSql(childId: string): string;
   /** The entry with this feature's facts (the parsed JSON value) added. */
   withRelations(entry: ChildRelations, facts: any): ChildRelations;
+  /**
+   * SQL conditions that the child whose id is the SQL expression `childId` is in `scope` through this feature's
+   * relations (one per relation the scope names; none when it names none of this feature's), for a list filtered
+   * in SQL (`ChildRelationsRegistry.scopeSql`).
+   */
+  childScopeSql(childId: string, scope: ChildScope, param: SqlParam): string[];
 }
 
 @Injectable()
@@ -56,6 +65,20 @@ export class ChildRelationsRegistry {
       (source, i) => `'s${i}', ${source.relationsSql('relations_child.id')}`,
     );
     return `(SELECT json_build_object(${parts.join(', ')}) FROM (SELECT (${childId})::uuid AS id) AS relations_child)`;
+  }
+
+  /**
+   * A SQL condition that the child whose id is the SQL expression `childId` is one the access policy lets the
+   * holder of `scope` see (`childScope`): every source's conditions ORed, `false` when none applies. As for
+   * `relationsSql`, the sources are handed the id under the registry's own alias (`scope_child.id`).
+   */
+  scopeSql(childId: string, scope: ChildScope, param: SqlParam): string {
+    if (!this.primary) throw new Error('No source of children is registered with access');
+    const conditions = [this.primary, ...this.others].flatMap((source) =>
+      source.childScopeSql('scope_child.id', scope, param),
+    );
+    if (!conditions.length) return 'false';
+    return `EXISTS (SELECT 1 FROM (SELECT (${childId})::uuid AS id) AS scope_child WHERE ${conditions.join(' OR ')})`;
   }
 
   /** The relations from the parsed value of `relationsSql`, or null for a child that does not exist. */

@@ -27,23 +27,20 @@ import {
 import {
   BadUserInputError,
   Clock,
-  ConflictError,
   Connection,
   decodeCursor,
   encodeCursor,
+  isUuid,
   pageSize,
   toConnection,
 } from '@resettle/common';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { ageOn } from './age';
 import { Child } from './child.entity';
-import { ChildrenService } from './children.service';
+import { ChildrenService, ChildScopeSql } from './children.service';
 import { RegisterChildInput } from './dto/register-child.input';
 import { PossibleDuplicatesInput, SearchChildrenArgs } from './dto/search-children.args';
 import { ParentCarer } from './parent-carer.entity';
-
-/** How many matches a search considers before the caller's access filters them. */
-const SEARCH_CAP = 500;
 
 @ObjectType()
 class ChildConnection extends Connection(Child, 'Child') {}
@@ -76,14 +73,13 @@ export class ChildrenResolver {
   @Query(() => ChildConnection, {
     name: 'children',
     description:
-      'Children you may see, by part of their name (accents and case ignored), date of birth or reference; at most ' +
-      `${SEARCH_CAP} matches are considered. Each child returned is audited as read.`,
+      'Children you may see, by part of their name (accents and case ignored), date of birth or reference, by family ' +
+      'then given name. Each child returned is audited as read.',
   })
   @Allow(Capability.READ_CHILD)
   async searchChildren(
     @Args() args: SearchChildrenArgs,
     @CurrentCaller() caller: Caller,
-    @Context() ctx: AccessContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const { filter } = args;
@@ -91,26 +87,30 @@ export class ChildrenResolver {
       throw BadUserInputError.forField('filter', 'Give a name, a date of birth or a reference to search for');
     }
     const limit = pageSize(args.first);
-    const offset = args.after
-      ? (decodeCursor(args.after, 1, ([n]) => Number.isInteger(n) && (n as number) >= 0)[0] as number)
-      : 0;
-    const found = await this.children.search(filter, SEARCH_CAP);
-    const visible = new Set(
-      await this.access.filterVisibleChildren(
-        ctx,
-        found.map((c) => c.id),
-      ),
+    const after = args.after
+      ? decodeCursor(
+          args.after,
+          3,
+          ([family, given, id]) => typeof family === 'string' && typeof given === 'string' && isUuid(id),
+        )
+      : null;
+    const { total, rows } = await this.children.search(
+      filter,
+      this.scopeOf(caller),
+      limit + 1,
+      after && { familyName: after[0] as string, givenName: after[1] as string, id: after[2] as string },
     );
-    const matches = found.filter((c) => visible.has(c.id));
-    const rows = matches.slice(offset, offset + limit + 1);
-    const page = rows.slice(0, limit);
     await this.access.recordListRead(
       caller,
-      page.map((c) => ({ childId: c.id, resource: { type: 'Child', id: c.id } })),
+      rows.slice(0, limit).map((c) => ({ childId: c.id, resource: { type: 'Child', id: c.id } })),
       selectedFieldPaths(info),
     );
-    const position = new Map(rows.map((c, i) => [c.id, offset + i + 1]));
-    return toConnection(rows, limit, matches.length, (c) => encodeCursor([position.get(c.id)]));
+    return toConnection(rows, limit, total, (c) => encodeCursor([c.familyName, c.givenName, c.id]));
+  }
+
+  /** The children the caller may see, as a SQL condition (the access policy's scope, filtered in the query). */
+  private scopeOf(caller: Caller): ChildScopeSql {
+    return (childIdSql, param) => this.access.childScopeSql(caller.actor, childIdSql, param);
   }
 
   @Query(() => [Child], {
@@ -122,27 +122,15 @@ export class ChildrenResolver {
   async possibleDuplicateChildren(
     @Args('input') input: PossibleDuplicatesInput,
     @CurrentCaller() caller: Caller,
-    @Context() ctx: AccessContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const duplicates = await this.visibleDuplicates(input, ctx);
+    const duplicates = await this.children.possibleDuplicates(input, this.scopeOf(caller));
     await this.access.recordListRead(
       caller,
       duplicates.map((c) => ({ childId: c.id, resource: { type: 'Child', id: c.id } })),
       selectedFieldPaths(info),
     );
     return duplicates;
-  }
-
-  private async visibleDuplicates(input: PossibleDuplicatesInput, ctx: AccessContext): Promise<Child[]> {
-    const found = await this.children.possibleDuplicates(input);
-    const visible = new Set(
-      await this.access.filterVisibleChildren(
-        ctx,
-        found.map((c) => c.id),
-      ),
-    );
-    return found.filter((c) => visible.has(c.id));
   }
 
   @Mutation(() => Child, {
@@ -152,26 +140,8 @@ export class ChildrenResolver {
       '`duplicatesSetAside` names every one of them.',
   })
   @Allow(Capability.REGISTER_CHILD)
-  async registerChild(
-    @Args('input') input: RegisterChildInput,
-    @CurrentCaller() caller: Caller,
-    @Context() ctx: AccessContext,
-  ) {
-    const duplicates = await this.visibleDuplicates(input, ctx);
-    const setAside = new Set(input.duplicatesSetAside ?? []);
-    const open = duplicates.filter((c) => !setAside.has(c.id));
-    if (open.length) {
-      throw new ConflictError(
-        `${open.length === 1 ? 'A child' : `${open.length} children`} with the same date of birth and a similar name ` +
-          'may already be recorded. Check them, then set them aside if they are other children.',
-        { duplicateIds: open.map((c) => c.id) },
-      );
-    }
-    return this.children.register(
-      input,
-      caller,
-      duplicates.map((c) => c.id),
-    );
+  async registerChild(@Args('input') input: RegisterChildInput, @CurrentCaller() caller: Caller) {
+    return this.children.register(input, caller, this.scopeOf(caller));
   }
 
   // ---- fields shown as far as the caller's view of the child allows

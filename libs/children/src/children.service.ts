@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
-import { auditActorOf, Caller, ChildRelations } from '@resettle/access';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { auditActorOf, Caller, ChildRelations, ChildScope, SqlParam } from '@resettle/access';
 import { AuditOutcome, AuditService, changedFields } from '@resettle/audit';
-import { BadUserInputError, byIds, Clock, groupByIds, NotFoundError } from '@resettle/common';
+import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
 import { jsonRowShape } from '@resettle/database';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Child } from './child.entity';
 import { RegisterChildInput } from './dto/register-child.input';
 import { ParentCarer } from './parent-carer.entity';
 import { isPossibleDuplicate, NamedChild } from './rules/possible-duplicate';
+
+/** The caller's access scope as a SQL condition on a child id (`AccessService.childScopeSql` for the caller). */
+export type ChildScopeSql = (childIdSql: string, param: SqlParam) => string;
+
+/** Where a page of a search ended (its last child), for the next page. */
+export interface ChildSearchKey {
+  familyName: string;
+  givenName: string;
+  id: string;
+}
 
 const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž';
 const PLAIN = 'aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz';
@@ -56,6 +66,22 @@ export class ChildrenService {
       lookedAfter: facts.lookedAfter,
       responsibleAuthorityId: facts.responsibleAuthorityId,
     };
+  }
+
+  /**
+   * The children's part of a child scope (for `ChildRelationsRegistry.scopeSql`): recorded by a listed youth justice
+   * service, or looked after by a listed authority.
+   */
+  childScopeSql(childId: string, scope: ChildScope, param: SqlParam): string[] {
+    const or: string[] = [];
+    if (scope.recordedOrSupervisedByIds.length) {
+      or.push(
+        `${childId} IN (SELECT c.id FROM child c WHERE c.registered_by_organisation_id = ANY(${param(scope.recordedOrSupervisedByIds, 'uuid[]')}))`,
+      );
+    }
+    if (scope.lookedAfterByIds.length)
+      or.push(this.lookedAfterByAuthoritySql(childId, param(scope.lookedAfterByIds, 'uuid[]')));
+    return or;
   }
 
   async get(id: string): Promise<Child> {
@@ -106,36 +132,61 @@ export class ChildrenService {
   }
 
   /**
-   * Children matching every part of `filter` that is given, by family then given name, at most `cap` of them (the
-   * caller's access filters them after). The name is compared without accents or case (`translate`, as the
-   * `unaccent` extension is not installed), on given, family and preferred name.
+   * A page of the children matching every part of `filter` that is given and in the caller's access scope (`scope`,
+   * from `AccessService.childScopeSql`: filtered in SQL, never after loading), by family then given name, with the
+   * count of them all: one statement. The name is compared without accents or case (`translate`, as the `unaccent`
+   * extension is not installed), on given, family and preferred name. `after` is the last row of the page before.
    */
-  async search(filter: { nameContains?: string; dateOfBirth?: string; reference?: string }, cap: number) {
-    const query = this.children
-      .createQueryBuilder('c')
-      .orderBy('c.familyName')
-      .addOrderBy('c.givenName')
-      .addOrderBy('c.id')
-      .take(cap);
+  async search(
+    filter: { nameContains?: string; dateOfBirth?: string; reference?: string },
+    scope: ChildScopeSql,
+    limit: number,
+    after: ChildSearchKey | null,
+  ): Promise<{ total: number; rows: Child[] }> {
+    const params: unknown[] = [];
+    const param: SqlParam = (value, type) => `$${params.push(value)}::${type}`;
+    const where = [scope('c.id', param)];
     if (filter.nameContains) {
       const needle = foldName(filter.nameContains).replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      query.andWhere(
-        `translate(lower(c.given_name || ' ' || c.family_name || ' ' || coalesce(c.preferred_name, '')), :from, :to) LIKE :needle`,
-        { from: ACCENTED, to: PLAIN, needle: `%${needle}%` },
+      where.push(
+        `translate(lower(c.given_name || ' ' || c.family_name || ' ' || coalesce(c.preferred_name, '')), ` +
+          `${param(ACCENTED, 'text')}, ${param(PLAIN, 'text')}) LIKE ${param(`%${needle}%`, 'text')}`,
       );
     }
-    if (filter.dateOfBirth) query.andWhere('c.date_of_birth = :dob', { dob: filter.dateOfBirth });
-    if (filter.reference) query.andWhere('c.id = :id', { id: filter.reference });
-    return query.getMany();
+    if (filter.dateOfBirth) where.push(`c.date_of_birth = ${param(filter.dateOfBirth, 'date')}`);
+    if (filter.reference) where.push(`c.id = ${param(filter.reference, 'uuid')}`);
+    const cursor = after
+      ? `(f.family_name, f.given_name, f.id) > (${param(after.familyName, 'text')}, ${param(after.givenName, 'text')}, ${param(after.id, 'uuid')})`
+      : 'true';
+    const [{ total, rows }]: { total: number; rows: Record<string, unknown>[] }[] = await this.dataSource.query(
+      `WITH found AS (SELECT c.* FROM child c WHERE ${where.join(' AND ')})
+       SELECT (SELECT count(*)::int FROM found) AS total,
+              COALESCE((SELECT json_agg(${this.childShape().select('p')} ORDER BY p.family_name, p.given_name, p.id)
+                          FROM (SELECT * FROM found f WHERE ${cursor}
+                                 ORDER BY f.family_name, f.given_name, f.id LIMIT ${param(limit, 'int')}) p), '[]'::json) AS rows`,
+      params,
+    );
+    return { total, rows: rows.map((row) => this.decodeChild(row)) };
   }
 
-  /** Children born on `dateOfBirth` whose name may be the same child's (`isPossibleDuplicate`). */
-  async possibleDuplicates(candidate: NamedChild): Promise<Child[]> {
-    const sameDay = await this.children.find({
-      where: { dateOfBirth: candidate.dateOfBirth },
-      order: { familyName: 'ASC', givenName: 'ASC', id: 'ASC' },
-    });
-    return sameDay.filter((child) => isPossibleDuplicate(candidate, child));
+  /**
+   * Children in the caller's access scope born on `dateOfBirth` whose name may be the same child's
+   * (`isPossibleDuplicate`), read through `em` (inside a registration's transaction, after its lock).
+   */
+  async possibleDuplicates(
+    candidate: NamedChild,
+    scope: ChildScopeSql,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Child[]> {
+    const params: unknown[] = [];
+    const param: SqlParam = (value, type) => `$${params.push(value)}::${type}`;
+    const rows: { row: Record<string, unknown> }[] = await em.query(
+      `SELECT ${this.childShape().select('c')} AS row FROM child c
+        WHERE c.date_of_birth = ${param(candidate.dateOfBirth, 'date')} AND ${scope('c.id', param)}
+        ORDER BY c.family_name, c.given_name, c.id`,
+      params,
+    );
+    return rows.map((r) => this.decodeChild(r.row)).filter((child) => isPossibleDuplicate(candidate, child));
   }
 
   async parentsCarersOf(childIds: readonly string[]): Promise<ParentCarer[][]> {
@@ -143,8 +194,13 @@ export class ChildrenService {
     return groupByIds(childIds, rows, (p) => p.childId);
   }
 
-  /** Records a new child; the caller's service recorded them, so it may see them until an episode says otherwise. */
-  async register(input: RegisterChildInput, caller: Caller, duplicatesSetAside: string[] = []): Promise<Child> {
+  /**
+   * Records a new child; the caller's service recorded them, so it may see them until an episode says otherwise.
+   * Refused (CONFLICT with `duplicateIds`, nothing written) while children in the caller's `scope` may be the same
+   * child, unless `duplicatesSetAside` names each of them. The check is in the insert's transaction, after a lock
+   * on the date of birth (`pg_advisory_xact_lock`), so two registrations of one child at once cannot both pass it.
+   */
+  async register(input: RegisterChildInput, caller: Caller, scope: ChildScopeSql): Promise<Child> {
     if (input.dateOfBirth >= this.clock.today()) {
       throw BadUserInputError.forField('dateOfBirth', 'dateOfBirth must be in the past');
     }
@@ -159,6 +215,19 @@ export class ChildrenService {
       if (id) await this.organisations.getOfType(id, [OrganisationType.LOCAL_AUTHORITY], field);
     }
     return this.dataSource.transaction(async (em) => {
+      // Registrations of children born on one day take turns until each commits: the second sees the first.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('child:dateOfBirth:' || $1))`, [input.dateOfBirth]);
+      const duplicates = await this.possibleDuplicates(input, scope, em);
+      const setAside = new Set(input.duplicatesSetAside ?? []);
+      const open = duplicates.filter((c) => !setAside.has(c.id));
+      if (open.length) {
+        throw new ConflictError(
+          `${open.length === 1 ? 'A child' : `${open.length} children`} with the same date of birth and a similar ` +
+            'name may already be recorded. Check them, then set them aside if they are other children.',
+          { duplicateIds: open.map((c) => c.id) },
+        );
+      }
+      const duplicatesSetAside = duplicates.map((c) => c.id);
       const child = em.create(Child, {
         givenName: input.givenName.trim(),
         familyName: input.familyName.trim(),

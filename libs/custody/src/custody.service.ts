@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { CaseloadScope, ChildRelations, EpisodeFacts, isEmptyScope } from '@resettle/access';
+import { CaseloadScope, ChildRelations, ChildScope, EpisodeFacts, isEmptyScope, SqlParam } from '@resettle/access';
 import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
 import { IN_CUSTODY_STATUSES } from './custody-enums';
@@ -28,7 +28,6 @@ export const IN_CUSTODY_LIST = IN_CUSTODY_STATUSES.map((s) => `'${s}'`).join(', 
 export const EPISODE_SUPERVISION_SQL = `(SELECT id AS episode_id, supervising_service_id, case_manager_id FROM custodial_episode)`;
 
 /** Adds a value to a statement's parameters and names it there (e.g. `$3::uuid[]`). */
-export type SqlParam = (value: unknown, type: string) => string;
 
 /** Which episodes a list of children in custody keeps besides the caller's slice (the caseload's own filters). */
 export interface EpisodeListFilter {
@@ -174,6 +173,29 @@ export class CustodyService {
 
   withRelations(entry: ChildRelations, facts: EpisodeFacts[]): ChildRelations {
     return { ...entry, episodes: [...entry.episodes, ...facts] };
+  }
+
+  /**
+   * Custody's part of a child scope (for `ChildRelationsRegistry.scopeSql`), as `relationsSql` gives the facts: an
+   * episode supervised (now or before) by a listed service, held now by a listed establishment (the caseload's own
+   * slice, `scopeSql`), or placed at one in any episode (every placement is a transfer row).
+   */
+  childScopeSql(childId: string, scope: ChildScope, param: SqlParam): string[] {
+    const or: string[] = [];
+    const none = { supervisingServiceIds: [], establishmentIds: [], responsibleAuthorityIds: [] };
+    if (scope.recordedOrSupervisedByIds.length) {
+      const supervised = this.scopeSql('e', { ...none, supervisingServiceIds: scope.recordedOrSupervisedByIds }, param);
+      or.push(`${childId} IN (SELECT e.child_id FROM custodial_episode e WHERE ${supervised})`);
+    }
+    if (scope.heldByIds.length) {
+      const heldNow = this.inCustodyInScopeSql({ ...none, establishmentIds: scope.heldByIds }, {}, param);
+      or.push(
+        `${childId} IN (SELECT e.child_id FROM custodial_episode e WHERE e.id IN (${heldNow}))`,
+        `${childId} IN (SELECT e.child_id FROM establishment_transfer t JOIN custodial_episode e ON e.id = t.episode_id
+                         WHERE t.to_establishment_id = ANY(${param(scope.heldByIds, 'uuid[]')}))`,
+      );
+    }
+    return or;
   }
 
   /**

@@ -38,10 +38,25 @@ import {
   dueDate,
   mergePolicy,
   MILESTONE_KEYS,
+  MilestoneAnchors,
   MilestoneOffset,
   MilestoneOverride as PolicyOverride,
   MilestonePolicy,
 } from './rules/milestone-policy';
+
+function anchorsOfEpisode(episode: CustodialEpisode, latestSentenceDate: string | null): MilestoneAnchors {
+  return anchorsOf({
+    startDate: episode.startDate,
+    remandDate: episode.remandDate,
+    latestSentenceDate,
+    earliestReleaseDate: episode.earliestReleaseDate,
+    earlyReleaseDate: episode.earlyReleaseDate,
+    lateReleaseDate: episode.lateReleaseDate,
+    releaseDateOverride: episode.releaseDateOverride,
+    expectedReleaseDate: episode.expectedReleaseDate,
+    sentenced: !!episode.sentenceType && episode.sentenceType !== SentenceTypeEnum.REMAND,
+  });
+}
 
 /** The request loader of an episode's milestones, by episode id (the episode's `milestones` field). */
 export const MILESTONES_OF_EPISODE_LOADER = 'milestonesOfEpisode';
@@ -338,6 +353,31 @@ export class MilestonesService {
     return this.planning.milestoneFacts(em, { planId });
   }
 
+  /**
+   * The dates each episode's milestones hang on now (`anchorsOf`, as `refreshEpisode` works them out), null for an
+   * episode that does not exist: for DataLoader (a referral's deadline says what it is counted from).
+   */
+  async anchorsOfEpisodes(episodeIds: readonly string[]): Promise<(MilestoneAnchors | null)[]> {
+    const [episodes, sentences] = await Promise.all([
+      this.custody.findByIds(episodeIds),
+      this.custody.sentencesOf(episodeIds),
+    ]);
+    return episodes.map((episode, i) => {
+      if (!episode) return null;
+      // The latest sentence: by sentence date, then the one recorded last (as `episodeWithLatestSentenceDate`).
+      const latest = sentences[i].reduce<(typeof sentences)[number][number] | null>(
+        (best, s) =>
+          !best ||
+          s.sentenceDate > best.sentenceDate ||
+          (s.sentenceDate === best.sentenceDate && s.createdAt >= best.createdAt)
+            ? s
+            : best,
+        null,
+      );
+      return anchorsOfEpisode(episode, latest?.sentenceDate ?? null);
+    });
+  }
+
   // ---------------------------------------------------------------- changes
 
   /**
@@ -362,17 +402,7 @@ export class MilestonesService {
     const episode = typeof episodeOrId === 'string' ? read.episode : episodeOrId;
     const facts = knownFacts ?? (await this.planning.milestoneFacts(em, { episodeId }));
     const { policy } = await this.effectivePolicy(episode.supervisingServiceId, em);
-    const anchors = anchorsOf({
-      startDate: episode.startDate,
-      remandDate: episode.remandDate,
-      latestSentenceDate: read.latestSentenceDate,
-      earliestReleaseDate: episode.earliestReleaseDate,
-      earlyReleaseDate: episode.earlyReleaseDate,
-      lateReleaseDate: episode.lateReleaseDate,
-      releaseDateOverride: episode.releaseDateOverride,
-      expectedReleaseDate: episode.expectedReleaseDate,
-      sentenced: !!episode.sentenceType && episode.sentenceType !== SentenceTypeEnum.REMAND,
-    });
+    const anchors = anchorsOfEpisode(episode, read.latestSentenceDate);
     const today = this.clock.today();
     const existing = new Map((await em.find(Milestone, { where: { episodeId } })).map((m) => [m.key, m]));
     const changed: Milestone[] = [];

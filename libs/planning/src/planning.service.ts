@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Caller, ChildRelations } from '@resettle/access';
+import { Caller, ChildRelations, ChildScope, SqlParam } from '@resettle/access';
 import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
@@ -111,6 +111,15 @@ export class PlanningService {
     return organisationIds.length
       ? { ...entry, pathwayOrganisationIds: [...entry.pathwayOrganisationIds, ...organisationIds] }
       : entry;
+  }
+
+  /** Planning's part of a child scope (for `ChildRelationsRegistry.scopeSql`): a pathway a listed partner owns. */
+  childScopeSql(childId: string, scope: ChildScope, param: SqlParam): string[] {
+    if (!scope.pathwayOrganisationIds.length) return [];
+    return [
+      `${childId} IN (SELECT p.child_id FROM resettlement_plan p JOIN pathway w ON w.plan_id = p.id
+                       WHERE w.responsible_organisation_id = ANY(${param(scope.pathwayOrganisationIds, 'uuid[]')}))`,
+    ];
   }
 
   // ---------------------------------------------------------------- reads

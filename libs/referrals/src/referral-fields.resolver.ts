@@ -3,7 +3,14 @@ import { AccessContext, DecidedByParent } from '@resettle/access';
 import { Clock, daysBetween } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { User, UsersService } from '@resettle/identity';
-import { Milestone, MilestonesService } from '@resettle/milestones';
+import {
+  DEFAULT_MILESTONE_POLICY,
+  EffectivePolicy,
+  Milestone,
+  MilestoneAnchors,
+  MilestoneOffsetType,
+  MilestonesService,
+} from '@resettle/milestones';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
@@ -90,7 +97,57 @@ export class ReferralFieldsResolver {
       .get<string, Milestone[]>('milestonesOfEpisode', (ids) => this.milestones.milestonesOfEpisodes(ids))
       .load(referral.episodeId);
     const milestone = all.find((m) => m.key === DEADLINE_FOR[referral.type]);
-    return milestone ? { key: milestone.key, dueDate: milestone.dueDate, status: milestone.status } : null;
+    return milestone
+      ? {
+          key: milestone.key,
+          dueDate: milestone.dueDate,
+          status: milestone.status,
+          anchor: DEFAULT_MILESTONE_POLICY[milestone.key].anchor,
+          episodeId: referral.episodeId,
+        }
+      : null;
+  }
+}
+
+/**
+ * What a referral's deadline is counted from and how far, so a page can say why it is what it is without working it
+ * back from the due date. Read only when asked for (the inbox asks for the date and status alone).
+ */
+@Resolver(() => ReferralDeadline)
+export class ReferralDeadlineFieldsResolver {
+  constructor(
+    private readonly custody: CustodyService,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  @DecidedByParent()
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the date the due date is counted from now (the earliest release date: a DTO’s presumed early ' +
+      'release until a release day is decided, otherwise the expected release date); null while unknown (remand).',
+  })
+  async anchorDate(@Parent() deadline: ReferralDeadline, @Context() ctx: AccessContext): Promise<string | null> {
+    const anchors = await ctx.loaders
+      .get<string, MilestoneAnchors | null>('referrals:anchors', (ids) => this.milestones.anchorsOfEpisodes(ids))
+      .load(deadline.episodeId);
+    return anchors?.[deadline.anchor] ?? null;
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => MilestoneOffsetType, {
+    description:
+      'How far from the anchor date it is due, as the supervising service’s policy has it (a due date on a weekend ' +
+      'or bank holiday moves to the working day before).',
+  })
+  async offset(@Parent() deadline: ReferralDeadline, @Context() ctx: AccessContext): Promise<MilestoneOffsetType> {
+    const episode = await ctx.loaders
+      .get<string, CustodialEpisode | null>('referrals:episode', (ids) => this.custody.findByIds(ids))
+      .load(deadline.episodeId);
+    const effective = await ctx.loaders
+      .get<string, EffectivePolicy>('referrals:policy', (ids) => this.milestones.effectivePolicies(ids))
+      .load(episode!.supervisingServiceId);
+    return { ...effective.policy[deadline.key].offset } as MilestoneOffsetType;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '@resettle/common';
-import { MilestoneKey, MilestoneStatus } from '@resettle/milestones';
+import { MilestoneAnchor, MilestoneKey, MilestoneStatus } from '@resettle/milestones';
 import { Referral } from './entities/referral.entity';
 import { ReferralNews } from './rules/referral-news';
 import { ReferralUrgency } from './rules/referral-urgency';
@@ -43,4 +43,11 @@ export class ReferralDeadline {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while there is no release date (remand).' })
   dueDate: string | null;
   @Field(() => MilestoneStatus) status: MilestoneStatus;
+  @Field(() => MilestoneAnchor, {
+    description:
+      'What the due date is counted from: for every referral, the earliest date the child could be released.',
+  })
+  anchor: MilestoneAnchor;
+  /** The episode whose deadline it is (its anchor date and its service's policy are read by the fields). */
+  episodeId: string;
 }

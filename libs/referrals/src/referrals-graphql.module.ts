@@ -6,6 +6,7 @@ import { MilestonesModule } from '@resettle/milestones';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanningModule } from '@resettle/planning';
 import {
+  ReferralDeadlineFieldsResolver,
   ReferralEventFieldsResolver,
   ReferralFieldsResolver,
   ReferralMessageFieldsResolver,
@@ -20,6 +21,7 @@ import { ReferralsService } from './referrals.service';
     ReferralsResolver,
     PlanReferralsResolver,
     ReferralFieldsResolver,
+    ReferralDeadlineFieldsResolver,
     ReferralMessageFieldsResolver,
     ReferralEventFieldsResolver,
   ],

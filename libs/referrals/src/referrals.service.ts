@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, Caller, ChildRelations, ListReadAudit, referralSides } from '@resettle/access';
+import { Actor, Caller, ChildRelations, ChildScope, ListReadAudit, referralSides, SqlParam } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import { ageOn, ChildrenService } from '@resettle/children';
 import {
@@ -129,6 +129,22 @@ export class ReferralsService {
           : { ...out, pathwayOrganisationIds: [...out.pathwayOrganisationIds, ...row.organisationIds] };
     }
     return out;
+  }
+
+  /**
+   * Referrals' part of a child scope (for `ChildRelationsRegistry.scopeSql`), as `withRelations` reads the facts: an
+   * accommodation referral sent to a listed authority, or another type sent to a listed partner.
+   */
+  childScopeSql(childId: string, scope: ChildScope, param: SqlParam): string[] {
+    const or: string[] = [];
+    const sentTo = (types: string, ids: string[]) =>
+      `${childId} IN (SELECT r.child_id FROM referral r WHERE r.sent_at IS NOT NULL AND r.type ${types}
+                         AND r.to_organisation_id = ANY(${param(ids, 'uuid[]')}))`;
+    if (scope.accommodationReferralToIds.length)
+      or.push(sentTo(`= '${ReferralType.ACCOMMODATION}'`, scope.accommodationReferralToIds));
+    if (scope.pathwayOrganisationIds.length)
+      or.push(sentTo(`<> '${ReferralType.ACCOMMODATION}'`, scope.pathwayOrganisationIds));
+    return or;
   }
 
   // ---------------------------------------------------------------- reads

@@ -23,17 +23,23 @@ describe('what the officer sees to act', () => {
   });
 
   it.each([
-    ['ACCOMMODATION', 'An address must be confirmed 28 days before the earliest release date.'],
-    ['EDUCATION', 'A place at school, college or work must be confirmed 14 days before the earliest release date.'],
-    ['HEALTH', 'The health handover must be arranged 14 days before the earliest release date.'],
+    ['ACCOMMODATION', 'An address must be confirmed 28 days (4 weeks) before the earliest release date.'],
+    [
+      'EDUCATION',
+      'A place at school, college or work must be confirmed 14 days (2 weeks) before the earliest release date.',
+    ],
+    ['HEALTH', 'The health handover must be arranged 14 days (2 weeks) before the earliest release date.'],
   ])('why a %s deadline is what it is', (type, text) => {
     expect(deadlineReason(type)).toBe(text);
   });
 
+  const days = (amount: number) => ({ amount, unit: 'DAYS', direction: 'BEFORE' });
   it.each([
     [
       'ACCOMMODATION',
       '2026-11-13',
+      '2026-12-11',
+      days(28),
       '2026-12-11',
       'An address must be confirmed by 13 November 2026: 28 days (4 weeks) before the expected release date of 11 December 2026.',
     ],
@@ -41,18 +47,59 @@ describe('what the officer sees to act', () => {
       'EDUCATION',
       '2026-12-29',
       '2027-01-12',
+      days(14),
+      '2027-01-12',
       'A place at school, college or work must be confirmed by 29 December 2026: 14 days (2 weeks) before the expected release date of 12 January 2027.',
     ],
     [
       'ACCOMMODATION',
       '2027-04-08',
+      '2027-05-06',
+      days(28),
       '2027-06-04',
       'An address must be confirmed by 8 April 2027: 28 days (4 weeks) before 6 May 2027, the earliest the child could be released (the expected release date is 4 June 2027).',
     ],
-    ['HEALTH', '2027-01-12', null, 'The health handover must be arranged 14 days before the earliest release date.'],
-  ])('why a %s deadline due %s, release %s, is what it is', (type, due, release, text) => {
-    expect(deadlineReason(type, due, release)).toBe(text);
-  });
+    // Counted back from 26 April 2027 lands on Easter Monday, and the day before is Good Friday: the due date is the
+    // Thursday. Working back from the due date would give 22 April, a release date that is not the child's.
+    [
+      'ACCOMMODATION',
+      '2027-03-25',
+      '2027-04-26',
+      days(28),
+      '2027-04-26',
+      'An address must be confirmed by 25 March 2027 (29 March 2027 is not a working day): 28 days (4 weeks) before the expected release date of 26 April 2027.',
+    ],
+    // A service that changed the rule: the api's offset, not the default.
+    [
+      'HEALTH',
+      '2027-01-05',
+      '2027-02-02',
+      { amount: 20, unit: 'WORKING_DAYS', direction: 'BEFORE' },
+      '2027-02-02',
+      'The health handover must be arranged by 5 January 2027: 20 working days before the expected release date of 2 February 2027.',
+    ],
+    [
+      'EDUCATION',
+      '2027-01-19',
+      '2027-01-26',
+      days(7),
+      null,
+      'A place at school, college or work must be confirmed by 19 January 2027: 7 days (1 week) before 26 January 2027, the earliest the child could be released.',
+    ],
+    [
+      'HEALTH',
+      null,
+      null,
+      days(14),
+      null,
+      'The health handover must be arranged 14 days (2 weeks) before the earliest release date.',
+    ],
+  ])(
+    'why a %s deadline due %s, counted from %s (%j), release %s, is what it is',
+    (type, due, anchor, offset, release, text) => {
+      expect(deadlineReason(type, { dueDate: due, anchorDate: anchor, offset }, release)).toBe(text);
+    },
+  );
 
   it('says why an action did nothing, with the referral as it is now', () => {
     expect(noLongerOpenMessage('Report the placement fell through', 'Fell through')).toBe(

@@ -1,4 +1,4 @@
-import { daysBetweenDates, govukDate } from '../http/view-filters';
+import { govukDate } from '../http/view-filters';
 
 /** Words and colours for referral statuses and urgency, as GOV.UK tags. */
 export const STATUS_LABELS: Record<string, { text: string; classes: string }> = {
@@ -50,7 +50,7 @@ export function deadlineDistance(daysLeft: number): string {
   return `due in ${daysLeft} days`;
 }
 
-/** How long before the earliest release each type of referral must be confirmed (DOMAIN.md "Deadlines"). */
+/** How long before the earliest release each type of referral must be confirmed, by default (DOMAIN.md "Deadlines"). */
 const DAYS_BEFORE_RELEASE: Record<string, number> = { ACCOMMODATION: 28, EDUCATION: 14, HEALTH: 14 };
 
 const WHAT_IS_DUE: Record<string, string> = {
@@ -59,21 +59,52 @@ const WHAT_IS_DUE: Record<string, string> = {
   HEALTH: 'The health handover must be arranged',
 };
 
+/** A referral's deadline as the api gives it: its due date, the date it is counted from, and how far. */
+export interface DeadlineBasis {
+  dueDate: string | null;
+  anchorDate?: string | null;
+  offset?: { amount: number; unit: string; direction: string } | null;
+}
+
+/** "28 days (4 weeks) before", "20 working days before", "10 working days after". */
+function offsetWords(offset: { amount: number; unit: string; direction: string }): string {
+  const { amount, unit, direction } = offset;
+  const weeks = unit === 'DAYS' && amount > 0 && amount % 7 === 0;
+  const length =
+    `${amount} ${unit === 'WORKING_DAYS' ? 'working ' : ''}day${amount === 1 ? '' : 's'}` +
+    (weeks ? ` (${amount / 7} week${amount === 7 ? '' : 's'})` : '');
+  return `${length} ${direction === 'AFTER' ? 'after' : 'before'}`;
+}
+
 /**
- * Why the deadline is what it is, in words, with its date. The deadline counts back from the earliest date the
- * child could be released (DOMAIN.md "Deadlines"), which is the expected release date unless early release is
- * possible (a DTO): "An address must be confirmed by 13 November 2026: 28 days (4 weeks) before the expected
- * release date of 11 December 2026", or "…: 28 days (4 weeks) before 6 May 2027, the earliest the child could be
- * released (the expected release date is 4 June 2027)". Without the dates, the rule alone.
+ * Why the deadline is what it is, in words, with its dates, from what the api says it is counted from (the earliest
+ * date the child could be released, DOMAIN.md "Deadlines", and the service's rule), never worked back from the due
+ * date: "An address must be confirmed by 13 November 2026: 28 days (4 weeks) before the expected release date of
+ * 11 December 2026", or "…: 28 days (4 weeks) before 6 May 2027, the earliest the child could be released (the
+ * expected release date is 4 June 2027)". A due date moved off a weekend or bank holiday says so. Without the dates,
+ * the rule alone.
  */
-export function deadlineReason(type: string, dueDate?: string | null, releaseDate?: string | null): string {
+export function deadlineReason(
+  type: string,
+  deadline?: DeadlineBasis | null,
+  expectedReleaseDate?: string | null,
+): string {
   const what = WHAT_IS_DUE[type] ?? 'It must be confirmed';
-  const rule = DAYS_BEFORE_RELEASE[type] ?? 14;
-  if (!dueDate || !releaseDate) return `${what} ${rule} days before the earliest release date.`;
-  const gap = `${rule} days${rule % 7 === 0 ? ` (${rule / 7} week${rule === 7 ? '' : 's'})` : ''} before`;
-  if (daysBetweenDates(dueDate, releaseDate) === rule) {
-    return `${what} by ${govukDate(dueDate)}: ${gap} the expected release date of ${govukDate(releaseDate)}.`;
+  const offset = deadline?.offset ?? { amount: DAYS_BEFORE_RELEASE[type] ?? 14, unit: 'DAYS', direction: 'BEFORE' };
+  const dueDate = deadline?.dueDate;
+  const anchorDate = deadline?.anchorDate;
+  if (!dueDate || !anchorDate) return `${what} ${offsetWords(offset)} the earliest release date.`;
+  let by = govukDate(dueDate);
+  if (offset.unit === 'DAYS') {
+    const sign = offset.direction === 'AFTER' ? 1 : -1;
+    const counted = new Date(Date.parse(`${anchorDate}T00:00:00Z`) + sign * offset.amount * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    if (counted !== dueDate) by += ` (${govukDate(counted)} is not a working day)`;
   }
-  const earliest = new Date(Date.parse(`${dueDate}T00:00:00Z`) + rule * 86_400_000).toISOString().slice(0, 10);
-  return `${what} by ${govukDate(dueDate)}: ${gap} ${govukDate(earliest)}, the earliest the child could be released (the expected release date is ${govukDate(releaseDate)}).`;
+  if (anchorDate === expectedReleaseDate) {
+    return `${what} by ${by}: ${offsetWords(offset)} the expected release date of ${govukDate(anchorDate)}.`;
+  }
+  const expected = expectedReleaseDate ? ` (the expected release date is ${govukDate(expectedReleaseDate)})` : '';
+  return `${what} by ${by}: ${offsetWords(offset)} ${govukDate(anchorDate)}, the earliest the child could be released${expected}.`;
 }

@@ -20,7 +20,7 @@ export const REFERRAL = `query($id: ID!) { referral(id: $id) {
   childWishes familyViews needsAndRisks
   offerAddressOrPlace offerPlacementType offerProvider offerStartDate
   declineReason withdrawReason fellThroughReason sentAt confirmedAt createdAt
-  deadline { key dueDate status }
+  deadline { key dueDate status anchorDate offset { amount unit direction } }
   toOrganisation { name } fromService { name }
   summary { givenName familyName preferredName age gender releaseDate establishmentName needsAndRisks childWishes familyViews takenAt }
   events { id fromStatus toStatus note createdAt actorName actorOrganisation { name } }

@@ -22,6 +22,7 @@ import {
   sidesOf,
 } from './referral-actions';
 import {
+  DeadlineBasis,
   deadlineDistance,
   deadlineReason,
   STATUS_LABELS,
@@ -411,7 +412,7 @@ export class ReferralsController {
         statusTag: statusLabel(referral.status, side),
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
-        deadlineReason: deadlineReason(referral.type, referral.deadline?.dueDate, referral.expectedReleaseDate),
+        deadlineReason: deadlineReason(referral.type, referral.deadline, referral.expectedReleaseDate),
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -568,6 +569,7 @@ interface ChildCare {
 }
 
 interface FullReferral extends InboxReferral {
+  deadline?: DeadlineBasis | null;
   version: number;
   offerAddressOrPlace: string | null;
   offerPlacementType: string | null;

@@ -5,6 +5,8 @@ import {
   ChildAction,
   ChildFieldGroup,
   ChildRelations,
+  ChildScope,
+  childScope,
   ChildView,
   childViews,
   EpisodeFacts,
@@ -973,6 +975,60 @@ describe('caseloadScope never lists a child in custody that childViews hides', (
       }
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('childScope finds exactly the children childViews shows', () => {
+  // As the sources' SQL applies the scope (ChildRelationsRegistry.scopeSql): any relation listed holds.
+  const inScope = (scope: ChildScope, r: ChildRelations) =>
+    (!!r.registeredById && scope.recordedOrSupervisedByIds.includes(r.registeredById)) ||
+    r.episodes.some(
+      (e) =>
+        scope.recordedOrSupervisedByIds.includes(e.supervisingServiceId) ||
+        (!!e.currentEstablishmentId && scope.heldByIds.includes(e.currentEstablishmentId)) ||
+        e.establishmentIds.some((id) => scope.heldByIds.includes(id)),
+    ) ||
+    (r.lookedAfter && !!r.responsibleAuthorityId && scope.lookedAfterByIds.includes(r.responsibleAuthorityId)) ||
+    r.accommodationReferralAuthorityIds.some((id) => scope.accommodationReferralToIds.includes(id)) ||
+    r.pathwayOrganisationIds.some((id) => scope.pathwayOrganisationIds.includes(id));
+
+  it.each(CHILD_NAMES)('%s', (name) => {
+    const relations = CHILDREN[name];
+    const disagreements: string[] = [];
+    const whos = [
+      ...ROLES.flatMap((role) => ORGANISATIONS.map((org) => actor(org, role))),
+      ...ORGANISATIONS.map((org) => actor(org, LA_CHILDRENS_SERVICES, LA_ACCOMMODATION_OFFICER)),
+      ...ORGANISATIONS.map((org) => actor(org, NATIONAL_ADMIN, YJS_MANAGER)),
+      ...ORGANISATIONS.map((org) => actor(org)),
+    ];
+    for (const who of whos) {
+      if (inScope(childScope(who), relations) !== childViews(who, relations).length > 0) {
+        disagreements.push(`${who.roles.join('+') || 'no role'}@${who.organisationId}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it.each([
+    [[YJS_CASE_MANAGER], yjsA, { recordedOrSupervisedByIds: [yjsA] }],
+    [[ESTABLISHMENT_MANAGER], estA, { heldByIds: [estA] }],
+    [
+      [LA_CHILDRENS_SERVICES, LA_ACCOMMODATION_OFFICER],
+      laA,
+      { lookedAfterByIds: [laA], accommodationReferralToIds: [laA] },
+    ],
+    [[HEALTH_PRACTITIONER], healthA, { pathwayOrganisationIds: [healthA] }],
+    [[EDUCATION_PROVIDER], eduA, { pathwayOrganisationIds: [eduA] }],
+    [[NATIONAL_ADMIN], nat, {}],
+  ])('roles %j at %s → %j', (roles, org, expected) => {
+    expect(childScope(actor(org, ...roles))).toEqual({
+      recordedOrSupervisedByIds: [],
+      heldByIds: [],
+      lookedAfterByIds: [],
+      accommodationReferralToIds: [],
+      pathwayOrganisationIds: [],
+      ...expected,
+    });
   });
 });
 

@@ -282,6 +282,37 @@ export function isEmptyScope(scope: CaseloadScope): boolean {
   return !scope.supervisingServiceIds.length && !scope.establishmentIds.length && !scope.responsibleAuthorityIds.length;
 }
 
+/**
+ * The children a person may find at all (a search, the possible duplicates of a child about to be registered), as
+ * organisation ids per relation for a SQL filter: a child is in it when any relation holds. All empty means none.
+ * Exactly the children `childViews` gives a view of (the table test checks the two against each other); each
+ * feature turns its own relations into SQL (`ChildRelationsRegistry.scopeSql`).
+ */
+export interface ChildScope {
+  /** Children recorded by, or supervised now or before by, one of these youth justice services. */
+  recordedOrSupervisedByIds: string[];
+  /** Children held by one of these establishments now (in custody) or in any episode. */
+  heldByIds: string[];
+  /** Looked-after children whose responsible authority is one of these. */
+  lookedAfterByIds: string[];
+  /** Children with an accommodation referral sent to one of these authorities. */
+  accommodationReferralToIds: string[];
+  /** Children with a pathway, or a sent health or education referral, for one of these organisations. */
+  pathwayOrganisationIds: string[];
+}
+
+export function childScope(actor: Actor): ChildScope {
+  const org = actor.organisationId;
+  const when = (roles: Role[]) => (hasRole(actor, roles) ? [org] : []);
+  return {
+    recordedOrSupervisedByIds: when(YOUTH_JUSTICE),
+    heldByIds: when(ESTABLISHMENT),
+    lookedAfterByIds: when([Role.LA_CHILDRENS_SERVICES]),
+    accommodationReferralToIds: when([Role.LA_ACCOMMODATION_OFFICER]),
+    pathwayOrganisationIds: when([Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER]),
+  };
+}
+
 // ---------------------------------------------------------------- referrals (issue 6)
 
 /**
