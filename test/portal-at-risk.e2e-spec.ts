@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '@resettle/access';
 import { addDays } from '@resettle/common';
 import { insertDirectory } from './support/fixtures';
+import { pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -88,7 +89,7 @@ describe('portal: deadlines at risk (browser)', () => {
   /** No horizontal scroll at 320 px (the tables stack). */
   const fitsAt320 = async (page: Page) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(320);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 900 });
   };
 

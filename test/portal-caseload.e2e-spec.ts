@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '@resettle/access';
+import { pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -68,7 +69,7 @@ describe('portal: the caseload (browser)', () => {
     (await page.locator('tbody tr td:first-child a').allTextContents()).map((t) => t.trim());
   const noHorizontalScroll = async (page: Page) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(320);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     expect(await h.accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   };

@@ -4,6 +4,7 @@ import { Role } from '@resettle/access';
 import { addDays, Clock } from '@resettle/common';
 import { DeadlineWorld } from './support/deadline-world';
 import { insertDirectory } from './support/fixtures';
+import { pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -184,7 +185,7 @@ describe('portal: a child’s deadlines (browser)', () => {
         expect(await page.getByRole('button', { name: /Waive/ }).count()).toBe(0);
         await check(page);
         await page.setViewportSize({ width: 320, height: 800 });
-        expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(320);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         await check(page);
       } finally {
         await context.close();

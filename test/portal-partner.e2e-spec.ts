@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '@resettle/access';
+import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session, TestApp } from './support/test-app';
 
@@ -465,15 +466,3 @@ describe('partner portal for shared computers (browser)', () => {
 });
 
 /** How wide the page is drawn: wider than the window means scrolling sideways. */
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
-  } catch {
-    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
-    throw new Error(`Expected "${text}" in ${locator}, found: ${found} (${locator.page().url()})`);
-  }
-}

@@ -1,5 +1,5 @@
-import type { Locator } from 'playwright-core';
 import { Role } from '@resettle/access';
+import { expectText } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -135,12 +135,3 @@ describe('register a child and start custody (browser)', () => {
     }
   }, 60_000);
 });
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
-  } catch {
-    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
-    throw new Error(`Expected "${text}" in ${locator}; found: ${found}`);
-  }
-}

@@ -9,6 +9,7 @@ import { Role } from '@resettle/access';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
+import { expectText } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { eventually, TestSmtpServer } from './support/smtp-server';
 import { Session } from './support/test-app';
@@ -735,20 +736,4 @@ describe('partner portal (browser)', () => {
 
 async function expectHeading(page: Page, text: string): Promise<void> {
   await expectText(page.locator('h1'), text);
-}
-
-async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
-  } catch {
-    const found = (await locator.allTextContents().catch(() => [])).join(' | ').slice(0, 1000);
-    const page = await locator
-      .page()
-      .locator('h1, .govuk-error-summary')
-      .allTextContents()
-      .catch(() => []);
-    throw new Error(
-      `Expected "${text}" in ${locator}, found: ${found}\nThe page (${locator.page().url()}) says: ${page.join(' | ').replace(/\s+/g, ' ').slice(0, 1000)}`,
-    );
-  }
 }
