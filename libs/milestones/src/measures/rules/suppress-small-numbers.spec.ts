@@ -46,7 +46,10 @@ describe('suppressSmallNumbers', () => {
   });
 
   it('treats each row on its own', () => {
-    const rows = suppressSmallNumbers([{ cells: [1, 9], total: 10 }, { cells: [6, 9], total: 15 }]);
+    const rows = suppressSmallNumbers([
+      { cells: [1, 9], total: 10 },
+      { cells: [6, 9], total: 15 },
+    ]);
     expect(rows.map((r) => r.cells.map((c) => c.display))).toEqual([
       [F, F],
       ['6', '9'],
