@@ -13,7 +13,7 @@ export interface MeasureCounts {
   deadlines: { key: MilestoneKey; metOnTime: number; metLate: number; notMet: number; waived: number }[];
 }
 
-export interface Figure {
+interface Figure {
   key: string;
   label: string;
   numerator: PublishedCount;
@@ -22,7 +22,7 @@ export interface Figure {
   percentage: number | null;
 }
 
-export interface DeadlineRow {
+interface DeadlineRow {
   key: MilestoneKey;
   metOnTime: PublishedCount;
   metLate: PublishedCount;

@@ -1,5 +1,5 @@
 /** Counts under this are shown as "fewer than 5": small numbers identify children. */
-export const SUPPRESSION_THRESHOLD = 5;
+const SUPPRESSION_THRESHOLD = 5;
 
 export const FEWER_THAN_5 = 'fewer than 5';
 
