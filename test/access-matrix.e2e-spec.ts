@@ -166,6 +166,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'milestonePolicy',
   'setMilestonePolicy',
   'deadlineEngineStatus',
+  'resettlementMeasures',
   'referrals',
   'caseload',
 ]);
@@ -843,6 +844,25 @@ describe('the authorisation matrix', () => {
       expect: only({ NATIONAL_ADMIN: BOTH }),
       run: (s) =>
         call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
+    },
+    resettlementMeasures: {
+      // Counts only, never a child: a youth justice manager for their own service (another's is NOT_FOUND), a
+      // national admin for any service.
+      allowed: 'OK',
+      audited: false,
+      expect: only({ YJS_MANAGER: OWN_ONLY, NATIONAL_ADMIN: BOTH }),
+      run: (s, target) =>
+        call(
+          s,
+          `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { released { display } } }`,
+          {
+            input: {
+              from: '2026-11-01',
+              to: '2026-11-30',
+              youthJusticeServiceId: side(target).youthJusticeService.id,
+            },
+          },
+        ),
     },
     milestonePolicy: {
       // Configuration, not a child's record: anyone signed in may read any service's deadlines.

@@ -16,6 +16,7 @@ import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
+import { MeasuresController } from './measures/measures.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
@@ -82,6 +83,7 @@ export class PortalModule {
         ChildrenController,
         NotificationsController,
         EngineStatusController,
+        MeasuresController,
         SessionController,
         InformationController,
         HealthController,

@@ -260,6 +260,25 @@ export class CustodyService {
   }
 
   /**
+   * For another feature's measures: a subquery of the episodes whose child left custody on a day (in England and
+   * Wales) from `from` to `to`, in the youth justice services given (every service when null), as `(id, released_on)`.
+   * A child released and later recalled still left on that day.
+   */
+  releasedInPeriodSql(
+    period: { from: string; to: string },
+    supervisingServiceIds: readonly string[] | null,
+    param: SqlParam,
+  ): string {
+    const day = `(e.released_at AT TIME ZONE 'Europe/London')::date`;
+    const where = [
+      `e.released_at IS NOT NULL`,
+      `${day} BETWEEN ${param(period.from, 'date')} AND ${param(period.to, 'date')}`,
+    ];
+    if (supervisingServiceIds) where.push(`e.supervising_service_id = ANY(${param(supervisingServiceIds, 'uuid[]')})`);
+    return `SELECT e.id, ${day} AS released_on FROM custodial_episode e WHERE ${where.join(' AND ')}`;
+  }
+
+  /**
    * For another feature's list of children in custody: a subquery of the ids of the episodes in custody in the
    * caller's slice (and `filter`), to keep its rows with `episode_id IN (...)`.
    */

@@ -9,6 +9,7 @@ export * from './deadline-engine/milestone-jobs.service';
 export * from './dto/milestone.types';
 export * from './entities/milestone.entity';
 export * from './entities/milestone-policy-override.entity';
+export * from './measures/measures.service';
 export * from './milestone-enums';
 export * from './milestone-lifecycle-hooks';
 export * from './milestones.module';

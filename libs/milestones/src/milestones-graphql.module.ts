@@ -11,6 +11,8 @@ import { DeadlineWatchdog } from './deadline-engine/deadline-watchdog';
 import { MILESTONES_QUEUE } from './deadline-engine/job-plan';
 import { DeadlineEngineStatusResolver } from './engine-status/deadline-engine-status.resolver';
 import { DeadlineEngineStatusService } from './engine-status/deadline-engine-status.service';
+import { MeasuresResolver } from './measures/measures.resolver';
+import { MeasuresService } from './measures/measures.service';
 import { MilestonesModule } from './milestones.module';
 import { EpisodeMilestonesResolver, MilestonePolicyResolver, MilestonesResolver } from './milestones.resolver';
 import { MilestonesService } from './milestones.service';
@@ -35,6 +37,9 @@ import { MilestonesService } from './milestones.service';
     DeadlineWatchdog,
     DeadlineEngineStatusService,
     DeadlineEngineStatusResolver,
+    // The resettlement measures: counts of the released children's milestones (this feature's table).
+    MeasuresService,
+    MeasuresResolver,
   ],
 })
 export class MilestonesGraphqlModule implements OnModuleInit {

@@ -30,6 +30,7 @@ function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] 
       href: '/referrals',
     });
   if (mayPerform(actor, Capability.MANAGE_USERS)) items.push({ text: 'Users', href: '/users' });
+  if (mayPerform(actor, Capability.READ_MEASURES)) items.push({ text: 'Measures', href: '/measures' });
   if (mayPerform(actor, Capability.VIEW_ENGINE_STATUS))
     items.push({ text: 'Deadline engine', href: '/admin/deadline-engine' });
   if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS))

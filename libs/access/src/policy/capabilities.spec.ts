@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import { Role } from '../role';
-import { Capability, hasRole, mayManageUsersOf, mayPerform } from './capabilities';
+import { Capability, hasRole, mayManageUsersOf, mayPerform, measuresServiceScope } from './capabilities';
 
 const actor = (organisationId: string, ...roles: Role[]): Actor => ({
   userId: `user-${organisationId}-${roles.join('+') || 'none'}`,
@@ -46,6 +46,7 @@ describe('capabilities', () => {
     [Capability.SEND_REFERRAL]: [Y, Y, _, _, _, _, _, _, _],
     [Capability.RESPOND_TO_REFERRAL]: [_, _, _, _, Y, _, Y, Y, _],
     [Capability.READ_REFERRALS]: [Y, Y, _, _, Y, _, Y, Y, _],
+    [Capability.READ_MEASURES]: [_, Y, _, _, _, _, _, _, Y],
   };
 
   it('the expected table covers every capability and every role', () => {
@@ -146,5 +147,18 @@ describe('mayManageUsersOf', () => {
     ],
   ])('%s, managing %s → %s', (_who, organisationId, expected, who) => {
     expect(mayManageUsersOf(who, organisationId)).toBe(expected);
+  });
+});
+
+describe('measuresServiceScope', () => {
+  it.each<[string, Role[], string | null, readonly string[] | null | 'NOT_FOUND']>([
+    ['national admin, all of England and Wales', [Role.NATIONAL_ADMIN], null, null],
+    ['national admin, one service', [Role.NATIONAL_ADMIN], 'yjsB', ['yjsB']],
+    ['youth justice manager, none named: their own', [Role.YJS_MANAGER], null, ['yjsA']],
+    ['youth justice manager, their own', [Role.YJS_MANAGER], 'yjsA', ['yjsA']],
+    ['youth justice manager, another service', [Role.YJS_MANAGER], 'yjsB', 'NOT_FOUND'],
+    ['case manager', [Role.YJS_CASE_MANAGER], 'yjsA', 'NOT_FOUND'],
+  ])('%s', (_who, roles, asked, expected) => {
+    expect(measuresServiceScope({ organisationId: 'yjsA', roles }, asked)).toEqual(expected);
   });
 });

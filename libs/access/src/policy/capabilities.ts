@@ -45,6 +45,11 @@ export enum Capability {
   RESPOND_TO_REFERRAL = 'RESPOND_TO_REFERRAL',
   /** Read referrals and their thread, post messages, report a placement fell through: both sides of a referral. */
   READ_REFERRALS = 'READ_REFERRALS',
+  /**
+   * The resettlement measures: counts only, never a child. A youth justice service's managers for their service,
+   * national admins for every service (`measuresServiceScope`).
+   */
+  READ_MEASURES = 'READ_MEASURES',
 }
 
 const EVERYONE = Object.values(Role);
@@ -85,6 +90,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.HEALTH_PRACTITIONER,
     Role.EDUCATION_PROVIDER,
   ],
+  [Capability.READ_MEASURES]: [Role.YJS_MANAGER, Role.NATIONAL_ADMIN],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {
@@ -102,4 +108,19 @@ export function mayPerform(actor: Pick<Actor, 'roles'>, capability: Capability):
 export function mayManageUsersOf(actor: Actor, organisationId: string): boolean {
   if (actor.roles.includes(Role.NATIONAL_ADMIN)) return true;
   return actor.organisationId === organisationId && hasRole(actor, [Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER]);
+}
+
+/**
+ * Whose measures the actor may read, for the service asked for (or none): national admins any service or all of
+ * England and Wales (`null`: every service); a youth justice manager their own service only, which is also what they
+ * get when they name none. `'NOT_FOUND'` for another service (as for a record the caller may not know of).
+ */
+export function measuresServiceScope(
+  actor: Pick<Actor, 'roles' | 'organisationId'>,
+  youthJusticeServiceId: string | null | undefined,
+): readonly string[] | null | 'NOT_FOUND' {
+  if (actor.roles.includes(Role.NATIONAL_ADMIN)) return youthJusticeServiceId ? [youthJusticeServiceId] : null;
+  if (!actor.roles.includes(Role.YJS_MANAGER)) return 'NOT_FOUND';
+  if (youthJusticeServiceId && youthJusticeServiceId !== actor.organisationId) return 'NOT_FOUND';
+  return [actor.organisationId];
 }

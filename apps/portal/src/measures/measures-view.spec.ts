@@ -1,0 +1,73 @@
+import { chosenPeriod, measuresCsvRows, measuresPeriods } from './measures-view';
+
+describe('measures periods', () => {
+  it('offers the last 12 whole months, last month first, and the 12 months to the end of last month', () => {
+    const periods = measuresPeriods('2026-12-06');
+    expect(periods).toHaveLength(13);
+    expect(periods[0]).toEqual({ value: '2026-11', text: 'November 2026', from: '2026-11-01', to: '2026-11-30' });
+    expect(periods[1]).toMatchObject({ value: '2026-10', from: '2026-10-01', to: '2026-10-31' });
+    expect(periods[11]).toMatchObject({ value: '2025-12', from: '2025-12-01', to: '2025-12-31' });
+    expect(periods[12]).toEqual({
+      value: '12m-2026-11',
+      text: '12 months to November 2026',
+      from: '2025-12-01',
+      to: '2026-11-30',
+    });
+  });
+
+  it.each([
+    ['2026-03-31', '2026-02', '2026-02-01', '2026-02-28'],
+    ['2024-03-01', '2024-02', '2024-02-01', '2024-02-29'],
+    ['2026-01-15', '2025-12', '2025-12-01', '2025-12-31'],
+  ])('today %s: last month is %s (%s to %s)', (today, value, from, to) => {
+    expect(chosenPeriod(undefined, today)).toMatchObject({ value, from, to });
+  });
+
+  it.each([undefined, '', '2030-01', '12m-2020-01', ['2026-10'], '<script>'])(
+    'anything unknown (%p) is last month',
+    (asked) => {
+      expect(chosenPeriod(asked, '2026-12-06').value).toBe('2026-11');
+    },
+  );
+
+  it('keeps a known choice', () => {
+    expect(chosenPeriod('2026-05', '2026-12-06')).toMatchObject({ from: '2026-05-01', to: '2026-05-31' });
+  });
+});
+
+describe('measuresCsvRows', () => {
+  it('writes the suppressed counts as the page shows them', () => {
+    const c = (display: string) => ({ display });
+    const rows = measuresCsvRows(
+      {
+        released: c('8'),
+        accommodation: [
+          { key: 'A', label: 'Address 28', numerator: c('fewer than 5'), denominator: c('8'), percentage: null },
+        ],
+        childTold: [{ key: 'T', label: 'Told', numerator: c('6'), denominator: c('12'), percentage: 50 }],
+        ete: [],
+        deadlines: [
+          {
+            key: 'ETE_PLACE_CONFIRMED',
+            metOnTime: c('7'),
+            metLate: c('fewer than 5'),
+            notMet: c('7'),
+            waived: c('fewer than 5'),
+            total: c('20'),
+          },
+        ],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'all of England and Wales',
+    );
+    expect(rows).toEqual([
+      ['Children released 1 November 2026 to 30 November 2026, all of England and Wales'],
+      ['Measure', 'Children', 'Of children released', 'Per cent'],
+      ['Address 28', 'fewer than 5', '8', ''],
+      ['Told', '6', '12', '50%'],
+      [],
+      ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
+      ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
+    ]);
+  });
+});

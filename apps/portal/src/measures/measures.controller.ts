@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '@resettle/common';
+import { ApiClient } from '../api/api-client';
+import { renderPage } from '../http/page';
+import { MILESTONE_LABELS } from '../plans/plan-labels';
+import { signedInUser } from '../session/portal-session';
+import { chosenPeriod, Measures, measuresCsvRows, measuresPeriods } from './measures-view';
+
+const COUNT = `{ display }`;
+const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
+const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+  youthJusticeServiceId released ${COUNT}
+  accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
+  deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} } } }`;
+
+/**
+ * The resettlement measures for a whole month (or 12): a youth justice manager's own service, a national admin's all
+ * of England and Wales. Counts only, suppressed by the api; the api decides who may see them.
+ */
+@Controller('measures')
+export class MeasuresController {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
+
+  private async read(request: FastifyRequest, period: unknown) {
+    const chosen = chosenPeriod(period, this.clock.today());
+    const { resettlementMeasures: measures } = await this.api.asUser<{
+      resettlementMeasures: Measures & { youthJusticeServiceId: string | null };
+    }>(request, MEASURES, { input: { from: chosen.from, to: chosen.to } });
+    const area = measures.youthJusticeServiceId
+      ? (signedInUser(request)?.organisationName ?? 'your service')
+      : 'all of England and Wales';
+    return { chosen, measures, area };
+  }
+
+  @Get()
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
+    const { chosen, measures, area } = await this.read(request, period);
+    return renderPage(request, reply, 'measures/index.njk', {
+      measures,
+      area,
+      period: chosen,
+      periodOptions: measuresPeriods(this.clock.today()).map((p) => ({
+        value: p.value,
+        text: p.text,
+        selected: p.value === chosen.value,
+      })),
+      deadlineLabels: MILESTONE_LABELS,
+      csvHref: `/measures/download?${new URLSearchParams({ period: chosen.value })}`,
+    });
+  }
+
+  /** The same suppressed figures as CSV; cells beginning = + - @ neutralised so a spreadsheet never runs them. */
+  @Get('download')
+  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
+    const { chosen, measures, area } = await this.read(request, period);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="resettlement-measures-${chosen.value}.csv"`)
+      .send(stringify(measuresCsvRows(measures, chosen, area), { escape_formulas: true }));
+  }
+}

@@ -1,0 +1,64 @@
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AccessService,
+  Allow,
+  auditActorOf,
+  Caller,
+  Capability,
+  CurrentCaller,
+  measuresServiceScope,
+  selectedFieldPaths,
+} from '@resettle/access';
+import { AuditOutcome, AuditService } from '@resettle/audit';
+import { BadUserInputError, daysBetween } from '@resettle/common';
+import { MeasuresService } from './measures.service';
+import { ResettlementMeasuresInput, ResettlementMeasuresType } from './measures.types';
+import { publishMeasures } from './rules/resettlement-measures';
+
+/** The longest period asked for at once: a year (a leap year's 366 days). */
+const MAX_PERIOD_DAYS = 366;
+
+@Resolver(() => ResettlementMeasuresType)
+export class MeasuresResolver {
+  constructor(
+    private readonly measures: MeasuresService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Query(() => ResettlementMeasuresType, {
+    description:
+      'The resettlement measures of the children released from `from` to `to` (counts only, under 5 suppressed): a youth justice manager for their service, a national admin for any service or all of England and Wales.',
+  })
+  @Allow(Capability.READ_MEASURES)
+  async resettlementMeasures(
+    @Args('input') input: ResettlementMeasuresInput,
+    @CurrentCaller() caller: Caller,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ResettlementMeasuresType> {
+    if (input.to < input.from)
+      throw BadUserInputError.forField('to', 'The end of the period must not be before its start');
+    if (daysBetween(input.from, input.to) >= MAX_PERIOD_DAYS) {
+      throw BadUserInputError.forField('to', `The period can be at most ${MAX_PERIOD_DAYS} days long`);
+    }
+    const scope = measuresServiceScope(caller.actor, input.youthJusticeServiceId);
+    if (scope === 'NOT_FOUND') {
+      return this.access.refuseMissing(caller, { type: 'YouthJusticeService', id: input.youthJusticeServiceId! });
+    }
+    const published = publishMeasures(await this.measures.counts(input, scope));
+    // Aggregates name no child: one row for the read, with what was asked.
+    await this.audit.record({
+      actor: auditActorOf(caller.actor),
+      action: caller.operation,
+      resourceType: 'ResettlementMeasures',
+      resourceId: scope?.[0] ?? null,
+      outcome: AuditOutcome.ALLOWED,
+      fieldsRead: selectedFieldPaths(info),
+      detail: { from: input.from, to: input.to, youthJusticeServiceId: scope?.[0] ?? null },
+      requestId: caller.requestId,
+      clientIp: caller.clientIp,
+    });
+    return { from: input.from, to: input.to, youthJusticeServiceId: scope?.[0] ?? null, ...published };
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CustodyService } from '@resettle/custody';
+import { MilestoneKey } from '../milestone-enums';
+import { MILESTONE_KEYS } from '../rules/milestone-policy';
+import { MeasureCounts } from './rules/resettlement-measures';
+
+export interface MeasuresPeriod {
+  from: string;
+  to: string;
+}
+
+/** The London day of a timestamp column. */
+const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+
+/**
+ * Counts the resettlement measures in PostgreSQL, never from the queue: the children released in a period (custody's
+ * `releasedInPeriodSql`) and their milestones, which are met only by a recorded fact (`factMeeting`) whose day is
+ * the milestone's `met_at` (the child told: the day told, `evidence.toldOn`). A met milestone re-opened by a later
+ * address is not met. Counts only: publishing them (suppression) is `publishMeasures`'.
+ */
+@Injectable()
+export class MeasuresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly custody: CustodyService,
+  ) {}
+
+  async counts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<MeasureCounts> {
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `CAST($${params.length} AS ${type})`;
+    };
+    const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
+    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
+      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
+    const [children, deadlines] = await Promise.all([
+      this.dataSource.query(
+        `WITH r AS (${released}),
+              per AS (SELECT r.released_on,
+                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
+                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
+                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
+                        FROM r)
+         SELECT count(*)::int AS released,
+                count(*) FILTER (WHERE address_on <= released_on - 28)::int AS a28,
+                count(*) FILTER (WHERE address_on > released_on - 28 AND address_on <= released_on - 14)::int AS a14,
+                count(*) FILTER (WHERE address_on > released_on - 14 AND address_on <= released_on)::int AS a0,
+                count(*) FILTER (WHERE address_on IS NULL OR address_on > released_on)::int AS anot,
+                count(*) FILTER (WHERE told_on <= released_on - 14)::int AS told,
+                count(*) FILTER (WHERE ete_on <= released_on)::int AS ete
+           FROM per`,
+        params,
+      ) as Promise<Record<string, number>[]>,
+      this.dataSource.query(
+        `WITH r AS (${released})
+         SELECT m.key,
+                count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${day('m.met_at')} <= m.due_date))::int AS on_time,
+                count(*) FILTER (WHERE m.status = 'MET' AND ${day('m.met_at')} > m.due_date)::int AS late,
+                count(*) FILTER (WHERE m.status IN ('PENDING', 'MISSED'))::int AS not_met,
+                count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived
+           FROM milestone m JOIN r ON r.id = m.episode_id
+          GROUP BY m.key`,
+        params,
+      ) as Promise<{ key: MilestoneKey; on_time: number; late: number; not_met: number; waived: number }[]>,
+    ]);
+    const c = children[0];
+    const byKey = new Map(deadlines.map((d) => [d.key, d]));
+    return {
+      released: c.released,
+      address: [c.a28, c.a14, c.a0, c.anot],
+      toldAtLeast14: c.told,
+      eteByRelease: c.ete,
+      deadlines: MILESTONE_KEYS.map((key) => {
+        const d = byKey.get(key);
+        return {
+          key,
+          metOnTime: d?.on_time ?? 0,
+          metLate: d?.late ?? 0,
+          notMet: d?.not_met ?? 0,
+          waived: d?.waived ?? 0,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { MilestoneKey } from '../../milestone-enums';
+import { PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
+
+/** What PostgreSQL counted for the children released in a period (`MeasuresService`). */
+export interface MeasureCounts {
+  released: number;
+  /** Address confirmed 28 days or more before release, 14 to 27, 0 to 13 (by the day of release), not by then. */
+  address: [atLeast28: number, from14To27: number, under14: number, notByRelease: number];
+  /** Child told where they will live at least 14 days before release. */
+  toldAtLeast14: number;
+  /** ETE place confirmed by the day of release. */
+  eteByRelease: number;
+  deadlines: { key: MilestoneKey; metOnTime: number; metLate: number; notMet: number; waived: number }[];
+}
+
+interface Figure {
+  key: string;
+  label: string;
+  numerator: PublishedCount;
+  denominator: PublishedCount;
+  /** Whole per cent, only when both counts are shown. */
+  percentage: number | null;
+}
+
+interface DeadlineRow {
+  key: MilestoneKey;
+  metOnTime: PublishedCount;
+  metLate: PublishedCount;
+  notMet: PublishedCount;
+  waived: PublishedCount;
+  total: PublishedCount;
+}
+
+export interface PublishedMeasures {
+  released: PublishedCount;
+  accommodation: Figure[];
+  childTold: Figure[];
+  ete: Figure[];
+  deadlines: DeadlineRow[];
+}
+
+function figures(keys: readonly (readonly [string, string])[], cells: number[], total: number): Figure[] {
+  const [row] = suppressSmallNumbers([{ cells, total }]);
+  const denominator = row.total!;
+  return keys.map(([key, label], i) => {
+    const numerator = row.cells[i];
+    const percentage =
+      numerator.value !== null && denominator.value ? Math.round((100 * numerator.value) / denominator.value) : null;
+    return { key, label, numerator, denominator, percentage };
+  });
+}
+
+/**
+ * The measures as published: each a row whose cells partition the children released (so each row is suppressed
+ * with its total, and no figure is the difference of two others), and each kind of deadline a row of its own.
+ * Bands rather than "at least 14 days" as well as "at least 28": a cumulative figure beside a band would give a
+ * hidden band away by subtraction.
+ */
+export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
+  const released = suppressSmallNumbers([{ cells: [], total: counts.released }])[0].total!;
+  const n = counts.released;
+  return {
+    released,
+    accommodation: figures(
+      [
+        ['ADDRESS_28_DAYS', 'Address confirmed 28 days or more before release'],
+        ['ADDRESS_14_DAYS', 'Address confirmed 14 to 27 days before release'],
+        ['ADDRESS_BY_RELEASE', 'Address confirmed fewer than 14 days before release, by the day of release'],
+        ['ADDRESS_NOT_BY_RELEASE', 'No address confirmed by the day of release'],
+      ],
+      [...counts.address],
+      n,
+    ),
+    childTold: figures(
+      [
+        ['TOLD_14_DAYS', 'Child told where they will live at least 14 days before release'],
+        ['NOT_TOLD_14_DAYS', 'Child not told at least 14 days before release'],
+      ],
+      [counts.toldAtLeast14, n - counts.toldAtLeast14],
+      n,
+    ),
+    ete: figures(
+      [
+        ['ETE_BY_RELEASE', 'Education, training or employment place confirmed by the day of release'],
+        ['ETE_NOT_BY_RELEASE', 'No place confirmed by the day of release'],
+      ],
+      [counts.eteByRelease, n - counts.eteByRelease],
+      n,
+    ),
+    deadlines: counts.deadlines.map((d) => {
+      const cells = [d.metOnTime, d.metLate, d.notMet, d.waived];
+      const [row] = suppressSmallNumbers([{ cells, total: cells.reduce((a, b) => a + b, 0) }]);
+      const [metOnTime, metLate, notMet, waived] = row.cells;
+      return { key: d.key, metOnTime, metLate, notMet, waived, total: row.total! };
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+import { FEWER_THAN_5, suppressSmallNumbers } from './suppress-small-numbers';
+
+/** A published row as the reader sees it: each cell's display, then the total's. */
+function read(cells: number[], total?: number): string[] {
+  const [row] = suppressSmallNumbers([{ cells, total }]);
+  return [...row.cells.map((c) => c.display), ...(row.total ? [`= ${row.total.display}`] : [])];
+}
+
+const F = FEWER_THAN_5;
+
+describe('suppressSmallNumbers', () => {
+  it.each<[string, number[], number | undefined, string[]]>([
+    // Without a total each count stands alone: only the small ones are hidden.
+    ['no total: 5 and over shown', [5, 12], undefined, ['5', '12']],
+    ['no total: under 5 hidden, zero too', [4, 0, 7], undefined, [F, F, '7']],
+    // With a total nothing small is hidden, and nothing else need be.
+    ['total, nothing small', [6, 9, 5], 20, ['6', '9', '5', '= 20']],
+    // One small cell: 30 - 20 would give it away, so the smallest other cell goes too.
+    ['one small cell hides the next smallest', [3, 20, 7], 30, [F, '20', F, '= 30']],
+    ['ties: the first of the smallest', [2, 8, 8], 18, [F, F, '8', '= 18']],
+    // Two small cells adding to under 5: their sum is itself small, so a third is hidden.
+    ['two small cells adding to under 5', [1, 2, 9, 30], 42, [F, F, F, '30', '= 42']],
+    ['two small cells adding to 5 or more', [2, 3, 9, 30], 44, [F, F, '9', '30', '= 44']],
+    // Zeros: two hidden zeros would both be known, so more is hidden.
+    ['all small but one: the total is the last cell', [0, 0, 20], 20, [F, F, F, '= 20']],
+    // A small total hides the row: every cell is then small or gives the rest away.
+    ['small total hides everything', [4, 0], 4, [F, F, `= ${F}`]],
+    ['empty row', [0, 0], 0, [F, F, `= ${F}`]],
+    // One cell only (a yes of a total): when it is small and the total is not, nothing else can be hidden but the
+    // total.
+    ['a single hidden cell with nothing else to hide', [3], 30, [F, `= ${F}`]],
+    ['yes/no pair, small no', [25, 2], 27, [F, F, '= 27']],
+    ['yes/no pair, nothing small', [25, 6], 31, ['25', '6', '= 31']],
+  ])('%s', (_name, cells, total, expected) => {
+    expect(read(cells, total)).toEqual(expected);
+  });
+
+  it('keeps the values of the cells it shows, and none of those it hides', () => {
+    const [row] = suppressSmallNumbers([{ cells: [3, 20, 7], total: 30 }]);
+    expect(row.cells).toEqual([
+      { value: null, suppressed: true, display: F },
+      { value: 20, suppressed: false, display: '20' },
+      { value: null, suppressed: true, display: F },
+    ]);
+    expect(row.total).toEqual({ value: 30, suppressed: false, display: '30' });
+  });
+
+  it('treats each row on its own', () => {
+    const rows = suppressSmallNumbers([
+      { cells: [1, 9], total: 10 },
+      { cells: [6, 9], total: 15 },
+    ]);
+    expect(rows.map((r) => r.cells.map((c) => c.display))).toEqual([
+      [F, F],
+      ['6', '9'],
+    ]);
+  });
+
+  it('refuses what is not a count', () => {
+    expect(() => suppressSmallNumbers([{ cells: [-1] }])).toThrow(RangeError);
+    expect(() => suppressSmallNumbers([{ cells: [1.5], total: 2 }])).toThrow(RangeError);
+  });
+});

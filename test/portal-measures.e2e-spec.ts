@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { Role } from '@resettle/access';
+import { addDays, todayIso } from '@resettle/common';
+import { govukDate } from '../apps/portal/src/http/view-filters';
+import { measuresPeriods } from '../apps/portal/src/measures/measures-view';
+import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { PortalHarness } from './support/portal-harness';
+
+/**
+ * The measures page (issue 23, first slice): a youth justice manager picks a period with a plain GET form and sees the
+ * suppressed tables, and downloads them as CSV; with and without JavaScript, axe-clean, no sideways scroll at 320 px.
+ * The portal runs on today's date, so the page opens on last month. Every figure and suppression rule is checked in
+ * test/measures.e2e-spec.ts; here only what the reader sees.
+ *
+ * Side A's service released 10 children on the 20th of last month: 5 with an address confirmed 30 days before and an
+ * ETE place, 5 with neither. Address bands 5, 0, 0, 5 of 10: the zeros are hidden, which would give the first 5
+ * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%).
+ */
+describe('portal: resettlement measures (browser)', () => {
+  let h: PortalHarness;
+  let w: AccessWorld;
+  const MANAGER = 'measures.manager@example.com';
+  const F = 'fewer than 5';
+  const [lastMonth, monthBefore] = measuresPeriods(todayIso(new Date()));
+  const released = addDays(lastMonth.from, 19);
+
+  beforeAll(async () => {
+    h = await PortalHarness.start();
+    w = await buildAccessWorld(h.t);
+    await h.t.userSession({ organisationId: w.a.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: MANAGER });
+    for (let i = 0; i < 10; i++) {
+      const id = randomUUID();
+      await h.t.dataSource.query(
+        `INSERT INTO custodial_episode
+           SELECT (jsonb_populate_record(e, jsonb_build_object('id', $2::uuid, 'status', 'RELEASED',
+                   'released_at', ($3::date + TIME '12:00') AT TIME ZONE 'Europe/London',
+                   'expected_release_date', $3::date))).*
+             FROM custodial_episode e WHERE e.id = $1`,
+        [w.a.episode.id, id, released],
+      );
+      for (const key of ['ACCOMMODATION_CONFIRMED', 'ETE_PLACE_CONFIRMED']) {
+        await h.t.dataSource.query(
+          `INSERT INTO milestone (episode_id, child_id, key, due_date, status, met_at, version)
+           VALUES ($1, $2, $3, $4::date - 28, $5,
+                   CASE WHEN $6::boolean THEN ($4::date - 30 + TIME '12:00') AT TIME ZONE 'Europe/London' END, 1)`,
+          [id, w.a.child.id, key, released, i < 5 ? 'MET' : 'PENDING', i < 5],
+        );
+      }
+    }
+  });
+  afterAll(async () => h?.stop());
+
+  it.each([true, false])('a manager sees last month’s measures and downloads them (JavaScript %s)', async (js) => {
+    const { context, page } = await h.person({ javaScriptEnabled: js });
+    try {
+      await h.signIn(page, MANAGER);
+      await page.getByRole('link', { name: 'Measures' }).click();
+      await page.waitForURL('**/measures');
+      await expectText(
+        page,
+        `Children released from ${govukDate(lastMonth.from)} to ${govukDate(lastMonth.to)}, Youth Justice Service A: 10.`,
+      );
+      expect(await rows(page, 'measures-accommodation')).toEqual([
+        ['Address confirmed 28 days or more before release', F, '10', 'Not shown'],
+        ['Address confirmed 14 to 27 days before release', F, '10', 'Not shown'],
+        ['Address confirmed fewer than 14 days before release, by the day of release', F, '10', 'Not shown'],
+        ['No address confirmed by the day of release', '5', '10', '50%'],
+      ]);
+      expect((await rows(page, 'measures-ete'))[0]).toEqual([
+        'Education, training or employment place confirmed by the day of release',
+        '5',
+        '10',
+        '50%',
+      ]);
+      const csv = await page.evaluate(
+        async (href) => (await fetch(href)).text(),
+        `/measures/download?period=${lastMonth.value}`,
+      );
+      expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
+      expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
+      if (js) {
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+        await page.setViewportSize({ width: 320, height: 800 });
+        expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(
+          320,
+        );
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      // Another month, by the GET form: nobody was released the month before, so everything is hidden.
+      await page.getByLabel('Period').selectOption(monthBefore.value);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(`**/measures?period=${monthBefore.value}`);
+      await expectText(
+        page,
+        `Children released from ${govukDate(monthBefore.from)} to ${govukDate(monthBefore.to)}, Youth Justice Service A: ${F}.`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function expectText(page: Page, text: string) {
+  await page.getByText(text, { exact: false }).first().waitFor();
+}
+
+async function rows(page: Page, tableId: string): Promise<string[][]> {
+  return page
+    .locator(`#${tableId} tbody tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    );
+}
