@@ -66,7 +66,7 @@ describe('a case manager schedules, reschedules and records a meeting (browser)'
   const meetingsOf = async (episodeId: string) =>
     (
       await manager.ok(
-        `query($id: ID!) { resettlementPlan(episodeId: $id) { meetings { id version status startsAt location
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { meetings { id planId version status startsAt location
           invitees { attendance } outcome { decisions } actions { description sourceMeetingId } } } }`,
         { id: episodeId },
       )
@@ -175,6 +175,30 @@ describe('a case manager schedules, reschedules and records a meeting (browser)'
           outcome: { decisions: ['Refer for supported accommodation', 'Review in six weeks'] },
           actions: [{ description: 'Find a supported placement', sourceMeetingId: held.id }],
         });
+
+        // ---------------------------------------------------------------- cancel another, with a reason
+        const start = new Date(Date.parse(`${addDays(today, 3)}T09:00:00Z`));
+        await manager.ok(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+          input: {
+            planId: held.planId,
+            type: 'PRE_RELEASE',
+            startsAt: start.toISOString(),
+            endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+            callLink: 'https://meet.example.com/pre-release',
+            childParticipation: 'REMOTELY',
+          },
+        });
+        await page.reload();
+        await page.getByRole('link', { name: /^Cancel/ }).click();
+        await expectText(page.locator('h1'), 'Cancel the meeting');
+        await look();
+        await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Enter why the meeting is cancelled');
+        await page.getByLabel('Why is the meeting cancelled?').fill('The child moved establishment');
+        await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+        await page.waitForURL((url) => url.pathname === `/episodes/${episodeId}/meetings`);
+        await expectText(page.locator('.govuk-notification-banner--success'), 'cancelled');
+        await expectText(page.locator('.govuk-summary-card'), 'The child moved establishment');
 
         // ---------------------------------------------------------------- the calendar feed, shown once
         await page.goto('/account');

@@ -59,7 +59,7 @@ export function parseTime(text: unknown): { hour: number; minute: number } | nul
 }
 
 /** London's wall clock at an instant: `YYYY-MM-DD` and `HH:MM`. */
-export function londonWallClock(instant: Date): { date: string; time: string } {
+function londonWallClock(instant: Date): { date: string; time: string } {
   const parts = Object.fromEntries(LONDON.formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
