@@ -17,6 +17,8 @@ import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
 import { InvitationController, redactInvitationUrl } from './invitations/invitation.controller';
 import { MeasuresController } from './measures/measures.controller';
+import { CalendarFeedController } from './meetings/calendar-feed.controller';
+import { MeetingsController } from './meetings/meetings.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
@@ -79,6 +81,8 @@ export class PortalModule {
         MilestonesController,
         FactsController,
         CustodyController,
+        MeetingsController,
+        CalendarFeedController,
         RegisterChildController,
         ChildrenController,
         NotificationsController,
