@@ -5,6 +5,7 @@ import { addDays, todayIso } from '@resettle/common';
 import { govukDate } from '../apps/portal/src/http/view-filters';
 import { measuresPeriods } from '../apps/portal/src/measures/measures-view';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
+import { pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 
 /**
@@ -82,9 +83,7 @@ describe('portal: resettlement measures (browser)', () => {
       if (js) {
         expect(await h.accessibilityViolations(page)).toEqual([]);
         await page.setViewportSize({ width: 320, height: 800 });
-        expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(
-          320,
-        );
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         await page.setViewportSize({ width: 1280, height: 900 });
       }
       // Another month, by the GET form: nobody was released the month before, so everything is hidden.

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
 import { Role } from '@resettle/access';
 import { addDays } from '@resettle/common';
+import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -218,15 +218,3 @@ describe('a case manager schedules, reschedules and records a meeting (browser)'
 });
 
 /** How wide the page is drawn: wider than the window means scrolling sideways. */
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
-  } catch {
-    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
-    throw new Error(`Expected "${text}" in ${locator}, found: ${found} (${locator.page().url()})`);
-  }
-}

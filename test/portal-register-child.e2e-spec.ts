@@ -1,5 +1,5 @@
 import { Role } from '@resettle/access';
-import { expectText } from './support/page-checks';
+import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -88,7 +88,7 @@ describe('register a child and start custody (browser)', () => {
         await expectText(page.locator('#answers'), 'Yes, by Regtown Council');
         await expectText(page.locator('#duplicates-heading'), 'recorded already');
         expect(await page.locator('#duplicates').textContent()).toContain('Ruby Marsh is not the same child');
-        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         await check();
         await page.getByRole('button', { name: 'Register the child' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'Tick the child below if they are not the same child');
