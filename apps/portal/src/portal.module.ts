@@ -19,6 +19,7 @@ import { InvitationController, redactInvitationUrl } from './invitations/invitat
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
+import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
@@ -75,6 +76,7 @@ export class PortalModule {
         CaseloadController,
         AtRiskController,
         PlansController,
+        PathwaysController,
         MilestonesController,
         FactsController,
         CustodyController,
