@@ -26,6 +26,7 @@ describe('changing a pathway of a child’s plan (browser)', () => {
     await insertOrg('la', 'LA-PE', 'Eastborough Council', 'LOCAL_AUTHORITY');
     await insertOrg('yjs', 'YJS-PE', 'Eastborough Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
     await insertOrg('yoi', 'YOI-PE', 'HMYOI Planfield', 'YOI');
+    await insertOrg('school', 'ED-PE', 'Eastborough College', 'EDUCATION_PROVIDER', org.la.id);
     colleague = await h.t.userSession({
       organisationId: org.yjs.id,
       roles: [Role.YJS_MANAGER],
@@ -73,7 +74,7 @@ describe('changing a pathway of a child’s plan (browser)', () => {
 
   async function ete(episodeId: string) {
     const { resettlementPlan } = await colleague.ok(
-      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version status needLevel ownerName childView
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version status needLevel ownerName childView responsibleOrganisation { id }
         actions { description dueDate doneOn ownerName } } } }`,
       { id: episodeId },
     );

@@ -11,6 +11,11 @@ describe('the pathway form', () => {
     [{ expectedVersion: '3', status: '' }, { status: 'Select the status' }],
     [{ expectedVersion: '3', status: 'DONE' }, { status: 'Select the status' }],
     [{ expectedVersion: '3', status: 'IN_PROGRESS', needLevel: 'HUGE' }, { needLevel: 'Select the need level' }],
+    [{ expectedVersion: '3', status: 'IN_PROGRESS', responsibleOrganisationId: '' }, {}],
+    [
+      { expectedVersion: '3', status: 'IN_PROGRESS', responsibleOrganisationId: 'not-an-id' },
+      { responsibleOrganisationId: 'Select the organisation responsible' },
+    ],
     [
       { expectedVersion: '', status: 'IN_PROGRESS' },
       { expectedVersion: 'The page was out of date: reload it and try again' },
@@ -33,6 +38,7 @@ describe('the pathway form', () => {
       expectedVersion: '4',
       status: 'ARRANGED',
       needLevel: '',
+      responsibleOrganisationId: '',
       ownerName: '  ',
       childView: ' I want to go to college ',
     });
@@ -41,6 +47,7 @@ describe('the pathway form', () => {
       expectedVersion: 4,
       status: 'ARRANGED',
       needLevel: null,
+      responsibleOrganisationId: null,
       ownerName: null,
       childView: 'I want to go to college',
     });

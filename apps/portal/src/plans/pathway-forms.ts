@@ -4,8 +4,10 @@ import {
   IsIn,
   IsNotEmpty,
   IsOptional,
+  IsUUID,
   MaxLength,
   Validate,
+  ValidateIf,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
@@ -36,6 +38,10 @@ export class PathwayForm extends VersionedForm {
   @IsIn(['', ...NEED_LEVELS], { message: 'Select the need level' })
   needLevel?: string;
 
+  @ValidateIf((form: PathwayForm) => !!form.responsibleOrganisationId)
+  @IsUUID('all', { message: 'Select the organisation responsible' })
+  responsibleOrganisationId?: string;
+
   @Transform(trim)
   @IsOptional()
   @MaxLength(200, { message: 'Named person must be 200 characters or fewer' })
@@ -54,6 +60,7 @@ export function pathwayInput(pathwayId: string, form: PathwayForm) {
     expectedVersion: form.expectedVersion,
     status: form.status,
     needLevel: form.needLevel || null,
+    responsibleOrganisationId: form.responsibleOrganisationId || null,
     ownerName: form.ownerName || null,
     childView: form.childView || null,
   };
@@ -111,6 +118,7 @@ export function actionInput(pathwayId: string, form: ActionForm) {
 export const PATHWAY_FIELD_OF: Record<string, string> = {
   status: 'status',
   needLevel: 'needLevel',
+  responsibleOrganisationId: 'responsibleOrganisationId',
   ownerName: 'ownerName',
   childView: 'childView',
 };

@@ -21,7 +21,13 @@ import {
   pathwayInput,
 } from './pathway-forms';
 import { PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from './plan-labels';
-import { ADD_PATHWAY_ACTION, PATHWAY_PAGE, UPDATE_PATHWAY, UPDATE_PATHWAY_ACTION } from './plan-queries';
+import {
+  ADD_PATHWAY_ACTION,
+  AREA_ORGANISATIONS,
+  PATHWAY_PAGE,
+  UPDATE_PATHWAY,
+  UPDATE_PATHWAY_ACTION,
+} from './plan-queries';
 
 type Values = Record<string, string>;
 
@@ -42,11 +48,13 @@ interface Loaded {
   episode: {
     id: string;
     child: { givenName: string; familyName: string; preferredName: string | null };
-    supervisingService: { id: string; name: string };
+    supervisingService: { id: string; name: string; localAuthorityId: string | null };
     currentEstablishment: { id: string; name: string } | null;
     resettlementPlan: { id: string; pathways: PathwayView[]; history: any[] | null };
   };
   pathway: PathwayView;
+  /** Whom the pathway can be made the responsibility of: the area's organisations and the one responsible now. */
+  organisations: { id: string; name: string }[];
 }
 
 const STALE =
@@ -166,7 +174,21 @@ export class PathwaysController {
     }>(request, PATHWAY_PAGE, { id: episodeId });
     const pathway = episode?.resettlementPlan?.pathways.find((p) => p.id === pathwayId);
     if (!episode || !pathway) throw new ApiError('Not found', 'NOT_FOUND');
-    return { me, episode, pathway };
+    const area = episode.supervisingService.localAuthorityId
+      ? (
+          await this.api.asUser<{ organisations: { edges: { node: { id: string; name: string } }[] } }>(
+            request,
+            AREA_ORGANISATIONS,
+            { filter: { localAuthorityId: episode.supervisingService.localAuthorityId } },
+          )
+        ).organisations.edges.map((e) => e.node)
+      : [];
+    const organisations = [
+      ...new Map(
+        [...(pathway.responsibleOrganisation ? [pathway.responsibleOrganisation] : []), ...area].map((o) => [o.id, o]),
+      ).values(),
+    ];
+    return { me, episode, pathway, organisations };
   }
 
   /** The api's refusal, shaped for the form: its messages against the fields, a stale version, or not theirs. */
@@ -198,7 +220,7 @@ export class PathwaysController {
   private render(
     request: FastifyRequest,
     reply: FastifyReply,
-    { me, episode, pathway }: Loaded,
+    { me, episode, pathway, organisations }: Loaded,
     values: Values,
     actionValues: Values,
     errors?: FormErrors,
@@ -219,7 +241,15 @@ export class PathwaysController {
         values,
         actionValues,
         errors,
-        unsaved: unsaved ? unsavedRows(unsaved) : null,
+        unsaved: unsaved ? unsavedRows(unsaved, organisations) : null,
+        organisationItems: [
+          { value: '', text: 'None' },
+          ...organisations.map((o) => ({
+            value: o.id,
+            text: o.name,
+            selected: values.responsibleOrganisationId === o.id,
+          })),
+        ],
         statusItems: PATHWAY_STATUSES.map((s) => ({
           value: s,
           text: PATHWAY_STATUS_LABELS[s].text,
@@ -245,8 +275,12 @@ const STALE_ACTION =
   'Someone else changed this action since you opened the page. It now shows what is there now: nothing was saved';
 
 /** What the person typed on a stale page, to show beside what is there now. */
-function unsavedRows(values: Values) {
+function unsavedRows(values: Values, organisations: { id: string; name: string }[]) {
   return [
+    {
+      key: { text: 'Organisation responsible' },
+      value: { text: organisations.find((o) => o.id === values.responsibleOrganisationId)?.name ?? 'None' },
+    },
     { key: { text: 'Status' }, value: { text: PATHWAY_STATUS_LABELS[values.status]?.text ?? '' } },
     { key: { text: 'Need' }, value: { text: NEED_LEVEL_LABELS[values.needLevel] ?? 'Not assessed yet' } },
     { key: { text: 'Named person' }, value: { text: values.ownerName || 'None' } },
@@ -259,6 +293,7 @@ function valuesOf(pathway: PathwayView): Values {
     expectedVersion: String(pathway.version),
     status: pathway.status,
     needLevel: pathway.needLevel ?? '',
+    responsibleOrganisationId: pathway.responsibleOrganisation?.id ?? '',
     ownerName: pathway.ownerName ?? '',
     childView: pathway.childView ?? '',
   };

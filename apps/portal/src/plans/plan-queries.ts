@@ -21,7 +21,7 @@ export const PATHWAY_PAGE = `query($id: ID!) {
   me { roles organisationId }
   custodialEpisode(id: $id) { id expectedReleaseDate daysToRelease
     child { id givenName familyName preferredName }
-    currentEstablishment { id name } supervisingService { id name }
+    currentEstablishment { id name } supervisingService { id name localAuthorityId }
     resettlementPlan { id
       pathways { id type version status needLevel needSummary childView ownerName responsibleOrganisation { id name }
         actions { id description dueDate doneOn ownerName version } }
@@ -32,3 +32,7 @@ export const ADD_PATHWAY_ACTION = `mutation($input: AddPathwayActionInput!) {
   addPathwayAction(input: $input) { action { id } warnings } }`;
 export const UPDATE_PATHWAY_ACTION = `mutation($input: UpdatePathwayActionInput!) {
   updatePathwayAction(input: $input) { id version doneOn } }`;
+
+/** The organisations of the supervising service's area, to make one responsible for a pathway. */
+export const AREA_ORGANISATIONS = `query($filter: OrganisationFilter) {
+  organisations(filter: $filter, first: 100) { edges { node { id name } } } }`;
