@@ -97,7 +97,7 @@ export class ActionForm {
 }
 
 /** YYYY-MM-DD from the three boxes, or null when they are empty or do not make a real date. */
-export function actionDueDate(form: Pick<ActionForm, 'dueDateDay' | 'dueDateMonth' | 'dueDateYear'>): string | null {
+function actionDueDate(form: Pick<ActionForm, 'dueDateDay' | 'dueDateMonth' | 'dueDateYear'>): string | null {
   return offerStartDate({
     startDateDay: form.dueDateDay,
     startDateMonth: form.dueDateMonth,
