@@ -20,7 +20,7 @@ describe('the resettlement plan', () => {
       responsibleOrganisation { id } actions { id description intervention dueDate doneOn version } }
     circumstances { kind detail response }
     priorInterventions { name orderDescription }
-    history { type summary recordedById details }`;
+    history { type summary recordedById recordedByName details }`;
 
   const loadPlan = async (session: Session = yjs) =>
     (await session.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { ${PLAN} } }`, { id: w.a.episode.id }))
@@ -335,6 +335,11 @@ describe('the resettlement plan', () => {
     const byEstablishment = history.find(
       (e: any) => e.type === 'PATHWAY_UPDATED' && e.recordedById === establishment.userId,
     );
+    // Named, not only by id (the identity feature's user).
+    const [person] = await t.dataSource.query(`SELECT given_name, family_name FROM app_user WHERE id = $1`, [
+      establishment.userId,
+    ]);
+    expect(byEstablishment.recordedByName).toBe(`${person.given_name} ${person.family_name}`);
     expect(byEstablishment.details).toMatchObject({
       before: { status: 'NOT_STARTED' },
       after: { status: 'IN_PROGRESS' },

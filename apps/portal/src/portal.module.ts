@@ -22,6 +22,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
+import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
@@ -78,6 +79,7 @@ export class PortalModule {
         CaseloadController,
         AtRiskController,
         PlansController,
+        PathwaysController,
         MilestonesController,
         FactsController,
         CustodyController,

@@ -1,18 +1,27 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
+import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
 import { PlanFactsResolver } from './facts/facts.resolver';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PlanAccessModule } from './plan-access.module';
 import { PlanningModule } from './planning.module';
-import { EpisodePlanResolver, PathwayResolver, PlanningResolver } from './planning.resolver';
+import { EpisodePlanResolver, PathwayResolver, PlanEventResolver, PlanningResolver } from './planning.resolver';
 import { PlanningService } from './planning.service';
 import { ReleaseGraphqlModule } from './release/release-graphql.module';
 
 @Module({
-  imports: [PlanningModule, PlanAccessModule, CustodyModule, OrganisationsModule, ReleaseGraphqlModule, MeetingsModule],
-  providers: [PlanningResolver, PathwayResolver, EpisodePlanResolver, PlanFactsResolver],
+  imports: [
+    PlanningModule,
+    PlanAccessModule,
+    CustodyModule,
+    IdentityModule,
+    OrganisationsModule,
+    ReleaseGraphqlModule,
+    MeetingsModule,
+  ],
+  providers: [PlanningResolver, PathwayResolver, PlanEventResolver, EpisodePlanResolver, PlanFactsResolver],
 })
 export class PlanningGraphqlModule implements OnModuleInit {
   constructor(

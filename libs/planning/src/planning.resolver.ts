@@ -15,6 +15,7 @@ import {
 } from '@resettle/access';
 import { DirectFieldResolvers, thenMaybe } from '@resettle/common';
 import { CustodialEpisode } from '@resettle/custody';
+import { User, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import {
   AddPathwayActionInput,
@@ -337,5 +338,21 @@ export class EpisodePlanResolver {
       (ids) => this.planning.plansOfEpisodes(ids),
       episode.id,
     );
+  }
+}
+
+/** Who made each change to the plan, by name (the identity feature's users, through the request's DataLoader). */
+@Resolver(() => PlanEvent)
+export class PlanEventResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @DecidedByParent()
+  @ResolveField(() => String, { nullable: true, description: 'Who made the change, by name (null for the system).' })
+  async recordedByName(@Parent() event: PlanEvent, @Context() ctx: AccessContext): Promise<string | null> {
+    if (!event.recordedById) return null;
+    const user = await ctx.loaders
+      .get<string, User | null>('planning:user', (ids) => this.users.findByIds(ids))
+      .load(event.recordedById);
+    return user ? `${user.givenName} ${user.familyName}` : null;
   }
 }

@@ -8,10 +8,31 @@ export const PLAN = `query($id: ID!) {
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       agreement { childAgreement childAgreementWords explainedOn explainedHow blockers agreedAt }
-      pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { name }
+      pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name }
         actions { description dueDate doneOn ownerName } }
       referrals { id type status urgency toOrganisation { name } offerAddressOrPlace offerPlacementType offerProvider offerStartDate updatedAt }
       meetings { id type startsAt endsAt status location callLink }
       releaseDay { meetingDate meetingTime metByName metByRelationship travelArrangements firstDestination
         firstAppointmentDate firstAppointmentTime firstAppointmentPlace firstAppointmentWith medication idDocuments phone moneyAndProperty confirmedAt }
       appointments { at kind withWhom place outcome } } } }`;
+
+/** One pathway to change: the pathway at its version, its actions, and the plan's history (null for partners). */
+export const PATHWAY_PAGE = `query($id: ID!) {
+  me { roles organisationId }
+  custodialEpisode(id: $id) { id expectedReleaseDate daysToRelease
+    child { id givenName familyName preferredName }
+    currentEstablishment { id name } supervisingService { id name localAuthorityId }
+    resettlementPlan { id
+      pathways { id type version status needLevel needSummary childView ownerName responsibleOrganisation { id name }
+        actions { id description dueDate doneOn ownerName version } }
+      history { type summary recordedByName createdAt details } } } }`;
+
+export const UPDATE_PATHWAY = `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id version } }`;
+export const ADD_PATHWAY_ACTION = `mutation($input: AddPathwayActionInput!) {
+  addPathwayAction(input: $input) { action { id } warnings } }`;
+export const UPDATE_PATHWAY_ACTION = `mutation($input: UpdatePathwayActionInput!) {
+  updatePathwayAction(input: $input) { id version doneOn } }`;
+
+/** The organisations of the supervising service's area, to make one responsible for a pathway. */
+export const AREA_ORGANISATIONS = `query($filter: OrganisationFilter) {
+  organisations(filter: $filter, first: 100) { edges { node { id name } } } }`;

@@ -12,6 +12,7 @@ import { referralTypeFor } from '../referrals/referral-actions';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { signedInUser } from '../session/portal-session';
 import { myPlanOf, PlanData } from './my-plan';
+import { mayChangePathway } from './pathway-forms';
 import {
   EPISODE_STATUS_LABELS,
   MEETING_LABELS,
@@ -50,6 +51,10 @@ export class PlansController {
             .map((p: { id: string }) => p.id)
         : [],
       plan: episode.resettlementPlan,
+      // Pathways the person may change (the api decides each change): their names link to the pathway's page.
+      changeable: (episode.resettlementPlan?.pathways ?? [])
+        .filter((p: { responsibleOrganisation: { id: string } | null }) => mayChangePathway(me, episode, p))
+        .map((p: { id: string }) => p.id),
       // The facts deadlines are met by: links only for those the api lets record them.
       recordLinks: episode.resettlementPlan && mayRecordFacts(me, episode) ? FACT_LINKS : [],
       // The custody record: links only for those the api lets change it (the establishment holding the child, or
