@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { Role } from '@resettle/access';
+import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Session } from './support/test-app';
 
@@ -183,16 +183,3 @@ describe('changing a pathway of a child’s plan (browser)', () => {
     120_000,
   );
 });
-
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
-  } catch {
-    const found = (await locator.allTextContents().catch(() => [])).join(' | ').replace(/\s+/g, ' ').slice(0, 1000);
-    throw new Error(`Expected "${text}" in ${locator}, found: ${found} (${locator.page().url()})`);
-  }
-}
