@@ -2,6 +2,7 @@ import { Role } from '@resettle/access';
 import { addDays, dayOfWeek, previousWorkingDay } from '@resettle/common';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { Children, insertArea } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -19,49 +20,24 @@ describe('the establishment records a sentence and early release (browser)', () 
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-ES', 'Eastbridge Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-ES', 'Eastbridge Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-ES', 'HMYOI Eastfield', 'YOI');
+    Object.assign(org, await insertArea(h.t, { code: 'ES', place: 'Eastbridge', establishment: 'HMYOI Eastfield' }));
     manager = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER] });
     await h.t.userSession({ organisationId: org.yoi.id, roles: [Role.ESTABLISHMENT_STAFF], email: STAFF });
+    children = new Children(
+      h.t,
+      manager,
+      { la: org.la, yjs: org.yjs, yoi: org.yoi },
+      {
+        familyName: 'Establishment',
+        bornIn: '2010-06',
+        gender: 'FEMALE',
+      },
+    );
   }, 120_000);
   afterAll(async () => h?.stop(), 120_000);
 
-  let born = 0;
-  /** A child remanded today to HMYOI Eastfield, supervised by Eastbridge. */
-  async function remandedChild(givenName: string): Promise<string> {
-    const { registerChild: child } = await manager.ok(
-      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-      {
-        input: {
-          givenName,
-          familyName: 'Establishment',
-          dateOfBirth: `2010-06-${String(++born).padStart(2, '0')}`,
-          gender: 'FEMALE',
-          responsibleAuthorityId: org.la.id,
-          homeAuthorityId: org.la.id,
-        },
-      },
-    );
-    const { startCustodialEpisode: episode } = await manager.ok(
-      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
-      {
-        input: {
-          childId: child.id,
-          establishmentId: org.yoi.id,
-          supervisingServiceId: org.yjs.id,
-          remandDate: h.t.clock.today(),
-        },
-      },
-    );
-    return episode.id;
-  }
+  let children: Children;
+  const remandedChild = async (givenName: string) => (await children.remanded(givenName)).episodeId;
 
   const episodeOf = async (id: string) =>
     (

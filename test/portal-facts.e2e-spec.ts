@@ -1,6 +1,7 @@
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { Children, insertArea, insertOrganisation } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -19,64 +20,30 @@ describe('recording the facts deadlines are met by (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-FF', 'Northtown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-FF', 'Northtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-FF', 'HMYOI Factfield', 'YOI');
-    await insertOrg('otherLa', 'LA-FO', 'Southtown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('otherYjs', 'YJS-FO', 'Southtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.otherLa.id);
+    Object.assign(org, await insertArea(h.t, { code: 'FF', place: 'Northtown', establishment: 'HMYOI Factfield' }));
+    org.otherLa = await insertOrganisation(h.t, { code: 'LA-FO', name: 'Southtown Council', type: 'LOCAL_AUTHORITY' });
+    org.otherYjs = await insertOrganisation(h.t, {
+      code: 'YJS-FO',
+      name: 'Southtown Youth Justice Service',
+      type: 'YOUTH_JUSTICE_SERVICE',
+      localAuthorityId: org.otherLa.id,
+    });
     manager = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER] });
     await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_CASE_MANAGER], email: CASE_MANAGER });
     await h.t.userSession({ organisationId: org.yoi.id, roles: [Role.ESTABLISHMENT_STAFF], email: STAFF });
     await h.t.userSession({ organisationId: org.otherYjs.id, roles: [Role.YJS_CASE_MANAGER], email: OTHER_AREA });
+    children = new Children(
+      h.t,
+      manager,
+      { la: org.la, yjs: org.yjs, yoi: org.yoi },
+      { familyName: 'Facts', bornIn: '2010-05' },
+    );
   }, 120_000);
   afterAll(async () => h?.stop(), 120_000);
 
   /** A child sentenced today to a 12-month DTO, held at HMYOI Factfield, supervised by Northtown. */
-  // Each child born on a day of their own: names a letter apart on one birthday are possible duplicates.
-  let born = 0;
-  async function childWithPlan(givenName: string): Promise<{ episodeId: string; planId: string }> {
-    const { registerChild: child } = await manager.ok(
-      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-      {
-        input: {
-          givenName,
-          familyName: 'Facts',
-          dateOfBirth: `2010-05-${String(++born).padStart(2, '0')}`,
-          gender: 'MALE',
-          responsibleAuthorityId: org.la.id,
-          homeAuthorityId: org.la.id,
-        },
-      },
-    );
-    const { startCustodialEpisode: episode } = await manager.ok(
-      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
-      {
-        input: {
-          childId: child.id,
-          establishmentId: org.yoi.id,
-          supervisingServiceId: org.yjs.id,
-          remandDate: h.t.clock.today(),
-        },
-      },
-    );
-    await manager.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
-      input: {
-        episodeId: episode.id,
-        expectedVersion: episode.version,
-        sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 },
-      },
-    });
-    const { resettlementPlan } = await manager.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, {
-      id: episode.id,
-    });
-    return { episodeId: episode.id, planId: resettlementPlan.id };
-  }
+  let children: Children;
+  const childWithPlan = async (givenName: string) => children.sentenced(givenName);
 
   async function milestone(episodeId: string, key: string) {
     const { milestones } = await manager.ok(`query($id: ID!) { milestones(episodeId: $id) { key status evidence } }`, {

@@ -1,6 +1,7 @@
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { Children, insertArea, insertOrganisation } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -17,16 +18,13 @@ describe('changing a pathway of a child’s plan (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-PE', 'Eastborough Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-PE', 'Eastborough Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-PE', 'HMYOI Planfield', 'YOI');
-    await insertOrg('school', 'ED-PE', 'Eastborough College', 'EDUCATION_PROVIDER', org.la.id);
+    Object.assign(org, await insertArea(h.t, { code: 'PE', place: 'Eastborough', establishment: 'HMYOI Planfield' }));
+    org.school = await insertOrganisation(h.t, {
+      code: 'ED-PE',
+      name: 'Eastborough College',
+      type: 'EDUCATION_PROVIDER',
+      localAuthorityId: org.la.id,
+    });
     colleague = await h.t.userSession({
       organisationId: org.yjs.id,
       roles: [Role.YJS_MANAGER],
@@ -40,37 +38,21 @@ describe('changing a pathway of a child’s plan (browser)', () => {
       givenName: 'Casey',
       familyName: 'Manager',
     });
+    children = new Children(
+      h.t,
+      colleague,
+      { la: org.la, yjs: org.yjs, yoi: org.yoi },
+      {
+        familyName: 'Planedit',
+        bornIn: '2010-06',
+        gender: 'FEMALE',
+      },
+    );
   }, 120_000);
   afterAll(async () => h?.stop(), 120_000);
 
-  let born = 0;
-  async function childOnRemand(givenName: string): Promise<string> {
-    const { registerChild: child } = await colleague.ok(
-      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-      {
-        input: {
-          givenName,
-          familyName: 'Planedit',
-          dateOfBirth: `2010-06-${String(++born).padStart(2, '0')}`,
-          gender: 'FEMALE',
-          responsibleAuthorityId: org.la.id,
-          homeAuthorityId: org.la.id,
-        },
-      },
-    );
-    const { startCustodialEpisode: episode } = await colleague.ok(
-      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
-      {
-        input: {
-          childId: child.id,
-          establishmentId: org.yoi.id,
-          supervisingServiceId: org.yjs.id,
-          remandDate: h.t.clock.today(),
-        },
-      },
-    );
-    return episode.id;
-  }
+  let children: Children;
+  const childOnRemand = async (givenName: string) => (await children.remanded(givenName)).episodeId;
 
   async function ete(episodeId: string) {
     const { resettlementPlan } = await colleague.ok(
