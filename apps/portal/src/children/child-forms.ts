@@ -1,4 +1,4 @@
-import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { dateFromParts, dateProblem } from '../forms/date-input';
 import type { FormErrors } from '../forms/form-errors';
 import { govukDate } from '../http/view-filters';
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Capability, mayPerform, Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { dateFromParts, dateProblem } from '../forms/date-input';
 import { apiFormErrors, formError, FormErrors } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { dateFromParts } from '../facts/fact-forms';
+import { dateFromParts } from '../forms/date-input';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { govukDate, humanDates } from '../http/view-filters';

@@ -1,37 +1,8 @@
 import { Transform } from 'class-transformer';
-import {
-  Allow,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  Max,
-  Min,
-  Validate,
-  ValidateIf,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
+import { Allow, IsIn, IsInt, IsNotEmpty, IsOptional, Max, Min, Validate, ValidateIf } from 'class-validator';
 import { Capability, mayPerform, Role } from '@resettle/access';
-import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { dateFromParts, RealDate } from '../forms/date-input';
 import { govukDate } from '../http/view-filters';
-
-/** A date input named `<prefix>Day`, `<prefix>Month`, `<prefix>Year`, checked on its day box (the first). */
-@ValidatorConstraint({ name: 'realDate' })
-class RealDate implements ValidatorConstraintInterface {
-  private problem(args: ValidationArguments): string | null {
-    const [prefix, label] = args.constraints as [string, string];
-    const form = args.object as Record<string, unknown>;
-    return dateProblem(label, form[`${prefix}Day`], form[`${prefix}Month`], form[`${prefix}Year`]);
-  }
-  validate(_: unknown, args: ValidationArguments): boolean {
-    return this.problem(args) === null;
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return this.problem(args) ?? '';
-  }
-}
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** A whole number typed in a box ("12"), left as typed when it is not one so the message can say so. */

@@ -1,5 +1,6 @@
+import { dateFromParts, dateProblem } from '../forms/date-input';
 import { validateForm } from '../forms/form-errors';
-import { dateFromParts, dateProblem, EtePlacementForm } from './fact-forms';
+import { EtePlacementForm } from './fact-forms';
 import { addressToTell, healthChoices, mayRecordFacts } from './fact-specs';
 
 describe('the facts forms', () => {

@@ -2,15 +2,10 @@ import { Capability, mayPerform, Role } from '@resettle/access';
 import { todayIso } from '@resettle/common';
 import { healthPathwaysNeedingHandover } from '@resettle/milestones';
 import { currentAddress } from '@resettle/planning';
+import { dateFromParts } from '../forms/date-input';
 import { govukDate } from '../http/view-filters';
 import { PATHWAY_LABELS } from '../plans/plan-labels';
-import {
-  AccommodationArrangementForm,
-  ChildToldForm,
-  dateFromParts,
-  EtePlacementForm,
-  HealthHandoverForm,
-} from './fact-forms';
+import { AccommodationArrangementForm, ChildToldForm, EtePlacementForm, HealthHandoverForm } from './fact-forms';
 
 /** What a fact's pages need of the episode: the child, the release date, and the plan's facts so far. */
 export const FACT_CONTEXT = `query($id: ID!) {

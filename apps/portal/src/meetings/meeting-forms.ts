@@ -1,4 +1,4 @@
-import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { dateFromParts, dateProblem } from '../forms/date-input';
 import type { FormErrors } from '../forms/form-errors';
 
 /** The meeting pages' forms as plain functions (table-tested): what was typed, checked and turned into api input. */
