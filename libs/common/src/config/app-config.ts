@@ -250,6 +250,15 @@ export class AppConfig {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   EMAIL_LINK_BASE_URL?: string;
 
+  /**
+   * Where calendar apps reach the api's `/calendar/<token>.ics` (`https://resettle.example.gov.uk`). Unset, a feed's
+   * URL is made from the address the caller reached the api at, which behind the portal is the portal's internal
+   * API_URL: no calendar app outside can reach that, so set this in production.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  CALENDAR_FEED_BASE_URL?: string;
+
   /** When the daily digest goes out: a cron pattern in NOTIFICATION_DIGEST_TIMEZONE. */
   @IsString()
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'a cron pattern of 5 or 6 fields, e.g. "0 7 * * *"' })

@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
@@ -12,6 +13,7 @@ import {
   selectedFieldPaths,
 } from '@resettle/access';
 import { Child, ChildrenService } from '@resettle/children';
+import { AppConfig } from '@resettle/common';
 import { UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { PathwayAction } from '../entities/pathway-action.entity';
@@ -30,7 +32,7 @@ import { PlanningMeeting } from './entities/planning-meeting.entity';
 import { CalendarFeed, MeetingOutcome, PlanningMeetingConnection, RecordMeetingOutcomePayload } from './meeting.types';
 import { MeetingStatus } from './meeting-enums';
 import { MeetingsService } from './meetings.service';
-import { childInitials } from './rules/meeting-rules';
+import { childInitials, feedOrigin } from './rules/meeting-rules';
 
 const MEETING = 'Planning meeting';
 const WHOLE_PLAN =
@@ -55,6 +57,7 @@ export class MeetingsResolver {
     private readonly users: UsersService,
     private readonly children: ChildrenService,
     private readonly planAccess: PlanAccess,
+    private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
   // ---------------------------------------------------------------- meetings
@@ -135,7 +138,10 @@ export class MeetingsResolver {
   })
   @Allow(Capability.READ_SELF)
   createCalendarFeed(@CurrentCaller() caller: Caller, @Context() ctx: AccessContext) {
-    return this.feeds.createOrRotate(caller, originOf(ctx));
+    return this.feeds.createOrRotate(
+      caller,
+      feedOrigin(this.config.get('CALENDAR_FEED_BASE_URL', { infer: true }), originOf(ctx)),
+    );
   }
 
   @Mutation(() => Boolean, {

@@ -4,6 +4,7 @@ import {
   attendanceErrors,
   changeRefusal,
   childInitials,
+  feedOrigin,
   initialMeetingRefusal,
   inviteeErrors,
   meetingTimeAndPlaceErrors,
@@ -159,5 +160,17 @@ describe('the child’s initials', () => {
     [{ givenName: ' émile ', familyName: 'Zola', preferredName: '  ' }, 'É.Z.'],
   ])('%j → %s', (child, initials) => {
     expect(childInitials(child)).toBe(initials);
+  });
+});
+
+describe('where a calendar feed’s URL starts', () => {
+  it.each([
+    [undefined, 'http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
+    ['', 'http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
+    ['https://resettle.example.gov.uk', 'http://api:3000', 'https://resettle.example.gov.uk'],
+    ['https://resettle.example.gov.uk/', 'http://api:3000', 'https://resettle.example.gov.uk'],
+    ['https://gateway.example.gov.uk/resettle-api/', 'http://api:3000', 'https://gateway.example.gov.uk/resettle-api'],
+  ])('configured %s, reached at %s → %s', (configured, requestOrigin, origin) => {
+    expect(feedOrigin(configured, requestOrigin)).toBe(origin);
   });
 });

@@ -161,3 +161,12 @@ export function childInitials(child: { givenName: string; familyName: string; pr
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }
+
+/**
+ * What a calendar feed's URL starts with: the configured public address (CALENDAR_FEED_BASE_URL, which may hold a
+ * path where a proxy puts the api; without its trailing slash) when there is one, else the address the caller
+ * reached the api at.
+ */
+export function feedOrigin(configured: string | undefined, requestOrigin: string): string {
+  return configured ? configured.replace(/\/+$/, '') : requestOrigin;
+}
