@@ -101,7 +101,7 @@ describe('the release day in the portal (browser)', () => {
         await page.getByRole('button', { name: 'Save the release-day plan' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'The time the child is met must be a time');
 
-        const year = String(new Date().getUTCFullYear() + 1);
+        const year = String(h.t.clock.now().getUTCFullYear() + 1);
         await page.getByLabel('Their relationship to the child').fill('Mother');
         await page.getByLabel('Yes').check();
         await fillDate('Day of release', `${year}-01-15`);
@@ -136,7 +136,11 @@ describe('the release day in the portal (browser)', () => {
           id: episodeId,
         });
         await colleague.ok(`mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { id } }`, {
-          input: { episodeId, expectedVersion: custodialEpisode.version, releasedAt: new Date().toISOString() },
+          input: {
+            episodeId,
+            expectedVersion: custodialEpisode.version,
+            releasedAt: new Date(h.t.clock.now().getTime() - 3_600_000).toISOString(),
+          },
         });
         await page.reload();
         await page.getByRole('button', { name: 'Record the release day' }).click();
