@@ -4,7 +4,7 @@ import { FormErrors } from '../forms/form-errors';
 type Values = Record<string, string>;
 
 /** The release-day plan's text answers, as the api names them (each cleared when left empty). */
-export const PLAN_TEXT_FIELDS = [
+const PLAN_TEXT_FIELDS = [
   'metByName',
   'metByRelationship',
   'travelArrangements',

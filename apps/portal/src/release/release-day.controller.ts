@@ -50,6 +50,8 @@ const RECORD = `mutation($input: RecordReleaseDayInput!) { recordReleaseDay(inpu
 
 const STALE =
   'Someone else changed the release-day plan since you opened it. The form now shows what is there now: nothing you entered was saved, so make your change again';
+const NOT_CONFIRMED =
+  'The release-day plan was not confirmed: it changed since you checked it, or something is now missing. The page shows it as it is now';
 const STALE_RECORD =
   'Someone else recorded the release day since you opened the page. It now shows what is there now: nothing you entered was saved';
 
@@ -128,7 +130,7 @@ export class ReleaseDayController {
       if (refusal.status === 409) {
         // Changed meanwhile, or something is missing now: the plan page shows what is there and its gaps.
         const fresh = await this.load(request, id);
-        return this.render(request, reply, fresh, { errors: formError('metByName', STALE) }, 409);
+        return this.render(request, reply, fresh, { errors: formError('metByName', NOT_CONFIRMED) }, 409);
       }
       return this.renderCheck(request, reply, loaded, plan, refusal.errors, refusal.status);
     }
@@ -217,6 +219,7 @@ export class ReleaseDayController {
         childName: childName(episode),
         mayChange: mayChange(me, episode),
         released: episode.status === 'RELEASED',
+        summary: plan ? checkRows(episode.id, plan).map(({ key, value }) => ({ key, value })) : [],
         gaps: (plan?.gaps ?? []).map((g) => ({ text: g.message, href: `#${pageFieldOf(g.field)}` })),
         values,
         record,
