@@ -26,6 +26,7 @@ import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { ReleaseDayController } from './release/release-day.controller';
 import { DraftStore } from './session/draft-store';
 import { PORTAL_REDIS } from './session/portal-redis.provider';
 import { SessionController } from './session/session.controller';
@@ -81,6 +82,7 @@ export class PortalModule {
         PlansController,
         PathwaysController,
         MilestonesController,
+        ReleaseDayController,
         FactsController,
         CustodyController,
         MeetingsController,
