@@ -1,4 +1,4 @@
-import { dateFromParts, dateProblem } from '../facts/fact-forms';
+import { dateFromParts, dateProblem } from '../forms/date-input';
 import { FormErrors } from '../forms/form-errors';
 
 type Values = Record<string, string>;
