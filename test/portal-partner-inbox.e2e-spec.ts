@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { insertArea, insertOrganisation } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -21,16 +22,8 @@ describe('partner inbox tabs and search (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-IN', 'Northtown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('otherLa', 'LA-IO', 'Southtown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-IN', 'Northtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-IN', 'HMYOI Inboxfield', 'YOI');
+    Object.assign(org, await insertArea(h.t, { code: 'IN', place: 'Northtown', establishment: 'HMYOI Inboxfield' }));
+    org.otherLa = await insertOrganisation(h.t, { code: 'LA-IO', name: 'Southtown Council', type: 'LOCAL_AUTHORITY' });
     service = await h.t.userSession({
       organisationId: org.yjs.id,
       roles: [Role.YJS_MANAGER],

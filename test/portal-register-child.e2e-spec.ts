@@ -1,6 +1,7 @@
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { insertArea } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -18,15 +19,7 @@ describe('register a child and start custody (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-RC', 'Regtown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-RC', 'Regtown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-RC', 'HMYOI Regfield', 'YOI');
+    Object.assign(org, await insertArea(h.t, { code: 'RC', place: 'Regtown', establishment: 'HMYOI Regfield' }));
     manager = await h.t.userSession({
       organisationId: org.yjs.id,
       roles: [Role.YJS_MANAGER],
