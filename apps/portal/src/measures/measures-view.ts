@@ -1,4 +1,4 @@
-import { addCalendarMonths, addDays, endOfMonth, type IsoDate } from '@resettle/common';
+import { addCalendarMonths, addDays, endOfMonth, type IsoDate, monthAndYear } from '@resettle/common';
 import { govukDate } from '../http/view-filters';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 
@@ -10,22 +10,7 @@ export interface MeasuresPeriodChoice {
   to: IsoDate;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-const monthName = (first: IsoDate) => `${MONTHS[Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`;
+const monthName = (first: IsoDate) => monthAndYear(first);
 
 /**
  * The periods a person can choose: each of the last 12 whole months (last month first, the default), and the 12

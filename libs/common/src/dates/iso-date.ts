@@ -121,6 +121,31 @@ export function dayName(d: IsoDate): string {
   return DAY_NAMES[dayOfWeek(d)];
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 'January 2027', for a month shown to people. */
+export function monthAndYear(d: IsoDate): string {
+  return `${MONTH_NAMES[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}
+
+/** 'Saturday 16 January 2027', as a day is said to people in messages. */
+export function longDate(d: IsoDate): string {
+  return `${dayName(d)} ${Number(d.slice(8, 10))} ${monthAndYear(d)}`;
+}
+
 /** −1, 0 or 1, for Array.prototype.sort. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   const diff = daysBetween(b, a);

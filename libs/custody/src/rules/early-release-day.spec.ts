@@ -1,4 +1,5 @@
-import { earlyReleaseDay, longDate } from './early-release-day';
+import { longDate } from '@resettle/common';
+import { earlyReleaseDay } from './early-release-day';
 
 describe('earlyReleaseDay: early release is granted for a working day', () => {
   // A DTO whose earliest release date is Wednesday 30 December 2026 and mid-term date Saturday 30 January 2027.

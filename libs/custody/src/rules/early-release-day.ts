@@ -4,28 +4,9 @@ import {
   IsoDate,
   isWorkingDay,
   lastWorkingDayOnOrBefore,
+  longDate,
   previousWorkingDay,
 } from '@resettle/common';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 'Saturday 16 January 2027', as the refusals say a day to people. */
-export function longDate(d: IsoDate): string {
-  return `${dayName(d)} ${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-}
 
 /** The day early release is granted for, or why the day asked for cannot be. */
 export type EarlyReleaseDayDecision =
