@@ -22,6 +22,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
+import { AgreementController } from './plans/agreement.controller';
 import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
@@ -81,6 +82,7 @@ export class PortalModule {
         AtRiskController,
         PlansController,
         PathwaysController,
+        AgreementController,
         MilestonesController,
         ReleaseDayController,
         FactsController,

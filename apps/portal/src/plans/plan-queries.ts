@@ -36,3 +36,20 @@ export const UPDATE_PATHWAY_ACTION = `mutation($input: UpdatePathwayActionInput!
 /** The organisations of the supervising service's area, to make one responsible for a pathway. */
 export const AREA_ORGANISATIONS = `query($filter: OrganisationFilter) {
   organisations(filter: $filter, first: 100) { edges { node { id name } } } }`;
+
+/** The plan as a whole to change: its version, the child's voice, the agreement and what blocks it. */
+export const PLAN_AGREEMENT_PAGE = `query($id: ID!) {
+  me { roles organisationId }
+  custodialEpisode(id: $id) { id
+    child { id givenName familyName preferredName }
+    supervisingService { id name }
+    resettlementPlan { id version status
+      childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
+      agreement { childAgreement childAgreementWords parentCarerAgreement parentCarerAgreementWords explainedOn
+        explainedHow blockers agreedAt }
+      pathways { id type } } } }`;
+
+export const UPDATE_CHILD_VOICE = `mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { id version } }`;
+export const RECORD_PLAN_EXPLANATION = `mutation($input: RecordPlanExplanationInput!) {
+  recordPlanExplanation(input: $input) { id version } }`;
+export const MARK_PLAN_AGREED = `mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { id version } }`;

@@ -11,6 +11,7 @@ import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
 import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referral-labels';
 import { signedInUser } from '../session/portal-session';
+import { blockerLinks, mayChangePlan } from './child-voice-forms';
 import { myPlanOf, PlanData } from './my-plan';
 import { mayChangePathway } from './pathway-forms';
 import {
@@ -51,6 +52,14 @@ export class PlansController {
             .map((p: { id: string }) => p.id)
         : [],
       plan: episode.resettlementPlan,
+      // The child's voice and the agreement: the supervising service changes them (the api decides).
+      mayChangePlan: mayChangePlan(me, episode),
+      // What still blocks agreement, each linking to where it is fixed.
+      blockers: blockerLinks(
+        episode.resettlementPlan?.agreement?.blockers ?? [],
+        episode.id,
+        episode.resettlementPlan?.pathways ?? [],
+      ),
       // Pathways the person may change (the api decides each change): their names link to the pathway's page.
       changeable: (episode.resettlementPlan?.pathways ?? [])
         .filter((p: { responsibleOrganisation: { id: string } | null }) => mayChangePathway(me, episode, p))
