@@ -1,6 +1,7 @@
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { Children, insertArea } from './support/portal-world';
 import { Session } from './support/test-app';
 
 /**
@@ -17,48 +18,20 @@ describe('the child’s voice and the plan’s agreement (browser)', () => {
 
   beforeAll(async () => {
     h = await PortalHarness.start();
-    const insertOrg = async (key: string, code: string, name: string, type: string, la: string | null = null) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id`,
-        [code, name, type, la],
-      );
-    };
-    await insertOrg('la', 'LA-CV', 'Westborough Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-CV', 'Westborough Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-CV', 'HMYOI Voicefield', 'YOI');
+    Object.assign(org, await insertArea(h.t, { code: 'CV', place: 'Westborough', establishment: 'HMYOI Voicefield' }));
     colleague = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER] });
     await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_CASE_MANAGER], email: CASE_MANAGER });
+    children = new Children(
+      h.t,
+      colleague,
+      { la: org.la, yjs: org.yjs, yoi: org.yoi },
+      { familyName: 'Voiced', bornIn: '2010-07' },
+    );
   }, 120_000);
   afterAll(async () => h?.stop(), 120_000);
 
-  let born = 0;
-  async function childOnRemand(givenName: string): Promise<string> {
-    const { registerChild: child } = await colleague.ok(
-      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-      {
-        input: {
-          givenName,
-          familyName: 'Voiced',
-          dateOfBirth: `2010-07-${String(++born).padStart(2, '0')}`,
-          gender: 'MALE',
-          responsibleAuthorityId: org.la.id,
-          homeAuthorityId: org.la.id,
-        },
-      },
-    );
-    const { startCustodialEpisode: episode } = await colleague.ok(
-      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
-      {
-        input: {
-          childId: child.id,
-          establishmentId: org.yoi.id,
-          supervisingServiceId: org.yjs.id,
-          remandDate: h.t.clock.today(),
-        },
-      },
-    );
-    return episode.id;
-  }
+  let children: Children;
+  const childOnRemand = async (givenName: string) => (await children.remanded(givenName)).episodeId;
 
   const plan = async (episodeId: string) =>
     (
