@@ -247,6 +247,17 @@ describe('the resettlement plan', () => {
     expect((await loadPlan()).status).toBe('DRAFT');
 
     const ete = (await loadPlan()).pathways.find((p: any) => p.type === 'EDUCATION_TRAINING_EMPLOYMENT');
+    // The same blocker, with the pathway it is fixed on, for a page to link to.
+    const { resettlementPlan } = await yjs.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { agreement { blockerDetails { text pathwayId } } } }`,
+      { id: w.a.episode.id },
+    );
+    expect(resettlementPlan.agreement.blockerDetails).toEqual([
+      {
+        text: 'Record the child’s view on the education training employment pathway, or why it could not be had',
+        pathwayId: ete.id,
+      },
+    ]);
     await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { version } }`, {
       input: { pathwayId: ete.id, expectedVersion: ete.version, childView: 'College for motor vehicle, not school' },
     });

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
 import { AgreementResponse } from './planning-enums';
@@ -28,6 +28,15 @@ export class ChildVoice {
     description: 'How the plan is adapted to how the child learns and communicates.',
   })
   communicationAdaptations: string | null;
+}
+
+@ObjectType({ description: 'One thing stopping a plan being marked agreed.' })
+export class PlanAgreementBlocker {
+  @Field({ description: 'What to do, in words a case manager can act on.' })
+  text: string;
+
+  @Field(() => ID, { nullable: true, description: 'The pathway where it is done; null for the plan as a whole.' })
+  pathwayId: string | null;
 }
 
 @ObjectType({
@@ -63,6 +72,11 @@ export class PlanAgreement {
 
   @Field(() => [String], { description: 'What still stops the plan being marked agreed; empty when nothing does.' })
   blockers: string[];
+
+  @Field(() => [PlanAgreementBlocker], {
+    description: 'The same as `blockers`, each with the pathway it is fixed on when it is a pathway’s.',
+  })
+  blockerDetails: PlanAgreementBlocker[];
 }
 
 @ObjectType()

@@ -36,7 +36,7 @@ import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
 import { PlanAccess } from './plan-access';
 import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
-import { agreementBlockers } from './rules/plan-agreement';
+import { agreementBlockerDetails } from './rules/plan-agreement';
 
 const PLAN = 'Resettlement plan';
 const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only their own pathways).';
@@ -218,10 +218,12 @@ export class PlanningResolver {
   async agreement(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<PlanAgreement | null> {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     const pathways = await this.pathwaysOf(ctx, plan);
-    return {
-      ...plan,
-      blockers: agreementBlockers({ explainedOn: plan.explainedOn, childAgreement: plan.childAgreement, pathways }),
-    };
+    const blockerDetails = agreementBlockerDetails({
+      explainedOn: plan.explainedOn,
+      childAgreement: plan.childAgreement,
+      pathways,
+    });
+    return { ...plan, blockers: blockerDetails.map((b) => b.text), blockerDetails };
   }
 
   @DecidedByParent()

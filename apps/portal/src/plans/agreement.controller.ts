@@ -30,7 +30,7 @@ interface Agreement {
   parentCarerAgreementWords: string | null;
   explainedOn: string | null;
   explainedHow: string | null;
-  blockers: string[];
+  blockerDetails: { text: string; pathwayId: string | null }[];
   agreedAt: string | null;
 }
 
@@ -164,7 +164,7 @@ export class AgreementController {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         // A stale version, or something still blocks agreement: the page shows what is there now and why.
         const fresh = await this.load(request, id);
-        const blocked = (fresh.episode.resettlementPlan.agreement?.blockers.length ?? 0) > 0;
+        const blocked = (fresh.episode.resettlementPlan.agreement?.blockerDetails.length ?? 0) > 0;
         const text = blocked ? 'The plan cannot be marked agreed yet: see what still blocks it' : STALE;
         return this.renderCheck(request, reply, fresh, formError('agree', text), 409);
       }
@@ -261,7 +261,7 @@ export class AgreementController {
         ...this.page(loaded),
         agreement: plan.agreement,
         labels: AGREEMENT_LABELS,
-        blockers: blockerLinks(plan.agreement?.blockers ?? [], loaded.episode.id, plan.pathways),
+        blockers: blockerLinks(plan.agreement?.blockerDetails ?? [], loaded.episode.id),
         errors,
       },
       status,

@@ -104,18 +104,16 @@ describe('who is offered to change the plan as a whole', () => {
 
 describe('what blocks agreement, linked to where it is fixed', () => {
   it('links a pathway’s blocker to its page and the rest to the agreement form', () => {
-    const pathways = [
-      { id: 'p1', type: 'EDUCATION_TRAINING_EMPLOYMENT' },
-      { id: 'p2', type: 'ACCOMMODATION' },
-    ];
     expect(
       blockerLinks(
         [
-          'Record when and how the plan was explained to the child',
-          'Record the child’s view on the accommodation pathway, or why it could not be had',
+          { text: 'Record when and how the plan was explained to the child', pathwayId: null },
+          {
+            text: 'Record the child’s view on the accommodation pathway, or why it could not be had',
+            pathwayId: 'p2',
+          },
         ],
         'e1',
-        pathways,
       ),
     ).toEqual([
       { text: 'Record when and how the plan was explained to the child', href: '/plans/e1/agreement' },

@@ -154,19 +154,15 @@ export function mayChangePlan(
 }
 
 /**
- * What still blocks agreement (the api's words), each with where it is fixed: a pathway's page when it names a
- * pathway (the api names it as its type in lower case), otherwise the agreement form.
+ * What still blocks agreement (the api's words), each with where it is fixed: the pathway's page when the api says
+ * it is a pathway's, otherwise the agreement form.
  */
 export function blockerLinks(
-  blockers: readonly string[],
+  blockers: readonly { text: string; pathwayId: string | null }[],
   episodeId: string,
-  pathways: readonly { id: string; type: string }[],
 ): { text: string; href: string }[] {
-  return blockers.map((text) => {
-    const pathway = pathways.find((p) => text.includes(` ${p.type.toLowerCase().replace(/_/g, ' ')} pathway`));
-    return {
-      text,
-      href: pathway ? `/plans/${episodeId}/pathways/${pathway.id}` : `/plans/${episodeId}/agreement`,
-    };
-  });
+  return blockers.map(({ text, pathwayId }) => ({
+    text,
+    href: pathwayId ? `/plans/${episodeId}/pathways/${pathwayId}` : `/plans/${episodeId}/agreement`,
+  }));
 }

@@ -7,7 +7,7 @@ export const PLAN = `query($id: ID!) {
     milestones { key dueDate status }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
-      agreement { childAgreement childAgreementWords explainedOn explainedHow blockers agreedAt }
+      agreement { childAgreement childAgreementWords explainedOn explainedHow blockerDetails { text pathwayId } agreedAt }
       pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name }
         actions { description dueDate doneOn ownerName } }
       referrals { id type status urgency toOrganisation { name } offerAddressOrPlace offerPlacementType offerProvider offerStartDate updatedAt }
@@ -46,7 +46,7 @@ export const PLAN_AGREEMENT_PAGE = `query($id: ID!) {
     resettlementPlan { id version status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       agreement { childAgreement childAgreementWords parentCarerAgreement parentCarerAgreementWords explainedOn
-        explainedHow blockers agreedAt }
+        explainedHow blockerDetails { text pathwayId } agreedAt }
       pathways { id type } } } }`;
 
 export const UPDATE_CHILD_VOICE = `mutation($input: UpdateChildVoiceInput!) { updateChildVoice(input: $input) { id version } }`;

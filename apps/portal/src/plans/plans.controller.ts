@@ -55,11 +55,7 @@ export class PlansController {
       // The child's voice and the agreement: the supervising service changes them (the api decides).
       mayChangePlan: mayChangePlan(me, episode),
       // What still blocks agreement, each linking to where it is fixed.
-      blockers: blockerLinks(
-        episode.resettlementPlan?.agreement?.blockers ?? [],
-        episode.id,
-        episode.resettlementPlan?.pathways ?? [],
-      ),
+      blockers: blockerLinks(episode.resettlementPlan?.agreement?.blockerDetails ?? [], episode.id),
       // Pathways the person may change (the api decides each change): their names link to the pathway's page.
       changeable: (episode.resettlementPlan?.pathways ?? [])
         .filter((p: { responsibleOrganisation: { id: string } | null }) => mayChangePathway(me, episode, p))

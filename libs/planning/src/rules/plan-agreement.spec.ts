@@ -1,5 +1,5 @@
 import { AgreementResponse, PathwayStatus, PathwayType } from '../planning-enums';
-import { agreementBlockers, AgreementFacts } from './plan-agreement';
+import { agreementBlockerDetails, agreementBlockers, AgreementFacts } from './plan-agreement';
 
 const pathway = (status: PathwayStatus, childView: string | null = null, reason: string | null = null) => ({
   type: PathwayType.ACCOMMODATION,
@@ -59,5 +59,35 @@ describe('agreementBlockers', () => {
         pathways: [pathway(PathwayStatus.IN_PROGRESS), pathway(PathwayStatus.ARRANGED)],
       }),
     ).toHaveLength(4);
+  });
+});
+
+describe('agreementBlockerDetails', () => {
+  it('names the pathway a blocker is fixed on, and no pathway for the plan-wide ones', () => {
+    expect(
+      agreementBlockerDetails({
+        explainedOn: null,
+        childAgreement: AgreementResponse.AGREES,
+        pathways: [
+          { ...pathway(PathwayStatus.IN_PROGRESS), id: 'p-accommodation' },
+          {
+            ...pathway(PathwayStatus.ARRANGED, 'Back to college'),
+            id: 'p-ete',
+            type: PathwayType.EDUCATION_TRAINING_EMPLOYMENT,
+          },
+          { ...pathway(PathwayStatus.SUPPORT_REQUIRED), id: 'p-health', type: PathwayType.PHYSICAL_HEALTH },
+        ],
+      }),
+    ).toEqual([
+      { text: 'Record when and how the plan was explained to the child', pathwayId: null },
+      {
+        text: 'Record the child’s view on the accommodation pathway, or why it could not be had',
+        pathwayId: 'p-accommodation',
+      },
+      {
+        text: 'Record the child’s view on the physical health pathway, or why it could not be had',
+        pathwayId: 'p-health',
+      },
+    ]);
   });
 });
