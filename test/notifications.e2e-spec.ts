@@ -273,6 +273,21 @@ describe('notifications', () => {
       ]);
     });
 
+    it('a page under a notification’s page reads it too (the offer form of a referral), but not a look-alike', async () => {
+      const erin = await t.userSession({ organisationId, roles: ['YJS_CASE_MANAGER'], email: 'actor@example.com' });
+      const toReferral = await notify(request(erin.userId, { link: '/referrals/ccc' }));
+      const lookAlike = await notify(request(erin.userId, { link: '/referrals/cc' }));
+      const READ_AT = `mutation($link: String!) { markNotificationsReadAt(input: { link: $link }) }`;
+
+      expect((await erin.ok(READ_AT, { link: '/referrals/ccc/offer' })).markNotificationsReadAt).toBe(1);
+      expect((await row(toReferral.notificationId)).read_at).not.toBeNull();
+      expect((await row(lookAlike.notificationId)).read_at).toBeNull();
+      // A page above a notification's page does not read it.
+      const deeper = await notify(request(erin.userId, { link: '/referrals/ddd/messages' }));
+      expect((await erin.ok(READ_AT, { link: '/referrals/ddd' })).markNotificationsReadAt).toBe(0);
+      expect((await row(deeper.notificationId)).read_at).toBeNull();
+    });
+
     it.each([
       'https://evil.example.com/referrals/aaa',
       '//evil.example.com',

@@ -244,8 +244,9 @@ export class NotificationsService {
   }
 
   /**
-   * Marks read the caller's unread notifications that link to `link` (the page was opened). Most page views mark
-   * nothing: those write nothing and leave no audit row; a change is audited like the others.
+   * Marks read the caller's unread notifications that link to `link` or to a page above it (the page was opened: a
+   * referral's offer form reads the notices that link to the referral). Most page views mark nothing: those write
+   * nothing and leave no audit row; a change is audited like the others.
    */
   async markReadAt(caller: Caller, link: string, inTransaction?: EntityManager): Promise<number> {
     // In the caller's transaction when given one (a feature marking read what its change has dealt with).
@@ -254,7 +255,7 @@ export class NotificationsService {
     return run(async (em) => {
       const [marked]: [{ id: string }[], number] = await em.query(
         `UPDATE notification SET read_at = $3
-          WHERE recipient_user_id = $1 AND link = $2 AND read_at IS NULL
+          WHERE recipient_user_id = $1 AND (link = $2 OR starts_with($2, link || '/')) AND read_at IS NULL
           RETURNING id`,
         [caller.actor.userId, link, this.clock.now()],
       );

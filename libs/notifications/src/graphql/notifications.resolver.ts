@@ -57,8 +57,9 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, {
     description:
-      'Marks read your notifications that link to this page: the portal calls it when you open the page a notification ' +
-      'sends you to (or an action brings you back there). Returns how many were unread.',
+      'Marks read your notifications that link to this page or a page above it: the portal calls it when you open the ' +
+      'page a notification sends you to, or one of its forms (or an action brings you back there). Returns how many ' +
+      'were unread.',
   })
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
   markNotificationsReadAt(@Args('input') input: MarkNotificationsReadAtInput, @CurrentCaller() caller: Caller) {
