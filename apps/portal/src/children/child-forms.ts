@@ -1,5 +1,5 @@
 import { dateFromParts, dateProblem } from '../forms/date-input';
-import type { FormErrors } from '../forms/form-errors';
+import { type FormErrors, toFormErrors } from '../forms/form-errors';
 import { govukDate } from '../http/view-filters';
 
 /**
@@ -36,13 +36,6 @@ export function setAsideIds(body: unknown): string[] {
   const raw = (body as Record<string, unknown> | null)?.setAside;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return [...new Set(list.filter((v): v is string => typeof v === 'string' && UUID.test(v)))];
-}
-
-export function toErrors(entries: [string, string][]): FormErrors | null {
-  if (!entries.length) return null;
-  const byField: FormErrors['byField'] = {};
-  for (const [field, text] of entries) byField[field] ??= { text };
-  return { list: Object.entries(byField).map(([field, { text }]) => ({ text, href: `#${field}` })), byField };
 }
 
 function name(values: Values, field: string, label: string, required: boolean): [string, string] | null {
@@ -97,7 +90,7 @@ export function parseRegisterChild(
   const lookedAfter = values.lookedAfter === 'yes';
   if (lookedAfter && !UUID.test(values.responsibleAuthorityId ?? ''))
     push(['responsibleAuthorityId', 'Select the local authority responsible for the child']);
-  if (errors.length) return { input: null, errors: toErrors(errors) };
+  if (errors.length) return { input: null, errors: toFormErrors(errors) };
   return {
     input: {
       givenName: values.givenName,
@@ -182,7 +175,7 @@ export function parseStartCustody(
   else if (court.length < 2 || court.length > 200) errors.push(['court', 'The court must be 2 to 200 characters']);
   // In the order of the page, so the error summary reads from top to bottom.
   errors.sort((a, b) => FIELD_ORDER.indexOf(a[0]) - FIELD_ORDER.indexOf(b[0]));
-  if (errors.length) return { input: null, errors: toErrors(errors) };
+  if (errors.length) return { input: null, errors: toFormErrors(errors) };
   return {
     input: { establishmentId: values.establishmentId, court, ...(remandDate ? { remandDate } : { sentence }) },
     errors: null,

@@ -4,7 +4,7 @@ import { Capability, mayPerform, Role } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
-import { apiFormErrors, FormErrors } from '../forms/form-errors';
+import { apiFormErrors, FormErrors, toFormErrors } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { flash, signedInUser } from '../session/portal-session';
 import {
@@ -19,7 +19,6 @@ import {
   SENTENCE_TYPES,
   setAsideIds,
   startCustodyRows,
-  toErrors,
   Values,
 } from './child-forms';
 
@@ -118,7 +117,7 @@ export class RegisterChildController {
           values,
           input,
           setAside,
-          toErrors([['setAside', message]])!,
+          toFormErrors([['setAside', message]]),
           409,
         );
       }
@@ -181,12 +180,12 @@ export class RegisterChildController {
       }
       if (error.code === 'CONFLICT') {
         // Already in custody (started by someone else meanwhile): the page as it is now, and why.
-        const errors = toErrors([['kind', `${error.message}. Nothing was recorded.`]])!;
+        const errors = toFormErrors([['kind', `${error.message}. Nothing was recorded.`]]);
         return this.renderCustody(request, reply, await this.child(request, childId), values, errors, 409);
       }
       if (error.code === 'NOT_FOUND' && error.message.includes('establishmentId')) {
         // Gone from the directory (or no longer secure) since the list was shown.
-        const errors = toErrors([['establishmentId', 'Select where the child is held from the list']])!;
+        const errors = toFormErrors([['establishmentId', 'Select where the child is held from the list']]);
         return this.renderCustody(request, reply, child, values, errors, 400);
       }
       if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
@@ -194,7 +193,7 @@ export class RegisterChildController {
         const message =
           'You cannot start custody for this child: only a youth justice service that registered or supervises ' +
           'them can. Nothing was recorded.';
-        return this.renderCustody(request, reply, child, values, toErrors([['kind', message]])!, 403);
+        return this.renderCustody(request, reply, child, values, toFormErrors([['kind', message]]), 403);
       }
       throw error;
     }

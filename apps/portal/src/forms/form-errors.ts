@@ -38,7 +38,8 @@ export function formError(field: string, text: string): FormErrors {
   return toFormErrors([[field, text]]);
 }
 
-function toFormErrors(entries: [string, string][]): FormErrors {
+/** Errors from (field, message) pairs, in order: a field's first message wins. */
+export function toFormErrors(entries: [string, string][]): FormErrors {
   const byField: FormErrors['byField'] = {};
   for (const [field, text] of entries) byField[field] ??= { text };
   return { list: Object.entries(byField).map(([field, { text }]) => ({ text, href: `#${field}` })), byField };

@@ -1,5 +1,5 @@
 import { dateFromParts, dateProblem } from '../forms/date-input';
-import type { FormErrors } from '../forms/form-errors';
+import { type FormErrors, toFormErrors } from '../forms/form-errors';
 
 /** The meeting pages' forms as plain functions (table-tested): what was typed, checked and turned into api input. */
 
@@ -122,14 +122,6 @@ export function dateTimeFrom(
     };
   }
   return { iso };
-}
-
-/** Errors for the GOV.UK error summary and the fields, in the order given (the first message of a field wins). */
-export function toFormErrors(entries: [string, string][]): FormErrors | undefined {
-  if (!entries.length) return undefined;
-  const byField: FormErrors['byField'] = {};
-  for (const [field, text] of entries) byField[field] ??= { text };
-  return { list: Object.entries(byField).map(([field, { text }]) => ({ text, href: `#${field}` })), byField };
 }
 
 export interface Organisation {

@@ -5,7 +5,7 @@ import { Capability, mayPerform } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { apiFormErrors, FormErrors } from '../forms/form-errors';
+import { apiFormErrors, FormErrors, toFormErrors } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { govukDateTime } from '../http/view-filters';
 import { MEETING_LABELS, PATHWAY_LABELS } from '../plans/plan-labels';
@@ -25,7 +25,6 @@ import {
   scheduleInput,
   splitMeetings,
   STATUS_TAGS,
-  toFormErrors,
   Values,
 } from './meeting-forms';
 
@@ -412,9 +411,7 @@ function placeItems(values: Values) {
 }
 
 function noPlan(): FormErrors {
-  return toFormErrors([
-    ['type', 'This child has no resettlement plan yet: start the plan before scheduling meetings'],
-  ])!;
+  return toFormErrors([['type', 'This child has no resettlement plan yet: start the plan before scheduling meetings']]);
 }
 
 /** What the api refused, as the form's errors; null for what is not a refusal of this change. */
@@ -423,11 +420,11 @@ function refusal(error: unknown, firstField: string): { errors: FormErrors; stat
   if (error.code === 'BAD_USER_INPUT') return { errors: apiFormErrors(error, fieldOfApiPath, firstField), status: 400 };
   if (error.code === 'CONFLICT') {
     const text = `${error.message.replace(/\s*Reload and try again\.?$/, '').replace(/\.$/, '')}. Nothing was saved: the meeting as it is now is shown below.`;
-    return { errors: toFormErrors([[firstField, text]])!, status: 409 };
+    return { errors: toFormErrors([[firstField, text]]), status: 409 };
   }
   if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') {
     const text = 'You cannot change this child’s meetings: only their youth justice service can. Nothing was saved.';
-    return { errors: toFormErrors([[firstField, text]])!, status: 403 };
+    return { errors: toFormErrors([[firstField, text]]), status: 403 };
   }
   return null;
 }

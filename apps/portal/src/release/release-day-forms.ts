@@ -1,5 +1,5 @@
 import { dateFromParts, dateProblem } from '../forms/date-input';
-import { FormErrors } from '../forms/form-errors';
+import { FormErrors, toFormErrors } from '../forms/form-errors';
 
 type Values = Record<string, string>;
 
@@ -62,13 +62,6 @@ function yesNo(value: string | undefined): boolean | null {
   return value === 'yes' ? true : value === 'no' ? false : null;
 }
 
-function errorsOf(entries: [string, string][]): FormErrors | null {
-  if (!entries.length) return null;
-  const byField: FormErrors['byField'] = {};
-  for (const [field, text] of entries) byField[field] ??= { text };
-  return { list: Object.entries(byField).map(([field, { text }]) => ({ text, href: `#${field}` })), byField };
-}
-
 /**
  * The planReleaseDay input from the posted form: every answer sent (an empty one clears it; the plan may be saved
  * part done, the gaps say what is missing), or what is wrong with a date or a time, against its field.
@@ -98,7 +91,7 @@ export function releaseDayPlanInput(
     if (typed && !time) problems.push([field, `${label} must be a time written like 09:30 (24-hour)`]);
     input[field] = time;
   }
-  const errors = errorsOf(problems);
+  const errors = problems.length ? toFormErrors(problems) : null;
   if (errors) return { input: null, errors };
   // Starting the plan: what is left empty is left out, so the api's defaults (the day of release) apply.
   if (!input.expectedVersion) for (const [k, v] of Object.entries(input)) if (v === null) delete input[k];
@@ -143,7 +136,7 @@ export function releaseRecordInput(
     problems.push(['firstNightPlacementType', 'Select what kind of place it was']);
   const asPlanned = yesNo(values.firstNightAsPlanned);
   if (asPlanned === null) problems.push(['firstNightAsPlanned', 'Select whether it was the accommodation planned']);
-  const errors = errorsOf(problems);
+  const errors = problems.length ? toFormErrors(problems) : null;
   if (errors) return { input: null, errors };
   const input: Record<string, unknown> = {
     planId,
