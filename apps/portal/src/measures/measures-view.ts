@@ -10,8 +10,6 @@ export interface MeasuresPeriodChoice {
   to: IsoDate;
 }
 
-const monthName = (first: IsoDate) => monthAndYear(first);
-
 /**
  * The periods a person can choose: each of the last 12 whole months (last month first, the default), and the 12
  * months to the end of last month. Whole months only: a month still running would change under the reader.
@@ -20,7 +18,7 @@ export function measuresPeriods(today: IsoDate): MeasuresPeriodChoice[] {
   const thisMonth = `${today.slice(0, 7)}-01`;
   const months = Array.from({ length: 12 }, (_, i) => {
     const from = addCalendarMonths(thisMonth, -(i + 1));
-    return { value: from.slice(0, 7), text: monthName(from), from, to: endOfMonth(from) };
+    return { value: from.slice(0, 7), text: monthAndYear(from), from, to: endOfMonth(from) };
   });
   const last = months[0];
   const yearFrom = addCalendarMonths(addDays(last.to, 1), -12);
