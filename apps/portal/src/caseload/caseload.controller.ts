@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
+import { csvRows, everyPage, sendCsv } from '../http/csv-download';
 import { renderPage } from '../http/page';
 import { MILESTONE_LABELS, PATHWAY_LABELS, PATHWAY_STATUS_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
@@ -136,54 +136,47 @@ export class CaseloadController {
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: CaseloadQuery) {
     const c = this.choices(request, query);
     const today = this.clock.today();
-    const lines: string[] = [
-      stringify([
-        [
-          'Child',
-          'Establishment',
-          'Release date',
-          'Days to release',
-          'Next deadline',
-          'Due',
-          'Overdue',
-          'Missed',
-          'Pathways arranged',
-          'Not yet arranged',
-        ],
-      ]),
-    ];
-    let after: string | undefined;
-    for (;;) {
-      const { caseload } = await this.api.asUser<{ caseload: any }>(request, CASELOAD, {
-        first: CSV_PAGE_SIZE,
-        after,
-        filter: c.filter,
-        orderBy: c.orderBy,
-      });
-      const rows = caseload.edges.map(({ node }: { node: any }) => this.row(node, today));
-      lines.push(
-        stringify(
-          rows.map((r: any) => [
-            r.name,
-            r.currentEstablishment?.name ?? '',
-            r.expectedReleaseDate ?? 'On remand',
-            r.expectedReleaseDate ? r.daysToRelease : '',
-            r.next?.label ?? '',
-            r.next?.dueDate ?? '',
-            r.next?.overdueBy ?? '',
-            r.missedCount,
-            `${r.pathwaySummary.arranged} of ${r.pathwaySummary.total}`,
-            r.notArranged.join('; '),
-          ]),
-          { escape_formulas: true },
-        ),
-      );
-      if (!caseload.pageInfo.hasNextPage) break;
-      after = caseload.pageInfo.endCursor;
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="caseload-${today}.csv"`)
-      .send(lines.join(''));
+    const pages = everyPage(
+      async (after) =>
+        (
+          await this.api.asUser<{ caseload: any }>(request, CASELOAD, {
+            first: CSV_PAGE_SIZE,
+            after,
+            filter: c.filter,
+            orderBy: c.orderBy,
+          })
+        ).caseload,
+    );
+    return sendCsv(
+      reply,
+      `caseload-${today}.csv`,
+      [
+        'Child',
+        'Establishment',
+        'Release date',
+        'Days to release',
+        'Next deadline',
+        'Due',
+        'Overdue',
+        'Missed',
+        'Pathways arranged',
+        'Not yet arranged',
+      ],
+      csvRows(pages, (node: any) => {
+        const r = this.row(node, today);
+        return [
+          r.name,
+          r.currentEstablishment?.name ?? '',
+          r.expectedReleaseDate ?? 'On remand',
+          r.expectedReleaseDate ? r.daysToRelease : '',
+          r.next?.label ?? '',
+          r.next?.dueDate ?? '',
+          r.next?.overdueBy ?? '',
+          r.missedCount,
+          `${r.pathwaySummary.arranged} of ${r.pathwaySummary.total}`,
+          r.notArranged.join('; '),
+        ];
+      }),
+    );
   }
 }

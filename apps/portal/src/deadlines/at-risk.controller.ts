@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
+import { csvRows, everyPage, sendCsv } from '../http/csv-download';
 import { renderPage } from '../http/page';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 import {
@@ -106,29 +106,25 @@ export class AtRiskController {
   @Get('download')
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: AtRiskQuery) {
     const c = atRiskChoices(query);
-    const lines = [stringify([['Child', 'Deadline', 'Due', 'Overdue or left', 'Case manager', 'Status']])];
-    let after: string | undefined;
-    for (;;) {
-      const { milestonesAtRisk: page } = await this.api.asUser<{ milestonesAtRisk: AtRiskPage }>(request, AT_RISK_CSV, {
-        first: CSV_PAGE_SIZE,
-        after,
-        filter: c.filter,
-      });
-      lines.push(
-        stringify(
-          page.edges
-            .map(({ node }) => atRiskRow(node))
-            .map((r) => [r.childName, r.label, r.dueDate ?? '', r.dueWords, r.caseManager, r.status.text]),
-          { escape_formulas: true },
-        ),
-      );
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor ?? undefined;
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="deadlines-at-risk-${this.clock.today()}.csv"`)
-      .send(lines.join(''));
+    const pages = everyPage(
+      async (after) =>
+        (
+          await this.api.asUser<{ milestonesAtRisk: AtRiskPage }>(request, AT_RISK_CSV, {
+            first: CSV_PAGE_SIZE,
+            after,
+            filter: c.filter,
+          })
+        ).milestonesAtRisk,
+    );
+    return sendCsv(
+      reply,
+      `deadlines-at-risk-${this.clock.today()}.csv`,
+      ['Child', 'Deadline', 'Due', 'Overdue or left', 'Case manager', 'Status'],
+      csvRows(pages, (node) => {
+        const r = atRiskRow(node);
+        return [r.childName, r.label, r.dueDate ?? '', r.dueWords, r.caseManager, r.status.text];
+      }),
+    );
   }
 }
 

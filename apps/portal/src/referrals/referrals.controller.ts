@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { startFarFromRelease } from '@resettle/referrals';
@@ -7,6 +6,7 @@ import { ApiClient } from '../api/api-client';
 import { ApiError, SignInRequiredError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/portal-forms';
+import { csvRows, everyPage, sendCsv } from '../http/csv-download';
 import { renderPage } from '../http/page';
 import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
 import { DraftStore } from '../session/draft-store';
@@ -156,59 +156,52 @@ export class ReferralsController {
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: InboxQuery) {
     const c = this.choices(request, query);
     const partner = !c.user.roles.some((r) => r.startsWith('YJS_'));
-    const lines: string[] = [
-      stringify([
-        [
-          'Child',
-          'Establishment',
-          'Type',
-          partner ? 'From' : 'To',
-          'Received',
-          'Status',
-          'Release date',
-          'Days to release',
-          'Deadline',
-          'Deadline due',
-          'Overdue',
-          'New for you',
-        ],
-      ]),
-    ];
-    let after: string | undefined;
-    for (;;) {
-      const { referrals } = await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
-        first: CSV_PAGE_SIZE,
-        after,
-        filter: c.filter,
-        orderBy: c.orderBy,
-      });
-      const rows = referrals.edges.map(({ node }) => this.row(c.user, node));
-      lines.push(
-        stringify(
-          rows.map((r) => [
-            r.childName,
-            r.summary?.establishmentName ?? '',
-            r.typeLabel,
-            (partner ? r.fromService?.name : r.toOrganisation?.name) ?? '',
-            r.sentAt ? londonToday(new Date(r.sentAt)) : '',
-            r.statusTag.text,
-            r.expectedReleaseDate ?? 'On remand',
-            r.daysToRelease ?? '',
-            r.urgencyTag.text,
-            r.deadline?.dueDate ?? '',
-            r.urgency === 'OVERDUE' ? 'Yes' : 'No',
-            r.newsText ?? '',
-          ]),
-          { escape_formulas: true },
-        ),
-      );
-      if (!referrals.pageInfo.hasNextPage) break;
-      after = referrals.pageInfo.endCursor!;
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="referrals-${this.clock.today()}.csv"`)
-      .send(lines.join(''));
+    const pages = everyPage(
+      async (after) =>
+        (
+          await this.api.asUser<{ referrals: Connection<InboxReferral> }>(request, INBOX, {
+            first: CSV_PAGE_SIZE,
+            after,
+            filter: c.filter,
+            orderBy: c.orderBy,
+          })
+        ).referrals,
+    );
+    return sendCsv(
+      reply,
+      `referrals-${this.clock.today()}.csv`,
+      [
+        'Child',
+        'Establishment',
+        'Type',
+        partner ? 'From' : 'To',
+        'Received',
+        'Status',
+        'Release date',
+        'Days to release',
+        'Deadline',
+        'Deadline due',
+        'Overdue',
+        'New for you',
+      ],
+      csvRows(pages, (node) => {
+        const r = this.row(c.user, node);
+        return [
+          r.childName,
+          r.summary?.establishmentName ?? '',
+          r.typeLabel,
+          (partner ? r.fromService?.name : r.toOrganisation?.name) ?? '',
+          r.sentAt ? londonToday(new Date(r.sentAt)) : '',
+          r.statusTag.text,
+          r.expectedReleaseDate ?? 'On remand',
+          r.daysToRelease ?? '',
+          r.urgencyTag.text,
+          r.deadline?.dueDate ?? '',
+          r.urgency === 'OVERDUE' ? 'Yes' : 'No',
+          r.newsText ?? '',
+        ];
+      }),
+    );
   }
 
   @Get(':id')
