@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '@resettle/access';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
+import { Children, insertArea, sendAccommodationReferral } from './support/portal-world';
 import { Session, TestApp } from './support/test-app';
 
 /**
@@ -22,21 +23,7 @@ describe('partner portal for shared computers (browser)', () => {
   beforeAll(async () => {
     h = await PortalHarness.start();
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const insertOrg = async (
-      key: string,
-      code: string,
-      name: string,
-      type: string,
-      localAuthorityId: string | null = null,
-    ) => {
-      [org[key]] = await h.t.dataSource.query(
-        `INSERT INTO organisation (code, name, type, local_authority_id, nation, region) VALUES ($1, $2, $3, $4, 'ENGLAND', 'Test') RETURNING id, name`,
-        [code, name, type, localAuthorityId],
-      );
-    };
-    await insertOrg('la', 'LA-SH', 'Easttown Council', 'LOCAL_AUTHORITY');
-    await insertOrg('yjs', 'YJS-SH', 'Easttown Youth Justice Service', 'YOUTH_JUSTICE_SERVICE', org.la.id);
-    await insertOrg('yoi', 'YOI-SH', 'HMYOI Testfield', 'YOI');
+    Object.assign(org, await insertArea(h.t, { code: 'SH', place: 'Easttown', establishment: 'HMYOI Testfield' }));
     service = await h.t.userSession({
       organisationId: org.yjs.id,
       roles: [Role.YJS_MANAGER],
@@ -63,56 +50,20 @@ describe('partner portal for shared computers (browser)', () => {
   }, 120_000);
 
   /** A sentenced child with a sent accommodation referral to Easttown Council. */
-  // Each child born on a day of their own: names a letter apart on one birthday are possible duplicates.
-  let born = 0;
   async function referralFor(givenName: string): Promise<string> {
-    const { registerChild: child } = await service.ok(
-      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+    const children = (world ??= new Children(
+      h.t,
+      service,
+      { la: org.la, yjs: org.yjs, yoi: org.yoi },
       {
-        input: {
-          givenName,
-          familyName: 'Sample',
-          dateOfBirth: `2010-03-${String(++born).padStart(2, '0')}`,
-          gender: 'MALE',
-          responsibleAuthorityId: org.la.id,
-          homeAuthorityId: org.la.id,
-        },
+        familyName: 'Sample',
+        bornIn: '2010-03',
       },
-    );
-    const { startCustodialEpisode: episode } = await service.ok(
-      `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id version } }`,
-      {
-        input: {
-          childId: child.id,
-          establishmentId: org.yoi.id,
-          supervisingServiceId: org.yjs.id,
-          remandDate: h.t.clock.today(),
-        },
-      },
-    );
-    await service.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
-      input: {
-        episodeId: episode.id,
-        expectedVersion: episode.version,
-        sentence: { sentenceType: 'DTO', sentenceDate: h.t.clock.today(), termMonths: 12 },
-      },
-    });
-    const { resettlementPlan } = await service.ok(
-      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
-      { id: episode.id },
-    );
-    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
-    const { createReferral } = await service.ok(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
-      {
-        input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: org.la.id, childWishes: 'Near his gran' },
-      },
-    );
-    await service.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
-      input: { referralId: createReferral.id, expectedVersion: createReferral.version },
-    });
-    return createReferral.id;
+    ));
+    const { episodeId } = await children.sentenced(givenName);
+    return (await sendAccommodationReferral(service, episodeId, org.la.id, { childWishes: 'Near his gran' })).id;
   }
+  let world: Children | undefined;
 
   async function tokensKey(page: Page): Promise<string> {
     const cookie = (await page.context().cookies()).find((c) => c.name === 'resettle.sid')!;

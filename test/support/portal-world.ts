@@ -62,14 +62,18 @@ export class Children {
   ) {}
 
   /** Registers a child and remands them to the area's establishment; the plan starts with the episode. */
-  async remanded(givenName: string): Promise<{ childId: string; episodeId: string; version: number }> {
+  async remanded(
+    givenName: string,
+    more: { familyName?: string; lookedAfter?: boolean } = {},
+  ): Promise<{ childId: string; episodeId: string; version: number }> {
     if (this.born >= 28) throw new Error('Children: at most 28 children a test file (one a day of the month)');
     const { registerChild: child } = await this.by.ok(
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
       {
         input: {
           givenName,
-          familyName: this.options.familyName,
+          familyName: more.familyName ?? this.options.familyName,
+          ...(more.lookedAfter === undefined ? {} : { lookedAfter: more.lookedAfter }),
           dateOfBirth: `${this.options.bornIn}-${String(++this.born).padStart(2, '0')}`,
           gender: this.options.gender ?? 'MALE',
           responsibleAuthorityId: this.area.la.id,
@@ -92,8 +96,12 @@ export class Children {
   }
 
   /** As `remanded`, then sentenced today to a DTO of `termMonths`; with the plan's id. */
-  async sentenced(givenName: string, termMonths = 12): Promise<{ childId: string; episodeId: string; planId: string }> {
-    const { childId, episodeId, version } = await this.remanded(givenName);
+  async sentenced(
+    givenName: string,
+    termMonths = 12,
+    more: { familyName?: string; lookedAfter?: boolean } = {},
+  ): Promise<{ childId: string; episodeId: string; planId: string }> {
+    const { childId, episodeId, version } = await this.remanded(givenName, more);
     await this.by.ok(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }`, {
       input: {
         episodeId,
@@ -106,4 +114,32 @@ export class Children {
     });
     return { childId, episodeId, planId: resettlementPlan.id };
   }
+}
+
+/**
+ * Makes and sends an accommodation referral from the plan of `episodeId` to the council `toOrganisationId`, as `by`
+ * (a youth justice manager); with the referral's id and version once sent.
+ */
+export async function sendAccommodationReferral(
+  by: Session,
+  episodeId: string,
+  toOrganisationId: string,
+  details: { childWishes?: string } = {},
+): Promise<{ id: string; version: number }> {
+  const { resettlementPlan } = await by.ok(
+    `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+    {
+      id: episodeId,
+    },
+  );
+  const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+  const { createReferral } = await by.ok(
+    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+    { input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId, ...details } },
+  );
+  const { sendReferral } = await by.ok(
+    `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id version } }`,
+    { input: { referralId: createReferral.id, expectedVersion: createReferral.version } },
+  );
+  return sendReferral;
 }

@@ -29,7 +29,7 @@ describe('sendCsv: a paged list as a streamed CSV download', () => {
         csvRows(everyPage(list.fetchPage), (c) => [c.name, c.name === 'Child 2' ? '=HYPERLINK("x")' : '']),
       ),
     );
-    app.setErrorHandler((error, _request, reply) => reply.status(503).send(`Error page: ${error.message}`));
+    app.setErrorHandler((error: Error, _request, reply) => reply.status(503).send(`Error page: ${error.message}`));
     await app.ready();
   });
   afterEach(() => app.close());
