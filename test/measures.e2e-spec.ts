@@ -131,6 +131,30 @@ describe('resettlement measures (issue 23)', () => {
     );
   }
 
+  /**
+   * A child of their own (a copy of side A's, with this ethnicity key), released from side A's service on
+   * `r`, with the address confirmed on `address` or never; nothing else met.
+   */
+  let copies = 0;
+  async function childOf(ethnicity: string, r: string, address: string | null) {
+    const childId = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO child
+         SELECT (jsonb_populate_record(c, jsonb_build_object('id', $2::uuid, 'external_reference', $3::text,
+                 'ethnicity', $4::text, 'date_of_birth', '2010-03-01'::date))).*
+           FROM child c WHERE c.id = $1`,
+      [w.a.child.id, childId, `MEASURES-${++copies}`, ethnicity],
+    );
+    const episode = await release('a', at(r), r);
+    await t.dataSource.query(`UPDATE custodial_episode SET child_id = $2 WHERE id = $1`, [episode.id, childId]);
+    await milestone(
+      { id: episode.id, childId },
+      'ACCOMMODATION_CONFIRMED',
+      minus(r, 28),
+      address ? { metOn: address } : 'PENDING',
+    );
+  }
+
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
@@ -158,6 +182,22 @@ describe('resettlement measures (issue 23)', () => {
         ete: i <= 6 ? minus(r, 20) : null,
       });
     }
+    // The breakdown cohort, September 2026 (side A, all 16 on the day of release, released on the 15th):
+    //   ethnic group  released  address 14+ days before   shown (released; address)
+    //   White         12        7 (58%)                    12; 7, rate 1 (the largest group)
+    //   Mixed         8         4                          hidden: hides Asian's size from the total; 4 and 4
+    //   Asian         2         1                          hidden (small)
+    //   Black         10        5 (50%)                    10; 5, relative rate 0.50 / 0.58 = 0.86
+    // Hidden yes cells add up to 5 (4 + 1), and the no cells too: nothing more need be hidden. No child was told
+    // or had a place: every yes is 0, so each group's figure is hidden.
+    const r = '2026-09-15';
+    for (const [ethnicity, released, yes] of [
+      ['WHITE_BRITISH', 12, 7],
+      ['MIXED_OTHER', 8, 4],
+      ['ASIAN_PAKISTANI', 2, 1],
+      ['BLACK_CARIBBEAN', 10, 5],
+    ] as const)
+      for (let i = 0; i < released; i++) await childOf(ethnicity, r, i < yes ? minus(r, 20) : null);
   });
   afterAll(async () => t?.stop());
 
@@ -239,6 +279,63 @@ describe('resettlement measures (issue 23)', () => {
     expect(other.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     const caseManager = await w.sessions[Role.YJS_CASE_MANAGER].graphql(QUERY, { input: NOVEMBER });
     expect(caseManager.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+
+  const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
+  const BREAKDOWNS = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    released { display }
+    breakdowns { dimension label baseGroup groups { group label released { value display }
+      figures { measure numerator { value display } percentage relativeRate } } } } }`;
+
+  it('counts each group of each breakdown in PostgreSQL, by hand (before suppression)', async () => {
+    const counts = await t.app.get(MeasuresService).breakdownCounts(SEPTEMBER, [w.a.youthJusticeService.id]);
+    const ethnic = Object.fromEntries(
+      counts.get('ETHNIC_GROUP')!.map((g) => [g.group, [g.released, g.yes.ADDRESS_14_DAYS, g.yes.TOLD_14_DAYS]]),
+    );
+    expect(ethnic).toEqual({ WHITE: [12, 7, 0], MIXED: [8, 4, 0], ASIAN: [2, 1, 0], BLACK: [10, 5, 0] });
+    // Every child in exactly one group of each dimension.
+    for (const dimension of ['GENDER', 'AGE_BAND', 'LOOKED_AFTER', 'CARE_LEAVER', 'LEGAL_STATUS'] as const)
+      expect(counts.get(dimension)!.reduce((sum, g) => sum + g.released, 0)).toBe(32);
+    expect(counts.get('AGE_BAND')).toEqual([expect.objectContaining({ group: '16', released: 32 })]);
+  });
+
+  it('a manager sees the measures by ethnic group: rates against the largest group, small groups hidden', async () => {
+    const { resettlementMeasures: m } = await managerA.ok(BREAKDOWNS, { input: SEPTEMBER });
+    expect(m.released.display).toBe('32');
+    expect(m.breakdowns.map((b: { dimension: string }) => b.dimension)).toEqual([
+      'ETHNIC_GROUP',
+      'GENDER',
+      'AGE_BAND',
+      'LOOKED_AFTER',
+      'CARE_LEAVER',
+      'LEGAL_STATUS',
+    ]);
+    const ethnic = m.breakdowns[0];
+    expect(ethnic.baseGroup).toBe('WHITE');
+    expect(
+      ethnic.groups.map((g: { label: string; released: { display: string } }) => [g.label, g.released.display]),
+    ).toEqual([
+      ['White', '12'],
+      ['Mixed or multiple ethnic groups', F],
+      ['Asian, Asian British or Asian Welsh', F],
+      ['Black, Black British, Black Welsh, Caribbean or African', '10'],
+    ]);
+    const address = ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[0]);
+    expect(address[0]).toMatchObject({
+      measure: 'ADDRESS_14_DAYS',
+      numerator: { value: 7 },
+      percentage: 58,
+      relativeRate: 1,
+    });
+    expect(address[3]).toMatchObject({ numerator: { value: 5 }, percentage: 50, relativeRate: 0.86 });
+    for (const hidden of [address[1], address[2]])
+      expect(hidden).toMatchObject({ numerator: { value: null, display: F }, percentage: null, relativeRate: null });
+    // Nobody told: every group's 0 is hidden.
+    expect(
+      ethnic.groups.map((g: { figures: { numerator: { display: string } }[] }) => g.figures[1].numerator.display),
+    ).toEqual([F, F, F, F]);
+    // Counts only.
+    expect(JSON.stringify(m)).not.toContain(w.a.child.id);
   });
 
   it.each<[string, Record<string, string>, string]>([

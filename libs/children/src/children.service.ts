@@ -118,6 +118,25 @@ export class ChildrenService {
     ];
   }
 
+  /**
+   * For aggregate measures: the groups the child whose id is `childIdSql` is counted in on the day `onDaySql`, as one
+   * row for a LATERAL join: `ethnic_group` (the ONS 2021 high-level group of their ethnicity key, or NOT_RECORDED),
+   * `gender`, `age_band` (10_14, 15, 16, 17_PLUS), `looked_after` and `care_leaver` (YES or NO). Never a name.
+   */
+  breakdownGroupsSql(childIdSql: string, onDaySql: string): string {
+    return `SELECT CASE WHEN c.ethnicity IS NULL THEN 'NOT_RECORDED'
+                        WHEN split_part(c.ethnicity, '_', 1) IN ('WHITE', 'MIXED', 'ASIAN', 'BLACK')
+                          THEN split_part(c.ethnicity, '_', 1)
+                        ELSE 'OTHER' END AS ethnic_group,
+                   c.gender::text AS gender,
+                   CASE WHEN a.years < 15 THEN '10_14' WHEN a.years < 17 THEN a.years::text ELSE '17_PLUS' END AS age_band,
+                   CASE WHEN c.looked_after THEN 'YES' ELSE 'NO' END AS looked_after,
+                   CASE WHEN c.care_leaver THEN 'YES' ELSE 'NO' END AS care_leaver
+              FROM child c
+             CROSS JOIN LATERAL (SELECT date_part('year', age(${onDaySql}, c.date_of_birth))::int AS years) a
+             WHERE c.id = ${childIdSql}`;
+  }
+
   decodeChild(row: Record<string, unknown>): Child {
     return this.childShape().decode(row);
   }

@@ -279,6 +279,25 @@ export class CustodyService {
   }
 
   /**
+   * `releasedInPeriodSql` with the groups each child released is counted in for the measures' breakdowns: the
+   * children's (`ChildrenService.breakdownGroupsSql`, on the day of release) and `legal_status`, SENTENCED when the
+   * episode had a sentence, else REMAND.
+   */
+  releasedInPeriodWithGroupsSql(
+    period: { from: string; to: string },
+    supervisingServiceIds: readonly string[] | null,
+    param: SqlParam,
+  ): string {
+    const released = this.releasedInPeriodSql(period, supervisingServiceIds, param);
+    return `SELECT r.id, r.released_on, g.*,
+                   CASE WHEN EXISTS (SELECT 1 FROM sentence s WHERE s.episode_id = r.id) THEN 'SENTENCED' ELSE 'REMAND' END
+                     AS legal_status
+              FROM (${released}) r
+              JOIN custodial_episode e ON e.id = r.id
+             CROSS JOIN LATERAL (${this.children.breakdownGroupsSql('e.child_id', 'r.released_on')}) g`;
+  }
+
+  /**
    * For another feature's list of children in custody: a subquery of the ids of the episodes in custody in the
    * caller's slice (and `filter`), to keep its rows with `episode_id IN (...)`.
    */

@@ -14,6 +14,7 @@ import { AuditOutcome, AuditService } from '@resettle/audit';
 import { BadUserInputError, daysBetween } from '@resettle/common';
 import { MeasuresService } from './measures.service';
 import { ResettlementMeasuresInput, ResettlementMeasuresType } from './measures.types';
+import { BREAKDOWN_DIMENSIONS, publishBreakdown } from './rules/measure-breakdowns';
 import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
@@ -46,7 +47,12 @@ export class MeasuresResolver {
     if (scope === 'NOT_FOUND') {
       return this.access.refuseMissing(caller, { type: 'YouthJusticeService', id: input.youthJusticeServiceId! });
     }
+    const selected = selectedFieldPaths(info);
     const published = publishMeasures(await this.measures.counts(input, scope));
+    // The breakdowns cost a statement of their own: counted only when asked for.
+    const breakdowns = selected.some((path) => path.startsWith('breakdowns.'))
+      ? await this.measures.breakdownCounts(input, scope)
+      : null;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({
       actor: auditActorOf(caller.actor),
@@ -54,11 +60,19 @@ export class MeasuresResolver {
       resourceType: 'ResettlementMeasures',
       resourceId: scope?.[0] ?? null,
       outcome: AuditOutcome.ALLOWED,
-      fieldsRead: selectedFieldPaths(info),
+      fieldsRead: selected,
       detail: { from: input.from, to: input.to, youthJusticeServiceId: scope?.[0] ?? null },
       requestId: caller.requestId,
       clientIp: caller.clientIp,
     });
-    return { from: input.from, to: input.to, youthJusticeServiceId: scope?.[0] ?? null, ...published };
+    return {
+      from: input.from,
+      to: input.to,
+      youthJusticeServiceId: scope?.[0] ?? null,
+      ...published,
+      breakdowns: breakdowns
+        ? BREAKDOWN_DIMENSIONS.map((dimension) => publishBreakdown(dimension, breakdowns.get(dimension) ?? []))
+        : undefined,
+    };
   }
 }

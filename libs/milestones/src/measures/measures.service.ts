@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CustodyService } from '@resettle/custody';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
+import { BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
 import { MeasureCounts } from './rules/resettlement-measures';
 
 export interface MeasuresPeriod {
@@ -26,6 +27,58 @@ export class MeasuresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly custody: CustodyService,
   ) {}
+
+  /**
+   * The breakdown measures of the children released in the period, counted per group of every dimension in one
+   * statement (each child once in each dimension). Counts only: `publishBreakdown` suppresses them.
+   */
+  async breakdownCounts(
+    period: MeasuresPeriod,
+    serviceIds: readonly string[] | null,
+  ): Promise<Map<BreakdownDimension, GroupCounts[]>> {
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `CAST($${params.length} AS ${type})`;
+    };
+    const released = this.custody.releasedInPeriodWithGroupsSql(period, serviceIds, param);
+    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
+      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
+    type Row = { dimension: BreakdownDimension; grp: string; released: number } & Record<BreakdownMeasure, number>;
+    const rows: Row[] = await this.dataSource.query(
+      `WITH r AS (${released}),
+              per AS (SELECT r.*,
+                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
+                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
+                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
+                        FROM r)
+         SELECT d.dimension, d.grp, count(*)::int AS released,
+                count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
+                count(*) FILTER (WHERE told_on <= released_on - 14)::int AS "TOLD_14_DAYS",
+                count(*) FILTER (WHERE ete_on <= released_on)::int AS "ETE_BY_RELEASE"
+           FROM per
+          CROSS JOIN LATERAL (VALUES ('ETHNIC_GROUP', ethnic_group), ('GENDER', gender), ('AGE_BAND', age_band),
+                                     ('LOOKED_AFTER', looked_after), ('CARE_LEAVER', care_leaver),
+                                     ('LEGAL_STATUS', legal_status)) AS d(dimension, grp)
+          GROUP BY d.dimension, d.grp`,
+      params,
+    );
+    const byDimension = new Map<BreakdownDimension, GroupCounts[]>();
+    for (const row of rows) {
+      const list = byDimension.get(row.dimension) ?? [];
+      list.push({
+        group: row.grp,
+        released: row.released,
+        yes: {
+          ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
+          TOLD_14_DAYS: row.TOLD_14_DAYS,
+          ETE_BY_RELEASE: row.ETE_BY_RELEASE,
+        },
+      });
+      byDimension.set(row.dimension, list);
+    }
+    return byDimension;
+  }
 
   async counts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<MeasureCounts> {
     const params: unknown[] = [];

@@ -1,7 +1,24 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsLocalDate } from '@resettle/common';
 import { MilestoneKey } from '../milestone-enums';
+import {
+  BREAKDOWN_DIMENSIONS,
+  BREAKDOWN_MEASURES,
+  BreakdownDimension,
+  BreakdownMeasure,
+} from './rules/measure-breakdowns';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export const BreakdownDimensionEnum = enumOf(BREAKDOWN_DIMENSIONS);
+export const BreakdownMeasureEnum = enumOf(BREAKDOWN_MEASURES);
+registerEnumType(BreakdownDimensionEnum, {
+  name: 'BreakdownDimension',
+  description:
+    'What the children released are broken down by: ONS ethnic group, gender, age band, care status, remand or sentenced.',
+});
+registerEnumType(BreakdownMeasureEnum, { name: 'BreakdownMeasure' });
 
 @InputType()
 export class ResettlementMeasuresInput {
@@ -55,6 +72,42 @@ export class DeadlineMeasureType {
   @Field(() => PublishedCountType) total: PublishedCountType;
 }
 
+@ObjectType({ description: 'One measure for one group: how many of the group had it, and against the largest group.' })
+export class BreakdownFigureType {
+  @Field(() => BreakdownMeasureEnum) measure: BreakdownMeasure;
+  @Field() label: string;
+  @Field(() => PublishedCountType, { description: 'How many of the group had it.' }) numerator: PublishedCountType;
+  @Field(() => Int, { nullable: true, description: 'Whole per cent of the group; null when hidden.' })
+  percentage: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The group's rate over the largest group's, to two places (1 for the largest; under 1: fewer of this group had it). Null when a count behind it is hidden.",
+  })
+  relativeRate: number | null;
+}
+
+@ObjectType({ description: 'One group of a breakdown (e.g. Black, Black British, Black Welsh, Caribbean or African).' })
+export class BreakdownGroupType {
+  @Field() group: string;
+  @Field() label: string;
+  @Field(() => PublishedCountType, { description: 'Children of the group released in the period.' })
+  released: PublishedCountType;
+  @Field(() => [BreakdownFigureType]) figures: BreakdownFigureType[];
+}
+
+@ObjectType({
+  description: 'The headline measures by one characteristic of the children, with the counts behind them.',
+})
+export class MeasureBreakdownType {
+  @Field(() => BreakdownDimensionEnum) dimension: BreakdownDimension;
+  @Field() label: string;
+  @Field(() => String, { nullable: true, description: 'The largest group: the one each relative rate compares with.' })
+  baseGroup: string | null;
+  @Field(() => [BreakdownGroupType], { description: "Groups with children released, in the dimension's order." })
+  groups: BreakdownGroupType[];
+}
+
 @ObjectType({
   description:
     'The resettlement measures for the children released in a period, counted in PostgreSQL from the recorded facts; counts only, small numbers suppressed.',
@@ -71,4 +124,9 @@ export class ResettlementMeasuresType {
   @Field(() => [MeasureFigureType]) childTold: MeasureFigureType[];
   @Field(() => [MeasureFigureType]) ete: MeasureFigureType[];
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
+  @Field(() => [MeasureBreakdownType], {
+    description:
+      'The headline measures by ethnic group, gender, age band, looked-after status, care leavers and remand or sentenced (disproportionality), suppressed so no hidden count can be worked out.',
+  })
+  breakdowns?: MeasureBreakdownType[];
 }
