@@ -11,8 +11,8 @@ import {
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-export const BreakdownDimensionEnum = enumOf(BREAKDOWN_DIMENSIONS);
-export const BreakdownMeasureEnum = enumOf(BREAKDOWN_MEASURES);
+const BreakdownDimensionEnum = enumOf(BREAKDOWN_DIMENSIONS);
+const BreakdownMeasureEnum = enumOf(BREAKDOWN_MEASURES);
 registerEnumType(BreakdownDimensionEnum, {
   name: 'BreakdownDimension',
   description:

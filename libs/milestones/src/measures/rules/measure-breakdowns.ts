@@ -15,7 +15,7 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 export const BREAKDOWN_MEASURES = ['ADDRESS_14_DAYS', 'TOLD_14_DAYS', 'ETE_BY_RELEASE'] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
-export const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; groups: Record<string, string> }> = {
+const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; groups: Record<string, string> }> = {
   // ONS 2021 high-level ethnic groups; the child's own key (e.g. BLACK_CARIBBEAN) begins with its group.
   ETHNIC_GROUP: {
     label: 'Ethnic group',
@@ -41,7 +41,7 @@ export const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; group
   },
 };
 
-export const BREAKDOWN_MEASURE_LABELS: Record<BreakdownMeasure, string> = {
+const BREAKDOWN_MEASURE_LABELS: Record<BreakdownMeasure, string> = {
   ADDRESS_14_DAYS: 'Address confirmed at least 14 days before release',
   TOLD_14_DAYS: 'Child told where they will live at least 14 days before release',
   ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
@@ -55,7 +55,7 @@ export interface GroupCounts {
   yes: Record<BreakdownMeasure, number>;
 }
 
-export interface PublishedGroupFigure {
+interface PublishedGroupFigure {
   measure: BreakdownMeasure;
   label: string;
   numerator: PublishedCount;
@@ -68,7 +68,7 @@ export interface PublishedGroupFigure {
   relativeRate: number | null;
 }
 
-export interface PublishedGroup {
+interface PublishedGroup {
   group: string;
   label: string;
   released: PublishedCount;
