@@ -16,7 +16,7 @@ import { PortalHarness } from './support/portal-harness';
  *
  * Side A's service released 10 children on the 20th of last month: 5 with an address confirmed 30 days before and an
  * ETE place, 5 with neither. Address bands 5, 0, 0, 5 of 10: the zeros are hidden, which would give the first 5
- * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%).
+ * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%). The breakdowns show the same by each characteristic.
  */
 describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
@@ -74,12 +74,18 @@ describe('portal: resettlement measures (browser)', () => {
         '10',
         '50%',
       ]);
+      // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself.
+      const [byGender, ...others] = await rows(page, 'breakdown-gender');
+      expect(others).toEqual([]);
+      expect(byGender.slice(1, 4)).toEqual(['10', '5 (50%)', 'Largest group']);
+      expect(byGender.slice(-2)).toEqual(['5 (50%)', 'Largest group']);
       const csv = await page.evaluate(
         async (href) => (await fetch(href)).text(),
         `/measures/download?period=${lastMonth.value}`,
       );
       expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
       expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
+      expect(csv).toContain('By gender');
       if (js) {
         expect(await h.accessibilityViolations(page)).toEqual([]);
         await page.setViewportSize({ width: 320, height: 800 });
@@ -108,6 +114,8 @@ async function rows(page: Page, tableId: string): Promise<string[][]> {
   return page
     .locator(`#${tableId} tbody tr`)
     .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      trs.map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      ),
     );
 }

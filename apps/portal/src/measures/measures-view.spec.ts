@@ -1,4 +1,4 @@
-import { chosenPeriod, measuresCsvRows, measuresPeriods } from './measures-view';
+import { breakdownTable, chosenPeriod, measuresCsvRows, measuresPeriods, relativeRateText } from './measures-view';
 
 describe('measures periods', () => {
   it('offers the last 12 whole months, last month first, and the 12 months to the end of last month', () => {
@@ -56,6 +56,7 @@ describe('measuresCsvRows', () => {
             total: c('20'),
           },
         ],
+        breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'all of England and Wales',
@@ -69,5 +70,59 @@ describe('measuresCsvRows', () => {
       ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
       ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
     ]);
+  });
+});
+
+describe('breakdownTable', () => {
+  const c = (display: string) => ({ display });
+  const figure = (label: string, n: string, percentage: number | null, relativeRate: number | null) => ({
+    measure: label.toUpperCase(),
+    label,
+    numerator: c(n),
+    percentage,
+    relativeRate,
+  });
+  const breakdown = {
+    dimension: 'LOOKED_AFTER',
+    label: 'Looked after',
+    baseGroup: 'NO',
+    groups: [
+      { group: 'YES', label: 'Looked after', released: c('10'), figures: [figure('Address', '3', null, null)] },
+      { group: 'NO', label: 'Not looked after', released: c('20'), figures: [figure('Address', '15', 75, 1)] },
+    ],
+  };
+
+  it('shows each group with its counts and its rate against the largest group', () => {
+    expect(breakdownTable(breakdown)).toEqual({
+      head: ['Looked after', 'Children released', 'Address', 'Address: rate against the largest group'],
+      rows: [
+        ['Looked after', '10', '3', 'Not shown'],
+        ['Not looked after', '20', '15 (75%)', 'Largest group'],
+      ],
+    });
+  });
+
+  it('puts each breakdown after the headline tables in the CSV', () => {
+    const rows = measuresCsvRows(
+      { released: c('30'), accommodation: [], childTold: [], ete: [], deadlines: [], breakdowns: [breakdown] },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    expect(rows.slice(-4)).toEqual([
+      ['By looked after'],
+      ['Looked after', 'Children released', 'Address', 'Address: rate against the largest group'],
+      ['Looked after', '10', '3', 'Not shown'],
+      ['Not looked after', '20', '15 (75%)', 'Largest group'],
+    ]);
+  });
+
+  it.each([
+    [0.5, false, '0.50'],
+    [1.234, false, '1.23'],
+    [1, true, 'Largest group'],
+    [null, false, 'Not shown'],
+    [null, true, 'Not shown'],
+  ])('rate %p (largest group %p) reads %p', (rate, base, text) => {
+    expect(relativeRateText(rate, base)).toBe(text);
   });
 });

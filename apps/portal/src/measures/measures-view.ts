@@ -49,15 +49,29 @@ interface Figure {
   denominator: Count;
   percentage: number | null;
 }
+interface BreakdownFigure {
+  measure: string;
+  label: string;
+  numerator: Count;
+  percentage: number | null;
+  relativeRate: number | null;
+}
+export interface Breakdown {
+  dimension: string;
+  label: string;
+  baseGroup: string | null;
+  groups: { group: string; label: string; released: Count; figures: BreakdownFigure[] }[];
+}
 export interface Measures {
   released: Count;
+  breakdowns: Breakdown[];
   accommodation: Figure[];
   childTold: Figure[];
   ete: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
 }
 
-const percent = (f: Figure) => (f.percentage === null ? '' : `${f.percentage}%`);
+const percent = (f: { percentage: number | null }) => (f.percentage === null ? '' : `${f.percentage}%`);
 
 /**
  * The CSV of the measures: the same suppressed counts as the page (the api never sends a hidden count), one line a
@@ -86,5 +100,40 @@ export function measuresCsvRows(m: Measures, period: MeasuresPeriodChoice, area:
     [],
     ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
     ...deadlines,
+    ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),
   ];
+}
+
+/**
+ * A group's rate against the largest group's, as the reader sees it: the largest group says so, a hidden count behind
+ * it says "Not shown" (the api sends null), others two places (under 1: fewer of this group had it).
+ */
+export function relativeRateText(rate: number | null, isBaseGroup: boolean): string {
+  if (rate === null) return 'Not shown';
+  return isBaseGroup ? 'Largest group' : rate.toFixed(2);
+}
+
+/** One breakdown as a table: a row a group, and for each measure the children (per cent) and the relative rate. */
+export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][] } {
+  const measures = b.groups[0]?.figures ?? [];
+  return {
+    head: [
+      b.label,
+      'Children released',
+      ...measures.flatMap((f) => [f.label, `${f.label}: rate against the largest group`]),
+    ],
+    rows: b.groups.map((g) => [
+      g.label,
+      g.released.display,
+      ...g.figures.flatMap((f) => [
+        f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
+        relativeRateText(f.relativeRate, g.group === b.baseGroup),
+      ]),
+    ]),
+  };
+}
+
+function breakdownCsvRows(b: Breakdown): string[][] {
+  const { head, rows } = breakdownTable(b);
+  return [[`By ${b.label.toLowerCase()}`], head, ...rows];
 }

@@ -6,14 +6,16 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
-import { chosenPeriod, Measures, measuresCsvRows, measuresPeriods } from './measures-view';
+import { breakdownTable, chosenPeriod, Measures, measuresCsvRows, measuresPeriods } from './measures-view';
 
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
 const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   youthJusticeServiceId released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
-  deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} } } }`;
+  deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
+  breakdowns { dimension label baseGroup
+    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
 /**
  * The resettlement measures for a whole month (or 12): a youth justice manager's own service, a national admin's all
@@ -43,6 +45,10 @@ export class MeasuresController {
     return renderPage(request, reply, 'measures/index.njk', {
       measures,
       area,
+      breakdowns: measures.breakdowns.map((b) => ({
+        id: `breakdown-${b.dimension.toLowerCase()}`,
+        ...breakdownTable(b),
+      })),
       period: chosen,
       periodOptions: measuresPeriods(this.clock.today()).map((p) => ({
         value: p.value,
