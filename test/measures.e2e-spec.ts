@@ -338,6 +338,50 @@ describe('resettlement measures (issue 23)', () => {
     expect(JSON.stringify(m)).not.toContain(w.a.child.id);
   });
 
+  const BY_MONTH = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    byMonth { group label released { display } figures { measure numerator { display } percentage relativeRate } } } }`;
+  const monthRows = (m: {
+    byMonth: {
+      group: string;
+      label: string;
+      released: { display: string };
+      figures: { numerator: { display: string }; percentage: number | null }[];
+    }[];
+  }) =>
+    m.byMonth.map((g) => [
+      g.group,
+      g.label,
+      g.released.display,
+      g.figures[0].numerator.display,
+      g.figures[0].percentage,
+    ]);
+
+  it('gives the trend month by month: a month nobody left shown as such, small months hidden with what gives them away', async () => {
+    // August: nobody released. September: the 32 above, 17 with an address 14 days or more before.
+    const { resettlementMeasures: summer } = await managerA.ok(BY_MONTH, {
+      input: { from: '2026-08-01', to: '2026-09-30' },
+    });
+    expect(monthRows(summer)).toEqual([
+      ['2026-08', 'August 2026', F, F, null],
+      ['2026-09', 'September 2026', '32', '17', 53],
+    ]);
+    // October's one child is hidden, and so is November's 8 (else 41 - 32 - 8 gives October's away); November's 3
+    // without an address 14 days before, with October's 0, would give the rest away: every address figure hidden.
+    const { resettlementMeasures: autumn } = await managerA.ok(BY_MONTH, {
+      input: { from: '2026-09-01', to: '2026-11-30' },
+    });
+    expect(monthRows(autumn)).toEqual([
+      ['2026-09', 'September 2026', '32', F, null],
+      ['2026-10', 'October 2026', F, F, null],
+      ['2026-11', 'November 2026', F, F, null],
+    ]);
+    expect(
+      autumn.byMonth.every((g: { figures: { relativeRate: number | null }[] }) =>
+        g.figures.every((f) => f.relativeRate === null),
+      ),
+    ).toBe(true);
+  });
+
   it.each<[string, Record<string, string>, string]>([
     ['a date that is not one', { from: '2026-02-30', to: '2026-03-01' }, 'from'],
     ['the end before the start', { from: '2026-11-30', to: '2026-11-01' }, 'to'],

@@ -74,6 +74,14 @@ describe('portal: resettlement measures (browser)', () => {
         '10',
         '50%',
       ]);
+      // The trend: a chart described by its heading, and its numbers, last month the last row.
+      await expect(
+        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
+      ).resolves.toBe(1);
+      const trend = await rows(page, 'measures-trend');
+      expect(trend).toHaveLength(12);
+      expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)']);
+      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F]);
       // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself.
       const [byGender, ...others] = await rows(page, 'breakdown-gender');
       expect(others).toEqual([]);
@@ -86,6 +94,7 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
       expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
       expect(csv).toContain('By gender');
+      expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
       if (js) {
         expect(await h.accessibilityViolations(page)).toEqual([]);
         await page.setViewportSize({ width: 320, height: 800 });

@@ -1,4 +1,12 @@
-import { breakdownTable, chosenPeriod, measuresCsvRows, measuresPeriods, relativeRateText } from './measures-view';
+import {
+  breakdownTable,
+  chosenPeriod,
+  measuresCsvRows,
+  measuresPeriods,
+  relativeRateText,
+  trendPeriod,
+  trendTable,
+} from './measures-view';
 
 describe('measures periods', () => {
   it('offers the last 12 whole months, last month first, and the 12 months to the end of last month', () => {
@@ -124,5 +132,46 @@ describe('breakdownTable', () => {
     [null, true, 'Not shown'],
   ])('rate %p (largest group %p) reads %p', (rate, base, text) => {
     expect(relativeRateText(rate, base)).toBe(text);
+  });
+});
+
+describe('the trend', () => {
+  it.each([
+    ['2026-11', '2025-12-01', '2026-11-30'],
+    ['12m-2026-11', '2025-12-01', '2026-11-30'],
+    ['2026-02', '2025-03-01', '2026-02-28'],
+  ])('period %s: the 12 months %s to %s', (value, from, to) => {
+    expect(trendPeriod(chosenPeriod(value, '2026-12-06'))).toEqual({ from, to });
+  });
+
+  it('is a row a month, each measure with its per cent when shown', () => {
+    const c = (display: string) => ({ display });
+    const months = [
+      {
+        label: 'October 2026',
+        released: c('fewer than 5'),
+        figures: [{ label: 'Address', numerator: c('fewer than 5'), percentage: null }],
+      },
+      { label: 'November 2026', released: c('12'), figures: [{ label: 'Address', numerator: c('6'), percentage: 50 }] },
+    ];
+    expect(trendTable(months)).toEqual({
+      head: ['Month', 'Children released', 'Address'],
+      rows: [
+        ['October 2026', 'fewer than 5', 'fewer than 5'],
+        ['November 2026', '12', '6 (50%)'],
+      ],
+    });
+    const csv = measuresCsvRows(
+      { released: c('12'), accommodation: [], childTold: [], ete: [], deadlines: [], breakdowns: [] },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+      months,
+    );
+    expect(csv.slice(-4)).toEqual([
+      ['Month by month'],
+      ['Month', 'Children released', 'Address'],
+      ['October 2026', 'fewer than 5', 'fewer than 5'],
+      ['November 2026', '12', '6 (50%)'],
+    ]);
   });
 });

@@ -77,7 +77,12 @@ const percent = (f: { percentage: number | null }) => (f.percentage === null ? '
  * The CSV of the measures: the same suppressed counts as the page (the api never sends a hidden count), one line a
  * figure, then one a kind of deadline.
  */
-export function measuresCsvRows(m: Measures, period: MeasuresPeriodChoice, area: string): string[][] {
+export function measuresCsvRows(
+  m: Measures,
+  period: MeasuresPeriodChoice,
+  area: string,
+  trend: readonly TrendRow[] = [],
+): string[][] {
   const heading = [`Children released ${govukDate(period.from)} to ${govukDate(period.to)}, ${area}`];
   const figures = [...m.accommodation, ...m.childTold, ...m.ete].map((f) => [
     f.label,
@@ -101,7 +106,33 @@ export function measuresCsvRows(m: Measures, period: MeasuresPeriodChoice, area:
     ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
     ...deadlines,
     ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),
+    ...(trend.length ? trendCsvRows(trend) : []),
   ];
+}
+
+/** The trend's months of a period: the 12 months to the end of the chosen one (a 12-month choice is itself). */
+export function trendPeriod(chosen: MeasuresPeriodChoice): { from: IsoDate; to: IsoDate } {
+  return { from: addCalendarMonths(`${chosen.to.slice(0, 7)}-01`, -11), to: chosen.to };
+}
+
+interface TrendRow {
+  label: string;
+  released: Count;
+  figures: { label: string; numerator: Count; percentage: number | null }[];
+}
+
+/** The trend as a table: a row a month, each measure's children (per cent). */
+export function trendTable(months: readonly TrendRow[]): { head: string[]; rows: string[][] } {
+  return {
+    head: ['Month', 'Children released', ...(months[0]?.figures ?? []).map((f) => f.label)],
+    rows: months.map((m) => [
+      m.label,
+      m.released.display,
+      ...m.figures.map((f) =>
+        f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
+      ),
+    ]),
+  };
 }
 
 /**
@@ -131,6 +162,11 @@ export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][]
       ]),
     ]),
   };
+}
+
+function trendCsvRows(trend: readonly TrendRow[]): string[][] {
+  const { head, rows } = trendTable(trend);
+  return [[], ['Month by month'], head, ...rows];
 }
 
 function breakdownCsvRows(b: Breakdown): string[][] {

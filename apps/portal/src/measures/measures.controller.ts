@@ -6,7 +6,16 @@ import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
-import { breakdownTable, chosenPeriod, Measures, measuresCsvRows, measuresPeriods } from './measures-view';
+import {
+  breakdownTable,
+  chosenPeriod,
+  Measures,
+  measuresCsvRows,
+  measuresPeriods,
+  trendPeriod,
+  trendTable,
+} from './measures-view';
+import { trendChartSvg,TrendMonth } from './trend-chart';
 
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
@@ -16,6 +25,9 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
+
+const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+  byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
 
 /**
  * The resettlement measures for a whole month (or 12): a youth justice manager's own service, a national admin's all
@@ -33,18 +45,25 @@ export class MeasuresController {
     const { resettlementMeasures: measures } = await this.api.asUser<{
       resettlementMeasures: Measures & { youthJusticeServiceId: string | null };
     }>(request, MEASURES, { input: { from: chosen.from, to: chosen.to } });
+    // The trend: the 12 months to the end of the chosen period, one more read of the same aggregates.
+    const { resettlementMeasures: trend } = await this.api.asUser<{ resettlementMeasures: { byMonth: TrendMonth[] } }>(
+      request,
+      TREND,
+      { input: trendPeriod(chosen) },
+    );
     const area = measures.youthJusticeServiceId
       ? (signedInUser(request)?.organisationName ?? 'your service')
       : 'all of England and Wales';
-    return { chosen, measures, area };
+    return { chosen, measures, area, byMonth: trend.byMonth };
   }
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
-    const { chosen, measures, area } = await this.read(request, period);
+    const { chosen, measures, area, byMonth } = await this.read(request, period);
     return renderPage(request, reply, 'measures/index.njk', {
       measures,
       area,
+      trend: { chart: await trendChartSvg(byMonth, 'trend-title'), ...trendTable(byMonth) },
       breakdowns: measures.breakdowns.map((b) => ({
         id: `breakdown-${b.dimension.toLowerCase()}`,
         ...breakdownTable(b),
@@ -63,10 +82,10 @@ export class MeasuresController {
   /** The same suppressed figures as CSV; cells beginning = + - @ neutralised so a spreadsheet never runs them. */
   @Get('download')
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
-    const { chosen, measures, area } = await this.read(request, period);
+    const { chosen, measures, area, byMonth } = await this.read(request, period);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="resettlement-measures-${chosen.value}.csv"`)
-      .send(stringify(measuresCsvRows(measures, chosen, area), { escape_formulas: true }));
+      .send(stringify(measuresCsvRows(measures, chosen, area, byMonth), { escape_formulas: true }));
   }
 }

@@ -14,7 +14,7 @@ import { AuditOutcome, AuditService } from '@resettle/audit';
 import { BadUserInputError, daysBetween } from '@resettle/common';
 import { MeasuresService } from './measures.service';
 import { ResettlementMeasuresInput, ResettlementMeasuresType } from './measures.types';
-import { BREAKDOWN_DIMENSIONS, publishBreakdown } from './rules/measure-breakdowns';
+import { BREAKDOWN_DIMENSIONS, monthsOfPeriod, publishBreakdown, publishByMonth } from './rules/measure-breakdowns';
 import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
@@ -53,6 +53,9 @@ export class MeasuresResolver {
     const breakdowns = selected.some((path) => path.startsWith('breakdowns.'))
       ? await this.measures.breakdownCounts(input, scope)
       : null;
+    const byMonth = selected.some((path) => path.startsWith('byMonth.'))
+      ? publishByMonth(monthsOfPeriod(input), await this.measures.monthlyCounts(input, scope))
+      : undefined;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({
       actor: auditActorOf(caller.actor),
@@ -73,6 +76,7 @@ export class MeasuresResolver {
       breakdowns: breakdowns
         ? BREAKDOWN_DIMENSIONS.map((dimension) => publishBreakdown(dimension, breakdowns.get(dimension) ?? []))
         : undefined,
+      byMonth,
     };
   }
 }

@@ -36,6 +36,39 @@ export class MeasuresService {
     period: MeasuresPeriod,
     serviceIds: readonly string[] | null,
   ): Promise<Map<BreakdownDimension, GroupCounts[]>> {
+    const rows = await this.groupCounts(
+      period,
+      serviceIds,
+      `CROSS JOIN LATERAL (VALUES ('ETHNIC_GROUP', ethnic_group), ('GENDER', gender), ('AGE_BAND', age_band),
+                                 ('LOOKED_AFTER', looked_after), ('CARE_LEAVER', care_leaver),
+                                 ('LEGAL_STATUS', legal_status)) AS d(dimension, grp)`,
+    );
+    const byDimension = new Map<BreakdownDimension, GroupCounts[]>();
+    for (const { dimension, ...counts } of rows) {
+      byDimension.set(dimension as BreakdownDimension, [
+        ...(byDimension.get(dimension as BreakdownDimension) ?? []),
+        counts,
+      ]);
+    }
+    return byDimension;
+  }
+
+  /** The same measures per month of release (`YYYY-MM`, a London day): the trend. `publishByMonth` suppresses them. */
+  async monthlyCounts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<GroupCounts[]> {
+    const rows = await this.groupCounts(
+      period,
+      serviceIds,
+      `CROSS JOIN LATERAL (VALUES ('MONTH', to_char(released_on, 'YYYY-MM'))) AS d(dimension, grp)`,
+    );
+    return rows.map(({ dimension: _, ...counts }) => counts);
+  }
+
+  /** One statement: the children released, the day each fact met, counted per group of `groups` (dimension, grp). */
+  private async groupCounts(
+    period: MeasuresPeriod,
+    serviceIds: readonly string[] | null,
+    groups: string,
+  ): Promise<(GroupCounts & { dimension: string })[]> {
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
       params.push(value);
@@ -44,7 +77,7 @@ export class MeasuresService {
     const released = this.custody.releasedInPeriodWithGroupsSql(period, serviceIds, param);
     const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
       `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
-    type Row = { dimension: BreakdownDimension; grp: string; released: number } & Record<BreakdownMeasure, number>;
+    type Row = { dimension: string; grp: string; released: number } & Record<BreakdownMeasure, number>;
     const rows: Row[] = await this.dataSource.query(
       `WITH r AS (${released}),
               per AS (SELECT r.*,
@@ -57,27 +90,20 @@ export class MeasuresService {
                 count(*) FILTER (WHERE told_on <= released_on - 14)::int AS "TOLD_14_DAYS",
                 count(*) FILTER (WHERE ete_on <= released_on)::int AS "ETE_BY_RELEASE"
            FROM per
-          CROSS JOIN LATERAL (VALUES ('ETHNIC_GROUP', ethnic_group), ('GENDER', gender), ('AGE_BAND', age_band),
-                                     ('LOOKED_AFTER', looked_after), ('CARE_LEAVER', care_leaver),
-                                     ('LEGAL_STATUS', legal_status)) AS d(dimension, grp)
+          ${groups}
           GROUP BY d.dimension, d.grp`,
       params,
     );
-    const byDimension = new Map<BreakdownDimension, GroupCounts[]>();
-    for (const row of rows) {
-      const list = byDimension.get(row.dimension) ?? [];
-      list.push({
-        group: row.grp,
-        released: row.released,
-        yes: {
-          ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
-          TOLD_14_DAYS: row.TOLD_14_DAYS,
-          ETE_BY_RELEASE: row.ETE_BY_RELEASE,
-        },
-      });
-      byDimension.set(row.dimension, list);
-    }
-    return byDimension;
+    return rows.map((row) => ({
+      dimension: row.dimension,
+      group: row.grp,
+      released: row.released,
+      yes: {
+        ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
+        TOLD_14_DAYS: row.TOLD_14_DAYS,
+        ETE_BY_RELEASE: row.ETE_BY_RELEASE,
+      },
+    }));
   }
 
   async counts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<MeasureCounts> {

@@ -129,4 +129,9 @@ export class ResettlementMeasuresType {
       'The headline measures by ethnic group, gender, age band, looked-after status, care leavers and remand or sentenced (disproportionality), suppressed so no hidden count can be worked out.',
   })
   breakdowns?: MeasureBreakdownType[];
+  @Field(() => [BreakdownGroupType], {
+    description:
+      'The same measures for each month of the period (the trend; `group` is YYYY-MM, a month nobody was released in included), suppressed across the months as a table; no relative rates.',
+  })
+  byMonth?: BreakdownGroupType[];
 }

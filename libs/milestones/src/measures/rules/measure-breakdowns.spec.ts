@@ -1,4 +1,4 @@
-import { GroupCounts, publishBreakdown, suppressTable } from './measure-breakdowns';
+import { GroupCounts, monthsOfPeriod, publishBreakdown, publishByMonth, suppressTable } from './measure-breakdowns';
 
 /** A table as the reader sees it: `x` hidden, the count shown. */
 const read = (cells: number[][], hiddenRows: boolean[] = cells.map(() => false)) =>
@@ -158,5 +158,83 @@ describe('publishBreakdown', () => {
     const gender = publishBreakdown('GENDER', [group('MALE', 30, 20, 20, 20), group('FEMALE', 10, 8, 5, 5)]);
     expect(gender.groups.map((g) => g.figures[0].numerator.display)).toEqual(['fewer than 5', 'fewer than 5']);
     expect(gender.groups.map((g) => g.figures[1].numerator.display)).toEqual(['20', '5']);
+  });
+});
+
+describe('monthsOfPeriod', () => {
+  it.each([
+    ['2026-09-01', '2026-09-30', ['2026-09']],
+    ['2026-09-15', '2026-10-02', ['2026-09', '2026-10']],
+    [
+      '2025-12-01',
+      '2026-11-30',
+      [
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+        '2026-10',
+        '2026-11',
+      ],
+    ],
+    ['2024-02-29', '2024-02-29', ['2024-02']],
+  ])('%s to %s touches %p', (from, to, months) => {
+    expect(monthsOfPeriod({ from, to }).map((m) => m.month)).toEqual(months);
+  });
+
+  it('names each month', () => {
+    expect(monthsOfPeriod({ from: '2026-09-01', to: '2026-10-31' }).map((m) => m.label)).toEqual([
+      'September 2026',
+      'October 2026',
+    ]);
+  });
+});
+
+describe('publishByMonth: the trend, suppressed across the months', () => {
+  const months = monthsOfPeriod({ from: '2026-07-01', to: '2026-09-30' });
+  const month = (group: string, released: number, address: number): GroupCounts => ({
+    group,
+    released,
+    yes: { ADDRESS_14_DAYS: address, TOLD_14_DAYS: 0, ETE_BY_RELEASE: released },
+  });
+  const read = (counts: GroupCounts[]) =>
+    publishByMonth(months, counts).map((g) => [
+      g.group,
+      g.released.display,
+      g.figures[0].numerator.display,
+      g.figures[0].percentage,
+      g.figures[0].relativeRate,
+    ]);
+
+  it('keeps every month in order; a month nobody left is "fewer than 5" and hides nothing else', () => {
+    expect(read([month('2026-09', 12, 6), month('2026-08', 10, 5)])).toEqual([
+      ['2026-07', 'fewer than 5', 'fewer than 5', null, null],
+      ['2026-08', '10', '5', 50, null],
+      ['2026-09', '12', '6', 50, null],
+    ]);
+  });
+
+  it('hides across the months what a small count would give away', () => {
+    // September's 3 without an address is hidden; its row then hides the 9, the column of yes the next smallest (5),
+    // and August's row its 5 without.
+    expect(read([month('2026-07', 20, 10), month('2026-08', 10, 5), month('2026-09', 12, 9)])).toEqual([
+      ['2026-07', '20', '10', 50, null],
+      ['2026-08', '10', 'fewer than 5', null, null],
+      ['2026-09', '12', 'fewer than 5', null, null],
+    ]);
+  });
+
+  it('shows every month when nothing is small, never a relative rate', () => {
+    expect(read([month('2026-07', 20, 10), month('2026-08', 10, 5), month('2026-09', 12, 6)])).toEqual([
+      ['2026-07', '20', '10', 50, null],
+      ['2026-08', '10', '5', 50, null],
+      ['2026-09', '12', '6', 50, null],
+    ]);
   });
 });

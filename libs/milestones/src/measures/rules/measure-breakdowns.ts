@@ -1,3 +1,4 @@
+import { addCalendarMonths, monthAndYear } from '@resettle/common';
 import { FEWER_THAN_5, PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
 
 /** What the children released are broken down by (issue 23's disproportionality). */
@@ -123,6 +124,44 @@ export function suppressTable(cells: number[][], hiddenRows: boolean[], threshol
  */
 export function publishBreakdown(dimension: BreakdownDimension, counts: readonly GroupCounts[]): PublishedBreakdown {
   const { label, groups: labels } = BREAKDOWN_LABELS[dimension];
+  return { dimension, label, ...publishGroups(labels, counts, true) };
+}
+
+/**
+ * The same measures month by month (the trend), suppressed the same way: the months are groups whose sizes add up to
+ * the children released in the period. `months` is every month of the period, `YYYY-MM`, with its name. A month
+ * nobody was released in is kept (a gap in a trend is worth showing) as "fewer than 5" with no figures, but it takes
+ * no part in the secondary suppression: like a breakdown's empty group, its zero gives nobody away, and counting it
+ * would hide a whole other month of a small service.
+ */
+export function publishByMonth(
+  months: readonly { month: string; label: string }[],
+  counts: readonly GroupCounts[],
+): PublishedGroup[] {
+  const labels = Object.fromEntries(months.map((m) => [m.month, m.label]));
+  const { groups } = publishGroups(labels, counts, false);
+  return months.map(
+    (m) =>
+      groups.find((g) => g.group === m.month) ?? {
+        group: m.month,
+        label: m.label,
+        released: hidden,
+        figures: BREAKDOWN_MEASURES.map((measure) => ({
+          measure,
+          label: BREAKDOWN_MEASURE_LABELS[measure],
+          numerator: hidden,
+          percentage: null,
+          relativeRate: null,
+        })),
+      },
+  );
+}
+
+function publishGroups(
+  labels: Record<string, string>,
+  counts: readonly GroupCounts[],
+  compare: boolean,
+): { baseGroup: string | null; groups: PublishedGroup[] } {
   const order = Object.keys(labels);
   const present = order
     .map((group) => counts.find((c) => c.group === group))
@@ -140,7 +179,7 @@ export function publishBreakdown(dimension: BreakdownDimension, counts: readonly
     );
     return present.map((g, i): PublishedGroupFigure => {
       const baseIndex = present.indexOf(base);
-      const known = !hide[i][0] && !hide[baseIndex][0];
+      const known = compare && !hide[i][0] && !hide[baseIndex][0];
       const baseRate = rate(base, measure);
       return {
         measure,
@@ -152,9 +191,7 @@ export function publishBreakdown(dimension: BreakdownDimension, counts: readonly
     });
   });
   return {
-    dimension,
-    label,
-    baseGroup: base?.group ?? null,
+    baseGroup: compare ? (base?.group ?? null) : null,
     groups: present.map((g, i) => ({
       group: g.group,
       label: labels[g.group],
@@ -162,4 +199,13 @@ export function publishBreakdown(dimension: BreakdownDimension, counts: readonly
       figures: figures.map((perGroup) => perGroup[i]),
     })),
   };
+}
+
+/** Every month a period touches, first to last, as `YYYY-MM` with its name ("September 2026"). */
+export function monthsOfPeriod(period: { from: string; to: string }): { month: string; label: string }[] {
+  const months = [];
+  for (let first = `${period.from.slice(0, 7)}-01`; first <= period.to; first = addCalendarMonths(first, 1)) {
+    months.push({ month: first.slice(0, 7), label: monthAndYear(first) });
+  }
+  return months;
 }
