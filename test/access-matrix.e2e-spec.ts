@@ -167,6 +167,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'setMilestonePolicy',
   'deadlineEngineStatus',
   'resettlementMeasures',
+  'measureChildren',
   'referrals',
   'caseload',
 ]);
@@ -863,6 +864,22 @@ describe('the authorisation matrix', () => {
             },
           },
         ),
+    },
+    measureChildren: {
+      // A list of children behind a figure: a youth justice manager for their own service only (another's is
+      // NOT_FOUND); national admins see aggregates only. Nobody was released in the period, so nothing is read.
+      allowed: 'OK',
+      audited: false,
+      expect: only({ YJS_MANAGER: OWN_ONLY }),
+      run: (s, target) =>
+        call(s, `query($input: MeasureChildrenInput!) { measureChildren(input: $input) { total } }`, {
+          input: {
+            from: '2026-11-01',
+            to: '2026-11-30',
+            figure: 'TOLD_14_DAYS',
+            youthJusticeServiceId: side(target).youthJusticeService.id,
+          },
+        }),
     },
     milestonePolicy: {
       // Configuration, not a child's record: anyone signed in may read any service's deadlines.

@@ -382,6 +382,53 @@ describe('resettlement measures (issue 23)', () => {
     ).toBe(true);
   });
 
+  const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
+    figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn } } }`;
+
+  it('lists the children behind a figure for their own service’s manager, each read audited', async () => {
+    // Side A in November, no address by the day of release: A7 (confirmed after) and A8 (never), in order of release.
+    const { measureChildren: page } = await managerA.ok(CHILDREN, {
+      input: { ...NOVEMBER, figure: 'ADDRESS_NOT_BY_RELEASE' },
+    });
+    expect(page).toMatchObject({ figure: 'ADDRESS_NOT_BY_RELEASE', total: 2, page: 1, pageSize: 50 });
+    const [{ name }] = await t.dataSource.query(
+      `SELECT coalesce(preferred_name, given_name) || ' ' || family_name AS name FROM child WHERE id = $1`,
+      [w.a.child.id],
+    );
+    expect(
+      page.children.map((c: Record<string, string | null>) => [c.name, c.releasedOn, c.addressConfirmedOn, c.toldOn]),
+    ).toEqual([
+      [name, '2026-11-19', '2026-11-25', null],
+      [name, '2026-11-30', null, null],
+    ]);
+    // The same conditions as the counts: the four address bands are all 8 of side A's children, once each.
+    let listed = 0;
+    for (const figure of ['ADDRESS_28_DAYS', 'ADDRESS_14_DAYS', 'ADDRESS_BY_RELEASE', 'ADDRESS_NOT_BY_RELEASE'])
+      listed += (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.total;
+    expect(listed).toBe(8);
+    const [{ episodes }] = await t.dataSource.query(
+      `SELECT count(*)::int AS episodes FROM audit_event
+        WHERE action = 'measureChildren' AND resource_type = 'CustodialEpisode' AND resource_id = ANY($1)`,
+      [page.children.map((c: { episodeId: string }) => c.episodeId)],
+    );
+    expect(episodes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never lists children to a national admin, nor another service’s to a manager; a bad page names the field', async () => {
+    const asAdmin = await admin.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS' } });
+    expect(asAdmin.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const other = await managerA.graphql(CHILDREN, {
+      input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', youthJusticeServiceId: w.b.youthJusticeService.id },
+    });
+    expect(other.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const bad = await managerA.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 0 } });
+    expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors?.[0]?.extensions)).toContain('page');
+    // Past the last page: no children, the total still right.
+    const past = await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 3 } });
+    expect(past.measureChildren).toMatchObject({ total: 4, page: 3, children: [] });
+  });
+
   it.each<[string, Record<string, string>, string]>([
     ['a date that is not one', { from: '2026-02-30', to: '2026-03-01' }, 'from'],
     ['the end before the start', { from: '2026-11-30', to: '2026-11-01' }, 'to'],

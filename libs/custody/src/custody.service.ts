@@ -261,7 +261,8 @@ export class CustodyService {
 
   /**
    * For another feature's measures: a subquery of the episodes whose child left custody on a day (in England and
-   * Wales) from `from` to `to`, in the youth justice services given (every service when null), as `(id, released_on)`.
+   * Wales) from `from` to `to`, in the youth justice services given (every service when null), as
+   * `(id, child_id, released_on)`.
    * A child released and later recalled still left on that day.
    */
   releasedInPeriodSql(
@@ -275,7 +276,7 @@ export class CustodyService {
       `${day} BETWEEN ${param(period.from, 'date')} AND ${param(period.to, 'date')}`,
     ];
     if (supervisingServiceIds) where.push(`e.supervising_service_id = ANY(${param(supervisingServiceIds, 'uuid[]')})`);
-    return `SELECT e.id, ${day} AS released_on FROM custodial_episode e WHERE ${where.join(' AND ')}`;
+    return `SELECT e.id, e.child_id, ${day} AS released_on FROM custodial_episode e WHERE ${where.join(' AND ')}`;
   }
 
   /**

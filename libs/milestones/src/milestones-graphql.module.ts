@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ChildRecordsRegistry } from '@resettle/access';
 import { AuditModule } from '@resettle/audit';
+import { ChildrenModule } from '@resettle/children';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
 import { NOTIFICATIONS_QUEUE, NotificationsModule } from '@resettle/notifications';
@@ -21,6 +22,8 @@ import { MilestonesService } from './milestones.service';
   imports: [
     MilestonesModule,
     CustodyModule,
+    // The names of the children behind a measure's figure.
+    ChildrenModule,
     PlanningModule,
     OrganisationsModule,
     AuditModule,

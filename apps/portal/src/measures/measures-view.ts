@@ -110,6 +110,22 @@ export function measuresCsvRows(
   ];
 }
 
+/** What each headline figure counts, for the page of the children behind it; null for anything else. */
+const FIGURE_LABELS: Record<string, string> = {
+  ADDRESS_28_DAYS: 'Address confirmed 28 days or more before release',
+  ADDRESS_14_DAYS: 'Address confirmed 14 to 27 days before release',
+  ADDRESS_BY_RELEASE: 'Address confirmed fewer than 14 days before release, by the day of release',
+  ADDRESS_NOT_BY_RELEASE: 'No address confirmed by the day of release',
+  TOLD_14_DAYS: 'Child told where they will live at least 14 days before release',
+  NOT_TOLD_14_DAYS: 'Child not told at least 14 days before release',
+  ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
+  ETE_NOT_BY_RELEASE: 'No place confirmed by the day of release',
+};
+
+export function figureLabel(figure: unknown): string | null {
+  return typeof figure === 'string' && Object.hasOwn(FIGURE_LABELS, figure) ? FIGURE_LABELS[figure] : null;
+}
+
 /** The trend's months of a period: the 12 months to the end of the chosen one (a 12-month choice is itself). */
 export function trendPeriod(chosen: MeasuresPeriodChoice): { from: IsoDate; to: IsoDate } {
   return { from: addCalendarMonths(`${chosen.to.slice(0, 7)}-01`, -11), to: chosen.to };

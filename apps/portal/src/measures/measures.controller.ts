@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '@resettle/access';
+import { Capability, mayPerform } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { renderPage } from '../http/page';
@@ -9,13 +11,34 @@ import { signedInUser } from '../session/portal-session';
 import {
   breakdownTable,
   chosenPeriod,
+  figureLabel,
   Measures,
   measuresCsvRows,
   measuresPeriods,
   trendPeriod,
   trendTable,
 } from './measures-view';
-import { trendChartSvg,TrendMonth } from './trend-chart';
+import { trendChartSvg, TrendMonth } from './trend-chart';
+
+interface MeasureChildrenPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  children: {
+    episodeId: string;
+    name: string;
+    releasedOn: string;
+    addressConfirmedOn: string | null;
+    toldOn: string | null;
+    etePlaceConfirmedOn: string | null;
+  }[];
+}
+
+/** The portal offers the list only to those the api would give it to (it still decides). */
+function mayListChildren(request: FastifyRequest): boolean {
+  const user = signedInUser(request);
+  return !!user && mayPerform({ roles: user.roles as Role[] }, Capability.READ_MEASURE_CHILDREN);
+}
 
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
@@ -25,6 +48,9 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
+
+const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
+  total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn } } }`;
 
 const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
@@ -75,7 +101,42 @@ export class MeasuresController {
         selected: p.value === chosen.value,
       })),
       deadlineLabels: MILESTONE_LABELS,
+      // The children behind a figure: for those who may see them (a youth justice manager's own service).
+      childrenHref: mayListChildren(request)
+        ? (figure: string) => `/measures/children?${new URLSearchParams({ period: chosen.value, figure })}`
+        : null,
       csvHref: `/measures/download?${new URLSearchParams({ period: chosen.value })}`,
+    });
+  }
+
+  /** The children behind one figure, 50 a page: names link to their plans. The api refuses anyone else. */
+  @Get('children')
+  async children(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('period') period: unknown,
+    @Query('figure') figure: unknown,
+    @Query('page') page: unknown,
+  ) {
+    const chosen = chosenPeriod(period, this.clock.today());
+    const known = figureLabel(figure);
+    if (!known) return reply.redirect(`/measures?${new URLSearchParams({ period: chosen.value })}`, 303);
+    const pageNumber = /^[1-9]\d{0,3}$/.test(String(page)) ? Number(page) : 1;
+    const { measureChildren: list } = await this.api.asUser<{ measureChildren: MeasureChildrenPage }>(
+      request,
+      CHILDREN,
+      { input: { from: chosen.from, to: chosen.to, figure, page: pageNumber } },
+    );
+    const href = (n: number) =>
+      `/measures/children?${new URLSearchParams({ period: chosen.value, figure: String(figure), page: String(n) })}`;
+    const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
+    return renderPage(request, reply, 'measures/children.njk', {
+      list,
+      figureLabel: known,
+      period: chosen,
+      backHref: `/measures?${new URLSearchParams({ period: chosen.value })}`,
+      previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,
+      nextHref: pageNumber < lastPage ? href(pageNumber + 1) : null,
     });
   }
 

@@ -50,6 +50,11 @@ export enum Capability {
    * national admins for every service (`measuresServiceScope`).
    */
   READ_MEASURES = 'READ_MEASURES',
+  /**
+   * The children behind a measure's figure (a list of children, so read-audited): a youth justice service's managers
+   * for their own service. Never national admins: they see aggregates only.
+   */
+  READ_MEASURE_CHILDREN = 'READ_MEASURE_CHILDREN',
 }
 
 const EVERYONE = Object.values(Role);
@@ -91,6 +96,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.EDUCATION_PROVIDER,
   ],
   [Capability.READ_MEASURES]: [Role.YJS_MANAGER, Role.NATIONAL_ADMIN],
+  [Capability.READ_MEASURE_CHILDREN]: [Role.YJS_MANAGER],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {

@@ -13,7 +13,13 @@ import {
 import { AuditOutcome, AuditService } from '@resettle/audit';
 import { BadUserInputError, daysBetween } from '@resettle/common';
 import { MeasuresService } from './measures.service';
-import { ResettlementMeasuresInput, ResettlementMeasuresType } from './measures.types';
+import {
+  MEASURE_CHILDREN_PAGE_SIZE,
+  MeasureChildrenInput,
+  MeasureChildrenPage,
+  ResettlementMeasuresInput,
+  ResettlementMeasuresType,
+} from './measures.types';
 import { BREAKDOWN_DIMENSIONS, monthsOfPeriod, publishBreakdown, publishByMonth } from './rules/measure-breakdowns';
 import { publishMeasures } from './rules/resettlement-measures';
 
@@ -38,11 +44,7 @@ export class MeasuresResolver {
     @CurrentCaller() caller: Caller,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ResettlementMeasuresType> {
-    if (input.to < input.from)
-      throw BadUserInputError.forField('to', 'The end of the period must not be before its start');
-    if (daysBetween(input.from, input.to) >= MAX_PERIOD_DAYS) {
-      throw BadUserInputError.forField('to', `The period can be at most ${MAX_PERIOD_DAYS} days long`);
-    }
+    checkPeriod(input);
     const scope = measuresServiceScope(caller.actor, input.youthJusticeServiceId);
     if (scope === 'NOT_FOUND') {
       return this.access.refuseMissing(caller, { type: 'YouthJusticeService', id: input.youthJusticeServiceId! });
@@ -78,5 +80,58 @@ export class MeasuresResolver {
         : undefined,
       byMonth,
     };
+  }
+
+  @Query(() => MeasureChildrenPage, {
+    description:
+      "The children behind one of the measures' figures for a period (a youth justice manager: their own service's children only; never a national admin), 50 a page, each read audited.",
+  })
+  @Allow(Capability.READ_MEASURE_CHILDREN)
+  async measureChildren(
+    @Args('input') input: MeasureChildrenInput,
+    @CurrentCaller() caller: Caller,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeasureChildrenPage> {
+    checkPeriod(input);
+    const scope = measuresServiceScope(caller.actor, input.youthJusticeServiceId);
+    // The capability keeps national admins (every service) out; a manager naming another service learns nothing.
+    if (scope === 'NOT_FOUND' || scope === null) {
+      return this.access.refuseMissing(caller, { type: 'YouthJusticeService', id: input.youthJusticeServiceId ?? '' });
+    }
+    const page = input.page ?? 1;
+    const { total, children } = await this.measures.figureChildren(input, scope, input.figure, {
+      limit: MEASURE_CHILDREN_PAGE_SIZE,
+      offset: (page - 1) * MEASURE_CHILDREN_PAGE_SIZE,
+    });
+    const named = await this.measures.namesOf(children.map((c) => c.childId));
+    // A list of children: every one on the page is a read of their record.
+    await this.audit.recordEach(
+      {
+        actor: auditActorOf(caller.actor),
+        action: caller.operation,
+        resourceType: 'CustodialEpisode',
+        outcome: AuditOutcome.ALLOWED,
+        fieldsRead: selectedFieldPaths(info),
+        detail: { figure: input.figure, from: input.from, to: input.to },
+        requestId: caller.requestId,
+        clientIp: caller.clientIp,
+      },
+      children.map((c) => ({ resourceId: c.episodeId, childId: c.childId })),
+    );
+    return {
+      figure: input.figure,
+      total,
+      page,
+      pageSize: MEASURE_CHILDREN_PAGE_SIZE,
+      children: children.map((c) => ({ ...c, name: named.get(c.childId) ?? '' })),
+    };
+  }
+}
+
+function checkPeriod(input: { from: string; to: string }): void {
+  if (input.to < input.from)
+    throw BadUserInputError.forField('to', 'The end of the period must not be before its start');
+  if (daysBetween(input.from, input.to) >= MAX_PERIOD_DAYS) {
+    throw BadUserInputError.forField('to', `The period can be at most ${MAX_PERIOD_DAYS} days long`);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
 import { BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
-import { MeasureCounts } from './rules/resettlement-measures';
+import { MeasureCounts, MeasureFigure } from './rules/resettlement-measures';
 
 export interface MeasuresPeriod {
   from: string;
@@ -14,6 +15,31 @@ export interface MeasuresPeriod {
 
 /** The London day of a timestamp column. */
 const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+
+/**
+ * Which children released each headline figure counts, over `per` (a child released: `released_on` and the day each
+ * fact met). The counts and the list of children behind a figure use the same conditions, so they always agree.
+ */
+const FIGURE_SQL: Record<MeasureFigure, string> = {
+  ADDRESS_28_DAYS: `address_on <= released_on - 28`,
+  ADDRESS_14_DAYS: `address_on > released_on - 28 AND address_on <= released_on - 14`,
+  ADDRESS_BY_RELEASE: `address_on > released_on - 14 AND address_on <= released_on`,
+  ADDRESS_NOT_BY_RELEASE: `(address_on IS NULL OR address_on > released_on)`,
+  TOLD_14_DAYS: `told_on <= released_on - 14`,
+  NOT_TOLD_14_DAYS: `(told_on IS NULL OR told_on > released_on - 14)`,
+  ETE_BY_RELEASE: `ete_on <= released_on`,
+  ETE_NOT_BY_RELEASE: `(ete_on IS NULL OR ete_on > released_on)`,
+};
+
+/** One child behind a figure: the episode they were released from and the days that decided it. */
+export interface FigureChild {
+  episodeId: string;
+  childId: string;
+  releasedOn: string;
+  addressConfirmedOn: string | null;
+  toldOn: string | null;
+  etePlaceConfirmedOn: string | null;
+}
 
 /**
  * Counts the resettlement measures in PostgreSQL, never from the queue: the children released in a period (custody's
@@ -26,7 +52,16 @@ export class MeasuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly custody: CustodyService,
+    private readonly children: ChildrenService,
   ) {}
+
+  /** The name each child is known by (preferred or given name, family name), by id. */
+  async namesOf(childIds: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.children.findByIds(childIds);
+    return new Map(
+      found.flatMap((c) => (c ? [[c.id, `${c.preferredName ?? c.givenName} ${c.familyName}`] as const] : [])),
+    );
+  }
 
   /**
    * The breakdown measures of the children released in the period, counted per group of every dimension in one
@@ -87,8 +122,8 @@ export class MeasuresService {
                         FROM r)
          SELECT d.dimension, d.grp, count(*)::int AS released,
                 count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
-                count(*) FILTER (WHERE told_on <= released_on - 14)::int AS "TOLD_14_DAYS",
-                count(*) FILTER (WHERE ete_on <= released_on)::int AS "ETE_BY_RELEASE"
+                count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS "TOLD_14_DAYS",
+                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS "ETE_BY_RELEASE"
            FROM per
           ${groups}
           GROUP BY d.dimension, d.grp`,
@@ -104,6 +139,48 @@ export class MeasuresService {
         ETE_BY_RELEASE: row.ETE_BY_RELEASE,
       },
     }));
+  }
+
+  /**
+   * The children behind one figure, in order of release (then episode), a page at a time, with how many there are
+   * in all. The same conditions as the counts (`FIGURE_SQL`).
+   */
+  async figureChildren(
+    period: MeasuresPeriod,
+    serviceIds: readonly string[] | null,
+    figure: MeasureFigure,
+    page: { limit: number; offset: number },
+  ): Promise<{ total: number; children: FigureChild[] }> {
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `CAST($${params.length} AS ${type})`;
+    };
+    const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
+    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
+      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
+    const rows: (Omit<FigureChild, 'releasedOn'> & { releasedOn: string; total: number })[] =
+      await this.dataSource.query(
+        `WITH r AS (${released}),
+              per AS (SELECT r.id, r.child_id, r.released_on,
+                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
+                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
+                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
+                        FROM r)
+         SELECT id AS "episodeId", child_id AS "childId", to_char(released_on, 'YYYY-MM-DD') AS "releasedOn",
+                to_char(address_on, 'YYYY-MM-DD') AS "addressConfirmedOn", to_char(told_on, 'YYYY-MM-DD') AS "toldOn",
+                to_char(ete_on, 'YYYY-MM-DD') AS "etePlaceConfirmedOn", (count(*) OVER ())::int AS total
+           FROM per
+          WHERE ${FIGURE_SQL[figure]}
+          ORDER BY released_on, id
+          LIMIT ${param(page.limit, 'int')} OFFSET ${param(page.offset, 'int')}`,
+        params,
+      );
+    // Past the last page there are no rows to carry the total: count again, without the page.
+    const total =
+      rows[0]?.total ??
+      (page.offset === 0 ? 0 : (await this.figureChildren(period, serviceIds, figure, { limit: 1, offset: 0 })).total);
+    return { total, children: rows.map(({ total: _, ...child }) => child) };
   }
 
   async counts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<MeasureCounts> {
@@ -124,12 +201,12 @@ export class MeasuresService {
                              ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
                         FROM r)
          SELECT count(*)::int AS released,
-                count(*) FILTER (WHERE address_on <= released_on - 28)::int AS a28,
-                count(*) FILTER (WHERE address_on > released_on - 28 AND address_on <= released_on - 14)::int AS a14,
-                count(*) FILTER (WHERE address_on > released_on - 14 AND address_on <= released_on)::int AS a0,
-                count(*) FILTER (WHERE address_on IS NULL OR address_on > released_on)::int AS anot,
-                count(*) FILTER (WHERE told_on <= released_on - 14)::int AS told,
-                count(*) FILTER (WHERE ete_on <= released_on)::int AS ete
+                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_28_DAYS})::int AS a28,
+                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_14_DAYS})::int AS a14,
+                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_BY_RELEASE})::int AS a0,
+                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_NOT_BY_RELEASE})::int AS anot,
+                count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS told,
+                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS ete
            FROM per`,
         params,
       ) as Promise<Record<string, number>[]>,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsLocalDate } from '@resettle/common';
 import { MilestoneKey } from '../milestone-enums';
 import {
@@ -8,6 +8,7 @@ import {
   BreakdownDimension,
   BreakdownMeasure,
 } from './rules/measure-breakdowns';
+import { MEASURE_FIGURES, MeasureFigure } from './rules/resettlement-measures';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -19,6 +20,14 @@ registerEnumType(BreakdownDimensionEnum, {
     'What the children released are broken down by: ONS ethnic group, gender, age band, care status, remand or sentenced.',
 });
 registerEnumType(BreakdownMeasureEnum, { name: 'BreakdownMeasure' });
+const MeasureFigureEnum = enumOf(MEASURE_FIGURES);
+registerEnumType(MeasureFigureEnum, {
+  name: 'MeasureFigure',
+  description: 'A headline figure of the measures (the `key` of a MeasureFigureType): the children it counts.',
+});
+
+/** A page of the children behind a figure. */
+export const MEASURE_CHILDREN_PAGE_SIZE = 50;
 
 @InputType()
 export class ResettlementMeasuresInput {
@@ -134,4 +143,44 @@ export class ResettlementMeasuresType {
       'The same measures for each month of the period (the trend; `group` is YYYY-MM, a month nobody was released in included), suppressed across the months as a table; no relative rates.',
   })
   byMonth?: BreakdownGroupType[];
+}
+
+@InputType()
+export class MeasureChildrenInput extends ResettlementMeasuresInput {
+  @Field(() => MeasureFigureEnum, { description: 'The figure whose children to list.' })
+  @IsIn(MEASURE_FIGURES)
+  figure: MeasureFigure;
+
+  @Field(() => Int, { nullable: true, description: `The page, from 1; ${MEASURE_CHILDREN_PAGE_SIZE} children a page.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number | null;
+}
+
+@ObjectType({
+  description: 'One child behind a figure: the episode they were released from and the days that decided it.',
+})
+export class MeasureChildType {
+  @Field(() => ID) episodeId: string;
+  @Field(() => ID) childId: string;
+  @Field({ description: 'The name the child is known by (preferred given name, family name).' }) name: string;
+  @Field({ description: 'YYYY-MM-DD, the London day the child left.' }) releasedOn: string;
+  @Field(() => String, { nullable: true, description: 'The day the address was confirmed (the fact that met it).' })
+  addressConfirmedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the child was told where they will live.' })
+  toldOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the ETE place was confirmed.' })
+  etePlaceConfirmedOn: string | null;
+}
+
+@ObjectType({ description: 'The children behind a figure, a page at a time, in order of release.' })
+export class MeasureChildrenPage {
+  @Field(() => MeasureFigureEnum) figure: MeasureFigure;
+  @Field(() => Int, { description: 'All the children the figure counts (not suppressed: this is a list of children).' })
+  total: number;
+  @Field(() => Int) page: number;
+  @Field(() => Int) pageSize: number;
+  @Field(() => [MeasureChildType]) children: MeasureChildType[];
 }

@@ -1,6 +1,19 @@
 import { MilestoneKey } from '../../milestone-enums';
 import { PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
 
+/** The headline figures, each a set of the children released (the list behind a figure is `figureChildren`). */
+export const MEASURE_FIGURES = [
+  'ADDRESS_28_DAYS',
+  'ADDRESS_14_DAYS',
+  'ADDRESS_BY_RELEASE',
+  'ADDRESS_NOT_BY_RELEASE',
+  'TOLD_14_DAYS',
+  'NOT_TOLD_14_DAYS',
+  'ETE_BY_RELEASE',
+  'ETE_NOT_BY_RELEASE',
+] as const;
+export type MeasureFigure = (typeof MEASURE_FIGURES)[number];
+
 /** What PostgreSQL counted for the children released in a period (`MeasuresService`). */
 export interface MeasureCounts {
   released: number;
@@ -39,7 +52,7 @@ export interface PublishedMeasures {
   deadlines: DeadlineRow[];
 }
 
-function figures(keys: readonly (readonly [string, string])[], cells: number[], total: number): Figure[] {
+function figures(keys: readonly (readonly [MeasureFigure, string])[], cells: number[], total: number): Figure[] {
   const [row] = suppressSmallNumbers([{ cells, total }]);
   const denominator = row.total!;
   return keys.map(([key, label], i) => {
