@@ -2,7 +2,7 @@
 export type AuditMonth = string;
 
 /** The shortest retention allowed: a year of audit is the least a subject access request or inspection needs. */
-export const MINIMUM_AUDIT_RETENTION_MONTHS = 12;
+const MINIMUM_AUDIT_RETENTION_MONTHS = 12;
 
 export interface AuditPartitionPlan {
   /** Months that need a partition: this month and the next `monthsAhead`, when missing. */
