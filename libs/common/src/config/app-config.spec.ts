@@ -43,3 +43,20 @@ describe('CLOCK_START_AT', () => {
     ).toThrow(/CLOCK_START_AT/);
   });
 });
+
+describe('AUDIT_RETENTION_MONTHS', () => {
+  it('keeps seven years by default', () => {
+    expect(validateConfig({}).AUDIT_RETENTION_MONTHS).toBe(84);
+  });
+
+  it.each([
+    ['12', 12],
+    ['120', 120],
+  ])('takes %s', (value, expected) => {
+    expect(validateConfig({ AUDIT_RETENTION_MONTHS: value }).AUDIT_RETENTION_MONTHS).toBe(expected);
+  });
+
+  it.each(['0', '11', '1201', 'forever', '24.5'])('refuses %s, naming the variable', (value) => {
+    expect(() => validateConfig({ AUDIT_RETENTION_MONTHS: value })).toThrow(/AUDIT_RETENTION_MONTHS/);
+  });
+});

@@ -127,6 +127,16 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   API_BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /**
+   * How long the audit log is kept, in whole months (seven years by default); older months are dropped a month at
+   * a time. At least a year (the audit's own pure rule refuses less), at most a century.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(12)
+  @Max(1200)
+  AUDIT_RETENTION_MONTHS = 84;
+
   // ---- sign-in (identity)
 
   /** The development default of JWT_SECRET: public, so production refuses it. */
