@@ -64,6 +64,14 @@ describe('the establishment records transfers and releases (browser)', () => {
         await page.setViewportSize({ width: 320, height: 640 });
         await h.signIn(page, STAFF);
 
+        // ---------------------------------------------------------------- arrivals: received today on remand
+        await page.goto('/arrivals');
+        await expectText(page.locator('h1'), 'Arrivals');
+        await expectText(page.locator('#arrivals'), `${js ? 'Mo' : 'Max'} Movements`);
+        await expectText(page.locator('#arrivals'), 'On remand');
+        await expectText(page.locator('#arrivals'), org.yjs.name);
+        await look();
+
         // ---------------------------------------------------------------- a transfer out, with the reason
         await page.goto(`/plans/${moving}`);
         await page.getByRole('link', { name: 'Record a transfer to another establishment' }).click();

@@ -11,6 +11,7 @@ import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { AtRiskController } from './deadlines/at-risk.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { ArrivalsController } from './establishment/arrivals.controller';
 import { CustodyController } from './establishment/custody.controller';
 import { MovementsController } from './establishment/movements.controller';
 import { FactsController } from './facts/facts.controller';
@@ -89,6 +90,7 @@ export class PortalModule {
         FactsController,
         CustodyController,
         MovementsController,
+        ArrivalsController,
         MeetingsController,
         CalendarFeedController,
         RegisterChildController,
