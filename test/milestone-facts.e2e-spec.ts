@@ -48,6 +48,8 @@ describe('milestones met by facts (issue 23)', () => {
           episodeId: w.a.episode.id,
           expectedVersion: w.a.episode.version,
           sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-23', termMonths: 12, remandDays: 0 },
+          // Fewer than the 21 days since the remand on 2026-11-02: say why.
+          reasonForDifferentRemandDays: 'Counted against an earlier sentence',
         },
       },
     );

@@ -66,6 +66,8 @@ describe('referrals', () => {
         episodeId: w.a.episode.id,
         expectedVersion: w.a.episode.version,
         sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-23', termMonths: 12, remandDays: 3 },
+        // Fewer than the 21 days since the remand on 2026-11-02: say why.
+        reasonForDifferentRemandDays: 'Counted against an earlier sentence',
       },
     });
     accommodationPathwayId = (await pathwayOf('ACCOMMODATION')).id;

@@ -48,7 +48,7 @@ const MUTATION_INPUT: Record<string, string> = {
  */
 export const CHILD_DEFAULTS = { careLeaver: false, lookedAfter: false, hasEhcp: false, disabilities: [] };
 export const SENTENCE_DEFAULTS = {
-  remandDays: 0,
+  // No remandDays: after remand it defaults to the days known in the episode (test/custody-remand-credit).
   taggedBailDays: 0,
   qualifyingSeriousOffence: false,
   excludedFromFortyPercentRelease: false,

@@ -11,7 +11,9 @@ import type { PortalConfig } from './config/portal-config';
 import { PORTAL_CONFIG } from './config/portal-config.provider';
 import { AtRiskController } from './deadlines/at-risk.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
+import { ArrivalsController } from './establishment/arrivals.controller';
 import { CustodyController } from './establishment/custody.controller';
+import { MovementsController } from './establishment/movements.controller';
 import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
 import { InformationController } from './information/information.controller';
@@ -87,6 +89,8 @@ export class PortalModule {
         ReleaseDayController,
         FactsController,
         CustodyController,
+        MovementsController,
+        ArrivalsController,
         MeetingsController,
         CalendarFeedController,
         RegisterChildController,

@@ -35,6 +35,7 @@ import { earlyReleaseDay } from './rules/early-release-day';
 import { expectedReleaseDate } from './rules/expected-release-date';
 import { leavingDayNote } from './rules/leaving-day';
 import { releaseDeparture } from './rules/release-departure';
+import { reasonForDifferentRemandDays, remandCreditDifference, remandDaysKnown } from './rules/remand-credit';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -189,21 +190,51 @@ export class EpisodeCommands {
           `The sentence date cannot be before the episode began (${episode.startDate})`,
         );
       }
+      // After remand, the days on remand in this episode are known: the credit defaults to them, and one that
+      // differs (remand elsewhere) needs a reason, since it moves every release date.
+      const fromRemand = episode.status === EpisodeStatus.REMANDED;
+      const known = fromRemand ? remandDaysKnown(episode.remandDate, input.sentence.sentenceDate) : null;
+      const sentence = { ...input.sentence, remandDays: input.sentence.remandDays ?? known ?? 0 };
+      const credit =
+        known === null
+          ? null
+          : {
+              known,
+              credited: sentence.remandDays,
+              difference: remandCreditDifference(known, sentence.remandDays),
+              reason: input.reasonForDifferentRemandDays?.trim(),
+            };
+      if (credit) {
+        const problem = reasonForDifferentRemandDays(credit.known, credit.credited, credit.reason);
+        if (problem) throw BadUserInputError.forField('reasonForDifferentRemandDays', problem);
+      }
       const child = await this.children.get(episode.childId);
       const before = this.releaseDateColumns(episode);
-      const dates = this.datesFor(input.sentence, child.dateOfBirth);
+      const dates = this.datesFor(sentence, child.dateOfBirth);
       Object.assign(episode, this.releaseDateColumns(dates), {
         sentenceType: input.sentence.sentenceType,
         earlyReleaseDate: null,
         lateReleaseDate: null,
       });
       if (episode.status === EpisodeStatus.REMANDED) episode.status = EpisodeStatus.SENTENCED;
-      await this.insertSentence(em, episode.id, input.sentence, caller);
+      await this.insertSentence(em, episode.id, sentence, caller);
+      const creditWords = credit?.difference ? `; remand credit ${credit.difference}: ${credit.reason}` : '';
       return {
         type: EpisodeEventType.SENTENCE_RECORDED,
         effectiveDate: input.sentence.sentenceDate,
-        summary: `Sentence recorded: ${describeSentence(input.sentence)}; expected to leave ${expectedReleaseDate(episode) ?? 'on a date not yet known'}`,
-        details: { before, after: this.releaseDateColumns(episode), sentence: { ...input.sentence } },
+        summary: `Sentence recorded: ${describeSentence(sentence)}; expected to leave ${expectedReleaseDate(episode) ?? 'on a date not yet known'}${creditWords}`,
+        details: {
+          before,
+          after: this.releaseDateColumns(episode),
+          sentence: { ...sentence },
+          ...(credit && {
+            remandCredit: {
+              knownDays: credit.known,
+              creditedDays: credit.credited,
+              ...(credit.difference && { reasonForDifferentRemandDays: credit.reason }),
+            },
+          }),
+        },
       };
     });
   }

@@ -13,3 +13,5 @@ export * from './episode-commands.service';
 export * from './episode-lifecycle';
 export * from './release-dates/release-dates';
 export * from './rules/expected-release-date';
+export * from './rules/release-departure';
+export * from './rules/remand-credit';

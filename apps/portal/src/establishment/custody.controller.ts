@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
+import { reasonForDifferentRemandDays, remandCreditDifference, remandDaysKnown } from '@resettle/custody';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { dateFromParts } from '../forms/date-input';
@@ -29,7 +30,7 @@ type Values = Record<string, string>;
 /** What the custody pages need of the episode, and who is asking. */
 const CUSTODY_CONTEXT = `query($id: ID!) {
   me { roles organisationId }
-  custodialEpisode(id: $id) { id version status startDate sentenceType expectedReleaseDate daysToRelease
+  custodialEpisode(id: $id) { id version status startDate remandDate sentenceType expectedReleaseDate daysToRelease
     earliestReleaseDate midTermDate latestReleaseDate earlyReleaseDate
     child { givenName familyName preferredName dateOfBirth }
     currentEstablishment { id name } supervisingService { id name }
@@ -49,6 +50,7 @@ interface Episode extends CustodyEpisodeRef {
   id: string;
   version: number;
   startDate: string;
+  remandDate: string | null;
   sentenceType: string | null;
   expectedReleaseDate: string | null;
   daysToRelease: number | null;
@@ -114,7 +116,19 @@ export class CustodyController {
     if (body?.step === 'change') return this.renderSentenceForm(request, reply, episode, values);
     const { errors } = validateForm(SentenceForm, values);
     if (errors) return this.renderSentenceForm(request, reply, episode, values, errors, 400);
-    const sentence = sentenceInput(values);
+    // After remand the days on remand are known: an empty box credits them; a credit that differs needs a reason.
+    const typedDate = dateFromParts(values.sentenceDateDay, values.sentenceDateMonth, values.sentenceDateYear) ?? '';
+    const known = episode.status === 'REMANDED' ? remandDaysKnown(episode.remandDate, typedDate) : null;
+    const sentence = sentenceInput(values, known);
+    const creditProblem =
+      known === null
+        ? null
+        : reasonForDifferentRemandDays(known, Number(sentence.remandDays), values.reasonForDifferentRemandDays);
+    if (creditProblem) {
+      const errors = formError('reasonForDifferentRemandDays', creditProblem);
+      return this.renderSentenceForm(request, reply, episode, values, errors, 400);
+    }
+    const reason = known !== null && remandCreditDifference(known, Number(sentence.remandDays));
     const dateProblem = sentenceDateProblem(String(sentence.sentenceDate), this.clock.today(), episode.startDate);
     if (dateProblem) {
       return this.renderSentenceForm(request, reply, episode, values, formError('sentenceDateDay', dateProblem), 400);
@@ -148,7 +162,15 @@ export class CustodyController {
         dates,
         // The calculator's explanation lines, with its dates in words.
         notes: ((dates.notes as string[] | undefined) ?? []).map(humanDates),
-        answers: sentenceAnswers(values),
+        answers: [
+          ...sentenceAnswers(values, known),
+          ...(reason
+            ? [
+                { key: 'Remand credit differs', value: reason },
+                { key: 'Why', value: values.reasonForDifferentRemandDays.trim() },
+              ]
+            : []),
+        ],
         hidden: Object.entries(values).map(([name, value]) => ({ name, value })),
       });
     }
@@ -156,7 +178,12 @@ export class CustodyController {
     let after: { milestones: MilestoneDue[]; expectedReleaseDate: string | null };
     try {
       ({ recordSentence: after } = await this.api.asUser<{ recordSentence: typeof after }>(request, RECORD_SENTENCE, {
-        input: { episodeId, expectedVersion: Number(values.expectedVersion), sentence },
+        input: {
+          episodeId,
+          expectedVersion: Number(values.expectedVersion),
+          sentence,
+          ...(reason && { reasonForDifferentRemandDays: values.reasonForDifferentRemandDays.trim() }),
+        },
       }));
     } catch (error) {
       const refused = this.refusal(error, episode, fieldOf, 'sentenceType');
@@ -322,8 +349,8 @@ function common(episode: Episode) {
 }
 
 /** The preview's summary of what was typed. */
-function sentenceAnswers(values: Values): { key: string; value: string }[] {
-  const input = sentenceInput(values);
+function sentenceAnswers(values: Values, known: number | null): { key: string; value: string }[] {
+  const input = sentenceInput(values, known);
   const rows = [
     { key: 'Type of sentence', value: SENTENCE_TYPE_LABELS[values.sentenceType] },
     { key: 'Date of the sentence', value: govukDate(String(input.sentenceDate)) },
@@ -353,7 +380,7 @@ function sentenceAnswers(values: Values): { key: string; value: string }[] {
 function formValues(body: unknown): Values {
   const values: Values = {};
   for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 200) continue;
+    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 1000) continue;
     values[name] = value;
   }
   return values;

@@ -83,6 +83,15 @@ describe('the sentence form', () => {
   ])('sentenceInput(%j) is %j', (values, expected) => {
     expect(sentenceInput(values)).toEqual(expected);
   });
+
+  it.each([
+    // An empty box credits the days known on remand in the episode; a number typed is kept.
+    [{ ...valid, remandDays: '' }, 31, 31],
+    [{ ...valid, remandDays: '45' }, 31, 45],
+    [{ ...valid, remandDays: '' }, null, 0],
+  ])('sentenceInput(%j, known %j) credits %i days on remand', (values, known, credited) => {
+    expect(sentenceInput(values, known).remandDays).toBe(credited);
+  });
 });
 
 describe('sentenceDateProblem: what the api would refuse, said before the preview', () => {

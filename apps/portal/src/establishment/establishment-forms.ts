@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Allow, IsIn, IsInt, IsNotEmpty, IsOptional, Max, Min, Validate, ValidateIf } from 'class-validator';
+import { Allow, IsIn, IsInt, IsNotEmpty, IsOptional, Length, Max, Min, Validate, ValidateIf } from 'class-validator';
 import { Capability, mayPerform, Role } from '@resettle/access';
 import { dateFromParts, RealDate } from '../forms/date-input';
 import { govukDate } from '../http/view-filters';
@@ -63,19 +63,28 @@ export class SentenceForm {
   @IsOptional() @IsIn(['yes']) qualifyingSeriousOffence?: string;
   @IsOptional() @IsIn(['yes']) excludedFromFortyPercentRelease?: string;
 
+  @Transform(trim)
+  @ValidateIf((form: SentenceForm) => !!form.reasonForDifferentRemandDays)
+  @Length(3, 1000, { message: 'The reason for a different remand credit must be 3 to 1000 characters' })
+  reasonForDifferentRemandDays?: string;
+
   /** The episode's version the page showed: a change made meanwhile is refused by the api (CONFLICT). */
   @Allow() expectedVersion: string;
 }
 
 /** The api's `SentenceInput` from a valid form (the calculator's `ReleaseDateInput` takes the same fields). */
-export function sentenceInput(values: Record<string, string>): Record<string, unknown> {
+export function sentenceInput(
+  values: Record<string, string>,
+  /** The days on remand known in this episode: what an empty box credits (the api's own default). */
+  knownRemandDays: number | null = null,
+): Record<string, unknown> {
   const number = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
   const input: Record<string, unknown> = {
     sentenceType: values.sentenceType,
     sentenceDate: dateFromParts(values.sentenceDateDay, values.sentenceDateMonth, values.sentenceDateYear),
     termMonths: number(values.termMonths),
     extensionMonths: values.sentenceType === 'EXTENDED' ? number(values.extensionMonths) : undefined,
-    remandDays: number(values.remandDays) ?? 0,
+    remandDays: number(values.remandDays) ?? knownRemandDays ?? 0,
     taggedBailDays: number(values.taggedBailDays) ?? 0,
   };
   if (values.sentenceType === 'S250') {
@@ -106,6 +115,7 @@ export const SENTENCE_FIELD_OF: Record<string, string> = {
   taggedBailDays: 'taggedBailDays',
   qualifyingSeriousOffence: 'sentenceType',
   excludedFromFortyPercentRelease: 'sentenceType',
+  reasonForDifferentRemandDays: 'reasonForDifferentRemandDays',
 };
 
 export class EarlyReleaseForm {

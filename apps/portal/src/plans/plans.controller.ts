@@ -6,6 +6,7 @@ import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { earlyReleaseApplies, mayChangeCustody } from '../establishment/establishment-forms';
+import { mayRecall } from '../establishment/movement-forms';
 import { FACT_LINKS, mayRecordFacts, Me } from '../facts/fact-specs';
 import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
@@ -70,8 +71,15 @@ export class PlansController {
             ...(earlyReleaseApplies(episode)
               ? [{ href: `/episodes/${episode.id}/early-release`, text: 'Record early release' }]
               : []),
+            ...(earlyReleaseApplies(episode) && episode.status === 'SENTENCED'
+              ? [{ href: `/episodes/${episode.id}/late-release`, text: 'Record a late release order' }]
+              : []),
+            { href: `/episodes/${episode.id}/transfer`, text: 'Record a transfer to another establishment' },
+            { href: `/episodes/${episode.id}/release`, text: 'Record the release' },
           ]
-        : [],
+        : mayRecall(me, episode)
+          ? [{ href: `/episodes/${episode.id}/recall`, text: 'Record a recall to custody' }]
+          : [],
       next: next
         ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
         : null,

@@ -44,7 +44,12 @@ export class SentenceInput {
   @Max(240)
   extensionMonths?: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Remand credit. On a sentence after remand, defaults to the days on remand known in this episode (from the ' +
+      'remand date to the sentence date); a credit that differs needs reasonForDifferentRemandDays. Otherwise 0.',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(0)
@@ -134,6 +139,17 @@ export class RecordSentenceInput extends EpisodeChangeInput {
   @ValidateNested()
   @Type(() => SentenceInput)
   sentence: SentenceInput;
+
+  @Field({
+    nullable: true,
+    description:
+      'Why the remand credit differs from the days on remand known in this episode (for example, remand elsewhere): ' +
+      'required when it does.',
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(3, 1000)
+  reasonForDifferentRemandDays?: string;
 }
 
 @InputType()

@@ -1,0 +1,425 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '@resettle/common';
+import { RELEASE_DAY_TOLERANCE_DAYS } from '@resettle/custody';
+import { ApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { renderPage } from '../http/page';
+import { govukDate, govukDateTime } from '../http/view-filters';
+import { flash } from '../session/portal-session';
+import { CustodyEpisodeRef, mayChangeCustody } from './establishment-forms';
+import {
+  LateReleaseForm,
+  lateReleaseInput,
+  mayRecall,
+  MOVEMENT_FIELD_OF,
+  movementDayProblem,
+  RecallForm,
+  recallInput,
+  releaseDepartureWords,
+  ReleaseForm,
+  releaseInput,
+  TransferForm,
+  transferInput,
+} from './movement-forms';
+
+type Values = Record<string, string>;
+type Named = { id: string; name: string };
+
+const CONTEXT = `query($id: ID!) {
+  me { roles organisationId }
+  custodialEpisode(id: $id) { id version status startDate remandDate sentenceType expectedReleaseDate daysToRelease
+    midTermDate latestReleaseDate lateReleaseDate
+    child { givenName familyName preferredName }
+    currentEstablishment { id name } supervisingService { id name }
+    resettlementPlan { releaseDay { meetingDate meetingTime metByName metByRelationship travelArrangements
+      firstDestination confirmedAt } } } }`;
+
+const ESTABLISHMENTS = `query($filter: OrganisationFilter, $after: String) {
+  organisations(filter: $filter, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
+
+interface Episode extends CustodyEpisodeRef {
+  id: string;
+  version: number;
+  status: string;
+  startDate: string;
+  remandDate: string | null;
+  sentenceType: string | null;
+  expectedReleaseDate: string | null;
+  daysToRelease: number | null;
+  midTermDate: string | null;
+  latestReleaseDate: string | null;
+  lateReleaseDate: string | null;
+  child: { givenName: string; familyName: string; preferredName: string | null };
+  currentEstablishment: Named;
+  supervisingService: Named;
+  resettlementPlan: { releaseDay: Record<string, string | null> | null } | null;
+}
+interface Me {
+  roles: string[];
+  organisationId: string | null;
+}
+
+/** One movement of the custody record: its form, its check step, and the api's mutation. */
+interface Movement {
+  path: string;
+  title: string;
+  /** What the confirm button says. */
+  confirm: string;
+  form: new () => object;
+  firstField: string;
+  mutation: string;
+  may(me: Me, episode: Episode): boolean;
+  /** Why the form does not apply to this record (a late release with no DTO), or null. */
+  notApplicable?(episode: Episode): string | null;
+  input(values: Values): Record<string, unknown>;
+  /** The day the movement took effect, checked before the check step: its field and its words. */
+  day?: { field: string; what: string; of(input: Record<string, unknown>): string };
+  rows(values: Values, input: Record<string, unknown>, name: (id: unknown) => string): { key: string; value: string }[];
+  done(childName: string, input: Record<string, unknown>, name: (id: unknown) => string): string;
+  establishments?: boolean;
+}
+
+const MOVEMENTS: Record<string, Movement> = {
+  lateRelease: {
+    path: 'late-release',
+    title: 'Record a late release order',
+    confirm: 'Record the late release order',
+    form: LateReleaseForm,
+    firstField: 'releaseOnDay',
+    mutation: `mutation($input: OrderLateReleaseInput!) { orderLateRelease(input: $input) { id } }`,
+    may: mayChangeCustody,
+    notApplicable: (e) =>
+      e.sentenceType === 'DTO' && e.latestReleaseDate && e.status === 'SENTENCED'
+        ? null
+        : 'Late release applies only to a sentenced child on a detention and training order of 8 months or more: there is none on this record.',
+    input: lateReleaseInput,
+    rows: (_v, input) => [{ key: 'Late release on', value: govukDate(input.releaseOn) }],
+    done: (child, input) =>
+      `The late release order is recorded: ${child} is expected to leave on ${govukDate(input.releaseOn)}`,
+  },
+  transfer: {
+    path: 'transfer',
+    title: 'Record a transfer to another establishment',
+    confirm: 'Record the transfer',
+    form: TransferForm,
+    firstField: 'toEstablishmentId',
+    mutation: `mutation($input: TransferEpisodeInput!) { transferEpisode(input: $input) { id } }`,
+    may: mayChangeCustody,
+    input: transferInput,
+    day: { field: 'transferDateDay', what: 'The day of the transfer', of: (i) => String(i.transferDate) },
+    rows: (_v, input, name) => [
+      { key: 'Moving to', value: name(input.toEstablishmentId) },
+      { key: 'Day of the transfer', value: govukDate(input.transferDate) },
+      { key: 'Reason', value: String(input.reason) },
+    ],
+    done: (child, input, name) => `The transfer is recorded: ${child} is now held at ${name(input.toEstablishmentId)}`,
+    establishments: true,
+  },
+  release: {
+    path: 'release',
+    title: 'Record the release',
+    confirm: 'Record the release',
+    form: ReleaseForm,
+    firstField: 'releasedAtDay',
+    mutation: `mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { id } }`,
+    may: mayChangeCustody,
+    input: releaseInput,
+    day: {
+      field: 'releasedAtDay',
+      what: 'The day the child left',
+      of: (i) => (i.releasedAt ? govukIso(String(i.releasedAt)) : ''),
+    },
+    rows: (values, input) => [
+      { key: 'Left custody', value: input.releasedAt ? govukDateTime(input.releasedAt) : '' },
+      ...(input.reasonForDifferentDay
+        ? [{ key: 'Why on another day than expected', value: String(input.reasonForDifferentDay) }]
+        : []),
+    ],
+    done: (child, input) =>
+      `The release is recorded: ${child} left custody on ${govukDate(govukIso(String(input.releasedAt)))}`,
+  },
+  recall: {
+    path: 'recall',
+    title: 'Record a recall to custody',
+    confirm: 'Record the recall',
+    form: RecallForm,
+    firstField: 'recalledOnDay',
+    mutation: `mutation($input: RecordRecallInput!) { recordRecall(input: $input) { id } }`,
+    may: mayRecall,
+    input: recallInput,
+    day: { field: 'recalledOnDay', what: 'The day the child returned to custody', of: (i) => String(i.recalledOn) },
+    rows: (_v, input, name) => [
+      { key: 'Returned to custody on', value: govukDate(input.recalledOn) },
+      { key: 'Held at', value: name(input.establishmentId) },
+      { key: 'Reason', value: String(input.reason) },
+    ],
+    done: (child, input, name) => `The recall is recorded: ${child} is held at ${name(input.establishmentId)}`,
+    establishments: true,
+  },
+};
+
+/** The London day of an instant (what the api counts the release day by). */
+function govukIso(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(instant));
+}
+
+/**
+ * The child's movements in the portal, for the establishment holding the child (and the supervising service, whom
+ * the api lets do the same): a late release order, a transfer out to another establishment with the reason, the
+ * release (with the release-day plan it departs from, and why, when the child left more than a few days from the
+ * expected day), and, for the supervising service, a recall. Each is a GOV.UK form, then a check step, then the api's
+ * mutation; the api decides every change and refusal, shown as an error summary naming the field. No JavaScript needed.
+ */
+@Controller('episodes/:episodeId')
+export class MovementsController {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('late-release')
+  lateReleaseForm(@Req() q: FastifyRequest, @Res() r: FastifyReply, @Param('episodeId', ParseUUIDPipe) id: string) {
+    return this.show(MOVEMENTS.lateRelease, q, r, id);
+  }
+  @Post('late-release')
+  lateReleasePost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(MOVEMENTS.lateRelease, q, r, id, body);
+  }
+
+  @Get('transfer')
+  transferForm(@Req() q: FastifyRequest, @Res() r: FastifyReply, @Param('episodeId', ParseUUIDPipe) id: string) {
+    return this.show(MOVEMENTS.transfer, q, r, id);
+  }
+  @Post('transfer')
+  transferPost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(MOVEMENTS.transfer, q, r, id, body);
+  }
+
+  @Get('release')
+  releaseForm(@Req() q: FastifyRequest, @Res() r: FastifyReply, @Param('episodeId', ParseUUIDPipe) id: string) {
+    return this.show(MOVEMENTS.release, q, r, id);
+  }
+  @Post('release')
+  releasePost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(MOVEMENTS.release, q, r, id, body);
+  }
+
+  @Get('recall')
+  recallForm(@Req() q: FastifyRequest, @Res() r: FastifyReply, @Param('episodeId', ParseUUIDPipe) id: string) {
+    return this.show(MOVEMENTS.recall, q, r, id);
+  }
+  @Post('recall')
+  recallPost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(MOVEMENTS.recall, q, r, id, body);
+  }
+
+  // ---------------------------------------------------------------- the flow
+
+  private async show(m: Movement, request: FastifyRequest, reply: FastifyReply, episodeId: string) {
+    const { episode, me } = await this.load(request, episodeId);
+    const refused = m.may(me, episode) ? undefined : formError(m.firstField, cannotChange(m, episode));
+    return this.renderForm(
+      m,
+      request,
+      reply,
+      episode,
+      { expectedVersion: String(episode.version) },
+      refused,
+      refused ? 403 : 200,
+    );
+  }
+
+  /** One address for the three steps: `step` is check (the form sent), change (back to the form), or confirm. */
+  private async post(m: Movement, request: FastifyRequest, reply: FastifyReply, episodeId: string, body: unknown) {
+    const { episode } = await this.load(request, episodeId);
+    const values = formValues(body);
+    const step = (body as Values | null)?.step;
+    values.expectedVersion ||= String(episode.version);
+    if (step === 'change') return this.renderForm(m, request, reply, episode, values);
+    const { errors } = validateForm(m.form, values);
+    if (errors) return this.renderForm(m, request, reply, episode, values, errors, 400);
+    const input = m.input(values);
+    if (m.day) {
+      const problem = movementDayProblem(m.day.of(input), this.clock.today(), episode.startDate, m.day.what);
+      if (problem) return this.renderForm(m, request, reply, episode, values, formError(m.day.field, problem), 400);
+    }
+    const departure =
+      m === MOVEMENTS.release ? releaseDepartureWords(episode.expectedReleaseDate, m.day!.of(input)) : null;
+    if (departure && !input.reasonForDifferentDay) {
+      const message = `The child left ${departure}: say why the release was on another day`;
+      return this.renderForm(m, request, reply, episode, values, formError('reasonForDifferentDay', message), 400);
+    }
+    const establishments = m.establishments ? await this.establishments(request) : [];
+    const name = (id: unknown) => establishments.find((o) => o.id === id)?.name ?? 'Not known';
+
+    if (step !== 'confirm') {
+      return renderPage(request, reply, 'establishment/movement-check.njk', {
+        ...common(episode),
+        movement: m,
+        rows: m.rows(values, input, name),
+        departure,
+        releaseDay: m === MOVEMENTS.release ? releaseDayRows(episode) : null,
+        hidden: Object.entries(values).map(([n, value]) => ({ name: n, value })),
+      });
+    }
+    try {
+      await this.api.asUser(request, m.mutation, {
+        input: { episodeId, expectedVersion: Number(values.expectedVersion), ...input },
+      });
+    } catch (error) {
+      const refused = refusal(m, error, episode);
+      if (!refused) throw error;
+      // A change made meanwhile: the form again against the record as it is now.
+      const fresh = refused.status === 409 ? (await this.load(request, episodeId)).episode : episode;
+      if (refused.status === 409) values.expectedVersion = String(fresh.version);
+      return this.renderForm(m, request, reply, fresh, values, refused.errors, refused.status);
+    }
+    flash(request, m.done(common(episode).childName, input, name));
+    return reply.redirect(`/plans/${episodeId}`, 303);
+  }
+
+  private async load(request: FastifyRequest, episodeId: string): Promise<{ episode: Episode; me: Me }> {
+    const { custodialEpisode: episode, me } = await this.api.asUser<{ custodialEpisode: Episode; me: Me }>(
+      request,
+      CONTEXT,
+      { id: episodeId },
+    );
+    return { episode, me };
+  }
+
+  private async establishments(request: FastifyRequest): Promise<Named[]> {
+    const all: Named[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { organisations } = await this.api.asUser<{
+        organisations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Named }[] };
+      }>(request, ESTABLISHMENTS, { filter: { types: ['YOI', 'STC', 'SCH', 'SECURE_SCHOOL'] }, after });
+      all.push(...organisations.edges.map((e) => e.node));
+      if (!organisations.pageInfo.hasNextPage || !organisations.pageInfo.endCursor) break;
+      after = organisations.pageInfo.endCursor;
+    }
+    return all.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private async renderForm(
+    m: Movement,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    episode: Episode,
+    values: Values,
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    const establishments = m.establishments ? await this.establishments(request) : [];
+    const chosen = values.toEstablishmentId ?? values.establishmentId;
+    return renderPage(
+      request,
+      reply,
+      `establishment/${m.path}.njk`,
+      {
+        ...common(episode),
+        movement: m,
+        values,
+        errors,
+        notApplicable: m.notApplicable?.(episode) ?? null,
+        tolerance: RELEASE_DAY_TOLERANCE_DAYS,
+        releaseDay: m === MOVEMENTS.release ? releaseDayRows(episode) : null,
+        establishmentItems: [
+          { value: '', text: 'Select an establishment' },
+          ...establishments
+            .filter((o) => m !== MOVEMENTS.transfer || o.id !== episode.currentEstablishment.id)
+            .map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen })),
+        ],
+      },
+      status,
+    );
+  }
+}
+
+/** What the api refused, as the form's errors; null for what is not a refusal of this change. */
+function refusal(m: Movement, error: unknown, episode: Episode): { errors: FormErrors; status: number } | null {
+  if (!(error instanceof ApiError)) return null;
+  const fieldOf = (path: string) => MOVEMENT_FIELD_OF[path.split('.').pop() ?? ''];
+  if (error.code === 'BAD_USER_INPUT') return { errors: apiFormErrors(error, fieldOf, m.firstField), status: 400 };
+  if (error.code === 'CONFLICT') {
+    return {
+      errors: formError(
+        m.firstField,
+        `${error.message.replace(/\.$/, '')}. Nothing was saved: check the record as it is now and try again.`,
+      ),
+      status: 409,
+    };
+  }
+  if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') {
+    return { errors: formError(m.firstField, `${cannotChange(m, episode)} Nothing was saved.`), status: 403 };
+  }
+  return null;
+}
+
+function cannotChange(m: Movement, episode: Episode): string {
+  return m === MOVEMENTS.recall
+    ? `You cannot record a recall for this child: only ${episode.supervisingService.name}, the supervising youth justice service, can, once the child has been released.`
+    : `You cannot change this custody record: only ${episode.currentEstablishment.name}, where the child is held, or ${episode.supervisingService.name} can, while the child is in custody.`;
+}
+
+function common(episode: Episode) {
+  const { child } = episode;
+  return { episode, childName: `${child.preferredName || child.givenName} ${child.familyName}` };
+}
+
+/** The release-day plan a release is measured against: the expected day, and the arrangements made for it. */
+function releaseDayRows(episode: Episode): { key: string; value: string }[] {
+  const plan = episode.resettlementPlan?.releaseDay;
+  const rows = [
+    {
+      key: 'Expected release day',
+      value: episode.expectedReleaseDate ? govukDate(episode.expectedReleaseDate) : 'Not known (on remand)',
+    },
+  ];
+  if (!plan) return [...rows, { key: 'Release-day plan', value: 'None made yet' }];
+  const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
+  add(
+    'Met on the day',
+    plan.meetingDate ? `${govukDate(plan.meetingDate)}${plan.meetingTime ? ` at ${plan.meetingTime}` : ''}` : null,
+  );
+  add(
+    'Met by',
+    plan.metByName ? `${plan.metByName}${plan.metByRelationship ? ` (${plan.metByRelationship})` : ''}` : null,
+  );
+  add('Travel', plan.travelArrangements);
+  add('First destination', plan.firstDestination);
+  add('Plan confirmed', plan.confirmedAt ? govukDate(govukIso(plan.confirmedAt)) : 'Not yet');
+  return rows;
+}
+
+/** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */
+function formValues(body: unknown): Values {
+  const values: Values = {};
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 1200) continue;
+    values[name] = value;
+  }
+  return values;
+}
