@@ -6,8 +6,8 @@ import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/for
 import { VersionedForm } from '../forms/portal-forms';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
-import { CIRCUMSTANCE_FIELD_OF, CircumstanceForm, circumstanceInput } from './circumstance-forms';
 import { mayChangePlan } from './child-voice-forms';
+import { CIRCUMSTANCE_FIELD_OF, CircumstanceForm, circumstanceInput } from './circumstance-forms';
 import { CIRCUMSTANCE_LABELS } from './plan-labels';
 import { CIRCUMSTANCES_PAGE, RECORD_CIRCUMSTANCE, REMOVE_CIRCUMSTANCE } from './plan-queries';
 
