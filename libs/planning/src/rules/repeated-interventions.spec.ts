@@ -79,7 +79,7 @@ describe('repeatWarning', () => {
       anger,
       'Anger management was already done on an earlier order: children say repeating an intervention is demotivating',
     ],
-  ])('%o', (earlier, text) => {
+  ])('%s', (earlier, text) => {
     expect(repeatWarning(earlier)).toBe(text);
   });
 });
