@@ -199,7 +199,16 @@ describe('the authorisation matrix', () => {
    */
   const planOf: Record<
     Target,
-    { id: string; pathwayId: string; actionId: string; appointmentId: string; barrierId: string; meetingId: string }
+    {
+      id: string;
+      pathwayId: string;
+      actionId: string;
+      appointmentId: string;
+      barrierId: string;
+      meetingId: string;
+      circumstanceId: string;
+      priorInterventionId: string;
+    }
   > = {} as never;
   const MATRIX_BARRIER = 'Two buses to the YJS office';
   /**
@@ -516,13 +525,40 @@ describe('the authorisation matrix', () => {
       run: planMutation('markPlanAgreed', 'MarkPlanAgreedInput'),
     },
     recordCircumstance: {
-      // An upsert of one circumstance: allowed callers really record it (the same one each time).
-      allowed: 'OK',
+      // The same kind as the one recorded in beforeAll, without its version: refused (CONFLICT), nothing written.
+      allowed: 'CONFLICT',
       audited: true,
       expect: PLAN_CHANGERS,
       run: (s, target) =>
         call(s, `mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`, {
           input: { planId: planOf[target].id, kind: 'LOOKED_AFTER', response: 'Matrix' },
+        }),
+    },
+    removeCircumstance: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RemoveCircumstanceInput!) { removeCircumstance(input: $input) { id } }`, {
+          input: { circumstanceId: planOf[target].circumstanceId, expectedVersion: STALE },
+        }),
+    },
+    updatePriorIntervention: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: UpdatePriorInterventionInput!) { updatePriorIntervention(input: $input) { id } }`, {
+          input: { priorInterventionId: planOf[target].priorInterventionId, expectedVersion: STALE, outcome: 'Matrix' },
+        }),
+    },
+    removePriorIntervention: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(s, `mutation($input: RemovePriorInterventionInput!) { removePriorIntervention(input: $input) { id } }`, {
+          input: { priorInterventionId: planOf[target].priorInterventionId, expectedVersion: STALE },
         }),
     },
     recordPriorIntervention: {
@@ -1205,8 +1241,18 @@ describe('the authorisation matrix', () => {
           },
         },
       );
+      const { recordCircumstance } = await session.ok(
+        `mutation($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }`,
+        { input: { planId: plan.id, kind: 'LOOKED_AFTER', response: 'Social worker at every meeting' } },
+      );
+      const { recordPriorIntervention } = await session.ok(
+        `mutation($input: RecordPriorInterventionInput!) { recordPriorIntervention(input: $input) { id } }`,
+        { input: { childId: side(target).child.id, name: 'Victim awareness' } },
+      );
       planOf[target] = {
         id: plan.id,
+        circumstanceId: recordCircumstance.id,
+        priorInterventionId: recordPriorIntervention.id,
         pathwayId,
         actionId: addPathwayAction.action.id,
         appointmentId: recordAppointment.id,

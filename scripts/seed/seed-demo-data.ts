@@ -12,6 +12,7 @@ import {
 } from '@resettle/organisations';
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
+import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
@@ -109,6 +110,10 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const referralsAdded =
       options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
+    if (options.children > 0)
+      log(
+        `Circumstances and earlier interventions: ${await seedDemoCircumstances(url, options.today, DEMO_AUTHORITIES)} added`,
+      );
     return {
       organisations: orgIds.size,
       users: caseManagers.total,

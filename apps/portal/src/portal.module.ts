@@ -25,6 +25,7 @@ import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { AgreementController } from './plans/agreement.controller';
+import { CircumstancesController } from './plans/circumstances.controller';
 import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
@@ -101,6 +102,7 @@ export class PortalModule {
         SessionController,
         InformationController,
         HealthController,
+        CircumstancesController,
       ],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
-import { AgreementResponse } from './planning-enums';
+import { AgreementResponse, PathwayType } from './planning-enums';
 
 @ObjectType({ description: 'The child’s voice: what they think matters, in their own words.' })
 export class ChildVoice {
@@ -89,4 +89,25 @@ export class AddPathwayActionPayload {
 
   @Field(() => [String], { description: 'For instance: the child already did this intervention on an earlier order.' })
   warnings: string[];
+}
+
+@ObjectType({ description: 'An intervention planned again that the child already did on an earlier order.' })
+export class RepeatedIntervention {
+  @Field(() => ID)
+  priorInterventionId: string;
+
+  @Field(() => ID, { description: 'The open action that plans it again.' })
+  actionId: string;
+
+  @Field(() => ID)
+  pathwayId: string;
+
+  @Field(() => PathwayType)
+  pathwayType: PathwayType;
+
+  @Field({ description: 'The intervention as the earlier order named it.' })
+  name: string;
+
+  @Field({ description: 'The warning, in words a case manager can act on.' })
+  text: string;
 }

@@ -65,6 +65,8 @@ export enum CircumstanceKind {
   EHCP = 'EHCP',
   PARENT = 'PARENT',
   EXPECTING_PARENT = 'EXPECTING_PARENT',
+  /** Cares for a parent, brother or sister (the 2026 migration). */
+  YOUNG_CARER = 'YOUNG_CARER',
 }
 registerEnumType(CircumstanceKind, { name: 'CircumstanceKind' });
 
@@ -95,5 +97,9 @@ export enum PlanEventType {
   HEALTH_HANDOVER_ARRANGED = 'HEALTH_HANDOVER_ARRANGED',
   /** A deadline open again: met only by a pathway's status, which is no recorded fact (the 2026 migration). */
   MILESTONE_REOPENED = 'MILESTONE_REOPENED',
+  /** Circumstances and earlier interventions changed and removed in the portal (issue 20). */
+  CIRCUMSTANCE_REMOVED = 'CIRCUMSTANCE_REMOVED',
+  PRIOR_INTERVENTION_CHANGED = 'PRIOR_INTERVENTION_CHANGED',
+  PRIOR_INTERVENTION_REMOVED = 'PRIOR_INTERVENTION_REMOVED',
 }
 registerEnumType(PlanEventType, { name: 'PlanEventType' });

@@ -23,9 +23,12 @@ import {
   RecordCircumstanceInput,
   RecordPlanExplanationInput,
   RecordPriorInterventionInput,
+  RemoveCircumstanceInput,
+  RemovePriorInterventionInput,
   UpdateChildVoiceInput,
   UpdatePathwayActionInput,
   UpdatePathwayInput,
+  UpdatePriorInterventionInput,
 } from './dto/plan.inputs';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
@@ -33,10 +36,11 @@ import { PlanCircumstance } from './entities/plan-circumstance.entity';
 import { PlanEvent } from './entities/plan-event.entity';
 import { PriorIntervention } from './entities/prior-intervention.entity';
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
-import { AddPathwayActionPayload, ChildVoice, PlanAgreement } from './plan.types';
+import { AddPathwayActionPayload, ChildVoice, PlanAgreement, RepeatedIntervention } from './plan.types';
 import { PlanAccess } from './plan-access';
 import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
 import { agreementBlockerDetails } from './rules/plan-agreement';
+import { repeatedInterventions } from './rules/repeated-interventions';
 
 const PLAN = 'Resettlement plan';
 const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only their own pathways).';
@@ -136,6 +140,22 @@ export class PlanningResolver {
     return this.planning.recordCircumstance(input, caller);
   }
 
+  @Mutation(() => PlanCircumstance, {
+    description: 'Removes a circumstance recorded in error or no longer so; returns it as it was.',
+  })
+  @Allow(Capability.CHANGE_PLAN)
+  async removeCircumstance(
+    @Args('input') input: RemoveCircumstanceInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const found =
+      (await this.planning.findCircumstance(input.circumstanceId)) ??
+      (await this.access.refuseMissing(caller, { type: 'Circumstance', id: input.circumstanceId }));
+    await this.authorizePlan(ctx, caller, found.planId);
+    return this.planning.removeCircumstance(input, caller);
+  }
+
   @Mutation(() => PriorIntervention, {
     description: 'An intervention done on an earlier order: planning it again will warn.',
   })
@@ -145,18 +165,30 @@ export class PlanningResolver {
     @CurrentCaller() caller: Caller,
     @Context() ctx: AccessContext,
   ) {
-    // The child's history is recorded by a service that may change one of their plans (one it supervises).
-    const relations = await this.access.relationsOf(ctx, input.childId);
-    const theirs = relations?.episodes.find((e) => e.supervisingServiceId === caller.actor.organisationId)?.episodeId;
-    await this.access.authorizeChange(
-      ctx,
-      caller,
-      input.childId,
-      ChildAction.CHANGE_PLAN,
-      { type: 'Child', id: input.childId },
-      theirs ?? 'none',
-    );
+    await this.authorizeChildHistory(ctx, caller, input.childId, { type: 'Child', id: input.childId });
     return this.planning.recordPriorIntervention(input, caller);
+  }
+
+  @Mutation(() => PriorIntervention, { description: 'What, when, by whom and how an earlier intervention went.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async updatePriorIntervention(
+    @Args('input') input: UpdatePriorInterventionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.authorizePriorIntervention(ctx, caller, input.priorInterventionId);
+    return this.planning.updatePriorIntervention(input, caller);
+  }
+
+  @Mutation(() => PriorIntervention, { description: 'Removes an earlier intervention; returns it as it was.' })
+  @Allow(Capability.CHANGE_PLAN)
+  async removePriorIntervention(
+    @Args('input') input: RemovePriorInterventionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.authorizePriorIntervention(ctx, caller, input.priorInterventionId);
+    return this.planning.removePriorIntervention(input, caller);
   }
 
   // ---------------------------------------------------------------- pathways
@@ -259,6 +291,33 @@ export class PlanningResolver {
   }
 
   @DecidedByParent()
+  @ResolveField(() => [RepeatedIntervention], {
+    nullable: true,
+    description: `Open actions that plan again an intervention the child did on an earlier order. ${WHOLE_PLAN}`,
+  })
+  async repeatedInterventions(
+    @Parent() plan: ResettlementPlan,
+    @Context() ctx: AccessContext,
+  ): Promise<RepeatedIntervention[] | null> {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    const earlier = await ctx.loaders
+      .get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids))
+      .load(plan.childId);
+    if (!earlier.length) return [];
+    const pathways = await this.pathwaysOf(ctx, plan);
+    const actions = await ctx.loaders
+      .get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids))
+      .loadMany(pathways.map((p) => p.id));
+    return repeatedInterventions(
+      earlier,
+      pathways.flatMap((p, i) => {
+        const of = actions[i];
+        return of instanceof Error ? [] : of.map((a) => ({ ...a, pathwayType: p.type }));
+      }),
+    );
+  }
+
+  @DecidedByParent()
   @ResolveField(() => [PlanEvent], {
     nullable: true,
     description: `Every change to the plan, oldest first. ${WHOLE_PLAN}`,
@@ -276,6 +335,25 @@ export class PlanningResolver {
       (ids) => this.planning.pathwaysOf(ids),
       plan.id,
     );
+  }
+
+  /** The child's history is recorded by a service that may change one of their plans (one it supervises). */
+  private async authorizeChildHistory(
+    ctx: AccessContext,
+    caller: Caller,
+    childId: string,
+    resource: { type: string; id: string },
+  ): Promise<void> {
+    const relations = await this.access.relationsOf(ctx, childId);
+    const theirs = relations?.episodes.find((e) => e.supervisingServiceId === caller.actor.organisationId)?.episodeId;
+    await this.access.authorizeChange(ctx, caller, childId, ChildAction.CHANGE_PLAN, resource, theirs ?? 'none');
+  }
+
+  private async authorizePriorIntervention(ctx: AccessContext, caller: Caller, id: string): Promise<void> {
+    const resource = { type: 'Earlier intervention', id };
+    const found =
+      (await this.planning.findPriorIntervention(id)) ?? (await this.access.refuseMissing(caller, resource));
+    await this.authorizeChildHistory(ctx, caller, found.childId, resource);
   }
 
   /** The plan as a whole is the supervising service's. */

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller, ChildRelations, ChildScope, SqlParam } from '@resettle/access';
-import { BadUserInputError, byIds, Clock, ConflictError, groupByIds, NotFoundError } from '@resettle/common';
+import { AuditService } from '@resettle/audit';
+import {
+  BadUserInputError,
+  byIds,
+  Clock,
+  ConflictError,
+  groupByIds,
+  NotFoundError,
+  StaleVersionError,
+} from '@resettle/common';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
 import { OrganisationsService } from '@resettle/organisations';
@@ -12,9 +21,12 @@ import {
   RecordCircumstanceInput,
   RecordPlanExplanationInput,
   RecordPriorInterventionInput,
+  RemoveCircumstanceInput,
+  RemovePriorInterventionInput,
   UpdateChildVoiceInput,
   UpdatePathwayActionInput,
   UpdatePathwayInput,
+  UpdatePriorInterventionInput,
 } from './dto/plan.inputs';
 import { Pathway } from './entities/pathway.entity';
 import { PathwayAction } from './entities/pathway-action.entity';
@@ -29,10 +41,18 @@ import { PlanFactsService } from './facts/facts.service';
 import type { ConfirmedAddress } from './facts/plan-fact-sources';
 import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
-import { PlanHistory } from './plan-history.service';
-import { PATHWAY_TYPES, PathwayStatus, PathwayType, PlanEventType, PlanStatus } from './planning-enums';
+import { PlanChange, PlanHistory } from './plan-history.service';
+import {
+  CircumstanceKind,
+  PATHWAY_TYPES,
+  PathwayStatus,
+  PathwayType,
+  PlanEventType,
+  PlanStatus,
+} from './planning-enums';
 import { ReleaseDayPlan } from './release/entities/release-day-plan.entity';
 import { agreementBlockers, pathwayLabel } from './rules/plan-agreement';
+import { repeatWarning } from './rules/repeated-interventions';
 
 /** The request loaders of an episode's plan (by episode id) and of a plan's pathways (by plan id). */
 export const PLAN_OF_EPISODE_LOADER = 'planOfEpisode';
@@ -64,6 +84,20 @@ const PATHWAY_FIELDS = [
   'notes',
 ] as const;
 const ACTION_FIELDS = ['ownerOrganisationId', 'ownerName', 'dueDate', 'doneOn'] as const;
+const PRIOR_INTERVENTION_FIELDS = ['orderDescription', 'completedOn', 'deliveredBy', 'outcome'] as const;
+
+/** Each circumstance in the plan's history lines. */
+const CIRCUMSTANCE_LABELS: Record<CircumstanceKind, string> = {
+  [CircumstanceKind.LOOKED_AFTER]: 'looked after',
+  [CircumstanceKind.CARE_LEAVER]: 'care leaver',
+  [CircumstanceKind.GENDER]: 'gender',
+  [CircumstanceKind.ETHNICITY]: 'ethnicity',
+  [CircumstanceKind.DISABILITY]: 'disability',
+  [CircumstanceKind.EHCP]: 'EHCP',
+  [CircumstanceKind.PARENT]: 'a parent',
+  [CircumstanceKind.EXPECTING_PARENT]: 'expecting a baby',
+  [CircumstanceKind.YOUNG_CARER]: 'young carer',
+};
 
 /** Copies the fields the caller sent: left out keeps the value, null clears it. */
 function applyPatch<T extends object>(row: T, input: object, fields: readonly string[]): void {
@@ -94,6 +128,7 @@ export class PlanningService {
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
     private readonly facts: PlanFactsService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -555,15 +590,33 @@ export class PlanningService {
     });
   }
 
-  /** Records (or replaces) one circumstance and what is done about it. */
+  /**
+   * Records one circumstance and what is done about it, or changes the one of that kind at the version the caller
+   * read. Recording one that is already there (someone else recorded it meanwhile), or changing one that has gone or
+   * moved on, is refused with CONFLICT and what is there now.
+   */
   async recordCircumstance(input: RecordCircumstanceInput, caller: Caller): Promise<PlanCircumstance> {
     return this.dataSource.transaction(async (em) => {
+      // The plan's row is locked so two people recording the same kind at once are taken one after the other.
       const plan = await em.findOne(ResettlementPlan, {
         where: { id: input.planId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!plan) throw new NotFoundError('Resettlement plan', input.planId);
       const existing = await em.findOneBy(PlanCircumstance, { planId: plan.id, kind: input.kind });
+      const label = CIRCUMSTANCE_LABELS[input.kind];
+      if (existing && input.expectedVersion == null)
+        throw new ConflictError(`The circumstance “${label}” is already recorded: change that one instead.`, {
+          currentVersion: existing.version,
+          current: existing,
+        });
+      if (existing && existing.version !== input.expectedVersion)
+        throw new StaleVersionError('The circumstance', input.expectedVersion!, existing.version, existing);
+      if (!existing && input.expectedVersion != null)
+        throw new ConflictError(`The circumstance “${label}” has been removed since you loaded it.`, {
+          expectedVersion: input.expectedVersion,
+          current: null,
+        });
       const before = existing ? { ...existing } : null;
       const row = existing ?? em.create(PlanCircumstance, { planId: plan.id, kind: input.kind });
       row.detail = input.detail?.trim() || null;
@@ -575,7 +628,7 @@ export class PlanningService {
           planId: plan.id,
           childId: plan.childId,
           type: PlanEventType.CIRCUMSTANCE_RECORDED,
-          summary: `Circumstance recorded: ${input.kind.toLowerCase().replace(/_/g, ' ')}`,
+          summary: `${existing ? 'Circumstance changed' : 'Circumstance recorded'}: ${label}`,
           record: { type: 'PlanCircumstance', id: saved.id },
           before,
           after: { ...saved },
@@ -586,38 +639,112 @@ export class PlanningService {
     });
   }
 
+  findCircumstance(id: string): Promise<PlanCircumstance | null> {
+    return this.dataSource.getRepository(PlanCircumstance).findOneBy({ id });
+  }
+
+  /** Removes a circumstance at the version the caller read; returns it as it was. */
+  async removeCircumstance(input: RemoveCircumstanceInput, caller: Caller): Promise<PlanCircumstance> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.history.lockAtVersion(
+        em,
+        PlanCircumstance,
+        input.circumstanceId,
+        input.expectedVersion,
+        'Circumstance',
+      );
+      const plan = await em.findOneByOrFail(ResettlementPlan, { id: row.planId });
+      const before = { ...row };
+      await em.delete(PlanCircumstance, { id: row.id });
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.CIRCUMSTANCE_REMOVED,
+          summary: `Circumstance removed: ${CIRCUMSTANCE_LABELS[row.kind]}`,
+          record: { type: 'PlanCircumstance', id: row.id },
+          before,
+          after: null,
+        },
+        caller,
+      );
+      return before;
+    });
+  }
+
   /** An intervention done on an earlier order; recorded against the child and shown on every plan of theirs. */
   async recordPriorIntervention(input: RecordPriorInterventionInput, caller: Caller): Promise<PriorIntervention> {
+    this.assertNotFuture(input.completedOn);
     return this.dataSource.transaction(async (em) => {
-      const plan = await em.findOne(ResettlementPlan, {
-        where: { childId: input.childId },
-        order: { createdAt: 'DESC' },
-      });
       const saved = await em.save(
         em.create(PriorIntervention, {
           childId: input.childId,
           name: input.name.trim(),
           orderDescription: input.orderDescription?.trim() || null,
           completedOn: input.completedOn ?? null,
+          deliveredBy: input.deliveredBy?.trim() || null,
+          outcome: input.outcome?.trim() || null,
           recordedById: caller.actor.userId,
         }),
       );
-      if (plan) {
-        await this.history.record(
-          em,
-          {
-            planId: plan.id,
-            childId: input.childId,
-            type: PlanEventType.PRIOR_INTERVENTION_RECORDED,
-            summary: `Done on an earlier order: ${saved.name}`,
-            record: { type: 'PriorIntervention', id: saved.id },
-            before: null,
-            after: { ...saved },
-          },
-          caller,
-        );
-      }
+      await this.recordChildHistory(em, caller, saved, {
+        type: PlanEventType.PRIOR_INTERVENTION_RECORDED,
+        summary: `Done on an earlier order: ${saved.name}`,
+        before: null,
+        after: { ...saved },
+      });
       return saved;
+    });
+  }
+
+  findPriorIntervention(id: string): Promise<PriorIntervention | null> {
+    return this.dataSource.getRepository(PriorIntervention).findOneBy({ id });
+  }
+
+  async updatePriorIntervention(input: UpdatePriorInterventionInput, caller: Caller): Promise<PriorIntervention> {
+    this.assertNotFuture(input.completedOn);
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.history.lockAtVersion(
+        em,
+        PriorIntervention,
+        input.priorInterventionId,
+        input.expectedVersion,
+        'Earlier intervention',
+      );
+      const before = { ...row };
+      if (input.name !== undefined && input.name !== null) row.name = input.name.trim();
+      applyPatch(row, input, PRIOR_INTERVENTION_FIELDS);
+      const saved = await em.save(row);
+      await this.recordChildHistory(em, caller, saved, {
+        type: PlanEventType.PRIOR_INTERVENTION_CHANGED,
+        summary: `Earlier intervention changed: ${saved.name}`,
+        before,
+        after: { ...saved },
+      });
+      return saved;
+    });
+  }
+
+  /** Removes an earlier intervention (recorded in error) at the version the caller read; returns it as it was. */
+  async removePriorIntervention(input: RemovePriorInterventionInput, caller: Caller): Promise<PriorIntervention> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.history.lockAtVersion(
+        em,
+        PriorIntervention,
+        input.priorInterventionId,
+        input.expectedVersion,
+        'Earlier intervention',
+      );
+      const before = { ...row };
+      await em.delete(PriorIntervention, { id: row.id });
+      await this.recordChildHistory(em, caller, before, {
+        type: PlanEventType.PRIOR_INTERVENTION_REMOVED,
+        summary: `Earlier intervention removed: ${before.name}`,
+        before,
+        after: null,
+      });
+      return before;
     });
   }
 
@@ -716,10 +843,36 @@ export class PlanningService {
       .createQueryBuilder('i')
       .where('i.child_id = :childId AND lower(i.name) = lower(:name)', { childId, name: intervention })
       .getMany();
-    return before.map(
-      (i) =>
-        `${i.name} was already done${i.orderDescription ? ` on ${i.orderDescription}` : ' on an earlier order'}${i.completedOn ? ` (completed ${i.completedOn})` : ''}: children say repeating an intervention is demotivating`,
-    );
+    return before.map((i) => repeatWarning(i));
+  }
+
+  /**
+   * An earlier intervention is the child's, not one plan's: its change goes in the history of the child's latest
+   * plan (with the audit row, always).
+   */
+  private async recordChildHistory(
+    em: EntityManager,
+    caller: Caller,
+    row: PriorIntervention,
+    change: Pick<PlanChange, 'type' | 'summary' | 'before' | 'after'>,
+  ): Promise<void> {
+    const plan = await em.findOne(ResettlementPlan, { where: { childId: row.childId }, order: { createdAt: 'DESC' } });
+    const record = { type: 'PriorIntervention', id: row.id };
+    if (plan) await this.history.record(em, { planId: plan.id, childId: row.childId, record, ...change }, caller);
+    else
+      await this.audit.recordChange(em, caller, {
+        resourceType: record.type,
+        resourceId: record.id,
+        childId: row.childId,
+        before: change.before,
+        after: change.after,
+        detail: { event: change.type, summary: change.summary },
+      });
+  }
+
+  private assertNotFuture(completedOn: string | null | undefined): void {
+    if (completedOn && completedOn > this.clock.today())
+      throw BadUserInputError.forField('completedOn', 'completedOn cannot be in the future');
   }
 
   private async assertOrganisation(id: string, field: string): Promise<void> {

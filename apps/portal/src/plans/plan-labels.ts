@@ -54,3 +54,16 @@ export const EPISODE_STATUS_LABELS: Record<string, string> = {
   RECALLED: 'Recalled',
   CLOSED: 'Closed',
 };
+
+/** A child's circumstances, in the order the form offers them. */
+export const CIRCUMSTANCE_LABELS: Record<string, string> = {
+  LOOKED_AFTER: 'Looked after',
+  CARE_LEAVER: 'Care leaver',
+  GENDER: 'Gender',
+  ETHNICITY: 'Ethnicity',
+  DISABILITY: 'Disability',
+  EHCP: 'Education, health and care plan (EHCP)',
+  PARENT: 'A parent',
+  EXPECTING_PARENT: 'Expecting a baby',
+  YOUNG_CARER: 'Young carer',
+};

@@ -7,6 +7,7 @@ export const PLAN = `query($id: ID!) {
     milestones { key dueDate status }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
+      circumstances { id } repeatedInterventions { text pathwayId }
       agreement { childAgreement childAgreementWords explainedOn explainedHow blockerDetails { text pathwayId } agreedAt }
       pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name }
         actions { description dueDate doneOn ownerName } }
@@ -53,3 +54,16 @@ export const UPDATE_CHILD_VOICE = `mutation($input: UpdateChildVoiceInput!) { up
 export const RECORD_PLAN_EXPLANATION = `mutation($input: RecordPlanExplanationInput!) {
   recordPlanExplanation(input: $input) { id version } }`;
 export const MARK_PLAN_AGREED = `mutation($input: MarkPlanAgreedInput!) { markPlanAgreed(input: $input) { id version } }`;
+
+/** A plan's circumstances, each at its version, and the plan's history (null for those who see only pathways). */
+export const CIRCUMSTANCES_PAGE = `query($id: ID!) {
+  me { roles organisationId }
+  custodialEpisode(id: $id) { id
+    child { id givenName familyName preferredName }
+    supervisingService { id name }
+    resettlementPlan { id
+      circumstances { id kind detail response version updatedAt }
+      history { type summary recordedByName createdAt } } } }`;
+export const RECORD_CIRCUMSTANCE = `mutation($input: RecordCircumstanceInput!) {
+  recordCircumstance(input: $input) { id version } }`;
+export const REMOVE_CIRCUMSTANCE = `mutation($input: RemoveCircumstanceInput!) { removeCircumstance(input: $input) { id } }`;

@@ -97,12 +97,26 @@ export class UpdatePathwayActionInput {
   doneOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Records a circumstance, or changes the one of that kind already recorded.' })
 export class RecordCircumstanceInput {
   @Field(() => ID) @IsUUID() planId: string;
   @Field(() => CircumstanceKind) @IsEnum(CircumstanceKind) kind: CircumstanceKind;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Leave out to record a new one; to change the one recorded, its version. ${VERSION}`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) detail?: string | null;
   @Field({ description: 'What is being done about it.' }) @IsString() @Length(1, TEXT) response: string;
+}
+
+@InputType()
+export class RemoveCircumstanceInput {
+  @Field(() => ID) @IsUUID() circumstanceId: string;
+  @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @InputType()
@@ -112,6 +126,35 @@ export class RecordPriorInterventionInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) orderDescription?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() completedOn?:
     string | null;
+  @Field(() => String, { nullable: true, description: 'Who delivered it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  deliveredBy?: string | null;
+  @Field(() => String, { nullable: true, description: 'How it went.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  outcome?: string | null;
+}
+
+/** Fields left out are kept; fields sent as null are cleared. */
+@InputType()
+export class UpdatePriorInterventionInput {
+  @Field(() => ID) @IsUUID() priorInterventionId: string;
+  @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
+  @Field(() => String, { nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 200) name?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) orderDescription?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsLocalDate() completedOn?:
+    string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) deliveredBy?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) outcome?: string | null;
+}
+
+@InputType()
+export class RemovePriorInterventionInput {
+  @Field(() => ID) @IsUUID() priorInterventionId: string;
+  @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @InputType()

@@ -1,5 +1,14 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { CircumstanceKind } from '../planning-enums';
 
 /** A circumstance of the child's (looked after, a girl, a parent, …) and what the plan does about it. */
@@ -30,6 +39,10 @@ export class PlanCircumstance {
   @Field({ description: 'What is being done about it.' })
   @Column()
   response: string;
+
+  @Field({ description: 'Send it back as expectedVersion to change or remove it.' })
+  @VersionColumn()
+  version: number;
 
   @Field(() => Date)
   @UpdateDateColumn({ type: 'timestamptz' })
