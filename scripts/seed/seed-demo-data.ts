@@ -12,6 +12,7 @@ import {
 } from '@resettle/organisations';
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
+import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
@@ -109,6 +110,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const referralsAdded =
       options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
+    if (options.children > 0) await seedDemoAfterRelease(url, options.today, log);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
