@@ -171,4 +171,37 @@ describe('after release in the portal (browser)', () => {
       await context.close();
     }
   }, 120_000);
+
+  it.each([true, false])(
+    'the release-day plan changed by someone else meanwhile is not overwritten: what is there now and what was typed (JavaScript: %s)',
+    async (js) => {
+      const { episodeId } = await children.remanded(js ? 'Ffion' : 'Gethin');
+      const { resettlementPlan } = await colleague.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, {
+        id: episodeId,
+      });
+      const plan = (input: Record<string, unknown>) =>
+        colleague.ok(`mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { version } }`, {
+          input: { planId: resettlementPlan.id, ...input },
+        });
+      await plan({ metByName: 'Ann Parent' });
+      const { context, page } = await h.person({ javaScriptEnabled: js });
+      try {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await h.signIn(page, CASE_MANAGER);
+        await page.goto(`/episodes/${episodeId}/release-day`);
+        await plan({ expectedVersion: 1, metByName: 'Bea Carer' });
+        await page.getByLabel('Name of the person who meets the child').fill('Cat Aunt');
+        await page.getByRole('button', { name: 'Save the release-day plan' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Someone else changed the release-day plan');
+        await expectText(page.locator('#unsaved'), 'Now: Bea Carer');
+        await expectText(page.locator('#unsaved'), 'You typed: Cat Aunt');
+        expect(await page.getByLabel('Name of the person who meets the child').inputValue()).toBe('Bea Carer');
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+      } finally {
+        await context.close();
+      }
+    },
+    120_000,
+  );
 });
