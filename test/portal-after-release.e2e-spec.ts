@@ -204,4 +204,49 @@ describe('after release in the portal (browser)', () => {
     },
     120_000,
   );
+
+  it('the explanation of the plan changed by someone else meanwhile is not overwritten (no JavaScript)', async () => {
+    const { episodeId } = await children.remanded('Heledd');
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, CASE_MANAGER);
+      await page.goto(`/plans/${episodeId}/agreement`);
+      const { resettlementPlan } = await colleague.ok(
+        `query($id: ID!) { resettlementPlan(episodeId: $id) { id version } }`,
+        { id: episodeId },
+      );
+      await colleague.ok(
+        `mutation($input: RecordPlanExplanationInput!) { recordPlanExplanation(input: $input) { id } }`,
+        {
+          input: {
+            planId: resettlementPlan.id,
+            expectedVersion: resettlementPlan.version,
+            explainedOn: h.t.clock.today(),
+            explainedHow: 'In person with his mother',
+            childAgreement: 'AGREES',
+            childAgreementWords: 'Fine by me',
+          },
+        },
+      );
+      const [year, month, day] = h.t.clock.today().split('-');
+      const when = page.getByRole('group', { name: 'When the plan was explained' });
+      await when.getByLabel('Day').fill(day);
+      await when.getByLabel('Month').fill(month);
+      await when.getByLabel('Year').fill(year);
+      await page.getByLabel('How it was explained, and by whom').fill('Easy-read version with an advocate');
+      await page
+        .getByRole('group', { name: 'Does the child agree with the plan?' })
+        .getByLabel('Agrees', { exact: true })
+        .check();
+      await page.getByLabel('What the child said, in their own words').fill('It is fair');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectText(page.locator('.govuk-error-summary'), 'changed');
+      await expectText(page.locator('#unsaved'), 'Now: In person with his mother');
+      await expectText(page.locator('#unsaved'), 'You typed: Easy-read version with an advocate');
+      expect(await page.getByLabel('How it was explained, and by whom').inputValue()).toBe('In person with his mother');
+      expect(await h.accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
