@@ -415,7 +415,7 @@ describe('the day of release and after', () => {
       });
     });
 
-    it('records appointments kept and missed, refusing a stale version and an outcome before its time', async () => {
+    it('records appointments kept and missed (with the reason), refusing a stale version and an outcome before its time', async () => {
       const plan = await loadPlan();
       const first = plan.appointments.find((a: { kind: string }) => a.kind === 'YJS');
       const stale = await updateOutcome(yjs, { appointmentId: first.id, expectedVersion: 2, outcome: 'MISSED' });
@@ -433,11 +433,32 @@ describe('the day of release and after', () => {
         version: 2,
       });
 
+      const before = await snapshot();
+      const noReason = await recordAppointment(yjs, {
+        kind: 'HEALTH',
+        at: '2026-12-10T15:00:00Z',
+        withWhom: 'GP registration',
+        outcome: 'MISSED',
+        notes: '   ',
+      });
+      expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(noReason.errors![0].extensions.fieldErrors!)).toEqual(['notes']);
+      const keptToMissed = await updateOutcome(yjs, {
+        appointmentId: first.id,
+        expectedVersion: 2,
+        outcome: 'MISSED',
+        notes: '',
+      });
+      expect(codeOf(keptToMissed)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(keptToMissed.errors![0].extensions.fieldErrors!)).toEqual(['notes']);
+      expect(await snapshot()).toEqual(before);
+
       const missed = await recordAppointment(yjs, {
         kind: 'HEALTH',
         at: '2026-12-10T15:00:00Z',
         withWhom: 'GP registration',
         outcome: 'MISSED',
+        notes: 'Surgery closed early; rebooked',
       });
       expect(missed.data.recordAppointment).toMatchObject({ outcome: 'MISSED' });
       expect(
@@ -447,6 +468,7 @@ describe('the day of release and after', () => {
             at: '2026-12-10T15:00:00Z',
             withWhom: 'GP registration',
             outcome: 'MISSED',
+            notes: 'Again',
           }),
         ),
       ).toBe('CONFLICT');

@@ -234,4 +234,19 @@ describe('npm run seed', () => {
     expect(areas.map((a) => a.code)).toEqual(['YJS-BIRMINGHAM', 'YJS-CARDIFF', 'YJS-KENT', 'YJS-LEEDS']);
     for (const a of areas) expect(a.without).toBeGreaterThanOrEqual(1);
   });
+
+  it('releases one Leeds child with what followed, for the after-release page, recorded by a named case manager', async () => {
+    const rows = await count(`SELECT e.status, a.kind, a.outcome, a.notes, u.email
+      FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+      JOIN release_appointment a ON a.plan_id = p.id JOIN app_user u ON u.id = a.recorded_by_id
+      JOIN organisation o ON o.id = e.supervising_service_id WHERE o.code = 'YJS-LEEDS' ORDER BY a.at`);
+    expect(rows).toEqual([
+      expect.objectContaining({ status: 'RELEASED', kind: 'YJS', outcome: 'KEPT' }),
+      expect.objectContaining({ kind: 'HEALTH', outcome: 'MISSED', notes: expect.stringContaining('No bus fare') }),
+    ]);
+    expect(rows[0].email).toBe('case.manager.1@leeds.yjs.example.com');
+    const [after] = await count(`SELECT (SELECT count(*)::int FROM engagement_barrier) AS barriers,
+      (SELECT count(*)::int FROM supervision_check) AS checks`);
+    expect(after).toEqual({ barriers: 1, checks: 1 });
+  });
 });

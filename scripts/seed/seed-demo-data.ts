@@ -13,6 +13,7 @@ import {
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
+import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
@@ -114,6 +115,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       log(
         `Circumstances and earlier interventions: ${await seedDemoCircumstances(url, options.today, DEMO_AUTHORITIES)} added`,
       );
+    if (options.children > 0) await seedDemoAfterRelease(url, options.today, log);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,

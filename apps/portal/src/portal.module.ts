@@ -30,6 +30,7 @@ import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { AfterReleaseController } from './release/after-release.controller';
 import { ReleaseDayController } from './release/release-day.controller';
 import { DraftStore } from './session/draft-store';
 import { PORTAL_REDIS } from './session/portal-redis.provider';
@@ -88,6 +89,7 @@ export class PortalModule {
         AgreementController,
         MilestonesController,
         ReleaseDayController,
+        AfterReleaseController,
         FactsController,
         CustodyController,
         MovementsController,

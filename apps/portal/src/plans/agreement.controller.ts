@@ -4,6 +4,7 @@ import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { VersionedForm } from '../forms/portal-forms';
+import { UnsavedAnswer, unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import {
@@ -129,7 +130,9 @@ export class AgreementController {
       const refusal = refusalOf(error, loaded, EXPLANATION_FIELD_OF, 'explainedOnDay');
       if (refusal.stale) {
         const fresh = await this.load(request, id);
-        return this.renderAgreement(request, reply, fresh, agreementValues(fresh), refusal.errors, 409);
+        const now = agreementValues(fresh);
+        const unsaved = unsavedAnswers(values, now, EXPLANATION_LABELS);
+        return this.renderAgreement(request, reply, fresh, now, refusal.errors, 409, unsaved);
       }
       return this.renderAgreement(request, reply, loaded, values, refusal.errors, refusal.status);
     }
@@ -231,6 +234,7 @@ export class AgreementController {
     values: Values,
     errors?: FormErrors,
     status = 200,
+    unsaved?: UnsavedAnswer[],
   ) {
     const items = (name: string, withNone: boolean) => [
       ...(withNone ? [{ value: '', text: 'No parent or carer was involved', checked: !values[name] }] : []),
@@ -244,6 +248,7 @@ export class AgreementController {
         ...this.page(loaded),
         values,
         errors,
+        unsaved,
         childItems: items('childAgreement', false),
         parentItems: items('parentCarerAgreement', true),
       },
@@ -297,6 +302,16 @@ function voiceValues({ episode }: Loaded): Values {
   for (const { name } of CHILD_VOICE_FIELDS) values[name] = voice[name] ?? '';
   return values;
 }
+
+/** The explanation's answers as the form labels them, for what was not saved when someone else changed the plan. */
+const EXPLANATION_LABELS: Record<string, string> = {
+  explainedOn: 'When the plan was explained',
+  explainedHow: 'How it was explained, and by whom',
+  childAgreement: 'Does the child agree',
+  childAgreementWords: 'What the child said',
+  parentCarerAgreement: 'Does the parent or carer agree',
+  parentCarerAgreementWords: 'What the parent or carer said',
+};
 
 function agreementValues({ episode }: Loaded): Values {
   const a = episode.resettlementPlan.agreement;

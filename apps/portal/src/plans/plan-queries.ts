@@ -1,7 +1,7 @@
 /** One child's plan, as the staff page and "My plan" read it. */
 export const PLAN = `query($id: ID!) {
   me { roles organisationId }
-  custodialEpisode(id: $id) { id status expectedReleaseDate daysToRelease sentenceType earliestReleaseDate midTermDate
+  custodialEpisode(id: $id) { id status releasedAt expectedReleaseDate daysToRelease sentenceType earliestReleaseDate midTermDate
     child { id givenName familyName preferredName age }
     currentEstablishment { id name } supervisingService { id name } caseManager { givenName familyName email }
     milestones { key dueDate status }

@@ -44,6 +44,36 @@ export const PLACEMENT_LABELS: Record<string, string> = {
   NO_FIXED_ABODE: 'No fixed abode',
 };
 
+/** The plan's answers as the form labels them, for what was not saved when someone else changed it meanwhile. */
+export const PLAN_LABELS: Record<string, string> = {
+  metByName: 'Who meets the child',
+  metByRelationship: 'Their relationship to the child',
+  appropriateAdult: 'Appropriate adult',
+  meetingDate: 'Day of release',
+  meetingTime: 'Time the child is met',
+  travelArrangements: 'Travel',
+  firstDestination: 'Where the child goes first',
+  firstAppointmentDate: 'Date of the first appointment',
+  firstAppointmentTime: 'Time of the first appointment',
+  firstAppointmentWith: 'First appointment with',
+  firstAppointmentPlace: 'First appointment where',
+  medication: 'Medication and prescriptions',
+  idDocuments: 'ID',
+  phone: 'Phone',
+  moneyAndProperty: 'Money and property',
+  supervisionExplainedByName: 'Who explained the supervision requirements',
+  supervisionExplainedOn: 'When they explained them',
+};
+export const RECORD_LABELS: Record<string, string> = {
+  metAtGate: 'Met at the gate',
+  recordMetByName: 'Who met the child',
+  recordMetByRelationship: 'Their relationship to the child',
+  firstNightAddress: 'Where the child slept the first night',
+  firstNightPlacementType: 'What kind of place it was',
+  firstNightAsPlanned: 'The accommodation planned',
+  notes: 'Anything else about the day',
+};
+
 /** Where on the page an api field (a gap, or a refusal's input path) is answered: a date's day box, else its own id. */
 export function pageFieldOf(apiField: string): string {
   if (apiField === 'planReleaseDay') return 'metByName';

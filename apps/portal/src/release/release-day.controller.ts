@@ -4,13 +4,16 @@ import { Capability, mayPerform, Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors } from '../forms/form-errors';
+import { UnsavedAnswer, unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import {
   pageFieldOf,
   PLACEMENT_LABELS,
   PLACEMENT_TYPES,
+  PLAN_LABELS,
   planValues,
+  RECORD_LABELS,
   recordFieldOf,
   recordValues,
   releaseDayPlanInput,
@@ -91,7 +94,9 @@ export class ReleaseDayController {
       const refusal = this.refusal(error, loaded, (path) => pageFieldOf(path.split('.').pop() ?? ''), 'metByName');
       if (refusal.status === 409) {
         const fresh = await this.load(request, id);
-        return this.render(request, reply, fresh, { errors: formError('metByName', STALE) }, 409);
+        const now = planValues(fresh.episode.resettlementPlan.releaseDay);
+        const unsaved = unsavedAnswers(values, now, PLAN_LABELS);
+        return this.render(request, reply, fresh, { errors: formError('metByName', STALE), unsaved }, 409);
       }
       return this.render(request, reply, loaded, { values, errors: refusal.errors }, refusal.status);
     }
@@ -155,7 +160,9 @@ export class ReleaseDayController {
       const refusal = this.refusal(error, loaded, recordFieldOf, 'metAtGate');
       if (refusal.status === 409) {
         const fresh = await this.load(request, id);
-        return this.render(request, reply, fresh, { errors: formError('metAtGate', STALE_RECORD) }, 409);
+        const now = recordValues(fresh.episode.resettlementPlan.releaseRecord);
+        const unsaved = unsavedAnswers(values, now, RECORD_LABELS);
+        return this.render(request, reply, fresh, { errors: formError('metAtGate', STALE_RECORD), unsaved }, 409);
       }
       return this.render(request, reply, loaded, { recordValues: values, errors: refusal.errors }, refusal.status);
     }
@@ -199,7 +206,7 @@ export class ReleaseDayController {
     request: FastifyRequest,
     reply: FastifyReply,
     { me, episode }: Loaded,
-    form: { values?: Values; recordValues?: Values; errors?: FormErrors },
+    form: { values?: Values; recordValues?: Values; errors?: FormErrors; unsaved?: UnsavedAnswer[] },
     status = 200,
   ) {
     const plan = episode.resettlementPlan.releaseDay;
@@ -224,6 +231,7 @@ export class ReleaseDayController {
         values,
         record,
         errors: form.errors,
+        unsaved: form.unsaved,
         appropriateAdultItems: yesNo('appropriateAdult', values),
         metAtGateItems: yesNo('metAtGate', record),
         asPlannedItems: yesNo('firstNightAsPlanned', record),

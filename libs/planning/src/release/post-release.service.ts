@@ -45,6 +45,7 @@ export class PostReleaseService {
     const { plan, episode } = await this.locks.planAndEpisode(input.planId);
     const outcome = input.outcome ?? AppointmentOutcome.PLANNED;
     this.assertOutcomePossible(outcome, input.at, episode);
+    assertReasonWhenMissed(outcome, input.notes);
     return this.dataSource.transaction(async (em) => {
       await this.locks.lockPlan(em, plan.id);
       const duplicate = await em.findOneBy(ReleaseAppointment, { planId: plan.id, kind: input.kind, at: input.at });
@@ -102,6 +103,7 @@ export class PostReleaseService {
       const before = { ...row };
       row.outcome = input.outcome;
       applyPatch(row, input, ['notes']);
+      assertReasonWhenMissed(row.outcome, row.notes);
       if (before.outcome === row.outcome && before.notes === row.notes) return row;
       row.recordedById = caller.actor.userId;
       const saved = await em.save(row);
@@ -282,4 +284,10 @@ export class PostReleaseService {
         `An appointment can be ${words(outcome)} only once its time has passed`,
       );
   }
+}
+
+/** A missed appointment is followed up, so the reason it was missed is part of the record (notes). */
+function assertReasonWhenMissed(outcome: AppointmentOutcome, notes: string | null | undefined): void {
+  if (outcome === AppointmentOutcome.MISSED && !notes?.trim())
+    throw BadUserInputError.forField('notes', 'Say why the appointment was missed');
 }

@@ -28,6 +28,7 @@ const VERSION = 'The version you loaded; a stale one is refused with CONFLICT an
 const CREATE_OR_CHANGE =
   'Leave out to create it (CONFLICT, with the current one, if it already exists); the version you loaded to change it.';
 const KEEP = 'Leave out to keep; null to clear.';
+const MISSED_REASON = 'Why it was missed: required when the outcome is MISSED.';
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_MESSAGE = (field: string) => `${field} must be a clock time written HH:MM (24-hour)`;
 
@@ -205,7 +206,11 @@ export class RecordAppointmentInput {
   @IsOptional()
   @IsEnum(AppointmentOutcome)
   outcome?: AppointmentOutcome | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
+  @Field(() => String, { nullable: true, description: MISSED_REASON })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string | null;
 }
 
 @InputType()
@@ -213,8 +218,11 @@ export class UpdateAppointmentOutcomeInput {
   @Field(() => ID) @IsUUID() appointmentId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => AppointmentOutcome) @IsEnum(AppointmentOutcome) outcome: AppointmentOutcome;
-  @Field(() => String, { nullable: true, description: KEEP }) @IsOptional() @IsString() @MaxLength(TEXT) notes?:
-    string | null;
+  @Field(() => String, { nullable: true, description: `${KEEP} ${MISSED_REASON}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string | null;
 }
 
 /** A barrier to the child engaging, how it was assessed, and the plan to address it. Possible before release too. */
