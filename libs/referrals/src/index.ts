@@ -12,3 +12,7 @@ export * from './rules/partner-queue';
 export * from './rules/referral-news';
 export * from './rules/referral-transitions';
 export * from './rules/referral-urgency';
+export * from './response-times/referral-response-times.service';
+export * from './response-times/referral-responses.processor';
+export * from './response-times/referral-responses-worker.module';
+export * from './rules/response-due';

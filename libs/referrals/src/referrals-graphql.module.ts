@@ -14,6 +14,7 @@ import {
 import { ReferralsModule } from './referrals.module';
 import { PlanReferralsResolver, ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
+import { ReferralResponseTimesResolver } from './response-times/referral-response-times.resolver';
 
 @Module({
   imports: [ReferralsModule, PlanningModule, CustodyModule, IdentityModule, MilestonesModule, OrganisationsModule],
@@ -24,6 +25,7 @@ import { ReferralsService } from './referrals.service';
     ReferralDeadlineFieldsResolver,
     ReferralMessageFieldsResolver,
     ReferralEventFieldsResolver,
+    ReferralResponseTimesResolver,
   ],
 })
 export class ReferralsGraphqlModule implements OnModuleInit {

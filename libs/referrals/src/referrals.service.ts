@@ -57,6 +57,7 @@ import {
   ReferralMove,
 } from './rules/referral-transitions';
 import { DEADLINE_FOR } from './rules/referral-urgency';
+import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 
 export const REFERRAL = 'Referral';
 
@@ -102,6 +103,7 @@ export class ReferralsService {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
     private readonly milestones: MilestonesService,
+    private readonly responseTimes: ReferralResponseTimes,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -635,6 +637,8 @@ export class ReferralsService {
         if (check.reason === 'WRONG_SIDE') throw new ForbiddenError(check.message);
         throw new ConflictError(check.message, { status: referral.status, move });
       }
+      // The step the council owed, if this is its answer: timed before the move changes the row and its events.
+      await this.responseTimes.recordAnswered(em, referral.id, this.sideOf(caller, referral) === 'PARTNER');
       const before = { ...referral };
       referral.status = check.to;
       if (options.apply) await options.apply(referral, em);
@@ -685,6 +689,8 @@ export class ReferralsService {
       actorUserId: caller.actor.userId,
       actorOrganisationId: caller.actor.organisationId,
       note,
+      // The service's clock, as the response targets count from it.
+      createdAt: this.clock.now(),
     });
     await this.writeAudit(em, referral, fromStatus === null ? null : before, { ...referral }, caller, {
       event: 'REFERRAL_STATUS',

@@ -47,6 +47,7 @@ describe('capabilities', () => {
     [Capability.RESPOND_TO_REFERRAL]: [_, _, _, _, Y, _, Y, Y, _],
     [Capability.READ_REFERRALS]: [Y, Y, _, _, Y, _, Y, Y, _],
     [Capability.READ_MEASURES]: [_, Y, _, _, _, _, _, _, Y],
+    [Capability.CONFIGURE_RESPONSE_TARGETS]: [_, _, _, _, Y, _, _, _, Y],
   };
 
   it('the expected table covers every capability and every role', () => {

@@ -50,6 +50,11 @@ export enum Capability {
    * national admins for every service (`measuresServiceScope`).
    */
   READ_MEASURES = 'READ_MEASURES',
+  /**
+   * A council's targets for answering accommodation referrals: its lead for their own council, national admins for any
+   * and the national defaults (`mayConfigureResponseTargets`).
+   */
+  CONFIGURE_RESPONSE_TARGETS = 'CONFIGURE_RESPONSE_TARGETS',
 }
 
 const EVERYONE = Object.values(Role);
@@ -91,6 +96,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.EDUCATION_PROVIDER,
   ],
   [Capability.READ_MEASURES]: [Role.YJS_MANAGER, Role.NATIONAL_ADMIN],
+  [Capability.CONFIGURE_RESPONSE_TARGETS]: [Role.LA_ACCOMMODATION_OFFICER, Role.NATIONAL_ADMIN],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {

@@ -26,9 +26,12 @@ export class ReferralResponseTimes1796360000000 implements MigrationInterface {
         CONSTRAINT "ck_referral_response_target_working_days" CHECK ("working_days" BETWEEN 1 AND 60),
         CONSTRAINT "fk_referral_response_target_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE
       )`);
-    // One target per (council, step), the national default being the council NULL.
+    // One target per (council, step), and one national default (the council NULL) per step.
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "ux_referral_response_target" ON "referral_response_target" ("organisation_id", "step") NULLS NOT DISTINCT`,
+      `CREATE UNIQUE INDEX "ux_referral_response_target_council" ON "referral_response_target" ("organisation_id", "step") WHERE organisation_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_referral_response_target_national" ON "referral_response_target" ("step") WHERE organisation_id IS NULL`,
     );
     await queryRunner.query(
       `INSERT INTO "referral_response_target" ("organisation_id", "step", "working_days")

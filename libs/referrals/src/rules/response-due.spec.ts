@@ -1,6 +1,7 @@
 import { ReferralStatus as S } from '../referral-enums';
 import {
   DEFAULT_RESPONSE_TARGETS,
+  mayConfigureResponseTargets,
   medianAndP90,
   ResponseStep as Step,
   responseDue,
@@ -185,5 +186,21 @@ describe('medianAndP90', () => {
     [[0, 0, 0, 0, 0, 12], { median: 0, p90: 12 }],
   ])('%j → %j', (days, expected) => {
     expect(medianAndP90(days)).toEqual(expected);
+  });
+});
+
+describe('mayConfigureResponseTargets', () => {
+  const council: { id: string; leadUserId: string | null } = { id: 'leeds', leadUserId: 'lead' };
+  it.each<[string, string, string[], typeof council | null, boolean]>([
+    ['the council’s lead, their own council', 'lead', ['LA_ACCOMMODATION_OFFICER'], council, true],
+    ['an officer who is not the lead', 'officer', ['LA_ACCOMMODATION_OFFICER'], council, false],
+    ['a council with no lead named', 'officer', ['LA_ACCOMMODATION_OFFICER'], { id: 'leeds', leadUserId: null }, false],
+    ['the lead of another council', 'lead', ['LA_ACCOMMODATION_OFFICER'], { id: 'york', leadUserId: 'lead' }, false],
+    ['a lead, for the national defaults', 'lead', ['LA_ACCOMMODATION_OFFICER'], null, false],
+    ['a national admin, any council', 'admin', ['NATIONAL_ADMIN'], council, true],
+    ['a national admin, the national defaults', 'admin', ['NATIONAL_ADMIN'], null, true],
+  ])('%s', (_why, userId, roles, target, expected) => {
+    const organisationId = userId === 'admin' ? 'national' : 'leeds';
+    expect(mayConfigureResponseTargets({ userId, organisationId, roles }, target)).toBe(expected);
   });
 });

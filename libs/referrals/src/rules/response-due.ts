@@ -119,3 +119,17 @@ function morningOf(date: string): Date {
   const at9Utc = Date.UTC(y, m - 1, d, 9, 0, 0);
   return new Date(at9Utc - (Number(LONDON_HOUR.format(at9Utc)) - 9) * 3600_000);
 }
+
+/**
+ * Who may set response targets: a national admin any council's, and the national defaults (`councilId` null); a
+ * council's lead (`organisation.lead_user_id`) their own council's. Councils are in the public directory, so
+ * another's is refused (FORBIDDEN), not hidden.
+ */
+export function mayConfigureResponseTargets(
+  actor: { userId: string; organisationId: string; roles: readonly string[] },
+  council: { id: string; leadUserId: string | null } | null,
+): boolean {
+  if (actor.roles.includes('NATIONAL_ADMIN')) return true;
+  if (!council) return false;
+  return council.id === actor.organisationId && council.leadUserId === actor.userId;
+}
