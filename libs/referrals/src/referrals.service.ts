@@ -641,6 +641,8 @@ export class ReferralsService {
       await this.responseTimes.recordAnswered(em, referral.id, this.sideOf(caller, referral) === 'PARTNER');
       const before = { ...referral };
       referral.status = check.to;
+      // By the service's clock: a council's response target counts from it.
+      referral.statusSince = this.clock.now();
       if (options.apply) await options.apply(referral, em);
       const saved = await em.save(referral);
       await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);
@@ -689,8 +691,6 @@ export class ReferralsService {
       actorUserId: caller.actor.userId,
       actorOrganisationId: caller.actor.organisationId,
       note,
-      // The service's clock, as the response targets count from it.
-      createdAt: this.clock.now(),
     });
     await this.writeAudit(em, referral, fromStatus === null ? null : before, { ...referral }, caller, {
       event: 'REFERRAL_STATUS',

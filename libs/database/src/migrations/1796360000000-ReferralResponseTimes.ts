@@ -68,6 +68,12 @@ export class ReferralResponseTimes1796360000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "notification_preference" ADD "email_off_kinds" text array NOT NULL DEFAULT '{}'`,
     );
+    // When each referral came into its status, by the service's clock; existing ones from their latest event.
+    await queryRunner.query(`ALTER TABLE "referral" ADD "status_since" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(
+      `UPDATE "referral" r SET "status_since" = (SELECT max(e.created_at) FROM "referral_event" e WHERE e.referral_id = r.id)
+        WHERE r.status <> 'DRAFT'`,
+    );
     await grantToApplication(queryRunner, 'referral_response_target', ['SELECT', 'INSERT', 'UPDATE']);
     await grantToApplication(queryRunner, 'referral_response_notice', ['SELECT', 'INSERT']);
     await grantToApplication(queryRunner, 'referral_response_time', ['SELECT', 'INSERT']);
@@ -80,5 +86,6 @@ export class ReferralResponseTimes1796360000000 implements MigrationInterface {
     }
     await queryRunner.query(`DROP TYPE "public"."referral_response_step"`);
     await queryRunner.query(`ALTER TABLE "notification_preference" DROP COLUMN "email_off_kinds"`);
+    await queryRunner.query(`ALTER TABLE "referral" DROP COLUMN "status_since"`);
   }
 }

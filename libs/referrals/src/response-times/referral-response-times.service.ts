@@ -165,11 +165,12 @@ export class ReferralResponseTimes {
   async recordAnswered(em: EntityManager, referralId: string, byCouncil: boolean): Promise<void> {
     if (!byCouncil) return;
     const [row] = await this.clockRows(em, `r.id = $1::uuid`, [referralId]);
-    const step = row && stepOf(row.status, row.entered_from);
-    if (!row || !step) return;
+    if (!row || !stepOf(row.status, row.entered_from)) return;
     const targets = (await this.targetsOf([row.to_organisation_id], em)).get(row.to_organisation_id)!;
-    const due = this.dueOfRow(row, targets, this.clock.now())!;
     const answeredAt = this.clock.now();
+    // Only accommodation referrals have targets (councils'): others owe nothing here.
+    const due = this.dueOfRow(row, targets, answeredAt);
+    if (!due) return;
     await em.query(
       `INSERT INTO referral_response_time
          (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days)
@@ -177,7 +178,7 @@ export class ReferralResponseTimes {
       [
         row.id,
         row.entered_at,
-        step,
+        due.step,
         row.to_organisation_id,
         row.from_service_id,
         answeredAt,
@@ -280,7 +281,7 @@ export class ReferralResponseTimes {
   private async clockRows(em: EntityManager, where: string, params: unknown[]): Promise<ClockRow[]> {
     const rows: ClockRow[] = await em.query(
       `SELECT r.id, r.type, r.status, r.child_id, r.to_organisation_id, r.from_service_id, r.summary,
-              e.from_status AS entered_from, COALESCE(e.created_at, r.sent_at, r.created_at) AS entered_at
+              e.from_status AS entered_from, COALESCE(r.status_since, e.created_at, r.sent_at, r.created_at) AS entered_at
          FROM referral r
          LEFT JOIN LATERAL (SELECT from_status, created_at FROM referral_event
                              WHERE referral_id = r.id ORDER BY created_at DESC, id DESC LIMIT 1) e ON true
