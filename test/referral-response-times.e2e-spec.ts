@@ -249,4 +249,41 @@ describe('referral response times', () => {
     );
     expect(referralResponseTargets.find((x: { step: string }) => x.step === 'OFFER').workingDays).toBe(10);
   });
+
+  it('the measures give each council’s median and 90th percentile per step, fewer than 5 suppressed', async () => {
+    const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+      responseTimes { organisationId organisationName step answered medianWorkingDays p90WorkingDays display } } }`;
+    const admin = await t.signIn('national_admin@example.com', TestApp.TEST_PASSWORD);
+    const input = { from: '2026-12-01', to: '2026-12-31' };
+    const acknowledged = async () =>
+      (await admin.ok(MEASURES, { input })).resettlementMeasures.responseTimes.filter(
+        (m: { step: string }) => m.step === 'ACKNOWLEDGE',
+      );
+    // One acknowledgement answered: fewer than 5.
+    expect(await acknowledged()).toEqual([
+      expect.objectContaining({
+        organisationId: null,
+        answered: null,
+        medianWorkingDays: null,
+        display: 'fewer than 5',
+      }),
+      expect.objectContaining({ organisationId: w.a.localAuthority.id, answered: null, display: 'fewer than 5' }),
+    ]);
+    // Four more steps the council answered (1, 2, 3 and 9 working days), as its officers' moves would record them.
+    for (const [i, days] of [1, 2, 3, 9].entries()) {
+      await t.dataSource.query(
+        `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days)
+         VALUES ($1, $2, 'ACKNOWLEDGE', $3, $4, '2026-12-10T12:00:00Z', '2026-12-02', $5)`,
+        [referral.id, `2026-11-0${i + 1}T10:00:00Z`, w.a.localAuthority.id, w.a.youthJusticeService.id, days],
+      );
+    }
+    // 1, 2, 3, 4, 9: the median 3, the 90th percentile (the 5th of 5) 9.
+    const [all, council] = await acknowledged();
+    expect(all).toMatchObject({ organisationId: null, answered: 5, medianWorkingDays: 3, p90WorkingDays: 9 });
+    expect(council).toMatchObject({ organisationId: w.a.localAuthority.id, answered: 5, medianWorkingDays: 3 });
+    // Another service's referrals only: none.
+    const other = (await admin.ok(MEASURES, { input: { ...input, youthJusticeServiceId: w.b.youthJusticeService.id } }))
+      .resettlementMeasures.responseTimes;
+    expect(other.every((m: { answered: number | null }) => m.answered === null)).toBe(true);
+  });
 });

@@ -18,3 +18,4 @@ export * from './milestones-graphql.module';
 export * from './refresh-all-episodes';
 export * from './rules/milestone-facts';
 export * from './rules/milestone-policy';
+export { ResettlementMeasuresType } from './measures/measures.types';

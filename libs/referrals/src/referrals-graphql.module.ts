@@ -14,7 +14,10 @@ import {
 import { ReferralsModule } from './referrals.module';
 import { PlanReferralsResolver, ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
-import { ReferralResponseTimesResolver } from './response-times/referral-response-times.resolver';
+import {
+  ReferralResponseTimesResolver,
+  ResponseTimeMeasuresResolver,
+} from './response-times/referral-response-times.resolver';
 
 @Module({
   imports: [ReferralsModule, PlanningModule, CustodyModule, IdentityModule, MilestonesModule, OrganisationsModule],
@@ -26,6 +29,7 @@ import { ReferralResponseTimesResolver } from './response-times/referral-respons
     ReferralMessageFieldsResolver,
     ReferralEventFieldsResolver,
     ReferralResponseTimesResolver,
+    ResponseTimeMeasuresResolver,
   ],
 })
 export class ReferralsGraphqlModule implements OnModuleInit {

@@ -10,6 +10,7 @@ import {
   DecidedByParent,
 } from '@resettle/access';
 import { BadUserInputError } from '@resettle/common';
+import { ResettlementMeasuresType } from '@resettle/milestones';
 import { OrganisationsService, OrganisationType } from '@resettle/organisations';
 import { Referral } from '../entities/referral.entity';
 import { mayConfigureResponseTargets, ResponseDue } from '../rules/response-due';
@@ -17,6 +18,7 @@ import { ReferralResponseTimes } from './referral-response-times.service';
 import {
   ReferralResponseDue,
   ReferralResponseTargetType,
+  ReferralResponseTimeMeasure,
   SetReferralResponseTargetsInput,
 } from './response-times.types';
 
@@ -90,5 +92,23 @@ export class ReferralResponseTimesResolver {
           overdueWorkingDays: due.overdueWorkingDays,
         }
       : null;
+  }
+}
+
+/**
+ * The measures' councils' response times: a field of the resettlement measures, resolved here since the times are this
+ * feature's. The measures query has already decided the caller's scope (their service, or all) and audits the read.
+ */
+@Resolver(() => ResettlementMeasuresType)
+export class ResponseTimeMeasuresResolver {
+  constructor(private readonly times: ReferralResponseTimes) {}
+
+  @DecidedByParent()
+  @ResolveField(() => [ReferralResponseTimeMeasure], {
+    description:
+      'Councils’ response times on accommodation referrals from the service (or all) for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed.',
+  })
+  responseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
+    return this.times.measures(measures.from, measures.to, measures.youthJusticeServiceId);
   }
 }

@@ -11,6 +11,7 @@ import { ReferralStatus, ReferralType } from '../referral-enums';
 import { initialsOf } from '../rules/referral-notices';
 import {
   DEFAULT_RESPONSE_TARGETS,
+  medianAndP90,
   ResponseDue,
   responseDue,
   ResponseNoticeKind,
@@ -19,6 +20,9 @@ import {
   stepOf,
   workingDaysTaken,
 } from '../rules/response-due';
+
+/** Fewer answered steps than this are published as "fewer than 5", as the other measures are. */
+const SMALL_NUMBER = 5;
 
 /** The statuses in which a council owes an answer (`stepOf`). */
 const WAITING_ON_COUNCIL = [ReferralStatus.SENT, ReferralStatus.ACKNOWLEDGED, ReferralStatus.OFFERED];
@@ -145,6 +149,47 @@ export class ReferralResponseTimes {
     const national: ResponseTargets = { ...DEFAULT_RESPONSE_TARGETS };
     for (const r of rows) national[r.step] = r.working_days;
     return national;
+  }
+
+  /**
+   * The working days councils took per step, for steps answered from `from` to `to` (London days), on referrals from
+   * one youth justice service (or all): median and 90th percentile per council and for all councils together, with
+   * fewer than 5 answered steps published as "fewer than 5" (a small number of referrals can identify a child).
+   */
+  async measures(from: string, to: string, youthJusticeServiceId: string | null) {
+    const rows: { organisation_id: string; step: ResponseStep; working_days: number }[] = await this.dataSource.query(
+      `SELECT organisation_id, step, working_days FROM referral_response_time
+        WHERE (answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+          AND ($3::uuid IS NULL OR from_service_id = $3::uuid)`,
+      [from, to, youthJusticeServiceId],
+    );
+    const councilIds = [...new Set(rows.map((r) => r.organisation_id))];
+    const names = new Map(
+      (await this.organisations.findByIds(councilIds)).filter((o) => o).map((o) => [o!.id, o!.name]),
+    );
+    const groups: (string | null)[] = [
+      null,
+      ...councilIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '')),
+    ];
+    return groups.flatMap((organisationId) =>
+      Object.values(ResponseStep).map((step) => {
+        const days = rows
+          .filter((r) => r.step === step && (organisationId === null || r.organisation_id === organisationId))
+          .map((r) => r.working_days);
+        const figures = days.length >= SMALL_NUMBER ? medianAndP90(days) : null;
+        return {
+          organisationId,
+          organisationName: organisationId ? (names.get(organisationId) ?? null) : null,
+          step,
+          answered: figures ? days.length : null,
+          medianWorkingDays: figures?.median ?? null,
+          p90WorkingDays: figures?.p90 ?? null,
+          display: figures
+            ? `${days.length} answered: median ${figures.median}, 90th percentile ${figures.p90} working days`
+            : 'fewer than 5',
+        };
+      }),
+    );
   }
 
   /** What each referral's council owes now and by when (null: an accommodation referral owing nothing, or another type). */
