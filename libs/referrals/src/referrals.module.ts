@@ -11,11 +11,11 @@ import { PlanningModule } from '@resettle/planning';
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
-import { ReferralFacts } from './referral-facts';
-import { ReferralsService } from './referrals.service';
 import { ReferralResponseNotice } from './entities/referral-response-notice.entity';
 import { ReferralResponseTarget } from './entities/referral-response-target.entity';
 import { ReferralResponseTime } from './entities/referral-response-time.entity';
+import { ReferralFacts } from './referral-facts';
+import { ReferralsService } from './referrals.service';
 import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 
 @Module({

@@ -38,6 +38,7 @@ import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
+import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 import { offerStartDateProblem } from './rules/offer-date';
 import { QUEUE_STATUSES, searchableName } from './rules/partner-queue';
 import { ReferralNews, referralNews } from './rules/referral-news';
@@ -57,7 +58,6 @@ import {
   ReferralMove,
 } from './rules/referral-transitions';
 import { DEADLINE_FOR } from './rules/referral-urgency';
-import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 
 export const REFERRAL = 'Referral';
 

@@ -192,7 +192,7 @@ export class ReferralResponseTimes {
     );
   }
 
-  /** What each referral's council owes now and by when (null: an accommodation referral owing nothing, or another type). */
+  /** What each referral's council owes now and by when (null: owing nothing, or not an accommodation referral). */
   async dueOf(referralIds: readonly string[]): Promise<(ResponseDue | null)[]> {
     const rows = await this.clockRows(this.dataSource.manager, `r.id = ANY($1::uuid[])`, [referralIds]);
     const targets = await this.targetsOf(rows.map((r) => r.to_organisation_id));

@@ -3,8 +3,8 @@ import {
   DEFAULT_RESPONSE_TARGETS,
   mayConfigureResponseTargets,
   medianAndP90,
-  ResponseStep as Step,
   responseDue,
+  ResponseStep as Step,
   stepOf,
   workingDaysTaken,
 } from './response-due';

@@ -57,11 +57,11 @@ export interface ResponseDue {
   escalateAt: Date;
   /** Working days past the due date (0 until then). */
   overdueWorkingDays: number;
-  /** What is owed by now: the escalation once its moment has come (a reminder then would be moot), else the reminder. */
+  /** What is owed by now: the escalation once its moment has come (a reminder is moot then), else the reminder. */
   owed: ResponseNoticeKind | null;
 }
 
-/** The step a status makes the council owe; null where it owes nothing (the service's turn, or the referral is over). */
+/** The step a status makes the council owe; null where it owes nothing (the service's turn, or it is over). */
 export function stepOf(status: ReferralStatus, enteredFrom: ReferralStatus | null): ResponseStep | null {
   switch (status) {
     case ReferralStatus.SENT:
