@@ -132,6 +132,15 @@ describe('referral response times', () => {
 
   it('nothing is sent before the due day', async () => {
     await moveTo('2026-12-01T16:00:00Z');
+    // The lead wants no email of reminders (the portal still shows them); a kind that is not one is refused.
+    const SET_PREFS = `mutation($input: SetNotificationPreferencesInput!) { setNotificationPreferences(input: $input) { emailMode emailOffKinds } }`;
+    const refused = await lead.graphql(SET_PREFS, { input: { emailMode: 'IMMEDIATE', emailOffKinds: ['not a kind'] } });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refused.errors)).toContain('emailOffKinds');
+    expect(
+      (await lead.ok(SET_PREFS, { input: { emailMode: 'IMMEDIATE', emailOffKinds: ['REFERRAL_RESPONSE_REMINDER'] } }))
+        .setNotificationPreferences,
+    ).toEqual({ emailMode: 'IMMEDIATE', emailOffKinds: ['REFERRAL_RESPONSE_REMINDER'] });
     expect(await check()).toEqual({ reminders: 0, escalations: 0 });
     expect(await notices('REFERRAL_RESPONSE_REMINDER')).toEqual([]);
   });
@@ -156,6 +165,14 @@ describe('referral response times', () => {
     expect(reminders[0].title).toMatch(/^Accommodation referral for [A-Z]\.[A-Z]\.: acknowledgement due today$/);
     expect(reminders[0].body).toContain('Wednesday 2 December 2026');
     expect(await notices('REFERRAL_RESPONSE_ESCALATION')).toEqual([]);
+    // Emailed to every officer but the lead, who switched reminders' email off.
+    const emailed = await t.dataSource.query(
+      `SELECT n.recipient_user_id FROM notification n JOIN outbox_message o ON o.job_id = 'email:' || n.id
+        WHERE n.kind = 'REFERRAL_RESPONSE_REMINDER' ORDER BY 1`,
+    );
+    expect(emailed.map((e: { recipient_user_id: string }) => e.recipient_user_id)).toEqual(
+      officers.filter((id: string) => id !== lead.userId),
+    );
   });
 
   it('at 09:00 on the next working day the missed target escalates to the council’s lead, once', async () => {
@@ -166,6 +183,13 @@ describe('referral response times', () => {
     const escalations = await notices('REFERRAL_RESPONSE_ESCALATION');
     expect(escalations).toEqual([expect.objectContaining({ recipient_user_id: lead.userId })]);
     expect(escalations[0].title).toMatch(/acknowledgement overdue$/);
+    // Escalations are still emailed to the lead.
+    expect(
+      await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM notification n JOIN outbox_message o ON o.job_id = 'email:' || n.id
+          WHERE n.kind = 'REFERRAL_RESPONSE_ESCALATION'`,
+      ),
+    ).toEqual([{ n: 1 }]);
     expect(await notices('REFERRAL_RESPONSE_REMINDER')).toHaveLength(
       (
         await t.dataSource.query(
