@@ -168,6 +168,8 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'deadlineEngineStatus',
   'resettlementMeasures',
   'measureChildren',
+  'referralResponseTargets',
+  'setReferralResponseTargets',
   'referrals',
   'caseload',
 ]);
@@ -947,6 +949,36 @@ describe('the authorisation matrix', () => {
               youthJusticeServiceId: side(target).youthJusticeService.id,
               key: 'ETE_PLACE_CONFIRMED',
               resetToDefault: true,
+            },
+          },
+        ),
+    },
+
+    referralResponseTargets: {
+      // Configuration, not a child's record: anyone signed in may read any council's targets.
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
+      run: (s, target) =>
+        call(s, `query($id: ID) { referralResponseTargets(organisationId: $id) { step workingDays } }`, {
+          id: side(target).localAuthority.id,
+        }),
+    },
+    setReferralResponseTargets: {
+      // The council's lead for their own council (the pure rule mayConfigureResponseTargets; the matrix's officers
+      // are not leads, so they are refused), a national admin any council. Councils are in the public directory:
+      // FORBIDDEN, not NOT_FOUND. The national default is set again, changing nothing.
+      allowed: 'OK',
+      audited: true,
+      expect: only({ NATIONAL_ADMIN: BOTH, LA_ACCOMMODATION_OFFICER: ['FORBIDDEN', 'FORBIDDEN'] }),
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: SetReferralResponseTargetsInput!) { setReferralResponseTargets(input: $input) { step } }`,
+          {
+            input: {
+              organisationId: side(target).localAuthority.id,
+              targets: [{ step: 'ACKNOWLEDGE', workingDays: 2 }],
             },
           },
         ),

@@ -54,6 +54,10 @@ const PRIVILEGES: Record<string, string[]> = {
   referral: ['SELECT', 'INSERT', 'UPDATE'],
   referral_event: ['SELECT', 'INSERT'],
   referral_message: ['SELECT', 'INSERT'],
+  // A reminder or escalation sent, and a step answered: appends.
+  referral_response_notice: ['SELECT', 'INSERT'],
+  referral_response_target: ['SELECT', 'INSERT', 'UPDATE'],
+  referral_response_time: ['SELECT', 'INSERT'],
   refresh_token: ['SELECT', 'INSERT', 'UPDATE'],
   release_appointment: ['SELECT', 'INSERT', 'UPDATE'],
   release_day_plan: ['SELECT', 'INSERT', 'UPDATE'],

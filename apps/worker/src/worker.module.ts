@@ -6,6 +6,7 @@ import { DatabaseModule } from '@resettle/database';
 import { DeadlineEngineModule } from '@resettle/milestones';
 import { NotificationsWorkerModule } from '@resettle/notifications';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
+import { ReferralResponsesWorkerModule } from '@resettle/referrals';
 import { WorkerHealthServer } from './worker-health';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerMetrics } from './worker-metrics';
@@ -30,6 +31,7 @@ import { WorkerMetrics } from './worker-metrics';
     QueueModule.forRoot('worker'),
     DeadlineEngineModule,
     NotificationsWorkerModule,
+    ReferralResponsesWorkerModule,
   ],
   // The relay moves committed outbox rows to the queues above; the health server answers probes and scrapes.
   providers: [WorkerHeartbeat, OutboxRelay, WorkerMetrics, WorkerHealthServer],

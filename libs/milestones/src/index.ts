@@ -10,6 +10,7 @@ export * from './dto/milestone.types';
 export * from './entities/milestone.entity';
 export * from './entities/milestone-policy-override.entity';
 export * from './measures/measures.service';
+export { ResettlementMeasuresType } from './measures/measures.types';
 export * from './milestone-enums';
 export * from './milestone-lifecycle-hooks';
 export * from './milestones.module';

@@ -21,6 +21,8 @@ export interface NotifyResult {
 
 export interface NotificationPreferencesView {
   emailMode: EmailMode;
+  /** Kinds of notice the person wants no email of (still shown in the portal). */
+  emailOffKinds: string[];
   /** Null while the person has never chosen (the default applies). */
   updatedAt: Date | null;
 }
@@ -84,13 +86,13 @@ export class NotificationsService {
     requests.forEach((r, index) => firstOfKey.has(r.dedupeKey) || firstOfKey.set(r.dedupeKey, index));
     const unique = requests.filter((r, index) => firstOfKey.get(r.dedupeKey) === index);
     const now = this.clock.now();
-    const inserted: { id: string; dedupe_key: string; recipient_user_id: string }[] = await em.query(
+    const inserted: { id: string; dedupe_key: string; recipient_user_id: string; kind: string }[] = await em.query(
       `INSERT INTO notification (recipient_user_id, kind, title, body, link, child_id, dedupe_key, created_at)
        SELECT r.recipient_user_id, r.kind, r.title, r.body, r.link, r.child_id, r.dedupe_key, $8::timestamptz
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[])
            AS r(recipient_user_id, kind, title, body, link, child_id, dedupe_key)
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, dedupe_key, recipient_user_id`,
+       RETURNING id, dedupe_key, recipient_user_id, kind`,
       [
         unique.map((r) => r.recipientUserId),
         unique.map((r) => r.kind),
@@ -110,11 +112,17 @@ export class NotificationsService {
     const existingByKey = new Map(existing.map((row) => [row.dedupe_key, row.id]));
 
     if (inserted.length > 0) {
-      const modes = await this.emailModesOf(em, [...new Set(inserted.map((row) => row.recipient_user_id))]);
+      const recipients = [...new Set(inserted.map((row) => row.recipient_user_id))];
+      const modes = await this.emailModesOf(em, recipients);
+      const off = await this.emailOffKindsOf(em, recipients);
       await writeOutbox(
         em,
         inserted
-          .filter((row) => modes.get(row.recipient_user_id) === EmailMode.IMMEDIATE)
+          .filter(
+            (row) =>
+              modes.get(row.recipient_user_id) === EmailMode.IMMEDIATE &&
+              !off.get(row.recipient_user_id)?.includes(row.kind),
+          )
           .map((row) => ({
             topic: NOTIFICATION_EMAIL_TOPIC,
             payload: { notificationId: row.id },
@@ -141,6 +149,16 @@ export class NotificationsService {
       : [];
     const modes = new Map(rows.map((row) => [row.user_id, row.email_mode]));
     return new Map(userIds.map((id) => [id, modes.get(id) ?? EmailMode.IMMEDIATE]));
+  }
+
+  /** Each user's kinds of notice they want no email of (none when they never chose). */
+  async emailOffKindsOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { user_id: string; email_off_kinds: string[] }[] = userIds.length
+      ? await em.query(`SELECT user_id, email_off_kinds FROM notification_preference WHERE user_id = ANY($1::uuid[])`, [
+          [...userIds],
+        ])
+      : [];
+    return new Map(rows.map((row) => [row.user_id, row.email_off_kinds]));
   }
 
   /**
@@ -284,22 +302,29 @@ export class NotificationsService {
   async preferencesOf(userId: string): Promise<NotificationPreferencesView> {
     const row = await this.dataSource.getRepository(NotificationPreference).findOneBy({ userId });
     return row
-      ? { emailMode: row.emailMode, updatedAt: row.updatedAt }
-      : { emailMode: EmailMode.IMMEDIATE, updatedAt: null };
+      ? { emailMode: row.emailMode, emailOffKinds: row.emailOffKinds, updatedAt: row.updatedAt }
+      : { emailMode: EmailMode.IMMEDIATE, emailOffKinds: [], updatedAt: null };
   }
 
-  async setPreferences(caller: Caller, emailMode: EmailMode): Promise<NotificationPreferencesView> {
+  /** Sets the email mode and, when given, the kinds of notice emailed never (the rest keep their value). */
+  async setPreferences(
+    caller: Caller,
+    emailMode: EmailMode,
+    emailOffKinds?: readonly string[] | null,
+  ): Promise<NotificationPreferencesView> {
     const userId = caller.actor.userId;
     return this.dataSource.transaction(async (em) => {
-      const [before]: { email_mode: EmailMode }[] = await em.query(
-        `SELECT email_mode FROM notification_preference WHERE user_id = $1 FOR UPDATE`,
+      const [before]: { email_mode: EmailMode; email_off_kinds: string[] }[] = await em.query(
+        `SELECT email_mode, email_off_kinds FROM notification_preference WHERE user_id = $1 FOR UPDATE`,
         [userId],
       );
-      const [row]: { email_mode: EmailMode; updated_at: Date }[] = await em.query(
-        `INSERT INTO notification_preference (user_id, email_mode, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET email_mode = EXCLUDED.email_mode, updated_at = EXCLUDED.updated_at
-         RETURNING email_mode, updated_at`,
-        [userId, emailMode, this.clock.now()],
+      const offKinds = emailOffKinds ? [...new Set(emailOffKinds)].sort() : (before?.email_off_kinds ?? []);
+      const [row]: { email_mode: EmailMode; email_off_kinds: string[]; updated_at: Date }[] = await em.query(
+        `INSERT INTO notification_preference (user_id, email_mode, email_off_kinds, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id) DO UPDATE SET email_mode = EXCLUDED.email_mode,
+           email_off_kinds = EXCLUDED.email_off_kinds, updated_at = EXCLUDED.updated_at
+         RETURNING email_mode, email_off_kinds, updated_at`,
+        [userId, emailMode, offKinds, this.clock.now()],
       );
       await this.audit.record(
         {
@@ -308,14 +333,18 @@ export class NotificationsService {
           resourceType: 'NotificationPreference',
           resourceId: userId,
           outcome: AuditOutcome.SUCCEEDED,
-          before: { emailMode: before?.email_mode ?? EmailMode.IMMEDIATE },
-          after: { emailMode: row.email_mode },
+          // The kinds switched off are audited when given (a change of mode alone leaves them as they were).
+          before: {
+            emailMode: before?.email_mode ?? EmailMode.IMMEDIATE,
+            ...(emailOffKinds ? { emailOffKinds: before?.email_off_kinds ?? [] } : {}),
+          },
+          after: { emailMode: row.email_mode, ...(emailOffKinds ? { emailOffKinds: row.email_off_kinds } : {}) },
           requestId: caller.requestId,
           clientIp: caller.clientIp,
         },
         em,
       );
-      return { emailMode: row.email_mode, updatedAt: row.updated_at };
+      return { emailMode: row.email_mode, emailOffKinds: row.email_off_kinds, updatedAt: row.updated_at };
     });
   }
 

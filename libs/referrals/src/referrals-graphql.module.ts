@@ -14,6 +14,10 @@ import {
 import { ReferralsModule } from './referrals.module';
 import { PlanReferralsResolver, ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
+import {
+  ReferralResponseTimesResolver,
+  ResponseTimeMeasuresResolver,
+} from './response-times/referral-response-times.resolver';
 
 @Module({
   imports: [ReferralsModule, PlanningModule, CustodyModule, IdentityModule, MilestonesModule, OrganisationsModule],
@@ -24,6 +28,8 @@ import { ReferralsService } from './referrals.service';
     ReferralDeadlineFieldsResolver,
     ReferralMessageFieldsResolver,
     ReferralEventFieldsResolver,
+    ReferralResponseTimesResolver,
+    ResponseTimeMeasuresResolver,
   ],
 })
 export class ReferralsGraphqlModule implements OnModuleInit {

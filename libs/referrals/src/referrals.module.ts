@@ -11,12 +11,23 @@ import { PlanningModule } from '@resettle/planning';
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
+import { ReferralResponseNotice } from './entities/referral-response-notice.entity';
+import { ReferralResponseTarget } from './entities/referral-response-target.entity';
+import { ReferralResponseTime } from './entities/referral-response-time.entity';
 import { ReferralFacts } from './referral-facts';
 import { ReferralsService } from './referrals.service';
+import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Referral, ReferralEvent, ReferralMessage]),
+    TypeOrmModule.forFeature([
+      Referral,
+      ReferralEvent,
+      ReferralMessage,
+      ReferralResponseTarget,
+      ReferralResponseNotice,
+      ReferralResponseTime,
+    ]),
     AuditModule,
     ChildrenModule,
     CustodyModule,
@@ -26,7 +37,7 @@ import { ReferralsService } from './referrals.service';
     OrganisationsModule,
     PlanningModule,
   ],
-  providers: [ReferralsService, ReferralFacts],
-  exports: [ReferralsService],
+  providers: [ReferralsService, ReferralFacts, ReferralResponseTimes],
+  exports: [ReferralsService, ReferralResponseTimes],
 })
 export class ReferralsModule {}

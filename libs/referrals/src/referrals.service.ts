@@ -38,6 +38,7 @@ import { Referral, ReferralSummarySnapshot } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralStatus, ReferralType } from './referral-enums';
+import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 import { offerStartDateProblem } from './rules/offer-date';
 import { QUEUE_STATUSES, searchableName } from './rules/partner-queue';
 import { ReferralNews, referralNews } from './rules/referral-news';
@@ -102,6 +103,7 @@ export class ReferralsService {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
     private readonly milestones: MilestonesService,
+    private readonly responseTimes: ReferralResponseTimes,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -635,8 +637,12 @@ export class ReferralsService {
         if (check.reason === 'WRONG_SIDE') throw new ForbiddenError(check.message);
         throw new ConflictError(check.message, { status: referral.status, move });
       }
+      // The step the council owed, if this is its answer: timed before the move changes the row and its events.
+      await this.responseTimes.recordAnswered(em, referral.id, this.sideOf(caller, referral) === 'PARTNER');
       const before = { ...referral };
       referral.status = check.to;
+      // By the service's clock: a council's response target counts from it.
+      referral.statusSince = this.clock.now();
       if (options.apply) await options.apply(referral, em);
       const saved = await em.save(referral);
       await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);

@@ -1,5 +1,5 @@
 import { farFromReleaseWarning, noLongerOpenMessage } from './referral-actions';
-import { deadlineDistance, deadlineReason, urgencyLabel } from './referral-labels';
+import { deadlineDistance, deadlineReason, responseDueLabel, urgencyLabel } from './referral-labels';
 
 describe('what the officer sees to act', () => {
   it.each([
@@ -118,5 +118,17 @@ describe('what the officer sees to act', () => {
     ],
   ])('warns of a start %i days from release', (days, text) => {
     expect(farFromReleaseWarning(days, '13 January 2027')).toBe(text);
+  });
+});
+
+describe('the council’s response tag', () => {
+  it.each([
+    [null, null],
+    [{ dueDate: '2026-12-03', overdueWorkingDays: 0 }, 'Response due 3 Dec'],
+    [{ dueDate: '2027-01-12', overdueWorkingDays: 0 }, 'Response due 12 Jan'],
+    [{ dueDate: '2026-12-02', overdueWorkingDays: 1 }, 'Overdue by 1 working day'],
+    [{ dueDate: '2026-12-02', overdueWorkingDays: 2 }, 'Overdue by 2 working days'],
+  ])('%j is tagged %s', (due, text) => {
+    expect(responseDueLabel(due)?.text ?? null).toBe(text);
   });
 });

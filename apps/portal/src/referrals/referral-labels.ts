@@ -108,3 +108,31 @@ export function deadlineReason(
   const expected = expectedReleaseDate ? ` (the expected release date is ${govukDate(expectedReleaseDate)})` : '';
   return `${what} by ${by}: ${offsetWords(offset)} ${govukDate(anchorDate)}, the earliest the child could be released${expected}.`;
 }
+
+/** What each step of the council's clock asks of it, after "The council's target is to". */
+export const RESPONSE_STEP_TEXT: Record<string, string> = {
+  ACKNOWLEDGE: 'acknowledge a referral',
+  ANSWER: 'answer once the information it asked for is sent',
+  OFFER: 'make an offer once it has acknowledged',
+  CONFIRM: 'confirm an offer',
+};
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** What the council owes on an accommodation referral, as its target has it (`Referral.responseDue`). */
+interface ResponseDueView {
+  dueDate: string;
+  overdueWorkingDays: number;
+}
+
+/**
+ * The council's clock on a referral as a tag: "Response due 3 Dec", or "Overdue by 2 working days" once the target
+ * is missed; null when the council owes nothing.
+ */
+export function responseDueLabel(due: ResponseDueView | null | undefined): { text: string; classes: string } | null {
+  if (!due) return null;
+  const n = due.overdueWorkingDays;
+  if (n > 0) return { text: `Overdue by ${n} working day${n === 1 ? '' : 's'}`, classes: 'govuk-tag--red' };
+  const [, month, day] = due.dueDate.split('-').map(Number);
+  return { text: `Response due ${day} ${SHORT_MONTHS[month - 1]}`, classes: 'govuk-tag--yellow' };
+}

@@ -12,6 +12,7 @@ export const INBOX = `query($first: Int, $after: String, $filter: ReferralFilter
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { id type status urgency news daysToRelease expectedReleaseDate fromServiceId toOrganisationId sentAt updatedAt
       deadline { dueDate status }
+      responseDue { dueDate overdueWorkingDays }
       summary { givenName familyName preferredName establishmentName }
       toOrganisation { name } fromService { name } } } } }`;
 
@@ -21,6 +22,7 @@ export const REFERRAL = `query($id: ID!) { referral(id: $id) {
   offerAddressOrPlace offerPlacementType offerProvider offerStartDate
   declineReason withdrawReason fellThroughReason sentAt confirmedAt createdAt
   deadline { key dueDate status anchorDate offset { amount unit direction } }
+  responseDue { step dueDate targetWorkingDays overdueWorkingDays }
   toOrganisation { name } fromService { name }
   summary { givenName familyName preferredName age gender releaseDate establishmentName needsAndRisks childWishes familyViews takenAt }
   events { id fromStatus toStatus note createdAt actorName actorOrganisation { name } }

@@ -25,6 +25,8 @@ import {
   DeadlineBasis,
   deadlineDistance,
   deadlineReason,
+  RESPONSE_STEP_TEXT,
+  responseDueLabel,
   STATUS_LABELS,
   statusLabel,
   TYPE_LABELS,
@@ -92,6 +94,7 @@ export class ReferralsController {
       deadlineText: deadlineTextOf(node),
       typeLabel: TYPE_LABELS[node.type],
       newsText: node.news ? (NEWS_LABELS[node.news] ?? null) : null,
+      responseTag: responseDueLabel(node.responseDue),
     };
   }
 
@@ -406,6 +409,8 @@ export class ReferralsController {
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
         deadlineReason: deadlineReason(referral.type, referral.deadline, referral.expectedReleaseDate),
+        responseTag: responseDueLabel(referral.responseDue),
+        responseStepText: referral.responseDue ? RESPONSE_STEP_TEXT[referral.responseDue.step] : null,
         typeLabel: TYPE_LABELS[referral.type],
         actions,
         timeline: timelineOf(referral),
@@ -554,6 +559,7 @@ interface InboxReferral {
   fromServiceId: string;
   toOrganisationId: string;
   deadline?: { dueDate: string | null } | null;
+  responseDue?: { step: string; dueDate: string; overdueWorkingDays: number; targetWorkingDays?: number } | null;
 }
 
 interface ChildCare {

@@ -48,6 +48,7 @@ describe('capabilities', () => {
     [Capability.READ_REFERRALS]: [Y, Y, _, _, Y, _, Y, Y, _],
     [Capability.READ_MEASURES]: [_, Y, _, _, _, _, _, _, Y],
     [Capability.READ_MEASURE_CHILDREN]: [_, Y, _, _, _, _, _, _, _],
+    [Capability.CONFIGURE_RESPONSE_TARGETS]: [_, _, _, _, Y, _, _, _, Y],
   };
 
   it('the expected table covers every capability and every role', () => {

@@ -55,6 +55,11 @@ export enum Capability {
    * for their own service. Never national admins: they see aggregates only.
    */
   READ_MEASURE_CHILDREN = 'READ_MEASURE_CHILDREN',
+  /**
+   * A council's targets for answering accommodation referrals: its lead for their own council, national admins for any
+   * and the national defaults (`mayConfigureResponseTargets`).
+   */
+  CONFIGURE_RESPONSE_TARGETS = 'CONFIGURE_RESPONSE_TARGETS',
 }
 
 const EVERYONE = Object.values(Role);
@@ -97,6 +102,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   ],
   [Capability.READ_MEASURES]: [Role.YJS_MANAGER, Role.NATIONAL_ADMIN],
   [Capability.READ_MEASURE_CHILDREN]: [Role.YJS_MANAGER],
+  [Capability.CONFIGURE_RESPONSE_TARGETS]: [Role.LA_ACCOMMODATION_OFFICER, Role.NATIONAL_ADMIN],
 };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {

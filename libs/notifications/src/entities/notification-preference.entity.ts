@@ -14,6 +14,10 @@ export class NotificationPreference {
   @Column({ type: 'enum', enum: EmailMode, enumName: 'notification_email_mode', default: EmailMode.IMMEDIATE })
   emailMode: EmailMode;
 
+  /** Kinds of notice (`Notification.kind`) the person wants no email of; they still see them in the portal. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  emailOffKinds: string[];
+
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 }

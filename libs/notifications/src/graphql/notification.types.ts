@@ -13,6 +13,11 @@ export class NotificationPreferences {
   @Field(() => EmailMode)
   emailMode: EmailMode;
 
+  @Field(() => [String], {
+    description: 'Kinds of notice (as `Notification.kind`) you get no email of; you still see them here.',
+  })
+  emailOffKinds: string[];
+
   @Field(() => Date, {
     nullable: true,
     description: 'When you last chose; null while the default (IMMEDIATE) applies.',
@@ -53,4 +58,16 @@ export class SetNotificationPreferencesInput {
   @Field(() => EmailMode)
   @IsEnum(EmailMode)
   emailMode: EmailMode;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Kinds of notice to email never (e.g. REFERRAL_RESPONSE_REMINDER); omitted: unchanged.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z][A-Z_]{0,59}$/, {
+    each: true,
+    message: 'emailOffKinds must be kinds of notice, such as MILESTONE_REMINDER',
+  })
+  emailOffKinds?: string[] | null;
 }

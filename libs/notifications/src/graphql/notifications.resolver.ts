@@ -84,6 +84,6 @@ export class NotificationsResolver {
   })
   @Allow(Capability.READ_OWN_NOTIFICATIONS)
   setNotificationPreferences(@Args('input') input: SetNotificationPreferencesInput, @CurrentCaller() caller: Caller) {
-    return this.service.setPreferences(caller, input.emailMode);
+    return this.service.setPreferences(caller, input.emailMode, input.emailOffKinds);
   }
 }

@@ -74,6 +74,13 @@ export class NotificationMailer {
           EmailMode.IMMEDIATE
         )
           return 'NOT_IMMEDIATE';
+        // Or switched this kind of notice's email off.
+        if (
+          (await this.notifications.emailOffKindsOf(em, [n.recipient_user_id]))
+            .get(n.recipient_user_id)
+            ?.includes(n.kind)
+        )
+          return 'NOT_IMMEDIATE';
         const [user] = await this.users.findByIds([n.recipient_user_id]);
         if (!user || user.disabled) return 'NO_RECIPIENT';
         const content = notificationEmail(
@@ -141,8 +148,11 @@ export class NotificationMailer {
         if ((await this.notifications.emailModesOf(em, [userId])).get(userId) !== EmailMode.DAILY_DIGEST) return 0;
         const [user] = await this.users.findByIds([userId]);
         if (!user || user.disabled) return 0;
+        const off = (await this.notifications.emailOffKindsOf(em, [userId])).get(userId) ?? [];
         const digest = buildDigest(
-          rows.map((r) => ({ kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at })),
+          rows
+            .filter((r) => !off.includes(r.kind))
+            .map((r) => ({ kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at })),
           { linkBaseUrl: this.linkBaseUrl, timeZone: this.config.get('NOTIFICATION_DIGEST_TIMEZONE', { infer: true }) },
         );
         if (!digest) return 0;

@@ -153,6 +153,10 @@ export class Referral {
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 
+  /** When it came into its current status (a council's response target counts from it); null for a draft. */
+  @Column({ type: 'timestamptz', nullable: true })
+  statusSince: Date | null;
+
   @Field(() => ID)
   @Column({ type: 'uuid' })
   createdById: string;

@@ -1,0 +1,114 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AccessContext,
+  AccessService,
+  Allow,
+  Caller,
+  Capability,
+  CurrentCaller,
+  DecidedByParent,
+} from '@resettle/access';
+import { BadUserInputError } from '@resettle/common';
+import { ResettlementMeasuresType } from '@resettle/milestones';
+import { OrganisationsService, OrganisationType } from '@resettle/organisations';
+import { Referral } from '../entities/referral.entity';
+import { mayConfigureResponseTargets, ResponseDue } from '../rules/response-due';
+import { ReferralResponseTimes } from './referral-response-times.service';
+import {
+  ReferralResponseDue,
+  ReferralResponseTargetType,
+  ReferralResponseTimeMeasure,
+  SetReferralResponseTargetsInput,
+} from './response-times.types';
+
+/** Councils' response targets over GraphQL, and each accommodation referral's step due. */
+@Resolver(() => Referral)
+export class ReferralResponseTimesResolver {
+  constructor(
+    private readonly responseTimes: ReferralResponseTimes,
+    private readonly organisations: OrganisationsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Query(() => [ReferralResponseTargetType], {
+    description:
+      'A council’s targets, in working days, for answering accommodation referrals (its own, or the national default); without a council, the national defaults.',
+  })
+  @Allow(Capability.READ_DIRECTORY)
+  async referralResponseTargets(
+    @Args('organisationId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true }))
+    organisationId?: string | null,
+  ): Promise<ReferralResponseTargetType[]> {
+    if (organisationId)
+      await this.organisations.getOfType(organisationId, [OrganisationType.LOCAL_AUTHORITY], 'organisationId');
+    return this.responseTimes.targetsView(organisationId ?? null);
+  }
+
+  @Mutation(() => [ReferralResponseTargetType], {
+    description:
+      'A council’s lead sets its targets for answering accommodation referrals; a national admin any council’s, or (without a council) the national defaults. Audited with before and after.',
+  })
+  @Allow(Capability.CONFIGURE_RESPONSE_TARGETS)
+  async setReferralResponseTargets(
+    @Args('input') input: SetReferralResponseTargetsInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ReferralResponseTargetType[]> {
+    const council = input.organisationId
+      ? await this.organisations.getOfType(input.organisationId, [OrganisationType.LOCAL_AUTHORITY], 'organisationId')
+      : null;
+    if (!mayConfigureResponseTargets(caller.actor, council)) {
+      await this.access.refuse(
+        caller,
+        { type: 'ReferralResponseTargets', id: input.organisationId ?? 'national' },
+        council ? 'not the lead of this council' : 'not a national admin',
+        council
+          ? 'Only the council’s lead can change its response targets'
+          : 'Only a national admin can change the national response targets',
+      );
+    }
+    const steps = input.targets.map((t) => t.step);
+    const repeated = steps.findIndex((step, i) => steps.indexOf(step) !== i);
+    if (repeated >= 0)
+      throw BadUserInputError.forField(`targets.${repeated}.step`, `The target for ${steps[repeated]} is given twice`);
+    return this.responseTimes.setTargets(council?.id ?? null, input.targets, caller);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => ReferralResponseDue, {
+    nullable: true,
+    description:
+      'For an accommodation referral, what the council owes now (acknowledge, answer, offer, confirm) and by when, against its target in working days; null when it owes nothing.',
+  })
+  async responseDue(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralResponseDue | null> {
+    const due = await ctx.loaders
+      .get<string, ResponseDue | null>('referrals:responseDue', (ids) => this.responseTimes.dueOf(ids))
+      .load(referral.id);
+    return due
+      ? {
+          step: due.step,
+          dueDate: due.dueDate,
+          targetWorkingDays: due.targetDays,
+          overdueWorkingDays: due.overdueWorkingDays,
+        }
+      : null;
+  }
+}
+
+/**
+ * The measures' councils' response times: a field of the resettlement measures, resolved here since the times are this
+ * feature's. The measures query has already decided the caller's scope (their service, or all) and audits the read.
+ */
+@Resolver(() => ResettlementMeasuresType)
+export class ResponseTimeMeasuresResolver {
+  constructor(private readonly times: ReferralResponseTimes) {}
+
+  @DecidedByParent()
+  @ResolveField(() => [ReferralResponseTimeMeasure], {
+    description:
+      'Councils’ response times on accommodation referrals from the service (or all) for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed.',
+  })
+  responseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
+    return this.times.measures(measures.from, measures.to, measures.youthJusticeServiceId);
+  }
+}
