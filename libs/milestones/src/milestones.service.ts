@@ -411,7 +411,11 @@ export class MilestonesService {
     const facts = knownFacts ?? (await this.planning.milestoneFacts(em, { episodeId }));
     const { policy } = await this.effectivePolicy(episode.supervisingServiceId, em);
     const anchors = anchorsOfEpisode(episode, read.latestSentenceDate, read.nextHearingDate);
-    const scope = { remandDate: episode.remandDate, onRemand: episode.status === EpisodeStatus.REMANDED };
+    const scope = {
+      remandDate: episode.remandDate,
+      onRemand: episode.status === EpisodeStatus.REMANDED,
+      nextHearingDate: read.nextHearingDate,
+    };
     const today = this.clock.today();
     const existing = new Map((await em.find(Milestone, { where: { episodeId } })).map((m) => [m.key, m]));
     const changed: Milestone[] = [];

@@ -80,14 +80,15 @@ describe('when the hearing deadlines apply', () => {
   });
 
   it.each`
-    remandDate      | onRemandNow | planned  | stillOpen | why
-    ${'2026-11-02'} | ${true}     | ${true}  | ${true}   | ${'on remand'}
-    ${'2026-11-02'} | ${false}    | ${false} | ${false}  | ${'began on remand, since sentenced or released: not planned, and open ones close'}
-    ${null}         | ${false}    | ${false} | ${false}  | ${'sentenced from the start'}
-  `('$why', ({ remandDate, onRemandNow, planned, stillOpen }) => {
+    remandDate      | onRemandNow | nextHearingDate | planned  | stillOpen | why
+    ${'2026-11-02'} | ${true}     | ${'2026-12-16'} | ${true}  | ${true}   | ${'on remand, a hearing scheduled'}
+    ${'2026-11-02'} | ${true}     | ${null}         | ${false} | ${true}   | ${'on remand, no hearing yet: not planned until one is'}
+    ${'2026-11-02'} | ${false}    | ${null}         | ${false} | ${false}  | ${'began on remand, since sentenced or released: not planned, and open ones close'}
+    ${null}         | ${false}    | ${null}         | ${false} | ${false}  | ${'sentenced from the start'}
+  `('$why', ({ remandDate, onRemandNow, nextHearingDate, planned, stillOpen }) => {
     for (const key of HEARING_KEYS) {
       const entry = DEFAULT_MILESTONE_POLICY[key];
-      expect(applies(entry, { remandDate, onRemand: onRemandNow })).toBe(planned);
+      expect(applies(entry, { remandDate, onRemand: onRemandNow, nextHearingDate })).toBe(planned);
       expect(stillApplies(entry, { onRemand: onRemandNow })).toBe(stillOpen);
     }
     // Every other deadline, once planned, stays whatever happens at court.

@@ -295,18 +295,20 @@ export interface EpisodeScopeFacts {
   remandDate: IsoDate | null;
   /** The child is on remand now (the episode's status is REMANDED). */
   onRemand: boolean;
+  /** The next court hearing's date, if one is scheduled. */
+  nextHearingDate?: IsoDate | null;
 }
 
 /**
  * Whether the milestone is planned for an episode: remand-only ones need a remand, the hearing deadlines a child on
- * remand now; a disabled one never.
+ * remand now with a hearing scheduled (none is planned without one); a disabled one never.
  */
 export function applies(
   policyEntry: Pick<MilestonePolicyEntry, 'appliesTo' | 'disabled'>,
   episode: EpisodeScopeFacts,
 ): boolean {
   if (policyEntry.disabled) return false;
-  if (policyEntry.appliesTo === 'ON_REMAND') return episode.onRemand;
+  if (policyEntry.appliesTo === 'ON_REMAND') return episode.onRemand && !!episode.nextHearingDate;
   return policyEntry.appliesTo === 'ALL' || !!episode.remandDate;
 }
 
