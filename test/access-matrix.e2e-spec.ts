@@ -224,6 +224,13 @@ describe('the authorisation matrix', () => {
       call(session, `mutation($input: ${input}!) { ${name}(input: $input) { __typename } }`, {
         input: { referralId: referralOf[target].id, expectedVersion: STALE, ...extra() },
       });
+  /** Each side's next court hearing (inserted in beforeAll). */
+  const hearingOf: Record<Target, string> = {} as never;
+  const hearingMutation =
+    (name: string, input: string, extra: Record<string, unknown>) => (session: Session | null, target: Target) =>
+      call(session, `mutation($input: ${input}!) { ${name}(input: $input) { id } }`, {
+        input: { hearingId: hearingOf[target], expectedVersion: STALE, ...extra },
+      });
   /** Each side's detention placement plan milestone (their episodes began on remand), found in beforeAll. */
   const milestoneOf: Record<Target, string> = {} as never;
   const planMutation =
@@ -1180,6 +1187,32 @@ describe('the authorisation matrix', () => {
       expect: CUSTODY_CHANGERS,
       run: episodeMutation('recordRelease', 'RecordReleaseInput', () => ({ releasedAt: '2026-11-20T09:00:00Z' })),
     },
+    // Court hearings of a child on remand: as for custody, the supervising service and the establishment holding them.
+    scheduleHearing: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: episodeMutation('scheduleHearing', 'ScheduleHearingInput', () => ({
+        hearingDate: '2026-12-21',
+        court: 'Matrix Youth Court',
+        purpose: 'Matrix',
+      })),
+    },
+    moveHearing: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: hearingMutation('moveHearing', 'MoveHearingInput', { hearingDate: '2026-12-22', reason: 'Matrix' }),
+    },
+    recordHearingOutcome: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: hearingMutation('recordHearingOutcome', 'RecordHearingOutcomeInput', {
+        outcome: 'RELEASED_ON_BAIL',
+        wentTo: 'Matrix',
+      }),
+    },
     recordRecall: {
       allowed: 'CONFLICT',
       audited: true,
@@ -1225,6 +1258,12 @@ describe('the authorisation matrix', () => {
         [side(target).episode.id],
       );
       milestoneOf[target] = row.id;
+      const [hearing] = await t.dataSource.query(
+        `INSERT INTO court_hearing (episode_id, child_id, hearing_date, court, purpose, version)
+         VALUES ($1, $2, '2026-12-14', 'Matrix Youth Court', 'Matrix', 1) RETURNING id`,
+        [side(target).episode.id, side(target).child.id],
+      );
+      hearingOf[target] = hearing.id;
     }
     const managerB = await t.userSession({
       organisationId: w.b.youthJusticeService.id,

@@ -45,6 +45,9 @@ export enum EpisodeEventType {
   RELEASE_DATE_OVERRIDDEN = 'RELEASE_DATE_OVERRIDDEN',
   RELEASE_DATE_OVERRIDE_CLEARED = 'RELEASE_DATE_OVERRIDE_CLEARED',
   CASE_MANAGER_CHANGED = 'CASE_MANAGER_CHANGED',
+  HEARING_SCHEDULED = 'HEARING_SCHEDULED',
+  HEARING_MOVED = 'HEARING_MOVED',
+  HEARING_OUTCOME_RECORDED = 'HEARING_OUTCOME_RECORDED',
 }
 registerEnumType(EpisodeEventType, { name: 'EpisodeEventType' });
 
@@ -76,6 +79,29 @@ registerEnumType(CaseloadOrder, {
     CHILD_NAME: { description: 'By family name, then the name the child is called by (preferred, else given).' },
     NEXT_DEADLINE: {
       description: 'Soonest next deadline still to do first (overdue ones first of all); children with none last.',
+    },
+  },
+});
+
+/** What the court decided at a hearing of a child on remand. */
+export enum HearingOutcome {
+  /** Remanded to youth detention accommodation again, to a next hearing. */
+  REMANDED = 'REMANDED',
+  /** Sentenced: the sentence is recorded on the episode. */
+  SENTENCED = 'SENTENCED',
+  /** Released on bail: the episode ends. */
+  RELEASED_ON_BAIL = 'RELEASED_ON_BAIL',
+  /** Remanded to the local authority's care: the episode ends. */
+  REMANDED_TO_LOCAL_AUTHORITY = 'REMANDED_TO_LOCAL_AUTHORITY',
+}
+registerEnumType(HearingOutcome, {
+  name: 'HearingOutcome',
+  valuesMap: {
+    REMANDED: { description: 'Remanded to youth detention accommodation again, to the next hearing.' },
+    SENTENCED: { description: 'Sentenced: the sentence is recorded and its release dates calculated.' },
+    RELEASED_ON_BAIL: { description: 'Released on bail: the episode ends, with where the child went.' },
+    REMANDED_TO_LOCAL_AUTHORITY: {
+      description: "Remanded to the local authority's care: the episode ends, with where the child went.",
     },
   },
 });

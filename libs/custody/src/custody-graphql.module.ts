@@ -6,10 +6,11 @@ import { OrganisationsModule } from '@resettle/organisations';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
+import { HearingsResolver } from './hearings/hearings.resolver';
 
 @Module({
   imports: [CustodyModule, ChildrenModule, OrganisationsModule, IdentityModule],
-  providers: [CustodyResolver, ChildCustodyResolver],
+  providers: [CustodyResolver, ChildCustodyResolver, HearingsResolver],
 })
 export class CustodyGraphqlModule implements OnModuleInit {
   constructor(
@@ -25,6 +26,10 @@ export class CustodyGraphqlModule implements OnModuleInit {
     this.records.register(
       'CustodialEpisode',
       (ids) => `SELECT e.id, e.child_id FROM custodial_episode e WHERE e.id = ANY(${ids})`,
+    );
+    this.records.register(
+      'CourtHearing',
+      (ids) => `SELECT h.id, h.child_id FROM court_hearing h WHERE h.id = ANY(${ids})`,
     );
   }
 }

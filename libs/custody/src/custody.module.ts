@@ -8,22 +8,31 @@ import { CaseloadService } from './caseload.service';
 import { CaseloadPrefetch } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CourtHearing } from './entities/court-hearing.entity';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
+import { HearingCommands } from './hearings/hearing-commands.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CustodialEpisode, Sentence, EstablishmentTransfer, CaseManagerAssignment, EpisodeEvent]),
+    TypeOrmModule.forFeature([
+      CustodialEpisode,
+      Sentence,
+      EstablishmentTransfer,
+      CaseManagerAssignment,
+      EpisodeEvent,
+      CourtHearing,
+    ]),
     ChildrenModule,
     OrganisationsModule,
     IdentityModule,
     AuditModule,
   ],
-  providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],
-  exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],
+  providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],
+  exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],
 })
 export class CustodyModule {}

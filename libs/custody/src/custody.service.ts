@@ -6,6 +6,7 @@ import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
 import { IN_CUSTODY_STATUSES } from './custody-enums';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CourtHearing } from './entities/court-hearing.entity';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
@@ -49,6 +50,7 @@ export class CustodyService {
     @InjectRepository(EstablishmentTransfer) private readonly transfers: Repository<EstablishmentTransfer>,
     @InjectRepository(CaseManagerAssignment) private readonly assignments: Repository<CaseManagerAssignment>,
     @InjectRepository(EpisodeEvent) private readonly events: Repository<EpisodeEvent>,
+    @InjectRepository(CourtHearing) private readonly hearings: Repository<CourtHearing>,
     private readonly children: ChildrenService,
   ) {}
 
@@ -134,6 +136,34 @@ export class CustodyService {
     return groupByIds(episodeIds, rows, (s) => s.episodeId);
   }
 
+  /** Each episode's court hearings, in date order. For DataLoader. */
+  async hearingsOf(episodeIds: readonly string[]): Promise<CourtHearing[][]> {
+    const rows = await this.hearings.find({
+      where: { episodeId: In([...episodeIds]) },
+      order: { hearingDate: 'ASC', createdAt: 'ASC' },
+    });
+    return groupByIds(episodeIds, rows, (h) => h.episodeId);
+  }
+
+  /** A hearing, or null: for the access check, which answers a missing and a hidden hearing alike. */
+  findHearing(id: string): Promise<CourtHearing | null> {
+    return this.hearings.findOneBy({ id });
+  }
+
+  /**
+   * Each episode's next hearing, the one waiting for its outcome, while the child is on remand (null otherwise): the
+   * date the hearing deadlines hang on. For DataLoader.
+   */
+  async nextHearingsOf(episodeIds: readonly string[], em?: EntityManager): Promise<(CourtHearing | null)[]> {
+    const rows: CourtHearing[] = await (em ?? this.hearings.manager)
+      .createQueryBuilder(CourtHearing, 'h')
+      .innerJoin(CustodialEpisode, 'e', `e.id = h.episode_id AND e.status = 'REMANDED'`)
+      .where('h.episode_id IN (:...ids)', { ids: [...episodeIds] })
+      .andWhere('h.outcome IS NULL')
+      .getMany();
+    return episodeIds.map((id) => rows.find((h) => h.episodeId === id) ?? null);
+  }
+
   async transfersOf(episodeIds: readonly string[]): Promise<EstablishmentTransfer[][]> {
     const rows = await this.transfers.find({
       where: { episodeId: In([...episodeIds]) },
@@ -205,14 +235,19 @@ export class CustodyService {
   async episodeWithLatestSentenceDate(
     em: EntityManager,
     episodeId: string,
-  ): Promise<{ episode: CustodialEpisode; latestSentenceDate: string | null } | null> {
+  ): Promise<{
+    episode: CustodialEpisode;
+    latestSentenceDate: string | null;
+    nextHearingDate: string | null;
+  } | null> {
     const episode = await em.findOne(CustodialEpisode, { where: { id: episodeId } });
     if (!episode) return null;
     const latest = await em.findOne(Sentence, {
       where: { episodeId },
       order: { sentenceDate: 'DESC', createdAt: 'DESC' },
     });
-    return { episode, latestSentenceDate: latest?.sentenceDate ?? null };
+    const [next] = await this.nextHearingsOf([episodeId], em);
+    return { episode, latestSentenceDate: latest?.sentenceDate ?? null, nextHearingDate: next?.hearingDate ?? null };
   }
 
   // ---------------------------------------------------------------- the caller's slice, for lists

@@ -37,6 +37,14 @@ import { leavingDayNote } from './rules/leaving-day';
 import { releaseDeparture } from './rules/release-departure';
 import { reasonForDifferentRemandDays, remandCreditDifference, remandDaysKnown } from './rules/remand-credit';
 
+/** A change of an episode, as its history records it. */
+export interface EpisodeChange {
+  type: EpisodeEventType;
+  effectiveDate: string;
+  summary: string;
+  details: Record<string, unknown>;
+}
+
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
 
@@ -177,66 +185,77 @@ export class EpisodeCommands {
 
   /** A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. */
   async recordSentence(input: RecordSentenceInput, caller: Caller): Promise<CustodialEpisode> {
-    return this.change(input, caller, async (em, episode) => {
-      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
-        throw new ConflictError(
-          `A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`,
-        );
-      }
-      this.assertNotFuture(input.sentence.sentenceDate, 'sentence.sentenceDate');
-      if (input.sentence.sentenceDate < episode.startDate) {
-        throw BadUserInputError.forField(
-          'sentence.sentenceDate',
-          `The sentence date cannot be before the episode began (${episode.startDate})`,
-        );
-      }
-      // After remand, the days on remand in this episode are known: the credit defaults to them, and one that
-      // differs (remand elsewhere) needs a reason, since it moves every release date.
-      const fromRemand = episode.status === EpisodeStatus.REMANDED;
-      const known = fromRemand ? remandDaysKnown(episode.remandDate, input.sentence.sentenceDate) : null;
-      const sentence = { ...input.sentence, remandDays: input.sentence.remandDays ?? known ?? 0 };
-      const credit =
-        known === null
-          ? null
-          : {
-              known,
-              credited: sentence.remandDays,
-              difference: remandCreditDifference(known, sentence.remandDays),
-              reason: input.reasonForDifferentRemandDays?.trim(),
-            };
-      if (credit) {
-        const problem = reasonForDifferentRemandDays(credit.known, credit.credited, credit.reason);
-        if (problem) throw BadUserInputError.forField('reasonForDifferentRemandDays', problem);
-      }
-      const child = await this.children.get(episode.childId);
-      const before = this.releaseDateColumns(episode);
-      const dates = this.datesFor(sentence, child.dateOfBirth);
-      Object.assign(episode, this.releaseDateColumns(dates), {
-        sentenceType: input.sentence.sentenceType,
-        earlyReleaseDate: null,
-        lateReleaseDate: null,
-      });
-      if (episode.status === EpisodeStatus.REMANDED) episode.status = EpisodeStatus.SENTENCED;
-      await this.insertSentence(em, episode.id, sentence, caller);
-      const creditWords = credit?.difference ? `; remand credit ${credit.difference}: ${credit.reason}` : '';
-      return {
-        type: EpisodeEventType.SENTENCE_RECORDED,
-        effectiveDate: input.sentence.sentenceDate,
-        summary: `Sentence recorded: ${describeSentence(sentence)}; expected to leave ${expectedReleaseDate(episode) ?? 'on a date not yet known'}${creditWords}`,
-        details: {
-          before,
-          after: this.releaseDateColumns(episode),
-          sentence: { ...sentence },
-          ...(credit && {
-            remandCredit: {
-              knownDays: credit.known,
-              creditedDays: credit.credited,
-              ...(credit.difference && { reasonForDifferentRemandDays: credit.reason }),
-            },
-          }),
-        },
-      };
+    return this.change(input, caller, (em, episode) =>
+      this.sentence(em, episode, input.sentence, caller, input.reasonForDifferentRemandDays),
+    );
+  }
+
+  /** The sentence's change of a locked episode (recordSentence, or a hearing's outcome), for `change`'s caller. */
+  async sentence(
+    em: EntityManager,
+    episode: CustodialEpisode,
+    input: SentenceInput,
+    caller: Caller,
+    reasonForDifference?: string | null,
+  ): Promise<EpisodeChange> {
+    if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+      throw new ConflictError(
+        `A sentence can only be recorded while the child is in custody (the episode is ${episode.status})`,
+      );
+    }
+    this.assertNotFuture(input.sentenceDate, 'sentence.sentenceDate');
+    if (input.sentenceDate < episode.startDate) {
+      throw BadUserInputError.forField(
+        'sentence.sentenceDate',
+        `The sentence date cannot be before the episode began (${episode.startDate})`,
+      );
+    }
+    // After remand, the days on remand in this episode are known: the credit defaults to them, and one that
+    // differs (remand elsewhere) needs a reason, since it moves every release date.
+    const fromRemand = episode.status === EpisodeStatus.REMANDED;
+    const known = fromRemand ? remandDaysKnown(episode.remandDate, input.sentenceDate) : null;
+    const sentence = { ...input, remandDays: input.remandDays ?? known ?? 0 };
+    const credit =
+      known === null
+        ? null
+        : {
+            known,
+            credited: sentence.remandDays,
+            difference: remandCreditDifference(known, sentence.remandDays),
+            reason: reasonForDifference?.trim(),
+          };
+    if (credit) {
+      const problem = reasonForDifferentRemandDays(credit.known, credit.credited, credit.reason);
+      if (problem) throw BadUserInputError.forField('reasonForDifferentRemandDays', problem);
+    }
+    const child = await this.children.get(episode.childId);
+    const before = this.releaseDateColumns(episode);
+    const dates = this.datesFor(sentence, child.dateOfBirth);
+    Object.assign(episode, this.releaseDateColumns(dates), {
+      sentenceType: input.sentenceType,
+      earlyReleaseDate: null,
+      lateReleaseDate: null,
     });
+    if (episode.status === EpisodeStatus.REMANDED) episode.status = EpisodeStatus.SENTENCED;
+    await this.insertSentence(em, episode.id, sentence, caller);
+    const creditWords = credit?.difference ? `; remand credit ${credit.difference}: ${credit.reason}` : '';
+    return {
+      type: EpisodeEventType.SENTENCE_RECORDED,
+      effectiveDate: input.sentenceDate,
+      summary: `Sentence recorded: ${describeSentence(sentence)}; expected to leave ${expectedReleaseDate(episode) ?? 'on a date not yet known'}${creditWords}`,
+      details: {
+        before,
+        after: this.releaseDateColumns(episode),
+        sentence: { ...sentence },
+        ...(credit && {
+          remandCredit: {
+            knownDays: credit.known,
+            creditedDays: credit.credited,
+            ...(credit.difference && { reasonForDifferentRemandDays: credit.reason }),
+          },
+        }),
+      },
+    };
   }
 
   async grantEarlyRelease(input: GrantEarlyReleaseInput, caller: Caller): Promise<CustodialEpisode> {
@@ -502,16 +521,13 @@ export class EpisodeCommands {
   // ---------------------------------------------------------------- internals
 
   /**
-   * The shape of every change: lock the episode, refuse a stale version with the current state, apply, recompute
-   * the expected release day, save (bumping the version) and append the history event, all in one transaction.
+   * The shape of every change: lock the episode, refuse a stale version with the current state, apply, then
+   * `finish`, all in one transaction.
    */
-  private async change(
+  async change(
     input: EpisodeChangeInput,
     caller: Caller,
-    apply: (
-      em: EntityManager,
-      episode: CustodialEpisode,
-    ) => Promise<{ type: EpisodeEventType; effectiveDate: string; summary: string; details: Record<string, unknown> }>,
+    apply: (em: EntityManager, episode: CustodialEpisode) => Promise<EpisodeChange>,
   ): Promise<CustodialEpisode> {
     return this.dataSource.transaction(async (em) => {
       const episode = await lockAtVersion(
@@ -522,20 +538,33 @@ export class EpisodeCommands {
         'Custodial episode',
       );
       const before = { ...episode };
-      const event = await apply(em, episode);
-      const expectedBefore = episode.expectedReleaseDate;
-      episode.expectedReleaseDate = expectedReleaseDate(episode);
-      if (expectedBefore !== episode.expectedReleaseDate) {
-        event.details = {
-          ...event.details,
-          expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate },
-        };
-      }
-      const saved = await em.save(episode);
-      await this.recordEvent(em, saved, event.type, event.effectiveDate, caller, event.summary, event.details, before);
-      await this.lifecycle.changed(em, saved, caller);
-      return saved;
+      return this.finish(em, episode, before, await apply(em, episode), caller);
     });
+  }
+
+  /**
+   * The end of every change of a locked episode: recompute the expected release day, save (bumping the version) and
+   * append the history event, then let other features follow (`EpisodeLifecycle`).
+   */
+  async finish(
+    em: EntityManager,
+    episode: CustodialEpisode,
+    before: Partial<CustodialEpisode>,
+    event: EpisodeChange,
+    caller: Caller,
+  ): Promise<CustodialEpisode> {
+    const expectedBefore = episode.expectedReleaseDate;
+    episode.expectedReleaseDate = expectedReleaseDate(episode);
+    if (expectedBefore !== episode.expectedReleaseDate) {
+      event.details = {
+        ...event.details,
+        expectedReleaseDate: { before: expectedBefore, after: episode.expectedReleaseDate },
+      };
+    }
+    const saved = await em.save(episode);
+    await this.recordEvent(em, saved, event.type, event.effectiveDate, caller, event.summary, event.details, before);
+    await this.lifecycle.changed(em, saved, caller);
+    return saved;
   }
 
   /** The episode's history event and the audit row (before and after), in the change's transaction. */

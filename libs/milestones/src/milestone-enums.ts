@@ -11,6 +11,11 @@ export enum MilestoneKey {
   HEALTH_HANDOVER_ARRANGED = 'HEALTH_HANDOVER_ARRANGED',
   DAY_OF_RELEASE_PLAN_CONFIRMED = 'DAY_OF_RELEASE_PLAN_CONFIRMED',
   PRE_RELEASE_MEETING_HELD = 'PRE_RELEASE_MEETING_HELD',
+  // Before each court hearing of a child on remand, so release at court is possible.
+  HEARING_ACCOMMODATION_OPTION_IDENTIFIED = 'HEARING_ACCOMMODATION_OPTION_IDENTIFIED',
+  HEARING_CHILDRENS_SERVICES_INFORMED = 'HEARING_CHILDRENS_SERVICES_INFORMED',
+  HEARING_ETE_ARRANGEMENTS = 'HEARING_ETE_ARRANGEMENTS',
+  HEARING_HEALTH_ARRANGEMENTS = 'HEARING_HEALTH_ARRANGEMENTS',
 }
 registerEnumType(MilestoneKey, { name: 'MilestoneKey' });
 
@@ -30,5 +35,7 @@ export enum MilestoneAnchor {
   EARLIEST_RELEASE_DATE = 'EARLIEST_RELEASE_DATE',
   /** The day the child is now expected to leave. */
   RELEASE_DATE = 'RELEASE_DATE',
+  /** On remand: the date of the next court hearing, where the child may be released. */
+  NEXT_HEARING_DATE = 'NEXT_HEARING_DATE',
 }
 registerEnumType(MilestoneAnchor, { name: 'MilestoneAnchor' });

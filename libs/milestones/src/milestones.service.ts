@@ -22,6 +22,7 @@ import {
   CustodialEpisode,
   CustodyService,
   EPISODE_SUPERVISION_SQL,
+  EpisodeStatus,
   SentenceTypeEnum,
 } from '@resettle/custody';
 import { jsonRowShape, lockAtVersion } from '@resettle/database';
@@ -42,9 +43,14 @@ import {
   MilestoneOffset,
   MilestoneOverride as PolicyOverride,
   MilestonePolicy,
+  stillApplies,
 } from './rules/milestone-policy';
 
-function anchorsOfEpisode(episode: CustodialEpisode, latestSentenceDate: string | null): MilestoneAnchors {
+function anchorsOfEpisode(
+  episode: CustodialEpisode,
+  latestSentenceDate: string | null,
+  nextHearingDate: string | null,
+): MilestoneAnchors {
   return anchorsOf({
     startDate: episode.startDate,
     remandDate: episode.remandDate,
@@ -55,6 +61,7 @@ function anchorsOfEpisode(episode: CustodialEpisode, latestSentenceDate: string 
     releaseDateOverride: episode.releaseDateOverride,
     expectedReleaseDate: episode.expectedReleaseDate,
     sentenced: !!episode.sentenceType && episode.sentenceType !== SentenceTypeEnum.REMAND,
+    nextHearingDate: episode.status === EpisodeStatus.REMANDED ? nextHearingDate : null,
   });
 }
 
@@ -358,9 +365,10 @@ export class MilestonesService {
    * episode that does not exist: for DataLoader (a referral's deadline says what it is counted from).
    */
   async anchorsOfEpisodes(episodeIds: readonly string[]): Promise<(MilestoneAnchors | null)[]> {
-    const [episodes, sentences] = await Promise.all([
+    const [episodes, sentences, hearings] = await Promise.all([
       this.custody.findByIds(episodeIds),
       this.custody.sentencesOf(episodeIds),
+      this.custody.nextHearingsOf(episodeIds),
     ]);
     return episodes.map((episode, i) => {
       if (!episode) return null;
@@ -374,7 +382,7 @@ export class MilestonesService {
             : best,
         null,
       );
-      return anchorsOfEpisode(episode, latest?.sentenceDate ?? null);
+      return anchorsOfEpisode(episode, latest?.sentenceDate ?? null, hearings[i]?.hearingDate ?? null);
     });
   }
 
@@ -402,14 +410,30 @@ export class MilestonesService {
     const episode = typeof episodeOrId === 'string' ? read.episode : episodeOrId;
     const facts = knownFacts ?? (await this.planning.milestoneFacts(em, { episodeId }));
     const { policy } = await this.effectivePolicy(episode.supervisingServiceId, em);
-    const anchors = anchorsOfEpisode(episode, read.latestSentenceDate);
+    const anchors = anchorsOfEpisode(episode, read.latestSentenceDate, read.nextHearingDate);
+    const scope = {
+      remandDate: episode.remandDate,
+      onRemand: episode.status === EpisodeStatus.REMANDED,
+      nextHearingDate: read.nextHearingDate,
+    };
     const today = this.clock.today();
     const existing = new Map((await em.find(Milestone, { where: { episodeId } })).map((m) => [m.key, m]));
     const changed: Milestone[] = [];
     for (const key of MILESTONE_KEYS) {
       const entry = policy[key];
       const row = existing.get(key);
-      if (!row && !applies(entry, episode)) continue;
+      if (!row && !applies(entry, scope)) continue;
+      if (row && OPEN.includes(row.status) && !stillApplies(entry, scope)) {
+        // Sentenced, or gone from court: release at that hearing no longer hangs on it. Closed, not left to escalate.
+        row.status = MilestoneStatus.WAIVED;
+        row.waivedReason =
+          episode.status === EpisodeStatus.SENTENCED
+            ? 'Does not apply: the child was sentenced'
+            : 'Does not apply: the child is no longer on remand';
+        row.waivedById = null;
+        changed.push(await em.save(row));
+        continue;
+      }
       const due = dueDate(entry, anchors);
       const evidence = facts ? factMeeting(key, facts) : null;
       if (row?.status === MilestoneStatus.MET) {

@@ -21,6 +21,7 @@ const ANCHOR_WORDS: Record<string, string> = {
   SENTENCE_DATE: 'the sentence date',
   EARLIEST_RELEASE_DATE: 'the earliest release date',
   RELEASE_DATE: 'the release date',
+  NEXT_HEARING_DATE: 'the next court hearing',
 };
 
 const LEVEL_WORDS: Record<number, string> = {

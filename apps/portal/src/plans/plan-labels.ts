@@ -30,6 +30,10 @@ export const MILESTONE_LABELS: Record<string, string> = {
   HEALTH_HANDOVER_ARRANGED: 'Health handover arranged',
   DAY_OF_RELEASE_PLAN_CONFIRMED: 'Day-of-release plan confirmed',
   PRE_RELEASE_MEETING_HELD: 'Pre-release planning meeting held',
+  HEARING_ACCOMMODATION_OPTION_IDENTIFIED: 'Bail or remand-to-local-authority accommodation option identified',
+  HEARING_CHILDRENS_SERVICES_INFORMED: "Children's services informed of the hearing",
+  HEARING_ETE_ARRANGEMENTS: 'Education, training or employment arrangements that would follow the child',
+  HEARING_HEALTH_ARRANGEMENTS: 'Health arrangements that would follow the child',
 };
 
 export const MILESTONE_STATUS_LABELS: Record<string, { text: string; classes: string }> = {

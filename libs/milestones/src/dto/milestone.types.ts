@@ -54,7 +54,8 @@ export class MilestonePolicyEntryType {
   @Field(() => MilestoneKey) key: MilestoneKey;
   @Field(() => MilestoneAnchor) anchor: MilestoneAnchor;
   @Field(() => MilestoneOffsetType) offset: MilestoneOffsetType;
-  @Field({ description: 'REMAND_ONLY or ALL.' }) appliesTo: string;
+  @Field({ description: 'REMAND_ONLY (began on remand), ON_REMAND (while on remand: the hearing deadlines) or ALL.' })
+  appliesTo: string;
   @Field(() => [MilestoneOffsetType], { description: 'Reminders before the due date.' })
   reminders: MilestoneOffsetType[];
   @Field(() => [MilestoneEscalationStep]) escalation: MilestoneEscalationStep[];

@@ -113,6 +113,11 @@ export function currentAddressOf(
  * - ACCOMMODATION_REFERRAL_SENT ← the ACCOMMODATION pathway has a responsible organisation and a status beyond
  *   NOT_STARTED: only sending the accommodation referral puts it IN_PROGRESS with the local authority (interim,
  *   until referrals give the sending as a fact of its own).
+ * - Before a hearing (on remand), the facts that would let the child leave from court, the same facts as for
+ *   release: HEARING_ACCOMMODATION_OPTION_IDENTIFIED ← the current address (as ACCOMMODATION_CONFIRMED);
+ *   HEARING_ETE_ARRANGEMENTS ← an ETE place (as ETE_PLACE_CONFIRMED); HEARING_HEALTH_ARRANGEMENTS ← the health
+ *   handovers (as HEALTH_HANDOVER_ARRANGED); HEARING_CHILDRENS_SERVICES_INFORMED ← the FAMILY_AND_RELATIONSHIPS
+ *   pathway with a responsible organisation and started (interim, as ACCOMMODATION_REFERRAL_SENT).
  */
 export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvidence | null {
   const meeting = (type: string) => {
@@ -123,7 +128,21 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
   };
   const latest = <T extends { recordedAt: Date }>(rows: readonly T[]) =>
     [...rows].sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0] ?? null;
+  const startedPathway = (type: string) => {
+    const p = facts.pathways.find((w) => w.type === type);
+    return p && p.responsibleOrganisationId && p.status !== 'NOT_STARTED'
+      ? { type: 'Pathway', id: p.id, at: p.updatedAt.toISOString(), pathwayType: p.type, status: p.status }
+      : null;
+  };
   switch (key) {
+    case MilestoneKey.HEARING_ACCOMMODATION_OPTION_IDENTIFIED:
+      return factMeeting(MilestoneKey.ACCOMMODATION_CONFIRMED, facts);
+    case MilestoneKey.HEARING_ETE_ARRANGEMENTS:
+      return factMeeting(MilestoneKey.ETE_PLACE_CONFIRMED, facts);
+    case MilestoneKey.HEARING_HEALTH_ARRANGEMENTS:
+      return factMeeting(MilestoneKey.HEALTH_HANDOVER_ARRANGED, facts);
+    case MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED:
+      return startedPathway('FAMILY_AND_RELATIONSHIPS');
     case MilestoneKey.DETENTION_PLACEMENT_PLAN:
     case MilestoneKey.INITIAL_PLANNING_MEETING:
       return meeting('INITIAL');
@@ -205,12 +224,8 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
         })),
       };
     }
-    case MilestoneKey.ACCOMMODATION_REFERRAL_SENT: {
-      const p = facts.pathways.find((w) => w.type === 'ACCOMMODATION');
-      return p && p.responsibleOrganisationId && p.status !== 'NOT_STARTED'
-        ? { type: 'Pathway', id: p.id, at: p.updatedAt.toISOString(), pathwayType: p.type, status: p.status }
-        : null;
-    }
+    case MilestoneKey.ACCOMMODATION_REFERRAL_SENT:
+      return startedPathway('ACCOMMODATION');
     default:
       return null;
   }

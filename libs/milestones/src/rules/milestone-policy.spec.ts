@@ -21,6 +21,7 @@ const anchors = (a: Partial<Record<MilestoneAnchor, string | null>>): MilestoneA
   [MilestoneAnchor.SENTENCE_DATE]: null,
   [MilestoneAnchor.EARLIEST_RELEASE_DATE]: null,
   [MilestoneAnchor.RELEASE_DATE]: null,
+  [MilestoneAnchor.NEXT_HEARING_DATE]: null,
   ...a,
 });
 
@@ -122,6 +123,7 @@ describe('anchorsOf', () => {
     releaseDateOverride: null,
     expectedReleaseDate: null,
     sentenced: false,
+    nextHearingDate: null,
   };
   it.each<[string, Partial<AnchorFacts>, Partial<Record<MilestoneAnchor, string | null>>]>([
     [
@@ -204,7 +206,9 @@ describe('applies', () => {
     ${K.INITIAL_PLANNING_MEETING} | ${'2026-11-20'} | ${false} | ${true}
     ${K.ETE_PLACE_CONFIRMED}      | ${null}         | ${true}  | ${false}
   `('$key, remand $remandDate, disabled $disabled → $expected', ({ key, remandDate, disabled, expected }) => {
-    expect(applies({ ...DEFAULT_MILESTONE_POLICY[key as MilestoneKey], disabled }, { remandDate })).toBe(expected);
+    expect(
+      applies({ ...DEFAULT_MILESTONE_POLICY[key as MilestoneKey], disabled }, { remandDate, onRemand: !!remandDate }),
+    ).toBe(expected);
   });
 });
 

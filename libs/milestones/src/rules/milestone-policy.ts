@@ -17,6 +17,10 @@ import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
  *   recorded. An INITIAL meeting held on remand still meets the initial planning meeting (one per plan).
  * - "Release" is the earliest date the child could be released (DOMAIN): the release-related milestones hang on
  *   `EARLIEST_RELEASE_DATE`, see `anchorsOf`. Without a release date (remand, DHMP) they have no due date yet.
+ * - Release at court: 62% of children remanded do not then get a custodial sentence, so while a child is on remand
+ *   the hearing deadlines (`appliesTo: 'ON_REMAND'`) hang on the next court hearing (`NEXT_HEARING_DATE`), working
+ *   days before it, and move with it. They are never planned for a sentenced child; one planned on remand that is
+ *   still open when the child is sentenced or leaves custody no longer applies (`stillApplies`).
  */
 
 export type OffsetUnit = 'DAYS' | 'WORKING_DAYS';
@@ -51,8 +55,11 @@ export interface MilestonePolicyEntry {
   key: MilestoneKey;
   anchor: MilestoneAnchor;
   offset: MilestoneOffset;
-  /** REMAND_ONLY: only for an episode that began on remand; ALL: every episode (due once its anchor is known). */
-  appliesTo: 'REMAND_ONLY' | 'ALL';
+  /**
+   * REMAND_ONLY: only for an episode that began on remand; ON_REMAND: only while the child is on remand (the hearing
+   * deadlines); ALL: every episode (due once its anchor is known).
+   */
+  appliesTo: MilestoneScope;
   /** Reminders before the due date (direction is always BEFORE). */
   reminders: MilestoneOffset[];
   escalation: EscalationStep[];
@@ -65,6 +72,8 @@ export interface MilestonePolicyEntry {
   /** The recorded fact that meets it. */
   metBy: string;
 }
+
+type MilestoneScope = 'REMAND_ONLY' | 'ON_REMAND' | 'ALL';
 
 export type MilestonePolicy = Readonly<Record<MilestoneKey, MilestonePolicyEntry>>;
 
@@ -95,7 +104,7 @@ function entry(
   offset: MilestoneOffset,
   description: string,
   metBy: string,
-  options: { appliesTo?: 'REMAND_ONLY' | 'ALL'; partnerPathways?: string[] } = {},
+  options: { appliesTo?: MilestoneScope; partnerPathways?: string[] } = {},
 ): MilestonePolicyEntry {
   const partnerPathways = options.partnerPathways ?? [];
   return {
@@ -185,6 +194,38 @@ export const DEFAULT_MILESTONE_POLICY: MilestonePolicy = {
     'Pre-release planning meeting held: 20 working days before release',
     'A PRE_RELEASE planning meeting with its outcome recorded (HELD)',
   ),
+  [MilestoneKey.HEARING_ACCOMMODATION_OPTION_IDENTIFIED]: entry(
+    MilestoneKey.HEARING_ACCOMMODATION_OPTION_IDENTIFIED,
+    MilestoneAnchor.NEXT_HEARING_DATE,
+    wd(5, 'BEFORE'),
+    'Bail or remand-to-local-authority accommodation option identified: 5 working days before the next hearing',
+    'A confirmed address the child could go to from court: an accommodation referral CONFIRMED or an accommodation arrangement recorded',
+    { appliesTo: 'ON_REMAND', partnerPathways: ['ACCOMMODATION'] },
+  ),
+  [MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED]: entry(
+    MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED,
+    MilestoneAnchor.NEXT_HEARING_DATE,
+    wd(5, 'BEFORE'),
+    "Children's services pathway informed of the hearing: 5 working days before the next hearing",
+    'Interim, until informing children’s services is a fact of its own: the family and relationships pathway has a responsible organisation and has started',
+    { appliesTo: 'ON_REMAND', partnerPathways: ['FAMILY_AND_RELATIONSHIPS'] },
+  ),
+  [MilestoneKey.HEARING_ETE_ARRANGEMENTS]: entry(
+    MilestoneKey.HEARING_ETE_ARRANGEMENTS,
+    MilestoneAnchor.NEXT_HEARING_DATE,
+    wd(3, 'BEFORE'),
+    'Education, training or employment arrangements that would follow the child: 3 working days before the next hearing',
+    'An ETE place recorded: provider, start date, hours a week, who confirmed',
+    { appliesTo: 'ON_REMAND', partnerPathways: ['EDUCATION_TRAINING_EMPLOYMENT'] },
+  ),
+  [MilestoneKey.HEARING_HEALTH_ARRANGEMENTS]: entry(
+    MilestoneKey.HEARING_HEALTH_ARRANGEMENTS,
+    MilestoneAnchor.NEXT_HEARING_DATE,
+    wd(3, 'BEFORE'),
+    'Health arrangements that would follow the child: 3 working days before the next hearing',
+    'A health handover (receiving provider, first appointment) for each health pathway that needs one, as for release',
+    { appliesTo: 'ON_REMAND', partnerPathways: HEALTH_PATHWAYS },
+  ),
 };
 
 export const MILESTONE_KEYS = Object.values(MilestoneKey);
@@ -203,6 +244,8 @@ export interface AnchorFacts {
   releaseDateOverride: IsoDate | null;
   expectedReleaseDate: IsoDate | null;
   sentenced: boolean;
+  /** On remand, the next court hearing's date (null without one, or once the child is sentenced or has left). */
+  nextHearingDate: IsoDate | null;
 }
 
 /**
@@ -213,6 +256,7 @@ export interface AnchorFacts {
  *   that, the presumed early release of a DTO of 8+ months (its earliest release date, moved back to a working day
  *   as the child would leave), and otherwise the expected release day.
  * - RELEASE_DATE: the day the child is now expected to leave (the episode's expected release day).
+ * - NEXT_HEARING_DATE: on remand, the next court hearing (never for a sentenced child).
  */
 export function anchorsOf(f: AnchorFacts): MilestoneAnchors {
   return {
@@ -225,6 +269,7 @@ export function anchorsOf(f: AnchorFacts): MilestoneAnchors {
           ? lastWorkingDayOnOrBefore(f.earliestReleaseDate)
           : f.expectedReleaseDate,
     [MilestoneAnchor.RELEASE_DATE]: f.expectedReleaseDate,
+    [MilestoneAnchor.NEXT_HEARING_DATE]: f.sentenced ? null : f.nextHearingDate,
   };
 }
 
@@ -245,13 +290,37 @@ export function dueDate(
   return anchor ? applyOffset(anchor, policyEntry.offset) : null;
 }
 
-/** Whether the milestone exists for an episode (remand-only ones need a remand; a disabled one never). */
+/** What `applies` and `stillApplies` need of an episode. */
+export interface EpisodeScopeFacts {
+  remandDate: IsoDate | null;
+  /** The child is on remand now (the episode's status is REMANDED). */
+  onRemand: boolean;
+  /** The next court hearing's date, if one is scheduled. */
+  nextHearingDate?: IsoDate | null;
+}
+
+/**
+ * Whether the milestone is planned for an episode: remand-only ones need a remand, the hearing deadlines a child on
+ * remand now with a hearing scheduled (none is planned without one); a disabled one never.
+ */
 export function applies(
   policyEntry: Pick<MilestonePolicyEntry, 'appliesTo' | 'disabled'>,
-  episode: { remandDate: IsoDate | null },
+  episode: EpisodeScopeFacts,
 ): boolean {
   if (policyEntry.disabled) return false;
+  if (policyEntry.appliesTo === 'ON_REMAND') return episode.onRemand && !!episode.nextHearingDate;
   return policyEntry.appliesTo === 'ALL' || !!episode.remandDate;
+}
+
+/**
+ * Whether a milestone already planned still applies: a hearing deadline stops applying once the child is sentenced
+ * or has left custody (release at court no longer depends on it); every other milestone, once planned, stays.
+ */
+export function stillApplies(
+  policyEntry: Pick<MilestonePolicyEntry, 'appliesTo'>,
+  episode: Pick<EpisodeScopeFacts, 'onRemand'>,
+): boolean {
+  return policyEntry.appliesTo !== 'ON_REMAND' || episode.onRemand;
 }
 
 /** The days reminders fall due, earliest first (the worker schedules them; past ones are skipped by it). */

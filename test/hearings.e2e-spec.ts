@@ -1,0 +1,275 @@
+import { custodyWorld, Directory, expectError } from './support/custody-world';
+import { Session, TestApp } from './support/test-app';
+
+/**
+ * A remanded child's court hearings through the api (issue 21): scheduling the next hearing plans the deadlines that
+ * make release at court possible, moving it plans them again, and the court's outcome continues the remand or ends
+ * it. The clock is fixed at Monday 2026-11-23.
+ */
+const HEARING = `id version hearingDate court purpose outcome wentTo nextHearingId moves { from to reason }`;
+const VIEW = `query($id: ID!) { custodialEpisode(id: $id) {
+  id version status releasedAt
+  hearings { ${HEARING} } nextHearing { ${HEARING} }
+  milestones { key dueDate status waivedReason }
+  history { type summary }
+} }`;
+const HEARING_KEYS = [
+  'HEARING_ACCOMMODATION_OPTION_IDENTIFIED',
+  'HEARING_CHILDRENS_SERVICES_INFORMED',
+  'HEARING_ETE_ARRANGEMENTS',
+  'HEARING_HEALTH_ARRANGEMENTS',
+];
+
+describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () => {
+  const world = custodyWorld();
+  const { remandedChild } = world;
+  let t: TestApp;
+  let dir: Directory;
+  let leeds: Session;
+  let kent: Session;
+  let wetherby: Session;
+  beforeAll(() => {
+    ({ t, dir, leeds, kent, wetherby } = world);
+  });
+
+  const view = async (id: string, as: Session = leeds) => (await as.ok(VIEW, { id })).custodialEpisode;
+  const hearingDeadlines = (ep: any) =>
+    Object.fromEntries(
+      ep.milestones
+        .filter((m: any) => HEARING_KEYS.includes(m.key))
+        .map((m: any) => [m.key, { dueDate: m.dueDate, status: m.status }]),
+    );
+  const schedule = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { ${HEARING} } }`, {
+      input,
+    });
+  const move = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(`mutation($input: MoveHearingInput!) { moveHearing(input: $input) { ${HEARING} } }`, { input });
+  const outcome = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(`mutation($input: RecordHearingOutcomeInput!) { recordHearingOutcome(input: $input) { ${HEARING} } }`, {
+      input,
+    });
+  async function withHearing(hearingDate: string) {
+    const { child, ep } = await remandedChild();
+    const res = await schedule({
+      episodeId: ep.id,
+      expectedVersion: ep.version,
+      hearingDate,
+      court: 'Leeds Youth Court',
+      purpose: 'Plea and trial preparation',
+    });
+    expect(res.errors).toBeUndefined();
+    return { child, ep, hearing: res.data!.scheduleHearing };
+  }
+  const rowCount = async (episodeId: string) =>
+    Number(
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM court_hearing WHERE episode_id = $1`, [episodeId]))[0]
+        .n,
+    );
+
+  it('scheduling the next hearing plans the deadlines working days before it', async () => {
+    // Monday 7 December: 5 working days before is Monday 30 November, 3 is Wednesday 2 December.
+    const { ep, hearing } = await withHearing('2026-12-07');
+    expect(hearing).toMatchObject({ hearingDate: '2026-12-07', court: 'Leeds Youth Court', outcome: null, moves: [] });
+    const now = await view(ep.id);
+    expect(now.nextHearing.id).toBe(hearing.id);
+    expect(now.hearings.map((h: any) => h.id)).toEqual([hearing.id]);
+    expect(hearingDeadlines(now)).toEqual({
+      HEARING_ACCOMMODATION_OPTION_IDENTIFIED: { dueDate: '2026-11-30', status: 'PENDING' },
+      HEARING_CHILDRENS_SERVICES_INFORMED: { dueDate: '2026-11-30', status: 'PENDING' },
+      HEARING_ETE_ARRANGEMENTS: { dueDate: '2026-12-02', status: 'PENDING' },
+      HEARING_HEALTH_ARRANGEMENTS: { dueDate: '2026-12-02', status: 'PENDING' },
+    });
+    expect(now.history.at(-1)).toMatchObject({ type: 'HEARING_SCHEDULED' });
+    // The deadline engine is told in the same transaction.
+    const [outbox] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'milestones.schedule' AND job_id LIKE $1`,
+      [`schedule:${ep.id}:%`],
+    );
+    expect(outbox.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('moving the hearing, with the reason, plans its deadlines again (the establishment may move it too)', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    const res = await move(
+      {
+        hearingId: hearing.id,
+        expectedVersion: hearing.version,
+        hearingDate: '2026-12-14',
+        reason: 'Listed for trial by the court',
+      },
+      wetherby,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.moveHearing).toMatchObject({
+      hearingDate: '2026-12-14',
+      version: hearing.version + 1,
+      moves: [{ from: '2026-12-07', to: '2026-12-14', reason: 'Listed for trial by the court' }],
+    });
+    const now = await view(ep.id);
+    expect(hearingDeadlines(now)).toMatchObject({
+      HEARING_ACCOMMODATION_OPTION_IDENTIFIED: { dueDate: '2026-12-07' },
+      HEARING_ETE_ARRANGEMENTS: { dueDate: '2026-12-09' },
+    });
+    expect(now.history.at(-1).summary).toContain('moved from 2026-12-07 to 2026-12-14: Listed for trial by the court');
+    // A stale version is refused, and changes nothing.
+    const stale = await move({
+      hearingId: hearing.id,
+      expectedVersion: hearing.version,
+      hearingDate: '2026-12-21',
+      reason: 'Again',
+    });
+    expectError(stale, 'CONFLICT');
+    expect((await view(ep.id)).nextHearing.hearingDate).toBe('2026-12-14');
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const { ep } = await remandedChild();
+    const base = { episodeId: ep.id, expectedVersion: ep.version, court: 'Leeds Youth Court', purpose: 'Trial' };
+    expectError(await schedule({ ...base, hearingDate: '2026-11-20' }), 'BAD_USER_INPUT', 'hearingDate');
+    expectError(await schedule({ ...base, hearingDate: '2026-13-40' }), 'BAD_USER_INPUT', 'hearingDate');
+    expectError(await schedule({ ...base, hearingDate: '2026-12-07', court: '' }), 'BAD_USER_INPUT', 'court');
+    expect(await rowCount(ep.id)).toBe(0);
+
+    const { ep: ep2, hearing } = await withHearing('2026-11-23');
+    // One next hearing at a time.
+    expectError(
+      await schedule({
+        ...base,
+        episodeId: ep2.id,
+        expectedVersion: (await view(ep2.id)).version,
+        hearingDate: '2026-12-20',
+      }),
+      'CONFLICT',
+    );
+    const o = { hearingId: hearing.id, expectedVersion: hearing.version };
+    expectError(await outcome({ ...o, outcome: 'REMANDED' }), 'BAD_USER_INPUT', 'nextHearingDate');
+    expectError(await outcome({ ...o, outcome: 'RELEASED_ON_BAIL' }), 'BAD_USER_INPUT', 'wentTo');
+    expectError(await outcome({ ...o, outcome: 'SENTENCED' }), 'BAD_USER_INPUT', 'sentence');
+    expectError(
+      await move({ ...o, hearingDate: '2026-11-01', reason: 'Typed the wrong date' }),
+      'BAD_USER_INPUT',
+      'hearingDate',
+    );
+    const after = await view(ep2.id);
+    expect(after.status).toBe('REMANDED');
+    expect(after.hearings).toHaveLength(1);
+    expect(after.nextHearing).toMatchObject({ hearingDate: '2026-11-23', outcome: null });
+
+    // An outcome before the hearing's day is refused.
+    const { hearing: later } = await withHearing('2026-12-01');
+    expectError(
+      await outcome({
+        hearingId: later.id,
+        expectedVersion: later.version,
+        outcome: 'RELEASED_ON_BAIL',
+        wentTo: 'Home',
+      }),
+      'BAD_USER_INPUT',
+      'outcome',
+    );
+  });
+
+  it('another organisation is told NOT_FOUND, and nothing is written', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    const refused = await schedule(
+      { episodeId: ep.id, expectedVersion: ep.version, hearingDate: '2026-12-20', court: 'Leeds', purpose: 'Trial' },
+      kent,
+    );
+    expectError(refused, 'NOT_FOUND');
+    expectError(
+      await move(
+        { hearingId: hearing.id, expectedVersion: hearing.version, hearingDate: '2026-12-21', reason: 'x x' },
+        kent,
+      ),
+      'NOT_FOUND',
+    );
+    expectError(
+      await outcome(
+        { hearingId: hearing.id, expectedVersion: hearing.version, outcome: 'RELEASED_ON_BAIL', wentTo: 'Home' },
+        kent,
+      ),
+      'NOT_FOUND',
+    );
+    expect((await view(ep.id)).nextHearing).toMatchObject({ id: hearing.id, hearingDate: '2026-12-07' });
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE outcome = 'DENIED' AND actor_user_id = $1`,
+      [kent.userId],
+    );
+    expect(audit.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('remanded again: the next hearing is scheduled and the deadlines follow it', async () => {
+    const { ep, hearing } = await withHearing('2026-11-23');
+    const res = await outcome({
+      hearingId: hearing.id,
+      expectedVersion: hearing.version,
+      outcome: 'REMANDED',
+      nextHearingDate: '2026-12-21',
+    });
+    expect(res.errors).toBeUndefined();
+    const now = await view(ep.id);
+    expect(now.status).toBe('REMANDED');
+    expect(now.hearings).toHaveLength(2);
+    expect(now.hearings[0]).toMatchObject({ outcome: 'REMANDED', nextHearingId: now.nextHearing.id });
+    expect(now.nextHearing).toMatchObject({ hearingDate: '2026-12-21', court: 'Leeds Youth Court', outcome: null });
+    // Monday 21 December: 5 working days before is the 14th, 3 the 16th.
+    expect(hearingDeadlines(now)).toMatchObject({
+      HEARING_CHILDRENS_SERVICES_INFORMED: { dueDate: '2026-12-14', status: 'PENDING' },
+      HEARING_HEALTH_ARRANGEMENTS: { dueDate: '2026-12-16', status: 'PENDING' },
+    });
+  });
+
+  it('released on bail: the episode ends with where the child went; the hearing deadlines no longer apply', async () => {
+    const { ep, hearing } = await withHearing('2026-11-23');
+    const res = await outcome(
+      {
+        hearingId: hearing.id,
+        expectedVersion: hearing.version,
+        outcome: 'RELEASED_ON_BAIL',
+        wentTo: 'Home to their mother, with a curfew',
+      },
+      wetherby,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordHearingOutcome).toMatchObject({
+      outcome: 'RELEASED_ON_BAIL',
+      wentTo: 'Home to their mother, with a curfew',
+    });
+    const now = await view(ep.id);
+    expect(now.status).toBe('RELEASED');
+    expect(now.releasedAt).not.toBeNull();
+    expect(now.nextHearing).toBeNull();
+    for (const m of now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key))) {
+      expect(m).toMatchObject({ status: 'WAIVED', waivedReason: 'Does not apply: the child is no longer on remand' });
+    }
+    expect(now.history.at(-1).summary).toContain('released on bail; went to Home to their mother, with a curfew');
+  });
+
+  it('sentenced: into the sentence flow, and the hearing deadlines no longer apply', async () => {
+    const { ep, hearing } = await withHearing('2026-11-23');
+    const res = await outcome({
+      hearingId: hearing.id,
+      expectedVersion: hearing.version,
+      outcome: 'SENTENCED',
+      sentence: {
+        sentenceType: 'DTO',
+        sentenceDate: '2026-11-23',
+        termMonths: 12,
+        taggedBailDays: 0,
+        qualifyingSeriousOffence: false,
+        excludedFromFortyPercentRelease: false,
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const now = await view(ep.id);
+    expect(now.status).toBe('SENTENCED');
+    expect(now.nextHearing).toBeNull();
+    for (const m of now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key))) {
+      expect(m).toMatchObject({ status: 'WAIVED', waivedReason: 'Does not apply: the child was sentenced' });
+    }
+    expect(now.history.at(-1)).toMatchObject({ type: 'HEARING_OUTCOME_RECORDED' });
+    expect(now.history.at(-1).summary).toContain('Sentence recorded: DTO 12 months from 2026-11-23');
+    void dir;
+  });
+});
