@@ -12,8 +12,8 @@ import {
 } from '@resettle/organisations';
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
-import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoAfterRelease } from './seed-demo-after-release';
+import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoReferrals } from './seed-demo-referrals';
 
 /**
