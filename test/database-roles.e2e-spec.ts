@@ -62,6 +62,7 @@ const PRIVILEGES: Record<string, string[]> = {
   schema_migration: [],
   sentence: ['SELECT', 'INSERT'],
   supervision_check: ['SELECT', 'INSERT', 'UPDATE'],
+  supervision_transfer: ['SELECT', 'INSERT'],
   user_invitation: ['SELECT', 'INSERT', 'UPDATE'],
 };
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
 import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
+import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { CaseloadService } from './caseload.service';
 import { CaseloadPrefetch } from './caseload-prefetch';
@@ -12,16 +13,25 @@ import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CustodialEpisode, Sentence, EstablishmentTransfer, CaseManagerAssignment, EpisodeEvent]),
+    TypeOrmModule.forFeature([
+      CustodialEpisode,
+      Sentence,
+      EstablishmentTransfer,
+      CaseManagerAssignment,
+      EpisodeEvent,
+      SupervisionTransfer,
+    ]),
     ChildrenModule,
     OrganisationsModule,
     IdentityModule,
     AuditModule,
+    NotificationsModule,
   ],
   providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],
   exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch],

@@ -58,6 +58,7 @@ import {
   RecordSentenceInput,
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
+  TransferSupervisionInput,
 } from './dto/episode.inputs';
 import { ExpectedReleaseDay, ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
@@ -65,6 +66,7 @@ import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { expectedReleaseDay } from './rules/expected-release-date';
 
@@ -247,6 +249,45 @@ export class CustodyResolver {
   ) {
     await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.CHANGE_CUSTODY);
     return this.commands.orderLateRelease(input, caller);
+  }
+
+  @Mutation(() => CustodialEpisode, {
+    description:
+      'Hands the episode to another youth justice service (the child moved area): a manager of the supervising service.',
+  })
+  @Allow(Capability.TRANSFER_SUPERVISION)
+  async transferSupervision(
+    @Args('input') input: TransferSupervisionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.TRANSFER_SUPERVISION);
+    return this.commands.transferSupervision(input, caller);
+  }
+
+  @Query(() => [SupervisionTransfer], {
+    description:
+      "The episode's hand-overs between youth justice services, oldest first; also for a service that handed it on.",
+  })
+  @Allow(Capability.READ_CHILD)
+  async supervisionTransfers(
+    @Args('episodeId', { type: () => ID }, ParseUUIDPipe) episodeId: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const episode =
+      (await this.custody.find(episodeId)) ??
+      (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      episode.childId,
+      ChildAction.READ_SUPERVISION_TRANSFERS,
+      { type: EPISODE, id: episodeId },
+      episode.id,
+      { auditAllowed: true },
+    );
+    return this.custody.supervisionTransfersOf(episode.id);
   }
 
   @Mutation(() => CustodialEpisode)

@@ -12,6 +12,7 @@ import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralFacts } from './referral-facts';
+import { ReferralHandOver } from './referral-hand-over';
 import { ReferralsService } from './referrals.service';
 
 @Module({
@@ -26,7 +27,7 @@ import { ReferralsService } from './referrals.service';
     OrganisationsModule,
     PlanningModule,
   ],
-  providers: [ReferralsService, ReferralFacts],
+  providers: [ReferralsService, ReferralFacts, ReferralHandOver],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}
