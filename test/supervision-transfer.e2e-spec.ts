@@ -111,6 +111,51 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
     });
   });
 
+  it('open referrals go with the child; an accommodation referral tells its council who now holds the case', async () => {
+    const { ep } = await remandedChild();
+    const { resettlementPlan } = await leeds.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: ep.id },
+    );
+    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+    const { createReferral: draft } = await leeds.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      { input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: dir.leeds.id, childWishes: 'Near school' } },
+    );
+    await leeds.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: draft.id, expectedVersion: draft.version },
+    });
+    const officer = await world.t.userSession({
+      organisationId: dir.leeds.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+    });
+    const episodeNow = await world.episode(ep.id);
+    await leeds.ok(TRANSFER, {
+      input: {
+        episodeId: ep.id,
+        expectedVersion: episodeNow.version,
+        toServiceId: dir.kentYjs.id,
+        effectiveDate: '2026-11-23',
+        reason: 'Family moved to Kent',
+      },
+    });
+
+    const REFERRAL = `query($id: ID!) { referral(id: $id) { fromServiceId messages { authorUserId body } } }`;
+    const seen = (await officer.ok(REFERRAL, { id: draft.id })).referral;
+    expect(seen.fromServiceId).toBe(dir.kentYjs.id);
+    expect(seen.messages).toEqual([
+      {
+        authorUserId: leeds.userId,
+        body:
+          'Supervision of this child moved from Leeds Youth Justice Service to Kent Youth Justice Service on ' +
+          '2026-11-23. Kent Youth Justice Service now holds the case; please reply to them here.',
+      },
+    ]);
+    // Kent answers for the referral now; Leeds no longer sees it.
+    expect((await kent.ok(REFERRAL, { id: draft.id })).referral.fromServiceId).toBe(dir.kentYjs.id);
+    expectError(await leeds.graphql(REFERRAL, { id: draft.id }), 'NOT_FOUND');
+  });
+
   it.each([
     ['a future effective date', { effectiveDate: '2026-11-24' }, 'effectiveDate'],
     ['an effective date over 28 days back', { effectiveDate: '2026-10-25' }, 'effectiveDate'],

@@ -1,7 +1,7 @@
 import { addDays } from '@resettle/common';
 
 /** How far back a hand-over of supervision may be recorded: it is paperwork catching up, not a history rewrite. */
-export const SUPERVISION_TRANSFER_MAX_DAYS_BACK = 28;
+const SUPERVISION_TRANSFER_MAX_DAYS_BACK = 28;
 
 /**
  * Why a supervision transfer may not take effect on `effectiveDate` (null when it may): not in the future, at most
