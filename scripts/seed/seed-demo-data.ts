@@ -13,6 +13,7 @@ import {
 import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoReferrals } from './seed-demo-referrals';
+import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
 
 /**
  * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
@@ -109,6 +110,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const referralsAdded =
       options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
+    if (options.children > 0) log(`Supervision moved: ${await seedDemoSupervisionTransfer(url, options.today)} child`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
