@@ -4,12 +4,12 @@ import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
 import { CustodyModule } from './custody.module';
-import { ChildCustodyResolver, CustodyResolver } from './custody.resolver';
+import { ChildCustodyResolver, CustodyResolver, SupervisionTransferResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
 
 @Module({
   imports: [CustodyModule, ChildrenModule, OrganisationsModule, IdentityModule],
-  providers: [CustodyResolver, ChildCustodyResolver],
+  providers: [CustodyResolver, ChildCustodyResolver, SupervisionTransferResolver],
 })
 export class CustodyGraphqlModule implements OnModuleInit {
   constructor(

@@ -430,6 +430,14 @@ export class CustodyResolver {
   }
 
   @DecidedByParent()
+  @ResolveField('supervisionTransfers', () => [SupervisionTransfer], {
+    description: 'Every hand-over of the supervision to another youth justice service, oldest first.',
+  })
+  supervisionTransfersOfEpisode(@Parent() episode: CustodialEpisode) {
+    return this.custody.supervisionTransfersOf(episode.id);
+  }
+
+  @DecidedByParent()
   @ResolveField(() => [EstablishmentTransfer], { description: 'Every placement, first to last.' })
   transfers(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders
@@ -455,6 +463,23 @@ export class CustodyResolver {
 }
 
 /** The custody side of a child: their episodes. Lives here so `children` does not depend on `custody`. */
+@Resolver(() => SupervisionTransfer)
+export class SupervisionTransferResolver {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @DecidedByParent()
+  @ResolveField(() => Organisation)
+  fromService(@Parent() transfer: SupervisionTransfer, @Context() ctx: GraphqlContext) {
+    return loadOrganisation(ctx, this.organisations, transfer.fromServiceId);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => Organisation)
+  toService(@Parent() transfer: SupervisionTransfer, @Context() ctx: GraphqlContext) {
+    return loadOrganisation(ctx, this.organisations, transfer.toServiceId);
+  }
+}
+
 @Resolver(() => Child)
 export class ChildCustodyResolver {
   constructor(
