@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One hand-over of an episode's supervision from one youth justice service to another (the child moved area). */
 @ObjectType()
 @Entity()
+@Check('CHK_supervision_transfer_services', `"from_service_id" <> "to_service_id"`)
 export class SupervisionTransfer {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

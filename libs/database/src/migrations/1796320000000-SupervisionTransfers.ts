@@ -25,16 +25,16 @@ export class SupervisionTransfers1796320000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_supervision_transfer" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_supervision_transfer_services" CHECK ("from_service_id" <> "to_service_id"),
-        CONSTRAINT "FK_supervision_transfer_episode" FOREIGN KEY ("episode_id")
+        CONSTRAINT "FK_f27e86bb2a384d3ec0bc62a1302" FOREIGN KEY ("episode_id")
           REFERENCES "custodial_episode"("id") ON DELETE CASCADE,
-        CONSTRAINT "FK_supervision_transfer_from" FOREIGN KEY ("from_service_id")
+        CONSTRAINT "FK_20eeaab30c544cb9e443cce3056" FOREIGN KEY ("from_service_id")
           REFERENCES "organisation"("id") ON DELETE RESTRICT,
-        CONSTRAINT "FK_supervision_transfer_to" FOREIGN KEY ("to_service_id")
+        CONSTRAINT "FK_efb57464feb7cf8103f4454860e" FOREIGN KEY ("to_service_id")
           REFERENCES "organisation"("id") ON DELETE RESTRICT
       )`);
-    await queryRunner.query(`CREATE INDEX "IDX_supervision_transfer_episode" ON "supervision_transfer" ("episode_id")`);
+    await queryRunner.query(`CREATE INDEX "IDX_f27e86bb2a384d3ec0bc62a130" ON "supervision_transfer" ("episode_id")`);
     await queryRunner.query(
-      `CREATE INDEX "IDX_supervision_transfer_from" ON "supervision_transfer" ("from_service_id")`,
+      `CREATE INDEX "IDX_20eeaab30c544cb9e443cce305" ON "supervision_transfer" ("from_service_id")`,
     );
     await grantToApplication(queryRunner, 'supervision_transfer', ['SELECT', 'INSERT']);
   }
