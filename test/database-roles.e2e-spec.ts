@@ -67,6 +67,7 @@ const PRIVILEGES: Record<string, string[]> = {
   schema_migration: [],
   sentence: ['SELECT', 'INSERT'],
   supervision_check: ['SELECT', 'INSERT', 'UPDATE'],
+  supervision_transfer: ['SELECT', 'INSERT'],
   user_invitation: ['SELECT', 'INSERT', 'UPDATE'],
 };
 

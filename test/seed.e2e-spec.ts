@@ -249,4 +249,14 @@ describe('npm run seed', () => {
       (SELECT count(*)::int FROM supervision_check) AS checks`);
     expect(after).toEqual({ barriers: 1, checks: 1 });
   });
+
+  it('leaves one demo child mid-move from Birmingham to Kent, its council told on the referral', async () => {
+    const moves = await count(`SELECT f.code AS "from", t.code AS "to" FROM supervision_transfer st
+      JOIN organisation f ON f.id = st.from_service_id JOIN organisation t ON t.id = st.to_service_id`);
+    expect(moves).toEqual([{ from: 'YJS-BIRMINGHAM', to: 'YJS-KENT' }]);
+    const [{ n }] = await count(
+      `SELECT count(*)::int AS n FROM referral_message WHERE body LIKE '%now holds the case%'`,
+    );
+    expect(n).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -15,6 +15,7 @@ import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/case
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoReferrals } from './seed-demo-referrals';
+import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
 
 /**
  * The password of every demo user. Public (it is in the README): demo databases hold synthetic data only, and the
@@ -116,6 +117,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
         `Circumstances and earlier interventions: ${await seedDemoCircumstances(url, options.today, DEMO_AUTHORITIES)} added`,
       );
     if (options.children > 0) await seedDemoAfterRelease(url, options.today, log);
+    if (options.children > 0) log(`Supervision moved: ${await seedDemoSupervisionTransfer(url, options.today)} child`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,

@@ -4,13 +4,13 @@ import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
 import { CustodyModule } from './custody.module';
-import { ChildCustodyResolver, CustodyResolver } from './custody.resolver';
+import { ChildCustodyResolver, CustodyResolver, SupervisionTransferResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
 import { HearingsResolver } from './hearings/hearings.resolver';
 
 @Module({
   imports: [CustodyModule, ChildrenModule, OrganisationsModule, IdentityModule],
-  providers: [CustodyResolver, ChildCustodyResolver, HearingsResolver],
+  providers: [CustodyResolver, ChildCustodyResolver, HearingsResolver, SupervisionTransferResolver],
 })
 export class CustodyGraphqlModule implements OnModuleInit {
   constructor(

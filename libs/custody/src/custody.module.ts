@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
 import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
+import { NotificationsModule } from '@resettle/notifications';
 import { OrganisationsModule } from '@resettle/organisations';
 import { CaseloadService } from './caseload.service';
 import { CaseloadPrefetch } from './caseload-prefetch';
@@ -13,6 +14,7 @@ import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
 import { HearingCommands } from './hearings/hearing-commands.service';
@@ -26,11 +28,13 @@ import { HearingCommands } from './hearings/hearing-commands.service';
       CaseManagerAssignment,
       EpisodeEvent,
       CourtHearing,
+      SupervisionTransfer,
     ]),
     ChildrenModule,
     OrganisationsModule,
     IdentityModule,
     AuditModule,
+    NotificationsModule,
   ],
   providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],
   exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],

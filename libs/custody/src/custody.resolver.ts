@@ -58,6 +58,7 @@ import {
   RecordSentenceInput,
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
+  TransferSupervisionInput,
 } from './dto/episode.inputs';
 import { ExpectedReleaseDay, ReleaseDateInput, ReleaseDates } from './dto/release-date.types';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
@@ -65,6 +66,7 @@ import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { expectedReleaseDay } from './rules/expected-release-date';
 
@@ -249,6 +251,45 @@ export class CustodyResolver {
     return this.commands.orderLateRelease(input, caller);
   }
 
+  @Mutation(() => CustodialEpisode, {
+    description:
+      'Hands the episode to another youth justice service (the child moved area): a manager of the supervising service.',
+  })
+  @Allow(Capability.TRANSFER_SUPERVISION)
+  async transferSupervision(
+    @Args('input') input: TransferSupervisionInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.authorizeEpisode(ctx, caller, input.episodeId, ChildAction.TRANSFER_SUPERVISION);
+    return this.commands.transferSupervision(input, caller);
+  }
+
+  @Query(() => [SupervisionTransfer], {
+    description:
+      "The episode's hand-overs between youth justice services, oldest first; also for a service that handed it on.",
+  })
+  @Allow(Capability.READ_CHILD)
+  async supervisionTransfers(
+    @Args('episodeId', { type: () => ID }, ParseUUIDPipe) episodeId: string,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    const episode =
+      (await this.custody.find(episodeId)) ??
+      (await this.access.refuseMissing(caller, { type: EPISODE, id: episodeId }));
+    await this.access.authorizeChange(
+      ctx,
+      caller,
+      episode.childId,
+      ChildAction.READ_SUPERVISION_TRANSFERS,
+      { type: EPISODE, id: episodeId },
+      episode.id,
+      { auditAllowed: true },
+    );
+    return this.custody.supervisionTransfersOf(episode.id);
+  }
+
   @Mutation(() => CustodialEpisode)
   @Allow(Capability.CHANGE_CUSTODY)
   async transferEpisode(
@@ -389,6 +430,14 @@ export class CustodyResolver {
   }
 
   @DecidedByParent()
+  @ResolveField('supervisionTransfers', () => [SupervisionTransfer], {
+    description: 'Every hand-over of the supervision to another youth justice service, oldest first.',
+  })
+  supervisionTransfersOfEpisode(@Parent() episode: CustodialEpisode) {
+    return this.custody.supervisionTransfersOf(episode.id);
+  }
+
+  @DecidedByParent()
   @ResolveField(() => [EstablishmentTransfer], { description: 'Every placement, first to last.' })
   transfers(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders
@@ -414,6 +463,23 @@ export class CustodyResolver {
 }
 
 /** The custody side of a child: their episodes. Lives here so `children` does not depend on `custody`. */
+@Resolver(() => SupervisionTransfer)
+export class SupervisionTransferResolver {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @DecidedByParent()
+  @ResolveField(() => Organisation)
+  fromService(@Parent() transfer: SupervisionTransfer, @Context() ctx: GraphqlContext) {
+    return loadOrganisation(ctx, this.organisations, transfer.fromServiceId);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => Organisation)
+  toService(@Parent() transfer: SupervisionTransfer, @Context() ctx: GraphqlContext) {
+    return loadOrganisation(ctx, this.organisations, transfer.toServiceId);
+  }
+}
+
 @Resolver(() => Child)
 export class ChildCustodyResolver {
   constructor(

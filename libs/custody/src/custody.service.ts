@@ -11,6 +11,7 @@ import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import {
   calculateReleaseDates,
   ReleaseDateInput,
@@ -48,6 +49,7 @@ export class CustodyService {
     @InjectRepository(CustodialEpisode) private readonly episodes: Repository<CustodialEpisode>,
     @InjectRepository(Sentence) private readonly sentences: Repository<Sentence>,
     @InjectRepository(EstablishmentTransfer) private readonly transfers: Repository<EstablishmentTransfer>,
+    @InjectRepository(SupervisionTransfer) private readonly supervisionTransfers: Repository<SupervisionTransfer>,
     @InjectRepository(CaseManagerAssignment) private readonly assignments: Repository<CaseManagerAssignment>,
     @InjectRepository(EpisodeEvent) private readonly events: Repository<EpisodeEvent>,
     @InjectRepository(CourtHearing) private readonly hearings: Repository<CourtHearing>,
@@ -164,6 +166,11 @@ export class CustodyService {
     return episodeIds.map((id) => rows.find((h) => h.episodeId === id) ?? null);
   }
 
+  /** The episode's hand-overs of supervision, oldest first. */
+  supervisionTransfersOf(episodeId: string): Promise<SupervisionTransfer[]> {
+    return this.supervisionTransfers.find({ where: { episodeId }, order: { effectiveDate: 'ASC', createdAt: 'ASC' } });
+  }
+
   async transfersOf(episodeIds: readonly string[]): Promise<EstablishmentTransfer[][]> {
     const rows = await this.transfers.find({
       where: { episodeId: In([...episodeIds]) },
@@ -187,8 +194,8 @@ export class CustodyService {
 
   /**
    * The custody facts the access policy needs about each child (for `ChildRelationsRegistry`): every episode with
-   * its supervising service, where the child is held now (none once released), and every establishment that held
-   * them.
+   * its supervising service, where the child is held now (none once released), every establishment that held
+   * them, and every service that handed its supervision on.
    */
   relationsSql(childId: string): string {
     // (NULLs dropped after aggregating: an `IS NOT NULL` condition can draw in the index on the column, see
@@ -197,7 +204,9 @@ export class CustodyService {
                'episodeId', e.id, 'supervisingServiceId', e.supervising_service_id,
                'currentEstablishmentId', CASE WHEN e.status IN (${IN_CUSTODY_LIST}) THEN e.current_establishment_id END,
                'establishmentIds', COALESCE((SELECT array_remove(array_agg(DISTINCT t.to_establishment_id), NULL) FROM establishment_transfer t
-                                              WHERE t.episode_id = e.id), '{}')))
+                                              WHERE t.episode_id = e.id), '{}'),
+               'formerSupervisingServiceIds', COALESCE((SELECT array_agg(DISTINCT st.from_service_id) FROM supervision_transfer st
+                                              WHERE st.episode_id = e.id), '{}')))
                FROM custodial_episode e WHERE e.child_id = ${childId}), '[]'::json)`;
   }
 
@@ -216,6 +225,11 @@ export class CustodyService {
     if (scope.recordedOrSupervisedByIds.length) {
       const supervised = this.scopeSql('e', { ...none, supervisingServiceIds: scope.recordedOrSupervisedByIds }, param);
       or.push(`${childId} IN (SELECT e.child_id FROM custodial_episode e WHERE ${supervised})`);
+      // A service that handed supervision on still finds the child (the policy leaves it their identity).
+      or.push(
+        `${childId} IN (SELECT e.child_id FROM supervision_transfer st JOIN custodial_episode e ON e.id = st.episode_id
+                         WHERE st.from_service_id = ANY(${param(scope.recordedOrSupervisedByIds, 'uuid[]')}))`,
+      );
     }
     if (scope.heldByIds.length) {
       const heldNow = this.inCustodyInScopeSql({ ...none, establishmentIds: scope.heldByIds }, {}, param);

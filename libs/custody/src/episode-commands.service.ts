@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
-import { Caller } from '@resettle/access';
+import { Caller, Role } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, Clock, ConflictError, todayIso } from '@resettle/common';
 import { lockAtVersion } from '@resettle/database';
 import { UsersService } from '@resettle/identity';
+import { NotificationsService } from '@resettle/notifications';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { CustodyService } from './custody.service';
 import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
@@ -23,13 +24,15 @@ import {
   SentenceInput,
   StartCustodialEpisodeInput,
   TransferEpisodeInput,
+  TransferSupervisionInput,
 } from './dto/episode.inputs';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
 import { Sentence } from './entities/sentence.entity';
-import { EpisodeLifecycle } from './episode-lifecycle';
+import { SupervisionTransfer } from './entities/supervision-transfer.entity';
+import { EpisodeLifecycle, SupervisionHandOver } from './episode-lifecycle';
 import { ReleaseDates } from './release-dates/release-dates';
 import { earlyReleaseDay } from './rules/early-release-day';
 import { expectedReleaseDate } from './rules/expected-release-date';
@@ -44,6 +47,7 @@ export interface EpisodeChange {
   summary: string;
   details: Record<string, unknown>;
 }
+import { supervisionTransferDateProblem } from './rules/supervision-transfer-date';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
@@ -76,6 +80,7 @@ export class EpisodeCommands {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly lifecycle: EpisodeLifecycle,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---------------------------------------------------------------- changes
@@ -348,6 +353,83 @@ export class EpisodeCommands {
         effectiveDate: input.transferDate,
         summary: `Transferred to ${to.name}: ${input.reason}`,
         details: { before: { establishmentId: from }, after: { establishmentId: to.id }, reason: input.reason },
+      };
+    });
+  }
+
+  /**
+   * Hands the episode's supervision to another youth justice service (the child moved area). The plan, referrals
+   * and deadlines hang on the episode, so they go with it; deadline recipients follow `supervising_service_id`.
+   * The old service's case manager no longer holds the case: the open assignment ends, and the receiving service's
+   * case manager (when given) takes it.
+   */
+  async transferSupervision(input: TransferSupervisionInput, caller: Caller): Promise<CustodialEpisode> {
+    const to = await this.organisations.getOfType(
+      input.toServiceId,
+      [OrganisationType.YOUTH_JUSTICE_SERVICE],
+      'toServiceId',
+    );
+    if (input.caseManagerId) await this.assertCaseManagerOf(input.caseManagerId, to.id);
+    return this.change(input, caller, async (em, episode) => {
+      if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
+        throw new ConflictError(
+          `Only the supervision of a child in custody can move (the episode is ${episode.status})`,
+        );
+      }
+      if (to.id === episode.supervisingServiceId) {
+        throw BadUserInputError.forField('toServiceId', 'That service already supervises the child');
+      }
+      const problem = supervisionTransferDateProblem(input.effectiveDate, this.clock.today(), episode.startDate);
+      if (problem) throw BadUserInputError.forField('effectiveDate', problem);
+      const from = episode.supervisingServiceId;
+      const fromName = (await this.organisations.get(from)).name;
+      const caseManagerBefore = episode.caseManagerId;
+      await em.insert(SupervisionTransfer, {
+        episodeId: episode.id,
+        fromServiceId: from,
+        toServiceId: to.id,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+        transferredById: caller.actor.userId,
+      });
+      const now = this.clock.now();
+      await em.update(
+        CaseManagerAssignment,
+        { episodeId: episode.id, assignedUntil: IsNull() },
+        { assignedUntil: now },
+      );
+      if (input.caseManagerId) {
+        await em.insert(CaseManagerAssignment, {
+          episodeId: episode.id,
+          caseManagerId: input.caseManagerId,
+          assignedFrom: now,
+          assignedUntil: null,
+          reason: `Supervision moved: ${input.reason}`,
+          assignedById: caller.actor.userId,
+        });
+      }
+      episode.supervisingServiceId = to.id;
+      episode.caseManagerId = input.caseManagerId ?? null;
+      const handOver = {
+        episode,
+        fromServiceId: from,
+        fromServiceName: fromName,
+        toServiceId: to.id,
+        toServiceName: to.name,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+      };
+      await this.notifyHandOver(em, handOver, caseManagerBefore, caller);
+      await this.lifecycle.supervisionTransferred(em, handOver, caller);
+      return {
+        type: EpisodeEventType.SUPERVISION_TRANSFERRED,
+        effectiveDate: input.effectiveDate,
+        summary: `Supervision moved to ${to.name}: ${input.reason}`,
+        details: {
+          before: { supervisingServiceId: from, caseManagerId: caseManagerBefore },
+          after: { supervisingServiceId: to.id, caseManagerId: episode.caseManagerId },
+          reason: input.reason,
+        },
       };
     });
   }
@@ -640,6 +722,39 @@ export class EpisodeCommands {
         `${what} applies only to a sentenced child in custody (the episode is ${episode.status})`,
       );
     }
+  }
+
+  /** Both services' managers and the case managers before and after hear of it (not the person who did it). */
+  private async notifyHandOver(
+    em: EntityManager,
+    handOver: SupervisionHandOver,
+    caseManagerBefore: string | null,
+    caller: Caller,
+  ): Promise<void> {
+    const managers = [
+      ...(await this.users.activeWithRole(handOver.fromServiceId, Role.YJS_MANAGER)),
+      ...(await this.users.activeWithRole(handOver.toServiceId, Role.YJS_MANAGER)),
+    ].map((u) => u.id);
+    const caseManagers = [caseManagerBefore, handOver.episode.caseManagerId].filter((id): id is string => !!id);
+    const enabled = await this.users.enabledIds(em, caseManagers);
+    const recipients = [...new Set([...managers, ...caseManagers.filter((id) => enabled.has(id))])].filter(
+      (id) => id !== caller.actor.userId,
+    );
+    const key = `supervision-transfer:${handOver.episode.id}:${handOver.episode.version}`;
+    await this.notifications.notifyMany(
+      em,
+      recipients.map((recipientUserId) => ({
+        recipientUserId,
+        kind: 'SUPERVISION_TRANSFERRED',
+        title: `Supervision moved from ${handOver.fromServiceName} to ${handOver.toServiceName}`,
+        body:
+          `From ${handOver.effectiveDate}, ${handOver.toServiceName} supervises this child: their plan, open ` +
+          `referrals and deadlines go with them. Reason: ${handOver.reason}`,
+        link: `/plans/${handOver.episode.id}`,
+        childId: handOver.episode.childId,
+        dedupeKey: `${key}:${recipientUserId}`,
+      })),
+    );
   }
 
   private assertNotFuture(date: string, field: string): void {

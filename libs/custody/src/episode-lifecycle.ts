@@ -12,6 +12,24 @@ export type EpisodeStartedHook = (em: EntityManager, episode: CustodialEpisode, 
  */
 export type EpisodeChangedHook = (em: EntityManager, episode: CustodialEpisode, caller: Caller) => Promise<void>;
 
+/** A hand-over of an episode's supervision to another youth justice service, as other features hear of it. */
+export interface SupervisionHandOver {
+  episode: CustodialEpisode;
+  fromServiceId: string;
+  fromServiceName: string;
+  toServiceId: string;
+  toServiceName: string;
+  effectiveDate: string;
+  reason: string;
+}
+
+/** Work another feature does inside the transaction that hands supervision on (referrals move with the child). */
+export type SupervisionTransferredHook = (
+  em: EntityManager,
+  handOver: SupervisionHandOver,
+  caller: Caller,
+) => Promise<void>;
+
 /**
  * Lets features that build on custody join its transactions without custody knowing them: planning registers
  * here, so an episode never exists without its plan and custody does not depend on planning.
@@ -20,6 +38,15 @@ export type EpisodeChangedHook = (em: EntityManager, episode: CustodialEpisode, 
 export class EpisodeLifecycle {
   private readonly startedHooks: EpisodeStartedHook[] = [];
   private readonly changedHooks: EpisodeChangedHook[] = [];
+  private readonly transferredHooks: SupervisionTransferredHook[] = [];
+
+  onSupervisionTransferred(hook: SupervisionTransferredHook): void {
+    this.transferredHooks.push(hook);
+  }
+
+  async supervisionTransferred(em: EntityManager, handOver: SupervisionHandOver, caller: Caller): Promise<void> {
+    for (const hook of this.transferredHooks) await hook(em, handOver, caller);
+  }
 
   onStarted(hook: EpisodeStartedHook): void {
     this.startedHooks.push(hook);

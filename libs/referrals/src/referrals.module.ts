@@ -15,6 +15,7 @@ import { ReferralResponseNotice } from './entities/referral-response-notice.enti
 import { ReferralResponseTarget } from './entities/referral-response-target.entity';
 import { ReferralResponseTime } from './entities/referral-response-time.entity';
 import { ReferralFacts } from './referral-facts';
+import { ReferralHandOver } from './referral-hand-over';
 import { ReferralsService } from './referrals.service';
 import { ReferralResponseTimes } from './response-times/referral-response-times.service';
 
@@ -37,7 +38,7 @@ import { ReferralResponseTimes } from './response-times/referral-response-times.
     OrganisationsModule,
     PlanningModule,
   ],
-  providers: [ReferralsService, ReferralFacts, ReferralResponseTimes],
+  providers: [ReferralsService, ReferralFacts, ReferralResponseTimes, ReferralHandOver],
   exports: [ReferralsService, ReferralResponseTimes],
 })
 export class ReferralsModule {}

@@ -4,6 +4,7 @@ export const PLAN = `query($id: ID!) {
   custodialEpisode(id: $id) { id status releasedAt expectedReleaseDate daysToRelease sentenceType earliestReleaseDate midTermDate
     child { id givenName familyName preferredName age }
     currentEstablishment { id name } supervisingService { id name } caseManager { givenName familyName email }
+    supervisionTransfers { effectiveDate reason fromService { name } toService { name } }
     milestones { key dueDate status }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }

@@ -37,6 +37,7 @@ describe('capabilities', () => {
     [Capability.ASSIGN_CASE_MANAGER]: [_, Y, _, _, _, _, _, _, _],
     [Capability.CHANGE_PLAN]: [Y, Y, Y, Y, Y, Y, Y, Y, _],
     [Capability.WAIVE_MILESTONE]: [_, Y, _, _, _, _, _, _, _],
+    [Capability.TRANSFER_SUPERVISION]: [_, Y, _, _, _, _, _, _, _],
     [Capability.CONFIGURE_MILESTONE_POLICY]: [_, Y, _, _, _, _, _, _, _],
     [Capability.READ_OWN_NOTIFICATIONS]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.VIEW_ENGINE_STATUS]: [_, _, _, _, _, _, _, _, Y],

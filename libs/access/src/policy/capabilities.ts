@@ -26,6 +26,8 @@ export enum Capability {
   CONFIGURE_MILESTONE_POLICY = 'CONFIGURE_MILESTONE_POLICY',
   /** Waive a deadline, with a reason: a manager's decision. */
   WAIVE_MILESTONE = 'WAIVE_MILESTONE',
+  /** Hand a child's supervision to another youth justice service. */
+  TRANSFER_SUPERVISION = 'TRANSFER_SUPERVISION',
   /** In-app notifications and email preferences: your own. */
   READ_OWN_NOTIFICATIONS = 'READ_OWN_NOTIFICATIONS',
   /** The deadline engine's status: its workers, queues, late actions and rebuilds (support, national admins). */
@@ -86,6 +88,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.EDUCATION_PROVIDER,
   ],
   [Capability.WAIVE_MILESTONE]: [Role.YJS_MANAGER],
+  [Capability.TRANSFER_SUPERVISION]: [Role.YJS_MANAGER],
   [Capability.CONFIGURE_MILESTONE_POLICY]: [Role.YJS_MANAGER],
   [Capability.READ_OWN_NOTIFICATIONS]: EVERYONE,
   [Capability.VIEW_ENGINE_STATUS]: [Role.NATIONAL_ADMIN],

@@ -1270,3 +1270,57 @@ describe('referrals: who sees and acts on a referral', () => {
     expect(mayActOnReferral(who, referral, 'EITHER')).toBe(either);
   });
 });
+
+// ----------------------------------------------------------------------------- supervision moved (issue 21)
+
+describe('a child whose supervision moved from yjsA to yjsB', () => {
+  // Recorded by yjsA, then handed on to yjsB mid-episode.
+  const movedEp: EpisodeFacts = { ...episode('ep-handed-on', yjsB, [estA], estA), formerSupervisingServiceIds: [yjsA] };
+  const moved = child('handed-on', { registeredById: yjsA, episodes: [movedEp] });
+  const views = (org: string, ...roles: Role[]) => childViews(actor(org, ...roles), moved);
+
+  it.each([
+    ['the receiving case manager', yjsB, [YJS_CASE_MANAGER], [ChildView.FULL]],
+    ['the receiving manager', yjsB, [YJS_MANAGER], [ChildView.FULL]],
+    ['the former case manager', yjsA, [YJS_CASE_MANAGER], [ChildView.FORMER_SUPERVISION]],
+    ['the former manager', yjsA, [YJS_MANAGER], [ChildView.FORMER_SUPERVISION]],
+    ['the establishment holding the child', estA, [ESTABLISHMENT_STAFF], [ChildView.CUSTODY]],
+  ])('%s has the views given', (_who, org, roles, expected) => {
+    expect(views(org, ...roles)).toEqual(expected);
+  });
+
+  it.each([
+    ['the receiving service', yjsB, true],
+    ['the former service', yjsA, false],
+  ])('the plan, the episode and the audit trail: %s (%s) sees them: %s', (_who, org, expected) => {
+    const manager = actor(org, YJS_MANAGER);
+    expect(planVisible(manager, moved, movedEp)).toBe(expected);
+    expect(episodeVisible(manager, moved, movedEp)).toBe(expected);
+    expect(pathwayVisible(manager, moved, null)).toBe(expected);
+    expect(mayActOnChild(manager, moved, ChildAction.READ_AUDIT)).toBe(expected);
+    expect(mayActOnChild(manager, moved, ChildAction.CHANGE_PLAN, movedEp)).toBe(expected);
+  });
+
+  it('the former service keeps the child identity only', () => {
+    expect([...visibleChildFieldGroups(views(yjsA, YJS_MANAGER))]).toEqual([ChildFieldGroup.IDENTITY]);
+  });
+
+  it.each([
+    ['receiving manager', yjsB, [YJS_MANAGER], true, true],
+    ['receiving case manager', yjsB, [YJS_CASE_MANAGER], false, true],
+    ['former manager', yjsA, [YJS_MANAGER], false, true],
+    ['former case manager', yjsA, [YJS_CASE_MANAGER], false, true],
+    ['establishment manager', estA, [ESTABLISHMENT_MANAGER], false, true],
+    ['another service', laA, [LA_CHILDRENS_SERVICES], false, false],
+    ['a national admin', nat, [NATIONAL_ADMIN], false, false],
+  ])('%s (%s, %j): may transfer %s, may read the transfers %s', (_who, org, roles, transfer, read) => {
+    const who = actor(org, ...roles);
+    expect(mayActOnChild(who, moved, ChildAction.TRANSFER_SUPERVISION, movedEp)).toBe(transfer);
+    expect(mayActOnChild(who, moved, ChildAction.READ_SUPERVISION_TRANSFERS, movedEp)).toBe(read);
+  });
+
+  it('a service that handed on one episode and supervises another still sees the child in full', () => {
+    const again = child('back', { registeredById: yjsA, episodes: [movedEp, episode('ep-later', yjsA, [estB], estB)] });
+    expect(childViews(actor(yjsA, YJS_MANAGER), again)).toEqual([ChildView.FULL]);
+  });
+});

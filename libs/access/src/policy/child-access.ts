@@ -16,6 +16,11 @@ export interface EpisodeFacts {
   currentEstablishmentId: string | null;
   /** Every establishment that held the child during the episode (first placement and each transfer). */
   establishmentIds: readonly string[];
+  /**
+   * Youth justice services that supervised the episode and handed it on to another service (the child moved area).
+   * Absent means none.
+   */
+  formerSupervisingServiceIds?: readonly string[];
 }
 
 /** What links a child to organisations: gathered from the features that own each fact. */
@@ -59,6 +64,11 @@ export enum ChildView {
   PLACEMENT_SUMMARY = 'PLACEMENT_SUMMARY',
   /** Health or education partner with a referral or pathway: a summary for their part. */
   PATHWAY_SUMMARY = 'PATHWAY_SUMMARY',
+  /**
+   * Youth justice service that handed the child's supervision on to another service: who the child is and the
+   * history of the hand-over (`mayActOnChild` READ_SUPERVISION_TRANSFERS), no longer the plan or custody record.
+   */
+  FORMER_SUPERVISION = 'FORMER_SUPERVISION',
 }
 
 /** Groups of a child's fields; each field of the Child type belongs to one. */
@@ -89,6 +99,8 @@ const FIELD_GROUPS_BY_VIEW: Readonly<Record<ChildView, readonly ChildFieldGroup[
   [ChildView.PLACEMENT_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS, ChildFieldGroup.CARE_STATUS],
   // A partner sees the plan's pathways that are theirs (`pathwayVisible`), not the plan as a whole.
   [ChildView.PATHWAY_SUMMARY]: [ChildFieldGroup.IDENTITY, ChildFieldGroup.NEEDS],
+  // The case is now another service's: enough to answer "where did this child go".
+  [ChildView.FORMER_SUPERVISION]: [ChildFieldGroup.IDENTITY],
 };
 
 const YOUTH_JUSTICE = [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER];
@@ -101,10 +113,18 @@ const PATHWAY_OWNERS = [
   Role.EDUCATION_PROVIDER,
 ];
 
+function handedOnBy(relations: ChildRelations, organisationId: string): boolean {
+  return relations.episodes.some((e) => (e.formerSupervisingServiceIds ?? []).includes(organisationId));
+}
+
+/**
+ * A service supervising (now or before) any episode sees the child in full; so does the service that recorded them,
+ * unless it has since handed their supervision on (then it keeps only `FORMER_SUPERVISION`).
+ */
 function supervisedOrRecordedBy(relations: ChildRelations, organisationId: string): boolean {
   return (
-    relations.registeredById === organisationId ||
-    relations.episodes.some((e) => e.supervisingServiceId === organisationId)
+    relations.episodes.some((e) => e.supervisingServiceId === organisationId) ||
+    (relations.registeredById === organisationId && !handedOnBy(relations, organisationId))
   );
 }
 
@@ -118,7 +138,10 @@ function heldBy(relations: ChildRelations, organisationId: string): boolean {
 export function childViews(actor: Actor, relations: ChildRelations): ChildView[] {
   const org = actor.organisationId;
   const views: ChildView[] = [];
-  if (hasRole(actor, YOUTH_JUSTICE) && supervisedOrRecordedBy(relations, org)) views.push(ChildView.FULL);
+  if (hasRole(actor, YOUTH_JUSTICE)) {
+    if (supervisedOrRecordedBy(relations, org)) views.push(ChildView.FULL);
+    else if (handedOnBy(relations, org)) views.push(ChildView.FORMER_SUPERVISION);
+  }
   if (hasRole(actor, ESTABLISHMENT) && heldBy(relations, org)) views.push(ChildView.CUSTODY);
   if (
     hasRole(actor, [Role.LA_CHILDRENS_SERVICES]) &&
@@ -173,7 +196,11 @@ export function pathwayVisibleWithViews(
   pathwayOrganisationId: string | null,
 ): boolean {
   if (views.some((view) => FIELD_GROUPS_BY_VIEW[view].includes(ChildFieldGroup.PLAN))) return true;
-  return views.length > 0 && !!pathwayOrganisationId && pathwayOrganisationId === actor.organisationId;
+  return (
+    views.some((view) => view !== ChildView.FORMER_SUPERVISION) &&
+    !!pathwayOrganisationId &&
+    pathwayOrganisationId === actor.organisationId
+  );
 }
 
 /**
@@ -183,7 +210,7 @@ export function pathwayVisibleWithViews(
  */
 export function planVisible(actor: Actor, relations: ChildRelations, episode: EpisodeFacts): boolean {
   const views = childViews(actor, relations);
-  if (views.some((v) => v !== ChildView.CUSTODY)) return true;
+  if (views.some((v) => v !== ChildView.CUSTODY && v !== ChildView.FORMER_SUPERVISION)) return true;
   return views.includes(ChildView.CUSTODY) && episodeVisible(actor, relations, episode);
 }
 
@@ -210,6 +237,16 @@ export enum ChildAction {
   CHANGE_PATHWAY = 'CHANGE_PATHWAY',
   /** Waive a deadline of an episode: a manager of the supervising service. */
   WAIVE_MILESTONE = 'WAIVE_MILESTONE',
+  /**
+   * Hand the episode's supervision to another youth justice service (the child moved area): a manager of the
+   * supervising service, as for a case manager's assignment, since it moves the whole case.
+   */
+  TRANSFER_SUPERVISION = 'TRANSFER_SUPERVISION',
+  /**
+   * Read the episode's hand-overs of supervision: whoever sees the child in full, and the services that handed it on
+   * (who otherwise see only the child's identity).
+   */
+  READ_SUPERVISION_TRANSFERS = 'READ_SUPERVISION_TRANSFERS',
 }
 
 /**
@@ -242,7 +279,16 @@ export function mayActOnChild(
     case ChildAction.CHANGE_PLAN:
       return supervisesEpisode;
     case ChildAction.WAIVE_MILESTONE:
+    case ChildAction.TRANSFER_SUPERVISION:
       return !!episode && hasRole(actor, [Role.YJS_MANAGER]) && episode.supervisingServiceId === org;
+    case ChildAction.READ_SUPERVISION_TRANSFERS: {
+      if (!episode) return false;
+      const views = childViews(actor, relations);
+      if (views.includes(ChildView.FORMER_SUPERVISION)) {
+        return (episode.formerSupervisingServiceIds ?? []).includes(org);
+      }
+      return episodeVisible(actor, relations, episode);
+    }
     case ChildAction.CHANGE_PATHWAY:
       return (
         supervisesEpisode ||

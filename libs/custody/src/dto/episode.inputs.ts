@@ -194,6 +194,30 @@ export class TransferEpisodeInput extends EpisodeChangeInput {
 }
 
 @InputType()
+export class TransferSupervisionInput extends EpisodeChangeInput {
+  @Field(() => ID, { description: 'The youth justice service that supervises the child from the effective date.' })
+  @IsUUID()
+  toServiceId: string;
+
+  @Field({ description: 'YYYY-MM-DD: today or up to 28 days back.' })
+  @IsLocalDate()
+  effectiveDate: string;
+
+  @Field()
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A case manager of the receiving service; else its manager assigns one.',
+  })
+  @IsOptionalNotNull()
+  @IsUUID()
+  caseManagerId?: string;
+}
+
+@InputType()
 export class RecordReleaseInput extends EpisodeChangeInput {
   @Field(() => Date, { description: 'When the child left custody.' })
   @Type(() => Date)

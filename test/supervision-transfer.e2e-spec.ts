@@ -1,0 +1,200 @@
+import { Role } from '@resettle/access';
+import { custodyWorld, Directory, expectError } from './support/custody-world';
+import { Session } from './support/test-app';
+
+/**
+ * A child moves to another youth justice service (issue 21): Leeds hands a remanded child's supervision to Kent.
+ * Against the real api, PostgreSQL and Redis; the clock is fixed at Monday 2026-11-23, so an effective date may be
+ * from 2026-10-26 to 2026-11-23.
+ */
+describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
+  const world = custodyWorld();
+  const { remandedChild, snapshot } = world;
+  let dir: Directory;
+  let leeds: Session;
+  let kent: Session;
+
+  const TRANSFER = `mutation($input: TransferSupervisionInput!) { transferSupervision(input: $input) {
+    id version supervisingServiceId caseManagerId history { type effectiveDate summary } } }`;
+  const HISTORY = `query($id: ID!) { supervisionTransfers(episodeId: $id) {
+    fromServiceId toServiceId effectiveDate reason transferredById } }`;
+  const CHILD = `query($id: ID!) { child(id: $id) { id givenName ethnicity currentEpisode { id } } }`;
+  const PLAN = `query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`;
+  const MILESTONES = `query($id: ID!) { milestones(episodeId: $id) { id key version } }`;
+
+  beforeAll(async () => {
+    ({ dir, leeds, kent } = world);
+  });
+
+  const transfer = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(TRANSFER, { input: { reason: 'Moved to a foster placement in Kent', ...input } });
+  const notificationsOf = (episodeId: string) =>
+    world.t.dataSource.query(
+      `SELECT n.recipient_user_id AS "to", n.kind, n.title, u.organisation_id AS org FROM notification n
+         JOIN app_user u ON u.id = n.recipient_user_id WHERE n.link = $1 ORDER BY u.email`,
+      [`/plans/${episodeId}`],
+    );
+
+  it('moves the case to Kent: Kent sees and acts on it, Leeds keeps the identity and the history only', async () => {
+    const { child, ep } = await remandedChild();
+    // Kent cannot take a case it does not hold.
+    const grab = {
+      episodeId: ep.id,
+      expectedVersion: ep.version,
+      toServiceId: dir.kentYjs.id,
+      effectiveDate: '2026-11-20',
+    };
+    expectError(await transfer(grab, kent), 'NOT_FOUND');
+    const { transferSupervision: moved } = await leeds.ok(TRANSFER, {
+      input: { ...grab, reason: 'Moved to a foster placement in Kent', caseManagerId: dir.kentCaseManager.id },
+    });
+    expect(moved).toMatchObject({
+      supervisingServiceId: dir.kentYjs.id,
+      caseManagerId: dir.kentCaseManager.id,
+      version: ep.version + 1,
+    });
+    expect(moved.history.at(-1)).toMatchObject({
+      type: 'SUPERVISION_TRANSFERRED',
+      effectiveDate: '2026-11-20',
+      summary: 'Supervision moved to Kent Youth Justice Service: Moved to a foster placement in Kent',
+    });
+
+    // The history, for both services.
+    const history = [
+      {
+        fromServiceId: dir.leedsYjs.id,
+        toServiceId: dir.kentYjs.id,
+        effectiveDate: '2026-11-20',
+        reason: 'Moved to a foster placement in Kent',
+        transferredById: leeds.userId,
+      },
+    ];
+    expect((await kent.ok(HISTORY, { id: ep.id })).supervisionTransfers).toEqual(history);
+    expect((await leeds.ok(HISTORY, { id: ep.id })).supervisionTransfers).toEqual(history);
+
+    // Kent sees the whole child, the plan and the deadlines; Leeds only who the child is.
+    const kentView = (await kent.ok(CHILD, { id: child.id })).child;
+    expect(kentView.currentEpisode).toEqual({ id: ep.id });
+    const leedsView = (await leeds.ok(CHILD, { id: child.id })).child;
+    expect(leedsView).toMatchObject({ id: child.id, givenName: child.givenName, currentEpisode: null });
+    expect((await kent.ok(PLAN, { id: ep.id })).resettlementPlan.id).toBeTruthy();
+    expectError(await leeds.graphql(PLAN, { id: ep.id }), 'NOT_FOUND');
+    const kentMilestones = (await kent.ok(MILESTONES, { id: ep.id })).milestones;
+    expect(kentMilestones.length).toBeGreaterThan(0);
+    expectError(await leeds.graphql(MILESTONES, { id: ep.id }), 'NOT_FOUND');
+
+    // The deadlines' reminders and escalations now reach Kent's people: the engine reads them through the episode.
+    const owners = await world.t.dataSource.query(
+      `SELECT DISTINCT e.supervising_service_id AS service, e.case_manager_id AS owner
+         FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id WHERE m.episode_id = $1`,
+      [ep.id],
+    );
+    expect(owners).toEqual([{ service: dir.kentYjs.id, owner: dir.kentCaseManager.id }]);
+
+    // Leeds can no longer change the case; Kent's manager can hand it on again.
+    const back = await transfer({
+      episodeId: ep.id,
+      expectedVersion: moved.version,
+      toServiceId: dir.leedsYjs.id,
+      effectiveDate: '2026-11-23',
+    });
+    expectError(back, 'NOT_FOUND');
+
+    // Both managers and both case managers are told; the person who did it is not.
+    const told = await notificationsOf(ep.id);
+    expect(told.map((n: { to: string }) => n.to).sort()).toEqual(
+      [kent.userId, dir.leedsCaseManager.id, dir.kentCaseManager.id].sort(),
+    );
+    expect(told[0]).toMatchObject({
+      kind: 'SUPERVISION_TRANSFERRED',
+      title: 'Supervision moved from Leeds Youth Justice Service to Kent Youth Justice Service',
+    });
+  });
+
+  it('open referrals go with the child; an accommodation referral tells its council who now holds the case', async () => {
+    const { ep } = await remandedChild();
+    const { resettlementPlan } = await leeds.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: ep.id },
+    );
+    const pathwayId = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'ACCOMMODATION').id;
+    const { createReferral: draft } = await leeds.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      { input: { pathwayId, type: 'ACCOMMODATION', toOrganisationId: dir.leeds.id, childWishes: 'Near school' } },
+    );
+    await leeds.ok(`mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`, {
+      input: { referralId: draft.id, expectedVersion: draft.version },
+    });
+    const officer = await world.t.userSession({
+      organisationId: dir.leeds.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+    });
+    const episodeNow = await world.episode(ep.id);
+    await leeds.ok(TRANSFER, {
+      input: {
+        episodeId: ep.id,
+        expectedVersion: episodeNow.version,
+        toServiceId: dir.kentYjs.id,
+        effectiveDate: '2026-11-23',
+        reason: 'Family moved to Kent',
+      },
+    });
+
+    const REFERRAL = `query($id: ID!) { referral(id: $id) { fromServiceId messages { authorUserId body } } }`;
+    const seen = (await officer.ok(REFERRAL, { id: draft.id })).referral;
+    expect(seen.fromServiceId).toBe(dir.kentYjs.id);
+    expect(seen.messages).toEqual([
+      {
+        authorUserId: leeds.userId,
+        body:
+          'Supervision of this child moved from Leeds Youth Justice Service to Kent Youth Justice Service on ' +
+          '2026-11-23. Kent Youth Justice Service now holds the case; please reply to them here.',
+      },
+    ]);
+    // Kent answers for the referral now; Leeds no longer sees it.
+    expect((await kent.ok(REFERRAL, { id: draft.id })).referral.fromServiceId).toBe(dir.kentYjs.id);
+    expectError(await leeds.graphql(REFERRAL, { id: draft.id }), 'NOT_FOUND');
+  });
+
+  it.each([
+    ['a future effective date', { effectiveDate: '2026-11-24' }, 'effectiveDate'],
+    ['an effective date over 28 days back', { effectiveDate: '2026-10-25' }, 'effectiveDate'],
+    ['a malformed effective date', { effectiveDate: '23/11/2026' }, 'effectiveDate'],
+    ['the service that already supervises', { toServiceId: 'LEEDS' }, 'toServiceId'],
+    ['a reason too short', { reason: 'x' }, 'reason'],
+    ['a case manager of another service', { caseManagerId: 'LEEDS_CASE_MANAGER' }, 'caseManagerId'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_case, bad, field) => {
+    const { ep } = await remandedChild();
+    const before = await snapshot(ep.id);
+    const input: Record<string, unknown> = {
+      episodeId: ep.id,
+      expectedVersion: ep.version,
+      toServiceId: dir.kentYjs.id,
+      effectiveDate: '2026-11-20',
+      ...bad,
+    };
+    if (input.toServiceId === 'LEEDS') input.toServiceId = dir.leedsYjs.id;
+    if (input.caseManagerId === 'LEEDS_CASE_MANAGER') input.caseManagerId = dir.leedsCaseManager.id;
+    expectError(await transfer(input), 'BAD_USER_INPUT', field);
+    expect(await snapshot(ep.id)).toEqual(before);
+    const [{ n }] = await world.t.dataSource.query(
+      `SELECT count(*)::int AS n FROM supervision_transfer WHERE episode_id = $1`,
+      [ep.id],
+    );
+    expect(n).toBe(0);
+    expect(await notificationsOf(ep.id)).toEqual([]);
+  });
+
+  it("refuses a case manager of the supervising service (FORBIDDEN: it is the manager's decision)", async () => {
+    const { ep } = await remandedChild();
+    const caseManager = await world.t.userSession({
+      organisationId: dir.leedsYjs.id,
+      roles: [Role.YJS_CASE_MANAGER],
+    });
+    const res = await transfer(
+      { episodeId: ep.id, expectedVersion: ep.version, toServiceId: dir.kentYjs.id, effectiveDate: '2026-11-20' },
+      caseManager,
+    );
+    expectError(res, 'FORBIDDEN');
+  });
+});
