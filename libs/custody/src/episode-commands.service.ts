@@ -39,6 +39,7 @@ import { expectedReleaseDate } from './rules/expected-release-date';
 import { leavingDayNote } from './rules/leaving-day';
 import { releaseDeparture } from './rules/release-departure';
 import { reasonForDifferentRemandDays, remandCreditDifference, remandDaysKnown } from './rules/remand-credit';
+import { supervisionTransferDateProblem } from './rules/supervision-transfer-date';
 
 /** A change of an episode, as its history records it. */
 export interface EpisodeChange {
@@ -47,7 +48,6 @@ export interface EpisodeChange {
   summary: string;
   details: Record<string, unknown>;
 }
-import { supervisionTransferDateProblem } from './rules/supervision-transfer-date';
 
 /** The partial unique index that allows one episode in custody per child (see the migrations). */
 const OPEN_EPISODE_PER_CHILD = 'uq_custodial_episode_open_per_child';
