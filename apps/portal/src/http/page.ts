@@ -13,7 +13,7 @@ export interface NavItem {
 
 /**
  * The service navigation for a person: caseload and deadlines at risk for those who hold children's cases, referrals
- * for either side, users for those who manage them.
+ * for either side, arrivals for the staff of a secure establishment, users for those who manage them.
  */
 function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
