@@ -67,6 +67,10 @@ describe('the establishment records transfers and releases (browser)', () => {
         // ---------------------------------------------------------------- arrivals: received today on remand
         await page.goto('/arrivals');
         await expectText(page.locator('h1'), 'Arrivals');
+        // The service navigation leads there, marked as where they are.
+        expect(await page.locator('.govuk-service-navigation a[href="/arrivals"]').getAttribute('aria-current')).toBe(
+          'true',
+        );
         await expectText(page.locator('#arrivals'), `${js ? 'Mo' : 'Max'} Movements`);
         await expectText(page.locator('#arrivals'), 'On remand');
         await expectText(page.locator('#arrivals'), org.yjs.name);

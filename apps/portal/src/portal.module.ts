@@ -26,6 +26,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { AgreementController } from './plans/agreement.controller';
 import { CircumstancesController } from './plans/circumstances.controller';
+import { InterventionsController } from './plans/interventions.controller';
 import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
@@ -105,6 +106,7 @@ export class PortalModule {
         InformationController,
         HealthController,
         CircumstancesController,
+        InterventionsController,
       ],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },

@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { addDays, Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
-import { renderPage } from '../http/page';
+import { mayViewArrivals, renderPage } from '../http/page';
 import { signedInUser } from '../session/portal-session';
 
 const ARRIVALS = `query($filter: CaseloadFilter, $after: String) {
@@ -42,7 +42,7 @@ export class ArrivalsController {
   @Get()
   async arrivals(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const user = signedInUser(request);
-    if (!user?.roles.some((r) => r.startsWith('ESTABLISHMENT_'))) {
+    if (!user || !mayViewArrivals(user)) {
       throw new ForbiddenException('Arrivals are for the staff of a secure establishment');
     }
     const since = addDays(this.clock.today(), -ARRIVALS_DAYS);

@@ -13,7 +13,7 @@ export interface NavItem {
 
 /**
  * The service navigation for a person: caseload and deadlines at risk for those who hold children's cases, referrals
- * for either side, users for those who manage them.
+ * for either side, arrivals for the staff of a secure establishment, users for those who manage them.
  */
 function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] {
   if (!user) return [];
@@ -29,6 +29,7 @@ function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] 
       text: mayPerform(actor, Capability.RESPOND_TO_REFERRAL) ? 'Referrals inbox' : 'Referrals',
       href: '/referrals',
     });
+  if (mayViewArrivals(user)) items.push({ text: 'Arrivals', href: '/arrivals' });
   if (mayPerform(actor, Capability.MANAGE_USERS)) items.push({ text: 'Users', href: '/users' });
   if (mayPerform(actor, Capability.READ_MEASURES)) items.push({ text: 'Measures', href: '/measures' });
   if (mayPerform(actor, Capability.VIEW_ENGINE_STATUS))
@@ -36,6 +37,11 @@ function navigationFor(user: SignedInUser | undefined, path: string): NavItem[] 
   if (mayPerform(actor, Capability.READ_OWN_NOTIFICATIONS))
     items.push({ text: 'Notifications', href: '/notifications' });
   return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
+}
+
+/** Arrivals are for the staff of a secure establishment (the page reads the caseload of their establishment). */
+export function mayViewArrivals(user: SignedInUser): boolean {
+  return user.roles.some((r) => r.startsWith('ESTABLISHMENT_'));
 }
 
 /** Where a person lands after signing in. */

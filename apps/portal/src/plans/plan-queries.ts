@@ -8,7 +8,7 @@ export const PLAN = `query($id: ID!) {
     milestones { key dueDate status }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
-      circumstances { id } repeatedInterventions { text pathwayId }
+      circumstances { id } priorInterventions { id } repeatedInterventions { text pathwayId }
       agreement { childAgreement childAgreementWords explainedOn explainedHow blockerDetails { text pathwayId } agreedAt }
       pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name }
         actions { description dueDate doneOn ownerName } }
@@ -68,3 +68,20 @@ export const CIRCUMSTANCES_PAGE = `query($id: ID!) {
 export const RECORD_CIRCUMSTANCE = `mutation($input: RecordCircumstanceInput!) {
   recordCircumstance(input: $input) { id version } }`;
 export const REMOVE_CIRCUMSTANCE = `mutation($input: RemoveCircumstanceInput!) { removeCircumstance(input: $input) { id } }`;
+
+/** The child's earlier interventions, each at its version, what is planned again, and the plan's history. */
+export const INTERVENTIONS_PAGE = `query($id: ID!) {
+  me { roles organisationId }
+  custodialEpisode(id: $id) { id
+    child { id givenName familyName preferredName }
+    supervisingService { id name }
+    resettlementPlan { id
+      priorInterventions { id name orderDescription completedOn deliveredBy outcome version }
+      repeatedInterventions { priorInterventionId pathwayId text }
+      history { type summary recordedByName createdAt } } } }`;
+export const RECORD_INTERVENTION = `mutation($input: RecordPriorInterventionInput!) {
+  recordPriorIntervention(input: $input) { id version } }`;
+export const UPDATE_INTERVENTION = `mutation($input: UpdatePriorInterventionInput!) {
+  updatePriorIntervention(input: $input) { id version } }`;
+export const REMOVE_INTERVENTION = `mutation($input: RemovePriorInterventionInput!) {
+  removePriorIntervention(input: $input) { id } }`;
