@@ -11,7 +11,9 @@ describe('each demo role sees exactly its slice', () => {
   beforeAll(async () => {
     t = await TestApp.start({ now: '2026-11-23T10:00:00Z' });
     await seedDemoData(t.db.ownerUrl, { children: 450, seed: 7, today: '2026-11-23' });
-  });
+    // The whole demo seed (450 children, their plans, deadlines, referrals and the demo stories) takes about a minute
+    // on a loaded two-core runner.
+  }, 180_000);
   afterAll(async () => {
     await t?.stop();
   });

@@ -73,6 +73,7 @@ describe('referral response times', () => {
         episodeId: w.a.episode.id,
         expectedVersion: w.a.episode.version,
         sentence: { sentenceType: 'DTO', sentenceDate: '2026-11-23', termMonths: 12, remandDays: 3 },
+        reasonForDifferentRemandDays: 'Counted against an earlier sentence',
       },
     });
     const { createWorkerApp } =
