@@ -5,6 +5,7 @@ export const PLAN = `query($id: ID!) {
     child { id givenName familyName preferredName age }
     currentEstablishment { id name } supervisingService { id name } caseManager { givenName familyName email }
     milestones { key dueDate status }
+    hearings { id hearingDate court purpose outcome wentTo }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       circumstances { id } repeatedInterventions { text pathwayId }
