@@ -53,7 +53,7 @@ describe('the establishment records a remanded child’s court hearings (browser
     );
 
   it.each([true, false])(
-    'schedules, moves and records the outcomes of hearings (JavaScript: %s)',
+    'schedules, moves and records the outcomes of hearings, shown on the plan and caseload (JavaScript: %s)',
     async (js) => {
       const episodeId = (await children.remanded(js ? 'Hana' : 'Hetty')).episodeId;
       const { context, page } = await h.person({ javaScriptEnabled: js });
@@ -109,6 +109,14 @@ describe('the establishment records a remanded child’s court hearings (browser
         await expectText(page.locator('#hearings'), govuk(addDays(today, 7)));
         await look();
         expect(await page.getByRole('link', { name: 'Schedule a hearing' }).count()).toBe(0);
+        // The caseload shows the next hearing of a child on remand.
+        await page.goto('/caseload');
+        await expectText(
+          page.locator('.app-caseload__row', { hasText: `${js ? 'Hana' : 'Hetty'} Hearings` }),
+          `Next hearing ${govuk(addDays(today, 7))}`,
+        );
+        await look();
+        await page.goto(`/plans/${episodeId}`);
 
         // ---------------------------------------------------------------- move it; a move meanwhile is shown
         await page.getByRole('link', { name: /^Move the hearing/ }).click();
