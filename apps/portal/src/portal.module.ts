@@ -13,6 +13,7 @@ import { AtRiskController } from './deadlines/at-risk.controller';
 import { EngineStatusController } from './engine-status/engine-status.controller';
 import { ArrivalsController } from './establishment/arrivals.controller';
 import { CustodyController } from './establishment/custody.controller';
+import { HearingsController } from './establishment/hearings.controller';
 import { MovementsController } from './establishment/movements.controller';
 import { FactsController } from './facts/facts.controller';
 import { HealthController } from './health/health.controller';
@@ -94,6 +95,7 @@ export class PortalModule {
         FactsController,
         CustodyController,
         MovementsController,
+        HearingsController,
         ArrivalsController,
         MeetingsController,
         CalendarFeedController,

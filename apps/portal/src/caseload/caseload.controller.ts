@@ -15,7 +15,8 @@ const CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter, $o
       child { givenName familyName preferredName }
       currentEstablishment { name }
       resettlementPlan { pathways { type status } }
-      milestones { key dueDate status } } } } }`;
+      milestones { key dueDate status }
+      nextHearing { hearingDate } } } } }`;
 
 const PAGE_SIZE = 25;
 const CSV_PAGE_SIZE = 100;

@@ -6,6 +6,7 @@ import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { earlyReleaseApplies, mayChangeCustody } from '../establishment/establishment-forms';
+import { hearingsOf } from '../establishment/hearing-forms';
 import { mayRecall } from '../establishment/movement-forms';
 import { FACT_LINKS, mayRecordFacts, Me } from '../facts/fact-specs';
 import { renderPage } from '../http/page';
@@ -80,6 +81,8 @@ export class PlansController {
         : mayRecall(me, episode)
           ? [{ href: `/episodes/${episode.id}/recall`, text: 'Record a recall to custody' }]
           : [],
+      // A remanded child's court hearings: changed by those who may change custody, while on remand (the api decides).
+      hearings: hearingsOf(episode, mayChangeCustody(me, episode)),
       next: next
         ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
         : null,

@@ -1,0 +1,74 @@
+import { validateForm } from '../forms/form-errors';
+import {
+  HearingOutcomeForm,
+  hearingOutcomeInput,
+  hearingsOf,
+  MoveHearingForm,
+  ScheduleHearingForm,
+} from './hearing-forms';
+
+const day = { DateDay: '7', DateMonth: '12', DateYear: '2026' };
+const date = (prefix: string) =>
+  Object.fromEntries(Object.entries(day).map(([k, v]) => [`${prefix}${k}`, v])) as Record<string, string>;
+
+describe('the hearing forms', () => {
+  it.each([
+    [ScheduleHearingForm, {}, ['hearingDateDay', 'court', 'purpose']],
+    [ScheduleHearingForm, { ...date('hearing'), court: 'Leeds Youth Court', purpose: 'Plea' }, []],
+    [ScheduleHearingForm, { ...date('hearing'), court: 'L', purpose: 'Plea' }, ['court']],
+    [MoveHearingForm, {}, ['hearingDateDay', 'reason']],
+    [MoveHearingForm, { ...date('hearing'), reason: 'Listed for trial' }, []],
+    [HearingOutcomeForm, {}, ['outcome']],
+    // A sentence is recorded on the sentence page, not here.
+    [HearingOutcomeForm, { outcome: 'SENTENCED' }, ['outcome']],
+    [HearingOutcomeForm, { outcome: 'REMANDED' }, ['nextHearingDateDay']],
+    [HearingOutcomeForm, { outcome: 'REMANDED', ...date('nextHearing') }, []],
+    [HearingOutcomeForm, { outcome: 'REMANDED', ...date('nextHearing'), nextHearingCourt: 'X' }, ['nextHearingCourt']],
+    [HearingOutcomeForm, { outcome: 'RELEASED_ON_BAIL' }, ['wentTo']],
+    [HearingOutcomeForm, { outcome: 'REMANDED_TO_LOCAL_AUTHORITY', wentTo: 'Foster placement, Leeds' }, []],
+    // Answers for another outcome are not checked.
+    [HearingOutcomeForm, { outcome: 'RELEASED_ON_BAIL', wentTo: 'Home', nextHearingDateDay: '99' }, []],
+  ])('%p %j has errors on %j', (form, values, fields) => {
+    const { errors } = validateForm(form as new () => object, values);
+    expect(Object.keys(errors?.byField ?? {})).toEqual(fields);
+  });
+
+  it.each([
+    [
+      { outcome: 'REMANDED', ...date('nextHearing'), nextHearingCourt: ' ', wentTo: 'Home' },
+      { outcome: 'REMANDED', nextHearingDate: '2026-12-07' },
+    ],
+    [
+      { outcome: 'REMANDED', ...date('nextHearing'), nextHearingPurpose: ' Trial ' },
+      { outcome: 'REMANDED', nextHearingDate: '2026-12-07', nextHearingPurpose: 'Trial' },
+    ],
+    [
+      { outcome: 'RELEASED_ON_BAIL', ...date('nextHearing'), wentTo: ' Home ' },
+      { outcome: 'RELEASED_ON_BAIL', wentTo: 'Home' },
+    ],
+  ])('the outcome %j goes to the api as %j', (values, input) => {
+    expect(hearingOutcomeInput(values)).toEqual(input);
+  });
+
+  const hearing = (id: string, outcome: string | null) => ({
+    id,
+    hearingDate: '2026-12-07',
+    court: 'Leeds Youth Court',
+    purpose: 'Plea',
+    outcome,
+    wentTo: null,
+  });
+  it.each([
+    // status, may change, hearings, links on each hearing, may schedule
+    ['REMANDED', true, [], [], true],
+    ['REMANDED', true, [hearing('a', 'REMANDED'), hearing('b', null)], [0, 2], false],
+    ['REMANDED', true, [hearing('a', 'REMANDED')], [0], true],
+    ['REMANDED', false, [hearing('b', null)], [0], false],
+    ['SENTENCED', true, [hearing('a', 'SENTENCED')], [0], false],
+    ['RELEASED', true, [hearing('a', 'RELEASED_ON_BAIL')], [0], false],
+  ])('a %s episode (may change: %p) with %j: links %j, schedule %p', (status, may, hearings, links, schedule) => {
+    const view = hearingsOf({ id: 'e', status, hearings }, may);
+    expect(view.rows.map((r) => r.links.length)).toEqual(links);
+    expect(view.scheduleHref).toBe(schedule ? '/episodes/e/hearings/new' : null);
+  });
+});

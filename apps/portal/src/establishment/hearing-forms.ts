@@ -1,0 +1,145 @@
+import { Transform } from 'class-transformer';
+import { Allow, IsIn, IsNotEmpty, Length, Validate, ValidateIf } from 'class-validator';
+import { dateFromParts, RealDate } from '../forms/date-input';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+type Values = Record<string, string>;
+
+/** The next court hearing of a child on remand. */
+export class ScheduleHearingForm {
+  @Transform(trim) @Validate(RealDate, ['hearingDate', 'the date of the hearing']) hearingDateDay: string;
+  @Transform(trim) @Allow() hearingDateMonth: string;
+  @Transform(trim) @Allow() hearingDateYear: string;
+  @Transform(trim)
+  @Length(3, 200, { message: 'The court must be 3 to 200 characters' })
+  @IsNotEmpty({ message: 'Enter the court' })
+  court: string;
+  @Transform(trim)
+  @Length(3, 500, { message: 'What the hearing is for must be 3 to 500 characters' })
+  @IsNotEmpty({ message: 'Enter what the hearing is for' })
+  purpose: string;
+  @Allow() expectedVersion: string;
+}
+
+/** A hearing moved to a new date, with the reason. */
+export class MoveHearingForm {
+  @Transform(trim) @Validate(RealDate, ['hearingDate', 'the new date of the hearing']) hearingDateDay: string;
+  @Transform(trim) @Allow() hearingDateMonth: string;
+  @Transform(trim) @Allow() hearingDateYear: string;
+  @Transform(trim)
+  @Length(3, 1000, { message: 'The reason the date changed must be 3 to 1000 characters' })
+  @IsNotEmpty({ message: 'Enter the reason the date changed' })
+  reason: string;
+  @Allow() expectedVersion: string;
+}
+
+/** The outcomes recorded here; a sentence is recorded on the sentence page, which calculates its dates. */
+export const OUTCOME_LABELS: Record<string, string> = {
+  REMANDED: 'Remanded again to youth detention accommodation',
+  RELEASED_ON_BAIL: 'Released on bail',
+  REMANDED_TO_LOCAL_AUTHORITY: 'Remanded to the local authority’s care',
+  SENTENCED: 'Sentenced',
+};
+
+const LEFT_CUSTODY = ['RELEASED_ON_BAIL', 'REMANDED_TO_LOCAL_AUTHORITY'];
+
+/** What the court decided: remanded again to the next hearing, or the child left custody from court (and where to). */
+export class HearingOutcomeForm {
+  @IsIn(['REMANDED', ...LEFT_CUSTODY], { message: 'Select what the court decided' }) outcome: string;
+  @ValidateIf((f: HearingOutcomeForm) => f.outcome === 'REMANDED')
+  @Transform(trim)
+  @Validate(RealDate, ['nextHearingDate', 'the date of the next hearing'])
+  nextHearingDateDay: string;
+  @Transform(trim) @Allow() nextHearingDateMonth: string;
+  @Transform(trim) @Allow() nextHearingDateYear: string;
+  @ValidateIf((f: HearingOutcomeForm) => f.outcome === 'REMANDED' && !!f.nextHearingCourt)
+  @Transform(trim)
+  @Length(3, 200, { message: 'The court of the next hearing must be 3 to 200 characters' })
+  nextHearingCourt?: string;
+  @ValidateIf((f: HearingOutcomeForm) => f.outcome === 'REMANDED' && !!f.nextHearingPurpose)
+  @Transform(trim)
+  @Length(3, 500, { message: 'What the next hearing is for must be 3 to 500 characters' })
+  nextHearingPurpose?: string;
+  @ValidateIf((f: HearingOutcomeForm) => LEFT_CUSTODY.includes(f.outcome))
+  @Transform(trim)
+  @Length(3, 1000, { message: 'Where the child went must be 3 to 1000 characters' })
+  @IsNotEmpty({ message: 'Enter where the child went from court (the address or placement)' })
+  wentTo?: string;
+  @Allow() expectedVersion: string;
+}
+
+/** The form's field for an api input path (`input.hearingDate`, `input.wentTo`). */
+export const HEARING_FIELD_OF: Record<string, string> = {
+  hearingDate: 'hearingDateDay',
+  court: 'court',
+  purpose: 'purpose',
+  reason: 'reason',
+  outcome: 'outcome',
+  nextHearingDate: 'nextHearingDateDay',
+  nextHearingCourt: 'nextHearingCourt',
+  nextHearingPurpose: 'nextHearingPurpose',
+  wentTo: 'wentTo',
+};
+
+const date = (values: Values, prefix: string) =>
+  dateFromParts(values[`${prefix}Day`], values[`${prefix}Month`], values[`${prefix}Year`]) ?? '';
+
+export function scheduleHearingInput(values: Values): Record<string, unknown> {
+  return { hearingDate: date(values, 'hearingDate'), court: values.court, purpose: values.purpose };
+}
+
+export function moveHearingInput(values: Values): Record<string, unknown> {
+  return { hearingDate: date(values, 'hearingDate'), reason: values.reason };
+}
+
+/** The outcome as the api takes it: only the answers that belong to the chosen outcome, blanks left out. */
+export function hearingOutcomeInput(values: Values): Record<string, unknown> {
+  if (values.outcome === 'REMANDED') {
+    return {
+      outcome: 'REMANDED',
+      nextHearingDate: date(values, 'nextHearingDate'),
+      ...(values.nextHearingCourt?.trim() && { nextHearingCourt: values.nextHearingCourt.trim() }),
+      ...(values.nextHearingPurpose?.trim() && { nextHearingPurpose: values.nextHearingPurpose.trim() }),
+    };
+  }
+  return { outcome: values.outcome, wentTo: values.wentTo?.trim() };
+}
+
+interface HearingRow {
+  id: string;
+  hearingDate: string;
+  court: string;
+  purpose: string;
+  outcome: string | null;
+  wentTo: string | null;
+}
+
+/**
+ * The episode's hearings for the plan page, with what may be done to each: a hearing waiting for its outcome may be
+ * moved or have its outcome recorded, and a remanded child with none waiting may have the next one scheduled.
+ */
+export function hearingsOf(
+  episode: { id: string; status: string; hearings?: HearingRow[] },
+  mayChange: boolean,
+): {
+  rows: (HearingRow & { outcomeLabel: string | null; links: { href: string; text: string }[] })[];
+  scheduleHref: string | null;
+} {
+  const hearings = episode.hearings ?? [];
+  const onRemand = mayChange && episode.status === 'REMANDED';
+  const base = `/episodes/${episode.id}/hearings`;
+  return {
+    rows: hearings.map((h) => ({
+      ...h,
+      outcomeLabel: h.outcome ? (OUTCOME_LABELS[h.outcome] ?? h.outcome) : null,
+      links:
+        onRemand && !h.outcome
+          ? [
+              { href: `${base}/${h.id}/move`, text: 'Move the hearing' },
+              { href: `${base}/${h.id}/outcome`, text: 'Record the outcome' },
+            ]
+          : [],
+    })),
+    scheduleHref: onRemand && hearings.every((h) => h.outcome) ? `${base}/new` : null,
+  };
+}
