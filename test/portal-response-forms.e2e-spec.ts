@@ -14,6 +14,8 @@ describe('response targets and email choices (browser)', () => {
   const LEAD = 'lead.targets@partner.example.com';
   const OFFICER = 'officer.targets@partner.example.com';
   const READER = 'case.manager.';
+  const ADMIN = 'admin.targets@clock.example.com';
+  let councilId: string;
 
   beforeAll(async () => {
     h = await PortalHarness.start();
@@ -26,6 +28,8 @@ describe('response targets and email choices (browser)', () => {
     await h.t.userSession({ organisationId: org.la.id, roles: [Role.LA_ACCOMMODATION_OFFICER], email: OFFICER });
     for (const email of [READER + 'js@clock.example.com', READER + 'nojs@clock.example.com'])
       await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_CASE_MANAGER], email });
+    await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.NATIONAL_ADMIN], email: ADMIN });
+    councilId = org.la.id;
     await h.t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [org.la.id, lead.userId]);
   }, 180_000);
   afterAll(async () => {
@@ -60,6 +64,10 @@ describe('response targets and email choices (browser)', () => {
         await page.fill('#acknowledge', days);
         await page.getByRole('button', { name: 'Continue' }).click();
         await expectText(page.locator('h1'), 'Check the response targets');
+        // Back to the form with what was typed, and on again.
+        await page.getByRole('button', { name: 'Change them' }).click();
+        expect(await page.inputValue('#acknowledge')).toBe(days);
+        await page.getByRole('button', { name: 'Continue' }).click();
         await expectText(
           page.locator('.govuk-summary-list'),
           `${days} working days (national default: 2 working days)`,
@@ -72,6 +80,23 @@ describe('response targets and email choices (browser)', () => {
         await page.reload();
         expect(await page.inputValue('#acknowledge')).toBe(days);
         expect(await page.inputValue('#offer')).toBe('10');
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
+    it(`a national admin sets a chosen council's target from its users page, ${run}`, async () => {
+      const { context, page } = await h.person({ javaScriptEnabled });
+      try {
+        await h.signIn(page, ADMIN);
+        await page.goto(`/users?organisationId=${councilId}`);
+        await page.getByRole('link', { name: /^Response targets of / }).click();
+        await page.fill('#confirm', javaScriptEnabled ? '6' : '7');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('button', { name: 'Save response targets' }).click();
+        await expectText(page.locator('.govuk-notification-banner'), 'Response targets saved for Targetton');
+        expect(await page.inputValue('#confirm')).toBe(javaScriptEnabled ? '6' : '7');
+        expect(await h.accessibilityViolations(page)).toEqual([]);
       } finally {
         await context.close();
       }

@@ -57,6 +57,14 @@ export class ResponseTargetsController {
     return this.render(request, reply, 'response-targets/form.njk', council, values);
   }
 
+  /** Back from the check step to the form, with what was typed. */
+  @Post('change')
+  async change(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, string>) {
+    const council = await this.council(request, body?.organisationId);
+    const { values } = this.entries(body);
+    return this.render(request, reply, 'response-targets/form.njk', council, values);
+  }
+
   @Post('check')
   async check(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, string>) {
     const council = await this.council(request, body?.organisationId);
