@@ -169,6 +169,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'resettlementMeasures',
   'measureChildren',
   'referralResponseTargets',
+  'mayConfigureReferralResponseTargets',
   'setReferralResponseTargets',
   'referrals',
   'caseload',
@@ -968,6 +969,16 @@ describe('the authorisation matrix', () => {
       expect: EVERYONE,
       run: (s, target) =>
         call(s, `query($id: ID) { referralResponseTargets(organisationId: $id) { step workingDays } }`, {
+          id: side(target).localAuthority.id,
+        }),
+    },
+    mayConfigureReferralResponseTargets: {
+      // A yes or no about configuration, not a child's record: anyone signed in may ask.
+      allowed: 'OK',
+      audited: false,
+      expect: EVERYONE,
+      run: (s, target) =>
+        call(s, `query($id: ID) { mayConfigureReferralResponseTargets(organisationId: $id) }`, {
           id: side(target).localAuthority.id,
         }),
     },

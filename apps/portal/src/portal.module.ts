@@ -23,6 +23,7 @@ import { MeasuresController } from './measures/measures.controller';
 import { CalendarFeedController } from './meetings/calendar-feed.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MilestonesController } from './milestones/milestones.controller';
+import { EmailChoicesController } from './notifications/email-choices.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReadOnOpenInterceptor } from './notifications/read-on-open';
 import { AgreementController } from './plans/agreement.controller';
@@ -34,6 +35,7 @@ import { MakeReferralController } from './referrals/make-referral.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { AfterReleaseController } from './release/after-release.controller';
 import { ReleaseDayController } from './release/release-day.controller';
+import { ResponseTargetsController } from './response-targets/response-targets.controller';
 import { DraftStore } from './session/draft-store';
 import { PORTAL_REDIS } from './session/portal-redis.provider';
 import { SessionController } from './session/session.controller';
@@ -109,6 +111,8 @@ export class PortalModule {
         HealthController,
         CircumstancesController,
         InterventionsController,
+        ResponseTargetsController,
+        EmailChoicesController,
       ],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },

@@ -9,6 +9,7 @@ import { MessageForm, OfferForm, offerStartDate, VersionedForm } from '../forms/
 import { csvRows, everyPage, sendCsv } from '../http/csv-download';
 import { renderPage } from '../http/page';
 import { daysBetweenDates, govukDate, humanDates, londonToday } from '../http/view-filters';
+import { mayConfigureResponseTargets } from '../response-targets/response-targets.controller';
 import { DraftStore } from '../session/draft-store';
 import { flash, SignedInUser, signedInUser } from '../session/portal-session';
 import { childNameOf, INBOX_SORTS, inboxParams, InboxQuery, inboxSort, NEWS_LABELS } from './inbox-view';
@@ -148,6 +149,7 @@ export class ReferralsController {
       firstHref: query.after ? `/referrals?${c.params({})}` : null,
       csvHref: `/referrals/download?${c.params({})}`,
       isPartner: rows.some((r) => r.side === 'PARTNER') || !c.user.roles.some((r) => r.startsWith('YJS_')),
+      mayConfigureTargets: await mayConfigureResponseTargets(this.api, request, c.user),
     });
   }
 

@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error';
 import { formError, validateForm } from '../forms/form-errors';
 import { SignInForm } from '../forms/portal-forms';
 import { homeFor, renderPage, safeReturnTo } from '../http/page';
+import { accountChoices } from '../notifications/email-choices.controller';
 import { DraftStore } from '../session/draft-store';
 import { ApiTokens, SignedInUser, signedInUser } from '../session/portal-session';
 import { TokenStore } from '../session/token-store';
@@ -104,7 +105,11 @@ export class SignInController {
     // Asked of the api, so a disabled account or a changed role shows at once (and a dead session signs in again).
     const { me } = await this.api.asUser<{ me: Me }>(request, ME);
     const user = toSignedInUser(me);
-    return renderPage(request, reply, 'account.njk', { me: user, hasCasePages: homeFor(user) !== '/account' });
+    return renderPage(request, reply, 'account.njk', {
+      me: user,
+      hasCasePages: homeFor(user) !== '/account',
+      ...(await accountChoices(this.api, request, user)),
+    });
   }
 
   @Post('sign-out')

@@ -45,6 +45,22 @@ export class ReferralResponseTimesResolver {
     return this.responseTimes.targetsView(organisationId ?? null);
   }
 
+  @Query(() => Boolean, {
+    description:
+      'Whether you may change the council’s response targets (its lead, or a national admin); without a council, the national defaults. So a page offers the form only to those the mutation would allow.',
+  })
+  @Allow(Capability.READ_DIRECTORY)
+  async mayConfigureReferralResponseTargets(
+    @Args('organisationId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true }))
+    organisationId: string | null | undefined,
+    @CurrentCaller() caller: Caller,
+  ): Promise<boolean> {
+    const council = organisationId
+      ? await this.organisations.getOfType(organisationId, [OrganisationType.LOCAL_AUTHORITY], 'organisationId')
+      : null;
+    return mayConfigureResponseTargets(caller.actor, council);
+  }
+
   @Mutation(() => [ReferralResponseTargetType], {
     description:
       'A council’s lead sets its targets for answering accommodation referrals; a national admin any council’s, or (without a council) the national defaults. Audited with before and after.',
