@@ -16,12 +16,17 @@ describe('a supervision transfer on the plan page (browser)', () => {
   const org: Record<string, { id: string }> = {};
   const east: Record<string, { id: string }> = {};
   const EAST_MANAGER = 'manager@supervision-east.example.com';
+  const WEST_MANAGER = 'manager@supervision-west.example.com';
 
   beforeAll(async () => {
     h = await PortalHarness.start();
     Object.assign(org, await insertArea(h.t, { code: 'SW', place: 'Westmoor', establishment: 'HMYOI Stonegate' }));
     Object.assign(east, await insertArea(h.t, { code: 'SE', place: 'Eastmoor', establishment: 'HMYOI Eastgate' }));
-    westManager = await h.t.userSession({ organisationId: org.yjs.id, roles: [Role.YJS_MANAGER] });
+    westManager = await h.t.userSession({
+      organisationId: org.yjs.id,
+      roles: [Role.YJS_MANAGER],
+      email: WEST_MANAGER,
+    });
     await h.t.userSession({ organisationId: east.yjs.id, roles: [Role.YJS_MANAGER], email: EAST_MANAGER });
     children = new Children(
       h.t,
@@ -70,4 +75,66 @@ describe('a supervision transfer on the plan page (browser)', () => {
       await context.close();
     }
   });
+
+  it.each([true, false])(
+    'the manager moves the supervision through the form, and the plan is no longer theirs (JavaScript: %s)',
+    async (js) => {
+      const { episodeId, version } = await children.remanded(js ? 'Elin' : 'Gethin');
+      const today = new Date().toISOString().slice(0, 10);
+      const [year, month, day] = today.split('-');
+      const { context, page } = await h.person({ javaScriptEnabled: js });
+      try {
+        await h.signIn(page, WEST_MANAGER);
+        await page.goto(`/plans/${episodeId}`);
+        await page.getByRole('link', { name: 'Move to another youth justice service' }).click();
+        expect(page.url()).toContain(`/episodes/${episodeId}/transfer-supervision`);
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+
+        // Nothing chosen: the error summary names the fields.
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Select the youth justice service taking over');
+        await expectText(page.locator('.govuk-error-summary'), 'Enter the reason for the move');
+        // Its own service is not among the choices.
+        const choices = await page.locator('#toServiceId option').allTextContents();
+        expect(choices).toContain('Eastmoor Youth Justice Service');
+        expect(choices).not.toContain('Westmoor Youth Justice Service');
+
+        await page.locator('#toServiceId').selectOption({ label: 'Eastmoor Youth Justice Service' });
+        await page.locator('#effectiveDateDay').fill(day);
+        await page.locator('#effectiveDateMonth').fill(month);
+        await page.locator('#effectiveDateYear').fill(year);
+        await page.getByLabel('Reason for the move').fill('Moved to live with an aunt');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('#answers'), 'Eastmoor Youth Justice Service');
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+
+        if (!js) {
+          // Someone changed the record meanwhile: the error summary, and nothing moved.
+          await westManager.ok(`mutation($input: TransferEpisodeInput!) { transferEpisode(input: $input) { id } }`, {
+            input: {
+              episodeId,
+              expectedVersion: version,
+              toEstablishmentId: east.yoi.id,
+              transferDate: today,
+              reason: 'Nearer home',
+            },
+          });
+          await page.getByRole('button', { name: 'Move the supervision' }).click();
+          await expectText(page.locator('.govuk-error-summary'), 'Nothing was saved');
+          await page.getByRole('button', { name: 'Continue' }).click();
+        }
+        await page.getByRole('button', { name: 'Move the supervision' }).click();
+        expect(new URL(page.url()).pathname).toBe('/caseload');
+        await expectText(
+          page.locator('.govuk-notification-banner--success'),
+          `The supervision of ${js ? 'Elin' : 'Gethin'} Mover has moved to Eastmoor Youth Justice Service`,
+        );
+        const plan = await page.goto(`/plans/${episodeId}`);
+        // The api no longer shows the plan to the old service: not found, as for any record not theirs.
+        expect(plan?.status()).toBe(404);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { validateForm } from '../forms/form-errors';
 import {
   mayRecall,
+  mayTransferSupervision,
   movementDayProblem,
   releaseDepartureWords,
   ReleaseForm,
@@ -75,5 +76,24 @@ describe('the movement forms', () => {
     ['RELEASED', 'other', ['YJS_MANAGER'], false],
   ])('recall of a %s episode by %s (%j): %s', (status, organisationId, roles, may) => {
     expect(mayRecall({ roles, organisationId }, { status, supervisingService: { id: 'yjs' } })).toBe(may);
+  });
+
+  it.each([
+    ['2026-11-24', 'The day the move takes effect must be today or in the past'],
+    ['2026-10-25', 'The day the move takes effect must be at most 28 days ago, 26 October 2026 or later'],
+    ['2026-10-26', null],
+    ['2026-11-23', null],
+  ])('a move of supervision taking effect on %s: %s', (day, problem) => {
+    expect(movementDayProblem(day, '2026-11-23', '2026-08-01', 'The day the move takes effect', 28)).toBe(problem);
+  });
+
+  it.each([
+    ['REMANDED', 'yjs', ['YJS_MANAGER'], true],
+    ['SENTENCED', 'yjs', ['YJS_MANAGER'], true],
+    ['SENTENCED', 'yjs', ['YJS_CASE_MANAGER'], false],
+    ['RELEASED', 'yjs', ['YJS_MANAGER'], false],
+    ['SENTENCED', 'other', ['YJS_MANAGER'], false],
+  ])('moving the supervision of a %s episode by %s (%j): %s', (status, organisationId, roles, may) => {
+    expect(mayTransferSupervision({ roles, organisationId }, { status, supervisingService: { id: 'yjs' } })).toBe(may);
   });
 });

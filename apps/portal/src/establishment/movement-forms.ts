@@ -11,6 +11,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { Capability, mayPerform, Role } from '@resettle/access';
+import { addDays } from '@resettle/common';
 import { releaseDeparture } from '@resettle/custody';
 import { dateFromParts, RealDate } from '../forms/date-input';
 import { govukDate } from '../http/view-filters';
@@ -67,6 +68,19 @@ export class ReleaseForm {
   @Allow() expectedVersion: string;
 }
 
+/** The child's supervision moving to another youth justice service (the child moved area), and why. */
+export class SupervisionTransferForm {
+  @IsUUID('all', { message: 'Select the youth justice service taking over the supervision' }) toServiceId: string;
+  @Transform(trim) @Validate(RealDate, ['effectiveDate', 'the day the move takes effect']) effectiveDateDay: string;
+  @Transform(trim) @Allow() effectiveDateMonth: string;
+  @Transform(trim) @Allow() effectiveDateYear: string;
+  @Transform(trim)
+  @Length(3, 1000, { message: 'The reason for the move must be 3 to 1000 characters' })
+  @IsNotEmpty({ message: 'Enter the reason for the move' })
+  reason: string;
+  @Allow() expectedVersion: string;
+}
+
 /** The child back in custody after release, at which establishment, and why. */
 export class RecallForm {
   @Transform(trim) @Validate(RealDate, ['recalledOn', 'the day the child returned to custody']) recalledOnDay: string;
@@ -90,6 +104,8 @@ export const MOVEMENT_FIELD_OF: Record<string, string> = {
   recalledOn: 'recalledOnDay',
   establishmentId: 'establishmentId',
   reason: 'reason',
+  toServiceId: 'toServiceId',
+  effectiveDate: 'effectiveDateDay',
 };
 
 const date = (values: Values, prefix: string) =>
@@ -116,6 +132,10 @@ export function releaseInput(values: Values): Record<string, unknown> {
   };
 }
 
+export function supervisionTransferInput(values: Values): Record<string, unknown> {
+  return { toServiceId: values.toServiceId, effectiveDate: date(values, 'effectiveDate'), reason: values.reason };
+}
+
 export function recallInput(values: Values): Record<string, unknown> {
   return { recalledOn: date(values, 'recalledOn'), establishmentId: values.establishmentId, reason: values.reason };
 }
@@ -124,8 +144,16 @@ export function recallInput(values: Values): Record<string, unknown> {
  * What the api would refuse about a movement's day, said before the check step rather than after it: a day after
  * today, or before custody began. Null when neither.
  */
-export function movementDayProblem(day: string, today: string, episodeStart: string, what: string): string | null {
+export function movementDayProblem(
+  day: string,
+  today: string,
+  episodeStart: string,
+  what: string,
+  maxDaysBack?: number,
+): string | null {
   if (day > today) return `${what} must be today or in the past`;
+  const earliest = maxDaysBack === undefined ? '' : addDays(today, -maxDaysBack);
+  if (day < earliest) return `${what} must be at most ${maxDaysBack} days ago, ${govukDate(earliest)} or later`;
   if (day < episodeStart) return `${what} must be on or after the day custody began, ${govukDate(episodeStart)}`;
   return null;
 }
@@ -150,6 +178,19 @@ export function mayRecall(
     !!me &&
     mayPerform({ roles: me.roles as Role[] }, Capability.CHANGE_CUSTODY) &&
     episode.status === 'RELEASED' &&
+    me.organisationId === episode.supervisingService.id
+  );
+}
+
+/** A manager of the supervising service hands the supervision on, while the child is in custody (the api decides). */
+export function mayTransferSupervision(
+  me: { roles: string[]; organisationId: string | null } | undefined,
+  episode: { status: string; supervisingService: { id: string } },
+): boolean {
+  return (
+    !!me &&
+    mayPerform({ roles: me.roles as Role[] }, Capability.TRANSFER_SUPERVISION) &&
+    ['REMANDED', 'SENTENCED', 'RECALLED'].includes(episode.status) &&
     me.organisationId === episode.supervisingService.id
   );
 }

@@ -13,6 +13,7 @@ import {
   LateReleaseForm,
   lateReleaseInput,
   mayRecall,
+  mayTransferSupervision,
   MOVEMENT_FIELD_OF,
   movementDayProblem,
   RecallForm,
@@ -20,6 +21,8 @@ import {
   releaseDepartureWords,
   ReleaseForm,
   releaseInput,
+  SupervisionTransferForm,
+  supervisionTransferInput,
   TransferForm,
   transferInput,
 } from './movement-forms';
@@ -36,7 +39,7 @@ const CONTEXT = `query($id: ID!) {
     resettlementPlan { releaseDay { meetingDate meetingTime metByName metByRelationship travelArrangements
       firstDestination confirmedAt } } } }`;
 
-const ESTABLISHMENTS = `query($filter: OrganisationFilter, $after: String) {
+const ORGANISATIONS = `query($filter: OrganisationFilter, $after: String) {
   organisations(filter: $filter, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
 
 interface Episode extends CustodyEpisodeRef {
@@ -75,11 +78,16 @@ interface Movement {
   notApplicable?(episode: Episode): string | null;
   input(values: Values): Record<string, unknown>;
   /** The day the movement took effect, checked before the check step: its field and its words. */
-  day?: { field: string; what: string; of(input: Record<string, unknown>): string };
+  day?: { field: string; what: string; of(input: Record<string, unknown>): string; maxDaysBack?: number };
   rows(values: Values, input: Record<string, unknown>, name: (id: unknown) => string): { key: string; value: string }[];
   done(childName: string, input: Record<string, unknown>, name: (id: unknown) => string): string;
-  establishments?: boolean;
+  /** The organisations the select chooses from, and its first item. */
+  organisations?: { types: string[]; choose: string };
+  /** Where to go once recorded, when not the plan page. */
+  after?: string;
 }
+
+const ESTABLISHMENT_CHOICE = { types: ['YOI', 'STC', 'SCH', 'SECURE_SCHOOL'], choose: 'Select an establishment' };
 
 const MOVEMENTS: Record<string, Movement> = {
   lateRelease: {
@@ -115,7 +123,7 @@ const MOVEMENTS: Record<string, Movement> = {
       { key: 'Reason', value: String(input.reason) },
     ],
     done: (child, input, name) => `The transfer is recorded: ${child} is now held at ${name(input.toEstablishmentId)}`,
-    establishments: true,
+    organisations: ESTABLISHMENT_CHOICE,
   },
   release: {
     path: 'release',
@@ -156,7 +164,34 @@ const MOVEMENTS: Record<string, Movement> = {
       { key: 'Reason', value: String(input.reason) },
     ],
     done: (child, input, name) => `The recall is recorded: ${child} is held at ${name(input.establishmentId)}`,
-    establishments: true,
+    organisations: ESTABLISHMENT_CHOICE,
+  },
+  supervision: {
+    path: 'transfer-supervision',
+    title: 'Move to another youth justice service',
+    confirm: 'Move the supervision',
+    form: SupervisionTransferForm,
+    firstField: 'toServiceId',
+    mutation: `mutation($input: TransferSupervisionInput!) { transferSupervision(input: $input) { id } }`,
+    may: mayTransferSupervision,
+    input: supervisionTransferInput,
+    // The api's rule: today or up to 28 days back (paperwork catching up).
+    day: {
+      field: 'effectiveDateDay',
+      what: 'The day the move takes effect',
+      of: (i) => String(i.effectiveDate),
+      maxDaysBack: 28,
+    },
+    rows: (_v, input, name) => [
+      { key: 'Moving to', value: name(input.toServiceId) },
+      { key: 'Takes effect on', value: govukDate(input.effectiveDate) },
+      { key: 'Reason', value: String(input.reason) },
+    ],
+    done: (child, input, name) =>
+      `The supervision of ${child} has moved to ${name(input.toServiceId)}: the plan is now theirs`,
+    organisations: { types: ['YOUTH_JUSTICE_SERVICE'], choose: 'Select a youth justice service' },
+    // The plan is no longer this service's to see.
+    after: '/caseload',
   },
 };
 
@@ -205,6 +240,20 @@ export class MovementsController {
     @Body() body: unknown,
   ) {
     return this.post(MOVEMENTS.transfer, q, r, id, body);
+  }
+
+  @Get('transfer-supervision')
+  supervisionForm(@Req() q: FastifyRequest, @Res() r: FastifyReply, @Param('episodeId', ParseUUIDPipe) id: string) {
+    return this.show(MOVEMENTS.supervision, q, r, id);
+  }
+  @Post('transfer-supervision')
+  supervisionPost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(MOVEMENTS.supervision, q, r, id, body);
   }
 
   @Get('release')
@@ -262,7 +311,13 @@ export class MovementsController {
     if (errors) return this.renderForm(m, request, reply, episode, values, errors, 400);
     const input = m.input(values);
     if (m.day) {
-      const problem = movementDayProblem(m.day.of(input), this.clock.today(), episode.startDate, m.day.what);
+      const problem = movementDayProblem(
+        m.day.of(input),
+        this.clock.today(),
+        episode.startDate,
+        m.day.what,
+        m.day.maxDaysBack,
+      );
       if (problem) return this.renderForm(m, request, reply, episode, values, formError(m.day.field, problem), 400);
     }
     const departure =
@@ -271,8 +326,8 @@ export class MovementsController {
       const message = `The child left ${departure}: say why the release was on another day`;
       return this.renderForm(m, request, reply, episode, values, formError('reasonForDifferentDay', message), 400);
     }
-    const establishments = m.establishments ? await this.establishments(request) : [];
-    const name = (id: unknown) => establishments.find((o) => o.id === id)?.name ?? 'Not known';
+    const organisations = m.organisations ? await this.organisations(request, m.organisations.types) : [];
+    const name = (id: unknown) => organisations.find((o) => o.id === id)?.name ?? 'Not known';
 
     if (step !== 'confirm') {
       return renderPage(request, reply, 'establishment/movement-check.njk', {
@@ -297,7 +352,7 @@ export class MovementsController {
       return this.renderForm(m, request, reply, fresh, values, refused.errors, refused.status);
     }
     flash(request, m.done(common(episode).childName, input, name));
-    return reply.redirect(`/plans/${episodeId}`, 303);
+    return reply.redirect(m.after ?? `/plans/${episodeId}`, 303);
   }
 
   private async load(request: FastifyRequest, episodeId: string): Promise<{ episode: Episode; me: Me }> {
@@ -309,13 +364,13 @@ export class MovementsController {
     return { episode, me };
   }
 
-  private async establishments(request: FastifyRequest): Promise<Named[]> {
+  private async organisations(request: FastifyRequest, types: string[]): Promise<Named[]> {
     const all: Named[] = [];
     let after: string | undefined;
     for (let page = 0; page < 5; page++) {
       const { organisations } = await this.api.asUser<{
         organisations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Named }[] };
-      }>(request, ESTABLISHMENTS, { filter: { types: ['YOI', 'STC', 'SCH', 'SECURE_SCHOOL'] }, after });
+      }>(request, ORGANISATIONS, { filter: { types }, after });
       all.push(...organisations.edges.map((e) => e.node));
       if (!organisations.pageInfo.hasNextPage || !organisations.pageInfo.endCursor) break;
       after = organisations.pageInfo.endCursor;
@@ -332,8 +387,8 @@ export class MovementsController {
     errors?: FormErrors,
     status = 200,
   ) {
-    const establishments = m.establishments ? await this.establishments(request) : [];
-    const chosen = values.toEstablishmentId ?? values.establishmentId;
+    const organisations = m.organisations ? await this.organisations(request, m.organisations.types) : [];
+    const chosen = values.toEstablishmentId ?? values.establishmentId ?? values.toServiceId;
     return renderPage(
       request,
       reply,
@@ -347,9 +402,10 @@ export class MovementsController {
         tolerance: RELEASE_DAY_TOLERANCE_DAYS,
         releaseDay: m === MOVEMENTS.release ? releaseDayRows(episode) : null,
         establishmentItems: [
-          { value: '', text: 'Select an establishment' },
-          ...establishments
+          { value: '', text: m.organisations?.choose ?? '' },
+          ...organisations
             .filter((o) => m !== MOVEMENTS.transfer || o.id !== episode.currentEstablishment.id)
+            .filter((o) => m !== MOVEMENTS.supervision || o.id !== episode.supervisingService.id)
             .map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen })),
         ],
       },
@@ -379,6 +435,9 @@ function refusal(m: Movement, error: unknown, episode: Episode): { errors: FormE
 }
 
 function cannotChange(m: Movement, episode: Episode): string {
+  if (m === MOVEMENTS.supervision) {
+    return `You cannot move this child's supervision: only a manager of ${episode.supervisingService.name}, the supervising youth justice service, can, while the child is in custody.`;
+  }
   return m === MOVEMENTS.recall
     ? `You cannot record a recall for this child: only ${episode.supervisingService.name}, the supervising youth justice service, can, once the child has been released.`
     : `You cannot change this custody record: only ${episode.currentEstablishment.name}, where the child is held, or ${episode.supervisingService.name} can, while the child is in custody.`;

@@ -7,7 +7,7 @@ import { ApiClient } from '../api/api-client';
 import { isOverdue, nextMilestone } from '../caseload/caseload-view';
 import { earlyReleaseApplies, mayChangeCustody } from '../establishment/establishment-forms';
 import { hearingsOf } from '../establishment/hearing-forms';
-import { mayRecall } from '../establishment/movement-forms';
+import { mayRecall, mayTransferSupervision } from '../establishment/movement-forms';
 import { FACT_LINKS, mayRecordFacts, Me } from '../facts/fact-specs';
 import { renderPage } from '../http/page';
 import { referralTypeFor } from '../referrals/referral-actions';
@@ -81,6 +81,10 @@ export class PlansController {
         : mayRecall(me, episode)
           ? [{ href: `/episodes/${episode.id}/recall`, text: 'Record a recall to custody' }]
           : [],
+      // The supervision handed to another youth justice service: for a manager of the supervising service.
+      supervisionLink: mayTransferSupervision(me, episode)
+        ? { href: `/episodes/${episode.id}/transfer-supervision`, text: 'Move to another youth justice service' }
+        : null,
       // A remanded child's court hearings: changed by those who may change custody, while on remand (the api decides).
       hearings: hearingsOf(episode, mayChangeCustody(me, episode)),
       next: next
