@@ -6,7 +6,8 @@ import { Session, TestApp } from './support/test-app';
  * make release at court possible, moving it plans them again, and the court's outcome continues the remand or ends
  * it. The clock is fixed at Monday 2026-11-23.
  */
-const HEARING = `id version hearingDate court purpose outcome wentTo nextHearingId moves { from to reason }`;
+const HEARING = `id version hearingDate court purpose outcome wentTo nextHearingId moves { from to reason }
+  cancelledAt cancellationReason`;
 const VIEW = `query($id: ID!) { custodialEpisode(id: $id) {
   id version status releasedAt
   hearings { ${HEARING} } nextHearing { ${HEARING} }
@@ -45,6 +46,8 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     });
   const move = (input: Record<string, unknown>, as: Session = leeds) =>
     as.graphql(`mutation($input: MoveHearingInput!) { moveHearing(input: $input) { ${HEARING} } }`, { input });
+  const cancel = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(`mutation($input: CancelHearingInput!) { cancelHearing(input: $input) { ${HEARING} } }`, { input });
   const outcome = (input: Record<string, unknown>, as: Session = leeds) =>
     as.graphql(`mutation($input: RecordHearingOutcomeInput!) { recordHearingOutcome(input: $input) { ${HEARING} } }`, {
       input,
@@ -121,6 +124,119 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     });
     expectError(stale, 'CONFLICT');
     expect((await view(ep.id)).nextHearing.hearingDate).toBe('2026-12-14');
+  });
+
+  it('cancelling a hearing: its open deadlines are waived with the reason, and the next hearing plans them again', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    // One deadline met before the cancellation: an ETE place (the fact it is met by) stays met.
+    const { id: planId } = (
+      await leeds.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, { id: ep.id })
+    ).resettlementPlan;
+    await leeds.ok(`mutation($input: RecordEtePlacementInput!) { recordEtePlacement(input: $input) { id } }`, {
+      input: {
+        planId,
+        provider: 'Leeds College',
+        startDate: '2027-01-04',
+        hoursPerWeek: 16,
+        confirmedBy: 'J Patel, admissions',
+      },
+    });
+    expect(hearingDeadlines(await view(ep.id)).HEARING_ETE_ARRANGEMENTS.status).toBe('MET');
+
+    const res = await cancel(
+      { hearingId: hearing.id, expectedVersion: hearing.version, reason: '  The court vacated the listing  ' },
+      wetherby,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.cancelHearing).toMatchObject({
+      id: hearing.id,
+      version: hearing.version + 1,
+      outcome: null,
+      cancellationReason: 'The court vacated the listing',
+    });
+    expect(res.data!.cancelHearing.cancelledAt).not.toBeNull();
+    let now = await view(ep.id);
+    expect(now.status).toBe('REMANDED');
+    expect(now.nextHearing).toBeNull();
+    const waived = now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key) && m.status === 'WAIVED');
+    expect(waived.map((m: any) => m.key).sort()).toEqual([
+      'HEARING_ACCOMMODATION_OPTION_IDENTIFIED',
+      'HEARING_CHILDRENS_SERVICES_INFORMED',
+      'HEARING_HEALTH_ARRANGEMENTS',
+    ]);
+    for (const m of waived) expect(m.waivedReason).toBe('Hearing cancelled: The court vacated the listing');
+    expect(hearingDeadlines(now).HEARING_ETE_ARRANGEMENTS.status).toBe('MET');
+    expect(now.history.at(-1)).toMatchObject({
+      type: 'HEARING_CANCELLED',
+      summary: 'Hearing at Leeds Youth Court on 2026-12-07 cancelled: The court vacated the listing',
+    });
+    // Audited as a change of the episode, by the establishment.
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE outcome = 'SUCCEEDED' AND action = 'cancelHearing' AND resource_type = 'CustodialEpisode'
+          AND resource_id = $1 AND actor_user_id = $2 AND detail->>'event' = 'HEARING_CANCELLED'`,
+      [ep.id, wetherby.userId],
+    );
+    expect(audit.n).toBe(1);
+
+    // A cancelled hearing is neither moved, given an outcome, nor cancelled again.
+    const cancelled = res.data!.cancelHearing;
+    const c = { hearingId: hearing.id, expectedVersion: cancelled.version };
+    expectError(await cancel({ ...c, reason: 'Again' }), 'CONFLICT');
+    expectError(await move({ ...c, hearingDate: '2026-12-14', reason: 'Relisted' }), 'CONFLICT');
+
+    // The court lists it again: a new hearing may be scheduled, and its deadlines count back from it.
+    const again = await schedule({
+      episodeId: ep.id,
+      expectedVersion: now.version,
+      hearingDate: '2026-12-14',
+      court: 'Leeds Youth Court',
+      purpose: 'Plea and trial preparation',
+    });
+    expect(again.errors).toBeUndefined();
+    now = await view(ep.id);
+    expect(now.nextHearing.id).toBe(again.data!.scheduleHearing.id);
+    expect(now.hearings.map((h: any) => h.cancellationReason)).toEqual(['The court vacated the listing', null]);
+    expect(hearingDeadlines(now)).toEqual({
+      HEARING_ACCOMMODATION_OPTION_IDENTIFIED: { dueDate: '2026-12-07', status: 'PENDING' },
+      HEARING_CHILDRENS_SERVICES_INFORMED: { dueDate: '2026-12-07', status: 'PENDING' },
+      HEARING_ETE_ARRANGEMENTS: { dueDate: '2026-12-09', status: 'MET' },
+      HEARING_HEALTH_ARRANGEMENTS: { dueDate: '2026-12-09', status: 'PENDING' },
+    });
+  });
+
+  it('cancelling: bad input names the field, a stale version is CONFLICT, another organisation NOT_FOUND; nothing written', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    const snapshot = async () => ({
+      hearing: (
+        await t.dataSource.query(`SELECT version, cancelled_at FROM court_hearing WHERE id = $1`, [hearing.id])
+      )[0],
+      events: (await view(ep.id)).history.length,
+    });
+    const start = await snapshot();
+    const c = { hearingId: hearing.id, expectedVersion: hearing.version };
+    expectError(await cancel({ ...c, reason: 'x' }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, reason: '     ' }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, reason: 'y'.repeat(1001) }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, hearingId: 'not-a-uuid', reason: 'Vacated' }), 'BAD_USER_INPUT', 'hearingId');
+    expectError(await cancel({ ...c, expectedVersion: 0, reason: 'Vacated' }), 'BAD_USER_INPUT', 'expectedVersion');
+    expectError(await cancel({ ...c, expectedVersion: hearing.version + 1, reason: 'Vacated' }), 'CONFLICT');
+    expectError(await cancel({ ...c, reason: 'Vacated' }, kent), 'NOT_FOUND');
+    expect(await snapshot()).toEqual(start);
+    expect((await view(ep.id)).nextHearing.id).toBe(hearing.id);
+    // One with its outcome recorded has taken place: it cannot be cancelled.
+    const { hearing: today } = await withHearing('2026-11-23');
+    const bailed = await outcome({
+      hearingId: today.id,
+      expectedVersion: today.version,
+      outcome: 'RELEASED_ON_BAIL',
+      wentTo: 'Home',
+    });
+    expect(bailed.errors).toBeUndefined();
+    expectError(
+      await cancel({ hearingId: today.id, expectedVersion: bailed.data!.recordHearingOutcome.version, reason: 'Late' }),
+      'CONFLICT',
+    );
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
