@@ -161,8 +161,7 @@ const CANCEL: Step = {
  * service (whom the api lets change custody): schedule the next hearing, move it or cancel it with the reason, and
  * record what the court decided. Each is a GOV.UK form, then a check step, then the api's mutation; the api decides
  * every change and refusal, shown as an error summary naming the field. A sentence is recorded on the existing
- * sentence page. No
- * JavaScript needed.
+ * sentence page. No JavaScript needed.
  */
 @Controller('episodes/:episodeId/hearings')
 export class HearingsController {
