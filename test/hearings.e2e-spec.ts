@@ -362,6 +362,87 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     expect(now.history.at(-1).summary).toContain('released on bail; went to Home to their mother, with a curfew');
   });
 
+  describe('the sentence page (recordSentence) while a hearing waits for its outcome', () => {
+    const recordSentence = (input: Record<string, unknown>) =>
+      leeds.graphql(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id version status } }`, {
+        input,
+      });
+    const dto = (sentenceDate: string) => ({
+      sentenceType: 'DTO',
+      sentenceDate,
+      termMonths: 12,
+      taggedBailDays: 0,
+      qualifyingSeriousOffence: false,
+      excludedFromFortyPercentRelease: false,
+    });
+
+    it('sentenced on the hearing day or later: that hearing’s outcome is recorded as SENTENCED, not left waiting', async () => {
+      const { ep, hearing } = await withHearing('2026-11-23');
+      const before = await view(ep.id);
+      const res = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: before.version,
+        sentence: dto('2026-11-23'),
+      });
+      expect(res.errors).toBeUndefined();
+      const now = await view(ep.id);
+      expect(now.status).toBe('SENTENCED');
+      expect(now.nextHearing).toBeNull();
+      expect(now.hearings).toEqual([
+        expect.objectContaining({ id: hearing.id, outcome: 'SENTENCED', version: hearing.version + 1 }),
+      ]);
+      for (const m of now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key))) {
+        expect(m).toMatchObject({ status: 'WAIVED', waivedReason: 'Does not apply: the child was sentenced' });
+      }
+      expect(now.history.at(-1)).toMatchObject({ type: 'SENTENCE_RECORDED' });
+      expect(now.history.at(-1).summary).toMatch(
+        /^Hearing at Leeds Youth Court on 2026-11-23: sentenced\. Sentence recorded: DTO 12 months from 2026-11-23/,
+      );
+      const [row] = await t.dataSource.query(
+        `SELECT outcome_recorded_at IS NOT NULL AS recorded, outcome_recorded_by_id FROM court_hearing WHERE id = $1`,
+        [hearing.id],
+      );
+      expect(row).toEqual({ recorded: true, outcome_recorded_by_id: leeds.userId });
+    });
+
+    it('sentenced before the hearing waiting: refused naming the sentence date, and nothing is written', async () => {
+      const { ep, hearing } = await withHearing('2026-12-07');
+      const before = await view(ep.id);
+      const sentences = async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM sentence WHERE episode_id = $1`, [ep.id]))[0].n;
+      const res = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: before.version,
+        sentence: dto('2026-11-20'),
+      });
+      expectError(res, 'BAD_USER_INPUT', 'sentence.sentenceDate');
+      expect(res.errors![0].message).toContain(
+        'The hearing at Leeds Youth Court on 2026-12-07 is still waiting for its outcome, and the sentence date 2026-11-20 is before it',
+      );
+      const now = await view(ep.id);
+      expect(now).toMatchObject({ status: 'REMANDED', version: before.version });
+      expect(now.history).toHaveLength(before.history.length);
+      expect(now.nextHearing).toMatchObject({ id: hearing.id, outcome: null, version: hearing.version });
+      expect(await sentences()).toBe(0);
+      // Cancelled with the reason (the listing was brought forward), the sentence is recorded.
+      const cancelled = await cancel({
+        hearingId: hearing.id,
+        expectedVersion: hearing.version,
+        reason: 'Brought forward: sentenced at Leeds Youth Court on 2026-11-20',
+      });
+      expect(cancelled.errors).toBeUndefined();
+      const ok = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: (await view(ep.id)).version,
+        sentence: dto('2026-11-20'),
+      });
+      expect(ok.errors).toBeUndefined();
+      expect((await view(ep.id)).hearings).toEqual([
+        expect.objectContaining({ id: hearing.id, outcome: null, cancellationReason: expect.any(String) }),
+      ]);
+    });
+  });
+
   it('sentenced: into the sentence flow, and the hearing deadlines no longer apply', async () => {
     const { ep, hearing } = await withHearing('2026-11-23');
     const res = await outcome({
