@@ -129,7 +129,7 @@ interface HearingRow {
 }
 
 /** Whether a hearing still waits for what the court decides: no outcome recorded, and not cancelled. */
-export function waitsForOutcome(h: { outcome: string | null; cancellationReason?: string | null }): boolean {
+function waitsForOutcome(h: { outcome: string | null; cancellationReason?: string | null }): boolean {
   return !h.outcome && !h.cancellationReason;
 }
 
