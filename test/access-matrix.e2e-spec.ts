@@ -1215,6 +1215,12 @@ describe('the authorisation matrix', () => {
       expect: CUSTODY_CHANGERS,
       run: hearingMutation('moveHearing', 'MoveHearingInput', { hearingDate: '2026-12-22', reason: 'Matrix' }),
     },
+    cancelHearing: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: hearingMutation('cancelHearing', 'CancelHearingInput', { reason: 'Matrix' }),
+    },
     recordHearingOutcome: {
       allowed: 'CONFLICT',
       audited: true,

@@ -281,6 +281,32 @@ describe('npm run seed', () => {
     expect(after).toEqual({ barriers: 1, checks: 1 });
   });
 
+  it('gives two demo children on remand their next court hearing, one with its deadlines due within days', async () => {
+    // Scheduled on the first run (today 2026-11-23, a Monday), not again on the later ones.
+    const hearings = await count(`SELECT s.code, e.status, h.hearing_date::text AS day, h.outcome, h.court,
+        (SELECT count(*)::int FROM episode_event v WHERE v.episode_id = e.id AND v.type = 'HEARING_SCHEDULED') AS events,
+        (SELECT min(m.due_date)::text FROM milestone m WHERE m.episode_id = e.id AND m.key::text LIKE 'HEARING_%'
+            AND m.status = 'PENDING') AS first_due
+      FROM court_hearing h JOIN custodial_episode e ON e.id = h.episode_id
+      JOIN organisation s ON s.id = e.supervising_service_id ORDER BY h.hearing_date`);
+    expect(hearings).toHaveLength(2);
+    for (const h of hearings) {
+      expect(['YJS-LEEDS', 'YJS-BIRMINGHAM', 'YJS-KENT', 'YJS-CARDIFF']).toContain(h.code);
+      expect(h).toMatchObject({
+        status: 'REMANDED',
+        outcome: null,
+        events: 1,
+        court: expect.stringMatching(/Youth Court$/),
+      });
+    }
+    // Tuesday 1 December (6 working days on): the first due Tuesday 24 November, at risk. Wednesday 30 December (25,
+    // past Christmas and the Boxing Day holiday on the 28th): the first due Monday 21 December.
+    expect(hearings.map((h) => [h.day, h.first_due])).toEqual([
+      ['2026-12-01', '2026-11-24'],
+      ['2026-12-30', '2026-12-21'],
+    ]);
+  });
+
   it('leaves one demo child mid-move from Birmingham to Kent, its council told on the referral', async () => {
     const moves = await count(`SELECT f.code AS "from", t.code AS "to" FROM supervision_transfer st
       JOIN organisation f ON f.id = st.from_service_id JOIN organisation t ON t.id = st.to_service_id`);

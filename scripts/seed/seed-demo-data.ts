@@ -14,6 +14,7 @@ import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
+import { seedDemoHearings } from './seed-demo-hearings';
 import { seedDemoReferrals } from './seed-demo-referrals';
 import { releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
@@ -130,6 +131,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       );
     if (options.children > 0) await seedDemoAfterRelease(url, options.today, log);
     if (options.children > 0) log(`Supervision moved: ${await seedDemoSupervisionTransfer(url, options.today)} child`);
+    if (options.children > 0)
+      log(`Court hearings: ${await seedDemoHearings(url, options.today)} scheduled for children on remand`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
