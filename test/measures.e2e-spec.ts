@@ -564,6 +564,80 @@ describe('resettlement measures (issue 23)', () => {
     ).toBe(true);
   });
 
+  /**
+   * Councils' response times (the referrals feature's `referral_response_time`, a row a step answered), November:
+   *   council      from   step         working days               raw → published (all services)   side A only
+   *   Authority A  A      ACKNOWLEDGE  1, 1, 2, 2, 3, 8           6 → hidden (see below)             6: median 2, p90 8
+   *   Authority B  B      ACKNOWLEDGE  1, 4, 5                    3 → hidden                         -
+   *   all councils        ACKNOWLEDGE  1, 1, 1, 2, 2, 3, 4, 5, 8  9: median 2 (5th), p90 8 (9th)     6: as Authority A
+   *     B's 3 is small, and 9 - 6 would give it away: Authority A's 6 is hidden too (secondary).
+   *   Authority A  A      OFFER        8, 9, 10, 12, 20           5: median 10, p90 20 (5th of 5)
+   *   Authority B  B      OFFER        3, 3, 4, 6, 7              5: median 4, p90 7
+   *   all councils        OFFER        the ten                    10: median (7 + 8) / 2 = 7.5, p90 12 (9th of 10)
+   *   Authority A  A      ACKNOWLEDGE  answered 31 October 23:30 UTC (31 October in London): outside November.
+   * ANSWER and CONFIRM: none answered, so "fewer than 5" for all councils.
+   */
+  const RESPONSE_TIMES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    responseTimes { organisationName step answered medianWorkingDays p90WorkingDays display } } }`;
+  type Time = { organisationName: string | null; step: string; answered: number | null };
+  const timesOf = (times: (Time & { medianWorkingDays: number | null; p90WorkingDays: number | null })[]) =>
+    times.map((r) => [r.step, r.organisationName, r.answered, r.medianWorkingDays, r.p90WorkingDays]);
+
+  it('gives councils’ response times per step, suppressed across the councils as one row', async () => {
+    const referralOf = async (side: 'a' | 'b') => {
+      const [row] = await t.dataSource.query(
+        `INSERT INTO referral (type, status, child_id, episode_id, plan_id, pathway_id, from_service_id,
+                               to_organisation_id, created_by_id, version)
+         SELECT 'ACCOMMODATION', 'CONFIRMED', e.child_id, e.id, p.id, w.id, e.supervising_service_id, $2, $3, 1
+           FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+           JOIN pathway w ON w.plan_id = p.id AND w.type = 'ACCOMMODATION'
+          WHERE e.id = $1
+         RETURNING id, from_service_id`,
+        [w[side].episode.id, w[side].localAuthority.id, w[side].colleagueOf[w[side].youthJusticeService.id].id],
+      );
+      return row as { id: string; from_service_id: string };
+    };
+    let started = 0;
+    const answered = async (side: 'a' | 'b', step: string, days: number[], at = '2026-11-16T12:00:00Z') => {
+      const referral = await referralOf(side);
+      for (const n of days)
+        await t.dataSource.query(
+          `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
+                                               answered_at, due_date, working_days)
+           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, '2026-11-10', $8)`,
+          [referral.id, at, ++started, step, w[side].localAuthority.id, referral.from_service_id, at, n],
+        );
+    };
+    await answered('a', 'ACKNOWLEDGE', [1, 1, 2, 2, 3, 8]);
+    await answered('b', 'ACKNOWLEDGE', [1, 4, 5]);
+    await answered('a', 'OFFER', [8, 9, 10, 12, 20]);
+    await answered('b', 'OFFER', [3, 3, 4, 6, 7]);
+    await answered('a', 'ACKNOWLEDGE', [1], '2026-10-31T23:30:00Z');
+
+    const { resettlementMeasures: all } = await admin.ok(RESPONSE_TIMES, { input: NOVEMBER });
+    expect(timesOf(all.responseTimes)).toEqual([
+      ['ACKNOWLEDGE', null, 9, 2, 8],
+      ['ACKNOWLEDGE', 'Authority A', null, null, null],
+      ['ACKNOWLEDGE', 'Authority B', null, null, null],
+      ['ANSWER', null, null, null, null],
+      ['ANSWER', 'Authority A', null, null, null],
+      ['ANSWER', 'Authority B', null, null, null],
+      ['OFFER', null, 10, 7.5, 12],
+      ['OFFER', 'Authority A', 5, 10, 20],
+      ['OFFER', 'Authority B', 5, 4, 7],
+      ['CONFIRM', null, null, null, null],
+      ['CONFIRM', 'Authority A', null, null, null],
+      ['CONFIRM', 'Authority B', null, null, null],
+    ]);
+    expect(all.responseTimes[1].display).toBe(F);
+    // Side A's referrals only: Authority A's six acknowledgements are the whole row.
+    const { resettlementMeasures: a } = await managerA.ok(RESPONSE_TIMES, { input: NOVEMBER });
+    expect(timesOf(a.responseTimes).slice(0, 2)).toEqual([
+      ['ACKNOWLEDGE', null, 6, 2, 8],
+      ['ACKNOWLEDGE', 'Authority A', 6, 2, 8],
+    ]);
+  });
+
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
     figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
       viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn

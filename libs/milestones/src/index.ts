@@ -11,6 +11,7 @@ export * from './entities/milestone.entity';
 export * from './entities/milestone-policy-override.entity';
 export * from './measures/measures.service';
 export { ResettlementMeasuresType } from './measures/measures.types';
+export { FEWER_THAN_5, suppressSmallNumbers } from './measures/rules/suppress-small-numbers';
 export * from './milestone-enums';
 export * from './milestone-lifecycle-hooks';
 export * from './milestones.module';

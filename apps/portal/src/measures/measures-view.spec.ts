@@ -6,6 +6,7 @@ import {
   measuresCsvRows,
   measuresPeriods,
   relativeRateText,
+  responseTimeTables,
   trendPeriod,
   trendTable,
 } from './measures-view';
@@ -84,6 +85,7 @@ describe('measuresCsvRows', () => {
             total: c('20'),
           },
         ],
+        responseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -99,6 +101,72 @@ describe('measuresCsvRows', () => {
       [],
       ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
       ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
+    ]);
+  });
+});
+
+describe('responseTimeTables', () => {
+  const time = (organisationName: string | null, step: string, answered: number | null, median = 3, p90 = 9) => ({
+    organisationName,
+    step,
+    answered,
+    medianWorkingDays: answered === null ? null : median,
+    p90WorkingDays: answered === null ? null : p90,
+  });
+  const times = [
+    time(null, 'ACKNOWLEDGE', 7, 2.5, 6),
+    time('Leeds City Council', 'ACKNOWLEDGE', 5),
+    time('Kent County Council', 'ACKNOWLEDGE', null),
+    time(null, 'ANSWER', null),
+  ];
+
+  it('is a table a step, in the clock’s order: all councils, then each, hidden figures not shown', () => {
+    const tables = responseTimeTables(times);
+    expect(tables.map((t) => t.id)).toEqual([
+      'response-times-acknowledge',
+      'response-times-answer',
+      'response-times-offer',
+      'response-times-confirm',
+    ]);
+    expect(tables[0]).toEqual({
+      id: 'response-times-acknowledge',
+      caption: 'Acknowledging a new accommodation referral',
+      head: ['Council', 'Steps answered', 'Median working days', '90th percentile working days'],
+      rows: [
+        ['All councils', '7', '2.5', '6'],
+        ['Leeds City Council', '5', '3', '9'],
+        ['Kent County Council', 'fewer than 5', 'Not shown', 'Not shown'],
+      ],
+    });
+    expect(tables[1].rows).toEqual([['All councils', 'fewer than 5', 'Not shown', 'Not shown']]);
+    expect(tables[2].rows).toEqual([]);
+  });
+
+  it('writes them to the CSV after the deadlines', () => {
+    const c = (display: string) => ({ display });
+    const rows = measuresCsvRows(
+      {
+        released: c('12'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        responseTimes: times,
+        breakdowns: [],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    const at = rows.findIndex((r) => r[0] === 'Councils’ response times on accommodation referrals, in working days');
+    expect(rows.slice(at, at + 7)).toEqual([
+      ['Councils’ response times on accommodation referrals, in working days'],
+      [],
+      ['Acknowledging a new accommodation referral'],
+      ['Council', 'Steps answered', 'Median working days', '90th percentile working days'],
+      ['All councils', '7', '2.5', '6'],
+      ['Leeds City Council', '5', '3', '9'],
+      ['Kent County Council', 'fewer than 5', 'Not shown', 'Not shown'],
     ]);
   });
 });
@@ -158,6 +226,7 @@ describe('breakdownTable', () => {
         ete: [],
         ...NO_PLAN,
         deadlines: [],
+        responseTimes: [],
         breakdowns: [breakdown],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -209,7 +278,16 @@ describe('the trend', () => {
       ],
     });
     const csv = measuresCsvRows(
-      { released: c('12'), accommodation: [], childTold: [], ete: [], ...NO_PLAN, deadlines: [], breakdowns: [] },
+      {
+        released: c('12'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        responseTimes: [],
+        breakdowns: [],
+      },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
       months,

@@ -74,6 +74,60 @@ export interface Measures {
   initialMeeting: Figure[];
   preReleaseMeeting: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
+  responseTimes: ResponseTime[];
+}
+
+/** One council's (or all councils') working days for one step, as the api publishes it (null: hidden). */
+export interface ResponseTime {
+  organisationName: string | null;
+  step: string;
+  answered: number | null;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+}
+
+/** What each step of a council's response clock is, as a table's caption. */
+const RESPONSE_STEP_CAPTIONS: Record<string, string> = {
+  ACKNOWLEDGE: 'Acknowledging a new accommodation referral',
+  ANSWER: 'Answering a referral sent again with the information asked for',
+  OFFER: 'Making an offer (or declining) after acknowledging',
+  CONFIRM: 'Confirming a placement after offering it',
+};
+
+/** A table of counts: its caption, its head, and rows whose first cell names the row. */
+export interface CountsTable {
+  id: string;
+  caption: string;
+  head: string[];
+  rows: string[][];
+}
+
+/**
+ * Councils' response times as tables, one a step in the clock's order: all councils first, then each council, with
+ * the steps answered, the median and the 90th percentile in working days. A hidden count (the api sends null, and no
+ * figures with it) reads "fewer than 5", its figures "Not shown".
+ */
+export function responseTimeTables(times: readonly ResponseTime[]): CountsTable[] {
+  return Object.entries(RESPONSE_STEP_CAPTIONS).map(([step, caption]) => ({
+    id: `response-times-${step.toLowerCase()}`,
+    caption,
+    head: ['Council', 'Steps answered', 'Median working days', '90th percentile working days'],
+    rows: times
+      .filter((t) => t.step === step)
+      .map((t) => [
+        t.organisationName ?? 'All councils',
+        t.answered === null ? FEWER_THAN_5 : String(t.answered),
+        t.medianWorkingDays === null ? NOT_SHOWN : String(t.medianWorkingDays),
+        t.p90WorkingDays === null ? NOT_SHOWN : String(t.p90WorkingDays),
+      ]),
+  }));
+}
+
+const FEWER_THAN_5 = 'fewer than 5';
+const NOT_SHOWN = 'Not shown';
+
+function countsTableCsvRows(table: CountsTable): string[][] {
+  return [[], [table.caption], table.head, ...table.rows];
 }
 
 const percent = (f: { percentage: number | null }) => (f.percentage === null ? '' : `${f.percentage}%`);
@@ -110,6 +164,13 @@ export function measuresCsvRows(
     [],
     ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
     ...deadlines,
+    ...(m.responseTimes.length
+      ? [
+          [],
+          ['Councils’ response times on accommodation referrals, in working days'],
+          ...responseTimeTables(m.responseTimes).flatMap(countsTableCsvRows),
+        ]
+      : []),
     ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),
     ...(trend.length ? trendCsvRows(trend) : []),
   ];

@@ -18,6 +18,7 @@ import {
   measuresPeriods,
   meetingFigures,
   planFigures,
+  responseTimeTables,
   trendPeriod,
   trendTable,
 } from './measures-view';
@@ -57,6 +58,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
+  responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
@@ -103,6 +105,7 @@ export class MeasuresController {
       measures,
       planFigures: planFigures(measures),
       meetingFigures: meetingFigures(measures),
+      responseTimes: responseTimeTables(measures.responseTimes),
       area,
       trend: { chart: await trendChartSvg(byMonth, 'trend-title'), ...trendTable(byMonth) },
       breakdowns: measures.breakdowns.map((b) => ({

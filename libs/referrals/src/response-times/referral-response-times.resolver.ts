@@ -122,7 +122,7 @@ export class ResponseTimeMeasuresResolver {
   @DecidedByParent()
   @ResolveField(() => [ReferralResponseTimeMeasure], {
     description:
-      'Councils’ response times on accommodation referrals from the service (or all) for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed.',
+      'Councils’ response times on accommodation referrals from the service (or all) for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed, and so is any council’s count the total and the others would give away (its figures with it).',
   })
   responseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
     return this.times.measures(measures.from, measures.to, measures.youthJusticeServiceId);

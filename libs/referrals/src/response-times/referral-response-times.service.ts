@@ -5,6 +5,7 @@ import { Caller } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import { BadUserInputError, Clock, ConflictError, longDate } from '@resettle/common';
 import { Role, UsersService } from '@resettle/identity';
+import { FEWER_THAN_5, suppressSmallNumbers } from '@resettle/milestones';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
 import { ReferralStatus, ReferralType } from '../referral-enums';
@@ -20,9 +21,6 @@ import {
   stepOf,
   workingDaysTaken,
 } from '../rules/response-due';
-
-/** Fewer answered steps than this are published as "fewer than 5", as the other measures are. */
-const SMALL_NUMBER = 5;
 
 /** The statuses in which a council owes an answer (`stepOf`). */
 const WAITING_ON_COUNCIL = [ReferralStatus.SENT, ReferralStatus.ACKNOWLEDGED, ReferralStatus.OFFERED];
@@ -223,8 +221,10 @@ export class ReferralResponseTimes {
 
   /**
    * The working days councils took per step, for steps answered from `from` to `to` (London days), on referrals from
-   * one youth justice service (or all): median and 90th percentile per council and for all councils together, with
-   * fewer than 5 answered steps published as "fewer than 5" (a small number of referrals can identify a child).
+   * one youth justice service (or all): median and 90th percentile per council and for all councils together. The
+   * steps answered are suppressed as the other measures are (`suppressSmallNumbers`): each step's councils are a row
+   * adding up to all councils, so under 5 is "fewer than 5", and so is any council whose count the total and the
+   * others would give away (a small number of referrals can identify a child). A hidden count hides its figures.
    */
   async measures(from: string, to: string, youthJusticeServiceId: string | null) {
     const rows: { organisation_id: string; step: ResponseStep; working_days: number }[] = await this.dataSource.query(
@@ -237,16 +237,19 @@ export class ReferralResponseTimes {
     const names = new Map(
       (await this.organisations.findByIds(councilIds)).filter((o) => o).map((o) => [o!.id, o!.name]),
     );
-    const groups: (string | null)[] = [
-      null,
-      ...councilIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '')),
-    ];
-    return groups.flatMap((organisationId) =>
-      Object.values(ResponseStep).map((step) => {
-        const days = rows
+    const councils = councilIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
+    return Object.values(ResponseStep).flatMap((step) => {
+      const daysOf = (organisationId: string | null) =>
+        rows
           .filter((r) => r.step === step && (organisationId === null || r.organisation_id === organisationId))
           .map((r) => r.working_days);
-        const figures = days.length >= SMALL_NUMBER ? medianAndP90(days) : null;
+      const [published] = suppressSmallNumbers([
+        { cells: councils.map((c) => daysOf(c).length), total: daysOf(null).length },
+      ]);
+      return [null, ...councils].map((organisationId, i) => {
+        const days = daysOf(organisationId);
+        const shown = !(i === 0 ? published.total! : published.cells[i - 1]).suppressed;
+        const figures = shown ? medianAndP90(days) : null;
         return {
           organisationId,
           organisationName: organisationId ? (names.get(organisationId) ?? null) : null,
@@ -256,10 +259,10 @@ export class ReferralResponseTimes {
           p90WorkingDays: figures?.p90 ?? null,
           display: figures
             ? `${days.length} answered: median ${figures.median}, 90th percentile ${figures.p90} working days`
-            : 'fewer than 5',
+            : FEWER_THAN_5,
         };
-      }),
-    );
+      });
+    });
   }
 
   /** What each referral's council owes now and by when (null: owing nothing, or not an accommodation referral). */
