@@ -63,6 +63,15 @@ import { Session, TestApp } from './support/test-app';
  *   agreed by release / not       2,6 → both hidden         7,5 → 7 (58%), 5         9,11 → 9 (45%), 11
  *   initial meeting in time / not 6,2 → both hidden         8,4 → both hidden        14,6 → 14 (70%), 6
  *   pre-release in time / not     4,4 → both hidden         6,6 → 6 (50%), 6         10,10 → 10 (50%), 10
+ *
+ * Escalations (`milestone_escalation`), November: each ACCOMMODATION_CONFIRMED deadline met late or not met reached
+ * level 1; side B's late ones (B7–B12) level 2 as well; A8's, never met, level 3. A4's also reached level 2 for an
+ * earlier due date (its release date moved): the highest level of any due date counts. By the highest level reached:
+ *                                 A: raw → shown            A and B: raw → shown
+ *   none / 1 / 2 / 3 = total      3,3,1,1 = 8 → all cells hidden, 8     9,3,7,1 = 20 → 9, hidden ×3, 20 (3 and 1
+ *                                                           add up to under 5: the 7 goes too)
+ *   every other kind: never escalated, e.g. CHILD_TOLD_WHERE_LIVING 20,0,0,0 = 20 → every cell hidden (the zeros
+ *   would give the 20 away), 20
  */
 describe('resettlement measures (issue 23)', () => {
   let t: TestApp;
@@ -82,12 +91,17 @@ describe('resettlement measures (issue 23)', () => {
     initialMeeting { key label numerator { value display } percentage }
     preReleaseMeeting { key label numerator { value display } percentage }
     deadlines { key metOnTime { display } metLate { display } notMet { display } waived { display } total { display } }
+    escalations { key notEscalated { display } level1 { display } level2 { display } level3 { display } total { display } }
   } }`;
   const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
   const shown = (figures: { numerator: { display: string } }[]) => figures.map((f) => f.numerator.display);
   const deadline = (rows: { key: string; [k: string]: unknown }[], key: string) => {
     const row = rows.find((r) => r.key === key) as Record<string, { display: string }>;
     return [row.metOnTime, row.metLate, row.notMet, row.waived, row.total].map((c) => c.display);
+  };
+  const escalation = (rows: { key: string; [k: string]: unknown }[], key: string) => {
+    const row = rows.find((r) => r.key === key) as Record<string, { display: string }>;
+    return [row.notEscalated, row.level1, row.level2, row.level3, row.total].map((c) => c.display);
   };
 
   /** A London day at 10:00 (GMT in November, BST before 25 October). */
@@ -307,6 +321,23 @@ describe('resettlement measures (issue 23)', () => {
         i <= 6 ? 'ON_TIME' : i <= 9 ? 'LATE' : 'NOT_HELD',
       );
     }
+    // The escalations (see the header): late or never met, level 1; side B's late, 2; never met, 3.
+    await t.dataSource.query(
+      `INSERT INTO milestone_escalation (milestone_id, due_date, level)
+       SELECT m.id, m.due_date, l.level
+         FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id
+        CROSS JOIN generate_series(1, CASE WHEN m.status = 'PENDING' THEN 3
+                                           WHEN e.supervising_service_id = $1 THEN 2 ELSE 1 END) AS l(level)
+        WHERE m.key = 'ACCOMMODATION_CONFIRMED'
+          AND e.released_at >= '2026-11-01T00:00:00Z' AND e.released_at < '2026-12-01T00:00:00Z'
+          AND (m.status = 'PENDING' OR (m.met_at AT TIME ZONE 'Europe/London')::date > m.due_date)`,
+      [w.b.youthJusticeService.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO milestone_escalation (milestone_id, due_date, level)
+       SELECT id, due_date - 7, 2 FROM milestone WHERE episode_id = $1 AND key = 'ACCOMMODATION_CONFIRMED'`,
+      [a4.id],
+    );
     // The breakdown cohort, September 2026 (side A, all 16 on the day of release, released on the 15th):
     //   ethnic group  released  address 14+ days before   shown (released; address)
     //   White         12        7 (58%)                    12; 7, rate 1 (the largest group)
@@ -347,8 +378,12 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 14,
       preReleaseMeetingInTime: 10,
     });
+    const escalated = (counts: typeof all, key: string) => counts.deadlines.find((d) => d.key === key)!.escalated;
+    expect(escalated(all, 'ACCOMMODATION_CONFIRMED')).toEqual([9, 3, 7, 1]);
+    expect(escalated(all, 'CHILD_TOLD_WHERE_LIVING')).toEqual([20, 0, 0, 0]);
     const a = await measures.counts(NOVEMBER, [w.a.youthJusticeService.id]);
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
+    expect(escalated(a, 'ACCOMMODATION_CONFIRMED')).toEqual([3, 3, 1, 1]);
     expect(a.plan).toEqual({
       viewsEveryPathway: 4,
       explained: 5,
@@ -385,6 +420,10 @@ describe('resettlement measures (issue 23)', () => {
     expect(deadline(m.deadlines, 'PRE_RELEASE_MEETING_HELD')).toEqual(['10', F, '5', F, '20']);
     expect(deadline(m.deadlines, 'DETENTION_PLACEMENT_PLAN')).toEqual([F, F, F, F, F]);
     expect(deadline(m.deadlines, 'HEALTH_HANDOVER_ARRANGED')).toEqual([F, F, F, F, F]);
+    // Escalations by the highest level reached: 3 and 1 hidden add up to under 5, so the 7 goes too.
+    expect(escalation(m.escalations, 'ACCOMMODATION_CONFIRMED')).toEqual(['9', F, F, F, '20']);
+    expect(escalation(m.escalations, 'CHILD_TOLD_WHERE_LIVING')).toEqual([F, F, F, F, '20']);
+    expect(escalation(m.escalations, 'HEALTH_HANDOVER_ARRANGED')).toEqual([F, F, F, F, F]);
     // The plan measures: 17 and 3 explained, the 3 hidden and so the 17 (20 - 17 would give it away).
     expect(shown(m.planViews)).toEqual(['13', '7']);
     expect(m.planViews[0]).toMatchObject({
@@ -436,6 +475,7 @@ describe('resettlement measures (issue 23)', () => {
     // 5 is not small, but 8 - 3 would give the hidden 3 away: both hidden.
     expect(shown(m.ete)).toEqual([F, F]);
     expect(m.ete.map((f: { percentage: number | null }) => f.percentage)).toEqual([null, null]);
+    expect(escalation(m.escalations, 'ACCOMMODATION_CONFIRMED')).toEqual([F, F, F, F, '8']);
     // 4 and 4, 5 and 3, 2 and 6, 6 and 2, 4 and 4: every plan figure hidden.
     for (const figures of [m.planViews, m.planExplained, m.planAgreed, m.initialMeeting, m.preReleaseMeeting])
       expect(shown(figures)).toEqual([F, F]);

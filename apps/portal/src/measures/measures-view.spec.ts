@@ -1,6 +1,7 @@
 import {
   breakdownTable,
   chosenPeriod,
+  escalationsTable,
   figureLabel,
   isPlanFigure,
   measuresCsvRows,
@@ -85,6 +86,7 @@ describe('measuresCsvRows', () => {
             total: c('20'),
           },
         ],
+        escalations: [],
         responseTimes: [],
         breakdowns: [],
       },
@@ -101,6 +103,47 @@ describe('measuresCsvRows', () => {
       [],
       ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
       ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
+    ]);
+  });
+});
+
+describe('escalationsTable', () => {
+  it('is a row a kind of deadline, by the highest level reached, as published', () => {
+    const c = (display: string) => ({ display });
+    const escalations = [
+      {
+        key: 'ACCOMMODATION_CONFIRMED',
+        notEscalated: c('9'),
+        level1: c('fewer than 5'),
+        level2: c('fewer than 5'),
+        level3: c('fewer than 5'),
+        total: c('20'),
+      },
+    ];
+    const table = escalationsTable({ escalations });
+    expect(table.rows).toEqual([
+      ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
+    ]);
+    const csv = measuresCsvRows(
+      {
+        released: c('20'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        escalations,
+        responseTimes: [],
+        breakdowns: [],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    expect(csv.slice(-4)).toEqual([
+      [],
+      ['How far missed deadlines were escalated'],
+      table.head,
+      ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
     ]);
   });
 });
@@ -152,6 +195,7 @@ describe('responseTimeTables', () => {
         ete: [],
         ...NO_PLAN,
         deadlines: [],
+        escalations: [],
         responseTimes: times,
         breakdowns: [],
       },
@@ -226,6 +270,7 @@ describe('breakdownTable', () => {
         ete: [],
         ...NO_PLAN,
         deadlines: [],
+        escalations: [],
         responseTimes: [],
         breakdowns: [breakdown],
       },
@@ -285,6 +330,7 @@ describe('the trend', () => {
         ete: [],
         ...NO_PLAN,
         deadlines: [],
+        escalations: [],
         responseTimes: [],
         breakdowns: [],
       },

@@ -74,7 +74,35 @@ export interface Measures {
   initialMeeting: Figure[];
   preReleaseMeeting: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
+  escalations: {
+    key: string;
+    notEscalated: Count;
+    level1: Count;
+    level2: Count;
+    level3: Count;
+    total: Count;
+  }[];
   responseTimes: ResponseTime[];
+}
+
+/** The deadlines by the highest level of the escalation ladder each reached, a row a kind of deadline. */
+export function escalationsTable(m: Pick<Measures, 'escalations'>): CountsTable {
+  return {
+    id: 'measures-escalations',
+    caption: 'How far missed deadlines were escalated',
+    head: [
+      'Deadline',
+      'Not escalated',
+      'Level 1: the owner only',
+      'Level 2: their manager',
+      'Level 3: the head of service',
+      'Total',
+    ],
+    rows: m.escalations.map((e) => [
+      MILESTONE_LABELS[e.key] ?? e.key,
+      ...[e.notEscalated, e.level1, e.level2, e.level3, e.total].map((c) => c.display),
+    ]),
+  };
 }
 
 /** One council's (or all councils') working days for one step, as the api publishes it (null: hidden). */
@@ -164,6 +192,7 @@ export function measuresCsvRows(
     [],
     ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
     ...deadlines,
+    ...(m.escalations.length ? countsTableCsvRows(escalationsTable(m)) : []),
     ...(m.responseTimes.length
       ? [
           [],

@@ -11,6 +11,7 @@ import { signedInUser } from '../session/portal-session';
 import {
   breakdownTable,
   chosenPeriod,
+  escalationsTable,
   figureLabel,
   isPlanFigure,
   Measures,
@@ -58,6 +59,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
+  escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
@@ -105,6 +107,7 @@ export class MeasuresController {
       measures,
       planFigures: planFigures(measures),
       meetingFigures: meetingFigures(measures),
+      escalations: escalationsTable(measures),
       responseTimes: responseTimeTables(measures.responseTimes),
       area,
       trend: { chart: await trendChartSvg(byMonth, 'trend-title'), ...trendTable(byMonth) },

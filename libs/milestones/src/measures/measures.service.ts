@@ -266,11 +266,30 @@ export class MeasuresService {
                 count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${day('m.met_at')} <= m.due_date))::int AS on_time,
                 count(*) FILTER (WHERE m.status = 'MET' AND ${day('m.met_at')} > m.due_date)::int AS late,
                 count(*) FILTER (WHERE m.status IN ('PENDING', 'MISSED'))::int AS not_met,
-                count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived
+                count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived,
+                count(*) FILTER (WHERE x.level IS NULL)::int AS esc0,
+                count(*) FILTER (WHERE x.level = 1)::int AS esc1,
+                count(*) FILTER (WHERE x.level = 2)::int AS esc2,
+                count(*) FILTER (WHERE x.level >= 3)::int AS esc3
            FROM milestone m JOIN r ON r.id = m.episode_id
+           -- The highest level of the ladder the deadline reached, for any of its due dates (none: never escalated).
+           LEFT JOIN LATERAL (SELECT max(e.level) AS level FROM milestone_escalation e WHERE e.milestone_id = m.id) x
+             ON true
           GROUP BY m.key`,
         params,
-      ) as Promise<{ key: MilestoneKey; on_time: number; late: number; not_met: number; waived: number }[]>,
+      ) as Promise<
+        {
+          key: MilestoneKey;
+          on_time: number;
+          late: number;
+          not_met: number;
+          waived: number;
+          esc0: number;
+          esc1: number;
+          esc2: number;
+          esc3: number;
+        }[]
+      >,
     ]);
     const c = children[0];
     const byKey = new Map(deadlines.map((d) => [d.key, d]));
@@ -294,6 +313,7 @@ export class MeasuresService {
           metLate: d?.late ?? 0,
           notMet: d?.not_met ?? 0,
           waived: d?.waived ?? 0,
+          escalated: [d?.esc0 ?? 0, d?.esc1 ?? 0, d?.esc2 ?? 0, d?.esc3 ?? 0],
         };
       }),
     };

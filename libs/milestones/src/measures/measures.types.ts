@@ -81,6 +81,23 @@ export class DeadlineMeasureType {
   @Field(() => PublishedCountType) total: PublishedCountType;
 }
 
+@ObjectType({
+  description:
+    'The deadlines of one kind of the children released by the highest level of the escalation ladder each reached (level 1 the owner at the due moment, 2 their manager, 3 the head of service); the bands add up to the total.',
+})
+export class EscalationMeasureType {
+  @Field(() => MilestoneKey) key: MilestoneKey;
+  @Field(() => PublishedCountType, { description: 'Never escalated (met, waived or still to come in time).' })
+  notEscalated: PublishedCountType;
+  @Field(() => PublishedCountType, { description: 'Reached level 1 (the owner) and went no further.' })
+  level1: PublishedCountType;
+  @Field(() => PublishedCountType, { description: "Reached level 2 (the owner's manager) and went no further." })
+  level2: PublishedCountType;
+  @Field(() => PublishedCountType, { description: 'Reached level 3 (the head of service).' })
+  level3: PublishedCountType;
+  @Field(() => PublishedCountType) total: PublishedCountType;
+}
+
 @ObjectType({ description: 'One measure for one group: how many of the group had it, and against the largest group.' })
 export class BreakdownFigureType {
   @Field(() => BreakdownMeasureEnum) measure: BreakdownMeasure;
@@ -154,6 +171,11 @@ export class ResettlementMeasuresType {
   })
   preReleaseMeeting: MeasureFigureType[];
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
+  @Field(() => [EscalationMeasureType], {
+    description:
+      'The same deadlines by the highest level of the escalation ladder each reached (`milestone_escalation`, any of its due dates), as recorded now.',
+  })
+  escalations: EscalationMeasureType[];
   @Field(() => [MeasureBreakdownType], {
     description:
       'The headline measures by ethnic group, gender, age band, looked-after status, care leavers and remand or sentenced (disproportionality), suppressed so no hidden count can be worked out.',

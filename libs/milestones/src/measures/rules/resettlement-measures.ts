@@ -41,7 +41,15 @@ export interface MeasureCounts {
     initialMeetingInTime: number;
     preReleaseMeetingInTime: number;
   };
-  deadlines: { key: MilestoneKey; metOnTime: number; metLate: number; notMet: number; waived: number }[];
+  deadlines: {
+    key: MilestoneKey;
+    metOnTime: number;
+    metLate: number;
+    notMet: number;
+    waived: number;
+    /** The deadlines by the highest level of the escalation ladder they reached: none, 1, 2, 3 (or more). */
+    escalated: [none: number, level1: number, level2: number, level3: number];
+  }[];
 }
 
 interface Figure {
@@ -62,6 +70,15 @@ interface DeadlineRow {
   total: PublishedCount;
 }
 
+interface EscalationRow {
+  key: MilestoneKey;
+  notEscalated: PublishedCount;
+  level1: PublishedCount;
+  level2: PublishedCount;
+  level3: PublishedCount;
+  total: PublishedCount;
+}
+
 export interface PublishedMeasures {
   released: PublishedCount;
   accommodation: Figure[];
@@ -73,6 +90,7 @@ export interface PublishedMeasures {
   initialMeeting: Figure[];
   preReleaseMeeting: Figure[];
   deadlines: DeadlineRow[];
+  escalations: EscalationRow[];
 }
 
 function figures(keys: readonly (readonly [MeasureFigure, string])[], cells: number[], total: number): Figure[] {
@@ -156,6 +174,13 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       const [row] = suppressSmallNumbers([{ cells, total: cells.reduce((a, b) => a + b, 0) }]);
       const [metOnTime, metLate, notMet, waived] = row.cells;
       return { key: d.key, metOnTime, metLate, notMet, waived, total: row.total! };
+    }),
+    // The highest level each deadline reached: bands that add up to the deadlines of the kind, as the address is
+    // published (a level reached beside the next would give the deadlines that stopped at it away by subtraction).
+    escalations: counts.deadlines.map((d) => {
+      const [row] = suppressSmallNumbers([{ cells: d.escalated, total: d.escalated.reduce((a, b) => a + b, 0) }]);
+      const [notEscalated, level1, level2, level3] = row.cells;
+      return { key: d.key, notEscalated, level1, level2, level3, total: row.total! };
     }),
   };
 }
