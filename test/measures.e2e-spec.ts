@@ -72,6 +72,20 @@ import { Session, TestApp } from './support/test-app';
  *                                                           add up to under 5: the 7 goes too)
  *   every other kind: never escalated, e.g. CHILD_TOLD_WHERE_LIVING 20,0,0,0 = 20 → every cell hidden (the zeros
  *   would give the 20 away), 20
+ *
+ * Case managers (`case_manager_assignment`, X and Y two people), November, changes to the day of release:
+ *   A1 X (0)   A2 X, Y (1)   A3 X, Y, X (2)   A4 X, then Y 5 days after release (0)   A5 X, Y on the day of release (1)
+ *   A6–A8 nobody allocated;  B1–B6 X (0);  B7–B12 X, Y (1)
+ *                                 A: raw → shown            B: raw → shown          A and B: raw → shown
+ *   none / 0 / 1 / 2+             3,2,2,1 → all hidden      0,6,6,0 → hidden, hidden, 6, hidden (0 and 0 add up
+ *                                                           to under 5: the first 6 goes too)
+ *                                                                                   3,8,8,1 → hidden, hidden, 8,
+ *                                                                                   hidden (3 and 1: the first 8)
+ * Interventions repeated: side A's child did "Knife Crime Awareness" on an earlier order, side B's "Victim
+ * awareness". A1 plans "knife-crime  awareness" (the same, typed otherwise), A2 "Knife crime awareness" (done: still
+ * repeated), A3 "Anger management", A4 "Victim awareness" (B's child's, not A's); B1–B5 "Victim Awareness", B6
+ * "Victim awareness course" (another name).
+ *   repeated / not                2,6 → both hidden         5,7 → 5 (42%), 7        7,13 → 7 (35%), 13
  */
 describe('resettlement measures (issue 23)', () => {
   let t: TestApp;
@@ -90,6 +104,8 @@ describe('resettlement measures (issue 23)', () => {
     planAgreed { key label numerator { value display } percentage }
     initialMeeting { key label numerator { value display } percentage }
     preReleaseMeeting { key label numerator { value display } percentage }
+    caseManagerChanges { key label numerator { value display } percentage }
+    interventionRepeated { key label numerator { value display } percentage }
     deadlines { key metOnTime { display } metLate { display } notMet { display } waived { display } total { display } }
     escalations { key notEscalated { display } level1 { display } level2 { display } level3 { display } total { display } }
   } }`;
@@ -306,6 +322,7 @@ describe('resettlement measures (issue 23)', () => {
     await milestone(a8, 'INITIAL_PLANNING_MEETING', null, { metOn: minus('2026-11-30', 100) });
     await milestone(a8, 'DETENTION_PLACEMENT_PLAN', minus('2026-11-30', 95), { metOn: minus('2026-11-30', 100) });
     await milestone(a8, 'PRE_RELEASE_MEETING_HELD', null, { metOn: minus('2026-11-30', 10) });
+    const bs: { id: string; childId: string }[] = [];
     for (let i = 1; i <= 12; i++) {
       const r = '2026-11-20';
       const b = await child('b', r, {
@@ -314,6 +331,7 @@ describe('resettlement measures (issue 23)', () => {
         ete: i <= 6 ? minus(r, 20) : null,
       });
       await planOf(b, i <= 9 ? 'ALL' : 'NONE', minus(r, 20), i <= 7 ? minus(r, 18) : null);
+      bs.push(b);
       await meetings(
         b,
         r,
@@ -321,6 +339,43 @@ describe('resettlement measures (issue 23)', () => {
         i <= 6 ? 'ON_TIME' : i <= 9 ? 'LATE' : 'NOT_HELD',
       );
     }
+    // Case managers and interventions (see the header).
+    const [x, y] = [w.a.colleagueOf[w.a.youthJusticeService.id].id, w.b.colleagueOf[w.b.youthJusticeService.id].id];
+    const assigned = async (episode: { id: string }, ...who: [string, string][]) => {
+      for (const [person, on] of who)
+        await t.dataSource.query(
+          `INSERT INTO case_manager_assignment (episode_id, case_manager_id, assigned_from) VALUES ($1, $2, $3)`,
+          [episode.id, person, at(on)],
+        );
+    };
+    await assigned(a1, [x, '2026-09-01']);
+    await assigned(a2, [x, '2026-09-01'], [y, '2026-10-15']);
+    await assigned(a3, [x, '2026-09-01'], [y, '2026-10-15'], [x, '2026-11-01']);
+    await assigned(a4, [x, '2026-09-01'], [y, '2026-11-21']);
+    await assigned(a5, [x, '2026-09-01'], [y, '2026-11-17']);
+    for (const [i, b] of bs.entries())
+      await assigned(b, [x, '2026-09-01'], ...(i >= 6 ? ([[y, '2026-10-01']] as [string, string][]) : []));
+    for (const [childId, name] of [
+      [w.a.child.id, 'Knife Crime Awareness'],
+      [w.b.child.id, 'Victim awareness'],
+    ])
+      await t.dataSource.query(`INSERT INTO prior_intervention (child_id, name, version) VALUES ($1, $2, 1)`, [
+        childId,
+        name,
+      ]);
+    const planned = async (episode: { id: string }, intervention: string, doneOn: string | null = null) =>
+      t.dataSource.query(
+        `INSERT INTO pathway_action (pathway_id, description, intervention, done_on, version)
+         SELECT w.id, 'A course', $2, $3, 1 FROM pathway w JOIN resettlement_plan p ON p.id = w.plan_id
+          WHERE p.episode_id = $1 AND w.type = 'ACCOMMODATION'`,
+        [episode.id, intervention, doneOn],
+      );
+    await planned(a1, 'knife-crime  awareness');
+    await planned(a2, 'Knife crime awareness', '2026-11-01');
+    await planned(a3, 'Anger management');
+    await planned(a4, 'Victim awareness');
+    for (const b of bs.slice(0, 5)) await planned(b, 'Victim Awareness');
+    await planned(bs[5], 'Victim awareness course');
     // The escalations (see the header): late or never met, level 1; side B's late, 2; never met, 3.
     await t.dataSource.query(
       `INSERT INTO milestone_escalation (milestone_id, due_date, level)
@@ -384,6 +439,8 @@ describe('resettlement measures (issue 23)', () => {
     const a = await measures.counts(NOVEMBER, [w.a.youthJusticeService.id]);
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
     expect(escalated(a, 'ACCOMMODATION_CONFIRMED')).toEqual([3, 3, 1, 1]);
+    expect([all.caseManagerChanges, all.interventionRepeated]).toEqual([[3, 8, 8, 1], 7]);
+    expect([a.caseManagerChanges, a.interventionRepeated]).toEqual([[3, 2, 2, 1], 2]);
     expect(a.plan).toEqual({
       viewsEveryPathway: 4,
       explained: 5,
@@ -443,6 +500,15 @@ describe('resettlement measures (issue 23)', () => {
     });
     expect(shown(m.preReleaseMeeting)).toEqual(['10', '10']);
     expect(m.preReleaseMeeting[1]).toMatchObject({ key: 'PRE_RELEASE_MEETING_NOT_IN_TIME', percentage: 50 });
+    // Case-manager changes 3, 8, 8, 1: the 3 and 1 add up to under 5, so the first 8 goes too.
+    expect(shown(m.caseManagerChanges)).toEqual([F, F, '8', F]);
+    expect(m.caseManagerChanges[2]).toMatchObject({
+      key: 'CASE_MANAGER_ONE_CHANGE',
+      label: 'Case manager changed once by the day of release',
+      percentage: 40,
+    });
+    expect(shown(m.interventionRepeated)).toEqual(['7', '13']);
+    expect(m.interventionRepeated[0]).toMatchObject({ key: 'INTERVENTION_REPEATED', percentage: 35 });
     // Counts only: no child, no episode, anywhere in the answer.
     const text = JSON.stringify(m);
     for (const id of [w.a.child.id, w.b.child.id, w.a.episode.id]) expect(text).not.toContain(id);
@@ -464,6 +530,10 @@ describe('resettlement measures (issue 23)', () => {
     expect(m.planAgreed[0].percentage).toBe(58);
     expect(shown(m.initialMeeting)).toEqual([F, F]);
     expect(shown(m.preReleaseMeeting)).toEqual(['6', '6']);
+    // 0, 6, 6, 0 case-manager changes: the zeros and the first 6 hidden; 5 and 7 repeated interventions shown.
+    expect(shown(m.caseManagerChanges)).toEqual([F, F, '6', F]);
+    expect(shown(m.interventionRepeated)).toEqual(['5', '7']);
+    expect(m.interventionRepeated[0].percentage).toBe(42);
   });
 
   it('a youth justice manager sees their own service: small numbers hidden, 5 given away by the total hidden too', async () => {
@@ -479,6 +549,9 @@ describe('resettlement measures (issue 23)', () => {
     // 4 and 4, 5 and 3, 2 and 6, 6 and 2, 4 and 4: every plan figure hidden.
     for (const figures of [m.planViews, m.planExplained, m.planAgreed, m.initialMeeting, m.preReleaseMeeting])
       expect(shown(figures)).toEqual([F, F]);
+    // 3, 2, 2, 1 case-manager changes and 2 and 6 repeated interventions: all hidden.
+    expect(shown(m.caseManagerChanges)).toEqual([F, F, F, F]);
+    expect(shown(m.interventionRepeated)).toEqual([F, F]);
     // The audit: one row for the read, naming no child.
     const [row] = await t.dataSource.query(
       `SELECT action, resource_type, resource_id, child_id, outcome, detail FROM audit_event
@@ -681,7 +754,7 @@ describe('resettlement measures (issue 23)', () => {
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
     figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
       viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
-      preReleaseMeetingDue } } }`;
+      preReleaseMeetingDue caseManagerChanges interventionRepeated } } }`;
 
   it('lists the children behind a figure for their own service’s manager, each read audited', async () => {
     // Side A in November, no address by the day of release: A7 (confirmed after) and A8 (never), in order of release.
@@ -765,6 +838,36 @@ describe('resettlement measures (issue 23)', () => {
       );
       expect([yes, ...listed]).toEqual([yes, count, 8 - count]);
     }
+  });
+
+  it('lists the children behind the case-manager and intervention figures: the same conditions as the counts', async () => {
+    const list = async (figure: string) =>
+      (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.children.map(
+        (c: Record<string, unknown>) => [c.releasedOn, c.caseManagerChanges, c.interventionRepeated],
+      );
+    expect(await list('CASE_MANAGER_ONE_CHANGE')).toEqual([
+      ['2026-11-12', 1, true],
+      ['2026-11-17', 1, false],
+    ]);
+    expect(await list('CASE_MANAGER_TWO_OR_MORE_CHANGES')).toEqual([['2026-11-13', 2, false]]);
+    expect(await list('CASE_MANAGER_NONE')).toEqual([
+      ['2026-11-18', null, false],
+      ['2026-11-19', null, false],
+      ['2026-11-30', null, false],
+    ]);
+    expect(await list('INTERVENTION_REPEATED')).toEqual([
+      ['2026-11-10', 0, true],
+      ['2026-11-12', 1, true],
+    ]);
+    let listed = 0;
+    for (const figure of [
+      'CASE_MANAGER_NONE',
+      'CASE_MANAGER_NO_CHANGE',
+      'CASE_MANAGER_ONE_CHANGE',
+      'INTERVENTION_NOT_REPEATED',
+    ])
+      listed += (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.total;
+    expect(listed).toBe(3 + 2 + 2 + 6);
   });
 
   it('never lists children to a national admin, nor another service’s to a manager; a bad page names the field', async () => {

@@ -1,3 +1,4 @@
+export * from './case-manager-changes.sql';
 export * from './caseload.service';
 export * from './caseload-prefetch';
 export * from './custody.module';

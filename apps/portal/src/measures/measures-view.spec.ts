@@ -3,6 +3,7 @@ import {
   chosenPeriod,
   escalationsTable,
   figureLabel,
+  isContinuityFigure,
   isPlanFigure,
   measuresCsvRows,
   measuresPeriods,
@@ -13,7 +14,15 @@ import {
 } from './measures-view';
 
 /** A period's measures without the plan's figures. */
-const NO_PLAN = { planViews: [], planExplained: [], planAgreed: [], initialMeeting: [], preReleaseMeeting: [] };
+const NO_PLAN = {
+  planViews: [],
+  planExplained: [],
+  planAgreed: [],
+  initialMeeting: [],
+  preReleaseMeeting: [],
+  caseManagerChanges: [],
+  interventionRepeated: [],
+};
 
 describe('measures periods', () => {
   it('offers the last 12 whole months, last month first, and the 12 months to the end of last month', () => {
@@ -67,6 +76,16 @@ describe('measuresCsvRows', () => {
         ],
         planAgreed: [],
         initialMeeting: [],
+        caseManagerChanges: [],
+        interventionRepeated: [
+          {
+            key: 'INTERVENTION_REPEATED',
+            label: 'Repeated',
+            numerator: c('fewer than 5'),
+            denominator: c('20'),
+            percentage: null,
+          },
+        ],
         preReleaseMeeting: [
           {
             key: 'PRE_RELEASE_MEETING_IN_TIME',
@@ -100,6 +119,7 @@ describe('measuresCsvRows', () => {
       ['Told', '6', '12', '50%'],
       ['Explained', '17', '20', '85%'],
       ['Pre-release', '9', '20', '45%'],
+      ['Repeated', 'fewer than 5', '20', ''],
       [],
       ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
       ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
@@ -224,6 +244,17 @@ describe('the figures behind which children are listed', () => {
   ])('%s reads "%s" (plan columns: %p)', (figure, label, plan) => {
     expect(figureLabel(figure)).toBe(label);
     expect(isPlanFigure(figure)).toBe(plan);
+    expect(isContinuityFigure(figure)).toBe(false);
+  });
+
+  it.each([
+    ['CASE_MANAGER_NONE', 'No case manager allocated by the day of release'],
+    ['CASE_MANAGER_TWO_OR_MORE_CHANGES', 'Case manager changed twice or more by the day of release'],
+    ['INTERVENTION_REPEATED', 'Plan repeats an intervention the child did on an earlier order'],
+  ])('%s reads "%s", listed with case-manager changes and interventions', (figure, label) => {
+    expect(figureLabel(figure)).toBe(label);
+    expect(isContinuityFigure(figure)).toBe(true);
+    expect(isPlanFigure(figure)).toBe(false);
   });
 
   it('knows no other figure', () => {

@@ -73,6 +73,8 @@ export interface Measures {
   planAgreed: Figure[];
   initialMeeting: Figure[];
   preReleaseMeeting: Figure[];
+  caseManagerChanges: Figure[];
+  interventionRepeated: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
   escalations: {
     key: string;
@@ -171,12 +173,14 @@ export function measuresCsvRows(
   trend: readonly TrendRow[] = [],
 ): string[][] {
   const heading = [`Children released ${govukDate(period.from)} to ${govukDate(period.to)}, ${area}`];
-  const figures = [...m.accommodation, ...m.childTold, ...m.ete, ...planFigures(m), ...meetingFigures(m)].map((f) => [
-    f.label,
-    f.numerator.display,
-    f.denominator.display,
-    percent(f),
-  ]);
+  const figures = [
+    ...m.accommodation,
+    ...m.childTold,
+    ...m.ete,
+    ...planFigures(m),
+    ...meetingFigures(m),
+    ...continuityFigures(m),
+  ].map((f) => [f.label, f.numerator.display, f.denominator.display, percent(f)]);
   const deadlines = m.deadlines.map((d) => [
     MILESTONE_LABELS[d.key] ?? d.key,
     d.metOnTime.display,
@@ -215,6 +219,11 @@ export function meetingFigures(m: Measures): Figure[] {
   return [...m.initialMeeting, ...m.preReleaseMeeting];
 }
 
+/** The figures of who the child worked with: case-manager changes, and interventions of an earlier order repeated. */
+export function continuityFigures(m: Pick<Measures, 'caseManagerChanges' | 'interventionRepeated'>): Figure[] {
+  return [...m.caseManagerChanges, ...m.interventionRepeated];
+}
+
 /** What each headline figure counts, for the page of the children behind it; null for anything else. */
 const FIGURE_LABELS: Record<string, string> = {
   ADDRESS_28_DAYS: 'Address confirmed 28 days or more before release',
@@ -235,11 +244,22 @@ const FIGURE_LABELS: Record<string, string> = {
   INITIAL_MEETING_NOT_IN_TIME: 'Initial planning meeting not held within 10 working days',
   PRE_RELEASE_MEETING_IN_TIME: 'Pre-release planning meeting held in time',
   PRE_RELEASE_MEETING_NOT_IN_TIME: 'Pre-release planning meeting not held in time',
+  CASE_MANAGER_NONE: 'No case manager allocated by the day of release',
+  CASE_MANAGER_NO_CHANGE: 'One case manager throughout, to the day of release',
+  CASE_MANAGER_ONE_CHANGE: 'Case manager changed once by the day of release',
+  CASE_MANAGER_TWO_OR_MORE_CHANGES: 'Case manager changed twice or more by the day of release',
+  INTERVENTION_REPEATED: 'Plan repeats an intervention the child did on an earlier order',
+  INTERVENTION_NOT_REPEATED: 'Plan repeats no intervention of an earlier order',
 };
 
 /** Whether a figure is one of the plan's (its children are listed with their plan's days, not their addresses'). */
 export function isPlanFigure(figure: string): boolean {
   return /^(PLAN_|INITIAL_MEETING_|PRE_RELEASE_MEETING_)/.test(figure);
+}
+
+/** Whether a figure is about case managers or repeated interventions (its children are listed with those). */
+export function isContinuityFigure(figure: string): boolean {
+  return /^(CASE_MANAGER_|INTERVENTION_)/.test(figure);
 }
 
 export function figureLabel(figure: unknown): string | null {

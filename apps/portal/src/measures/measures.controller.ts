@@ -11,8 +11,10 @@ import { signedInUser } from '../session/portal-session';
 import {
   breakdownTable,
   chosenPeriod,
+  continuityFigures,
   escalationsTable,
   figureLabel,
+  isContinuityFigure,
   isPlanFigure,
   Measures,
   measuresCsvRows,
@@ -43,6 +45,8 @@ interface MeasureChildrenPage {
     initialMeetingDue: string | null;
     preReleaseMeetingOn: string | null;
     preReleaseMeetingDue: string | null;
+    caseManagerChanges: number | null;
+    interventionRepeated: boolean;
   }[];
 }
 
@@ -58,6 +62,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   youthJusticeServiceId released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
+  caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
@@ -67,7 +72,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
 const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
   total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
     viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
-    preReleaseMeetingDue } } }`;
+    preReleaseMeetingDue caseManagerChanges interventionRepeated } } }`;
 
 const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
@@ -107,6 +112,7 @@ export class MeasuresController {
       measures,
       planFigures: planFigures(measures),
       meetingFigures: meetingFigures(measures),
+      continuityFigures: continuityFigures(measures),
       escalations: escalationsTable(measures),
       responseTimes: responseTimeTables(measures.responseTimes),
       area,
@@ -155,6 +161,7 @@ export class MeasuresController {
       list,
       figureLabel: known,
       planColumns: isPlanFigure(String(figure)),
+      continuityColumns: isContinuityFigure(String(figure)),
       period: chosen,
       backHref: `/measures?${new URLSearchParams({ period: chosen.value })}`,
       previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,

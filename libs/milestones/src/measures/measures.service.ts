@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChildrenService } from '@resettle/children';
-import { CustodyService } from '@resettle/custody';
+import { caseManagerChangesSql, CustodyService } from '@resettle/custody';
 import { planMeasuresSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
@@ -50,6 +50,12 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   INITIAL_MEETING_NOT_IN_TIME: not(YES.initialMeeting),
   PRE_RELEASE_MEETING_IN_TIME: YES.preReleaseMeeting,
   PRE_RELEASE_MEETING_NOT_IN_TIME: not(YES.preReleaseMeeting),
+  CASE_MANAGER_NONE: `case_manager_changes IS NULL`,
+  CASE_MANAGER_NO_CHANGE: `case_manager_changes = 0`,
+  CASE_MANAGER_ONE_CHANGE: `case_manager_changes = 1`,
+  CASE_MANAGER_TWO_OR_MORE_CHANGES: `case_manager_changes >= 2`,
+  INTERVENTION_REPEATED: `intervention_repeated`,
+  INTERVENTION_NOT_REPEATED: `NOT intervention_repeated`,
 };
 
 /** The day a milestone of the episode `r.id` was met (the day of its fact; `on` for another), or null. */
@@ -65,7 +71,8 @@ const dueOn = (key: MilestoneKey) =>
  * released from remand, never sentenced, has no such due date, and their INITIAL meeting (the same fact) is judged by
  * the detention placement plan's, 10 working days after remand. The pre-release meeting by its milestone's due date,
  * 20 working days before the earliest release date (none for a child released from remand: then held by the day of
- * release).
+ * release). The case manager's changes to the day of release (custody's `caseManagerChangesSql`: null, nobody
+ * allocated), and whether the plan repeats an intervention of an earlier order (planning's, as the plan stands).
  */
 const PER_SQL = `SELECT r.*,
          ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
@@ -77,7 +84,9 @@ const PER_SQL = `SELECT r.*,
            AS initial_meeting_due,
          ${metOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_on,
          ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due,
-         pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway
+         ${caseManagerChangesSql('r.id', 'r.released_on')} AS case_manager_changes,
+         pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway,
+         coalesce(pl.intervention_repeated, false) AS intervention_repeated
     FROM r LEFT JOIN LATERAL (${planMeasuresSql('r.id')}) pl ON true`;
 
 /** One child behind a figure: the episode they were released from and the days that decided it. */
@@ -95,6 +104,8 @@ export interface FigureChild {
   initialMeetingDue: string | null;
   preReleaseMeetingOn: string | null;
   preReleaseMeetingDue: string | null;
+  caseManagerChanges: number | null;
+  interventionRepeated: boolean;
 }
 
 /**
@@ -220,6 +231,7 @@ export class MeasuresService {
                 to_char(initial_meeting_due, 'YYYY-MM-DD') AS "initialMeetingDue",
                 to_char(pre_release_meeting_on, 'YYYY-MM-DD') AS "preReleaseMeetingOn",
                 to_char(pre_release_meeting_due, 'YYYY-MM-DD') AS "preReleaseMeetingDue",
+                case_manager_changes AS "caseManagerChanges", intervention_repeated AS "interventionRepeated",
                 (count(*) OVER ())::int AS total
            FROM per
           WHERE ${FIGURE_SQL[figure]}
@@ -256,7 +268,12 @@ export class MeasuresService {
                 count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS explained,
                 count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS agreed,
                 count(*) FILTER (WHERE ${FIGURE_SQL.INITIAL_MEETING_IN_TIME})::int AS initial,
-                count(*) FILTER (WHERE ${FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME})::int AS pre_release
+                count(*) FILTER (WHERE ${FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME})::int AS pre_release,
+                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_NONE})::int AS cm_none,
+                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_NO_CHANGE})::int AS cm0,
+                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_ONE_CHANGE})::int AS cm1,
+                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES})::int AS cm2,
+                count(*) FILTER (WHERE ${FIGURE_SQL.INTERVENTION_REPEATED})::int AS repeated
            FROM per`,
         params,
       ) as Promise<Record<string, number>[]>,
@@ -305,6 +322,8 @@ export class MeasuresService {
         initialMeetingInTime: c.initial,
         preReleaseMeetingInTime: c.pre_release,
       },
+      caseManagerChanges: [c.cm_none, c.cm0, c.cm1, c.cm2],
+      interventionRepeated: c.repeated,
       deadlines: MILESTONE_KEYS.map((key) => {
         const d = byKey.get(key);
         return {

@@ -170,6 +170,16 @@ export class ResettlementMeasuresType {
       "The pre-release planning meeting held by its milestone's due date (20 working days before the earliest release date; with none, by the day of release), and not.",
   })
   preReleaseMeeting: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'Changes of case manager from the first allocation to the day of release (`case_manager_assignment`, each assignment naming someone other than the one before): nobody allocated, none, one, two or more; bands that add up to all.',
+  })
+  caseManagerChanges: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'Plans with an action (open or done) naming an intervention the child already did on an earlier order (the same name, case, spacing and punctuation aside), and not; as the plan stands.',
+  })
+  interventionRepeated: MeasureFigureType[];
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
   @Field(() => [EscalationMeasureType], {
     description:
@@ -233,6 +243,13 @@ export class MeasureChildType {
     description: 'The day it was due by (none for a child released from remand).',
   })
   preReleaseMeetingDue: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Changes of case manager to the day of release; null when nobody was allocated by then.',
+  })
+  caseManagerChanges: number | null;
+  @Field({ description: 'The plan names an intervention the child did on an earlier order (as it stands).' })
+  interventionRepeated: boolean;
 }
 
 @ObjectType({ description: 'The children behind a figure, a page at a time, in order of release.' })

@@ -21,6 +21,12 @@ export const MEASURE_FIGURES = [
   'INITIAL_MEETING_NOT_IN_TIME',
   'PRE_RELEASE_MEETING_IN_TIME',
   'PRE_RELEASE_MEETING_NOT_IN_TIME',
+  'CASE_MANAGER_NONE',
+  'CASE_MANAGER_NO_CHANGE',
+  'CASE_MANAGER_ONE_CHANGE',
+  'CASE_MANAGER_TWO_OR_MORE_CHANGES',
+  'INTERVENTION_REPEATED',
+  'INTERVENTION_NOT_REPEATED',
 ] as const;
 export type MeasureFigure = (typeof MEASURE_FIGURES)[number];
 
@@ -41,6 +47,10 @@ export interface MeasureCounts {
     initialMeetingInTime: number;
     preReleaseMeetingInTime: number;
   };
+  /** Nobody allocated by the day of release, then no change of case manager to it, one change, two or more. */
+  caseManagerChanges: [none: number, noChange: number, oneChange: number, twoOrMore: number];
+  /** The plan names an intervention the child already did on an earlier order (as the plan stands). */
+  interventionRepeated: number;
   deadlines: {
     key: MilestoneKey;
     metOnTime: number;
@@ -89,6 +99,8 @@ export interface PublishedMeasures {
   planAgreed: Figure[];
   initialMeeting: Figure[];
   preReleaseMeeting: Figure[];
+  caseManagerChanges: Figure[];
+  interventionRepeated: Figure[];
   deadlines: DeadlineRow[];
   escalations: EscalationRow[];
 }
@@ -168,6 +180,21 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       ['PRE_RELEASE_MEETING_IN_TIME', 'Pre-release planning meeting held in time'],
       ['PRE_RELEASE_MEETING_NOT_IN_TIME', 'Pre-release planning meeting not held in time'],
       counts.plan.preReleaseMeetingInTime,
+    ),
+    caseManagerChanges: figures(
+      [
+        ['CASE_MANAGER_NONE', 'No case manager allocated by the day of release'],
+        ['CASE_MANAGER_NO_CHANGE', 'One case manager throughout, to the day of release'],
+        ['CASE_MANAGER_ONE_CHANGE', 'Case manager changed once by the day of release'],
+        ['CASE_MANAGER_TWO_OR_MORE_CHANGES', 'Case manager changed twice or more by the day of release'],
+      ],
+      [...counts.caseManagerChanges],
+      n,
+    ),
+    interventionRepeated: yesNo(
+      ['INTERVENTION_REPEATED', 'Plan repeats an intervention the child did on an earlier order'],
+      ['INTERVENTION_NOT_REPEATED', 'Plan repeats no intervention of an earlier order'],
+      counts.interventionRepeated,
     ),
     deadlines: counts.deadlines.map((d) => {
       const cells = [d.metOnTime, d.metLate, d.notMet, d.waived];
