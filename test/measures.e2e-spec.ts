@@ -263,7 +263,7 @@ describe('resettlement measures (issue 23)', () => {
 
   /**
    * A child of their own (a copy of side A's, with this ethnicity key), released from side A's service on
-   * `r`, with the address confirmed on `address` or never; nothing else met.
+   * `r`, with the address confirmed on `address` or never; nothing else met (its plan, if any, `planOf`'s).
    */
   let copies = 0;
   async function childOf(ethnicity: string, r: string, address: string | null) {
@@ -283,6 +283,7 @@ describe('resettlement measures (issue 23)', () => {
       minus(r, 28),
       address ? { metOn: address } : 'PENDING',
     );
+    return { id: episode.id, childId };
   }
 
   beforeAll(async () => {
@@ -401,6 +402,11 @@ describe('resettlement measures (issue 23)', () => {
     //   Black         10        5 (50%)                    10; 5, relative rate 0.50 / 0.58 = 0.86
     // Hidden yes cells add up to 5 (4 + 1), and the no cells too: nothing more need be hidden. No child was told
     // or had a place: every yes is 0, so each group's figure is hidden.
+    // Their plans: 6 White children's explained and agreed with their views (ALL), 5 Black children's explained only
+    // (no views); no other plan. Explained (yes, no): White 6, 6; Mixed 0, 8 and Asian 0, 2 (hidden: their sizes
+    // are); Black 5, 5. The yes column then holds 0 and 0 hidden, adding up to under 5: Black's 5 goes, and its
+    // row's other 5 with it. White's 6 (50%) is shown, rate 1. Views and agreed: White 6 of 12, every other group
+    // 0: the zeros hide White's 6, then its other 6 and Black's 10 without: all hidden.
     const r = '2026-09-15';
     for (const [ethnicity, released, yes] of [
       ['WHITE_BRITISH', 12, 7],
@@ -408,7 +414,11 @@ describe('resettlement measures (issue 23)', () => {
       ['ASIAN_PAKISTANI', 2, 1],
       ['BLACK_CARIBBEAN', 10, 5],
     ] as const)
-      for (let i = 0; i < released; i++) await childOf(ethnicity, r, i < yes ? minus(r, 20) : null);
+      for (let i = 0; i < released; i++) {
+        const episode = await childOf(ethnicity, r, i < yes ? minus(r, 20) : null);
+        if (ethnicity === 'WHITE_BRITISH' && i < 6) await planOf(episode, 'ALL', minus(r, 20), minus(r, 18));
+        if (ethnicity === 'BLACK_CARIBBEAN' && i < 5) await planOf(episode, 'NONE', minus(r, 20), null);
+      }
   });
   afterAll(async () => t?.stop());
 
@@ -588,6 +598,12 @@ describe('resettlement measures (issue 23)', () => {
       counts.get('ETHNIC_GROUP')!.map((g) => [g.group, [g.released, g.yes.ADDRESS_14_DAYS, g.yes.TOLD_14_DAYS]]),
     );
     expect(ethnic).toEqual({ WHITE: [12, 7, 0], MIXED: [8, 4, 0], ASIAN: [2, 1, 0], BLACK: [10, 5, 0] });
+    const plans = Object.fromEntries(
+      counts
+        .get('ETHNIC_GROUP')!
+        .map((g) => [g.group, [g.yes.PLAN_VIEWS_EVERY_PATHWAY, g.yes.PLAN_EXPLAINED, g.yes.PLAN_AGREED]]),
+    );
+    expect(plans).toEqual({ WHITE: [6, 6, 6], MIXED: [0, 0, 0], ASIAN: [0, 0, 0], BLACK: [0, 5, 0] });
     // Every child in exactly one group of each dimension.
     for (const dimension of ['GENDER', 'AGE_BAND', 'LOOKED_AFTER', 'CARE_LEAVER', 'LEGAL_STATUS'] as const)
       expect(counts.get(dimension)!.reduce((sum, g) => sum + g.released, 0)).toBe(32);
@@ -625,6 +641,22 @@ describe('resettlement measures (issue 23)', () => {
     expect(address[3]).toMatchObject({ numerator: { value: 5 }, percentage: 50, relativeRate: 0.86 });
     for (const hidden of [address[1], address[2]])
       expect(hidden).toMatchObject({ numerator: { value: null, display: F }, percentage: null, relativeRate: null });
+    // The plan's measures, after the release figures: explained, White's 6 of 12 shown, the rest hidden; views and
+    // agreement hidden for every group.
+    const plan = (i: number) => ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[i]);
+    expect(plan(3).map((f: Record<string, unknown>) => f.measure)).toEqual(Array(4).fill('PLAN_VIEWS_EVERY_PATHWAY'));
+    expect(plan(4)[0]).toMatchObject({
+      measure: 'PLAN_EXPLAINED',
+      numerator: { value: 6 },
+      percentage: 50,
+      relativeRate: 1,
+    });
+    for (const i of [3, 4, 5])
+      expect(
+        plan(i)
+          .slice(i === 4 ? 1 : 0)
+          .map((f: { numerator: { display: string } }) => f.numerator.display),
+      ).toEqual(Array(i === 4 ? 3 : 4).fill(F));
     // Nobody told: every group's 0 is hidden.
     expect(
       ethnic.groups.map((g: { figures: { numerator: { display: string } }[] }) => g.figures[1].numerator.display),

@@ -18,7 +18,9 @@ import { PortalHarness } from './support/portal-harness';
  * ETE place, 5 with neither. Address bands 5, 0, 0, 5 of 10: the zeros are hidden, which would give the first 5
  * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%). The breakdowns show the same by each characteristic.
  * The same five have a plan explained to them 25 days before release (nothing on its pathways, not agreed), the other
- * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held.
+ * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held. Nobody
+ * was allocated a case manager and no intervention is repeated (10 and 0: all hidden), no deadline was escalated
+ * (10 of each kind, none escalated: hidden with the zeros), and no council answered a referral.
  */
 describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
@@ -92,19 +94,27 @@ describe('portal: resettlement measures (browser)', () => {
         ['Plan not agreed by the day of release', F, '10', 'Not shown'],
       ]);
       expect((await rows(page, 'measures-meetings')).map((r) => r[1])).toEqual([F, F, F, F]);
+      expect((await rows(page, 'measures-continuity')).map((r) => r[1])).toEqual([F, F, F, F, F, F]);
+      expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
+      expect(await rows(page, 'response-times-acknowledge')).toEqual([['All councils', F, 'Not shown', 'Not shown']]);
       // The trend: a chart described by its heading, and its numbers, last month the last row.
       await expect(
         page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
       ).resolves.toBe(1);
       const trend = await rows(page, 'measures-trend');
       expect(trend).toHaveLength(12);
-      expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)']);
-      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F]);
+      expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
+      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F, F, F, F]);
+      await expect(
+        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-plan-title"]').count(),
+      ).resolves.toBe(1);
       // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself.
       const [byGender, ...others] = await rows(page, 'breakdown-gender');
       expect(others).toEqual([]);
       expect(byGender.slice(1, 4)).toEqual(['10', '5 (50%)', 'Largest group']);
-      expect(byGender.slice(-2)).toEqual(['5 (50%)', 'Largest group']);
+      expect(byGender.slice(6, 8)).toEqual(['5 (50%)', 'Largest group']);
+      // The plan's measures too: explained 5 of 10.
+      expect(byGender.slice(10, 12)).toEqual(['5 (50%)', 'Largest group']);
       const csv = await page.evaluate(
         async (href) => (await fetch(href)).text(),
         `/measures/download?period=${lastMonth.value}`,
@@ -114,6 +124,9 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain('Plan explained to the child by the day of release,5,10,50%');
       expect(csv).toContain(`Pre-release planning meeting held in time,${F},10,`);
       expect(csv).toContain('By gender');
+      expect(csv).toContain(`Accommodation confirmed,${F},${F},${F},${F},10`);
+      expect(csv).toContain(`All councils,${F},Not shown,Not shown`);
+      expect(csv).toContain(`No case manager allocated by the day of release,${F},10,`);
       expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
       if (js) {
         expect(await h.accessibilityViolations(page)).toEqual([]);
@@ -144,6 +157,18 @@ describe('portal: resettlement measures (browser)', () => {
         'Not agreed',
         'Not held',
         'Not held',
+      ]);
+      if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Back to the measures' }).click();
+      await page.waitForURL(`**/measures?period=${lastMonth.value}`);
+      // The case-manager figures' children are listed with their changes and repeated interventions.
+      await page.locator('#measures-continuity a[href*="figure=CASE_MANAGER_NONE"]').click();
+      await page.waitForURL(`**/measures/children?period=${lastMonth.value}&figure=CASE_MANAGER_NONE`);
+      await expectText(page, '10 children.');
+      expect((await rows(page, 'measure-children'))[0].slice(1)).toEqual([
+        govukDate(released),
+        'Nobody allocated',
+        'No',
       ]);
       if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Back to the measures' }).click();

@@ -25,7 +25,7 @@ import {
   trendPeriod,
   trendTable,
 } from './measures-view';
-import { trendChartSvg, TrendMonth } from './trend-chart';
+import { trendChartSvg, TrendMonth, trendOf } from './trend-chart';
 
 interface MeasureChildrenPage {
   total: number;
@@ -116,7 +116,11 @@ export class MeasuresController {
       escalations: escalationsTable(measures),
       responseTimes: responseTimeTables(measures.responseTimes),
       area,
-      trend: { chart: await trendChartSvg(byMonth, 'trend-title'), ...trendTable(byMonth) },
+      trend: {
+        chart: await trendChartSvg(trendOf(byMonth, false), 'trend-title'),
+        planChart: await trendChartSvg(trendOf(byMonth, true), 'trend-plan-title'),
+        ...trendTable(byMonth),
+      },
       breakdowns: measures.breakdowns.map((b) => ({
         id: `breakdown-${b.dimension.toLowerCase()}`,
         ...breakdownTable(b),

@@ -1,4 +1,4 @@
-import { trendChartSvg, TrendMonth } from './trend-chart';
+import { trendChartSvg, TrendMonth, trendOf } from './trend-chart';
 
 const month = (group: string, label: string, percentages: (number | null)[]): TrendMonth => ({
   group,
@@ -31,6 +31,22 @@ describe('trendChartSvg', () => {
     const points = svg.match(/class="mark-symbol role-mark/g) ?? [];
     expect(points.length).toBeGreaterThan(0);
     expect((svg.match(/<path transform="translate\([^)]*\)" d="M[^"]*" fill="#/g) ?? []).length).toBe(6 + 3);
+  });
+
+  it('splits the months into the release figures and the plan’s, a chart each', () => {
+    const months: TrendMonth[] = [
+      {
+        ...month('2026-11', 'November 2026', []),
+        figures: ['ADDRESS_14_DAYS', 'PLAN_EXPLAINED', 'ETE_BY_RELEASE', 'PLAN_AGREED'].map((measure) => ({
+          measure,
+          label: measure,
+          numerator: { display: '5' },
+          percentage: 50,
+        })),
+      },
+    ];
+    expect(trendOf(months, false)[0].figures.map((f) => f.measure)).toEqual(['ADDRESS_14_DAYS', 'ETE_BY_RELEASE']);
+    expect(trendOf(months, true)[0].figures.map((f) => f.measure)).toEqual(['PLAN_EXPLAINED', 'PLAN_AGREED']);
   });
 
   it('draws an empty year without failing', async () => {

@@ -9,6 +9,14 @@ export interface TrendMonth {
   figures: { measure: string; label: string; numerator: { display: string }; percentage: number | null }[];
 }
 
+/**
+ * The trend's months with only the measures of one chart: the release figures, or the plan's (`PLAN_…`). Three lines
+ * a chart, each with its own colour and point shape.
+ */
+export function trendOf(months: readonly TrendMonth[], plan: boolean): TrendMonth[] {
+  return months.map((m) => ({ ...m, figures: m.figures.filter((f) => f.measure.startsWith('PLAN_') === plan) }));
+}
+
 /** GOV.UK colours, distinguishable in greyscale too, with a different point shape per line for colour-blind readers. */
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c'];
 const SHAPES = ['circle', 'square', 'triangle-up'];

@@ -184,7 +184,10 @@ export class MeasuresService {
          SELECT d.dimension, d.grp, count(*)::int AS released,
                 count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
                 count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS "TOLD_14_DAYS",
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS "ETE_BY_RELEASE"
+                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS "ETE_BY_RELEASE",
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY})::int AS "PLAN_VIEWS_EVERY_PATHWAY",
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS "PLAN_EXPLAINED",
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS "PLAN_AGREED"
            FROM per
           ${groups}
           GROUP BY d.dimension, d.grp`,
@@ -198,6 +201,9 @@ export class MeasuresService {
         ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
         TOLD_14_DAYS: row.TOLD_14_DAYS,
         ETE_BY_RELEASE: row.ETE_BY_RELEASE,
+        PLAN_VIEWS_EVERY_PATHWAY: row.PLAN_VIEWS_EVERY_PATHWAY,
+        PLAN_EXPLAINED: row.PLAN_EXPLAINED,
+        PLAN_AGREED: row.PLAN_AGREED,
       },
     }));
   }

@@ -109,7 +109,15 @@ describe('suppressTable: counts whose rows and columns add up to known totals', 
 const group = (g: string, released: number, address: number, told: number, ete: number): GroupCounts => ({
   group: g,
   released,
-  yes: { ADDRESS_14_DAYS: address, TOLD_14_DAYS: told, ETE_BY_RELEASE: ete },
+  // The plan's measures as the ETE place: their suppression is the same table's, measure by measure.
+  yes: {
+    ADDRESS_14_DAYS: address,
+    TOLD_14_DAYS: told,
+    ETE_BY_RELEASE: ete,
+    PLAN_VIEWS_EVERY_PATHWAY: ete,
+    PLAN_EXPLAINED: ete,
+    PLAN_AGREED: ete,
+  },
 });
 
 describe('publishBreakdown', () => {
@@ -201,7 +209,14 @@ describe('publishByMonth: the trend, suppressed across the months', () => {
   const month = (group: string, released: number, address: number): GroupCounts => ({
     group,
     released,
-    yes: { ADDRESS_14_DAYS: address, TOLD_14_DAYS: 0, ETE_BY_RELEASE: released },
+    yes: {
+      ADDRESS_14_DAYS: address,
+      TOLD_14_DAYS: 0,
+      ETE_BY_RELEASE: released,
+      PLAN_VIEWS_EVERY_PATHWAY: 0,
+      PLAN_EXPLAINED: released,
+      PLAN_AGREED: 0,
+    },
   });
   const read = (counts: GroupCounts[]) =>
     publishByMonth(months, counts).map((g) => [

@@ -12,8 +12,18 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-/** The measures broken down: each a yes for some children released, counted per group. */
-export const BREAKDOWN_MEASURES = ['ADDRESS_14_DAYS', 'TOLD_14_DAYS', 'ETE_BY_RELEASE'] as const;
+/**
+ * The measures broken down: each a yes for some children released, counted per group (the same conditions as the
+ * headline figures of the same key: the release figures, then the plan's).
+ */
+export const BREAKDOWN_MEASURES = [
+  'ADDRESS_14_DAYS',
+  'TOLD_14_DAYS',
+  'ETE_BY_RELEASE',
+  'PLAN_VIEWS_EVERY_PATHWAY',
+  'PLAN_EXPLAINED',
+  'PLAN_AGREED',
+] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
 const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; groups: Record<string, string> }> = {
@@ -46,6 +56,9 @@ const BREAKDOWN_MEASURE_LABELS: Record<BreakdownMeasure, string> = {
   ADDRESS_14_DAYS: 'Address confirmed at least 14 days before release',
   TOLD_14_DAYS: 'Child told where they will live at least 14 days before release',
   ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
+  PLAN_VIEWS_EVERY_PATHWAY: 'Plan with the child’s own view on every active pathway',
+  PLAN_EXPLAINED: 'Plan explained to the child by the day of release',
+  PLAN_AGREED: 'Plan agreed by the day of release',
 };
 
 /** What PostgreSQL counted for one group of one dimension. */
