@@ -423,7 +423,7 @@ describe('the audit log', () => {
           partition: 'audit_record_y2026m11',
         },
       ]);
-      // Read per child, it is one entry on each child's trail (after the trail's own read), naming that child's episode.
+      // Read per child, it is one entry on each child's trail (after the trail's own read), naming its episode.
       const trail = await w.sessions.YJS_MANAGER.ok(
         `query($id: ID!) { auditTrail(childId: $id, first: 2) { edges { node { action childId resourceId } } } }`,
         { id: three.childId },

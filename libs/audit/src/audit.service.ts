@@ -192,7 +192,6 @@ export class AuditService {
     return toConnection(rows, limit, Number(total), (row) => encodeCursor([row.id]));
   }
 
-
   /**
    * Everyone who has seen or changed the child's record (what a subject access request asks for): one row per
    * person and organisation, from the allowed reads and committed changes.

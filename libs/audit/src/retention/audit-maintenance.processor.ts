@@ -5,7 +5,7 @@ import { QueueStateKeeper, QueueWorkers } from '@resettle/queue';
 import { AuditModule } from '../audit.module';
 import { AuditMaintenance, AuditMaintenanceRun } from './audit-maintenance.service';
 
-export const AUDIT_MAINTENANCE_QUEUE = 'audit-maintenance';
+const AUDIT_MAINTENANCE_QUEUE = 'audit-maintenance';
 const SCHEDULER_ID = 'audit-maintenance-daily';
 
 /**
@@ -14,7 +14,7 @@ const SCHEDULER_ID = 'audit-maintenance-daily';
  * its partitions at once. A run reads and changes only PostgreSQL and is idempotent: run twice, it does nothing more.
  */
 @Injectable()
-export class AuditMaintenanceProcessor implements OnModuleInit, OnApplicationBootstrap {
+class AuditMaintenanceProcessor implements OnModuleInit, OnApplicationBootstrap {
   private readonly log = new Logger('AuditMaintenance');
 
   constructor(

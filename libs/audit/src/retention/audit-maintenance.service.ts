@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@resettle/common';
-import { AuditOutcome } from '../audit-event.model';
 import { AuditService } from '../audit.service';
+import { AuditOutcome } from '../audit-event.model';
 import { AuditMonth, auditPartitionPlan } from './audit-partitions';
 
 /** What one maintenance run did, as its own audit row records it. */
