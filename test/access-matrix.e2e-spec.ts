@@ -985,8 +985,8 @@ describe('the authorisation matrix', () => {
     setReferralResponseTargets: {
       // The council's lead for their own council (the pure rule mayConfigureResponseTargets; the matrix's officers
       // are not leads, so they are refused), a national admin any council. Councils are in the public directory:
-      // FORBIDDEN, not NOT_FOUND. The national default is set again, changing nothing.
-      allowed: 'OK',
+      // FORBIDDEN, not NOT_FOUND. Sent with a stale version: CONFLICT, changing nothing.
+      allowed: 'CONFLICT',
       audited: true,
       expect: only({ NATIONAL_ADMIN: BOTH, LA_ACCOMMODATION_OFFICER: ['FORBIDDEN', 'FORBIDDEN'] }),
       run: (s, target) =>
@@ -996,6 +996,7 @@ describe('the authorisation matrix', () => {
           {
             input: {
               organisationId: side(target).localAuthority.id,
+              expectedVersion: STALE,
               targets: [{ step: 'ACKNOWLEDGE', workingDays: 2 }],
             },
           },
@@ -1214,6 +1215,12 @@ describe('the authorisation matrix', () => {
       audited: true,
       expect: CUSTODY_CHANGERS,
       run: hearingMutation('moveHearing', 'MoveHearingInput', { hearingDate: '2026-12-22', reason: 'Matrix' }),
+    },
+    cancelHearing: {
+      allowed: 'CONFLICT',
+      audited: true,
+      expect: CUSTODY_CHANGERS,
+      run: hearingMutation('cancelHearing', 'CancelHearingInput', { reason: 'Matrix' }),
     },
     recordHearingOutcome: {
       allowed: 'CONFLICT',

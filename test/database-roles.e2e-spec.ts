@@ -60,7 +60,9 @@ const PRIVILEGES: Record<string, string[]> = {
   referral_message: ['SELECT', 'INSERT'],
   // A reminder or escalation sent, and a step answered: appends.
   referral_response_notice: ['SELECT', 'INSERT'],
-  referral_response_target: ['SELECT', 'INSERT', 'UPDATE'],
+  // A council's step set back to the national default is its row deleted.
+  referral_response_target: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  referral_response_target_version: ['SELECT', 'INSERT', 'UPDATE'],
   referral_response_time: ['SELECT', 'INSERT'],
   refresh_token: ['SELECT', 'INSERT', 'UPDATE'],
   release_appointment: ['SELECT', 'INSERT', 'UPDATE'],

@@ -6,7 +6,8 @@ import { Session, TestApp } from './support/test-app';
  * make release at court possible, moving it plans them again, and the court's outcome continues the remand or ends
  * it. The clock is fixed at Monday 2026-11-23.
  */
-const HEARING = `id version hearingDate court purpose outcome wentTo nextHearingId moves { from to reason }`;
+const HEARING = `id version hearingDate court purpose outcome wentTo nextHearingId moves { from to reason }
+  cancelledAt cancellationReason`;
 const VIEW = `query($id: ID!) { custodialEpisode(id: $id) {
   id version status releasedAt
   hearings { ${HEARING} } nextHearing { ${HEARING} }
@@ -45,6 +46,8 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     });
   const move = (input: Record<string, unknown>, as: Session = leeds) =>
     as.graphql(`mutation($input: MoveHearingInput!) { moveHearing(input: $input) { ${HEARING} } }`, { input });
+  const cancel = (input: Record<string, unknown>, as: Session = leeds) =>
+    as.graphql(`mutation($input: CancelHearingInput!) { cancelHearing(input: $input) { ${HEARING} } }`, { input });
   const outcome = (input: Record<string, unknown>, as: Session = leeds) =>
     as.graphql(`mutation($input: RecordHearingOutcomeInput!) { recordHearingOutcome(input: $input) { ${HEARING} } }`, {
       input,
@@ -121,6 +124,119 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     });
     expectError(stale, 'CONFLICT');
     expect((await view(ep.id)).nextHearing.hearingDate).toBe('2026-12-14');
+  });
+
+  it('cancelling a hearing: its open deadlines are waived with the reason, and the next hearing plans them again', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    // One deadline met before the cancellation: an ETE place (the fact it is met by) stays met.
+    const { id: planId } = (
+      await leeds.ok(`query($id: ID!) { resettlementPlan(episodeId: $id) { id } }`, { id: ep.id })
+    ).resettlementPlan;
+    await leeds.ok(`mutation($input: RecordEtePlacementInput!) { recordEtePlacement(input: $input) { id } }`, {
+      input: {
+        planId,
+        provider: 'Leeds College',
+        startDate: '2027-01-04',
+        hoursPerWeek: 16,
+        confirmedBy: 'J Patel, admissions',
+      },
+    });
+    expect(hearingDeadlines(await view(ep.id)).HEARING_ETE_ARRANGEMENTS.status).toBe('MET');
+
+    const res = await cancel(
+      { hearingId: hearing.id, expectedVersion: hearing.version, reason: '  The court vacated the listing  ' },
+      wetherby,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.cancelHearing).toMatchObject({
+      id: hearing.id,
+      version: hearing.version + 1,
+      outcome: null,
+      cancellationReason: 'The court vacated the listing',
+    });
+    expect(res.data!.cancelHearing.cancelledAt).not.toBeNull();
+    let now = await view(ep.id);
+    expect(now.status).toBe('REMANDED');
+    expect(now.nextHearing).toBeNull();
+    const waived = now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key) && m.status === 'WAIVED');
+    expect(waived.map((m: any) => m.key).sort()).toEqual([
+      'HEARING_ACCOMMODATION_OPTION_IDENTIFIED',
+      'HEARING_CHILDRENS_SERVICES_INFORMED',
+      'HEARING_HEALTH_ARRANGEMENTS',
+    ]);
+    for (const m of waived) expect(m.waivedReason).toBe('Hearing cancelled: The court vacated the listing');
+    expect(hearingDeadlines(now).HEARING_ETE_ARRANGEMENTS.status).toBe('MET');
+    expect(now.history.at(-1)).toMatchObject({
+      type: 'HEARING_CANCELLED',
+      summary: 'Hearing at Leeds Youth Court on 2026-12-07 cancelled: The court vacated the listing',
+    });
+    // Audited as a change of the episode, by the establishment.
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE outcome = 'SUCCEEDED' AND action = 'cancelHearing' AND resource_type = 'CustodialEpisode'
+          AND resource_id = $1 AND actor_user_id = $2 AND detail->>'event' = 'HEARING_CANCELLED'`,
+      [ep.id, wetherby.userId],
+    );
+    expect(audit.n).toBe(1);
+
+    // A cancelled hearing is neither moved, given an outcome, nor cancelled again.
+    const cancelled = res.data!.cancelHearing;
+    const c = { hearingId: hearing.id, expectedVersion: cancelled.version };
+    expectError(await cancel({ ...c, reason: 'Again' }), 'CONFLICT');
+    expectError(await move({ ...c, hearingDate: '2026-12-14', reason: 'Relisted' }), 'CONFLICT');
+
+    // The court lists it again: a new hearing may be scheduled, and its deadlines count back from it.
+    const again = await schedule({
+      episodeId: ep.id,
+      expectedVersion: now.version,
+      hearingDate: '2026-12-14',
+      court: 'Leeds Youth Court',
+      purpose: 'Plea and trial preparation',
+    });
+    expect(again.errors).toBeUndefined();
+    now = await view(ep.id);
+    expect(now.nextHearing.id).toBe(again.data!.scheduleHearing.id);
+    expect(now.hearings.map((h: any) => h.cancellationReason)).toEqual(['The court vacated the listing', null]);
+    expect(hearingDeadlines(now)).toEqual({
+      HEARING_ACCOMMODATION_OPTION_IDENTIFIED: { dueDate: '2026-12-07', status: 'PENDING' },
+      HEARING_CHILDRENS_SERVICES_INFORMED: { dueDate: '2026-12-07', status: 'PENDING' },
+      HEARING_ETE_ARRANGEMENTS: { dueDate: '2026-12-09', status: 'MET' },
+      HEARING_HEALTH_ARRANGEMENTS: { dueDate: '2026-12-09', status: 'PENDING' },
+    });
+  });
+
+  it('cancelling: bad input names the field, a stale version is CONFLICT, another organisation NOT_FOUND; nothing written', async () => {
+    const { ep, hearing } = await withHearing('2026-12-07');
+    const snapshot = async () => ({
+      hearing: (
+        await t.dataSource.query(`SELECT version, cancelled_at FROM court_hearing WHERE id = $1`, [hearing.id])
+      )[0],
+      events: (await view(ep.id)).history.length,
+    });
+    const start = await snapshot();
+    const c = { hearingId: hearing.id, expectedVersion: hearing.version };
+    expectError(await cancel({ ...c, reason: 'x' }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, reason: '     ' }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, reason: 'y'.repeat(1001) }), 'BAD_USER_INPUT', 'reason');
+    expectError(await cancel({ ...c, hearingId: 'not-a-uuid', reason: 'Vacated' }), 'BAD_USER_INPUT', 'hearingId');
+    expectError(await cancel({ ...c, expectedVersion: 0, reason: 'Vacated' }), 'BAD_USER_INPUT', 'expectedVersion');
+    expectError(await cancel({ ...c, expectedVersion: hearing.version + 1, reason: 'Vacated' }), 'CONFLICT');
+    expectError(await cancel({ ...c, reason: 'Vacated' }, kent), 'NOT_FOUND');
+    expect(await snapshot()).toEqual(start);
+    expect((await view(ep.id)).nextHearing.id).toBe(hearing.id);
+    // One with its outcome recorded has taken place: it cannot be cancelled.
+    const { hearing: today } = await withHearing('2026-11-23');
+    const bailed = await outcome({
+      hearingId: today.id,
+      expectedVersion: today.version,
+      outcome: 'RELEASED_ON_BAIL',
+      wentTo: 'Home',
+    });
+    expect(bailed.errors).toBeUndefined();
+    expectError(
+      await cancel({ hearingId: today.id, expectedVersion: bailed.data!.recordHearingOutcome.version, reason: 'Late' }),
+      'CONFLICT',
+    );
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
@@ -244,6 +360,87 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
       expect(m).toMatchObject({ status: 'WAIVED', waivedReason: 'Does not apply: the child is no longer on remand' });
     }
     expect(now.history.at(-1).summary).toContain('released on bail; went to Home to their mother, with a curfew');
+  });
+
+  describe('the sentence page (recordSentence) while a hearing waits for its outcome', () => {
+    const recordSentence = (input: Record<string, unknown>) =>
+      leeds.graphql(`mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id version status } }`, {
+        input,
+      });
+    const dto = (sentenceDate: string) => ({
+      sentenceType: 'DTO',
+      sentenceDate,
+      termMonths: 12,
+      taggedBailDays: 0,
+      qualifyingSeriousOffence: false,
+      excludedFromFortyPercentRelease: false,
+    });
+
+    it('sentenced on the hearing day or later: that hearing’s outcome is recorded as SENTENCED, not left waiting', async () => {
+      const { ep, hearing } = await withHearing('2026-11-23');
+      const before = await view(ep.id);
+      const res = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: before.version,
+        sentence: dto('2026-11-23'),
+      });
+      expect(res.errors).toBeUndefined();
+      const now = await view(ep.id);
+      expect(now.status).toBe('SENTENCED');
+      expect(now.nextHearing).toBeNull();
+      expect(now.hearings).toEqual([
+        expect.objectContaining({ id: hearing.id, outcome: 'SENTENCED', version: hearing.version + 1 }),
+      ]);
+      for (const m of now.milestones.filter((m: any) => HEARING_KEYS.includes(m.key))) {
+        expect(m).toMatchObject({ status: 'WAIVED', waivedReason: 'Does not apply: the child was sentenced' });
+      }
+      expect(now.history.at(-1)).toMatchObject({ type: 'SENTENCE_RECORDED' });
+      expect(now.history.at(-1).summary).toMatch(
+        /^Hearing at Leeds Youth Court on 2026-11-23: sentenced\. Sentence recorded: DTO 12 months from 2026-11-23/,
+      );
+      const [row] = await t.dataSource.query(
+        `SELECT outcome_recorded_at IS NOT NULL AS recorded, outcome_recorded_by_id FROM court_hearing WHERE id = $1`,
+        [hearing.id],
+      );
+      expect(row).toEqual({ recorded: true, outcome_recorded_by_id: leeds.userId });
+    });
+
+    it('sentenced before the hearing waiting: refused naming the sentence date, and nothing is written', async () => {
+      const { ep, hearing } = await withHearing('2026-12-07');
+      const before = await view(ep.id);
+      const sentences = async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM sentence WHERE episode_id = $1`, [ep.id]))[0].n;
+      const res = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: before.version,
+        sentence: dto('2026-11-20'),
+      });
+      expectError(res, 'BAD_USER_INPUT', 'sentence.sentenceDate');
+      expect(res.errors![0].message).toContain(
+        'The hearing at Leeds Youth Court on 2026-12-07 is still waiting for its outcome, and the sentence date 2026-11-20 is before it',
+      );
+      const now = await view(ep.id);
+      expect(now).toMatchObject({ status: 'REMANDED', version: before.version });
+      expect(now.history).toHaveLength(before.history.length);
+      expect(now.nextHearing).toMatchObject({ id: hearing.id, outcome: null, version: hearing.version });
+      expect(await sentences()).toBe(0);
+      // Cancelled with the reason (the listing was brought forward), the sentence is recorded.
+      const cancelled = await cancel({
+        hearingId: hearing.id,
+        expectedVersion: hearing.version,
+        reason: 'Brought forward: sentenced at Leeds Youth Court on 2026-11-20',
+      });
+      expect(cancelled.errors).toBeUndefined();
+      const ok = await recordSentence({
+        episodeId: ep.id,
+        expectedVersion: (await view(ep.id)).version,
+        sentence: dto('2026-11-20'),
+      });
+      expect(ok.errors).toBeUndefined();
+      expect((await view(ep.id)).hearings).toEqual([
+        expect.objectContaining({ id: hearing.id, outcome: null, cancellationReason: expect.any(String) }),
+      ]);
+    });
   });
 
   it('sentenced: into the sentence flow, and the hearing deadlines no longer apply', async () => {

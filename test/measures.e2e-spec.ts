@@ -34,7 +34,35 @@ import { Session, TestApp } from './support/test-app';
  *     ACCOMMODATION_CONFIRMED     9,10,1,0 = 20 → hidden, 10, hidden, hidden (1 and 0 add to under 5: 9 goes too)
  *     CHILD_TOLD_WHERE_LIVING     12,1,7,0 = 20 → 12, hidden, hidden, hidden
  *     ETE_PLACE_CONFIRMED         7,5,7,1 = 20 → 7, hidden, 7, hidden (the waived 1 alone would be 20-7-5-7)
+ *     INITIAL_PLANNING_MEETING    14,3,3,0 = 20 → 14, hidden, hidden, hidden (A8's, with no due date: on time)
+ *     PRE_RELEASE_MEETING_HELD    10,4,5,1 = 20 → 10, hidden, 5, hidden (the hidden 4 and 1 add up to 5)
+ *     DETENTION_PLACEMENT_PLAN    1,0,0,0 = 1 → all hidden
  *     every other kind            0 → all hidden
+ *
+ * Their plans and planning meetings (November). Views: the child's own words on every active pathway (ALL), one
+ * active pathway with only the reason a view could not be had (REASON), one with a blank view (BLANK), nothing active
+ * (INACTIVE), active pathways and no views (NONE), no plan at all (-). Initial meeting due R-150 (10 working days after
+ * sentence): held R-152 (on time) or R-140 (late); A8 was released from remand, never sentenced: no initial due date,
+ * so the detention placement plan's (R-95) decides, held R-100. Pre-release due R-28 (20 working days before
+ * release): held R-30, R-28 (on the due date: in time) or R-10 (late); A8's has no due date, held R-10 (by release).
+ *   child  views     explained       agreed            initial     pre-release
+ *   A1     ALL       10-20           10-22             on time     on time
+ *   A2     ALL       10-25           10-25             on time     on time
+ *   A3     ALL       10-30           11-14 (after R)   on time     late
+ *   A4     REASON    11-03           -                 on time     on the due date
+ *   A5     BLANK     11-17 (on R)    -                 on time     waived
+ *   A6     -         -               -                 late        not held
+ *   A7     INACTIVE  11-25 (after R) -                 not held    not held
+ *   A8     ALL       -               -                 remand: in time   no due date, held by release
+ * B1–B9 ALL, B10–B12 NONE; all explained R-20; B1–B7 agreed R-18; initial on time B1–B8, late B9–B10, not held
+ * B11–B12; pre-release on time B1–B6, late B7–B9, not held B10–B12.
+ *
+ *                                 A: raw → shown            B: raw → shown           A and B: raw → shown
+ *   views on every pathway / not  4,4 → both hidden         9,3 → both hidden        13,7 → 13 (65%), 7
+ *   explained by release / not    5,3 → both hidden         12,0 → both hidden       17,3 → both hidden
+ *   agreed by release / not       2,6 → both hidden         7,5 → 7 (58%), 5         9,11 → 9 (45%), 11
+ *   initial meeting in time / not 6,2 → both hidden         8,4 → both hidden        14,6 → 14 (70%), 6
+ *   pre-release in time / not     4,4 → both hidden         6,6 → 6 (50%), 6         10,10 → 10 (50%), 10
  */
 describe('resettlement measures (issue 23)', () => {
   let t: TestApp;
@@ -48,6 +76,11 @@ describe('resettlement measures (issue 23)', () => {
     accommodation { key numerator { value display } denominator { value display } percentage }
     childTold { key numerator { value display } denominator { value display } percentage }
     ete { key numerator { value display } denominator { value display } percentage }
+    planViews { key label numerator { value display } percentage }
+    planExplained { key label numerator { value display } percentage }
+    planAgreed { key label numerator { value display } percentage }
+    initialMeeting { key label numerator { value display } percentage }
+    preReleaseMeeting { key label numerator { value display } percentage }
     deadlines { key metOnTime { display } metLate { display } notMet { display } waived { display } total { display } }
   } }`;
   const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
@@ -83,7 +116,7 @@ describe('resettlement measures (issue 23)', () => {
   async function milestone(
     episode: { id: string; childId: string },
     key: string,
-    dueDate: string,
+    dueDate: string | null,
     outcome: { metOn: string; toldOn?: string } | 'PENDING' | 'WAIVED',
   ) {
     const met = typeof outcome === 'object';
@@ -109,7 +142,7 @@ describe('resettlement measures (issue 23)', () => {
     r: string,
     facts: { address: string | null; told: string | null; ete: string | 'WAIVED' | null },
     releasedAt = at(r),
-  ) {
+  ): Promise<{ id: string; childId: string }> {
     const episode = await release(side, releasedAt, r);
     await milestone(
       episode,
@@ -129,6 +162,73 @@ describe('resettlement measures (issue 23)', () => {
       minus(r, 14),
       facts.ete === 'WAIVED' ? 'WAIVED' : facts.ete ? { metOn: facts.ete } : 'PENDING',
     );
+    return episode;
+  }
+
+  type Views = 'ALL' | 'REASON' | 'BLANK' | 'INACTIVE' | 'NONE';
+  /**
+   * The episode's plan as the planning service leaves it: explained on a day, agreed on a day (status AGREED), and
+   * its pathways: accommodation IN_PROGRESS, ETE ARRANGED and family SUPPORT_DECLINED are active (each with the
+   * child's view, but as `views` says), finance SUPPORT_NOT_REQUIRED and the rest NOT_STARTED are not.
+   */
+  async function planOf(
+    episode: { id: string; childId: string },
+    views: Views,
+    explainedOn: string | null,
+    agreedOn: string | null,
+  ) {
+    const [plan] = await t.dataSource.query(
+      `INSERT INTO resettlement_plan (episode_id, child_id, status, explained_on, explained_how, child_agreement,
+                                      child_agreement_words, agreed_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id`,
+      [
+        episode.id,
+        episode.childId,
+        agreedOn ? 'AGREED' : 'DRAFT',
+        explainedOn,
+        explainedOn ? 'Went through it together' : null,
+        explainedOn ? 'AGREES' : null,
+        explainedOn ? 'Yes, that works' : null,
+        agreedOn ? at(agreedOn) : null,
+      ],
+    );
+    const active = views !== 'INACTIVE';
+    const pathways: [string, string, string | null, string | null][] = [
+      ['ACCOMMODATION', active ? 'IN_PROGRESS' : 'NOT_STARTED', views === 'NONE' ? null : 'Near my mum', null],
+      [
+        'EDUCATION_TRAINING_EMPLOYMENT',
+        active ? 'ARRANGED' : 'SUPPORT_NOT_REQUIRED',
+        views === 'ALL' ? 'I want to do a plumbing course' : views === 'BLANK' ? '   ' : null,
+        views === 'REASON' ? 'Too unwell to talk about it this week' : null,
+      ],
+      [
+        'FAMILY_AND_RELATIONSHIPS',
+        active ? 'SUPPORT_DECLINED' : 'NOT_STARTED',
+        active && views !== 'NONE' ? 'No thanks' : null,
+        null,
+      ],
+      ['FINANCE_BENEFITS_ID', 'SUPPORT_NOT_REQUIRED', null, null],
+      ['SUBSTANCE_MISUSE', 'NOT_STARTED', null, null],
+    ];
+    for (const [type, status, view, reason] of pathways)
+      await t.dataSource.query(
+        `INSERT INTO pathway (plan_id, type, status, child_view, child_view_unavailable_reason, version)
+         VALUES ($1, $2, $3, $4, $5, 1)`,
+        [plan.id, type, status, view, reason],
+      );
+  }
+
+  type Held = 'ON_TIME' | 'ON_THE_DUE_DATE' | 'LATE' | 'NOT_HELD' | 'WAIVED';
+  /** The planning meetings' milestones: initial due R-150 (held R-152 or R-140), pre-release due R-28. */
+  async function meetings(episode: { id: string; childId: string }, r: string, initial: Held, preRelease: Held) {
+    const outcome = (due: string, held: Held, onTime: number, late: number) =>
+      held === 'NOT_HELD'
+        ? 'PENDING'
+        : held === 'WAIVED'
+          ? 'WAIVED'
+          : { metOn: held === 'ON_THE_DUE_DATE' ? due : minus(r, held === 'ON_TIME' ? onTime : late) };
+    await milestone(episode, 'INITIAL_PLANNING_MEETING', minus(r, 150), outcome(minus(r, 150), initial, 152, 140));
+    await milestone(episode, 'PRE_RELEASE_MEETING_HELD', minus(r, 28), outcome(minus(r, 28), preRelease, 30, 10));
   }
 
   /**
@@ -166,21 +266,46 @@ describe('resettlement measures (issue 23)', () => {
       { address: '2026-10-01', told: '2026-10-02', ete: '2026-10-03' },
       '2026-10-31T23:30:00Z',
     );
-    await child('a', '2026-11-10', { address: '2026-10-05', told: '2026-10-20', ete: '2026-11-02' });
-    await child('a', '2026-11-12', { address: '2026-10-10', told: '2026-10-25', ete: '2026-11-12' });
-    await child('a', '2026-11-13', { address: '2026-10-16', told: '2026-10-30', ete: null });
-    await child('a', '2026-11-16', { address: '2026-10-20', told: '2026-11-03', ete: '2026-11-20' });
-    await child('a', '2026-11-17', { address: '2026-11-03', told: '2026-11-03', ete: '2026-11-01' });
-    await child('a', '2026-11-18', { address: '2026-11-18', told: null, ete: '2026-11-10' });
-    await child('a', '2026-11-19', { address: '2026-11-25', told: null, ete: 'WAIVED' });
-    await child('a', '2026-11-30', { address: null, told: null, ete: '2026-11-27' }, '2026-11-30T23:30:00Z');
+    const a1 = await child('a', '2026-11-10', { address: '2026-10-05', told: '2026-10-20', ete: '2026-11-02' });
+    await planOf(a1, 'ALL', '2026-10-20', '2026-10-22');
+    await meetings(a1, '2026-11-10', 'ON_TIME', 'ON_TIME');
+    const a2 = await child('a', '2026-11-12', { address: '2026-10-10', told: '2026-10-25', ete: '2026-11-12' });
+    await planOf(a2, 'ALL', '2026-10-25', '2026-10-25');
+    await meetings(a2, '2026-11-12', 'ON_TIME', 'ON_TIME');
+    const a3 = await child('a', '2026-11-13', { address: '2026-10-16', told: '2026-10-30', ete: null });
+    await planOf(a3, 'ALL', '2026-10-30', '2026-11-14');
+    await meetings(a3, '2026-11-13', 'ON_TIME', 'LATE');
+    const a4 = await child('a', '2026-11-16', { address: '2026-10-20', told: '2026-11-03', ete: '2026-11-20' });
+    await planOf(a4, 'REASON', '2026-11-03', null);
+    await meetings(a4, '2026-11-16', 'ON_TIME', 'ON_THE_DUE_DATE');
+    const a5 = await child('a', '2026-11-17', { address: '2026-11-03', told: '2026-11-03', ete: '2026-11-01' });
+    await planOf(a5, 'BLANK', '2026-11-17', null);
+    await meetings(a5, '2026-11-17', 'ON_TIME', 'WAIVED');
+    const a6 = await child('a', '2026-11-18', { address: '2026-11-18', told: null, ete: '2026-11-10' });
+    await meetings(a6, '2026-11-18', 'LATE', 'NOT_HELD');
+    const a7 = await child('a', '2026-11-19', { address: '2026-11-25', told: null, ete: 'WAIVED' });
+    await planOf(a7, 'INACTIVE', '2026-11-25', null);
+    await meetings(a7, '2026-11-19', 'NOT_HELD', 'NOT_HELD');
+    const a8 = await child('a', '2026-11-30', { address: null, told: null, ete: '2026-11-27' }, '2026-11-30T23:30:00Z');
+    await planOf(a8, 'ALL', null, null);
+    // Released from remand, never sentenced: the initial meeting has no due date, the detention placement plan has.
+    await milestone(a8, 'INITIAL_PLANNING_MEETING', null, { metOn: minus('2026-11-30', 100) });
+    await milestone(a8, 'DETENTION_PLACEMENT_PLAN', minus('2026-11-30', 95), { metOn: minus('2026-11-30', 100) });
+    await milestone(a8, 'PRE_RELEASE_MEETING_HELD', null, { metOn: minus('2026-11-30', 10) });
     for (let i = 1; i <= 12; i++) {
       const r = '2026-11-20';
-      await child('b', r, {
+      const b = await child('b', r, {
         address: minus(r, i <= 6 ? 30 : i <= 9 ? 20 : 5),
         told: i <= 8 ? minus(r, 15) : null,
         ete: i <= 6 ? minus(r, 20) : null,
       });
+      await planOf(b, i <= 9 ? 'ALL' : 'NONE', minus(r, 20), i <= 7 ? minus(r, 18) : null);
+      await meetings(
+        b,
+        r,
+        i <= 8 ? 'ON_TIME' : i <= 10 ? 'LATE' : 'NOT_HELD',
+        i <= 6 ? 'ON_TIME' : i <= 9 ? 'LATE' : 'NOT_HELD',
+      );
     }
     // The breakdown cohort, September 2026 (side A, all 16 on the day of release, released on the 15th):
     //   ethnic group  released  address 14+ days before   shown (released; address)
@@ -210,10 +335,35 @@ describe('resettlement measures (issue 23)', () => {
       ACCOMMODATION_CONFIRMED: [9, 10, 1, 0],
       CHILD_TOLD_WHERE_LIVING: [12, 1, 7, 0],
       ETE_PLACE_CONFIRMED: [7, 5, 7, 1],
-      INITIAL_PLANNING_MEETING: [0, 0, 0, 0],
+      INITIAL_PLANNING_MEETING: [14, 3, 3, 0],
+      PRE_RELEASE_MEETING_HELD: [10, 4, 5, 1],
+      DETENTION_PLACEMENT_PLAN: [1, 0, 0, 0],
+      HEALTH_HANDOVER_ARRANGED: [0, 0, 0, 0],
+    });
+    expect(all.plan).toEqual({
+      viewsEveryPathway: 13,
+      explained: 17,
+      agreed: 9,
+      initialMeetingInTime: 14,
+      preReleaseMeetingInTime: 10,
     });
     const a = await measures.counts(NOVEMBER, [w.a.youthJusticeService.id]);
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
+    expect(a.plan).toEqual({
+      viewsEveryPathway: 4,
+      explained: 5,
+      agreed: 2,
+      initialMeetingInTime: 6,
+      preReleaseMeetingInTime: 4,
+    });
+    const b = await measures.counts(NOVEMBER, [w.b.youthJusticeService.id]);
+    expect(b.plan).toEqual({
+      viewsEveryPathway: 9,
+      explained: 12,
+      agreed: 7,
+      initialMeetingInTime: 8,
+      preReleaseMeetingInTime: 6,
+    });
     // 31 October (23:30 UTC, after the clocks went back) is outside November; 30 November 23:30 UTC is inside.
     expect((await measures.counts({ from: '2026-10-31', to: '2026-10-31' }, null)).released).toBe(1);
   });
@@ -231,7 +381,29 @@ describe('resettlement measures (issue 23)', () => {
     expect(deadline(m.deadlines, 'ACCOMMODATION_CONFIRMED')).toEqual([F, '10', F, F, '20']);
     expect(deadline(m.deadlines, 'CHILD_TOLD_WHERE_LIVING')).toEqual(['12', F, F, F, '20']);
     expect(deadline(m.deadlines, 'ETE_PLACE_CONFIRMED')).toEqual(['7', F, '7', F, '20']);
-    expect(deadline(m.deadlines, 'INITIAL_PLANNING_MEETING')).toEqual([F, F, F, F, F]);
+    expect(deadline(m.deadlines, 'INITIAL_PLANNING_MEETING')).toEqual(['14', F, F, F, '20']);
+    expect(deadline(m.deadlines, 'PRE_RELEASE_MEETING_HELD')).toEqual(['10', F, '5', F, '20']);
+    expect(deadline(m.deadlines, 'DETENTION_PLACEMENT_PLAN')).toEqual([F, F, F, F, F]);
+    expect(deadline(m.deadlines, 'HEALTH_HANDOVER_ARRANGED')).toEqual([F, F, F, F, F]);
+    // The plan measures: 17 and 3 explained, the 3 hidden and so the 17 (20 - 17 would give it away).
+    expect(shown(m.planViews)).toEqual(['13', '7']);
+    expect(m.planViews[0]).toMatchObject({
+      key: 'PLAN_VIEWS_EVERY_PATHWAY',
+      label: 'Plan with the child’s own view on every active pathway',
+      percentage: 65,
+    });
+    expect(shown(m.planExplained)).toEqual([F, F]);
+    expect(m.planExplained.map((f: { percentage: number | null }) => f.percentage)).toEqual([null, null]);
+    expect(shown(m.planAgreed)).toEqual(['9', '11']);
+    expect(m.planAgreed[0]).toMatchObject({ key: 'PLAN_AGREED', percentage: 45 });
+    expect(shown(m.initialMeeting)).toEqual(['14', '6']);
+    expect(m.initialMeeting[0]).toMatchObject({
+      key: 'INITIAL_MEETING_IN_TIME',
+      label: 'Initial planning meeting held within 10 working days',
+      percentage: 70,
+    });
+    expect(shown(m.preReleaseMeeting)).toEqual(['10', '10']);
+    expect(m.preReleaseMeeting[1]).toMatchObject({ key: 'PRE_RELEASE_MEETING_NOT_IN_TIME', percentage: 50 });
     // Counts only: no child, no episode, anywhere in the answer.
     const text = JSON.stringify(m);
     for (const id of [w.a.child.id, w.b.child.id, w.a.episode.id]) expect(text).not.toContain(id);
@@ -246,6 +418,13 @@ describe('resettlement measures (issue 23)', () => {
     expect(shown(m.accommodation)).toEqual(['6', F, F, F]);
     expect(shown(m.childTold)).toEqual([F, F]);
     expect(shown(m.ete)).toEqual(['6', '6']);
+    // 9 and 3 views, 12 and 0 explained, 8 and 4 initial meetings: hidden; 7 and 5 agreed, 6 and 6 pre-release: shown.
+    expect(shown(m.planViews)).toEqual([F, F]);
+    expect(shown(m.planExplained)).toEqual([F, F]);
+    expect(shown(m.planAgreed)).toEqual(['7', '5']);
+    expect(m.planAgreed[0].percentage).toBe(58);
+    expect(shown(m.initialMeeting)).toEqual([F, F]);
+    expect(shown(m.preReleaseMeeting)).toEqual(['6', '6']);
   });
 
   it('a youth justice manager sees their own service: small numbers hidden, 5 given away by the total hidden too', async () => {
@@ -257,6 +436,9 @@ describe('resettlement measures (issue 23)', () => {
     // 5 is not small, but 8 - 3 would give the hidden 3 away: both hidden.
     expect(shown(m.ete)).toEqual([F, F]);
     expect(m.ete.map((f: { percentage: number | null }) => f.percentage)).toEqual([null, null]);
+    // 4 and 4, 5 and 3, 2 and 6, 6 and 2, 4 and 4: every plan figure hidden.
+    for (const figures of [m.planViews, m.planExplained, m.planAgreed, m.initialMeeting, m.preReleaseMeeting])
+      expect(shown(figures)).toEqual([F, F]);
     // The audit: one row for the read, naming no child.
     const [row] = await t.dataSource.query(
       `SELECT action, resource_type, resource_id, child_id, outcome, detail FROM audit_event
@@ -383,7 +565,9 @@ describe('resettlement measures (issue 23)', () => {
   });
 
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
-    figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn } } }`;
+    figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
+      viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
+      preReleaseMeetingDue } } }`;
 
   it('lists the children behind a figure for their own service’s manager, each read audited', async () => {
     // Side A in November, no address by the day of release: A7 (confirmed after) and A8 (never), in order of release.
@@ -412,6 +596,61 @@ describe('resettlement measures (issue 23)', () => {
       [page.children.map((c: { episodeId: string }) => c.episodeId)],
     );
     expect(episodes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists the children behind each plan figure: the same conditions as the counts', async () => {
+    // Side A, plan not explained by the day of release: A6 (no plan), A7 (explained after), A8 (never).
+    const { measureChildren: notExplained } = await managerA.ok(CHILDREN, {
+      input: { ...NOVEMBER, figure: 'PLAN_NOT_EXPLAINED' },
+    });
+    expect(
+      notExplained.children.map((c: Record<string, unknown>) => [
+        c.releasedOn,
+        c.planExplainedOn,
+        c.viewsOnEveryPathway,
+      ]),
+    ).toEqual([
+      ['2026-11-18', null, false],
+      ['2026-11-19', '2026-11-25', false],
+      ['2026-11-30', null, true],
+    ]);
+    // The initial meeting in time: A1–A5 by the sentence's due date, A8 by the detention placement plan's.
+    const { measureChildren: initial } = await managerA.ok(CHILDREN, {
+      input: { ...NOVEMBER, figure: 'INITIAL_MEETING_IN_TIME' },
+    });
+    expect(initial.total).toBe(6);
+    expect(initial.children[5]).toMatchObject({
+      releasedOn: '2026-11-30',
+      initialMeetingOn: '2026-08-22',
+      initialMeetingDue: '2026-08-27',
+      preReleaseMeetingOn: '2026-11-20',
+      preReleaseMeetingDue: null,
+    });
+    // The pre-release meeting held on its due date is in time (A4); the late one (A3) is not.
+    const { measureChildren: late } = await managerA.ok(CHILDREN, {
+      input: { ...NOVEMBER, figure: 'PRE_RELEASE_MEETING_NOT_IN_TIME' },
+    });
+    expect(late.children.map((c: Record<string, unknown>) => [c.releasedOn, c.preReleaseMeetingOn])).toEqual([
+      ['2026-11-13', '2026-11-03'],
+      ['2026-11-17', null],
+      ['2026-11-18', null],
+      ['2026-11-19', null],
+    ]);
+    // Each figure and its complement are side A's 8 children, once each.
+    for (const [yes, no, count] of [
+      ['PLAN_VIEWS_EVERY_PATHWAY', 'PLAN_VIEWS_NOT_EVERY_PATHWAY', 4],
+      ['PLAN_EXPLAINED', 'PLAN_NOT_EXPLAINED', 5],
+      ['PLAN_AGREED', 'PLAN_NOT_AGREED', 2],
+      ['INITIAL_MEETING_IN_TIME', 'INITIAL_MEETING_NOT_IN_TIME', 6],
+      ['PRE_RELEASE_MEETING_IN_TIME', 'PRE_RELEASE_MEETING_NOT_IN_TIME', 4],
+    ] as const) {
+      const listed = await Promise.all(
+        [yes, no].map(
+          async (figure) => (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.total,
+        ),
+      );
+      expect([yes, ...listed]).toEqual([yes, count, 8 - count]);
+    }
   });
 
   it('never lists children to a national admin, nor another service’s to a manager; a bad page names the field', async () => {

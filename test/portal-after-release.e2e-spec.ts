@@ -25,8 +25,10 @@ function london(instant: Date): { day: string; month: string; year: string; time
 /**
  * Issue 20 in the portal, "after release": once the child is released the case manager records an appointment kept
  * or missed (the reason required when missed, by the portal and by the api), a barrier to engagement and a
- * supervision check, and the page shows them with who recorded each and when. With and without JavaScript, axe on
- * each page, 320 px wide.
+ * supervision check, each through a check step, and the page shows them with who recorded each and when. Then the
+ * missed appointment is changed to kept past a colleague's change made meanwhile (what is there now beside what was
+ * typed, nothing overwritten), the barrier is addressed and the supervision check corrected. With and without
+ * JavaScript, axe on each page, 320 px wide.
  */
 describe('after release in the portal (browser)', () => {
   let h: PortalHarness;
@@ -102,12 +104,21 @@ describe('after release in the portal (browser)', () => {
         await page.getByLabel('Time of the appointment').fill(at.time);
         await page.getByLabel('Who it was with').fill('GP registration, Eastbridge Surgery');
         await page.getByRole('group', { name: 'Was it kept or missed?' }).getByLabel('Missed').check();
-        await page.getByRole('button', { name: 'Record the appointment' }).click();
+        await page.getByRole('button', { name: 'Check the appointment' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'Say why the appointment was missed');
         expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#notes');
         expect(await page.getByLabel('Who it was with').inputValue()).toBe('GP registration, Eastbridge Surgery');
         await look();
         await page.getByLabel('Notes, and why it was missed').fill('No bus fare; rebooked for Friday');
+        await page.getByRole('button', { name: 'Check the appointment' }).click();
+        // The check step: the answers in words; back to change them, with what was typed, and on again.
+        await expectText(page.locator('h1'), 'Check the appointment');
+        await expectText(page.locator('.govuk-summary-list'), 'GP registration, Eastbridge Surgery');
+        await expectText(page.locator('.govuk-summary-list'), 'Missed');
+        await look();
+        await page.getByRole('button', { name: 'Change the answers' }).click();
+        expect(await page.getByLabel('Who it was with').inputValue()).toBe('GP registration, Eastbridge Surgery');
+        await page.getByRole('button', { name: 'Check the appointment' }).click();
         await page.getByRole('button', { name: 'Record the appointment' }).click();
         await expectText(page.locator('.govuk-notification-banner--success'), 'Appointment recorded');
         await expectText(page.locator('#appointment-list'), 'No bus fare; rebooked for Friday');
@@ -116,7 +127,8 @@ describe('after release in the portal (browser)', () => {
         await page.getByLabel('Money').check();
         await page.getByLabel('How it was assessed').fill('No money for travel until benefits start');
         await page.getByLabel('The plan to address it').fill('Bus pass from the YJS until the first payment');
-        await page.getByRole('button', { name: 'Record the barrier' }).click();
+        await page.getByRole('button', { name: 'Check the barrier' }).click();
+        await page.getByRole('button', { name: 'Record the barrier to engagement' }).click();
         await expectText(page.locator('.govuk-notification-banner--success'), 'Barrier to engagement recorded');
         await expectText(page.locator('#barrier-list'), 'Bus pass from the YJS');
 
@@ -124,16 +136,18 @@ describe('after release in the portal (browser)', () => {
         await page.getByLabel('Money').check();
         await page.getByLabel('How it was assessed').fill('Again');
         await page.getByLabel('The plan to address it').fill('Again');
-        await page.getByRole('button', { name: 'Record the barrier' }).click();
+        await page.getByRole('button', { name: 'Check the barrier' }).click();
+        await page.getByRole('button', { name: 'Record the barrier to engagement' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'already recorded');
         expect(await page.getByLabel('How it was assessed').inputValue()).toBe('Again');
         await look();
 
         await fillDate('Last day of the period', london(new Date()));
         await page.getByLabel('Partly compliant').check();
-        await page.getByRole('button', { name: 'Record the supervision check' }).click();
+        await page.getByRole('button', { name: 'Check the supervision check' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'not fully compliant');
         await page.getByLabel('What happened').fill('Late to one session');
+        await page.getByRole('button', { name: 'Check the supervision check' }).click();
         await page.getByRole('button', { name: 'Record the supervision check' }).click();
         await expectText(page.locator('.govuk-notification-banner--success'), 'Supervision check recorded');
         await expectText(page.locator('#supervision-list'), 'Partly compliant');
@@ -141,15 +155,72 @@ describe('after release in the portal (browser)', () => {
         expect(await page.locator('#recorded-list li').count()).toBe(3);
         await look();
 
+        // The missed appointment turns out to have been kept. Meanwhile a colleague changes its notes: not overwritten.
+        await page.getByRole('link', { name: /^Change the Health appointment/ }).click();
+        await expectText(page.locator('h1'), 'Change the appointment');
+        expect(await page.getByRole('radio', { name: 'Missed' }).isChecked()).toBe(true);
+        await look();
+        const { resettlementPlan: before } = await colleague.ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { appointments { id version } } }`,
+          { id: episodeId },
+        );
+        await colleague.ok(
+          `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) { id } }`,
+          {
+            input: {
+              appointmentId: before.appointments[0].id,
+              expectedVersion: before.appointments[0].version,
+              outcome: 'MISSED',
+              notes: 'Missed: no bus fare (checked with the surgery)',
+            },
+          },
+        );
+        await page.getByRole('radio', { name: 'Kept' }).check();
+        await page.getByLabel('Notes, and why it was missed').fill('Came after all, an hour late');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('h1'), 'Check the appointment');
+        await page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Someone else changed this record');
+        await expectText(page.locator('#unsaved'), 'Now: Missed: no bus fare (checked with the surgery)');
+        await expectText(page.locator('#unsaved'), 'You typed: Came after all, an hour late');
+        await expectText(page.locator('#unsaved'), 'You typed: Kept');
+        expect(await page.getByLabel('Notes, and why it was missed').inputValue()).toBe(
+          'Missed: no bus fare (checked with the surgery)',
+        );
+        await look();
+        await page.getByRole('radio', { name: 'Kept' }).check();
+        await page.getByLabel('Notes, and why it was missed').fill('Came after all, an hour late');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(page.locator('.govuk-notification-banner--success'), 'Appointment changed');
+        await expectText(page.locator('#appointment-list'), 'Kept');
+
+        // The barrier addressed, and the supervision check corrected, each through its check step.
+        await page.getByRole('link', { name: 'Change the barrier: Money' }).click();
+        await page.getByLabel('Addressed').check();
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('.govuk-summary-list'), 'Addressed');
+        await page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(page.locator('.govuk-notification-banner--success'), 'Barrier to engagement changed');
+        await page.getByRole('link', { name: /^Change the supervision check/ }).click();
+        await expectText(page.locator('h1'), 'Correct the supervision check');
+        await page.getByLabel('Compliant', { exact: true }).check();
+        await page.getByLabel('What happened').fill('');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await look();
+        await page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(page.locator('.govuk-notification-banner--success'), 'Supervision check corrected');
+        await expectText(page.locator('#supervision-list'), 'Compliant');
+
         const { resettlementPlan } = await colleague.ok(
           `query($id: ID!) { resettlementPlan(episodeId: $id) { appointments { outcome notes }
-            engagementBarriers { barrier } supervisionChecks { compliance notes } } }`,
+            engagementBarriers { barrier status } supervisionChecks { compliance notes } } }`,
           { id: episodeId },
         );
         expect(resettlementPlan).toEqual({
-          appointments: [{ outcome: 'MISSED', notes: 'No bus fare; rebooked for Friday' }],
-          engagementBarriers: [{ barrier: 'Money' }],
-          supervisionChecks: [{ compliance: 'PARTLY_COMPLIANT', notes: 'Late to one session' }],
+          appointments: [{ outcome: 'KEPT', notes: 'Came after all, an hour late' }],
+          engagementBarriers: [{ barrier: 'Money', status: 'ADDRESSED' }],
+          supervisionChecks: [{ compliance: 'COMPLIANT', notes: null }],
         });
         expect(violations).toEqual([]);
       } finally {

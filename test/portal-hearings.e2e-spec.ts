@@ -7,9 +7,10 @@ import { Session } from './support/test-app';
 /**
  * Issue 21, a remanded child's court hearings in the portal: staff of the establishment holding the child schedule
  * the next hearing from the plan, move it with the reason (a change made meanwhile shows the error summary with the
- * hearing as it is now), and record what the court decided: remanded again to the next hearing, then released on
- * bail. Each through a check step; the api's refusals name the field. In Chromium against the real portal, api,
- * PostgreSQL and Redis, with and without JavaScript, axe on each page, 320 px wide. The fine-grained rules are api
+ * hearing as it is now), and record what the court decided: remanded again to the next hearing, which the court then
+ * vacates (cancelled with the reason, once against a stale version), then released on bail at the relisted hearing.
+ * Each through a check step; the api's refusals name the field. In Chromium against the real portal, api, PostgreSQL
+ * and Redis, with and without JavaScript, axe on each page, 320 px wide. The fine-grained rules are api
  * tests (test/hearings.e2e-spec.ts).
  */
 describe('the establishment records a remanded child’s court hearings (browser)', () => {
@@ -37,7 +38,7 @@ describe('the establishment records a remanded child’s court hearings (browser
     (
       await manager.ok(
         `query($id: ID!) { custodialEpisode(id: $id) { status
-          hearings { id version hearingDate court purpose outcome wentTo moves { reason } } } }`,
+          hearings { id version hearingDate court purpose outcome wentTo cancellationReason moves { reason } } } }`,
         { id },
       )
     ).custodialEpisode;
@@ -53,7 +54,7 @@ describe('the establishment records a remanded child’s court hearings (browser
     );
 
   it.each([true, false])(
-    'schedules, moves and records the outcomes of hearings, shown on the plan and caseload (JavaScript: %s)',
+    'schedules, moves, cancels and records the outcomes of hearings, shown on the plan and caseload (JavaScript: %s)',
     async (js) => {
       const episodeId = (await children.remanded(js ? 'Hana' : 'Hetty')).episodeId;
       const { context, page } = await h.person({ javaScriptEnabled: js });
@@ -178,9 +179,48 @@ describe('the establishment records a remanded child’s court hearings (browser
         await expectText(summary, 'its outcome can be recorded from that day');
         expect(await summary.locator('a').getAttribute('href')).toBe('#outcome');
         await look();
-        // The trial is brought forward to today (by the supervising service); the form, loaded afresh, records it.
-        await moveByApi(now.hearings[1], today, 'Brought forward for trial');
+
+        // ---------------------------------------------------------------- cancel it; a move meanwhile is shown
+        // The court vacates the trial listing: the hearing is cancelled, with the reason, through the check step.
         await page.goto(`/plans/${episodeId}`);
+        await page.getByRole('link', { name: /^Cancel the hearing/ }).click();
+        await expectText(page.locator('h1'), 'Cancel a hearing');
+        await expectText(page.locator('#hearing'), govuk(addDays(today, 14)));
+        await look();
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(summary, 'Enter the reason the hearing is cancelled');
+        expect(await summary.locator('a').getAttribute('href')).toBe('#reason');
+        await look();
+        await page.getByLabel('Why the hearing is cancelled').fill('The court vacated the trial listing');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('h1'), 'Check your answers');
+        await expectText(page.locator('#answers'), 'The court vacated the trial listing');
+        await moveByApi(now.hearings[1], addDays(today, 21), 'Relisted by the court');
+        await page.getByRole('button', { name: 'Cancel the hearing' }).click();
+        await expectText(summary, 'Nothing was saved');
+        await expectText(summary, `on ${govuk(addDays(today, 21))}`);
+        expect(await page.title()).toMatch(/^Error: /);
+        await look();
+        expect((await episodeOf(episodeId)).hearings[1]).toMatchObject({ outcome: null, cancellationReason: null });
+        await confirm('Cancel the hearing', 'The hearing is cancelled');
+        await expectText(page.locator('#hearings'), 'Cancelled: The court vacated the trial listing');
+        expect(
+          await page.getByRole('link', { name: /^Record the outcome|^Move the hearing|^Cancel the/ }).count(),
+        ).toBe(0);
+        await look();
+        now = await episodeOf(episodeId);
+        expect(now.status).toBe('REMANDED');
+        expect(now.hearings[1]).toMatchObject({
+          outcome: null,
+          cancellationReason: 'The court vacated the trial listing',
+        });
+
+        // The court lists the trial again, for today: scheduled from the plan, and the form records its outcome.
+        await page.getByRole('link', { name: 'Schedule a hearing' }).click();
+        await fillDate('Date of the hearing', today);
+        await page.getByLabel('Court').fill('Harbridge Youth Court');
+        await page.getByLabel('What the hearing is for').fill('Trial');
+        await confirm('Schedule the hearing', 'The hearing is scheduled');
         await page.getByRole('link', { name: /^Record the outcome/ }).click();
         await page.getByRole('radio', { name: 'Released on bail' }).check();
         await page

@@ -17,6 +17,8 @@ import { PortalHarness } from './support/portal-harness';
  * Side A's service released 10 children on the 20th of last month: 5 with an address confirmed 30 days before and an
  * ETE place, 5 with neither. Address bands 5, 0, 0, 5 of 10: the zeros are hidden, which would give the first 5
  * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%). The breakdowns show the same by each characteristic.
+ * The same five have a plan explained to them 25 days before release (nothing on its pathways, not agreed), the other
+ * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held.
  */
 describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
@@ -48,6 +50,12 @@ describe('portal: resettlement measures (browser)', () => {
           [id, w.a.child.id, key, released, i < 5 ? 'MET' : 'PENDING', i < 5],
         );
       }
+      if (i < 5)
+        await h.t.dataSource.query(
+          `INSERT INTO resettlement_plan (episode_id, child_id, explained_on, child_agreement, version)
+           VALUES ($1, $2, $3::date - 25, 'PARTLY_AGREES', 1)`,
+          [id, w.a.child.id, released],
+        );
     }
   });
   afterAll(async () => h?.stop());
@@ -74,6 +82,16 @@ describe('portal: resettlement measures (browser)', () => {
         '10',
         '50%',
       ]);
+      // The plan and its meetings.
+      expect(await rows(page, 'measures-plan')).toEqual([
+        ['Plan with the child’s own view on every active pathway', F, '10', 'Not shown'],
+        ['Plan without the child’s view on every active pathway', F, '10', 'Not shown'],
+        ['Plan explained to the child by the day of release', '5', '10', '50%'],
+        ['Plan not explained to the child by the day of release', '5', '10', '50%'],
+        ['Plan agreed by the day of release', F, '10', 'Not shown'],
+        ['Plan not agreed by the day of release', F, '10', 'Not shown'],
+      ]);
+      expect((await rows(page, 'measures-meetings')).map((r) => r[1])).toEqual([F, F, F, F]);
       // The trend: a chart described by its heading, and its numbers, last month the last row.
       await expect(
         page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
@@ -93,6 +111,8 @@ describe('portal: resettlement measures (browser)', () => {
       );
       expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
       expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
+      expect(csv).toContain('Plan explained to the child by the day of release,5,10,50%');
+      expect(csv).toContain(`Pre-release planning meeting held in time,${F},10,`);
       expect(csv).toContain('By gender');
       expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
       if (js) {
@@ -108,6 +128,23 @@ describe('portal: resettlement measures (browser)', () => {
       const children = await rows(page, 'measure-children');
       expect(children).toHaveLength(5);
       expect(children[0].slice(1)).toEqual([govukDate(released), 'Not confirmed', 'Not recorded', 'Not confirmed']);
+      if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Back to the measures' }).click();
+      await page.waitForURL(`**/measures?period=${lastMonth.value}`);
+      // A plan figure's children are listed with their plan's days.
+      await page.locator('#measures-plan a[href*="figure=PLAN_NOT_EXPLAINED"]').click();
+      await page.waitForURL(`**/measures/children?period=${lastMonth.value}&figure=PLAN_NOT_EXPLAINED`);
+      await expectText(page, '5 children.');
+      const unexplained = await rows(page, 'measure-children');
+      expect(unexplained).toHaveLength(5);
+      expect(unexplained[0].slice(1)).toEqual([
+        govukDate(released),
+        'No',
+        'Not recorded',
+        'Not agreed',
+        'Not held',
+        'Not held',
+      ]);
       if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Back to the measures' }).click();
       await page.waitForURL(`**/measures?period=${lastMonth.value}`);

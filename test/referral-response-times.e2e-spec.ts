@@ -26,6 +26,7 @@ describe('referral response times', () => {
 
   const DUE = `query($id: ID!) { referral(id: $id) { id status version responseDue { step dueDate targetWorkingDays overdueWorkingDays } } }`;
   const SET_TARGETS = `mutation($input: SetReferralResponseTargetsInput!) { setReferralResponseTargets(input: $input) { step workingDays ownTarget } }`;
+  const TARGETS = `query($id: ID) { referralResponseTargets(organisationId: $id) { step workingDays ownTarget nationalWorkingDays version } }`;
   const codeOf = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code;
   const notices = (kind: string) =>
     t.dataSource.query(
@@ -238,7 +239,11 @@ describe('referral response times', () => {
   });
 
   it('only the council’s lead sets its targets; bad input names the field and writes nothing', async () => {
-    const input = { organisationId: w.a.localAuthority.id, targets: [{ step: 'OFFER', workingDays: 5 }] };
+    const input = {
+      organisationId: w.a.localAuthority.id,
+      expectedVersion: 0,
+      targets: [{ step: 'OFFER', workingDays: 5 }],
+    };
     expect(codeOf(await officer.graphql(SET_TARGETS, { input }))).toBe('FORBIDDEN');
     expect(codeOf(await yjs.graphql(SET_TARGETS, { input }))).toBe('FORBIDDEN');
     const bad = await lead.graphql(SET_TARGETS, {
@@ -273,6 +278,127 @@ describe('referral response times', () => {
       { id: w.b.localAuthority.id },
     );
     expect(referralResponseTargets.find((x: { step: string }) => x.step === 'OFFER').workingDays).toBe(10);
+  });
+
+  it('a save against a stale version is CONFLICT with the targets as they are now, and writes nothing', async () => {
+    const council = w.a.localAuthority.id;
+    const seen = (await lead.ok(TARGETS, { id: council })).referralResponseTargets;
+    // The lead's save in the test before made version 1; every step says the version and the national default.
+    expect(seen.map((x: { version: number }) => x.version)).toEqual([1, 1, 1, 1]);
+    expect(seen.find((x: { step: string }) => x.step === 'OFFER')).toEqual({
+      step: 'OFFER',
+      workingDays: 5,
+      ownTarget: true,
+      nationalWorkingDays: 10,
+      version: 1,
+    });
+    const admin = await t.signIn('national_admin@example.com', TestApp.TEST_PASSWORD);
+    // A national admin saves first, against version 1...
+    await admin.ok(SET_TARGETS, {
+      input: { organisationId: council, expectedVersion: 1, targets: [{ step: 'CONFIRM', workingDays: 4 }] },
+    });
+    const auditRows = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_event WHERE resource_type = 'ReferralResponseTargets' AND outcome = 'SUCCEEDED'`,
+        )
+      )[0].n;
+    const audited = await auditRows();
+    // ...then the lead, still on the page at version 1: refused, with what is there now.
+    const stale = await lead.graphql(SET_TARGETS, {
+      input: { organisationId: council, expectedVersion: 1, targets: [{ step: 'CONFIRM', workingDays: 6 }] },
+    });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const ext = (stale.errors as { extensions: Record<string, unknown> }[])[0].extensions;
+    expect(ext.currentVersion).toBe(2);
+    expect(ext.current).toEqual(
+      expect.arrayContaining([expect.objectContaining({ step: 'CONFIRM', workingDays: 4, ownTarget: true })]),
+    );
+    const after = (await lead.ok(TARGETS, { id: council })).referralResponseTargets;
+    expect(after.find((x: { step: string }) => x.step === 'CONFIRM')).toMatchObject({ workingDays: 4, version: 2 });
+    expect(await auditRows()).toBe(audited);
+    // A version missing or negative is refused by validation.
+    const bad = await lead.graphql(SET_TARGETS, {
+      input: { organisationId: council, expectedVersion: -1, targets: [{ step: 'CONFIRM', workingDays: 6 }] },
+    });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('a step set back to the national default follows a later change of the default', async () => {
+    const council = w.a.localAuthority.id;
+    const admin = await t.signIn('national_admin@example.com', TestApp.TEST_PASSWORD);
+    const versionOf = async (id: string | null) =>
+      (await lead.ok(TARGETS, { id })).referralResponseTargets[0].version as number;
+    // The council's own OFFER (5) goes back to the national default; CONFIRM stays its own (4).
+    const { setReferralResponseTargets: set } = await lead.ok(SET_TARGETS, {
+      input: {
+        organisationId: council,
+        expectedVersion: await versionOf(council),
+        targets: [
+          { step: 'OFFER', workingDays: null },
+          { step: 'ANSWER', workingDays: null },
+        ],
+      },
+    });
+    expect(set).toEqual([
+      { step: 'ACKNOWLEDGE', workingDays: 2, ownTarget: false },
+      { step: 'ANSWER', workingDays: 3, ownTarget: false },
+      { step: 'OFFER', workingDays: 10, ownTarget: false },
+      { step: 'CONFIRM', workingDays: 4, ownTarget: true },
+    ]);
+    expect(
+      await t.dataSource.query(
+        `SELECT step, working_days FROM referral_response_target WHERE organisation_id = $1 ORDER BY step`,
+        [council],
+      ),
+    ).toEqual([{ step: 'CONFIRM', working_days: 4 }]);
+    const version = await versionOf(council);
+    expect(version).toBe(3);
+    // The same again changes nothing: no new version.
+    await lead.ok(SET_TARGETS, {
+      input: { organisationId: council, expectedVersion: version, targets: [{ step: 'OFFER', workingDays: null }] },
+    });
+    expect(await versionOf(council)).toBe(3);
+
+    // The national default for OFFER changes (its own version): the council's OFFER follows, its CONFIRM does not.
+    const nationalVersion = await versionOf(null);
+    const national = await admin.graphql(SET_TARGETS, {
+      input: { expectedVersion: nationalVersion, targets: [{ step: 'OFFER', workingDays: null }] },
+    });
+    expect(codeOf(national)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(national.errors)).toContain('targets.0.workingDays');
+    await admin.ok(SET_TARGETS, {
+      input: {
+        expectedVersion: nationalVersion,
+        targets: [
+          { step: 'OFFER', workingDays: 8 },
+          { step: 'CONFIRM', workingDays: 5 },
+        ],
+      },
+    });
+    expect(await versionOf(null)).toBe(nationalVersion + 1);
+    expect(await versionOf(council)).toBe(3);
+    const now = (await lead.ok(TARGETS, { id: council })).referralResponseTargets;
+    expect(now.find((x: { step: string }) => x.step === 'OFFER')).toMatchObject({
+      workingDays: 8,
+      ownTarget: false,
+      nationalWorkingDays: 8,
+    });
+    expect(now.find((x: { step: string }) => x.step === 'CONFIRM')).toMatchObject({
+      workingDays: 4,
+      ownTarget: true,
+      nationalWorkingDays: 5,
+    });
+    // Put the national defaults back for the tests that follow.
+    await admin.ok(SET_TARGETS, {
+      input: {
+        expectedVersion: nationalVersion + 1,
+        targets: [
+          { step: 'OFFER', workingDays: 10 },
+          { step: 'CONFIRM', workingDays: 3 },
+        ],
+      },
+    });
   });
 
   it('the measures give each council’s median and 90th percentile per step, fewer than 5 suppressed', async () => {

@@ -44,6 +44,8 @@ describe('npm run seed', () => {
     expect(first.childrenAdded).toBe(200);
     // Each demo area also supervises nine more children (release dates spread over the year) for its demo referrals.
     expect(first.showcaseChildrenAdded).toBe(36);
+    // And twelve each released over the last 12 months, for the measures.
+    expect(first.releasedChildrenAdded).toBe(48);
     expect(first.referralsAdded).toBeGreaterThanOrEqual(4 * 8);
     const [{ n: referralsAfterFirst }] = await count(`SELECT count(*)::int AS n FROM referral`);
     expect(referralsAfterFirst).toBe(first.referralsAdded);
@@ -54,10 +56,17 @@ describe('npm run seed', () => {
       episodesAdded: 0,
       showcaseChildrenAdded: 0,
       referralsAdded: 0,
+      releasedChildrenAdded: 0,
     });
     // A later day changes nothing either: the demo areas have their referrals.
     const third = await seedDemoData(db.ownerUrl, { children: 200, seed: 42, today: '2026-12-07' });
-    expect(third).toMatchObject({ childrenAdded: 0, episodesAdded: 0, showcaseChildrenAdded: 0, referralsAdded: 0 });
+    expect(third).toMatchObject({
+      childrenAdded: 0,
+      episodesAdded: 0,
+      showcaseChildrenAdded: 0,
+      referralsAdded: 0,
+      releasedChildrenAdded: 0,
+    });
     const [{ n: referralsAfterAll }] = await count(`SELECT count(*)::int AS n FROM referral`);
     expect(referralsAfterAll).toBe(referralsAfterFirst);
 
@@ -72,9 +81,9 @@ describe('npm run seed', () => {
 
     const [mix] = await count(`SELECT count(*) AS total, count(*) FILTER (WHERE status = 'REMANDED') AS remanded,
         count(*) FILTER (WHERE status = 'SENTENCED' AND expected_release_date IS NULL AND sentence_type <> 'DHMP') AS sentenced_without_date,
-        count(*) FILTER (WHERE expected_release_date < '2026-11-23') AS released_in_past
+        count(*) FILTER (WHERE expected_release_date < '2026-11-23' AND released_at IS NULL) AS released_in_past
       FROM custodial_episode`);
-    expect(Number(mix.total)).toBe(200 + 36);
+    expect(Number(mix.total)).toBe(200 + 36 + 48);
     // About 44% of children in custody are on remand (DOMAIN.md); a 200-child sample lands near it.
     const [sample] = await count(`SELECT count(*) FILTER (WHERE e.status = 'REMANDED') AS remanded
       FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE c.external_reference LIKE 'demo-child-%'`);
@@ -235,6 +244,28 @@ describe('npm run seed', () => {
     for (const a of areas) expect(a.without).toBeGreaterThanOrEqual(1);
   });
 
+  it('has each demo area release children over the last 12 months, their milestones met by dated facts', async () => {
+    const areas = await count(`SELECT o.code, count(*)::int AS released,
+        min(e.released_at) >= TIMESTAMPTZ '2025-11-23' AND max(e.released_at) < TIMESTAMPTZ '2026-11-23' AS in_year
+      FROM custodial_episode e JOIN child c ON c.id = e.child_id JOIN organisation o ON o.id = e.supervising_service_id
+      WHERE c.external_reference LIKE 'demo-released-%' AND e.status = 'RELEASED' GROUP BY o.code ORDER BY o.code`);
+    expect(areas).toEqual(
+      ['YJS-BIRMINGHAM', 'YJS-CARDIFF', 'YJS-KENT', 'YJS-LEEDS'].map((code) => ({ code, released: 12, in_year: true })),
+    );
+    // A mix: the address confirmed on time, late and never, each milestone met by its fact (evidence) or not.
+    const [mix] = await count(`SELECT
+        count(*) FILTER (WHERE m.status = 'MET' AND (m.met_at AT TIME ZONE 'Europe/London')::date <= m.due_date)::int AS on_time,
+        count(*) FILTER (WHERE m.status = 'MET' AND (m.met_at AT TIME ZONE 'Europe/London')::date > m.due_date)::int AS late,
+        count(*) FILTER (WHERE m.status <> 'MET')::int AS not_met,
+        count(*) FILTER (WHERE m.status = 'MET' AND m.evidence->>'type' IS NULL)::int AS without_fact
+      FROM milestone m JOIN child c ON c.id = m.child_id
+      WHERE c.external_reference LIKE 'demo-released-%' AND m.key = 'ACCOMMODATION_CONFIRMED'`);
+    expect(mix.on_time).toBeGreaterThanOrEqual(5);
+    expect(mix.late).toBeGreaterThanOrEqual(5);
+    expect(mix.not_met).toBeGreaterThanOrEqual(1);
+    expect(mix.without_fact).toBe(0);
+  });
+
   it('releases one Leeds child with what followed, for the after-release page, recorded by a named case manager', async () => {
     const rows = await count(`SELECT e.status, a.kind, a.outcome, a.notes, u.email
       FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
@@ -248,6 +279,32 @@ describe('npm run seed', () => {
     const [after] = await count(`SELECT (SELECT count(*)::int FROM engagement_barrier) AS barriers,
       (SELECT count(*)::int FROM supervision_check) AS checks`);
     expect(after).toEqual({ barriers: 1, checks: 1 });
+  });
+
+  it('gives two demo children on remand their next court hearing, one with its deadlines due within days', async () => {
+    // Scheduled on the first run (today 2026-11-23, a Monday), not again on the later ones.
+    const hearings = await count(`SELECT s.code, e.status, h.hearing_date::text AS day, h.outcome, h.court,
+        (SELECT count(*)::int FROM episode_event v WHERE v.episode_id = e.id AND v.type = 'HEARING_SCHEDULED') AS events,
+        (SELECT min(m.due_date)::text FROM milestone m WHERE m.episode_id = e.id AND m.key::text LIKE 'HEARING_%'
+            AND m.status = 'PENDING') AS first_due
+      FROM court_hearing h JOIN custodial_episode e ON e.id = h.episode_id
+      JOIN organisation s ON s.id = e.supervising_service_id ORDER BY h.hearing_date`);
+    expect(hearings).toHaveLength(2);
+    for (const h of hearings) {
+      expect(['YJS-LEEDS', 'YJS-BIRMINGHAM', 'YJS-KENT', 'YJS-CARDIFF']).toContain(h.code);
+      expect(h).toMatchObject({
+        status: 'REMANDED',
+        outcome: null,
+        events: 1,
+        court: expect.stringMatching(/Youth Court$/),
+      });
+    }
+    // Tuesday 1 December (6 working days on): the first due Tuesday 24 November, at risk. Wednesday 30 December (25,
+    // past Christmas and the Boxing Day holiday on the 28th): the first due Monday 21 December.
+    expect(hearings.map((h) => [h.day, h.first_due])).toEqual([
+      ['2026-12-01', '2026-11-24'],
+      ['2026-12-30', '2026-12-21'],
+    ]);
   });
 
   it('leaves one demo child mid-move from Birmingham to Kent, its council told on the referral', async () => {

@@ -11,12 +11,14 @@ import {
   ReleaseService,
   SupervisionCompliance,
 } from '@resettle/planning';
+import { RELEASED_KEY_PREFIX } from './seed-demo-released';
 
 /**
  * One child released this morning in the Leeds demo area, with what followed: the first youth justice appointment
  * kept, the GP registration missed (and why), a barrier to engagement and the first supervision check, all recorded by
  * the area's first demo case manager through the real services (history, audit), so the portal's after-release page
- * has something to show. Idempotent: left alone once the area has any child released. Returns the episode, if made.
+ * has something to show. Idempotent: left alone once the area has any child released (but those `seed-demo-released`
+ * releases for the measures). Returns the episode, if made.
  */
 export async function seedDemoAfterRelease(
   databaseUrl: string,
@@ -33,7 +35,10 @@ export async function seedDemoAfterRelease(
       );
       if (!cm) return null;
       const [released] = await db.query(
-        `SELECT 1 FROM custodial_episode WHERE supervising_service_id = $1 AND released_at IS NOT NULL LIMIT 1`,
+        // The children released over the last year for the measures (`seed-demo-released`) do not count.
+        `SELECT 1 FROM custodial_episode e JOIN child c ON c.id = e.child_id
+          WHERE e.supervising_service_id = $1 AND e.released_at IS NOT NULL
+            AND c.external_reference NOT LIKE '${RELEASED_KEY_PREFIX}%' LIMIT 1`,
         [cm.organisation_id],
       );
       if (released) {

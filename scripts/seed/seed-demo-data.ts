@@ -14,7 +14,9 @@ import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
+import { seedDemoHearings } from './seed-demo-hearings';
 import { seedDemoReferrals } from './seed-demo-referrals';
+import { releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
 
 /**
@@ -43,6 +45,8 @@ export interface SeedSummary {
   showcaseChildrenAdded: number;
   /** Referrals made in the demo areas, through the referrals feature itself. */
   referralsAdded: number;
+  /** Children the demo areas released over the last 12 months, with their facts (for the measures). */
+  releasedChildrenAdded: number;
 }
 
 const BATCH = 500;
@@ -97,11 +101,20 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       log(
         `Demo area children: ${showcaseAdded.children} added, ${showcase.length - showcaseAdded.children} already present`,
       );
+    // And children each demo area released over the last 12 months, so the measures have a year to count.
+    const released = options.children > 0 ? releasedRecords(options, DEMO_AUTHORITIES) : [];
+    const releasedAdded = released.length
+      ? await insertBatch(db, released, orgIds, caseManagers.bySupervisingAuthority)
+      : { children: 0, episodes: 0 };
+    episodesAdded += releasedAdded.episodes;
     // Every episode has its resettlement plan (the api creates it with the episode; the seed writes episodes in bulk).
     const plans = await db.query(INSERT_MISSING_PLANS_SQL);
     log(`Resettlement plans: ${(plans.rowCount ?? 0) / 9} added`);
     const assigned = await assignPartnerPathways(db);
     log(`Pathways given to health and education partners: ${assigned}`);
+    // Their facts, dated when they happened, and their release: the milestones below are met by those facts.
+    const releasedNow = await releaseDemoChildren(db, options.seed);
+    if (released.length) log(`Children released over the last 12 months: ${releasedNow} released with their facts`);
     const leads = await setServiceLeads(db);
     log(`Heads of service named: ${leads}`);
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
@@ -118,6 +131,8 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       );
     if (options.children > 0) await seedDemoAfterRelease(url, options.today, log);
     if (options.children > 0) log(`Supervision moved: ${await seedDemoSupervisionTransfer(url, options.today)} child`);
+    if (options.children > 0)
+      log(`Court hearings: ${await seedDemoHearings(url, options.today)} scheduled for children on remand`);
     return {
       organisations: orgIds.size,
       users: caseManagers.total,
@@ -126,6 +141,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       episodesAdded,
       showcaseChildrenAdded: showcaseAdded.children,
       referralsAdded,
+      releasedChildrenAdded: releasedAdded.children,
     };
   } finally {
     await db.end();

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { CaseloadScope, ChildRelations, ChildScope, EpisodeFacts, isEmptyScope, SqlParam } from '@resettle/access';
 import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
-import { IN_CUSTODY_STATUSES } from './custody-enums';
+import { EpisodeStatus, IN_CUSTODY_STATUSES } from './custody-enums';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { CourtHearing } from './entities/court-hearing.entity';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
@@ -161,7 +161,7 @@ export class CustodyService {
       .createQueryBuilder(CourtHearing, 'h')
       .innerJoin(CustodialEpisode, 'e', `e.id = h.episode_id AND e.status = 'REMANDED'`)
       .where('h.episode_id IN (:...ids)', { ids: [...episodeIds] })
-      .andWhere('h.outcome IS NULL')
+      .andWhere('h.outcome IS NULL AND h.cancelled_at IS NULL')
       .getMany();
     return episodeIds.map((id) => rows.find((h) => h.episodeId === id) ?? null);
   }
@@ -253,6 +253,8 @@ export class CustodyService {
     episode: CustodialEpisode;
     latestSentenceDate: string | null;
     nextHearingDate: string | null;
+    /** On remand with no next hearing: why the last hearing was cancelled, if it was (its deadlines close so). */
+    cancelledHearingReason: string | null;
   } | null> {
     const episode = await em.findOne(CustodialEpisode, { where: { id: episodeId } });
     if (!episode) return null;
@@ -261,7 +263,19 @@ export class CustodyService {
       order: { sentenceDate: 'DESC', createdAt: 'DESC' },
     });
     const [next] = await this.nextHearingsOf([episodeId], em);
-    return { episode, latestSentenceDate: latest?.sentenceDate ?? null, nextHearingDate: next?.hearingDate ?? null };
+    const cancelled =
+      !next && episode.status === EpisodeStatus.REMANDED
+        ? await em.findOne(CourtHearing, {
+            where: { episodeId, cancelledAt: Not(IsNull()) },
+            order: { cancelledAt: 'DESC' },
+          })
+        : null;
+    return {
+      episode,
+      latestSentenceDate: latest?.sentenceDate ?? null,
+      nextHearingDate: next?.hearingDate ?? null,
+      cancelledHearingReason: cancelled?.cancellationReason ?? null,
+    };
   }
 
   // ---------------------------------------------------------------- the caller's slice, for lists

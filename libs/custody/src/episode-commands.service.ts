@@ -10,7 +10,13 @@ import { UsersService } from '@resettle/identity';
 import { NotificationsService } from '@resettle/notifications';
 import { OrganisationsService, OrganisationType, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import { CustodyService } from './custody.service';
-import { EpisodeEventType, EpisodeStatus, IN_CUSTODY_STATUSES, SentenceTypeEnum } from './custody-enums';
+import {
+  EpisodeEventType,
+  EpisodeStatus,
+  HearingOutcome,
+  IN_CUSTODY_STATUSES,
+  SentenceTypeEnum,
+} from './custody-enums';
 import {
   AssignCaseManagerInput,
   ClearReleaseDateOverrideInput,
@@ -27,6 +33,7 @@ import {
   TransferSupervisionInput,
 } from './dto/episode.inputs';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
+import { CourtHearing } from './entities/court-hearing.entity';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
 import { EpisodeEvent } from './entities/episode-event.entity';
 import { EstablishmentTransfer } from './entities/establishment-transfer.entity';
@@ -34,6 +41,7 @@ import { Sentence } from './entities/sentence.entity';
 import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeLifecycle, SupervisionHandOver } from './episode-lifecycle';
 import { ReleaseDates } from './release-dates/release-dates';
+import { sentenceAtWaitingHearingProblem } from './rules/court-hearing';
 import { earlyReleaseDay } from './rules/early-release-day';
 import { expectedReleaseDate } from './rules/expected-release-date';
 import { leavingDayNote } from './rules/leaving-day';
@@ -188,11 +196,34 @@ export class EpisodeCommands {
       });
   }
 
-  /** A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. */
+  /**
+   * A sentence on a remand, or a new sentence during custody: the dates are recalculated from it. On remand, a
+   * hearing still waiting for its outcome is the one the child was sentenced at: its outcome is recorded as SENTENCED
+   * in the same change, or the sentence is refused when dated before it (`sentenceAtWaitingHearingProblem`).
+   */
   async recordSentence(input: RecordSentenceInput, caller: Caller): Promise<CustodialEpisode> {
-    return this.change(input, caller, (em, episode) =>
-      this.sentence(em, episode, input.sentence, caller, input.reasonForDifferentRemandDays),
-    );
+    return this.change(input, caller, async (em, episode) => {
+      const waiting =
+        episode.status === EpisodeStatus.REMANDED
+          ? await em.findOne(CourtHearing, {
+              where: { episodeId: episode.id, outcome: IsNull(), cancelledAt: IsNull() },
+              lock: { mode: 'pessimistic_write' },
+            })
+          : null;
+      const change = await this.sentence(em, episode, input.sentence, caller, input.reasonForDifferentRemandDays);
+      if (!waiting) return change;
+      const problem = sentenceAtWaitingHearingProblem(waiting, input.sentence.sentenceDate);
+      if (problem) throw BadUserInputError.forField(problem.field, problem.message);
+      waiting.outcome = HearingOutcome.SENTENCED;
+      waiting.outcomeRecordedAt = this.clock.now();
+      waiting.outcomeRecordedById = caller.actor.userId;
+      await em.save(waiting);
+      return {
+        ...change,
+        summary: `Hearing at ${waiting.court} on ${waiting.hearingDate}: sentenced. ${change.summary}`,
+        details: { ...change.details, hearingId: waiting.id, outcome: HearingOutcome.SENTENCED },
+      };
+    });
   }
 
   /** The sentence's change of a locked episode (recordSentence, or a hearing's outcome), for `change`'s caller. */

@@ -11,6 +11,7 @@ export * from './entities/establishment-transfer.entity';
 export * from './entities/sentence.entity';
 export * from './episode-commands.service';
 export * from './episode-lifecycle';
+export * from './hearings/hearing-commands.service';
 export * from './release-dates/release-dates';
 export * from './rules/expected-release-date';
 export * from './rules/release-departure';

@@ -37,12 +37,14 @@ import {
   applies,
   DEFAULT_MILESTONE_POLICY,
   dueDate,
+  hearingDeadlineWaiver,
   mergePolicy,
   MILESTONE_KEYS,
   MilestoneAnchors,
   MilestoneOffset,
   MilestoneOverride as PolicyOverride,
   MilestonePolicy,
+  reopensForNextHearing,
   stillApplies,
 } from './rules/milestone-policy';
 
@@ -424,15 +426,24 @@ export class MilestonesService {
       const row = existing.get(key);
       if (!row && !applies(entry, scope)) continue;
       if (row && OPEN.includes(row.status) && !stillApplies(entry, scope)) {
-        // Sentenced, or gone from court: release at that hearing no longer hangs on it. Closed, not left to escalate.
+        // Sentenced, gone from court, or the hearing cancelled: release at that hearing no longer hangs on it. Closed,
+        // not left to escalate.
         row.status = MilestoneStatus.WAIVED;
-        row.waivedReason =
-          episode.status === EpisodeStatus.SENTENCED
-            ? 'Does not apply: the child was sentenced'
-            : 'Does not apply: the child is no longer on remand';
+        row.waivedReason = hearingDeadlineWaiver({
+          sentenced: episode.status === EpisodeStatus.SENTENCED,
+          onRemand: scope.onRemand,
+          cancelledHearingReason: read.cancelledHearingReason,
+        });
         row.waivedById = null;
         changed.push(await em.save(row));
         continue;
+      }
+      const reopened = !!row && reopensForNextHearing(entry, row, scope);
+      if (reopened) {
+        // Waived when the last hearing was cancelled; a new one is scheduled: counted back from it, from the start.
+        row.status = MilestoneStatus.PENDING;
+        row.waivedReason = null;
+        row.escalationLevel = 0;
       }
       const due = dueDate(entry, anchors);
       const evidence = facts ? factMeeting(key, facts) : null;
@@ -469,7 +480,7 @@ export class MilestonesService {
           waivedById: null,
           escalationLevel: 0,
         });
-      let dirty = !row;
+      let dirty = !row || reopened;
       if (target.dueDate !== due) {
         target.dueDate = due;
         dirty = true;

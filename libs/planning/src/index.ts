@@ -11,6 +11,7 @@ export * from './plan-access';
 export * from './plan-access.module';
 export * from './plan-history.service';
 export * from './plan-lifecycle';
+export * from './plan-measures.sql';
 export * from './planning.module';
 export * from './planning.service';
 export * from './planning-enums';

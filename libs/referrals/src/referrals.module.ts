@@ -13,6 +13,7 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
 import { ReferralResponseNotice } from './entities/referral-response-notice.entity';
 import { ReferralResponseTarget } from './entities/referral-response-target.entity';
+import { ReferralResponseTargetVersion } from './entities/referral-response-target-version.entity';
 import { ReferralResponseTime } from './entities/referral-response-time.entity';
 import { ReferralFacts } from './referral-facts';
 import { ReferralHandOver } from './referral-hand-over';
@@ -26,6 +27,7 @@ import { ReferralResponseTimes } from './response-times/referral-response-times.
       ReferralEvent,
       ReferralMessage,
       ReferralResponseTarget,
+      ReferralResponseTargetVersion,
       ReferralResponseNotice,
       ReferralResponseTime,
     ]),

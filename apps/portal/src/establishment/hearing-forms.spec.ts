@@ -1,5 +1,7 @@
 import { validateForm } from '../forms/form-errors';
 import {
+  CancelHearingForm,
+  cancelHearingInput,
   HearingOutcomeForm,
   hearingOutcomeInput,
   hearingsOf,
@@ -18,6 +20,10 @@ describe('the hearing forms', () => {
     [ScheduleHearingForm, { ...date('hearing'), court: 'L', purpose: 'Plea' }, ['court']],
     [MoveHearingForm, {}, ['hearingDateDay', 'reason']],
     [MoveHearingForm, { ...date('hearing'), reason: 'Listed for trial' }, []],
+    [CancelHearingForm, {}, ['reason']],
+    [CancelHearingForm, { reason: '  ' }, ['reason']],
+    [CancelHearingForm, { reason: 'No' }, ['reason']],
+    [CancelHearingForm, { reason: 'The court vacated the listing' }, []],
     [HearingOutcomeForm, {}, ['outcome']],
     // A sentence is recorded on the sentence page, not here.
     [HearingOutcomeForm, { outcome: 'SENTENCED' }, ['outcome']],
@@ -50,18 +56,28 @@ describe('the hearing forms', () => {
     expect(hearingOutcomeInput(values)).toEqual(input);
   });
 
-  const hearing = (id: string, outcome: string | null) => ({
+  it('the cancellation goes to the api with its reason trimmed', () => {
+    expect(cancelHearingInput({ reason: ' Entered in error ', expectedVersion: '2' })).toEqual({
+      reason: 'Entered in error',
+    });
+  });
+
+  const hearing = (id: string, outcome: string | null, cancellationReason: string | null = null) => ({
     id,
     hearingDate: '2026-12-07',
     court: 'Leeds Youth Court',
     purpose: 'Plea',
     outcome,
     wentTo: null,
+    cancellationReason,
   });
   it.each([
     // status, may change, hearings, links on each hearing, may schedule
     ['REMANDED', true, [], [], true],
-    ['REMANDED', true, [hearing('a', 'REMANDED'), hearing('b', null)], [0, 2], false],
+    ['REMANDED', true, [hearing('a', 'REMANDED'), hearing('b', null)], [0, 3], false],
+    // A cancelled hearing waits for nothing: the next one may be scheduled.
+    ['REMANDED', true, [hearing('a', null, 'The court vacated the listing')], [0], true],
+    ['REMANDED', true, [hearing('a', null, 'Entered in error'), hearing('b', null)], [0, 3], false],
     ['REMANDED', true, [hearing('a', 'REMANDED')], [0], true],
     ['REMANDED', false, [hearing('b', null)], [0], false],
     ['SENTENCED', true, [hearing('a', 'SENTENCED')], [0], false],
@@ -70,5 +86,19 @@ describe('the hearing forms', () => {
     const view = hearingsOf({ id: 'e', status, hearings }, may);
     expect(view.rows.map((r) => r.links.length)).toEqual(links);
     expect(view.scheduleHref).toBe(schedule ? '/episodes/e/hearings/new' : null);
+  });
+
+  it('shows a cancelled hearing with its reason, and what may be done to the one waiting', () => {
+    const view = hearingsOf(
+      { id: 'e', status: 'REMANDED', hearings: [hearing('a', null, 'Entered in error'), hearing('b', null)] },
+      true,
+    );
+    expect(view.rows.map((r) => r.outcomeLabel)).toEqual(['Cancelled: Entered in error', null]);
+    expect(view.rows[1].links.map((l) => l.text)).toEqual([
+      'Move the hearing',
+      'Record the outcome',
+      'Cancel the hearing',
+    ]);
+    expect(view.rows[1].links[2].href).toBe('/episodes/e/hearings/b/cancel');
   });
 });

@@ -33,6 +33,15 @@ export class MoveHearingForm {
   @Allow() expectedVersion: string;
 }
 
+/** A hearing cancelled: the court vacated the listing, or it was entered in error. */
+export class CancelHearingForm {
+  @Transform(trim)
+  @Length(3, 1000, { message: 'The reason the hearing is cancelled must be 3 to 1000 characters' })
+  @IsNotEmpty({ message: 'Enter the reason the hearing is cancelled' })
+  reason: string;
+  @Allow() expectedVersion: string;
+}
+
 /** The outcomes recorded here; a sentence is recorded on the sentence page, which calculates its dates. */
 export const OUTCOME_LABELS: Record<string, string> = {
   REMANDED: 'Remanded again to youth detention accommodation',
@@ -92,6 +101,10 @@ export function moveHearingInput(values: Values): Record<string, unknown> {
   return { hearingDate: date(values, 'hearingDate'), reason: values.reason };
 }
 
+export function cancelHearingInput(values: Values): Record<string, unknown> {
+  return { reason: values.reason?.trim() };
+}
+
 /** The outcome as the api takes it: only the answers that belong to the chosen outcome, blanks left out. */
 export function hearingOutcomeInput(values: Values): Record<string, unknown> {
   if (values.outcome === 'REMANDED') {
@@ -112,11 +125,18 @@ interface HearingRow {
   purpose: string;
   outcome: string | null;
   wentTo: string | null;
+  cancellationReason?: string | null;
+}
+
+/** Whether a hearing still waits for what the court decides: no outcome recorded, and not cancelled. */
+function waitsForOutcome(h: { outcome: string | null; cancellationReason?: string | null }): boolean {
+  return !h.outcome && !h.cancellationReason;
 }
 
 /**
  * The episode's hearings for the plan page, with what may be done to each: a hearing waiting for its outcome may be
- * moved or have its outcome recorded, and a remanded child with none waiting may have the next one scheduled.
+ * moved, cancelled or have its outcome recorded, and a remanded child with none waiting may have the next one
+ * scheduled.
  */
 export function hearingsOf(
   episode: { id: string; status: string; hearings?: HearingRow[] },
@@ -131,15 +151,20 @@ export function hearingsOf(
   return {
     rows: hearings.map((h) => ({
       ...h,
-      outcomeLabel: h.outcome ? (OUTCOME_LABELS[h.outcome] ?? h.outcome) : null,
+      outcomeLabel: h.outcome
+        ? (OUTCOME_LABELS[h.outcome] ?? h.outcome)
+        : h.cancellationReason
+          ? `Cancelled: ${h.cancellationReason}`
+          : null,
       links:
-        onRemand && !h.outcome
+        onRemand && waitsForOutcome(h)
           ? [
               { href: `${base}/${h.id}/move`, text: 'Move the hearing' },
               { href: `${base}/${h.id}/outcome`, text: 'Record the outcome' },
+              { href: `${base}/${h.id}/cancel`, text: 'Cancel the hearing' },
             ]
           : [],
     })),
-    scheduleHref: onRemand && hearings.every((h) => h.outcome) ? `${base}/new` : null,
+    scheduleHref: onRemand && !hearings.some(waitsForOutcome) ? `${base}/new` : null,
   };
 }

@@ -8,6 +8,8 @@ import { govukDate } from '../http/view-filters';
 import { flash } from '../session/portal-session';
 import { CustodyEpisodeRef, mayChangeCustody } from './establishment-forms';
 import {
+  CancelHearingForm,
+  cancelHearingInput,
   HEARING_FIELD_OF,
   HearingOutcomeForm,
   hearingOutcomeInput,
@@ -26,7 +28,7 @@ const CONTEXT = `query($id: ID!) {
   custodialEpisode(id: $id) { id version status startDate expectedReleaseDate daysToRelease
     child { givenName familyName preferredName }
     currentEstablishment { id name } supervisingService { id name }
-    hearings { id version hearingDate court purpose outcome wentTo moves { from to reason } } } }`;
+    hearings { id version hearingDate court purpose outcome wentTo cancellationReason moves { from to reason } } } }`;
 
 interface Hearing {
   id: string;
@@ -36,6 +38,7 @@ interface Hearing {
   purpose: string;
   outcome: string | null;
   wentTo: string | null;
+  cancellationReason: string | null;
   moves: { from: string; to: string; reason: string }[];
 }
 interface Episode extends CustodyEpisodeRef {
@@ -62,6 +65,8 @@ interface Step {
   view: string;
   title: string;
   confirm: string;
+  /** The words of the form's way back to the plan (on the cancel page, "Cancel" would say the opposite). */
+  back?: string;
   form: new () => object;
   firstField: string;
   mutation: string;
@@ -132,12 +137,31 @@ const OUTCOME: Step = {
       : `The outcome is recorded: ${child} left custody from court (${OUTCOME_LABELS[String(input.outcome)].toLowerCase()})`,
 };
 
+const CANCEL: Step = {
+  path: (h) => `${h!.id}/cancel`,
+  view: 'establishment/hearing-cancel.njk',
+  title: 'Cancel a hearing',
+  confirm: 'Cancel the hearing',
+  back: 'Keep the hearing',
+  form: CancelHearingForm,
+  firstField: 'reason',
+  mutation: `mutation($input: CancelHearingInput!) { cancelHearing(input: $input) { id } }`,
+  input: cancelHearingInput,
+  rows: (input, h) => [
+    { key: 'Hearing', value: `${h!.court}, ${h!.purpose}` },
+    { key: 'Date', value: govukDate(h!.hearingDate) },
+    { key: 'Why it is cancelled', value: String(input.reason) },
+  ],
+  done: (child, _input, h) =>
+    `The hearing is cancelled: ${child} is no longer due at ${h!.court} on ${govukDate(h!.hearingDate)}. Its deadlines still to do are waived; schedule the next hearing when the court lists one`,
+};
+
 /**
  * A remanded child's court hearings in the portal, for the establishment holding the child and the supervising
- * service (whom the api lets change custody): schedule the next hearing, move it with the reason, and record what the
- * court decided. Each is a GOV.UK form, then a check step, then the api's mutation; the api decides every change and
- * refusal, shown as an error summary naming the field. A sentence is recorded on the existing sentence page. No
- * JavaScript needed.
+ * service (whom the api lets change custody): schedule the next hearing, move it or cancel it with the reason, and
+ * record what the court decided. Each is a GOV.UK form, then a check step, then the api's mutation; the api decides
+ * every change and refusal, shown as an error summary naming the field. A sentence is recorded on the existing
+ * sentence page. No JavaScript needed.
  */
 @Controller('episodes/:episodeId/hearings')
 export class HearingsController {
@@ -175,6 +199,26 @@ export class HearingsController {
     @Body() body: unknown,
   ) {
     return this.post(MOVE, q, r, id, hearingId, body);
+  }
+
+  @Get(':hearingId/cancel')
+  cancelForm(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Param('hearingId', ParseUUIDPipe) hearingId: string,
+  ) {
+    return this.show(CANCEL, q, r, id, hearingId);
+  }
+  @Post(':hearingId/cancel')
+  cancelPost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Param('hearingId', ParseUUIDPipe) hearingId: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(CANCEL, q, r, id, hearingId, body);
   }
 
   @Get(':hearingId/outcome')
@@ -359,11 +403,16 @@ function hearingRows(h: Hearing): { key: string; value: string }[] {
     { key: 'Court', value: h.court },
     { key: 'What it is for', value: h.purpose },
     ...(h.outcome ? [{ key: 'Outcome', value: OUTCOME_LABELS[h.outcome] ?? h.outcome }] : []),
+    ...(h.cancellationReason ? [{ key: 'Cancelled', value: h.cancellationReason }] : []),
   ];
 }
 
 function hearingNow(h: Hearing): string {
-  const outcome = h.outcome ? `, outcome recorded: ${OUTCOME_LABELS[h.outcome] ?? h.outcome}` : '';
+  const outcome = h.outcome
+    ? `, outcome recorded: ${OUTCOME_LABELS[h.outcome] ?? h.outcome}`
+    : h.cancellationReason
+      ? `, cancelled: ${h.cancellationReason}`
+      : '';
   return `the hearing is at ${h.court} on ${govukDate(h.hearingDate)}${outcome}`;
 }
 

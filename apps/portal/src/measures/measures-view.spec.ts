@@ -1,12 +1,17 @@
 import {
   breakdownTable,
   chosenPeriod,
+  figureLabel,
+  isPlanFigure,
   measuresCsvRows,
   measuresPeriods,
   relativeRateText,
   trendPeriod,
   trendTable,
 } from './measures-view';
+
+/** A period's measures without the plan's figures. */
+const NO_PLAN = { planViews: [], planExplained: [], planAgreed: [], initialMeeting: [], preReleaseMeeting: [] };
 
 describe('measures periods', () => {
   it('offers the last 12 whole months, last month first, and the 12 months to the end of last month', () => {
@@ -54,6 +59,21 @@ describe('measuresCsvRows', () => {
         ],
         childTold: [{ key: 'T', label: 'Told', numerator: c('6'), denominator: c('12'), percentage: 50 }],
         ete: [],
+        planViews: [],
+        planExplained: [
+          { key: 'PLAN_EXPLAINED', label: 'Explained', numerator: c('17'), denominator: c('20'), percentage: 85 },
+        ],
+        planAgreed: [],
+        initialMeeting: [],
+        preReleaseMeeting: [
+          {
+            key: 'PRE_RELEASE_MEETING_IN_TIME',
+            label: 'Pre-release',
+            numerator: c('9'),
+            denominator: c('20'),
+            percentage: 45,
+          },
+        ],
         deadlines: [
           {
             key: 'ETE_PLACE_CONFIRMED',
@@ -74,10 +94,29 @@ describe('measuresCsvRows', () => {
       ['Measure', 'Children', 'Of children released', 'Per cent'],
       ['Address 28', 'fewer than 5', '8', ''],
       ['Told', '6', '12', '50%'],
+      ['Explained', '17', '20', '85%'],
+      ['Pre-release', '9', '20', '45%'],
       [],
       ['Deadline', 'Met on time', 'Met late', 'Not met', 'Waived', 'Total'],
       ['Education, training or work place confirmed', '7', 'fewer than 5', '7', 'fewer than 5', '20'],
     ]);
+  });
+});
+
+describe('the figures behind which children are listed', () => {
+  it.each([
+    ['PLAN_NOT_AGREED', 'Plan not agreed by the day of release', true],
+    ['INITIAL_MEETING_NOT_IN_TIME', 'Initial planning meeting not held within 10 working days', true],
+    ['PRE_RELEASE_MEETING_IN_TIME', 'Pre-release planning meeting held in time', true],
+    ['ADDRESS_NOT_BY_RELEASE', 'No address confirmed by the day of release', false],
+  ])('%s reads "%s" (plan columns: %p)', (figure, label, plan) => {
+    expect(figureLabel(figure)).toBe(label);
+    expect(isPlanFigure(figure)).toBe(plan);
+  });
+
+  it('knows no other figure', () => {
+    expect(figureLabel('PLAN_SOMETHING')).toBeNull();
+    expect(figureLabel('toString')).toBeNull();
   });
 });
 
@@ -112,7 +151,15 @@ describe('breakdownTable', () => {
 
   it('puts each breakdown after the headline tables in the CSV', () => {
     const rows = measuresCsvRows(
-      { released: c('30'), accommodation: [], childTold: [], ete: [], deadlines: [], breakdowns: [breakdown] },
+      {
+        released: c('30'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        breakdowns: [breakdown],
+      },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
     );
@@ -162,7 +209,7 @@ describe('the trend', () => {
       ],
     });
     const csv = measuresCsvRows(
-      { released: c('12'), accommodation: [], childTold: [], ete: [], deadlines: [], breakdowns: [] },
+      { released: c('12'), accommodation: [], childTold: [], ete: [], ...NO_PLAN, deadlines: [], breakdowns: [] },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
       months,

@@ -68,6 +68,11 @@ export interface Measures {
   accommodation: Figure[];
   childTold: Figure[];
   ete: Figure[];
+  planViews: Figure[];
+  planExplained: Figure[];
+  planAgreed: Figure[];
+  initialMeeting: Figure[];
+  preReleaseMeeting: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
 }
 
@@ -84,7 +89,7 @@ export function measuresCsvRows(
   trend: readonly TrendRow[] = [],
 ): string[][] {
   const heading = [`Children released ${govukDate(period.from)} to ${govukDate(period.to)}, ${area}`];
-  const figures = [...m.accommodation, ...m.childTold, ...m.ete].map((f) => [
+  const figures = [...m.accommodation, ...m.childTold, ...m.ete, ...planFigures(m), ...meetingFigures(m)].map((f) => [
     f.label,
     f.numerator.display,
     f.denominator.display,
@@ -110,6 +115,16 @@ export function measuresCsvRows(
   ];
 }
 
+/** The figures of the children's plans: the child's views, explained, agreed (one table on the page). */
+export function planFigures(m: Measures): Figure[] {
+  return [...m.planViews, ...m.planExplained, ...m.planAgreed];
+}
+
+/** The figures of the planning meetings: initial and pre-release, each held in time or not. */
+export function meetingFigures(m: Measures): Figure[] {
+  return [...m.initialMeeting, ...m.preReleaseMeeting];
+}
+
 /** What each headline figure counts, for the page of the children behind it; null for anything else. */
 const FIGURE_LABELS: Record<string, string> = {
   ADDRESS_28_DAYS: 'Address confirmed 28 days or more before release',
@@ -120,7 +135,22 @@ const FIGURE_LABELS: Record<string, string> = {
   NOT_TOLD_14_DAYS: 'Child not told at least 14 days before release',
   ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
   ETE_NOT_BY_RELEASE: 'No place confirmed by the day of release',
+  PLAN_VIEWS_EVERY_PATHWAY: 'Plan with the child’s own view on every active pathway',
+  PLAN_VIEWS_NOT_EVERY_PATHWAY: 'Plan without the child’s view on every active pathway',
+  PLAN_EXPLAINED: 'Plan explained to the child by the day of release',
+  PLAN_NOT_EXPLAINED: 'Plan not explained to the child by the day of release',
+  PLAN_AGREED: 'Plan agreed by the day of release',
+  PLAN_NOT_AGREED: 'Plan not agreed by the day of release',
+  INITIAL_MEETING_IN_TIME: 'Initial planning meeting held within 10 working days',
+  INITIAL_MEETING_NOT_IN_TIME: 'Initial planning meeting not held within 10 working days',
+  PRE_RELEASE_MEETING_IN_TIME: 'Pre-release planning meeting held in time',
+  PRE_RELEASE_MEETING_NOT_IN_TIME: 'Pre-release planning meeting not held in time',
 };
+
+/** Whether a figure is one of the plan's (its children are listed with their plan's days, not their addresses'). */
+export function isPlanFigure(figure: string): boolean {
+  return /^(PLAN_|INITIAL_MEETING_|PRE_RELEASE_MEETING_)/.test(figure);
+}
 
 export function figureLabel(figure: unknown): string | null {
   return typeof figure === 'string' && Object.hasOwn(FIGURE_LABELS, figure) ? FIGURE_LABELS[figure] : null;

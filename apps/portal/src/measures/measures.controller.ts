@@ -12,9 +12,12 @@ import {
   breakdownTable,
   chosenPeriod,
   figureLabel,
+  isPlanFigure,
   Measures,
   measuresCsvRows,
   measuresPeriods,
+  meetingFigures,
+  planFigures,
   trendPeriod,
   trendTable,
 } from './measures-view';
@@ -31,6 +34,13 @@ interface MeasureChildrenPage {
     addressConfirmedOn: string | null;
     toldOn: string | null;
     etePlaceConfirmedOn: string | null;
+    viewsOnEveryPathway: boolean;
+    planExplainedOn: string | null;
+    planAgreedOn: string | null;
+    initialMeetingOn: string | null;
+    initialMeetingDue: string | null;
+    preReleaseMeetingOn: string | null;
+    preReleaseMeetingDue: string | null;
   }[];
 }
 
@@ -45,12 +55,15 @@ const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }
 const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   youthJusticeServiceId released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
+  planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
 const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
-  total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn } } }`;
+  total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
+    viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
+    preReleaseMeetingDue } } }`;
 
 const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
@@ -88,6 +101,8 @@ export class MeasuresController {
     const { chosen, measures, area, byMonth } = await this.read(request, period);
     return renderPage(request, reply, 'measures/index.njk', {
       measures,
+      planFigures: planFigures(measures),
+      meetingFigures: meetingFigures(measures),
       area,
       trend: { chart: await trendChartSvg(byMonth, 'trend-title'), ...trendTable(byMonth) },
       breakdowns: measures.breakdowns.map((b) => ({
@@ -133,6 +148,7 @@ export class MeasuresController {
     return renderPage(request, reply, 'measures/children.njk', {
       list,
       figureLabel: known,
+      planColumns: isPlanFigure(String(figure)),
       period: chosen,
       backHref: `/measures?${new URLSearchParams({ period: chosen.value })}`,
       previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,

@@ -6,7 +6,7 @@ export const PLAN = `query($id: ID!) {
     currentEstablishment { id name } supervisingService { id name } caseManager { givenName familyName email }
     supervisionTransfers { effectiveDate reason fromService { name } toService { name } }
     milestones { key dueDate status }
-    hearings { id hearingDate court purpose outcome wentTo }
+    hearings { id hearingDate court purpose outcome wentTo cancellationReason }
     resettlementPlan { id status
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       circumstances { id } priorInterventions { id } repeatedInterventions { text pathwayId }

@@ -1,4 +1,14 @@
-import { afterReleaseFieldOf, appointmentInput, barrierInput, supervisionInput } from './after-release-forms';
+import {
+  afterReleaseFieldOf,
+  answersOf,
+  appointmentChangeInput,
+  appointmentInput,
+  barrierChangeInput,
+  barrierInput,
+  changeValuesOf,
+  supervisionChangeInput,
+  supervisionInput,
+} from './after-release-forms';
 
 const PLAN = 'plan-1';
 const appointment = {
@@ -66,5 +76,91 @@ describe('the after-release forms', () => {
     ['barrier', 'input.assessment', 'assessment'],
   ] as const)('puts the api’s %s refusal of %s against %s', (form, path, field) => {
     expect(afterReleaseFieldOf(form, path)).toBe(field);
+  });
+
+  describe('changing a record already there', () => {
+    it.each<[string, Record<string, string>, string[]]>([
+      ['no outcome', { expectedVersion: '2' }, ['outcome']],
+      ['missed without why', { expectedVersion: '2', outcome: 'MISSED', notes: ' ' }, ['notes']],
+      ['no version (a page out of date)', { outcome: 'KEPT' }, ['outcome']],
+    ])('refuses an appointment change with %s', (_what, values, fields) => {
+      expect(Object.keys(appointmentChangeInput('a-1', values).errors!.byField)).toEqual(fields);
+    });
+
+    it('sends the outcome and notes at the version shown (an empty box clears the notes)', () => {
+      expect(appointmentChangeInput('a-1', { expectedVersion: '3', outcome: 'KEPT', notes: '' }).input).toEqual({
+        appointmentId: 'a-1',
+        expectedVersion: 3,
+        outcome: 'KEPT',
+        notes: null,
+      });
+    });
+
+    it('refuses a barrier change with nothing in it, and sends a whole one', () => {
+      expect(Object.keys(barrierChangeInput('b-1', { expectedVersion: '1' }).errors!.byField)).toEqual([
+        'barrier',
+        'assessment',
+        'planToAddress',
+        'status',
+      ]);
+      const values = {
+        expectedVersion: '1',
+        barrier: ' Money ',
+        assessment: 'a',
+        planToAddress: 'p',
+        status: 'ADDRESSED',
+      };
+      expect(barrierChangeInput('b-1', values).input).toEqual({
+        barrierId: 'b-1',
+        expectedVersion: 1,
+        barrier: 'Money',
+        assessment: 'a',
+        planToAddress: 'p',
+        status: 'ADDRESSED',
+      });
+    });
+
+    it('corrects a supervision check for the same period, notes required unless compliant', () => {
+      expect(
+        Object.keys(
+          supervisionChangeInput('p', '2027-01-31', { expectedVersion: '1', compliance: 'NON_COMPLIANT' }).errors!
+            .byField,
+        ),
+      ).toEqual(['supervisionNotes']);
+      expect(
+        supervisionChangeInput('p', '2027-01-31', { expectedVersion: '2', compliance: 'COMPLIANT' }).input,
+      ).toEqual({
+        planId: 'p',
+        expectedVersion: 2,
+        periodEnding: '2027-01-31',
+        compliance: 'COMPLIANT',
+        notes: null,
+      });
+    });
+
+    it('fills the change form from the record, and says the answers in words', () => {
+      const values = changeValuesOf('appointment', { id: 'a-1', outcome: 'MISSED', notes: 'No fare', version: 2 });
+      expect(values).toEqual({ expectedVersion: '2', outcome: 'MISSED', notes: 'No fare' });
+      expect(answersOf('appointment', values, true)).toEqual([
+        { label: 'What happened', text: 'Missed' },
+        { label: 'Notes, and why it was missed', text: 'No fare' },
+      ]);
+      expect(changeValuesOf('supervision', { compliance: 'COMPLIANT', notes: null, version: 1 })).toEqual({
+        expectedVersion: '1',
+        compliance: 'COMPLIANT',
+        supervisionNotes: '',
+      });
+    });
+  });
+
+  it('says a new record’s answers in words for the check step', () => {
+    expect(
+      answersOf('barrier', { barrier: 'OTHER', otherBarrier: 'Distrust', assessment: 'a', planToAddress: 'p' }, false),
+    ).toEqual([
+      { label: 'The barrier', text: 'Distrust' },
+      { label: 'How it was assessed', text: 'a' },
+      { label: 'The plan to address it', text: 'p' },
+    ]);
+    expect(answersOf('appointment', appointment, false)[1]).toEqual({ label: 'When', text: '5/1/2027 at 14:00' });
   });
 });

@@ -106,3 +106,122 @@ export function afterReleaseFieldOf(form: 'appointment' | 'barrier' | 'supervisi
   if (form === 'barrier') return field in { assessment: 1, planToAddress: 1 } ? field : 'barrier';
   return field === 'periodEnding' ? 'periodEndingDay' : field === 'notes' ? 'supervisionNotes' : 'compliance';
 }
+
+export type AfterReleaseForm = 'appointment' | 'barrier' | 'supervision';
+
+export const BARRIER_STATUS_LABELS: Record<string, string> = { OPEN: 'Open', ADDRESSED: 'Addressed' };
+
+const STALE_PAGE = 'The page was out of date: reload it and try again';
+
+/** The version the change page showed, or the problem to show against `field`. */
+function versionOf(values: Values, field: string, problems: [string, string][]): number {
+  const version = Number(values.expectedVersion);
+  if (!Number.isInteger(version) || version < 1) problems.push([field, STALE_PAGE]);
+  return version;
+}
+
+/** updateAppointmentOutcome from the change form: the outcome (why, when missed) and notes, at the version shown. */
+export function appointmentChangeInput(appointmentId: string, values: Values): Parsed {
+  const problems: [string, string][] = [];
+  const outcome = text(values, 'outcome');
+  if (!(outcome in OUTCOME_LABELS)) problems.push(['outcome', 'Select what happened to the appointment']);
+  if (outcome === 'MISSED' && !text(values, 'notes')) problems.push(['notes', 'Say why the appointment was missed']);
+  const expectedVersion = versionOf(values, 'outcome', problems);
+  if (problems.length) return { input: null, errors: toFormErrors(problems) };
+  return { input: { appointmentId, expectedVersion, outcome, notes: text(values, 'notes') || null }, errors: null };
+}
+
+/** updateEngagementBarrier from the change form: the barrier in words, how assessed, the plan, open or addressed. */
+export function barrierChangeInput(barrierId: string, values: Values): Parsed {
+  const problems: [string, string][] = [];
+  if (!text(values, 'barrier')) problems.push(['barrier', 'Enter the barrier to engagement']);
+  if (!text(values, 'assessment')) problems.push(['assessment', 'Enter how the barrier was assessed']);
+  if (!text(values, 'planToAddress')) problems.push(['planToAddress', 'Enter the plan to address it']);
+  const status = text(values, 'status');
+  if (!(status in BARRIER_STATUS_LABELS)) problems.push(['status', 'Select whether the barrier is open or addressed']);
+  const expectedVersion = versionOf(values, 'barrier', problems);
+  if (problems.length) return { input: null, errors: toFormErrors(problems) };
+  return {
+    input: {
+      barrierId,
+      expectedVersion,
+      barrier: text(values, 'barrier'),
+      assessment: text(values, 'assessment'),
+      planToAddress: text(values, 'planToAddress'),
+      status,
+    },
+    errors: null,
+  };
+}
+
+/** recordSupervisionCheck correcting a period already recorded: the whole record again, at the version shown. */
+export function supervisionChangeInput(planId: string, periodEnding: string, values: Values): Parsed {
+  const problems: [string, string][] = [];
+  const compliance = text(values, 'compliance');
+  if (!(compliance in COMPLIANCE_LABELS)) problems.push(['compliance', 'Select how the child complied']);
+  else if (compliance !== 'COMPLIANT' && !text(values, 'supervisionNotes'))
+    problems.push(['supervisionNotes', 'Say what happened when the child was not fully compliant']);
+  const expectedVersion = versionOf(values, 'compliance', problems);
+  if (problems.length) return { input: null, errors: toFormErrors(problems) };
+  return {
+    input: { planId, expectedVersion, periodEnding, compliance, notes: text(values, 'supervisionNotes') || null },
+    errors: null,
+  };
+}
+
+/** The answers of a form in words, in order, for the check step (new records) and for "not saved" (changes). */
+export function answersOf(
+  form: AfterReleaseForm,
+  values: Values,
+  changing: boolean,
+): { label: string; text: string }[] {
+  const label = (labels: Record<string, string>, key: string) => labels[text(values, key)] ?? text(values, key);
+  const date = (field: string) => ['Day', 'Month', 'Year'].map((p) => text(values, `${field}${p}`)).join('/');
+  const rows: [string, string][] =
+    form === 'appointment'
+      ? changing
+        ? [
+            ['What happened', label(OUTCOME_LABELS, 'outcome')],
+            ['Notes, and why it was missed', text(values, 'notes')],
+          ]
+        : [
+            ['What the appointment was', label(APPOINTMENT_KIND_LABELS, 'kind')],
+            ['When', `${date('at')} at ${text(values, 'atTime')}`],
+            ['Who it was with', text(values, 'withWhom')],
+            ['Where', text(values, 'place')],
+            ['Kept or missed', label(OUTCOME_LABELS, 'outcome')],
+            ['Notes, and why it was missed', text(values, 'notes')],
+          ]
+      : form === 'barrier'
+        ? [
+            [
+              'The barrier',
+              !changing && text(values, 'barrier') === 'OTHER' ? text(values, 'otherBarrier') : text(values, 'barrier'),
+            ],
+            ['How it was assessed', text(values, 'assessment')],
+            ['The plan to address it', text(values, 'planToAddress')],
+            ...(changing ? [['Open or addressed', label(BARRIER_STATUS_LABELS, 'status')] as [string, string]] : []),
+          ]
+        : [
+            ...(changing ? [] : [['Last day of the period', date('periodEnding')] as [string, string]]),
+            ['How the child complied', label(COMPLIANCE_LABELS, 'compliance')],
+            ['What happened', text(values, 'supervisionNotes')],
+          ];
+  return rows.map(([l, t]) => ({ label: l, text: t }));
+}
+
+/** A record's answers as its change form holds them. */
+export function changeValuesOf(form: AfterReleaseForm, record: Record<string, unknown>): Values {
+  const s = (key: string) => (record[key] == null ? '' : String(record[key]));
+  const base = { expectedVersion: s('version') };
+  if (form === 'appointment') return { ...base, outcome: s('outcome'), notes: s('notes') };
+  if (form === 'barrier')
+    return {
+      ...base,
+      barrier: s('barrier'),
+      assessment: s('assessment'),
+      planToAddress: s('planToAddress'),
+      status: s('status'),
+    };
+  return { ...base, compliance: s('compliance'), supervisionNotes: s('notes') };
+}

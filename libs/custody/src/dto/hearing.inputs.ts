@@ -47,6 +47,16 @@ export class MoveHearingInput extends HearingChangeInput {
 }
 
 @InputType()
+export class CancelHearingInput extends HearingChangeInput {
+  @Field({
+    description: 'Why the hearing is cancelled (e.g. "The court vacated the listing", "Entered in error").',
+  })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+}
+
+@InputType()
 export class RecordHearingOutcomeInput extends HearingChangeInput {
   @Field(() => HearingOutcome)
   @IsEnum(HearingOutcome)

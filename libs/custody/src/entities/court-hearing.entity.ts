@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -32,13 +33,18 @@ export class HearingMove {
 
 /**
  * A court hearing of a custodial episode: its date, court and purpose, every move of the date (with the reason) and
- * its outcome. The one without an outcome is the next hearing (at most one per episode: a partial unique index);
- * the hearing deadlines hang on its date.
+ * its outcome, or its cancellation (the court vacated the listing, or it was entered in error). The one with neither
+ * is the next hearing (at most one per episode: a partial unique index); the hearing deadlines hang on its date.
  */
 @ObjectType()
 @Entity()
 @Index('ix_court_hearing_episode', ['episodeId', 'hearingDate'])
-@Index('uq_court_hearing_next_per_episode', ['episodeId'], { unique: true, where: `"outcome" IS NULL` })
+@Index('uq_court_hearing_next_per_episode', ['episodeId'], {
+  unique: true,
+  where: `"outcome" IS NULL AND "cancelled_at" IS NULL`,
+})
+@Check('chk_court_hearing_cancelled_or_outcome', `"cancelled_at" IS NULL OR "outcome" IS NULL`)
+@Check('chk_court_hearing_cancellation_reason', `("cancelled_at" IS NULL) = ("cancellation_reason" IS NULL)`)
 export class CourtHearing {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -102,6 +108,21 @@ export class CourtHearing {
   @Field(() => String, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   scheduledById: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Cancelled: when. A cancelled hearing has no outcome.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  cancelledById: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cancelled: why (e.g. "The court vacated the listing", "Entered in error").',
+  })
+  @Column({ type: 'text', nullable: true })
+  cancellationReason: string | null;
 
   @Field(() => Int, { description: 'Send this back with any change; a stale version is refused with CONFLICT.' })
   @VersionColumn()

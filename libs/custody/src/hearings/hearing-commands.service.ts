@@ -5,7 +5,12 @@ import { Caller } from '@resettle/access';
 import { BadUserInputError, Clock, ConflictError } from '@resettle/common';
 import { lockAtVersion } from '@resettle/database';
 import { EpisodeEventType, EpisodeStatus, HearingOutcome } from '../custody-enums';
-import { MoveHearingInput, RecordHearingOutcomeInput, ScheduleHearingInput } from '../dto/hearing.inputs';
+import {
+  CancelHearingInput,
+  MoveHearingInput,
+  RecordHearingOutcomeInput,
+  ScheduleHearingInput,
+} from '../dto/hearing.inputs';
 import { CourtHearing } from '../entities/court-hearing.entity';
 import { CustodialEpisode } from '../entities/custodial-episode.entity';
 import { EpisodeChange, EpisodeCommands } from '../episode-commands.service';
@@ -22,9 +27,9 @@ const OUTCOME_WORDS: Record<HearingOutcome, string> = {
 };
 
 /**
- * A remanded child's court hearings: schedule the next one, move it (with the reason), record what the court
- * decided. Each is a change of the episode (locked, in its history, audited, and followed by the milestones, whose
- * hearing deadlines hang on the next hearing's date), through the episode commands' own shape.
+ * A remanded child's court hearings: schedule the next one, move it (with the reason), cancel it (with the reason),
+ * record what the court decided. Each is a change of the episode (locked, in its history, audited, and followed by
+ * the milestones, whose hearing deadlines hang on the next hearing's date), through the episode commands' own shape.
  */
 @Injectable()
 export class HearingCommands {
@@ -40,7 +45,9 @@ export class HearingCommands {
       .change(input, caller, async (em, episode) => {
         assertOnRemand(episode);
         refuse(hearingDateProblem(input.hearingDate, this.clock.today(), episode.startDate));
-        const next = await em.findOne(CourtHearing, { where: { episodeId: episode.id, outcome: IsNull() } });
+        const next = await em.findOne(CourtHearing, {
+          where: { episodeId: episode.id, outcome: IsNull(), cancelledAt: IsNull() },
+        });
         if (next) throw nextAlreadyScheduled(next);
         made.hearing = await this.insert(em, episode, input, caller);
         return scheduled(made.hearing);
@@ -52,6 +59,7 @@ export class HearingCommands {
   async move(input: MoveHearingInput, caller: Caller): Promise<CourtHearing> {
     return this.changeHearing(input, caller, async (em, episode, hearing) => {
       if (hearing.outcome) throw new ConflictError('The hearing has taken place: its outcome is recorded');
+      assertNotCancelled(hearing);
       refuse(hearingDateProblem(input.hearingDate, this.clock.today(), episode.startDate));
       if (input.hearingDate === hearing.hearingDate)
         throw BadUserInputError.forField('hearingDate', `The hearing is already on ${hearing.hearingDate}`);
@@ -82,9 +90,38 @@ export class HearingCommands {
     });
   }
 
+  /**
+   * The court vacated the listing, or the hearing was entered in error: it no longer waits for its outcome, so a
+   * new hearing can be scheduled. Its deadlines still open are waived by the system with the reason when the
+   * milestones follow this change (`hearingDeadlineWaiver`); scheduling the next hearing plans them again.
+   */
+  async cancel(input: CancelHearingInput, caller: Caller): Promise<CourtHearing> {
+    const reason = input.reason.trim();
+    if (reason.length < 3) throw BadUserInputError.forField('reason', 'Give the reason the hearing is cancelled');
+    return this.changeHearing(input, caller, async (_em, _episode, hearing) => {
+      if (hearing.outcome) throw new ConflictError(`The hearing's outcome is already recorded (${hearing.outcome})`);
+      assertNotCancelled(hearing);
+      hearing.cancelledAt = this.clock.now();
+      hearing.cancelledById = caller.actor.userId;
+      hearing.cancellationReason = reason;
+      return {
+        type: EpisodeEventType.HEARING_CANCELLED,
+        effectiveDate: this.clock.today(),
+        summary: `Hearing at ${hearing.court} on ${hearing.hearingDate} cancelled: ${reason}`,
+        details: {
+          hearingId: hearing.id,
+          before: { hearingDate: hearing.hearingDate, cancelledAt: null },
+          after: { cancelledAt: hearing.cancelledAt.toISOString(), cancellationReason: reason },
+          reason,
+        },
+      };
+    });
+  }
+
   async recordOutcome(input: RecordHearingOutcomeInput, caller: Caller): Promise<CourtHearing> {
     return this.changeHearing(input, caller, async (em, episode, hearing) => {
       if (hearing.outcome) throw new ConflictError(`The hearing's outcome is already recorded (${hearing.outcome})`);
+      assertNotCancelled(hearing);
       assertOnRemand(episode);
       refuse(
         outcomeProblem({
@@ -187,6 +224,9 @@ export class HearingCommands {
         wentTo: null,
         nextHearingId: null,
         scheduledById: caller.actor.userId,
+        cancelledAt: null,
+        cancelledById: null,
+        cancellationReason: null,
       }),
     );
   }
@@ -210,13 +250,19 @@ function assertOnRemand(episode: CustodialEpisode): void {
   }
 }
 
+function assertNotCancelled(hearing: CourtHearing): void {
+  if (hearing.cancelledAt) {
+    throw new ConflictError(`The hearing was cancelled: ${hearing.cancellationReason ?? 'no reason given'}`);
+  }
+}
+
 function refuse(problem: HearingProblem | null): void {
   if (problem) throw BadUserInputError.forField(problem.field, problem.message);
 }
 
 function nextAlreadyScheduled(next: CourtHearing): ConflictError {
   return new ConflictError(
-    `The next hearing is already scheduled (${next.court} on ${next.hearingDate}): move it, or record its outcome`,
+    `The next hearing is already scheduled (${next.court} on ${next.hearingDate}): move it, cancel it, or record its outcome`,
   );
 }
 
@@ -226,7 +272,7 @@ function translateUniqueViolation(error: unknown): never {
     error instanceof QueryFailedError &&
     (error.driverError as { constraint?: string })?.constraint === NEXT_HEARING_PER_EPISODE
   ) {
-    throw new ConflictError('The next hearing is already scheduled: move it, or record its outcome');
+    throw new ConflictError('The next hearing is already scheduled: move it, cancel it, or record its outcome');
   }
   throw error;
 }

@@ -11,7 +11,12 @@ import {
 } from '@resettle/access';
 import { GraphqlContext } from '@resettle/common';
 import { CustodyService } from '../custody.service';
-import { MoveHearingInput, RecordHearingOutcomeInput, ScheduleHearingInput } from '../dto/hearing.inputs';
+import {
+  CancelHearingInput,
+  MoveHearingInput,
+  RecordHearingOutcomeInput,
+  ScheduleHearingInput,
+} from '../dto/hearing.inputs';
 import { CourtHearing } from '../entities/court-hearing.entity';
 import { CustodialEpisode } from '../entities/custodial-episode.entity';
 import { HearingCommands } from './hearing-commands.service';
@@ -65,6 +70,20 @@ export class HearingsResolver {
   ) {
     await this.authorizeHearing(ctx, caller, input.hearingId);
     return this.commands.move(input, caller);
+  }
+
+  @Mutation(() => CourtHearing, {
+    description:
+      'Cancel a hearing that waits for its outcome (the court vacated the listing, or it was entered in error), with the reason: its deadlines still open are waived, and the next hearing can be scheduled.',
+  })
+  @Allow(Capability.CHANGE_CUSTODY)
+  async cancelHearing(
+    @Args('input') input: CancelHearingInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.authorizeHearing(ctx, caller, input.hearingId);
+    return this.commands.cancel(input, caller);
   }
 
   @Mutation(() => CourtHearing, {

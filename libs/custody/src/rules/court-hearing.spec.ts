@@ -1,5 +1,10 @@
 import { HearingOutcome } from '../custody-enums';
-import { hearingDateProblem, outcomeEndsEpisode, outcomeProblem } from './court-hearing';
+import {
+  hearingDateProblem,
+  outcomeEndsEpisode,
+  outcomeProblem,
+  sentenceAtWaitingHearingProblem,
+} from './court-hearing';
 
 const TODAY = '2026-12-07';
 
@@ -53,4 +58,22 @@ describe('outcomeEndsEpisode', () => {
     [HearingOutcome.RELEASED_ON_BAIL, true],
     [HearingOutcome.REMANDED_TO_LOCAL_AUTHORITY, true],
   ])('%s → %s', (outcome, ends) => expect(outcomeEndsEpisode(outcome)).toBe(ends));
+});
+
+describe('sentenceAtWaitingHearingProblem: a sentence recorded while a hearing waits for its outcome', () => {
+  const hearing = { hearingDate: '2026-12-07', court: 'Leeds Youth Court' };
+  it.each([
+    // On the hearing's day, or later (adjourned for reports): that hearing's outcome is SENTENCED.
+    ['2026-12-07', null],
+    ['2026-12-21', null],
+    // Before it: passed at a hearing the record does not hold; refused, naming the sentence date.
+    [
+      '2026-12-04',
+      'The hearing at Leeds Youth Court on 2026-12-07 is still waiting for its outcome, and the sentence date 2026-12-04 is before it: if the child was sentenced at an earlier hearing, cancel the listed one with the reason, then record the sentence',
+    ],
+  ])('sentenced on %s → %s', (sentenceDate, message) => {
+    const problem = sentenceAtWaitingHearingProblem(hearing, sentenceDate);
+    expect(problem?.message ?? null).toBe(message);
+    if (problem) expect(problem.field).toBe('sentence.sentenceDate');
+  });
 });

@@ -69,3 +69,22 @@ export function outcomeProblem(f: OutcomeFacts): HearingProblem | null {
 export function outcomeEndsEpisode(outcome: HearingOutcome): boolean {
   return outcome === HearingOutcome.RELEASED_ON_BAIL || outcome === HearingOutcome.REMANDED_TO_LOCAL_AUTHORITY;
 }
+
+/**
+ * A sentence recorded on the sentence page (`recordSentence`) for a child on remand while a hearing still waits for
+ * its outcome. A child is sentenced at a hearing, and the clerk records the sentence passed at the hearing that was
+ * listed: dated that day or later (sentence adjourned to the afternoon, or for reports), that hearing's outcome is
+ * SENTENCED, in the same change, so it is never left waiting. Dated before it, the sentence was passed at a hearing
+ * the record does not hold (a listing brought forward and never moved here): refused, naming the sentence date, rather
+ * than guessing; the clerk cancels the listed hearing with the reason, or corrects the date. Pure.
+ */
+export function sentenceAtWaitingHearingProblem(
+  hearing: { hearingDate: string; court: string },
+  sentenceDate: string,
+): HearingProblem | null {
+  if (sentenceDate >= hearing.hearingDate) return null;
+  return {
+    field: 'sentence.sentenceDate',
+    message: `The hearing at ${hearing.court} on ${hearing.hearingDate} is still waiting for its outcome, and the sentence date ${sentenceDate} is before it: if the child was sentenced at an earlier hearing, cancel the listed one with the reason, then record the sentence`,
+  };
+}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChildrenService } from '@resettle/children';
 import { CustodyService } from '@resettle/custody';
+import { planMeasuresSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
 import { BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
@@ -15,6 +16,16 @@ export interface MeasuresPeriod {
 
 /** The London day of a timestamp column. */
 const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+
+/** The plan measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no). */
+const YES = {
+  views: `views_every_pathway`,
+  explained: `explained_on <= released_on`,
+  agreed: `agreed_on <= released_on`,
+  initialMeeting: `initial_meeting_on <= initial_meeting_due`,
+  preReleaseMeeting: `pre_release_meeting_on <= coalesce(pre_release_meeting_due, released_on)`,
+};
+const not = (condition: string) => `NOT coalesce(${condition}, false)`;
 
 /**
  * Which children released each headline figure counts, over `per` (a child released: `released_on` and the day each
@@ -29,7 +40,45 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   NOT_TOLD_14_DAYS: `(told_on IS NULL OR told_on > released_on - 14)`,
   ETE_BY_RELEASE: `ete_on <= released_on`,
   ETE_NOT_BY_RELEASE: `(ete_on IS NULL OR ete_on > released_on)`,
+  PLAN_VIEWS_EVERY_PATHWAY: YES.views,
+  PLAN_VIEWS_NOT_EVERY_PATHWAY: not(YES.views),
+  PLAN_EXPLAINED: YES.explained,
+  PLAN_NOT_EXPLAINED: not(YES.explained),
+  PLAN_AGREED: YES.agreed,
+  PLAN_NOT_AGREED: not(YES.agreed),
+  INITIAL_MEETING_IN_TIME: YES.initialMeeting,
+  INITIAL_MEETING_NOT_IN_TIME: not(YES.initialMeeting),
+  PRE_RELEASE_MEETING_IN_TIME: YES.preReleaseMeeting,
+  PRE_RELEASE_MEETING_NOT_IN_TIME: not(YES.preReleaseMeeting),
 };
+
+/** The day a milestone of the episode `r.id` was met (the day of its fact; `on` for another), or null. */
+const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
+  `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
+/** A milestone's current due date (null: none yet, or no such milestone). */
+const dueOn = (key: MilestoneKey) =>
+  `(SELECT m.due_date FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}')`;
+
+/**
+ * `per`: each child released (`r`: at least `id`, `released_on`) with the days their facts met, and their plan's facts
+ * (planning's `planMeasuresSql`). The initial planning meeting is due 10 working days after sentence; a child
+ * released from remand, never sentenced, has no such due date, and their INITIAL meeting (the same fact) is judged by
+ * the detention placement plan's, 10 working days after remand. The pre-release meeting by its milestone's due date,
+ * 20 working days before the earliest release date (none for a child released from remand: then held by the day of
+ * release).
+ */
+const PER_SQL = `SELECT r.*,
+         ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
+         ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
+         ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on,
+         coalesce(${metOn(MilestoneKey.INITIAL_PLANNING_MEETING)}, ${metOn(MilestoneKey.DETENTION_PLACEMENT_PLAN)})
+           AS initial_meeting_on,
+         coalesce(${dueOn(MilestoneKey.INITIAL_PLANNING_MEETING)}, ${dueOn(MilestoneKey.DETENTION_PLACEMENT_PLAN)})
+           AS initial_meeting_due,
+         ${metOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_on,
+         ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due,
+         pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway
+    FROM r LEFT JOIN LATERAL (${planMeasuresSql('r.id')}) pl ON true`;
 
 /** One child behind a figure: the episode they were released from and the days that decided it. */
 export interface FigureChild {
@@ -39,6 +88,13 @@ export interface FigureChild {
   addressConfirmedOn: string | null;
   toldOn: string | null;
   etePlaceConfirmedOn: string | null;
+  viewsOnEveryPathway: boolean;
+  planExplainedOn: string | null;
+  planAgreedOn: string | null;
+  initialMeetingOn: string | null;
+  initialMeetingDue: string | null;
+  preReleaseMeetingOn: string | null;
+  preReleaseMeetingDue: string | null;
 }
 
 /**
@@ -110,16 +166,10 @@ export class MeasuresService {
       return `CAST($${params.length} AS ${type})`;
     };
     const released = this.custody.releasedInPeriodWithGroupsSql(period, serviceIds, param);
-    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
-      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
     type Row = { dimension: string; grp: string; released: number } & Record<BreakdownMeasure, number>;
     const rows: Row[] = await this.dataSource.query(
       `WITH r AS (${released}),
-              per AS (SELECT r.*,
-                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
-                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
-                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
-                        FROM r)
+              per AS (${PER_SQL})
          SELECT d.dimension, d.grp, count(*)::int AS released,
                 count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
                 count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS "TOLD_14_DAYS",
@@ -157,19 +207,20 @@ export class MeasuresService {
       return `CAST($${params.length} AS ${type})`;
     };
     const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
-    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
-      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
     const rows: (Omit<FigureChild, 'releasedOn'> & { releasedOn: string; total: number })[] =
       await this.dataSource.query(
         `WITH r AS (${released}),
-              per AS (SELECT r.id, r.child_id, r.released_on,
-                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
-                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
-                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
-                        FROM r)
+              per AS (${PER_SQL})
          SELECT id AS "episodeId", child_id AS "childId", to_char(released_on, 'YYYY-MM-DD') AS "releasedOn",
                 to_char(address_on, 'YYYY-MM-DD') AS "addressConfirmedOn", to_char(told_on, 'YYYY-MM-DD') AS "toldOn",
-                to_char(ete_on, 'YYYY-MM-DD') AS "etePlaceConfirmedOn", (count(*) OVER ())::int AS total
+                to_char(ete_on, 'YYYY-MM-DD') AS "etePlaceConfirmedOn",
+                views_every_pathway AS "viewsOnEveryPathway", to_char(explained_on, 'YYYY-MM-DD') AS "planExplainedOn",
+                to_char(agreed_on, 'YYYY-MM-DD') AS "planAgreedOn",
+                to_char(initial_meeting_on, 'YYYY-MM-DD') AS "initialMeetingOn",
+                to_char(initial_meeting_due, 'YYYY-MM-DD') AS "initialMeetingDue",
+                to_char(pre_release_meeting_on, 'YYYY-MM-DD') AS "preReleaseMeetingOn",
+                to_char(pre_release_meeting_due, 'YYYY-MM-DD') AS "preReleaseMeetingDue",
+                (count(*) OVER ())::int AS total
            FROM per
           WHERE ${FIGURE_SQL[figure]}
           ORDER BY released_on, id
@@ -190,23 +241,22 @@ export class MeasuresService {
       return `CAST($${params.length} AS ${type})`;
     };
     const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
-    const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
-      `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
     const [children, deadlines] = await Promise.all([
       this.dataSource.query(
         `WITH r AS (${released}),
-              per AS (SELECT r.released_on,
-                             ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
-                             ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
-                             ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on
-                        FROM r)
+              per AS (${PER_SQL})
          SELECT count(*)::int AS released,
                 count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_28_DAYS})::int AS a28,
                 count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_14_DAYS})::int AS a14,
                 count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_BY_RELEASE})::int AS a0,
                 count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_NOT_BY_RELEASE})::int AS anot,
                 count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS told,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS ete
+                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS ete,
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY})::int AS views,
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS explained,
+                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS agreed,
+                count(*) FILTER (WHERE ${FIGURE_SQL.INITIAL_MEETING_IN_TIME})::int AS initial,
+                count(*) FILTER (WHERE ${FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME})::int AS pre_release
            FROM per`,
         params,
       ) as Promise<Record<string, number>[]>,
@@ -229,6 +279,13 @@ export class MeasuresService {
       address: [c.a28, c.a14, c.a0, c.anot],
       toldAtLeast14: c.told,
       eteByRelease: c.ete,
+      plan: {
+        viewsEveryPathway: c.views,
+        explained: c.explained,
+        agreed: c.agreed,
+        initialMeetingInTime: c.initial,
+        preReleaseMeetingInTime: c.pre_release,
+      },
       deadlines: MILESTONE_KEYS.map((key) => {
         const d = byKey.get(key);
         return {

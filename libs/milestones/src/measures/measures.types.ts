@@ -132,6 +132,27 @@ export class ResettlementMeasuresType {
   accommodation: MeasureFigureType[];
   @Field(() => [MeasureFigureType]) childTold: MeasureFigureType[];
   @Field(() => [MeasureFigureType]) ete: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      "Plans with the child's own view (in words, not the reason it could not be had) on every active pathway, at least one active, and not; as the plan stands.",
+  })
+  planViews: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], { description: 'Plans explained to the child by the day of release, and not.' })
+  planExplained: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description: 'Plans agreed (and still agreed) by the day of release, and not.',
+  })
+  planAgreed: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      "The initial planning meeting held by its milestone's due date (10 working days after sentence; for a child released from remand, the detention placement plan's, 10 working days after remand), and not.",
+  })
+  initialMeeting: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      "The pre-release planning meeting held by its milestone's due date (20 working days before the earliest release date; with none, by the day of release), and not.",
+  })
+  preReleaseMeeting: MeasureFigureType[];
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
   @Field(() => [MeasureBreakdownType], {
     description:
@@ -173,6 +194,23 @@ export class MeasureChildType {
   toldOn: string | null;
   @Field(() => String, { nullable: true, description: 'The day the ETE place was confirmed.' })
   etePlaceConfirmedOn: string | null;
+  @Field({ description: "The child's own view is on every active pathway of the plan (as it stands)." })
+  viewsOnEveryPathway: boolean;
+  @Field(() => String, { nullable: true, description: 'The day the plan was explained to the child.' })
+  planExplainedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the plan was agreed, while it still is.' })
+  planAgreedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the initial planning meeting was held.' })
+  initialMeetingOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The day it was due by (see `initialMeeting`).' })
+  initialMeetingDue: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the pre-release planning meeting was held.' })
+  preReleaseMeetingOn: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day it was due by (none for a child released from remand).',
+  })
+  preReleaseMeetingDue: string | null;
 }
 
 @ObjectType({ description: 'The children behind a figure, a page at a time, in order of release.' })

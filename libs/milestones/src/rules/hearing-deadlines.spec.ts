@@ -1,5 +1,14 @@
-import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
-import { AnchorFacts, anchorsOf, applies, DEFAULT_MILESTONE_POLICY, dueDate, stillApplies } from './milestone-policy';
+import { MilestoneAnchor, MilestoneKey, MilestoneStatus } from '../milestone-enums';
+import {
+  AnchorFacts,
+  anchorsOf,
+  applies,
+  DEFAULT_MILESTONE_POLICY,
+  dueDate,
+  hearingDeadlineWaiver,
+  reopensForNextHearing,
+  stillApplies,
+} from './milestone-policy';
 
 /**
  * The deadlines before each court hearing of a child on remand (issue 21): what makes release at court possible,
@@ -82,16 +91,43 @@ describe('when the hearing deadlines apply', () => {
   it.each`
     remandDate      | onRemandNow | nextHearingDate | planned  | stillOpen | why
     ${'2026-11-02'} | ${true}     | ${'2026-12-16'} | ${true}  | ${true}   | ${'on remand, a hearing scheduled'}
-    ${'2026-11-02'} | ${true}     | ${null}         | ${false} | ${true}   | ${'on remand, no hearing yet: not planned until one is'}
+    ${'2026-11-02'} | ${true}     | ${null}         | ${false} | ${false}  | ${'on remand, no hearing (none yet, or cancelled): not planned, and open ones close'}
     ${'2026-11-02'} | ${false}    | ${null}         | ${false} | ${false}  | ${'began on remand, since sentenced or released: not planned, and open ones close'}
     ${null}         | ${false}    | ${null}         | ${false} | ${false}  | ${'sentenced from the start'}
   `('$why', ({ remandDate, onRemandNow, nextHearingDate, planned, stillOpen }) => {
     for (const key of HEARING_KEYS) {
       const entry = DEFAULT_MILESTONE_POLICY[key];
       expect(applies(entry, { remandDate, onRemand: onRemandNow, nextHearingDate })).toBe(planned);
-      expect(stillApplies(entry, { onRemand: onRemandNow })).toBe(stillOpen);
+      expect(stillApplies(entry, { onRemand: onRemandNow, nextHearingDate })).toBe(stillOpen);
     }
     // Every other deadline, once planned, stays whatever happens at court.
-    expect(stillApplies(DEFAULT_MILESTONE_POLICY[K.DETENTION_PLACEMENT_PLAN], { onRemand: onRemandNow })).toBe(true);
+    expect(
+      stillApplies(DEFAULT_MILESTONE_POLICY[K.DETENTION_PLACEMENT_PLAN], { onRemand: onRemandNow, nextHearingDate }),
+    ).toBe(true);
+  });
+
+  it.each`
+    sentenced | onRemandNow | cancelledHearingReason             | reason
+    ${true}   | ${false}    | ${null}                            | ${'Does not apply: the child was sentenced'}
+    ${false}  | ${false}    | ${null}                            | ${'Does not apply: the child is no longer on remand'}
+    ${false}  | ${true}     | ${'The court vacated the listing'} | ${'Hearing cancelled: The court vacated the listing'}
+    ${false}  | ${true}     | ${null}                            | ${'Does not apply: no hearing is scheduled'}
+  `('an open hearing deadline that no longer applies is waived: $reason', (f) => {
+    expect(hearingDeadlineWaiver({ ...f, onRemand: f.onRemandNow })).toBe(f.reason);
+  });
+
+  it.each`
+    key                           | status                    | waivedById | onRemandNow | nextHearingDate | reopens  | why
+    ${K.HEARING_ETE_ARRANGEMENTS} | ${MilestoneStatus.WAIVED} | ${null}    | ${true}     | ${'2026-12-16'} | ${true}  | ${'waived by the system when the hearing was cancelled; a new one scheduled'}
+    ${K.HEARING_ETE_ARRANGEMENTS} | ${MilestoneStatus.WAIVED} | ${null}    | ${true}     | ${null}         | ${false} | ${'no hearing scheduled yet'}
+    ${K.HEARING_ETE_ARRANGEMENTS} | ${MilestoneStatus.WAIVED} | ${'u-1'}   | ${true}     | ${'2026-12-16'} | ${false} | ${'a person waived it: that stands'}
+    ${K.HEARING_ETE_ARRANGEMENTS} | ${MilestoneStatus.WAIVED} | ${null}    | ${false}    | ${null}         | ${false} | ${'sentenced: never again'}
+    ${K.HEARING_ETE_ARRANGEMENTS} | ${MilestoneStatus.MET}    | ${null}    | ${true}     | ${'2026-12-16'} | ${false} | ${'met: stays met'}
+    ${K.DETENTION_PLACEMENT_PLAN} | ${MilestoneStatus.WAIVED} | ${null}    | ${true}     | ${'2026-12-16'} | ${false} | ${'not a hearing deadline'}
+  `('reopens for the next hearing? $why', ({ key, status, waivedById, onRemandNow, nextHearingDate, reopens }) => {
+    const scope = { remandDate: '2026-11-02', onRemand: onRemandNow, nextHearingDate };
+    expect(reopensForNextHearing(DEFAULT_MILESTONE_POLICY[key as MilestoneKey], { status, waivedById }, scope)).toBe(
+      reopens,
+    );
   });
 });

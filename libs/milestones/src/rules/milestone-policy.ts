@@ -1,5 +1,5 @@
 import { addDays, addWorkingDays, IsoDate, lastWorkingDayOnOrBefore } from '@resettle/common';
-import { MilestoneAnchor, MilestoneKey } from '../milestone-enums';
+import { MilestoneAnchor, MilestoneKey, MilestoneStatus } from '../milestone-enums';
 
 /**
  * The milestone policy (DOMAIN.md "Deadlines"): for each deadline, the date it hangs on, how far from it, when it
@@ -314,13 +314,45 @@ export function applies(
 
 /**
  * Whether a milestone already planned still applies: a hearing deadline stops applying once the child is sentenced
- * or has left custody (release at court no longer depends on it); every other milestone, once planned, stays.
+ * or has left custody (release at court no longer depends on it), or while no hearing waits (it was cancelled);
+ * every other milestone, once planned, stays.
  */
 export function stillApplies(
   policyEntry: Pick<MilestonePolicyEntry, 'appliesTo'>,
-  episode: Pick<EpisodeScopeFacts, 'onRemand'>,
+  episode: Pick<EpisodeScopeFacts, 'onRemand' | 'nextHearingDate'>,
 ): boolean {
-  return policyEntry.appliesTo !== 'ON_REMAND' || episode.onRemand;
+  return policyEntry.appliesTo !== 'ON_REMAND' || (episode.onRemand && !!episode.nextHearingDate);
+}
+
+/** Why the system waived an open hearing deadline that no longer applies (`stillApplies`), in the history's words. */
+export function hearingDeadlineWaiver(f: {
+  sentenced: boolean;
+  onRemand: boolean;
+  cancelledHearingReason?: string | null;
+}): string {
+  if (f.sentenced) return 'Does not apply: the child was sentenced';
+  if (!f.onRemand) return 'Does not apply: the child is no longer on remand';
+  return f.cancelledHearingReason
+    ? `Hearing cancelled: ${f.cancelledHearingReason}`
+    : 'Does not apply: no hearing is scheduled';
+}
+
+/**
+ * Whether a hearing deadline the system waived (no one did: `waivedById` is null) is planned again: a child still on
+ * remand whose hearing was cancelled has a new one scheduled, and its deadlines count back from that one. The only
+ * system waiver of a hearing deadline while on remand is a cancelled hearing's; a person's waiver stands.
+ */
+export function reopensForNextHearing(
+  policyEntry: Pick<MilestonePolicyEntry, 'appliesTo' | 'disabled'>,
+  milestone: { status: MilestoneStatus; waivedById: string | null },
+  episode: EpisodeScopeFacts,
+): boolean {
+  return (
+    policyEntry.appliesTo === 'ON_REMAND' &&
+    milestone.status === MilestoneStatus.WAIVED &&
+    milestone.waivedById === null &&
+    applies(policyEntry, episode)
+  );
 }
 
 /** The days reminders fall due, earliest first (the worker schedules them; past ones are skipped by it). */

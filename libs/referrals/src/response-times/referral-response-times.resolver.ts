@@ -63,7 +63,7 @@ export class ReferralResponseTimesResolver {
 
   @Mutation(() => [ReferralResponseTargetType], {
     description:
-      'A council’s lead sets its targets for answering accommodation referrals; a national admin any council’s, or (without a council) the national defaults. Audited with before and after.',
+      'A council’s lead sets its targets for answering accommodation referrals; a national admin any council’s, or (without a council) the national defaults. A step without a figure uses the national default. Carries the version it was made against: a stale one is CONFLICT and writes nothing. Audited with before and after.',
   })
   @Allow(Capability.CONFIGURE_RESPONSE_TARGETS)
   async setReferralResponseTargets(
@@ -87,7 +87,7 @@ export class ReferralResponseTimesResolver {
     const repeated = steps.findIndex((step, i) => steps.indexOf(step) !== i);
     if (repeated >= 0)
       throw BadUserInputError.forField(`targets.${repeated}.step`, `The target for ${steps[repeated]} is given twice`);
-    return this.responseTimes.setTargets(council?.id ?? null, input.targets, caller);
+    return this.responseTimes.setTargets(council?.id ?? null, input.targets, input.expectedVersion, caller);
   }
 
   @DecidedByParent()

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
-import { Clock, longDate } from '@resettle/common';
+import { BadUserInputError, Clock, ConflictError, longDate } from '@resettle/common';
 import { Role, UsersService } from '@resettle/identity';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
 import { OrganisationsService } from '@resettle/organisations';
@@ -93,30 +93,59 @@ export class ReferralResponseTimes {
     return out;
   }
 
-  /** A council's targets step by step (null: the national defaults), saying which are its own. */
+  /**
+   * A council's targets step by step (null: the national defaults), saying which are its own and what the national
+   * default is, with the version of the council's targets as a whole.
+   */
   async targetsView(councilId: string | null, em: EntityManager = this.dataSource.manager) {
-    const targets = councilId
-      ? (await this.targetsOf([councilId], em)).get(councilId)!
-      : { ...(await this.nationalTargets(em)), own: [] as ResponseStep[] };
+    const national = await this.nationalTargets(em);
+    const targets = councilId ? (await this.targetsOf([councilId], em)).get(councilId)! : { ...national, own: [] };
+    const version = await this.versionOf(em, councilId);
     return Object.values(ResponseStep).map((step) => ({
       step,
       workingDays: targets[step],
       ownTarget: councilId ? targets.own.includes(step) : true,
+      nationalWorkingDays: national[step],
+      version,
     }));
   }
 
   /**
-   * Sets some of a council's targets (or, with no council, the national defaults), with one audit row holding before
-   * and after, in one transaction. The caller's right to do so is the resolver's decision.
+   * Sets some of a council's targets (or, with no council, the national defaults) against the version the caller
+   * loaded, with one audit row holding before and after, in one transaction. A step given no figure (null) uses the
+   * national default: the council's own figure for it is removed, so a later change of the default applies. A stale
+   * version is CONFLICT, with the targets as they are now, and nothing is written; a save that changes nothing
+   * leaves the version as it is. The caller's right to do so is the resolver's decision.
    */
   async setTargets(
     councilId: string | null,
-    targets: readonly { step: ResponseStep; workingDays: number }[],
+    targets: readonly { step: ResponseStep; workingDays?: number | null }[],
+    expectedVersion: number,
     caller: Caller,
   ) {
+    const missing = targets.findIndex((t) => t.workingDays == null);
+    if (!councilId && missing >= 0)
+      throw BadUserInputError.forField(
+        `targets.${missing}.workingDays`,
+        'Enter the national default as a whole number of working days',
+      );
     return this.dataSource.transaction(async (em) => {
+      const current = await this.lockVersion(em, councilId);
       const before = await this.targetsView(councilId, em);
+      if (current !== expectedVersion) {
+        throw new ConflictError(
+          `Someone else changed these response targets since you loaded them (you had version ${expectedVersion}, they are now at version ${current}). Nothing was saved.`,
+          { expectedVersion, currentVersion: current, current: before },
+        );
+      }
       for (const { step, workingDays } of targets) {
+        if (workingDays == null) {
+          await em.query(`DELETE FROM referral_response_target WHERE organisation_id = $1 AND step = $2`, [
+            councilId,
+            step,
+          ]);
+          continue;
+        }
         await em.query(
           councilId
             ? `INSERT INTO referral_response_target (organisation_id, step, working_days, updated_by_id, updated_at)
@@ -130,6 +159,15 @@ export class ReferralResponseTimes {
           [councilId, step, workingDays, caller.actor.userId, this.clock.now()],
         );
       }
+      const changed = await this.targetsView(councilId, em);
+      const same = (a: typeof before, b: typeof before) =>
+        a.every((x, i) => x.workingDays === b[i].workingDays && x.ownTarget === b[i].ownTarget);
+      if (same(before, changed)) return before;
+      await em.query(
+        `UPDATE referral_response_target_version SET version = version + 1, updated_by_id = $2, updated_at = $3
+          WHERE organisation_id IS NOT DISTINCT FROM $1`,
+        [councilId, caller.actor.userId, this.clock.now()],
+      );
       const after = await this.targetsView(councilId, em);
       await this.audit.recordChange(em, caller, {
         resourceType: 'ReferralResponseTargets',
@@ -140,6 +178,38 @@ export class ReferralResponseTimes {
       });
       return after;
     });
+  }
+
+  /** The version of a council's targets (or the national defaults'), 0 when it never saved any. */
+  private async versionOf(em: EntityManager, councilId: string | null): Promise<number> {
+    const [row]: { version: number }[] = await em.query(
+      `SELECT version FROM referral_response_target_version WHERE organisation_id IS NOT DISTINCT FROM $1`,
+      [councilId],
+    );
+    return row?.version ?? 0;
+  }
+
+  /**
+   * The version row of a council's targets (or the national defaults'), made at 0 when missing and locked for the
+   * rest of the transaction, so two saves against the same version cannot both pass the check.
+   */
+  private async lockVersion(em: EntityManager, councilId: string | null): Promise<number> {
+    if (councilId)
+      await em.query(
+        `INSERT INTO referral_response_target_version (organisation_id, version) VALUES ($1, 0)
+         ON CONFLICT (organisation_id) DO NOTHING`,
+        [councilId],
+      );
+    else
+      await em.query(
+        `INSERT INTO referral_response_target_version (organisation_id, version)
+         SELECT NULL, 0 WHERE NOT EXISTS (SELECT 1 FROM referral_response_target_version WHERE organisation_id IS NULL)`,
+      );
+    const [row]: { version: number }[] = await em.query(
+      `SELECT version FROM referral_response_target_version WHERE organisation_id IS NOT DISTINCT FROM $1 FOR UPDATE`,
+      [councilId],
+    );
+    return row.version;
   }
 
   private async nationalTargets(em: EntityManager): Promise<ResponseTargets> {

@@ -32,8 +32,20 @@ export class ReferralResponseDue {
 @ObjectType()
 export class ReferralResponseTargetType {
   @Field(() => ResponseStep) step: ResponseStep;
-  @Field(() => Int) workingDays: number;
-  @Field({ description: 'True when the council set it; false for the national default.' }) ownTarget: boolean;
+  @Field(() => Int, { description: 'The target that applies: the council’s own, else the national default.' })
+  workingDays: number;
+  @Field({
+    description:
+      'True when the council set its own figure; false when the step uses the national default (so a later change of the default applies to it). Always true for the national defaults themselves.',
+  })
+  ownTarget: boolean;
+  @Field(() => Int, { description: 'The national default for the step, shown beside the council’s figure.' })
+  nationalWorkingDays: number;
+  @Field(() => Int, {
+    description:
+      'The version of the council’s targets as a whole (the same on every step; 0 before it ever saved any), or of the national defaults. Send it as expectedVersion when changing them.',
+  })
+  version: number;
 }
 
 @InputType()
@@ -42,11 +54,15 @@ export class ReferralResponseTargetInput {
   @IsEnum(ResponseStep)
   step: ResponseStep;
 
-  @Field(() => Int, { description: `Working days, ${MIN_TARGET_DAYS} to ${MAX_TARGET_DAYS}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Working days, ${MIN_TARGET_DAYS} to ${MAX_TARGET_DAYS}; null for a council: use the national default for this step (its own figure is removed, and a later change of the default applies). The national defaults themselves always need a figure.`,
+  })
+  @IsOptional()
   @IsInt({ message: 'Enter the target as a whole number of working days' })
   @Min(MIN_TARGET_DAYS, { message: `The target must be at least ${MIN_TARGET_DAYS} working day` })
   @Max(MAX_TARGET_DAYS, { message: `The target must be at most ${MAX_TARGET_DAYS} working days` })
-  workingDays: number;
+  workingDays?: number | null;
 }
 
 @InputType()
@@ -58,6 +74,14 @@ export class SetReferralResponseTargetsInput {
   @IsOptional()
   @IsUUID('all', { message: 'Choose a council' })
   organisationId?: string | null;
+
+  @Field(() => Int, {
+    description:
+      'The version of the targets the change was made against (ReferralResponseTargetType.version). A stale one is CONFLICT, with the targets as they are now, and nothing is written.',
+  })
+  @IsInt({ message: 'Send the version of the targets you loaded' })
+  @Min(0, { message: 'Send the version of the targets you loaded' })
+  expectedVersion: number;
 
   @Field(() => [ReferralResponseTargetInput])
   @ArrayMinSize(1)

@@ -11,6 +11,16 @@ export const MEASURE_FIGURES = [
   'NOT_TOLD_14_DAYS',
   'ETE_BY_RELEASE',
   'ETE_NOT_BY_RELEASE',
+  'PLAN_VIEWS_EVERY_PATHWAY',
+  'PLAN_VIEWS_NOT_EVERY_PATHWAY',
+  'PLAN_EXPLAINED',
+  'PLAN_NOT_EXPLAINED',
+  'PLAN_AGREED',
+  'PLAN_NOT_AGREED',
+  'INITIAL_MEETING_IN_TIME',
+  'INITIAL_MEETING_NOT_IN_TIME',
+  'PRE_RELEASE_MEETING_IN_TIME',
+  'PRE_RELEASE_MEETING_NOT_IN_TIME',
 ] as const;
 export type MeasureFigure = (typeof MEASURE_FIGURES)[number];
 
@@ -23,6 +33,14 @@ export interface MeasureCounts {
   toldAtLeast14: number;
   /** ETE place confirmed by the day of release. */
   eteByRelease: number;
+  /** Of their plans, by the day of release (the views: as the plan stands), and the two planning meetings in time. */
+  plan: {
+    viewsEveryPathway: number;
+    explained: number;
+    agreed: number;
+    initialMeetingInTime: number;
+    preReleaseMeetingInTime: number;
+  };
   deadlines: { key: MilestoneKey; metOnTime: number; metLate: number; notMet: number; waived: number }[];
 }
 
@@ -49,6 +67,11 @@ export interface PublishedMeasures {
   accommodation: Figure[];
   childTold: Figure[];
   ete: Figure[];
+  planViews: Figure[];
+  planExplained: Figure[];
+  planAgreed: Figure[];
+  initialMeeting: Figure[];
+  preReleaseMeeting: Figure[];
   deadlines: DeadlineRow[];
 }
 
@@ -72,6 +95,9 @@ function figures(keys: readonly (readonly [MeasureFigure, string])[], cells: num
 export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
   const released = suppressSmallNumbers([{ cells: [], total: counts.released }])[0].total!;
   const n = counts.released;
+  // A figure and its complement: the children released, in two.
+  const yesNo = (yes: readonly [MeasureFigure, string], no: readonly [MeasureFigure, string], count: number) =>
+    figures([yes, no], [count, n - count], n);
   return {
     released,
     accommodation: figures(
@@ -99,6 +125,31 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       ],
       [counts.eteByRelease, n - counts.eteByRelease],
       n,
+    ),
+    planViews: yesNo(
+      ['PLAN_VIEWS_EVERY_PATHWAY', 'Plan with the child’s own view on every active pathway'],
+      ['PLAN_VIEWS_NOT_EVERY_PATHWAY', 'Plan without the child’s view on every active pathway'],
+      counts.plan.viewsEveryPathway,
+    ),
+    planExplained: yesNo(
+      ['PLAN_EXPLAINED', 'Plan explained to the child by the day of release'],
+      ['PLAN_NOT_EXPLAINED', 'Plan not explained to the child by the day of release'],
+      counts.plan.explained,
+    ),
+    planAgreed: yesNo(
+      ['PLAN_AGREED', 'Plan agreed by the day of release'],
+      ['PLAN_NOT_AGREED', 'Plan not agreed by the day of release'],
+      counts.plan.agreed,
+    ),
+    initialMeeting: yesNo(
+      ['INITIAL_MEETING_IN_TIME', 'Initial planning meeting held within 10 working days'],
+      ['INITIAL_MEETING_NOT_IN_TIME', 'Initial planning meeting not held within 10 working days'],
+      counts.plan.initialMeetingInTime,
+    ),
+    preReleaseMeeting: yesNo(
+      ['PRE_RELEASE_MEETING_IN_TIME', 'Pre-release planning meeting held in time'],
+      ['PRE_RELEASE_MEETING_NOT_IN_TIME', 'Pre-release planning meeting not held in time'],
+      counts.plan.preReleaseMeetingInTime,
     ),
     deadlines: counts.deadlines.map((d) => {
       const cells = [d.metOnTime, d.metLate, d.notMet, d.waived];
