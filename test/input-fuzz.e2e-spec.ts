@@ -22,8 +22,7 @@ const STALE = 999_999;
 /** Tables a refused call may write to: the audit log records every refusal on purpose. */
 const WRITTEN_BY_REFUSALS = ['audit_record'];
 /** The audit log's partitions are written by refusals as the table is. */
-const writtenByRefusals = (table: string) =>
-  WRITTEN_BY_REFUSALS.some((t) => table === t || table.startsWith(`${t}_`));
+const writtenByRefusals = (table: string) => WRITTEN_BY_REFUSALS.some((t) => table === t || table.startsWith(`${t}_`));
 
 /** Roles tried, in this order, until one gets past the access policy (public operations are sent signed out). */
 const ROLE_ORDER: Role[] = [
