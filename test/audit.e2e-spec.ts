@@ -463,6 +463,15 @@ describe('the audit log', () => {
       expect(await where()).toEqual(['audit_record_y2031m05']);
     });
 
+    it('two workers making the same month at once: one makes it, the other finds it', async () => {
+      const made = await Promise.all(
+        [t.appDataSource, t.appDataSource].map(
+          async (ds) => (await ds.query(`SELECT audit_create_partition('2032-03') AS made`))[0].made,
+        ),
+      );
+      expect(made.sort()).toEqual([false, true]);
+    });
+
     it('refuses to drop a month still kept, or to keep less than a year, whoever asks', async () => {
       await expect(t.appDataSource.query(`SELECT audit_drop_partition($1, 84)`, [await realMonth(-2)])).rejects.toThrow(
         /within the 84 months kept/,

@@ -94,6 +94,8 @@ export class DenseAuditPartitions1796400000000 implements MigrationInterface {
         IF month !~ '^[0-9]{4}-(0[1-9]|1[0-2])$' THEN
           RAISE EXCEPTION 'not a month: %', month USING ERRCODE = 'invalid_parameter_value';
         END IF;
+        -- Two workers starting together: one makes the month, the other then finds it.
+        PERFORM pg_advisory_xact_lock(hashtext('resettle:audit-partitions'));
         first_day := to_date(month || '-01', 'YYYY-MM-DD');
         name := 'audit_record_y' || to_char(first_day, 'YYYY') || 'm' || to_char(first_day, 'MM');
         IF to_regclass(name) IS NOT NULL THEN
@@ -135,6 +137,7 @@ export class DenseAuditPartitions1796400000000 implements MigrationInterface {
           RAISE EXCEPTION 'audit month % is within the % months kept', month, retention_months
             USING ERRCODE = 'insufficient_privilege';
         END IF;
+        PERFORM pg_advisory_xact_lock(hashtext('resettle:audit-partitions'));
         name := 'audit_record_y' || to_char(first_day, 'YYYY') || 'm' || to_char(first_day, 'MM');
         IF to_regclass(name) IS NULL THEN
           RETURN false;
