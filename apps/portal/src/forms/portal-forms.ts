@@ -131,9 +131,12 @@ export class MakeReferralForm {
   @MaxLength(TEXT, { message: `Needs and risks must be ${TEXT} characters or fewer` })
   needsAndRisks?: string;
 
-  /** Which button: send now, or keep as a draft to finish later. */
-  @IsIn(['send', 'draft'])
-  submit: 'send' | 'draft' = 'send';
+  /**
+   * Which button: send (to the check step first), keep as a draft to finish later; on the check step, send it now
+   * (`confirm`) or go back to change the answers (`change`).
+   */
+  @IsIn(['send', 'draft', 'confirm', 'change'])
+  submit: 'send' | 'draft' | 'confirm' | 'change' = 'send';
 }
 
 /** Choosing a password from an invitation link: the api applies the password rules, the portal that both match. */
