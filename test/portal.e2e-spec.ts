@@ -282,13 +282,48 @@ describe('partner portal (browser)', () => {
         await yjs.page.getByLabel('Send a message').fill('Curfew 7pm to 7am for three months. Yes, his nan may visit.');
         await yjs.page.getByRole('button', { name: 'Send message' }).click();
         await expectText(yjs.page.locator('.govuk-notification-banner'), 'Message sent');
+
+        // While information is requested the case manager may change what the referral says, past a colleague's
+        // change made meanwhile (the error summary, the form as it is now, nothing overwritten).
+        await expectText(yjs.page.locator('#change-details'), 'Northtown Council asked for more information');
+        await yjs.page.locator('#change-details').getByRole('link', { name: 'change the referral' }).click();
+        await expectHeading(yjs.page, 'Change the referral');
+        await check(yjs.page);
+        const { referral: current } = await manager.ok(`query($id: ID!) { referral(id: $id) { version } }`, {
+          id: mine.referralId,
+        });
+        await manager.ok(`mutation($input: UpdateReferralDraftInput!) { updateReferralDraft(input: $input) { id } }`, {
+          input: {
+            referralId: mine.referralId,
+            expectedVersion: current.version,
+            familyViews: 'Nan visits on Sundays',
+          },
+        });
+        await yjs.page.getByLabel('The child’s wishes').fill('Wants to live near his nan; home by 7pm');
+        await yjs.page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(yjs.page.locator('.govuk-error-summary'), 'Someone else changed this referral');
+        expect(await yjs.page.title()).toMatch(/^Error: /);
+        expect(await yjs.page.getByLabel('The family’s views').inputValue()).toBe('Nan visits on Sundays');
+        await check(yjs.page);
+        await yjs.page.getByLabel('The child’s wishes').fill('Wants to live near his nan; home by 7pm');
+        await yjs.page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(yjs.page.locator('.govuk-notification-banner'), 'Referral changed');
+
         await yjs.page.getByRole('button', { name: 'Send referral' }).click();
         await expectText(yjs.page.locator('#referral-status'), 'Sent');
+        expect(await yjs.page.locator('#change-details').count()).toBe(0);
+        await check(yjs.page);
+        // Sent again, it can no longer be changed: its address says so in the error summary, not "Page not found".
+        const closed = await yjs.page.goto(`/referrals/${mine.referralId}/details`);
+        expect(closed?.status()).toBe(409);
+        await expectText(yjs.page.locator('.govuk-error-summary'), 'This referral cannot be changed now');
         await check(yjs.page);
 
         // The officer reads the answer, acknowledges, offers an address (a bad date first) and confirms it.
         await officer.page.goto(`/referrals/${mine.referralId}`);
         await expectText(officer.page.locator('#messages ~ .app-message').first(), 'Curfew 7pm to 7am');
+        await expectText(officer.page.locator('main'), 'Wants to live near his nan; home by 7pm');
+        await expectText(officer.page.locator('main'), 'Nan visits on Sundays');
         await officer.page.getByRole('button', { name: 'Acknowledge referral' }).click();
         await expectText(officer.page.locator('#referral-status'), 'Acknowledged');
         await officer.page.getByRole('button', { name: 'Offer a placement' }).click();

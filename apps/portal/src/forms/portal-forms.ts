@@ -112,6 +112,24 @@ export function offerStartDate(
   return date.toISOString().slice(0, 10);
 }
 
+/** What a referral says, changed while a draft or while the partner asks for more information. */
+export class ReferralDetailsForm extends VersionedForm {
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The child’s wishes must be ${TEXT} characters or fewer` })
+  childWishes?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The family’s views must be ${TEXT} characters or fewer` })
+  familyViews?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `Needs and risks must be ${TEXT} characters or fewer` })
+  needsAndRisks?: string;
+}
+
 export class MakeReferralForm {
   @IsUUID('all', { message: 'Select who the referral is to' })
   toOrganisationId: string;
