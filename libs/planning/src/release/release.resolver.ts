@@ -108,7 +108,8 @@ export class ReleaseResolver {
   }
 
   @Mutation(() => ReleaseAppointment, {
-    description: 'Kept, missed or rescheduled (KEPT and MISSED only after release, once its time has passed).',
+    description:
+      'Kept, missed or rescheduled (KEPT and MISSED only after release, once its time has passed); and a correction of what was recorded wrongly: its kind, time, with whom and where.',
   })
   @Allow(Capability.CHANGE_PLAN)
   async updateAppointmentOutcome(
