@@ -893,38 +893,36 @@ describe('the authorisation matrix', () => {
         call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
     },
     resettlementMeasures: {
-      // Counts only, never a child: a youth justice manager for their own service (another's is NOT_FOUND), a
-      // national admin for any service.
+      // Counts only, never a child, each asking for the scope of their own kind on that side: a youth justice manager
+      // their service, an establishment manager their establishment, a council's lead (here side A's children's
+      // services user, made its lead in beforeAll) their local authority; another's is NOT_FOUND. The council's
+      // officer is not its lead: their own council is FORBIDDEN. A national admin any scope.
       allowed: 'OK',
       audited: false,
-      expect: only({ YJS_MANAGER: OWN_ONLY, NATIONAL_ADMIN: BOTH }),
-      run: (s, target) =>
+      expect: only({
+        YJS_MANAGER: OWN_ONLY,
+        ESTABLISHMENT_MANAGER: OWN_ONLY,
+        LA_CHILDRENS_SERVICES: OWN_ONLY,
+        LA_ACCOMMODATION_OFFICER: ['FORBIDDEN', 'NOT_FOUND'],
+        NATIONAL_ADMIN: BOTH,
+      }),
+      run: (s, target, role) =>
         call(
           s,
           `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { released { display } } }`,
-          {
-            input: {
-              from: '2026-11-01',
-              to: '2026-11-30',
-              youthJusticeServiceId: side(target).youthJusticeService.id,
-            },
-          },
+          { input: { from: '2026-11-01', to: '2026-11-30', scope: measuresScopeOf(role, target) } },
         ),
     },
     measureChildren: {
       // A list of children behind a figure: a youth justice manager for their own service only (another's is
-      // NOT_FOUND); national admins see aggregates only. Nobody was released in the period, so nothing is read.
+      // NOT_FOUND); national admins see aggregates only, and establishments and councils too. Nobody was released in
+      // the period, so nothing is read.
       allowed: 'OK',
       audited: false,
       expect: only({ YJS_MANAGER: OWN_ONLY }),
-      run: (s, target) =>
+      run: (s, target, role) =>
         call(s, `query($input: MeasureChildrenInput!) { measureChildren(input: $input) { total } }`, {
-          input: {
-            from: '2026-11-01',
-            to: '2026-11-30',
-            figure: 'TOLD_14_DAYS',
-            youthJusticeServiceId: side(target).youthJusticeService.id,
-          },
+          input: { from: '2026-11-01', to: '2026-11-30', figure: 'TOLD_14_DAYS', scope: measuresScopeOf(role, target) },
         }),
     },
     milestonePolicy: {
@@ -1286,9 +1284,22 @@ describe('the authorisation matrix', () => {
     },
   };
 
+  /** The measures' scope of the role's own kind on that side (a national admin: a service). */
+  function measuresScopeOf(role: Role, target: Target): { kind: string; organisationId: string } {
+    const of = side(target);
+    if (role.startsWith('ESTABLISHMENT_')) return { kind: 'ESTABLISHMENT', organisationId: of.establishment.id };
+    if (role.startsWith('LA_')) return { kind: 'LOCAL_AUTHORITY', organisationId: of.localAuthority.id };
+    return { kind: 'YOUTH_JUSTICE_SERVICE', organisationId: of.youthJusticeService.id };
+  }
+
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
+    // Side A's council's lead (who sees its measures): its children's services user. Its officer is not.
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      w.a.localAuthority.id,
+      w.sessions[Role.LA_CHILDRENS_SERVICES].userId,
+    ]);
     for (const target of ['own', 'other'] as const) {
       const [row] = await t.dataSource.query(
         `SELECT id FROM milestone WHERE episode_id = $1 AND key = 'DETENTION_PLACEMENT_PLAN'`,

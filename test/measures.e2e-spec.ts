@@ -63,6 +63,21 @@ import { Session, TestApp } from './support/test-app';
  *   agreed by release / not       2,6 → both hidden         7,5 → 7 (58%), 5         9,11 → 9 (45%), 11
  *   initial meeting in time / not 6,2 → both hidden         8,4 → both hidden        14,6 → 14 (70%), 6
  *   pre-release in time / not     4,4 → both hidden         6,6 → 6 (50%), 6         10,10 → 10 (50%), 10
+ *
+ * The scopes (November). Side A's children left side A's establishment, and B1–B4 did too (B5–B12 left side B's);
+ * A1–A8's home is side A's local authority, and so is B9–B12's (a child of their own), B1–B8's side B's. Side A's
+ * service is in Yorkshire and the Humber, side B's in Wales.
+ *   scope                          released  figure by hand                                  shown
+ *   establishment A (A1–8, B1–4)   12        address 28+/14–27/0–13/not: 3+4, 2, 1, 2 = 7,2,1,2   7 (58%), the rest
+ *                                            (the hidden add up to 5: 7 stays)                    hidden
+ *                                            agreed by release / not: 2+4, 6 = 6,6                6 (50%), 6
+ *   local authority A (A1–8, B9–12) 12       ETE by release / not: 5+0, 3+4 = 5,7                 5 (42%), 7
+ *                                            initial meeting in time / not: 6+0, 2+4 = 6,6        6 (50%), 6
+ *                                            views on every pathway / not: 4+1 (B9), 4+3 = 5,7    5 (42%), 7
+ *   region Wales (side B's service) 12       as side B's service: address 6,3,3,0; agreed 7,5     6, hidden ×3; 7, 5
+ *   region Yorkshire and the Humber 8        as side A's service
+ *   region London                  0         nobody                                              fewer than 5
+ *   England and Wales              20        as all                                              20
  */
 describe('resettlement measures (issue 23)', () => {
   let t: TestApp;
@@ -292,6 +307,7 @@ describe('resettlement measures (issue 23)', () => {
     await milestone(a8, 'INITIAL_PLANNING_MEETING', null, { metOn: minus('2026-11-30', 100) });
     await milestone(a8, 'DETENTION_PLACEMENT_PLAN', minus('2026-11-30', 95), { metOn: minus('2026-11-30', 100) });
     await milestone(a8, 'PRE_RELEASE_MEETING_HELD', null, { metOn: minus('2026-11-30', 10) });
+    const bs: { id: string; childId: string }[] = [];
     for (let i = 1; i <= 12; i++) {
       const r = '2026-11-20';
       const b = await child('b', r, {
@@ -306,7 +322,37 @@ describe('resettlement measures (issue 23)', () => {
         i <= 8 ? 'ON_TIME' : i <= 10 ? 'LATE' : 'NOT_HELD',
         i <= 6 ? 'ON_TIME' : i <= 9 ? 'LATE' : 'NOT_HELD',
       );
+      bs.push(b);
     }
+    // The other scopes (see the header): B1–B4 left side A's establishment; B9–B12 are a child whose home is side A's
+    // local authority; side A's service is in Yorkshire and the Humber, side B's in Wales; side A's council's lead is
+    // its children's services user.
+    await t.dataSource.query(`UPDATE custodial_episode SET current_establishment_id = $2 WHERE id = ANY($1)`, [
+      bs.slice(0, 4).map((b) => b.id),
+      w.a.establishment.id,
+    ]);
+    const homeInA = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO child
+         SELECT (jsonb_populate_record(c, jsonb_build_object('id', $2::uuid, 'external_reference', 'MEASURES-HOME-A',
+                 'home_authority_id', $3::uuid))).*
+           FROM child c WHERE c.id = $1`,
+      [w.b.child.id, homeInA, w.a.localAuthority.id],
+    );
+    for (const table of ['custodial_episode', 'milestone', 'resettlement_plan'])
+      await t.dataSource.query(
+        `UPDATE ${table} SET child_id = $2 WHERE ${table === 'custodial_episode' ? 'id' : 'episode_id'} = ANY($1)`,
+        [bs.slice(8).map((b) => b.id), homeInA],
+      );
+    await t.dataSource.query(`UPDATE organisation SET region = $2 WHERE id = $1`, [
+      w.a.youthJusticeService.id,
+      'Yorkshire and the Humber',
+    ]);
+    await t.dataSource.query(`UPDATE organisation SET region = 'Wales' WHERE id = $1`, [w.b.youthJusticeService.id]);
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      w.a.localAuthority.id,
+      w.sessions[Role.LA_CHILDRENS_SERVICES].userId,
+    ]);
     // The breakdown cohort, September 2026 (side A, all 16 on the day of release, released on the 15th):
     //   ethnic group  released  address 14+ days before   shown (released; address)
     //   White         12        7 (58%)                    12; 7, rate 1 (the largest group)
@@ -347,7 +393,7 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 14,
       preReleaseMeetingInTime: 10,
     });
-    const a = await measures.counts(NOVEMBER, [w.a.youthJusticeService.id]);
+    const a = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
     expect(a.plan).toEqual({
       viewsEveryPathway: 4,
@@ -356,7 +402,7 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 6,
       preReleaseMeetingInTime: 4,
     });
-    const b = await measures.counts(NOVEMBER, [w.b.youthJusticeService.id]);
+    const b = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.b.youthJusticeService.id] });
     expect(b.plan).toEqual({
       viewsEveryPathway: 9,
       explained: 12,
@@ -463,6 +509,189 @@ describe('resettlement measures (issue 23)', () => {
     expect(caseManager.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 
+  const SCOPED = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    youthJusticeServiceId scope { kind organisationId region name } released { value display }
+    accommodation { numerator { display } percentage } ete { numerator { display } percentage }
+    planViews { numerator { display } percentage } planAgreed { numerator { display } percentage }
+    initialMeeting { numerator { display } percentage } } }`;
+  const scoped = (session: Session, scope: Record<string, string> | null, query = SCOPED) =>
+    session.graphql(query, { input: { ...NOVEMBER, scope } });
+  const percentages = (figures: { percentage: number | null }[]) => figures.map((f) => f.percentage);
+
+  it('counts each scope in PostgreSQL, by hand (before suppression)', async () => {
+    const measures = t.app.get(MeasuresService);
+    const establishment = await measures.counts(NOVEMBER, { establishmentId: w.a.establishment.id });
+    expect(establishment).toMatchObject({ released: 12, address: [7, 2, 1, 2] });
+    expect(establishment.plan.agreed).toBe(6);
+    const council = await measures.counts(NOVEMBER, { homeAuthorityId: w.a.localAuthority.id });
+    expect(council).toMatchObject({ released: 12, eteByRelease: 5 });
+    expect(council.plan).toMatchObject({ viewsEveryPathway: 5, initialMeetingInTime: 6 });
+    expect((await measures.counts(NOVEMBER, { homeAuthorityId: w.b.localAuthority.id })).released).toBe(8);
+    expect((await measures.counts(NOVEMBER, { establishmentId: w.b.establishment.id })).released).toBe(8);
+  });
+
+  it('an establishment manager sees the children released from their establishment, whichever service', async () => {
+    const res = await scoped(w.sessions[Role.ESTABLISHMENT_MANAGER], null);
+    const m = res.data.resettlementMeasures;
+    expect(m.scope).toEqual({
+      kind: 'ESTABLISHMENT',
+      organisationId: w.a.establishment.id,
+      region: null,
+      name: w.a.establishment.name,
+    });
+    expect(m.youthJusticeServiceId).toBeNull();
+    expect(m.released).toEqual({ value: 12, display: '12' });
+    expect(shown(m.accommodation)).toEqual(['7', F, F, F]);
+    expect(m.accommodation[0].percentage).toBe(58);
+    expect(shown(m.planAgreed)).toEqual(['6', '6']);
+    expect(percentages(m.planAgreed)).toEqual([50, 50]);
+    // Naming their own establishment is the same; the national admin asking for it sees the same counts.
+    const own = { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id };
+    expect((await scoped(w.sessions[Role.ESTABLISHMENT_MANAGER], own)).data.resettlementMeasures).toEqual(m);
+    expect((await scoped(admin, own)).data.resettlementMeasures).toEqual(m);
+  });
+
+  it('a council’s lead sees the children whose home is their local authority', async () => {
+    const lead = w.sessions[Role.LA_CHILDRENS_SERVICES];
+    const { resettlementMeasures: m } = (await scoped(lead, null)).data;
+    expect(m.scope).toMatchObject({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id });
+    expect(m.released.display).toBe('12');
+    expect(shown(m.accommodation)).toEqual([F, F, F, F]);
+    expect(shown(m.ete)).toEqual(['5', '7']);
+    expect(percentages(m.ete)).toEqual([42, 58]);
+    expect(shown(m.initialMeeting)).toEqual(['6', '6']);
+    expect(shown(m.planViews)).toEqual(['5', '7']);
+    const [row] = await t.dataSource.query(
+      `SELECT resource_type, resource_id, child_id, outcome, detail FROM audit_event
+        WHERE action = 'resettlementMeasures' AND actor_user_id = $1 ORDER BY id DESC LIMIT 1`,
+      [lead.userId],
+    );
+    expect(row).toMatchObject({
+      resource_type: 'ResettlementMeasures',
+      resource_id: w.a.localAuthority.id,
+      child_id: null,
+      outcome: 'ALLOWED',
+      detail: { ...NOVEMBER, scope: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id },
+    });
+  });
+
+  it('a national admin may ask for a region, a council or England and Wales', async () => {
+    const wales = (await scoped(admin, { kind: 'REGION', region: 'Wales' })).data.resettlementMeasures;
+    expect(wales.scope).toEqual({ kind: 'REGION', organisationId: null, region: 'Wales', name: 'Wales' });
+    expect(wales.released.display).toBe('12');
+    expect(shown(wales.accommodation)).toEqual(['6', F, F, F]);
+    expect(shown(wales.planAgreed)).toEqual(['7', '5']);
+    const yorkshire = (await scoped(admin, { kind: 'REGION', region: 'Yorkshire and the Humber' })).data;
+    expect(yorkshire.resettlementMeasures.released.display).toBe('8');
+    const london = (await scoped(admin, { kind: 'REGION', region: 'London' })).data;
+    expect(london.resettlementMeasures.released).toEqual({ value: null, display: F });
+    const council = (await scoped(admin, { kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id })).data;
+    expect(council.resettlementMeasures.scope.name).toBe(w.a.localAuthority.name);
+    expect(shown(council.resettlementMeasures.ete)).toEqual(['5', '7']);
+    const all = (await scoped(admin, { kind: 'ENGLAND_AND_WALES' })).data.resettlementMeasures;
+    expect(all.scope).toEqual({
+      kind: 'ENGLAND_AND_WALES',
+      organisationId: null,
+      region: null,
+      name: 'England and Wales',
+    });
+    expect(all.released.display).toBe('20');
+    // An organisation of another kind than the scope's is not found, as one that does not exist.
+    for (const scope of [
+      { kind: 'ESTABLISHMENT', organisationId: w.a.youthJusticeService.id },
+      { kind: 'LOCAL_AUTHORITY', organisationId: randomUUID() },
+    ])
+      expect((await scoped(admin, scope)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it.each<[string, Role, () => Record<string, string> | null, string]>([
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'REGION', region: 'Yorkshire and the Humber' }),
+      'NOT_FOUND',
+    ],
+    ['a youth justice manager', Role.YJS_MANAGER, () => ({ kind: 'ENGLAND_AND_WALES' }), 'NOT_FOUND'],
+    [
+      'establishment manager',
+      Role.ESTABLISHMENT_MANAGER,
+      () => ({ kind: 'ESTABLISHMENT', organisationId: w.b.establishment.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'establishment manager',
+      Role.ESTABLISHMENT_MANAGER,
+      () => ({ kind: 'YOUTH_JUSTICE_SERVICE', organisationId: w.a.youthJusticeService.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'council’s lead',
+      Role.LA_CHILDRENS_SERVICES,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    ['a council’s lead', Role.LA_CHILDRENS_SERVICES, () => ({ kind: 'ENGLAND_AND_WALES' }), 'NOT_FOUND'],
+    ['a council officer, not its lead,', Role.LA_ACCOMMODATION_OFFICER, () => null, 'FORBIDDEN'],
+    [
+      'council officer, not its lead',
+      Role.LA_ACCOMMODATION_OFFICER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id }),
+      'FORBIDDEN',
+    ],
+    [
+      'council officer, not its lead',
+      Role.LA_ACCOMMODATION_OFFICER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    ['establishment staff', Role.ESTABLISHMENT_STAFF, () => null, 'FORBIDDEN'],
+  ])('%s asking outside their scope is refused, audited', async (_who, role, scope, code) => {
+    const session = w.sessions[role];
+    const res = await scoped(session, scope());
+    expect(res.errors?.[0]?.extensions.code).toBe(code);
+    expect(res.data?.resettlementMeasures ?? null).toBeNull();
+    const [row] = await t.dataSource.query(
+      `SELECT outcome, child_id FROM audit_event WHERE action = 'resettlementMeasures' AND actor_user_id = $1
+        ORDER BY id DESC LIMIT 1`,
+      [session.userId],
+    );
+    expect(row).toEqual({ outcome: 'DENIED', child_id: null });
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['a region without its name', { kind: 'REGION' }, 'scope.region'],
+    ['a region that is not one', { kind: 'REGION', region: 'Atlantis' }, 'region'],
+    ['an establishment without its id', { kind: 'ESTABLISHMENT' }, 'scope.organisationId'],
+    [
+      'England and Wales with an organisation',
+      { kind: 'ENGLAND_AND_WALES', organisationId: randomUUID() },
+      'scope.organisationId',
+    ],
+  ])('bad scope: %s names the field', async (_name, scope, field) => {
+    const res = await scoped(admin, scope);
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions)).toContain(field);
+  });
+
+  it('a service and a scope at once is bad input', async () => {
+    const res = await admin.graphql(SCOPED, {
+      input: { ...NOVEMBER, youthJusticeServiceId: w.a.youthJusticeService.id, scope: { kind: 'ENGLAND_AND_WALES' } },
+    });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
   const BREAKDOWNS = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
     released { display }
@@ -470,7 +699,9 @@ describe('resettlement measures (issue 23)', () => {
       figures { measure numerator { value display } percentage relativeRate } } } } }`;
 
   it('counts each group of each breakdown in PostgreSQL, by hand (before suppression)', async () => {
-    const counts = await t.app.get(MeasuresService).breakdownCounts(SEPTEMBER, [w.a.youthJusticeService.id]);
+    const counts = await t.app
+      .get(MeasuresService)
+      .breakdownCounts(SEPTEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
     const ethnic = Object.fromEntries(
       counts.get('ETHNIC_GROUP')!.map((g) => [g.group, [g.released, g.yes.ADDRESS_14_DAYS, g.yes.TOLD_14_DAYS]]),
     );
@@ -663,6 +894,20 @@ describe('resettlement measures (issue 23)', () => {
     const bad = await managerA.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 0 } });
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors?.[0]?.extensions)).toContain('page');
+    // A scope: their own service's is theirs; any other, or anyone else's children, is refused.
+    const own = { kind: 'YOUTH_JUSTICE_SERVICE', organisationId: w.a.youthJusticeService.id };
+    const ownScope = await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', scope: own } });
+    expect(ownScope.measureChildren.total).toBe(4);
+    for (const [session, scope, code] of [
+      [managerA, { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id }, 'NOT_FOUND'],
+      [managerA, { kind: 'REGION', region: 'Yorkshire and the Humber' }, 'NOT_FOUND'],
+      [admin, { kind: 'REGION', region: 'Wales' }, 'FORBIDDEN'],
+      [w.sessions[Role.ESTABLISHMENT_MANAGER], null, 'FORBIDDEN'],
+      [w.sessions[Role.LA_CHILDRENS_SERVICES], null, 'FORBIDDEN'],
+    ] as const) {
+      const res = await session.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', scope } });
+      expect([scope, res.errors?.[0]?.extensions.code]).toEqual([scope, code]);
+    }
     // Past the last page: no children, the total still right.
     const past = await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 3 } });
     expect(past.measureChildren).toMatchObject({ total: 4, page: 3, children: [] });
