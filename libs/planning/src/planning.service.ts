@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Caller, ChildRelations, ChildScope, ESTABLISHMENT_PATHWAY_TYPES, SqlParam } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import {
@@ -531,6 +531,68 @@ export class PlanningService {
       caller,
     );
     return saved;
+  }
+
+  /**
+   * The child's supervision moved to another youth justice service (custody's hand-over, in its transaction): the
+   * pathways the old service was responsible for, and the open actions it owned, move to the new service with the
+   * named person cleared (a person of the old service no longer holds them; the new service names its own), each with
+   * a line in the plan's history. Pathways and actions of partners (the establishment, health, education, the
+   * council) stay theirs, as do actions already done.
+   */
+  async handOverSupervision(
+    em: EntityManager,
+    handOver: { episodeId: string; fromServiceId: string; toServiceId: string; toServiceName: string },
+    caller: Caller,
+  ): Promise<void> {
+    const plan = await em.findOneBy(ResettlementPlan, { episodeId: handOver.episodeId });
+    if (!plan) return;
+    const pathways = await em.find(Pathway, { where: { planId: plan.id }, lock: { mode: 'pessimistic_write' } });
+    const cleared = { ownerName: null, ownerUserId: null };
+    for (const pathway of pathways.filter((p) => p.responsibleOrganisationId === handOver.fromServiceId)) {
+      const before = { ...pathway };
+      Object.assign(pathway, { responsibleOrganisationId: handOver.toServiceId, ...cleared });
+      const saved = await em.save(pathway);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_UPDATED,
+          summary:
+            `The ${pathwayLabel(pathway.type)} pathway moved to ${handOver.toServiceName} with the child’s supervision` +
+            (before.ownerName ? ` (${before.ownerName} no longer named: the new service names its own)` : ''),
+          record: { type: 'Pathway', id: pathway.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+    }
+    const pathwayIds = pathways.map((p) => p.id);
+    if (!pathwayIds.length) return;
+    const actions = await em.find(PathwayAction, {
+      where: { pathwayId: In(pathwayIds), ownerOrganisationId: handOver.fromServiceId, doneOn: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const action of actions) {
+      const before = { ...action };
+      Object.assign(action, { ownerOrganisationId: handOver.toServiceId, ownerName: null });
+      const saved = await em.save(action);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_ACTION_UPDATED,
+          summary: `Action moved to ${handOver.toServiceName} with the child’s supervision: ${action.description}`,
+          record: { type: 'PathwayAction', id: action.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+    }
   }
 
   /** Adds an action (an append: it needs no version), warning when the child did the same intervention before. */
