@@ -87,8 +87,9 @@ const PLAN_CHANGERS = only({
 });
 
 /**
- * A pathway: the supervising service and the establishment holding the child (and its responsible organisation, none
- * here).
+ * A pathway: the supervising service and its responsible organisation, here the establishment holding the child (the
+ * matrix's pathway is education in custody). An establishment never changes a pathway it does not own (see "an
+ * establishment's part of the plan" below).
  */
 const PATHWAY_CHANGERS = only({
   ...PLAN_CHANGERS,
@@ -1327,6 +1328,10 @@ describe('the authorisation matrix', () => {
         { id: side(target).episode.id },
       );
       const pathwayId = plan.pathways.find((p: { type: string }) => p.type === 'EDUCATION_TRAINING_EMPLOYMENT').id;
+      // Education in custody: the establishment holding the child is named responsible for it.
+      await session.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: { pathwayId, expectedVersion: 1, responsibleOrganisationId: side(target).establishment.id },
+      });
       const { addPathwayAction } = await session.ok(
         `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
         { input: { pathwayId, description: 'Set up a college taster day' } },
@@ -1486,6 +1491,116 @@ describe('the authorisation matrix', () => {
       },
     );
     expect(accept.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'UNKNOWN' });
+  });
+
+  describe('an establishment’s part of the plan', () => {
+    const ESTABLISHMENT_ROLES = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
+    const outcome = (res: GraphqlResponse) => res.errors?.[0]?.extensions.code ?? 'allow';
+
+    it.each(ESTABLISHMENT_ROLES)(
+      '%s never changes a pathway it does not own, even of a child it holds',
+      async (role) => {
+        // The accommodation pathway (nobody responsible) and a health pathway the supervising service owns.
+        const { resettlementPlan } = await w.sessions.YJS_MANAGER.ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version mayChange } } }`,
+          { id: w.a.episode.id },
+        );
+        const health = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'MENTAL_HEALTH');
+        await w.sessions.YJS_MANAGER.ok(
+          `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+          {
+            input: {
+              pathwayId: health.id,
+              expectedVersion: health.version,
+              responsibleOrganisationId: w.a.youthJusticeService.id,
+            },
+          },
+        );
+        for (const pathwayId of [referralOf.own.pathwayId, health.id]) {
+          const res = await call(
+            w.sessions[role],
+            `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+            {
+              input: { pathwayId, expectedVersion: STALE, notes: 'Matrix' },
+            },
+          );
+          expect(outcome(res)).toBe('NOT_FOUND');
+          const add = await call(
+            w.sessions[role],
+            `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+            { input: { pathwayId, description: 'Matrix action' } },
+          );
+          expect(outcome(add)).toBe('NOT_FOUND');
+        }
+        // What the page is told: only the pathway the establishment owns may be changed.
+        const { resettlementPlan: seen } = await w.sessions[role].ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { type mayChange } mayArrangeReleaseDay } }`,
+          { id: w.a.episode.id },
+        );
+        expect(
+          seen.pathways.filter((p: { mayChange: boolean }) => p.mayChange).map((p: { type: string }) => p.type),
+        ).toEqual(['EDUCATION_TRAINING_EMPLOYMENT']);
+        expect(seen.mayArrangeReleaseDay).toBe(true);
+      },
+    );
+
+    it('a secure establishment cannot be named responsible for a pathway it does not provide in custody', async () => {
+      const res = await w.sessions.YJS_MANAGER.graphql(
+        `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+        {
+          input: {
+            pathwayId: referralOf.own.pathwayId,
+            expectedVersion: 1,
+            responsibleOrganisationId: w.a.establishment.id,
+          },
+        },
+      );
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { responsibleOrganisationId: [expect.stringContaining('education and health in custody')] },
+      });
+    });
+
+    it.each(
+      ESTABLISHMENT_ROLES.flatMap((role) => (['own', 'other'] as const).map((target) => [role, target] as const)),
+    )(
+      '%s records the release-day medication, ID and property on the %s side, and nothing else',
+      async (role, target) => {
+        // A version for a release-day plan that does not exist yet: past access, the service's own CONFLICT.
+        const arrangements = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          {
+            input: {
+              planId: planOf[target].id,
+              expectedVersion: STALE,
+              medication: 'Matrix',
+              idDocuments: 'Matrix',
+              moneyAndProperty: 'Matrix',
+            },
+          },
+        );
+        expect(outcome(arrangements)).toBe(target === 'own' ? 'CONFLICT' : 'NOT_FOUND');
+        const more = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          { input: { planId: planOf[target].id, expectedVersion: STALE, medication: 'Matrix', phone: 'Matrix' } },
+        );
+        expect(outcome(more)).toBe('NOT_FOUND');
+      },
+    );
+
+    it.each([Role.LA_CHILDRENS_SERVICES, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER])(
+      '%s may not record the establishment’s release-day arrangements',
+      async (role) => {
+        const res = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          { input: { planId: planOf.own.id, expectedVersion: STALE, medication: 'Matrix' } },
+        );
+        expect(outcome(res)).toBe('NOT_FOUND');
+      },
+    );
   });
 
   describe('lists show only the caller’s slice', () => {
