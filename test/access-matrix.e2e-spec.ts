@@ -87,8 +87,9 @@ const PLAN_CHANGERS = only({
 });
 
 /**
- * A pathway: the supervising service and the establishment holding the child (and its responsible organisation, none
- * here).
+ * A pathway: the supervising service and its responsible organisation, here the establishment holding the child (the
+ * matrix's pathway is education in custody). An establishment never changes a pathway it does not own (see "an
+ * establishment's part of the plan" below).
  */
 const PATHWAY_CHANGERS = only({
   ...PLAN_CHANGERS,
@@ -893,38 +894,36 @@ describe('the authorisation matrix', () => {
         call(s, `{ deadlineEngineStatus { healthy lateActions workers { workerId } queues { queue failed } } }`),
     },
     resettlementMeasures: {
-      // Counts only, never a child: a youth justice manager for their own service (another's is NOT_FOUND), a
-      // national admin for any service.
+      // Counts only, never a child, each asking for the scope of their own kind on that side: a youth justice manager
+      // their service, an establishment manager their establishment, a council's lead (here side A's children's
+      // services user, made its lead in beforeAll) their local authority; another's is NOT_FOUND. The council's
+      // officer is not its lead: their own council is FORBIDDEN. A national admin any scope.
       allowed: 'OK',
       audited: false,
-      expect: only({ YJS_MANAGER: OWN_ONLY, NATIONAL_ADMIN: BOTH }),
-      run: (s, target) =>
+      expect: only({
+        YJS_MANAGER: OWN_ONLY,
+        ESTABLISHMENT_MANAGER: OWN_ONLY,
+        LA_CHILDRENS_SERVICES: OWN_ONLY,
+        LA_ACCOMMODATION_OFFICER: ['FORBIDDEN', 'NOT_FOUND'],
+        NATIONAL_ADMIN: BOTH,
+      }),
+      run: (s, target, role) =>
         call(
           s,
           `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { released { display } } }`,
-          {
-            input: {
-              from: '2026-11-01',
-              to: '2026-11-30',
-              youthJusticeServiceId: side(target).youthJusticeService.id,
-            },
-          },
+          { input: { from: '2026-11-01', to: '2026-11-30', scope: measuresScopeOf(role, target) } },
         ),
     },
     measureChildren: {
       // A list of children behind a figure: a youth justice manager for their own service only (another's is
-      // NOT_FOUND); national admins see aggregates only. Nobody was released in the period, so nothing is read.
+      // NOT_FOUND); national admins see aggregates only, and establishments and councils too. Nobody was released in
+      // the period, so nothing is read.
       allowed: 'OK',
       audited: false,
       expect: only({ YJS_MANAGER: OWN_ONLY }),
-      run: (s, target) =>
+      run: (s, target, role) =>
         call(s, `query($input: MeasureChildrenInput!) { measureChildren(input: $input) { total } }`, {
-          input: {
-            from: '2026-11-01',
-            to: '2026-11-30',
-            figure: 'TOLD_14_DAYS',
-            youthJusticeServiceId: side(target).youthJusticeService.id,
-          },
+          input: { from: '2026-11-01', to: '2026-11-30', figure: 'TOLD_14_DAYS', scope: measuresScopeOf(role, target) },
         }),
     },
     milestonePolicy: {
@@ -1286,9 +1285,22 @@ describe('the authorisation matrix', () => {
     },
   };
 
+  /** The measures' scope of the role's own kind on that side (a national admin: a service). */
+  function measuresScopeOf(role: Role, target: Target): { kind: string; organisationId: string } {
+    const of = side(target);
+    if (role.startsWith('ESTABLISHMENT_')) return { kind: 'ESTABLISHMENT', organisationId: of.establishment.id };
+    if (role.startsWith('LA_')) return { kind: 'LOCAL_AUTHORITY', organisationId: of.localAuthority.id };
+    return { kind: 'YOUTH_JUSTICE_SERVICE', organisationId: of.youthJusticeService.id };
+  }
+
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
+    // Side A's council's lead (who sees its measures): its children's services user. Its officer is not.
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      w.a.localAuthority.id,
+      w.sessions[Role.LA_CHILDRENS_SERVICES].userId,
+    ]);
     for (const target of ['own', 'other'] as const) {
       const [row] = await t.dataSource.query(
         `SELECT id FROM milestone WHERE episode_id = $1 AND key = 'DETENTION_PLACEMENT_PLAN'`,
@@ -1316,6 +1328,10 @@ describe('the authorisation matrix', () => {
         { id: side(target).episode.id },
       );
       const pathwayId = plan.pathways.find((p: { type: string }) => p.type === 'EDUCATION_TRAINING_EMPLOYMENT').id;
+      // Education in custody: the establishment holding the child is named responsible for it.
+      await session.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: { pathwayId, expectedVersion: 1, responsibleOrganisationId: side(target).establishment.id },
+      });
       const { addPathwayAction } = await session.ok(
         `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
         { input: { pathwayId, description: 'Set up a college taster day' } },
@@ -1475,6 +1491,116 @@ describe('the authorisation matrix', () => {
       },
     );
     expect(accept.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', invitationStatus: 'UNKNOWN' });
+  });
+
+  describe('an establishment’s part of the plan', () => {
+    const ESTABLISHMENT_ROLES = [Role.ESTABLISHMENT_STAFF, Role.ESTABLISHMENT_MANAGER];
+    const outcome = (res: GraphqlResponse) => res.errors?.[0]?.extensions.code ?? 'allow';
+
+    it.each(ESTABLISHMENT_ROLES)(
+      '%s never changes a pathway it does not own, even of a child it holds',
+      async (role) => {
+        // The accommodation pathway (nobody responsible) and a health pathway the supervising service owns.
+        const { resettlementPlan } = await w.sessions.YJS_MANAGER.ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type version mayChange } } }`,
+          { id: w.a.episode.id },
+        );
+        const health = resettlementPlan.pathways.find((p: { type: string }) => p.type === 'MENTAL_HEALTH');
+        await w.sessions.YJS_MANAGER.ok(
+          `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+          {
+            input: {
+              pathwayId: health.id,
+              expectedVersion: health.version,
+              responsibleOrganisationId: w.a.youthJusticeService.id,
+            },
+          },
+        );
+        for (const pathwayId of [referralOf.own.pathwayId, health.id]) {
+          const res = await call(
+            w.sessions[role],
+            `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+            {
+              input: { pathwayId, expectedVersion: STALE, notes: 'Matrix' },
+            },
+          );
+          expect(outcome(res)).toBe('NOT_FOUND');
+          const add = await call(
+            w.sessions[role],
+            `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id } } }`,
+            { input: { pathwayId, description: 'Matrix action' } },
+          );
+          expect(outcome(add)).toBe('NOT_FOUND');
+        }
+        // What the page is told: only the pathway the establishment owns may be changed.
+        const { resettlementPlan: seen } = await w.sessions[role].ok(
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { type mayChange } mayArrangeReleaseDay } }`,
+          { id: w.a.episode.id },
+        );
+        expect(
+          seen.pathways.filter((p: { mayChange: boolean }) => p.mayChange).map((p: { type: string }) => p.type),
+        ).toEqual(['EDUCATION_TRAINING_EMPLOYMENT']);
+        expect(seen.mayArrangeReleaseDay).toBe(true);
+      },
+    );
+
+    it('a secure establishment cannot be named responsible for a pathway it does not provide in custody', async () => {
+      const res = await w.sessions.YJS_MANAGER.graphql(
+        `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`,
+        {
+          input: {
+            pathwayId: referralOf.own.pathwayId,
+            expectedVersion: 1,
+            responsibleOrganisationId: w.a.establishment.id,
+          },
+        },
+      );
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { responsibleOrganisationId: [expect.stringContaining('education and health in custody')] },
+      });
+    });
+
+    it.each(
+      ESTABLISHMENT_ROLES.flatMap((role) => (['own', 'other'] as const).map((target) => [role, target] as const)),
+    )(
+      '%s records the release-day medication, ID and property on the %s side, and nothing else',
+      async (role, target) => {
+        // A version for a release-day plan that does not exist yet: past access, the service's own CONFLICT.
+        const arrangements = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          {
+            input: {
+              planId: planOf[target].id,
+              expectedVersion: STALE,
+              medication: 'Matrix',
+              idDocuments: 'Matrix',
+              moneyAndProperty: 'Matrix',
+            },
+          },
+        );
+        expect(outcome(arrangements)).toBe(target === 'own' ? 'CONFLICT' : 'NOT_FOUND');
+        const more = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          { input: { planId: planOf[target].id, expectedVersion: STALE, medication: 'Matrix', phone: 'Matrix' } },
+        );
+        expect(outcome(more)).toBe('NOT_FOUND');
+      },
+    );
+
+    it.each([Role.LA_CHILDRENS_SERVICES, Role.HEALTH_PRACTITIONER, Role.EDUCATION_PROVIDER])(
+      '%s may not record the establishment’s release-day arrangements',
+      async (role) => {
+        const res = await call(
+          w.sessions[role],
+          `mutation($input: PlanReleaseDayInput!) { planReleaseDay(input: $input) { id } }`,
+          { input: { planId: planOf.own.id, expectedVersion: STALE, medication: 'Matrix' } },
+        );
+        expect(outcome(res)).toBe('NOT_FOUND');
+      },
+    );
   });
 
   describe('lists show only the caller’s slice', () => {

@@ -1,6 +1,7 @@
 // These requests stand where the portal stands: on this machine, in front of the api, passing on each person's
 // address in X-Forwarded-For. The api believes it only from a proxy it is told to trust (none by default).
 import { Role } from '@resettle/access';
+import { AuditMaintenance } from '@resettle/audit';
 import { AccessWorld, buildAccessWorld } from './support/access-world';
 import { TestApp } from './support/test-app';
 
@@ -14,24 +15,55 @@ describe('the audit log', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     w = await buildAccessWorld(t);
+    // As the worker does when it starts: the clock's month gets its partition (the world's rows move into it).
+    await t.app.get(AuditMaintenance).run();
   });
   afterAll(async () => {
     await t?.stop();
   });
 
   describe('is append-only in PostgreSQL', () => {
+    const partitionOfToday = async () =>
+      (await t.dataSource.query(`SELECT tableoid::regclass::text AS p FROM audit_record ORDER BY id DESC LIMIT 1`))[0]
+        .p as string;
     it.each([
-      ['UPDATE', `UPDATE audit_event SET outcome = 'ALLOWED'`],
-      ['UPDATE of no rows', `UPDATE audit_event SET action = 'x' WHERE false`],
-      ['DELETE', `DELETE FROM audit_event`],
-      ['DELETE of one row', `DELETE FROM audit_event WHERE id = (SELECT min(id) FROM audit_event)`],
-      ['TRUNCATE', `TRUNCATE audit_event`],
+      ['UPDATE', () => `UPDATE audit_record SET outcome = 'ALLOWED'`],
+      ['UPDATE of no rows', () => `UPDATE audit_record SET action = 'x' WHERE false`],
+      ['DELETE', () => `DELETE FROM audit_record`],
+      ['DELETE of one row', () => `DELETE FROM audit_record WHERE id = (SELECT min(id) FROM audit_record)`],
+      ['TRUNCATE', () => `TRUNCATE audit_record`],
+      ['UPDATE of a partition', (p: string) => `UPDATE ${p} SET outcome = 'ALLOWED'`],
+      ['DELETE from a partition', (p: string) => `DELETE FROM ${p}`],
+      ['TRUNCATE of a partition', (p: string) => `TRUNCATE ${p}`],
+      ['TRUNCATE of the default partition', () => `TRUNCATE audit_record_default`],
     ])('refuses %s', async (_what, sql) => {
-      const before = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_event`);
+      const partition = await partitionOfToday();
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_record`);
       expect(before[0].n).toBeGreaterThan(0);
-      await expect(t.dataSource.query(sql)).rejects.toThrow(/append-only/);
-      const after = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_event`);
+      await expect(t.dataSource.query(sql(partition))).rejects.toThrow(/append-only/);
+      const after = await t.dataSource.query(`SELECT count(*)::int AS n, max(id) AS last FROM audit_record`);
       expect(after).toEqual(before);
+    });
+
+    it('refuses DELETE from the default partition, where a row whose month had no partition waits', async () => {
+      await t.dataSource.query(
+        `INSERT INTO audit_record (occurred_at, action, resource_type, outcome) VALUES ('2035-01-04T10:00:00Z', 'early', 'Test', 'ALLOWED')`,
+      );
+      await expect(t.dataSource.query(`DELETE FROM audit_record_default`)).rejects.toThrow(/append-only/);
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_record_default`)).toEqual([{ n: 1 }]);
+    });
+
+    it('gives the application role no way round it: no DELETE even with the maintenance switch on', async () => {
+      await expect(
+        t.appDataSource.transaction(async (em) => {
+          await em.query(`SELECT set_config('resettle.audit_maintenance', 'on', true)`);
+          await em.query(`DELETE FROM audit_record_default`);
+        }),
+      ).rejects.toThrow(/permission denied/);
+    });
+
+    it('the audit_event view is read-only', async () => {
+      await expect(t.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/cannot delete from view/);
     });
 
     it('still takes new rows', async () => {
@@ -150,7 +182,7 @@ describe('the audit log', () => {
       expect(row).toEqual({ outcome: 'DENIED', detail: { action: 'CHANGE_CUSTODY' } });
     });
 
-    it('a page of the caseload: one row per child on it', async () => {
+    it('a page of the caseload with one child: one row naming it', async () => {
       const before = Number((await t.dataSource.query(`SELECT max(id) AS id FROM audit_event`))[0].id);
       await w.sessions.YJS_CASE_MANAGER.ok(`{ caseload { edges { node { id child { givenName } } } } }`);
       const rows = await t.dataSource.query(`SELECT action, child_id, fields_read FROM audit_event WHERE id > $1`, [
@@ -324,5 +356,164 @@ describe('the audit log', () => {
       });
       expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
+  });
+
+  describe('lasts years: one row per page, monthly partitions, a retention', () => {
+    const registerA = async (givenName: string) => {
+      const manager = w.sessions.YJS_MANAGER;
+      const { registerChild: child } = await manager.ok(
+        `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+        {
+          input: {
+            givenName,
+            familyName: 'Pagetester',
+            dateOfBirth: '2010-06-01',
+            gender: 'MALE',
+            ethnicity: 'MIXED_WHITE_BLACK_CARIBBEAN',
+            lookedAfter: false,
+            responsibleAuthorityId: w.a.localAuthority.id,
+            homeAuthorityId: w.a.localAuthority.id,
+            careLeaver: false,
+            hasEhcp: false,
+          },
+        },
+      );
+      const { startCustodialEpisode: episode } = await manager.ok(
+        `mutation($input: StartCustodialEpisodeInput!) { startCustodialEpisode(input: $input) { id } }`,
+        {
+          input: {
+            childId: child.id,
+            establishmentId: w.a.establishment.id,
+            supervisingServiceId: w.a.youthJusticeService.id,
+            remandDate: '2026-11-02',
+          },
+        },
+      );
+      return { childId: child.id as string, episodeId: episode.id as string };
+    };
+    const realMonth = async (offsetMonths = 0) =>
+      (
+        await t.dataSource.query(
+          `SELECT to_char(now() AT TIME ZONE 'UTC' + make_interval(months => $1), 'YYYY-MM') AS m`,
+          [offsetMonths],
+        )
+      )[0].m as string;
+
+    it('a caseload page of three children is one row naming all three, in page order, in its month’s partition', async () => {
+      const two = await registerA('Rowan');
+      const three = await registerA('Sasha');
+      const before = Number((await t.dataSource.query(`SELECT max(id) AS id FROM audit_record`))[0].id);
+      const { caseload } = await w.sessions.YJS_MANAGER.ok(
+        `{ caseload(first: 10) { edges { node { id child { id } } } } }`,
+      );
+      const page = caseload.edges.map((e: { node: { id: string; child: { id: string } } }) => e.node);
+      expect(page.map((n: { child: { id: string } }) => n.child.id).sort()).toEqual(
+        [w.a.child.id, two.childId, three.childId].sort(),
+      );
+      const rows = await t.dataSource.query(
+        `SELECT id, action, resource_ids, child_ids, tableoid::regclass::text AS partition FROM audit_record WHERE id > $1`,
+        [before],
+      );
+      expect(rows).toEqual([
+        {
+          id: expect.any(String),
+          action: 'caseload',
+          resource_ids: page.map((n: { id: string }) => n.id),
+          child_ids: page.map((n: { child: { id: string } }) => n.child.id),
+          partition: 'audit_record_y2026m11',
+        },
+      ]);
+      // Read per child, it is one entry on each child's trail (after the trail's own read), naming its episode.
+      const trail = await w.sessions.YJS_MANAGER.ok(
+        `query($id: ID!) { auditTrail(childId: $id, first: 2) { edges { node { action childId resourceId } } } }`,
+        { id: three.childId },
+      );
+      expect(trail.auditTrail.edges.map((e: { node: unknown }) => e.node)).toEqual([
+        { action: 'auditTrail', childId: three.childId, resourceId: three.childId },
+        { action: 'caseload', childId: three.childId, resourceId: three.episodeId },
+      ]);
+      // And the audit_event view still shows it a child to a line.
+      const perChild = await t.dataSource.query(`SELECT child_id FROM audit_event WHERE id = $1 ORDER BY position`, [
+        rows[0].id,
+      ]);
+      expect(perChild.map((r: { child_id: string }) => r.child_id)).toEqual(rows[0].child_ids);
+    });
+
+    it('keeps a partition for the clock’s month and the next two, made ahead; a second run makes nothing', async () => {
+      const months = (await t.dataSource.query(`SELECT audit_partition_months() AS m`)).map((r: { m: string }) => r.m);
+      expect(months).toEqual(expect.arrayContaining(['2026-11', '2026-12', '2027-01']));
+      const again = await t.app.get(AuditMaintenance).run();
+      expect(again.created).toEqual([]);
+      expect(again.dropped).toEqual([]);
+    });
+
+    it('a row whose month had no partition waits in the default one, and moves when its month is made', async () => {
+      await t.dataSource.query(
+        `INSERT INTO audit_record (occurred_at, action, resource_type, outcome) VALUES ('2031-05-04T10:00:00Z', 'probe', 'Test', 'ALLOWED')`,
+      );
+      const where = async () =>
+        (
+          await t.dataSource.query(
+            `SELECT tableoid::regclass::text AS p FROM audit_record WHERE action = 'probe' AND occurred_at = '2031-05-04T10:00:00Z'`,
+          )
+        ).map((r: { p: string }) => r.p);
+      expect(await where()).toEqual(['audit_record_default']);
+      const [{ made }] = await t.appDataSource.query(`SELECT audit_create_partition('2031-05') AS made`);
+      expect(made).toBe(true);
+      expect(await where()).toEqual(['audit_record_y2031m05']);
+    });
+
+    it('two workers making the same month at once: one makes it, the other finds it', async () => {
+      const made = await Promise.all(
+        [t.appDataSource, t.appDataSource].map(
+          async (ds) => (await ds.query(`SELECT audit_create_partition('2032-03') AS made`))[0].made,
+        ),
+      );
+      expect(made.sort()).toEqual([false, true]);
+    });
+
+    it('refuses to drop a month still kept, or to keep less than a year, whoever asks', async () => {
+      await expect(t.appDataSource.query(`SELECT audit_drop_partition($1, 84)`, [await realMonth(-2)])).rejects.toThrow(
+        /within the 84 months kept/,
+      );
+      await expect(t.appDataSource.query(`SELECT audit_drop_partition('2001-01', 6)`)).rejects.toThrow(
+        /at least 12 months/,
+      );
+      await expect(t.appDataSource.query(`DROP TABLE audit_record_y2026m11`)).rejects.toThrow(/must be owner/);
+    });
+
+    it('drops the months past the retention and purges old rows left in the default partition, and audits the run', async () => {
+      await t.dataSource.query(`SELECT audit_create_partition('2015-01')`);
+      await t.dataSource.query(
+        `INSERT INTO audit_record (occurred_at, action, resource_type, outcome) VALUES
+           ('2015-01-10T10:00:00Z', 'old', 'Test', 'ALLOWED'), ('2016-03-10T10:00:00Z', 'old', 'Test', 'ALLOWED')`,
+      );
+      const kept = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_record WHERE action <> 'old'`);
+      const run = await t.app.get(AuditMaintenance).run();
+      expect(run).toMatchObject({ retentionMonths: 84, dropped: ['2015-01'], refused: [], purgedDefaultRows: 1 });
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'old'`)).toEqual([
+        { n: 0 },
+      ]);
+      expect(await t.dataSource.query(`SELECT to_regclass('audit_record_y2015m01') AS t`)).toEqual([{ t: null }]);
+      // Nothing inside the retention went (the run's own row aside).
+      expect(
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_record WHERE action <> 'old' AND action <> 'auditMaintenance'`,
+        ),
+      ).toEqual([{ n: kept[0].n - (await maintenanceRows()) }]);
+      const [last] = await t.dataSource.query(
+        `SELECT outcome, detail FROM audit_record WHERE action = 'auditMaintenance' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(last).toEqual({
+        outcome: 'SUCCEEDED',
+        detail: { retentionMonths: 84, created: [], dropped: ['2015-01'], refused: [], purgedDefaultRows: 1 },
+      });
+    });
+    const maintenanceRows = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_record WHERE action = 'auditMaintenance' AND id < (SELECT max(id) FROM audit_record WHERE action = 'auditMaintenance')`,
+        )
+      )[0].n as number;
   });
 });

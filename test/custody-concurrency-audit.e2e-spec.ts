@@ -133,9 +133,9 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
 
       // The INSERT into audit_event sits between the change's START TRANSACTION and its COMMIT, with the UPDATE of
       // the episode: one commits only with the other.
-      const auditInsert = statements.findIndex((sql) => /^INSERT INTO "audit_event"/i.test(sql));
+      const auditInsert = statements.findIndex((sql) => /^INSERT INTO "audit_record"/i.test(sql));
       expect(auditInsert).toBeGreaterThan(0);
-      expect(statements.filter((sql) => /^INSERT INTO "audit_event"/i.test(sql))).toHaveLength(1);
+      expect(statements.filter((sql) => /^INSERT INTO "audit_record"/i.test(sql))).toHaveLength(1);
       const begin = statements
         .slice(0, auditInsert)
         .map((sql) => /^START TRANSACTION/i.test(sql))

@@ -23,7 +23,10 @@ const PRIVILEGES: Record<string, string[]> = {
   // TypeORM's record of applied migrations: the owner's alone.
   accommodation_arrangement: ['SELECT', 'INSERT'],
   app_user: ['SELECT', 'INSERT', 'UPDATE'],
-  audit_event: ['SELECT', 'INSERT'],
+  // The per-child view of audit_record, for reading in SQL.
+  audit_event: ['SELECT'],
+  // Its monthly partitions grant nothing: rows go in and are read through the partitioned table alone.
+  audit_record: ['SELECT', 'INSERT'],
   calendar_feed: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   case_manager_assignment: ['SELECT', 'INSERT', 'UPDATE'],
   child: ['SELECT', 'INSERT', 'UPDATE'],
@@ -82,7 +85,7 @@ async function privilegesOf(query: Query, role: string): Promise<Record<string, 
             ARRAY(SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
                   WHERE has_table_privilege($1, c.oid, p)) AS privileges
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
       ORDER BY 1`,
     [role],
   );
@@ -146,8 +149,8 @@ describe('database roles: the api and worker connect as the application role', (
           'it may create schemas',
           'it may create temporary tables',
           'it owns or may create objects in schema public',
-          'it owns accommodation_arrangement, app_user, audit_event, audit_event_id_seq, calendar_feed, ...',
-          'it owns function refuse_audit_event_change',
+          'it owns accommodation_arrangement, app_user, audit_event, audit_record, audit_record_default, ...',
+          'it owns function audit_create_partition, audit_drop_partition, audit_partition_months, audit_purge_default, refuse_audit_record_change, ...',
         ]),
       );
       const admin = new Client({ connectionString: TestDatabase.adminUrl });
@@ -206,10 +209,16 @@ describe('database roles: the api and worker connect as the application role', (
   });
 
   describe("cannot get round the audit trail's append-only trigger", () => {
-    const auditRows = () => asOwner(`SELECT * FROM audit_event ORDER BY id`);
+    const auditRows = () => asOwner(`SELECT * FROM audit_record ORDER BY id`);
+    // The row-level trigger: on audit_record and cloned onto each partition.
     const trigger = () =>
-      asOwner(`SELECT t.tgenabled, p.proname::text AS function, md5(p.prosrc) AS source
-                 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgname = 'audit_event_append_only'`);
+      asOwner(`SELECT t.tgrelid::regclass::text AS on, t.tgenabled, p.proname::text AS function, md5(p.prosrc) AS source
+                 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE t.tgname = 'audit_record_append_only' AND t.tgrelid = 'audit_record'::regclass`);
+    const partitionTriggers = () =>
+      asOwner(`SELECT t.tgrelid::regclass::text AS on, t.tgname::text AS name, t.tgenabled
+                 FROM pg_trigger t JOIN pg_inherits i ON i.inhrelid = t.tgrelid
+                WHERE i.inhparent = 'audit_record'::regclass ORDER BY 1, 2`);
 
     it.each([
       [
@@ -219,28 +228,44 @@ describe('database roles: the api and worker connect as the application role', (
       ],
       [
         'disable the trigger',
-        `ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`,
-        /must be owner of table audit_event/,
+        `ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only`,
+        /must be owner of table audit_record/,
       ],
-      ['disable every trigger', `ALTER TABLE audit_event DISABLE TRIGGER ALL`, /must be owner of table audit_event/],
+      ['disable every trigger', `ALTER TABLE audit_record DISABLE TRIGGER ALL`, /must be owner of table audit_record/],
+      [
+        "disable a partition's triggers",
+        `ALTER TABLE audit_record_default DISABLE TRIGGER ALL`,
+        /must be owner of table audit_record_default/,
+      ],
       [
         'drop the trigger',
-        `DROP TRIGGER audit_event_append_only ON audit_event`,
-        /must be owner of relation audit_event/,
+        `DROP TRIGGER audit_record_append_only ON audit_record`,
+        /must be owner of relation audit_record/,
       ],
       [
         "replace the trigger's function",
-        `CREATE OR REPLACE FUNCTION refuse_audit_event_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
+        `CREATE OR REPLACE FUNCTION refuse_audit_record_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
         /permission denied for schema public|must be owner of function/,
       ],
-      ['take the table over', `ALTER TABLE audit_event OWNER TO CURRENT_USER`, /must be owner of table audit_event/],
+      ['take the table over', `ALTER TABLE audit_record OWNER TO CURRENT_USER`, /must be owner of table audit_record/],
+      [
+        'detach a partition',
+        `ALTER TABLE audit_record DETACH PARTITION audit_record_default`,
+        /must be owner of table/,
+      ],
     ])('refuses to %s, and then still to change or delete audit rows', async (_what, bypass, refusal) => {
       const rowsBefore = await auditRows();
       expect(rowsBefore.length).toBeGreaterThan(0);
       const triggerBefore = await trigger();
       expect(triggerBefore).toEqual([
-        { tgenabled: 'O', function: 'refuse_audit_event_change', source: expect.any(String) },
+        { on: 'audit_record', tgenabled: 'O', function: 'refuse_audit_record_change', source: expect.any(String) },
       ]);
+      const partitionTriggersBefore = await partitionTriggers();
+      expect(partitionTriggersBefore).toContainEqual({
+        on: 'audit_record_default',
+        name: 'audit_record_append_only',
+        tgenabled: 'O',
+      });
       // One connection of the api's pool, as an attacker holding it would use it.
       const runner: QueryRunner = t.appDataSource.createQueryRunner();
       try {
@@ -248,19 +273,22 @@ describe('database roles: the api and worker connect as the application role', (
           code: '42501',
           message: expect.stringMatching(refusal),
         });
-        for (const change of [
-          `UPDATE audit_event SET outcome = 'ALLOWED'`,
-          `DELETE FROM audit_event`,
-          `TRUNCATE audit_event`,
+        for (const [change, table] of [
+          [`UPDATE audit_record SET outcome = 'ALLOWED'`, 'audit_record'],
+          [`DELETE FROM audit_record`, 'audit_record'],
+          [`TRUNCATE audit_record`, 'audit_record'],
+          [`DELETE FROM audit_record_default`, 'audit_record_default'],
         ]) {
           await expect(runner.query(change)).rejects.toMatchObject({
             code: '42501',
-            message: 'permission denied for table audit_event',
+            message: `permission denied for table ${table}`,
           });
         }
+        // The per-child view cannot be written at all.
+        await expect(runner.query(`DELETE FROM audit_event`)).rejects.toThrow(/cannot delete from view/);
         // It may still add rows and read them: that is its job.
         await runner.query(
-          `INSERT INTO audit_event (occurred_at, action, resource_type, outcome) VALUES (now(), 'test', 'Test', 'ALLOWED')`,
+          `INSERT INTO audit_record (occurred_at, action, resource_type, outcome) VALUES (now(), 'test', 'Test', 'ALLOWED')`,
         );
       } finally {
         await runner.release();
@@ -269,12 +297,26 @@ describe('database roles: the api and worker connect as the application role', (
       expect(rowsAfter.slice(0, rowsBefore.length)).toEqual(rowsBefore);
       expect(rowsAfter).toHaveLength(rowsBefore.length + 1);
       expect(await trigger()).toEqual(triggerBefore);
+      expect(await partitionTriggers()).toEqual(partitionTriggersBefore);
     });
   });
 
   describe('privileges', () => {
     it('are, on every table, exactly those listed in this file (a new table without grants fails here)', async () => {
       expect(await privilegesOf(asOwner, app)).toEqual(PRIVILEGES);
+    });
+
+    it('are none on any partition of the audit log: it reaches them only through audit_record', async () => {
+      const partitions: { name: string; privileges: string[] }[] = await asOwner(
+        `SELECT c.relname::text AS name,
+                ARRAY(SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+                      WHERE has_table_privilege($1, c.oid, p)) AS privileges
+           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+          WHERE i.inhparent = 'audit_record'::regclass`,
+        [app],
+      );
+      expect(partitions.length).toBeGreaterThan(1);
+      expect(partitions.filter((p) => p.privileges.length > 0)).toEqual([]);
     });
 
     it('cover every sequence a table it inserts into draws from, and never let it set one', async () => {

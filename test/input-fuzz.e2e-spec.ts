@@ -20,7 +20,9 @@ const PER_SLOT = 3;
 const STALE = 999_999;
 
 /** Tables a refused call may write to: the audit log records every refusal on purpose. */
-const WRITTEN_BY_REFUSALS = ['audit_event'];
+const WRITTEN_BY_REFUSALS = ['audit_record'];
+/** The audit log's partitions are written by refusals as the table is. */
+const writtenByRefusals = (table: string) => WRITTEN_BY_REFUSALS.some((t) => table === t || table.startsWith(`${t}_`));
 
 /** Roles tried, in this order, until one gets past the access policy (public operations are sent signed out). */
 const ROLE_ORDER: Role[] = [
@@ -357,7 +359,7 @@ describe('bad input is never INTERNAL', () => {
       `CREATE FUNCTION fuzz_note_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
        BEGIN INSERT INTO fuzz_write (table_name) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`,
     );
-    for (const name of tables.map((r) => r.table_name).filter((n) => !WRITTEN_BY_REFUSALS.includes(n))) {
+    for (const name of tables.map((r) => r.table_name).filter((n) => !writtenByRefusals(n))) {
       await t.dataSource.query(
         `CREATE TRIGGER fuzz_insert_delete AFTER INSERT OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_note_write();
          CREATE TRIGGER fuzz_update AFTER UPDATE ON "${name}" FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION fuzz_note_write();

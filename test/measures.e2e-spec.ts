@@ -86,6 +86,39 @@ import { Session, TestApp } from './support/test-app';
  * repeated), A3 "Anger management", A4 "Victim awareness" (B's child's, not A's); B1–B5 "Victim Awareness", B6
  * "Victim awareness course" (another name).
  *   repeated / not                2,6 → both hidden         5,7 → 5 (42%), 7        7,13 → 7 (35%), 13
+ *
+ * The scopes (November). Side A's children left side A's establishment, and B1–B4 did too (B5–B12 left side B's);
+ * A1–A8's home is side A's local authority, and so is B9–B12's (a child of their own), B1–B8's side B's. Side A's
+ * service is in Yorkshire and the Humber, side B's in Wales.
+ *   scope                          released  figure by hand                                  shown
+ *   establishment A (A1–8, B1–4)   12        address 28+/14–27/0–13/not: 3+4, 2, 1, 2 = 7,2,1,2   7 (58%), the rest
+ *                                            (the hidden add up to 5: 7 stays)                    hidden
+ *                                            agreed by release / not: 2+4, 6 = 6,6                6 (50%), 6
+ *   local authority A (A1–8, B9–12) 12       ETE by release / not: 5+0, 3+4 = 5,7                 5 (42%), 7
+ *                                            initial meeting in time / not: 6+0, 2+4 = 6,6        6 (50%), 6
+ *                                            views on every pathway / not: 4+1 (B9), 4+3 = 5,7    5 (42%), 7
+ *   region Wales (side B's service) 12       as side B's service: address 6,3,3,0; agreed 7,5     6, hidden ×3; 7, 5
+ *   region Yorkshire and the Humber 8        as side A's service
+ *   region London                  0         nobody                                              fewer than 5
+ *   England and Wales              20        as all                                              20
+ * This branch's figures by scope, recomputed for that cohort (the rows above, each child where the scopes put them):
+ *   establishment A (A1–8, B1–4)   case manager none/0/1/2+: 3, 2+4 (B1–B4 X throughout), 2, 1 = 3,6,2,1
+ *                                    → 6 (50%), the rest hidden (3, 2 and 1 add up to 6: nothing more)
+ *                                  repeated / not: 2+4 (B1–B4 "Victim Awareness", side B's child's), 6 = 6,6 → 6, 6
+ *                                  ACCOMMODATION_CONFIRMED escalated none/1/2/3: 3+4 (B1–B4 on time), 3, 1, 1 =
+ *                                    7,3,1,1 = 12 → 7, hidden ×3, 12 (the hidden add up to 5: 7 stays)
+ *                                  plan (the trend's month): views 4+4 = 8, explained 5+4 = 9, agreed 2+4 = 6
+ *   local authority A (A1–8, B9–12) case manager: 3, 2, 2+4 (B9–B12 X, Y), 1 = 3,2,6,1 → 6 (50%), the rest hidden
+ *                                  repeated / not: 2, 6+4 (B9–B12 plan none; their child of their own did none
+ *                                    earlier either) = 2,10 → both hidden (10 would give the 2 away)
+ *                                  escalated: 3, 3, 1+4 (B9–B12 late, side B's: level 2), 1 = 3,3,5,1 = 12
+ *                                    → hidden, hidden, 5, hidden, 12
+ *                                  plan: views 4+1 (B9) = 5, explained 5+4 = 9, agreed 2+0 = 2
+ *   region Wales (side B's service) as side B's service: case manager 0,6,6,0 → hidden, hidden, 6, hidden; repeated
+ *                                  5,7 → 5 (42%), 7; escalated 6,0,6,0 = 12 → the zeros and the first 6 hidden, 6, 12
+ * None of the service and England and Wales figures above changed with the scopes: moving B1–B4's establishment and
+ * B9–B12's child changes no service, no case manager, no escalation and no plan; B9–B12 plan no intervention, so
+ * giving them a child of their own (with no earlier interventions) leaves side B's repeated at 5 (B1–B5).
  */
 describe('resettlement measures (issue 23)', () => {
   let t: TestApp;
@@ -332,14 +365,43 @@ describe('resettlement measures (issue 23)', () => {
         ete: i <= 6 ? minus(r, 20) : null,
       });
       await planOf(b, i <= 9 ? 'ALL' : 'NONE', minus(r, 20), i <= 7 ? minus(r, 18) : null);
-      bs.push(b);
       await meetings(
         b,
         r,
         i <= 8 ? 'ON_TIME' : i <= 10 ? 'LATE' : 'NOT_HELD',
         i <= 6 ? 'ON_TIME' : i <= 9 ? 'LATE' : 'NOT_HELD',
       );
+      bs.push(b);
     }
+    // The other scopes (see the header): B1–B4 left side A's establishment; B9–B12 are a child whose home is side A's
+    // local authority; side A's service is in Yorkshire and the Humber, side B's in Wales; side A's council's lead is
+    // its children's services user.
+    await t.dataSource.query(`UPDATE custodial_episode SET current_establishment_id = $2 WHERE id = ANY($1)`, [
+      bs.slice(0, 4).map((b) => b.id),
+      w.a.establishment.id,
+    ]);
+    const homeInA = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO child
+         SELECT (jsonb_populate_record(c, jsonb_build_object('id', $2::uuid, 'external_reference', 'MEASURES-HOME-A',
+                 'home_authority_id', $3::uuid))).*
+           FROM child c WHERE c.id = $1`,
+      [w.b.child.id, homeInA, w.a.localAuthority.id],
+    );
+    for (const table of ['custodial_episode', 'milestone', 'resettlement_plan'])
+      await t.dataSource.query(
+        `UPDATE ${table} SET child_id = $2 WHERE ${table === 'custodial_episode' ? 'id' : 'episode_id'} = ANY($1)`,
+        [bs.slice(8).map((b) => b.id), homeInA],
+      );
+    await t.dataSource.query(`UPDATE organisation SET region = $2 WHERE id = $1`, [
+      w.a.youthJusticeService.id,
+      'Yorkshire and the Humber',
+    ]);
+    await t.dataSource.query(`UPDATE organisation SET region = 'Wales' WHERE id = $1`, [w.b.youthJusticeService.id]);
+    await t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      w.a.localAuthority.id,
+      w.sessions[Role.LA_CHILDRENS_SERVICES].userId,
+    ]);
     // Case managers and interventions (see the header).
     const [x, y] = [w.a.colleagueOf[w.a.youthJusticeService.id].id, w.b.colleagueOf[w.b.youthJusticeService.id].id];
     const assigned = async (episode: { id: string }, ...who: [string, string][]) => {
@@ -446,7 +508,7 @@ describe('resettlement measures (issue 23)', () => {
     const escalated = (counts: typeof all, key: string) => counts.deadlines.find((d) => d.key === key)!.escalated;
     expect(escalated(all, 'ACCOMMODATION_CONFIRMED')).toEqual([9, 3, 7, 1]);
     expect(escalated(all, 'CHILD_TOLD_WHERE_LIVING')).toEqual([20, 0, 0, 0]);
-    const a = await measures.counts(NOVEMBER, [w.a.youthJusticeService.id]);
+    const a = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
     expect(escalated(a, 'ACCOMMODATION_CONFIRMED')).toEqual([3, 3, 1, 1]);
     expect([all.caseManagerChanges, all.interventionRepeated]).toEqual([[3, 8, 8, 1], 7]);
@@ -458,7 +520,7 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 6,
       preReleaseMeetingInTime: 4,
     });
-    const b = await measures.counts(NOVEMBER, [w.b.youthJusticeService.id]);
+    const b = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.b.youthJusticeService.id] });
     expect(b.plan).toEqual({
       viewsEveryPathway: 9,
       explained: 12,
@@ -586,6 +648,236 @@ describe('resettlement measures (issue 23)', () => {
     expect(caseManager.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 
+  const SCOPED = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    youthJusticeServiceId scope { kind organisationId region name } released { value display }
+    accommodation { numerator { display } percentage } ete { numerator { display } percentage }
+    planViews { numerator { display } percentage } planAgreed { numerator { display } percentage }
+    initialMeeting { numerator { display } percentage } } }`;
+  const scoped = (session: Session, scope: Record<string, string> | null, query = SCOPED) =>
+    session.graphql(query, { input: { ...NOVEMBER, scope } });
+  const percentages = (figures: { percentage: number | null }[]) => figures.map((f) => f.percentage);
+
+  it('counts each scope in PostgreSQL, by hand (before suppression)', async () => {
+    const measures = t.app.get(MeasuresService);
+    const establishment = await measures.counts(NOVEMBER, { establishmentId: w.a.establishment.id });
+    expect(establishment).toMatchObject({ released: 12, address: [7, 2, 1, 2] });
+    expect(establishment.plan.agreed).toBe(6);
+    const council = await measures.counts(NOVEMBER, { homeAuthorityId: w.a.localAuthority.id });
+    expect(council).toMatchObject({ released: 12, eteByRelease: 5 });
+    expect(council.plan).toMatchObject({ viewsEveryPathway: 5, initialMeetingInTime: 6 });
+    expect((await measures.counts(NOVEMBER, { homeAuthorityId: w.b.localAuthority.id })).released).toBe(8);
+    expect((await measures.counts(NOVEMBER, { establishmentId: w.b.establishment.id })).released).toBe(8);
+    // This branch's figures follow the scope too (see the header).
+    const escalated = (counts: typeof council) =>
+      counts.deadlines.find((d) => d.key === 'ACCOMMODATION_CONFIRMED')!.escalated;
+    expect([establishment.caseManagerChanges, establishment.interventionRepeated]).toEqual([[3, 6, 2, 1], 6]);
+    expect(escalated(establishment)).toEqual([7, 3, 1, 1]);
+    expect([council.caseManagerChanges, council.interventionRepeated]).toEqual([[3, 2, 6, 1], 2]);
+    expect(escalated(council)).toEqual([3, 3, 5, 1]);
+    const planOfMonth = async (population: { establishmentId: string } | { homeAuthorityId: string }) => {
+      const [november] = await measures.monthlyCounts(NOVEMBER, population);
+      const { PLAN_VIEWS_EVERY_PATHWAY, PLAN_EXPLAINED, PLAN_AGREED } = november.yes;
+      return [november.released, PLAN_VIEWS_EVERY_PATHWAY, PLAN_EXPLAINED, PLAN_AGREED];
+    };
+    expect(await planOfMonth({ establishmentId: w.a.establishment.id })).toEqual([12, 8, 9, 6]);
+    expect(await planOfMonth({ homeAuthorityId: w.a.localAuthority.id })).toEqual([12, 5, 9, 2]);
+  });
+
+  it('the case managers, repeated interventions and escalations are the scope’s, suppressed as the rest', async () => {
+    const figuresOf = async (session: Session, scope: Record<string, string> | null) => {
+      const m = (await session.ok(QUERY, { input: { ...NOVEMBER, scope } })).resettlementMeasures;
+      return [
+        shown(m.caseManagerChanges),
+        percentages(m.caseManagerChanges),
+        shown(m.interventionRepeated),
+        escalation(m.escalations, 'ACCOMMODATION_CONFIRMED'),
+      ];
+    };
+    const establishment = { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id };
+    const own = await figuresOf(w.sessions[Role.ESTABLISHMENT_MANAGER], null);
+    expect(own).toEqual([
+      [F, '6', F, F],
+      [null, 50, null, null],
+      ['6', '6'],
+      ['7', F, F, F, '12'],
+    ]);
+    expect(await figuresOf(admin, establishment)).toEqual(own);
+    expect(await figuresOf(w.sessions[Role.LA_CHILDRENS_SERVICES], null)).toEqual([
+      [F, F, '6', F],
+      [null, null, 50, null],
+      [F, F],
+      [F, F, '5', F, '12'],
+    ]);
+    expect(await figuresOf(admin, { kind: 'REGION', region: 'Wales' })).toEqual([
+      [F, F, '6', F],
+      [null, null, 50, null],
+      ['5', '7'],
+      [F, F, '6', F, '12'],
+    ]);
+  });
+
+  it('an establishment manager sees the children released from their establishment, whichever service', async () => {
+    const res = await scoped(w.sessions[Role.ESTABLISHMENT_MANAGER], null);
+    const m = res.data.resettlementMeasures;
+    expect(m.scope).toEqual({
+      kind: 'ESTABLISHMENT',
+      organisationId: w.a.establishment.id,
+      region: null,
+      name: w.a.establishment.name,
+    });
+    expect(m.youthJusticeServiceId).toBeNull();
+    expect(m.released).toEqual({ value: 12, display: '12' });
+    expect(shown(m.accommodation)).toEqual(['7', F, F, F]);
+    expect(m.accommodation[0].percentage).toBe(58);
+    expect(shown(m.planAgreed)).toEqual(['6', '6']);
+    expect(percentages(m.planAgreed)).toEqual([50, 50]);
+    // Naming their own establishment is the same; the national admin asking for it sees the same counts.
+    const own = { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id };
+    expect((await scoped(w.sessions[Role.ESTABLISHMENT_MANAGER], own)).data.resettlementMeasures).toEqual(m);
+    expect((await scoped(admin, own)).data.resettlementMeasures).toEqual(m);
+  });
+
+  it('a council’s lead sees the children whose home is their local authority', async () => {
+    const lead = w.sessions[Role.LA_CHILDRENS_SERVICES];
+    const { resettlementMeasures: m } = (await scoped(lead, null)).data;
+    expect(m.scope).toMatchObject({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id });
+    expect(m.released.display).toBe('12');
+    expect(shown(m.accommodation)).toEqual([F, F, F, F]);
+    expect(shown(m.ete)).toEqual(['5', '7']);
+    expect(percentages(m.ete)).toEqual([42, 58]);
+    expect(shown(m.initialMeeting)).toEqual(['6', '6']);
+    expect(shown(m.planViews)).toEqual(['5', '7']);
+    const [row] = await t.dataSource.query(
+      `SELECT resource_type, resource_id, child_id, outcome, detail FROM audit_event
+        WHERE action = 'resettlementMeasures' AND actor_user_id = $1 ORDER BY id DESC LIMIT 1`,
+      [lead.userId],
+    );
+    expect(row).toMatchObject({
+      resource_type: 'ResettlementMeasures',
+      resource_id: w.a.localAuthority.id,
+      child_id: null,
+      outcome: 'ALLOWED',
+      detail: { ...NOVEMBER, scope: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id },
+    });
+  });
+
+  it('a national admin may ask for a region, a council or England and Wales', async () => {
+    const wales = (await scoped(admin, { kind: 'REGION', region: 'Wales' })).data.resettlementMeasures;
+    expect(wales.scope).toEqual({ kind: 'REGION', organisationId: null, region: 'Wales', name: 'Wales' });
+    expect(wales.released.display).toBe('12');
+    expect(shown(wales.accommodation)).toEqual(['6', F, F, F]);
+    expect(shown(wales.planAgreed)).toEqual(['7', '5']);
+    const yorkshire = (await scoped(admin, { kind: 'REGION', region: 'Yorkshire and the Humber' })).data;
+    expect(yorkshire.resettlementMeasures.released.display).toBe('8');
+    const london = (await scoped(admin, { kind: 'REGION', region: 'London' })).data;
+    expect(london.resettlementMeasures.released).toEqual({ value: null, display: F });
+    const council = (await scoped(admin, { kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id })).data;
+    expect(council.resettlementMeasures.scope.name).toBe(w.a.localAuthority.name);
+    expect(shown(council.resettlementMeasures.ete)).toEqual(['5', '7']);
+    const all = (await scoped(admin, { kind: 'ENGLAND_AND_WALES' })).data.resettlementMeasures;
+    expect(all.scope).toEqual({
+      kind: 'ENGLAND_AND_WALES',
+      organisationId: null,
+      region: null,
+      name: 'England and Wales',
+    });
+    expect(all.released.display).toBe('20');
+    // An organisation of another kind than the scope's is not found, as one that does not exist.
+    for (const scope of [
+      { kind: 'ESTABLISHMENT', organisationId: w.a.youthJusticeService.id },
+      { kind: 'LOCAL_AUTHORITY', organisationId: randomUUID() },
+    ])
+      expect((await scoped(admin, scope)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it.each<[string, Role, () => Record<string, string> | null, string]>([
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'youth justice manager',
+      Role.YJS_MANAGER,
+      () => ({ kind: 'REGION', region: 'Yorkshire and the Humber' }),
+      'NOT_FOUND',
+    ],
+    ['a youth justice manager', Role.YJS_MANAGER, () => ({ kind: 'ENGLAND_AND_WALES' }), 'NOT_FOUND'],
+    [
+      'establishment manager',
+      Role.ESTABLISHMENT_MANAGER,
+      () => ({ kind: 'ESTABLISHMENT', organisationId: w.b.establishment.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'establishment manager',
+      Role.ESTABLISHMENT_MANAGER,
+      () => ({ kind: 'YOUTH_JUSTICE_SERVICE', organisationId: w.a.youthJusticeService.id }),
+      'NOT_FOUND',
+    ],
+    [
+      'council’s lead',
+      Role.LA_CHILDRENS_SERVICES,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    ['a council’s lead', Role.LA_CHILDRENS_SERVICES, () => ({ kind: 'ENGLAND_AND_WALES' }), 'NOT_FOUND'],
+    ['a council officer, not its lead,', Role.LA_ACCOMMODATION_OFFICER, () => null, 'FORBIDDEN'],
+    [
+      'council officer, not its lead',
+      Role.LA_ACCOMMODATION_OFFICER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.a.localAuthority.id }),
+      'FORBIDDEN',
+    ],
+    [
+      'council officer, not its lead',
+      Role.LA_ACCOMMODATION_OFFICER,
+      () => ({ kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id }),
+      'NOT_FOUND',
+    ],
+    ['establishment staff', Role.ESTABLISHMENT_STAFF, () => null, 'FORBIDDEN'],
+  ])('%s asking outside their scope is refused, audited', async (_who, role, scope, code) => {
+    const session = w.sessions[role];
+    const res = await scoped(session, scope());
+    expect(res.errors?.[0]?.extensions.code).toBe(code);
+    expect(res.data?.resettlementMeasures ?? null).toBeNull();
+    const [row] = await t.dataSource.query(
+      `SELECT outcome, child_id FROM audit_event WHERE action = 'resettlementMeasures' AND actor_user_id = $1
+        ORDER BY id DESC LIMIT 1`,
+      [session.userId],
+    );
+    expect(row).toEqual({ outcome: 'DENIED', child_id: null });
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['a region without its name', { kind: 'REGION' }, 'scope.region'],
+    ['a region that is not one', { kind: 'REGION', region: 'Atlantis' }, 'region'],
+    ['an establishment without its id', { kind: 'ESTABLISHMENT' }, 'scope.organisationId'],
+    [
+      'England and Wales with an organisation',
+      { kind: 'ENGLAND_AND_WALES', organisationId: randomUUID() },
+      'scope.organisationId',
+    ],
+  ])('bad scope: %s names the field', async (_name, scope, field) => {
+    const res = await scoped(admin, scope);
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions)).toContain(field);
+  });
+
+  it('a service and a scope at once is bad input', async () => {
+    const res = await admin.graphql(SCOPED, {
+      input: { ...NOVEMBER, youthJusticeServiceId: w.a.youthJusticeService.id, scope: { kind: 'ENGLAND_AND_WALES' } },
+    });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
   const BREAKDOWNS = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
     released { display }
@@ -593,7 +885,9 @@ describe('resettlement measures (issue 23)', () => {
       figures { measure numerator { value display } percentage relativeRate } } } } }`;
 
   it('counts each group of each breakdown in PostgreSQL, by hand (before suppression)', async () => {
-    const counts = await t.app.get(MeasuresService).breakdownCounts(SEPTEMBER, [w.a.youthJusticeService.id]);
+    const counts = await t.app
+      .get(MeasuresService)
+      .breakdownCounts(SEPTEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
     const ethnic = Object.fromEntries(
       counts.get('ETHNIC_GROUP')!.map((g) => [g.group, [g.released, g.yes.ADDRESS_14_DAYS, g.yes.TOLD_14_DAYS]]),
     );
@@ -721,6 +1015,10 @@ describe('resettlement measures (issue 23)', () => {
    *   all councils        OFFER        the ten                    10: median (7 + 8) / 2 = 7.5, p90 12 (9th of 10)
    *   Authority A  A      ACKNOWLEDGE  answered 31 October 23:30 UTC (31 October in London): outside November.
    * ANSWER and CONFIRM: none answered, so "fewer than 5" for all councils.
+   * By scope: Authority A's (the referrals to it): Authority A alone, so each step's row is its one council:
+   * ACKNOWLEDGE 6 (median 2, p90 8), OFFER 5 (median 10, p90 20), shown for all councils and Authority A alike. Wales
+   * (side B's service: its referrals, all to Authority B): ACKNOWLEDGE 3, hidden; OFFER 5 (median 4, p90 7). An
+   * establishment's: none (referrals are made by youth justice services).
    */
   const RESPONSE_TIMES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
     responseTimes { organisationName step answered medianWorkingDays p90WorkingDays display } } }`;
@@ -781,6 +1079,35 @@ describe('resettlement measures (issue 23)', () => {
       ['ACKNOWLEDGE', null, 6, 2, 8],
       ['ACKNOWLEDGE', 'Authority A', 6, 2, 8],
     ]);
+    // The scopes (see above): Authority A's lead, the referrals to their council; one council is the whole row.
+    const { resettlementMeasures: council } = await w.sessions[Role.LA_CHILDRENS_SERVICES].ok(RESPONSE_TIMES, {
+      input: NOVEMBER,
+    });
+    expect(timesOf(council.responseTimes)).toEqual([
+      ['ACKNOWLEDGE', null, 6, 2, 8],
+      ['ACKNOWLEDGE', 'Authority A', 6, 2, 8],
+      ['ANSWER', null, null, null, null],
+      ['ANSWER', 'Authority A', null, null, null],
+      ['OFFER', null, 5, 10, 20],
+      ['OFFER', 'Authority A', 5, 10, 20],
+      ['CONFIRM', null, null, null, null],
+      ['CONFIRM', 'Authority A', null, null, null],
+    ]);
+    // Wales, side B's service: its 3 acknowledgements hidden, its 5 offers shown.
+    const wales = await admin.ok(RESPONSE_TIMES, {
+      input: { ...NOVEMBER, scope: { kind: 'REGION', region: 'Wales' } },
+    });
+    expect(
+      timesOf(wales.resettlementMeasures.responseTimes).filter(([step]) => step === 'ACKNOWLEDGE' || step === 'OFFER'),
+    ).toEqual([
+      ['ACKNOWLEDGE', null, null, null, null],
+      ['ACKNOWLEDGE', 'Authority B', null, null, null],
+      ['OFFER', null, 5, 4, 7],
+      ['OFFER', 'Authority B', 5, 4, 7],
+    ]);
+    // An establishment makes no referrals: none.
+    const establishment = await w.sessions[Role.ESTABLISHMENT_MANAGER].ok(RESPONSE_TIMES, { input: NOVEMBER });
+    expect(establishment.resettlementMeasures.responseTimes).toEqual([]);
   });
 
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
@@ -912,6 +1239,20 @@ describe('resettlement measures (issue 23)', () => {
     const bad = await managerA.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 0 } });
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors?.[0]?.extensions)).toContain('page');
+    // A scope: their own service's is theirs; any other, or anyone else's children, is refused.
+    const own = { kind: 'YOUTH_JUSTICE_SERVICE', organisationId: w.a.youthJusticeService.id };
+    const ownScope = await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', scope: own } });
+    expect(ownScope.measureChildren.total).toBe(4);
+    for (const [session, scope, code] of [
+      [managerA, { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id }, 'NOT_FOUND'],
+      [managerA, { kind: 'REGION', region: 'Yorkshire and the Humber' }, 'NOT_FOUND'],
+      [admin, { kind: 'REGION', region: 'Wales' }, 'FORBIDDEN'],
+      [w.sessions[Role.ESTABLISHMENT_MANAGER], null, 'FORBIDDEN'],
+      [w.sessions[Role.LA_CHILDRENS_SERVICES], null, 'FORBIDDEN'],
+    ] as const) {
+      const res = await session.graphql(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', scope } });
+      expect([scope, res.errors?.[0]?.extensions.code]).toEqual([scope, code]);
+    }
     // Past the last page: no children, the total still right.
     const past = await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure: 'TOLD_14_DAYS', page: 3 } });
     expect(past.measureChildren).toMatchObject({ total: 4, page: 3, children: [] });

@@ -118,9 +118,32 @@ describe('the resettlement plan', () => {
     });
   });
 
-  it('lets the establishment work a pathway while it holds the child, but not the plan as a whole', async () => {
+  it('lets the establishment work the pathways it owns while it holds the child, but no other, nor the plan as a whole', async () => {
+    plan = await loadPlan();
+    // Not yet theirs: nobody is named responsible for education or health.
+    const notYet = await establishment.graphql(
+      `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
+      { input: { pathwayId: pathway('EDUCATION_TRAINING_EMPLOYMENT').id, expectedVersion: 1, notes: 'Not yet' } },
+    );
+    expect(notYet.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    // The case manager names the establishment responsible for education and physical health in custody.
+    for (const type of ['EDUCATION_TRAINING_EMPLOYMENT', 'PHYSICAL_HEALTH']) {
+      await yjs.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: {
+          pathwayId: pathway(type).id,
+          expectedVersion: pathway(type).version,
+          responsibleOrganisationId: w.a.establishment.id,
+        },
+      });
+    }
     plan = await loadPlan();
     const ete = pathway('EDUCATION_TRAINING_EMPLOYMENT');
+    const mental = pathway('MENTAL_HEALTH');
+    const notTheirs = await establishment.graphql(
+      `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
+      { input: { pathwayId: mental.id, expectedVersion: mental.version, notes: 'Not theirs' } },
+    );
+    expect(notTheirs.errors?.[0].extensions.code).toBe('NOT_FOUND');
     const ok = await establishment.graphql(
       `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { status } }`,
       {

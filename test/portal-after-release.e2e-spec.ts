@@ -27,7 +27,8 @@ function london(instant: Date): { day: string; month: string; year: string; time
  * or missed (the reason required when missed, by the portal and by the api), a barrier to engagement and a
  * supervision check, each through a check step, and the page shows them with who recorded each and when. Then the
  * missed appointment is changed to kept past a colleague's change made meanwhile (what is there now beside what was
- * typed, nothing overwritten), the barrier is addressed and the supervision check corrected. With and without
+ * typed, nothing overwritten) and its person, time and place corrected, the barrier is addressed and the supervision
+ * check corrected. With and without
  * JavaScript, axe on each page, 320 px wide.
  */
 describe('after release in the portal (browser)', () => {
@@ -195,6 +196,34 @@ describe('after release in the portal (browser)', () => {
         await expectText(page.locator('.govuk-notification-banner--success'), 'Appointment changed');
         await expectText(page.locator('#appointment-list'), 'Kept');
 
+        // Recorded wrongly: it was with Dr Shah, half an hour earlier, in room 2. The form holds what is there now;
+        // a blank person is refused against the field; the check step shows the correction.
+        await page.getByRole('link', { name: /^Change the Health appointment/ }).click();
+        expect(await page.getByLabel('Who it was with').inputValue()).toBe('GP registration, Eastbridge Surgery');
+        expect(await page.getByLabel('Time of the appointment').inputValue()).toBe(at.time);
+        expect(
+          await page.getByRole('group', { name: 'What was the appointment?' }).getByLabel('Health').isChecked(),
+        ).toBe(true);
+        await page.getByLabel('Who it was with').fill(' ');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('.govuk-error-summary'), 'Enter who the appointment was with');
+        expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#withWhom');
+        await look();
+        const earlier = london(new Date(Date.now() - 90 * 60_000));
+        await fillDate('Date of the appointment', earlier);
+        await page.getByLabel('Time of the appointment').fill(earlier.time);
+        await page.getByLabel('Who it was with').fill('Dr Shah, Eastbridge Surgery');
+        await page.getByLabel('Where (optional)').fill('Room 2');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expectText(page.locator('h1'), 'Check the appointment');
+        await expectText(page.locator('.govuk-summary-list'), 'Dr Shah, Eastbridge Surgery');
+        await expectText(page.locator('.govuk-summary-list'), `at ${earlier.time}`);
+        await look();
+        await page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(page.locator('.govuk-notification-banner--success'), 'Appointment changed');
+        await expectText(page.locator('#appointment-list'), 'with Dr Shah, Eastbridge Surgery at Room 2');
+        await expectText(page.locator('#recorded-list'), 'corrected from HEALTH');
+
         // The barrier addressed, and the supervision check corrected, each through its check step.
         await page.getByRole('link', { name: 'Change the barrier: Money' }).click();
         await page.getByLabel('Addressed').check();
@@ -213,12 +242,19 @@ describe('after release in the portal (browser)', () => {
         await expectText(page.locator('#supervision-list'), 'Compliant');
 
         const { resettlementPlan } = await colleague.ok(
-          `query($id: ID!) { resettlementPlan(episodeId: $id) { appointments { outcome notes }
+          `query($id: ID!) { resettlementPlan(episodeId: $id) { appointments { outcome notes withWhom place }
             engagementBarriers { barrier status } supervisionChecks { compliance notes } } }`,
           { id: episodeId },
         );
         expect(resettlementPlan).toEqual({
-          appointments: [{ outcome: 'KEPT', notes: 'Came after all, an hour late' }],
+          appointments: [
+            {
+              outcome: 'KEPT',
+              notes: 'Came after all, an hour late',
+              withWhom: 'Dr Shah, Eastbridge Surgery',
+              place: 'Room 2',
+            },
+          ],
           engagementBarriers: [{ barrier: 'Money', status: 'ADDRESSED' }],
           supervisionChecks: [{ compliance: 'COMPLIANT', notes: null }],
         });

@@ -37,12 +37,26 @@ describe('the establishment records a sentence and early release (browser)', () 
   afterAll(async () => h?.stop(), 120_000);
 
   let children: Children;
-  const remandedChild = async (givenName: string) => (await children.remanded(givenName)).episodeId;
+  /** On remand, with today's hearing waiting for its outcome: the sentence page says the sentence closes it. */
+  const remandedChild = async (givenName: string) => {
+    const { episodeId, version } = await children.remanded(givenName);
+    await manager.ok(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
+      input: {
+        episodeId,
+        expectedVersion: version,
+        hearingDate: h.t.clock.today(),
+        court: 'Eastbridge Youth Court',
+        purpose: 'Sentencing',
+      },
+    });
+    return episodeId;
+  };
 
   const episodeOf = async (id: string) =>
     (
       await manager.ok(
-        `query($id: ID!) { custodialEpisode(id: $id) { status sentenceType earliestReleaseDate midTermDate earlyReleaseDate } }`,
+        `query($id: ID!) { custodialEpisode(id: $id) { status sentenceType earliestReleaseDate midTermDate earlyReleaseDate
+          hearings { outcome } } }`,
         { id },
       )
     ).custodialEpisode;
@@ -74,6 +88,7 @@ describe('the establishment records a sentence and early release (browser)', () 
         // ---------------------------------------------------------------- the sentence, previewed, then saved
         await page.getByRole('link', { name: 'Record a sentence' }).click();
         await expectText(page.locator('h1'), 'Record a sentence');
+        await expectText(page.locator('#waiting-hearing'), 'also records that hearing’s outcome as sentenced');
         await look();
         await page.getByRole('button', { name: 'See the release dates' }).click();
         await expectText(page.locator('.govuk-error-summary'), 'Select the type of sentence');
@@ -85,6 +100,10 @@ describe('the establishment records a sentence and early release (browser)', () 
         await expectText(page.locator('h1'), 'Check the release dates');
         await expectText(page.locator('#release-dates'), 'Earliest release (early release)');
         expect(await page.locator('#explanation li').count()).toBeGreaterThan(0);
+        await expectText(
+          page.locator('#waiting-hearing'),
+          'Saving this sentence also records the outcome of the hearing at Eastbridge Youth Court',
+        );
         expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         await look();
         // Nothing is saved by the preview.
@@ -96,6 +115,7 @@ describe('the establishment records a sentence and early release (browser)', () 
         await look();
         const sentenced = await episodeOf(episodeId);
         expect(sentenced).toMatchObject({ status: 'SENTENCED', sentenceType: 'DTO', earlyReleaseDate: null });
+        expect(sentenced.hearings).toEqual([{ outcome: 'SENTENCED' }]);
 
         // ---------------------------------------------------------------- early release: a Saturday is refused
         await page.getByRole('link', { name: 'Back to the plan' }).first().click();

@@ -11,6 +11,8 @@ import { PortalHarness } from './support/portal-harness';
 /**
  * The measures page (issue 23, first slice): a youth justice manager picks a period with a plain GET form and sees the
  * suppressed tables, and downloads them as CSV; with and without JavaScript, axe-clean, no sideways scroll at 320 px.
+ * A national admin chooses whose measures (a service, an establishment, a local authority, a region, England and
+ * Wales) in the same GET form; an establishment manager and a council's lead open on their own.
  * The portal runs on today's date, so the page opens on last month. Every figure and suppression rule is checked in
  * test/measures.e2e-spec.ts; here only what the reader sees.
  *
@@ -26,6 +28,10 @@ describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
   let w: AccessWorld;
   const MANAGER = 'measures.manager@example.com';
+  const ADMIN = 'measures.admin@example.com';
+  const ESTABLISHMENT_MANAGER = 'measures.establishment@example.com';
+  const COUNCIL_LEAD = 'measures.lead@example.com';
+  const COUNCIL_OFFICER = 'measures.officer@example.com';
   const F = 'fewer than 5';
   const [lastMonth, monthBefore] = measuresPeriods(todayIso(new Date()));
   const released = addDays(lastMonth.from, 19);
@@ -34,6 +40,29 @@ describe('portal: resettlement measures (browser)', () => {
     h = await PortalHarness.start();
     w = await buildAccessWorld(h.t);
     await h.t.userSession({ organisationId: w.a.youthJusticeService.id, roles: [Role.YJS_MANAGER], email: MANAGER });
+    await h.t.userSession({ organisationId: w.nationalBody.id, roles: [Role.NATIONAL_ADMIN], email: ADMIN });
+    await h.t.userSession({
+      organisationId: w.a.establishment.id,
+      roles: [Role.ESTABLISHMENT_MANAGER],
+      email: ESTABLISHMENT_MANAGER,
+    });
+    const lead = await h.t.userSession({
+      organisationId: w.a.localAuthority.id,
+      roles: [Role.LA_CHILDRENS_SERVICES],
+      email: COUNCIL_LEAD,
+    });
+    await h.t.userSession({
+      organisationId: w.a.localAuthority.id,
+      roles: [Role.LA_ACCOMMODATION_OFFICER],
+      email: COUNCIL_OFFICER,
+    });
+    await h.t.dataSource.query(`UPDATE organisation SET lead_user_id = $2 WHERE id = $1`, [
+      w.a.localAuthority.id,
+      lead.userId,
+    ]);
+    await h.t.dataSource.query(`UPDATE organisation SET region = 'North West' WHERE id = $1`, [
+      w.a.youthJusticeService.id,
+    ]);
     for (let i = 0; i < 10; i++) {
       const id = randomUUID();
       await h.t.dataSource.query(
@@ -181,6 +210,111 @@ describe('portal: resettlement measures (browser)', () => {
         page,
         `Children released from ${govukDate(monthBefore.from)} to ${govukDate(monthBefore.to)}, Youth Justice Service A: ${F}.`,
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  /**
+   * The ten children were supervised by side A's service (in the North West), left side A's establishment and their
+   * home is side A's council: 10 in each of those scopes, and in England and Wales; none in Wales.
+   */
+  const scopeLine = (area: string, count: string) =>
+    `Children released from ${govukDate(lastMonth.from)} to ${govukDate(lastMonth.to)}, ${area}: ${count}.`;
+
+  it.each([true, false])(
+    'a national admin chooses whose measures, and never sees a child (JavaScript %s)',
+    async (js) => {
+      const { context, page } = await h.person({ javaScriptEnabled: js });
+      try {
+        await h.signIn(page, ADMIN);
+        await page.getByRole('link', { name: 'Measures' }).click();
+        await page.waitForURL('**/measures');
+        await expectText(page, scopeLine('England and Wales', '10'));
+        await expect(page.getByLabel('England and Wales').isChecked()).resolves.toBe(true);
+        // Aggregates only: no count links to children.
+        await expect(page.locator('main a[href*="/measures/children"]').count()).resolves.toBe(0);
+        if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+        const choose = async (radio: string, select: string | null, option: string | null) => {
+          await page.getByLabel(radio, { exact: true }).check();
+          if (select && option) await page.getByLabel(select, { exact: true }).selectOption({ label: option });
+          await page.getByRole('button', { name: 'Show' }).click();
+          await page.waitForLoadState();
+        };
+        await choose('A youth justice service', 'Youth justice service', 'Youth Justice Service A');
+        await page.waitForURL(/scope=YOUTH_JUSTICE_SERVICE/);
+        await expectText(page, scopeLine('Youth Justice Service A', '10'));
+        expect((await rows(page, 'measures-ete'))[0].slice(1)).toEqual(['5', '10', '50%']);
+        await expect(page.locator('main a[href*="/measures/children"]').count()).resolves.toBe(0);
+        // The choice is kept: checked, selected, and in the CSV's link.
+        await expect(page.getByLabel('A youth justice service', { exact: true }).isChecked()).resolves.toBe(true);
+        const csvHref = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
+        expect(csvHref).toContain('scope=YOUTH_JUSTICE_SERVICE');
+        const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
+        expect(csv).toContain('Youth Justice Service A');
+        expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
+        await choose(
+          'A secure establishment (the children released from it)',
+          'Secure establishment',
+          'Establishment A',
+        );
+        await expectText(page, scopeLine('Establishment A', '10'));
+        // Its escalations and case managers are the scope's; referrals are not an establishment's: no response times.
+        expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
+        await expect(page.locator('#response-times-none').count()).resolves.toBe(1);
+        await expect(page.locator('#response-times-acknowledge').count()).resolves.toBe(0);
+        await choose('A local authority (the children whose home it is)', 'Local authority', 'Authority A');
+        await expectText(page, scopeLine('Authority A', '10'));
+        await choose('A region', 'Region', 'North West');
+        await expectText(page, scopeLine('North West', '10'));
+        // The trend's six measures, the plan's three with them: the region's are the service's ten.
+        const trend = await rows(page, 'measures-trend');
+        expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
+        if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+        await choose('A region', 'Region', 'Wales');
+        await expectText(page, scopeLine('Wales', F));
+        await choose('England and Wales', null, null);
+        await expectText(page, scopeLine('England and Wales', '10'));
+        if (js) {
+          await page.setViewportSize({ width: 320, height: 800 });
+          expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it.each([
+    [ESTABLISHMENT_MANAGER, 'Establishment A', true],
+    [COUNCIL_LEAD, 'Authority A', false],
+  ])('%s opens the measures of their own scope, no chooser, no children', async (email, area, js) => {
+    const { context, page } = await h.person({ javaScriptEnabled: js });
+    try {
+      await h.signIn(page, email);
+      await page.getByRole('link', { name: 'Measures' }).click();
+      await page.waitForURL('**/measures');
+      await expectText(page, scopeLine(area, '10'));
+      await expect(page.locator('#choose-scope').count()).resolves.toBe(0);
+      await expect(page.locator('main a[href*="/measures/children"]').count()).resolves.toBe(0);
+      if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+      // Another period keeps their own scope.
+      await page.getByLabel('Period').selectOption(monthBefore.value);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(`**/measures?period=${monthBefore.value}`);
+      await expectText(page, `${govukDate(monthBefore.to)}, ${area}: ${F}.`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a council officer who is not its lead is told whose the measures are', async () => {
+    const { context, page } = await h.person({ javaScriptEnabled: false });
+    try {
+      await h.signIn(page, COUNCIL_OFFICER);
+      const res = await page.goto(`${new URL(page.url()).origin}/measures`);
+      expect(res?.status()).toBe(403);
+      await expectText(page, 'Your council’s measures are for its lead');
     } finally {
       await context.close();
     }

@@ -9,7 +9,7 @@ import { Role } from '@resettle/access';
 import { Clock, ClockModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { OutboxRelay, QueueModule } from '@resettle/queue';
-import { expectText } from './support/page-checks';
+import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { eventually, TestSmtpServer } from './support/smtp-server';
 import { Session } from './support/test-app';
@@ -282,13 +282,48 @@ describe('partner portal (browser)', () => {
         await yjs.page.getByLabel('Send a message').fill('Curfew 7pm to 7am for three months. Yes, his nan may visit.');
         await yjs.page.getByRole('button', { name: 'Send message' }).click();
         await expectText(yjs.page.locator('.govuk-notification-banner'), 'Message sent');
+
+        // While information is requested the case manager may change what the referral says, past a colleague's
+        // change made meanwhile (the error summary, the form as it is now, nothing overwritten).
+        await expectText(yjs.page.locator('#change-details'), 'Northtown Council asked for more information');
+        await yjs.page.locator('#change-details').getByRole('link', { name: 'change the referral' }).click();
+        await expectHeading(yjs.page, 'Change the referral');
+        await check(yjs.page);
+        const { referral: current } = await manager.ok(`query($id: ID!) { referral(id: $id) { version } }`, {
+          id: mine.referralId,
+        });
+        await manager.ok(`mutation($input: UpdateReferralDraftInput!) { updateReferralDraft(input: $input) { id } }`, {
+          input: {
+            referralId: mine.referralId,
+            expectedVersion: current.version,
+            familyViews: 'Nan visits on Sundays',
+          },
+        });
+        await yjs.page.getByLabel('The child’s wishes').fill('Wants to live near his nan; home by 7pm');
+        await yjs.page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(yjs.page.locator('.govuk-error-summary'), 'Someone else changed this referral');
+        expect(await yjs.page.title()).toMatch(/^Error: /);
+        expect(await yjs.page.getByLabel('The family’s views').inputValue()).toBe('Nan visits on Sundays');
+        await check(yjs.page);
+        await yjs.page.getByLabel('The child’s wishes').fill('Wants to live near his nan; home by 7pm');
+        await yjs.page.getByRole('button', { name: 'Save the change' }).click();
+        await expectText(yjs.page.locator('.govuk-notification-banner'), 'Referral changed');
+
         await yjs.page.getByRole('button', { name: 'Send referral' }).click();
         await expectText(yjs.page.locator('#referral-status'), 'Sent');
+        expect(await yjs.page.locator('#change-details').count()).toBe(0);
+        await check(yjs.page);
+        // Sent again, it can no longer be changed: its address says so in the error summary, not "Page not found".
+        const closed = await yjs.page.goto(`/referrals/${mine.referralId}/details`);
+        expect(closed?.status()).toBe(409);
+        await expectText(yjs.page.locator('.govuk-error-summary'), 'This referral cannot be changed now');
         await check(yjs.page);
 
         // The officer reads the answer, acknowledges, offers an address (a bad date first) and confirms it.
         await officer.page.goto(`/referrals/${mine.referralId}`);
         await expectText(officer.page.locator('#messages ~ .app-message').first(), 'Curfew 7pm to 7am');
+        await expectText(officer.page.locator('main'), 'Wants to live near his nan; home by 7pm');
+        await expectText(officer.page.locator('main'), 'Nan visits on Sundays');
         await officer.page.getByRole('button', { name: 'Acknowledge referral' }).click();
         await expectText(officer.page.locator('#referral-status'), 'Acknowledged');
         await officer.page.getByRole('button', { name: 'Offer a placement' }).click();
@@ -502,41 +537,83 @@ describe('partner portal (browser)', () => {
     }
   });
 
-  it('the case manager makes and sends an accommodation referral from the plan, without JavaScript', async () => {
-    await childInCustody('Reuben', 'A');
-    const yjs = await h.person({ javaScriptEnabled: false });
-    const officer = await h.person({ javaScriptEnabled: false });
-    try {
-      await h.signIn(yjs.page, EMAIL.caseManager);
-      await yjs.page.goto('/caseload');
-      await yjs.page.getByRole('link', { name: 'Reuben Example' }).click();
-      await yjs.page.getByRole('link', { name: 'Make a referral for accommodation' }).click();
-      await expectHeading(yjs.page, 'Make an accommodation referral');
-      expect(await h.accessibilityViolations(yjs.page)).toEqual([]);
-      // Sent with nobody chosen: the error summary, and nothing made.
-      await yjs.page.getByRole('button', { name: 'Send referral' }).click();
-      await expectText(yjs.page.locator('.govuk-error-summary'), 'Select who the referral is to');
-      expect(await h.accessibilityViolations(yjs.page)).toEqual([]);
-      // The search finds another area's council; the child's own is listed from the start.
-      await yjs.page.getByLabel('Find another organisation by name').fill('Southtown');
-      await yjs.page.getByRole('button', { name: 'Search' }).click();
-      await expectText(yjs.page.locator('form .govuk-radios'), 'Southtown Council');
-      await yjs.page.getByLabel('Northtown Council').check();
-      await yjs.page.getByLabel('The child’s wishes').fill('To live with his aunt in Northtown');
-      await yjs.page.getByRole('button', { name: 'Send referral' }).click();
-      await expectText(yjs.page.locator('.govuk-notification-banner'), 'Referral sent');
-      await expectText(yjs.page.locator('#referral-status'), 'Sent');
-      await expectText(yjs.page.locator('main'), 'To live with his aunt in Northtown');
+  it.each([
+    ['Reuben', false],
+    ['Tobias', true],
+  ])(
+    'the case manager makes an accommodation referral from the plan, checks it before sending and is warned of one already open (%s, JavaScript: %s)',
+    async (givenName, js) => {
+      await childInCustody(givenName, 'A');
+      const yjs = await h.person({ javaScriptEnabled: js });
+      const officer = await h.person({ javaScriptEnabled: false });
+      const look = async () => {
+        expect(await h.accessibilityViolations(yjs.page)).toEqual([]);
+        await yjs.page.setViewportSize({ width: 320, height: 640 });
+        expect(await pageWidth(yjs.page)).toBeLessThanOrEqual(320);
+        await yjs.page.setViewportSize({ width: 1024, height: 768 });
+      };
+      try {
+        await h.signIn(yjs.page, EMAIL.caseManager);
+        await yjs.page.goto('/caseload');
+        await yjs.page.getByRole('link', { name: `${givenName} Example` }).click();
+        await yjs.page.getByRole('link', { name: 'Make a referral for accommodation' }).click();
+        await expectHeading(yjs.page, 'Make an accommodation referral');
+        expect(await yjs.page.locator('#existing-referral').count()).toBe(0);
+        await look();
+        // Sent with nobody chosen: the error summary, and nothing made.
+        await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+        await expectText(yjs.page.locator('.govuk-error-summary'), 'Select who the referral is to');
+        await look();
+        // The search finds another area's council; the child's own is listed from the start.
+        await yjs.page.getByLabel('Find another organisation by name').fill('Southtown');
+        await yjs.page.getByRole('button', { name: 'Search' }).click();
+        await expectText(yjs.page.locator('form .govuk-radios'), 'Southtown Council');
+        await yjs.page.getByLabel('Northtown Council').check();
+        // Nothing said about the child: the check step warns, and goes back with what was chosen.
+        await yjs.page.getByLabel('The child’s wishes').fill('');
+        await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+        await expectHeading(yjs.page, 'Check the referral before sending');
+        await expectText(yjs.page.locator('#nothing-said'), 'You have not given the child’s wishes');
+        await expectText(yjs.page.locator('#answers'), 'Northtown Council');
+        await look();
+        await yjs.page.getByRole('button', { name: 'Change the answers' }).click();
+        await expectHeading(yjs.page, 'Make an accommodation referral');
+        expect(await yjs.page.getByLabel('Northtown Council').isChecked()).toBe(true);
+        await yjs.page.getByLabel('The child’s wishes').fill('To live with his aunt in Northtown');
+        await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+        await expectHeading(yjs.page, 'Check the referral before sending');
+        expect(await yjs.page.locator('#nothing-said').count()).toBe(0);
+        await expectText(yjs.page.locator('#answers'), 'To live with his aunt in Northtown');
+        await yjs.page.getByRole('button', { name: 'Send referral' }).click();
+        await expectText(yjs.page.locator('.govuk-notification-banner'), 'Referral sent');
+        await expectText(yjs.page.locator('#referral-status'), 'Sent');
+        await expectText(yjs.page.locator('main'), 'To live with his aunt in Northtown');
+        const referralUrl = new URL(yjs.page.url()).pathname;
 
-      await h.signIn(officer.page, EMAIL.officer);
-      await officer.page.goto('/referrals');
-      await officer.page.getByRole('link', { name: 'Reuben Example' }).click();
-      await expectText(officer.page.locator('#referral-status'), 'New');
-      await expectText(officer.page.locator('main'), 'To live with his aunt in Northtown');
-    } finally {
-      await Promise.all([yjs.context.close(), officer.context.close()]);
-    }
-  });
+        // A second referral from the same pathway: warned of the one already open, with a link to it.
+        await yjs.page.goto('/caseload');
+        await yjs.page.getByRole('link', { name: `${givenName} Example` }).click();
+        await yjs.page.getByRole('link', { name: 'Make a referral for accommodation' }).click();
+        await expectText(yjs.page.locator('#existing-referral'), 'A referral for this is already open');
+        expect(
+          await yjs.page
+            .locator('#existing-referral')
+            .getByRole('link', { name: 'Accommodation referral to Northtown Council' })
+            .getAttribute('href'),
+        ).toBe(referralUrl);
+        await look();
+
+        await h.signIn(officer.page, EMAIL.officer);
+        await officer.page.goto('/referrals');
+        await officer.page.getByRole('link', { name: `${givenName} Example` }).click();
+        await expectText(officer.page.locator('#referral-status'), 'New');
+        await expectText(officer.page.locator('main'), 'To live with his aunt in Northtown');
+      } finally {
+        await Promise.all([yjs.context.close(), officer.context.close()]);
+      }
+    },
+    120_000,
+  );
 
   it('the officer is told a referral has arrived, follows the notification to it (which reads it), and marks all read', async () => {
     const { referralId } = await childWithReferral('Noah', 'A');

@@ -639,6 +639,67 @@ describe('the day of release and after', () => {
       );
       expect(n).toBeGreaterThan(0);
     });
+
+    it('corrects an appointment recorded wrongly (kind, time, person, place), refusing a clash, a blank person and a kept one moved into the future', async () => {
+      const plan = await loadPlan();
+      const college = plan.appointments.find((a: { kind: string }) => a.kind === 'EDUCATION');
+      const correct = (input: Record<string, unknown>) =>
+        yjs.graphql(
+          `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) {
+            kind at withWhom place outcome version } }`,
+          { input: { appointmentId: college.id, expectedVersion: college.version, outcome: 'PLANNED', ...input } },
+        );
+      const before = await snapshot();
+      // The same kind at the time of another: refused against the time.
+      const clash = await correct({ kind: 'HEALTH', at: '2026-12-10T15:00:00Z' });
+      expect(codeOf(clash)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(clash.errors![0].extensions.fieldErrors!)).toEqual(['at']);
+      // A person that is blank or null, and a kind or time sent as null: refused, each against its field.
+      const blanks = await correct({ withWhom: '  ', kind: null, at: null });
+      expect(codeOf(blanks)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(blanks.errors![0].extensions.fieldErrors!).sort()).toEqual(['at', 'kind', 'withWhom']);
+      // Kept, at a time not yet come.
+      const future = await correct({ outcome: 'KEPT', at: '2026-12-20T10:00:00Z' });
+      expect(codeOf(future)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(future.errors![0].extensions.fieldErrors!)).toEqual(['outcome']);
+      expect(await snapshot()).toEqual(before);
+
+      // The college was Riverside, an hour later, in room 4, and it was kept.
+      const res = await correct({
+        at: '2026-12-11T10:00:00Z',
+        withWhom: ' Riverside College ',
+        place: 'Room 4',
+        outcome: 'KEPT',
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.updateAppointmentOutcome).toEqual({
+        kind: 'EDUCATION',
+        at: '2026-12-11T10:00:00.000Z',
+        withWhom: 'Riverside College',
+        place: 'Room 4',
+        outcome: 'KEPT',
+        version: college.version + 1,
+      });
+      // Left out, each is kept; the place alone can be cleared.
+      const cleared = await yjs.graphql(
+        `mutation($input: UpdateAppointmentOutcomeInput!) { updateAppointmentOutcome(input: $input) {
+          kind at withWhom place outcome } }`,
+        { input: { appointmentId: college.id, expectedVersion: college.version + 1, outcome: 'KEPT', place: null } },
+      );
+      expect(cleared.data.updateAppointmentOutcome).toEqual({
+        kind: 'EDUCATION',
+        at: '2026-12-11T10:00:00.000Z',
+        withWhom: 'Riverside College',
+        place: null,
+        outcome: 'KEPT',
+      });
+      // The history says what it was corrected from.
+      const { history } = await loadPlan();
+      const corrected = history.filter((e: any) => e.type === 'APPOINTMENT_RECORDED').map((e: any) => e.summary);
+      expect(corrected).toContain(
+        'EDUCATION appointment on 2026-12-11 10:00 with Riverside College: kept (corrected from EDUCATION on 2026-12-11 09:00 with College)',
+      );
+    });
   });
 
   // ---------------------------------------------------------------- who may

@@ -156,6 +156,90 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
     expectError(await leeds.graphql(REFERRAL, { id: draft.id }), 'NOT_FOUND');
   });
 
+  it('pathways Leeds held move to Kent with the named person cleared; partners keep theirs', async () => {
+    const { ep } = await remandedChild();
+    const PATHWAYS = `query($id: ID!) { resettlementPlan(episodeId: $id) {
+      pathways { id type version ownerName responsibleOrganisation { id }
+        actions { id description ownerOrganisationId ownerName doneOn } }
+      history { type summary } } }`;
+    const { resettlementPlan: before } = await leeds.ok(PATHWAYS, { id: ep.id });
+    const pathway = (plan: typeof before, type: string) => plan.pathways.find((p: { type: string }) => p.type === type);
+    const name = async (type: string, responsibleOrganisationId: string, ownerName: string | null) => {
+      const p = pathway(before, type);
+      await leeds.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: { pathwayId: p.id, expectedVersion: p.version, responsibleOrganisationId, ownerName },
+      });
+    };
+    await name('ACCOMMODATION', dir.leedsYjs.id, 'Jo Leeds, case manager');
+    await name('MENTAL_HEALTH', dir.leedsYjs.id, null);
+    await name('EDUCATION_TRAINING_EMPLOYMENT', dir.wetherby.id, 'Pat Tutor');
+    await name('FAMILY_AND_RELATIONSHIPS', dir.leeds.id, 'Sam Social');
+    const action = async (description: string) =>
+      (
+        await leeds.ok(
+          `mutation($input: AddPathwayActionInput!) { addPathwayAction(input: $input) { action { id version } } }`,
+          {
+            input: {
+              pathwayId: pathway(before, 'ACCOMMODATION').id,
+              description,
+              ownerOrganisationId: dir.leedsYjs.id,
+              ownerName: 'Jo Leeds',
+            },
+          },
+        )
+      ).addPathwayAction.action;
+    await action('Visit the placement with the child');
+    const done = await action('Tell the council about the move');
+    await leeds.ok(`mutation($input: UpdatePathwayActionInput!) { updatePathwayAction(input: $input) { id } }`, {
+      input: { actionId: done.id, expectedVersion: done.version, doneOn: '2026-11-23' },
+    });
+
+    const episodeNow = await world.episode(ep.id);
+    await leeds.ok(TRANSFER, {
+      input: {
+        episodeId: ep.id,
+        expectedVersion: episodeNow.version,
+        toServiceId: dir.kentYjs.id,
+        effectiveDate: '2026-11-23',
+        reason: 'Family moved to Kent',
+      },
+    });
+    const { resettlementPlan: after } = await kent.ok(PATHWAYS, { id: ep.id });
+    const held = (type: string) => {
+      const p = pathway(after, type);
+      return { responsible: p.responsibleOrganisation?.id ?? null, ownerName: p.ownerName };
+    };
+    expect(held('ACCOMMODATION')).toEqual({ responsible: dir.kentYjs.id, ownerName: null });
+    expect(held('MENTAL_HEALTH')).toEqual({ responsible: dir.kentYjs.id, ownerName: null });
+    expect(held('EDUCATION_TRAINING_EMPLOYMENT')).toEqual({ responsible: dir.wetherby.id, ownerName: 'Pat Tutor' });
+    expect(held('FAMILY_AND_RELATIONSHIPS')).toEqual({ responsible: dir.leeds.id, ownerName: 'Sam Social' });
+    // A pathway nobody was named for stays so (it is the supervising service's, now Kent's, by default).
+    expect(held('SUBSTANCE_MISUSE')).toEqual({ responsible: null, ownerName: null });
+    // The open action Leeds owned goes to Kent, unnamed; the one done stays as it was done.
+    expect(
+      pathway(after, 'ACCOMMODATION').actions.map((a: Record<string, unknown>) => [
+        a.description,
+        a.ownerOrganisationId,
+        a.ownerName,
+      ]),
+    ).toEqual([
+      ['Visit the placement with the child', dir.kentYjs.id, null],
+      ['Tell the council about the move', dir.leedsYjs.id, 'Jo Leeds'],
+    ]);
+    // The plan's history says what moved, and a form opened before is stale (the version moved).
+    expect(after.history.map((e: { summary: string }) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'The accommodation pathway moved to Kent Youth Justice Service with the child’s supervision (Jo Leeds, case manager no longer named: the new service names its own)',
+        'The mental health pathway moved to Kent Youth Justice Service with the child’s supervision',
+        'Action moved to Kent Youth Justice Service with the child’s supervision: Visit the placement with the child',
+      ]),
+    );
+    expect(pathway(after, 'ACCOMMODATION').version).toBe(pathway(before, 'ACCOMMODATION').version + 2);
+    expect(pathway(after, 'EDUCATION_TRAINING_EMPLOYMENT').version).toBe(
+      pathway(before, 'EDUCATION_TRAINING_EMPLOYMENT').version + 1,
+    );
+  });
+
   it.each([
     ['a future effective date', { effectiveDate: '2026-11-24' }, 'effectiveDate'],
     ['an effective date over 28 days back', { effectiveDate: '2026-10-25' }, 'effectiveDate'],

@@ -75,7 +75,12 @@ async function graphql(
 async function auditSize(db: Client): Promise<{ rows: number; bytes: number }> {
   const {
     rows: [r],
-  } = await db.query(`SELECT count(*) AS n, pg_total_relation_size('audit_event') AS bytes FROM audit_event`);
+  } = await db.query(
+    // A partitioned table has no storage of its own: its size is its partitions' (with their indexes).
+    `SELECT (SELECT count(*) FROM audit_record) AS n,
+            (SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits
+              WHERE inhparent = 'audit_record'::regclass) AS bytes`,
+  );
   return { rows: Number(r.n), bytes: Number(r.bytes) };
 }
 

@@ -1,4 +1,4 @@
-import { logGraphqlRequests, redactUrl, requestIdFrom } from './logging';
+import { logGraphqlRequests, redactUrl, requestIdFrom, resForLog } from './logging';
 
 describe('logging', () => {
   it.each([
@@ -19,6 +19,16 @@ describe('logging', () => {
     const id = requestIdFrom(header);
     if (kept) expect(id).toBe(kept);
     else expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    [
+      { statusCode: 200, headers: { 'content-length': '512', 'content-security-policy': "default-src 'self'" } },
+      { statusCode: 200, contentLength: 512 },
+    ],
+    [{ statusCode: 304, headers: {} }, { statusCode: 304 }],
+  ])('keeps a response’s status and length, not its headers', (res, logged) => {
+    expect(resForLog(res)).toEqual(logged);
   });
 
   describe('the GraphQL request line', () => {

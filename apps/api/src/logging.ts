@@ -17,8 +17,16 @@ export function pinoHttpOptions(level: string): Options {
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
       req: (req) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+      // The status alone: the response headers (the security headers above all) made each line about 900 bytes.
+      res: resForLog,
     },
   };
+}
+
+/** What a request line keeps of the response: its status and length (pino's default adds every header). */
+export function resForLog(res: { statusCode?: number; headers?: Record<string, unknown> }): object {
+  const length = res.headers?.['content-length'];
+  return { statusCode: res.statusCode, ...(length === undefined ? {} : { contentLength: Number(length) }) };
 }
 
 /** A calendar feed's URL is its secret: keep it out of the logs. */

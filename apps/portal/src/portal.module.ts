@@ -32,6 +32,7 @@ import { InterventionsController } from './plans/interventions.controller';
 import { PathwaysController } from './plans/pathways.controller';
 import { PlansController } from './plans/plans.controller';
 import { MakeReferralController } from './referrals/make-referral.controller';
+import { ReferralDetailsController } from './referrals/referral-details.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { AfterReleaseController } from './release/after-release.controller';
 import { ReleaseDayController } from './release/release-day.controller';
@@ -85,6 +86,7 @@ export class PortalModule {
         UsersController,
         OrganisationDomainsController,
         MakeReferralController,
+        ReferralDetailsController,
         ReferralsController,
         CaseloadController,
         AtRiskController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditMaintenanceWorkerModule } from '@resettle/audit';
 import { AppConfig, boundedLogDestination, ClockModule, MetricsModule, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import { DeadlineEngineModule } from '@resettle/milestones';
@@ -32,6 +33,7 @@ import { WorkerMetrics } from './worker-metrics';
     DeadlineEngineModule,
     NotificationsWorkerModule,
     ReferralResponsesWorkerModule,
+    AuditMaintenanceWorkerModule,
   ],
   // The relay moves committed outbox rows to the queues above; the health server answers probes and scrapes.
   providers: [WorkerHeartbeat, OutboxRelay, WorkerMetrics, WorkerHealthServer],

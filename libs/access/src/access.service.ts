@@ -96,6 +96,29 @@ export class AccessService {
   }
 
   /**
+   * Whether the signed-in actor may do `action` to the child now (`mayActOnChild`, as `authorizeChange` asks it), for
+   * a page to offer only what the policy allows. Nothing is audited: nothing is read or changed.
+   */
+  async mayAct(
+    ctx: AccessContext,
+    childId: string,
+    action: ChildAction,
+    episodeId: string,
+    options: { pathwayOrganisationId?: string | null } = {},
+  ): Promise<boolean> {
+    const actor = ctx.actor;
+    if (!actor) return false;
+    const relations = await this.relationsOf(ctx, childId);
+    const target = relations?.episodes.find((e) => e.episodeId === episodeId);
+    return (
+      !!relations &&
+      !!target &&
+      this.viewsOf(actor, relations).length > 0 &&
+      mayActOnChild(actor, relations, action, target, options.pathwayOrganisationId)
+    );
+  }
+
+  /**
    * A read of one child's record (or of a record of theirs, such as an episode). Audited either way; refused as
    * NOT_FOUND. For an episode, pass its id as `episodeId` so the establishment rule (only its own episodes) applies.
    */

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit.service';
-import { AuditEvent } from './audit-event.entity';
+import { AuditMaintenance } from './retention/audit-maintenance.service';
 
+/** The audit log, written and read in SQL (`audit_record` is partitioned, which TypeORM's entities do not describe). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent])],
-  providers: [AuditService],
-  exports: [AuditService, TypeOrmModule],
+  providers: [AuditService, AuditMaintenance],
+  exports: [AuditService, AuditMaintenance],
 })
 export class AuditModule {}

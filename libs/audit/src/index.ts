@@ -1,4 +1,6 @@
 export * from './audit.module';
 export * from './audit.service';
-export * from './audit-event.entity';
+export * from './audit-event.model';
 export * from './changed-fields';
+export * from './retention/audit-maintenance.processor';
+export * from './retention/audit-maintenance.service';

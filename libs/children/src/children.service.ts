@@ -137,6 +137,11 @@ export class ChildrenService {
              WHERE c.id = ${childIdSql}`;
   }
 
+  /** For another feature's measures: whether the child `childIdSql`'s home is the local authority `authorityIdSql`. */
+  ofHomeAuthoritySql(childIdSql: string, authorityIdSql: string): string {
+    return `EXISTS (SELECT 1 FROM child c WHERE c.id = ${childIdSql} AND c.home_authority_id = ${authorityIdSql})`;
+  }
+
   decodeChild(row: Record<string, unknown>): Child {
     return this.childShape().decode(row);
   }

@@ -31,6 +31,17 @@ export const EPISODE_SUPERVISION_SQL = `(SELECT id AS episode_id, supervising_se
 
 /** Adds a value to a statement's parameters and names it there (e.g. `$3::uuid[]`). */
 
+/**
+ * Which children released the measures count (each part given narrows it; none: everyone released): those
+ * supervised by these youth justice services, those who left this establishment, those whose home is this local
+ * authority.
+ */
+export interface ReleasedPopulation {
+  supervisingServiceIds?: readonly string[];
+  establishmentId?: string;
+  homeAuthorityId?: string;
+}
+
 /** Which episodes a list of children in custody keeps besides the caller's slice (the caseload's own filters). */
 export interface EpisodeListFilter {
   youthJusticeServiceId?: string | null;
@@ -324,13 +335,13 @@ export class CustodyService {
 
   /**
    * For another feature's measures: a subquery of the episodes whose child left custody on a day (in England and
-   * Wales) from `from` to `to`, in the youth justice services given (every service when null), as
+   * Wales) from `from` to `to`, of the population given (every child released when null), as
    * `(id, child_id, released_on)`.
    * A child released and later recalled still left on that day.
    */
   releasedInPeriodSql(
     period: { from: string; to: string },
-    supervisingServiceIds: readonly string[] | null,
+    population: ReleasedPopulation | null,
     param: SqlParam,
   ): string {
     const day = `(e.released_at AT TIME ZONE 'Europe/London')::date`;
@@ -338,7 +349,18 @@ export class CustodyService {
       `e.released_at IS NOT NULL`,
       `${day} BETWEEN ${param(period.from, 'date')} AND ${param(period.to, 'date')}`,
     ];
-    if (supervisingServiceIds) where.push(`e.supervising_service_id = ANY(${param(supervisingServiceIds, 'uuid[]')})`);
+    if (population?.supervisingServiceIds)
+      where.push(`e.supervising_service_id = ANY(${param(population.supervisingServiceIds, 'uuid[]')})`);
+    if (population?.establishmentId) {
+      // The establishment the child left: where they are now, unless a recall has moved them on since (a recall is a
+      // transfer from it, on or after the day they left).
+      where.push(`coalesce((SELECT t.from_establishment_id FROM establishment_transfer t
+                             WHERE t.episode_id = e.id AND t.transfer_date >= ${day}
+                             ORDER BY t.transfer_date, t.created_at LIMIT 1),
+                           e.current_establishment_id) = ${param(population.establishmentId, 'uuid')}`);
+    }
+    if (population?.homeAuthorityId)
+      where.push(this.children.ofHomeAuthoritySql('e.child_id', param(population.homeAuthorityId, 'uuid')));
     return `SELECT e.id, e.child_id, ${day} AS released_on FROM custodial_episode e WHERE ${where.join(' AND ')}`;
   }
 
@@ -349,10 +371,10 @@ export class CustodyService {
    */
   releasedInPeriodWithGroupsSql(
     period: { from: string; to: string },
-    supervisingServiceIds: readonly string[] | null,
+    population: ReleasedPopulation | null,
     param: SqlParam,
   ): string {
-    const released = this.releasedInPeriodSql(period, supervisingServiceIds, param);
+    const released = this.releasedInPeriodSql(period, population, param);
     return `SELECT r.id, r.released_on, g.*,
                    CASE WHEN EXISTS (SELECT 1 FROM sentence s WHERE s.episode_id = r.id) THEN 'SENTENCED' ELSE 'REMAND' END
                      AS legal_status

@@ -14,6 +14,7 @@ export * from './episode-commands.service';
 export * from './episode-lifecycle';
 export * from './hearings/hearing-commands.service';
 export * from './release-dates/release-dates';
+export { sentenceAtWaitingHearingProblem } from './rules/court-hearing';
 export * from './rules/expected-release-date';
 export * from './rules/release-departure';
 export * from './rules/remand-credit';

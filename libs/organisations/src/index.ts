@@ -8,4 +8,5 @@ export * from './rules/email-domains';
 // The reference data of the field (local authorities, secure establishments, their partners), for the seed.
 export * from './reference/local-authorities';
 export * from './reference/partner-organisations';
+export * from './reference/regions';
 export * from './reference/secure-establishments';

@@ -88,6 +88,12 @@ export class OrganisationsService {
     return new Map(rows.map((r) => [r.id, r.lead_user_id]));
   }
 
+  /** The ids of the organisations of a type in a region (their local authority's), e.g. its youth justice services. */
+  async idsInRegion(type: OrganisationType, region: string): Promise<string[]> {
+    const rows = await this.organisations.find({ select: { id: true }, where: { type, region } });
+    return rows.map((row) => row.id);
+  }
+
   async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
     const rows = await this.organisations.findBy({ id: In([...ids]) });
     return byIds(ids, rows, (row) => row.id);

@@ -22,9 +22,11 @@ export class PlanAccess {
     caller: Caller,
     planId: string,
     resource: ResourceRef = { type: PLAN_RESOURCE, id: planId },
+    /** CHANGE_PLAN, or a narrower act on the plan the policy names (ARRANGE_RELEASE_DAY). */
+    action: ChildAction = ChildAction.CHANGE_PLAN,
   ): Promise<ResettlementPlan> {
     const plan = (await this.planning.findPlan(planId)) ?? (await this.access.refuseMissing(caller, resource));
-    await this.access.authorizeChange(ctx, caller, plan.childId, ChildAction.CHANGE_PLAN, resource, plan.episodeId);
+    await this.access.authorizeChange(ctx, caller, plan.childId, action, resource, plan.episodeId);
     return plan;
   }
 }

@@ -54,5 +54,18 @@ export class PlanningModule implements OnModuleInit {
     this.episodes.onStarted((em, episode, caller) =>
       this.planning.createForEpisode(em, episode, caller).then(() => undefined),
     );
+    // The plan's pathways the old youth justice service held move with the child's supervision.
+    this.episodes.onSupervisionTransferred((em, handOver, caller) =>
+      this.planning.handOverSupervision(
+        em,
+        {
+          episodeId: handOver.episode.id,
+          fromServiceId: handOver.fromServiceId,
+          toServiceId: handOver.toServiceId,
+          toServiceName: handOver.toServiceName,
+        },
+        caller,
+      ),
+    );
   }
 }

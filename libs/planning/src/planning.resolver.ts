@@ -47,7 +47,7 @@ const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only th
 
 /**
  * The plan over GraphQL. Every operation asks the access policy first: the supervising service changes the plan;
- * a pathway may also be changed by the establishment holding the child and by the organisation responsible for it.
+ * a pathway may also be changed by the organisation responsible for it (an establishment: while it holds the child).
  */
 @Resolver(() => ResettlementPlan)
 export class PlanningResolver {
@@ -380,7 +380,23 @@ export class PathwayResolver {
   constructor(
     private readonly planning: PlanningService,
     private readonly organisations: OrganisationsService,
+    private readonly access: AccessService,
   ) {}
+
+  @DecidedByParent()
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether you may change this pathway now (the access policy’s CHANGE_PATHWAY: the supervising service, the organisation responsible for it; an establishment only the ones it owns, while it holds the child). For a page to offer only what is allowed; every change is decided again.',
+  })
+  async mayChange(@Parent() pathway: Pathway, @Context() ctx: AccessContext): Promise<boolean> {
+    const plan = await ctx.loaders
+      .get<string, ResettlementPlan | null>('planning:planById', (ids) => this.planning.plansByIds(ids))
+      .load(pathway.planId);
+    if (!plan) return false;
+    return this.access.mayAct(ctx, plan.childId, ChildAction.CHANGE_PATHWAY, plan.episodeId, {
+      pathwayOrganisationId: pathway.responsibleOrganisationId,
+    });
+  }
 
   @DecidedByParent()
   @ResolveField(() => Organisation, { nullable: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Caller, ChildRelations, ChildScope, SqlParam } from '@resettle/access';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Caller, ChildRelations, ChildScope, ESTABLISHMENT_PATHWAY_TYPES, SqlParam } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import {
   BadUserInputError,
@@ -14,7 +14,7 @@ import {
 } from '@resettle/common';
 import type { CaseloadPrefetchPart } from '@resettle/custody';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
-import { OrganisationsService } from '@resettle/organisations';
+import { Organisation, OrganisationsService, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import {
   AddPathwayActionInput,
   MarkPlanAgreedInput,
@@ -161,6 +161,12 @@ export class PlanningService {
 
   findPlan(id: string): Promise<ResettlementPlan | null> {
     return this.dataSource.getRepository(ResettlementPlan).findOneBy({ id });
+  }
+
+  /** Plans by id, in the order asked (null for one that is gone): a request's loader of the plans of pathways. */
+  async plansByIds(ids: readonly string[]): Promise<(ResettlementPlan | null)[]> {
+    const rows = await this.dataSource.getRepository(ResettlementPlan).findBy({ id: In([...ids]) });
+    return ids.map((id) => rows.find((row) => row.id === id) ?? null);
   }
 
   /** For reading only (a plain object, without TypeORM's hydration: asked on every read of a plan). */
@@ -442,10 +448,24 @@ export class PlanningService {
   }
 
   async updatePathway(input: UpdatePathwayInput, caller: Caller): Promise<Pathway> {
-    if (input.responsibleOrganisationId)
-      await this.assertOrganisation(input.responsibleOrganisationId, 'responsibleOrganisationId');
+    const responsible = input.responsibleOrganisationId
+      ? await this.assertOrganisation(input.responsibleOrganisationId, 'responsibleOrganisationId')
+      : null;
     return this.dataSource.transaction(async (em) => {
       const pathway = await this.history.lockAtVersion(em, Pathway, input.pathwayId, input.expectedVersion, 'Pathway');
+      // A secure establishment provides education and health in custody, and owns only those pathways (the policy's
+      // CHANGE_PATHWAY then lets it change them while it holds the child).
+      if (
+        responsible &&
+        (SECURE_ESTABLISHMENT_TYPES as readonly string[]).includes(responsible.type) &&
+        !ESTABLISHMENT_PATHWAY_TYPES.includes(pathway.type) &&
+        responsible.id !== pathway.responsibleOrganisationId
+      ) {
+        throw BadUserInputError.forField(
+          'responsibleOrganisationId',
+          `A secure establishment is responsible only for education and health in custody, not the ${pathwayLabel(pathway.type)} pathway`,
+        );
+      }
       const plan = await em.findOneByOrFail(ResettlementPlan, { id: pathway.planId });
       const before = { ...pathway };
       applyPatch(pathway, input, PATHWAY_FIELDS);
@@ -511,6 +531,68 @@ export class PlanningService {
       caller,
     );
     return saved;
+  }
+
+  /**
+   * The child's supervision moved to another youth justice service (custody's hand-over, in its transaction): the
+   * pathways the old service was responsible for, and the open actions it owned, move to the new service with the
+   * named person cleared (a person of the old service no longer holds them; the new service names its own), each with
+   * a line in the plan's history. Pathways and actions of partners (the establishment, health, education, the
+   * council) stay theirs, as do actions already done.
+   */
+  async handOverSupervision(
+    em: EntityManager,
+    handOver: { episodeId: string; fromServiceId: string; toServiceId: string; toServiceName: string },
+    caller: Caller,
+  ): Promise<void> {
+    const plan = await em.findOneBy(ResettlementPlan, { episodeId: handOver.episodeId });
+    if (!plan) return;
+    const pathways = await em.find(Pathway, { where: { planId: plan.id }, lock: { mode: 'pessimistic_write' } });
+    const cleared = { ownerName: null, ownerUserId: null };
+    for (const pathway of pathways.filter((p) => p.responsibleOrganisationId === handOver.fromServiceId)) {
+      const before = { ...pathway };
+      Object.assign(pathway, { responsibleOrganisationId: handOver.toServiceId, ...cleared });
+      const saved = await em.save(pathway);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_UPDATED,
+          summary:
+            `The ${pathwayLabel(pathway.type)} pathway moved to ${handOver.toServiceName} with the child’s supervision` +
+            (before.ownerName ? ` (${before.ownerName} no longer named: the new service names its own)` : ''),
+          record: { type: 'Pathway', id: pathway.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+    }
+    const pathwayIds = pathways.map((p) => p.id);
+    if (!pathwayIds.length) return;
+    const actions = await em.find(PathwayAction, {
+      where: { pathwayId: In(pathwayIds), ownerOrganisationId: handOver.fromServiceId, doneOn: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const action of actions) {
+      const before = { ...action };
+      Object.assign(action, { ownerOrganisationId: handOver.toServiceId, ownerName: null });
+      const saved = await em.save(action);
+      await this.history.record(
+        em,
+        {
+          planId: plan.id,
+          childId: plan.childId,
+          type: PlanEventType.PATHWAY_ACTION_UPDATED,
+          summary: `Action moved to ${handOver.toServiceName} with the child’s supervision: ${action.description}`,
+          record: { type: 'PathwayAction', id: action.id },
+          before,
+          after: { ...saved },
+        },
+        caller,
+      );
+    }
   }
 
   /** Adds an action (an append: it needs no version), warning when the child did the same intervention before. */
@@ -875,8 +957,9 @@ export class PlanningService {
       throw BadUserInputError.forField('completedOn', 'completedOn cannot be in the future');
   }
 
-  private async assertOrganisation(id: string, field: string): Promise<void> {
+  private async assertOrganisation(id: string, field: string): Promise<Organisation> {
     const [found] = await this.organisations.findByIds([id]);
     if (!found) throw BadUserInputError.forField(field, 'No such organisation');
+    return found;
   }
 }

@@ -24,6 +24,7 @@ import {
   SentenceForm,
   sentenceInput,
 } from './establishment-forms';
+import { sentenceAtHearingNotice } from './hearing-forms';
 
 type Values = Record<string, string>;
 
@@ -34,7 +35,8 @@ const CUSTODY_CONTEXT = `query($id: ID!) {
     earliestReleaseDate midTermDate latestReleaseDate earlyReleaseDate
     child { givenName familyName preferredName dateOfBirth }
     currentEstablishment { id name } supervisingService { id name }
-    milestones { key dueDate status } } }`;
+    milestones { key dueDate status }
+    hearings { id hearingDate court purpose outcome wentTo cancellationReason } } }`;
 
 const RELEASE_DATES = `query($input: ReleaseDateInput!) { calculateReleaseDates(input: $input) {
   sentenceEndDate midTermDate earliestReleaseDate latestReleaseDate paroleEligibilityDate releaseDate
@@ -62,6 +64,15 @@ interface Episode extends CustodyEpisodeRef {
   currentEstablishment: { id: string; name: string };
   supervisingService: { id: string; name: string };
   milestones: MilestoneDue[];
+  hearings: {
+    id: string;
+    hearingDate: string;
+    court: string;
+    purpose: string;
+    outcome: string | null;
+    wentTo: string | null;
+    cancellationReason: string | null;
+  }[];
 }
 
 interface Me {
@@ -134,6 +145,12 @@ export class CustodyController {
       return this.renderSentenceForm(request, reply, episode, values, formError('sentenceDateDay', dateProblem), 400);
     }
     const fieldOf = (path: string) => SENTENCE_FIELD_OF[path.split('.').pop() ?? ''];
+    // A hearing waiting for its outcome: the sentence closes it, or (dated before it) would be refused.
+    const atHearing = sentenceAtHearingNotice(episode, String(sentence.sentenceDate));
+    if (atHearing?.refused) {
+      const errors = formError('sentenceDateDay', atHearing.text);
+      return this.renderSentenceForm(request, reply, episode, values, errors, 400);
+    }
 
     if (body?.step !== 'confirm') {
       // The preview: the api's own calculator, the same arithmetic the record will use.
@@ -162,6 +179,7 @@ export class CustodyController {
         dates,
         // The calculator's explanation lines, with its dates in words.
         notes: ((dates.notes as string[] | undefined) ?? []).map(humanDates),
+        atHearing,
         answers: [
           ...sentenceAnswers(values, known),
           ...(reason
@@ -306,6 +324,7 @@ export class CustodyController {
         ...common(episode),
         values,
         errors,
+        atHearing: sentenceAtHearingNotice(episode),
         typeItems: SENTENCE_TYPES.map((value) => ({
           value,
           text: SENTENCE_TYPE_LABELS[value],

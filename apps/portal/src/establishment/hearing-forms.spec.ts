@@ -7,6 +7,7 @@ import {
   hearingsOf,
   MoveHearingForm,
   ScheduleHearingForm,
+  sentenceAtHearingNotice,
 } from './hearing-forms';
 
 const day = { DateDay: '7', DateMonth: '12', DateYear: '2026' };
@@ -100,5 +101,58 @@ describe('the hearing forms', () => {
       'Cancel the hearing',
     ]);
     expect(view.rows[1].links[2].href).toBe('/episodes/e/hearings/b/cancel');
+  });
+});
+
+describe('what a sentence does to the hearing waiting for its outcome', () => {
+  const waiting = {
+    id: 'h2',
+    hearingDate: '2026-12-14',
+    court: 'Leeds Youth Court',
+    purpose: 'Trial',
+    outcome: null,
+    wentTo: null,
+  };
+  const done = { ...waiting, id: 'h1', hearingDate: '2026-11-30', outcome: 'REMANDED' };
+  const cancelled = { ...waiting, id: 'h3', cancellationReason: 'Listing vacated' };
+  it.each([
+    ['no hearing', 'REMANDED', [done], undefined, null],
+    ['only a cancelled one', 'REMANDED', [done, cancelled], '2026-12-01', null],
+    ['sentenced, not on remand', 'SENTENCED', [waiting], '2026-12-14', null],
+    [
+      'the form, before a date is typed',
+      'REMANDED',
+      [done, waiting],
+      undefined,
+      {
+        text: 'The child is waiting for the outcome of the hearing at Leeds Youth Court on 14 December 2026 (Trial). Saving a sentence dated that day or later also records that hearing’s outcome as sentenced. A sentence dated before it is refused: if the child was sentenced at an earlier hearing, cancel the listed one with the reason first.',
+        refused: false,
+      },
+    ],
+    [
+      'dated the hearing day',
+      'REMANDED',
+      [done, waiting],
+      '2026-12-14',
+      {
+        text: 'Saving this sentence also records the outcome of the hearing at Leeds Youth Court on 14 December 2026 (Trial) as sentenced.',
+        refused: false,
+      },
+    ],
+    ['dated after it (adjourned for reports)', 'REMANDED', [waiting], '2026-12-21', { refused: false }],
+    [
+      'dated before it',
+      'REMANDED',
+      [waiting],
+      '2026-12-13',
+      {
+        text: 'The sentence is dated before the hearing at Leeds Youth Court on 14 December 2026 (Trial), which is waiting for its outcome: it would be refused. Correct the date, or if the child was sentenced at an earlier hearing, cancel the listed one with the reason first',
+        refused: true,
+      },
+    ],
+  ])('%s', (_case, status, hearings, sentenceDate, expected) => {
+    const notice = sentenceAtHearingNotice({ status, hearings }, sentenceDate);
+    if (expected === null) expect(notice).toBeNull();
+    else expect(notice).toMatchObject(expected);
   });
 });

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { Allow, IsIn, IsNotEmpty, Length, Validate, ValidateIf } from 'class-validator';
+import { sentenceAtWaitingHearingProblem } from '@resettle/custody';
 import { dateFromParts, RealDate } from '../forms/date-input';
+import { govukDate } from '../http/view-filters';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 type Values = Record<string, string>;
@@ -131,6 +133,39 @@ interface HearingRow {
 /** Whether a hearing still waits for what the court decides: no outcome recorded, and not cancelled. */
 function waitsForOutcome(h: { outcome: string | null; cancellationReason?: string | null }): boolean {
   return !h.outcome && !h.cancellationReason;
+}
+
+/**
+ * What recording a sentence now does to a remanded child's hearing still waiting for its outcome, in words for the
+ * sentence page and its check step, before anything is saved (the api's rule, `sentenceAtWaitingHearingProblem`): a
+ * sentence dated that day or later also records that hearing's outcome as sentenced; one dated before it is refused.
+ * Without a date yet (the form), both are said. Null when no hearing waits, or the child is not on remand.
+ */
+export function sentenceAtHearingNotice(
+  episode: { status: string; hearings?: HearingRow[] },
+  sentenceDate?: string,
+): { text: string; refused: boolean } | null {
+  const hearing = episode.status === 'REMANDED' ? (episode.hearings ?? []).find((h) => waitsForOutcome(h)) : undefined;
+  if (!hearing) return null;
+  const listed = `the hearing at ${hearing.court} on ${govukDate(hearing.hearingDate)} (${hearing.purpose})`;
+  if (!sentenceDate) {
+    return {
+      text:
+        `The child is waiting for the outcome of ${listed}. Saving a sentence dated that day or later also records ` +
+        `that hearing’s outcome as sentenced. A sentence dated before it is refused: if the child was sentenced at an ` +
+        `earlier hearing, cancel the listed one with the reason first.`,
+      refused: false,
+    };
+  }
+  if (sentenceAtWaitingHearingProblem(hearing, sentenceDate)) {
+    return {
+      text:
+        `The sentence is dated before ${listed}, which is waiting for its outcome: it would be refused. Correct the ` +
+        `date, or if the child was sentenced at an earlier hearing, cancel the listed one with the reason first`,
+      refused: true,
+    };
+  }
+  return { text: `Saving this sentence also records the outcome of ${listed} as sentenced.`, refused: false };
 }
 
 /**

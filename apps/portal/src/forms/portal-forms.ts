@@ -112,6 +112,24 @@ export function offerStartDate(
   return date.toISOString().slice(0, 10);
 }
 
+/** What a referral says, changed while a draft or while the partner asks for more information. */
+export class ReferralDetailsForm extends VersionedForm {
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The child’s wishes must be ${TEXT} characters or fewer` })
+  childWishes?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `The family’s views must be ${TEXT} characters or fewer` })
+  familyViews?: string;
+
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(TEXT, { message: `Needs and risks must be ${TEXT} characters or fewer` })
+  needsAndRisks?: string;
+}
+
 export class MakeReferralForm {
   @IsUUID('all', { message: 'Select who the referral is to' })
   toOrganisationId: string;
@@ -131,9 +149,12 @@ export class MakeReferralForm {
   @MaxLength(TEXT, { message: `Needs and risks must be ${TEXT} characters or fewer` })
   needsAndRisks?: string;
 
-  /** Which button: send now, or keep as a draft to finish later. */
-  @IsIn(['send', 'draft'])
-  submit: 'send' | 'draft' = 'send';
+  /**
+   * Which button: send (to the check step first), keep as a draft to finish later; on the check step, send it now
+   * (`confirm`) or go back to change the answers (`change`).
+   */
+  @IsIn(['send', 'draft', 'confirm', 'change'])
+  submit: 'send' | 'draft' | 'confirm' | 'change' = 'send';
 }
 
 /** Choosing a password from an invitation link: the api applies the password rules, the portal that both match. */

@@ -1,6 +1,7 @@
 import {
   breakdownTable,
   chosenPeriod,
+  chosenScope,
   escalationsTable,
   figureLabel,
   isContinuityFigure,
@@ -9,6 +10,7 @@ import {
   measuresPeriods,
   relativeRateText,
   responseTimeTables,
+  scopeQuery,
   trendPeriod,
   trendTable,
 } from './measures-view';
@@ -56,6 +58,39 @@ describe('measures periods', () => {
 
   it('keeps a known choice', () => {
     expect(chosenPeriod('2026-05', '2026-12-06')).toMatchObject({ from: '2026-05-01', to: '2026-05-31' });
+  });
+});
+
+describe('the scope a national admin chose', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  it.each<[string, Record<string, unknown>, unknown]>([
+    ['nothing: England and Wales', {}, { kind: 'ENGLAND_AND_WALES' }],
+    [
+      'a service',
+      { scope: 'YOUTH_JUSTICE_SERVICE', service: id, council: 'x' },
+      { kind: 'YOUTH_JUSTICE_SERVICE', organisationId: id },
+    ],
+    ['an establishment', { scope: 'ESTABLISHMENT', establishment: id }, { kind: 'ESTABLISHMENT', organisationId: id }],
+    ['a council', { scope: 'LOCAL_AUTHORITY', council: id }, { kind: 'LOCAL_AUTHORITY', organisationId: id }],
+    ['a region', { scope: 'REGION', region: 'Wales' }, { kind: 'REGION', region: 'Wales' }],
+    ['a region that is not one', { scope: 'REGION', region: 'Atlantis' }, { kind: 'ENGLAND_AND_WALES' }],
+    ['a council without its id', { scope: 'LOCAL_AUTHORITY', service: id }, { kind: 'ENGLAND_AND_WALES' }],
+    ['an id that is not one', { scope: 'ESTABLISHMENT', establishment: 'x' }, { kind: 'ENGLAND_AND_WALES' }],
+    ['a kind that is not one', { scope: 'PLANET', service: id }, { kind: 'ENGLAND_AND_WALES' }],
+  ])('%s', (_name, query, expected) => {
+    expect(chosenScope(query)).toEqual(expected);
+  });
+
+  it('goes back into the query string as it came', () => {
+    for (const query of [
+      { scope: 'YOUTH_JUSTICE_SERVICE', service: id },
+      { scope: 'ESTABLISHMENT', establishment: id },
+      { scope: 'LOCAL_AUTHORITY', council: id },
+      { scope: 'REGION', region: 'North East' },
+      { scope: 'ENGLAND_AND_WALES' },
+    ])
+      expect(scopeQuery(chosenScope(query))).toEqual(query);
+    expect(scopeQuery(null)).toEqual({});
   });
 });
 

@@ -39,6 +39,61 @@ export function chosenPeriod(value: unknown, today: IsoDate): MeasuresPeriodChoi
   return periods.find((p) => p.value === value) ?? periods[0];
 }
 
+/** The regions a national admin can choose (the api's list: the nine English regions and Wales). */
+export const MEASURES_REGIONS = [
+  'North East',
+  'North West',
+  'Yorkshire and the Humber',
+  'East Midlands',
+  'West Midlands',
+  'East of England',
+  'London',
+  'South East',
+  'South West',
+  'Wales',
+] as const;
+
+/** Whose measures a national admin chose: the api's `MeasuresScopeInput`. */
+export interface MeasuresScopeChoice {
+  kind: 'YOUTH_JUSTICE_SERVICE' | 'ESTABLISHMENT' | 'LOCAL_AUTHORITY' | 'REGION' | 'ENGLAND_AND_WALES';
+  organisationId?: string;
+  region?: string;
+}
+
+/** The query string's field naming the organisation of each kind (the form's select for it). */
+const ORGANISATION_FIELD = {
+  YOUTH_JUSTICE_SERVICE: 'service',
+  ESTABLISHMENT: 'establishment',
+  LOCAL_AUTHORITY: 'council',
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The scope a national admin chose in the query string (`scope` and the field of its kind: `service`,
+ * `establishment`, `council` or `region`); anything missing or unknown is England and Wales.
+ */
+export function chosenScope(query: Record<string, unknown>): MeasuresScopeChoice {
+  const kind = query.scope;
+  if (kind === 'REGION') {
+    const region = MEASURES_REGIONS.find((r) => r === query.region);
+    return region ? { kind, region } : { kind: 'ENGLAND_AND_WALES' };
+  }
+  if (kind === 'YOUTH_JUSTICE_SERVICE' || kind === 'ESTABLISHMENT' || kind === 'LOCAL_AUTHORITY') {
+    const id = query[ORGANISATION_FIELD[kind]];
+    return typeof id === 'string' && UUID.test(id) ? { kind, organisationId: id } : { kind: 'ENGLAND_AND_WALES' };
+  }
+  return { kind: 'ENGLAND_AND_WALES' };
+}
+
+/** The query string's fields of a scope, to keep it in the page's links (the CSV, another period). */
+export function scopeQuery(scope: MeasuresScopeChoice | null): Record<string, string> {
+  if (!scope) return {};
+  if (scope.kind === 'REGION') return { scope: scope.kind, region: scope.region! };
+  if (scope.kind === 'ENGLAND_AND_WALES') return { scope: scope.kind };
+  return { scope: scope.kind, [ORGANISATION_FIELD[scope.kind]]: scope.organisationId! };
+}
+
 interface Count {
   display: string;
 }

@@ -5,23 +5,28 @@ import type { Role } from '@resettle/access';
 import { Capability, mayPerform } from '@resettle/access';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
 import { renderPage } from '../http/page';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
 import {
   breakdownTable,
   chosenPeriod,
+  chosenScope,
   continuityFigures,
   escalationsTable,
   figureLabel,
   isContinuityFigure,
   isPlanFigure,
   Measures,
+  MEASURES_REGIONS,
   measuresCsvRows,
   measuresPeriods,
+  MeasuresScopeChoice,
   meetingFigures,
   planFigures,
   responseTimeTables,
+  scopeQuery,
   trendPeriod,
   trendTable,
 } from './measures-view';
@@ -50,16 +55,53 @@ interface MeasureChildrenPage {
   }[];
 }
 
+/** A council's people: the api shows a council's measures to its lead only. */
+function isCouncil(request: FastifyRequest): boolean {
+  return !!signedInUser(request)?.roles.some((role) => role.startsWith('LA_'));
+}
+
 /** The portal offers the list only to those the api would give it to (it still decides). */
 function mayListChildren(request: FastifyRequest): boolean {
   const user = signedInUser(request);
   return !!user && mayPerform({ roles: user.roles as Role[] }, Capability.READ_MEASURE_CHILDREN);
 }
 
+/** Only a national admin chooses whose measures: everyone else's page is their own scope (the api's default). */
+function isNationalAdmin(request: FastifyRequest): boolean {
+  return !!signedInUser(request)?.roles.includes('NATIONAL_ADMIN');
+}
+
+const ORGANISATIONS = `query($filter: OrganisationFilter, $after: String) {
+  organisations(filter: $filter, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
+
+/** The kinds of scope in the national admin's chooser, with the organisations' types each lists. */
+const SCOPE_CHOICES = [
+  {
+    kind: 'YOUTH_JUSTICE_SERVICE',
+    text: 'A youth justice service',
+    field: 'service',
+    types: ['YOUTH_JUSTICE_SERVICE'],
+  },
+  {
+    kind: 'ESTABLISHMENT',
+    text: 'A secure establishment (the children released from it)',
+    field: 'establishment',
+    types: ['YOI', 'STC', 'SCH', 'SECURE_SCHOOL'],
+  },
+  {
+    kind: 'LOCAL_AUTHORITY',
+    text: 'A local authority (the children whose home it is)',
+    field: 'council',
+    types: ['LOCAL_AUTHORITY'],
+  },
+  { kind: 'REGION', text: 'A region', field: 'region', types: null },
+  { kind: 'ENGLAND_AND_WALES', text: 'England and Wales', field: null, types: null },
+] as const;
+
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
 const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  youthJusticeServiceId released ${COUNT}
+  scope { kind name } released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
@@ -78,8 +120,10 @@ const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(
   byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
 
 /**
- * The resettlement measures for a whole month (or 12): a youth justice manager's own service, a national admin's all
- * of England and Wales. Counts only, suppressed by the api; the api decides who may see them.
+ * The resettlement measures for a whole month (or 12): a youth justice manager's own service, an establishment
+ * manager's establishment, a council lead's local authority; a national admin chooses a service, an establishment, a
+ * local authority, a region or England and Wales (a plain GET form). Counts only, suppressed by the api; the api
+ * decides who may see them.
  */
 @Controller('measures')
 export class MeasuresController {
@@ -88,26 +132,31 @@ export class MeasuresController {
     private readonly clock: Clock,
   ) {}
 
-  private async read(request: FastifyRequest, period: unknown) {
-    const chosen = chosenPeriod(period, this.clock.today());
+  private async read(request: FastifyRequest, query: Record<string, unknown>) {
+    const chosen = chosenPeriod(query.period, this.clock.today());
+    const scope = isNationalAdmin(request) ? chosenScope(query) : null;
     const { resettlementMeasures: measures } = await this.api.asUser<{
-      resettlementMeasures: Measures & { youthJusticeServiceId: string | null };
-    }>(request, MEASURES, { input: { from: chosen.from, to: chosen.to } });
+      resettlementMeasures: Measures & { scope: { kind: string; name: string } };
+    }>(request, MEASURES, { input: { from: chosen.from, to: chosen.to, scope } });
     // The trend: the 12 months to the end of the chosen period, one more read of the same aggregates.
     const { resettlementMeasures: trend } = await this.api.asUser<{ resettlementMeasures: { byMonth: TrendMonth[] } }>(
       request,
       TREND,
-      { input: trendPeriod(chosen) },
+      { input: { ...trendPeriod(chosen), scope } },
     );
-    const area = measures.youthJusticeServiceId
-      ? (signedInUser(request)?.organisationName ?? 'your service')
-      : 'all of England and Wales';
-    return { chosen, measures, area, byMonth: trend.byMonth };
+    return { chosen, scope, measures, area: measures.scope.name, byMonth: trend.byMonth };
   }
 
   @Get()
-  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
-    const { chosen, measures, area, byMonth } = await this.read(request, period);
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
+    const read = await this.read(request, query).catch((error: unknown) => {
+      // A council's officer who is not its lead: the page says whose the measures are, rather than "you cannot".
+      if (error instanceof ApiError && error.code === 'FORBIDDEN' && isCouncil(request)) return null;
+      throw error;
+    });
+    if (!read) return renderPage(request, reply, 'measures/council-lead-only.njk', {}, 403);
+    const { chosen, scope, measures, area, byMonth } = read;
+    const keep = scopeQuery(scope);
     return renderPage(request, reply, 'measures/index.njk', {
       measures,
       planFigures: planFigures(measures),
@@ -131,13 +180,61 @@ export class MeasuresController {
         text: p.text,
         selected: p.value === chosen.value,
       })),
+      scopeChooser: scope ? await this.scopeChooser(request, scope) : null,
       deadlineLabels: MILESTONE_LABELS,
       // The children behind a figure: for those who may see them (a youth justice manager's own service).
-      childrenHref: mayListChildren(request)
-        ? (figure: string) => `/measures/children?${new URLSearchParams({ period: chosen.value, figure })}`
-        : null,
-      csvHref: `/measures/download?${new URLSearchParams({ period: chosen.value })}`,
+      childrenHref:
+        mayListChildren(request) && measures.scope.kind === 'YOUTH_JUSTICE_SERVICE'
+          ? (figure: string) => `/measures/children?${new URLSearchParams({ period: chosen.value, figure })}`
+          : null,
+      csvHref: `/measures/download?${new URLSearchParams({ period: chosen.value, ...keep })}`,
     });
+  }
+
+  /** The national admin's choice of scope: a radio a kind, each organisation kind with the list to choose from. */
+  private async scopeChooser(request: FastifyRequest, scope: MeasuresScopeChoice) {
+    const lists = await Promise.all(
+      SCOPE_CHOICES.map((choice) =>
+        choice.types
+          ? this.organisations(request, choice.types)
+          : choice.kind === 'REGION'
+            ? MEASURES_REGIONS.map((region) => ({ id: region, name: region }))
+            : [],
+      ),
+    );
+    const chosenId = scope.organisationId ?? scope.region;
+    return SCOPE_CHOICES.map((choice, i) => ({
+      value: choice.kind,
+      text: choice.text,
+      checked: scope.kind === choice.kind,
+      field: choice.field,
+      options: lists[i].map((o) => ({
+        value: o.id,
+        text: o.name,
+        selected: scope.kind === choice.kind && o.id === chosenId,
+      })),
+    }));
+  }
+
+  /** Every organisation of these types, by name (a youth justice service or council each: about 150, two pages). */
+  private async organisations(
+    request: FastifyRequest,
+    types: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
+    const all: { id: string; name: string }[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { organisations } = await this.api.asUser<{
+        organisations: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { node: { id: string; name: string } }[];
+        };
+      }>(request, ORGANISATIONS, { filter: { types }, after });
+      all.push(...organisations.edges.map((e) => e.node));
+      if (!organisations.pageInfo.hasNextPage || !organisations.pageInfo.endCursor) break;
+      after = organisations.pageInfo.endCursor;
+    }
+    return all.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** The children behind one figure, 50 a page: names link to their plans. The api refuses anyone else. */
@@ -175,8 +272,8 @@ export class MeasuresController {
 
   /** The same suppressed figures as CSV; cells beginning = + - @ neutralised so a spreadsheet never runs them. */
   @Get('download')
-  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('period') period: unknown) {
-    const { chosen, measures, area, byMonth } = await this.read(request, period);
+  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
+    const { chosen, measures, area, byMonth } = await this.read(request, query);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="resettlement-measures-${chosen.value}.csv"`)

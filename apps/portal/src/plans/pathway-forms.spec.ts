@@ -1,6 +1,5 @@
-import { Role } from '@resettle/access';
 import { validateForm } from '../forms/form-errors';
-import { ActionForm, actionInput, mayChangePathway, PathwayForm, pathwayHistory, pathwayInput } from './pathway-forms';
+import { ActionForm, actionInput, mayBeResponsible, PathwayForm, pathwayHistory, pathwayInput } from './pathway-forms';
 
 const PATHWAY = '00000000-0000-4000-8000-000000000001';
 
@@ -91,17 +90,19 @@ describe('the action form', () => {
   });
 });
 
-describe('who is offered the change', () => {
-  const episode = { supervisingService: { id: 'yjs' }, currentEstablishment: { id: 'yoi' } };
+describe('whom a pathway can be the responsibility of', () => {
   it.each([
-    [[Role.YJS_CASE_MANAGER], 'yjs', null, true],
-    [[Role.YJS_CASE_MANAGER], 'other-yjs', null, false],
-    [[Role.ESTABLISHMENT_STAFF], 'yoi', null, true],
-    [[Role.HEALTH_PRACTITIONER], 'partner', { id: 'partner' }, true],
-    [[Role.HEALTH_PRACTITIONER], 'partner', null, false],
-    [[Role.NATIONAL_ADMIN], 'yjs', null, false],
-  ])('%j of %s (pathway %j): %s', (roles, organisationId, responsibleOrganisation, expected) => {
-    expect(mayChangePathway({ roles, organisationId }, episode, { responsibleOrganisation })).toBe(expected);
+    ['EDUCATION_TRAINING_EMPLOYMENT', true],
+    ['PHYSICAL_HEALTH', true],
+    ['MENTAL_HEALTH', true],
+    ['SUBSTANCE_MISUSE', true],
+    ['SPEECH_LANGUAGE_COMMUNICATION', true],
+    ['ACCOMMODATION', false],
+    ['FAMILY_AND_RELATIONSHIPS', false],
+    ['FINANCE_BENEFITS_ID', false],
+    ['CONSTRUCTIVE_ACTIVITIES', false],
+  ])('the establishment holding the child, for %s: %s', (type, expected) => {
+    expect(mayBeResponsible(type)).toBe(expected);
   });
 });
 

@@ -12,8 +12,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import type { Role } from '@resettle/access';
-import { Capability, mayPerform } from '@resettle/access';
+import { ESTABLISHMENT_PATHWAY_TYPES } from '@resettle/access';
 import { offerStartDate, VersionedForm } from '../forms/portal-forms';
 import { PATHWAY_STATUS_LABELS } from './plan-labels';
 
@@ -129,20 +128,12 @@ export const ACTION_FIELD_OF: Record<string, string> = {
 };
 
 /**
- * Who the portal offers to change a pathway: those who may change plans, of the supervising service, the
- * establishment holding the child, or the organisation responsible for the pathway. The api decides each change.
+ * Whether an establishment may be named responsible for a pathway of this type: education and health in custody, the
+ * policy's `ESTABLISHMENT_PATHWAY_TYPES` (the api refuses the rest). Who may change a pathway is the api's answer
+ * (`Pathway.mayChange`), not worked out here.
  */
-export function mayChangePathway(
-  me: { roles: string[]; organisationId: string } | undefined,
-  episode: { supervisingService: { id: string }; currentEstablishment?: { id: string } | null },
-  pathway: { responsibleOrganisation?: { id: string } | null },
-): boolean {
-  if (!me || !mayPerform({ roles: me.roles as Role[] }, Capability.CHANGE_PLAN)) return false;
-  return [
-    episode.supervisingService.id,
-    episode.currentEstablishment?.id,
-    pathway.responsibleOrganisation?.id,
-  ].includes(me.organisationId);
+export function mayBeResponsible(pathwayType: string): boolean {
+  return ESTABLISHMENT_PATHWAY_TYPES.includes(pathwayType);
 }
 
 interface HistoryEvent {

@@ -11,7 +11,7 @@ import {
   ACTION_FIELD_OF,
   ActionForm,
   actionInput,
-  mayChangePathway,
+  mayBeResponsible,
   NEED_LEVEL_LABELS,
   NEED_LEVELS,
   PATHWAY_FIELD_OF,
@@ -40,6 +40,8 @@ interface PathwayView {
   childView: string | null;
   ownerName: string | null;
   responsibleOrganisation: { id: string; name: string } | null;
+  /** The policy's answer (CHANGE_PATHWAY): an establishment only for the pathways it owns, while it holds the child. */
+  mayChange: boolean;
   actions: { id: string; description: string; dueDate: string | null; doneOn: string | null; version: number }[];
 }
 
@@ -53,7 +55,10 @@ interface Loaded {
     resettlementPlan: { id: string; pathways: PathwayView[]; history: any[] | null };
   };
   pathway: PathwayView;
-  /** Whom the pathway can be made the responsibility of: the area's organisations and the one responsible now. */
+  /**
+   * Whom the pathway can be made the responsibility of: the area's organisations, the one responsible now, and for
+   * education and health the establishment holding the child (in custody).
+   */
   organisations: { id: string; name: string }[];
 }
 
@@ -183,9 +188,13 @@ export class PathwaysController {
           )
         ).organisations.edges.map((e) => e.node)
       : [];
+    const establishment =
+      episode.currentEstablishment && mayBeResponsible(pathway.type) ? [episode.currentEstablishment] : [];
     const organisations = [
       ...new Map(
-        [...(pathway.responsibleOrganisation ? [pathway.responsibleOrganisation] : []), ...area].map((o) => [o.id, o]),
+        [...(pathway.responsibleOrganisation ? [pathway.responsibleOrganisation] : []), ...establishment, ...area].map(
+          (o) => [o.id, o],
+        ),
       ).values(),
     ];
     return { me, episode, pathway, organisations };
@@ -220,7 +229,7 @@ export class PathwaysController {
   private render(
     request: FastifyRequest,
     reply: FastifyReply,
-    { me, episode, pathway, organisations }: Loaded,
+    { episode, pathway, organisations }: Loaded,
     values: Values,
     actionValues: Values,
     errors?: FormErrors,
@@ -237,7 +246,7 @@ export class PathwaysController {
         pathway,
         pathwayLabel: PATHWAY_LABELS[pathway.type],
         childName: `${child.preferredName || child.givenName} ${child.familyName}`,
-        mayChange: mayChangePathway(me, episode, pathway),
+        mayChange: pathway.mayChange,
         values,
         actionValues,
         errors,

@@ -11,7 +11,7 @@ export const PLAN = `query($id: ID!) {
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       circumstances { id } priorInterventions { id } repeatedInterventions { text pathwayId }
       agreement { childAgreement childAgreementWords explainedOn explainedHow blockerDetails { text pathwayId } agreedAt }
-      pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name }
+      pathways { id type status needLevel needSummary childView ownerName responsibleOrganisation { id name } mayChange
         actions { description dueDate doneOn ownerName } }
       referrals { id type status urgency toOrganisation { name } offerAddressOrPlace offerPlacementType offerProvider offerStartDate updatedAt }
       meetings { id type startsAt endsAt status location callLink }
@@ -27,7 +27,7 @@ export const PATHWAY_PAGE = `query($id: ID!) {
     currentEstablishment { id name } supervisingService { id name localAuthorityId }
     resettlementPlan { id
       pathways { id type version status needLevel needSummary childView ownerName responsibleOrganisation { id name }
-        actions { id description dueDate doneOn ownerName version } }
+        mayChange actions { id description dueDate doneOn ownerName version } }
       history { type summary recordedByName createdAt details } } } }`;
 
 export const UPDATE_PATHWAY = `mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id version } }`;

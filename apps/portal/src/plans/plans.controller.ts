@@ -15,7 +15,6 @@ import { STATUS_LABELS, TYPE_LABELS, URGENCY_LABELS } from '../referrals/referra
 import { signedInUser } from '../session/portal-session';
 import { blockerLinks, mayChangePlan } from './child-voice-forms';
 import { myPlanOf, PlanData } from './my-plan';
-import { mayChangePathway } from './pathway-forms';
 import {
   EPISODE_STATUS_LABELS,
   MEETING_LABELS,
@@ -58,9 +57,9 @@ export class PlansController {
       mayChangePlan: mayChangePlan(me, episode),
       // What still blocks agreement, each linking to where it is fixed.
       blockers: blockerLinks(episode.resettlementPlan?.agreement?.blockerDetails ?? [], episode.id),
-      // Pathways the person may change (the api decides each change): their names link to the pathway's page.
+      // Pathways the policy lets the person change (`mayChange`, the api's answer; it decides each change again).
       changeable: (episode.resettlementPlan?.pathways ?? [])
-        .filter((p: { responsibleOrganisation: { id: string } | null }) => mayChangePathway(me, episode, p))
+        .filter((p: { mayChange: boolean }) => p.mayChange)
         .map((p: { id: string }) => p.id),
       // The facts deadlines are met by: links only for those the api lets record them.
       recordLinks: episode.resettlementPlan && mayRecordFacts(me, episode) ? FACT_LINKS : [],

@@ -9,12 +9,13 @@ import { renderPage } from '../http/page';
 import { PATHWAY_LABELS } from '../plans/plan-labels';
 import { flash } from '../session/portal-session';
 import { referralTypeFor } from './referral-actions';
-import { TYPE_LABELS } from './referral-labels';
+import { STATUS_LABELS, TYPE_LABELS } from './referral-labels';
 
 const EPISODE = `query($id: ID!) { custodialEpisode(id: $id) { id
   child { givenName familyName preferredName homeAuthority { id name } responsibleAuthority { id name } }
   supervisingService { id name localAuthorityId }
-  resettlementPlan { pathways { id type childView needSummary } } } }`;
+  resettlementPlan { pathways { id type status childView needSummary }
+    referrals { id type status pathwayId toOrganisation { name } } } } }`;
 const ORGANISATIONS = `query($filter: OrganisationFilter) { organisations(filter: $filter, first: 25) { edges { node { id name } } } }`;
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`;
 const SEND = `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id } }`;
@@ -50,8 +51,12 @@ export class MakeReferralController {
     @Body() body: Record<string, string>,
   ) {
     const context = await this.load(request, episodeId, pathwayId);
+    // Back from the check step: the form with what was typed.
+    if (body?.submit === 'change') return this.render(request, reply, context, body?.q, body);
     const { value, errors } = validateForm(MakeReferralForm, body);
     if (errors) return this.render(request, reply, context, body?.q, body, errors, 400);
+    // Sending is checked first: the answers in words, and what the partner will not be told.
+    if (value.submit === 'send') return this.renderCheck(request, reply, context, body?.q, body);
     let referral: { id: string; version: number };
     try {
       ({ createReferral: referral } = await this.api.asUser<{ createReferral: { id: string; version: number } }>(
@@ -82,7 +87,7 @@ export class MakeReferralController {
       }
       throw error;
     }
-    if (value.submit === 'send') {
+    if (value.submit === 'confirm') {
       await this.api.asUser(request, SEND, { input: { referralId: referral.id, expectedVersion: referral.version } });
       flash(request, 'Referral sent');
     } else {
@@ -99,7 +104,38 @@ export class MakeReferralController {
     const pathway = (episode.resettlementPlan?.pathways ?? []).find((p: { id: string }) => p.id === pathwayId);
     const type = pathway ? referralTypeFor(pathway.type) : null;
     if (!pathway || !type) throw new ApiError('Not found', 'NOT_FOUND');
-    return { episode, pathway, type };
+    const existing = existingReferrals(episode.resettlementPlan?.referrals ?? [], pathwayId);
+    return { episode, pathway, type, existing };
+  }
+
+  /** The check step before sending: the answers in words, warnings, then send (or back to change them). */
+  private async renderCheck(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: ReferralContext,
+    q: string | undefined,
+    values: Record<string, string>,
+  ) {
+    const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    const organisations = await this.organisationsFor(request, context, search);
+    const to = organisations.find((o) => o.id === values.toOrganisationId)?.name ?? 'The organisation you chose';
+    const answer = (name: string) => (typeof values[name] === 'string' ? values[name].trim() : '');
+    return renderPage(request, reply, 'referrals/new-check.njk', {
+      ...context,
+      typeLabel: TYPE_LABELS[context.type],
+      pathwayLabel: PATHWAY_LABELS[context.pathway.type],
+      rows: [
+        { key: { text: 'Who it is to' }, value: { text: to } },
+        { key: { text: 'The child’s wishes' }, value: { text: answer('childWishes') } },
+        { key: { text: 'The family’s views' }, value: { text: answer('familyViews') } },
+        { key: { text: 'Needs and risks' }, value: { text: answer('needsAndRisks') } },
+      ],
+      // Nothing about the child at all: the partner would have only a name and a date to go on.
+      nothingSaid: !answer('childWishes') && !answer('familyViews') && !answer('needsAndRisks'),
+      hidden: ['toOrganisationId', 'childWishes', 'familyViews', 'needsAndRisks', 'q']
+        .filter((name) => typeof values[name] === 'string')
+        .map((name) => ({ name, value: values[name] })),
+    });
   }
 
   /**
@@ -150,6 +186,7 @@ export class MakeReferralController {
       'referrals/new.njk',
       {
         ...context,
+        statusLabels: STATUS_LABELS,
         search,
         typeLabel: TYPE_LABELS[context.type],
         pathwayLabel: PATHWAY_LABELS[context.pathway.type],
@@ -164,4 +201,12 @@ export class MakeReferralController {
       status,
     );
   }
+}
+
+/** Referrals no longer open: a new one may be made without a second thought. */
+const CLOSED = ['DECLINED', 'WITHDRAWN', 'FELL_THROUGH'];
+
+/** The open referrals already made from this pathway (a draft, one with the partner, one confirmed). */
+function existingReferrals<R extends { pathwayId: string; status: string }>(referrals: R[], pathwayId: string): R[] {
+  return referrals.filter((r) => r.pathwayId === pathwayId && !CLOSED.includes(r.status));
 }

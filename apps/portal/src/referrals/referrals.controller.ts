@@ -22,6 +22,7 @@ import {
   REFERRAL_ACTIONS,
   sidesOf,
 } from './referral-actions';
+import { DETAILS_EDITABLE } from './referral-details.controller';
 import {
   DeadlineBasis,
   deadlineDistance,
@@ -415,6 +416,9 @@ export class ReferralsController {
         responseStepText: referral.responseDue ? RESPONSE_STEP_TEXT[referral.responseDue.step] : null,
         typeLabel: TYPE_LABELS[referral.type],
         actions,
+        // What the referral says can be changed by the service that made it, while a draft or asked for more.
+        mayChangeDetails:
+          sidesOf(user.organisationId, referral).includes('YJS') && DETAILS_EDITABLE.includes(referral.status),
         timeline: timelineOf(referral),
         ...extra,
       },

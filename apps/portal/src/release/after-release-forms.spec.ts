@@ -71,6 +71,7 @@ describe('the after-release forms', () => {
     ['appointment', 'input.notes', 'notes'],
     ['appointment', 'input.at', 'atDay'],
     ['appointment', 'input.planId', 'kind'],
+    ['appointment', 'input.place', 'place'],
     ['supervision', 'input.notes', 'supervisionNotes'],
     ['supervision', 'input.periodEnding', 'periodEndingDay'],
     ['barrier', 'input.assessment', 'assessment'],
@@ -79,18 +80,27 @@ describe('the after-release forms', () => {
   });
 
   describe('changing a record already there', () => {
+    const change = { ...appointment, expectedVersion: '3' };
     it.each<[string, Record<string, string>, string[]]>([
-      ['no outcome', { expectedVersion: '2' }, ['outcome']],
-      ['missed without why', { expectedVersion: '2', outcome: 'MISSED', notes: ' ' }, ['notes']],
-      ['no version (a page out of date)', { outcome: 'KEPT' }, ['outcome']],
+      ['nothing but the version', { expectedVersion: '2' }, ['kind', 'atDay', 'withWhom', 'outcome']],
+      ['missed without why', { ...change, outcome: 'MISSED', notes: ' ' }, ['notes']],
+      ['no person', { ...change, withWhom: '  ' }, ['withWhom']],
+      ['a time the clocks skip', { ...change, atDay: '28', atMonth: '3', atTime: '01:30' }, ['atTime']],
+      ['no version (a page out of date)', { ...appointment }, ['kind']],
     ])('refuses an appointment change with %s', (_what, values, fields) => {
       expect(Object.keys(appointmentChangeInput('a-1', values).errors!.byField)).toEqual(fields);
     });
 
-    it('sends the outcome and notes at the version shown (an empty box clears the notes)', () => {
-      expect(appointmentChangeInput('a-1', { expectedVersion: '3', outcome: 'KEPT', notes: '' }).input).toEqual({
+    it('sends the correction and the outcome at the version shown (an empty box clears the place and the notes)', () => {
+      expect(
+        appointmentChangeInput('a-1', { ...change, atMonth: '7', withWhom: ' Dr Shah ', place: ' ', notes: '' }).input,
+      ).toEqual({
         appointmentId: 'a-1',
         expectedVersion: 3,
+        kind: 'HEALTH',
+        at: '2027-07-05T13:00:00.000Z',
+        withWhom: 'Dr Shah',
+        place: null,
         outcome: 'KEPT',
         notes: null,
       });
@@ -139,9 +149,34 @@ describe('the after-release forms', () => {
     });
 
     it('fills the change form from the record, and says the answers in words', () => {
-      const values = changeValuesOf('appointment', { id: 'a-1', outcome: 'MISSED', notes: 'No fare', version: 2 });
-      expect(values).toEqual({ expectedVersion: '2', outcome: 'MISSED', notes: 'No fare' });
+      const values = changeValuesOf('appointment', {
+        id: 'a-1',
+        kind: 'HEALTH',
+        at: '2027-07-05T13:00:00.000Z',
+        withWhom: 'GP',
+        place: null,
+        outcome: 'MISSED',
+        notes: 'No fare',
+        version: 2,
+      });
+      // The time in London (BST in July).
+      expect(values).toEqual({
+        expectedVersion: '2',
+        kind: 'HEALTH',
+        atDay: '5',
+        atMonth: '7',
+        atYear: '2027',
+        atTime: '14:00',
+        withWhom: 'GP',
+        place: '',
+        outcome: 'MISSED',
+        notes: 'No fare',
+      });
       expect(answersOf('appointment', values, true)).toEqual([
+        { label: 'What the appointment was', text: 'Health' },
+        { label: 'When', text: '5/7/2027 at 14:00' },
+        { label: 'Who it was with', text: 'GP' },
+        { label: 'Where', text: '' },
         { label: 'What happened', text: 'Missed' },
         { label: 'Notes, and why it was missed', text: 'No fare' },
       ]);

@@ -1,6 +1,6 @@
 import { dateFromParts, dateProblem } from '../forms/date-input';
 import { FormErrors, toFormErrors } from '../forms/form-errors';
-import { dateTimeFrom } from '../meetings/meeting-forms';
+import { dateTimeFrom, dateTimeValues } from '../meetings/meeting-forms';
 
 type Values = Record<string, string>;
 type Parsed = { input: Record<string, unknown> | null; errors: FormErrors | null };
@@ -102,7 +102,7 @@ export function supervisionInput(planId: string, values: Values): Parsed {
 export function afterReleaseFieldOf(form: 'appointment' | 'barrier' | 'supervision', path: string): string {
   const field = path.split('.').pop() ?? '';
   if (form === 'appointment')
-    return field === 'at' ? 'atDay' : field in { outcome: 1, notes: 1, withWhom: 1 } ? field : 'kind';
+    return field === 'at' ? 'atDay' : field in { outcome: 1, notes: 1, withWhom: 1, place: 1 } ? field : 'kind';
   if (form === 'barrier') return field in { assessment: 1, planToAddress: 1 } ? field : 'barrier';
   return field === 'periodEnding' ? 'periodEndingDay' : field === 'notes' ? 'supervisionNotes' : 'compliance';
 }
@@ -120,15 +120,35 @@ function versionOf(values: Values, field: string, problems: [string, string][]):
   return version;
 }
 
-/** updateAppointmentOutcome from the change form: the outcome (why, when missed) and notes, at the version shown. */
+/**
+ * updateAppointmentOutcome from the change form, at the version shown: what the appointment was, when, with whom
+ * and where (a correction of what was recorded wrongly; an empty place clears it), what happened (why, when missed)
+ * and notes.
+ */
 export function appointmentChangeInput(appointmentId: string, values: Values): Parsed {
   const problems: [string, string][] = [];
+  if (!(text(values, 'kind') in APPOINTMENT_KIND_LABELS)) problems.push(['kind', 'Select what the appointment was']);
+  const at = dateTimeFrom(values, 'at', 'the date of the appointment');
+  if ('field' in at) problems.push([at.field, at.message]);
+  if (!text(values, 'withWhom')) problems.push(['withWhom', 'Enter who the appointment was with']);
   const outcome = text(values, 'outcome');
   if (!(outcome in OUTCOME_LABELS)) problems.push(['outcome', 'Select what happened to the appointment']);
   if (outcome === 'MISSED' && !text(values, 'notes')) problems.push(['notes', 'Say why the appointment was missed']);
-  const expectedVersion = versionOf(values, 'outcome', problems);
+  const expectedVersion = versionOf(values, 'kind', problems);
   if (problems.length) return { input: null, errors: toFormErrors(problems) };
-  return { input: { appointmentId, expectedVersion, outcome, notes: text(values, 'notes') || null }, errors: null };
+  return {
+    input: {
+      appointmentId,
+      expectedVersion,
+      kind: text(values, 'kind'),
+      at: 'iso' in at ? at.iso : null,
+      withWhom: text(values, 'withWhom'),
+      place: text(values, 'place') || null,
+      outcome,
+      notes: text(values, 'notes') || null,
+    },
+    errors: null,
+  };
 }
 
 /** updateEngagementBarrier from the change form: the barrier in words, how assessed, the plan, open or addressed. */
@@ -179,19 +199,14 @@ export function answersOf(
   const date = (field: string) => ['Day', 'Month', 'Year'].map((p) => text(values, `${field}${p}`)).join('/');
   const rows: [string, string][] =
     form === 'appointment'
-      ? changing
-        ? [
-            ['What happened', label(OUTCOME_LABELS, 'outcome')],
-            ['Notes, and why it was missed', text(values, 'notes')],
-          ]
-        : [
-            ['What the appointment was', label(APPOINTMENT_KIND_LABELS, 'kind')],
-            ['When', `${date('at')} at ${text(values, 'atTime')}`],
-            ['Who it was with', text(values, 'withWhom')],
-            ['Where', text(values, 'place')],
-            ['Kept or missed', label(OUTCOME_LABELS, 'outcome')],
-            ['Notes, and why it was missed', text(values, 'notes')],
-          ]
+      ? [
+          ['What the appointment was', label(APPOINTMENT_KIND_LABELS, 'kind')],
+          ['When', `${date('at')} at ${text(values, 'atTime')}`],
+          ['Who it was with', text(values, 'withWhom')],
+          ['Where', text(values, 'place')],
+          [changing ? 'What happened' : 'Kept or missed', label(OUTCOME_LABELS, 'outcome')],
+          ['Notes, and why it was missed', text(values, 'notes')],
+        ]
       : form === 'barrier'
         ? [
             [
@@ -214,7 +229,16 @@ export function answersOf(
 export function changeValuesOf(form: AfterReleaseForm, record: Record<string, unknown>): Values {
   const s = (key: string) => (record[key] == null ? '' : String(record[key]));
   const base = { expectedVersion: s('version') };
-  if (form === 'appointment') return { ...base, outcome: s('outcome'), notes: s('notes') };
+  if (form === 'appointment')
+    return {
+      ...base,
+      kind: s('kind'),
+      ...(record.at ? dateTimeValues('at', s('at')) : {}),
+      withWhom: s('withWhom'),
+      place: s('place'),
+      outcome: s('outcome'),
+      notes: s('notes'),
+    };
   if (form === 'barrier')
     return {
       ...base,

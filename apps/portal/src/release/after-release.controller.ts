@@ -67,7 +67,7 @@ const CHANGES: Record<Form, string> = {
 };
 const PARSERS = { appointment: appointmentInput, barrier: barrierInput, supervision: supervisionInput };
 const CHANGE_FIRST_FIELD: Record<Form, string> = {
-  appointment: 'outcome',
+  appointment: 'kind',
   barrier: 'barrier',
   supervision: 'compliance',
 };
@@ -100,7 +100,8 @@ const AFTER_RELEASE_EVENTS = ['APPOINTMENT_RECORDED', 'BARRIER_ASSESSED', 'SUPER
  * After release in the portal (issue 20): the case manager records the appointments kept or missed (why, when
  * missed), the barriers to engagement and the supervision checks; the page shows what is recorded, by whom and when.
  * Each new record and each change goes through a check step first. A record already there is changed on a page of
- * its own (an appointment's outcome and notes, a barrier, a supervision check), carrying the version the page showed:
+ * its own (an appointment's outcome and notes, and what was recorded wrongly: its kind, time, person and place; a
+ * barrier; a supervision check), carrying the version the page showed:
  * a stale one shows what is there now beside what was typed, nothing overwritten. Every save is a POST then a
  * redirect; the api decides who may and what is already there.
  */
@@ -409,6 +410,7 @@ export class AfterReleaseController {
         unsaved,
         mayChange: this.mayChange(loaded),
         action: `/episodes/${loaded.episode.id}/after-release/${form}/${record.id}/check`,
+        kindItems: radios(APPOINTMENT_KIND_LABELS, values.kind),
         outcomeItems: radios(OUTCOME_LABELS, values.outcome),
         statusItems: radios(BARRIER_STATUS_LABELS, values.status),
         complianceItems: radios(COMPLIANCE_LABELS, values.compliance),
@@ -448,7 +450,7 @@ function recordOf(loaded: Loaded, form: Form, id: string): Record<string, string
 /** Where on a change form an api refusal's field is answered. */
 function changeFieldOf(form: Form, path: string): string {
   const field = path.split('.').pop() ?? '';
-  if (form === 'appointment') return field === 'notes' ? 'notes' : 'outcome';
+  if (form === 'appointment') return afterReleaseFieldOf('appointment', path);
   if (form === 'barrier') return field in { assessment: 1, planToAddress: 1, status: 1 } ? field : 'barrier';
   return field === 'notes' ? 'supervisionNotes' : 'compliance';
 }

@@ -1,4 +1,6 @@
 import {
+  ARRANGEMENT_LABELS,
+  arrangementsInput,
   pageFieldOf,
   planValues,
   recordFieldOf,
@@ -146,5 +148,34 @@ describe('release-day forms', () => {
     expect(recordFieldOf('input.metByName')).toBe('recordMetByName');
     expect(recordFieldOf('input.firstNightAddress')).toBe('firstNightAddress');
     expect(recordFieldOf('input.releasedAt')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a first save: no version, only the establishment’s three answers, empty ones cleared',
+      { expectedVersion: '', medication: ' Sertraline 50mg, 14 days ', idDocuments: '', phone: 'not theirs' },
+      { planId: PLAN, medication: 'Sertraline 50mg, 14 days', idDocuments: null, moneyAndProperty: null },
+    ],
+    [
+      'a change at the version shown',
+      { expectedVersion: '4', medication: 'None', idDocuments: 'Birth certificate', moneyAndProperty: '£40, two bags' },
+      {
+        planId: PLAN,
+        expectedVersion: 4,
+        medication: 'None',
+        idDocuments: 'Birth certificate',
+        moneyAndProperty: '£40, two bags',
+      },
+    ],
+  ])('the establishment’s arrangements: %s', (_case, values, expected) => {
+    expect(arrangementsInput(PLAN, values)).toEqual(expected);
+  });
+
+  it('labels the establishment’s arrangements as the plan form does', () => {
+    expect(ARRANGEMENT_LABELS).toEqual({
+      medication: 'Medication and prescriptions',
+      idDocuments: 'ID',
+      moneyAndProperty: 'Money and property',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { ESTABLISHMENT_RELEASE_DAY_FIELDS } from '@resettle/access';
 import { dateFromParts, dateProblem } from '../forms/date-input';
 import { FormErrors, toFormErrors } from '../forms/form-errors';
 
@@ -145,6 +146,24 @@ export function planValues(plan: Record<string, unknown> | null): Values {
   }
   return values;
 }
+
+/**
+ * The establishment's part of the release-day plan (the policy's `ESTABLISHMENT_RELEASE_DAY_FIELDS`: medication, ID,
+ * money and property) as a planReleaseDay input naming those fields alone, which the api decides as
+ * ARRANGE_RELEASE_DAY. An empty box clears the answer; the version is sent once the plan exists.
+ */
+export function arrangementsInput(planId: string, values: Values): Record<string, unknown> {
+  const input: Record<string, unknown> = { planId };
+  const version = Number(values.expectedVersion);
+  if (Number.isInteger(version) && version >= 1) input.expectedVersion = version;
+  for (const field of ESTABLISHMENT_RELEASE_DAY_FIELDS) input[field] = values[field]?.trim() || null;
+  return input;
+}
+
+/** The labels of the establishment's part, for what was not saved when the plan changed meanwhile. */
+export const ARRANGEMENT_LABELS: Record<string, string> = Object.fromEntries(
+  ESTABLISHMENT_RELEASE_DAY_FIELDS.map((field) => [field, PLAN_LABELS[field]]),
+);
 
 /**
  * The recordReleaseDay input from the posted form: whether the child was met (and by whom), the first night's

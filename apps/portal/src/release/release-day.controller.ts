@@ -8,6 +8,8 @@ import { UnsavedAnswer, unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import {
+  ARRANGEMENT_LABELS,
+  arrangementsInput,
   pageFieldOf,
   PLACEMENT_LABELS,
   PLACEMENT_TYPES,
@@ -32,7 +34,13 @@ interface Loaded {
     expectedReleaseDate: string | null;
     child: { givenName: string; familyName: string; preferredName: string | null };
     supervisingService: { id: string; name: string };
-    resettlementPlan: { id: string; releaseDay: Plan | null; releaseRecord: Record<string, unknown> | null };
+    resettlementPlan: {
+      id: string;
+      /** The policy's answer: the supervising service, and the establishment holding the child. */
+      mayArrangeReleaseDay: boolean;
+      releaseDay: Plan | null;
+      releaseRecord: Record<string, unknown> | null;
+    };
   };
 }
 
@@ -40,7 +48,7 @@ const PAGE = `query($id: ID!) {
   me { roles organisationId }
   custodialEpisode(id: $id) { id status expectedReleaseDate
     child { givenName familyName preferredName } supervisingService { id name }
-    resettlementPlan { id
+    resettlementPlan { id mayArrangeReleaseDay
       releaseDay { version metByName metByRelationship appropriateAdult meetingDate meetingTime travelArrangements
         firstDestination firstAppointmentDate firstAppointmentTime firstAppointmentWith firstAppointmentPlace medication
         idDocuments phone moneyAndProperty supervisionExplainedByName supervisionExplainedOn confirmedAt
@@ -102,6 +110,37 @@ export class ReleaseDayController {
     }
     flash(request, 'Release-day plan saved');
     return reply.redirect(`/episodes/${id}/release-day`, 303);
+  }
+
+  /**
+   * The establishment's part (medication, ID, money and property), for those the policy lets arrange it but not
+   * change the rest of the plan (the establishment holding the child).
+   */
+  @Post('arrangements')
+  async arrange(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Body() body: Values,
+  ) {
+    const loaded = await this.load(request, id);
+    const values = formValues(body);
+    try {
+      await this.api.asUser(request, PLAN_RELEASE_DAY, {
+        input: arrangementsInput(loaded.episode.resettlementPlan.id, values),
+      });
+    } catch (error) {
+      const refusal = this.refusal(error, loaded, (path) => pageFieldOf(path.split('.').pop() ?? ''), 'medication');
+      if (refusal.status === 409) {
+        const fresh = await this.load(request, id);
+        const now = planValues(fresh.episode.resettlementPlan.releaseDay);
+        const unsaved = unsavedAnswers(values, now, ARRANGEMENT_LABELS);
+        return this.render(request, reply, fresh, { errors: formError('medication', STALE), unsaved }, 409);
+      }
+      return this.render(request, reply, loaded, { values, errors: refusal.errors }, refusal.status);
+    }
+    flash(request, 'Medication, ID and property saved');
+    return reply.redirect(`/episodes/${id}/release-day#arrangements`, 303);
   }
 
   @Get('check')
@@ -225,6 +264,9 @@ export class ReleaseDayController {
         plan,
         childName: childName(episode),
         mayChange: mayChange(me, episode),
+        // The establishment's part alone: offered when the policy allows it and the rest is not theirs.
+        mayArrange:
+          !mayChange(me, episode) && episode.resettlementPlan.mayArrangeReleaseDay && episode.status !== 'RELEASED',
         released: episode.status === 'RELEASED',
         summary: plan ? checkRows(episode.id, plan).map(({ key, value }) => ({ key, value })) : [],
         gaps: (plan?.gaps ?? []).map((g) => ({ text: g.message, href: `#${pageFieldOf(g.field)}` })),

@@ -1,6 +1,14 @@
 import type { Actor } from '../actor';
 import { Role } from '../role';
-import { Capability, hasRole, mayManageUsersOf, mayPerform, measuresServiceScope } from './capabilities';
+import {
+  Capability,
+  hasRole,
+  mayManageUsersOf,
+  mayPerform,
+  measureChildrenScope,
+  MeasuresScope,
+  measuresScope,
+} from './capabilities';
 
 const actor = (organisationId: string, ...roles: Role[]): Actor => ({
   userId: `user-${organisationId}-${roles.join('+') || 'none'}`,
@@ -47,7 +55,7 @@ describe('capabilities', () => {
     [Capability.SEND_REFERRAL]: [Y, Y, _, _, _, _, _, _, _],
     [Capability.RESPOND_TO_REFERRAL]: [_, _, _, _, Y, _, Y, Y, _],
     [Capability.READ_REFERRALS]: [Y, Y, _, _, Y, _, Y, Y, _],
-    [Capability.READ_MEASURES]: [_, Y, _, _, _, _, _, _, Y],
+    [Capability.READ_MEASURES]: [_, Y, _, Y, Y, Y, _, _, Y],
     [Capability.READ_MEASURE_CHILDREN]: [_, Y, _, _, _, _, _, _, _],
     [Capability.CONFIGURE_RESPONSE_TARGETS]: [_, _, _, _, Y, _, _, _, Y],
   };
@@ -153,15 +161,66 @@ describe('mayManageUsersOf', () => {
   });
 });
 
-describe('measuresServiceScope', () => {
-  it.each<[string, Role[], string | null, readonly string[] | null | 'NOT_FOUND']>([
-    ['national admin, all of England and Wales', [Role.NATIONAL_ADMIN], null, null],
-    ['national admin, one service', [Role.NATIONAL_ADMIN], 'yjsB', ['yjsB']],
-    ['youth justice manager, none named: their own', [Role.YJS_MANAGER], null, ['yjsA']],
-    ['youth justice manager, their own', [Role.YJS_MANAGER], 'yjsA', ['yjsA']],
-    ['youth justice manager, another service', [Role.YJS_MANAGER], 'yjsB', 'NOT_FOUND'],
-    ['case manager', [Role.YJS_CASE_MANAGER], 'yjsA', 'NOT_FOUND'],
+describe('measuresScope', () => {
+  const service = (id: string): MeasuresScope => ({ kind: 'YOUTH_JUSTICE_SERVICE', id });
+  const establishment = (id: string): MeasuresScope => ({ kind: 'ESTABLISHMENT', id });
+  const council = (id: string): MeasuresScope => ({ kind: 'LOCAL_AUTHORITY', id });
+  const region: MeasuresScope = { kind: 'REGION', id: 'Wales' };
+  const all: MeasuresScope = { kind: 'ENGLAND_AND_WALES', id: null };
+  const NOT_FOUND = { refused: 'NOT_FOUND' };
+  const NOT_LEAD = { refused: 'FORBIDDEN', reason: 'not the lead of this council' };
+  // The caller is user u1 of organisation orgA; `lead` is orgA's lead.
+  it.each<[string, Role[], string | null, MeasuresScope | null, unknown]>([
+    ['national admin, none asked: England and Wales', [Role.NATIONAL_ADMIN], null, null, all],
+    ['national admin, one service', [Role.NATIONAL_ADMIN], null, service('yjsB'), service('yjsB')],
+    ['national admin, an establishment', [Role.NATIONAL_ADMIN], null, establishment('estB'), establishment('estB')],
+    ['national admin, a council', [Role.NATIONAL_ADMIN], null, council('laB'), council('laB')],
+    ['national admin, a region', [Role.NATIONAL_ADMIN], null, region, region],
+    ['youth justice manager, none asked: their own', [Role.YJS_MANAGER], null, null, service('orgA')],
+    ['youth justice manager, their own', [Role.YJS_MANAGER], null, service('orgA'), service('orgA')],
+    ['youth justice manager, another service', [Role.YJS_MANAGER], null, service('yjsB'), NOT_FOUND],
+    [
+      'youth justice manager, their own id as an establishment',
+      [Role.YJS_MANAGER],
+      null,
+      establishment('orgA'),
+      NOT_FOUND,
+    ],
+    ['youth justice manager, a region', [Role.YJS_MANAGER], null, region, NOT_FOUND],
+    ['youth justice manager, England and Wales', [Role.YJS_MANAGER], null, all, NOT_FOUND],
+    ['case manager', [Role.YJS_CASE_MANAGER], null, service('orgA'), NOT_FOUND],
+    ['establishment manager, none asked: theirs', [Role.ESTABLISHMENT_MANAGER], null, null, establishment('orgA')],
+    ['establishment manager, another', [Role.ESTABLISHMENT_MANAGER], null, establishment('estB'), NOT_FOUND],
+    ['establishment staff', [Role.ESTABLISHMENT_STAFF], null, null, NOT_FOUND],
+    ["council's lead, none asked: their council", [Role.LA_CHILDRENS_SERVICES], 'u1', null, council('orgA')],
+    [
+      "council's lead (an officer), their council",
+      [Role.LA_ACCOMMODATION_OFFICER],
+      'u1',
+      council('orgA'),
+      council('orgA'),
+    ],
+    ["council's lead, another council", [Role.LA_CHILDRENS_SERVICES], 'u1', council('laB'), NOT_FOUND],
+    ["council's lead, England and Wales", [Role.LA_CHILDRENS_SERVICES], 'u1', all, NOT_FOUND],
+    ['council officer, not the lead, their council', [Role.LA_CHILDRENS_SERVICES], 'u2', null, NOT_LEAD],
+    ['council officer, no lead named, their council', [Role.LA_ACCOMMODATION_OFFICER], null, council('orgA'), NOT_LEAD],
+    ['council officer, not the lead, another council', [Role.LA_CHILDRENS_SERVICES], 'u2', council('laB'), NOT_FOUND],
+    ['health practitioner', [Role.HEALTH_PRACTITIONER], 'u1', null, NOT_FOUND],
+  ])('%s', (_who, roles, lead, asked, expected) => {
+    expect(measuresScope({ userId: 'u1', organisationId: 'orgA', roles }, asked, lead)).toEqual(expected);
+  });
+});
+
+describe('measureChildrenScope', () => {
+  const own: MeasuresScope = { kind: 'YOUTH_JUSTICE_SERVICE', id: 'orgA' };
+  it.each<[string, Role[], MeasuresScope | null, unknown]>([
+    ['youth justice manager, none asked: their own', [Role.YJS_MANAGER], null, own],
+    ['youth justice manager, their own', [Role.YJS_MANAGER], own, own],
+    ['youth justice manager, another service', [Role.YJS_MANAGER], { ...own, id: 'yjsB' }, { refused: 'NOT_FOUND' }],
+    ['youth justice manager, a region', [Role.YJS_MANAGER], { kind: 'REGION', id: 'Wales' }, { refused: 'NOT_FOUND' }],
+    ['establishment manager, their own', [Role.ESTABLISHMENT_MANAGER], null, { refused: 'NOT_FOUND' }],
+    ['national admin', [Role.NATIONAL_ADMIN], null, { refused: 'NOT_FOUND' }],
   ])('%s', (_who, roles, asked, expected) => {
-    expect(measuresServiceScope({ organisationId: 'yjsA', roles }, asked)).toEqual(expected);
+    expect(measureChildrenScope({ organisationId: 'orgA', roles }, asked)).toEqual(expected);
   });
 });

@@ -48,8 +48,9 @@ export enum Capability {
   /** Read referrals and their thread, post messages, report a placement fell through: both sides of a referral. */
   READ_REFERRALS = 'READ_REFERRALS',
   /**
-   * The resettlement measures: counts only, never a child. A youth justice service's managers for their service,
-   * national admins for every service (`measuresServiceScope`).
+   * The resettlement measures: counts only, never a child. A youth justice service's managers for their service, an
+   * establishment's managers for it, a council's lead for their local authority, national admins for any scope or all
+   * of England and Wales (`measuresScope`).
    */
   READ_MEASURES = 'READ_MEASURES',
   /**
@@ -103,7 +104,14 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
     Role.HEALTH_PRACTITIONER,
     Role.EDUCATION_PROVIDER,
   ],
-  [Capability.READ_MEASURES]: [Role.YJS_MANAGER, Role.NATIONAL_ADMIN],
+  // Counts only: each for their own scope (`measuresScope`; a council's for its lead), national admins any.
+  [Capability.READ_MEASURES]: [
+    Role.YJS_MANAGER,
+    Role.ESTABLISHMENT_MANAGER,
+    Role.LA_CHILDRENS_SERVICES,
+    Role.LA_ACCOMMODATION_OFFICER,
+    Role.NATIONAL_ADMIN,
+  ],
   [Capability.READ_MEASURE_CHILDREN]: [Role.YJS_MANAGER],
   [Capability.CONFIGURE_RESPONSE_TARGETS]: [Role.LA_ACCOMMODATION_OFFICER, Role.NATIONAL_ADMIN],
 };
@@ -125,17 +133,62 @@ export function mayManageUsersOf(actor: Actor, organisationId: string): boolean 
   return actor.organisationId === organisationId && hasRole(actor, [Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER]);
 }
 
+/** What the measures are counted for (the children released by it, from it or belonging to it). */
+export const MEASURES_SCOPE_KINDS = [
+  'YOUTH_JUSTICE_SERVICE',
+  'ESTABLISHMENT',
+  'LOCAL_AUTHORITY',
+  'REGION',
+  'ENGLAND_AND_WALES',
+] as const;
+export type MeasuresScopeKind = (typeof MEASURES_SCOPE_KINDS)[number];
+
+/** A scope of the measures: the organisation's id, the region's name, or null for all of England and Wales. */
+export interface MeasuresScope {
+  kind: MeasuresScopeKind;
+  id: string | null;
+}
+
+/** A scope the caller may not see: NOT_FOUND (as for a record they may not know of), or FORBIDDEN with why. */
+export type MeasuresRefusal = { refused: 'NOT_FOUND' } | { refused: 'FORBIDDEN'; reason: string };
+
+const sameScope = (a: MeasuresScope, b: MeasuresScope) => a.kind === b.kind && (a.id ?? null) === (b.id ?? null);
+
 /**
- * Whose measures the actor may read, for the service asked for (or none): national admins any service or all of
- * England and Wales (`null`: every service); a youth justice manager their own service only, which is also what they
- * get when they name none. `'NOT_FOUND'` for another service (as for a record the caller may not know of).
+ * Whose measures the actor may read (counts only), for the scope asked for or, with none, their own: national admins
+ * any scope (none: England and Wales); a youth justice manager their service, an establishment manager their
+ * establishment, a council's lead (`organisation.lead_user_id`, not a role: `ownLeadUserId` is their organisation's)
+ * their local authority. Any other scope is NOT_FOUND; a council's officer who is not its lead asking for their own
+ * council is FORBIDDEN (councils are in the public directory, as for their response targets).
  */
-export function measuresServiceScope(
+export function measuresScope(
+  actor: Pick<Actor, 'roles' | 'organisationId' | 'userId'>,
+  asked: MeasuresScope | null | undefined,
+  ownLeadUserId: string | null,
+): MeasuresScope | MeasuresRefusal {
+  if (actor.roles.includes(Role.NATIONAL_ADMIN)) return asked ?? { kind: 'ENGLAND_AND_WALES', id: null };
+  const own: MeasuresScope[] = [];
+  const org = actor.organisationId;
+  if (actor.roles.includes(Role.YJS_MANAGER)) own.push({ kind: 'YOUTH_JUSTICE_SERVICE', id: org });
+  if (actor.roles.includes(Role.ESTABLISHMENT_MANAGER)) own.push({ kind: 'ESTABLISHMENT', id: org });
+  const council = hasRole(actor, [Role.LA_CHILDRENS_SERVICES, Role.LA_ACCOMMODATION_OFFICER]);
+  if (council && ownLeadUserId === actor.userId) own.push({ kind: 'LOCAL_AUTHORITY', id: org });
+  const found = asked ? own.find((scope) => sameScope(scope, asked)) : own[0];
+  if (found) return found;
+  if (council && (!asked || sameScope(asked, { kind: 'LOCAL_AUTHORITY', id: org })))
+    return { refused: 'FORBIDDEN', reason: 'not the lead of this council' };
+  return { refused: 'NOT_FOUND' };
+}
+
+/**
+ * Whose children behind a figure the actor may list: a youth justice manager their own service's (the default), and
+ * nobody any other scope. National admins see aggregates only (the capability keeps them out).
+ */
+export function measureChildrenScope(
   actor: Pick<Actor, 'roles' | 'organisationId'>,
-  youthJusticeServiceId: string | null | undefined,
-): readonly string[] | null | 'NOT_FOUND' {
-  if (actor.roles.includes(Role.NATIONAL_ADMIN)) return youthJusticeServiceId ? [youthJusticeServiceId] : null;
-  if (!actor.roles.includes(Role.YJS_MANAGER)) return 'NOT_FOUND';
-  if (youthJusticeServiceId && youthJusticeServiceId !== actor.organisationId) return 'NOT_FOUND';
-  return [actor.organisationId];
+  asked: MeasuresScope | null | undefined,
+): MeasuresScope | { refused: 'NOT_FOUND' } {
+  if (!actor.roles.includes(Role.YJS_MANAGER)) return { refused: 'NOT_FOUND' };
+  const own: MeasuresScope = { kind: 'YOUTH_JUSTICE_SERVICE', id: actor.organisationId };
+  return !asked || sameScope(asked, own) ? own : { refused: 'NOT_FOUND' };
 }

@@ -1056,7 +1056,55 @@ describe('the resettlement plan', () => {
 
   it.each<[string, Actor, ChildRelations, EpisodeFacts, string | null, boolean]>([
     ['supervising service, any pathway', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, null, true],
-    ['the establishment holding the child now', actor(estA, ESTABLISHMENT_STAFF), transferred, transferEp, null, true],
+    [
+      'the establishment holding the child now, a pathway it owns',
+      actor(estA, ESTABLISHMENT_STAFF),
+      transferred,
+      transferEp,
+      estA,
+      true,
+    ],
+    ['its manager, a pathway it owns', actor(estA, ESTABLISHMENT_MANAGER), inCustody, custodyEp, estA, true],
+    [
+      'the establishment holding the child, a pathway nobody owns',
+      actor(estA, ESTABLISHMENT_STAFF),
+      transferred,
+      transferEp,
+      null,
+      false,
+    ],
+    [
+      'the establishment holding the child, a pathway a partner owns',
+      actor(estA, ESTABLISHMENT_STAFF),
+      inCustody,
+      custodyEp,
+      healthA,
+      false,
+    ],
+    [
+      'the establishment holding the child, a pathway the service owns',
+      actor(estA, ESTABLISHMENT_MANAGER),
+      inCustody,
+      custodyEp,
+      yjsA,
+      false,
+    ],
+    [
+      'an establishment that held the child earlier, a pathway it still owns',
+      actor(estB, ESTABLISHMENT_STAFF),
+      transferred,
+      transferEp,
+      estB,
+      false,
+    ],
+    [
+      'the establishment after release, a pathway it owns',
+      actor(estA, ESTABLISHMENT_STAFF),
+      released,
+      releasedEp,
+      estA,
+      false,
+    ],
     [
       'an establishment that held the child earlier',
       actor(estB, ESTABLISHMENT_MANAGER),
@@ -1116,6 +1164,26 @@ describe('the resettlement plan', () => {
     ],
   ])('CHANGE_PATHWAY: %s → %s', (_who, a, relations, ep, pathwayOrg, expected) => {
     expect(mayActOnChild(a, relations, ChildAction.CHANGE_PATHWAY, ep, pathwayOrg)).toBe(expected);
+  });
+
+  it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([
+    ['supervising case manager', actor(yjsA, YJS_CASE_MANAGER), inCustody, custodyEp, true],
+    ['the establishment holding the child', actor(estA, ESTABLISHMENT_STAFF), inCustody, custodyEp, true],
+    ['its manager', actor(estA, ESTABLISHMENT_MANAGER), transferred, transferEp, true],
+    ['an establishment that held the child earlier', actor(estB, ESTABLISHMENT_STAFF), transferred, transferEp, false],
+    ['the establishment after release', actor(estA, ESTABLISHMENT_STAFF), released, releasedEp, false],
+    ['another service', actor(yjsB, YJS_MANAGER), inCustody, custodyEp, false],
+    ['children’s services', actor(laA, LA_CHILDRENS_SERVICES), inCustody, custodyEp, false],
+    [
+      'a partner with a pathway',
+      actor(healthA, HEALTH_PRACTITIONER),
+      withPathway(inCustody, healthA),
+      custodyEp,
+      false,
+    ],
+    ['national admin', actor(nat, NATIONAL_ADMIN), inCustody, custodyEp, false],
+  ])('ARRANGE_RELEASE_DAY (medication, ID, property): %s → %s', (_who, a, relations, ep, expected) => {
+    expect(mayActOnChild(a, relations, ChildAction.ARRANGE_RELEASE_DAY, ep)).toBe(expected);
   });
 
   it.each<[string, Actor, ChildRelations, EpisodeFacts, boolean]>([

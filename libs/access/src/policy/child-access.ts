@@ -231,10 +231,17 @@ export enum ChildAction {
   /** The plan as a whole (the child's voice, agreement, meetings, release day): the supervising service. */
   CHANGE_PLAN = 'CHANGE_PLAN',
   /**
-   * One pathway: the supervising service; the establishment holding the child (education and health in custody);
-   * the organisation responsible for the pathway.
+   * One pathway: the supervising service; the organisation responsible for the pathway. An establishment is
+   * responsible for the pathways it provides in custody (education, health: see `ESTABLISHMENT_PATHWAY_TYPES`) when
+   * the plan names it, and changes them only while it holds the child; never a pathway another organisation owns.
    */
   CHANGE_PATHWAY = 'CHANGE_PATHWAY',
+  /**
+   * The release-day arrangements that are the establishment's (`ESTABLISHMENT_RELEASE_DAY_FIELDS`: medication, ID
+   * documents, money and property): the supervising service, and the establishment holding the child. The rest of
+   * the release-day plan, and confirming it, is CHANGE_PLAN.
+   */
+  ARRANGE_RELEASE_DAY = 'ARRANGE_RELEASE_DAY',
   /** Waive a deadline of an episode: a manager of the supervising service. */
   WAIVE_MILESTONE = 'WAIVE_MILESTONE',
   /**
@@ -247,6 +254,26 @@ export enum ChildAction {
    * (who otherwise see only the child's identity).
    */
   READ_SUPERVISION_TRANSFERS = 'READ_SUPERVISION_TRANSFERS',
+}
+
+/**
+ * The pathways a secure establishment provides while it holds the child (DOMAIN.md: "provides education and health in
+ * custody"): the only ones it may be named responsible for (planning refuses the rest), and so may own.
+ */
+export const ESTABLISHMENT_PATHWAY_TYPES: readonly string[] = [
+  'EDUCATION_TRAINING_EMPLOYMENT',
+  'PHYSICAL_HEALTH',
+  'MENTAL_HEALTH',
+  'SUBSTANCE_MISUSE',
+  'SPEECH_LANGUAGE_COMMUNICATION',
+];
+
+/** The release-day plan's fields the establishment arranges (ARRANGE_RELEASE_DAY): what the child leaves with. */
+export const ESTABLISHMENT_RELEASE_DAY_FIELDS: readonly string[] = ['medication', 'idDocuments', 'moneyAndProperty'];
+
+/** Staff of the establishment holding the child in this episode now. */
+function holdsChildNow(actor: Actor, episode: EpisodeFacts | undefined): boolean {
+  return !!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === actor.organisationId;
 }
 
 /**
@@ -267,9 +294,7 @@ export function mayActOnChild(
     case ChildAction.START_EPISODE:
       return supervisesEpisode && childViews(actor, relations).includes(ChildView.FULL);
     case ChildAction.CHANGE_CUSTODY:
-      return (
-        supervisesEpisode || (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org)
-      );
+      return supervisesEpisode || holdsChildNow(actor, episode);
     case ChildAction.RECALL:
       return supervisesEpisode;
     case ChildAction.ASSIGN_CASE_MANAGER:
@@ -289,10 +314,12 @@ export function mayActOnChild(
       }
       return episodeVisible(actor, relations, episode);
     }
+    case ChildAction.ARRANGE_RELEASE_DAY:
+      return supervisesEpisode || holdsChildNow(actor, episode);
     case ChildAction.CHANGE_PATHWAY:
       return (
         supervisesEpisode ||
-        (!!episode && hasRole(actor, ESTABLISHMENT) && episode.currentEstablishmentId === org) ||
+        (holdsChildNow(actor, episode) && !!pathwayOrganisationId && pathwayOrganisationId === org) ||
         (!!pathwayOrganisationId &&
           pathwayOrganisationId === org &&
           hasRole(actor, PATHWAY_OWNERS) &&

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChildrenService } from '@resettle/children';
-import { caseManagerChangesSql, CustodyService } from '@resettle/custody';
+import { caseManagerChangesSql, CustodyService, ReleasedPopulation } from '@resettle/custody';
 import { planMeasuresSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
@@ -136,11 +136,11 @@ export class MeasuresService {
    */
   async breakdownCounts(
     period: MeasuresPeriod,
-    serviceIds: readonly string[] | null,
+    population: ReleasedPopulation | null,
   ): Promise<Map<BreakdownDimension, GroupCounts[]>> {
     const rows = await this.groupCounts(
       period,
-      serviceIds,
+      population,
       `CROSS JOIN LATERAL (VALUES ('ETHNIC_GROUP', ethnic_group), ('GENDER', gender), ('AGE_BAND', age_band),
                                  ('LOOKED_AFTER', looked_after), ('CARE_LEAVER', care_leaver),
                                  ('LEGAL_STATUS', legal_status)) AS d(dimension, grp)`,
@@ -156,10 +156,10 @@ export class MeasuresService {
   }
 
   /** The same measures per month of release (`YYYY-MM`, a London day): the trend. `publishByMonth` suppresses them. */
-  async monthlyCounts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<GroupCounts[]> {
+  async monthlyCounts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<GroupCounts[]> {
     const rows = await this.groupCounts(
       period,
-      serviceIds,
+      population,
       `CROSS JOIN LATERAL (VALUES ('MONTH', to_char(released_on, 'YYYY-MM'))) AS d(dimension, grp)`,
     );
     return rows.map(({ dimension: _, ...counts }) => counts);
@@ -168,7 +168,7 @@ export class MeasuresService {
   /** One statement: the children released, the day each fact met, counted per group of `groups` (dimension, grp). */
   private async groupCounts(
     period: MeasuresPeriod,
-    serviceIds: readonly string[] | null,
+    population: ReleasedPopulation | null,
     groups: string,
   ): Promise<(GroupCounts & { dimension: string })[]> {
     const params: unknown[] = [];
@@ -176,7 +176,7 @@ export class MeasuresService {
       params.push(value);
       return `CAST($${params.length} AS ${type})`;
     };
-    const released = this.custody.releasedInPeriodWithGroupsSql(period, serviceIds, param);
+    const released = this.custody.releasedInPeriodWithGroupsSql(period, population, param);
     type Row = { dimension: string; grp: string; released: number } & Record<BreakdownMeasure, number>;
     const rows: Row[] = await this.dataSource.query(
       `WITH r AS (${released}),
@@ -214,7 +214,7 @@ export class MeasuresService {
    */
   async figureChildren(
     period: MeasuresPeriod,
-    serviceIds: readonly string[] | null,
+    population: ReleasedPopulation | null,
     figure: MeasureFigure,
     page: { limit: number; offset: number },
   ): Promise<{ total: number; children: FigureChild[] }> {
@@ -223,7 +223,7 @@ export class MeasuresService {
       params.push(value);
       return `CAST($${params.length} AS ${type})`;
     };
-    const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
+    const released = this.custody.releasedInPeriodSql(period, population, param);
     const rows: (Omit<FigureChild, 'releasedOn'> & { releasedOn: string; total: number })[] =
       await this.dataSource.query(
         `WITH r AS (${released}),
@@ -248,17 +248,17 @@ export class MeasuresService {
     // Past the last page there are no rows to carry the total: count again, without the page.
     const total =
       rows[0]?.total ??
-      (page.offset === 0 ? 0 : (await this.figureChildren(period, serviceIds, figure, { limit: 1, offset: 0 })).total);
+      (page.offset === 0 ? 0 : (await this.figureChildren(period, population, figure, { limit: 1, offset: 0 })).total);
     return { total, children: rows.map(({ total: _, ...child }) => child) };
   }
 
-  async counts(period: MeasuresPeriod, serviceIds: readonly string[] | null): Promise<MeasureCounts> {
+  async counts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<MeasureCounts> {
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
       params.push(value);
       return `CAST($${params.length} AS ${type})`;
     };
-    const released = this.custody.releasedInPeriodSql(period, serviceIds, param);
+    const released = this.custody.releasedInPeriodSql(period, population, param);
     const [children, deadlines] = await Promise.all([
       this.dataSource.query(
         `WITH r AS (${released}),

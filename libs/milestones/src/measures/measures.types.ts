@@ -1,6 +1,10 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { MEASURES_SCOPE_KINDS, MeasuresScopeKind } from '@resettle/access';
 import { IsLocalDate } from '@resettle/common';
+import type { ReleasedPopulation } from '@resettle/custody';
+import { REGIONS } from '@resettle/organisations';
 import { MilestoneKey } from '../milestone-enums';
 import {
   BREAKDOWN_DIMENSIONS,
@@ -26,6 +30,56 @@ registerEnumType(MeasureFigureEnum, {
   description: 'A headline figure of the measures (the `key` of a MeasureFigureType): the children it counts.',
 });
 
+const MeasuresScopeKindEnum = enumOf(MEASURES_SCOPE_KINDS);
+registerEnumType(MeasuresScopeKindEnum, {
+  name: 'MeasuresScopeKind',
+  description: 'What the measures are counted for: whose children released.',
+  valuesMap: {
+    YOUTH_JUSTICE_SERVICE: { description: 'The children the youth justice service supervises.' },
+    ESTABLISHMENT: { description: 'The children released from the secure establishment.' },
+    LOCAL_AUTHORITY: {
+      description:
+        'The children whose home is the local authority (its accommodation team finds where they will live): the council as partner.',
+    },
+    REGION: {
+      description: "The children supervised by the region's youth justice services (an English region, or Wales).",
+    },
+    ENGLAND_AND_WALES: { description: 'Every child released.' },
+  },
+});
+
+@InputType({ description: 'Whose measures: an organisation of the kind named, a region, or England and Wales.' })
+export class MeasuresScopeInput {
+  @Field(() => MeasuresScopeKindEnum)
+  @IsIn(MEASURES_SCOPE_KINDS)
+  kind: MeasuresScopeKind;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The youth justice service, establishment or local authority (for those kinds only).',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The region (for REGION only): ${REGIONS.join(', ')}.`,
+  })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: string | null;
+}
+
+@ObjectType({ description: 'Whose measures these are.' })
+export class MeasuresScopeType {
+  @Field(() => MeasuresScopeKindEnum) kind: MeasuresScopeKind;
+  @Field(() => ID, { nullable: true, description: 'The youth justice service, establishment or local authority.' })
+  organisationId: string | null;
+  @Field(() => String, { nullable: true }) region: string | null;
+  @Field({ description: 'The organisation\'s or region\'s name, or "England and Wales".' }) name: string;
+}
+
 /** A page of the children behind a figure. */
 export const MEASURE_CHILDREN_PAGE_SIZE = 50;
 
@@ -41,11 +95,22 @@ export class ResettlementMeasuresInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'One youth justice service (a manager: their own, the default); none for national admins: all.',
+    description:
+      'One youth justice service: the same as `scope: { kind: YOUTH_JUSTICE_SERVICE, organisationId }` (not with `scope`).',
   })
   @IsOptional()
   @IsUUID()
   youthJusticeServiceId?: string | null;
+
+  @Field(() => MeasuresScopeInput, {
+    nullable: true,
+    description:
+      'Whose measures. Without it (or `youthJusticeServiceId`): your own (your service, establishment or, as its lead, council); a national admin all of England and Wales.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeasuresScopeInput)
+  scope?: MeasuresScopeInput | null;
 }
 
 @ObjectType({
@@ -141,8 +206,11 @@ export class MeasureBreakdownType {
 export class ResettlementMeasuresType {
   @Field() from: string;
   @Field() to: string;
-  @Field(() => ID, { nullable: true, description: 'Null: every youth justice service in England and Wales.' })
+  @Field(() => ID, { nullable: true, description: 'The youth justice service, when that is the scope.' })
   youthJusticeServiceId: string | null;
+  @Field(() => MeasuresScopeType) scope: MeasuresScopeType;
+  /** Not in the schema: whose children the scope counts, for the fields other features resolve (response times). */
+  population: ReleasedPopulation | null;
   @Field(() => PublishedCountType, { description: 'Children released in the period.' })
   released: PublishedCountType;
   @Field(() => [MeasureFigureType], { description: 'When the address was confirmed (bands that add up to all).' })

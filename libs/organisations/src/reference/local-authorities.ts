@@ -1,3 +1,5 @@
+import type { Region } from './regions';
+
 // Local authorities with children's services responsibility in England and Wales, as constituted in 2024-25.
 // England: the 153 upper-tier authorities (county councils, unitary authorities, metropolitan boroughs, London
 // boroughs, the City of London and the Isles of Scilly), after the 2023 reorganisation that replaced Cumbria with
@@ -17,7 +19,7 @@ export interface LocalAuthorityRef {
   shortName: string;
   nation: 'ENGLAND' | 'WALES';
   /** English region (ONS), e.g. 'West Midlands', or 'Wales'. */
-  region: string;
+  region: Region;
 }
 
 export const LOCAL_AUTHORITIES: LocalAuthorityRef[] = [

@@ -1,5 +1,6 @@
 import { LOCAL_AUTHORITIES } from './local-authorities';
 import { partnerOrganisationsFor } from './partner-organisations';
+import { REGIONS } from './regions';
 import { SECURE_ESTABLISHMENTS } from './secure-establishments';
 
 const duplicates = (values: string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
@@ -34,6 +35,10 @@ describe('local authorities', () => {
       'West Midlands',
       'Yorkshire and the Humber',
     ]);
+  });
+
+  it('gives every authority one of the regions the measures are counted for (the nine, and Wales)', () => {
+    expect([...new Set(LOCAL_AUTHORITIES.map((la) => la.region))].sort()).toEqual([...REGIONS].sort());
   });
 
   it('reflects the 2023 reorganisation (no Cumbria; Cumberland, Westmorland and Furness)', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@resettle/access';
 import { BadUserInputError, Clock, ConflictError, FieldErrors, NotFoundError, todayIso } from '@resettle/common';
 import { CustodialEpisode } from '@resettle/custody';
@@ -99,21 +99,33 @@ export class PostReleaseService {
         input.expectedVersion,
         'Release appointment',
       );
-      this.assertOutcomePossible(input.outcome, row.at, episode);
+      assertCorrectionGiven(input);
       const before = { ...row };
       row.outcome = input.outcome;
-      applyPatch(row, input, ['notes']);
+      if (input.kind) row.kind = input.kind;
+      if (input.at) row.at = input.at;
+      applyPatch(row, input, ['notes', 'withWhom', 'place']);
+      this.assertOutcomePossible(row.outcome, row.at, episode);
       assertReasonWhenMissed(row.outcome, row.notes);
-      if (before.outcome === row.outcome && before.notes === row.notes) return row;
+      const corrected =
+        before.kind !== row.kind ||
+        before.at.getTime() !== row.at.getTime() ||
+        before.withWhom !== row.withWhom ||
+        before.place !== row.place;
+      if (!corrected && before.outcome === row.outcome && before.notes === row.notes) return row;
+      if (corrected) await this.assertNotTwice(em, row);
       row.recordedById = caller.actor.userId;
       const saved = await em.save(row);
+      const was = corrected
+        ? ` (corrected from ${before.kind} on ${londonDateTime(before.at)} with ${before.withWhom}${before.place ? ` at ${before.place}` : ''})`
+        : '';
       await this.history.record(
         em,
         {
           planId: plan.id,
           childId: plan.childId,
           type: PlanEventType.APPOINTMENT_RECORDED,
-          summary: `${saved.kind} appointment on ${londonDateTime(saved.at)} with ${saved.withWhom}: ${words(saved.outcome)}`,
+          summary: `${saved.kind} appointment on ${londonDateTime(saved.at)} with ${saved.withWhom}: ${words(saved.outcome)}${was}`,
           record: { type: 'ReleaseAppointment', id: saved.id },
           before,
           after: { ...saved },
@@ -274,6 +286,13 @@ export class PostReleaseService {
     });
   }
 
+  /** A correction may not make the appointment the same as another on the plan (its kind at its time). */
+  private async assertNotTwice(em: EntityManager, row: ReleaseAppointment): Promise<void> {
+    const other = await em.findOneBy(ReleaseAppointment, { planId: row.planId, kind: row.kind, at: row.at });
+    if (other && other.id !== row.id && other.outcome !== AppointmentOutcome.RESCHEDULED)
+      throw BadUserInputError.forField('at', 'Another appointment of this kind is recorded at that time');
+  }
+
   private assertOutcomePossible(outcome: AppointmentOutcome, at: Date, episode: CustodialEpisode): void {
     if (!HAPPENED_OUTCOMES.includes(outcome)) return;
     if (!hasBeenReleased(episode))
@@ -284,6 +303,16 @@ export class PostReleaseService {
         `An appointment can be ${words(outcome)} only once its time has passed`,
       );
   }
+}
+
+/** A correction's kind, time and person are left out to keep them; none of them can be cleared. */
+function assertCorrectionGiven(input: UpdateAppointmentOutcomeInput): void {
+  const problems: FieldErrors = {};
+  if (input.kind === null) problems.kind = ['Select what the appointment is'];
+  if (input.at === null) problems.at = ['Enter when the appointment is'];
+  if (input.withWhom === null || (input.withWhom !== undefined && !input.withWhom.trim()))
+    problems.withWhom = ['Enter who the appointment is with'];
+  throwIfAny(problems);
 }
 
 /** A missed appointment is followed up, so the reason it was missed is part of the record (notes). */

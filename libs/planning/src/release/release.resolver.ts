@@ -5,9 +5,11 @@ import {
   Allow,
   Caller,
   Capability,
+  ChildAction,
   ChildFieldGroup,
   CurrentCaller,
   DecidedByParent,
+  ESTABLISHMENT_RELEASE_DAY_FIELDS,
   ResourceRef,
 } from '@resettle/access';
 import { CustodialEpisode } from '@resettle/custody';
@@ -37,8 +39,9 @@ const WHOLE_PLAN = 'Null unless you may see the whole plan (partners see only th
 
 /**
  * The day of release and after it, over GraphQL. Every change is the supervising youth justice service's
- * (`ChildAction.CHANGE_PLAN` on the plan's episode): the establishment sees the release-day plan but does not
- * change it; it records the release itself on the episode (custody's `recordRelease`).
+ * (`ChildAction.CHANGE_PLAN` on the plan's episode), except the release-day arrangements that are the establishment's
+ * (medication, ID documents, money and property: `ChildAction.ARRANGE_RELEASE_DAY`), which the establishment holding
+ * the child also records; it records the release itself on the episode (custody's `recordRelease`).
  */
 @Resolver(() => ResettlementPlan)
 export class ReleaseResolver {
@@ -60,7 +63,22 @@ export class ReleaseResolver {
     @CurrentCaller() caller: Caller,
     @Context() ctx: AccessContext,
   ) {
-    await this.authorizePlan(ctx, caller, input.planId);
+    // Only the establishment's arrangements (medication, ID, money and property) named: the policy's narrower act,
+    // which the establishment holding the child also has; anything else in the plan is the supervising service's.
+    const establishmentPart = Object.entries(input).every(
+      ([field, value]) =>
+        value === undefined ||
+        field === 'planId' ||
+        field === 'expectedVersion' ||
+        ESTABLISHMENT_RELEASE_DAY_FIELDS.includes(field),
+    );
+    await this.planAccess.authorizePlanChange(
+      ctx,
+      caller,
+      input.planId,
+      { type: PLAN, id: input.planId },
+      establishmentPart ? ChildAction.ARRANGE_RELEASE_DAY : ChildAction.CHANGE_PLAN,
+    );
     return this.release.planReleaseDay(input, caller);
   }
 
@@ -108,7 +126,8 @@ export class ReleaseResolver {
   }
 
   @Mutation(() => ReleaseAppointment, {
-    description: 'Kept, missed or rescheduled (KEPT and MISSED only after release, once its time has passed).',
+    description:
+      'Kept, missed or rescheduled (KEPT and MISSED only after release, once its time has passed); and a correction of what was recorded wrongly: its kind, time, with whom and where.',
   })
   @Allow(Capability.CHANGE_PLAN)
   async updateAppointmentOutcome(
@@ -178,6 +197,15 @@ export class ReleaseResolver {
     return ctx.loaders
       .get<string, ReleaseDayPlan | null>('releaseDayPlan', (ids) => this.release.releaseDayPlansOf(ids))
       .load(plan.id);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether you may change the release-day arrangements that are the establishment’s (medication, ID documents, money and property) with planReleaseDay: the supervising service and the establishment holding the child (the policy’s ARRANGE_RELEASE_DAY). For a page to offer only what is allowed.',
+  })
+  mayArrangeReleaseDay(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext): Promise<boolean> {
+    return this.access.mayAct(ctx, plan.childId, ChildAction.ARRANGE_RELEASE_DAY, plan.episodeId);
   }
 
   @DecidedByParent()

@@ -113,7 +113,7 @@ export class ReferralResponseTimesResolver {
 
 /**
  * The measures' councils' response times: a field of the resettlement measures, resolved here since the times are this
- * feature's. The measures query has already decided the caller's scope (their service, or all) and audits the read.
+ * feature's. The measures query has already decided the caller's scope (its `population`) and audits the read.
  */
 @Resolver(() => ResettlementMeasuresType)
 export class ResponseTimeMeasuresResolver {
@@ -122,9 +122,15 @@ export class ResponseTimeMeasuresResolver {
   @DecidedByParent()
   @ResolveField(() => [ReferralResponseTimeMeasure], {
     description:
-      'Councils’ response times on accommodation referrals from the service (or all) for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed, and so is any council’s count the total and the others would give away (its figures with it).',
+      'Councils’ response times on accommodation referrals for steps answered in the period: median and 90th percentile working days per step, for all councils and each council; fewer than 5 answered steps suppressed, and so is any council’s count the total and the others would give away (its figures with it). The referrals of the scope: from its service (a region: its services), to its council, or all; none for an establishment.',
   })
-  responseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
-    return this.times.measures(measures.from, measures.to, measures.youthJusticeServiceId);
+  async responseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
+    const { population } = measures;
+    // Referrals are made by youth justice services to councils: an establishment's measures have none.
+    if (population?.establishmentId) return [];
+    return this.times.measures(measures.from, measures.to, {
+      fromServiceIds: population?.supervisingServiceIds ?? null,
+      councilId: population?.homeAuthorityId ?? null,
+    });
   }
 }

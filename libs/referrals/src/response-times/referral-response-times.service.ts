@@ -221,17 +221,19 @@ export class ReferralResponseTimes {
 
   /**
    * The working days councils took per step, for steps answered from `from` to `to` (London days), on referrals from
-   * one youth justice service (or all): median and 90th percentile per council and for all councils together. The
-   * steps answered are suppressed as the other measures are (`suppressSmallNumbers`): each step's councils are a row
-   * adding up to all councils, so under 5 is "fewer than 5", and so is any council whose count the total and the
-   * others would give away (a small number of referrals can identify a child). A hidden count hides its figures.
+   * these youth justice services (null: all) to this council (null: any): median and 90th percentile per council and
+   * for all councils together. The steps answered are suppressed as the other measures are (`suppressSmallNumbers`):
+   * each step's councils are a row adding up to all councils, so under 5 is "fewer than 5", and so is any council
+   * whose count the total and the others would give away (a small number of referrals can identify a child). A hidden
+   * count hides its figures.
    */
-  async measures(from: string, to: string, youthJusticeServiceId: string | null) {
+  async measures(from: string, to: string, of: { fromServiceIds: readonly string[] | null; councilId: string | null }) {
     const rows: { organisation_id: string; step: ResponseStep; working_days: number }[] = await this.dataSource.query(
       `SELECT organisation_id, step, working_days FROM referral_response_time
         WHERE (answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
-          AND ($3::uuid IS NULL OR from_service_id = $3::uuid)`,
-      [from, to, youthJusticeServiceId],
+          AND ($3::uuid[] IS NULL OR from_service_id = ANY($3::uuid[]))
+          AND ($4::uuid IS NULL OR organisation_id = $4::uuid)`,
+      [from, to, of.fromServiceIds, of.councilId],
     );
     const councilIds = [...new Set(rows.map((r) => r.organisation_id))];
     const names = new Map(

@@ -213,11 +213,34 @@ export class RecordAppointmentInput {
   notes?: string | null;
 }
 
+/**
+ * An appointment's outcome, and a correction of what was recorded wrongly: its kind, time, with whom and where (left
+ * out, each is kept; the place alone can be cleared).
+ */
 @InputType()
 export class UpdateAppointmentOutcomeInput {
   @Field(() => ID) @IsUUID() appointmentId: string;
   @Field(() => Int, { description: VERSION }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => AppointmentOutcome) @IsEnum(AppointmentOutcome) outcome: AppointmentOutcome;
+  @Field(() => AppointmentKind, { nullable: true, description: 'A correction: leave out to keep.' })
+  @IsOptional()
+  @IsEnum(AppointmentKind)
+  kind?: AppointmentKind | null;
+  @Field(() => Date, { nullable: true, description: 'A correction of when it was: leave out to keep.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  at?: Date | null;
+  @Field(() => String, { nullable: true, description: 'A correction of with whom: leave out to keep.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, NAME)
+  withWhom?: string | null;
+  @Field(() => String, { nullable: true, description: `A correction of where. ${KEEP}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  place?: string | null;
   @Field(() => String, { nullable: true, description: `${KEEP} ${MISSED_REASON}` })
   @IsOptional()
   @IsString()

@@ -43,8 +43,8 @@ describe('auditPartitionPlan', () => {
   });
 
   it.each([
-    ['2026-12', 'audit_event_y2026m12'],
-    ['2027-01', 'audit_event_y2027m01'],
+    ['2026-12', 'audit_record_y2026m12'],
+    ['2027-01', 'audit_record_y2027m01'],
   ])('names the partition of %s %s', (month, name) => {
     expect(auditPartitionName(month)).toBe(name);
   });

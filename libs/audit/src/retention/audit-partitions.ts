@@ -47,8 +47,8 @@ export function auditPartitionPlan(
   return { create, drop };
 }
 
-/** The partition's table name for a month (`audit_event_y2026m12`). */
+/** The partition's table name for a month (`audit_record_y2026m12`). */
 export function auditPartitionName(month: AuditMonth): string {
   const index = monthIndex(month);
-  return `audit_event_y${Math.floor(index / 12)}m${String((index % 12) + 1).padStart(2, '0')}`;
+  return `audit_record_y${Math.floor(index / 12)}m${String((index % 12) + 1).padStart(2, '0')}`;
 }
