@@ -1,4 +1,4 @@
-import { normaliseWorkPhone, telHref, workPhoneProblem } from './work-phone';
+import { normaliseWorkPhone, workPhoneProblem } from './work-phone';
 
 describe('work phone', () => {
   it.each([
@@ -23,10 +23,5 @@ describe('work phone', () => {
   it('keeps the number as typed, trimmed, spaces made single; empty is none', () => {
     expect(normaliseWorkPhone('  0113   496 0000 ')).toBe('0113 496 0000');
     expect(normaliseWorkPhone(' ')).toBeNull();
-  });
-
-  it('dials digits and a leading +', () => {
-    expect(telHref('+44 113 496-0000')).toBe('tel:+441134960000');
-    expect(telHref('07700 900 123')).toBe('tel:07700900123');
   });
 });

@@ -18,8 +18,3 @@ export function workPhoneProblem(value: string | null | undefined): string | nul
   const kept = normaliseWorkPhone(value);
   return kept === null || UK_PHONE_PATTERN.test(kept) ? null : UK_PHONE_MESSAGE;
 }
-
-/** The number as a `tel:` link wants it: digits and a leading +. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}
