@@ -143,6 +143,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'organisation',
   'me',
   'changePassword',
+  'setMyWorkPhone',
   'notifications',
   'unreadNotificationCount',
   'markNotificationsRead',
@@ -243,6 +244,7 @@ describe('the authorisation matrix', () => {
       });
 
   let emailSeq = 0;
+  let phoneSeq = 0;
   const OPERATIONS: Record<string, Operation> = {
     // ---------------------------------------------------------------- directory and self
     organisations: {
@@ -263,6 +265,16 @@ describe('the authorisation matrix', () => {
       audited: false,
       expect: EVERYONE,
       run: (s) => call(s, `{ me { id email roles organisation { id } } }`),
+    },
+    setMyWorkPhone: {
+      allowed: 'OK',
+      audited: true,
+      expect: EVERYONE,
+      // Only ever the caller's own: a new number each time, so each call changes something (and is audited).
+      run: (s) =>
+        call(s, `mutation($input: SetMyWorkPhoneInput!) { setMyWorkPhone(input: $input) { workPhone } }`, {
+          input: { workPhone: `07700 900${String(++phoneSeq).padStart(3, '0')}` },
+        }),
     },
     changePassword: {
       allowed: 'OK',
@@ -1627,6 +1639,77 @@ describe('the authorisation matrix', () => {
       );
       const orgs = new Set(res.users.edges.map((e: any) => e.node.organisation.id));
       expect([...orgs]).toEqual([w.a.youthJusticeService.id]);
+    });
+  });
+
+  /**
+   * Fields with a rule of their own (`ReferralFieldGroup`): who a referral names as the child's case manager. Last,
+   * since it sends side A's referral (the partner then has it) and assigns side A's case manager.
+   */
+  describe('a referral’s case manager contact', () => {
+    /** Whoever may read the referral, from either side of it, and no one else. */
+    const CONTACT_READERS = only({
+      YJS_CASE_MANAGER: ['allow', 'NOT_FOUND'],
+      YJS_MANAGER: ['allow', 'NOT_FOUND'],
+      LA_ACCOMMODATION_OFFICER: ['allow', 'NOT_FOUND'],
+      HEALTH_PRACTITIONER: NEITHER,
+      EDUCATION_PROVIDER: NEITHER,
+    });
+    const CONTACT = `query($id: ID!) { referral(id: $id) { caseManager { name email workPhone } supervisingService { id } } }`;
+
+    beforeAll(async () => {
+      const version = async (table: string, id: string) =>
+        Number((await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version);
+      await w.sessions.YJS_CASE_MANAGER.ok(
+        `mutation($input: SetMyWorkPhoneInput!) { setMyWorkPhone(input: $input) { workPhone } }`,
+        { input: { workPhone: '0113 496 0999' } },
+      );
+      await w.sessions.YJS_MANAGER.ok(
+        `mutation($input: AssignCaseManagerInput!) { assignCaseManager(input: $input) { id } }`,
+        {
+          input: {
+            episodeId: w.a.episode.id,
+            expectedVersion: await version('custodial_episode', w.a.episode.id),
+            caseManagerId: w.sessions.YJS_CASE_MANAGER.userId,
+          },
+        },
+      );
+      await w.sessions.YJS_CASE_MANAGER.ok(
+        `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { status } }`,
+        {
+          input: { referralId: referralOf.own.id, expectedVersion: await version('referral', referralOf.own.id) },
+        },
+      );
+    });
+
+    it.each(ROLES.flatMap((role) => (['own', 'other'] as const).map((target) => [role, target] as const)))(
+      'as %s on the %s side',
+      async (role, target) => {
+        const res = await w.sessions[role].graphql(CONTACT, { id: referralOf[target].id });
+        const expected = CONTACT_READERS[role][target === 'own' ? 0 : 1];
+        expect(outcomeOf(res, 'OK')).toBe(expected);
+        if (expected === 'allow') {
+          expect(res.data.referral).toEqual({
+            caseManager: {
+              name: 'Test User',
+              email: `${Role.YJS_CASE_MANAGER.toLowerCase()}@example.com`,
+              workPhone: '0113 496 0999',
+            },
+            supervisingService: { id: w.a.youthJusticeService.id },
+          });
+        } else {
+          expect(res.data?.referral ?? null).toBeNull();
+        }
+      },
+    );
+
+    it('another council’s officer does not have it', async () => {
+      const officerB = await t.userSession({
+        organisationId: w.b.localAuthority.id,
+        roles: [Role.LA_ACCOMMODATION_OFFICER],
+        email: 'contact.officer.b@example.com',
+      });
+      expect(outcomeOf(await officerB.graphql(CONTACT, { id: referralOf.own.id }), 'OK')).toBe('NOT_FOUND');
     });
   });
 });

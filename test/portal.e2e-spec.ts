@@ -321,7 +321,9 @@ describe('partner portal (browser)', () => {
 
         // The officer reads the answer, acknowledges, offers an address (a bad date first) and confirms it.
         await officer.page.goto(`/referrals/${mine.referralId}`);
-        await expectText(officer.page.locator('#messages ~ .app-message').first(), 'Curfew 7pm to 7am');
+        // The thread: the officer's own question first, the answer after it.
+        await expectText(officer.page.locator('#messages ~ .app-message').first(), 'Is there a curfew');
+        await expectText(officer.page.locator('#messages ~ .app-message').nth(1), 'Curfew 7pm to 7am');
         await expectText(officer.page.locator('main'), 'Wants to live near his nan; home by 7pm');
         await expectText(officer.page.locator('main'), 'Nan visits on Sundays');
         await officer.page.getByRole('button', { name: 'Acknowledge referral' }).click();

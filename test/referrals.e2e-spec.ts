@@ -21,7 +21,7 @@ describe('referrals', () => {
     offerAddressOrPlace offerPlacementType offerProvider offerStartDate declineReason withdrawReason fellThroughReason sentAt confirmedAt
     summary { givenName familyName age gender releaseDate establishmentName needsAndRisks childWishes familyViews takenAt }
     events { fromStatus toStatus actorUserId actorOrganisationId note createdAt }
-    messages { authorUserId authorOrganisationId body createdAt }`;
+    messages { authorUserId authorOrganisationId body createdAt eventId }`;
   const GET = `query($id: ID!) { referral(id: $id) { ${REFERRAL} } }`;
   const INBOX = `query($filter: ReferralFilter, $first: Int, $after: String) { referrals(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id status type summary { givenName releaseDate } } } } }`;
@@ -391,14 +391,30 @@ describe('referrals', () => {
       { id: referral.id },
     );
     expect(named.urgency).toBe('DONE');
+    // The officer's question opens the thread, the service's answer follows it.
     expect(named.messages).toEqual([
+      { authorName: 'Test User', authorOrganisation: { id: w.a.localAuthority.id } },
       { authorName: 'Test User', authorOrganisation: { id: w.a.youthJusticeService.id } },
     ]);
     expect(named.events[3]).toEqual({ actorName: 'Test User', actorOrganisation: { id: w.a.localAuthority.id } });
+    const [askedAt] = (
+      await t.dataSource.query(
+        `SELECT id, created_at FROM referral_event WHERE referral_id = $1 AND to_status = 'INFORMATION_REQUESTED'`,
+        [referral.id],
+      )
+    ).map((r: { id: string; created_at: Date }) => r);
     expect(c.messages).toEqual([
+      expect.objectContaining({
+        body: 'Is there a curfew?',
+        authorOrganisationId: w.a.localAuthority.id,
+        // Written with the move, in its transaction: it names the event, and is dated with it.
+        eventId: askedAt.id,
+        createdAt: askedAt.created_at.toISOString(),
+      }),
       expect.objectContaining({
         body: 'Yes: 7pm to 7am for the first three months.',
         authorOrganisationId: w.a.youthJusticeService.id,
+        eventId: null,
       }),
     ]);
     referral = { id: referral.id, version: c.version };
@@ -411,6 +427,67 @@ describe('referrals', () => {
     expect(milestones.find((m: { key: string }) => m.key === 'ACCOMMODATION_CONFIRMED')).toMatchObject({
       status: 'MET',
     });
+  });
+
+  it('a question refused (stale version) leaves nothing in the thread', async () => {
+    const before = await count(`SELECT count(*) AS n FROM referral_message WHERE referral_id = $1`, [referral.id]);
+    const res = await officer.graphql(ASK, {
+      input: { referralId: referral.id, expectedVersion: referral.version - 1, note: 'Too late?' },
+    });
+    expect(codeOf(res)).toBe('CONFLICT');
+    expect(await count(`SELECT count(*) AS n FROM referral_message WHERE referral_id = $1`, [referral.id])).toBe(
+      before,
+    );
+  });
+
+  it('both sides see the child’s case manager (name, work email, work phone); with none assigned, the supervising service', async () => {
+    const CONTACT = `query($id: ID!) { referral(id: $id) { caseManager { name email workPhone } supervisingService { id name } } }`;
+    // No case manager is assigned in this world yet: the page names the service instead.
+    expect((await officer.ok(CONTACT, { id: referral.id })).referral).toEqual({
+      caseManager: null,
+      supervisingService: { id: w.a.youthJusticeService.id, name: w.a.youthJusticeService.name },
+    });
+    // The case manager gives their work phone (a bad one first: BAD_USER_INPUT naming the field), then is assigned.
+    const SET_PHONE = `mutation($input: SetMyWorkPhoneInput!) { setMyWorkPhone(input: $input) { workPhone } }`;
+    const bad = await yjs.graphql(SET_PHONE, { input: { workPhone: 'call the office' } });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors)).toContain('workPhone');
+    expect(await yjs.ok(SET_PHONE, { input: { workPhone: '  0113 496  0123 ' } })).toEqual({
+      setMyWorkPhone: { workPhone: '0113 496 0123' },
+    });
+    expect((await yjs.ok(`{ me { workPhone } }`)).me.workPhone).toBe('0113 496 0123');
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM custodial_episode WHERE id = $1`, [
+      w.a.episode.id,
+    ]);
+    await w.sessions.YJS_MANAGER.ok(
+      `mutation($input: AssignCaseManagerInput!) { assignCaseManager(input: $input) { id } }`,
+      { input: { episodeId: w.a.episode.id, expectedVersion: version, caseManagerId: yjs.userId } },
+    );
+    const contact = {
+      name: 'Test User',
+      email: `${Role.YJS_CASE_MANAGER.toLowerCase()}@example.com`,
+      workPhone: '0113 496 0123',
+    };
+    for (const session of [officer, yjs]) {
+      expect((await session.ok(CONTACT, { id: referral.id })).referral.caseManager).toEqual(contact);
+    }
+    // Nobody else: another council's officer, a health practitioner; children's services read no referrals at all.
+    for (const [session, code] of [
+      [otherOfficer, 'NOT_FOUND'],
+      [w.sessions.HEALTH_PRACTITIONER, 'NOT_FOUND'],
+      [w.sessions.LA_CHILDRENS_SERVICES, 'FORBIDDEN'],
+    ] as const) {
+      const res = await session.graphql(CONTACT, { id: referral.id });
+      expect(codeOf(res)).toBe(code);
+      expect(res.data?.referral ?? null).toBeNull();
+    }
+    // The phone is optional: removed, the contact keeps the name and email.
+    await yjs.ok(SET_PHONE, { input: { workPhone: '' } });
+    expect((await officer.ok(CONTACT, { id: referral.id })).referral.caseManager).toEqual({
+      ...contact,
+      workPhone: null,
+    });
+    await yjs.ok(SET_PHONE, { input: { workPhone: '07700 900123' } });
   });
 
   it('a confirmed placement that falls through reopens the pathway', async () => {

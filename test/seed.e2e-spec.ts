@@ -108,6 +108,15 @@ describe('npm run seed', () => {
     const [contacts] = await count(`SELECT count(*) FILTER (WHERE phone !~ '^07700 900[0-9]{3}$') AS bad_phone,
         count(*) FILTER (WHERE email !~ '@example\\.com$') AS bad_email FROM parent_carer`);
     expect(contacts).toEqual({ bad_phone: '0', bad_email: '0' });
+    // Every demo case manager has a work phone for partners to call, from the drama ranges, each their own.
+    const [phones] = await count(`SELECT count(*) FILTER (WHERE work_phone IS NULL) AS without,
+        count(*) FILTER (WHERE work_phone !~ '^(0113 496 0[0-9]{3}|07700 900[0-9]{3})$') AS not_drama,
+        count(*) - count(DISTINCT work_phone) AS shared
+        FROM app_user WHERE 'YJS_CASE_MANAGER' = ANY(roles)`);
+    expect(phones).toEqual({ without: '0', not_drama: '0', shared: '0' });
+    expect(await count(`SELECT work_phone FROM app_user WHERE email = 'case.manager.1@leeds.yjs.example.com'`)).toEqual(
+      [{ work_phone: expect.stringMatching(/^0113 496 0\d{3}$/) }],
+    );
   });
 
   it('gives each demo area referrals in a spread of states, made through the referrals feature', async () => {

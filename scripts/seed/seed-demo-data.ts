@@ -256,6 +256,15 @@ const STAFF_NAMES = [
   ['Leah', 'Foster'],
 ] as const;
 
+/**
+ * A demo case manager's work phone, from Ofcom's ranges kept for drama (never a real line): the first case manager of
+ * the n-th service a Leeds landline, 0113 496 0xxx, the second a mobile, 07700 900xxx (n < 1000).
+ */
+function demoPhone(kind: 'LANDLINE' | 'MOBILE', n: number): string {
+  const xxx = String(n).padStart(3, '0');
+  return kind === 'LANDLINE' ? `0113 496 0${xxx}` : `07700 900${xxx}`;
+}
+
 /** A demo staff address on an example.com subdomain, e.g. case.manager.1@leeds.yjs.example.com. */
 function staffEmail(localAuthorityCode: string, localPart: string): string {
   return `${localPart}@${demoEmailDomain(youthJusticeServiceCode(localAuthorityCode))}`;
@@ -308,7 +317,7 @@ function establishmentDomain(code: string): string {
  * roles and password (someone may have changed them while trying the service).
  */
 async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
-  const users: { org: string; given: string; family: string; email: string; roles: string }[] = [];
+  const users: { org: string; given: string; family: string; email: string; roles: string; phone?: string }[] = [];
   const signIns: DemoSignIn[] = [];
   const nameOf = new Map<string, string>();
   for (const la of LOCAL_AUTHORITIES) nameOf.set(la.code, la.name);
@@ -323,6 +332,7 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
       family: name(0)[1],
       email: staffEmail(la.code, 'case.manager.1'),
       roles: '{YJS_CASE_MANAGER}',
+      phone: demoPhone('LANDLINE', i),
     });
     users.push({
       org: yjs,
@@ -330,6 +340,7 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
       family: name(1)[1],
       email: staffEmail(la.code, 'case.manager.2'),
       roles: '{YJS_CASE_MANAGER}',
+      phone: demoPhone('MOBILE', i),
     });
     users.push({
       org: yjs,
@@ -383,13 +394,15 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
   // argon2id is slow on purpose: one hash, shared by every demo user (each hash still has its own salt when changed).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { rows } = await db.query<{ id: string; email: string }>(
-    `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, password_hash)
-     SELECT r.org::uuid, r.given, r.family, r.email, r.roles::role[], $6
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(org, given, family, email, roles)
+    `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, work_phone, password_hash)
+     SELECT r.org::uuid, r.given, r.family, r.email, r.roles::role[], r.phone, $7
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+            AS r(org, given, family, email, roles, phone)
      ON CONFLICT (email) DO UPDATE SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
-       password_hash = COALESCE(app_user.password_hash, EXCLUDED.password_hash), updated_at = now()
+       password_hash = COALESCE(app_user.password_hash, EXCLUDED.password_hash),
+       work_phone = COALESCE(app_user.work_phone, EXCLUDED.work_phone), updated_at = now()
      RETURNING id, email`,
-    [...columns(users, ['org', 'given', 'family', 'email', 'roles']), passwordHash],
+    [...columns(users, ['org', 'given', 'family', 'email', 'roles', 'phone']), passwordHash],
   );
   const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
   for (const la of LOCAL_AUTHORITIES) {

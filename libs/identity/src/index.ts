@@ -12,5 +12,6 @@ export * from './rules/email';
 export * from './rules/password-rules';
 export * from './rules/roles-by-organisation-type';
 export * from './rules/sign-in-throttle';
+export * from './rules/work-phone';
 export * from './user.entity';
 export * from './users.service';

@@ -33,6 +33,11 @@ export class User {
   @Column()
   email: string;
 
+  /** A UK work phone number as the person typed it (spaces kept), for partners to reach a case manager; optional. */
+  @Field(() => String, { nullable: true, description: 'Work phone number (UK), as its owner gave it; null if none.' })
+  @Column({ type: 'text', nullable: true })
+  workPhone: string | null;
+
   @Field(() => [Role])
   @Column({ type: 'enum', enum: Role, enumName: 'role', array: true, default: '{}' })
   roles: Role[];

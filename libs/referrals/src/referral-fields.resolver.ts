@@ -1,5 +1,5 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessContext, DecidedByParent } from '@resettle/access';
+import { AccessContext, DecidedByParent, ReferralFieldGroup, visibleReferralFieldGroups } from '@resettle/access';
 import { Clock, daysBetween } from '@resettle/common';
 import { CustodialEpisode, CustodyService } from '@resettle/custody';
 import { User, UsersService } from '@resettle/identity';
@@ -15,7 +15,7 @@ import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
-import { ReferralDeadline } from './referral.types';
+import { ReferralContact, ReferralDeadline } from './referral.types';
 import { DEADLINE_FOR, ReferralUrgency, referralUrgency } from './rules/referral-urgency';
 
 /**
@@ -29,8 +29,39 @@ export class ReferralFieldsResolver {
     private readonly organisations: OrganisationsService,
     private readonly custody: CustodyService,
     private readonly milestones: MilestonesService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
+
+  @DecidedByParent()
+  @ResolveField(() => ReferralContact, {
+    nullable: true,
+    description:
+      'The child’s case manager at the supervising service (name, work email, work phone), for both sides of the ' +
+      'referral; null when none is assigned (or their account is disabled): then call `supervisingService`.',
+  })
+  async caseManager(@Parent() referral: Referral, @Context() ctx: AccessContext): Promise<ReferralContact | null> {
+    if (!ctx.actor || !visibleReferralFieldGroups(ctx.actor, referral).has(ReferralFieldGroup.CASE_MANAGER_CONTACT))
+      return null;
+    const caseManagerId = (await this.episodeOf(ctx, referral))?.caseManagerId;
+    const user = caseManagerId ? await loadUser(ctx, this.users, caseManagerId) : null;
+    if (!user || user.disabled) return null;
+    return { name: fullName(user)!, email: user.email, workPhone: user.workPhone };
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description:
+      'The youth justice service supervising the child now (after the child moved area, not the one that made the ' +
+      'referral): who to contact when no case manager is assigned.',
+  })
+  async supervisingService(@Parent() referral: Referral, @Context() ctx: AccessContext) {
+    if (!ctx.actor || !visibleReferralFieldGroups(ctx.actor, referral).has(ReferralFieldGroup.CASE_MANAGER_CONTACT))
+      return null;
+    const episode = await this.episodeOf(ctx, referral);
+    return episode ? loadOrganisation(ctx, this.organisations, episode.supervisingServiceId) : null;
+  }
 
   @DecidedByParent()
   @ResolveField(() => Organisation, { description: 'The organisation the referral is addressed to.' })

@@ -51,3 +51,15 @@ export class ReferralDeadline {
   /** The episode whose deadline it is (its anchor date and its service's policy are read by the fields). */
   episodeId: string;
 }
+
+/**
+ * Who to call about the referral: the child's case manager at the supervising service, as both sides of the referral
+ * see them (`ReferralFieldGroup.CASE_MANAGER_CONTACT`).
+ */
+@ObjectType()
+export class ReferralContact {
+  @Field({ description: 'Given and family name.' }) name: string;
+  @Field({ description: 'Work email.' }) email: string;
+  @Field(() => String, { nullable: true, description: 'Work phone, as they gave it; null if they have not.' })
+  workPhone: string | null;
+}

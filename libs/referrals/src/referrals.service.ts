@@ -82,6 +82,8 @@ const TEXT_FIELDS = ['childWishes', 'familyViews', 'needsAndRisks'] as const;
 interface MoveOptions {
   note?: string | null;
   apply?: (referral: Referral, em: EntityManager) => Promise<void> | void;
+  /** After the move's event is written (its id given), in the same transaction. */
+  afterEvent?: (referral: Referral, eventId: string, em: EntityManager) => Promise<void>;
 }
 
 /**
@@ -467,8 +469,19 @@ export class ReferralsService {
     return this.move(referralId, expectedVersion, ReferralMove.ACKNOWLEDGE, caller);
   }
 
+  /**
+   * The partner's question is the move's note (the timeline) and, in the same transaction, the first message of its
+   * part of the thread, so the service's answer follows it there. The move's own notice tells the service; the
+   * message adds none.
+   */
   requestInformation(referralId: string, expectedVersion: number, note: string, caller: Caller): Promise<Referral> {
-    return this.move(referralId, expectedVersion, ReferralMove.REQUEST_INFORMATION, caller, { note: note.trim() });
+    const question = note.trim();
+    return this.move(referralId, expectedVersion, ReferralMove.REQUEST_INFORMATION, caller, {
+      note: question,
+      afterEvent: async (referral, eventId, em) => {
+        await this.writeMessage(em, referral, question, caller, eventId);
+      },
+    });
   }
 
   offer(referralId: string, expectedVersion: number, offer: ReferralOfferInput, caller: Caller): Promise<Referral> {
@@ -541,22 +554,7 @@ export class ReferralsService {
       });
       if (!referral || referralSides(caller.actor, referral).length === 0)
         throw new NotFoundError(REFERRAL, input.referralId);
-      const message = await em.save(
-        em.create(ReferralMessage, {
-          referralId: referral.id,
-          authorUserId: caller.actor.userId,
-          authorOrganisationId: caller.actor.organisationId,
-          body: input.body.trim(),
-        }),
-      );
-      await this.audit.recordChange(em, caller, {
-        resourceType: 'ReferralMessage',
-        resourceId: message.id,
-        childId: referral.childId,
-        before: null,
-        after: { referralId: referral.id, body: message.body },
-        detail: { event: 'REFERRAL_MESSAGE_POSTED' },
-      });
+      const message = await this.writeMessage(em, referral, input.body.trim(), caller, null);
       await this.tell(
         em,
         referral,
@@ -570,6 +568,34 @@ export class ReferralsService {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** A message in the thread and its audit row, in the caller's transaction (`eventId`: the move it was part of). */
+  private async writeMessage(
+    em: EntityManager,
+    referral: Referral,
+    body: string,
+    caller: Caller,
+    eventId: string | null,
+  ): Promise<ReferralMessage> {
+    const message = await em.save(
+      em.create(ReferralMessage, {
+        referralId: referral.id,
+        authorUserId: caller.actor.userId,
+        authorOrganisationId: caller.actor.organisationId,
+        body,
+        eventId,
+      }),
+    );
+    await this.audit.recordChange(em, caller, {
+      resourceType: 'ReferralMessage',
+      resourceId: message.id,
+      childId: referral.childId,
+      before: null,
+      after: { referralId: referral.id, body: message.body, ...(eventId ? { eventId } : {}) },
+      detail: { event: eventId ? 'REFERRAL_QUESTION_POSTED' : 'REFERRAL_MESSAGE_POSTED' },
+    });
+    return message;
+  }
 
   /**
    * Tells the other side, in this transaction (so nobody hears of a move that rolled back): for the partner, its
@@ -645,7 +671,8 @@ export class ReferralsService {
       referral.statusSince = this.clock.now();
       if (options.apply) await options.apply(referral, em);
       const saved = await em.save(referral);
-      await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);
+      const eventId = await this.recordEvent(em, saved, before.status, options.note ?? null, before, caller);
+      if (options.afterEvent) await options.afterEvent(saved, eventId, em);
       const notice =
         move === ReferralMove.FELL_THROUGH
           ? fellThroughNotice(saved.type, this.initials(saved), this.sideOf(caller, saved))
@@ -683,8 +710,8 @@ export class ReferralsService {
     note: string | null,
     before: object | null,
     caller: Caller,
-  ): Promise<void> {
-    await em.insert(ReferralEvent, {
+  ): Promise<string> {
+    const inserted = await em.insert(ReferralEvent, {
       referralId: referral.id,
       fromStatus,
       toStatus: referral.status,
@@ -698,6 +725,7 @@ export class ReferralsService {
       to: referral.status,
       note,
     });
+    return (inserted.identifiers[0] as { id: string }).id;
   }
 
   private async writeAudit(

@@ -53,6 +53,14 @@ export class RequestInformationForm extends VersionedForm {
   note: string;
 }
 
+/** Your work phone: the api decides what a UK number is (its refusal shows against the field); empty removes it. */
+export class WorkPhoneForm {
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(30, { message: 'Work phone must be 30 characters or fewer' })
+  workPhone: string = '';
+}
+
 export class MessageForm {
   @Transform(trim)
   @IsNotEmpty({ message: 'Enter a message' })

@@ -1,5 +1,5 @@
 import { farFromReleaseWarning, noLongerOpenMessage } from './referral-actions';
-import { deadlineDistance, deadlineReason, responseDueLabel, urgencyLabel } from './referral-labels';
+import { deadlineDistance, deadlineReason, responseDueLabel, telHref, urgencyLabel } from './referral-labels';
 
 describe('what the officer sees to act', () => {
   it.each([
@@ -130,5 +130,15 @@ describe('the council’s response tag', () => {
     [{ dueDate: '2026-12-02', overdueWorkingDays: 2 }, 'Overdue by 2 working days'],
   ])('%j is tagged %s', (due, text) => {
     expect(responseDueLabel(due)?.text ?? null).toBe(text);
+  });
+});
+
+describe('telHref', () => {
+  it.each([
+    ['+44 113 496-0000', 'tel:+441134960000'],
+    ['07700 900 123', 'tel:07700900123'],
+    ['(0113) 496 0000', 'tel:01134960000'],
+  ])('dials %s as %s', (phone, href) => {
+    expect(telHref(phone)).toBe(href);
   });
 });

@@ -136,3 +136,8 @@ export function responseDueLabel(due: ResponseDueView | null | undefined): { tex
   const [, month, day] = due.dueDate.split('-').map(Number);
   return { text: `Response due ${day} ${SHORT_MONTHS[month - 1]}`, classes: 'govuk-tag--yellow' };
 }
+
+/** A phone number as a `tel:` link wants it: digits and a leading +. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -24,9 +24,10 @@ export const REFERRAL = `query($id: ID!) { referral(id: $id) {
   deadline { key dueDate status anchorDate offset { amount unit direction } }
   responseDue { step dueDate targetWorkingDays overdueWorkingDays }
   toOrganisation { name } fromService { name }
+  caseManager { name email workPhone } supervisingService { name }
   summary { givenName familyName preferredName age gender releaseDate establishmentName needsAndRisks childWishes familyViews takenAt }
   events { id fromStatus toStatus note createdAt actorName actorOrganisation { name } }
-  messages { id body createdAt authorName authorOrganisation { name } } } }`;
+  messages { id body createdAt eventId authorName authorOrganisation { name } } } }`;
 
 export const POST_MESSAGE = `mutation($input: PostReferralMessageInput!) { postReferralMessage(input: $input) { id } }`;
 

@@ -31,6 +31,7 @@ import {
   responseDueLabel,
   STATUS_LABELS,
   statusLabel,
+  telHref,
   TYPE_LABELS,
   urgencyLabel,
 } from './referral-labels';
@@ -412,6 +413,7 @@ export class ReferralsController {
         urgencyTag: urgencyLabel(referral.status, referral.urgency),
         deadlineText: deadlineTextOf(referral),
         deadlineReason: deadlineReason(referral.type, referral.deadline, referral.expectedReleaseDate),
+        telHref: referral.caseManager?.workPhone ? telHref(referral.caseManager.workPhone) : null,
         responseTag: responseDueLabel(referral.responseDue),
         responseStepText: referral.responseDue ? RESPONSE_STEP_TEXT[referral.responseDue.step] : null,
         typeLabel: TYPE_LABELS[referral.type],
@@ -590,10 +592,14 @@ interface FullReferral extends InboxReferral {
     actorName: string | null;
     actorOrganisation: { name: string };
   }[];
+  caseManager: { name: string; email: string; workPhone: string | null } | null;
+  supervisingService: { name: string } | null;
   messages: {
     id: string;
     body: string;
     createdAt: string;
+    /** Set on the partner's question asked with a move (its words are the move's note on the timeline). */
+    eventId: string | null;
     authorName: string | null;
     authorOrganisation: { name: string };
   }[];
@@ -609,12 +615,15 @@ function timelineOf(referral: FullReferral) {
     text: humanDates(e.note),
     by: [e.actorName, e.actorOrganisation.name].filter(Boolean).join(', '),
   }));
-  const messages = referral.messages.map((m) => ({
-    kind: 'message',
-    at: m.createdAt,
-    title: 'Message',
-    text: m.body,
-    by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', '),
-  }));
+  // A question asked with a move is on the timeline already, as that move's note.
+  const messages = referral.messages
+    .filter((m) => !m.eventId)
+    .map((m) => ({
+      kind: 'message',
+      at: m.createdAt,
+      title: 'Message',
+      text: m.body,
+      by: [m.authorName, m.authorOrganisation.name].filter(Boolean).join(', '),
+    }));
   return [...moves, ...messages].sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -2,16 +2,17 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { formError, validateForm } from '../forms/form-errors';
-import { SignInForm } from '../forms/portal-forms';
+import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { SignInForm, WorkPhoneForm } from '../forms/portal-forms';
 import { homeFor, renderPage, safeReturnTo } from '../http/page';
 import { accountChoices } from '../notifications/email-choices.controller';
 import { DraftStore } from '../session/draft-store';
-import { ApiTokens, SignedInUser, signedInUser } from '../session/portal-session';
+import { ApiTokens, flash, SignedInUser, signedInUser } from '../session/portal-session';
 import { TokenStore } from '../session/token-store';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresAt } }`;
-const ME = `query { me { id email givenName familyName roles organisation { id name type } } }`;
+const ME = `query { me { id email givenName familyName roles workPhone organisation { id name type } } }`;
+const SET_WORK_PHONE = `mutation($input: SetMyWorkPhoneInput!) { setMyWorkPhone(input: $input) { workPhone } }`;
 const LOGOUT = `mutation($input: LogoutInput!) { logout(input: $input) }`;
 
 /**
@@ -102,14 +103,55 @@ export class SignInController {
   /** Who you are; the landing page of a role the portal has no pages for yet (a national admin, say). */
   @Get('account')
   async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.renderAccount(request, reply);
+  }
+
+  /**
+   * Your work phone (partners see it with your name and email on your children's referrals). Posted to the page's own
+   * address, so a number the api refuses shows the page at the same URL with the error summary at the top.
+   */
+  @Post('account')
+  async setWorkPhone(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown) {
+    const typed = String((body as { workPhone?: unknown })?.workPhone ?? '');
+    const { value, errors } = validateForm(WorkPhoneForm, body);
+    if (errors) return this.renderAccount(request, reply, { errors, workPhone: typed }, 400);
+    try {
+      await this.api.asUser(request, SET_WORK_PHONE, { input: { workPhone: value.workPhone || null } });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+        const errors = apiFormErrors(error, () => 'workPhone', 'workPhone');
+        return this.renderAccount(request, reply, { errors, workPhone: typed }, 400);
+      }
+      throw error;
+    }
+    flash(request, value.workPhone ? 'Your work phone is saved.' : 'Your work phone is removed.');
+    return reply.redirect('/account#work-phone', 303);
+  }
+
+  private async renderAccount(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { errors?: FormErrors; workPhone?: string } = {},
+    status = 200,
+  ) {
     // Asked of the api, so a disabled account or a changed role shows at once (and a dead session signs in again).
     const { me } = await this.api.asUser<{ me: Me }>(request, ME);
     const user = toSignedInUser(me);
-    return renderPage(request, reply, 'account.njk', {
-      me: user,
-      hasCasePages: homeFor(user) !== '/account',
-      ...(await accountChoices(this.api, request, user)),
-    });
+    return renderPage(
+      request,
+      reply,
+      'account.njk',
+      {
+        me: user,
+        workPhone: me.workPhone,
+        workPhoneValue: form.workPhone ?? me.workPhone ?? '',
+        errors: form.errors,
+        isCaseManager: me.roles.includes('YJS_CASE_MANAGER') || me.roles.includes('YJS_MANAGER'),
+        hasCasePages: homeFor(user) !== '/account',
+        ...(await accountChoices(this.api, request, user)),
+      },
+      status,
+    );
   }
 
   @Post('sign-out')
@@ -130,6 +172,7 @@ interface Me {
   givenName: string;
   familyName: string;
   roles: string[];
+  workPhone: string | null;
   organisation: { id: string; name: string; type: string };
 }
 

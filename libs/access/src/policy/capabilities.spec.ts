@@ -38,6 +38,7 @@ describe('capabilities', () => {
     [Capability.READ_DIRECTORY]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.READ_SELF]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.CHANGE_OWN_PASSWORD]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    [Capability.CHANGE_OWN_DETAILS]: [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     [Capability.READ_CHILD]: [Y, Y, Y, Y, Y, Y, Y, Y, _],
     [Capability.READ_CASELOAD]: [Y, Y, Y, Y, _, Y, _, _, _],
     [Capability.REGISTER_CHILD]: [Y, Y, _, _, _, _, _, _, _],

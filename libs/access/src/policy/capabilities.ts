@@ -12,6 +12,8 @@ export enum Capability {
   /** Your own account. */
   READ_SELF = 'READ_SELF',
   CHANGE_OWN_PASSWORD = 'CHANGE_OWN_PASSWORD',
+  /** Your own contact details (a work phone). */
+  CHANGE_OWN_DETAILS = 'CHANGE_OWN_DETAILS',
   /** Open a child's record (which children is then the record rules' question). */
   READ_CHILD = 'READ_CHILD',
   /** The list of children in custody, filtered in SQL to the caller's slice. */
@@ -74,6 +76,7 @@ const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   [Capability.READ_DIRECTORY]: EVERYONE,
   [Capability.READ_SELF]: EVERYONE,
   [Capability.CHANGE_OWN_PASSWORD]: EVERYONE,
+  [Capability.CHANGE_OWN_DETAILS]: EVERYONE,
   // National admins run the directory and users; children's records are not theirs by default.
   [Capability.READ_CHILD]: EVERYONE.filter((role) => role !== Role.NATIONAL_ADMIN),
   [Capability.READ_CASELOAD]: [...YOUTH_JUSTICE, ...ESTABLISHMENT, Role.LA_CHILDRENS_SERVICES],

@@ -17,8 +17,10 @@ import {
   noRelations,
   pathwayVisible,
   planVisible,
+  ReferralFieldGroup,
   referralVisible,
   visibleChildFieldGroups,
+  visibleReferralFieldGroups,
 } from './child-access';
 
 // ---------------------------------------------------------------------------------------------------- the world
@@ -1336,6 +1338,8 @@ describe('referrals: who sees and acts on a referral', () => {
     expect(mayActOnReferral(who, referral, 'YJS')).toBe(yjs);
     expect(mayActOnReferral(who, referral, 'PARTNER')).toBe(partner);
     expect(mayActOnReferral(who, referral, 'EITHER')).toBe(either);
+    // Whoever may read the referral may reach the child's case manager about it; nobody else.
+    expect(visibleReferralFieldGroups(who, referral).has(ReferralFieldGroup.CASE_MANAGER_CONTACT)).toBe(visible);
   });
 });
 

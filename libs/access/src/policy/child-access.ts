@@ -431,3 +431,23 @@ export function mayActOnReferral(actor: Actor, referral: ReferralFacts, side: Re
   const sides = referralSides(actor, referral);
   return side === 'EITHER' ? sides.length > 0 : sides.includes(side);
 }
+
+/** Groups of what a referral shows beyond the referral itself; each side of the referral sees the groups given it. */
+export enum ReferralFieldGroup {
+  /**
+   * The child's case manager at the supervising service (name, work email, work phone), or the service when none is
+   * assigned: the person a partner calls about the referral (issue 22).
+   */
+  CASE_MANAGER_CONTACT = 'CASE_MANAGER_CONTACT',
+}
+
+const REFERRAL_FIELD_GROUPS_BY_SIDE: Readonly<Record<ReferralSide, readonly ReferralFieldGroup[]>> = {
+  YJS: [ReferralFieldGroup.CASE_MANAGER_CONTACT],
+  // A partner the referral was sent to must be able to reach whoever works the child's case.
+  PARTNER: [ReferralFieldGroup.CASE_MANAGER_CONTACT],
+};
+
+/** The union of the groups the actor's sides of the referral give (none where the referral is not theirs). */
+export function visibleReferralFieldGroups(actor: Actor, referral: ReferralFacts): Set<ReferralFieldGroup> {
+  return new Set(referralSides(actor, referral).flatMap((side) => REFERRAL_FIELD_GROUPS_BY_SIDE[side]));
+}

@@ -270,6 +270,28 @@ export class UserAdminService {
     });
   }
 
+  /** The caller's own work phone (already validated and normalised by the input); null removes it. Audited. */
+  async setOwnWorkPhone(caller: Caller, workPhone: string | null): Promise<User> {
+    return this.dataSource.transaction(async (em) => {
+      const user = await em.findOne(User, { where: { id: caller.actor.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', caller.actor.userId);
+      const before = user.workPhone;
+      if (before === workPhone) return user;
+      user.workPhone = workPhone;
+      const saved = await em.save(user);
+      await this.audit.record(
+        {
+          ...this.auditBase(caller, { type: 'User', id: user.id }),
+          outcome: AuditOutcome.SUCCEEDED,
+          before: { workPhone: before },
+          after: { workPhone },
+        },
+        em,
+      );
+      return saved;
+    });
+  }
+
   // ---- the checks
 
   /** The organisation, if the caller may manage its users; NOT_FOUND (audited) otherwise, as for a missing one. */

@@ -11,10 +11,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
 } from 'class-validator';
 import { IsOptionalNotNull, PageArgs } from '@resettle/common';
 import { Role } from '../role';
+import { normaliseWorkPhone, UK_PHONE_MESSAGE, UK_PHONE_PATTERN } from '../rules/work-phone';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -120,4 +122,20 @@ export class ResendInvitationInput {
   @Field(() => ID)
   @IsUUID()
   userId: string;
+}
+
+@InputType()
+export class SetMyWorkPhoneInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your work phone (UK: 0 or +44 then 9 or 10 digits, spaces or hyphens between), shown to the partners of your ' +
+      'children’s referrals. Null or empty removes it.',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? normaliseWorkPhone(value) : value))
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(UK_PHONE_PATTERN, { message: UK_PHONE_MESSAGE })
+  workPhone: string | null;
 }

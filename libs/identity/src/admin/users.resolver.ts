@@ -19,6 +19,7 @@ import {
   DisableUserInput,
   EnableUserInput,
   ResendInvitationInput,
+  SetMyWorkPhoneInput,
   SetUserRolesInput,
   UsersArgs,
 } from './user.inputs';
@@ -40,6 +41,16 @@ export class UsersResolver {
   @Allow(Capability.READ_SELF)
   me(@CurrentCaller() caller: Caller) {
     return this.usersService.get(caller.actor.userId);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Your work phone, which the partners of your children’s referrals see with your name and email. BAD_USER_INPUT ' +
+      'naming workPhone unless it is a UK number; null or empty removes it.',
+  })
+  @Allow(Capability.CHANGE_OWN_DETAILS)
+  setMyWorkPhone(@Args('input') input: SetMyWorkPhoneInput, @CurrentCaller() caller: Caller) {
+    return this.admin.setOwnWorkPhone(caller, input.workPhone ?? null);
   }
 
   @Query(() => UserConnection, {

@@ -30,6 +30,20 @@ export class ReferralMessage {
   @Column({ type: 'text' })
   body: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The move this message was written with: the partner’s question when asking for more information (the same words ' +
+      'as that event’s note). Null for a message on its own.',
+  })
+  @Index('uq_referral_message_event', { unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne('ReferralEvent', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'fk_referral_message_event' })
+  private readonly eventRelation?: unknown;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
