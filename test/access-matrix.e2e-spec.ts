@@ -152,6 +152,7 @@ const NAMES_NO_CHILD_RECORD = new Set([
   'notificationPreferences',
   'setNotificationPreferences',
   'users',
+  'caseManagersOf',
   'createUser',
   'setUserRoles',
   'disableUser',
@@ -361,6 +362,17 @@ describe('the authorisation matrix', () => {
       run: (s, target, role) =>
         call(s, `query($org: ID) { users(organisationId: $org) { totalCount edges { node { id } } } }`, {
           org: orgFor(role, target).id,
+        }),
+    },
+    caseManagersOf: {
+      // Only what a transfer of supervision needs (names and ids of a youth justice service's case managers): its
+      // youth justice managers, for their own service or the other side's. Each read is audited.
+      allowed: 'OK',
+      audited: true,
+      expect: only({ YJS_MANAGER: BOTH }),
+      run: (s, target) =>
+        call(s, `query($id: ID!) { caseManagersOf(organisationId: $id) { id name } }`, {
+          id: side(target).youthJusticeService.id,
         }),
     },
     createUser: {

@@ -6,8 +6,9 @@ import { Session } from './support/test-app';
 
 /**
  * Issue 21 in the portal: after a child's supervision moves to another youth justice service, the plan page shows the
- * move (from, to, when, why) to the service that now holds the case. With and without JavaScript, axe on the page.
- * The transfer itself is made through the api here; its rules are in test/supervision-transfer.e2e-spec.ts.
+ * move (from, to, when, why) to the service that now holds the case; and the manager moves it through the form, naming
+ * the receiving service's case manager once the service is chosen. With and without JavaScript, axe on each page.
+ * The api's rules are in test/supervision-transfer.e2e-spec.ts.
  */
 describe('a supervision transfer on the plan page (browser)', () => {
   let h: PortalHarness;
@@ -17,6 +18,7 @@ describe('a supervision transfer on the plan page (browser)', () => {
   const east: Record<string, { id: string }> = {};
   const EAST_MANAGER = 'manager@supervision-east.example.com';
   const WEST_MANAGER = 'manager@supervision-west.example.com';
+  let eastCaseManagerId: string;
 
   beforeAll(async () => {
     h = await PortalHarness.start();
@@ -28,6 +30,16 @@ describe('a supervision transfer on the plan page (browser)', () => {
       email: WEST_MANAGER,
     });
     await h.t.userSession({ organisationId: east.yjs.id, roles: [Role.YJS_MANAGER], email: EAST_MANAGER });
+    // Eastmoor's one case manager: the form offers her (and not Eastmoor's manager, who holds no case manager role).
+    eastCaseManagerId = (
+      await h.t.userSession({
+        organisationId: east.yjs.id,
+        roles: [Role.YJS_CASE_MANAGER],
+        email: 'rhian.evans@supervision-east.example.com',
+        givenName: 'Rhian',
+        familyName: 'Evans',
+      })
+    ).userId;
     children = new Children(
       h.t,
       westManager,
@@ -99,13 +111,26 @@ describe('a supervision transfer on the plan page (browser)', () => {
         expect(choices).toContain('Eastmoor Youth Justice Service');
         expect(choices).not.toContain('Westmoor Youth Justice Service');
 
+        // The service first, then its case managers (a step of its own: no JavaScript needed).
+        await expectText(page.locator('#case-manager-step'), 'choose the service, then show its case managers');
         await page.locator('#toServiceId').selectOption({ label: 'Eastmoor Youth Justice Service' });
+        await page.getByRole('button', { name: "Show the service's case managers" }).click();
+        const people = await page.locator('#caseManagerId option').allTextContents();
+        expect(people.map((p) => p.trim())).toEqual([
+          'No one yet: a manager of Eastmoor Youth Justice Service assigns one',
+          'Rhian Evans',
+        ]);
+        expect(await h.accessibilityViolations(page)).toEqual([]);
+        await page.getByLabel('Case manager at Eastmoor Youth Justice Service (optional)').selectOption({
+          label: 'Rhian Evans',
+        });
         await page.locator('#effectiveDateDay').fill(day);
         await page.locator('#effectiveDateMonth').fill(month);
         await page.locator('#effectiveDateYear').fill(year);
         await page.getByLabel('Reason for the move').fill('Moved to live with an aunt');
         await page.getByRole('button', { name: 'Continue' }).click();
         await expectText(page.locator('#answers'), 'Eastmoor Youth Justice Service');
+        await expectText(page.locator('#answers'), 'Rhian Evans');
         expect(await h.accessibilityViolations(page)).toEqual([]);
 
         if (!js) {
@@ -121,6 +146,8 @@ describe('a supervision transfer on the plan page (browser)', () => {
           });
           await page.getByRole('button', { name: 'Move the supervision' }).click();
           await expectText(page.locator('.govuk-error-summary'), 'Nothing was saved');
+          // The answers are kept, the case manager chosen with them.
+          expect(await page.locator('#caseManagerId').inputValue()).toBe(eastCaseManagerId);
           await page.getByRole('button', { name: 'Continue' }).click();
         }
         await page.getByRole('button', { name: 'Move the supervision' }).click();
@@ -129,6 +156,11 @@ describe('a supervision transfer on the plan page (browser)', () => {
           page.locator('.govuk-notification-banner--success'),
           `The supervision of ${js ? 'Elin' : 'Gethin'} Mover has moved to Eastmoor Youth Justice Service`,
         );
+        const [moved] = await h.t.dataSource.query(
+          `SELECT supervising_service_id AS "serviceId", case_manager_id AS "caseManagerId" FROM custodial_episode WHERE id = $1`,
+          [episodeId],
+        );
+        expect(moved).toEqual({ serviceId: east.yjs.id, caseManagerId: eastCaseManagerId });
         const plan = await page.goto(`/plans/${episodeId}`);
         // The api no longer shows the plan to the old service: not found, as for any record not theirs.
         expect(plan?.status()).toBe(404);

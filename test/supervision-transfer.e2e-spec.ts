@@ -35,6 +35,19 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
       [`/plans/${episodeId}`],
     );
 
+  const userId = async (email: string): Promise<string> =>
+    (await world.t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
+  /** A Kent case manager whose account is disabled (made once). */
+  const disabledKentCaseManager = async (): Promise<string> => {
+    const [row] = await world.t.dataSource.query(
+      `INSERT INTO app_user (organisation_id, given_name, family_name, email, roles, disabled)
+       VALUES ($1, 'Dana', 'Gone', 'dana.gone@example.com', '{YJS_CASE_MANAGER}', true)
+       ON CONFLICT (email) DO UPDATE SET disabled = true RETURNING id`,
+      [dir.kentYjs.id],
+    );
+    return row.id;
+  };
+
   it('moves the case to Kent: Kent sees and acts on it, Leeds keeps the identity and the history only', async () => {
     const { child, ep } = await remandedChild();
     // Kent cannot take a case it does not hold.
@@ -247,6 +260,8 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
     ['the service that already supervises', { toServiceId: 'LEEDS' }, 'toServiceId'],
     ['a reason too short', { reason: 'x' }, 'reason'],
     ['a case manager of another service', { caseManagerId: 'LEEDS_CASE_MANAGER' }, 'caseManagerId'],
+    ['a manager (not a case manager) of the receiving service', { caseManagerId: 'KENT_MANAGER' }, 'caseManagerId'],
+    ['a disabled case manager of the receiving service', { caseManagerId: 'KENT_DISABLED' }, 'caseManagerId'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_case, bad, field) => {
     const { ep } = await remandedChild();
     const before = await snapshot(ep.id);
@@ -259,6 +274,8 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
     };
     if (input.toServiceId === 'LEEDS') input.toServiceId = dir.leedsYjs.id;
     if (input.caseManagerId === 'LEEDS_CASE_MANAGER') input.caseManagerId = dir.leedsCaseManager.id;
+    if (input.caseManagerId === 'KENT_MANAGER') input.caseManagerId = await userId('kent.manager@example.com');
+    if (input.caseManagerId === 'KENT_DISABLED') input.caseManagerId = await disabledKentCaseManager();
     expectError(await transfer(input), 'BAD_USER_INPUT', field);
     expect(await snapshot(ep.id)).toEqual(before);
     const [{ n }] = await world.t.dataSource.query(
@@ -280,5 +297,72 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
       caseManager,
     );
     expectError(res, 'FORBIDDEN');
+  });
+  describe('caseManagersOf: whom the form can name as the receiving case manager', () => {
+    const LIST = `query($id: ID!) { caseManagersOf(organisationId: $id) { id name } }`;
+    const auditOf = async (action: string) =>
+      world.t.dataSource.query(
+        `SELECT outcome, resource_type AS "resourceType", resource_id AS "resourceId", fields_read AS "fieldsRead", detail
+           FROM audit_event WHERE action = $1 ORDER BY id`,
+        [action],
+      );
+
+    it("lists Kent's active case managers, name and id only, to Leeds's manager, and audits the read", async () => {
+      await disabledKentCaseManager();
+      const second = await world.t.userSession({
+        organisationId: dir.kentYjs.id,
+        roles: [Role.YJS_CASE_MANAGER, Role.YJS_MANAGER],
+        givenName: 'Bo',
+        familyName: 'Adams',
+        email: 'bo.adams@example.com',
+      });
+      const { caseManagersOf } = await leeds.ok(LIST, { id: dir.kentYjs.id });
+      // By family name; Kent's manager (no case manager role) and the disabled account are left out.
+      expect(caseManagersOf).toEqual([
+        { id: second.userId, name: 'Bo Adams' },
+        { id: dir.kentCaseManager.id, name: 'Alex Tester' },
+      ]);
+      const rows = await auditOf('caseManagersOf');
+      expect(rows.at(-1)).toMatchObject({
+        outcome: 'ALLOWED',
+        resourceType: 'Organisation',
+        resourceId: dir.kentYjs.id,
+        fieldsRead: ['id', 'name'],
+        detail: { listed: 2 },
+      });
+    });
+
+    it.each([
+      ['an establishment', 'ESTABLISHMENT'],
+      ['an organisation that does not exist', 'MISSING'],
+    ])('answers NOT_FOUND for %s, audited as a refusal', async (_case, which) => {
+      const id = which === 'ESTABLISHMENT' ? dir.wetherby.id : '00000000-0000-4000-8000-000000000000';
+      expectError(await leeds.graphql(LIST, { id }), 'NOT_FOUND');
+      expect((await auditOf('caseManagersOf')).at(-1)).toMatchObject({ outcome: 'DENIED', resourceId: id });
+    });
+
+    it('refuses a case manager (FORBIDDEN): naming the receiving one is a manager’s part of the move', async () => {
+      const caseManager = await world.t.userSession({
+        organisationId: dir.leedsYjs.id,
+        roles: [Role.YJS_CASE_MANAGER],
+      });
+      expectError(await caseManager.graphql(LIST, { id: dir.kentYjs.id }), 'FORBIDDEN');
+    });
+
+    it('assignCaseManager refuses a manager who is not a case manager, naming caseManagerId', async () => {
+      const { ep } = await remandedChild();
+      const res = await leeds.graphql(
+        `mutation($input: AssignCaseManagerInput!) { assignCaseManager(input: $input) { id } }`,
+        {
+          input: {
+            episodeId: ep.id,
+            expectedVersion: ep.version,
+            caseManagerId: await userId('leeds.manager@example.com'),
+          },
+        },
+      );
+      expectError(res, 'BAD_USER_INPUT', 'caseManagerId');
+      expect(res.errors![0].message).toContain('an active case manager of the supervising youth justice service');
+    });
   });
 });

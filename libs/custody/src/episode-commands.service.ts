@@ -400,7 +400,7 @@ export class EpisodeCommands {
       [OrganisationType.YOUTH_JUSTICE_SERVICE],
       'toServiceId',
     );
-    if (input.caseManagerId) await this.assertCaseManagerOf(input.caseManagerId, to.id);
+    if (input.caseManagerId) await this.assertCaseManagerOf(input.caseManagerId, to.id, 'receiving');
     return this.change(input, caller, async (em, episode) => {
       if (!IN_CUSTODY_STATUSES.includes(episode.status)) {
         throw new ConflictError(
@@ -792,12 +792,20 @@ export class EpisodeCommands {
     if (date > this.clock.today()) throw BadUserInputError.forField(field, `${field} cannot be in the future`);
   }
 
-  private async assertCaseManagerOf(userId: string, serviceId: string): Promise<void> {
+  /**
+   * The named case manager holds the case manager role (YJS_CASE_MANAGER) in the service, and their account is
+   * enabled: a manager, an establishment's member or a disabled account is refused, naming `caseManagerId`.
+   */
+  private async assertCaseManagerOf(
+    userId: string,
+    serviceId: string,
+    service: 'supervising' | 'receiving' = 'supervising',
+  ): Promise<void> {
     const user = await this.users.get(userId).catch(() => null);
-    if (!user || user.organisationId !== serviceId || user.disabled) {
+    if (!user || user.organisationId !== serviceId || user.disabled || !user.roles.includes(Role.YJS_CASE_MANAGER)) {
       throw BadUserInputError.forField(
         'caseManagerId',
-        'The case manager must be an active member of the supervising youth justice service',
+        `The case manager must be an active case manager of the ${service} youth justice service`,
       );
     }
   }

@@ -6,6 +6,8 @@ import {
   releaseDepartureWords,
   ReleaseForm,
   releaseInput,
+  SupervisionTransferForm,
+  supervisionTransferInput,
   TransferForm,
 } from './movement-forms';
 
@@ -95,5 +97,28 @@ describe('the movement forms', () => {
     ['SENTENCED', 'other', ['YJS_MANAGER'], false],
   ])('moving the supervision of a %s episode by %s (%j): %s', (status, organisationId, roles, may) => {
     expect(mayTransferSupervision({ roles, organisationId }, { status, supervisingService: { id: 'yjs' } })).toBe(may);
+  });
+
+  it.each([
+    ['none chosen', '', []],
+    ['one chosen', '7d1e6f8a-1b2c-4d3e-8f9a-0b1c2d3e4f5a', []],
+    ['not an id', 'someone', ['caseManagerId']],
+  ])('the receiving case manager is optional (%s)', (_case, caseManagerId, fields) => {
+    const values = {
+      toServiceId: '1d1e6f8a-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+      effectiveDateDay: '20',
+      effectiveDateMonth: '11',
+      effectiveDateYear: '2026',
+      reason: 'Moved to live with an aunt',
+      caseManagerId,
+    };
+    expect(Object.keys(validateForm(SupervisionTransferForm, values).errors?.byField ?? {})).toEqual(fields);
+    const input = supervisionTransferInput(values);
+    expect(input).toEqual({
+      toServiceId: values.toServiceId,
+      effectiveDate: '2026-11-20',
+      reason: 'Moved to live with an aunt',
+      ...(caseManagerId && { caseManagerId }),
+    });
   });
 });

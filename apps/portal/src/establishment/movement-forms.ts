@@ -78,6 +78,10 @@ export class SupervisionTransferForm {
   @Length(3, 1000, { message: 'The reason for the move must be 3 to 1000 characters' })
   @IsNotEmpty({ message: 'Enter the reason for the move' })
   reason: string;
+  /** Optional: a case manager of the receiving service (offered once the service is chosen); none leaves it to them. */
+  @ValidateIf((form: SupervisionTransferForm) => !!form.caseManagerId)
+  @IsUUID('all', { message: 'Select a case manager of the receiving service, or no one yet' })
+  caseManagerId?: string;
   @Allow() expectedVersion: string;
 }
 
@@ -106,6 +110,7 @@ export const MOVEMENT_FIELD_OF: Record<string, string> = {
   reason: 'reason',
   toServiceId: 'toServiceId',
   effectiveDate: 'effectiveDateDay',
+  caseManagerId: 'caseManagerId',
 };
 
 const date = (values: Values, prefix: string) =>
@@ -132,8 +137,14 @@ export function releaseInput(values: Values): Record<string, unknown> {
   };
 }
 
+/** The move as the api takes it: the receiving case manager only when one was chosen. */
 export function supervisionTransferInput(values: Values): Record<string, unknown> {
-  return { toServiceId: values.toServiceId, effectiveDate: date(values, 'effectiveDate'), reason: values.reason };
+  return {
+    toServiceId: values.toServiceId,
+    effectiveDate: date(values, 'effectiveDate'),
+    reason: values.reason,
+    ...(values.caseManagerId && { caseManagerId: values.caseManagerId }),
+  };
 }
 
 export function recallInput(values: Values): Record<string, unknown> {

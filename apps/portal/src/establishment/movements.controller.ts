@@ -42,6 +42,8 @@ const CONTEXT = `query($id: ID!) {
 const ORGANISATIONS = `query($filter: OrganisationFilter, $after: String) {
   organisations(filter: $filter, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
 
+const CASE_MANAGERS = `query($id: ID!) { caseManagersOf(organisationId: $id) { id name } }`;
+
 interface Episode extends CustodyEpisodeRef {
   id: string;
   version: number;
@@ -184,6 +186,12 @@ const MOVEMENTS: Record<string, Movement> = {
     },
     rows: (_v, input, name) => [
       { key: 'Moving to', value: name(input.toServiceId) },
+      {
+        key: 'Case manager',
+        value: input.caseManagerId
+          ? name(input.caseManagerId)
+          : `No one yet: a manager of ${name(input.toServiceId)} assigns one`,
+      },
       { key: 'Takes effect on', value: govukDate(input.effectiveDate) },
       { key: 'Reason', value: String(input.reason) },
     ],
@@ -304,9 +312,10 @@ export class MovementsController {
   private async post(m: Movement, request: FastifyRequest, reply: FastifyReply, episodeId: string, body: unknown) {
     const { episode } = await this.load(request, episodeId);
     const values = formValues(body);
-    const step = (body as Values | null)?.step;
+    const step = stepOf(body);
     values.expectedVersion ||= String(episode.version);
-    if (step === 'change') return this.renderForm(m, request, reply, episode, values);
+    // Back to the form; or, on the supervision form, the receiving service chosen and its case managers offered.
+    if (step === 'change' || step === 'case-managers') return this.renderForm(m, request, reply, episode, values);
     const { errors } = validateForm(m.form, values);
     if (errors) return this.renderForm(m, request, reply, episode, values, errors, 400);
     const input = m.input(values);
@@ -327,7 +336,14 @@ export class MovementsController {
       return this.renderForm(m, request, reply, episode, values, formError('reasonForDifferentDay', message), 400);
     }
     const organisations = m.organisations ? await this.organisations(request, m.organisations.types) : [];
-    const name = (id: unknown) => organisations.find((o) => o.id === id)?.name ?? 'Not known';
+    const caseManagers = m === MOVEMENTS.supervision ? await this.caseManagers(request, values.toServiceId) : [];
+    if (values.caseManagerId && !caseManagers?.some((c) => c.id === values.caseManagerId)) {
+      // The service was changed after its case manager was chosen: choose again from the new service's.
+      const message = 'Select a case manager of the receiving service, or no one yet';
+      return this.renderForm(m, request, reply, episode, values, formError('caseManagerId', message), 400);
+    }
+    const named = [...organisations, ...(caseManagers ?? [])];
+    const name = (id: unknown) => named.find((o) => o.id === id)?.name ?? 'Not known';
 
     if (step !== 'confirm') {
       return renderPage(request, reply, 'establishment/movement-check.njk', {
@@ -378,6 +394,23 @@ export class MovementsController {
     return all.sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * The active case managers of the receiving service (`caseManagersOf`: names and ids only), or null while no
+   * youth justice service is chosen (or the api answers that it is not one).
+   */
+  private async caseManagers(request: FastifyRequest, serviceId: string | undefined): Promise<Named[] | null> {
+    if (!serviceId || !/^[0-9a-f-]{36}$/i.test(serviceId)) return null;
+    try {
+      const { caseManagersOf } = await this.api.asUser<{ caseManagersOf: Named[] }>(request, CASE_MANAGERS, {
+        id: serviceId,
+      });
+      return caseManagersOf;
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+      throw error;
+    }
+  }
+
   private async renderForm(
     m: Movement,
     request: FastifyRequest,
@@ -389,6 +422,11 @@ export class MovementsController {
   ) {
     const organisations = m.organisations ? await this.organisations(request, m.organisations.types) : [];
     const chosen = values.toEstablishmentId ?? values.establishmentId ?? values.toServiceId;
+    const receiving =
+      m === MOVEMENTS.supervision
+        ? organisations.find((o) => o.id === values.toServiceId && o.id !== episode.supervisingService.id)
+        : undefined;
+    const caseManagers = receiving ? await this.caseManagers(request, receiving.id) : null;
     return renderPage(
       request,
       reply,
@@ -408,6 +446,13 @@ export class MovementsController {
             .filter((o) => m !== MOVEMENTS.supervision || o.id !== episode.supervisingService.id)
             .map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen })),
         ],
+        receivingService: caseManagers ? receiving : null,
+        caseManagerItems: caseManagers
+          ? [
+              { value: '', text: `No one yet: a manager of ${receiving!.name} assigns one` },
+              ...caseManagers.map((c) => ({ value: c.id, text: c.name, selected: c.id === values.caseManagerId })),
+            ]
+          : null,
       },
       status,
     );
@@ -471,6 +516,13 @@ function releaseDayRows(episode: Episode): { key: string; value: string }[] {
   add('First destination', plan.firstDestination);
   add('Plan confirmed', plan.confirmedAt ? govukDate(govukIso(plan.confirmedAt)) : 'Not yet');
   return rows;
+}
+
+/** Which button sent the form: the form's own hidden step comes first, the button pressed (when named) last. */
+function stepOf(body: unknown): string | undefined {
+  const step = (body as Record<string, unknown> | null)?.step;
+  const last = Array.isArray(step) ? step.at(-1) : step;
+  return typeof last === 'string' ? last : undefined;
 }
 
 /** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */

@@ -3,6 +3,7 @@ import { Role } from '../role';
 import {
   Capability,
   hasRole,
+  mayListCaseManagersOf,
   mayManageUsersOf,
   mayPerform,
   measureChildrenScope,
@@ -159,6 +160,33 @@ describe('mayManageUsersOf', () => {
     ],
   ])('%s, managing %s → %s', (_who, organisationId, expected, who) => {
     expect(mayManageUsersOf(who, organisationId)).toBe(expected);
+  });
+});
+
+describe('mayListCaseManagersOf', () => {
+  it.each([
+    // [who, organisation type, expected, actor]
+    ['YJS manager, a youth justice service', 'YOUTH_JUSTICE_SERVICE', true, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, an establishment', 'YOI', false, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, a local authority', 'LOCAL_AUTHORITY', false, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS manager, no such organisation', null, false, actor('yjsA', Role.YJS_MANAGER)],
+    ['YJS case manager, a youth justice service', 'YOUTH_JUSTICE_SERVICE', false, actor('yjsA', Role.YJS_CASE_MANAGER)],
+    ['establishment manager', 'YOUTH_JUSTICE_SERVICE', false, actor('estA', Role.ESTABLISHMENT_MANAGER)],
+    ["children's services", 'YOUTH_JUSTICE_SERVICE', false, actor('laA', Role.LA_CHILDRENS_SERVICES)],
+    [
+      'national admin (manages users, hands over no child)',
+      'YOUTH_JUSTICE_SERVICE',
+      false,
+      actor('nat', Role.NATIONAL_ADMIN),
+    ],
+    [
+      'case manager + YJS manager',
+      'YOUTH_JUSTICE_SERVICE',
+      true,
+      actor('yjsA', Role.YJS_CASE_MANAGER, Role.YJS_MANAGER),
+    ],
+  ])('%s (%s) → %s', (_who, type, expected, who) => {
+    expect(mayListCaseManagersOf(who, type)).toBe(expected);
   });
 });
 

@@ -136,6 +136,16 @@ export function mayManageUsersOf(actor: Actor, organisationId: string): boolean 
   return actor.organisationId === organisationId && hasRole(actor, [Role.YJS_MANAGER, Role.ESTABLISHMENT_MANAGER]);
 }
 
+/**
+ * Whose case managers (their names and ids only, never the rest of their accounts) the actor may list: a youth
+ * justice manager, for any youth justice service, so that a child's supervision can be handed to a named case manager
+ * of the receiving service (`caseManagersOf`). Another organisation's staff stay theirs to manage (`users`); any
+ * organisation that is not a youth justice service has no case managers to offer, and is answered as not found.
+ */
+export function mayListCaseManagersOf(actor: Pick<Actor, 'roles'>, organisationType: string | null): boolean {
+  return mayPerform(actor, Capability.TRANSFER_SUPERVISION) && organisationType === 'YOUTH_JUSTICE_SERVICE';
+}
+
 /** What the measures are counted for (the children released by it, from it or belonging to it). */
 export const MEASURES_SCOPE_KINDS = [
   'YOUTH_JUSTICE_SERVICE',

@@ -210,7 +210,8 @@ export class TransferSupervisionInput extends EpisodeChangeInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'A case manager of the receiving service; else its manager assigns one.',
+    description:
+      'An active case manager (YJS_CASE_MANAGER) of the receiving service (caseManagersOf lists them); else its manager assigns one.',
   })
   @IsOptionalNotNull()
   @IsUUID()
@@ -270,7 +271,7 @@ export class ClearReleaseDateOverrideInput extends EpisodeChangeInput {}
 
 @InputType()
 export class AssignCaseManagerInput extends EpisodeChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'An active case manager (YJS_CASE_MANAGER) of the supervising service.' })
   @IsUUID()
   caseManagerId: string;
 

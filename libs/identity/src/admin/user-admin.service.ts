@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { auditActorOf, Caller, mayManageUsersOf } from '@resettle/access';
+import { auditActorOf, Caller, mayListCaseManagersOf, mayManageUsersOf } from '@resettle/access';
 import { AuditOutcome, AuditService } from '@resettle/audit';
 import {
   BadUserInputError,
@@ -83,6 +83,33 @@ export class UserAdminService {
       .limit(limit + 1)
       .getMany();
     return toConnection(rows, limit, totalCount, (u) => encodeCursor([u.email, u.id]));
+  }
+
+  /**
+   * The active case managers of a youth justice service, name and id only, for a youth justice manager handing a
+   * child's supervision to it (`mayListCaseManagersOf`); by family name. Audited (the read names the organisation and
+   * how many were listed); anything else is NOT_FOUND, audited as a refusal.
+   */
+  async caseManagersOf(caller: Caller, organisationId: string): Promise<{ id: string; name: string }[]> {
+    const organisation = (await this.organisations.findByIds([organisationId]))[0];
+    const resource = { type: 'Organisation', id: organisationId };
+    if (!mayListCaseManagersOf(caller.actor, organisation?.type ?? null)) {
+      await this.deny(caller, resource, organisation ? 'not a youth justice service' : 'no such organisation');
+      throw new NotFoundError('Organisation', organisationId);
+    }
+    const rows: { id: string; given_name: string; family_name: string }[] = await this.dataSource.query(
+      `SELECT id, given_name, family_name FROM app_user
+        WHERE organisation_id = $1 AND NOT disabled AND $2 = ANY(roles)
+        ORDER BY family_name, given_name, id`,
+      [organisationId, Role.YJS_CASE_MANAGER],
+    );
+    await this.audit.record({
+      ...this.auditBase(caller, resource),
+      outcome: AuditOutcome.ALLOWED,
+      fieldsRead: ['id', 'name'],
+      detail: { listed: rows.length },
+    });
+    return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}` }));
   }
 
   async create(caller: Caller, input: CreateUserInput): Promise<User> {

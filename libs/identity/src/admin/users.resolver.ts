@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AccessContext,
   Allow,
@@ -27,6 +28,16 @@ import { UserAdminService } from './user-admin.service';
 
 @ObjectType()
 class UserConnection extends Connection(User, 'User') {}
+
+/** A case manager another service may name when handing a child's case to theirs: who they are, and no more. */
+@ObjectType()
+class CaseManagerChoice {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Given and family name.' })
+  name: string;
+}
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -59,6 +70,20 @@ export class UsersResolver {
   @Allow(Capability.MANAGE_USERS)
   users(@Args() args: UsersArgs, @CurrentCaller() caller: Caller) {
     return this.admin.list(caller, args.organisationId, args.first, args.after);
+  }
+
+  @Query(() => [CaseManagerChoice], {
+    description:
+      'The active case managers (YJS_CASE_MANAGER) of a youth justice service, by family name: name and id only, for ' +
+      'a youth justice manager naming the receiving case manager when moving a child’s supervision ' +
+      '(transferSupervision’s caseManagerId). Audited. NOT_FOUND unless the organisation is a youth justice service.',
+  })
+  @Allow(Capability.TRANSFER_SUPERVISION)
+  caseManagersOf(
+    @Args('organisationId', { type: () => ID }, ParseUUIDPipe) organisationId: string,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.admin.caseManagersOf(caller, organisationId);
   }
 
   @Mutation(() => User, {
