@@ -817,6 +817,25 @@ describe('the authorisation matrix', () => {
           },
         ),
     },
+    recordChildrensServicesInformed: {
+      // An append: children's services told of the side's next hearing (on the 14th), before it.
+      allowed: 'OK',
+      audited: true,
+      expect: PLAN_CHANGERS,
+      run: (s, target) =>
+        call(
+          s,
+          `mutation($input: RecordChildrensServicesInformedInput!) { recordChildrensServicesInformed(input: $input) { id } }`,
+          {
+            input: {
+              planId: planOf[target].id,
+              hearingId: hearingOf[target],
+              informedOn: '2026-11-20',
+              informedBy: 'Matrix',
+            },
+          },
+        ),
+    },
     recordAccommodationArrangement: {
       // An append.
       allowed: 'OK',

@@ -31,6 +31,7 @@ const PRIVILEGES: Record<string, string[]> = {
   case_manager_assignment: ['SELECT', 'INSERT', 'UPDATE'],
   child: ['SELECT', 'INSERT', 'UPDATE'],
   child_told_where_living: ['SELECT', 'INSERT'],
+  childrens_services_informed: ['SELECT', 'INSERT'],
   court_hearing: ['SELECT', 'INSERT', 'UPDATE'],
   custodial_episode: ['SELECT', 'INSERT', 'UPDATE'],
   deadline_engine_status: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],

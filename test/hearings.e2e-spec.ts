@@ -469,4 +469,173 @@ describe('court hearings of a child on remand (GraphQL, PostgreSQL, Redis)', () 
     expect(now.history.at(-1).summary).toContain('Sentence recorded: DTO 12 months from 2026-11-23');
     void dir;
   });
+  describe("children's services informed of the hearing: a recorded fact, never a pathway's status", () => {
+    const INFORM = `mutation($input: RecordChildrensServicesInformedInput!) {
+      recordChildrensServicesInformed(input: $input) { id hearingId hearingDate localAuthorityId informedOn informedBy informedWhom } }`;
+    const PLAN = `query($id: ID!) { resettlementPlan(episodeId: $id) { id
+      pathways { id type version }
+      childrensServicesInformed { id hearingId informedOn }
+      history { type summary } } }`;
+    const planOf = async (episodeId: string) => (await leeds.ok(PLAN, { id: episodeId })).resettlementPlan;
+    const informedDeadline = async (episodeId: string, as: Session = leeds) =>
+      (
+        await as.ok(`query($id: ID!) { milestones(episodeId: $id) { key status evidence escalationLevel } }`, {
+          id: episodeId,
+        })
+      ).milestones.find((m: any) => m.key === 'HEARING_CHILDRENS_SERVICES_INFORMED');
+    /** A remanded child whose home authority is Leeds, with a hearing on `hearingDate`. */
+    async function childWithHearing(
+      hearingDate: string,
+      child: Record<string, unknown> = { homeAuthorityId: dir.leeds.id },
+    ) {
+      const { id: childId } = await world.registerChild(child);
+      const ep = await world.mutateOk('startCustodialEpisode', {
+        childId,
+        establishmentId: dir.wetherby.id,
+        supervisingServiceId: dir.leedsYjs.id,
+        remandDate: '2026-11-02',
+      });
+      const res = await schedule({
+        episodeId: ep.id,
+        expectedVersion: ep.version,
+        hearingDate,
+        court: 'Leeds Youth Court',
+        purpose: 'Bail application',
+      });
+      expect(res.errors).toBeUndefined();
+      return { ep, hearing: res.data!.scheduleHearing, plan: await planOf(ep.id) };
+    }
+
+    it('is met by the record of the hearing waiting, with who and when as evidence; a further remand needs it again', async () => {
+      const { ep, hearing, plan } = await childWithHearing('2026-11-24');
+      // The family pathway owned and started is a status: it meets nothing now.
+      const family = plan.pathways.find((p: any) => p.type === 'FAMILY_AND_RELATIONSHIPS');
+      await leeds.ok(`mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id } }`, {
+        input: {
+          pathwayId: family.id,
+          expectedVersion: family.version,
+          responsibleOrganisationId: dir.leeds.id,
+          status: 'IN_PROGRESS',
+        },
+      });
+      expect(await informedDeadline(ep.id)).toMatchObject({ status: 'PENDING', evidence: null });
+
+      const { recordChildrensServicesInformed: told } = await leeds.ok(INFORM, {
+        input: {
+          planId: plan.id,
+          hearingId: hearing.id,
+          informedOn: '2026-11-20',
+          informedBy: '  Priya Tester, case manager ',
+          informedWhom: 'Leeds duty social work team',
+        },
+      });
+      expect(told).toMatchObject({
+        hearingId: hearing.id,
+        hearingDate: '2026-11-24',
+        localAuthorityId: dir.leeds.id,
+        informedOn: '2026-11-20',
+        informedBy: 'Priya Tester, case manager',
+        informedWhom: 'Leeds duty social work team',
+      });
+      expect(await informedDeadline(ep.id)).toMatchObject({
+        status: 'MET',
+        evidence: {
+          type: 'ChildrensServicesInformed',
+          id: told.id,
+          hearingId: hearing.id,
+          hearingDate: '2026-11-24',
+          localAuthorityId: dir.leeds.id,
+          informedOn: '2026-11-20',
+          informedBy: 'Priya Tester, case manager',
+        },
+      });
+      const after = await planOf(ep.id);
+      expect(after.childrensServicesInformed).toEqual([
+        { id: told.id, hearingId: hearing.id, informedOn: '2026-11-20' },
+      ]);
+      expect(after.history.at(-1)).toMatchObject({
+        type: 'CHILDRENS_SERVICES_INFORMED',
+        summary:
+          "Children's services (Leeds City Council) told of the hearing on 2026-11-24 at Leeds Youth Court, on 2026-11-20 by Priya Tester, case manager (told: Leeds duty social work team)",
+      });
+      const [audit] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'recordChildrensServicesInformed' AND outcome = 'SUCCEEDED'
+            AND resource_type = 'ChildrensServicesInformed' AND resource_id = $1 AND child_id = $2`,
+        [told.id, ep.childId],
+      );
+      expect(audit.n).toBe(1);
+
+      // The hearing day: remanded again to another hearing, which children's services must be told of in turn.
+      const before = t.clock.now();
+      try {
+        t.clock.set('2026-11-24T15:00:00Z');
+        // Access tokens last 15 minutes of the api's clock: sign in again on the hearing day.
+        const later = await t.signIn('leeds.manager@example.com', TestApp.TEST_PASSWORD);
+        const fresh = (await view(ep.id, later)).nextHearing;
+        const remanded = await outcome(
+          { hearingId: fresh.id, expectedVersion: fresh.version, outcome: 'REMANDED', nextHearingDate: '2026-12-21' },
+          later,
+        );
+        expect(remanded.errors).toBeUndefined();
+        expect(await informedDeadline(ep.id, later)).toMatchObject({
+          status: 'PENDING',
+          evidence: null,
+          escalationLevel: 0,
+        });
+        const next = (await view(ep.id, later)).nextHearing;
+        await later.ok(INFORM, {
+          input: { planId: plan.id, hearingId: next.id, informedOn: '2026-11-24', informedBy: 'Priya Tester' },
+        });
+        expect(await informedDeadline(ep.id, later)).toMatchObject({
+          status: 'MET',
+          evidence: { hearingId: next.id, hearingDate: '2026-12-21', informedWhom: null },
+        });
+      } finally {
+        t.clock.set(before);
+      }
+    });
+
+    it.each<[string, Record<string, unknown>, string, string | null]>([
+      ['a day in the future', { informedOn: '2026-11-24' }, 'BAD_USER_INPUT', 'informedOn'],
+      ['a day before custody began', { informedOn: '2026-11-01' }, 'BAD_USER_INPUT', 'informedOn'],
+      ['the hearing day itself (not before it)', { informedOn: 'HEARING_DAY' }, 'BAD_USER_INPUT', 'informedOn'],
+      ['a malformed day', { informedOn: '20/11/2026' }, 'BAD_USER_INPUT', 'informedOn'],
+      ['no one named as telling them', { informedBy: '' }, 'BAD_USER_INPUT', 'informedBy'],
+      ["another child's hearing", { hearingId: 'OTHER' }, 'BAD_USER_INPUT', 'hearingId'],
+      ['a hearing already cancelled', { hearingId: 'CANCELLED' }, 'CONFLICT', null],
+      ['a child with no local authority recorded', { child: 'NO_AUTHORITY' }, 'CONFLICT', null],
+    ])('refuses %s (%s), and writes nothing', async (_case, bad, code, field) => {
+      const hearingDate = bad.informedOn === 'HEARING_DAY' ? '2026-11-23' : '2026-12-07';
+      const { ep, hearing, plan } = await childWithHearing(
+        hearingDate,
+        bad.child === 'NO_AUTHORITY' ? {} : { homeAuthorityId: dir.leeds.id },
+      );
+      const input: Record<string, unknown> = {
+        planId: plan.id,
+        hearingId: hearing.id,
+        informedOn: '2026-11-20',
+        informedBy: 'Priya Tester',
+        ...bad,
+      };
+      delete input.child;
+      if (input.informedOn === 'HEARING_DAY') input.informedOn = hearingDate;
+      if (input.hearingId === 'OTHER') input.hearingId = (await childWithHearing('2026-12-07')).hearing.id;
+      if (input.hearingId === 'CANCELLED') {
+        input.hearingId = hearing.id;
+        const res = await cancel({ hearingId: hearing.id, expectedVersion: hearing.version, reason: 'Vacated' });
+        expect(res.errors).toBeUndefined();
+      }
+      expectError(await leeds.graphql(INFORM, { input }), code, field ?? undefined);
+      expect((await planOf(ep.id)).childrensServicesInformed).toEqual([]);
+      expect((await informedDeadline(ep.id))?.status).not.toBe('MET');
+    });
+
+    it('only the supervising service records it: the establishment holding the child, and Kent, are told NOT_FOUND', async () => {
+      const { ep, hearing, plan } = await childWithHearing('2026-12-07');
+      const input = { planId: plan.id, hearingId: hearing.id, informedOn: '2026-11-20', informedBy: 'Someone' };
+      expectError(await wetherby.graphql(INFORM, { input }), 'NOT_FOUND');
+      expectError(await kent.graphql(INFORM, { input }), 'NOT_FOUND');
+      expect((await planOf(ep.id)).childrensServicesInformed).toEqual([]);
+    });
+  });
 });

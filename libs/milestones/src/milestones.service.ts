@@ -31,7 +31,7 @@ import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
 import { MilestonePolicyOverride } from './entities/milestone-policy-override.entity';
 import { MilestoneKey, MilestoneStatus } from './milestone-enums';
-import { currentAddressOf, factMeeting, PlanFacts } from './rules/milestone-facts';
+import { currentAddressOf, factMeeting, PlanFacts, reopensForAnotherHearing } from './rules/milestone-facts';
 import {
   anchorsOf,
   applies,
@@ -447,6 +447,14 @@ export class MilestonesService {
       }
       const due = dueDate(entry, anchors);
       const evidence = facts ? factMeeting(key, facts) : null;
+      // Children's services were told of a hearing that is over (remanded again): the next one must be told too.
+      const toldAgain = !!row && row.status === MilestoneStatus.MET && !!facts && reopensForAnotherHearing(row, facts);
+      if (toldAgain) {
+        row.status = MilestoneStatus.PENDING;
+        row.metAt = null;
+        row.evidence = null;
+        row.escalationLevel = 0;
+      }
       if (row?.status === MilestoneStatus.MET) {
         // A met milestone keeps its fact, but shows the current due date beside when it was met.
         let dirtyMet = false;
@@ -480,7 +488,7 @@ export class MilestonesService {
           waivedById: null,
           escalationLevel: 0,
         });
-      let dirty = !row || reopened;
+      let dirty = !row || reopened || toldAgain;
       if (target.dueDate !== due) {
         target.dueDate = due;
         dirty = true;

@@ -101,5 +101,7 @@ export enum PlanEventType {
   CIRCUMSTANCE_REMOVED = 'CIRCUMSTANCE_REMOVED',
   PRIOR_INTERVENTION_CHANGED = 'PRIOR_INTERVENTION_CHANGED',
   PRIOR_INTERVENTION_REMOVED = 'PRIOR_INTERVENTION_REMOVED',
+  /** Children's services told of the next court hearing, before it (meets its deadline). */
+  CHILDRENS_SERVICES_INFORMED = 'CHILDRENS_SERVICES_INFORMED',
 }
 registerEnumType(PlanEventType, { name: 'PlanEventType' });

@@ -60,6 +60,7 @@ export class PlanningGraphqlModule implements OnModuleInit {
       ['ChildToldWhereLiving', 'child_told_where_living'],
       ['EtePlacement', 'ete_placement'],
       ['HealthHandover', 'health_handover'],
+      ['ChildrensServicesInformed', 'childrens_services_informed'],
     ]) {
       this.records.register(
         type,

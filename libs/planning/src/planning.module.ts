@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@resettle/audit';
+import { ChildrenModule } from '@resettle/children';
 import { CustodyModule, EpisodeLifecycle } from '@resettle/custody';
 import { OrganisationsModule } from '@resettle/organisations';
 import { Pathway } from './entities/pathway.entity';
@@ -11,6 +12,7 @@ import { PriorIntervention } from './entities/prior-intervention.entity';
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { AccommodationArrangement } from './facts/entities/accommodation-arrangement.entity';
 import { ChildToldWhereLiving } from './facts/entities/child-told-where-living.entity';
+import { ChildrensServicesInformed } from './facts/entities/childrens-services-informed.entity';
 import { EtePlacement } from './facts/entities/ete-placement.entity';
 import { HealthHandover } from './facts/entities/health-handover.entity';
 import { PlanFactsService } from './facts/facts.service';
@@ -32,10 +34,12 @@ import { PlanningService } from './planning.service';
       ChildToldWhereLiving,
       EtePlacement,
       HealthHandover,
+      ChildrensServicesInformed,
     ]),
     AuditModule,
     OrganisationsModule,
     CustodyModule,
+    ChildrenModule,
   ],
   providers: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],
   exports: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],

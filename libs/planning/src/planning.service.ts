@@ -286,47 +286,50 @@ export class PlanningService {
   async milestoneFacts(
     em: EntityManager,
     of: { planId: string } | { episodeId: string },
-  ): Promise<{
-    planId: string;
-    episodeId: string;
-    meetingsHeld: { id: string; type: MeetingType; heldAt: Date }[];
-    releaseDayPlan: { id: string; confirmedAt: Date | null } | null;
-    pathways: {
-      id: string;
-      type: PathwayType;
-      status: PathwayStatus;
-      needLevel: string | null;
-      responsibleOrganisationId: string | null;
-      childView: string | null;
-      updatedAt: Date;
-    }[];
-    confirmedAddresses: (ConfirmedAddress & { confirmedOn: string })[];
-    childTold: {
-      id: string;
-      addressRecordType: string;
-      addressRecordId: string;
-      address: string;
-      toldOn: string;
-      toldBy: string;
-      how: string;
-      recordedAt: Date;
-    }[];
-    etePlacements: {
-      id: string;
-      provider: string;
-      startDate: string;
-      hoursPerWeek: number;
-      confirmedBy: string;
-      recordedAt: Date;
-    }[];
-    healthHandovers: {
-      id: string;
-      pathwayType: string;
-      receivingProvider: string;
-      firstAppointmentOn: string;
-      recordedAt: Date;
-    }[];
-  } | null> {
+  ): Promise<
+    | ({
+        planId: string;
+        episodeId: string;
+        meetingsHeld: { id: string; type: MeetingType; heldAt: Date }[];
+        releaseDayPlan: { id: string; confirmedAt: Date | null } | null;
+        pathways: {
+          id: string;
+          type: PathwayType;
+          status: PathwayStatus;
+          needLevel: string | null;
+          responsibleOrganisationId: string | null;
+          childView: string | null;
+          updatedAt: Date;
+        }[];
+        confirmedAddresses: (ConfirmedAddress & { confirmedOn: string })[];
+        childTold: {
+          id: string;
+          addressRecordType: string;
+          addressRecordId: string;
+          address: string;
+          toldOn: string;
+          toldBy: string;
+          how: string;
+          recordedAt: Date;
+        }[];
+        etePlacements: {
+          id: string;
+          provider: string;
+          startDate: string;
+          hoursPerWeek: number;
+          confirmedBy: string;
+          recordedAt: Date;
+        }[];
+        healthHandovers: {
+          id: string;
+          pathwayType: string;
+          receivingProvider: string;
+          firstAppointmentOn: string;
+          recordedAt: Date;
+        }[];
+      } & Awaited<ReturnType<PlanFactsService['hearingFacts']>>)
+    | null
+  > {
     const plan = await em.findOne(ResettlementPlan, {
       where: 'planId' in of ? { id: of.planId } : { episodeId: of.episodeId },
     });
@@ -339,7 +342,9 @@ export class PlanningService {
     const told = await em.find(ChildToldWhereLiving, { where: { planId: plan.id } });
     const ete = await em.find(EtePlacement, { where: { planId: plan.id } });
     const health = await em.find(HealthHandover, { where: { planId: plan.id } });
+    const hearing = await this.facts.hearingFacts(em, plan);
     return {
+      ...hearing,
       planId: plan.id,
       episodeId: plan.episodeId,
       meetingsHeld: meetings.map((m) => ({ id: m.id, type: m.type, heldAt: m.heldAt ?? m.updatedAt })),

@@ -2,6 +2,8 @@ import { validateForm } from '../forms/form-errors';
 import {
   CancelHearingForm,
   cancelHearingInput,
+  ChildrensServicesInformedForm,
+  childrensServicesInformedInput,
   HearingOutcomeForm,
   hearingOutcomeInput,
   hearingsOf,
@@ -87,6 +89,48 @@ describe('the hearing forms', () => {
     const view = hearingsOf({ id: 'e', status, hearings }, may);
     expect(view.rows.map((r) => r.links.length)).toEqual(links);
     expect(view.scheduleHref).toBe(schedule ? '/episodes/e/hearings/new' : null);
+  });
+
+  it.each([
+    // may record, records (null: the plan's records not shown), the words on each hearing, links on each
+    [true, [], ['Not recorded', 'Not told yet'], [false, true]],
+    [false, [], ['Not recorded', 'Not told yet'], [false, false]],
+    [
+      true,
+      [{ hearingId: 'b', informedOn: '2026-11-20', informedBy: 'Priya Tester', informedWhom: 'Duty team' }],
+      ['Not recorded', 'Told on 20 November 2026 by Priya Tester (told: Duty team)'],
+      [false, true],
+    ],
+    [false, null, [null, null], [false, false]],
+  ])("children's services told of each hearing (may record: %p, records %j)", (mayRecord, told, words, links) => {
+    const view = hearingsOf(
+      { id: 'e', status: 'REMANDED', hearings: [hearing('a', 'REMANDED'), hearing('b', null)] },
+      true,
+      { mayRecord, told },
+    );
+    expect(view.childrensServicesShown).toBe(told !== null);
+    expect(view.rows.map((r) => r.childrensServices)).toEqual(words);
+    expect(view.rows.map((r) => !!r.informLink)).toEqual(links);
+    if (links[1]) expect(view.rows[1].informLink!.href).toBe('/episodes/e/hearings/b/childrens-services');
+  });
+
+  it("the record that children's services were told: the day and who told them needed, whom they told optional", () => {
+    expect(Object.keys(validateForm(ChildrensServicesInformedForm, {}).errors?.byField ?? {}).sort()).toEqual([
+      'informedBy',
+      'informedOnDay',
+    ]);
+    const values = {
+      informedOnDay: '7',
+      informedOnMonth: '12',
+      informedOnYear: '2026',
+      informedBy: 'Priya Tester',
+      informedWhom: ' ',
+    };
+    expect(validateForm(ChildrensServicesInformedForm, values).errors).toBeFalsy();
+    expect(childrensServicesInformedInput(values)).toEqual({ informedOn: '2026-12-07', informedBy: 'Priya Tester' });
+    expect(childrensServicesInformedInput({ ...values, informedWhom: 'Duty team' })).toMatchObject({
+      informedWhom: 'Duty team',
+    });
   });
 
   it('shows a cancelled hearing with its reason, and what may be done to the one waiting', () => {

@@ -90,6 +90,10 @@ export const HEARING_FIELD_OF: Record<string, string> = {
   nextHearingCourt: 'nextHearingCourt',
   nextHearingPurpose: 'nextHearingPurpose',
   wentTo: 'wentTo',
+  informedOn: 'informedOnDay',
+  informedBy: 'informedBy',
+  informedWhom: 'informedWhom',
+  hearingId: 'informedOnDay',
 };
 
 const date = (values: Values, prefix: string) =>
@@ -176,16 +180,33 @@ export function sentenceAtHearingNotice(
 export function hearingsOf(
   episode: { id: string; status: string; hearings?: HearingRow[] },
   mayChange: boolean,
+  childrensServices: { mayRecord: boolean; told: readonly ChildrensServicesTold[] | null } = {
+    mayRecord: false,
+    told: null,
+  },
 ): {
-  rows: (HearingRow & { outcomeLabel: string | null; links: { href: string; text: string }[] })[];
+  rows: (HearingRow & {
+    outcomeLabel: string | null;
+    links: { href: string; text: string }[];
+    childrensServices: string | null;
+    informLink: { href: string; text: string } | null;
+  })[];
   scheduleHref: string | null;
+  /** Whether the reader sees the plan's records of children's services told (a column of the table). */
+  childrensServicesShown: boolean;
 } {
   const hearings = episode.hearings ?? [];
   const onRemand = mayChange && episode.status === 'REMANDED';
   const base = `/episodes/${episode.id}/hearings`;
   return {
+    childrensServicesShown: childrensServices.told !== null,
     rows: hearings.map((h) => ({
       ...h,
+      childrensServices: childrensServicesWords(h, childrensServices.told),
+      informLink:
+        childrensServices.mayRecord && episode.status === 'REMANDED' && waitsForOutcome(h)
+          ? { href: `${base}/${h.id}/childrens-services`, text: 'Record that children’s services were told' }
+          : null,
       outcomeLabel: h.outcome
         ? (OUTCOME_LABELS[h.outcome] ?? h.outcome)
         : h.cancellationReason
@@ -201,5 +222,53 @@ export function hearingsOf(
           : [],
     })),
     scheduleHref: onRemand && !hearings.some(waitsForOutcome) ? `${base}/new` : null,
+  };
+}
+
+/** A record that children's services were told of a hearing, as the plan reads it. */
+export interface ChildrensServicesTold {
+  hearingId: string;
+  informedOn: string;
+  informedBy: string;
+  informedWhom: string | null;
+}
+
+/**
+ * What children's services were told of a hearing, in words for the hearings table (the latest record), or null when
+ * the reader may not see the plan's records. A hearing still waiting says so when they have not been told.
+ */
+function childrensServicesWords(
+  h: Pick<HearingRow, 'id'> & { outcome: string | null; cancellationReason?: string | null },
+  told: readonly ChildrensServicesTold[] | null,
+): string | null {
+  if (!told) return null;
+  const latest = told.filter((t) => t.hearingId === h.id).at(-1);
+  if (latest) {
+    return `Told on ${govukDate(latest.informedOn)} by ${latest.informedBy}${latest.informedWhom ? ` (told: ${latest.informedWhom})` : ''}`;
+  }
+  return waitsForOutcome(h) ? 'Not told yet' : 'Not recorded';
+}
+
+/** Children's services told of a hearing before it: the day, who told them, and whom they told. */
+export class ChildrensServicesInformedForm {
+  @Transform(trim) @Validate(RealDate, ['informedOn', 'the day children’s services were told']) informedOnDay: string;
+  @Transform(trim) @Allow() informedOnMonth: string;
+  @Transform(trim) @Allow() informedOnYear: string;
+  @Transform(trim)
+  @Length(3, 200, { message: 'Who told them must be 3 to 200 characters' })
+  @IsNotEmpty({ message: 'Enter who told children’s services' })
+  informedBy: string;
+  @Transform(trim)
+  @ValidateIf((f: ChildrensServicesInformedForm) => !!f.informedWhom)
+  @Length(1, 200, { message: 'Whom they told must be 200 characters or fewer' })
+  informedWhom?: string;
+  @Allow() expectedVersion: string;
+}
+
+export function childrensServicesInformedInput(values: Values): Record<string, unknown> {
+  return {
+    informedOn: date(values, 'informedOn'),
+    informedBy: values.informedBy,
+    ...(values.informedWhom?.trim() && { informedWhom: values.informedWhom.trim() }),
   };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, R
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import { mayRecordFacts } from '../facts/fact-specs';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { renderPage } from '../http/page';
 import { govukDate } from '../http/view-filters';
@@ -10,6 +11,8 @@ import { CustodyEpisodeRef, mayChangeCustody } from './establishment-forms';
 import {
   CancelHearingForm,
   cancelHearingInput,
+  ChildrensServicesInformedForm,
+  childrensServicesInformedInput,
   HEARING_FIELD_OF,
   HearingOutcomeForm,
   hearingOutcomeInput,
@@ -26,8 +29,9 @@ type Named = { id: string; name: string };
 const CONTEXT = `query($id: ID!) {
   me { roles organisationId }
   custodialEpisode(id: $id) { id version status startDate expectedReleaseDate daysToRelease
-    child { givenName familyName preferredName }
+    child { givenName familyName preferredName responsibleAuthority { name } homeAuthority { name } }
     currentEstablishment { id name } supervisingService { id name }
+    resettlementPlan { id }
     hearings { id version hearingDate court purpose outcome wentTo cancellationReason moves { from to reason } } } }`;
 
 interface Hearing {
@@ -48,9 +52,16 @@ interface Episode extends CustodyEpisodeRef {
   startDate: string;
   expectedReleaseDate: string | null;
   daysToRelease: number | null;
-  child: { givenName: string; familyName: string; preferredName: string | null };
+  child: {
+    givenName: string;
+    familyName: string;
+    preferredName: string | null;
+    responsibleAuthority: { name: string } | null;
+    homeAuthority: { name: string } | null;
+  };
   currentEstablishment: Named;
   supervisingService: Named;
+  resettlementPlan: { id: string } | null;
   hearings: Hearing[];
 }
 interface Me {
@@ -73,6 +84,11 @@ interface Step {
   input(values: Values): Record<string, unknown>;
   rows(input: Record<string, unknown>, hearing: Hearing | null): { key: string; value: string }[];
   done(childName: string, input: Record<string, unknown>, hearing: Hearing | null): string;
+  /** Who may use it, and why not (default: those who may change custody). */
+  may?(me: Me, episode: Episode): boolean;
+  cannot?(episode: Episode): string;
+  /** What the mutation names (default: the hearing, or the episode, at the version the form was read at). */
+  target?(episode: Episode, hearing: Hearing | null, values: Values): Record<string, unknown>;
 }
 
 const SCHEDULE: Step = {
@@ -154,6 +170,30 @@ const CANCEL: Step = {
   ],
   done: (child, _input, h) =>
     `The hearing is cancelled: ${child} is no longer due at ${h!.court} on ${govukDate(h!.hearingDate)}. Its deadlines still to do are waived; schedule the next hearing when the court lists one`,
+};
+
+/** Children's services told of the hearing, before it: the supervising service's record, as its other facts. */
+const INFORM: Step = {
+  path: (h) => `${h!.id}/childrens-services`,
+  view: 'establishment/hearing-childrens-services.njk',
+  title: 'Record that children’s services were told',
+  confirm: 'Record that children’s services were told',
+  form: ChildrensServicesInformedForm,
+  firstField: 'informedOnDay',
+  mutation: `mutation($input: RecordChildrensServicesInformedInput!) { recordChildrensServicesInformed(input: $input) { id } }`,
+  input: childrensServicesInformedInput,
+  may: (me, episode) => !!episode.resettlementPlan && mayRecordFacts(me as never, episode),
+  cannot: (episode) =>
+    `You cannot record this for the child: only ${episode.supervisingService.name}, the supervising youth justice service, records that children’s services were told of a hearing.`,
+  target: (episode, hearing) => ({ planId: episode.resettlementPlan?.id, hearingId: hearing!.id }),
+  rows: (input, h) => [
+    { key: 'Hearing', value: `${h!.court} on ${govukDate(h!.hearingDate)}` },
+    { key: 'Told on', value: govukDate(input.informedOn) },
+    { key: 'Told by', value: String(input.informedBy) },
+    { key: 'Whom they told', value: input.informedWhom ? String(input.informedWhom) : 'Not recorded' },
+  ],
+  done: (child, input, h) =>
+    `Recorded: children’s services were told on ${govukDate(input.informedOn)} of ${child}’s hearing on ${govukDate(h!.hearingDate)}`,
 };
 
 /**
@@ -241,11 +281,32 @@ export class HearingsController {
     return this.post(OUTCOME, q, r, id, hearingId, body);
   }
 
+  @Get(':hearingId/childrens-services')
+  informForm(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Param('hearingId', ParseUUIDPipe) hearingId: string,
+  ) {
+    return this.show(INFORM, q, r, id, hearingId);
+  }
+  @Post(':hearingId/childrens-services')
+  informPost(
+    @Req() q: FastifyRequest,
+    @Res() r: FastifyReply,
+    @Param('episodeId', ParseUUIDPipe) id: string,
+    @Param('hearingId', ParseUUIDPipe) hearingId: string,
+    @Body() body: unknown,
+  ) {
+    return this.post(INFORM, q, r, id, hearingId, body);
+  }
+
   // ---------------------------------------------------------------- the flow
 
   private async show(s: Step, request: FastifyRequest, reply: FastifyReply, episodeId: string, hearingId?: string) {
     const { episode, me, hearing } = await this.load(request, episodeId, hearingId);
-    const refused = mayChangeCustody(me, episode) ? undefined : formError(s.firstField, cannotChange(episode));
+    const may = s.may ? s.may(me, episode) : mayChangeCustody(me, episode);
+    const refused = may ? undefined : formError(s.firstField, (s.cannot ?? cannotChange)(episode));
     const version = hearing ? hearing.version : episode.version;
     return this.renderForm(
       s,
@@ -286,11 +347,11 @@ export class HearingsController {
         hidden: Object.entries(values).map(([n, value]) => ({ name: n, value })),
       });
     }
-    const target = hearing ? { hearingId: hearing.id } : { episodeId };
+    const target = s.target
+      ? s.target(episode, hearing, values)
+      : { ...(hearing ? { hearingId: hearing.id } : { episodeId }), expectedVersion: Number(values.expectedVersion) };
     try {
-      await this.api.asUser(request, s.mutation, {
-        input: { ...target, expectedVersion: Number(values.expectedVersion), ...input },
-      });
+      await this.api.asUser(request, s.mutation, { input: { ...target, ...input } });
     } catch (error) {
       const refused = refusal(s, error, episode, hearing);
       if (!refused) throw error;
@@ -352,6 +413,7 @@ export class HearingsController {
         action: `/episodes/${episode.id}/hearings/${s.path(hearing)}`,
         hearing,
         hearingRows: hearing ? hearingRows(hearing) : null,
+        authority: episode.child.responsibleAuthority?.name ?? episode.child.homeAuthority?.name ?? null,
         outcomeLabels: OUTCOME_LABELS,
         values,
         errors,
@@ -382,7 +444,10 @@ function refusal(
     };
   }
   if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') {
-    return { errors: formError(s.firstField, `${cannotChange(episode)} Nothing was saved.`), status: 403 };
+    return {
+      errors: formError(s.firstField, `${(s.cannot ?? cannotChange)(episode)} Nothing was saved.`),
+      status: 403,
+    };
   }
   return null;
 }

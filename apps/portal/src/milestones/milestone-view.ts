@@ -89,6 +89,11 @@ export function evidenceInWords(
         : [];
       return { text: each.length ? each.join('; ') : 'Health handover arranged', href: plan };
     }
+    case 'ChildrensServicesInformed':
+      return {
+        text: `Children's services told of the hearing on ${day(evidence.hearingDate) ?? 'a day recorded'}, on ${day(evidence.informedOn) ?? 'a day recorded'} by ${str(evidence.informedBy) ?? 'someone named'}${str(evidence.informedWhom) ? ` (told: ${evidence.informedWhom})` : ''}`,
+        href: plan,
+      };
     case 'PlanningMeeting':
       return {
         text: `${evidence.meetingType === 'PRE_RELEASE' ? 'Pre-release planning meeting' : 'Initial planning meeting'} held on ${day(evidence.at) ?? 'a day recorded'}`,

@@ -8,6 +8,7 @@ export const PLAN = `query($id: ID!) {
     milestones { key dueDate status }
     hearings { id hearingDate court purpose outcome wentTo cancellationReason }
     resettlementPlan { id status
+      childrensServicesInformed { hearingId informedOn informedBy informedWhom }
       childVoice { selfAssessment aspirations strengths interests learningStyle communicationNeeds communicationAdaptations }
       circumstances { id } priorInterventions { id } repeatedInterventions { text pathwayId }
       agreement { childAgreement childAgreementWords explainedOn explainedHow blockerDetails { text pathwayId } agreedAt }

@@ -85,7 +85,11 @@ export class PlansController {
         ? { href: `/episodes/${episode.id}/transfer-supervision`, text: 'Move to another youth justice service' }
         : null,
       // A remanded child's court hearings: changed by those who may change custody, while on remand (the api decides).
-      hearings: hearingsOf(episode, mayChangeCustody(me, episode)),
+      // Children's services told of each hearing: recorded, like the other facts, by the supervising service.
+      hearings: hearingsOf(episode, mayChangeCustody(me, episode), {
+        mayRecord: !!episode.resettlementPlan && mayRecordFacts(me, episode),
+        told: episode.resettlementPlan?.childrensServicesInformed ?? null,
+      }),
       next: next
         ? { label: MILESTONE_LABELS[next.key], dueDate: next.dueDate, overdue: isOverdue(next, this.clock.today()) }
         : null,

@@ -1,5 +1,5 @@
 import { MilestoneKey as K } from '../milestone-enums';
-import { factMeeting, healthPathwaysNeedingHandover, PlanFacts } from './milestone-facts';
+import { factMeeting, healthPathwaysNeedingHandover, PlanFacts, reopensForAnotherHearing } from './milestone-facts';
 
 const at = new Date('2026-11-20T10:00:00Z');
 const later = new Date('2026-11-25T10:00:00Z');
@@ -242,5 +242,93 @@ describe('factMeeting: ETE place and health handover', () => {
     const evidence = factMeeting(K.HEALTH_HANDOVER_ARRANGED, f);
     expect(!!evidence).toBe(met);
     if (met) expect((evidence as unknown as { handovers: unknown[] }).handovers).toHaveLength(handed.length);
+  });
+});
+
+describe("factMeeting: children's services informed of the hearing", () => {
+  const next = { id: 'h2', hearingDate: '2026-12-14' };
+  const informed = (id: string, hearingId: string, informedOn: string, recordedAt = at) => ({
+    id,
+    hearingId,
+    hearingDate: hearingId === 'h2' ? '2026-12-14' : '2026-11-30',
+    localAuthorityId: 'la-leeds',
+    informedOn,
+    informedBy: 'Sam Case, case manager',
+    informedWhom: 'Duty social worker',
+    recordedAt,
+  });
+  const started = [pathway('FAMILY_AND_RELATIONSHIPS', 'IN_PROGRESS', { responsibleOrganisationId: 'la-leeds' })];
+  it.each<[string, Partial<PlanFacts>, string | null]>([
+    ['nothing recorded', { nextHearing: next }, null],
+    ['the family pathway owned and started (a status, no fact)', { nextHearing: next, pathways: started }, null],
+    [
+      'told of the next hearing, before it',
+      { nextHearing: next, childrensServicesInformed: [informed('c1', 'h2', '2026-11-20')] },
+      'c1',
+    ],
+    [
+      'told of an earlier hearing only',
+      { nextHearing: next, childrensServicesInformed: [informed('c0', 'h1', '2026-11-10')] },
+      null,
+    ],
+    [
+      'told, and the hearing then moved to that day',
+      {
+        nextHearing: { id: 'h2', hearingDate: '2026-11-20' },
+        childrensServicesInformed: [informed('c1', 'h2', '2026-11-20')],
+      },
+      null,
+    ],
+    ['no hearing waits', { nextHearing: null, childrensServicesInformed: [informed('c1', 'h2', '2026-11-20')] }, null],
+    [
+      'told twice: the latest record',
+      {
+        nextHearing: next,
+        childrensServicesInformed: [informed('c1', 'h2', '2026-11-18'), informed('c2', 'h2', '2026-11-24', later)],
+      },
+      'c2',
+    ],
+  ])('%s → %s', (_case, f, expected) => {
+    const evidence = factMeeting(K.HEARING_CHILDRENS_SERVICES_INFORMED, facts(f));
+    expect(evidence?.id ?? null).toBe(expected);
+    if (evidence) {
+      expect(evidence).toMatchObject({
+        type: 'ChildrensServicesInformed',
+        hearingId: 'h2',
+        localAuthorityId: 'la-leeds',
+        informedBy: 'Sam Case, case manager',
+        informedWhom: 'Duty social worker',
+      });
+    }
+  });
+
+  it.each<
+    [string, string, { type?: string; hearingId?: string } | null, { id: string; hearingDate: string } | null, boolean]
+  >([
+    [
+      'met for the hearing that still waits',
+      K.HEARING_CHILDRENS_SERVICES_INFORMED,
+      { type: 'ChildrensServicesInformed', hearingId: 'h2' },
+      next,
+      false,
+    ],
+    [
+      'met for a hearing now over (remanded again)',
+      K.HEARING_CHILDRENS_SERVICES_INFORMED,
+      { type: 'ChildrensServicesInformed', hearingId: 'h1' },
+      next,
+      true,
+    ],
+    [
+      'met, and no hearing waits (the deadline closes otherwise)',
+      K.HEARING_CHILDRENS_SERVICES_INFORMED,
+      { type: 'ChildrensServicesInformed', hearingId: 'h1' },
+      null,
+      false,
+    ],
+    ['another deadline', K.HEARING_ETE_ARRANGEMENTS, { type: 'EtePlacement' }, next, false],
+    ['no evidence', K.HEARING_CHILDRENS_SERVICES_INFORMED, null, next, false],
+  ])('reopensForAnotherHearing: %s → %s', (_case, key, evidence, nextHearing, expected) => {
+    expect(reopensForAnotherHearing({ key, evidence }, { nextHearing })).toBe(expected);
   });
 });

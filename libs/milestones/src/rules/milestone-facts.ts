@@ -55,6 +55,19 @@ export interface PlanFacts {
     firstAppointmentOn: string;
     recordedAt: Date;
   }[];
+  /** Each time children's services were told of a court hearing (planning's `ChildrensServicesInformed`). */
+  childrensServicesInformed?: readonly {
+    id: string;
+    hearingId: string;
+    hearingDate: string;
+    localAuthorityId: string;
+    informedOn: string;
+    informedBy: string;
+    informedWhom: string | null;
+    recordedAt: Date;
+  }[];
+  /** The court hearing the child waits for now (the hearing deadlines count back from it), or null. */
+  nextHearing?: { id: string; hearingDate: string } | null;
 }
 
 /** The recorded fact that met a milestone: stored as the milestone's `evidence`. */
@@ -96,6 +109,22 @@ export function currentAddressOf(
 }
 
 /**
+ * Whether a met "children's services informed" deadline must be met again: the hearing they were told of is no
+ * longer the one the child waits for (remanded again to another hearing). A record about this hearing meets it anew.
+ */
+export function reopensForAnotherHearing(
+  milestone: { key: string; evidence: { type?: unknown; hearingId?: unknown } | null },
+  facts: Pick<PlanFacts, 'nextHearing'>,
+): boolean {
+  return (
+    milestone.key === MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED &&
+    milestone.evidence?.type === 'ChildrensServicesInformed' &&
+    !!facts.nextHearing &&
+    milestone.evidence.hearingId !== facts.nextHearing.id
+  );
+}
+
+/**
  * The fact that meets a milestone, or null while nothing does. Never a tick box: a pathway's status meets nothing.
  * - DETENTION_PLACEMENT_PLAN ← the INITIAL planning meeting HELD (on remand that meeting draws up the detention
  *   placement plan with the child, their family and the local authority).
@@ -116,8 +145,8 @@ export function currentAddressOf(
  * - Before a hearing (on remand), the facts that would let the child leave from court, the same facts as for
  *   release: HEARING_ACCOMMODATION_OPTION_IDENTIFIED ← the current address (as ACCOMMODATION_CONFIRMED);
  *   HEARING_ETE_ARRANGEMENTS ← an ETE place (as ETE_PLACE_CONFIRMED); HEARING_HEALTH_ARRANGEMENTS ← the health
- *   handovers (as HEALTH_HANDOVER_ARRANGED); HEARING_CHILDRENS_SERVICES_INFORMED ← the FAMILY_AND_RELATIONSHIPS
- *   pathway with a responsible organisation and started (interim, as ACCOMMODATION_REFERRAL_SENT).
+ *   handovers (as HEALTH_HANDOVER_ARRANGED); HEARING_CHILDRENS_SERVICES_INFORMED ← children's services told of
+ *   the hearing the child waits for, on a day before it (the latest such record; a pathway's status never meets it).
  */
 export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvidence | null {
   const meeting = (type: string) => {
@@ -141,8 +170,28 @@ export function factMeeting(key: MilestoneKey, facts: PlanFacts): MilestoneEvide
       return factMeeting(MilestoneKey.ETE_PLACE_CONFIRMED, facts);
     case MilestoneKey.HEARING_HEALTH_ARRANGEMENTS:
       return factMeeting(MilestoneKey.HEALTH_HANDOVER_ARRANGED, facts);
-    case MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED:
-      return startedPathway('FAMILY_AND_RELATIONSHIPS');
+    case MilestoneKey.HEARING_CHILDRENS_SERVICES_INFORMED: {
+      const next = facts.nextHearing;
+      if (!next) return null;
+      const told = latest(
+        (facts.childrensServicesInformed ?? []).filter(
+          (t) => t.hearingId === next.id && t.informedOn < next.hearingDate,
+        ),
+      );
+      return told
+        ? {
+            type: 'ChildrensServicesInformed',
+            id: told.id,
+            at: told.recordedAt.toISOString(),
+            hearingId: told.hearingId,
+            hearingDate: next.hearingDate,
+            localAuthorityId: told.localAuthorityId,
+            informedOn: told.informedOn,
+            informedBy: told.informedBy,
+            informedWhom: told.informedWhom,
+          }
+        : null;
+    }
     case MilestoneKey.DETENTION_PLACEMENT_PLAN:
     case MilestoneKey.INITIAL_PLANNING_MEETING:
       return meeting('INITIAL');

@@ -13,12 +13,14 @@ import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
 import {
   RecordAccommodationArrangementInput,
+  RecordChildrensServicesInformedInput,
   RecordChildToldWhereLivingInput,
   RecordEtePlacementInput,
   RecordHealthHandoverInput,
 } from './dto/facts.inputs';
 import { AccommodationArrangement } from './entities/accommodation-arrangement.entity';
 import { ChildToldWhereLiving } from './entities/child-told-where-living.entity';
+import { ChildrensServicesInformed } from './entities/childrens-services-informed.entity';
 import { EtePlacement } from './entities/ete-placement.entity';
 import { HealthHandover } from './entities/health-handover.entity';
 import { PlanFactsService } from './facts.service';
@@ -89,6 +91,37 @@ export class PlanFactsResolver {
   ) {
     await this.planAccess.authorizePlanChange(ctx, caller, input.planId);
     return this.facts.recordHealthHandover(input, caller);
+  }
+
+  @Mutation(() => ChildrensServicesInformed, {
+    description:
+      'Children’s services (the child’s responsible local authority, else their home one) told of the court hearing the ' +
+      'child waits for, before it: meets "children’s services informed" for that hearing. BAD_USER_INPUT naming ' +
+      'informedOn (in the future, before custody began, not before the hearing) or hearingId (not this child’s); ' +
+      'CONFLICT for a hearing with its outcome or cancelled, or a child with no local authority recorded.',
+  })
+  @Allow(Capability.CHANGE_PLAN)
+  async recordChildrensServicesInformed(
+    @Args('input') input: RecordChildrensServicesInformedInput,
+    @CurrentCaller() caller: Caller,
+    @Context() ctx: AccessContext,
+  ) {
+    await this.planAccess.authorizePlanChange(ctx, caller, input.planId);
+    return this.facts.recordChildrensServicesInformed(input, caller);
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => [ChildrensServicesInformed], {
+    nullable: true,
+    description: `Each time children’s services were told of a court hearing, oldest first. ${WHOLE_PLAN}`,
+  })
+  async childrensServicesInformed(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
+    if (!(await this.showsWholePlan(ctx, plan))) return null;
+    return ctx.loaders
+      .get<string, ChildrensServicesInformed[]>('childrensServicesInformed', (ids) =>
+        this.facts.childrensServicesInformedOf(ids),
+      )
+      .load(plan.id);
   }
 
   @DecidedByParent()

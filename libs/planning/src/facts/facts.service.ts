@@ -2,18 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '@resettle/access';
+import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, Clock, ConflictError, groupByIds, NotFoundError, todayIso } from '@resettle/common';
+import { CustodyService } from '@resettle/custody';
+import { OrganisationsService } from '@resettle/organisations';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanHistory } from '../plan-history.service';
 import { PlanEventType } from '../planning-enums';
+import { childrensServicesInformedProblem } from './childrens-services-informed';
 import {
   RecordAccommodationArrangementInput,
+  RecordChildrensServicesInformedInput,
   RecordChildToldWhereLivingInput,
   RecordEtePlacementInput,
   RecordHealthHandoverInput,
 } from './dto/facts.inputs';
 import { AccommodationArrangement } from './entities/accommodation-arrangement.entity';
 import { ChildToldWhereLiving } from './entities/child-told-where-living.entity';
+import { ChildrensServicesInformed } from './entities/childrens-services-informed.entity';
 import { EtePlacement } from './entities/ete-placement.entity';
 import { HealthHandover } from './entities/health-handover.entity';
 import { ConfirmedAddress, currentAddress, PlanFactSources } from './plan-fact-sources';
@@ -36,6 +42,9 @@ export class PlanFactsService {
     private readonly history: PlanHistory,
     private readonly sources: PlanFactSources,
     private readonly clock: Clock,
+    private readonly custody: CustodyService,
+    private readonly children: ChildrenService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -59,6 +68,43 @@ export class PlanFactsService {
     }));
   }
 
+  /**
+   * For the deadlines: each record that children's services were told of a hearing, and the hearing the child waits
+   * for now (null when none does), in the caller's transaction.
+   */
+  async hearingFacts(
+    em: EntityManager,
+    plan: { id: string; episodeId: string },
+  ): Promise<{
+    childrensServicesInformed: {
+      id: string;
+      hearingId: string;
+      hearingDate: string;
+      localAuthorityId: string;
+      informedOn: string;
+      informedBy: string;
+      informedWhom: string | null;
+      recordedAt: Date;
+    }[];
+    nextHearing: { id: string; hearingDate: string } | null;
+  }> {
+    const told = await em.find(ChildrensServicesInformed, { where: { planId: plan.id } });
+    const [next] = await this.custody.nextHearingsOf([plan.episodeId], em);
+    return {
+      childrensServicesInformed: told.map((t) => ({
+        id: t.id,
+        hearingId: t.hearingId,
+        hearingDate: t.hearingDate,
+        localAuthorityId: t.localAuthorityId,
+        informedOn: t.informedOn,
+        informedBy: t.informedBy,
+        informedWhom: t.informedWhom,
+        recordedAt: t.createdAt,
+      })),
+      nextHearing: next ? { id: next.id, hearingDate: next.hearingDate } : null,
+    };
+  }
+
   async arrangementsOf(planIds: readonly string[]): Promise<AccommodationArrangement[][]> {
     return this.listOf(AccommodationArrangement, planIds);
   }
@@ -73,6 +119,10 @@ export class PlanFactsService {
 
   async healthHandoversOf(planIds: readonly string[]): Promise<HealthHandover[][]> {
     return this.listOf(HealthHandover, planIds);
+  }
+
+  async childrensServicesInformedOf(planIds: readonly string[]): Promise<ChildrensServicesInformed[][]> {
+    return this.listOf(ChildrensServicesInformed, planIds);
   }
 
   private async listOf<T extends { planId: string; createdAt: Date }>(
@@ -213,6 +263,66 @@ export class PlanFactsService {
         PlanEventType.HEALTH_HANDOVER_ARRANGED,
         `Health handover (${HEALTH_WORDS[saved.pathwayType]}): ${saved.receivingProvider}, first appointment ${saved.firstAppointmentOn}`,
         'HealthHandover',
+        saved,
+      );
+      return saved;
+    });
+  }
+
+  /**
+   * Children's services told of the hearing the child waits for, before it: the child's responsible local authority
+   * (else their home authority) is the one recorded as told. BAD_USER_INPUT for another child's hearing or a day
+   * that is not before it (`childrensServicesInformedProblem`); CONFLICT for a hearing already over or cancelled, or a
+   * child with no local authority recorded.
+   */
+  async recordChildrensServicesInformed(
+    input: RecordChildrensServicesInformedInput,
+    caller: Caller,
+  ): Promise<ChildrensServicesInformed> {
+    return this.inPlan(input.planId, async (em, plan) => {
+      const hearing = await this.custody.findHearing(input.hearingId);
+      const episode = await this.custody.get(plan.episodeId);
+      const ofThisChild = hearing && hearing.episodeId === plan.episodeId ? hearing : null;
+      const problem = childrensServicesInformedProblem({
+        informedOn: input.informedOn,
+        today: this.clock.today(),
+        episodeStart: episode.startDate,
+        hearing: ofThisChild
+          ? { hearingDate: ofThisChild.hearingDate, waiting: !ofThisChild.outcome && !ofThisChild.cancelledAt }
+          : null,
+      });
+      if (problem?.conflict) throw new ConflictError(problem.message);
+      if (problem) throw BadUserInputError.forField(problem.field, problem.message);
+      const child = await this.children.get(plan.childId);
+      const authorityId = child.responsibleAuthorityId ?? child.homeAuthorityId;
+      if (!authorityId) {
+        throw new ConflictError(
+          'The child has no responsible or home local authority recorded: record it on the child first, then who was told',
+        );
+      }
+      const authority = await this.organisations.get(authorityId);
+      const saved = await em.save(
+        em.create(ChildrensServicesInformed, {
+          planId: plan.id,
+          hearingId: ofThisChild!.id,
+          hearingDate: ofThisChild!.hearingDate,
+          localAuthorityId: authority.id,
+          informedOn: input.informedOn,
+          informedBy: input.informedBy.trim(),
+          informedWhom: input.informedWhom?.trim() || null,
+          recordedById: caller.actor.userId,
+          // The service's clock (as every other recorded moment): the order of facts is decided by it.
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.record(
+        em,
+        plan,
+        caller,
+        PlanEventType.CHILDRENS_SERVICES_INFORMED,
+        `Children's services (${authority.name}) told of the hearing on ${saved.hearingDate} at ${ofThisChild!.court}, on ${saved.informedOn} by ${saved.informedBy}` +
+          (saved.informedWhom ? ` (told: ${saved.informedWhom})` : ''),
+        'ChildrensServicesInformed',
         saved,
       );
       return saved;

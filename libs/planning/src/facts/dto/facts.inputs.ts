@@ -59,3 +59,23 @@ export class RecordHealthHandoverInput {
   @IsLocalDate()
   firstAppointmentOn: string;
 }
+
+/** Children's services told of the child's next court hearing, before it (meets "children's services informed"). */
+@InputType()
+export class RecordChildrensServicesInformedInput {
+  @Field(() => ID) @IsUUID() planId: string;
+  @Field(() => ID, { description: 'The hearing they were told of: the one the child waits for now.' })
+  @IsUUID()
+  hearingId: string;
+  @Field({
+    description: 'YYYY-MM-DD: the day they were told; not in the future, not before custody began, before the hearing.',
+  })
+  @IsLocalDate()
+  informedOn: string;
+  @Field({ description: 'Who told them (name and role).' }) @IsString() @Length(1, NAME) informedBy: string;
+  @Field(() => String, { nullable: true, description: 'Whom at children’s services they told (name or team).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, NAME)
+  informedWhom?: string | null;
+}
