@@ -116,6 +116,27 @@ import { Session, TestApp } from './support/test-app';
  *                                  plan: views 4+1 (B9) = 5, explained 5+4 = 9, agreed 2+0 = 2
  *   region Wales (side B's service) as side B's service: case manager 0,6,6,0 → hidden, hidden, 6, hidden; repeated
  *                                  5,7 → 5 (42%), 7; escalated 6,0,6,0 = 12 → the zeros and the first 6 hidden, 6, 12
+ * What happened at release (November; planning's facts, each on a London day; A6 has no plan, so none of them):
+ * the first night (the release record, written after release: as planned, not, or no record), ETE started as
+ * planned (the record says so, and a place was recorded by the day of release), every health pathway needing one
+ * handed over (physical health always, mental health and substance misuse unless their need is NONE), the release-day
+ * plan confirmed (its confirmation's day).
+ *   child  first night  ETE place recorded (start)  started as planned   health handovers             release-day plan
+ *   A1     yes          11-02 (11-16)                yes                  all 3 R-10                   R-2
+ *   A2     yes          11-12, on R (11-19)          yes                  2 R-3, substance need NONE   on R
+ *   A3     no           none                         yes (no place)       2, substance unassessed      R+1
+ *   A4     yes          11-20, after R               yes                  2 R-5, substance R+2         not confirmed
+ *   A5     no record    11-01 (11-20)                (no record)          all 3 on R                   R-1
+ *   A7     yes          none                         yes (no place)       none                         none
+ *   A8     yes          11-27 (12-02)                not yet known        none                         on R (23:00 UTC)
+ *   B1–B6: first night yes, place R-20 (start R+3), started yes (B6 no), all 3 handovers R-5, plan confirmed R-1;
+ *   B7: first night yes, no place but "started" yes, physical health only, confirmed R-1; B8–B10: first night no,
+ *   started not known, no handovers, confirmed R-1 (B10 unconfirmed); B11–B12: no record, nothing.
+ *                                 A: raw → shown            B: raw → shown           A and B: raw → shown
+ *   first night as planned / not  5,3 → both hidden         7,5 → 7 (58%), 5         12,8 → 12 (60%), 8
+ *   ETE started as planned / not  2,6 → both hidden         5,7 → 5 (42%), 7         7,13 → 7 (35%), 13
+ *   health handover by R / not    3,5 → both hidden         6,6 → 6 (50%), 6         9,11 → 9 (45%), 11
+ *   release-day plan by R / not   4,4 → both hidden         9,3 → both hidden        13,7 → 13 (65%), 7
  * None of the service and England and Wales figures above changed with the scopes: moving B1–B4's establishment and
  * B9–B12's child changes no service, no case manager, no escalation and no plan; B9–B12 plan no intervention, so
  * giving them a child of their own (with no earlier interventions) leaves side B's repeated at 5 (B1–B5).
@@ -139,6 +160,10 @@ describe('resettlement measures (issue 23)', () => {
     preReleaseMeeting { key label numerator { value display } percentage }
     caseManagerChanges { key label numerator { value display } percentage }
     interventionRepeated { key label numerator { value display } percentage }
+    firstNight { key label numerator { value display } percentage }
+    eteStarted { key label numerator { value display } percentage }
+    healthHandover { key label numerator { value display } percentage }
+    releaseDayPlan { key label numerator { value display } percentage }
     deadlines { key metOnTime { display } metLate { display } notMet { display } waived { display } total { display } }
     escalations { key notEscalated { display } level1 { display } level2 { display } level3 { display } total { display } }
   } }`;
@@ -439,6 +464,107 @@ describe('resettlement measures (issue 23)', () => {
     await planned(a4, 'Victim awareness');
     for (const b of bs.slice(0, 5)) await planned(b, 'Victim Awareness');
     await planned(bs[5], 'Victim awareness course');
+    // What happened at release (see the header): a release record (first night, ETE started; none: undefined), an
+    // ETE place (recorded on, starts on), health handovers (pathway, day), the release-day plan (confirmed at; null:
+    // not confirmed; undefined: none), and a substance misuse need of NONE.
+    const atRelease = async (
+      episode: { id: string },
+      facts: {
+        firstNight?: boolean;
+        eteStarted?: boolean | null;
+        ete?: [string, string];
+        health?: [string, string][];
+        dayPlan?: string | null;
+        noSubstanceNeed?: boolean;
+      },
+    ) => {
+      const [{ id: planId }] = await t.dataSource.query(`SELECT id FROM resettlement_plan WHERE episode_id = $1`, [
+        episode.id,
+      ]);
+      if (facts.firstNight !== undefined)
+        await t.dataSource.query(
+          `INSERT INTO release_record (plan_id, released_at, met_at_gate, first_night_address,
+                                       first_night_placement_type, first_night_as_planned, ete_started_as_planned,
+                                       version)
+           SELECT $1, e.released_at, true, '1 High Street', 'FAMILY_HOME', $3, $4, 1
+             FROM custodial_episode e WHERE e.id = $2`,
+          [planId, episode.id, facts.firstNight, facts.eteStarted ?? null],
+        );
+      if (facts.ete)
+        await t.dataSource.query(
+          `INSERT INTO ete_placement (plan_id, provider, start_date, hours_per_week, confirmed_by, created_at)
+           VALUES ($1, 'Leeds College', $3, 16, 'Sam, tutor', $2)`,
+          [planId, at(facts.ete[0]), facts.ete[1]],
+        );
+      for (const [pathway, on] of facts.health ?? [])
+        await t.dataSource.query(
+          `INSERT INTO health_handover (plan_id, pathway_type, receiving_provider, first_appointment_on, created_at)
+           VALUES ($1, $2, 'Park Surgery', $3, $4)`,
+          [planId, pathway, minus(on, -7), at(on)],
+        );
+      if (facts.dayPlan !== undefined)
+        await t.dataSource.query(`INSERT INTO release_day_plan (plan_id, confirmed_at, version) VALUES ($1, $2, 1)`, [
+          planId,
+          facts.dayPlan && (facts.dayPlan.includes('T') ? facts.dayPlan : at(facts.dayPlan)),
+        ]);
+      if (facts.noSubstanceNeed)
+        await t.dataSource.query(
+          `UPDATE pathway SET need_level = 'NONE' WHERE plan_id = $1 AND type = 'SUBSTANCE_MISUSE'`,
+          [planId],
+        );
+    };
+    const handovers = (on: string, types = ['PHYSICAL_HEALTH', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE']) =>
+      types.map((type) => [type, on] as [string, string]);
+    await atRelease(a1, {
+      firstNight: true,
+      eteStarted: true,
+      ete: ['2026-11-02', '2026-11-16'],
+      health: handovers(minus('2026-11-10', 10)),
+      dayPlan: minus('2026-11-10', 2),
+    });
+    await atRelease(a2, {
+      firstNight: true,
+      eteStarted: true,
+      ete: ['2026-11-12', '2026-11-19'],
+      health: handovers(minus('2026-11-12', 3), ['PHYSICAL_HEALTH', 'MENTAL_HEALTH']),
+      noSubstanceNeed: true,
+      dayPlan: '2026-11-12',
+    });
+    await atRelease(a3, {
+      firstNight: false,
+      eteStarted: true,
+      health: handovers(minus('2026-11-13', 4), ['PHYSICAL_HEALTH', 'MENTAL_HEALTH']),
+      dayPlan: '2026-11-14',
+    });
+    await atRelease(a4, {
+      firstNight: true,
+      eteStarted: true,
+      ete: ['2026-11-20', '2026-11-23'],
+      health: [
+        ...handovers(minus('2026-11-16', 5), ['PHYSICAL_HEALTH', 'MENTAL_HEALTH']),
+        ['SUBSTANCE_MISUSE', '2026-11-18'],
+      ],
+      dayPlan: null,
+    });
+    await atRelease(a5, { ete: ['2026-11-01', '2026-11-20'], health: handovers('2026-11-17'), dayPlan: '2026-11-16' });
+    await atRelease(a7, { firstNight: true, eteStarted: true });
+    await atRelease(a8, {
+      firstNight: true,
+      eteStarted: null,
+      ete: ['2026-11-27', '2026-12-02'],
+      dayPlan: '2026-11-30T23:00:00Z',
+    });
+    for (const [i, b] of bs.entries()) {
+      const n = i + 1;
+      const r = '2026-11-20';
+      await atRelease(b, {
+        firstNight: n <= 12 - 2 ? n <= 7 : undefined,
+        eteStarted: n <= 7 ? n !== 6 : null,
+        ete: n <= 6 ? [minus(r, 20), minus(r, -3)] : undefined,
+        health: n <= 6 ? handovers(minus(r, 5)) : n === 7 ? handovers(minus(r, 5), ['PHYSICAL_HEALTH']) : [],
+        dayPlan: n <= 9 ? minus(r, 1) : n === 10 ? null : undefined,
+      });
+    }
     // The escalations (see the header): late or never met, level 1; side B's late, 2; never met, 3.
     await t.dataSource.query(
       `INSERT INTO milestone_escalation (milestone_id, due_date, level)
@@ -528,6 +654,11 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 8,
       preReleaseMeetingInTime: 6,
     });
+    expect([all.release, a.release, b.release]).toEqual([
+      { firstNightAsPlanned: 12, eteStartedAsPlanned: 7, healthHandoverByRelease: 9, releaseDayPlanConfirmed: 13 },
+      { firstNightAsPlanned: 5, eteStartedAsPlanned: 2, healthHandoverByRelease: 3, releaseDayPlanConfirmed: 4 },
+      { firstNightAsPlanned: 7, eteStartedAsPlanned: 5, healthHandoverByRelease: 6, releaseDayPlanConfirmed: 9 },
+    ]);
     // 31 October (23:30 UTC, after the clocks went back) is outside November; 30 November 23:30 UTC is inside.
     expect((await measures.counts({ from: '2026-10-31', to: '2026-10-31' }, null)).released).toBe(1);
   });
@@ -580,6 +711,16 @@ describe('resettlement measures (issue 23)', () => {
       percentage: 40,
     });
     expect(shown(m.interventionRepeated)).toEqual(['7', '13']);
+    // At release, all shown: 12 and 8, 7 and 13, 9 and 11, 13 and 7.
+    expect([m.firstNight, m.eteStarted, m.healthHandover, m.releaseDayPlan].map(shown)).toEqual([
+      ['12', '8'],
+      ['7', '13'],
+      ['9', '11'],
+      ['13', '7'],
+    ]);
+    expect([m.firstNight, m.eteStarted, m.healthHandover, m.releaseDayPlan].map((f) => f[0].percentage)).toEqual([
+      60, 35, 45, 65,
+    ]);
     expect(m.interventionRepeated[0]).toMatchObject({ key: 'INTERVENTION_REPEATED', percentage: 35 });
     // Counts only: no child, no episode, anywhere in the answer.
     const text = JSON.stringify(m);
@@ -606,6 +747,15 @@ describe('resettlement measures (issue 23)', () => {
     expect(shown(m.caseManagerChanges)).toEqual([F, F, '6', F]);
     expect(shown(m.interventionRepeated)).toEqual(['5', '7']);
     expect(m.interventionRepeated[0].percentage).toBe(42);
+    // At release: 7 and 5, 5 and 7, 6 and 6 shown; the release-day plan's 9 and 3 hidden.
+    expect([m.firstNight, m.eteStarted, m.healthHandover, m.releaseDayPlan].map(shown)).toEqual([
+      ['7', '5'],
+      ['5', '7'],
+      ['6', '6'],
+      [F, F],
+    ]);
+    expect(m.firstNight.map((f: { percentage: number | null }) => f.percentage)).toEqual([58, 42]);
+    expect(m.releaseDayPlan.map((f: { percentage: number | null }) => f.percentage)).toEqual([null, null]);
   });
 
   it('a youth justice manager sees their own service: small numbers hidden, 5 given away by the total hidden too', async () => {
@@ -624,6 +774,9 @@ describe('resettlement measures (issue 23)', () => {
     // 3, 2, 2, 1 case-manager changes and 2 and 6 repeated interventions: all hidden.
     expect(shown(m.caseManagerChanges)).toEqual([F, F, F, F]);
     expect(shown(m.interventionRepeated)).toEqual([F, F]);
+    // At release: 5 and 3, 2 and 6, 3 and 5, 4 and 4: all hidden.
+    for (const figures of [m.firstNight, m.eteStarted, m.healthHandover, m.releaseDayPlan])
+      expect(shown(figures)).toEqual([F, F]);
     // The audit: one row for the read, naming no child.
     const [row] = await t.dataSource.query(
       `SELECT action, resource_type, resource_id, child_id, outcome, detail FROM audit_event
@@ -1113,7 +1266,8 @@ describe('resettlement measures (issue 23)', () => {
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
     figure total page pageSize children { episodeId childId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
       viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
-      preReleaseMeetingDue caseManagerChanges interventionRepeated } } }`;
+      preReleaseMeetingDue caseManagerChanges interventionRepeated firstNightAsPlanned eteStartedAsPlanned eteStartDate
+      healthHandoverOn releaseDayPlanConfirmedOn } } }`;
 
   it('lists the children behind a figure for their own service’s manager, each read audited', async () => {
     // Side A in November, no address by the day of release: A7 (confirmed after) and A8 (never), in order of release.
@@ -1227,6 +1381,53 @@ describe('resettlement measures (issue 23)', () => {
     ])
       listed += (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.total;
     expect(listed).toBe(3 + 2 + 2 + 6);
+  });
+
+  it('lists the children behind each figure of what happened at release: the same conditions as the counts', async () => {
+    const list = async (figure: string, ...fields: string[]) =>
+      (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.children.map(
+        (c: Record<string, unknown>) => [c.releasedOn, ...fields.map((f) => c[f])],
+      );
+    // Not as planned (A3), nothing recorded (A5), no plan (A6).
+    expect(await list('FIRST_NIGHT_NOT_AS_PLANNED', 'firstNightAsPlanned')).toEqual([
+      ['2026-11-13', false],
+      ['2026-11-17', null],
+      ['2026-11-18', null],
+    ]);
+    // A3 and A7 say started with no place, A4's place came after release: not counted.
+    expect(await list('ETE_STARTED_AS_PLANNED', 'eteStartedAsPlanned', 'eteStartDate')).toEqual([
+      ['2026-11-10', true, '2026-11-16'],
+      ['2026-11-12', true, '2026-11-19'],
+    ]);
+    expect(await list('HEALTH_HANDOVER_BY_RELEASE', 'healthHandoverOn')).toEqual([
+      ['2026-11-10', '2026-10-31'],
+      ['2026-11-12', '2026-11-09'],
+      ['2026-11-17', '2026-11-17'],
+    ]);
+    // A4's last handover came after release; A3's substance misuse need was never assessed.
+    expect((await list('HEALTH_HANDOVER_NOT_BY_RELEASE', 'healthHandoverOn')).slice(0, 2)).toEqual([
+      ['2026-11-13', null],
+      ['2026-11-16', '2026-11-18'],
+    ]);
+    expect(await list('RELEASE_DAY_PLAN_NOT_CONFIRMED', 'releaseDayPlanConfirmedOn')).toEqual([
+      ['2026-11-13', '2026-11-14'],
+      ['2026-11-16', null],
+      ['2026-11-18', null],
+      ['2026-11-19', null],
+    ]);
+    for (const [yes, no, count] of [
+      ['FIRST_NIGHT_AS_PLANNED', 'FIRST_NIGHT_NOT_AS_PLANNED', 5],
+      ['ETE_STARTED_AS_PLANNED', 'ETE_NOT_STARTED_AS_PLANNED', 2],
+      ['HEALTH_HANDOVER_BY_RELEASE', 'HEALTH_HANDOVER_NOT_BY_RELEASE', 3],
+      ['RELEASE_DAY_PLAN_CONFIRMED', 'RELEASE_DAY_PLAN_NOT_CONFIRMED', 4],
+    ] as const) {
+      const listed = await Promise.all(
+        [yes, no].map(
+          async (figure) => (await managerA.ok(CHILDREN, { input: { ...NOVEMBER, figure } })).measureChildren.total,
+        ),
+      );
+      expect([yes, ...listed]).toEqual([yes, count, 8 - count]);
+    }
   });
 
   it('never lists children to a national admin, nor another service’s to a manager; a bad page names the field', async () => {

@@ -6,6 +6,7 @@ import {
   figureLabel,
   isContinuityFigure,
   isPlanFigure,
+  isReleaseFigure,
   measuresCsvRows,
   measuresPeriods,
   relativeRateText,
@@ -24,6 +25,10 @@ const NO_PLAN = {
   preReleaseMeeting: [],
   caseManagerChanges: [],
   interventionRepeated: [],
+  firstNight: [],
+  eteStarted: [],
+  healthHandover: [],
+  releaseDayPlan: [],
 };
 
 describe('measures periods', () => {
@@ -105,6 +110,18 @@ describe('measuresCsvRows', () => {
         ],
         childTold: [{ key: 'T', label: 'Told', numerator: c('6'), denominator: c('12'), percentage: 50 }],
         ete: [],
+        firstNight: [],
+        eteStarted: [],
+        healthHandover: [
+          {
+            key: 'HEALTH_HANDOVER_BY_RELEASE',
+            label: 'Health handover',
+            numerator: c('9'),
+            denominator: c('20'),
+            percentage: 45,
+          },
+        ],
+        releaseDayPlan: [],
         planViews: [],
         planExplained: [
           { key: 'PLAN_EXPLAINED', label: 'Explained', numerator: c('17'), denominator: c('20'), percentage: 85 },
@@ -152,6 +169,7 @@ describe('measuresCsvRows', () => {
       ['Measure', 'Children', 'Of children released', 'Per cent'],
       ['Address 28', 'fewer than 5', '8', ''],
       ['Told', '6', '12', '50%'],
+      ['Health handover', '9', '20', '45%'],
       ['Explained', '17', '20', '85%'],
       ['Pre-release', '9', '20', '45%'],
       ['Repeated', 'fewer than 5', '20', ''],
@@ -290,6 +308,24 @@ describe('the figures behind which children are listed', () => {
     expect(figureLabel(figure)).toBe(label);
     expect(isContinuityFigure(figure)).toBe(true);
     expect(isPlanFigure(figure)).toBe(false);
+  });
+
+  it.each([
+    ['FIRST_NIGHT_NOT_AS_PLANNED', 'First night not at the accommodation planned, or not recorded'],
+    ['ETE_STARTED_AS_PLANNED', 'Education, training or employment started as planned'],
+    ['ETE_NOT_STARTED_AS_PLANNED', 'Education, training or employment not started as planned, or not recorded'],
+    ['HEALTH_HANDOVER_BY_RELEASE', 'Health handover arranged by the day of release'],
+    ['RELEASE_DAY_PLAN_NOT_CONFIRMED', 'Release-day plan not confirmed by the day of release'],
+  ])('%s reads "%s", listed with what happened at release', (figure, label) => {
+    expect(figureLabel(figure)).toBe(label);
+    expect(isReleaseFigure(figure)).toBe(true);
+    expect(isPlanFigure(figure)).toBe(false);
+    expect(isContinuityFigure(figure)).toBe(false);
+  });
+
+  it('lists the address, told and ETE-place figures with their days, not the release’s facts', () => {
+    for (const figure of ['ETE_BY_RELEASE', 'ETE_NOT_BY_RELEASE', 'ADDRESS_BY_RELEASE', 'PLAN_AGREED'])
+      expect(isReleaseFigure(figure)).toBe(false);
   });
 
   it('knows no other figure', () => {

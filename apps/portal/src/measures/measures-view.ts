@@ -130,6 +130,10 @@ export interface Measures {
   preReleaseMeeting: Figure[];
   caseManagerChanges: Figure[];
   interventionRepeated: Figure[];
+  firstNight: Figure[];
+  eteStarted: Figure[];
+  healthHandover: Figure[];
+  releaseDayPlan: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
   escalations: {
     key: string;
@@ -232,6 +236,7 @@ export function measuresCsvRows(
     ...m.accommodation,
     ...m.childTold,
     ...m.ete,
+    ...releaseFigures(m),
     ...planFigures(m),
     ...meetingFigures(m),
     ...continuityFigures(m),
@@ -262,6 +267,13 @@ export function measuresCsvRows(
     ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),
     ...(trend.length ? trendCsvRows(trend) : []),
   ];
+}
+
+/** The figures of what happened at release: the first night, ETE started, health handover, release-day plan. */
+export function releaseFigures(
+  m: Pick<Measures, 'firstNight' | 'eteStarted' | 'healthHandover' | 'releaseDayPlan'>,
+): Figure[] {
+  return [...m.firstNight, ...m.eteStarted, ...m.healthHandover, ...m.releaseDayPlan];
 }
 
 /** The figures of the children's plans: the child's views, explained, agreed (one table on the page). */
@@ -305,11 +317,24 @@ const FIGURE_LABELS: Record<string, string> = {
   CASE_MANAGER_TWO_OR_MORE_CHANGES: 'Case manager changed twice or more by the day of release',
   INTERVENTION_REPEATED: 'Plan repeats an intervention the child did on an earlier order',
   INTERVENTION_NOT_REPEATED: 'Plan repeats no intervention of an earlier order',
+  FIRST_NIGHT_AS_PLANNED: 'First night at the accommodation planned',
+  FIRST_NIGHT_NOT_AS_PLANNED: 'First night not at the accommodation planned, or not recorded',
+  ETE_STARTED_AS_PLANNED: 'Education, training or employment started as planned',
+  ETE_NOT_STARTED_AS_PLANNED: 'Education, training or employment not started as planned, or not recorded',
+  HEALTH_HANDOVER_BY_RELEASE: 'Health handover arranged by the day of release',
+  HEALTH_HANDOVER_NOT_BY_RELEASE: 'Health handover not arranged by the day of release',
+  RELEASE_DAY_PLAN_CONFIRMED: 'Release-day plan confirmed by the day of release',
+  RELEASE_DAY_PLAN_NOT_CONFIRMED: 'Release-day plan not confirmed by the day of release',
 };
 
 /** Whether a figure is one of the plan's (its children are listed with their plan's days, not their addresses'). */
 export function isPlanFigure(figure: string): boolean {
   return /^(PLAN_|INITIAL_MEETING_|PRE_RELEASE_MEETING_)/.test(figure);
+}
+
+/** Whether a figure is of what happened at release (its children are listed with the release's facts). */
+export function isReleaseFigure(figure: string): boolean {
+  return /^(FIRST_NIGHT_|ETE_STARTED_|ETE_NOT_STARTED_|HEALTH_HANDOVER_|RELEASE_DAY_PLAN_)/.test(figure);
 }
 
 /** Whether a figure is about case managers or repeated interventions (its children are listed with those). */

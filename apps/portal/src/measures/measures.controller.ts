@@ -18,6 +18,7 @@ import {
   figureLabel,
   isContinuityFigure,
   isPlanFigure,
+  isReleaseFigure,
   Measures,
   MEASURES_REGIONS,
   measuresCsvRows,
@@ -25,6 +26,7 @@ import {
   MeasuresScopeChoice,
   meetingFigures,
   planFigures,
+  releaseFigures,
   responseTimeTables,
   scopeQuery,
   trendPeriod,
@@ -52,6 +54,11 @@ interface MeasureChildrenPage {
     preReleaseMeetingDue: string | null;
     caseManagerChanges: number | null;
     interventionRepeated: boolean;
+    firstNightAsPlanned: boolean | null;
+    eteStartedAsPlanned: boolean | null;
+    eteStartDate: string | null;
+    healthHandoverOn: string | null;
+    releaseDayPlanConfirmedOn: string | null;
   }[];
 }
 
@@ -105,6 +112,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
+  firstNight ${FIGURE} eteStarted ${FIGURE} healthHandover ${FIGURE} releaseDayPlan ${FIGURE}
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
@@ -114,7 +122,8 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
 const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
   total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
     viewsOnEveryPathway planExplainedOn planAgreedOn initialMeetingOn initialMeetingDue preReleaseMeetingOn
-    preReleaseMeetingDue caseManagerChanges interventionRepeated } } }`;
+    preReleaseMeetingDue caseManagerChanges interventionRepeated firstNightAsPlanned eteStartedAsPlanned eteStartDate
+    healthHandoverOn releaseDayPlanConfirmedOn } } }`;
 
 const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
   byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
@@ -160,6 +169,7 @@ export class MeasuresController {
     return renderPage(request, reply, 'measures/index.njk', {
       measures,
       planFigures: planFigures(measures),
+      releaseFigures: releaseFigures(measures),
       meetingFigures: meetingFigures(measures),
       continuityFigures: continuityFigures(measures),
       escalations: escalationsTable(measures),
@@ -263,6 +273,7 @@ export class MeasuresController {
       figureLabel: known,
       planColumns: isPlanFigure(String(figure)),
       continuityColumns: isContinuityFigure(String(figure)),
+      releaseColumns: isReleaseFigure(String(figure)),
       period: chosen,
       backHref: `/measures?${new URLSearchParams({ period: chosen.value })}`,
       previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,

@@ -17,13 +17,17 @@ export interface MeasuresPeriod {
 /** The London day of a timestamp column. */
 const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
 
-/** The plan measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no). */
+/** The plan and release measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no). */
 const YES = {
   views: `views_every_pathway`,
   explained: `explained_on <= released_on`,
   agreed: `agreed_on <= released_on`,
   initialMeeting: `initial_meeting_on <= initial_meeting_due`,
   preReleaseMeeting: `pre_release_meeting_on <= coalesce(pre_release_meeting_due, released_on)`,
+  firstNight: `first_night_as_planned`,
+  eteStarted: `ete_started_as_planned AND ete_placed_on <= released_on`,
+  healthHandover: `health_handover_on <= released_on`,
+  releaseDayPlan: `release_day_plan_confirmed_on <= released_on`,
 };
 const not = (condition: string) => `NOT coalesce(${condition}, false)`;
 
@@ -56,6 +60,14 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   CASE_MANAGER_TWO_OR_MORE_CHANGES: `case_manager_changes >= 2`,
   INTERVENTION_REPEATED: `intervention_repeated`,
   INTERVENTION_NOT_REPEATED: `NOT intervention_repeated`,
+  FIRST_NIGHT_AS_PLANNED: YES.firstNight,
+  FIRST_NIGHT_NOT_AS_PLANNED: not(YES.firstNight),
+  ETE_STARTED_AS_PLANNED: YES.eteStarted,
+  ETE_NOT_STARTED_AS_PLANNED: not(YES.eteStarted),
+  HEALTH_HANDOVER_BY_RELEASE: YES.healthHandover,
+  HEALTH_HANDOVER_NOT_BY_RELEASE: not(YES.healthHandover),
+  RELEASE_DAY_PLAN_CONFIRMED: YES.releaseDayPlan,
+  RELEASE_DAY_PLAN_NOT_CONFIRMED: not(YES.releaseDayPlan),
 };
 
 /** The day a milestone of the episode `r.id` was met (the day of its fact; `on` for another), or null. */
@@ -73,6 +85,10 @@ const dueOn = (key: MilestoneKey) =>
  * 20 working days before the earliest release date (none for a child released from remand: then held by the day of
  * release). The case manager's changes to the day of release (custody's `caseManagerChangesSql`: null, nobody
  * allocated), and whether the plan repeats an intervention of an earlier order (planning's, as the plan stands).
+ * What happened at release, from planning's facts: the first night at the accommodation planned (the release record;
+ * none recorded is a no), education, training or work started as planned (the release record says so, and an ETE
+ * place was recorded by the day of release: "as planned" needs a plan), every health pathway needing a handover
+ * handed over by the day of release, and the release-day plan confirmed by then (while it still is).
  */
 const PER_SQL = `SELECT r.*,
          ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
@@ -86,7 +102,9 @@ const PER_SQL = `SELECT r.*,
          ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due,
          ${caseManagerChangesSql('r.id', 'r.released_on')} AS case_manager_changes,
          pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway,
-         coalesce(pl.intervention_repeated, false) AS intervention_repeated
+         coalesce(pl.intervention_repeated, false) AS intervention_repeated,
+         pl.first_night_as_planned, pl.ete_started_as_planned, pl.ete_placed_on, pl.ete_start_date,
+         pl.health_handover_on, pl.release_day_plan_confirmed_on
     FROM r LEFT JOIN LATERAL (${planMeasuresSql('r.id')}) pl ON true`;
 
 /** One child behind a figure: the episode they were released from and the days that decided it. */
@@ -106,6 +124,11 @@ export interface FigureChild {
   preReleaseMeetingDue: string | null;
   caseManagerChanges: number | null;
   interventionRepeated: boolean;
+  firstNightAsPlanned: boolean | null;
+  eteStartedAsPlanned: boolean | null;
+  eteStartDate: string | null;
+  healthHandoverOn: string | null;
+  releaseDayPlanConfirmedOn: string | null;
 }
 
 /**
@@ -238,6 +261,10 @@ export class MeasuresService {
                 to_char(pre_release_meeting_on, 'YYYY-MM-DD') AS "preReleaseMeetingOn",
                 to_char(pre_release_meeting_due, 'YYYY-MM-DD') AS "preReleaseMeetingDue",
                 case_manager_changes AS "caseManagerChanges", intervention_repeated AS "interventionRepeated",
+                first_night_as_planned AS "firstNightAsPlanned", ete_started_as_planned AS "eteStartedAsPlanned",
+                to_char(ete_start_date, 'YYYY-MM-DD') AS "eteStartDate",
+                to_char(health_handover_on, 'YYYY-MM-DD') AS "healthHandoverOn",
+                to_char(release_day_plan_confirmed_on, 'YYYY-MM-DD') AS "releaseDayPlanConfirmedOn",
                 (count(*) OVER ())::int AS total
            FROM per
           WHERE ${FIGURE_SQL[figure]}
@@ -279,7 +306,11 @@ export class MeasuresService {
                 count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_NO_CHANGE})::int AS cm0,
                 count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_ONE_CHANGE})::int AS cm1,
                 count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES})::int AS cm2,
-                count(*) FILTER (WHERE ${FIGURE_SQL.INTERVENTION_REPEATED})::int AS repeated
+                count(*) FILTER (WHERE ${FIGURE_SQL.INTERVENTION_REPEATED})::int AS repeated,
+                count(*) FILTER (WHERE ${FIGURE_SQL.FIRST_NIGHT_AS_PLANNED})::int AS first_night,
+                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_STARTED_AS_PLANNED})::int AS ete_started,
+                count(*) FILTER (WHERE ${FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE})::int AS health_handover,
+                count(*) FILTER (WHERE ${FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED})::int AS release_day_plan
            FROM per`,
         params,
       ) as Promise<Record<string, number>[]>,
@@ -330,6 +361,12 @@ export class MeasuresService {
       },
       caseManagerChanges: [c.cm_none, c.cm0, c.cm1, c.cm2],
       interventionRepeated: c.repeated,
+      release: {
+        firstNightAsPlanned: c.first_night,
+        eteStartedAsPlanned: c.ete_started,
+        healthHandoverByRelease: c.health_handover,
+        releaseDayPlanConfirmed: c.release_day_plan,
+      },
       deadlines: MILESTONE_KEYS.map((key) => {
         const d = byKey.get(key);
         return {

@@ -248,6 +248,26 @@ export class ResettlementMeasuresType {
       'Plans with an action (open or done) naming an intervention the child already did on an earlier order (the same name, case, spacing and punctuation aside), and not; as the plan stands.',
   })
   interventionRepeated: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'The first night at the accommodation planned, as the release record (written after release) says, and not (not at it, or nothing recorded).',
+  })
+  firstNight: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'Education, training or employment started as planned: the release record says so and an ETE place (provider, start date, hours, who confirmed) was recorded by the day of release; and not (not started as planned, not yet known, or no place).',
+  })
+  eteStarted: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'Every health pathway needing one (physical health always; mental health and substance misuse unless their need is NONE) handed over to a receiving provider with a first appointment by the day of release, and not.',
+  })
+  healthHandover: MeasureFigureType[];
+  @Field(() => [MeasureFigureType], {
+    description:
+      'The release-day plan confirmed by the day of release (and still confirmed: a later change withdraws it), and not.',
+  })
+  releaseDayPlan: MeasureFigureType[];
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
   @Field(() => [EscalationMeasureType], {
     description:
@@ -318,6 +338,28 @@ export class MeasureChildType {
   caseManagerChanges: number | null;
   @Field({ description: 'The plan names an intervention the child did on an earlier order (as it stands).' })
   interventionRepeated: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The first night at the accommodation planned (the release record); null when nothing was recorded.',
+  })
+  firstNightAsPlanned: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Education, training or work started as planned (the release record); null when not recorded.',
+  })
+  eteStartedAsPlanned: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The start date of the latest ETE place recorded.' })
+  eteStartDate: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the last health pathway needing a handover was handed over; null while any is not.',
+  })
+  healthHandoverOn: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the release-day plan was confirmed, while it still is.',
+  })
+  releaseDayPlanConfirmedOn: string | null;
 }
 
 @ObjectType({ description: 'The children behind a figure, a page at a time, in order of release.' })

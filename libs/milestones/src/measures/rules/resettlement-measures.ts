@@ -27,6 +27,14 @@ export const MEASURE_FIGURES = [
   'CASE_MANAGER_TWO_OR_MORE_CHANGES',
   'INTERVENTION_REPEATED',
   'INTERVENTION_NOT_REPEATED',
+  'FIRST_NIGHT_AS_PLANNED',
+  'FIRST_NIGHT_NOT_AS_PLANNED',
+  'ETE_STARTED_AS_PLANNED',
+  'ETE_NOT_STARTED_AS_PLANNED',
+  'HEALTH_HANDOVER_BY_RELEASE',
+  'HEALTH_HANDOVER_NOT_BY_RELEASE',
+  'RELEASE_DAY_PLAN_CONFIRMED',
+  'RELEASE_DAY_PLAN_NOT_CONFIRMED',
 ] as const;
 export type MeasureFigure = (typeof MEASURE_FIGURES)[number];
 
@@ -51,6 +59,17 @@ export interface MeasureCounts {
   caseManagerChanges: [none: number, noChange: number, oneChange: number, twoOrMore: number];
   /** The plan names an intervention the child already did on an earlier order (as the plan stands). */
   interventionRepeated: number;
+  /**
+   * What happened at release: the first night at the accommodation planned (the release record), education, training
+   * or work started as planned (the release record, with a place recorded by the day of release), every health
+   * pathway needing one handed over by the day of release, the release-day plan confirmed by then.
+   */
+  release: {
+    firstNightAsPlanned: number;
+    eteStartedAsPlanned: number;
+    healthHandoverByRelease: number;
+    releaseDayPlanConfirmed: number;
+  };
   deadlines: {
     key: MilestoneKey;
     metOnTime: number;
@@ -101,6 +120,10 @@ export interface PublishedMeasures {
   preReleaseMeeting: Figure[];
   caseManagerChanges: Figure[];
   interventionRepeated: Figure[];
+  firstNight: Figure[];
+  eteStarted: Figure[];
+  healthHandover: Figure[];
+  releaseDayPlan: Figure[];
   deadlines: DeadlineRow[];
   escalations: EscalationRow[];
 }
@@ -195,6 +218,26 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       ['INTERVENTION_REPEATED', 'Plan repeats an intervention the child did on an earlier order'],
       ['INTERVENTION_NOT_REPEATED', 'Plan repeats no intervention of an earlier order'],
       counts.interventionRepeated,
+    ),
+    firstNight: yesNo(
+      ['FIRST_NIGHT_AS_PLANNED', 'First night at the accommodation planned'],
+      ['FIRST_NIGHT_NOT_AS_PLANNED', 'First night not at the accommodation planned, or not recorded'],
+      counts.release.firstNightAsPlanned,
+    ),
+    eteStarted: yesNo(
+      ['ETE_STARTED_AS_PLANNED', 'Education, training or employment started as planned'],
+      ['ETE_NOT_STARTED_AS_PLANNED', 'Education, training or employment not started as planned, or not recorded'],
+      counts.release.eteStartedAsPlanned,
+    ),
+    healthHandover: yesNo(
+      ['HEALTH_HANDOVER_BY_RELEASE', 'Health handover arranged by the day of release'],
+      ['HEALTH_HANDOVER_NOT_BY_RELEASE', 'Health handover not arranged by the day of release'],
+      counts.release.healthHandoverByRelease,
+    ),
+    releaseDayPlan: yesNo(
+      ['RELEASE_DAY_PLAN_CONFIRMED', 'Release-day plan confirmed by the day of release'],
+      ['RELEASE_DAY_PLAN_NOT_CONFIRMED', 'Release-day plan not confirmed by the day of release'],
+      counts.release.releaseDayPlanConfirmed,
     ),
     deadlines: counts.deadlines.map((d) => {
       const cells = [d.metOnTime, d.metLate, d.notMet, d.waived];
