@@ -20,7 +20,9 @@ import { PortalHarness } from './support/portal-harness';
  * ETE place, 5 with neither. Address bands 5, 0, 0, 5 of 10: the zeros are hidden, which would give the first 5
  * away, so it is hidden too; ETE 5 and 5 of 10, both shown (50%). The breakdowns show the same by each characteristic.
  * The same five have a plan explained to them 25 days before release (nothing on its pathways, not agreed), the other
- * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held. Nobody
+ * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held. The five
+ * with a plan slept the first night where planned and had the release-day plan confirmed 2 days before (5 and 5,
+ * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). Nobody
  * was allocated a case manager and no intervention is repeated (10 and 0: all hidden), no deadline was escalated
  * (10 of each kind, none escalated: hidden with the zeros), and no council answered a referral.
  */
@@ -81,12 +83,25 @@ describe('portal: resettlement measures (browser)', () => {
           [id, w.a.child.id, key, released, i < 5 ? 'MET' : 'PENDING', i < 5],
         );
       }
-      if (i < 5)
-        await h.t.dataSource.query(
+      if (i < 5) {
+        const [plan] = await h.t.dataSource.query(
           `INSERT INTO resettlement_plan (episode_id, child_id, explained_on, child_agreement, version)
-           VALUES ($1, $2, $3::date - 25, 'PARTLY_AGREES', 1)`,
+           VALUES ($1, $2, $3::date - 25, 'PARTLY_AGREES', 1) RETURNING id`,
           [id, w.a.child.id, released],
         );
+        await h.t.dataSource.query(
+          `INSERT INTO release_record (plan_id, released_at, met_at_gate, first_night_address,
+                                       first_night_placement_type, first_night_as_planned, version)
+           VALUES ($1, ($2::date + TIME '12:00') AT TIME ZONE 'Europe/London', true, '1 High Street', 'FAMILY_HOME',
+                   true, 1)`,
+          [plan.id, released],
+        );
+        await h.t.dataSource.query(
+          `INSERT INTO release_day_plan (plan_id, confirmed_at, version)
+           VALUES ($1, ($2::date - 2 + TIME '12:00') AT TIME ZONE 'Europe/London', 1)`,
+          [plan.id, released],
+        );
+      }
     }
   });
   afterAll(async () => h?.stop());
@@ -112,6 +127,17 @@ describe('portal: resettlement measures (browser)', () => {
         '5',
         '10',
         '50%',
+      ]);
+      // What happened at release: the five with a plan slept where planned and had the day's plan confirmed.
+      expect(await rows(page, 'measures-release')).toEqual([
+        ['First night at the accommodation planned', '5', '10', '50%'],
+        ['First night not at the accommodation planned, or not recorded', '5', '10', '50%'],
+        ['Education, training or employment started as planned', F, '10', 'Not shown'],
+        ['Education, training or employment not started as planned, or not recorded', F, '10', 'Not shown'],
+        ['Health handover arranged by the day of release', F, '10', 'Not shown'],
+        ['Health handover not arranged by the day of release', F, '10', 'Not shown'],
+        ['Release-day plan confirmed by the day of release', '5', '10', '50%'],
+        ['Release-day plan not confirmed by the day of release', '5', '10', '50%'],
       ]);
       // The plan and its meetings.
       expect(await rows(page, 'measures-plan')).toEqual([
@@ -156,6 +182,8 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain(`Accommodation confirmed,${F},${F},${F},${F},10`);
       expect(csv).toContain(`All councils,${F},Not shown,Not shown`);
       expect(csv).toContain(`No case manager allocated by the day of release,${F},10,`);
+      expect(csv).toContain('First night at the accommodation planned,5,10,50%');
+      expect(csv).toContain(`Health handover arranged by the day of release,${F},10,`);
       expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
       if (js) {
         expect(await h.accessibilityViolations(page)).toEqual([]);
@@ -198,6 +226,20 @@ describe('portal: resettlement measures (browser)', () => {
         govukDate(released),
         'Nobody allocated',
         'No',
+      ]);
+      if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Back to the measures' }).click();
+      await page.waitForURL(`**/measures?period=${lastMonth.value}`);
+      // A release figure's children are listed with what happened at release.
+      await page.locator('#measures-release a[href*="figure=RELEASE_DAY_PLAN_CONFIRMED"]').click();
+      await page.waitForURL(`**/measures/children?period=${lastMonth.value}&figure=RELEASE_DAY_PLAN_CONFIRMED`);
+      await expectText(page, '5 children.');
+      expect((await rows(page, 'measure-children'))[0].slice(1)).toEqual([
+        govukDate(released),
+        'Yes',
+        'Not recorded (no place)',
+        'Not arranged',
+        govukDate(addDays(released, -2)),
       ]);
       if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Back to the measures' }).click();
