@@ -17,7 +17,9 @@ export interface MeasuresPeriod {
 /** The London day of a timestamp column. */
 const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
 
-/** The plan and release measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no). */
+/**
+ * The plan and release measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no).
+ */
 const YES = {
   views: `views_every_pathway`,
   explained: `explained_on <= released_on`,
