@@ -12,7 +12,9 @@ import { INACTIVE_PATHWAY_STATUSES, PlanStatus } from './planning-enums';
  * - `intervention_repeated`: an action on the plan (open or done) names an intervention the child already did on an
  *   earlier order (`prior_intervention`), the same name however it is typed, case, spacing and punctuation aside, as
  *   the warning's rule (`repeatedInterventions`) compares them.
- * The plan as it stands: a pathway's view carries no date of its own.
+ * The plan as it stands: a pathway's view carries no date of its own. The child's earlier interventions are looked at
+ * first (most children have none, and then nothing else is read): joined the other way, PostgreSQL could read every
+ * action of every plan, normalising each name, once per child (issue 23's bench: 0.7 ms a child at 450 children).
  */
 /** `repeatedInterventions`' sameName in SQL: lower case, each run of non-letters and non-digits one space, trimmed. */
 const sameName = (column: string) => `btrim(regexp_replace(lower(${column}), '[^[:alnum:]]+', ' ', 'g'))`;
@@ -24,10 +26,11 @@ export function planMeasuresSql(episodeId: string): string {
                    AS agreed_on,
                  (SELECT count(*) > 0 AND bool_and(btrim(coalesce(w.child_view, '')) <> '')
                     FROM pathway w WHERE w.plan_id = p.id AND w.status NOT IN (${inactive})) AS views_every_pathway,
-                 EXISTS (SELECT 1 FROM pathway w JOIN pathway_action a ON a.pathway_id = w.id
-                           JOIN prior_intervention i ON i.child_id = p.child_id
-                          WHERE w.plan_id = p.id AND ${sameName('a.intervention')} <> ''
-                            AND ${sameName('a.intervention')} = ${sameName('i.name')}) AS intervention_repeated
+                 EXISTS (SELECT 1 FROM prior_intervention i
+                          WHERE i.child_id = p.child_id AND ${sameName('i.name')} <> ''
+                            AND ${sameName('i.name')} IN (SELECT ${sameName('a.intervention')} FROM pathway w
+                                 JOIN pathway_action a ON a.pathway_id = w.id WHERE w.plan_id = p.id))
+                   AS intervention_repeated
             FROM resettlement_plan p
            WHERE p.episode_id = ${episodeId}`;
 }
