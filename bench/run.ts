@@ -25,7 +25,9 @@ import {
   Match,
   measureHttp,
 } from './lib/http-phase';
+import { measureMeasures, MeasuresFigures } from './lib/measures-phase';
 import { API_NODE_FLAGS, Proc, ROOT, rssMiB, RssSampler, sleep, startNode, waitForHttp } from './lib/procs';
+import { generateReleasedChildren } from './lib/released-generator';
 import { evaluateTargets, renderMarkdown } from './lib/report';
 import { soak, SOAK_ACCESS_TOKEN_TTL_SECONDS, SoakFigures } from './lib/soak-phase';
 
@@ -40,6 +42,12 @@ async function main(): Promise<void> {
       'worker-concurrency': { type: 'string', default: '200' },
       'skip-http': { type: 'boolean', default: false },
       'skip-engine': { type: 'boolean', default: false },
+      'skip-measures': { type: 'boolean', default: false },
+      // Only the measures phase (no HTTP cells, no engine): with --released 100000 for the national figure at scale.
+      'only-measures': { type: 'boolean', default: false },
+      // Children released over the last 12 months for the measures, made in bulk (bench/lib/released-generator.ts).
+      released: { type: 'string', default: '1500' },
+      'measures-repetitions': { type: 'string', default: '10' },
       'reuse-db': { type: 'boolean', default: false },
       // The engine sizes to measure (comma-separated), instead of 10,000 and --plans.
       sizes: { type: 'string' },
@@ -54,6 +62,11 @@ async function main(): Promise<void> {
     ? values.sizes.split(',').map(Number)
     : [...new Set([Math.min(10_000, maxPlans), maxPlans])].filter((n) => n >= children);
   const duration = Number(values.duration);
+  const onlyMeasures = values['only-measures']!;
+  const skipHttp = values['skip-http'] || onlyMeasures;
+  const skipEngine = values['skip-engine'] || onlyMeasures;
+  const skipMeasures = values['skip-measures'] && !onlyMeasures;
+  const released = Number(values.released);
   const started = Date.now();
   const log = (line: string) => console.log(line);
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -101,13 +114,13 @@ async function main(): Promise<void> {
     runScript('migrate.js', [], dbEnv);
     seedTo(children);
   }
-
   const procs: Proc[] = [];
   let http: HttpRow[] = [];
   let matches: Match[] = [];
   const memory: Record<string, number> = {};
   const engine: EngineFigures[] = [];
   let soakFigures: SoakFigures | undefined;
+  let measures: MeasuresFigures | undefined;
   const soakSeconds = values.soak ? Number(values.soak) : undefined;
   let setup: Record<string, unknown> = {};
   try {
@@ -118,7 +131,7 @@ async function main(): Promise<void> {
         ...common,
         API_HOST: '127.0.0.1',
         API_PORT: String(apiPort),
-        QUEUE_PREFIX: 'bench-api',
+        QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'bench-api',
         // The bench sends thousands of requests a minute from one token and one address.
         RATE_LIMIT_PER_MINUTE: '100000000',
         RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
@@ -148,7 +161,7 @@ async function main(): Promise<void> {
       soakFigures = await withClient(base, (db) =>
         soak({ db, api, graphqlUrl, subjects, seconds: soakSeconds, concurrency: 50, log }),
       );
-    } else if (!values['skip-http']) {
+    } else if (!skipHttp) {
       const subjects = await withClient(base, chooseSubjects);
       const referrals = await withClient(base, (db) => ensureReferrals(db, graphqlUrl, subjects));
       setup = { subjects, referralsInInbox: referrals };
@@ -177,11 +190,19 @@ async function main(): Promise<void> {
       memory.apiAfterLoadMiB = rssMiB(api.pid);
     }
 
-    if (!values['skip-engine'] && !soakSeconds) {
+    if (!skipEngine && !soakSeconds) {
       for (const plans of engineSizes) {
         log(`\n## Deadline engine at ${plans} plans (${elapsed()})`);
         const present = await withClient(base, async (db) =>
-          Number((await db.query(`SELECT count(*) AS n FROM resettlement_plan`)).rows[0].n),
+          // The seed's plans: not those of the released children the measures phase generated.
+          Number(
+            (
+              await db.query(
+                `SELECT count(*) AS n FROM resettlement_plan p JOIN child c ON c.id = p.child_id
+                  WHERE c.external_reference IS NULL OR c.external_reference NOT LIKE 'bench-released-%'`,
+              )
+            ).rows[0].n,
+          ),
         );
         // A reused database already that big is measured as it is (the seed would recompute every milestone).
         if (values['reuse-db'] && present >= plans) log(`  ${present} plans already there (--reuse-db): not seeded`);
@@ -198,6 +219,22 @@ async function main(): Promise<void> {
           }),
         );
       }
+    }
+
+    // The measures last: their released children are generated only now, so that the deadline engine above is
+    // measured on the seed's children alone (a generated deadline MISSED below the top of the ladder would be
+    // escalated by its worker).
+    if (!skipMeasures && !soakSeconds) {
+      log(`\n## ${released} children released over the last 12 months, generated (${elapsed()})`);
+      const t = Date.now();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+      const added = await withClient(base, (db) => generateReleasedChildren(db, { count: released, today, log }));
+      seedTimes[`released ${released}`] = Math.round((Date.now() - t) / 100) / 10;
+      log(`  ${added} added in ${seedTimes[`released ${released}`]} s`);
+      log(`\n## Measures: ${values['measures-repetitions']} repetitions of each read (${elapsed()})`);
+      measures = await withClient(base, (db) =>
+        measureMeasures({ db, graphqlUrl, repetitions: Number(values['measures-repetitions']), log }),
+      );
     }
   } finally {
     for (const p of procs.reverse()) await p.stop();
@@ -251,7 +288,8 @@ async function main(): Promise<void> {
     },
     options: {
       children,
-      engineSizes,
+      released: skipMeasures ? 0 : released,
+      engineSizes: skipEngine ? [] : engineSizes,
       durationPerCellS: duration,
       workerConcurrency: Number(values['worker-concurrency']),
     },
@@ -260,13 +298,17 @@ async function main(): Promise<void> {
     bodies: matches,
     http,
     engine,
+    measures,
     memory,
-    targets: evaluateTargets(http, engine),
+    targets: evaluateTargets(http, engine, measures),
   };
-  mkdirSync(join(values.out!, '..'), { recursive: true });
-  writeFileSync(values.out!, JSON.stringify(result, null, 2) + '\n');
+  // Only the measures: beside the full run's result, not over it.
+  const out =
+    onlyMeasures && values.out!.endsWith('latest.json') ? join(ROOT, 'bench/results/measures.json') : values.out!;
+  mkdirSync(join(out, '..'), { recursive: true });
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   log('\n' + renderMarkdown(result));
-  log(`\nWritten to ${values.out} in ${result.totalSeconds} s.`);
+  log(`\nWritten to ${out} in ${result.totalSeconds} s.`);
 }
 
 main().catch((error) => {

@@ -203,6 +203,20 @@ describe('each demo role sees exactly its slice', () => {
     },
   );
 
+  it('council: the accommodation team’s lead sees the council’s measures; its other officer is refused', async () => {
+    const measures = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+      scope { kind organisationId } released { display } } }`;
+    const input = { input: { from: '2025-11-01', to: '2026-10-31' } };
+    const lead = await t.signIn('accommodation.lead@leeds.council.example.com', DEMO_PASSWORD);
+    const { resettlementMeasures } = await lead.ok(measures, input);
+    expect(resettlementMeasures.scope).toEqual({ kind: 'LOCAL_AUTHORITY', organisationId: await orgId('LA-LEEDS') });
+    // Its inbox is the council's, as the other officer's.
+    const officer = await t.signIn('accommodation@leeds.council.example.com', DEMO_PASSWORD);
+    expect(await inbox(lead)).toEqual(await inbox(officer));
+    const refused = await officer.graphql(measures, input);
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('national admin: the directory and every organisation’s users, but no child', async () => {
     const session = await t.signIn('admin@yjb.national.example.com', DEMO_PASSWORD);
     const directory = await session.ok(`{ organisations(first: 1) { totalCount } }`);

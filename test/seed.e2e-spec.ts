@@ -117,7 +117,8 @@ describe('npm run seed', () => {
     expect(await count(`SELECT work_phone FROM app_user WHERE email = 'case.manager.1@leeds.yjs.example.com'`)).toEqual(
       [{ work_phone: expect.stringMatching(/^0113 496 0\d{3}$/) }],
     );
-  });
+    // It seeds three times (about 30 s on an idle two-core machine; over a minute beside other test files).
+  }, 180_000);
 
   it('gives each demo area referrals in a spread of states, made through the referrals feature', async () => {
     // The database seeded above (twice). Leeds: from its youth justice service, to its own authority and providers.
@@ -273,6 +274,61 @@ describe('npm run seed', () => {
     expect(mix.late).toBeGreaterThanOrEqual(5);
     expect(mix.not_met).toBeGreaterThanOrEqual(1);
     expect(mix.without_fact).toBe(0);
+
+    // Their case managers: one throughout, changed once, changed twice (each change ends the assignment before, and
+    // the episode names the last); earlier interventions, most planned again; and the escalations of late deadlines.
+    const [story] = await count(`WITH rel AS (SELECT e.*, (SELECT count(*)::int FROM case_manager_assignment a
+                                                  WHERE a.episode_id = e.id) AS assignments
+                   FROM custodial_episode e JOIN child c ON c.id = e.child_id WHERE c.external_reference LIKE 'demo-released-%')
+      SELECT count(*) FILTER (WHERE assignments = 1)::int AS kept, count(*) FILTER (WHERE assignments = 2)::int AS once,
+             count(*) FILTER (WHERE assignments = 3)::int AS twice,
+             count(*) FILTER (WHERE case_manager_id <> (SELECT a.case_manager_id FROM case_manager_assignment a
+                                 WHERE a.episode_id = rel.id AND a.assigned_until IS NULL))::int AS wrong_current,
+             (SELECT count(*)::int FROM case_manager_assignment a JOIN rel r2 ON r2.id = a.episode_id
+               WHERE a.assigned_until IS NULL) AS open_assignments,
+             (SELECT count(*)::int FROM prior_intervention i JOIN rel r3 ON r3.child_id = i.child_id) AS prior,
+             (SELECT count(*)::int FROM rel r4 JOIN resettlement_plan p ON p.episode_id = r4.id
+                JOIN pathway w ON w.plan_id = p.id JOIN pathway_action a ON a.pathway_id = w.id
+                JOIN prior_intervention i ON i.child_id = r4.child_id AND i.name = a.intervention) AS repeated
+        FROM rel`);
+    expect(story.kept + story.once + story.twice).toBe(48);
+    expect(story.once).toBeGreaterThanOrEqual(5);
+    expect(story.twice).toBeGreaterThanOrEqual(5);
+    expect(story.wrong_current).toBe(0);
+    expect(story.open_assignments).toBe(48);
+    expect(story.repeated).toBeGreaterThanOrEqual(5);
+    expect(story.prior - story.repeated).toBeGreaterThanOrEqual(1);
+    const levels = await count(`SELECT x.level, count(*)::int AS n FROM (
+        SELECT m.id, max(e.level) AS level
+          FROM milestone m JOIN child c ON c.id = m.child_id JOIN milestone_escalation e ON e.milestone_id = m.id
+         WHERE c.external_reference LIKE 'demo-released-%' GROUP BY m.id) x GROUP BY x.level ORDER BY x.level`);
+    // Every level reached by some; most late deadlines were never met, so went to the top (3).
+    expect(levels.map((l) => l.level)).toEqual([1, 2, 3]);
+    expect(levels[2].n).toBeGreaterThan(levels[0].n + levels[1].n);
+    // Only deadlines not met by their due date were escalated; those never met are MISSED, as the engine leaves them.
+    const [wrong] = await count(`SELECT count(*) FILTER (WHERE m.status = 'MET'
+                                        AND (m.met_at AT TIME ZONE 'Europe/London')::date < m.due_date)::int AS early,
+        count(*) FILTER (WHERE m.status = 'PENDING')::int AS pending
+      FROM milestone m JOIN child c ON c.id = m.child_id
+     WHERE c.external_reference LIKE 'demo-released-%' AND EXISTS (SELECT 1 FROM milestone_escalation e WHERE e.milestone_id = m.id)`);
+    expect(wrong).toEqual({ early: 0, pending: 0 });
+    // Each keeps the highest level it reached, as the engine leaves it.
+    const [{ off }] = await count(`SELECT count(*)::int AS off FROM milestone m JOIN child c ON c.id = m.child_id
+      WHERE c.external_reference LIKE 'demo-released-%'
+        AND m.escalation_level <> coalesce((SELECT max(e.level) FROM milestone_escalation e WHERE e.milestone_id = m.id), 0)`);
+    expect(off).toBe(0);
+  });
+
+  it('names each demo council’s accommodation team lead as its lead', async () => {
+    const leads = await count(`SELECT o.code, u.email, u.roles::text[] AS roles FROM organisation o
+      JOIN app_user u ON u.id = o.lead_user_id WHERE o.type = 'LOCAL_AUTHORITY' ORDER BY o.code`);
+    expect(leads).toEqual(
+      ['birmingham', 'cardiff', 'kent', 'leeds'].map((area) => ({
+        code: `LA-${area.toUpperCase()}`,
+        email: `accommodation.lead@${area}.council.example.com`,
+        roles: ['LA_ACCOMMODATION_OFFICER'],
+      })),
+    );
   });
 
   it('releases one Leeds child with what followed, for the after-release page, recorded by a named case manager', async () => {

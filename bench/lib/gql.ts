@@ -71,3 +71,21 @@ export class GraphqlClient {
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
 }
+
+/** The measures page's reads, as the portal asks them (apps/portal/src/measures/measures.controller.ts). */
+const COUNT = `{ display }`;
+const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
+export const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+  scope { kind name } released ${COUNT}
+  accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
+  planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
+  caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
+  deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
+  escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
+  responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
+  breakdowns { dimension label baseGroup
+    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
+
+/** The page's second read: the trend, month by month over the 12 months to the end of the period chosen. */
+export const MEASURES_TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+  byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;

@@ -1,5 +1,11 @@
 import type { EngineFigures } from './engine-phase';
 import type { HttpRow, Match } from './http-phase';
+import type { MeasuresFigures } from './measures-phase';
+
+/** Issue 23's targets: a service's measures page within 300 ms; the national figures (100,000 children) within 3 s. */
+const SERVICE_PAGE_MS = 300;
+const NATIONAL_MS = 3000;
+const NATIONAL_AT = 100_000;
 
 export interface TargetResult {
   target: string;
@@ -9,8 +15,26 @@ export interface TargetResult {
 
 const CASELOADS = ['caseload-establishment-p1', 'caseload-establishment-p2', 'caseload-yjs'];
 
-export function evaluateTargets(http: HttpRow[], engine: EngineFigures[]): TargetResult[] {
+export function evaluateTargets(http: HttpRow[], engine: EngineFigures[], measures?: MeasuresFigures): TargetResult[] {
   const out: TargetResult[] = [];
+  for (const row of measures?.rows.filter((r) => r.read === 'page') ?? []) {
+    if (row.scope === 'YOUTH_JUSTICE_SERVICE')
+      out.push({
+        target: `measures page, ${row.case} (${row.released} released): p95 ≤ ${SERVICE_PAGE_MS} ms`,
+        value: `${row.p95Ms} ms (p50 ${row.p50Ms} ms)`,
+        met: row.p95Ms <= SERVICE_PAGE_MS,
+      });
+    else {
+      // The generator spreads --released over the 365 days before today; the 12 whole months to the end of last month
+      // hold about 98% of them.
+      const atScale = measures!.releasedLast12Months >= NATIONAL_AT * 0.95;
+      out.push({
+        target: `national measures, ${row.case} (${row.released} released): p95 ≤ ${NATIONAL_MS / 1000} s over ${NATIONAL_AT.toLocaleString('en-GB')} children`,
+        value: `${row.p95Ms} ms (p50 ${row.p50Ms} ms)${atScale ? '' : `; ${measures!.releasedLast12Months} released in 12 months, not ${NATIONAL_AT.toLocaleString('en-GB')} (use --released)`}`,
+        met: atScale ? row.p95Ms <= NATIONAL_MS : null,
+      });
+    }
+  }
   for (const row of http.filter((r) => CASELOADS.includes(r.target) && r.connections === 50)) {
     out.push({
       target: `${row.target}: req/s ≥ 0.6 × baseline at c=50`,
@@ -62,6 +86,7 @@ export function renderMarkdown(r: {
   bodies: Match[];
   http: HttpRow[];
   engine: EngineFigures[];
+  measures?: MeasuresFigures;
   memory: Record<string, number>;
   targets: TargetResult[];
   seedSeconds: Record<string, number>;
@@ -104,6 +129,17 @@ export function renderMarkdown(r: {
           `${e.reschedule ? `${e.reschedule.syncMs} ms / ${e.reschedule.endToEndMs} ms (${e.reschedule.milestonesChanged} milestones, ${e.reschedule.jobsBefore} jobs moved)` : '—'} | ${e.workerRssIdleMiB} / ${e.workerRssPeakMiB} MiB |`,
       );
     }
+    lines.push('');
+  }
+  if (r.measures) {
+    lines.push(
+      `Measures (${r.measures.today}): ${r.measures.service.name} released ${r.measures.service.releasedLast12Months} in 12 months, England and Wales ${r.measures.releasedLast12Months}.`,
+    );
+    lines.push('');
+    lines.push('| measures | released | read | p50 ms | p95 ms | min–max ms |');
+    lines.push('| --- | ---: | --- | ---: | ---: | ---: |');
+    for (const m of r.measures.rows)
+      lines.push(`| ${m.case} | ${m.released} | ${m.read} | ${m.p50Ms} | ${m.p95Ms} | ${m.minMs}–${m.maxMs} |`);
     lines.push('');
   }
   lines.push('| memory (RSS) | MiB |');

@@ -16,7 +16,7 @@ import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoHearings } from './seed-demo-hearings';
 import { seedDemoReferrals } from './seed-demo-referrals';
-import { releaseDemoChildren, releasedRecords } from './seed-demo-released';
+import { escalateDemoReleased, releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
 
 /**
@@ -117,9 +117,12 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     if (released.length) log(`Children released over the last 12 months: ${releasedNow} released with their facts`);
     const leads = await setServiceLeads(db);
     log(`Heads of service named: ${leads}`);
+    log(`Councils' leads named: ${await setCouncilLeads(db)}`);
     // Every episode's deadlines, computed by the milestones feature itself (the api does this as episodes change).
     const milestonesComputed = await refreshAllEpisodes(url, new FixedClock(new Date(`${options.today}T09:00:00Z`)));
     log(`Milestones: ${milestonesComputed} computed`);
+    if (released.length)
+      log(`Escalations of the released children's late deadlines: ${await escalateDemoReleased(db)}`);
     // Referrals in the demo areas, made and answered by the demo users through the referrals feature (after the
     // milestones exist: each sent or confirmed referral meets its milestones in its own transaction, as in the api).
     const referralsAdded =
@@ -390,6 +393,12 @@ async function upsertDemoStaff(db: Client, orgIds: Map<string, string>) {
     `admin@${demoEmailDomain(NATIONAL_BODY_CODE)}`,
     'NATIONAL_ADMIN',
   );
+  // Each demo council's lead (`setCouncilLeads`): the accommodation team's lead, also an accommodation officer. Added
+  // last, so the names above stay as they were.
+  for (const code of DEMO_AUTHORITIES) {
+    const la = LOCAL_AUTHORITIES.find((a) => a.code === code)!;
+    showcase(code, `${la.name} (its lead)`, `accommodation.lead@${demoEmailDomain(code)}`, 'LA_ACCOMMODATION_OFFICER');
+  }
 
   // argon2id is slow on purpose: one hash, shared by every demo user (each hash still has its own salt when changed).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -450,6 +459,22 @@ async function setServiceLeads(db: Client): Promise<number> {
        FROM app_user u
       WHERE o.type = 'YOUTH_JUSTICE_SERVICE' AND o.lead_user_id IS NULL
         AND u.organisation_id = o.id AND u.email LIKE 'manager@%'`,
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Names each demo council's lead (`organisation.lead_user_id`): its `accommodation.lead@…` user, the accommodation
+ * team's lead. A council's lead sees its measures page and sets its response targets, and an accommodation referral
+ * the council has not answered by the day after its target is escalated to them (reminders go to all its
+ * accommodation officers, the lead among them). Only where none is named, so a lead changed by hand is kept.
+ */
+async function setCouncilLeads(db: Client): Promise<number> {
+  const result = await db.query(
+    `UPDATE organisation o SET lead_user_id = u.id
+       FROM app_user u
+      WHERE o.type = 'LOCAL_AUTHORITY' AND o.lead_user_id IS NULL
+        AND u.organisation_id = o.id AND u.email LIKE 'accommodation.lead@%'`,
   );
   return result.rowCount ?? 0;
 }

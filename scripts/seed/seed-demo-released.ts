@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { calculateReleaseDates } from '@resettle/custody';
+import { DEFAULT_MILESTONE_POLICY, escalationDates, MilestoneKey } from '@resettle/milestones';
 import { LOCAL_AUTHORITIES, SECURE_ESTABLISHMENTS } from '@resettle/organisations';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 
@@ -56,6 +57,34 @@ function releaseDayOf(r: SyntheticChildRecord): string | null {
   return dates.earliestReleaseDate ?? dates.releaseDate ?? null;
 }
 
+/**
+ * Earlier interventions the demo's released children did (synthetic): the name, on what order, who delivered it, how
+ * it went, and another intervention a plan that does not repeat it names instead.
+ */
+const PRIOR_INTERVENTIONS = [
+  {
+    name: 'Knife crime awareness',
+    order: 'a referral order (demo)',
+    by: 'Youth justice service group work',
+    outcome: 'Completed; said it felt like being lectured',
+    instead: 'Mentoring with a former boxer',
+  },
+  {
+    name: 'Victim awareness',
+    order: 'a youth rehabilitation order (demo)',
+    by: 'Restorative justice worker',
+    outcome: 'Completed; wrote a letter of apology',
+    instead: 'Restorative justice conference',
+  },
+  {
+    name: 'Anger management',
+    order: 'a youth rehabilitation order (demo)',
+    by: 'Youth justice service psychologist',
+    outcome: 'Attended four of six sessions',
+    instead: 'Emotional regulation one to one',
+  },
+] as const;
+
 /** A small seeded generator (mulberry32): the same seed, the same mix. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -91,10 +120,16 @@ export async function releaseDemoChildren(db: Client, seed: number): Promise<num
     release_day: string;
     start_day: string;
     area: string;
+    case_manager_id: string | null;
+    other_case_manager_id: string | null;
   }>(
     `SELECT e.id AS episode_id, p.id AS plan_id, c.id AS child_id, c.external_reference AS key,
             to_char(coalesce(e.earliest_release_date, e.release_date), 'YYYY-MM-DD') AS release_day,
-            to_char(coalesce(s.sentence_date, e.start_date), 'YYYY-MM-DD') AS start_day, la.name AS area
+            to_char(coalesce(s.sentence_date, e.start_date), 'YYYY-MM-DD') AS start_day, la.name AS area,
+            e.case_manager_id,
+            (SELECT u.id FROM app_user u WHERE u.organisation_id = e.supervising_service_id AND NOT u.disabled
+                AND 'YJS_CASE_MANAGER' = ANY(u.roles) AND u.id IS DISTINCT FROM e.case_manager_id
+              ORDER BY u.email LIMIT 1) AS other_case_manager_id
        FROM custodial_episode e
        JOIN child c ON c.id = e.child_id
        JOIN resettlement_plan p ON p.episode_id = e.id
@@ -106,11 +141,15 @@ export async function releaseDemoChildren(db: Client, seed: number): Promise<num
   );
   if (rows.length === 0) return 0;
   const random = seeded(seed * 7919 + 23);
-  const pick = <T>(options: readonly [T, number][]): T => {
-    let r = random();
+  // The case managers' changes and the earlier interventions draw from a generator of their own, so the facts above
+  // stay what they were before those were added.
+  const more = seeded(seed * 7919 + 101);
+  const pickFrom = <T>(draw: () => number, options: readonly [T, number][]): T => {
+    let r = draw();
     for (const [value, weight] of options) if ((r -= weight) < 0) return value;
     return options[options.length - 1][0];
   };
+  const pick = <T>(options: readonly [T, number][]): T => pickFrom(random, options);
   await db.query('BEGIN');
   try {
     for (const row of rows) {
@@ -243,6 +282,74 @@ export async function releaseDemoChildren(db: Client, seed: number): Promise<num
           agreed ? at(minus(r, 38)) : null,
         ],
       );
+      // The case manager: one throughout, or changed once or twice before release (back to the first), as custody's
+      // assignCaseManager records it: the assignment before ends when the next begins, and the episode names the last.
+      const changes = pickFrom<number>(more, [
+        [0, 0.5],
+        [1, 0.33],
+        [2, 0.17],
+      ]);
+      if (row.case_manager_id && row.other_case_manager_id && changes > 0) {
+        const stay = Math.round((Date.parse(`${r}T12:00:00Z`) - Date.parse(`${row.start_day}T12:00:00Z`)) / 86_400_000);
+        let current = row.case_manager_id;
+        for (let n = 1; n <= changes; n++) {
+          const on = minus(row.start_day, -Math.floor((stay * n) / (changes + 1)));
+          const next = current === row.case_manager_id ? row.other_case_manager_id : row.case_manager_id;
+          const reason = n === 1 ? 'Case manager left the team (demo)' : 'Back from long-term leave (demo)';
+          await db.query(
+            `UPDATE case_manager_assignment SET assigned_until = ($2)::timestamptz
+              WHERE episode_id = $1 AND assigned_until IS NULL`,
+            [row.episode_id, at(on)],
+          );
+          await db.query(
+            `INSERT INTO case_manager_assignment (episode_id, case_manager_id, assigned_from, reason)
+             VALUES ($1, $2, ($3)::timestamptz, $4)`,
+            [row.episode_id, next, at(on), reason],
+          );
+          await db.query(
+            `INSERT INTO episode_event (episode_id, type, effective_date, summary, details)
+             VALUES ($1, 'CASE_MANAGER_CHANGED', $2, $3, $4::jsonb)`,
+            [
+              row.episode_id,
+              on,
+              `Case manager changed: ${reason}`,
+              JSON.stringify({
+                source: 'demo seed',
+                before: { caseManagerId: current },
+                after: { caseManagerId: next },
+                reason,
+              }),
+            ],
+          );
+          current = next;
+        }
+        await db.query(`UPDATE custodial_episode SET case_manager_id = $2 WHERE id = $1`, [row.episode_id, current]);
+      }
+      // An intervention on an earlier order (two in five children), and an action of this plan naming it again (most of
+      // those: the plan repeats it) or another: the constructive activities pathway, active, with the child's view
+      // where the plan has their views on the others.
+      const prior = more() < 0.4 ? PRIOR_INTERVENTIONS[Math.floor(more() * PRIOR_INTERVENTIONS.length)] : null;
+      if (prior) {
+        const repeated = more() < 0.65;
+        await db.query(
+          `INSERT INTO prior_intervention (child_id, name, order_description, completed_on, delivered_by, outcome, version)
+           VALUES ($1, $2, $3, $4, $5, $6, 1)`,
+          [row.child_id, prior.name, prior.order, minus(row.start_day, 180), prior.by, prior.outcome],
+        );
+        const planned = repeated ? prior.name : prior.instead;
+        await db.query(
+          `UPDATE pathway SET status = 'IN_PROGRESS', version = version + 1,
+                  child_view = CASE WHEN $2 = 'BOTH' THEN 'I want to get back into boxing' END
+            WHERE plan_id = $1 AND type = 'CONSTRUCTIVE_ACTIVITIES'`,
+          [plan, views],
+        );
+        await db.query(
+          `INSERT INTO pathway_action (pathway_id, description, intervention, owner_name, due_date, done_on, version)
+           SELECT w.id, $2, $3, 'Case manager (demo)', $4::date, NULL, 1 FROM pathway w
+            WHERE w.plan_id = $1 AND w.type = 'CONSTRUCTIVE_ACTIVITIES'`,
+          [plan, `Group work in the community: ${planned}`, planned, minus(r, -21)],
+        );
+      }
       // Released on the day, and where they slept the first night.
       await db.query(
         `UPDATE custodial_episode SET status = 'RELEASED', released_at = ($2)::timestamptz, version = version + 1
@@ -275,4 +382,56 @@ export async function releaseDemoChildren(db: Client, seed: number): Promise<num
     throw error;
   }
   return rows.length;
+}
+
+/**
+ * The escalations the deadline engine would have recorded for the released demo children's deadlines, had it run
+ * through their year (the seed runs no worker): each level of the default ladder (`escalationDates`: the due day, then
+ * working days after it) reached at 09:00 London while the deadline was still unmet, up to the fact that met it or the
+ * day they left, whichever came first, as `milestone_escalation` rows dated then. A deadline never met is MISSED at
+ * the highest level it reached, as the engine leaves it; one met late keeps its level. Run after the milestones are
+ * computed; once only (nothing is done if any of these children's deadlines has an escalation). Returns how many rows
+ * it wrote.
+ */
+export async function escalateDemoReleased(db: Client): Promise<number> {
+  const { rows } = await db.query<{ id: string; key: MilestoneKey; due: string; escalated: boolean }>(
+    `SELECT m.id, m.key, to_char(m.due_date, 'YYYY-MM-DD') AS due,
+            EXISTS (SELECT 1 FROM milestone_escalation x WHERE x.milestone_id = m.id) AS escalated
+       FROM milestone m JOIN custodial_episode e ON e.id = m.episode_id JOIN child c ON c.id = e.child_id
+      WHERE c.external_reference LIKE '${RELEASED_KEY_PREFIX}%' AND e.released_at IS NOT NULL
+        AND m.due_date IS NOT NULL AND m.status <> 'WAIVED'
+      ORDER BY m.id`,
+  );
+  if (rows.length === 0 || rows.some((r) => r.escalated)) return 0;
+  const steps = rows.flatMap((r) =>
+    escalationDates(r.due, DEFAULT_MILESTONE_POLICY[r.key].escalation).map((s) => ({
+      id: r.id,
+      level: s.level,
+      on: s.on,
+    })),
+  );
+  await db.query('BEGIN');
+  try {
+    const inserted = await db.query(
+      `INSERT INTO milestone_escalation (milestone_id, due_date, level, created_at)
+       SELECT m.id, m.due_date, s.level, (s.reached_on::timestamp + time '09:00') AT TIME ZONE 'Europe/London'
+         FROM unnest($1::uuid[], $2::int[], $3::date[]) AS s(id, level, reached_on)
+         JOIN milestone m ON m.id = s.id JOIN custodial_episode e ON e.id = m.episode_id
+        WHERE (s.reached_on::timestamp + time '09:00') AT TIME ZONE 'Europe/London' < least(coalesce(m.met_at, e.released_at), e.released_at)`,
+      [steps.map((s) => s.id), steps.map((s) => s.level), steps.map((s) => s.on)],
+    );
+    await db.query(
+      `UPDATE milestone m SET escalation_level = x.level, version = m.version + 1, updated_at = now(),
+              status = CASE WHEN m.status = 'PENDING' THEN 'MISSED'::milestone_status ELSE m.status END
+         FROM (SELECT milestone_id, max(level) AS level FROM milestone_escalation
+                WHERE milestone_id = ANY($1::uuid[]) GROUP BY milestone_id) x
+        WHERE m.id = x.milestone_id`,
+      [rows.map((r) => r.id)],
+    );
+    await db.query('COMMIT');
+    return inserted.rowCount ?? 0;
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
+  }
 }

@@ -23,11 +23,13 @@ import { INACTIVE_PATHWAY_STATUSES, NeedLevel, PlanStatus } from './planning-enu
  *   always, mental health and substance misuse unless their need is NONE; null while any of them has none;
  * - `release_day_plan_confirmed_on`: the London day the release-day plan was confirmed, while it still is (a change
  *   withdraws the confirmation until it is confirmed again), or null.
- * The plan as it stands: a pathway's view carries no date of its own.
+ * The plan as it stands: a pathway's view carries no date of its own. The child's earlier interventions are looked at
+ * first (most children have none, and then nothing else is read): joined the other way, PostgreSQL could read every
+ * action of every plan, normalising each name, once per child (issue 23's bench: 0.7 ms a child at 450 children).
  */
-/** `repeatedInterventions`' sameName in SQL: lower case, each run of non-letters and non-digits one space, trimmed. */
 const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
 
+/** `repeatedInterventions`' sameName in SQL: lower case, each run of non-letters and non-digits one space, trimmed. */
 const sameName = (column: string) => `btrim(regexp_replace(lower(${column}), '[^[:alnum:]]+', ' ', 'g'))`;
 
 export function planMeasuresSql(episodeId: string): string {
@@ -40,10 +42,11 @@ export function planMeasuresSql(episodeId: string): string {
                    AS agreed_on,
                  (SELECT count(*) > 0 AND bool_and(btrim(coalesce(w.child_view, '')) <> '')
                     FROM pathway w WHERE w.plan_id = p.id AND w.status NOT IN (${inactive})) AS views_every_pathway,
-                 EXISTS (SELECT 1 FROM pathway w JOIN pathway_action a ON a.pathway_id = w.id
-                           JOIN prior_intervention i ON i.child_id = p.child_id
-                          WHERE w.plan_id = p.id AND ${sameName('a.intervention')} <> ''
-                            AND ${sameName('a.intervention')} = ${sameName('i.name')}) AS intervention_repeated,
+                 EXISTS (SELECT 1 FROM prior_intervention i
+                          WHERE i.child_id = p.child_id AND ${sameName('i.name')} <> ''
+                            AND ${sameName('i.name')} IN (SELECT ${sameName('a.intervention')} FROM pathway w
+                                 JOIN pathway_action a ON a.pathway_id = w.id WHERE w.plan_id = p.id))
+                   AS intervention_repeated,
                  rr.first_night_as_planned, rr.ete_started_as_planned,
                  (SELECT ${londonDay('min(e.created_at)')} FROM ete_placement e WHERE e.plan_id = p.id) AS ete_placed_on,
                  (SELECT e.start_date FROM ete_placement e WHERE e.plan_id = p.id

@@ -61,7 +61,12 @@ export class MeasuresResolver {
     if ('refused' in decided) return this.refuse(caller, asked, decided);
     const { scope, population } = await this.resolve(caller, decided);
     const selected = selectedFieldPaths(info);
-    const published = publishMeasures(await this.measures.counts(input, population));
+    // The headline counts cost two statements: not counted for a read of only the trend (the portal's second read of
+    // the page), the breakdowns, the response times or whose they are.
+    const headline = selected.some(
+      (path) => !NOT_HEADLINE.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
+    );
+    const published = headline ? publishMeasures(await this.measures.counts(input, population)) : null;
     // The breakdowns cost a statement of their own: counted only when asked for.
     const breakdowns = selected.some((path) => path.startsWith('breakdowns.'))
       ? await this.measures.breakdownCounts(input, population)
@@ -95,7 +100,7 @@ export class MeasuresResolver {
       youthJusticeServiceId,
       scope,
       population,
-      ...published,
+      ...(published as ReturnType<typeof publishMeasures>),
       breakdowns: breakdowns
         ? BREAKDOWN_DIMENSIONS.map((dimension) => publishBreakdown(dimension, breakdowns.get(dimension) ?? []))
         : undefined,
@@ -202,6 +207,18 @@ export class MeasuresResolver {
     return named(organisation.name, { homeAuthorityId: organisation.id });
   }
 }
+
+/** The fields of `ResettlementMeasuresType` that need none of the headline counts. */
+const NOT_HEADLINE = [
+  'from',
+  'to',
+  'youthJusticeServiceId',
+  'scope',
+  'byMonth',
+  'breakdowns',
+  'responseTimes',
+  '__typename',
+];
 
 /** The audit's resource type of a scope refused (a service's as before). */
 const RESOURCE_TYPE: Record<MeasuresScopeKind, string> = {
