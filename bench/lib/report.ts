@@ -1,5 +1,6 @@
 import type { EngineFigures } from './engine-phase';
 import type { HttpRow, Match } from './http-phase';
+import { PORTAL_P95_TARGET_MS, type PortalRow } from './portal-phase';
 
 export interface TargetResult {
   target: string;
@@ -9,8 +10,14 @@ export interface TargetResult {
 
 const CASELOADS = ['caseload-establishment-p1', 'caseload-establishment-p2', 'caseload-yjs'];
 
-export function evaluateTargets(http: HttpRow[], engine: EngineFigures[]): TargetResult[] {
+export function evaluateTargets(http: HttpRow[], engine: EngineFigures[], portal: PortalRow[]): TargetResult[] {
   const out: TargetResult[] = [];
+  for (const row of portal)
+    out.push({
+      target: `${row.page}: p95 ≤ ${PORTAL_P95_TARGET_MS} ms at c=${row.connections}, every page right`,
+      value: `${row.p95} ms${row.failed ? `, ${row.failed} failed` : ''}`,
+      met: row.failed === 0 && row.requests > 0 && row.p95 <= PORTAL_P95_TARGET_MS,
+    });
   for (const row of http.filter((r) => CASELOADS.includes(r.target) && r.connections === 50)) {
     out.push({
       target: `${row.target}: req/s ≥ 0.6 × baseline at c=50`,
@@ -61,6 +68,7 @@ export function renderMarkdown(r: {
   options: { durationPerCellS: number };
   bodies: Match[];
   http: HttpRow[];
+  portal: PortalRow[];
   engine: EngineFigures[];
   memory: Record<string, number>;
   targets: TargetResult[];
@@ -88,6 +96,19 @@ export function renderMarkdown(r: {
     for (const h of r.http) {
       lines.push(
         `| ${h.target} | ${h.connections} | ${h.api.rps} | ${h.api.p50} / ${h.api.p99} | ${h.baseline.rps} | ${h.baseline.p50} / ${h.baseline.p99} | ${h.rpsRatio} | ${h.p99Ratio} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (r.portal.length) {
+    lines.push(
+      '| portal page | c | pages/s | p50 / p95 / p99 ms | mean ms | api ms a page (mean) | api requests a page | pages | failed |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+    for (const p of r.portal) {
+      const calls = p.api ? Object.entries(p.api.callsPerPage).map(([op, n]) => `${op} × ${n}`) : ['—'];
+      lines.push(
+        `| ${p.page} | ${p.connections} | ${p.rps} | ${p.p50} / ${p.p95} / ${p.p99} | ${p.mean} | ${p.api?.msPerPage ?? '—'} | ${calls.join(', ')} | ${p.requests} | ${p.failed} |`,
       );
     }
     lines.push('');
