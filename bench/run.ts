@@ -213,10 +213,20 @@ async function main(): Promise<void> {
       const pages = await withClient(base, (db) => buildPortalPages(db, portalUrl, subjects));
       log(`\n## Portal pages, signed in through the sign-in form: ${duration} s per cell (${elapsed()})`);
       const sampler = new RssSampler([api.pid, portalProc.pid]).start();
-      portal = await measurePortal(pages, portalUrl, {
+      portal = await measurePortal(pages, {
+        portalUrl,
+        apiMetricsUrl: `http://127.0.0.1:${apiPort}/metrics`,
+        pids: { portal: portalProc.pid, api: api.pid },
+        postgresBackends: () =>
+          withClient(base, async (db) =>
+            (
+              await db.query(
+                `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+              )
+            ).rows.map((r) => r.pid as number),
+          ),
         duration,
         concurrencies: [1, 10],
-        apiMetricsUrl: `http://127.0.0.1:${apiPort}/metrics`,
         log,
       });
       sampler.stop();

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { DEMO_PASSWORD, planEpisode, Subjects } from './http-phase';
+import { cpuMs, sleep } from './procs';
 
 /** The target of issue 20: each page's server time, p95, at most this at national scale. */
 export const PORTAL_P95_TARGET_MS = 150;
@@ -30,11 +31,16 @@ export interface PortalRow {
   mean: number;
   /**
    * What the api did for these pages, from its own `/metrics` (`resettle_graphql_request_duration_seconds`, by
-   * operation) read before and after the cell: GraphQL requests a page by operation, and the api's mean time a page
-   * (receiving each request to sending its answer). The rest of `mean` is the portal's own work. Null when the api's
-   * metrics are not open (METRICS_TOKEN set).
+   * operation) read before and after the cell: GraphQL requests a page and the api's mean time each (receiving the
+   * request to sending its answer), by operation, and the api's time a page in all. The rest of `mean` is the
+   * portal's own work. Null when the api's metrics are not open (METRICS_TOKEN set).
    */
-  api: { callsPerPage: Record<string, number>; msPerPage: number } | null;
+  api: { calls: Record<string, { perPage: number; msEach: number }>; msPerPage: number } | null;
+  /**
+   * CPU time a page (ms; every answer, right or not, over the cell) of the portal process, the api process, and the
+   * PostgreSQL backends of the bench database, from /proc: where the page's work is done.
+   */
+  cpuMsPerPage: { portal: number; api: number; postgres: number };
   /** Pages answered right. */
   requests: number;
   /** Answers that were not 200 with the expected heading, and connection errors or timeouts: none is a fast page. */
@@ -158,6 +164,12 @@ export async function buildPortalPages(db: Client, portalUrl: string, subjects: 
   ];
 }
 
+/** "query caseload × 1 (12.3 ms), …": the api requests a page made and the api's mean time for each. */
+export const describeCalls = (calls: Record<string, { perPage: number; msEach: number }>) =>
+  Object.entries(calls)
+    .map(([operation, c]) => `${operation} × ${c.perPage} (${c.msEach} ms)`)
+    .join(', ');
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN;
 
@@ -167,13 +179,20 @@ const percentile = (sorted: number[], p: number) =>
  * give the percentiles, and anything else is a failure.
  */
 async function cell(
-  portalUrl: string,
   page: PortalPage,
   connections: number,
   duration: number,
-  apiMetricsUrl: string,
+  options: MeasureOptions,
 ): Promise<Omit<PortalRow, 'page' | 'description' | 'path'>> {
-  const before = await graphqlTimes(apiMetricsUrl);
+  const { portalUrl, apiMetricsUrl } = options;
+  const before = await settledGraphqlTimes(apiMetricsUrl);
+  const backends = await options.postgresBackends();
+  const cpu = () => ({
+    portal: cpuMs(options.pids.portal),
+    api: cpuMs(options.pids.api),
+    postgres: backends.map(cpuMs),
+  });
+  const cpuBefore = cpu();
   const good: number[] = [];
   let failed = 0;
   let firstFailure: string | undefined;
@@ -210,19 +229,27 @@ async function cell(
   });
   const seconds = Math.max(result.duration ?? (Date.now() - started) / 1000, 0.001);
   good.sort((a, b) => a - b);
-  const after = await graphqlTimes(apiMetricsUrl);
+  const after = await settledGraphqlTimes(apiMetricsUrl);
+  const cpuAfter = cpu();
   const pages = good.length + failed;
+  const perPage = (ms: number) => (pages ? Math.round((ms / pages) * 10) / 10 : NaN);
+  // A backend gone during the cell (NaN) is left out.
+  const postgresMs = cpuAfter.postgres.reduce((sum, ms, i) => sum + (ms - cpuBefore.postgres[i] || 0), 0);
   let api: PortalRow['api'] = null;
   if (before && after && pages) {
-    const callsPerPage: Record<string, number> = {};
+    const calls: Record<string, { perPage: number; msEach: number }> = {};
     let apiSeconds = 0;
     for (const [operation, { count, sum }] of after) {
-      const calls = count - (before.get(operation)?.count ?? 0);
-      if (calls <= 0) continue;
-      callsPerPage[operation] = Math.round((calls / pages) * 100) / 100;
-      apiSeconds += sum - (before.get(operation)?.sum ?? 0);
+      const n = count - (before.get(operation)?.count ?? 0);
+      if (n <= 0) continue;
+      const seconds = sum - (before.get(operation)?.sum ?? 0);
+      calls[operation] = {
+        perPage: Math.round((n / pages) * 100) / 100,
+        msEach: Math.round((seconds * 10000) / n) / 10,
+      };
+      apiSeconds += seconds;
     }
-    api = { callsPerPage, msPerPage: Math.round((apiSeconds * 1000 * 10) / pages) / 10 };
+    api = { calls, msPerPage: Math.round((apiSeconds * 10000) / pages) / 10 };
   }
   return {
     connections,
@@ -232,6 +259,11 @@ async function cell(
     p99: percentile(good, 99),
     mean: good.length ? Math.round((good.reduce((a, b) => a + b, 0) / good.length) * 10) / 10 : NaN,
     api,
+    cpuMsPerPage: {
+      portal: perPage(cpuAfter.portal - cpuBefore.portal),
+      api: perPage(cpuAfter.api - cpuBefore.api),
+      postgres: perPage(postgresMs),
+    },
     requests: good.length,
     // autocannon counts a timeout among its errors too.
     failed: failed + result.errors,
@@ -254,23 +286,47 @@ async function graphqlTimes(metricsUrl: string): Promise<Map<string, { count: nu
   return out;
 }
 
+/**
+ * The api's figures once the pages still in flight when the load stopped have been answered (the portal finishes
+ * them after autocannon has gone): two reads 300 ms apart with the same number of requests, or after 10 s.
+ */
+async function settledGraphqlTimes(metricsUrl: string): Promise<Map<string, { count: number; sum: number }> | null> {
+  const total = (m: Map<string, { count: number }> | null) => [...(m?.values() ?? [])].reduce((a, o) => a + o.count, 0);
+  let last = await graphqlTimes(metricsUrl);
+  for (const until = Date.now() + 10_000; last && Date.now() < until;) {
+    await sleep(300);
+    const now = await graphqlTimes(metricsUrl);
+    if (total(now) === total(last)) return now;
+    last = now;
+  }
+  return last;
+}
+
+interface MeasureOptions {
+  portalUrl: string;
+  apiMetricsUrl: string;
+  pids: { portal: number; api: number };
+  /** The PostgreSQL backends' pids of the bench database (the api's pool), read before each cell. */
+  postgresBackends: () => Promise<number[]>;
+}
+
 /** Every page at every concurrency, after a short warm-up of each. */
 export async function measurePortal(
   pages: PortalPage[],
-  portalUrl: string,
-  options: { duration: number; concurrencies: number[]; apiMetricsUrl: string; log: (line: string) => void },
+  options: MeasureOptions & { duration: number; concurrencies: number[]; log: (line: string) => void },
 ): Promise<PortalRow[]> {
   const rows: PortalRow[] = [];
   for (const page of pages) {
     // Warm-up (JIT, the api's query cache, connection pools): not recorded.
-    await cell(portalUrl, page, 10, 2, options.apiMetricsUrl);
+    await cell(page, 10, 2, options);
     for (const connections of options.concurrencies) {
-      const c = await cell(portalUrl, page, connections, options.duration, options.apiMetricsUrl);
+      const c = await cell(page, connections, options.duration, options);
       rows.push({ page: page.key, description: page.description, path: page.path, ...c });
       options.log(
         `  ${page.key.padEnd(30)} c=${String(connections).padStart(2)}  ${String(c.rps).padStart(6)} pages/s` +
           `  p50 ${c.p50} p95 ${c.p95} p99 ${c.p99} ms, mean ${c.mean} ms` +
-          (c.api ? `  | api ${c.api.msPerPage} ms a page: ${JSON.stringify(c.api.callsPerPage)}` : '') +
+          (c.api ? `  | api ${c.api.msPerPage} ms a page: ${describeCalls(c.api.calls)}` : '') +
+          `  | CPU ms a page: portal ${c.cpuMsPerPage.portal}, api ${c.cpuMsPerPage.api}, PostgreSQL ${c.cpuMsPerPage.postgres}` +
           (c.failed ? `  FAILED ${c.failed} (first: ${c.firstFailure ?? 'connection error or timeout'})` : ''),
       );
     }

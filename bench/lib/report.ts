@@ -1,6 +1,6 @@
 import type { EngineFigures } from './engine-phase';
 import type { HttpRow, Match } from './http-phase';
-import { PORTAL_P95_TARGET_MS, type PortalRow } from './portal-phase';
+import { describeCalls, PORTAL_P95_TARGET_MS, type PortalRow } from './portal-phase';
 
 export interface TargetResult {
   target: string;
@@ -102,13 +102,13 @@ export function renderMarkdown(r: {
   }
   if (r.portal.length) {
     lines.push(
-      '| portal page | c | pages/s | p50 / p95 / p99 ms | mean ms | api ms a page (mean) | api requests a page | pages | failed |',
+      '| portal page | c | pages/s | p50 / p95 / p99 ms | mean ms | api ms a page (mean) | api requests a page (api ms each) | CPU ms a page: portal / api / PostgreSQL | pages | failed |',
     );
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
     for (const p of r.portal) {
-      const calls = p.api ? Object.entries(p.api.callsPerPage).map(([op, n]) => `${op} × ${n}`) : ['—'];
+      const calls = p.api ? describeCalls(p.api.calls) : '—';
       lines.push(
-        `| ${p.page} | ${p.connections} | ${p.rps} | ${p.p50} / ${p.p95} / ${p.p99} | ${p.mean} | ${p.api?.msPerPage ?? '—'} | ${calls.join(', ')} | ${p.requests} | ${p.failed} |`,
+        `| ${p.page} | ${p.connections} | ${p.rps} | ${p.p50} / ${p.p95} / ${p.p99} | ${p.mean} | ${p.api?.msPerPage ?? '—'} | ${calls} | ${p.cpuMsPerPage.portal} / ${p.cpuMsPerPage.api} / ${p.cpuMsPerPage.postgres} | ${p.requests} | ${p.failed} |`,
       );
     }
     lines.push('');
