@@ -2,9 +2,10 @@
  * npm run bench [-- --plans 100000 --duration 5 --children 450]
  * npm run bench -- --soak 120   (only the soak: see bench/README.md)
  *
- * Seeds its own database (resettle_bench, marked for demo use) and Redis prefix, starts the real api and worker from
- * dist/ and a raw node:http + pg baseline as child processes, and measures: the caseload, the referral inbox and
- * one child's plan through the api against the baseline (autocannon, concurrency 1, 10, 50); the deadline engine
+ * Seeds its own database (resettle_bench, marked for demo use) and Redis prefix, starts the real api, portal and
+ * worker from dist/ and a raw node:http + pg baseline as child processes, and measures: the caseload, the referral
+ * inbox and one child's plan through the api against the baseline (autocannon, concurrency 1, 10, 50); the
+ * caseload, plan and deadlines pages through the real portal, signed in (concurrency 1 and 10); the deadline engine
  * (reconcile from an empty Redis, escalations per second, one reschedule) at 10,000 plans and, with --plans, at
  * more; and the api's and worker's resident memory. Prints a markdown table and writes bench/results/latest.json.
  * See bench/README.md.
@@ -26,6 +27,7 @@ import {
   measureHttp,
 } from './lib/http-phase';
 import { measureMeasures, MeasuresFigures } from './lib/measures-phase';
+import { buildPortalPages, measurePortal, PortalRow } from './lib/portal-phase';
 import { API_NODE_FLAGS, Proc, ROOT, rssMiB, RssSampler, sleep, startNode, waitForHttp } from './lib/procs';
 import { generateReleasedChildren } from './lib/released-generator';
 import { evaluateTargets, renderMarkdown } from './lib/report';
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       // MILESTONE_JOBS_CONCURRENCY for the bench worker; 200 is the shipped default.
       'worker-concurrency': { type: 'string', default: '200' },
       'skip-http': { type: 'boolean', default: false },
+      'skip-portal': { type: 'boolean', default: false },
       'skip-engine': { type: 'boolean', default: false },
       'skip-measures': { type: 'boolean', default: false },
       // Only the measures phase (no HTTP cells, no engine): with --released 100000 for the national figure at scale.
@@ -75,8 +78,12 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const apiPort = Number(process.env.BENCH_API_PORT ?? 3190);
   const baselinePort = Number(process.env.BENCH_BASELINE_PORT ?? 3199);
+  const portalPort = Number(process.env.BENCH_PORTAL_PORT ?? 3191);
+  // The api's and portal's Redis keys (queues, rate limits, portal sessions); another prefix keeps two runs apart.
+  const queuePrefix = process.env.BENCH_QUEUE_PREFIX ?? 'bench-api';
   const graphqlUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  const portalUrl = `http://127.0.0.1:${portalPort}`;
   const urls = benchDatabaseUrls(base);
   const common = {
     DATABASE_URL: urls.DATABASE_URL,
@@ -116,12 +123,14 @@ async function main(): Promise<void> {
   }
   const procs: Proc[] = [];
   let http: HttpRow[] = [];
+  let portal: PortalRow[] = [];
   let matches: Match[] = [];
   const memory: Record<string, number> = {};
   const engine: EngineFigures[] = [];
   let soakFigures: SoakFigures | undefined;
   let measures: MeasuresFigures | undefined;
   const soakSeconds = values.soak ? Number(values.soak) : undefined;
+  const withPortal = !values['skip-portal'] && !soakSeconds && !onlyMeasures;
   let setup: Record<string, unknown> = {};
   try {
     const api = startNode(
@@ -131,7 +140,7 @@ async function main(): Promise<void> {
         ...common,
         API_HOST: '127.0.0.1',
         API_PORT: String(apiPort),
-        QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'bench-api',
+        QUEUE_PREFIX: queuePrefix,
         // The bench sends thousands of requests a minute from one token and one address.
         RATE_LIMIT_PER_MINUTE: '100000000',
         RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
@@ -146,12 +155,33 @@ async function main(): Promise<void> {
       BASELINE_PORT: String(baselinePort),
     });
     procs.push(baseline);
+    // The portal as `npm run start:portal` runs it, in production mode, calling the bench's api. Its session cookie
+    // is sent over plain HTTP here (COOKIE_SECURE=false): production serves it behind TLS.
+    const portalProc = withPortal
+      ? startNode('portal', 'dist/apps/portal/src/main.js', {
+          NODE_ENV: 'production',
+          PORTAL_HOST: '127.0.0.1',
+          PORTAL_PORT: String(portalPort),
+          API_URL: graphqlUrl,
+          REDIS_URL: redisUrl,
+          QUEUE_PREFIX: queuePrefix,
+          SESSION_SECRET: randomBytes(32).toString('hex'),
+          COOKIE_SECURE: 'false',
+          LOG_LEVEL: 'warn',
+        })
+      : undefined;
+    if (portalProc) procs.push(portalProc);
     await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
     await waitForHttp(`${baselineUrl}/health`, 30_000);
+    if (portalProc) await waitForHttp(`${portalUrl}/health`, 60_000);
     await sleep(500);
     memory.apiIdleMiB = rssMiB(api.pid);
     memory.baselineIdleMiB = rssMiB(baseline.pid);
-    log(`\napi up (RSS ${memory.apiIdleMiB} MiB), baseline up (RSS ${memory.baselineIdleMiB} MiB) (${elapsed()})`);
+    if (portalProc) memory.portalIdleMiB = rssMiB(portalProc.pid);
+    log(
+      `\napi up (RSS ${memory.apiIdleMiB} MiB), baseline up (RSS ${memory.baselineIdleMiB} MiB)` +
+        `${portalProc ? `, portal up (RSS ${memory.portalIdleMiB} MiB)` : ''} (${elapsed()})`,
+    );
 
     if (soakSeconds) {
       const subjects = await withClient(base, chooseSubjects);
@@ -188,6 +218,33 @@ async function main(): Promise<void> {
       memory.baselinePeakUnderLoadMiB = sampler.peak(baseline.pid);
       await sleep(2000);
       memory.apiAfterLoadMiB = rssMiB(api.pid);
+    }
+
+    // Before the engine phase, which seeds up to 10,000 plans: these pages are measured at national scale.
+    if (portalProc) {
+      const subjects = await withClient(base, chooseSubjects);
+      const pages = await withClient(base, (db) => buildPortalPages(db, portalUrl, subjects));
+      log(`\n## Portal pages, signed in through the sign-in form: ${duration} s per cell (${elapsed()})`);
+      const sampler = new RssSampler([api.pid, portalProc.pid]).start();
+      portal = await measurePortal(pages, {
+        portalUrl,
+        apiMetricsUrl: `http://127.0.0.1:${apiPort}/metrics`,
+        pids: { portal: portalProc.pid, api: api.pid },
+        postgresBackends: () =>
+          withClient(base, async (db) =>
+            (
+              await db.query(
+                `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+              )
+            ).rows.map((r) => r.pid as number),
+          ),
+        duration,
+        concurrencies: [1, 10],
+        log,
+      });
+      sampler.stop();
+      memory.portalPeakUnderLoadMiB = sampler.peak(portalProc.pid);
+      memory.apiPeakUnderPortalLoadMiB = sampler.peak(api.pid);
     }
 
     if (!skipEngine && !soakSeconds) {
@@ -297,10 +354,11 @@ async function main(): Promise<void> {
     setup,
     bodies: matches,
     http,
+    portal,
     engine,
     measures,
     memory,
-    targets: evaluateTargets(http, engine, measures),
+    targets: evaluateTargets(http, engine, portal, measures),
   };
   // Only the measures: beside the full run's result, not over it.
   const out =

@@ -149,6 +149,19 @@ export async function ensureReferrals(db: Client, graphqlUrl: string, subjects: 
   return n;
 }
 
+/** The episode whose plan is read: the service's sentenced child released first (a remanded one if none is). */
+export async function planEpisode(db: Client, serviceId: string): Promise<string> {
+  const {
+    rows: [plan],
+  } = await db.query(
+    `SELECT e.id FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+      WHERE e.supervising_service_id = $1 AND e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
+      ORDER BY e.status = 'SENTENCED' DESC, e.expected_release_date, e.id LIMIT 1`,
+    [serviceId],
+  );
+  return plan.id as string;
+}
+
 /** The five reads, each as the api request (with a real access token) and the baseline's URL path. */
 export async function buildTargets(
   db: Client,
@@ -162,14 +175,7 @@ export async function buildTargets(
   const officer = await anon.signIn(subjects.service.authority.officer, DEMO_PASSWORD);
   const first = await estManager.request(CASELOAD, { first: pageSize });
   const cursor = first.caseload.pageInfo.endCursor as string;
-  const {
-    rows: [plan],
-  } = await db.query(
-    `SELECT e.id FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
-      WHERE e.supervising_service_id = $1 AND e.status IN ('REMANDED', 'SENTENCED', 'RECALLED')
-      ORDER BY e.status = 'SENTENCED' DESC, e.expected_release_date, e.id LIMIT 1`,
-    [subjects.service.id],
-  );
+  const planId = await planEpisode(db, subjects.service.id);
   const est = subjects.establishment;
   const svc = subjects.service;
   return [
@@ -200,8 +206,8 @@ export async function buildTargets(
     {
       key: 'plan',
       description: `one child's full plan (${svc.name} manager)`,
-      api: { body: body(PLAN, { episodeId: plan.id }), authorization: yjsManager.authorization! },
-      baselinePath: `/plan?episode=${plan.id}`,
+      api: { body: body(PLAN, { episodeId: planId }), authorization: yjsManager.authorization! },
+      baselinePath: `/plan?episode=${planId}`,
     },
   ];
 }

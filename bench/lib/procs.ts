@@ -93,6 +93,21 @@ export function rssMiB(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/**
+ * CPU time a process has used so far (user + system), in ms, from /proc/<pid>/stat (clock ticks of 10 ms, Linux's
+ * USER_HZ of 100); NaN once it has gone.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command (which may hold spaces), from the state on: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Samples the RSS of some processes every 100 ms and keeps the highest seen. */
 export class RssSampler {
   private readonly max = new Map<number, number>();

@@ -1,6 +1,7 @@
 import type { EngineFigures } from './engine-phase';
 import type { HttpRow, Match } from './http-phase';
 import type { MeasuresFigures } from './measures-phase';
+import { describeCalls, PORTAL_P95_TARGET_MS, type PortalRow } from './portal-phase';
 
 /** Issue 23's targets: a service's measures page within 300 ms; the national figures (100,000 children) within 3 s. */
 const SERVICE_PAGE_MS = 300;
@@ -15,8 +16,19 @@ export interface TargetResult {
 
 const CASELOADS = ['caseload-establishment-p1', 'caseload-establishment-p2', 'caseload-yjs'];
 
-export function evaluateTargets(http: HttpRow[], engine: EngineFigures[], measures?: MeasuresFigures): TargetResult[] {
+export function evaluateTargets(
+  http: HttpRow[],
+  engine: EngineFigures[],
+  portal: PortalRow[],
+  measures?: MeasuresFigures,
+): TargetResult[] {
   const out: TargetResult[] = [];
+  for (const row of portal)
+    out.push({
+      target: `${row.page}: p95 ≤ ${PORTAL_P95_TARGET_MS} ms at c=${row.connections}, every page right`,
+      value: `${row.p95} ms${row.failed ? `, ${row.failed} failed` : ''}`,
+      met: row.failed === 0 && row.requests > 0 && row.p95 <= PORTAL_P95_TARGET_MS,
+    });
   for (const row of measures?.rows.filter((r) => r.read === 'page') ?? []) {
     if (row.scope === 'YOUTH_JUSTICE_SERVICE')
       out.push({
@@ -85,6 +97,7 @@ export function renderMarkdown(r: {
   options: { durationPerCellS: number };
   bodies: Match[];
   http: HttpRow[];
+  portal: PortalRow[];
   engine: EngineFigures[];
   measures?: MeasuresFigures;
   memory: Record<string, number>;
@@ -113,6 +126,19 @@ export function renderMarkdown(r: {
     for (const h of r.http) {
       lines.push(
         `| ${h.target} | ${h.connections} | ${h.api.rps} | ${h.api.p50} / ${h.api.p99} | ${h.baseline.rps} | ${h.baseline.p50} / ${h.baseline.p99} | ${h.rpsRatio} | ${h.p99Ratio} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (r.portal.length) {
+    lines.push(
+      '| portal page | c | pages/s | p50 / p95 / p99 ms | mean ms | api ms a page (mean) | api requests a page (api ms each) | CPU ms a page: portal / api / PostgreSQL | pages | failed |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
+    for (const p of r.portal) {
+      const calls = p.api ? describeCalls(p.api.calls) : '—';
+      lines.push(
+        `| ${p.page} | ${p.connections} | ${p.rps} | ${p.p50} / ${p.p95} / ${p.p99} | ${p.mean} | ${p.api?.msPerPage ?? '—'} | ${calls} | ${p.cpuMsPerPage.portal} / ${p.cpuMsPerPage.api} / ${p.cpuMsPerPage.postgres} | ${p.requests} | ${p.failed} |`,
       );
     }
     lines.push('');
