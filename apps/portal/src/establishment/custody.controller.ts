@@ -6,6 +6,7 @@ import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { dateFromParts } from '../forms/date-input';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { govukDate, humanDates } from '../http/view-filters';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
@@ -27,6 +28,8 @@ import {
 import { sentenceAtHearingNotice } from './hearing-forms';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { skip: ['step'], maxLength: 1000 };
 
 /** What the custody pages need of the episode, and who is asking. */
 const CUSTODY_CONTEXT = `query($id: ID!) {
@@ -122,7 +125,7 @@ export class CustodyController {
     @Body() body: Values,
   ) {
     const { episode } = await this.load(request, episodeId);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     values.expectedVersion ||= String(episode.version);
     if (body?.step === 'change') return this.renderSentenceForm(request, reply, episode, values);
     const { errors } = validateForm(SentenceForm, values);
@@ -248,7 +251,7 @@ export class CustodyController {
     @Body() body: Values,
   ) {
     const { episode } = await this.load(request, episodeId);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     values.expectedVersion ||= String(episode.version);
     const { errors } = validateForm(EarlyReleaseForm, values);
     if (errors) return this.renderEarlyRelease(request, reply, episode, values, errors, 400);
@@ -393,14 +396,4 @@ function sentenceAnswers(values: Values, known: number | null): { key: string; v
     });
   }
   return rows;
-}
-
-/** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 1000) continue;
-    values[name] = value;
-  }
-  return values;
 }

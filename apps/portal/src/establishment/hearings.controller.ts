@@ -4,6 +4,7 @@ import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { mayRecordFacts } from '../facts/fact-specs';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { govukDate } from '../http/view-filters';
 import { flash } from '../session/portal-session';
@@ -24,6 +25,8 @@ import {
 } from './hearing-forms';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { skip: ['step'], maxLength: 1200 };
 type Named = { id: string; name: string };
 
 const CONTEXT = `query($id: ID!) {
@@ -330,7 +333,7 @@ export class HearingsController {
     body: unknown,
   ) {
     const { episode, hearing } = await this.load(request, episodeId, hearingId ?? undefined);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const step = (body as Values | null)?.step;
     values.expectedVersion ||= String(hearing ? hearing.version : episode.version);
     if (step === 'change') return this.renderForm(s, request, reply, episode, hearing, values);
@@ -479,14 +482,4 @@ function hearingNow(h: Hearing): string {
       ? `, cancelled: ${h.cancellationReason}`
       : '';
   return `the hearing is at ${h.court} on ${govukDate(h.hearingDate)}${outcome}`;
-}
-
-/** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 1200) continue;
-    values[name] = value;
-  }
-  return values;
 }

@@ -5,6 +5,7 @@ import { RELEASE_DAY_TOLERANCE_DAYS } from '@resettle/custody';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { govukDate, govukDateTime } from '../http/view-filters';
 import { flash } from '../session/portal-session';
@@ -28,6 +29,8 @@ import {
 } from './movement-forms';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { skip: ['step'], maxLength: 1200 };
 type Named = { id: string; name: string };
 
 const CONTEXT = `query($id: ID!) {
@@ -311,7 +314,7 @@ export class MovementsController {
   /** One address for the three steps: `step` is check (the form sent), change (back to the form), or confirm. */
   private async post(m: Movement, request: FastifyRequest, reply: FastifyReply, episodeId: string, body: unknown) {
     const { episode } = await this.load(request, episodeId);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const step = stepOf(body);
     values.expectedVersion ||= String(episode.version);
     // Back to the form; or, on the supervision form, the receiving service chosen and its case managers offered.
@@ -523,14 +526,4 @@ function stepOf(body: unknown): string | undefined {
   const step = (body as Record<string, unknown> | null)?.step;
   const last = Array.isArray(step) ? step.at(-1) : step;
   return typeof last === 'string' ? last : undefined;
-}
-
-/** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 1200) continue;
-    values[name] = value;
-  }
-  return values;
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { govukDate } from '../http/view-filters';
 import { PATHWAY_LABELS } from '../plans/plan-labels';
@@ -23,6 +24,8 @@ import {
 } from './fact-specs';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { skip: ['step'], maxLength: 2000, unixLines: true };
 
 interface Context {
   key: FactKey;
@@ -61,7 +64,7 @@ export class FactsController {
     @Body() body: Values,
   ) {
     const context = await this.load(request, episodeId, fact);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     if (body?.step === 'change') return this.renderForm(request, reply, context, values);
     const spec = FACTS[context.key];
     const { errors } = validateForm(spec.form, values);
@@ -196,17 +199,6 @@ export class FactsController {
       status,
     );
   }
-}
-
-/** The posted answers, without the CSRF token and the step (text only, so they go back into hidden fields). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'step' || typeof value !== 'string' || value.length > 2000) continue;
-    // A textarea's lines as the api keeps them (browsers send CRLF).
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }
 
 /** Sensible first answers: the address to tell, and the health need when only one still needs a handover. */

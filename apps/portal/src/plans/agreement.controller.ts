@@ -2,8 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { formError, FormErrors, validateForm } from '../forms/form-errors';
 import { VersionedForm } from '../forms/portal-forms';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { UnsavedAnswer, unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
@@ -20,9 +21,12 @@ import {
   explanationInput,
   mayChangePlan,
 } from './child-voice-forms';
+import { planChangeRefusal } from './plan-change-refusal';
 import { MARK_PLAN_AGREED, PLAN_AGREEMENT_PAGE, RECORD_PLAN_EXPLANATION, UPDATE_CHILD_VOICE } from './plan-queries';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { maxLength: 5000, unixLines: true };
 
 interface Agreement {
   childAgreement: string | null;
@@ -82,7 +86,7 @@ export class AgreementController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { value, errors } = validateForm(ChildVoiceForm, values);
     if (errors) return this.renderVoice(request, reply, loaded, values, errors, 400);
     try {
@@ -90,7 +94,12 @@ export class AgreementController {
         input: childVoiceInput(loaded.episode.resettlementPlan.id, value),
       });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, CHILD_VOICE_FIELD_OF, 'selfAssessment');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: CHILD_VOICE_FIELD_OF,
+        fallback: 'selfAssessment',
+        stale: STALE,
+      });
       if (refusal.stale) {
         const fresh = await this.load(request, id);
         return this.renderVoice(request, reply, fresh, voiceValues(fresh), refusal.errors, 409, values);
@@ -119,7 +128,7 @@ export class AgreementController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { value, errors } = validateForm(ExplanationForm, values);
     if (errors) return this.renderAgreement(request, reply, loaded, values, errors, 400);
     try {
@@ -127,7 +136,12 @@ export class AgreementController {
         input: explanationInput(loaded.episode.resettlementPlan.id, value),
       });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, EXPLANATION_FIELD_OF, 'explainedOnDay');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: EXPLANATION_FIELD_OF,
+        fallback: 'explainedOnDay',
+        stale: STALE,
+      });
       if (refusal.stale) {
         const fresh = await this.load(request, id);
         const now = agreementValues(fresh);
@@ -157,7 +171,7 @@ export class AgreementController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const { value, errors } = validateForm(VersionedForm, formValues(body));
+    const { value, errors } = validateForm(VersionedForm, postedValues(body, POSTED));
     if (errors) return this.renderCheck(request, reply, loaded, formError('agree', STALE), 400);
     try {
       await this.api.asUser(request, MARK_PLAN_AGREED, {
@@ -171,7 +185,12 @@ export class AgreementController {
         const text = blocked ? 'The plan cannot be marked agreed yet: see what still blocks it' : STALE;
         return this.renderCheck(request, reply, fresh, formError('agree', text), 409);
       }
-      const r = refusalOf(error, loaded, {}, 'agree');
+      const r = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: {},
+        fallback: 'agree',
+        stale: STALE,
+      });
       return this.renderCheck(request, reply, loaded, r.errors, r.status);
     }
     flash(request, 'The plan is marked agreed');
@@ -274,28 +293,6 @@ export class AgreementController {
   }
 }
 
-/** The api's refusal, shaped for the form: its messages against the fields, a stale version, or not theirs. */
-function refusalOf(
-  error: unknown,
-  loaded: Loaded,
-  fieldOf: Record<string, string>,
-  fallback: string,
-): { errors: FormErrors; status: number; stale?: boolean } {
-  if (!(error instanceof ApiError)) throw error;
-  if (error.code === 'BAD_USER_INPUT')
-    return { errors: apiFormErrors(error, (path) => fieldOf[path.split('.').pop() ?? ''], fallback), status: 400 };
-  if (error.code === 'CONFLICT') return { errors: formError(fallback, STALE), status: 409, stale: true };
-  if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-    return {
-      errors: formError(
-        fallback,
-        `You cannot change this plan: ask ${loaded.episode.supervisingService.name}. Nothing was saved.`,
-      ),
-      status: 403,
-    };
-  throw error;
-}
-
 function voiceValues({ episode }: Loaded): Values {
   const voice = episode.resettlementPlan.childVoice ?? {};
   const values: Values = { expectedVersion: String(episode.resettlementPlan.version) };
@@ -327,14 +324,4 @@ function agreementValues({ episode }: Loaded): Values {
     parentCarerAgreement: a?.parentCarerAgreement ?? '',
     parentCarerAgreementWords: a?.parentCarerAgreementWords ?? '',
   };
-}
-
-/** The posted answers without the CSRF token (text only; a textarea's lines as the api keeps them). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }

@@ -2,16 +2,20 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { formError, FormErrors, validateForm } from '../forms/form-errors';
 import { VersionedForm } from '../forms/portal-forms';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import { mayChangePlan } from './child-voice-forms';
 import { CIRCUMSTANCE_FIELD_OF, CircumstanceForm, circumstanceInput } from './circumstance-forms';
+import { planChangeRefusal } from './plan-change-refusal';
 import { CIRCUMSTANCE_LABELS } from './plan-labels';
 import { CIRCUMSTANCES_PAGE, RECORD_CIRCUMSTANCE, REMOVE_CIRCUMSTANCE } from './plan-queries';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { maxLength: 5000, unixLines: true };
 
 interface Circumstance {
   id: string;
@@ -73,7 +77,7 @@ export class CircumstancesController {
     @Param('episodeId', ParseUUIDPipe) id: string,
     @Body() body: Values,
   ) {
-    return this.save(request, reply, id, null, formValues(body));
+    return this.save(request, reply, id, null, postedValues(body, POSTED));
   }
 
   @Get(':circumstanceId')
@@ -96,7 +100,7 @@ export class CircumstancesController {
     @Param('circumstanceId', ParseUUIDPipe) circumstanceId: string,
     @Body() body: Values,
   ) {
-    return this.save(request, reply, id, circumstanceId, formValues(body));
+    return this.save(request, reply, id, circumstanceId, postedValues(body, POSTED));
   }
 
   @Get(':circumstanceId/remove')
@@ -121,14 +125,19 @@ export class CircumstancesController {
     const loaded = await this.load(request, id);
     const found = loaded.episode.resettlementPlan.circumstances?.find((c) => c.id === circumstanceId);
     if (!found) return this.renderList(request, reply, loaded, formError('circumstances', GONE), 409);
-    const { value, errors } = validateForm(VersionedForm, formValues(body));
+    const { value, errors } = validateForm(VersionedForm, postedValues(body, POSTED));
     if (errors) return this.renderRemove(request, reply, loaded, found, errors, 400);
     try {
       await this.api.asUser(request, REMOVE_CIRCUMSTANCE, {
         input: { circumstanceId, expectedVersion: value.expectedVersion },
       });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, {}, 'remove');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: {},
+        fallback: 'remove',
+        stale: STALE,
+      });
       if (!refusal.stale) return this.renderRemove(request, reply, loaded, found, refusal.errors, refusal.status);
       const fresh = await this.load(request, id);
       const now = fresh.episode.resettlementPlan.circumstances?.find((c) => c.id === circumstanceId);
@@ -159,7 +168,12 @@ export class CircumstancesController {
         input: circumstanceInput(loaded.episode.resettlementPlan.id, value),
       });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, CIRCUMSTANCE_FIELD_OF, existing ? 'response' : 'kind');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: CIRCUMSTANCE_FIELD_OF,
+        fallback: existing ? 'response' : 'kind',
+        stale: STALE,
+      });
       if (!refusal.stale)
         return this.renderForm(request, reply, loaded, existing, values, refusal.errors, refusal.status);
       // What is there now: the circumstance of that kind (someone else's), beside what this person typed.
@@ -268,36 +282,4 @@ function circumstanceOf(loaded: Loaded, id: string): Circumstance {
 
 function valuesOf(c: Circumstance): Values {
   return { kind: c.kind, detail: c.detail ?? '', response: c.response, expectedVersion: String(c.version) };
-}
-
-/** The api's refusal, shaped for the form: its messages against the fields, a stale version, or not theirs. */
-function refusalOf(
-  error: unknown,
-  loaded: Loaded,
-  fieldOf: Record<string, string>,
-  fallback: string,
-): { errors: FormErrors; status: number; stale?: boolean } {
-  if (!(error instanceof ApiError)) throw error;
-  if (error.code === 'BAD_USER_INPUT')
-    return { errors: apiFormErrors(error, (path) => fieldOf[path.split('.').pop() ?? ''], fallback), status: 400 };
-  if (error.code === 'CONFLICT') return { errors: formError(fallback, STALE), status: 409, stale: true };
-  if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-    return {
-      errors: formError(
-        fallback,
-        `You cannot change this plan: ask ${loaded.episode.supervisingService.name}. Nothing was saved.`,
-      ),
-      status: 403,
-    };
-  throw error;
-}
-
-/** The posted answers without the CSRF token (text only; a textarea's lines as the api keeps them). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }

@@ -3,15 +3,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
+import { formError, FormErrors, validateForm } from '../forms/form-errors';
 import { VersionedForm } from '../forms/portal-forms';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import { mayChangePlan } from './child-voice-forms';
 import { INTERVENTION_FIELD_OF, interventionFields, InterventionForm } from './intervention-forms';
+import { planChangeRefusal } from './plan-change-refusal';
 import { INTERVENTIONS_PAGE, RECORD_INTERVENTION, REMOVE_INTERVENTION, UPDATE_INTERVENTION } from './plan-queries';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { maxLength: 5000, unixLines: true };
 
 interface Intervention {
   id: string;
@@ -79,7 +83,7 @@ export class InterventionsController {
     @Param('episodeId', ParseUUIDPipe) id: string,
     @Body() body: Values,
   ) {
-    return this.save(request, reply, id, null, formValues(body));
+    return this.save(request, reply, id, null, postedValues(body, POSTED));
   }
 
   @Get(':interventionId')
@@ -102,7 +106,7 @@ export class InterventionsController {
     @Param('interventionId', ParseUUIDPipe) interventionId: string,
     @Body() body: Values,
   ) {
-    return this.save(request, reply, id, interventionId, formValues(body));
+    return this.save(request, reply, id, interventionId, postedValues(body, POSTED));
   }
 
   @Get(':interventionId/remove')
@@ -127,14 +131,19 @@ export class InterventionsController {
     const loaded = await this.load(request, id);
     const found = findIn(loaded, interventionId);
     if (!found) return this.renderList(request, reply, loaded, formError('interventions', GONE), 409);
-    const { value, errors } = validateForm(VersionedForm, formValues(body));
+    const { value, errors } = validateForm(VersionedForm, postedValues(body, POSTED));
     if (errors) return this.renderRemove(request, reply, loaded, found, errors, 400);
     try {
       await this.api.asUser(request, REMOVE_INTERVENTION, {
         input: { priorInterventionId: interventionId, expectedVersion: value.expectedVersion },
       });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, {}, 'remove');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: {},
+        fallback: 'remove',
+        stale: STALE,
+      });
       if (!refusal.stale) return this.renderRemove(request, reply, loaded, found, refusal.errors, refusal.status);
       const fresh = await this.load(request, id);
       const now = findIn(fresh, interventionId);
@@ -177,7 +186,12 @@ export class InterventionsController {
       else
         await this.api.asUser(request, RECORD_INTERVENTION, { input: { childId: loaded.episode.child.id, ...fields } });
     } catch (error) {
-      const refusal = refusalOf(error, loaded, INTERVENTION_FIELD_OF, 'name');
+      const refusal = planChangeRefusal(error, {
+        supervisingServiceName: loaded.episode.supervisingService.name,
+        fieldOf: INTERVENTION_FIELD_OF,
+        fallback: 'name',
+        stale: STALE,
+      });
       if (!refusal.stale || !existing)
         return this.renderForm(request, reply, loaded, existing, values, refusal.errors, refusal.status);
       // What is there now, beside what this person typed.
@@ -300,36 +314,4 @@ function valuesOf(i: Intervention): Values {
     outcome: i.outcome ?? '',
     expectedVersion: String(i.version),
   };
-}
-
-/** The api's refusal, shaped for the form: its messages against the fields, a stale version, or not theirs. */
-function refusalOf(
-  error: unknown,
-  loaded: Loaded,
-  fieldOf: Record<string, string>,
-  fallback: string,
-): { errors: FormErrors; status: number; stale?: boolean } {
-  if (!(error instanceof ApiError)) throw error;
-  if (error.code === 'BAD_USER_INPUT')
-    return { errors: apiFormErrors(error, (path) => fieldOf[path.split('.').pop() ?? ''], fallback), status: 400 };
-  if (error.code === 'CONFLICT') return { errors: formError(fallback, STALE), status: 409, stale: true };
-  if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-    return {
-      errors: formError(
-        fallback,
-        `You cannot change this plan: ask ${loaded.episode.supervisingService.name}. Nothing was saved.`,
-      ),
-      status: 403,
-    };
-  throw error;
-}
-
-/** The posted answers without the CSRF token (text only; a textarea's lines as the api keeps them). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }

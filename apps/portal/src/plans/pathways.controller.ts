@@ -5,6 +5,7 @@ import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors, validateForm } from '../forms/form-errors';
 import { VersionedForm } from '../forms/portal-forms';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
 import {
@@ -30,6 +31,8 @@ import {
 } from './plan-queries';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { maxLength: 5000, unixLines: true };
 
 interface PathwayView {
   id: string;
@@ -97,7 +100,7 @@ export class PathwaysController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, episodeId, pathwayId);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { value, errors } = validateForm(PathwayForm, values);
     if (errors) return this.render(request, reply, loaded, values, {}, errors, 400);
     try {
@@ -123,7 +126,7 @@ export class PathwaysController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, episodeId, pathwayId);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { value, errors } = validateForm(ActionForm, values);
     const pathwayValues = valuesOf(loaded.pathway);
     if (errors) return this.render(request, reply, loaded, pathwayValues, values, errors, 400);
@@ -149,7 +152,7 @@ export class PathwaysController {
     const loaded = await this.load(request, episodeId, pathwayId);
     const action = loaded.pathway.actions.find((a) => a.id === actionId);
     if (!action) throw new ApiError('Not found', 'NOT_FOUND');
-    const { value, errors } = validateForm(VersionedForm, formValues(body));
+    const { value, errors } = validateForm(VersionedForm, postedValues(body, POSTED));
     const pathwayValues = valuesOf(loaded.pathway);
     const field = `action-${actionId}`;
     if (errors) return this.render(request, reply, loaded, pathwayValues, {}, formError(field, STALE_ACTION), 400);
@@ -306,14 +309,4 @@ function valuesOf(pathway: PathwayView): Values {
     ownerName: pathway.ownerName ?? '',
     childView: pathway.childView ?? '',
   };
-}
-
-/** The posted answers without the CSRF token (text only; a textarea's lines as the api keeps them). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }

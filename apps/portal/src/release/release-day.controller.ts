@@ -4,6 +4,7 @@ import { Capability, mayPerform, Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors } from '../forms/form-errors';
+import { postedValues, PostedValuesOptions } from '../forms/posted-values';
 import { UnsavedAnswer, unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
@@ -23,6 +24,8 @@ import {
 } from './release-day-forms';
 
 type Values = Record<string, string>;
+/** What a posted form of this page holds (see postedValues). */
+const POSTED: PostedValuesOptions = { maxLength: 5000, unixLines: true };
 type Plan = Record<string, unknown> & { version: number; confirmedAt: string | null; gaps: Gap[]; warnings: string[] };
 type Gap = { field: string; message: string };
 
@@ -93,7 +96,7 @@ export class ReleaseDayController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { input, errors } = releaseDayPlanInput(loaded.episode.resettlementPlan.id, values);
     if (errors) return this.render(request, reply, loaded, { values, errors }, 400);
     try {
@@ -124,7 +127,7 @@ export class ReleaseDayController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     try {
       await this.api.asUser(request, PLAN_RELEASE_DAY, {
         input: arrangementsInput(loaded.episode.resettlementPlan.id, values),
@@ -190,7 +193,7 @@ export class ReleaseDayController {
     @Body() body: Values,
   ) {
     const loaded = await this.load(request, id);
-    const values = formValues(body);
+    const values = postedValues(body, POSTED);
     const { input, errors } = releaseRecordInput(loaded.episode.resettlementPlan.id, values);
     if (errors) return this.render(request, reply, loaded, { recordValues: values, errors }, 400);
     try {
@@ -361,14 +364,4 @@ function checkRows(episodeId: string, plan: Plan) {
       'supervisionExplainedByName',
     ),
   ];
-}
-
-/** The posted answers without the CSRF token (text only). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
 }
