@@ -1485,7 +1485,7 @@ describe('the authorisation matrix', () => {
           // Every refusal, and every read or change of a child's record, leaves an audit row.
           const audited = typeof op.audited === 'function' ? op.audited(target) : op.audited;
           const rows: AuditRow[] = await t.dataSource.query(
-            `SELECT action, outcome, resource_type, resource_id, child_id FROM audit_event WHERE id > $1 ORDER BY id`,
+            `SELECT action, outcome, resource_type, resource_id, child_id FROM audit_event WHERE id > $1 ORDER BY id, position`,
             [before],
           );
           if (expected !== 'allow' || audited) {

@@ -134,7 +134,7 @@ describe('the caseload page read with its records', () => {
       outcome: string;
       actor_organisation_id: string;
     }[] = await t.dataSource.query(
-      `SELECT child_id, resource_id, fields_read, outcome, actor_organisation_id FROM audit_event WHERE action = 'caseload' ORDER BY id OFFSET $1`,
+      `SELECT child_id, resource_id, fields_read, outcome, actor_organisation_id FROM audit_event WHERE action = 'caseload' ORDER BY id, position OFFSET $1`,
       [before],
     );
     const nodes = data.caseload.edges.map((e: any) => e.node);

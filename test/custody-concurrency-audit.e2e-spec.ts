@@ -105,7 +105,7 @@ describe('the custody record: concurrency and audit (GraphQL, PostgreSQL, Redis)
   describe('audit of changes', () => {
     const auditRows = (resourceId: string, action: string) =>
       t.dataSource.query(
-        `SELECT action, outcome, before, after, actor_user_id FROM audit_event WHERE resource_id = $1 AND action = $2 ORDER BY id`,
+        `SELECT action, outcome, before, after, actor_user_id FROM audit_event WHERE resource_id = $1 AND action = $2 ORDER BY id, position`,
         [resourceId, action],
       );
 

@@ -60,7 +60,7 @@ describe('identity: sign-in, tokens, OIDC and user administration', () => {
   const refresh = (refreshToken: string) => t.graphql(REFRESH, { input: { refreshToken } });
   const meWith = (authorization: string) => t.graphql(ME, undefined, { authorization });
   const auditRows = (where: string, params: unknown[] = []) =>
-    t.dataSource.query(`SELECT * FROM audit_event WHERE ${where} ORDER BY id`, params);
+    t.dataSource.query(`SELECT * FROM audit_event WHERE ${where} ORDER BY id, position`, params);
   const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
   const INVITATION_SUBJECT = 'Resettle: choose your password';
   /**

@@ -409,7 +409,7 @@ describe('planning meetings', () => {
       expect((await getFeed(feed.path)).statusCode).toBe(404);
       expect((await getFeed(rotated.path)).statusCode).toBe(200);
       const rows = await t.dataSource.query(
-        `SELECT detail FROM audit_event WHERE action = 'createCalendarFeed' AND actor_user_id = $1 ORDER BY id`,
+        `SELECT detail FROM audit_event WHERE action = 'createCalendarFeed' AND actor_user_id = $1 ORDER BY id, position`,
         [nurse.userId],
       );
       expect(rows.map((r: { detail: { event: string } }) => r.detail.event)).toEqual([
@@ -666,7 +666,7 @@ describe('planning meetings', () => {
       expect(now.history.map((e: { type: string }) => e.type)).toContain('MEETING_CANCELLED');
 
       const audit = await t.dataSource.query(
-        `SELECT action, outcome, resource_type, child_id FROM audit_event WHERE resource_id = $1 AND outcome = 'SUCCEEDED' ORDER BY id`,
+        `SELECT action, outcome, resource_type, child_id FROM audit_event WHERE resource_id = $1 AND outcome = 'SUCCEEDED' ORDER BY id, position`,
         [initial.id],
       );
       expect(audit).toEqual([
@@ -681,7 +681,7 @@ describe('planning meetings', () => {
       ]);
       // The stale attempt left a FAILED row.
       const [failed] = await t.dataSource.query(
-        `SELECT outcome, detail FROM audit_event WHERE action = 'rescheduleMeeting' AND outcome = 'FAILED' ORDER BY id LIMIT 1`,
+        `SELECT outcome, detail FROM audit_event WHERE action = 'rescheduleMeeting' AND outcome = 'FAILED' ORDER BY id, position LIMIT 1`,
       );
       expect(failed.detail.code).toBe('CONFLICT');
     });

@@ -229,7 +229,7 @@ describe('notifications', () => {
       expect(unread.edges.map((e: any) => e.node.id).sort()).toEqual([mine[1], mine[2]].sort());
 
       const audit = await t.dataSource.query(
-        `SELECT outcome, resource_type, detail FROM audit_event WHERE action = 'markNotificationsRead' AND actor_user_id = $1 ORDER BY id`,
+        `SELECT outcome, resource_type, detail FROM audit_event WHERE action = 'markNotificationsRead' AND actor_user_id = $1 ORDER BY id, position`,
         [carol.userId],
       );
       expect(audit[0]).toMatchObject({

@@ -268,7 +268,7 @@ describe('referral response times', () => {
     expect(seen.responseDue).toMatchObject({ step: 'OFFER', dueDate: '2026-12-11', targetWorkingDays: 5 });
     // The change and the officer's refusal are audited (the case manager was refused at the door).
     const audit = await t.dataSource.query(
-      `SELECT actor_user_id, outcome, after FROM audit_event WHERE resource_type = 'ReferralResponseTargets' ORDER BY id`,
+      `SELECT actor_user_id, outcome, after FROM audit_event WHERE resource_type = 'ReferralResponseTargets' ORDER BY id, position`,
     );
     expect(audit.map((a: { outcome: string }) => a.outcome)).toEqual(['DENIED', 'SUCCEEDED']);
     expect(audit[1].actor_user_id).toBe(lead.userId);

@@ -590,7 +590,7 @@ describe('referrals', () => {
 
   it('every change and every read is in the audit log', async () => {
     const rows: { action: string; outcome: string; resource_type: string }[] = await t.dataSource.query(
-      `SELECT action, outcome, resource_type FROM audit_event WHERE resource_id = $1 OR (resource_type = 'ReferralMessage' AND child_id = $2) ORDER BY id`,
+      `SELECT action, outcome, resource_type FROM audit_event WHERE resource_id = $1 OR (resource_type = 'ReferralMessage' AND child_id = $2) ORDER BY id, position`,
       [referral.id, w.a.child.id],
     );
     const succeeded = rows.filter((r) => r.outcome === 'SUCCEEDED').map((r) => r.action);

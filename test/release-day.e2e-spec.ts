@@ -600,7 +600,7 @@ describe('the day of release and after', () => {
 
     it('leaves an audit row for every change, with the person, in the change’s own transaction', async () => {
       const rows = await t.dataSource.query(
-        `SELECT action, resource_type, actor_user_id FROM audit_event WHERE child_id = $1 AND outcome = 'SUCCEEDED' AND action = ANY($2) ORDER BY id`,
+        `SELECT action, resource_type, actor_user_id FROM audit_event WHERE child_id = $1 AND outcome = 'SUCCEEDED' AND action = ANY($2) ORDER BY id, position`,
         [
           w.a.child.id,
           [

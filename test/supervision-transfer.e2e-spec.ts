@@ -303,7 +303,7 @@ describe('transferSupervision (GraphQL, PostgreSQL, Redis)', () => {
     const auditOf = async (action: string) =>
       world.t.dataSource.query(
         `SELECT outcome, resource_type AS "resourceType", resource_id AS "resourceId", fields_read AS "fieldsRead", detail
-           FROM audit_event WHERE action = $1 ORDER BY id`,
+           FROM audit_event WHERE action = $1 ORDER BY id, position`,
         [action],
       );
 
