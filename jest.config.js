@@ -23,6 +23,9 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Test databases are dropped together at the end, not one by one (test/support/deferred-drops.js says why).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   // e2e suites boot the real api against PostgreSQL and Redis; unit tests finish far inside this.
   testTimeout: 60000,
   // A fresh process for every test file (a worker is recycled once it holds more than this, which is always): a
