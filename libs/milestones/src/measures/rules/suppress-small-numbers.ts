@@ -80,10 +80,7 @@ export interface PublishedTable {
  * stand in other tables: where the rows' totals would give a hidden one away, the grand total is hidden instead.
  * Pure and deterministic. `threshold` as `suppressSmallNumbers`'.
  */
-export function suppressTable(
-  rows: readonly (readonly number[])[],
-  threshold = SUPPRESSION_THRESHOLD,
-): PublishedTable {
+export function suppressTable(rows: readonly (readonly number[])[], threshold = SUPPRESSION_THRESHOLD): PublishedTable {
   const width = rows[0]?.length ?? 0;
   for (const row of rows) {
     if (row.length !== width) throw new RangeError('Every row of a table has the same number of cells');
@@ -110,7 +107,7 @@ export function suppressTable(
   ];
   const valueAt = ([r, c]: At) => withTotals[r][c];
   const isHidden = ([r, c]: At) => hide[r][c];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const hiddenParts = line.parts.filter(isHidden);
@@ -120,7 +117,9 @@ export function suppressTable(
       if (!exposed) continue;
       const [next] = line.partsFixed
         ? []
-        : line.parts.filter((at) => !isHidden(at)).sort((a, b) => valueAt(a) - valueAt(b) || a[0] - b[0] || a[1] - b[1]);
+        : line.parts
+            .filter((at) => !isHidden(at))
+            .sort((a, b) => valueAt(a) - valueAt(b) || a[0] - b[0] || a[1] - b[1]);
       const chosen = next ?? (isHidden(line.total) ? null : line.total);
       if (!chosen) continue;
       hide[chosen[0]][chosen[1]] = true;
