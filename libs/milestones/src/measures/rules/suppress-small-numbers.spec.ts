@@ -118,6 +118,23 @@ describe('suppressTable', () => {
     ]);
   });
 
+  it('hides a count shown beside a hidden total when the counts hidden with it add up to under 5', () => {
+    // Row 1: 6,0,6,0: the zeros, so the first 6 (12 hidden in all). Row 2: 12,0,0,0: the zeros, so the 12. The totals
+    // row 18,0,6,0: its zeros, so its 6. Column 3 then has its total (6) hidden beside row 1's 6 shown and row 2's 0
+    // hidden: the total is at least 6, and the totals row's hidden add up to 24 - 18 = 6, so its zeros would be known.
+    // Row 1's 6 is hidden too.
+    expect(
+      readTable([
+        [6, 0, 6, 0],
+        [12, 0, 0, 0],
+      ]),
+    ).toEqual([
+      [F, F, F, F, '12'],
+      [F, F, F, F, '12'],
+      ['18', F, F, F, '24'],
+    ]);
+  });
+
   it('hides the whole table when everything is small', () => {
     expect(readTable([[1, 2]])).toEqual([
       [F, F, F],

@@ -74,8 +74,10 @@ export interface PublishedTable {
  * grand total. Every count under 5 is hidden (primary); then, as `suppressSmallNumbers` does for a row, every line of
  * the table (each row with its total, each column with its total, the rows' totals with the grand total) is made
  * safe, over and over until none changes: a line whose total is shown may not have exactly one count hidden, nor
- * hidden counts adding up to under 5, and one whose total is hidden may not show all its counts (they would add up
- * to it); to make it safe the smallest count it still shows is hidden (the first of equals), else its total.
+ * hidden counts adding up to under 5; one whose total is hidden and that shows a count may not have hidden counts
+ * adding up to under 5 (none at all, the counts shown would add up to it; a few, the total would be known but for
+ * them, and so whatever it was hidden to protect). To make a line safe the smallest count it still shows is hidden
+ * (the first of equals), else its total.
  * The rows' own totals are published as a row alone would be (hidden only when under 5), because the same counts
  * stand in other tables: where the rows' totals would give a hidden one away, the grand total is hidden instead.
  * Pure and deterministic. `threshold` as `suppressSmallNumbers`'.
@@ -111,8 +113,10 @@ export function suppressTable(rows: readonly (readonly number[])[], threshold = 
     changed = false;
     for (const line of lines) {
       const hiddenParts = line.parts.filter(isHidden);
+      // A hidden total is at least the counts shown beside it: hidden counts adding up to under 5 would all but give
+      // it away (and with it what it was hidden for).
       const exposed = isHidden(line.total)
-        ? hiddenParts.length === 0 && line.parts.length > 0
+        ? hiddenParts.length < line.parts.length && sum(hiddenParts.map(valueAt)) < threshold
         : hiddenParts.length > 0 && (hiddenParts.length === 1 || sum(hiddenParts.map(valueAt)) < threshold);
       if (!exposed) continue;
       const [next] = line.partsFixed
