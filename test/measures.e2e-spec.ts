@@ -1230,8 +1230,8 @@ describe('resettlement measures (issue 23)', () => {
       for (const n of days)
         await t.dataSource.query(
           `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
-                                               answered_at, due_date, working_days)
-           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, '2026-11-10', $8)`,
+                                               answered_at, due_date, working_days, referral_type)
+           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, '2026-11-10', $8, 'ACCOMMODATION')`,
           [referral.id, at, ++started, step, w[side].localAuthority.id, referral.from_service_id, at, n],
         );
     };
@@ -1292,6 +1292,135 @@ describe('resettlement measures (issue 23)', () => {
     // An establishment makes no referrals: none.
     const establishment = await w.sessions[Role.ESTABLISHMENT_MANAGER].ok(RESPONSE_TIMES, { input: NOVEMBER });
     expect(establishment.resettlementMeasures.responseTimes).toEqual([]);
+  });
+
+  /**
+   * Providers' response times (the same `referral_response_time`, education and health referrals), November; the
+   * councils' rows above are there too, and count for none of these:
+   *   provider               from  step         working days        raw → published (all services)
+   *   Education Provider A   A     ACKNOWLEDGE  1, 1, 2, 3, 5, 8    6: median (2 + 3) / 2 = 2.5, p90 8 (6th of 6)
+   *   Health Provider A      A     ACKNOWLEDGE  4, 6, 10            3 → hidden
+   *   Health Provider B      B     ACKNOWLEDGE  2, 3, 7, 9, 12      5 → hidden: Education B's 0 and Health A's 3
+   *                                                                 hidden add up to under 5, so the 5 goes too
+   *   all providers                ACKNOWLEDGE  the fourteen        14: median (4 + 5) / 2 = 4.5, p90 10 (13th of 14)
+   *   Education Provider B   B     OFFER        5, 5, 6, 10, 20     5 → hidden (the other providers' zeros would
+   *                                                                 give it away)
+   *   all providers                OFFER        the five            5: median 6, p90 20
+   *   Education Provider A   A     ACKNOWLEDGE  answered 31 October 23:30 UTC (31 October in London): outside.
+   * ANSWER and CONFIRM: none, every row hidden. Providers by name: Education A, Education B, Health A, Health B.
+   * Side A's service (and Authority A's, the children whose home it is): Education A 6 and Health A 3 of 9 → both
+   * hidden; all providers 9: 1,1,2,3,4,5,6,8,10 → median 4, p90 10. Authority B's (its children, side B's): ACKNOWLEDGE
+   * Health B 5 beside Education B's 0 → hidden, all 5: median 7, p90 12; OFFER all 5: median 6, p90 20, Education B
+   * hidden. An establishment's: none.
+   */
+  const PROVIDER_TIMES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays display } } }`;
+
+  it('gives providers’ response times per step, by provider, suppressed as councils’ are', async () => {
+    const referralOf = async (side: 'a' | 'b', type: 'EDUCATION' | 'HEALTH') => {
+      const [row] = await t.dataSource.query(
+        `INSERT INTO referral (type, status, child_id, episode_id, plan_id, pathway_id, from_service_id,
+                               to_organisation_id, created_by_id, version)
+         SELECT $4, 'CONFIRMED', e.child_id, e.id, p.id, w.id, e.supervising_service_id, $2, $3, 1
+           FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+           JOIN pathway w ON w.plan_id = p.id AND w.type = $5
+          WHERE e.id = $1
+         RETURNING id, from_service_id`,
+        [
+          w[side].episode.id,
+          (type === 'EDUCATION' ? w[side].educationProvider : w[side].healthProvider).id,
+          w[side].colleagueOf[w[side].youthJusticeService.id].id,
+          type,
+          type === 'EDUCATION' ? 'EDUCATION_TRAINING_EMPLOYMENT' : 'MENTAL_HEALTH',
+        ],
+      );
+      return row as { id: string; from_service_id: string };
+    };
+    let started = 0;
+    const answered = async (
+      side: 'a' | 'b',
+      type: 'EDUCATION' | 'HEALTH',
+      step: string,
+      days: number[],
+      at = '2026-11-18T12:00:00Z',
+    ) => {
+      const referral = await referralOf(side, type);
+      const provider = type === 'EDUCATION' ? w[side].educationProvider : w[side].healthProvider;
+      for (const n of days)
+        await t.dataSource.query(
+          `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
+                                               answered_at, due_date, working_days, referral_type)
+           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, NULL, $8, $9)`,
+          [referral.id, at, ++started, step, provider.id, referral.from_service_id, at, n, type],
+        );
+    };
+    await answered('a', 'EDUCATION', 'ACKNOWLEDGE', [1, 1, 2, 3, 5, 8]);
+    await answered('a', 'HEALTH', 'ACKNOWLEDGE', [4, 6, 10]);
+    await answered('b', 'HEALTH', 'ACKNOWLEDGE', [2, 3, 7, 9, 12]);
+    await answered('b', 'EDUCATION', 'OFFER', [5, 5, 6, 10, 20]);
+    await answered('a', 'EDUCATION', 'ACKNOWLEDGE', [1], '2026-10-31T23:30:00Z');
+
+    const { resettlementMeasures: all } = await admin.ok(PROVIDER_TIMES, { input: NOVEMBER });
+    const hidden = (step: string, name: string | null) => [step, name, null, null, null];
+    expect(timesOf(all.providerResponseTimes)).toEqual([
+      ['ACKNOWLEDGE', null, 14, 4.5, 10],
+      ['ACKNOWLEDGE', 'Education Provider A', 6, 2.5, 8],
+      hidden('ACKNOWLEDGE', 'Education Provider B'),
+      hidden('ACKNOWLEDGE', 'Health Provider A'),
+      hidden('ACKNOWLEDGE', 'Health Provider B'),
+      ...['ANSWER'].flatMap((step) =>
+        [null, 'Education Provider A', 'Education Provider B', 'Health Provider A', 'Health Provider B'].map((name) =>
+          hidden(step, name),
+        ),
+      ),
+      ['OFFER', null, 5, 6, 20],
+      hidden('OFFER', 'Education Provider A'),
+      hidden('OFFER', 'Education Provider B'),
+      hidden('OFFER', 'Health Provider A'),
+      hidden('OFFER', 'Health Provider B'),
+      ...[null, 'Education Provider A', 'Education Provider B', 'Health Provider A', 'Health Provider B'].map((name) =>
+        hidden('CONFIRM', name),
+      ),
+    ]);
+    expect(all.providerResponseTimes[0].display).toBe('14 answered: median 4.5, 90th percentile 10 working days');
+    expect(all.providerResponseTimes[2].display).toBe(F);
+    // Side A's service, and Authority A's lead (the children whose home is their council): the same referrals.
+    const sideA = [
+      ['ACKNOWLEDGE', null, 9, 4, 10],
+      hidden('ACKNOWLEDGE', 'Education Provider A'),
+      hidden('ACKNOWLEDGE', 'Health Provider A'),
+    ];
+    const { resettlementMeasures: a } = await managerA.ok(PROVIDER_TIMES, { input: NOVEMBER });
+    expect(timesOf(a.providerResponseTimes).slice(0, 3)).toEqual(sideA);
+    expect(a.providerResponseTimes).toHaveLength(4 * 3);
+    const { resettlementMeasures: council } = await w.sessions[Role.LA_CHILDRENS_SERVICES].ok(PROVIDER_TIMES, {
+      input: NOVEMBER,
+    });
+    expect(timesOf(council.providerResponseTimes)).toEqual(timesOf(a.providerResponseTimes));
+    // Authority B's children (side B's): Health B's 5 acknowledgements beside Education B's none, hidden.
+    const b = await admin.ok(PROVIDER_TIMES, {
+      input: { ...NOVEMBER, scope: { kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id } },
+    });
+    expect(
+      timesOf(b.resettlementMeasures.providerResponseTimes).filter(
+        ([step]) => step === 'ACKNOWLEDGE' || step === 'OFFER',
+      ),
+    ).toEqual([
+      ['ACKNOWLEDGE', null, 5, 7, 12],
+      hidden('ACKNOWLEDGE', 'Education Provider B'),
+      hidden('ACKNOWLEDGE', 'Health Provider B'),
+      ['OFFER', null, 5, 6, 20],
+      hidden('OFFER', 'Education Provider B'),
+      hidden('OFFER', 'Health Provider B'),
+    ]);
+    // An establishment makes no referrals: none.
+    const establishment = await w.sessions[Role.ESTABLISHMENT_MANAGER].ok(PROVIDER_TIMES, { input: NOVEMBER });
+    expect(establishment.resettlementMeasures.providerResponseTimes).toEqual([]);
+    // And councils' times are councils' only: no provider among them.
+    const { resettlementMeasures: councils } = await admin.ok(RESPONSE_TIMES, { input: NOVEMBER });
+    expect(new Set(councils.responseTimes.map((r: Time) => r.organisationName))).toEqual(
+      new Set([null, 'Authority A', 'Authority B']),
+    );
   });
 
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
