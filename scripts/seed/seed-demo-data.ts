@@ -15,8 +15,8 @@ import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/case
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoHearings } from './seed-demo-hearings';
-import { seedDemoReferrals } from './seed-demo-referrals';
 import { seedDemoProviderTimes } from './seed-demo-provider-times';
+import { seedDemoReferrals } from './seed-demo-referrals';
 import { escalateDemoReleased, releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
 

@@ -113,7 +113,8 @@ export class ReferralResponseTimesResolver {
 
 /**
  * The measures' partners' response times (councils', providers'): fields of the resettlement measures, resolved here
- * since the times are this feature's. The measures query has already decided the caller's scope (its `population`) and audits the read.
+ * since the times are this feature's. The measures query has already decided the caller's scope (its `population`)
+ * and audits the read.
  */
 @Resolver(() => ResettlementMeasuresType)
 export class ResponseTimeMeasuresResolver {
