@@ -24,7 +24,10 @@ import { PortalHarness } from './support/portal-harness';
  * with a plan slept the first night where planned and had the release-day plan confirmed 2 days before (5 and 5,
  * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). Nobody
  * was allocated a case manager and no intervention is repeated (10 and 0: all hidden), no deadline was escalated
- * (10 of each kind, none escalated: hidden with the zeros), and no council answered a referral.
+ * (10 of each kind, none escalated: hidden with the zeros; all kinds together 20, 0, 0, 0 hidden likewise, and its
+ * total 20 too, since the kinds' totals 10 and 10 shown would give the other kinds' zeros away), and no council
+ * answered a referral. Education Provider A acknowledged five of the service's education referrals on the 10th of last
+ * month, in 1, 2, 2, 3 and 6 working days: 5 answered, median 2, 90th percentile 6, for it and for all providers.
  */
 describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
@@ -103,6 +106,24 @@ describe('portal: resettlement measures (browser)', () => {
         );
       }
     }
+    const [referral] = await h.t.dataSource.query(
+      `INSERT INTO referral (type, status, child_id, episode_id, plan_id, pathway_id, from_service_id,
+                             to_organisation_id, created_by_id, version)
+       SELECT 'EDUCATION', 'CONFIRMED', e.child_id, e.id, p.id, w.id, e.supervising_service_id, $2, $3, 1
+         FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+         JOIN pathway w ON w.plan_id = p.id AND w.type = 'EDUCATION_TRAINING_EMPLOYMENT'
+        WHERE e.id = $1
+       RETURNING id, from_service_id`,
+      [w.a.episode.id, w.a.educationProvider.id, w.a.colleagueOf[w.a.youthJusticeService.id].id],
+    );
+    for (const [i, days] of [1, 2, 2, 3, 6].entries())
+      await h.t.dataSource.query(
+        `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
+                                             answered_at, due_date, working_days, referral_type)
+         VALUES ($1, ($2::date + TIME '09:00') AT TIME ZONE 'Europe/London' - make_interval(days => $3), 'ACKNOWLEDGE',
+                 $4, $5, ($2::date + TIME '12:00') AT TIME ZONE 'Europe/London', NULL, $6, 'EDUCATION')`,
+        [referral.id, addDays(lastMonth.from, 9), i + 1, w.a.educationProvider.id, referral.from_service_id, days],
+      );
   });
   afterAll(async () => h?.stop());
 
@@ -152,6 +173,16 @@ describe('portal: resettlement measures (browser)', () => {
       expect((await rows(page, 'measures-continuity')).map((r) => r[1])).toEqual([F, F, F, F, F, F]);
       expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
       expect(await rows(page, 'response-times-acknowledge')).toEqual([['All councils', F, 'Not shown', 'Not shown']]);
+      // All kinds of deadline together: every count hidden (see above).
+      expect((await rows(page, 'measures-escalations')).at(-1)).toEqual(['All kinds of deadline', F, F, F, F, F]);
+      expect(await rows(page, 'provider-response-times-acknowledge')).toEqual([
+        ['All providers', '5', '2', '6'],
+        ['Education Provider A', '5', '2', '6'],
+      ]);
+      expect(await rows(page, 'provider-response-times-offer')).toEqual([
+        ['All providers', F, 'Not shown', 'Not shown'],
+        ['Education Provider A', F, 'Not shown', 'Not shown'],
+      ]);
       // The trend: a chart described by its heading, and its numbers, last month the last row.
       await expect(
         page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
@@ -181,6 +212,9 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain('By gender');
       expect(csv).toContain(`Accommodation confirmed,${F},${F},${F},${F},10`);
       expect(csv).toContain(`All councils,${F},Not shown,Not shown`);
+      expect(csv).toContain(`All kinds of deadline,${F},${F},${F},${F},${F}`);
+      expect(csv).toContain('Providers’ response times on education and health referrals, in working days');
+      expect(csv).toContain('Education Provider A,5,2,6');
       expect(csv).toContain(`No case manager allocated by the day of release,${F},10,`);
       expect(csv).toContain('First night at the accommodation planned,5,10,50%');
       expect(csv).toContain(`Health handover arranged by the day of release,${F},10,`);
@@ -305,6 +339,8 @@ describe('portal: resettlement measures (browser)', () => {
         expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
         await expect(page.locator('#response-times-none').count()).resolves.toBe(1);
         await expect(page.locator('#response-times-acknowledge').count()).resolves.toBe(0);
+        await expect(page.locator('#provider-response-times-none').count()).resolves.toBe(1);
+        await expect(page.locator('#provider-response-times-acknowledge').count()).resolves.toBe(0);
         await choose('A local authority (the children whose home it is)', 'Local authority', 'Authority A');
         await expectText(page, scopeLine('Authority A', '10'));
         await choose('A region', 'Region', 'North West');

@@ -139,7 +139,9 @@ describe('npm run seed', () => {
       JOIN custodial_episode e ON e.id = r.episode_id
       JOIN resettlement_plan p ON p.id = r.plan_id
       JOIN pathway w ON w.id = r.pathway_id
-      WHERE fs.code = 'YJS-LEEDS'`);
+      WHERE fs.code = 'YJS-LEEDS'
+        -- The released children's referrals (their history, for the measures) are the next test's.
+        AND NOT EXISTS (SELECT 1 FROM child c WHERE c.id = r.child_id AND c.external_reference LIKE 'demo-released-%')`);
     const tally = (type: string) =>
       rows
         .filter((r) => r.type === type)
@@ -252,6 +254,24 @@ describe('npm run seed', () => {
       WHERE fs.type = 'YOUTH_JUSTICE_SERVICE' GROUP BY fs.id, fs.code HAVING count(r.id) > 0 ORDER BY fs.code`);
     expect(areas.map((a) => a.code)).toEqual(['YJS-BIRMINGHAM', 'YJS-CARDIFF', 'YJS-KENT', 'YJS-LEEDS']);
     for (const a of areas) expect(a.without).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the released children referrals the providers answered over the year, each step timed', async () => {
+    // Each released demo child (12 an area) one referral to its area's virtual school and one to its health service
+    // (a child without the pathway has none), answered at the demo speeds: the health services slower.
+    const rows = await count(`SELECT r.type, r.status, count(DISTINCT r.id)::int AS referrals, count(t.*)::int AS steps,
+        min(t.answered_at) >= TIMESTAMPTZ '2025-09-01' AND max(t.answered_at) < TIMESTAMPTZ '2026-11-23' AS in_year,
+        bool_and(t.due_date IS NULL AND t.organisation_id = r.to_organisation_id) AS providers,
+        percentile_disc(0.5) WITHIN GROUP (ORDER BY t.working_days) FILTER (WHERE t.step = 'ACKNOWLEDGE') AS median
+      FROM referral r JOIN custodial_episode e ON e.id = r.episode_id JOIN child c ON c.id = r.child_id
+      LEFT JOIN referral_response_time t ON t.referral_id = r.id
+      WHERE c.external_reference LIKE 'demo-released-%' GROUP BY r.type, r.status ORDER BY r.type`);
+    expect(rows.map((r) => [r.type, r.status, r.steps === 3 * r.referrals, r.in_year, r.providers])).toEqual([
+      ['EDUCATION', 'CONFIRMED', true, true, true],
+      ['HEALTH', 'CONFIRMED', true, true, true],
+    ]);
+    expect(rows.every((r) => r.referrals > 12)).toBe(true);
+    expect(rows[1].median).toBeGreaterThan(rows[0].median);
   });
 
   it('has each demo area release children over the last 12 months, their milestones met by dated facts', async () => {

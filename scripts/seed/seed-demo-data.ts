@@ -15,6 +15,7 @@ import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/case
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
 import { seedDemoHearings } from './seed-demo-hearings';
+import { seedDemoProviderTimes } from './seed-demo-provider-times';
 import { seedDemoReferrals } from './seed-demo-referrals';
 import { escalateDemoReleased, releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
@@ -128,6 +129,11 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const referralsAdded =
       options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
+    // The released children's education and health referrals, answered by the providers over the year (after the
+    // demo referrals: an area whose service has made any is left alone by them).
+    const providerReferrals = released.length ? await seedDemoProviderTimes(db, DEMO_AUTHORITIES) : 0;
+    if (released.length)
+      log(`Released children's referrals to providers, with their response times: ${providerReferrals}`);
     if (options.children > 0)
       log(
         `Circumstances and earlier interventions: ${await seedDemoCircumstances(url, options.today, DEMO_AUTHORITIES)} added`,
@@ -143,7 +149,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       childrenSkipped: records.length - childrenAdded,
       episodesAdded,
       showcaseChildrenAdded: showcaseAdded.children,
-      referralsAdded,
+      referralsAdded: referralsAdded + providerReferrals,
       releasedChildrenAdded: releasedAdded.children,
     };
   } finally {

@@ -159,6 +159,7 @@ describe('measuresCsvRows', () => {
         ],
         escalations: [],
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -192,10 +193,19 @@ describe('escalationsTable', () => {
         level3: c('fewer than 5'),
         total: c('20'),
       },
+      {
+        key: null,
+        notEscalated: c('30'),
+        level1: c('fewer than 5'),
+        level2: c('fewer than 5'),
+        level3: c('fewer than 5'),
+        total: c('fewer than 5'),
+      },
     ];
     const table = escalationsTable({ escalations });
     expect(table.rows).toEqual([
       ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
+      ['All kinds of deadline', '30', 'fewer than 5', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
     ]);
     const csv = measuresCsvRows(
       {
@@ -207,16 +217,18 @@ describe('escalationsTable', () => {
         deadlines: [],
         escalations,
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
     );
-    expect(csv.slice(-4)).toEqual([
+    expect(csv.slice(-5)).toEqual([
       [],
       ['How far missed deadlines were escalated'],
       table.head,
       ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
+      ['All kinds of deadline', '30', 'fewer than 5', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
     ]);
   });
 });
@@ -270,6 +282,7 @@ describe('responseTimeTables', () => {
         deadlines: [],
         escalations: [],
         responseTimes: times,
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -284,6 +297,74 @@ describe('responseTimeTables', () => {
       ['All councils', '7', '2.5', '6'],
       ['Leeds City Council', '5', '3', '9'],
       ['Kent County Council', 'fewer than 5', 'Not shown', 'Not shown'],
+    ]);
+  });
+
+  const providers = [
+    time(null, 'ACKNOWLEDGE', 9, 2, 7),
+    time('Northside College', 'ACKNOWLEDGE', 6, 1, 3),
+    time('Westshire CAMHS', 'ACKNOWLEDGE', null),
+    time(null, 'OFFER', 5, 10, 15),
+    time('Westshire CAMHS', 'OFFER', 5, 10, 15),
+  ];
+
+  it('gives providers’ times the same way, with tables of their own', () => {
+    const tables = responseTimeTables(providers, 'PROVIDER');
+    expect(tables.map((t) => t.id)).toEqual([
+      'provider-response-times-acknowledge',
+      'provider-response-times-answer',
+      'provider-response-times-offer',
+      'provider-response-times-confirm',
+    ]);
+    expect(tables[0]).toEqual({
+      id: 'provider-response-times-acknowledge',
+      caption: 'Providers acknowledging a new education or health referral',
+      head: ['Provider', 'Steps answered', 'Median working days', '90th percentile working days'],
+      rows: [
+        ['All providers', '9', '2', '7'],
+        ['Northside College', '6', '1', '3'],
+        ['Westshire CAMHS', 'fewer than 5', 'Not shown', 'Not shown'],
+      ],
+    });
+    expect(tables[2].rows).toEqual([
+      ['All providers', '5', '10', '15'],
+      ['Westshire CAMHS', '5', '10', '15'],
+    ]);
+  });
+
+  it('writes providers’ times to the CSV after councils’', () => {
+    const c = (display: string) => ({ display });
+    const rows = measuresCsvRows(
+      {
+        released: c('12'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        escalations: [],
+        responseTimes: times,
+        providerResponseTimes: providers,
+        breakdowns: [],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    const councils = rows.findIndex(
+      (r) => r[0] === 'Councils’ response times on accommodation referrals, in working days',
+    );
+    const at = rows.findIndex(
+      (r) => r[0] === 'Providers’ response times on education and health referrals, in working days',
+    );
+    expect(at).toBeGreaterThan(councils);
+    expect(rows.slice(at, at + 7)).toEqual([
+      ['Providers’ response times on education and health referrals, in working days'],
+      [],
+      ['Providers acknowledging a new education or health referral'],
+      ['Provider', 'Steps answered', 'Median working days', '90th percentile working days'],
+      ['All providers', '9', '2', '7'],
+      ['Northside College', '6', '1', '3'],
+      ['Westshire CAMHS', 'fewer than 5', 'Not shown', 'Not shown'],
     ]);
   });
 });
@@ -374,6 +455,7 @@ describe('breakdownTable', () => {
         deadlines: [],
         escalations: [],
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [breakdown],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -434,6 +516,7 @@ describe('the trend', () => {
         deadlines: [],
         escalations: [],
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),

@@ -136,7 +136,8 @@ export interface Measures {
   releaseDayPlan: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
   escalations: {
-    key: string;
+    /** The kind of deadline; null for all kinds together. */
+    key: string | null;
     notEscalated: Count;
     level1: Count;
     level2: Count;
@@ -144,9 +145,13 @@ export interface Measures {
     total: Count;
   }[];
   responseTimes: ResponseTime[];
+  providerResponseTimes: ResponseTime[];
 }
 
-/** The deadlines by the highest level of the escalation ladder each reached, a row a kind of deadline. */
+/**
+ * The deadlines by the highest level of the escalation ladder each reached, a row a kind of deadline, then all kinds
+ * together (the api's row with no kind, suppressed with the others as one table).
+ */
 export function escalationsTable(m: Pick<Measures, 'escalations'>): CountsTable {
   return {
     id: 'measures-escalations',
@@ -160,13 +165,18 @@ export function escalationsTable(m: Pick<Measures, 'escalations'>): CountsTable 
       'Total',
     ],
     rows: m.escalations.map((e) => [
-      MILESTONE_LABELS[e.key] ?? e.key,
+      e.key === null ? ALL_KINDS : (MILESTONE_LABELS[e.key] ?? e.key),
       ...[e.notEscalated, e.level1, e.level2, e.level3, e.total].map((c) => c.display),
     ]),
   };
 }
 
-/** One council's (or all councils') working days for one step, as the api publishes it (null: hidden). */
+const ALL_KINDS = 'All kinds of deadline';
+
+/**
+ * One partner's (or all partners') working days for one step, as the api publishes it (null: hidden): a council's on
+ * accommodation referrals, a provider's on education and health referrals.
+ */
 export interface ResponseTime {
   organisationName: string | null;
   step: string;
@@ -175,12 +185,36 @@ export interface ResponseTime {
   p90WorkingDays: number | null;
 }
 
-/** What each step of a council's response clock is, as a table's caption. */
-const RESPONSE_STEP_CAPTIONS: Record<string, string> = {
-  ACKNOWLEDGE: 'Acknowledging a new accommodation referral',
-  ANSWER: 'Answering a referral sent again with the information asked for',
-  OFFER: 'Making an offer (or declining) after acknowledging',
-  CONFIRM: 'Confirming a placement after offering it',
+/** Whose response times: councils' (accommodation referrals) or providers' (education and health referrals). */
+export type ResponsePartner = 'COUNCIL' | 'PROVIDER';
+
+/** What each step of a partner's response clock is, as a table's caption, and what the partners are called. */
+const RESPONSE_TABLES: Record<
+  ResponsePartner,
+  { idPrefix: string; partner: string; all: string; captions: Record<string, string> }
+> = {
+  COUNCIL: {
+    idPrefix: 'response-times',
+    partner: 'Council',
+    all: 'All councils',
+    captions: {
+      ACKNOWLEDGE: 'Acknowledging a new accommodation referral',
+      ANSWER: 'Answering a referral sent again with the information asked for',
+      OFFER: 'Making an offer (or declining) after acknowledging',
+      CONFIRM: 'Confirming a placement after offering it',
+    },
+  },
+  PROVIDER: {
+    idPrefix: 'provider-response-times',
+    partner: 'Provider',
+    all: 'All providers',
+    captions: {
+      ACKNOWLEDGE: 'Providers acknowledging a new education or health referral',
+      ANSWER: 'Providers answering a referral sent again with the information asked for',
+      OFFER: 'Providers offering a place or appointment (or declining) after acknowledging',
+      CONFIRM: 'Providers confirming a place or appointment after offering it',
+    },
+  },
 };
 
 /** A table of counts: its caption, its head, and rows whose first cell names the row. */
@@ -192,19 +226,23 @@ export interface CountsTable {
 }
 
 /**
- * Councils' response times as tables, one a step in the clock's order: all councils first, then each council, with
- * the steps answered, the median and the 90th percentile in working days. A hidden count (the api sends null, and no
- * figures with it) reads "fewer than 5", its figures "Not shown".
+ * Partners' response times as tables (councils', or providers'), one a step in the clock's order: all of them first,
+ * then each, with the steps answered, the median and the 90th percentile in working days. A hidden count (the api
+ * sends null, and no figures with it) reads "fewer than 5", its figures "Not shown".
  */
-export function responseTimeTables(times: readonly ResponseTime[]): CountsTable[] {
-  return Object.entries(RESPONSE_STEP_CAPTIONS).map(([step, caption]) => ({
-    id: `response-times-${step.toLowerCase()}`,
+export function responseTimeTables(
+  times: readonly ResponseTime[],
+  partner: ResponsePartner = 'COUNCIL',
+): CountsTable[] {
+  const { idPrefix, partner: column, all, captions } = RESPONSE_TABLES[partner];
+  return Object.entries(captions).map(([step, caption]) => ({
+    id: `${idPrefix}-${step.toLowerCase()}`,
     caption,
-    head: ['Council', 'Steps answered', 'Median working days', '90th percentile working days'],
+    head: [column, 'Steps answered', 'Median working days', '90th percentile working days'],
     rows: times
       .filter((t) => t.step === step)
       .map((t) => [
-        t.organisationName ?? 'All councils',
+        t.organisationName ?? all,
         t.answered === null ? FEWER_THAN_5 : String(t.answered),
         t.medianWorkingDays === null ? NOT_SHOWN : String(t.medianWorkingDays),
         t.p90WorkingDays === null ? NOT_SHOWN : String(t.p90WorkingDays),
@@ -262,6 +300,13 @@ export function measuresCsvRows(
           [],
           ['Councils’ response times on accommodation referrals, in working days'],
           ...responseTimeTables(m.responseTimes).flatMap(countsTableCsvRows),
+        ]
+      : []),
+    ...(m.providerResponseTimes.length
+      ? [
+          [],
+          ['Providers’ response times on education and health referrals, in working days'],
+          ...responseTimeTables(m.providerResponseTimes, 'PROVIDER').flatMap(countsTableCsvRows),
         ]
       : []),
     ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),

@@ -116,6 +116,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
+  providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
@@ -174,6 +175,7 @@ export class MeasuresController {
       continuityFigures: continuityFigures(measures),
       escalations: escalationsTable(measures),
       responseTimes: responseTimeTables(measures.responseTimes),
+      providerResponseTimes: responseTimeTables(measures.providerResponseTimes, 'PROVIDER'),
       area,
       trend: {
         chart: await trendChartSvg(trendOf(byMonth, false), 'trend-title'),

@@ -217,6 +217,7 @@ const NOT_HEADLINE = [
   'byMonth',
   'breakdowns',
   'responseTimes',
+  'providerResponseTimes',
   '__typename',
 ];
 

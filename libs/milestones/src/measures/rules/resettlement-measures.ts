@@ -1,5 +1,5 @@
 import { MilestoneKey } from '../../milestone-enums';
-import { PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
+import { PublishedCount, suppressSmallNumbers, suppressTable } from './suppress-small-numbers';
 
 /** The headline figures, each a set of the children released (the list behind a figure is `figureChildren`). */
 export const MEASURE_FIGURES = [
@@ -100,7 +100,8 @@ interface DeadlineRow {
 }
 
 interface EscalationRow {
-  key: MilestoneKey;
+  /** The kind of deadline; null for all kinds together. */
+  key: MilestoneKey | null;
   notEscalated: PublishedCount;
   level1: PublishedCount;
   level2: PublishedCount;
@@ -246,11 +247,17 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       return { key: d.key, metOnTime, metLate, notMet, waived, total: row.total! };
     }),
     // The highest level each deadline reached: bands that add up to the deadlines of the kind, as the address is
-    // published (a level reached beside the next would give the deadlines that stopped at it away by subtraction).
-    escalations: counts.deadlines.map((d) => {
-      const [row] = suppressSmallNumbers([{ cells: d.escalated, total: d.escalated.reduce((a, b) => a + b, 0) }]);
-      const [notEscalated, level1, level2, level3] = row.cells;
-      return { key: d.key, notEscalated, level1, level2, level3, total: row.total! };
-    }),
+    // published (a level reached beside the next would give the deadlines that stopped at it away by subtraction),
+    // then all kinds together (key null), each band the kinds' cells added up: suppressed as one table, so neither
+    // the all-kinds row nor a column of it gives a hidden cell away.
+    escalations: escalationRows(counts.deadlines),
   };
+}
+
+function escalationRows(deadlines: MeasureCounts['deadlines']): EscalationRow[] {
+  const table = suppressTable(deadlines.map((d) => d.escalated));
+  return [...table.rows, table.totals].map((row, i) => {
+    const [notEscalated, level1, level2, level3] = row.cells;
+    return { key: deadlines[i]?.key ?? null, notEscalated, level1, level2, level3, total: row.total! };
+  });
 }
