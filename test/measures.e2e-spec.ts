@@ -1086,6 +1086,96 @@ describe('resettlement measures (issue 23)', () => {
     for (const dimension of ['GENDER', 'AGE_BAND', 'LOOKED_AFTER', 'CARE_LEAVER', 'LEGAL_STATUS'] as const)
       expect(counts.get(dimension)!.reduce((sum, g) => sum + g.released, 0)).toBe(32);
     expect(counts.get('AGE_BAND')).toEqual([expect.objectContaining({ group: '16', released: 32 })]);
+    // Nobody's address 28 days before (all 20), no planning meeting, nothing recorded at release: every group's 0.
+    for (const g of counts.get('ETHNIC_GROUP')!)
+      expect([
+        g.yes.ADDRESS_28_DAYS,
+        g.yes.INITIAL_MEETING_IN_TIME,
+        g.yes.PRE_RELEASE_MEETING_IN_TIME,
+        g.yes.FIRST_NIGHT_AS_PLANNED,
+        g.yes.ETE_STARTED_AS_PLANNED,
+        g.yes.HEALTH_HANDOVER_BY_RELEASE,
+        g.yes.RELEASE_DAY_PLAN_CONFIRMED,
+      ]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  /**
+   * November's 20 (the header's cohort), all girls (both sides' children are): by gender, and as the month of the
+   * trend, every measure's yes is the headline's. The address cumulative: at least 28 days 9, at least 14 days 9 + 5.
+   */
+  const NOVEMBER_YES = {
+    ADDRESS_28_DAYS: 9,
+    ADDRESS_14_DAYS: 14,
+    TOLD_14_DAYS: 12,
+    ETE_BY_RELEASE: 11,
+    PLAN_VIEWS_EVERY_PATHWAY: 13,
+    PLAN_EXPLAINED: 17,
+    PLAN_AGREED: 9,
+    INITIAL_MEETING_IN_TIME: 14,
+    PRE_RELEASE_MEETING_IN_TIME: 10,
+    FIRST_NIGHT_AS_PLANNED: 12,
+    ETE_STARTED_AS_PLANNED: 7,
+    HEALTH_HANDOVER_BY_RELEASE: 9,
+    RELEASE_DAY_PLAN_CONFIRMED: 13,
+  };
+
+  it('counts every measure broken down and by month with the headline’s conditions, by hand', async () => {
+    const measures = t.app.get(MeasuresService);
+    const counts = await measures.breakdownCounts(NOVEMBER, null);
+    expect(counts.get('GENDER')).toEqual([{ group: 'FEMALE', released: 20, yes: NOVEMBER_YES }]);
+    // Side A's 8 by looked-after status (all looked after), each measure as the headline counts side A's.
+    expect(
+      (await measures.breakdownCounts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] })).get(
+        'LOOKED_AFTER',
+      ),
+    ).toEqual([
+      {
+        group: 'YES',
+        released: 8,
+        yes: {
+          ADDRESS_28_DAYS: 3,
+          ADDRESS_14_DAYS: 5,
+          TOLD_14_DAYS: 4,
+          ETE_BY_RELEASE: 5,
+          PLAN_VIEWS_EVERY_PATHWAY: 4,
+          PLAN_EXPLAINED: 5,
+          PLAN_AGREED: 2,
+          INITIAL_MEETING_IN_TIME: 6,
+          PRE_RELEASE_MEETING_IN_TIME: 4,
+          FIRST_NIGHT_AS_PLANNED: 5,
+          ETE_STARTED_AS_PLANNED: 2,
+          HEALTH_HANDOVER_BY_RELEASE: 3,
+          RELEASE_DAY_PLAN_CONFIRMED: 4,
+        },
+      },
+    ]);
+    expect(await measures.monthlyCounts(NOVEMBER, null)).toEqual([
+      { group: '2026-11', released: 20, yes: NOVEMBER_YES },
+    ]);
+  });
+
+  it('publishes November’s month with every measure: only the small ones hidden', async () => {
+    const { resettlementMeasures: m } = await admin.ok(BY_MONTH, { input: NOVEMBER });
+    expect(m.byMonth).toHaveLength(1);
+    const [november] = m.byMonth;
+    expect(november.released.display).toBe('20');
+    // Each measure a table of one month: yes and no. Explained's no is 3: hidden, and its yes with it. The address
+    // at least 28 and at least 14 days: 14 - 9 = 5 between them, not small, both shown.
+    expect(
+      Object.fromEntries(
+        november.figures.map((f: { measure: string; numerator: { display: string } }) => [
+          f.measure,
+          f.numerator.display,
+        ]),
+      ),
+    ).toEqual({
+      ...Object.fromEntries(Object.entries(NOVEMBER_YES).map(([k, v]) => [k, String(v)])),
+      PLAN_EXPLAINED: F,
+    });
+    expect(november.figures.find((f: { measure: string }) => f.measure === 'INITIAL_MEETING_IN_TIME')).toMatchObject({
+      percentage: 70,
+      relativeRate: null,
+    });
   });
 
   it('a manager sees the measures by ethnic group: rates against the largest group, small groups hidden', async () => {
@@ -1109,7 +1199,9 @@ describe('resettlement measures (issue 23)', () => {
       ['Asian, Asian British or Asian Welsh', F],
       ['Black, Black British, Black Welsh, Caribbean or African', '10'],
     ]);
-    const address = ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[0]);
+    const figure = (measure: string) =>
+      ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures.find((f) => f.measure === measure)!);
+    const address = figure('ADDRESS_14_DAYS');
     expect(address[0]).toMatchObject({
       measure: 'ADDRESS_14_DAYS',
       numerator: { value: 7 },
@@ -1119,26 +1211,43 @@ describe('resettlement measures (issue 23)', () => {
     expect(address[3]).toMatchObject({ numerator: { value: 5 }, percentage: 50, relativeRate: 0.86 });
     for (const hidden of [address[1], address[2]])
       expect(hidden).toMatchObject({ numerator: { value: null, display: F }, percentage: null, relativeRate: null });
-    // The plan's measures, after the release figures: explained, White's 6 of 12 shown, the rest hidden; views and
-    // agreement hidden for every group.
-    const plan = (i: number) => ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[i]);
-    expect(plan(3).map((f: Record<string, unknown>) => f.measure)).toEqual(Array(4).fill('PLAN_VIEWS_EVERY_PATHWAY'));
-    expect(plan(4)[0]).toMatchObject({
-      measure: 'PLAN_EXPLAINED',
-      numerator: { value: 6 },
-      percentage: 50,
-      relativeRate: 1,
-    });
-    for (const i of [3, 4, 5])
-      expect(
-        plan(i)
-          .slice(i === 4 ? 1 : 0)
-          .map((f: { numerator: { display: string } }) => f.numerator.display),
-      ).toEqual(Array(i === 4 ? 3 : 4).fill(F));
-    // Nobody told: every group's 0 is hidden.
-    expect(
-      ethnic.groups.map((g: { figures: { numerator: { display: string } }[] }) => g.figures[1].numerator.display),
-    ).toEqual([F, F, F, F]);
+    // Every measure, in the page's sections' order: before release, the plan, at release.
+    expect(ethnic.groups[0].figures.map((f: { measure: string }) => f.measure)).toEqual([
+      'ADDRESS_28_DAYS',
+      'ADDRESS_14_DAYS',
+      'TOLD_14_DAYS',
+      'ETE_BY_RELEASE',
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_EXPLAINED',
+      'PLAN_AGREED',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ]);
+    // The plan's measures: explained, White's 6 of 12 shown, the rest hidden; views and agreement hidden for every
+    // group.
+    expect(figure('PLAN_EXPLAINED')[0]).toMatchObject({ numerator: { value: 6 }, percentage: 50, relativeRate: 1 });
+    const displays = (measure: string) =>
+      figure(measure).map((f: { numerator: { display: string } }) => f.numerator.display);
+    expect(displays('PLAN_EXPLAINED').slice(1)).toEqual([F, F, F]);
+    // Nobody told, nobody's address 28 days before (the 14 days above stand), no meeting held, nothing recorded at
+    // release: every group's 0 is hidden.
+    for (const measure of [
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_AGREED',
+      'TOLD_14_DAYS',
+      'ADDRESS_28_DAYS',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ])
+      expect([measure, ...displays(measure)]).toEqual([measure, F, F, F, F]);
     // Counts only.
     expect(JSON.stringify(m)).not.toContain(w.a.child.id);
   });
@@ -1150,16 +1259,13 @@ describe('resettlement measures (issue 23)', () => {
       group: string;
       label: string;
       released: { display: string };
-      figures: { numerator: { display: string }; percentage: number | null }[];
+      figures: { measure: string; numerator: { display: string }; percentage: number | null }[];
     }[];
   }) =>
-    m.byMonth.map((g) => [
-      g.group,
-      g.label,
-      g.released.display,
-      g.figures[0].numerator.display,
-      g.figures[0].percentage,
-    ]);
+    m.byMonth.map((g) => {
+      const address = g.figures.find((f) => f.measure === 'ADDRESS_14_DAYS')!;
+      return [g.group, g.label, g.released.display, address.numerator.display, address.percentage];
+    });
 
   it('gives the trend month by month: a month nobody left shown as such, small months hidden with what gives them away', async () => {
     // August: nobody released. September: the 32 above, 17 with an address 14 days or more before.

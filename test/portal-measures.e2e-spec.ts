@@ -22,7 +22,9 @@ import { PortalHarness } from './support/portal-harness';
  * The same five have a plan explained to them 25 days before release (nothing on its pathways, not agreed), the other
  * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held. The five
  * with a plan slept the first night where planned and had the release-day plan confirmed 2 days before (5 and 5,
- * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). Nobody
+ * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). In the breakdowns and
+ * the trend the address is cumulative: at least 14 days 5 of 10 (shown), at least 28 days 5 too, hidden (5 - 5 gives
+ * the 0 between them away). Nobody
  * was allocated a case manager and no intervention is repeated (10 and 0: all hidden), no deadline was escalated
  * (10 of each kind, none escalated: hidden with the zeros; all kinds together 20, 0, 0, 0 hidden likewise, and its
  * total 20 too, since the kinds' totals 10 and 10 shown would give the other kinds' zeros away), and no council
@@ -183,24 +185,65 @@ describe('portal: resettlement measures (browser)', () => {
         ['All providers', F, 'Not shown', 'Not shown'],
         ['Education Provider A', F, 'Not shown', 'Not shown'],
       ]);
-      // The trend: a chart described by its heading, and its numbers, last month the last row.
-      await expect(
-        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
-      ).resolves.toBe(1);
-      const trend = await rows(page, 'measures-trend');
+      // The trend: a chart a section, each described by its heading, and its numbers, last month the last row. The
+      // address at least 28 days before (5) is hidden: at least 14 days is 5 too, and 5 - 5 would give the 0 between
+      // them away.
+      for (const section of ['before-release', 'plan', 'at-release'])
+        await expect(
+          page.locator(`figure.app-chart svg[role="img"][aria-labelledby="trend-${section}-title"]`).count(),
+        ).resolves.toBe(1);
+      const trend = await rows(page, 'measures-trend-before-release');
       expect(trend).toHaveLength(12);
-      expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
-      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F, F, F, F]);
-      await expect(
-        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-plan-title"]').count(),
-      ).resolves.toBe(1);
-      // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself.
-      const [byGender, ...others] = await rows(page, 'breakdown-gender');
+      expect(trend[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, '5 (50%)']);
+      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F, F]);
+      expect((await rows(page, 'measures-trend-plan'))[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, F, F]);
+      expect((await rows(page, 'measures-trend-at-release'))[11]).toEqual([
+        lastMonth.text,
+        '10',
+        '5 (50%)',
+        F,
+        F,
+        '5 (50%)',
+      ]);
+      // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself. A table
+      // a section, in a details component a characteristic.
+      const [byGender, ...others] = await rows(page, 'breakdown-gender-before-release');
       expect(others).toEqual([]);
-      expect(byGender.slice(1, 4)).toEqual(['10', '5 (50%)', 'Largest group']);
-      expect(byGender.slice(6, 8)).toEqual(['5 (50%)', 'Largest group']);
-      // The plan's measures too: explained 5 of 10.
-      expect(byGender.slice(10, 12)).toEqual(['5 (50%)', 'Largest group']);
+      expect(byGender.slice(1)).toEqual([
+        '10',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+      ]);
+      // The plan's measures: explained 5 of 10; no meeting held.
+      expect((await rows(page, 'breakdown-gender-plan'))[0].slice(4, 6)).toEqual(['5 (50%)', 'Largest group']);
+      expect((await rows(page, 'breakdown-gender-plan'))[0].slice(8)).toEqual([F, 'Not shown', F, 'Not shown']);
+      // At release: the first night and the release-day plan, 5 of 10 each.
+      expect((await rows(page, 'breakdown-gender-at-release'))[0].slice(1)).toEqual([
+        '10',
+        '5 (50%)',
+        'Largest group',
+        F,
+        'Not shown',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+      ]);
+      await expect(page.locator('#breakdown-gender caption').allTextContents()).resolves.toEqual([
+        'By gender: before release',
+        'By gender: the plan',
+        'By gender: at release',
+      ]);
+      // Closed until asked for, with or without JavaScript.
+      await expect(page.locator('#breakdown-gender-plan').isVisible()).resolves.toBe(false);
+      await page.locator('#breakdown-gender summary').click();
+      await expect(page.locator('#breakdown-gender-plan').isVisible()).resolves.toBe(true);
       const csv = await page.evaluate(
         async (href) => (await fetch(href)).text(),
         `/measures/download?period=${lastMonth.value}`,
@@ -209,7 +252,9 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
       expect(csv).toContain('Plan explained to the child by the day of release,5,10,50%');
       expect(csv).toContain(`Pre-release planning meeting held in time,${F},10,`);
-      expect(csv).toContain('By gender');
+      expect(csv).toContain('By gender: before release');
+      expect(csv).toContain('By gender: at release');
+      expect(csv).toContain('At release, month by month');
       expect(csv).toContain(`Accommodation confirmed,${F},${F},${F},${F},10`);
       expect(csv).toContain(`All councils,${F},Not shown,Not shown`);
       expect(csv).toContain(`All kinds of deadline,${F},${F},${F},${F},${F}`);
@@ -218,9 +263,19 @@ describe('portal: resettlement measures (browser)', () => {
       expect(csv).toContain(`No case manager allocated by the day of release,${F},10,`);
       expect(csv).toContain('First night at the accommodation planned,5,10,50%');
       expect(csv).toContain(`Health handover arranged by the day of release,${F},10,`);
-      expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
+      expect(csv).toContain(`${lastMonth.text},10,${F},5 (50%),${F},5 (50%)`);
+      expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},${F},5 (50%)`);
       if (js) {
+        // Every breakdown open: its tables checked too.
+        const closed = page.locator('#breakdowns ~ details:not([open]) summary');
+        while ((await closed.count()) > 0) await closed.first().click();
+        await expect(page.locator('#breakdowns ~ details:not([open])').count()).resolves.toBe(0);
         expect(await h.accessibilityViolations(page)).toEqual([]);
+        // The breakdowns' and the trend's wide tables stack below desktop width, and fit from it.
+        for (const width of [960, 641]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+        }
         await page.setViewportSize({ width: 320, height: 800 });
         expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -345,15 +400,16 @@ describe('portal: resettlement measures (browser)', () => {
         await expectText(page, scopeLine('Authority A', '10'));
         await choose('A region', 'Region', 'North West');
         await expectText(page, scopeLine('North West', '10'));
-        // The trend's six measures, the plan's three with them: the region's are the service's ten.
-        const trend = await rows(page, 'measures-trend');
-        expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
+        // The trend's measures: the region's are the service's ten.
+        const trend = await rows(page, 'measures-trend-before-release');
+        expect(trend[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, '5 (50%)']);
         if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
         await choose('A region', 'Region', 'Wales');
         await expectText(page, scopeLine('Wales', F));
         await choose('England and Wales', null, null);
         await expectText(page, scopeLine('England and Wales', '10'));
         if (js) {
+          for (const summary of await page.locator('#breakdowns ~ details summary').all()) await summary.click();
           await page.setViewportSize({ width: 320, height: 800 });
           expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         }

@@ -399,21 +399,104 @@ export function trendPeriod(chosen: MeasuresPeriodChoice): { from: IsoDate; to: 
 interface TrendRow {
   label: string;
   released: Count;
-  figures: { label: string; numerator: Count; percentage: number | null }[];
+  figures: { measure: string; label: string; numerator: Count; percentage: number | null }[];
 }
 
-/** The trend as a table: a row a month, each measure's children (per cent). */
-export function trendTable(months: readonly TrendRow[]): { head: string[]; rows: string[][] } {
+/** A section of the measures broken down and in the trend: a table each (and a chart each in the trend). */
+export interface MeasureSection {
+  id: string;
+  title: string;
+  measures: readonly string[];
+  /** What its trend chart draws (the chart's figcaption). */
+  drawn: string;
+}
+
+/**
+ * The measures the api breaks down and gives month by month, in the page's sections: before release, the plan, at
+ * release. One table of 13 measures, two columns each, would be unreadable.
+ */
+export const MEASURE_SECTIONS: readonly MeasureSection[] = [
+  {
+    id: 'before-release',
+    title: 'Before release',
+    measures: ['ADDRESS_28_DAYS', 'ADDRESS_14_DAYS', 'TOLD_14_DAYS', 'ETE_BY_RELEASE'],
+    drawn:
+      'The per cent of the children released each month who had their address confirmed at least 28 and at least 14 ' +
+      'days before release, were told where they would live at least 14 days before, and had an education, training ' +
+      'or employment place confirmed by the day of release.',
+  },
+  {
+    id: 'plan',
+    title: 'The plan',
+    measures: [
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_EXPLAINED',
+      'PLAN_AGREED',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+    ],
+    drawn:
+      'The per cent of the children released each month whose plan had their own view on every active pathway, was ' +
+      'explained to them and was agreed by the day of release, and whose initial and pre-release planning meetings ' +
+      'were held in time.',
+  },
+  {
+    id: 'at-release',
+    title: 'At release',
+    measures: [
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ],
+    drawn:
+      'The per cent of the children released each month who spent the first night at the accommodation planned, ' +
+      'started education, training or employment as planned, and had a health handover arranged and the release-day ' +
+      'plan confirmed by the day of release.',
+  },
+];
+
+/**
+ * The sections of these measures (the api's), each with those of its measures the api sent; a measure of no section
+ * (one the api added since) in a section of its own at the end rather than left off the page.
+ */
+export function sectionsOf(measures: readonly string[]): MeasureSection[] {
+  const other = measures.filter((m) => !MEASURE_SECTIONS.some((s) => s.measures.includes(m)));
+  return [
+    ...MEASURE_SECTIONS.map((s) => ({ ...s, measures: s.measures.filter((m) => measures.includes(m)) })),
+    {
+      id: 'other',
+      title: 'Other measures',
+      measures: other,
+      drawn: 'The per cent of the children released each month who had each of these measures.',
+    },
+  ].filter((s) => s.measures.length > 0);
+}
+
+/** The trend as a table: a row a month, each measure's children (per cent); only `measures`' when given. */
+export function trendTable(
+  months: readonly TrendRow[],
+  measures?: readonly string[],
+): { head: string[]; rows: string[][] } {
+  const of = (m: TrendRow) => m.figures.filter((f) => !measures || measures.includes(f.measure));
   return {
-    head: ['Month', 'Children released', ...(months[0]?.figures ?? []).map((f) => f.label)],
+    head: ['Month', 'Children released', ...(months[0] ? of(months[0]) : []).map((f) => f.label)],
     rows: months.map((m) => [
       m.label,
       m.released.display,
-      ...m.figures.map((f) =>
-        f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
-      ),
+      ...of(m).map((f) => (f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`)),
     ]),
   };
+}
+
+/** The trend as tables, one a section (the page's and the CSV's). */
+export function trendTables(months: readonly TrendRow[]): (CountsTable & { section: MeasureSection })[] {
+  return sectionsOf(months[0]?.figures.map((f) => f.measure) ?? []).map((section) => ({
+    id: `measures-trend-${section.id}`,
+    caption: `${section.title}, month by month`,
+    section,
+    ...trendTable(months, section.measures),
+  }));
 }
 
 /**
@@ -425,19 +508,22 @@ export function relativeRateText(rate: number | null, isBaseGroup: boolean): str
   return isBaseGroup ? 'Largest group' : rate.toFixed(2);
 }
 
-/** One breakdown as a table: a row a group, and for each measure the children (per cent) and the relative rate. */
-export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][] } {
-  const measures = b.groups[0]?.figures ?? [];
+/**
+ * One breakdown as a table: a row a group, and for each measure the children (per cent) and the relative rate; only
+ * `measures`' when given.
+ */
+export function breakdownTable(b: Breakdown, measures?: readonly string[]): { head: string[]; rows: string[][] } {
+  const of = (figures: BreakdownFigure[]) => figures.filter((f) => !measures || measures.includes(f.measure));
   return {
     head: [
       b.label,
       'Children released',
-      ...measures.flatMap((f) => [f.label, `${f.label}: rate against the largest group`]),
+      ...of(b.groups[0]?.figures ?? []).flatMap((f) => [f.label, `${f.label}: rate against the largest group`]),
     ],
     rows: b.groups.map((g) => [
       g.label,
       g.released.display,
-      ...g.figures.flatMap((f) => [
+      ...of(g.figures).flatMap((f) => [
         f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
         relativeRateText(f.relativeRate, g.group === b.baseGroup),
       ]),
@@ -445,12 +531,26 @@ export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][]
   };
 }
 
+/**
+ * One breakdown as tables, one a section ("By gender: before release"); none when nobody was released (no groups).
+ */
+export function breakdownTables(b: Breakdown): (CountsTable & { measures: string[] })[] {
+  return sectionsOf(b.groups[0]?.figures.map((f) => f.measure) ?? []).map((section) => ({
+    id: `breakdown-${b.dimension.toLowerCase()}-${section.id}`,
+    caption: `By ${b.label.toLowerCase()}: ${section.title.toLowerCase()}`,
+    // The measures' names, for the page's head: each over its two columns, the children and the rate.
+    measures: b.groups[0].figures.filter((f) => section.measures.includes(f.measure)).map((f) => f.label),
+    ...breakdownTable(b, section.measures),
+  }));
+}
+
 function trendCsvRows(trend: readonly TrendRow[]): string[][] {
-  const { head, rows } = trendTable(trend);
-  return [[], ['Month by month'], head, ...rows];
+  return [[], ['Month by month'], ...trendTables(trend).flatMap((t) => [[t.caption], t.head, ...t.rows])];
 }
 
 function breakdownCsvRows(b: Breakdown): string[][] {
-  const { head, rows } = breakdownTable(b);
-  return [[`By ${b.label.toLowerCase()}`], head, ...rows];
+  const tables = breakdownTables(b);
+  return tables.length
+    ? tables.flatMap((t, i) => [...(i ? [[]] : []), [t.caption], t.head, ...t.rows])
+    : [[`By ${b.label.toLowerCase()}`], ['No children released in the period']];
 }

@@ -6,7 +6,7 @@ import { caseManagerChangesSql, CustodyService, ReleasedPopulation } from '@rese
 import { planMeasuresSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
-import { BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
+import { BREAKDOWN_MEASURES, BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
 import { MeasureCounts, MeasureFigure } from './rules/resettlement-measures';
 
 export interface MeasuresPeriod {
@@ -70,6 +70,26 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   HEALTH_HANDOVER_NOT_BY_RELEASE: not(YES.healthHandover),
   RELEASE_DAY_PLAN_CONFIRMED: YES.releaseDayPlan,
   RELEASE_DAY_PLAN_NOT_CONFIRMED: not(YES.releaseDayPlan),
+};
+
+/**
+ * The breakdowns' and the trend's yes of each measure: its headline figure's condition, but for the address at least
+ * 14 days before release, which counts those at least 28 days before too (the headline's figure is the band).
+ */
+const BREAKDOWN_SQL: Record<BreakdownMeasure, string> = {
+  ADDRESS_28_DAYS: FIGURE_SQL.ADDRESS_28_DAYS,
+  ADDRESS_14_DAYS: `address_on <= released_on - 14`,
+  TOLD_14_DAYS: FIGURE_SQL.TOLD_14_DAYS,
+  ETE_BY_RELEASE: FIGURE_SQL.ETE_BY_RELEASE,
+  PLAN_VIEWS_EVERY_PATHWAY: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
+  PLAN_EXPLAINED: FIGURE_SQL.PLAN_EXPLAINED,
+  PLAN_AGREED: FIGURE_SQL.PLAN_AGREED,
+  INITIAL_MEETING_IN_TIME: FIGURE_SQL.INITIAL_MEETING_IN_TIME,
+  PRE_RELEASE_MEETING_IN_TIME: FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME,
+  FIRST_NIGHT_AS_PLANNED: FIGURE_SQL.FIRST_NIGHT_AS_PLANNED,
+  ETE_STARTED_AS_PLANNED: FIGURE_SQL.ETE_STARTED_AS_PLANNED,
+  HEALTH_HANDOVER_BY_RELEASE: FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE,
+  RELEASE_DAY_PLAN_CONFIRMED: FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED,
 };
 
 /** The day a milestone of the episode `r.id` was met (the day of its fact; `on` for another), or null. */
@@ -207,12 +227,7 @@ export class MeasuresService {
       `WITH r AS (${released}),
               per AS (${PER_SQL})
          SELECT d.dimension, d.grp, count(*)::int AS released,
-                count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
-                count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS "TOLD_14_DAYS",
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS "ETE_BY_RELEASE",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY})::int AS "PLAN_VIEWS_EVERY_PATHWAY",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS "PLAN_EXPLAINED",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS "PLAN_AGREED"
+                ${BREAKDOWN_MEASURES.map((m) => `count(*) FILTER (WHERE ${BREAKDOWN_SQL[m]})::int AS "${m}"`).join(',\n')}
            FROM per
           ${groups}
           GROUP BY d.dimension, d.grp`,
@@ -222,14 +237,7 @@ export class MeasuresService {
       dimension: row.dimension,
       group: row.grp,
       released: row.released,
-      yes: {
-        ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
-        TOLD_14_DAYS: row.TOLD_14_DAYS,
-        ETE_BY_RELEASE: row.ETE_BY_RELEASE,
-        PLAN_VIEWS_EVERY_PATHWAY: row.PLAN_VIEWS_EVERY_PATHWAY,
-        PLAN_EXPLAINED: row.PLAN_EXPLAINED,
-        PLAN_AGREED: row.PLAN_AGREED,
-      },
+      yes: Object.fromEntries(BREAKDOWN_MEASURES.map((m) => [m, row[m]])) as Record<BreakdownMeasure, number>,
     }));
   }
 

@@ -14,15 +14,25 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /**
  * The measures broken down: each a yes for some children released, counted per group (the same conditions as the
- * headline figures of the same key: the release figures, then the plan's).
+ * headline figures of the same key), in the order of the page's sections: before release (the address at least 28
+ * and at least 14 days before, the child told, the ETE place), the plan (views, explained, agreed, the two planning
+ * meetings in time), at release (the first night, ETE started, the health handover, the release-day plan). The
+ * address figures are cumulative, not the headline's bands: at least 14 days counts those at least 28 days before.
  */
 export const BREAKDOWN_MEASURES = [
+  'ADDRESS_28_DAYS',
   'ADDRESS_14_DAYS',
   'TOLD_14_DAYS',
   'ETE_BY_RELEASE',
   'PLAN_VIEWS_EVERY_PATHWAY',
   'PLAN_EXPLAINED',
   'PLAN_AGREED',
+  'INITIAL_MEETING_IN_TIME',
+  'PRE_RELEASE_MEETING_IN_TIME',
+  'FIRST_NIGHT_AS_PLANNED',
+  'ETE_STARTED_AS_PLANNED',
+  'HEALTH_HANDOVER_BY_RELEASE',
+  'RELEASE_DAY_PLAN_CONFIRMED',
 ] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
@@ -53,13 +63,28 @@ const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; groups: Reco
 };
 
 const BREAKDOWN_MEASURE_LABELS: Record<BreakdownMeasure, string> = {
+  ADDRESS_28_DAYS: 'Address confirmed at least 28 days before release',
   ADDRESS_14_DAYS: 'Address confirmed at least 14 days before release',
   TOLD_14_DAYS: 'Child told where they will live at least 14 days before release',
   ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
   PLAN_VIEWS_EVERY_PATHWAY: 'Plan with the child’s own view on every active pathway',
   PLAN_EXPLAINED: 'Plan explained to the child by the day of release',
   PLAN_AGREED: 'Plan agreed by the day of release',
+  INITIAL_MEETING_IN_TIME: 'Initial planning meeting held within 10 working days',
+  PRE_RELEASE_MEETING_IN_TIME: 'Pre-release planning meeting held in time',
+  FIRST_NIGHT_AS_PLANNED: 'First night at the accommodation planned',
+  ETE_STARTED_AS_PLANNED: 'Education, training or employment started as planned',
+  HEALTH_HANDOVER_BY_RELEASE: 'Health handover arranged by the day of release',
+  RELEASE_DAY_PLAN_CONFIRMED: 'Release-day plan confirmed by the day of release',
 };
+
+/**
+ * Measures whose yes is within another's (`[inner, outer]`): a group's outer count less its inner is a band (the
+ * address confirmed 14 to 27 days before release) that both shown would give away, so they are suppressed together.
+ */
+const NESTED_MEASURES: readonly (readonly [inner: BreakdownMeasure, outer: BreakdownMeasure])[] = [
+  ['ADDRESS_28_DAYS', 'ADDRESS_14_DAYS'],
+];
 
 /** What PostgreSQL counted for one group of one dimension. */
 export interface GroupCounts {
@@ -104,10 +129,16 @@ const hidden: PublishedCount = { value: null, suppressed: true, display: FEWER_T
  * Suppression of a table whose rows and columns both add up to totals a reader may know (a group's size down the
  * side, the measure's yes and no across all groups along the bottom). Primary: every cell under the threshold, and
  * every cell of a hidden row. Secondary, on rows and columns alike until nothing changes: a line with exactly one
- * hidden cell, or hidden cells adding up to under the threshold, hides its smallest cell still shown.
+ * hidden cell, or hidden cells adding up to under the threshold, hides its smallest cell still shown. `forced`: cells
+ * hidden from the start for a reason of another table's (`suppressNested`).
  */
-export function suppressTable(cells: number[][], hiddenRows: boolean[], threshold = 5): boolean[][] {
-  const hide = cells.map((row, r) => row.map((n) => hiddenRows[r] || n < threshold));
+export function suppressTable(
+  cells: number[][],
+  hiddenRows: boolean[],
+  threshold = 5,
+  forced: readonly (readonly boolean[])[] = [],
+): boolean[][] {
+  const hide = cells.map((row, r) => row.map((n, c) => hiddenRows[r] || n < threshold || !!forced[r]?.[c]));
   const lines = [
     ...cells.map((row, r) => row.map((_, c) => [r, c] as const)),
     ...(cells[0] ?? []).map((_, c) => cells.map((_, r) => [r, c] as const)),
@@ -130,9 +161,42 @@ export function suppressTable(cells: number[][], hiddenRows: boolean[], threshol
 }
 
 /**
+ * The inner measure of a nested pair (`NESTED_MEASURES`), suppressed with its outer one already published: its own
+ * table (`suppressTable` of each group's yes and no), and then the bands between them, outer less inner, a group's
+ * worked out when both its counts are shown. A band worked out under the threshold hides the group's inner count;
+ * so does, for the smallest band still worked out, a column of bands (adding up to a total a reader may know) with
+ * exactly one band not worked out, or bands not worked out adding up to under the threshold. Each time the inner
+ * table is suppressed again, its secondary suppression with it, until nothing changes. The outer figures stay as
+ * their own table left them, so adding the inner measure never hides more of the outer.
+ */
+export function suppressNested(
+  inner: number[][],
+  bands: readonly number[],
+  outerShown: readonly boolean[],
+  hiddenRows: boolean[],
+  threshold = 5,
+): boolean[][] {
+  const forced = inner.map(() => [false, false]);
+  for (;;) {
+    const hide = suppressTable(inner, hiddenRows, threshold, forced);
+    const known = bands.map((_, i) => !hide[i][0] && outerShown[i]);
+    const unknown = bands.filter((_, i) => !known[i]);
+    const unknownSum = unknown.reduce((s, b) => s + b, 0);
+    const column = unknown.length === 1 || (unknown.length > 1 && unknownSum < threshold);
+    const next = bands
+      .map((band, i) => ({ band, i }))
+      .filter(({ band, i }) => known[i] && (band < threshold || column))
+      .sort((a, b) => a.band - b.band || a.i - b.i)[0];
+    if (!next) return hide;
+    forced[next.i][0] = true;
+  }
+}
+
+/**
  * One dimension's breakdown as published: the groups' sizes suppressed as a row adding up to the children released,
- * then for each measure the groups' yes and no suppressed as a table (`suppressTable`), so no hidden count is the
- * difference of shown ones, across the groups or within one. Groups are in the dimension's own order; a group with
+ * then for each measure the groups' yes and no suppressed as a table (`suppressTable`; a nested pair's inner measure
+ * with the bands between them, `suppressNested`), so no hidden count is the difference of shown ones, across the
+ * groups or within one. Groups are in the dimension's own order; a group with
  * no children is left out (its absence says nothing a "0" would not).
  */
 export function publishBreakdown(dimension: BreakdownDimension, counts: readonly GroupCounts[]): PublishedBreakdown {
@@ -185,11 +249,16 @@ function publishGroups(
     (a, b) => b.released - a.released || order.indexOf(a.group) - order.indexOf(b.group),
   )[0];
   const rate = (g: GroupCounts, m: BreakdownMeasure) => g.yes[m] / g.released;
+  const table = (m: BreakdownMeasure) => present.map((g) => [g.yes[m], g.released - g.yes[m]]);
+  const hiddenRows = sizes.cells.map((c) => c.suppressed);
+  const hides = new Map(BREAKDOWN_MEASURES.map((m) => [m, suppressTable(table(m), hiddenRows)]));
+  for (const [inner, outer] of NESTED_MEASURES) {
+    const outerShown = hides.get(outer)!.map((row) => !row[0]);
+    const bands = present.map((g) => g.yes[outer] - g.yes[inner]);
+    hides.set(inner, suppressNested(table(inner), bands, outerShown, hiddenRows));
+  }
   const figures = BREAKDOWN_MEASURES.map((measure) => {
-    const hide = suppressTable(
-      present.map((g) => [g.yes[measure], g.released - g.yes[measure]]),
-      sizes.cells.map((c) => c.suppressed),
-    );
+    const hide = hides.get(measure)!;
     return present.map((g, i): PublishedGroupFigure => {
       const baseIndex = present.indexOf(base);
       const known = compare && !hide[i][0] && !hide[baseIndex][0];
