@@ -30,7 +30,8 @@ import {
   ResettlementMeasuresInput,
   ResettlementMeasuresType,
 } from './measures.types';
-import { BREAKDOWN_DIMENSIONS, monthsOfPeriod, publishBreakdown, publishByMonth } from './rules/measure-breakdowns';
+import { monthsOfPeriod } from './rules/measure-breakdowns';
+import { publishMeasuresPage } from './rules/measures-page';
 import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
@@ -61,19 +62,25 @@ export class MeasuresResolver {
     if ('refused' in decided) return this.refuse(caller, asked, decided);
     const { scope, population } = await this.resolve(caller, decided);
     const selected = selectedFieldPaths(info);
-    // The headline counts cost two statements: not counted for a read of only the trend (the portal's second read of
-    // the page), the breakdowns, the response times or whose they are.
+    // Whether the headline figures are asked for (not for a read of only the trend, the breakdowns, the response
+    // times or whose they are).
     const headline = selected.some(
       (path) => !NOT_HEADLINE.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
     );
-    const published = headline ? publishMeasures(await this.measures.counts(input, population)) : null;
-    // The breakdowns cost a statement of their own: counted only when asked for.
-    const breakdowns = selected.some((path) => path.startsWith('breakdowns.'))
-      ? await this.measures.breakdownCounts(input, population)
-      : null;
-    const byMonth = selected.some((path) => path.startsWith('byMonth.'))
-      ? publishByMonth(monthsOfPeriod(input), await this.measures.monthlyCounts(input, population))
-      : undefined;
+    const breakdownsAsked = selected.some((path) => path.startsWith('breakdowns.'));
+    const byMonthAsked = selected.some((path) => path.startsWith('byMonth.'));
+    // The headline, the breakdowns and the trend are suppressed together (one table's figures would give another's
+    // hidden ones away): any of them needs every count.
+    const page =
+      headline || breakdownsAsked || byMonthAsked
+        ? publishMeasuresPage({
+            headline: await this.measures.counts(input, population),
+            breakdowns: await this.measures.breakdownCounts(input, population),
+            months: monthsOfPeriod(input),
+            monthly: await this.measures.monthlyCounts(input, population),
+          })
+        : null;
+    const published = headline ? page!.headline : null;
     const youthJusticeServiceId = scope.kind === 'YOUTH_JUSTICE_SERVICE' ? scope.organisationId : null;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({
@@ -101,10 +108,8 @@ export class MeasuresResolver {
       scope,
       population,
       ...(published as ReturnType<typeof publishMeasures>),
-      breakdowns: breakdowns
-        ? BREAKDOWN_DIMENSIONS.map((dimension) => publishBreakdown(dimension, breakdowns.get(dimension) ?? []))
-        : undefined,
-      byMonth,
+      breakdowns: breakdownsAsked ? page!.breakdowns : undefined,
+      byMonth: byMonthAsked ? page!.byMonth : undefined,
     };
   }
 

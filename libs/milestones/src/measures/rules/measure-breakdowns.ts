@@ -1,5 +1,5 @@
 import { addCalendarMonths, monthAndYear } from '@resettle/common';
-import { FEWER_THAN_5, PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
+import { FEWER_THAN_5, PublishedCount, PublishedRow, suppressSmallNumbers } from './suppress-small-numbers';
 
 /** What the children released are broken down by (issue 23's disproportionality). */
 export const BREAKDOWN_DIMENSIONS = [
@@ -167,7 +167,8 @@ export function suppressTable(
  * so does, for the smallest band still worked out, a column of bands (adding up to a total a reader may know) with
  * exactly one band not worked out, or bands not worked out adding up to under the threshold. Each time the inner
  * table is suppressed again, its secondary suppression with it, until nothing changes. The outer figures stay as
- * their own table left them, so adding the inner measure never hides more of the outer.
+ * their own table left them, so adding the inner measure never hides more of the outer. `initial`: inner cells hidden
+ * from the start (`suppressTable`'s `forced`).
  */
 export function suppressNested(
   inner: number[][],
@@ -175,8 +176,9 @@ export function suppressNested(
   outerShown: readonly boolean[],
   hiddenRows: boolean[],
   threshold = 5,
+  initial: readonly (readonly boolean[])[] = [],
 ): boolean[][] {
-  const forced = inner.map(() => [false, false]);
+  const forced = inner.map((_, i) => [!!initial[i]?.[0], !!initial[i]?.[1]]);
   for (;;) {
     const hide = suppressTable(inner, hiddenRows, threshold, forced);
     const known = bands.map((_, i) => !hide[i][0] && outerShown[i]);
@@ -193,15 +195,26 @@ export function suppressNested(
 }
 
 /**
+ * Cells hidden from the start for a reason of another table's (`publishMeasuresPage`): for a measure, the groups whose
+ * yes (and so no) count is hidden, so that the measure's column is not shown whole and its total stays unknown.
+ */
+export type ForcedCells = ReadonlyMap<BreakdownMeasure, ReadonlySet<string>>;
+
+/**
  * One dimension's breakdown as published: the groups' sizes suppressed as a row adding up to the children released,
  * then for each measure the groups' yes and no suppressed as a table (`suppressTable`; a nested pair's inner measure
  * with the bands between them, `suppressNested`), so no hidden count is the difference of shown ones, across the
  * groups or within one. Groups are in the dimension's own order; a group with
- * no children is left out (its absence says nothing a "0" would not).
+ * no children is left out (its absence says nothing a "0" would not). `forced`: cells the page hides besides, so that
+ * no column shown whole gives a hidden headline figure away (`publishMeasuresPage`).
  */
-export function publishBreakdown(dimension: BreakdownDimension, counts: readonly GroupCounts[]): PublishedBreakdown {
+export function publishBreakdown(
+  dimension: BreakdownDimension,
+  counts: readonly GroupCounts[],
+  forced: ForcedCells = new Map(),
+): PublishedBreakdown {
   const { label, groups: labels } = BREAKDOWN_LABELS[dimension];
-  return { dimension, label, ...publishGroups(labels, counts, true) };
+  return { dimension, label, ...publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, false), true) };
 }
 
 /**
@@ -210,13 +223,19 @@ export function publishBreakdown(dimension: BreakdownDimension, counts: readonly
  * nobody was released in is kept (a gap in a trend is worth showing) as "fewer than 5" with no figures, but it takes
  * no part in the secondary suppression: like a breakdown's empty group, its zero gives nobody away, and counting it
  * would hide a whole other month of a small service.
+ * A month is the same children in every trend it is in (the portal's 12 months to the chosen one, a month's own
+ * page), each suppressing it among other months: so that no two trends show between them a month's address at least
+ * 28 days in one and at least 14 in the other, a month whose band between them (14 to 27 days) is under 5 always
+ * hides its address at least 28 days. What a month's row shows is then never more than it shows alone (a period of
+ * that month only), which is what the headline of that month is made safe against (`publishMeasuresPage`).
  */
 export function publishByMonth(
   months: readonly { month: string; label: string }[],
   counts: readonly GroupCounts[],
+  forced: ForcedCells = new Map(),
 ): PublishedGroup[] {
   const labels = Object.fromEntries(months.map((m) => [m.month, m.label]));
-  const { groups } = publishGroups(labels, counts, false);
+  const { groups } = publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, true), false);
   return months.map(
     (m) =>
       groups.find((g) => g.group === m.month) ?? {
@@ -234,29 +253,80 @@ export function publishByMonth(
   );
 }
 
-function publishGroups(
-  labels: Record<string, string>,
+/** A dimension's groups, in its order. */
+export function dimensionGroups(dimension: BreakdownDimension): string[] {
+  return Object.keys(BREAKDOWN_LABELS[dimension].groups);
+}
+
+/**
+ * The measures a table of groups (a dimension's, in its order, or the months', `byMonth`) shows whole, every group's
+ * count shown, so that their totals over the groups (the headline's figures) are known to a reader; each with the
+ * group whose count to hide to make it not whole (the smallest, the first of equals). `forced` as `publishBreakdown`.
+ */
+export function wholeColumns(
+  order: readonly string[],
   counts: readonly GroupCounts[],
-  compare: boolean,
-): { baseGroup: string | null; groups: PublishedGroup[] } {
-  const order = Object.keys(labels);
+  forced: ForcedCells,
+  byMonth: boolean,
+): Map<BreakdownMeasure, string> {
+  const { present, hides } = suppressGroups(order, counts, forced, byMonth);
+  const whole = new Map<BreakdownMeasure, string>();
+  if (present.length === 0) return whole;
+  for (const measure of BREAKDOWN_MEASURES) {
+    const hide = hides.get(measure)!;
+    if (hide.some((row) => row[0]) && hide.some((row) => row[1])) continue;
+    const smallest = present
+      .map((g, i) => ({ g, i }))
+      .filter(({ i }) => !hide[i][0] || !hide[i][1])
+      .sort((a, b) => a.g.yes[measure] - b.g.yes[measure] || a.i - b.i)[0];
+    whole.set(measure, smallest.g.group);
+  }
+  return whole;
+}
+
+interface SuppressedGroups {
+  present: GroupCounts[];
+  sizes: PublishedRow;
+  /** Per measure, per present group, [yes, no] hidden. */
+  hides: Map<BreakdownMeasure, boolean[][]>;
+}
+
+function suppressGroups(
+  order: readonly string[],
+  counts: readonly GroupCounts[],
+  forced: ForcedCells,
+  byMonth: boolean,
+): SuppressedGroups {
   const present = order
     .map((group) => counts.find((c) => c.group === group))
     .filter((c): c is GroupCounts => !!c && c.released > 0);
   const total = present.reduce((s, g) => s + g.released, 0);
   const [sizes] = suppressSmallNumbers([{ cells: present.map((g) => g.released), total }]);
+  const table = (m: BreakdownMeasure) => present.map((g) => [g.yes[m], g.released - g.yes[m]]);
+  const forcedOf = (m: BreakdownMeasure) =>
+    present.map((g) => (forced.get(m)?.has(g.group) ? [true, true] : [false, false]));
+  const hiddenRows = sizes.cells.map((c) => c.suppressed);
+  const hides = new Map(BREAKDOWN_MEASURES.map((m) => [m, suppressTable(table(m), hiddenRows, 5, forcedOf(m))]));
+  for (const [inner, outer] of NESTED_MEASURES) {
+    const outerShown = hides.get(outer)!.map((row) => !row[0]);
+    const bands = present.map((g) => g.yes[outer] - g.yes[inner]);
+    // A month's small band hides its inner count whatever its outer one shows here (`publishByMonth`).
+    const initial = forcedOf(inner).map((row, i) => (byMonth && bands[i] < 5 ? [true, true] : row));
+    hides.set(inner, suppressNested(table(inner), bands, outerShown, hiddenRows, 5, initial));
+  }
+  return { present, sizes, hides };
+}
+
+function publishGroups(
+  labels: Record<string, string>,
+  { present, sizes, hides }: SuppressedGroups,
+  compare: boolean,
+): { baseGroup: string | null; groups: PublishedGroup[] } {
+  const order = Object.keys(labels);
   const base = [...present].sort(
     (a, b) => b.released - a.released || order.indexOf(a.group) - order.indexOf(b.group),
   )[0];
   const rate = (g: GroupCounts, m: BreakdownMeasure) => g.yes[m] / g.released;
-  const table = (m: BreakdownMeasure) => present.map((g) => [g.yes[m], g.released - g.yes[m]]);
-  const hiddenRows = sizes.cells.map((c) => c.suppressed);
-  const hides = new Map(BREAKDOWN_MEASURES.map((m) => [m, suppressTable(table(m), hiddenRows)]));
-  for (const [inner, outer] of NESTED_MEASURES) {
-    const outerShown = hides.get(outer)!.map((row) => !row[0]);
-    const bands = present.map((g) => g.yes[outer] - g.yes[inner]);
-    hides.set(inner, suppressNested(table(inner), bands, outerShown, hiddenRows));
-  }
   const figures = BREAKDOWN_MEASURES.map((measure) => {
     const hide = hides.get(measure)!;
     return present.map((g, i): PublishedGroupFigure => {

@@ -136,3 +136,50 @@ export function suppressTable(rows: readonly (readonly number[])[], threshold = 
   });
   return { rows: published.slice(0, last), totals: published[last] };
 }
+
+/** A part of a row whose sum a reader knows: cells `from` to `to - 1`, between two sums of first cells known. */
+export interface RowSegment {
+  from: number;
+  to: number;
+}
+
+/**
+ * A row already suppressed (`hide`, its total shown) made safe against sums of its first cells that a reader knows
+ * from elsewhere (`known`: how many first cells each adds up, between 1 and the row's length less 1; the row's total
+ * is known too). Those sums cut the row into segments, each with a known total: within each, as for a row, while
+ * exactly one cell is hidden or the hidden cells add up to under the threshold, the smallest cell still shown (the
+ * first of equals) is hidden too. A segment of one cell is known whatever the row shows: at the threshold or over it
+ * is shown (hiding it protects nothing); under it, or a segment all hidden adding up to under it, cannot be made safe
+ * here and is returned as `exposed` for the caller to make one of its known sums unknown again.
+ * Pure: the same row and sums always give the same answer.
+ */
+export function suppressWithKnownSums(
+  cells: readonly number[],
+  hide: readonly boolean[],
+  known: readonly number[],
+  threshold = SUPPRESSION_THRESHOLD,
+): { hide: boolean[]; exposed: RowSegment | null } {
+  const out = [...hide];
+  const cuts = [...new Set([0, ...known.filter((k) => k > 0 && k < cells.length), cells.length])].sort(
+    (a, b) => a - b,
+  );
+  let exposed: RowSegment | null = null;
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    const [from, to] = [cuts[s], cuts[s + 1]];
+    const at = Array.from({ length: to - from }, (_, i) => from + i);
+    for (;;) {
+      const hidden = at.filter((i) => out[i]);
+      const sum = hidden.reduce((a, i) => a + cells[i], 0);
+      if (hidden.length === 0 || (hidden.length > 1 && sum >= threshold)) break;
+      const next = at.filter((i) => !out[i]).sort((a, b) => cells[a] - cells[b] || a - b)[0];
+      if (next !== undefined) {
+        out[next] = true;
+        continue;
+      }
+      if (at.length === 1 && sum >= threshold) out[from] = false;
+      else exposed ??= { from, to };
+      break;
+    }
+  }
+  return { hide: out, exposed };
+}
