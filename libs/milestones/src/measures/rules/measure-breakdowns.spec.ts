@@ -269,6 +269,33 @@ describe('the address at least 28 and at least 14 days before release: suppresse
   });
 });
 
+describe('publishByMonth: a month the same children in every trend', () => {
+  // November: 13 released, 8 at least 28 days, 10 at least 14 (no 3, so hidden); October 14: 5 and 6. At least 14
+  // days is hidden in both (a column of one hidden); at least 28 is shown alone as a table would, but each month's
+  // band 14-27 (2 and 1) is under 5: a trend where November's at least 14 is shown (its own month's) would give it
+  // away with this one's at least 28. So at least 28 is hidden in both months.
+  it('a month whose band 14-27 is under 5 hides its address at least 28 days, whatever its at least 14 shows', () => {
+    const months = monthsOfPeriod({ from: '2026-10-01', to: '2026-11-30' });
+    const published = publishByMonth(months, [
+      { group: '2026-10', released: 14, yes: counts(0, { ADDRESS_28_DAYS: 5, ADDRESS_14_DAYS: 6 }) },
+      { group: '2026-11', released: 13, yes: counts(0, { ADDRESS_28_DAYS: 8, ADDRESS_14_DAYS: 10 }) },
+    ]);
+    expect(published.map((g) => g.figures.slice(0, 2).map((f) => f.numerator.display))).toEqual([
+      ['fewer than 5', 'fewer than 5'],
+      ['fewer than 5', 'fewer than 5'],
+    ]);
+    // The same months as a breakdown's groups keep at least 28 days: a group is in no other table.
+    const asGroups = publishBreakdown('LOOKED_AFTER', [
+      { group: 'YES', released: 14, yes: counts(0, { ADDRESS_28_DAYS: 5, ADDRESS_14_DAYS: 6 }) },
+      { group: 'NO', released: 13, yes: counts(0, { ADDRESS_28_DAYS: 8, ADDRESS_14_DAYS: 10 }) },
+    ]);
+    expect(asGroups.groups.map((g) => g.figures.slice(0, 2).map((f) => f.numerator.display))).toEqual([
+      ['5', 'fewer than 5'],
+      ['8', 'fewer than 5'],
+    ]);
+  });
+});
+
 describe('suppressNested', () => {
   // Inner yes and no of 3 groups, the bands outer less inner, whether each outer count is shown.
   it.each<[string, number[][], number[], boolean[], boolean[]]>([

@@ -214,7 +214,11 @@ export function publishBreakdown(
   forced: ForcedCells = new Map(),
 ): PublishedBreakdown {
   const { label, groups: labels } = BREAKDOWN_LABELS[dimension];
-  return { dimension, label, ...publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, false), true) };
+  return {
+    dimension,
+    label,
+    ...publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, false), true),
+  };
 }
 
 /**

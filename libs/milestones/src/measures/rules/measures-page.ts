@@ -74,8 +74,8 @@ const TREND = 'MONTHS';
  * segment of one figure known and 5 or more is shown (hiding it protected nothing). A segment that hiding in the
  * headline cannot make safe (the band 14 to 27 days under 5, when one table shows the address at least 28 days whole
  * and another at least 14) has one of its sums made unknown: each table showing that column whole hides its smallest
- * count there (and so its secondary suppression more), the sum of fewer first figures first; then all again, until
- * nothing changes. Hiding only ever grows, so it ends.
+ * count there (and so its secondary suppression more), of the two sums the one leaving fewer headline figures to hide;
+ * then all again, until nothing changes. Hiding only ever grows, so it ends.
  *
  * The trend of a period within one month is one row, the same children as the headline: what it shows is kept (any
  * trend with that month in it, such as the portal's 12 months to it, shows no more of it, `publishByMonth`), and the
@@ -110,7 +110,7 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
     HEADLINE_ROWS.map((row) => [row, headlineRowHidden(rows[row], counts.headline.released)]),
   ) as Record<HeadlineRow, boolean[]>;
   let hides: Partial<Record<HeadlineRow, boolean[]>> = {};
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     hides = {};
     // Per headline row, per sum of its first cells shown elsewhere: the tables showing it, and their group to hide.
@@ -129,7 +129,19 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
       const { hide, exposed } = suppressWithKnownSums(rows[row], base[row], [...sums.keys()]);
       hides[row] = hide;
       if (!exposed || changed) continue;
-      const cut = [exposed.from, exposed.to].find((k) => sums.has(k) && !sums.get(k)!.some((s) => fixed(s.table)));
+      // Of the sums bounding it that can be made unknown, the one leaving the row fewest figures to hide (the sum of
+      // fewer first figures of equals).
+      const cost = (k: number) => {
+        const left = suppressWithKnownSums(
+          rows[row],
+          base[row],
+          [...sums.keys()].filter((other) => other !== k),
+        );
+        return left.hide.filter(Boolean).length + (left.exposed ? rows[row].length : 0);
+      };
+      const [cut] = [exposed.from, exposed.to]
+        .filter((k) => sums.has(k) && !sums.get(k)!.some((s) => fixed(s.table)))
+        .sort((a, b) => cost(a) - cost(b) || a - b);
       // None: cannot happen, a month's row never shows both sums of a band under 5 (`publishByMonth`).
       for (const { table, measure, group } of cut === undefined ? [] : sums.get(cut)!) {
         const byMeasure = forced.get(table)!;

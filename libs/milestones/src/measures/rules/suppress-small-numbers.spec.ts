@@ -1,4 +1,4 @@
-import { FEWER_THAN_5, suppressSmallNumbers, suppressTable } from './suppress-small-numbers';
+import { FEWER_THAN_5, suppressSmallNumbers, suppressTable, suppressWithKnownSums } from './suppress-small-numbers';
 
 /** A published row as the reader sees it: each cell's display, then the total's. */
 function read(cells: number[], total?: number): string[] {
@@ -145,5 +145,34 @@ describe('suppressTable', () => {
   it('refuses what is not a count, or rows of different widths', () => {
     expect(() => suppressTable([[-1]])).toThrow(RangeError);
     expect(() => suppressTable([[1, 2], [3]])).toThrow(RangeError);
+  });
+});
+
+describe('suppressWithKnownSums: a row against sums of its first cells known elsewhere', () => {
+  /** The row as `suppressSmallNumbers` hides it, then against the sums: `x` hidden, and the segment left exposed. */
+  const read = (cells: number[], known: number[]) => {
+    const [row] = suppressSmallNumbers([{ cells, total: cells.reduce((a, b) => a + b, 0) }]);
+    const { hide, exposed } = suppressWithKnownSums(
+      cells,
+      row.cells.map((c) => c.suppressed),
+      known,
+    );
+    return [...cells.map((n, i) => (hide[i] ? 'x' : String(n))), exposed ? `${exposed.from}-${exposed.to}` : 'safe'];
+  };
+
+  it.each<[string, number[], number[], string[]]>([
+    // The row alone: as suppressSmallNumbers.
+    ['no sums known', [5, 0, 0, 5], [], ['x', 'x', 'x', '5', 'safe']],
+    // 5 + 0 known (at least 14 days): 0-13 would be 10 - 5 - 5; not by release goes too.
+    ['the first two known', [5, 0, 0, 5], [2], ['x', 'x', 'x', 'x', 'safe']],
+    // 6 known alone: shown; in the rest (12, 3, 0) 12 goes as well.
+    ['a hidden cell known by itself is shown', [6, 12, 3, 0], [1], ['6', 'x', 'x', 'x', 'safe']],
+    // 13 and 16 known: the band between them, 3, is known whatever the row hides (and 5 and 6 each segment of its own).
+    ['a small cell between two sums: exposed', [13, 3, 5, 6], [1, 2], ['13', 'x', 'x', 'x', '1-2']],
+    // Sums the row shows already: nothing more.
+    ['sums already shown', [10, 8, 3, 2], [1, 2], ['10', '8', 'x', 'x', 'safe']],
+    ['a yes and no pair, yes known', [25, 6], [1], ['25', '6', 'safe']],
+  ])('%s', (_name, cells, known, expected) => {
+    expect(read(cells, known)).toEqual(expected);
   });
 });

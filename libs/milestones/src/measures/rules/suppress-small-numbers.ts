@@ -160,9 +160,7 @@ export function suppressWithKnownSums(
   threshold = SUPPRESSION_THRESHOLD,
 ): { hide: boolean[]; exposed: RowSegment | null } {
   const out = [...hide];
-  const cuts = [...new Set([0, ...known.filter((k) => k > 0 && k < cells.length), cells.length])].sort(
-    (a, b) => a - b,
-  );
+  const cuts = [...new Set([0, ...known.filter((k) => k > 0 && k < cells.length), cells.length])].sort((a, b) => a - b);
   let exposed: RowSegment | null = null;
   for (let s = 0; s + 1 < cuts.length; s++) {
     const [from, to] = [cuts[s], cuts[s + 1]];
