@@ -104,9 +104,9 @@ describe('publishMeasuresPage: the headline, breakdowns and trend safe together'
   });
 
   // 21 released, bands 6 / 12 / 3 / 0, all boys. Alone the headline hides 28+ (6, the smallest beside 3 and 0) and
-  // shows 14-27, 12. The boys' address at least 28 days is shown whole (6 of 21; at least 14 days, 18, is not: its no is
-  // 3), so 28+ is known, 6, and 21 - 6 - 12 = 3 would be the two small bands together. The segment known to be 6 is
-  // shown; in the rest (15: 12, 3, 0) the 12 is hidden so that the hidden add up to 15.
+  // shows 14-27, 12. The boys' address at least 28 days is shown whole (6 of 21; at least 14 days, 18, is not: its
+  // no is 3), so 28+ is known, 6, and 21 - 6 - 12 = 3 would be the two small bands together. The segment known to be
+  // 6 is shown; in the rest (15: 12, 3, 0) the 12 is hidden so that the hidden add up to 15.
   it('a column shown whole gives a band away: the band is shown, the rest of the row hidden more', () => {
     const children = many(6, { band: 0, gender: 'MALE' }).concat(
       many(12, { band: 1, gender: 'MALE' }),

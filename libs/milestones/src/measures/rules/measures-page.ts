@@ -15,8 +15,8 @@ import {
   headlineRowHidden,
   headlineRows,
   MeasureCounts,
-  publishMeasures,
   PublishedMeasures,
+  publishMeasures,
 } from './resettlement-measures';
 import { suppressWithKnownSums } from './suppress-small-numbers';
 
@@ -25,7 +25,7 @@ import { suppressWithKnownSums } from './suppress-small-numbers';
  * or the sum of a headline row's first figures: the address at least 28 days before release is the first band (28
  * days or more), at least 14 days the first two (28 or more, 14 to 27); each yes measure its row's first cell.
  */
-export const BREAKDOWN_TOTALS: Record<BreakdownMeasure, { row: HeadlineRow; cells: number }> = {
+const BREAKDOWN_TOTALS: Record<BreakdownMeasure, { row: HeadlineRow; cells: number }> = {
   ADDRESS_28_DAYS: { row: 'accommodation', cells: 1 },
   ADDRESS_14_DAYS: { row: 'accommodation', cells: 2 },
   TOLD_14_DAYS: { row: 'childTold', cells: 1 },
