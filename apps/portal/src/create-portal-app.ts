@@ -16,6 +16,7 @@ import { closeRedisConnections, createRedisConnection } from '@resettle/queue';
 import { cookieSecure, PortalConfig, validatePortalConfig } from './config/portal-config';
 import { PortalExceptionFilter } from './http/portal-exception.filter';
 import { daysFromNow, govukDate, govukDateTime, govukDay, idleTime } from './http/view-filters';
+import { markReadBeforeSending } from './notifications/read-on-open';
 import { PortalModule } from './portal.module';
 import { DraftStore } from './session/draft-store';
 import { RedisSessionStore } from './session/redis-session-store';
@@ -102,6 +103,8 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
   // browser or a proxy, so after signing out the Back button asks the portal again (and gets the sign-in page).
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
+    // A page's notifications are read when it is opened: marked by its first call to the api, or else here.
+    await markReadBeforeSending(request);
     return payload;
   });
 

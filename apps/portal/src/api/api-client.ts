@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
+import { READ_NOTIFICATIONS_AT_HEADER } from '@resettle/common';
 import type { PortalConfig } from '../config/portal-config';
 import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import { PORTAL_REDIS } from '../session/portal-redis.provider';
@@ -28,6 +29,9 @@ const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { acce
  */
 @Injectable()
 export class ApiClient {
+  /** A page's notifications still to be marked read, by the first call made for it as the person. */
+  private readonly readAtPending = new WeakMap<FastifyRequest, string>();
+
   constructor(
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PORTAL_REDIS) private readonly redis: Redis,
@@ -39,12 +43,30 @@ export class ApiClient {
     return this.send<T>(request, query, variables, undefined);
   }
 
+  /**
+   * The next call made as the person for this request also asks the api to mark read their notifications that link
+   * to `link` (READ_NOTIFICATIONS_AT_HEADER; `link` is a page link, `isPageLink`): see ReadOnOpenInterceptor.
+   */
+  markReadWithNextCall(request: FastifyRequest, link: string): void {
+    this.readAtPending.set(request, link);
+  }
+
+  /** The link no call has yet carried (or whose call failed), taken: the caller marks it read some other way. */
+  takeUnmarkedReadAt(request: FastifyRequest): string | undefined {
+    const link = this.readAtPending.get(request);
+    this.readAtPending.delete(request);
+    return link;
+  }
+
   /** A query or mutation as the person signed in to this request's session; refreshes their token when due. */
   async asUser<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const tokens = await this.freshTokens(request);
+    const readAt = this.takeUnmarkedReadAt(request);
     try {
-      return await this.send<T>(request, query, variables, tokens.accessToken);
+      return await this.send<T>(request, query, variables, tokens.accessToken, readAt);
     } catch (error) {
+      // Whether the api marked them is not known: the interceptor asks again (asking twice marks nothing twice).
+      if (readAt) this.readAtPending.set(request, readAt);
       // Disabled, or the password changed elsewhere: the api says who may go on, not the portal. The session ends
       // too, or the sign-in page would see it signed in and send the person straight back here.
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return this.signInAgain(request);
@@ -100,12 +122,13 @@ export class ApiClient {
     throw new SignInRequiredError(request.url, userId);
   }
 
-  /** One request to the api with the given token (or none). */
+  /** One request to the api with the given token (or none), and the page whose notifications it marks read (if any). */
   async send<T>(
     request: FastifyRequest,
     query: string,
     variables: Record<string, unknown>,
     accessToken: string | undefined,
+    readNotificationsAt?: string,
   ): Promise<T> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -114,6 +137,7 @@ export class ApiClient {
       'x-forwarded-for': request.ip,
     };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    if (readNotificationsAt) headers[READ_NOTIFICATIONS_AT_HEADER] = readNotificationsAt;
     let response: Response;
     try {
       response = await fetch(this.config.API_URL, {
