@@ -14,6 +14,7 @@ import nunjucks from 'nunjucks';
 import { trustProxyOption } from '@resettle/common';
 import { closeRedisConnections, createRedisConnection } from '@resettle/queue';
 import { cookieSecure, PortalConfig, validatePortalConfig } from './config/portal-config';
+import { CachedFragment } from './http/cached-fragment';
 import { PortalExceptionFilter } from './http/portal-exception.filter';
 import { daysFromNow, govukDate, govukDateTime, govukDay, idleTime } from './http/view-filters';
 import { markReadBeforeSending } from './notifications/read-on-open';
@@ -149,6 +150,8 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
         env.addGlobal('serviceName', 'Resettle');
         env.addGlobal('feedbackEmail', config.FEEDBACK_EMAIL);
         env.addGlobal('sessionIdleMinutes', config.SESSION_IDLE_MINUTES);
+        // {% cached "key" %}: the layout's header, navigation, phase banner and footer drawn once, not every page.
+        env.addExtension('CachedFragment', new CachedFragment());
         // MoJ Frontend's own filters (its timeline formats dates with mojDate).
         const mojFilters = require('@ministryofjustice/frontend/moj/filters/all')() as Record<
           string,

@@ -9,6 +9,7 @@ import { PORTAL_REDIS } from '../session/portal-redis.provider';
 import type { ApiTokens } from '../session/portal-session';
 import { TokenStore } from '../session/token-store';
 import { ApiError, SignInRequiredError } from './api-error';
+import { NoAnswerError, post, PostAnswer } from './http-post';
 
 interface GraphqlBody<T> {
   data?: T | null;
@@ -29,6 +30,7 @@ const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { acce
  */
 @Injectable()
 export class ApiClient {
+  private readonly apiUrl: URL;
   /** A page's notifications still to be marked read, by the first call made for it as the person. */
   private readonly readAtPending = new WeakMap<FastifyRequest, string>();
 
@@ -36,7 +38,9 @@ export class ApiClient {
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PORTAL_REDIS) private readonly redis: Redis,
     private readonly tokenStore: TokenStore,
-  ) {}
+  ) {
+    this.apiUrl = new URL(config.API_URL);
+  }
 
   /** A query or mutation without a session (sign-in itself). */
   async anonymous<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -138,31 +142,29 @@ export class ApiClient {
     };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     if (readNotificationsAt) headers[READ_NOTIFICATIONS_AT_HEADER] = readNotificationsAt;
-    let response: Response;
+    let response: PostAnswer;
     try {
-      response = await fetch(this.config.API_URL, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables }),
-      });
+      response = await post(this.apiUrl, headers, JSON.stringify({ query, variables }));
     } catch (error) {
+      if (!(error instanceof NoAnswerError)) throw error;
       // The api itself cannot be reached (restarting, or the network between us): nothing was sent, try again.
       throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
         retryAfterSeconds: 5,
-        cause: String(error),
+        cause: error.message,
       });
     }
+    const retryAfter = response.headers['retry-after'];
     if (response.status === 502 || response.status === 503 || response.status === 504) {
       throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
-        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5),
+        retryAfterSeconds: Number(retryAfter ?? 5),
       });
     }
     if (response.status === 429) {
       throw new ApiError('There have been too many requests. Wait a minute, then try again.', 'TOO_MANY_REQUESTS', {
-        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60),
+        retryAfterSeconds: Number(retryAfter ?? 60),
       });
     }
-    const body = (await response.json()) as GraphqlBody<T>;
+    const body = JSON.parse(response.body) as GraphqlBody<T>;
     const first = body.errors?.[0];
     if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions ?? {});
     if (!body.data) throw new ApiError('The api gave no answer', 'INTERNAL');
