@@ -28,11 +28,11 @@ import {
 } from './lib/http-phase';
 import { measureMeasures, MeasuresFigures } from './lib/measures-phase';
 import { buildPortalPages, measurePortal, PortalRow } from './lib/portal-phase';
-import { summarise } from './profile';
 import { API_NODE_FLAGS, Proc, ROOT, rssMiB, RssSampler, sleep, startNode, waitForHttp } from './lib/procs';
 import { generateReleasedChildren } from './lib/released-generator';
 import { evaluateTargets, renderMarkdown } from './lib/report';
 import { soak, SOAK_ACCESS_TOKEN_TTL_SECONDS, SoakFigures } from './lib/soak-phase';
+import { summarise } from './profile';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import { jsonRowShape } from '@resettle/database';
 import { Organisation, ORGANISATION_LOADER } from '@resettle/organisations';
 import type { CaseloadPrefetchPart } from './caseload-prefetch';
-import type { CustodialEpisode } from './entities/custodial-episode.entity';
 import { CourtHearing } from './entities/court-hearing.entity';
+import type { CustodialEpisode } from './entities/custodial-episode.entity';
 
 /** The request loader of an episode's next hearing, by episode id (the `nextHearing` field). */
 export const NEXT_HEARING_LOADER = 'episodeNextHearing';

@@ -10,7 +10,7 @@ export interface PostAnswer {
   body: string;
 }
 
-/** Thrown when nothing came back (nothing listening, the connection lost before an answer): the request may be sent again. */
+/** Thrown when nothing came back (nothing listening, the connection lost before an answer): worth trying again. */
 export class NoAnswerError extends Error {}
 
 /**
