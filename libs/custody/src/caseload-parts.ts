@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { jsonRowShape } from '@resettle/database';
-import { Organisation, ORGANISATION_LOADER } from '@resettle/organisations';
+import { ORGANISATION_LOADER, organisationRowSql } from '@resettle/organisations';
 import type { CaseloadPrefetchPart } from './caseload-prefetch';
 import { CourtHearing } from './entities/court-hearing.entity';
 import type { CustodialEpisode } from './entities/custodial-episode.entity';
@@ -14,13 +14,12 @@ export const NEXT_HEARING_LOADER = 'episodeNextHearing';
  * give them, since other fields of the request may share these loaders.
  */
 export function custodyCaseloadParts(dataSource: DataSource): CaseloadPrefetchPart[] {
-  const organisation = jsonRowShape<Organisation>(dataSource.getMetadata(Organisation));
+  const organisation = organisationRowSql(dataSource);
   const hearing = jsonRowShape<CourtHearing>(dataSource.getMetadata(CourtHearing));
   return [
     {
       field: 'currentEstablishment',
-      sql: (episode) =>
-        `(SELECT ${organisation.select('o')} FROM organisation o WHERE o.id = ${episode}.current_establishment_id)`,
+      sql: (episode) => organisation.sql(`${episode}.current_establishment_id`),
       prime: (loaders, episode: CustodialEpisode, value) => {
         if (episode.currentEstablishmentId)
           loaders.prime(

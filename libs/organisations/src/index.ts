@@ -1,4 +1,5 @@
 export * from './organisation.entity';
+export { organisationRowSql } from './organisation-row.sql';
 export * from './organisation-type';
 export * from './organisations.module';
 export { loadOrganisation, ORGANISATION_LOADER } from './organisations.resolver';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
+import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, Clock, ConflictError, longDate } from '@resettle/common';
 import { Role, UsersService } from '@resettle/identity';
 import { FEWER_THAN_5, suppressSmallNumbers } from '@resettle/milestones';
@@ -75,6 +76,7 @@ export class ReferralResponseTimes {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly children: ChildrenService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -260,8 +262,8 @@ export class ReferralResponseTimes {
         WHERE (t.answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
           AND t.referral_type <> 'ACCOMMODATION'
           AND ($3::uuid[] IS NULL OR t.from_service_id = ANY($3::uuid[]))
-          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM referral r JOIN child c ON c.id = r.child_id
-                                            WHERE r.id = t.referral_id AND c.home_authority_id = $4::uuid))`,
+          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM referral r WHERE r.id = t.referral_id
+                                              AND ${this.children.ofHomeAuthoritySql('r.child_id', '$4::uuid')}))`,
       [from, to, of.fromServiceIds, of.homeAuthorityId],
     );
     return this.publishTimes(rows);
