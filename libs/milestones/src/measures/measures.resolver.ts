@@ -61,19 +61,20 @@ export class MeasuresResolver {
     if ('refused' in decided) return this.refuse(caller, asked, decided);
     const { scope, population } = await this.resolve(caller, decided);
     const selected = selectedFieldPaths(info);
-    // The headline counts cost two statements: not counted for a read of only the trend (the portal's second read of
-    // the page), the breakdowns, the response times or whose they are.
+    // Each part is counted only when asked: the headline counts (two statements) not for a read of only the trend (the
+    // portal's second read of the page), the breakdowns, the response times or whose they are. The parts asked
+    // together are counted in one statement, each child's facts worked out once.
     const headline = selected.some(
       (path) => !NOT_HEADLINE.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
     );
-    const published = headline ? publishMeasures(await this.measures.counts(input, population)) : null;
-    // The breakdowns cost a statement of their own: counted only when asked for.
-    const breakdowns = selected.some((path) => path.startsWith('breakdowns.'))
-      ? await this.measures.breakdownCounts(input, population)
-      : null;
-    const byMonth = selected.some((path) => path.startsWith('byMonth.'))
-      ? publishByMonth(monthsOfPeriod(input), await this.measures.monthlyCounts(input, population))
-      : undefined;
+    const counted = await this.measures.measure(input, population, {
+      headline,
+      breakdowns: selected.some((path) => path.startsWith('breakdowns.')),
+      months: selected.some((path) => path.startsWith('byMonth.')),
+    });
+    const published = counted.counts ? publishMeasures(counted.counts) : null;
+    const breakdowns = counted.breakdowns ?? null;
+    const byMonth = counted.months ? publishByMonth(monthsOfPeriod(input), counted.months) : undefined;
     const youthJusticeServiceId = scope.kind === 'YOUTH_JUSTICE_SERVICE' ? scope.organisationId : null;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({

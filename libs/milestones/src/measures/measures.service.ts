@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChildrenService } from '@resettle/children';
-import { caseManagerChangesSql, CustodyService, ReleasedPopulation } from '@resettle/custody';
-import { planMeasuresSql } from '@resettle/planning';
+import { caseManagerChangesForEpisodesSql, CustodyService, ReleasedPopulation } from '@resettle/custody';
+import { planMeasuresForEpisodesSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
-import { BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
+import { BREAKDOWN_MEASURES, BreakdownDimension, BreakdownMeasure, GroupCounts } from './rules/measure-breakdowns';
 import { MeasureCounts, MeasureFigure } from './rules/resettlement-measures';
 
 export interface MeasuresPeriod {
@@ -72,27 +72,27 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   RELEASE_DAY_PLAN_NOT_CONFIRMED: not(YES.releaseDayPlan),
 };
 
-/** The day a milestone of the episode `r.id` was met (the day of its fact; `on` for another), or null. */
+/** The day the episode's milestone `key` was met (the day of its fact; `on` for another), in `milestonesSql`. */
 const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
-  `(SELECT ${on} FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}' AND m.status = 'MET')`;
-/** A milestone's current due date (null: none yet, or no such milestone). */
-const dueOn = (key: MilestoneKey) =>
-  `(SELECT m.due_date FROM milestone m WHERE m.episode_id = r.id AND m.key = '${key}')`;
+  `max(${on}) FILTER (WHERE m.key = '${key}' AND m.status = 'MET')`;
+/** A milestone's current due date (null: none yet, or no such milestone): in `milestonesSql`. */
+const dueOn = (key: MilestoneKey) => `max(m.due_date) FILTER (WHERE m.key = '${key}')`;
+
+/** The milestones `per` reads. */
+const PER_KEYS = [
+  MilestoneKey.ACCOMMODATION_CONFIRMED,
+  MilestoneKey.CHILD_TOLD_WHERE_LIVING,
+  MilestoneKey.ETE_PLACE_CONFIRMED,
+  MilestoneKey.INITIAL_PLANNING_MEETING,
+  MilestoneKey.DETENTION_PLACEMENT_PLAN,
+  MilestoneKey.PRE_RELEASE_MEETING_HELD,
+];
 
 /**
- * `per`: each child released (`r`: at least `id`, `released_on`) with the days their facts met, and their plan's facts
- * (planning's `planMeasuresSql`). The initial planning meeting is due 10 working days after sentence; a child
- * released from remand, never sentenced, has no such due date, and their INITIAL meeting (the same fact) is judged by
- * the detention placement plan's, 10 working days after remand. The pre-release meeting by its milestone's due date,
- * 20 working days before the earliest release date (none for a child released from remand: then held by the day of
- * release). The case manager's changes to the day of release (custody's `caseManagerChangesSql`: null, nobody
- * allocated), and whether the plan repeats an intervention of an earlier order (planning's, as the plan stands).
- * What happened at release, from planning's facts: the first night at the accommodation planned (the release record;
- * none recorded is a no), education, training or work started as planned (the release record says so, and an ETE
- * place was recorded by the day of release: "as planned" needs a plan), every health pathway needing a handover
- * handed over by the day of release, and the release-day plan confirmed by then (while it still is).
+ * The milestone days of each episode of `episodes` (a subquery of `(id)`, each once), in one pass over their
+ * milestones (one row a milestone and key: `uq_milestone_episode_key`), one row per episode with any.
  */
-const PER_SQL = `SELECT r.*,
+const milestonesSql = (episodes: string) => `SELECT m.episode_id,
          ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
          ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
          ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on,
@@ -101,13 +101,154 @@ const PER_SQL = `SELECT r.*,
          coalesce(${dueOn(MilestoneKey.INITIAL_PLANNING_MEETING)}, ${dueOn(MilestoneKey.DETENTION_PLACEMENT_PLAN)})
            AS initial_meeting_due,
          ${metOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_on,
-         ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due,
-         ${caseManagerChangesSql('r.id', 'r.released_on')} AS case_manager_changes,
+         ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due
+    FROM milestone m JOIN (${episodes}) x ON x.id = m.episode_id
+   WHERE m.key IN (${PER_KEYS.map((k) => `'${k}'`).join(', ')})
+   GROUP BY m.episode_id`;
+
+/**
+ * `per`: each child released (`r`: at least `id`, `released_on`) with the days their facts met, and their plan's facts
+ * (planning's `planMeasuresForEpisodesSql`). The initial planning meeting is due 10 working days after sentence; a
+ * child released from remand, never sentenced, has no such due date, and their INITIAL meeting (the same fact) is
+ * judged by the detention placement plan's, 10 working days after remand. The pre-release meeting by its milestone's
+ * due date, 20 working days before the earliest release date (none for a child released from remand: then held by the
+ * day of release). The case manager's changes to the day of release (custody's `caseManagerChangesForEpisodesSql`:
+ * null, nobody allocated), and whether the plan repeats an intervention of an earlier order (planning's, as the plan
+ * stands). What happened at release, from planning's facts: the first night at the accommodation planned (the release
+ * record; none recorded is a no), education, training or work started as planned (the release record says so, and an
+ * ETE place was recorded by the day of release: "as planned" needs a plan), every health pathway needing a handover
+ * handed over by the day of release, and the release-day plan confirmed by then (while it still is).
+ * `released` is custody's `releasedInPeriodSql` (`r` that or with the groups): each part reads the children released
+ * from it. Set-based (issue 23): the milestones, the case manager's assignments and the plans of all the children are
+ * each read in one grouped pass and joined by episode, instead of about 25 lookups per child. `released` is repeated
+ * in each part, not a CTE: PostgreSQL keeps no statistics on a CTE's columns and, joining on one, guesses 200
+ * distinct ids (probing an index per child, or hashing the big table); on `custodial_episode` it knows them.
+ */
+const perSql = (r: string, released: string) => `SELECT r.*,
+         ms.address_on, ms.told_on, ms.ete_on, ms.initial_meeting_on, ms.initial_meeting_due,
+         ms.pre_release_meeting_on, ms.pre_release_meeting_due,
+         cm.case_manager_changes,
          pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway,
          coalesce(pl.intervention_repeated, false) AS intervention_repeated,
          pl.first_night_as_planned, pl.ete_started_as_planned, pl.ete_placed_on, pl.ete_start_date,
          pl.health_handover_on, pl.release_day_plan_confirmed_on
-    FROM r LEFT JOIN LATERAL (${planMeasuresSql('r.id')}) pl ON true`;
+    FROM (${r}) r
+    LEFT JOIN (${milestonesSql(released)}) ms ON ms.episode_id = r.id
+    LEFT JOIN (${caseManagerChangesForEpisodesSql(`SELECT id, released_on AS until_day FROM (${released}) x`)}) cm
+      ON cm.episode_id = r.id
+    LEFT JOIN (${planMeasuresForEpisodesSql(released)}) pl ON pl.episode_id = r.id`;
+
+/** The headline figures' counts over `per`, each column by its condition (`FIGURE_SQL`'s). */
+const HEADLINE_COLUMNS: Record<string, string> = {
+  a28: FIGURE_SQL.ADDRESS_28_DAYS,
+  a14: FIGURE_SQL.ADDRESS_14_DAYS,
+  a0: FIGURE_SQL.ADDRESS_BY_RELEASE,
+  anot: FIGURE_SQL.ADDRESS_NOT_BY_RELEASE,
+  told: FIGURE_SQL.TOLD_14_DAYS,
+  ete: FIGURE_SQL.ETE_BY_RELEASE,
+  views: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
+  explained: FIGURE_SQL.PLAN_EXPLAINED,
+  agreed: FIGURE_SQL.PLAN_AGREED,
+  initial: FIGURE_SQL.INITIAL_MEETING_IN_TIME,
+  pre_release: FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME,
+  cm_none: FIGURE_SQL.CASE_MANAGER_NONE,
+  cm0: FIGURE_SQL.CASE_MANAGER_NO_CHANGE,
+  cm1: FIGURE_SQL.CASE_MANAGER_ONE_CHANGE,
+  cm2: FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES,
+  repeated: FIGURE_SQL.INTERVENTION_REPEATED,
+  first_night: FIGURE_SQL.FIRST_NIGHT_AS_PLANNED,
+  ete_started: FIGURE_SQL.ETE_STARTED_AS_PLANNED,
+  health_handover: FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE,
+  release_day_plan: FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED,
+};
+
+/** The breakdown measures' counts over `per`, per group: a yes of each (the address: at least 14 days before). */
+const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, string> = {
+  ADDRESS_14_DAYS: `address_on <= released_on - 14`,
+  TOLD_14_DAYS: FIGURE_SQL.TOLD_14_DAYS,
+  ETE_BY_RELEASE: FIGURE_SQL.ETE_BY_RELEASE,
+  PLAN_VIEWS_EVERY_PATHWAY: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
+  PLAN_EXPLAINED: FIGURE_SQL.PLAN_EXPLAINED,
+  PLAN_AGREED: FIGURE_SQL.PLAN_AGREED,
+};
+
+const ALL_COLUMNS = [...Object.keys(HEADLINE_COLUMNS), ...BREAKDOWN_MEASURES];
+
+/** Each child's group in every breakdown dimension (`releasedInPeriodWithGroupsSql`'s columns), as (dimension, grp). */
+const BREAKDOWN_GROUPS = [
+  `('ETHNIC_GROUP', ethnic_group)`,
+  `('GENDER', gender)`,
+  `('AGE_BAND', age_band)`,
+  `('LOOKED_AFTER', looked_after)`,
+  `('CARE_LEAVER', care_leaver)`,
+  `('LEGAL_STATUS', legal_status)`,
+];
+
+/** A row of the children's counts: the headline (dimension null) or a group's. */
+type CountsRow = { dimension: string | null; grp: string | null; released: number } & Record<string, number | null>;
+
+interface DeadlineRow {
+  key: MilestoneKey;
+  on_time: number;
+  late: number;
+  not_met: number;
+  waived: number;
+  esc0: number;
+  esc1: number;
+  esc2: number;
+  esc3: number;
+}
+
+/** What a read of the measures asks to be counted. */
+export interface MeasuresAsked {
+  headline?: boolean;
+  breakdowns?: boolean;
+  months?: boolean;
+}
+
+/** The parts counted (each only when asked). */
+export interface MeasuresCounted {
+  counts?: MeasureCounts;
+  breakdowns?: Map<BreakdownDimension, GroupCounts[]>;
+  months?: GroupCounts[];
+}
+
+function headlineCounts(c: CountsRow, deadlines: DeadlineRow[]): MeasureCounts {
+  const n = (column: keyof typeof HEADLINE_COLUMNS) => c[column]!;
+  const byKey = new Map(deadlines.map((d) => [d.key, d]));
+  return {
+    released: c.released,
+    address: [n('a28'), n('a14'), n('a0'), n('anot')],
+    toldAtLeast14: n('told'),
+    eteByRelease: n('ete'),
+    plan: {
+      viewsEveryPathway: n('views'),
+      explained: n('explained'),
+      agreed: n('agreed'),
+      initialMeetingInTime: n('initial'),
+      preReleaseMeetingInTime: n('pre_release'),
+    },
+    caseManagerChanges: [n('cm_none'), n('cm0'), n('cm1'), n('cm2')],
+    interventionRepeated: n('repeated'),
+    release: {
+      firstNightAsPlanned: n('first_night'),
+      eteStartedAsPlanned: n('ete_started'),
+      healthHandoverByRelease: n('health_handover'),
+      releaseDayPlanConfirmed: n('release_day_plan'),
+    },
+    deadlines: MILESTONE_KEYS.map((key) => {
+      const d = byKey.get(key);
+      return {
+        key,
+        metOnTime: d?.on_time ?? 0,
+        metLate: d?.late ?? 0,
+        notMet: d?.not_met ?? 0,
+        waived: d?.waived ?? 0,
+        escalated: [d?.esc0 ?? 0, d?.esc1 ?? 0, d?.esc2 ?? 0, d?.esc3 ?? 0],
+      };
+    }),
+  };
+}
 
 /** One child behind a figure: the episode they were released from and the days that decided it. */
 export interface FigureChild {
@@ -147,6 +288,19 @@ export class MeasuresService {
     private readonly children: ChildrenService,
   ) {}
 
+  /**
+   * A statement of the measures, in a transaction of its own with two settings for it alone (`SET LOCAL`): no JIT
+   * compilation (PostgreSQL compiles a statement this size for 4 to 7 s, more than it takes to run it over 100,000
+   * children, and then throws the code away) and 64 MB for each hash and sort (at the default 4 MB, the hashes of
+   * 100,000 children's milestones, pathways and escalations spill to disk).
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return manager.query(sql, params) as Promise<T[]>;
+    });
+  }
+
   /** The name each child is known by (preferred or given name, family name), by id. */
   async namesOf(childIds: readonly string[]): Promise<Map<string, string>> {
     const found = await this.children.findByIds(childIds);
@@ -163,74 +317,125 @@ export class MeasuresService {
     period: MeasuresPeriod,
     population: ReleasedPopulation | null,
   ): Promise<Map<BreakdownDimension, GroupCounts[]>> {
-    const rows = await this.groupCounts(
-      period,
-      population,
-      `CROSS JOIN LATERAL (VALUES ('ETHNIC_GROUP', ethnic_group), ('GENDER', gender), ('AGE_BAND', age_band),
-                                 ('LOOKED_AFTER', looked_after), ('CARE_LEAVER', care_leaver),
-                                 ('LEGAL_STATUS', legal_status)) AS d(dimension, grp)`,
-    );
-    const byDimension = new Map<BreakdownDimension, GroupCounts[]>();
-    for (const { dimension, ...counts } of rows) {
-      byDimension.set(dimension as BreakdownDimension, [
-        ...(byDimension.get(dimension as BreakdownDimension) ?? []),
-        counts,
-      ]);
-    }
-    return byDimension;
+    return (await this.measure(period, population, { breakdowns: true })).breakdowns!;
   }
 
   /** The same measures per month of release (`YYYY-MM`, a London day): the trend. `publishByMonth` suppresses them. */
   async monthlyCounts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<GroupCounts[]> {
-    const rows = await this.groupCounts(
-      period,
-      population,
-      `CROSS JOIN LATERAL (VALUES ('MONTH', to_char(released_on, 'YYYY-MM'))) AS d(dimension, grp)`,
-    );
-    return rows.map(({ dimension: _, ...counts }) => counts);
+    return (await this.measure(period, population, { months: true })).months!;
   }
 
-  /** One statement: the children released, the day each fact met, counted per group of `groups` (dimension, grp). */
-  private async groupCounts(
+  async counts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<MeasureCounts> {
+    return (await this.measure(period, population, { headline: true })).counts!;
+  }
+
+  /**
+   * The parts of the measures asked for, each counted only when asked: the headline figures (`counts`: one statement
+   * for the children's figures, one for the deadlines, at once), the breakdowns and the months. However many of the
+   * children's parts are asked, `per` is worked out once, in one statement (`MATERIALIZED` when more than one part
+   * reads it: the portal's figures read asks for the headline and the breakdowns together).
+   */
+  async measure(
     period: MeasuresPeriod,
     population: ReleasedPopulation | null,
-    groups: string,
-  ): Promise<(GroupCounts & { dimension: string })[]> {
+    asked: MeasuresAsked,
+  ): Promise<MeasuresCounted> {
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
       params.push(value);
       return `CAST($${params.length} AS ${type})`;
     };
-    const released = this.custody.releasedInPeriodWithGroupsSql(period, population, param);
-    type Row = { dimension: string; grp: string; released: number } & Record<BreakdownMeasure, number>;
-    const rows: Row[] = await this.dataSource.query(
-      `WITH r AS (${released}),
-              per AS (${PER_SQL})
-         SELECT d.dimension, d.grp, count(*)::int AS released,
-                count(*) FILTER (WHERE address_on <= released_on - 14)::int AS "ADDRESS_14_DAYS",
-                count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS "TOLD_14_DAYS",
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS "ETE_BY_RELEASE",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY})::int AS "PLAN_VIEWS_EVERY_PATHWAY",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS "PLAN_EXPLAINED",
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS "PLAN_AGREED"
-           FROM per
-          ${groups}
-          GROUP BY d.dimension, d.grp`,
+    const released = this.custody.releasedInPeriodSql(period, population, param);
+    const r = asked.breakdowns ? this.custody.releasedInPeriodWithGroupsSql(period, population, param) : released;
+    const groups = [
+      ...(asked.breakdowns ? BREAKDOWN_GROUPS : []),
+      ...(asked.months ? [`('MONTH', to_char(released_on, 'YYYY-MM'))`] : []),
+    ];
+    // Each part's rows: the headline one row (its dimension null), the groups one row each; a column a part does not
+    // count is null in its rows.
+    const columns = (counted: Record<string, string>) =>
+      ALL_COLUMNS.map((name) =>
+        name in counted ? `count(*) FILTER (WHERE ${counted[name]})::int AS "${name}"` : `NULL::int AS "${name}"`,
+      ).join(', ');
+    const parts = [
+      ...(asked.headline
+        ? [
+            `SELECT NULL::text AS dimension, NULL::text AS grp, count(*)::int AS released, ${columns(HEADLINE_COLUMNS)}
+              FROM per`,
+          ]
+        : []),
+      ...(groups.length
+        ? [
+            `SELECT d.dimension, d.grp, count(*)::int AS released, ${columns(BREAKDOWN_COLUMNS)}
+              FROM per CROSS JOIN LATERAL (VALUES ${groups.join(', ')}) AS d(dimension, grp)
+             GROUP BY d.dimension, d.grp`,
+          ]
+        : []),
+    ];
+    if (!parts.length) return {};
+    const [rows, deadlines] = await Promise.all([
+      this.query<CountsRow>(
+        `WITH per AS ${parts.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released)})
+         ${parts.join(' UNION ALL ')}`,
+        params,
+      ),
+      asked.headline ? this.deadlineCounts(period, population) : Promise.resolve([]),
+    ]);
+    const groupCounts = (row: CountsRow): GroupCounts => ({
+      group: row.grp!,
+      released: row.released,
+      yes: Object.fromEntries(BREAKDOWN_MEASURES.map((m) => [m, row[m]!])) as Record<BreakdownMeasure, number>,
+    });
+    const byDimension = new Map<BreakdownDimension, GroupCounts[]>();
+    const months: GroupCounts[] = [];
+    for (const row of rows) {
+      if (row.dimension === null) continue;
+      if (row.dimension === 'MONTH') months.push(groupCounts(row));
+      else
+        byDimension.set(row.dimension as BreakdownDimension, [
+          ...(byDimension.get(row.dimension as BreakdownDimension) ?? []),
+          groupCounts(row),
+        ]);
+    }
+    const headline = rows.find((row) => row.dimension === null);
+    return {
+      counts: headline ? headlineCounts(headline, deadlines) : undefined,
+      breakdowns: asked.breakdowns ? byDimension : undefined,
+      months: asked.months ? months : undefined,
+    };
+  }
+
+  /**
+   * Each deadline's outcomes, and the highest level of the ladder it reached for any of its due dates (none: never
+   * escalated), of the children released (`released`). The escalations of all their deadlines are read in one pass,
+   * grouped by deadline, rather than looked up deadline by deadline.
+   */
+  private deadlineCounts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<DeadlineRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `CAST($${params.length} AS ${type})`;
+    };
+    const released = this.custody.releasedInPeriodSql(period, population, param);
+    return this.query<DeadlineRow>(
+      `SELECT m.key,
+              count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${day('m.met_at')} <= m.due_date))::int AS on_time,
+              count(*) FILTER (WHERE m.status = 'MET' AND ${day('m.met_at')} > m.due_date)::int AS late,
+              count(*) FILTER (WHERE m.status IN ('PENDING', 'MISSED'))::int AS not_met,
+              count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived,
+              count(*) FILTER (WHERE x.level IS NULL)::int AS esc0,
+              count(*) FILTER (WHERE x.level = 1)::int AS esc1,
+              count(*) FILTER (WHERE x.level = 2)::int AS esc2,
+              count(*) FILTER (WHERE x.level >= 3)::int AS esc3
+         FROM milestone m JOIN (${released}) r ON r.id = m.episode_id
+         LEFT JOIN (SELECT e.milestone_id, max(e.level) AS level
+                      FROM milestone_escalation e
+                      JOIN milestone em ON em.id = e.milestone_id
+                      JOIN (${released}) er ON er.id = em.episode_id
+                     GROUP BY e.milestone_id) x ON x.milestone_id = m.id
+        GROUP BY m.key`,
       params,
     );
-    return rows.map((row) => ({
-      dimension: row.dimension,
-      group: row.grp,
-      released: row.released,
-      yes: {
-        ADDRESS_14_DAYS: row.ADDRESS_14_DAYS,
-        TOLD_14_DAYS: row.TOLD_14_DAYS,
-        ETE_BY_RELEASE: row.ETE_BY_RELEASE,
-        PLAN_VIEWS_EVERY_PATHWAY: row.PLAN_VIEWS_EVERY_PATHWAY,
-        PLAN_EXPLAINED: row.PLAN_EXPLAINED,
-        PLAN_AGREED: row.PLAN_AGREED,
-      },
-    }));
   }
 
   /**
@@ -249,10 +454,8 @@ export class MeasuresService {
       return `CAST($${params.length} AS ${type})`;
     };
     const released = this.custody.releasedInPeriodSql(period, population, param);
-    const rows: (Omit<FigureChild, 'releasedOn'> & { releasedOn: string; total: number })[] =
-      await this.dataSource.query(
-        `WITH r AS (${released}),
-              per AS (${PER_SQL})
+    const rows: (Omit<FigureChild, 'releasedOn'> & { releasedOn: string; total: number })[] = await this.query(
+      `WITH per AS (${perSql(released, released)})
          SELECT id AS "episodeId", child_id AS "childId", to_char(released_on, 'YYYY-MM-DD') AS "releasedOn",
                 to_char(address_on, 'YYYY-MM-DD') AS "addressConfirmedOn", to_char(told_on, 'YYYY-MM-DD') AS "toldOn",
                 to_char(ete_on, 'YYYY-MM-DD') AS "etePlaceConfirmedOn",
@@ -272,117 +475,12 @@ export class MeasuresService {
           WHERE ${FIGURE_SQL[figure]}
           ORDER BY released_on, id
           LIMIT ${param(page.limit, 'int')} OFFSET ${param(page.offset, 'int')}`,
-        params,
-      );
+      params,
+    );
     // Past the last page there are no rows to carry the total: count again, without the page.
     const total =
       rows[0]?.total ??
       (page.offset === 0 ? 0 : (await this.figureChildren(period, population, figure, { limit: 1, offset: 0 })).total);
     return { total, children: rows.map(({ total: _, ...child }) => child) };
-  }
-
-  async counts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<MeasureCounts> {
-    const params: unknown[] = [];
-    const param = (value: unknown, type: string) => {
-      params.push(value);
-      return `CAST($${params.length} AS ${type})`;
-    };
-    const released = this.custody.releasedInPeriodSql(period, population, param);
-    const [children, deadlines] = await Promise.all([
-      // MATERIALIZED: every column of per is counted here, several times over (the address in four bands, the case
-      // manager's changes in four); inlined, PostgreSQL would run each scalar subquery once per reference (issue 23's
-      // bench: 24 s over 100,000 children, half of it repeats).
-      this.dataSource.query(
-        `WITH r AS (${released}),
-              per AS MATERIALIZED (${PER_SQL})
-         SELECT count(*)::int AS released,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_28_DAYS})::int AS a28,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_14_DAYS})::int AS a14,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_BY_RELEASE})::int AS a0,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ADDRESS_NOT_BY_RELEASE})::int AS anot,
-                count(*) FILTER (WHERE ${FIGURE_SQL.TOLD_14_DAYS})::int AS told,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_BY_RELEASE})::int AS ete,
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY})::int AS views,
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_EXPLAINED})::int AS explained,
-                count(*) FILTER (WHERE ${FIGURE_SQL.PLAN_AGREED})::int AS agreed,
-                count(*) FILTER (WHERE ${FIGURE_SQL.INITIAL_MEETING_IN_TIME})::int AS initial,
-                count(*) FILTER (WHERE ${FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME})::int AS pre_release,
-                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_NONE})::int AS cm_none,
-                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_NO_CHANGE})::int AS cm0,
-                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_ONE_CHANGE})::int AS cm1,
-                count(*) FILTER (WHERE ${FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES})::int AS cm2,
-                count(*) FILTER (WHERE ${FIGURE_SQL.INTERVENTION_REPEATED})::int AS repeated,
-                count(*) FILTER (WHERE ${FIGURE_SQL.FIRST_NIGHT_AS_PLANNED})::int AS first_night,
-                count(*) FILTER (WHERE ${FIGURE_SQL.ETE_STARTED_AS_PLANNED})::int AS ete_started,
-                count(*) FILTER (WHERE ${FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE})::int AS health_handover,
-                count(*) FILTER (WHERE ${FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED})::int AS release_day_plan
-           FROM per`,
-        params,
-      ) as Promise<Record<string, number>[]>,
-      this.dataSource.query(
-        `WITH r AS (${released})
-         SELECT m.key,
-                count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${day('m.met_at')} <= m.due_date))::int AS on_time,
-                count(*) FILTER (WHERE m.status = 'MET' AND ${day('m.met_at')} > m.due_date)::int AS late,
-                count(*) FILTER (WHERE m.status IN ('PENDING', 'MISSED'))::int AS not_met,
-                count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived,
-                count(*) FILTER (WHERE x.level IS NULL)::int AS esc0,
-                count(*) FILTER (WHERE x.level = 1)::int AS esc1,
-                count(*) FILTER (WHERE x.level = 2)::int AS esc2,
-                count(*) FILTER (WHERE x.level >= 3)::int AS esc3
-           FROM milestone m JOIN r ON r.id = m.episode_id
-           -- The highest level of the ladder the deadline reached, for any of its due dates (none: never escalated).
-           LEFT JOIN LATERAL (SELECT max(e.level) AS level FROM milestone_escalation e WHERE e.milestone_id = m.id) x
-             ON true
-          GROUP BY m.key`,
-        params,
-      ) as Promise<
-        {
-          key: MilestoneKey;
-          on_time: number;
-          late: number;
-          not_met: number;
-          waived: number;
-          esc0: number;
-          esc1: number;
-          esc2: number;
-          esc3: number;
-        }[]
-      >,
-    ]);
-    const c = children[0];
-    const byKey = new Map(deadlines.map((d) => [d.key, d]));
-    return {
-      released: c.released,
-      address: [c.a28, c.a14, c.a0, c.anot],
-      toldAtLeast14: c.told,
-      eteByRelease: c.ete,
-      plan: {
-        viewsEveryPathway: c.views,
-        explained: c.explained,
-        agreed: c.agreed,
-        initialMeetingInTime: c.initial,
-        preReleaseMeetingInTime: c.pre_release,
-      },
-      caseManagerChanges: [c.cm_none, c.cm0, c.cm1, c.cm2],
-      interventionRepeated: c.repeated,
-      release: {
-        firstNightAsPlanned: c.first_night,
-        eteStartedAsPlanned: c.ete_started,
-        healthHandoverByRelease: c.health_handover,
-        releaseDayPlanConfirmed: c.release_day_plan,
-      },
-      deadlines: MILESTONE_KEYS.map((key) => {
-        const d = byKey.get(key);
-        return {
-          key,
-          metOnTime: d?.on_time ?? 0,
-          metLate: d?.late ?? 0,
-          notMet: d?.not_met ?? 0,
-          waived: d?.waived ?? 0,
-          escalated: [d?.esc0 ?? 0, d?.esc1 ?? 0, d?.esc2 ?? 0, d?.esc3 ?? 0],
-        };
-      }),
-    };
   }
 }
