@@ -46,7 +46,7 @@ export function planMeasuresForEpisodesSql(episodesSql: string): string {
   // Physical health always needs a handover; another health pathway unless the plan's pathway of that type says its
   // need is NONE (no such pathway: needed).
   const needed = (type: HealthHandoverPathway) =>
-    type === HealthHandoverPathway.PHYSICAL_HEALTH ? 'true' : `NOT coalesce(w.${col(type)}_none, false)`;
+    type === HealthHandoverPathway.PHYSICAL_HEALTH ? 'true' : `NOT coalesce(p.${col(type)}_none, false)`;
   const firstOn = (type: HealthHandoverPathway) => londonDay(`h.${col(type)}_first_at`);
   // The episodes' plans, repeated where read rather than a CTE: PostgreSQL keeps no statistics on a CTE's columns,
   // and joined on one it guesses 200 distinct ids, hashing the big table instead of the plans.
@@ -54,7 +54,7 @@ export function planMeasuresForEpisodesSql(episodesSql: string): string {
   const otherHealth = types.filter((t) => t !== HealthHandoverPathway.PHYSICAL_HEALTH);
   return `SELECT p.episode_id, p.explained_on,
                  CASE WHEN p.status = '${PlanStatus.AGREED}' THEN ${londonDay('p.agreed_at')} END AS agreed_on,
-                 coalesce(w.views_every_pathway, false) AS views_every_pathway,
+                 coalesce(p.views_every_pathway, false) AS views_every_pathway,
                  (ir.plan_id IS NOT NULL) AS intervention_repeated,
                  rr.first_night_as_planned, rr.ete_started_as_planned,
                  ${londonDay('e.first_at')} AS ete_placed_on, e.start_date AS ete_start_date,
@@ -62,23 +62,24 @@ export function planMeasuresForEpisodesSql(episodesSql: string): string {
                       THEN greatest(${types.map((t) => `CASE WHEN ${needed(t)} THEN ${firstOn(t)} END`).join(', ')})
                  END AS health_handover_on,
                  ${londonDay('rdp.confirmed_at')} AS release_day_plan_confirmed_on
-            FROM resettlement_plan p
-            JOIN (${episodesSql}) x ON x.id = p.episode_id
-            -- Only the pathways that count: the active ones (views) and the health ones whose need is NONE.
-            LEFT JOIN (SELECT w.plan_id,
-                              bool_and(btrim(coalesce(w.child_view, '')) <> '') FILTER (WHERE w.status NOT IN (${inactive}))
-                                AS views_every_pathway,
-                              ${otherHealth
-                                .map(
-                                  (t) =>
-                                    `bool_or(w.type::text = '${t}' AND w.need_level = '${NeedLevel.NONE}') AS ${col(t)}_none`,
-                                )
-                                .join(',\n                              ')}
-                         FROM pathway w JOIN ${plans} p ON p.id = w.plan_id
-                        WHERE w.status NOT IN (${inactive})
-                           OR (w.type::text IN (${otherHealth.map((t) => `'${t}'`).join(', ')})
-                               AND w.need_level = '${NeedLevel.NONE}')
-                        GROUP BY w.plan_id) w ON w.plan_id = p.id
+            -- Each plan with its pathways grouped, only those that count: the active ones (views) and the health ones
+            -- whose need is NONE.
+            FROM (SELECT p.id, p.episode_id, p.explained_on, p.status, p.agreed_at,
+                         bool_and(btrim(coalesce(w.child_view, '')) <> '') FILTER (WHERE w.status NOT IN (${inactive}))
+                           AS views_every_pathway,
+                         ${otherHealth
+                           .map(
+                             (t) =>
+                               `bool_or(w.type::text = '${t}' AND w.need_level = '${NeedLevel.NONE}') AS ${col(t)}_none`,
+                           )
+                           .join(',\n                         ')}
+                    FROM resettlement_plan p
+                    JOIN (${episodesSql}) x ON x.id = p.episode_id
+                    LEFT JOIN pathway w ON w.plan_id = p.id
+                     AND (w.status NOT IN (${inactive})
+                          OR (w.type::text IN (${otherHealth.map((t) => `'${t}'`).join(', ')})
+                              AND w.need_level = '${NeedLevel.NONE}'))
+                   GROUP BY p.id) p
             LEFT JOIN (SELECT DISTINCT p.id AS plan_id
                          FROM ${plans} p JOIN prior_intervention i ON i.child_id = p.child_id
                         WHERE ${sameName('i.name')} <> ''
