@@ -78,11 +78,15 @@ const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
 /** A milestone's current due date (null: none yet, or no such milestone): in `milestonesSql`. */
 const dueOn = (key: MilestoneKey) => `max(m.due_date) FILTER (WHERE m.key = '${key}')`;
 
-/** The milestones `per` reads. */
-const PER_KEYS = [
+/** The milestones the breakdowns and months count (address, told, ETE place). */
+const BREAKDOWN_KEYS = [
   MilestoneKey.ACCOMMODATION_CONFIRMED,
   MilestoneKey.CHILD_TOLD_WHERE_LIVING,
   MilestoneKey.ETE_PLACE_CONFIRMED,
+];
+/** The milestones `per` reads for the headline figures and the children behind them: every day it has. */
+const PER_KEYS = [
+  ...BREAKDOWN_KEYS,
   MilestoneKey.INITIAL_PLANNING_MEETING,
   MilestoneKey.DETENTION_PLACEMENT_PLAN,
   MilestoneKey.PRE_RELEASE_MEETING_HELD,
@@ -90,9 +94,10 @@ const PER_KEYS = [
 
 /**
  * The milestone days of each episode of `episodes` (a subquery of `(id)`, each once), in one pass over their
- * milestones (one row a milestone and key: `uq_milestone_episode_key`), one row per episode with any.
+ * milestones of `keys` (one row a milestone and key: `uq_milestone_episode_key`; another key's days are null), one
+ * row per episode with any.
  */
-const milestonesSql = (episodes: string) => `SELECT m.episode_id,
+const milestonesSql = (episodes: string, keys: readonly MilestoneKey[]) => `SELECT m.episode_id,
          ${metOn(MilestoneKey.ACCOMMODATION_CONFIRMED)} AS address_on,
          ${metOn(MilestoneKey.CHILD_TOLD_WHERE_LIVING, `CAST(m.evidence->>'toldOn' AS date)`)} AS told_on,
          ${metOn(MilestoneKey.ETE_PLACE_CONFIRMED)} AS ete_on,
@@ -103,7 +108,7 @@ const milestonesSql = (episodes: string) => `SELECT m.episode_id,
          ${metOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_on,
          ${dueOn(MilestoneKey.PRE_RELEASE_MEETING_HELD)} AS pre_release_meeting_due
     FROM milestone m JOIN (${episodes}) x ON x.id = m.episode_id
-   WHERE m.key IN (${PER_KEYS.map((k) => `'${k}'`).join(', ')})
+   WHERE m.key IN (${keys.map((k) => `'${k}'`).join(', ')})
    GROUP BY m.episode_id`;
 
 /**
@@ -123,8 +128,9 @@ const milestonesSql = (episodes: string) => `SELECT m.episode_id,
  * each read in one grouped pass and joined by episode, instead of about 25 lookups per child. `released` is repeated
  * in each part, not a CTE: PostgreSQL keeps no statistics on a CTE's columns and, joining on one, guesses 200
  * distinct ids (probing an index per child, or hashing the big table); on `custodial_episode` it knows them.
+ * `keys`: the milestones read (the breakdowns and months need only `BREAKDOWN_KEYS`'; the others' days are then null).
  */
-const perSql = (r: string, released: string) => `SELECT r.*,
+const perSql = (r: string, released: string, keys: readonly MilestoneKey[] = PER_KEYS) => `SELECT r.*,
          ms.address_on, ms.told_on, ms.ete_on, ms.initial_meeting_on, ms.initial_meeting_due,
          ms.pre_release_meeting_on, ms.pre_release_meeting_due,
          cm.case_manager_changes,
@@ -133,7 +139,7 @@ const perSql = (r: string, released: string) => `SELECT r.*,
          pl.first_night_as_planned, pl.ete_started_as_planned, pl.ete_placed_on, pl.ete_start_date,
          pl.health_handover_on, pl.release_day_plan_confirmed_on
     FROM (${r}) r
-    LEFT JOIN (${milestonesSql(released)}) ms ON ms.episode_id = r.id
+    LEFT JOIN (${milestonesSql(released, keys)}) ms ON ms.episode_id = r.id
     LEFT JOIN (${caseManagerChangesForEpisodesSql(`SELECT id, released_on AS until_day FROM (${released}) x`)}) cm
       ON cm.episode_id = r.id
     LEFT JOIN (${planMeasuresForEpisodesSql(released)}) pl ON pl.episode_id = r.id`;
@@ -375,7 +381,7 @@ export class MeasuresService {
     if (!parts.length) return {};
     const [rows, deadlines] = await Promise.all([
       this.query<CountsRow>(
-        `WITH per AS ${parts.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released)})
+        `WITH per AS ${parts.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released, asked.headline ? PER_KEYS : BREAKDOWN_KEYS)})
          ${parts.join(' UNION ALL ')}`,
         params,
       ),
