@@ -111,6 +111,10 @@ const milestonesSql = (episodes: string, keys: readonly MilestoneKey[]) => `SELE
    WHERE m.key IN (${keys.map((k) => `'${k}'`).join(', ')})
    GROUP BY m.episode_id`;
 
+/** The parts of `per`, each one lib's facts: the milestones', custody's case manager's changes, planning's plan. */
+type PerPart = 'milestones' | 'caseManager' | 'plan';
+const PER_PARTS: readonly PerPart[] = ['milestones', 'caseManager', 'plan'];
+
 /**
  * `per`: each child released (`r`: at least `id`, `released_on`) with the days their facts met, and their plan's facts
  * (planning's `planMeasuresForEpisodesSql`). The initial planning meeting is due 10 working days after sentence; a
@@ -129,53 +133,75 @@ const milestonesSql = (episodes: string, keys: readonly MilestoneKey[]) => `SELE
  * in each part, not a CTE: PostgreSQL keeps no statistics on a CTE's columns and, joining on one, guesses 200
  * distinct ids (probing an index per child, or hashing the big table); on `custodial_episode` it knows them.
  * `keys`: the milestones read (the breakdowns and months need only `BREAKDOWN_KEYS`'; the others' days are then null).
+ * `parts`: whose facts (each figure's condition reads one part's columns and `released_on`, so the counts can be split
+ * by part: `MeasuresService.measure`).
  */
-const perSql = (r: string, released: string, keys: readonly MilestoneKey[] = PER_KEYS) => `SELECT r.*,
-         ms.address_on, ms.told_on, ms.ete_on, ms.initial_meeting_on, ms.initial_meeting_due,
-         ms.pre_release_meeting_on, ms.pre_release_meeting_due,
-         cm.case_manager_changes,
-         pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway,
-         coalesce(pl.intervention_repeated, false) AS intervention_repeated,
-         pl.first_night_as_planned, pl.ete_started_as_planned, pl.ete_placed_on, pl.ete_start_date,
-         pl.health_handover_on, pl.release_day_plan_confirmed_on
-    FROM (${r}) r
-    LEFT JOIN (${milestonesSql(released, keys)}) ms ON ms.episode_id = r.id
-    LEFT JOIN (${caseManagerChangesForEpisodesSql(`SELECT id, released_on AS until_day FROM (${released}) x`)}) cm
-      ON cm.episode_id = r.id
-    LEFT JOIN (${planMeasuresForEpisodesSql(released)}) pl ON pl.episode_id = r.id`;
+const perSql = (
+  r: string,
+  released: string,
+  { parts = PER_PARTS, keys = PER_KEYS }: { parts?: readonly PerPart[]; keys?: readonly MilestoneKey[] } = {},
+) => {
+  const columns: Record<PerPart, string> = {
+    milestones: `ms.address_on, ms.told_on, ms.ete_on, ms.initial_meeting_on, ms.initial_meeting_due,
+                 ms.pre_release_meeting_on, ms.pre_release_meeting_due`,
+    caseManager: `cm.case_manager_changes`,
+    plan: `pl.explained_on, pl.agreed_on, coalesce(pl.views_every_pathway, false) AS views_every_pathway,
+           coalesce(pl.intervention_repeated, false) AS intervention_repeated,
+           pl.first_night_as_planned, pl.ete_started_as_planned, pl.ete_placed_on, pl.ete_start_date,
+           pl.health_handover_on, pl.release_day_plan_confirmed_on`,
+  };
+  const joins: Record<PerPart, string> = {
+    milestones: `LEFT JOIN (${milestonesSql(released, keys)}) ms ON ms.episode_id = r.id`,
+    caseManager: `LEFT JOIN (${caseManagerChangesForEpisodesSql(`SELECT id, released_on AS until_day FROM (${released}) x`)}) cm
+                    ON cm.episode_id = r.id`,
+    plan: `LEFT JOIN (${planMeasuresForEpisodesSql(released)}) pl ON pl.episode_id = r.id`,
+  };
+  return `SELECT ${['r.*', ...parts.map((part) => columns[part])].join(', ')}
+            FROM (${r}) r
+            ${parts.map((part) => joins[part]).join('\n')}`;
+};
 
-/** The headline figures' counts over `per`, each column by its condition (`FIGURE_SQL`'s). */
-const HEADLINE_COLUMNS: Record<string, string> = {
-  a28: FIGURE_SQL.ADDRESS_28_DAYS,
-  a14: FIGURE_SQL.ADDRESS_14_DAYS,
-  a0: FIGURE_SQL.ADDRESS_BY_RELEASE,
-  anot: FIGURE_SQL.ADDRESS_NOT_BY_RELEASE,
-  told: FIGURE_SQL.TOLD_14_DAYS,
-  ete: FIGURE_SQL.ETE_BY_RELEASE,
-  views: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
-  explained: FIGURE_SQL.PLAN_EXPLAINED,
-  agreed: FIGURE_SQL.PLAN_AGREED,
-  initial: FIGURE_SQL.INITIAL_MEETING_IN_TIME,
-  pre_release: FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME,
-  cm_none: FIGURE_SQL.CASE_MANAGER_NONE,
-  cm0: FIGURE_SQL.CASE_MANAGER_NO_CHANGE,
-  cm1: FIGURE_SQL.CASE_MANAGER_ONE_CHANGE,
-  cm2: FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES,
-  repeated: FIGURE_SQL.INTERVENTION_REPEATED,
-  first_night: FIGURE_SQL.FIRST_NIGHT_AS_PLANNED,
-  ete_started: FIGURE_SQL.ETE_STARTED_AS_PLANNED,
-  health_handover: FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE,
-  release_day_plan: FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED,
+/** A count over `per`: the part whose columns its condition reads, and the condition (`FIGURE_SQL`'s). */
+interface Counted {
+  part: PerPart;
+  yes: string;
+}
+const milestones = (yes: string): Counted => ({ part: 'milestones', yes });
+const caseManager = (yes: string): Counted => ({ part: 'caseManager', yes });
+const plan = (yes: string): Counted => ({ part: 'plan', yes });
+
+/** The headline figures' counts over `per`. */
+const HEADLINE_COLUMNS: Record<string, Counted> = {
+  a28: milestones(FIGURE_SQL.ADDRESS_28_DAYS),
+  a14: milestones(FIGURE_SQL.ADDRESS_14_DAYS),
+  a0: milestones(FIGURE_SQL.ADDRESS_BY_RELEASE),
+  anot: milestones(FIGURE_SQL.ADDRESS_NOT_BY_RELEASE),
+  told: milestones(FIGURE_SQL.TOLD_14_DAYS),
+  ete: milestones(FIGURE_SQL.ETE_BY_RELEASE),
+  views: plan(FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY),
+  explained: plan(FIGURE_SQL.PLAN_EXPLAINED),
+  agreed: plan(FIGURE_SQL.PLAN_AGREED),
+  initial: milestones(FIGURE_SQL.INITIAL_MEETING_IN_TIME),
+  pre_release: milestones(FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME),
+  cm_none: caseManager(FIGURE_SQL.CASE_MANAGER_NONE),
+  cm0: caseManager(FIGURE_SQL.CASE_MANAGER_NO_CHANGE),
+  cm1: caseManager(FIGURE_SQL.CASE_MANAGER_ONE_CHANGE),
+  cm2: caseManager(FIGURE_SQL.CASE_MANAGER_TWO_OR_MORE_CHANGES),
+  repeated: plan(FIGURE_SQL.INTERVENTION_REPEATED),
+  first_night: plan(FIGURE_SQL.FIRST_NIGHT_AS_PLANNED),
+  ete_started: plan(FIGURE_SQL.ETE_STARTED_AS_PLANNED),
+  health_handover: plan(FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE),
+  release_day_plan: plan(FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED),
 };
 
 /** The breakdown measures' counts over `per`, per group: a yes of each (the address: at least 14 days before). */
-const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, string> = {
-  ADDRESS_14_DAYS: `address_on <= released_on - 14`,
-  TOLD_14_DAYS: FIGURE_SQL.TOLD_14_DAYS,
-  ETE_BY_RELEASE: FIGURE_SQL.ETE_BY_RELEASE,
-  PLAN_VIEWS_EVERY_PATHWAY: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
-  PLAN_EXPLAINED: FIGURE_SQL.PLAN_EXPLAINED,
-  PLAN_AGREED: FIGURE_SQL.PLAN_AGREED,
+const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, Counted> = {
+  ADDRESS_14_DAYS: milestones(`address_on <= released_on - 14`),
+  TOLD_14_DAYS: milestones(FIGURE_SQL.TOLD_14_DAYS),
+  ETE_BY_RELEASE: milestones(FIGURE_SQL.ETE_BY_RELEASE),
+  PLAN_VIEWS_EVERY_PATHWAY: plan(FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY),
+  PLAN_EXPLAINED: plan(FIGURE_SQL.PLAN_EXPLAINED),
+  PLAN_AGREED: plan(FIGURE_SQL.PLAN_AGREED),
 };
 
 const ALL_COLUMNS = [...Object.keys(HEADLINE_COLUMNS), ...BREAKDOWN_MEASURES];
@@ -346,47 +372,70 @@ export class MeasuresService {
     population: ReleasedPopulation | null,
     asked: MeasuresAsked,
   ): Promise<MeasuresCounted> {
-    const params: unknown[] = [];
-    const param = (value: unknown, type: string) => {
-      params.push(value);
-      return `CAST($${params.length} AS ${type})`;
-    };
-    const released = this.custody.releasedInPeriodSql(period, population, param);
-    const r = asked.breakdowns ? this.custody.releasedInPeriodWithGroupsSql(period, population, param) : released;
     const groups = [
       ...(asked.breakdowns ? BREAKDOWN_GROUPS : []),
       ...(asked.months ? [`('MONTH', to_char(released_on, 'YYYY-MM'))`] : []),
     ];
-    // Each part's rows: the headline one row (its dimension null), the groups one row each; a column a part does not
-    // count is null in its rows.
-    const columns = (counted: Record<string, string>) =>
-      ALL_COLUMNS.map((name) =>
-        name in counted ? `count(*) FILTER (WHERE ${counted[name]})::int AS "${name}"` : `NULL::int AS "${name}"`,
-      ).join(', ');
-    const parts = [
-      ...(asked.headline
-        ? [
-            `SELECT NULL::text AS dimension, NULL::text AS grp, count(*)::int AS released, ${columns(HEADLINE_COLUMNS)}
-              FROM per`,
-          ]
-        : []),
-      ...(groups.length
-        ? [
-            `SELECT d.dimension, d.grp, count(*)::int AS released, ${columns(BREAKDOWN_COLUMNS)}
-              FROM per CROSS JOIN LATERAL (VALUES ${groups.join(', ')}) AS d(dimension, grp)
-             GROUP BY d.dimension, d.grp`,
-          ]
-        : []),
-    ];
-    if (!parts.length) return {};
-    const [rows, deadlines] = await Promise.all([
-      this.query<CountsRow>(
-        `WITH per AS ${parts.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released, asked.headline ? PER_KEYS : BREAKDOWN_KEYS)})
-         ${parts.join(' UNION ALL ')}`,
+    const own = (columns: Record<string, Counted>, part: PerPart) =>
+      Object.fromEntries(Object.entries(columns).filter(([, c]) => c.part === part));
+    // One statement per part of `per` (each figure reads one part's facts): they run at once, each on its own
+    // connection, and none reads another lib's tables for nothing. Each statement's rows: the headline one row (its
+    // dimension null), the groups one row each; a column another part counts is null in its rows.
+    const statement = (part: PerPart): Promise<CountsRow[]> | null => {
+      const headline = asked.headline ? own(HEADLINE_COLUMNS, part) : {};
+      const grouped = groups.length ? own(BREAKDOWN_COLUMNS, part) : {};
+      const columns = (counted: Record<string, Counted>) =>
+        ALL_COLUMNS.map((name) =>
+          name in counted ? `count(*) FILTER (WHERE ${counted[name].yes})::int AS "${name}"` : `NULL::int AS "${name}"`,
+        ).join(', ');
+      const selects = [
+        ...(Object.keys(headline).length
+          ? [
+              `SELECT NULL::text AS dimension, NULL::text AS grp, count(*)::int AS released, ${columns(headline)} FROM per`,
+            ]
+          : []),
+        ...(Object.keys(grouped).length
+          ? [
+              `SELECT d.dimension, d.grp, count(*)::int AS released, ${columns(grouped)}
+                 FROM per CROSS JOIN LATERAL (VALUES ${groups.join(', ')}) AS d(dimension, grp)
+                GROUP BY d.dimension, d.grp`,
+            ]
+          : []),
+      ];
+      if (!selects.length) return null;
+      const params: unknown[] = [];
+      const param = (value: unknown, type: string) => {
+        params.push(value);
+        return `CAST($${params.length} AS ${type})`;
+      };
+      const released = this.custody.releasedInPeriodSql(period, population, param);
+      const r = Object.keys(grouped).length
+        ? this.custody.releasedInPeriodWithGroupsSql(period, population, param)
+        : released;
+      const keys = asked.headline ? PER_KEYS : BREAKDOWN_KEYS;
+      return this.query<CountsRow>(
+        `WITH per AS ${selects.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released, { parts: [part], keys })})
+         ${selects.join(' UNION ALL ')}`,
         params,
-      ),
+      );
+    };
+    const statements = PER_PARTS.map(statement).filter((s): s is Promise<CountsRow[]> => s !== null);
+    if (!statements.length) return {};
+    const [deadlines, ...results] = await Promise.all([
       asked.headline ? this.deadlineCounts(period, population) : Promise.resolve([]),
+      ...statements,
     ]);
+    // The parts' rows merged by group: each column from the part that counts it.
+    const merged = new Map<string, CountsRow>();
+    for (const row of results.flat()) {
+      const key = `${row.dimension}|${row.grp}`;
+      const into = merged.get(key);
+      if (!into) merged.set(key, { ...row });
+      else
+        for (const [column, value] of Object.entries(row))
+          if (value !== null) (into as Record<string, unknown>)[column] = value;
+    }
+    const rows = [...merged.values()];
     const groupCounts = (row: CountsRow): GroupCounts => ({
       group: row.grp!,
       released: row.released,
