@@ -206,15 +206,15 @@ const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, Counted> = {
 
 const ALL_COLUMNS = [...Object.keys(HEADLINE_COLUMNS), ...BREAKDOWN_MEASURES];
 
-/** Each child's group in every breakdown dimension (`releasedInPeriodWithGroupsSql`'s columns), as (dimension, grp). */
-const BREAKDOWN_GROUPS = [
-  `('ETHNIC_GROUP', ethnic_group)`,
-  `('GENDER', gender)`,
-  `('AGE_BAND', age_band)`,
-  `('LOOKED_AFTER', looked_after)`,
-  `('CARE_LEAVER', care_leaver)`,
-  `('LEGAL_STATUS', legal_status)`,
-];
+/** Each child's group in every breakdown dimension (`releasedInPeriodWithGroupsSql`'s columns): dimension → column. */
+const BREAKDOWN_GROUPS: Record<BreakdownDimension, string> = {
+  ETHNIC_GROUP: 'ethnic_group',
+  GENDER: 'gender',
+  AGE_BAND: 'age_band',
+  LOOKED_AFTER: 'looked_after',
+  CARE_LEAVER: 'care_leaver',
+  LEGAL_STATUS: 'legal_status',
+};
 
 /** A row of the children's counts: the headline (dimension null) or a group's. */
 type CountsRow = { dimension: string | null; grp: string | null; released: number } & Record<string, number | null>;
@@ -372,10 +372,14 @@ export class MeasuresService {
     population: ReleasedPopulation | null,
     asked: MeasuresAsked,
   ): Promise<MeasuresCounted> {
-    const groups = [
-      ...(asked.breakdowns ? BREAKDOWN_GROUPS : []),
-      ...(asked.months ? [`('MONTH', to_char(released_on, 'YYYY-MM'))`] : []),
+    // dimension → its group's expression over `per`; each child counted once in each dimension (a grouping set each).
+    const groups: [string, string][] = [
+      ...(asked.breakdowns ? Object.entries(BREAKDOWN_GROUPS) : []),
+      ...(asked.months ? [['MONTH', `to_char(released_on, 'YYYY-MM')`] as [string, string]] : []),
     ];
+    // In a row of the grouping sets, `value` of the dimension it groups by.
+    const ofGroup = (value: (dimension: string, expression: string) => string) =>
+      `CASE ${groups.map(([dimension, expression]) => `WHEN grouping(${expression}) = 0 THEN ${value(dimension, expression)}`).join(' ')} END`;
     const own = (columns: Record<string, Counted>, part: PerPart) =>
       Object.fromEntries(Object.entries(columns).filter(([, c]) => c.part === part));
     // One statement per part of `per` (each figure reads one part's facts): they run at once, each on its own
@@ -396,9 +400,11 @@ export class MeasuresService {
           : []),
         ...(Object.keys(grouped).length
           ? [
-              `SELECT d.dimension, d.grp, count(*)::int AS released, ${columns(grouped)}
-                 FROM per CROSS JOIN LATERAL (VALUES ${groups.join(', ')}) AS d(dimension, grp)
-                GROUP BY d.dimension, d.grp`,
+              `SELECT ${ofGroup((dimension) => `'${dimension}'`)} AS dimension,
+                      ${ofGroup((_, expression) => expression)} AS grp,
+                      count(*)::int AS released, ${columns(grouped)}
+                 FROM per
+                GROUP BY GROUPING SETS (${groups.map(([, expression]) => `(${expression})`).join(', ')})`,
             ]
           : []),
       ];
