@@ -11,7 +11,7 @@
  * See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,7 @@ import { API_NODE_FLAGS, Proc, ROOT, rssMiB, RssSampler, sleep, startNode, waitF
 import { generateReleasedChildren } from './lib/released-generator';
 import { evaluateTargets, renderMarkdown } from './lib/report';
 import { soak, SOAK_ACCESS_TOKEN_TTL_SECONDS, SoakFigures } from './lib/soak-phase';
+import { summarise } from './profile';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
       // Seconds of soak (the caseload at concurrency 50, then stale tokens) instead of the other phases.
       soak: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'bench/results/latest.json') },
+      // Only these portal pages (comma-separated keys, e.g. portal-caseload-establishment), to iterate on one.
+      'portal-pages': { type: 'string' },
+      // Run the api and the portal under `node --cpu-prof`, writing their .cpuprofile files into this directory
+      // (summarised at the end; node dist/bench/profile.js --summarise <file> prints one again).
+      'cpu-prof': { type: 'string' },
     },
   });
   const children = Number(values.children);
@@ -121,6 +127,10 @@ async function main(): Promise<void> {
     runScript('migrate.js', [], dbEnv);
     seedTo(children);
   }
+  // The planner's statistics, as autovacuum keeps them in production: a server with autovacuum off (a test
+  // machine's) would otherwise plan the pages' reads from a freshly seeded database with no statistics at all
+  // (measured: the deadlines at risk's two reads 1.3 and 2.1 ms without, 0.55 and 0.56 ms with).
+  await withClient(base, (db) => db.query('ANALYZE'));
   const procs: Proc[] = [];
   let http: HttpRow[] = [];
   let portal: PortalRow[] = [];
@@ -131,6 +141,9 @@ async function main(): Promise<void> {
   let measures: MeasuresFigures | undefined;
   const soakSeconds = values.soak ? Number(values.soak) : undefined;
   const withPortal = !values['skip-portal'] && !soakSeconds && !onlyMeasures;
+  const cpuProfDir = values['cpu-prof'];
+  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+  const cpuProf = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   let setup: Record<string, unknown> = {};
   try {
     const api = startNode(
@@ -147,7 +160,7 @@ async function main(): Promise<void> {
         // The soak logs as production does (info), with tokens that expire within it.
         ...(soakSeconds ? { LOG_LEVEL: 'info', ACCESS_TOKEN_TTL_SECONDS: String(SOAK_ACCESS_TOKEN_TTL_SECONDS) } : {}),
       },
-      API_NODE_FLAGS,
+      [...API_NODE_FLAGS, ...cpuProf],
     );
     procs.push(api);
     const baseline = startNode('baseline', 'dist/bench/baseline-server.js', {
@@ -158,17 +171,22 @@ async function main(): Promise<void> {
     // The portal as `npm run start:portal` runs it, in production mode, calling the bench's api. Its session cookie
     // is sent over plain HTTP here (COOKIE_SECURE=false): production serves it behind TLS.
     const portalProc = withPortal
-      ? startNode('portal', 'dist/apps/portal/src/main.js', {
-          NODE_ENV: 'production',
-          PORTAL_HOST: '127.0.0.1',
-          PORTAL_PORT: String(portalPort),
-          API_URL: graphqlUrl,
-          REDIS_URL: redisUrl,
-          QUEUE_PREFIX: queuePrefix,
-          SESSION_SECRET: randomBytes(32).toString('hex'),
-          COOKIE_SECURE: 'false',
-          LOG_LEVEL: 'warn',
-        })
+      ? startNode(
+          'portal',
+          'dist/apps/portal/src/main.js',
+          {
+            NODE_ENV: 'production',
+            PORTAL_HOST: '127.0.0.1',
+            PORTAL_PORT: String(portalPort),
+            API_URL: graphqlUrl,
+            REDIS_URL: redisUrl,
+            QUEUE_PREFIX: queuePrefix,
+            SESSION_SECRET: randomBytes(32).toString('hex'),
+            COOKIE_SECURE: 'false',
+            LOG_LEVEL: 'warn',
+          },
+          cpuProf,
+        )
       : undefined;
     if (portalProc) procs.push(portalProc);
     await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
@@ -223,7 +241,10 @@ async function main(): Promise<void> {
     // Before the engine phase, which seeds up to 10,000 plans: these pages are measured at national scale.
     if (portalProc) {
       const subjects = await withClient(base, chooseSubjects);
-      const pages = await withClient(base, (db) => buildPortalPages(db, portalUrl, subjects));
+      const only = values['portal-pages']?.split(',');
+      const pages = (await withClient(base, (db) => buildPortalPages(db, portalUrl, subjects))).filter(
+        (p) => !only || only.includes(p.key),
+      );
       log(`\n## Portal pages, signed in through the sign-in form: ${duration} s per cell (${elapsed()})`);
       const sampler = new RssSampler([api.pid, portalProc.pid]).start();
       portal = await measurePortal(pages, {
@@ -295,6 +316,11 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const p of procs.reverse()) await p.stop();
+  }
+  if (cpuProfDir) {
+    await sleep(500);
+    for (const f of readdirSync(cpuProfDir).filter((f) => f.endsWith('.cpuprofile')))
+      log(summarise(join(cpuProfDir, f), 40));
   }
 
   if (soakFigures) {

@@ -29,7 +29,9 @@ describe('the caseload page read with its records', () => {
   const fields = `id expectedReleaseDate status
     child { id givenName familyName }
     milestones { key dueDate status }
-    resettlementPlan { pathways { type status } }`;
+    resettlementPlan { pathways { type status } }
+    currentEstablishment { id code name type emailDomains }
+    nextHearing { id hearingDate court purpose createdAt cancelledAt }`;
   const caseload = `query($first: Int) { caseload(first: $first) { totalCount edges { node { ${fields} } } } }`;
 
   it('gives the same episodes, children, milestones and pathways as the loaders do one episode at a time', async () => {
@@ -41,6 +43,27 @@ describe('the caseload page read with its records', () => {
       // custodialEpisode(id) resolves the same fields through DataLoader, with whole entities.
       const one = await staff.ok(`query($id: ID!) { custodialEpisode(id: $id) { ${fields} } }`, { id: node.id });
       expect(node).toEqual(one.custodialEpisode);
+    }
+  });
+
+  it('gives a remanded child’s next hearing and their establishment as the loaders do', async () => {
+    const [remand] = await t.dataSource.query(
+      `SELECT e.id, e.current_establishment_id AS "establishmentId" FROM court_hearing h
+         JOIN custodial_episode e ON e.id = h.episode_id
+        WHERE e.status = 'REMANDED' AND h.outcome IS NULL AND h.cancelled_at IS NULL ORDER BY e.id LIMIT 1`,
+    );
+    expect(remand).toBeDefined();
+    const there = await t.userSession({ organisationId: remand.establishmentId, roles: [Role.ESTABLISHMENT_STAFF] });
+    const data = await there.ok(
+      `{ caseload(first: 100, filter: { legalStatus: REMANDED }) { edges { node { ${fields} } } } }`,
+    );
+    const nodes = data.caseload.edges.map((e: any) => e.node);
+    const node = nodes.find((n: any) => n.id === remand.id);
+    expect(node.nextHearing).toEqual(expect.objectContaining({ hearingDate: expect.any(String) }));
+    expect(node.currentEstablishment).toEqual(expect.objectContaining({ id: remand.establishmentId }));
+    for (const n of nodes) {
+      const one = await there.ok(`query($id: ID!) { custodialEpisode(id: $id) { ${fields} } }`, { id: n.id });
+      expect(n).toEqual(one.custodialEpisode);
     }
   });
 

@@ -217,6 +217,40 @@ describe('each demo role sees exactly its slice', () => {
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('measures, 12 months: councils’ response times shown to a youth justice service, a council’s lead and the admin', async () => {
+    // The released children's accommodation referrals, answered by their councils over the year (the demo's history).
+    const measures = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+      scope { kind organisationId } responseTimes { organisationName step answered medianWorkingDays p90WorkingDays } } }`;
+    const input = { input: { from: '2025-11-01', to: '2026-10-31' } };
+    type Time = { organisationName: string | null; step: string; answered: number | null; medianWorkingDays: number };
+    const read = async (email: string): Promise<Time[]> =>
+      (await (await t.signIn(email, DEMO_PASSWORD)).ok(measures, input)).resettlementMeasures.responseTimes;
+    const nameOf = async (code: string): Promise<string> =>
+      (await t.dataSource.query(`SELECT name FROM organisation WHERE code = $1`, [code]))[0].name;
+    const shown = (times: Time[], name: string, step: string) =>
+      times.find((r) => r.organisationName === name && r.step === step && r.answered !== null) ?? null;
+    const [leeds, cardiff] = [await nameOf('LA-LEEDS'), await nameOf('LA-CARDIFF')];
+
+    // The national admin (England and Wales): every demo council, not all "fewer than 5", at their different speeds.
+    const national = await read('admin@yjb.national.example.com');
+    const councils = new Set(
+      national.filter((r) => r.organisationName && r.answered !== null).map((r) => r.organisationName),
+    );
+    expect(councils.size).toBeGreaterThanOrEqual(3);
+    expect(national.find((r) => r.organisationName === null && r.step === 'OFFER')!.answered).toBeGreaterThanOrEqual(
+      20,
+    );
+    expect(shown(national, cardiff, 'OFFER')!.medianWorkingDays).toBeGreaterThan(
+      shown(national, leeds, 'OFFER')!.medianWorkingDays,
+    );
+    // A youth justice service's manager: its referrals, to its council.
+    expect(shown(await read('manager@leeds.yjs.example.com'), leeds, 'ACKNOWLEDGE')).not.toBeNull();
+    // A council's lead: its own times.
+    const own = await read('accommodation.lead@cardiff.council.example.com');
+    expect(shown(own, cardiff, 'OFFER')).not.toBeNull();
+    expect(own.every((r) => r.organisationName === null || r.organisationName === cardiff)).toBe(true);
+  });
+
   it('national admin: the directory and every organisation’s users, but no child', async () => {
     const session = await t.signIn('admin@yjb.national.example.com', DEMO_PASSWORD);
     const directory = await session.ok(`{ organisations(first: 1) { totalCount } }`);

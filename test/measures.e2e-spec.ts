@@ -72,6 +72,16 @@ import { Session, TestApp } from './support/test-app';
  *                                                           add up to under 5: the 7 goes too)
  *   every other kind: never escalated, e.g. CHILD_TOLD_WHERE_LIVING 20,0,0,0 = 20 → every cell hidden (the zeros
  *   would give the 20 away), 20
+ * All kinds together (the last row, suppressed with the kinds as one table, `suppressTable`): the kinds are
+ * DETENTION_PLACEMENT_PLAN 1,0,0,0 = 1 (A8's), INITIAL_PLANNING_MEETING, CHILD_TOLD_WHERE_LIVING, ETE_PLACE_CONFIRMED,
+ * PRE_RELEASE_MEETING_HELD each 20,0,0,0 (A: 8,0,0,0), ACCOMMODATION_CONFIRMED as above, the other seven kinds none.
+ *                                 A: raw → shown            A and B: raw → shown
+ *   all kinds                     36,3,1,1 = 41             90,3,7,1 = 101
+ *                                   → 36, hidden ×3 (5:       → 90, hidden ×3 (3 and 1 add up to under 5: the 7
+ *                                   safe), total hidden       goes too), total hidden
+ *   The grand total is hidden in both: the kinds' totals are published (here and in the deadlines), and 41 (101) less
+ *   the kinds' shown would give the hidden ones away (1 and zeros: under 5). Each column is safe: every count of a
+ *   hidden column total is hidden too, and the never-escalated column hides 36 (81) beside its shown 3 (9).
  *
  * Case managers (`case_manager_assignment`, X and Y two people), November, changes to the day of release:
  *   A1 X (0)   A2 X, Y (1)   A3 X, Y, X (2)   A4 X, then Y 5 days after release (0)   A5 X, Y on the day of release (1)
@@ -106,16 +116,25 @@ import { Session, TestApp } from './support/test-app';
  *                                    → 6 (50%), the rest hidden (3, 2 and 1 add up to 6: nothing more)
  *                                  repeated / not: 2+4 (B1–B4 "Victim Awareness", side B's child's), 6 = 6,6 → 6, 6
  *                                  ACCOMMODATION_CONFIRMED escalated none/1/2/3: 3+4 (B1–B4 on time), 3, 1, 1 =
- *                                    7,3,1,1 = 12 → 7, hidden ×3, 12 (the hidden add up to 5: 7 stays)
+ *                                    7,3,1,1 = 12 → 7, hidden ×3, 12 (the hidden add up to 5: 7 stays); all kinds
+ *                                    56,3,1,1 = 61 (A8's plan, four kinds of 12) → 56, hidden ×3, total hidden
  *                                  plan (the trend's month): views 4+4 = 8, explained 5+4 = 9, agreed 2+4 = 6
  *   local authority A (A1–8, B9–12) case manager: 3, 2, 2+4 (B9–B12 X, Y), 1 = 3,2,6,1 → 6 (50%), the rest hidden
  *                                  repeated / not: 2, 6+4 (B9–B12 plan none; their child of their own did none
  *                                    earlier either) = 2,10 → both hidden (10 would give the 2 away)
  *                                  escalated: 3, 3, 1+4 (B9–B12 late, side B's: level 2), 1 = 3,3,5,1 = 12
- *                                    → hidden, hidden, 5, hidden, 12
+ *                                    → hidden, hidden, 5, hidden, 12 as a row alone; but all kinds (the other kinds
+ *                                    as establishment A's, 12 children) are 52,3,5,1 = 61: its 3 and 1 add up to
+ *                                    under 5, so its 5 is hidden, and then the level-2 column would show this 5
+ *                                    beside zeros (the hidden total at least 5: the all-kinds 3 and 1 known to be
+ *                                    4 at most) → all hidden, 12; all kinds 52, hidden ×3, total hidden
  *                                  plan: views 4+1 (B9) = 5, explained 5+4 = 9, agreed 2+0 = 2
  *   region Wales (side B's service) as side B's service: case manager 0,6,6,0 → hidden, hidden, 6, hidden; repeated
  *                                  5,7 → 5 (42%), 7; escalated 6,0,6,0 = 12 → the zeros and the first 6 hidden, 6, 12
+ *                                  as a row alone; all kinds 54,0,6,0 = 60 (no detention placement plan) hide their
+ *                                  6 beside the zeros, and the level-2 column then hides this 6 too (beside the
+ *                                  other kinds' zeros it would give the all-kinds zeros away) → all hidden, 12; all
+ *                                  kinds 54, hidden ×3, total hidden
  * What happened at release (November; planning's facts, each on a London day; A6 has no plan, so none of them):
  * the first night (the release record, written after release: as planned, not, or no record), ETE started as
  * planned (the record says so, and a place was recorded by the day of release), every health pathway needing one
@@ -173,7 +192,8 @@ describe('resettlement measures (issue 23)', () => {
     const row = rows.find((r) => r.key === key) as Record<string, { display: string }>;
     return [row.metOnTime, row.metLate, row.notMet, row.waived, row.total].map((c) => c.display);
   };
-  const escalation = (rows: { key: string; [k: string]: unknown }[], key: string) => {
+  /** A kind's escalations as published; `null`: all kinds together. */
+  const escalation = (rows: { key: string | null; [k: string]: unknown }[], key: string | null) => {
     const row = rows.find((r) => r.key === key) as Record<string, { display: string }>;
     return [row.notEscalated, row.level1, row.level2, row.level3, row.total].map((c) => c.display);
   };
@@ -684,6 +704,12 @@ describe('resettlement measures (issue 23)', () => {
     expect(escalation(m.escalations, 'ACCOMMODATION_CONFIRMED')).toEqual(['9', F, F, F, '20']);
     expect(escalation(m.escalations, 'CHILD_TOLD_WHERE_LIVING')).toEqual([F, F, F, F, '20']);
     expect(escalation(m.escalations, 'HEALTH_HANDOVER_ARRANGED')).toEqual([F, F, F, F, F]);
+    // All kinds together, the last row (see the header): 90 never escalated shown, the grand total hidden.
+    expect(m.escalations.map((e: { key: string | null }) => e.key).slice(-2)).toEqual([
+      'HEARING_HEALTH_ARRANGEMENTS',
+      null,
+    ]);
+    expect(escalation(m.escalations, null)).toEqual(['90', F, F, F, F]);
     // The plan measures: 17 and 3 explained, the 3 hidden and so the 17 (20 - 17 would give it away).
     expect(shown(m.planViews)).toEqual(['13', '7']);
     expect(m.planViews[0]).toMatchObject({
@@ -768,6 +794,7 @@ describe('resettlement measures (issue 23)', () => {
     expect(shown(m.ete)).toEqual([F, F]);
     expect(m.ete.map((f: { percentage: number | null }) => f.percentage)).toEqual([null, null]);
     expect(escalation(m.escalations, 'ACCOMMODATION_CONFIRMED')).toEqual([F, F, F, F, '8']);
+    expect(escalation(m.escalations, null)).toEqual(['36', F, F, F, F]);
     // 4 and 4, 5 and 3, 2 and 6, 6 and 2, 4 and 4: every plan figure hidden.
     for (const figures of [m.planViews, m.planExplained, m.planAgreed, m.initialMeeting, m.preReleaseMeeting])
       expect(shown(figures)).toEqual([F, F]);
@@ -844,6 +871,7 @@ describe('resettlement measures (issue 23)', () => {
         percentages(m.caseManagerChanges),
         shown(m.interventionRepeated),
         escalation(m.escalations, 'ACCOMMODATION_CONFIRMED'),
+        escalation(m.escalations, null),
       ];
     };
     const establishment = { kind: 'ESTABLISHMENT', organisationId: w.a.establishment.id };
@@ -853,19 +881,22 @@ describe('resettlement measures (issue 23)', () => {
       [null, 50, null, null],
       ['6', '6'],
       ['7', F, F, F, '12'],
+      ['56', F, F, F, F],
     ]);
     expect(await figuresOf(admin, establishment)).toEqual(own);
     expect(await figuresOf(w.sessions[Role.LA_CHILDRENS_SERVICES], null)).toEqual([
       [F, F, '6', F],
       [null, null, 50, null],
       [F, F],
-      [F, F, '5', F, '12'],
+      [F, F, F, F, '12'],
+      ['52', F, F, F, F],
     ]);
     expect(await figuresOf(admin, { kind: 'REGION', region: 'Wales' })).toEqual([
       [F, F, '6', F],
       [null, null, 50, null],
       ['5', '7'],
-      [F, F, '6', F, '12'],
+      [F, F, F, F, '12'],
+      ['54', F, F, F, F],
     ]);
   });
 
@@ -1055,6 +1086,96 @@ describe('resettlement measures (issue 23)', () => {
     for (const dimension of ['GENDER', 'AGE_BAND', 'LOOKED_AFTER', 'CARE_LEAVER', 'LEGAL_STATUS'] as const)
       expect(counts.get(dimension)!.reduce((sum, g) => sum + g.released, 0)).toBe(32);
     expect(counts.get('AGE_BAND')).toEqual([expect.objectContaining({ group: '16', released: 32 })]);
+    // Nobody's address 28 days before (all 20), no planning meeting, nothing recorded at release: every group's 0.
+    for (const g of counts.get('ETHNIC_GROUP')!)
+      expect([
+        g.yes.ADDRESS_28_DAYS,
+        g.yes.INITIAL_MEETING_IN_TIME,
+        g.yes.PRE_RELEASE_MEETING_IN_TIME,
+        g.yes.FIRST_NIGHT_AS_PLANNED,
+        g.yes.ETE_STARTED_AS_PLANNED,
+        g.yes.HEALTH_HANDOVER_BY_RELEASE,
+        g.yes.RELEASE_DAY_PLAN_CONFIRMED,
+      ]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  /**
+   * November's 20 (the header's cohort), all girls (both sides' children are): by gender, and as the month of the
+   * trend, every measure's yes is the headline's. The address cumulative: at least 28 days 9, at least 14 days 9 + 5.
+   */
+  const NOVEMBER_YES = {
+    ADDRESS_28_DAYS: 9,
+    ADDRESS_14_DAYS: 14,
+    TOLD_14_DAYS: 12,
+    ETE_BY_RELEASE: 11,
+    PLAN_VIEWS_EVERY_PATHWAY: 13,
+    PLAN_EXPLAINED: 17,
+    PLAN_AGREED: 9,
+    INITIAL_MEETING_IN_TIME: 14,
+    PRE_RELEASE_MEETING_IN_TIME: 10,
+    FIRST_NIGHT_AS_PLANNED: 12,
+    ETE_STARTED_AS_PLANNED: 7,
+    HEALTH_HANDOVER_BY_RELEASE: 9,
+    RELEASE_DAY_PLAN_CONFIRMED: 13,
+  };
+
+  it('counts every measure broken down and by month with the headline’s conditions, by hand', async () => {
+    const measures = t.app.get(MeasuresService);
+    const counts = await measures.breakdownCounts(NOVEMBER, null);
+    expect(counts.get('GENDER')).toEqual([{ group: 'FEMALE', released: 20, yes: NOVEMBER_YES }]);
+    // Side A's 8 by looked-after status (all looked after), each measure as the headline counts side A's.
+    expect(
+      (await measures.breakdownCounts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] })).get(
+        'LOOKED_AFTER',
+      ),
+    ).toEqual([
+      {
+        group: 'YES',
+        released: 8,
+        yes: {
+          ADDRESS_28_DAYS: 3,
+          ADDRESS_14_DAYS: 5,
+          TOLD_14_DAYS: 4,
+          ETE_BY_RELEASE: 5,
+          PLAN_VIEWS_EVERY_PATHWAY: 4,
+          PLAN_EXPLAINED: 5,
+          PLAN_AGREED: 2,
+          INITIAL_MEETING_IN_TIME: 6,
+          PRE_RELEASE_MEETING_IN_TIME: 4,
+          FIRST_NIGHT_AS_PLANNED: 5,
+          ETE_STARTED_AS_PLANNED: 2,
+          HEALTH_HANDOVER_BY_RELEASE: 3,
+          RELEASE_DAY_PLAN_CONFIRMED: 4,
+        },
+      },
+    ]);
+    expect(await measures.monthlyCounts(NOVEMBER, null)).toEqual([
+      { group: '2026-11', released: 20, yes: NOVEMBER_YES },
+    ]);
+  });
+
+  it('publishes November’s month with every measure: only the small ones hidden', async () => {
+    const { resettlementMeasures: m } = await admin.ok(BY_MONTH, { input: NOVEMBER });
+    expect(m.byMonth).toHaveLength(1);
+    const [november] = m.byMonth;
+    expect(november.released.display).toBe('20');
+    // Each measure a table of one month: yes and no. Explained's no is 3: hidden, and its yes with it. The address
+    // at least 28 and at least 14 days: 14 - 9 = 5 between them, not small, both shown.
+    expect(
+      Object.fromEntries(
+        november.figures.map((f: { measure: string; numerator: { display: string } }) => [
+          f.measure,
+          f.numerator.display,
+        ]),
+      ),
+    ).toEqual({
+      ...Object.fromEntries(Object.entries(NOVEMBER_YES).map(([k, v]) => [k, String(v)])),
+      PLAN_EXPLAINED: F,
+    });
+    expect(november.figures.find((f: { measure: string }) => f.measure === 'INITIAL_MEETING_IN_TIME')).toMatchObject({
+      percentage: 70,
+      relativeRate: null,
+    });
   });
 
   it('a manager sees the measures by ethnic group: rates against the largest group, small groups hidden', async () => {
@@ -1078,7 +1199,9 @@ describe('resettlement measures (issue 23)', () => {
       ['Asian, Asian British or Asian Welsh', F],
       ['Black, Black British, Black Welsh, Caribbean or African', '10'],
     ]);
-    const address = ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[0]);
+    const figure = (measure: string) =>
+      ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures.find((f) => f.measure === measure)!);
+    const address = figure('ADDRESS_14_DAYS');
     expect(address[0]).toMatchObject({
       measure: 'ADDRESS_14_DAYS',
       numerator: { value: 7 },
@@ -1088,26 +1211,43 @@ describe('resettlement measures (issue 23)', () => {
     expect(address[3]).toMatchObject({ numerator: { value: 5 }, percentage: 50, relativeRate: 0.86 });
     for (const hidden of [address[1], address[2]])
       expect(hidden).toMatchObject({ numerator: { value: null, display: F }, percentage: null, relativeRate: null });
-    // The plan's measures, after the release figures: explained, White's 6 of 12 shown, the rest hidden; views and
-    // agreement hidden for every group.
-    const plan = (i: number) => ethnic.groups.map((g: { figures: Record<string, unknown>[] }) => g.figures[i]);
-    expect(plan(3).map((f: Record<string, unknown>) => f.measure)).toEqual(Array(4).fill('PLAN_VIEWS_EVERY_PATHWAY'));
-    expect(plan(4)[0]).toMatchObject({
-      measure: 'PLAN_EXPLAINED',
-      numerator: { value: 6 },
-      percentage: 50,
-      relativeRate: 1,
-    });
-    for (const i of [3, 4, 5])
-      expect(
-        plan(i)
-          .slice(i === 4 ? 1 : 0)
-          .map((f: { numerator: { display: string } }) => f.numerator.display),
-      ).toEqual(Array(i === 4 ? 3 : 4).fill(F));
-    // Nobody told: every group's 0 is hidden.
-    expect(
-      ethnic.groups.map((g: { figures: { numerator: { display: string } }[] }) => g.figures[1].numerator.display),
-    ).toEqual([F, F, F, F]);
+    // Every measure, in the page's sections' order: before release, the plan, at release.
+    expect(ethnic.groups[0].figures.map((f: { measure: string }) => f.measure)).toEqual([
+      'ADDRESS_28_DAYS',
+      'ADDRESS_14_DAYS',
+      'TOLD_14_DAYS',
+      'ETE_BY_RELEASE',
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_EXPLAINED',
+      'PLAN_AGREED',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ]);
+    // The plan's measures: explained, White's 6 of 12 shown, the rest hidden; views and agreement hidden for every
+    // group.
+    expect(figure('PLAN_EXPLAINED')[0]).toMatchObject({ numerator: { value: 6 }, percentage: 50, relativeRate: 1 });
+    const displays = (measure: string) =>
+      figure(measure).map((f: { numerator: { display: string } }) => f.numerator.display);
+    expect(displays('PLAN_EXPLAINED').slice(1)).toEqual([F, F, F]);
+    // Nobody told, nobody's address 28 days before (the 14 days above stand), no meeting held, nothing recorded at
+    // release: every group's 0 is hidden.
+    for (const measure of [
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_AGREED',
+      'TOLD_14_DAYS',
+      'ADDRESS_28_DAYS',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ])
+      expect([measure, ...displays(measure)]).toEqual([measure, F, F, F, F]);
     // Counts only.
     expect(JSON.stringify(m)).not.toContain(w.a.child.id);
   });
@@ -1119,16 +1259,13 @@ describe('resettlement measures (issue 23)', () => {
       group: string;
       label: string;
       released: { display: string };
-      figures: { numerator: { display: string }; percentage: number | null }[];
+      figures: { measure: string; numerator: { display: string }; percentage: number | null }[];
     }[];
   }) =>
-    m.byMonth.map((g) => [
-      g.group,
-      g.label,
-      g.released.display,
-      g.figures[0].numerator.display,
-      g.figures[0].percentage,
-    ]);
+    m.byMonth.map((g) => {
+      const address = g.figures.find((f) => f.measure === 'ADDRESS_14_DAYS')!;
+      return [g.group, g.label, g.released.display, address.numerator.display, address.percentage];
+    });
 
   it('gives the trend month by month: a month nobody left shown as such, small months hidden with what gives them away', async () => {
     // August: nobody released. September: the 32 above, 17 with an address 14 days or more before.
@@ -1199,8 +1336,8 @@ describe('resettlement measures (issue 23)', () => {
       for (const n of days)
         await t.dataSource.query(
           `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
-                                               answered_at, due_date, working_days)
-           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, '2026-11-10', $8)`,
+                                               answered_at, due_date, working_days, referral_type)
+           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, '2026-11-10', $8, 'ACCOMMODATION')`,
           [referral.id, at, ++started, step, w[side].localAuthority.id, referral.from_service_id, at, n],
         );
     };
@@ -1261,6 +1398,135 @@ describe('resettlement measures (issue 23)', () => {
     // An establishment makes no referrals: none.
     const establishment = await w.sessions[Role.ESTABLISHMENT_MANAGER].ok(RESPONSE_TIMES, { input: NOVEMBER });
     expect(establishment.resettlementMeasures.responseTimes).toEqual([]);
+  });
+
+  /**
+   * Providers' response times (the same `referral_response_time`, education and health referrals), November; the
+   * councils' rows above are there too, and count for none of these:
+   *   provider               from  step         working days        raw → published (all services)
+   *   Education Provider A   A     ACKNOWLEDGE  1, 1, 2, 3, 5, 8    6: median (2 + 3) / 2 = 2.5, p90 8 (6th of 6)
+   *   Health Provider A      A     ACKNOWLEDGE  4, 6, 10            3 → hidden
+   *   Health Provider B      B     ACKNOWLEDGE  2, 3, 7, 9, 12      5 → hidden: Education B's 0 and Health A's 3
+   *                                                                 hidden add up to under 5, so the 5 goes too
+   *   all providers                ACKNOWLEDGE  the fourteen        14: median (4 + 5) / 2 = 4.5, p90 10 (13th of 14)
+   *   Education Provider B   B     OFFER        5, 5, 6, 10, 20     5 → hidden (the other providers' zeros would
+   *                                                                 give it away)
+   *   all providers                OFFER        the five            5: median 6, p90 20
+   *   Education Provider A   A     ACKNOWLEDGE  answered 31 October 23:30 UTC (31 October in London): outside.
+   * ANSWER and CONFIRM: none, every row hidden. Providers by name: Education A, Education B, Health A, Health B.
+   * Side A's service (and Authority A's, the children whose home it is): Education A 6 and Health A 3 of 9 → both
+   * hidden; all providers 9: 1,1,2,3,4,5,6,8,10 → median 4, p90 10. Authority B's (its children, side B's): ACKNOWLEDGE
+   * Health B 5 beside Education B's 0 → hidden, all 5: median 7, p90 12; OFFER all 5: median 6, p90 20, Education B
+   * hidden. An establishment's: none.
+   */
+  const PROVIDER_TIMES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+    providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays display } } }`;
+
+  it('gives providers’ response times per step, by provider, suppressed as councils’ are', async () => {
+    const referralOf = async (side: 'a' | 'b', type: 'EDUCATION' | 'HEALTH') => {
+      const [row] = await t.dataSource.query(
+        `INSERT INTO referral (type, status, child_id, episode_id, plan_id, pathway_id, from_service_id,
+                               to_organisation_id, created_by_id, version)
+         SELECT $4, 'CONFIRMED', e.child_id, e.id, p.id, w.id, e.supervising_service_id, $2, $3, 1
+           FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+           JOIN pathway w ON w.plan_id = p.id AND w.type = $5
+          WHERE e.id = $1
+         RETURNING id, from_service_id`,
+        [
+          w[side].episode.id,
+          (type === 'EDUCATION' ? w[side].educationProvider : w[side].healthProvider).id,
+          w[side].colleagueOf[w[side].youthJusticeService.id].id,
+          type,
+          type === 'EDUCATION' ? 'EDUCATION_TRAINING_EMPLOYMENT' : 'MENTAL_HEALTH',
+        ],
+      );
+      return row as { id: string; from_service_id: string };
+    };
+    let started = 0;
+    const answered = async (
+      side: 'a' | 'b',
+      type: 'EDUCATION' | 'HEALTH',
+      step: string,
+      days: number[],
+      at = '2026-11-18T12:00:00Z',
+    ) => {
+      const referral = await referralOf(side, type);
+      const provider = type === 'EDUCATION' ? w[side].educationProvider : w[side].healthProvider;
+      for (const n of days)
+        await t.dataSource.query(
+          `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
+                                               answered_at, due_date, working_days, referral_type)
+           VALUES ($1, $2::timestamptz - make_interval(mins => $3), $4, $5, $6, $7, NULL, $8, $9)`,
+          [referral.id, at, ++started, step, provider.id, referral.from_service_id, at, n, type],
+        );
+    };
+    await answered('a', 'EDUCATION', 'ACKNOWLEDGE', [1, 1, 2, 3, 5, 8]);
+    await answered('a', 'HEALTH', 'ACKNOWLEDGE', [4, 6, 10]);
+    await answered('b', 'HEALTH', 'ACKNOWLEDGE', [2, 3, 7, 9, 12]);
+    await answered('b', 'EDUCATION', 'OFFER', [5, 5, 6, 10, 20]);
+    await answered('a', 'EDUCATION', 'ACKNOWLEDGE', [1], '2026-10-31T23:30:00Z');
+
+    const { resettlementMeasures: all } = await admin.ok(PROVIDER_TIMES, { input: NOVEMBER });
+    const hidden = (step: string, name: string | null) => [step, name, null, null, null];
+    expect(timesOf(all.providerResponseTimes)).toEqual([
+      ['ACKNOWLEDGE', null, 14, 4.5, 10],
+      ['ACKNOWLEDGE', 'Education Provider A', 6, 2.5, 8],
+      hidden('ACKNOWLEDGE', 'Education Provider B'),
+      hidden('ACKNOWLEDGE', 'Health Provider A'),
+      hidden('ACKNOWLEDGE', 'Health Provider B'),
+      ...['ANSWER'].flatMap((step) =>
+        [null, 'Education Provider A', 'Education Provider B', 'Health Provider A', 'Health Provider B'].map((name) =>
+          hidden(step, name),
+        ),
+      ),
+      ['OFFER', null, 5, 6, 20],
+      hidden('OFFER', 'Education Provider A'),
+      hidden('OFFER', 'Education Provider B'),
+      hidden('OFFER', 'Health Provider A'),
+      hidden('OFFER', 'Health Provider B'),
+      ...[null, 'Education Provider A', 'Education Provider B', 'Health Provider A', 'Health Provider B'].map((name) =>
+        hidden('CONFIRM', name),
+      ),
+    ]);
+    expect(all.providerResponseTimes[0].display).toBe('14 answered: median 4.5, 90th percentile 10 working days');
+    expect(all.providerResponseTimes[2].display).toBe(F);
+    // Side A's service, and Authority A's lead (the children whose home is their council): the same referrals.
+    const sideA = [
+      ['ACKNOWLEDGE', null, 9, 4, 10],
+      hidden('ACKNOWLEDGE', 'Education Provider A'),
+      hidden('ACKNOWLEDGE', 'Health Provider A'),
+    ];
+    const { resettlementMeasures: a } = await managerA.ok(PROVIDER_TIMES, { input: NOVEMBER });
+    expect(timesOf(a.providerResponseTimes).slice(0, 3)).toEqual(sideA);
+    expect(a.providerResponseTimes).toHaveLength(4 * 3);
+    const { resettlementMeasures: council } = await w.sessions[Role.LA_CHILDRENS_SERVICES].ok(PROVIDER_TIMES, {
+      input: NOVEMBER,
+    });
+    expect(timesOf(council.providerResponseTimes)).toEqual(timesOf(a.providerResponseTimes));
+    // Authority B's children (side B's): Health B's 5 acknowledgements beside Education B's none, hidden.
+    const b = await admin.ok(PROVIDER_TIMES, {
+      input: { ...NOVEMBER, scope: { kind: 'LOCAL_AUTHORITY', organisationId: w.b.localAuthority.id } },
+    });
+    expect(
+      timesOf(b.resettlementMeasures.providerResponseTimes).filter(
+        ([step]) => step === 'ACKNOWLEDGE' || step === 'OFFER',
+      ),
+    ).toEqual([
+      ['ACKNOWLEDGE', null, 5, 7, 12],
+      hidden('ACKNOWLEDGE', 'Education Provider B'),
+      hidden('ACKNOWLEDGE', 'Health Provider B'),
+      ['OFFER', null, 5, 6, 20],
+      hidden('OFFER', 'Education Provider B'),
+      hidden('OFFER', 'Health Provider B'),
+    ]);
+    // An establishment makes no referrals: none.
+    const establishment = await w.sessions[Role.ESTABLISHMENT_MANAGER].ok(PROVIDER_TIMES, { input: NOVEMBER });
+    expect(establishment.resettlementMeasures.providerResponseTimes).toEqual([]);
+    // And councils' times are councils' only: no provider among them.
+    const { resettlementMeasures: councils } = await admin.ok(RESPONSE_TIMES, { input: NOVEMBER });
+    expect(new Set(councils.responseTimes.map((r: Time) => r.organisationName))).toEqual(
+      new Set([null, 'Authority A', 'Authority B']),
+    );
   });
 
   const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {

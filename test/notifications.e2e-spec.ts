@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { ConfigModule } from '@nestjs/config';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Job, Queue } from 'bullmq';
-import { Clock, ClockModule, validateConfig } from '@resettle/common';
+import { Clock, ClockModule, READ_NOTIFICATIONS_AT_HEADER, validateConfig } from '@resettle/common';
 import { DatabaseModule } from '@resettle/database';
 import type { NotificationRequest } from '@resettle/notifications';
 import { QueueModule } from '@resettle/queue';
@@ -286,6 +286,45 @@ describe('notifications', () => {
       const deeper = await notify(request(erin.userId, { link: '/referrals/ddd/messages' }));
       expect((await erin.ok(READ_AT, { link: '/referrals/ddd' })).markNotificationsReadAt).toBe(0);
       expect((await row(deeper.notificationId)).read_at).toBeNull();
+    });
+
+    it('marks them read with the page’s own request too (the portal’s header), before answering it, audited the same', async () => {
+      const fay = await t.userSession({ organisationId, roles: ['YJS_CASE_MANAGER'], email: 'header@example.com' });
+      const toPage = await notify(request(fay.userId, { link: '/referrals/eee' }));
+      const elsewhere = await notify(request(fay.userId, { link: '/referrals/fff' }));
+      const COUNT = `{ unreadNotificationCount me { id } }`;
+      const asFay = (link: string) =>
+        t.graphql(COUNT, {}, { authorization: fay.authorization, [READ_NOTIFICATIONS_AT_HEADER]: link });
+
+      // Malformed: nothing marked, and the request is answered all the same.
+      for (const link of ['https://evil.example.com/referrals/eee', '/referrals/eee?x=1', 'referrals/eee']) {
+        const res = await asFay(link);
+        expect(res.errors).toBeUndefined();
+        expect(res.data.unreadNotificationCount).toBe(2);
+      }
+      // The page under the notification's: marked before the first field is answered (the count already says so).
+      const res = await asFay('/referrals/eee/offer');
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toMatchObject({ unreadNotificationCount: 1, me: { id: fay.userId } });
+      expect((await row(toPage.notificationId)).read_at).not.toBeNull();
+      expect((await row(elsewhere.notificationId)).read_at).toBeNull();
+      // Again: nothing to mark, no second audit row.
+      expect((await asFay('/referrals/eee')).data.unreadNotificationCount).toBe(1);
+      const audit = await t.dataSource.query(
+        `SELECT action, outcome, detail FROM audit_event WHERE actor_user_id = $1 AND detail->>'event' = 'NOTIFICATIONS_READ_AT_PAGE'`,
+        [fay.userId],
+      );
+      expect(audit).toEqual([
+        {
+          action: 'markNotificationsReadAt',
+          outcome: 'SUCCEEDED',
+          detail: expect.objectContaining({ link: '/referrals/eee/offer', marked: [toPage.notificationId] }),
+        },
+      ]);
+      // Not signed in: the header alone marks nothing.
+      const other = await notify(request(fay.userId, { link: '/referrals/ggg' }));
+      await t.graphql(COUNT, {}, { [READ_NOTIFICATIONS_AT_HEADER]: '/referrals/ggg' });
+      expect((await row(other.notificationId)).read_at).toBeNull();
     });
 
     it.each([

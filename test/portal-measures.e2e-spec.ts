@@ -22,9 +22,14 @@ import { PortalHarness } from './support/portal-harness';
  * The same five have a plan explained to them 25 days before release (nothing on its pathways, not agreed), the other
  * five no plan: explained 5 and 5 (50%); views and agreement 0 and 10, all hidden; no planning meeting held. The five
  * with a plan slept the first night where planned and had the release-day plan confirmed 2 days before (5 and 5,
- * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). Nobody
+ * 50%); nobody's education was recorded as started nor health handed over (0 and 10, hidden). In the breakdowns and
+ * the trend the address is cumulative: at least 14 days 5 of 10 (shown), at least 28 days 5 too, hidden (5 - 5 gives
+ * the 0 between them away). Nobody
  * was allocated a case manager and no intervention is repeated (10 and 0: all hidden), no deadline was escalated
- * (10 of each kind, none escalated: hidden with the zeros), and no council answered a referral.
+ * (10 of each kind, none escalated: hidden with the zeros; all kinds together 20, 0, 0, 0 hidden likewise, and its
+ * total 20 too, since the kinds' totals 10 and 10 shown would give the other kinds' zeros away), and no council
+ * answered a referral. Education Provider A acknowledged five of the service's education referrals on the 10th of last
+ * month, in 1, 2, 2, 3 and 6 working days: 5 answered, median 2, 90th percentile 6, for it and for all providers.
  */
 describe('portal: resettlement measures (browser)', () => {
   let h: PortalHarness;
@@ -103,6 +108,24 @@ describe('portal: resettlement measures (browser)', () => {
         );
       }
     }
+    const [referral] = await h.t.dataSource.query(
+      `INSERT INTO referral (type, status, child_id, episode_id, plan_id, pathway_id, from_service_id,
+                             to_organisation_id, created_by_id, version)
+       SELECT 'EDUCATION', 'CONFIRMED', e.child_id, e.id, p.id, w.id, e.supervising_service_id, $2, $3, 1
+         FROM custodial_episode e JOIN resettlement_plan p ON p.episode_id = e.id
+         JOIN pathway w ON w.plan_id = p.id AND w.type = 'EDUCATION_TRAINING_EMPLOYMENT'
+        WHERE e.id = $1
+       RETURNING id, from_service_id`,
+      [w.a.episode.id, w.a.educationProvider.id, w.a.colleagueOf[w.a.youthJusticeService.id].id],
+    );
+    for (const [i, days] of [1, 2, 2, 3, 6].entries())
+      await h.t.dataSource.query(
+        `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id,
+                                             answered_at, due_date, working_days, referral_type)
+         VALUES ($1, ($2::date + TIME '09:00') AT TIME ZONE 'Europe/London' - make_interval(days => $3), 'ACKNOWLEDGE',
+                 $4, $5, ($2::date + TIME '12:00') AT TIME ZONE 'Europe/London', NULL, $6, 'EDUCATION')`,
+        [referral.id, addDays(lastMonth.from, 9), i + 1, w.a.educationProvider.id, referral.from_service_id, days],
+      );
   });
   afterAll(async () => h?.stop());
 
@@ -116,11 +139,14 @@ describe('portal: resettlement measures (browser)', () => {
         page,
         `Children released from ${govukDate(lastMonth.from)} to ${govukDate(lastMonth.to)}, Youth Justice Service A: 10.`,
       );
+      // The bands are 5, 0, 0, 5. Alone the headline would show "not by release", 5; but the breakdowns and the trend
+      // show the address at least 14 days before, 5 of the 10 (see below), and 10 - 5 - 5 would give the 0 fewer than
+      // 14 days before away: it is hidden too (a reader knows 28+ and 14-27 add up to 5, the other two to 5).
       expect(await rows(page, 'measures-accommodation')).toEqual([
         ['Address confirmed 28 days or more before release', F, '10', 'Not shown'],
         ['Address confirmed 14 to 27 days before release', F, '10', 'Not shown'],
         ['Address confirmed fewer than 14 days before release, by the day of release', F, '10', 'Not shown'],
-        ['No address confirmed by the day of release', '5', '10', '50%'],
+        ['No address confirmed by the day of release', F, '10', 'Not shown'],
       ]);
       expect((await rows(page, 'measures-ete'))[0]).toEqual([
         'Education, training or employment place confirmed by the day of release',
@@ -152,41 +178,108 @@ describe('portal: resettlement measures (browser)', () => {
       expect((await rows(page, 'measures-continuity')).map((r) => r[1])).toEqual([F, F, F, F, F, F]);
       expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
       expect(await rows(page, 'response-times-acknowledge')).toEqual([['All councils', F, 'Not shown', 'Not shown']]);
-      // The trend: a chart described by its heading, and its numbers, last month the last row.
-      await expect(
-        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-title"]').count(),
-      ).resolves.toBe(1);
-      const trend = await rows(page, 'measures-trend');
+      // All kinds of deadline together: every count hidden (see above).
+      expect((await rows(page, 'measures-escalations')).at(-1)).toEqual(['All kinds of deadline', F, F, F, F, F]);
+      expect(await rows(page, 'provider-response-times-acknowledge')).toEqual([
+        ['All providers', '5', '2', '6'],
+        ['Education Provider A', '5', '2', '6'],
+      ]);
+      expect(await rows(page, 'provider-response-times-offer')).toEqual([
+        ['All providers', F, 'Not shown', 'Not shown'],
+        ['Education Provider A', F, 'Not shown', 'Not shown'],
+      ]);
+      // The trend: a chart a section, each described by its heading, and its numbers, last month the last row. The
+      // address at least 28 days before (5) is hidden: at least 14 days is 5 too, and 5 - 5 would give the 0 between
+      // them away.
+      for (const section of ['before-release', 'plan', 'at-release'])
+        await expect(
+          page.locator(`figure.app-chart svg[role="img"][aria-labelledby="trend-${section}-title"]`).count(),
+        ).resolves.toBe(1);
+      const trend = await rows(page, 'measures-trend-before-release');
       expect(trend).toHaveLength(12);
-      expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
-      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F, F, F, F]);
-      await expect(
-        page.locator('figure.app-chart svg[role="img"][aria-labelledby="trend-plan-title"]').count(),
-      ).resolves.toBe(1);
-      // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself.
-      const [byGender, ...others] = await rows(page, 'breakdown-gender');
+      expect(trend[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, '5 (50%)']);
+      expect(trend[10]).toEqual([monthBefore.text, F, F, F, F, F]);
+      expect((await rows(page, 'measures-trend-plan'))[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, F, F]);
+      expect((await rows(page, 'measures-trend-at-release'))[11]).toEqual([
+        lastMonth.text,
+        '10',
+        '5 (50%)',
+        F,
+        F,
+        '5 (50%)',
+      ]);
+      // All ten are the same child's episodes, so one group in each breakdown: the largest, against itself. A table
+      // a section, in a details component a characteristic.
+      const [byGender, ...others] = await rows(page, 'breakdown-gender-before-release');
       expect(others).toEqual([]);
-      expect(byGender.slice(1, 4)).toEqual(['10', '5 (50%)', 'Largest group']);
-      expect(byGender.slice(6, 8)).toEqual(['5 (50%)', 'Largest group']);
-      // The plan's measures too: explained 5 of 10.
-      expect(byGender.slice(10, 12)).toEqual(['5 (50%)', 'Largest group']);
+      expect(byGender.slice(1)).toEqual([
+        '10',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+      ]);
+      // The plan's measures: explained 5 of 10; no meeting held.
+      expect((await rows(page, 'breakdown-gender-plan'))[0].slice(4, 6)).toEqual(['5 (50%)', 'Largest group']);
+      expect((await rows(page, 'breakdown-gender-plan'))[0].slice(8)).toEqual([F, 'Not shown', F, 'Not shown']);
+      // At release: the first night and the release-day plan, 5 of 10 each.
+      expect((await rows(page, 'breakdown-gender-at-release'))[0].slice(1)).toEqual([
+        '10',
+        '5 (50%)',
+        'Largest group',
+        F,
+        'Not shown',
+        F,
+        'Not shown',
+        '5 (50%)',
+        'Largest group',
+      ]);
+      await expect(page.locator('#breakdown-gender caption').allTextContents()).resolves.toEqual([
+        'By gender: before release',
+        'By gender: the plan',
+        'By gender: at release',
+      ]);
+      // Closed until asked for, with or without JavaScript.
+      await expect(page.locator('#breakdown-gender-plan').isVisible()).resolves.toBe(false);
+      await page.locator('#breakdown-gender summary').click();
+      await expect(page.locator('#breakdown-gender-plan').isVisible()).resolves.toBe(true);
       const csv = await page.evaluate(
         async (href) => (await fetch(href)).text(),
         `/measures/download?period=${lastMonth.value}`,
       );
       expect(csv).toContain('"Education, training or employment place confirmed by the day of release",5,10,50%');
       expect(csv).toContain(`Address confirmed 28 days or more before release,${F},10,`);
+      expect(csv).toContain(`No address confirmed by the day of release,${F},10,`);
       expect(csv).toContain('Plan explained to the child by the day of release,5,10,50%');
       expect(csv).toContain(`Pre-release planning meeting held in time,${F},10,`);
-      expect(csv).toContain('By gender');
+      expect(csv).toContain('By gender: before release');
+      expect(csv).toContain('By gender: at release');
+      expect(csv).toContain('At release, month by month');
       expect(csv).toContain(`Accommodation confirmed,${F},${F},${F},${F},10`);
       expect(csv).toContain(`All councils,${F},Not shown,Not shown`);
+      expect(csv).toContain(`All kinds of deadline,${F},${F},${F},${F},${F}`);
+      expect(csv).toContain('Providers’ response times on education and health referrals, in working days');
+      expect(csv).toContain('Education Provider A,5,2,6');
       expect(csv).toContain(`No case manager allocated by the day of release,${F},10,`);
       expect(csv).toContain('First night at the accommodation planned,5,10,50%');
       expect(csv).toContain(`Health handover arranged by the day of release,${F},10,`);
-      expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},5 (50%)`);
+      expect(csv).toContain(`${lastMonth.text},10,${F},5 (50%),${F},5 (50%)`);
+      expect(csv).toContain(`${lastMonth.text},10,5 (50%),${F},${F},5 (50%)`);
       if (js) {
+        // Every breakdown open: its tables checked too.
+        const closed = page.locator('#breakdowns ~ details:not([open]) summary');
+        while ((await closed.count()) > 0) await closed.first().click();
+        await expect(page.locator('#breakdowns ~ details:not([open])').count()).resolves.toBe(0);
         expect(await h.accessibilityViolations(page)).toEqual([]);
+        // The breakdowns' and the trend's wide tables stack below desktop width, and fit from it.
+        for (const width of [960, 641]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+        }
         await page.setViewportSize({ width: 320, height: 800 });
         expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -305,19 +398,22 @@ describe('portal: resettlement measures (browser)', () => {
         expect(await rows(page, 'measures-escalations')).toContainEqual(['Accommodation confirmed', F, F, F, F, '10']);
         await expect(page.locator('#response-times-none').count()).resolves.toBe(1);
         await expect(page.locator('#response-times-acknowledge').count()).resolves.toBe(0);
+        await expect(page.locator('#provider-response-times-none').count()).resolves.toBe(1);
+        await expect(page.locator('#provider-response-times-acknowledge').count()).resolves.toBe(0);
         await choose('A local authority (the children whose home it is)', 'Local authority', 'Authority A');
         await expectText(page, scopeLine('Authority A', '10'));
         await choose('A region', 'Region', 'North West');
         await expectText(page, scopeLine('North West', '10'));
-        // The trend's six measures, the plan's three with them: the region's are the service's ten.
-        const trend = await rows(page, 'measures-trend');
-        expect(trend[11]).toEqual([lastMonth.text, '10', '5 (50%)', F, '5 (50%)', F, '5 (50%)', F]);
+        // The trend's measures: the region's are the service's ten.
+        const trend = await rows(page, 'measures-trend-before-release');
+        expect(trend[11]).toEqual([lastMonth.text, '10', F, '5 (50%)', F, '5 (50%)']);
         if (js) expect(await h.accessibilityViolations(page)).toEqual([]);
         await choose('A region', 'Region', 'Wales');
         await expectText(page, scopeLine('Wales', F));
         await choose('England and Wales', null, null);
         await expectText(page, scopeLine('England and Wales', '10'));
         if (js) {
+          for (const summary of await page.locator('#breakdowns ~ details summary').all()) await summary.click();
           await page.setViewportSize({ width: 320, height: 800 });
           expect(await pageWidth(page)).toBeLessThanOrEqual(320);
         }

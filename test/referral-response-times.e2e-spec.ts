@@ -423,8 +423,8 @@ describe('referral response times', () => {
     // Four more steps the council answered (1, 2, 3 and 9 working days), as its officers' moves would record them.
     for (const [i, days] of [1, 2, 3, 9].entries()) {
       await t.dataSource.query(
-        `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days)
-         VALUES ($1, $2, 'ACKNOWLEDGE', $3, $4, '2026-12-10T12:00:00Z', '2026-12-02', $5)`,
+        `INSERT INTO referral_response_time (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days, referral_type)
+         VALUES ($1, $2, 'ACKNOWLEDGE', $3, $4, '2026-12-10T12:00:00Z', '2026-12-02', $5, 'ACCOMMODATION')`,
         [referral.id, `2026-11-0${i + 1}T10:00:00Z`, w.a.localAuthority.id, w.a.youthJusticeService.id, days],
       );
     }
@@ -436,5 +436,83 @@ describe('referral response times', () => {
     const other = (await admin.ok(MEASURES, { input: { ...input, youthJusticeServiceId: w.b.youthJusticeService.id } }))
       .resettlementMeasures.responseTimes;
     expect(other.every((m: { answered: number | null }) => m.answered === null)).toBe(true);
+  });
+
+  it('a provider’s answer to an education referral is timed too: no target, no due date, no reminder', async () => {
+    // Sent on Monday 14 December 2026 at 10:00 to side A's education provider; acknowledged on Friday 18 December:
+    // 4 working days.
+    await moveTo('2026-12-14T10:00:00Z');
+    const { resettlementPlan } = await yjs.ok(
+      `query($id: ID!) { resettlementPlan(episodeId: $id) { pathways { id type } } }`,
+      { id: w.a.episode.id },
+    );
+    const pathwayId = resettlementPlan.pathways.find(
+      (p: { type: string }) => p.type === 'EDUCATION_TRAINING_EMPLOYMENT',
+    ).id;
+    const { createReferral } = await yjs.ok(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }`,
+      {
+        input: {
+          pathwayId,
+          type: 'EDUCATION',
+          toOrganisationId: w.a.educationProvider.id,
+          childWishes: 'A college place in construction',
+          familyViews: 'Wants her back in education',
+          needsAndRisks: 'None known',
+        },
+      },
+    );
+    const { sendReferral: sent } = await yjs.ok(
+      `mutation($input: ReferralMoveInput!) { sendReferral(input: $input) { id version } }`,
+      { input: { referralId: createReferral.id, expectedVersion: createReferral.version } },
+    );
+    // Providers have no targets: nothing is due, and the scheduler tells nobody, however late.
+    expect((await yjs.ok(DUE, { id: sent.id })).referral.responseDue).toBeNull();
+    await moveTo('2026-12-18T10:00:00Z');
+    await check();
+    expect(
+      await t.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM referral_response_notice WHERE referral_id = $1) AS notices,
+                (SELECT count(*)::int FROM notification WHERE link = '/referrals/' || $1
+                   AND kind LIKE 'REFERRAL_RESPONSE_%') AS notifications`,
+        [sent.id],
+      ),
+    ).toEqual([{ notices: 0, notifications: 0 }]);
+    const provider = await t.signIn('education_provider@example.com', TestApp.TEST_PASSWORD);
+    await provider.ok(`mutation($input: ReferralMoveInput!) { acknowledgeReferral(input: $input) { id } }`, {
+      input: { referralId: sent.id, expectedVersion: sent.version },
+    });
+    expect(
+      await t.dataSource.query(
+        `SELECT step, working_days, due_date, organisation_id, referral_type FROM referral_response_time WHERE referral_id = $1`,
+        [sent.id],
+      ),
+    ).toEqual([
+      {
+        step: 'ACKNOWLEDGE',
+        working_days: 4,
+        due_date: null,
+        organisation_id: w.a.educationProvider.id,
+        referral_type: 'EDUCATION',
+      },
+    ]);
+    // In the measures as providers' (one answered: fewer than 5), never among councils'.
+    const admin = await t.signIn('national_admin@example.com', TestApp.TEST_PASSWORD);
+    const { resettlementMeasures } = await admin.ok(
+      `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
+        responseTimes { organisationId } providerResponseTimes { organisationId step answered display } } }`,
+      { input: { from: '2026-12-01', to: '2026-12-31' } },
+    );
+    expect(
+      resettlementMeasures.providerResponseTimes.filter((m: { step: string }) => m.step === 'ACKNOWLEDGE'),
+    ).toEqual([
+      { organisationId: null, step: 'ACKNOWLEDGE', answered: null, display: 'fewer than 5' },
+      { organisationId: w.a.educationProvider.id, step: 'ACKNOWLEDGE', answered: null, display: 'fewer than 5' },
+    ]);
+    expect(
+      resettlementMeasures.responseTimes.some(
+        (m: { organisationId: string | null }) => m.organisationId === w.a.educationProvider.id,
+      ),
+    ).toBe(false);
   });
 });

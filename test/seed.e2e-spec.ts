@@ -1,5 +1,7 @@
 import { Client } from 'pg';
+import { addWorkingDays, workingDaysBetween } from '@resettle/common';
 import { TestDatabase } from '@resettle/database';
+import { suppressSmallNumbers } from '@resettle/milestones';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
 
 describe('npm run seed', () => {
@@ -139,7 +141,9 @@ describe('npm run seed', () => {
       JOIN custodial_episode e ON e.id = r.episode_id
       JOIN resettlement_plan p ON p.id = r.plan_id
       JOIN pathway w ON w.id = r.pathway_id
-      WHERE fs.code = 'YJS-LEEDS'`);
+      WHERE fs.code = 'YJS-LEEDS'
+        -- The released children's referrals (their history, for the measures) are the next test's.
+        AND NOT EXISTS (SELECT 1 FROM child c WHERE c.id = r.child_id AND c.external_reference LIKE 'demo-released-%')`);
     const tally = (type: string) =>
       rows
         .filter((r) => r.type === type)
@@ -222,7 +226,8 @@ describe('npm run seed', () => {
     const milestones = await count(`SELECT r.status, m.key, m.status AS milestone_status FROM referral r
       JOIN organisation fs ON fs.id = r.from_service_id AND fs.code = 'YJS-LEEDS'
       JOIN milestone m ON m.episode_id = r.episode_id AND m.key IN ('ACCOMMODATION_CONFIRMED', 'ACCOMMODATION_REFERRAL_SENT')
-      WHERE r.type = 'ACCOMMODATION'`);
+      WHERE r.type = 'ACCOMMODATION'
+        AND NOT EXISTS (SELECT 1 FROM child c WHERE c.id = r.child_id AND c.external_reference LIKE 'demo-released-%')`);
     const status = (referral: string, key: string) =>
       milestones.filter((m) => m.status === referral && m.key === key).map((m) => m.milestone_status);
     expect(status('CONFIRMED', 'ACCOMMODATION_CONFIRMED')).toEqual(['MET']);
@@ -252,6 +257,103 @@ describe('npm run seed', () => {
       WHERE fs.type = 'YOUTH_JUSTICE_SERVICE' GROUP BY fs.id, fs.code HAVING count(r.id) > 0 ORDER BY fs.code`);
     expect(areas.map((a) => a.code)).toEqual(['YJS-BIRMINGHAM', 'YJS-CARDIFF', 'YJS-KENT', 'YJS-LEEDS']);
     for (const a of areas) expect(a.without).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the released children referrals the providers answered over the year, each step timed', async () => {
+    // Each released demo child (12 an area) one referral to its area's virtual school and one to its health service
+    // (a child without the pathway has none), answered at the demo speeds: the health services slower.
+    const rows = await count(`SELECT r.type, r.status, count(DISTINCT r.id)::int AS referrals, count(t.*)::int AS steps,
+        min(t.answered_at) >= TIMESTAMPTZ '2025-09-01' AND max(t.answered_at) < TIMESTAMPTZ '2026-11-23' AS in_year,
+        bool_and(t.due_date IS NULL AND t.organisation_id = r.to_organisation_id) AS providers,
+        percentile_disc(0.5) WITHIN GROUP (ORDER BY t.working_days) FILTER (WHERE t.step = 'ACKNOWLEDGE') AS median
+      FROM referral r JOIN custodial_episode e ON e.id = r.episode_id JOIN child c ON c.id = r.child_id
+      LEFT JOIN referral_response_time t ON t.referral_id = r.id
+      WHERE c.external_reference LIKE 'demo-released-%' AND r.type <> 'ACCOMMODATION'
+      GROUP BY r.type, r.status ORDER BY r.type`);
+    expect(rows.map((r) => [r.type, r.status, r.steps === 3 * r.referrals, r.in_year, r.providers])).toEqual([
+      ['EDUCATION', 'CONFIRMED', true, true, true],
+      ['HEALTH', 'CONFIRMED', true, true, true],
+    ]);
+    expect(rows.every((r) => r.referrals > 12)).toBe(true);
+    expect(rows[1].median).toBeGreaterThan(rows[0].median);
+  });
+
+  it('gives the released children accommodation referrals their councils answered over the year, each step timed and due', async () => {
+    // Each released demo child one referral to its home council: confirmed where its address was, else declined.
+    // Closed history only: nothing is left in an inbox to act on.
+    const referrals = await count(`SELECT r.status, r.to_organisation_id = c.home_authority_id AS home,
+        a.id IS NOT NULL AS arranged, r.offer_address_or_place = a.address AS same_address,
+        r.confirmed_at < a.created_at AS before_arrangement,
+        (SELECT count(*)::int FROM referral_event v WHERE v.referral_id = r.id) AS events
+      FROM referral r JOIN child c ON c.id = r.child_id
+      LEFT JOIN LATERAL (SELECT id, address, created_at FROM accommodation_arrangement x
+                          WHERE x.plan_id = r.plan_id ORDER BY created_at LIMIT 1) a ON true
+      WHERE c.external_reference LIKE 'demo-released-%' AND r.type = 'ACCOMMODATION'`);
+    expect(referrals).toHaveLength(48);
+    for (const r of referrals) {
+      expect(r.home).toBe(true);
+      expect(r.status).toBe(r.arranged ? 'CONFIRMED' : 'DECLINED');
+      if (r.arranged) expect([r.same_address, r.before_arrangement]).toEqual([true, true]);
+      expect(r.events).toBeGreaterThanOrEqual(4);
+    }
+    expect(referrals.filter((r) => r.status === 'DECLINED').length).toBeGreaterThanOrEqual(1);
+    // The arrangement, recorded after the council's confirmation, stays the address their deadlines were met by.
+    const [{ byReferral }] =
+      await count(`SELECT count(*)::int AS "byReferral" FROM milestone m JOIN child c ON c.id = m.child_id
+      WHERE c.external_reference LIKE 'demo-released-%' AND m.evidence->>'type' = 'Referral'`);
+    expect(byReferral).toBe(0);
+
+    // Every step the council answered timed, due by the council's targets (national defaults: acknowledge 2, answer
+    // 3, offer 10, confirm 3 working days), in the year before the seed's day.
+    const steps = await count(`SELECT o.code, t.step::text AS step, t.working_days, t.due_date::text AS due,
+        to_char((t.step_started_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS started,
+        to_char((t.answered_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS answered,
+        t.organisation_id = r.to_organisation_id AS theirs, t.from_service_id = r.from_service_id AS from_service,
+        (SELECT array_agg(n.kind ORDER BY n.sent_at) FROM referral_response_notice n
+          WHERE n.referral_id = t.referral_id AND n.step_started_at = t.step_started_at) AS notices
+      FROM referral_response_time t JOIN referral r ON r.id = t.referral_id JOIN child c ON c.id = r.child_id
+      JOIN organisation o ON o.id = t.organisation_id
+      WHERE c.external_reference LIKE 'demo-released-%' AND t.referral_type = 'ACCOMMODATION'`);
+    const target: Record<string, number> = { ACKNOWLEDGE: 2, ANSWER: 3, OFFER: 10, CONFIRM: 3 };
+    for (const s of steps) {
+      expect([s.theirs, s.from_service]).toEqual([true, true]);
+      expect(s.due).toBe(addWorkingDays(s.started, target[s.step]));
+      expect(s.working_days).toBe(workingDaysBetween(s.started, s.answered));
+      expect(s.answered >= '2025-09-01' && s.answered < '2026-11-23').toBe(true);
+      // Reminded on the due day and escalated the day after when the answer came later.
+      const late = s.answered > s.due;
+      expect(s.notices ?? []).toEqual(late ? ['REMINDER', 'ESCALATION'] : s.answered === s.due ? ['REMINDER'] : []);
+    }
+    // Four councils, every one with each step but the rare ANSWER answered at least 5 times: some within target, one
+    // often late.
+    const byCouncil = new Map<string, typeof steps>();
+    for (const s of steps) byCouncil.set(s.code, [...(byCouncil.get(s.code) ?? []), s]);
+    expect([...byCouncil.keys()].sort()).toEqual(['LA-BIRMINGHAM', 'LA-CARDIFF', 'LA-KENT', 'LA-LEEDS']);
+    const lateShare = (code: string) =>
+      byCouncil.get(code)!.filter((s) => s.answered > s.due).length / byCouncil.get(code)!.length;
+    expect(lateShare('LA-LEEDS')).toBe(0);
+    expect(lateShare('LA-KENT')).toBe(0);
+    expect(lateShare('LA-CARDIFF')).toBeGreaterThan(0.5);
+    for (const list of byCouncil.values())
+      for (const step of ['ACKNOWLEDGE', 'OFFER', 'CONFIRM'])
+        expect(list.filter((s) => s.step === step).length).toBeGreaterThanOrEqual(5);
+    expect(steps.some((s) => s.step === 'ANSWER')).toBe(true);
+
+    // The measures' 12 months to the end of last month (England and Wales): each step's councils suppressed as the
+    // service does (`suppressSmallNumbers`, a council a cell of the step's row); every council shown at least once.
+    const year = await count(`SELECT o.code, t.step::text AS step, count(*)::int AS n FROM referral_response_time t
+      JOIN organisation o ON o.id = t.organisation_id
+      WHERE t.referral_type = 'ACCOMMODATION'
+        AND (t.answered_at AT TIME ZONE 'Europe/London')::date BETWEEN DATE '2025-11-01' AND DATE '2026-10-31'
+      GROUP BY o.code, t.step ORDER BY o.code, t.step`);
+    const codes = [...new Set(year.map((r) => r.code))];
+    const shown = new Set<string>();
+    for (const step of ['ACKNOWLEDGE', 'ANSWER', 'OFFER', 'CONFIRM']) {
+      const cells = codes.map((code) => year.find((r) => r.code === code && r.step === step)?.n ?? 0);
+      const [row] = suppressSmallNumbers([{ cells, total: cells.reduce((a, b) => a + b, 0) }]);
+      for (const [i, cell] of row.cells.entries()) if (!cell.suppressed) shown.add(codes[i]);
+    }
+    expect([...shown].sort()).toEqual(['LA-BIRMINGHAM', 'LA-CARDIFF', 'LA-KENT', 'LA-LEEDS']);
   });
 
   it('has each demo area release children over the last 12 months, their milestones met by dated facts', async () => {

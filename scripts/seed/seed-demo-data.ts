@@ -14,7 +14,9 @@ import { INSERT_MISSING_PLANS_SQL } from '@resettle/planning';
 import { generateSyntheticCaseload, SyntheticChildRecord } from './caseload/caseload';
 import { seedDemoAfterRelease } from './seed-demo-after-release';
 import { seedDemoCircumstances } from './seed-demo-circumstances';
+import { seedDemoCouncilTimes } from './seed-demo-council-times';
 import { seedDemoHearings } from './seed-demo-hearings';
+import { seedDemoProviderTimes } from './seed-demo-provider-times';
 import { seedDemoReferrals } from './seed-demo-referrals';
 import { escalateDemoReleased, releaseDemoChildren, releasedRecords } from './seed-demo-released';
 import { seedDemoSupervisionTransfer } from './seed-demo-supervision-transfer';
@@ -43,7 +45,10 @@ export interface SeedSummary {
   episodesAdded: number;
   /** Extra synthetic children supervised by the demo areas, so each has enough children for its demo referrals. */
   showcaseChildrenAdded: number;
-  /** Referrals made in the demo areas, through the referrals feature itself. */
+  /**
+   * Referrals made in the demo areas, through the referrals feature itself, and the released children's (their
+   * history, written as the feature would have recorded it).
+   */
   referralsAdded: number;
   /** Children the demo areas released over the last 12 months, with their facts (for the measures). */
   releasedChildrenAdded: number;
@@ -128,6 +133,15 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
     const referralsAdded =
       options.children > 0 ? await seedDemoReferrals(url, options.today, DEMO_AUTHORITIES, log) : 0;
     log(`Referrals: ${referralsAdded} added in ${DEMO_AUTHORITIES.length} demo areas`);
+    // The released children's education and health referrals, answered by the providers over the year (after the
+    // demo referrals: an area whose service has made any is left alone by them).
+    const providerReferrals = released.length ? await seedDemoProviderTimes(db, DEMO_AUTHORITIES) : 0;
+    if (released.length)
+      log(`Released children's referrals to providers, with their response times: ${providerReferrals}`);
+    // And their accommodation referrals, answered by their councils at the councils' speeds (closed history only).
+    const councilReferrals = released.length ? await seedDemoCouncilTimes(db, DEMO_AUTHORITIES) : 0;
+    if (released.length)
+      log(`Released children's accommodation referrals, with their councils' response times: ${councilReferrals}`);
     if (options.children > 0)
       log(
         `Circumstances and earlier interventions: ${await seedDemoCircumstances(url, options.today, DEMO_AUTHORITIES)} added`,
@@ -143,7 +157,7 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<S
       childrenSkipped: records.length - childrenAdded,
       episodesAdded,
       showcaseChildrenAdded: showcaseAdded.children,
-      referralsAdded,
+      referralsAdded: referralsAdded + providerReferrals + councilReferrals,
       releasedChildrenAdded: releasedAdded.children,
     };
   } finally {

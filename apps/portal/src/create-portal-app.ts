@@ -14,8 +14,10 @@ import nunjucks from 'nunjucks';
 import { trustProxyOption } from '@resettle/common';
 import { closeRedisConnections, createRedisConnection } from '@resettle/queue';
 import { cookieSecure, PortalConfig, validatePortalConfig } from './config/portal-config';
+import { CachedFragment } from './http/cached-fragment';
 import { PortalExceptionFilter } from './http/portal-exception.filter';
 import { daysFromNow, govukDate, govukDateTime, govukDay, idleTime } from './http/view-filters';
+import { markReadBeforeSending } from './notifications/read-on-open';
 import { PortalModule } from './portal.module';
 import { DraftStore } from './session/draft-store';
 import { RedisSessionStore } from './session/redis-session-store';
@@ -102,6 +104,8 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
   // browser or a proxy, so after signing out the Back button asks the portal again (and gets the sign-in page).
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
+    // A page's notifications are read when it is opened: marked by its first call to the api, or else here.
+    await markReadBeforeSending(request);
     return payload;
   });
 
@@ -146,6 +150,8 @@ async function registerPlugins(fastify: FastifyInstance, config: PortalConfig): 
         env.addGlobal('serviceName', 'Resettle');
         env.addGlobal('feedbackEmail', config.FEEDBACK_EMAIL);
         env.addGlobal('sessionIdleMinutes', config.SESSION_IDLE_MINUTES);
+        // {% cached "key" %}: the layout's header, navigation, phase banner and footer drawn once, not every page.
+        env.addExtension('CachedFragment', new CachedFragment());
         // MoJ Frontend's own filters (its timeline formats dates with mojDate).
         const mojFilters = require('@ministryofjustice/frontend/moj/filters/all')() as Record<
           string,

@@ -16,6 +16,7 @@ export * from './graphql/request-loaders';
 export * from './logging/log-destination';
 export * from './logging/refusal-log';
 export * from './metrics/metrics';
+export * from './notifications/read-at-page';
 export * from './pagination/connection';
 export * from './pagination/cursor';
 export * from './pagination/page-args';

@@ -1,8 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { ChildrenModule } from '@resettle/children';
 import { IdentityModule } from '@resettle/identity';
 import { OrganisationsModule } from '@resettle/organisations';
+import { custodyCaseloadParts } from './caseload-parts';
+import { CaseloadPrefetch } from './caseload-prefetch';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver, SupervisionTransferResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
@@ -17,11 +21,15 @@ export class CustodyGraphqlModule implements OnModuleInit {
     private readonly registry: ChildRelationsRegistry,
     private readonly records: ChildRecordsRegistry,
     private readonly custody: CustodyService,
+    private readonly prefetch: CaseloadPrefetch,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Custody tells the access policy who supervises each child and which establishments hold or held them. */
   onModuleInit(): void {
     this.registry.register(this.custody);
+    // A caseload page's establishments and next hearings, read with the page (not a query each).
+    for (const part of custodyCaseloadParts(this.dataSource)) this.prefetch.register(part);
     // Whose each episode is, for the audit rows of operations that name one.
     this.records.register(
       'CustodialEpisode',

@@ -1,7 +1,7 @@
 export * from './organisation.entity';
 export * from './organisation-type';
 export * from './organisations.module';
-export { loadOrganisation } from './organisations.resolver';
+export { loadOrganisation, ORGANISATION_LOADER } from './organisations.resolver';
 export * from './organisations.service';
 export * from './organisations-graphql.module';
 export * from './rules/email-domains';

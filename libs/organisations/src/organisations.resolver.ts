@@ -83,10 +83,13 @@ export class SetOrganisationEmailDomainsInput {
   emailDomains: string[];
 }
 
+/** The request loader of organisations by id (a page that read them with its own statement primes it). */
+export const ORGANISATION_LOADER = 'organisation';
+
 /** Loads organisations by id through the request's DataLoader (for every `...Organisation` field). */
 export function loadOrganisation(ctx: GraphqlContext, service: OrganisationsService, id: string | null) {
   if (!id) return null;
-  return ctx.loaders.get<string, Organisation | null>('organisation', (ids) => service.findByIds(ids)).load(id);
+  return ctx.loaders.get<string, Organisation | null>(ORGANISATION_LOADER, (ids) => service.findByIds(ids)).load(id);
 }
 
 @Resolver(() => Organisation)

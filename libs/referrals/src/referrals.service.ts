@@ -663,7 +663,7 @@ export class ReferralsService {
         if (check.reason === 'WRONG_SIDE') throw new ForbiddenError(check.message);
         throw new ConflictError(check.message, { status: referral.status, move });
       }
-      // The step the council owed, if this is its answer: timed before the move changes the row and its events.
+      // The step the partner owed, if this is its answer: timed before the move changes the row and its events.
       await this.responseTimes.recordAnswered(em, referral.id, this.sideOf(caller, referral) === 'PARTNER');
       const before = { ...referral };
       referral.status = check.to;

@@ -2,12 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
+import { READ_NOTIFICATIONS_AT_HEADER } from '@resettle/common';
 import type { PortalConfig } from '../config/portal-config';
 import { PORTAL_CONFIG } from '../config/portal-config.provider';
 import { PORTAL_REDIS } from '../session/portal-redis.provider';
 import type { ApiTokens } from '../session/portal-session';
 import { TokenStore } from '../session/token-store';
 import { ApiError, SignInRequiredError } from './api-error';
+import { NoAnswerError, post, PostAnswer } from './http-post';
 
 interface GraphqlBody<T> {
   data?: T | null;
@@ -28,23 +30,47 @@ const REFRESH = `mutation($input: RefreshInput!) { refresh(input: $input) { acce
  */
 @Injectable()
 export class ApiClient {
+  private readonly apiUrl: URL;
+  /** A page's notifications still to be marked read, by the first call made for it as the person. */
+  private readonly readAtPending = new WeakMap<FastifyRequest, string>();
+
   constructor(
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PORTAL_REDIS) private readonly redis: Redis,
     private readonly tokenStore: TokenStore,
-  ) {}
+  ) {
+    this.apiUrl = new URL(config.API_URL);
+  }
 
   /** A query or mutation without a session (sign-in itself). */
   async anonymous<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     return this.send<T>(request, query, variables, undefined);
   }
 
+  /**
+   * The next call made as the person for this request also asks the api to mark read their notifications that link
+   * to `link` (READ_NOTIFICATIONS_AT_HEADER; `link` is a page link, `isPageLink`): see ReadOnOpenInterceptor.
+   */
+  markReadWithNextCall(request: FastifyRequest, link: string): void {
+    this.readAtPending.set(request, link);
+  }
+
+  /** The link no call has yet carried (or whose call failed), taken: the caller marks it read some other way. */
+  takeUnmarkedReadAt(request: FastifyRequest): string | undefined {
+    const link = this.readAtPending.get(request);
+    this.readAtPending.delete(request);
+    return link;
+  }
+
   /** A query or mutation as the person signed in to this request's session; refreshes their token when due. */
   async asUser<T>(request: FastifyRequest, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const tokens = await this.freshTokens(request);
+    const readAt = this.takeUnmarkedReadAt(request);
     try {
-      return await this.send<T>(request, query, variables, tokens.accessToken);
+      return await this.send<T>(request, query, variables, tokens.accessToken, readAt);
     } catch (error) {
+      // Whether the api marked them is not known: the interceptor asks again (asking twice marks nothing twice).
+      if (readAt) this.readAtPending.set(request, readAt);
       // Disabled, or the password changed elsewhere: the api says who may go on, not the portal. The session ends
       // too, or the sign-in page would see it signed in and send the person straight back here.
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return this.signInAgain(request);
@@ -100,12 +126,13 @@ export class ApiClient {
     throw new SignInRequiredError(request.url, userId);
   }
 
-  /** One request to the api with the given token (or none). */
+  /** One request to the api with the given token (or none), and the page whose notifications it marks read (if any). */
   async send<T>(
     request: FastifyRequest,
     query: string,
     variables: Record<string, unknown>,
     accessToken: string | undefined,
+    readNotificationsAt?: string,
   ): Promise<T> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -114,31 +141,30 @@ export class ApiClient {
       'x-forwarded-for': request.ip,
     };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-    let response: Response;
+    if (readNotificationsAt) headers[READ_NOTIFICATIONS_AT_HEADER] = readNotificationsAt;
+    let response: PostAnswer;
     try {
-      response = await fetch(this.config.API_URL, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables }),
-      });
+      response = await post(this.apiUrl, headers, JSON.stringify({ query, variables }));
     } catch (error) {
+      if (!(error instanceof NoAnswerError)) throw error;
       // The api itself cannot be reached (restarting, or the network between us): nothing was sent, try again.
       throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
         retryAfterSeconds: 5,
-        cause: String(error),
+        cause: error.message,
       });
     }
+    const retryAfter = response.headers['retry-after'];
     if (response.status === 502 || response.status === 503 || response.status === 504) {
       throw new ApiError('The service is unavailable for a moment', 'SERVICE_UNAVAILABLE', {
-        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5),
+        retryAfterSeconds: Number(retryAfter ?? 5),
       });
     }
     if (response.status === 429) {
       throw new ApiError('There have been too many requests. Wait a minute, then try again.', 'TOO_MANY_REQUESTS', {
-        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60),
+        retryAfterSeconds: Number(retryAfter ?? 60),
       });
     }
-    const body = (await response.json()) as GraphqlBody<T>;
+    const body = JSON.parse(response.body) as GraphqlBody<T>;
     const first = body.errors?.[0];
     if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions ?? {});
     if (!body.data) throw new ApiError('The api gave no answer', 'INTERNAL');

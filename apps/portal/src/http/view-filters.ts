@@ -24,8 +24,20 @@ function toDate(value: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
 }
 
+/** Calendar days already told (a page tells the same few dates many times over, and Intl is slow): bounded. */
+const toldDays = new Map<string, string>();
+const TOLD_DAYS_MAX = 5000;
+
 export function govukDate(value: unknown): string {
-  return typeof value === 'string' && value ? DATE.format(toDate(value)) : '';
+  if (typeof value !== 'string' || !value) return '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return DATE.format(toDate(value));
+  let told = toldDays.get(value);
+  if (told === undefined) {
+    told = DATE.format(toDate(value));
+    if (toldDays.size >= TOLD_DAYS_MAX) toldDays.clear();
+    toldDays.set(value, told);
+  }
+  return told;
 }
 
 export function govukDay(value: unknown): string {

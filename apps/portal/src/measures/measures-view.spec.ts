@@ -1,5 +1,6 @@
 import {
   breakdownTable,
+  breakdownTables,
   chosenPeriod,
   chosenScope,
   escalationsTable,
@@ -7,13 +8,16 @@ import {
   isContinuityFigure,
   isPlanFigure,
   isReleaseFigure,
+  MEASURE_SECTIONS,
   measuresCsvRows,
   measuresPeriods,
   relativeRateText,
   responseTimeTables,
   scopeQuery,
+  sectionsOf,
   trendPeriod,
   trendTable,
+  trendTables,
 } from './measures-view';
 
 /** A period's measures without the plan's figures. */
@@ -159,6 +163,7 @@ describe('measuresCsvRows', () => {
         ],
         escalations: [],
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -192,10 +197,19 @@ describe('escalationsTable', () => {
         level3: c('fewer than 5'),
         total: c('20'),
       },
+      {
+        key: null,
+        notEscalated: c('30'),
+        level1: c('fewer than 5'),
+        level2: c('fewer than 5'),
+        level3: c('fewer than 5'),
+        total: c('fewer than 5'),
+      },
     ];
     const table = escalationsTable({ escalations });
     expect(table.rows).toEqual([
       ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
+      ['All kinds of deadline', '30', 'fewer than 5', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
     ]);
     const csv = measuresCsvRows(
       {
@@ -207,16 +221,18 @@ describe('escalationsTable', () => {
         deadlines: [],
         escalations,
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
     );
-    expect(csv.slice(-4)).toEqual([
+    expect(csv.slice(-5)).toEqual([
       [],
       ['How far missed deadlines were escalated'],
       table.head,
       ['Accommodation confirmed', '9', 'fewer than 5', 'fewer than 5', 'fewer than 5', '20'],
+      ['All kinds of deadline', '30', 'fewer than 5', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
     ]);
   });
 });
@@ -270,6 +286,7 @@ describe('responseTimeTables', () => {
         deadlines: [],
         escalations: [],
         responseTimes: times,
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -284,6 +301,74 @@ describe('responseTimeTables', () => {
       ['All councils', '7', '2.5', '6'],
       ['Leeds City Council', '5', '3', '9'],
       ['Kent County Council', 'fewer than 5', 'Not shown', 'Not shown'],
+    ]);
+  });
+
+  const providers = [
+    time(null, 'ACKNOWLEDGE', 9, 2, 7),
+    time('Northside College', 'ACKNOWLEDGE', 6, 1, 3),
+    time('Westshire CAMHS', 'ACKNOWLEDGE', null),
+    time(null, 'OFFER', 5, 10, 15),
+    time('Westshire CAMHS', 'OFFER', 5, 10, 15),
+  ];
+
+  it('gives providers’ times the same way, with tables of their own', () => {
+    const tables = responseTimeTables(providers, 'PROVIDER');
+    expect(tables.map((t) => t.id)).toEqual([
+      'provider-response-times-acknowledge',
+      'provider-response-times-answer',
+      'provider-response-times-offer',
+      'provider-response-times-confirm',
+    ]);
+    expect(tables[0]).toEqual({
+      id: 'provider-response-times-acknowledge',
+      caption: 'Providers acknowledging a new education or health referral',
+      head: ['Provider', 'Steps answered', 'Median working days', '90th percentile working days'],
+      rows: [
+        ['All providers', '9', '2', '7'],
+        ['Northside College', '6', '1', '3'],
+        ['Westshire CAMHS', 'fewer than 5', 'Not shown', 'Not shown'],
+      ],
+    });
+    expect(tables[2].rows).toEqual([
+      ['All providers', '5', '10', '15'],
+      ['Westshire CAMHS', '5', '10', '15'],
+    ]);
+  });
+
+  it('writes providers’ times to the CSV after councils’', () => {
+    const c = (display: string) => ({ display });
+    const rows = measuresCsvRows(
+      {
+        released: c('12'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        escalations: [],
+        responseTimes: times,
+        providerResponseTimes: providers,
+        breakdowns: [],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    const councils = rows.findIndex(
+      (r) => r[0] === 'Councils’ response times on accommodation referrals, in working days',
+    );
+    const at = rows.findIndex(
+      (r) => r[0] === 'Providers’ response times on education and health referrals, in working days',
+    );
+    expect(at).toBeGreaterThan(councils);
+    expect(rows.slice(at, at + 7)).toEqual([
+      ['Providers’ response times on education and health referrals, in working days'],
+      [],
+      ['Providers acknowledging a new education or health referral'],
+      ['Provider', 'Steps answered', 'Median working days', '90th percentile working days'],
+      ['All providers', '9', '2', '7'],
+      ['Northside College', '6', '1', '3'],
+      ['Westshire CAMHS', 'fewer than 5', 'Not shown', 'Not shown'],
     ]);
   });
 });
@@ -363,7 +448,17 @@ describe('breakdownTable', () => {
     });
   });
 
-  it('puts each breakdown after the headline tables in the CSV', () => {
+  it('puts each breakdown after the headline tables in the CSV, a table a section', () => {
+    const sectioned = {
+      ...breakdown,
+      groups: breakdown.groups.map((g) => ({
+        ...g,
+        figures: [
+          { ...g.figures[0], measure: 'ADDRESS_14_DAYS' },
+          { ...g.figures[0], measure: 'FIRST_NIGHT_AS_PLANNED', label: 'First night' },
+        ],
+      })),
+    };
     const rows = measuresCsvRows(
       {
         released: c('30'),
@@ -374,17 +469,83 @@ describe('breakdownTable', () => {
         deadlines: [],
         escalations: [],
         responseTimes: [],
-        breakdowns: [breakdown],
+        providerResponseTimes: [],
+        breakdowns: [sectioned],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
     );
-    expect(rows.slice(-4)).toEqual([
-      ['By looked after'],
+    expect(rows.slice(-9)).toEqual([
+      ['By looked after: before release'],
       ['Looked after', 'Children released', 'Address', 'Address: rate against the largest group'],
       ['Looked after', '10', '3', 'Not shown'],
       ['Not looked after', '20', '15 (75%)', 'Largest group'],
+      [],
+      ['By looked after: at release'],
+      ['Looked after', 'Children released', 'First night', 'First night: rate against the largest group'],
+      ['Looked after', '10', '3', 'Not shown'],
+      ['Not looked after', '20', '15 (75%)', 'Largest group'],
     ]);
+  });
+
+  it('is a table a section, each captioned with the characteristic and the section', () => {
+    const all = [
+      'ADDRESS_28_DAYS',
+      'TOLD_14_DAYS',
+      'PLAN_AGREED',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ];
+    const b = {
+      ...breakdown,
+      groups: breakdown.groups.map((g) => ({
+        ...g,
+        figures: all.map((measure) => ({ ...g.figures[0], measure, label: measure })),
+      })),
+    };
+    const tables = breakdownTables(b);
+    expect(tables.map((t) => [t.id, t.caption, t.head.length])).toEqual([
+      ['breakdown-looked_after-before-release', 'By looked after: before release', 2 + 2 * 2],
+      ['breakdown-looked_after-plan', 'By looked after: the plan', 2 + 2 * 2],
+      ['breakdown-looked_after-at-release', 'By looked after: at release', 2 + 2 * 2],
+    ]);
+    expect(tables[1].head.slice(2)).toEqual([
+      'PLAN_AGREED',
+      'PLAN_AGREED: rate against the largest group',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME: rate against the largest group',
+    ]);
+    expect(tables[2].rows[1]).toEqual([
+      'Not looked after',
+      '20',
+      '15 (75%)',
+      'Largest group',
+      '15 (75%)',
+      'Largest group',
+    ]);
+  });
+
+  it('is no table when nobody was released, and says so in the CSV', () => {
+    const empty = { ...breakdown, groups: [] };
+    expect(breakdownTables(empty)).toEqual([]);
+    const rows = measuresCsvRows(
+      {
+        released: c('0'),
+        accommodation: [],
+        childTold: [],
+        ete: [],
+        ...NO_PLAN,
+        deadlines: [],
+        escalations: [],
+        responseTimes: [],
+        providerResponseTimes: [],
+        breakdowns: [empty],
+      },
+      chosenPeriod(undefined, '2026-12-06'),
+      'Youth Justice Service A',
+    );
+    expect(rows.slice(-2)).toEqual([['By looked after'], ['No children released in the period']]);
   });
 
   it.each([
@@ -407,23 +568,56 @@ describe('the trend', () => {
     expect(trendPeriod(chosenPeriod(value, '2026-12-06'))).toEqual({ from, to });
   });
 
+  const c = (display: string) => ({ display });
+  const months = [
+    {
+      label: 'October 2026',
+      released: c('fewer than 5'),
+      figures: [
+        { measure: 'ADDRESS_14_DAYS', label: 'Address', numerator: c('fewer than 5'), percentage: null },
+        {
+          measure: 'INITIAL_MEETING_IN_TIME',
+          label: 'Initial meeting',
+          numerator: c('fewer than 5'),
+          percentage: null,
+        },
+      ],
+    },
+    {
+      label: 'November 2026',
+      released: c('12'),
+      figures: [
+        { measure: 'ADDRESS_14_DAYS', label: 'Address', numerator: c('6'), percentage: 50 },
+        { measure: 'INITIAL_MEETING_IN_TIME', label: 'Initial meeting', numerator: c('9'), percentage: 75 },
+      ],
+    },
+  ];
+
   it('is a row a month, each measure with its per cent when shown', () => {
-    const c = (display: string) => ({ display });
-    const months = [
-      {
-        label: 'October 2026',
-        released: c('fewer than 5'),
-        figures: [{ label: 'Address', numerator: c('fewer than 5'), percentage: null }],
-      },
-      { label: 'November 2026', released: c('12'), figures: [{ label: 'Address', numerator: c('6'), percentage: 50 }] },
-    ];
     expect(trendTable(months)).toEqual({
-      head: ['Month', 'Children released', 'Address'],
+      head: ['Month', 'Children released', 'Address', 'Initial meeting'],
       rows: [
-        ['October 2026', 'fewer than 5', 'fewer than 5'],
-        ['November 2026', '12', '6 (50%)'],
+        ['October 2026', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
+        ['November 2026', '12', '6 (50%)', '9 (75%)'],
       ],
     });
+  });
+
+  it('is a table a section, on the page and in the CSV', () => {
+    expect(trendTables(months).map((t) => [t.id, t.caption, t.head, t.rows[1]])).toEqual([
+      [
+        'measures-trend-before-release',
+        'Before release, month by month',
+        ['Month', 'Children released', 'Address'],
+        ['November 2026', '12', '6 (50%)'],
+      ],
+      [
+        'measures-trend-plan',
+        'The plan, month by month',
+        ['Month', 'Children released', 'Initial meeting'],
+        ['November 2026', '12', '9 (75%)'],
+      ],
+    ]);
     const csv = measuresCsvRows(
       {
         released: c('12'),
@@ -434,17 +628,56 @@ describe('the trend', () => {
         deadlines: [],
         escalations: [],
         responseTimes: [],
+        providerResponseTimes: [],
         breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
       months,
     );
-    expect(csv.slice(-4)).toEqual([
+    expect(csv.slice(-9)).toEqual([
       ['Month by month'],
+      ['Before release, month by month'],
       ['Month', 'Children released', 'Address'],
       ['October 2026', 'fewer than 5', 'fewer than 5'],
       ['November 2026', '12', '6 (50%)'],
+      ['The plan, month by month'],
+      ['Month', 'Children released', 'Initial meeting'],
+      ['October 2026', 'fewer than 5', 'fewer than 5'],
+      ['November 2026', '12', '9 (75%)'],
+    ]);
+  });
+});
+
+describe('the sections of the measures broken down and in the trend', () => {
+  it('puts every measure the api breaks down in exactly one section: before release, the plan, at release', () => {
+    const api = [
+      'ADDRESS_28_DAYS',
+      'ADDRESS_14_DAYS',
+      'TOLD_14_DAYS',
+      'ETE_BY_RELEASE',
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_EXPLAINED',
+      'PLAN_AGREED',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ];
+    expect(MEASURE_SECTIONS.flatMap((s) => s.measures)).toEqual(api);
+    expect(sectionsOf(api).map((s) => [s.title, s.measures.length])).toEqual([
+      ['Before release', 4],
+      ['The plan', 5],
+      ['At release', 4],
+    ]);
+  });
+
+  it('keeps a measure of no section in a section of its own, and leaves out a section with none', () => {
+    expect(sectionsOf(['FIRST_NIGHT_AS_PLANNED', 'SOMETHING_NEW'])).toEqual([
+      expect.objectContaining({ id: 'at-release', measures: ['FIRST_NIGHT_AS_PLANNED'] }),
+      expect.objectContaining({ id: 'other', title: 'Other measures', measures: ['SOMETHING_NEW'] }),
     ]);
   });
 });

@@ -136,7 +136,8 @@ export interface Measures {
   releaseDayPlan: Figure[];
   deadlines: { key: string; metOnTime: Count; metLate: Count; notMet: Count; waived: Count; total: Count }[];
   escalations: {
-    key: string;
+    /** The kind of deadline; null for all kinds together. */
+    key: string | null;
     notEscalated: Count;
     level1: Count;
     level2: Count;
@@ -144,9 +145,13 @@ export interface Measures {
     total: Count;
   }[];
   responseTimes: ResponseTime[];
+  providerResponseTimes: ResponseTime[];
 }
 
-/** The deadlines by the highest level of the escalation ladder each reached, a row a kind of deadline. */
+/**
+ * The deadlines by the highest level of the escalation ladder each reached, a row a kind of deadline, then all kinds
+ * together (the api's row with no kind, suppressed with the others as one table).
+ */
 export function escalationsTable(m: Pick<Measures, 'escalations'>): CountsTable {
   return {
     id: 'measures-escalations',
@@ -160,13 +165,18 @@ export function escalationsTable(m: Pick<Measures, 'escalations'>): CountsTable 
       'Total',
     ],
     rows: m.escalations.map((e) => [
-      MILESTONE_LABELS[e.key] ?? e.key,
+      e.key === null ? ALL_KINDS : (MILESTONE_LABELS[e.key] ?? e.key),
       ...[e.notEscalated, e.level1, e.level2, e.level3, e.total].map((c) => c.display),
     ]),
   };
 }
 
-/** One council's (or all councils') working days for one step, as the api publishes it (null: hidden). */
+const ALL_KINDS = 'All kinds of deadline';
+
+/**
+ * One partner's (or all partners') working days for one step, as the api publishes it (null: hidden): a council's on
+ * accommodation referrals, a provider's on education and health referrals.
+ */
 export interface ResponseTime {
   organisationName: string | null;
   step: string;
@@ -175,12 +185,36 @@ export interface ResponseTime {
   p90WorkingDays: number | null;
 }
 
-/** What each step of a council's response clock is, as a table's caption. */
-const RESPONSE_STEP_CAPTIONS: Record<string, string> = {
-  ACKNOWLEDGE: 'Acknowledging a new accommodation referral',
-  ANSWER: 'Answering a referral sent again with the information asked for',
-  OFFER: 'Making an offer (or declining) after acknowledging',
-  CONFIRM: 'Confirming a placement after offering it',
+/** Whose response times: councils' (accommodation referrals) or providers' (education and health referrals). */
+export type ResponsePartner = 'COUNCIL' | 'PROVIDER';
+
+/** What each step of a partner's response clock is, as a table's caption, and what the partners are called. */
+const RESPONSE_TABLES: Record<
+  ResponsePartner,
+  { idPrefix: string; partner: string; all: string; captions: Record<string, string> }
+> = {
+  COUNCIL: {
+    idPrefix: 'response-times',
+    partner: 'Council',
+    all: 'All councils',
+    captions: {
+      ACKNOWLEDGE: 'Acknowledging a new accommodation referral',
+      ANSWER: 'Answering a referral sent again with the information asked for',
+      OFFER: 'Making an offer (or declining) after acknowledging',
+      CONFIRM: 'Confirming a placement after offering it',
+    },
+  },
+  PROVIDER: {
+    idPrefix: 'provider-response-times',
+    partner: 'Provider',
+    all: 'All providers',
+    captions: {
+      ACKNOWLEDGE: 'Providers acknowledging a new education or health referral',
+      ANSWER: 'Providers answering a referral sent again with the information asked for',
+      OFFER: 'Providers offering a place or appointment (or declining) after acknowledging',
+      CONFIRM: 'Providers confirming a place or appointment after offering it',
+    },
+  },
 };
 
 /** A table of counts: its caption, its head, and rows whose first cell names the row. */
@@ -192,19 +226,23 @@ export interface CountsTable {
 }
 
 /**
- * Councils' response times as tables, one a step in the clock's order: all councils first, then each council, with
- * the steps answered, the median and the 90th percentile in working days. A hidden count (the api sends null, and no
- * figures with it) reads "fewer than 5", its figures "Not shown".
+ * Partners' response times as tables (councils', or providers'), one a step in the clock's order: all of them first,
+ * then each, with the steps answered, the median and the 90th percentile in working days. A hidden count (the api
+ * sends null, and no figures with it) reads "fewer than 5", its figures "Not shown".
  */
-export function responseTimeTables(times: readonly ResponseTime[]): CountsTable[] {
-  return Object.entries(RESPONSE_STEP_CAPTIONS).map(([step, caption]) => ({
-    id: `response-times-${step.toLowerCase()}`,
+export function responseTimeTables(
+  times: readonly ResponseTime[],
+  partner: ResponsePartner = 'COUNCIL',
+): CountsTable[] {
+  const { idPrefix, partner: column, all, captions } = RESPONSE_TABLES[partner];
+  return Object.entries(captions).map(([step, caption]) => ({
+    id: `${idPrefix}-${step.toLowerCase()}`,
     caption,
-    head: ['Council', 'Steps answered', 'Median working days', '90th percentile working days'],
+    head: [column, 'Steps answered', 'Median working days', '90th percentile working days'],
     rows: times
       .filter((t) => t.step === step)
       .map((t) => [
-        t.organisationName ?? 'All councils',
+        t.organisationName ?? all,
         t.answered === null ? FEWER_THAN_5 : String(t.answered),
         t.medianWorkingDays === null ? NOT_SHOWN : String(t.medianWorkingDays),
         t.p90WorkingDays === null ? NOT_SHOWN : String(t.p90WorkingDays),
@@ -262,6 +300,13 @@ export function measuresCsvRows(
           [],
           ['Councils’ response times on accommodation referrals, in working days'],
           ...responseTimeTables(m.responseTimes).flatMap(countsTableCsvRows),
+        ]
+      : []),
+    ...(m.providerResponseTimes.length
+      ? [
+          [],
+          ['Providers’ response times on education and health referrals, in working days'],
+          ...responseTimeTables(m.providerResponseTimes, 'PROVIDER').flatMap(countsTableCsvRows),
         ]
       : []),
     ...m.breakdowns.flatMap((b) => [[], ...breakdownCsvRows(b)]),
@@ -354,21 +399,104 @@ export function trendPeriod(chosen: MeasuresPeriodChoice): { from: IsoDate; to: 
 interface TrendRow {
   label: string;
   released: Count;
-  figures: { label: string; numerator: Count; percentage: number | null }[];
+  figures: { measure: string; label: string; numerator: Count; percentage: number | null }[];
 }
 
-/** The trend as a table: a row a month, each measure's children (per cent). */
-export function trendTable(months: readonly TrendRow[]): { head: string[]; rows: string[][] } {
+/** A section of the measures broken down and in the trend: a table each (and a chart each in the trend). */
+export interface MeasureSection {
+  id: string;
+  title: string;
+  measures: readonly string[];
+  /** What its trend chart draws (the chart's figcaption). */
+  drawn: string;
+}
+
+/**
+ * The measures the api breaks down and gives month by month, in the page's sections: before release, the plan, at
+ * release. One table of 13 measures, two columns each, would be unreadable.
+ */
+export const MEASURE_SECTIONS: readonly MeasureSection[] = [
+  {
+    id: 'before-release',
+    title: 'Before release',
+    measures: ['ADDRESS_28_DAYS', 'ADDRESS_14_DAYS', 'TOLD_14_DAYS', 'ETE_BY_RELEASE'],
+    drawn:
+      'The per cent of the children released each month who had their address confirmed at least 28 and at least 14 ' +
+      'days before release, were told where they would live at least 14 days before, and had an education, training ' +
+      'or employment place confirmed by the day of release.',
+  },
+  {
+    id: 'plan',
+    title: 'The plan',
+    measures: [
+      'PLAN_VIEWS_EVERY_PATHWAY',
+      'PLAN_EXPLAINED',
+      'PLAN_AGREED',
+      'INITIAL_MEETING_IN_TIME',
+      'PRE_RELEASE_MEETING_IN_TIME',
+    ],
+    drawn:
+      'The per cent of the children released each month whose plan had their own view on every active pathway, was ' +
+      'explained to them and was agreed by the day of release, and whose initial and pre-release planning meetings ' +
+      'were held in time.',
+  },
+  {
+    id: 'at-release',
+    title: 'At release',
+    measures: [
+      'FIRST_NIGHT_AS_PLANNED',
+      'ETE_STARTED_AS_PLANNED',
+      'HEALTH_HANDOVER_BY_RELEASE',
+      'RELEASE_DAY_PLAN_CONFIRMED',
+    ],
+    drawn:
+      'The per cent of the children released each month who spent the first night at the accommodation planned, ' +
+      'started education, training or employment as planned, and had a health handover arranged and the release-day ' +
+      'plan confirmed by the day of release.',
+  },
+];
+
+/**
+ * The sections of these measures (the api's), each with those of its measures the api sent; a measure of no section
+ * (one the api added since) in a section of its own at the end rather than left off the page.
+ */
+export function sectionsOf(measures: readonly string[]): MeasureSection[] {
+  const other = measures.filter((m) => !MEASURE_SECTIONS.some((s) => s.measures.includes(m)));
+  return [
+    ...MEASURE_SECTIONS.map((s) => ({ ...s, measures: s.measures.filter((m) => measures.includes(m)) })),
+    {
+      id: 'other',
+      title: 'Other measures',
+      measures: other,
+      drawn: 'The per cent of the children released each month who had each of these measures.',
+    },
+  ].filter((s) => s.measures.length > 0);
+}
+
+/** The trend as a table: a row a month, each measure's children (per cent); only `measures`' when given. */
+export function trendTable(
+  months: readonly TrendRow[],
+  measures?: readonly string[],
+): { head: string[]; rows: string[][] } {
+  const of = (m: TrendRow) => m.figures.filter((f) => !measures || measures.includes(f.measure));
   return {
-    head: ['Month', 'Children released', ...(months[0]?.figures ?? []).map((f) => f.label)],
+    head: ['Month', 'Children released', ...(months[0] ? of(months[0]) : []).map((f) => f.label)],
     rows: months.map((m) => [
       m.label,
       m.released.display,
-      ...m.figures.map((f) =>
-        f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
-      ),
+      ...of(m).map((f) => (f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`)),
     ]),
   };
+}
+
+/** The trend as tables, one a section (the page's and the CSV's). */
+export function trendTables(months: readonly TrendRow[]): (CountsTable & { section: MeasureSection })[] {
+  return sectionsOf(months[0]?.figures.map((f) => f.measure) ?? []).map((section) => ({
+    id: `measures-trend-${section.id}`,
+    caption: `${section.title}, month by month`,
+    section,
+    ...trendTable(months, section.measures),
+  }));
 }
 
 /**
@@ -380,19 +508,22 @@ export function relativeRateText(rate: number | null, isBaseGroup: boolean): str
   return isBaseGroup ? 'Largest group' : rate.toFixed(2);
 }
 
-/** One breakdown as a table: a row a group, and for each measure the children (per cent) and the relative rate. */
-export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][] } {
-  const measures = b.groups[0]?.figures ?? [];
+/**
+ * One breakdown as a table: a row a group, and for each measure the children (per cent) and the relative rate; only
+ * `measures`' when given.
+ */
+export function breakdownTable(b: Breakdown, measures?: readonly string[]): { head: string[]; rows: string[][] } {
+  const of = (figures: BreakdownFigure[]) => figures.filter((f) => !measures || measures.includes(f.measure));
   return {
     head: [
       b.label,
       'Children released',
-      ...measures.flatMap((f) => [f.label, `${f.label}: rate against the largest group`]),
+      ...of(b.groups[0]?.figures ?? []).flatMap((f) => [f.label, `${f.label}: rate against the largest group`]),
     ],
     rows: b.groups.map((g) => [
       g.label,
       g.released.display,
-      ...g.figures.flatMap((f) => [
+      ...of(g.figures).flatMap((f) => [
         f.percentage === null ? f.numerator.display : `${f.numerator.display} (${f.percentage}%)`,
         relativeRateText(f.relativeRate, g.group === b.baseGroup),
       ]),
@@ -400,12 +531,26 @@ export function breakdownTable(b: Breakdown): { head: string[]; rows: string[][]
   };
 }
 
+/**
+ * One breakdown as tables, one a section ("By gender: before release"); none when nobody was released (no groups).
+ */
+export function breakdownTables(b: Breakdown): (CountsTable & { measures: string[] })[] {
+  return sectionsOf(b.groups[0]?.figures.map((f) => f.measure) ?? []).map((section) => ({
+    id: `breakdown-${b.dimension.toLowerCase()}-${section.id}`,
+    caption: `By ${b.label.toLowerCase()}: ${section.title.toLowerCase()}`,
+    // The measures' names, for the page's head: each over its two columns, the children and the rate.
+    measures: b.groups[0].figures.filter((f) => section.measures.includes(f.measure)).map((f) => f.label),
+    ...breakdownTable(b, section.measures),
+  }));
+}
+
 function trendCsvRows(trend: readonly TrendRow[]): string[][] {
-  const { head, rows } = trendTable(trend);
-  return [[], ['Month by month'], head, ...rows];
+  return [[], ['Month by month'], ...trendTables(trend).flatMap((t) => [[t.caption], t.head, ...t.rows])];
 }
 
 function breakdownCsvRows(b: Breakdown): string[][] {
-  const { head, rows } = breakdownTable(b);
-  return [[`By ${b.label.toLowerCase()}`], head, ...rows];
+  const tables = breakdownTables(b);
+  return tables.length
+    ? tables.flatMap((t, i) => [...(i ? [[]] : []), [t.caption], t.head, ...t.rows])
+    : [[`By ${b.label.toLowerCase()}`], ['No children released in the period']];
 }

@@ -10,7 +10,7 @@ import { renderPage } from '../http/page';
 import { MILESTONE_LABELS } from '../plans/plan-labels';
 import { signedInUser } from '../session/portal-session';
 import {
-  breakdownTable,
+  breakdownTables,
   chosenPeriod,
   chosenScope,
   continuityFigures,
@@ -30,7 +30,7 @@ import {
   responseTimeTables,
   scopeQuery,
   trendPeriod,
-  trendTable,
+  trendTables,
 } from './measures-view';
 import { trendChartSvg, TrendMonth, trendOf } from './trend-chart';
 
@@ -116,6 +116,7 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   deadlines { key metOnTime ${COUNT} metLate ${COUNT} notMet ${COUNT} waived ${COUNT} total ${COUNT} }
   escalations { key notEscalated ${COUNT} level1 ${COUNT} level2 ${COUNT} level3 ${COUNT} total ${COUNT} }
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
+  providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
@@ -174,15 +175,20 @@ export class MeasuresController {
       continuityFigures: continuityFigures(measures),
       escalations: escalationsTable(measures),
       responseTimes: responseTimeTables(measures.responseTimes),
+      providerResponseTimes: responseTimeTables(measures.providerResponseTimes, 'PROVIDER'),
       area,
-      trend: {
-        chart: await trendChartSvg(trendOf(byMonth, false), 'trend-title'),
-        planChart: await trendChartSvg(trendOf(byMonth, true), 'trend-plan-title'),
-        ...trendTable(byMonth),
-      },
+      // The trend a section at a time: a chart (named by its heading) and the table of its numbers.
+      trend: await Promise.all(
+        trendTables(byMonth).map(async (table) => ({
+          ...table,
+          titleId: `trend-${table.section.id}-title`,
+          chart: await trendChartSvg(trendOf(byMonth, table.section.measures), `trend-${table.section.id}-title`),
+        })),
+      ),
       breakdowns: measures.breakdowns.map((b) => ({
         id: `breakdown-${b.dimension.toLowerCase()}`,
-        ...breakdownTable(b),
+        label: b.label,
+        tables: breakdownTables(b),
       })),
       period: chosen,
       periodOptions: measuresPeriods(this.clock.today()).map((p) => ({

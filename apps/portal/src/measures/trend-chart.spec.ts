@@ -33,20 +33,30 @@ describe('trendChartSvg', () => {
     expect((svg.match(/<path transform="translate\([^)]*\)" d="M[^"]*" fill="#/g) ?? []).length).toBe(6 + 3);
   });
 
-  it('splits the months into the release figures and the plan’s, a chart each', () => {
+  it('keeps the months with only the measures of one chart', () => {
     const months: TrendMonth[] = [
       {
         ...month('2026-11', 'November 2026', []),
-        figures: ['ADDRESS_14_DAYS', 'PLAN_EXPLAINED', 'ETE_BY_RELEASE', 'PLAN_AGREED'].map((measure) => ({
-          measure,
-          label: measure,
-          numerator: { display: '5' },
-          percentage: 50,
-        })),
+        figures: ['ADDRESS_14_DAYS', 'PLAN_EXPLAINED', 'FIRST_NIGHT_AS_PLANNED', 'INITIAL_MEETING_IN_TIME'].map(
+          (measure) => ({ measure, label: measure, numerator: { display: '5' }, percentage: 50 }),
+        ),
       },
     ];
-    expect(trendOf(months, false)[0].figures.map((f) => f.measure)).toEqual(['ADDRESS_14_DAYS', 'ETE_BY_RELEASE']);
-    expect(trendOf(months, true)[0].figures.map((f) => f.measure)).toEqual(['PLAN_EXPLAINED', 'PLAN_AGREED']);
+    expect(trendOf(months, ['ADDRESS_14_DAYS'])[0].figures.map((f) => f.measure)).toEqual(['ADDRESS_14_DAYS']);
+    expect(trendOf(months, ['PLAN_EXPLAINED', 'INITIAL_MEETING_IN_TIME'])[0].figures.map((f) => f.measure)).toEqual([
+      'PLAN_EXPLAINED',
+      'INITIAL_MEETING_IN_TIME',
+    ]);
+    expect(trendOf(months, ['FIRST_NIGHT_AS_PLANNED'])[0].figures.map((f) => f.measure)).toEqual([
+      'FIRST_NIGHT_AS_PLANNED',
+    ]);
+  });
+
+  it('draws five lines, each its own colour, point shape and dash', async () => {
+    const svg = await trendChartSvg([month('2026-11', 'November 2026', [10, 20, 30, 40, 50])], 'trend-plan-title');
+    for (const colour of ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#505a5f']) expect(svg).toContain(colour);
+    expect(svg).toContain('stroke-dasharray');
+    for (let i = 0; i < 5; i++) expect(svg).toContain(`Measure ${i}`);
   });
 
   it('draws an empty year without failing', async () => {

@@ -10,16 +10,27 @@ export interface TrendMonth {
 }
 
 /**
- * The trend's months with only the measures of one chart: the release figures, or the plan's (`PLAN_…`). Three lines
- * a chart, each with its own colour and point shape.
+ * The trend's months with only the measures of one chart (a section of the page's: before release, the plan, at
+ * release). Up to five lines a chart, each with its own colour, point shape and dash.
  */
-export function trendOf(months: readonly TrendMonth[], plan: boolean): TrendMonth[] {
-  return months.map((m) => ({ ...m, figures: m.figures.filter((f) => f.measure.startsWith('PLAN_') === plan) }));
+export function trendOf(months: readonly TrendMonth[], measures: readonly string[]): TrendMonth[] {
+  return months.map((m) => ({ ...m, figures: m.figures.filter((f) => measures.includes(f.measure)) }));
 }
 
-/** GOV.UK colours, distinguishable in greyscale too, with a different point shape per line for colour-blind readers. */
-const COLOURS = ['#1d70b8', '#d4351c', '#00703c'];
-const SHAPES = ['circle', 'square', 'triangle-up'];
+/**
+ * GOV.UK colours, each at least 3:1 against white, with a different point shape and dash per line so they are told
+ * apart in greyscale and by colour-blind readers too.
+ */
+const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#505a5f', '#0b0c0c'];
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
+const DASHES = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 2, 2, 2],
+  [4, 4],
+  [1, 3],
+];
 
 /**
  * The trend as an SVG line chart, drawn on the server with Vega-Lite (a declarative grammar compiled by Vega, which
@@ -37,6 +48,7 @@ export async function trendChartSvg(months: readonly TrendMonth[], titleId: stri
     })),
   );
   const measures = [...new Set(values.map((v) => v.measure))];
+  const legend = { orient: 'bottom', direction: 'vertical', title: null, labelLimit: 520 } as const;
   const spec: TopLevelSpec = {
     width: 560,
     height: 240,
@@ -56,9 +68,11 @@ export async function trendChartSvg(months: readonly TrendMonth[], titleId: stri
         field: 'measure',
         type: 'nominal',
         scale: { domain: measures, range: COLOURS },
-        legend: { orient: 'bottom', direction: 'vertical', title: null, labelLimit: 520 },
+        legend,
       },
-      shape: { field: 'measure', type: 'nominal', scale: { domain: measures, range: SHAPES }, legend: null },
+      // One legend: each line's colour, dash and point shape beside its name.
+      shape: { field: 'measure', type: 'nominal', scale: { domain: measures, range: SHAPES }, legend },
+      strokeDash: { field: 'measure', type: 'nominal', scale: { domain: measures, range: DASHES }, legend },
     },
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });

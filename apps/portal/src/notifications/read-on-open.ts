@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
+import { isPageLink } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { signedInUser } from '../session/portal-session';
@@ -19,12 +20,19 @@ export function notificationPageOf(method: string, url: string, signedIn: boolea
   return path.replace(/\/+$/, '') || '/';
 }
 
+/** The marking still owed for a request's page, done before its answer is sent (`markReadBeforeSending`). */
+const owed = new WeakMap<FastifyRequest, () => Promise<void>>();
+
 /**
- * A notification is read when its page is opened, or an action taken there brings the person back to it: before
- * any signed-in page is drawn, the api marks read the person's unread notifications that link to that page (most
- * pages mark nothing, and the api then writes nothing). Before the page, not beside it, so that the page's own call
- * never races this one for a token refresh, and the page already counts them read. A failure here never costs the
- * person their page: the page's own call meets the same api and says what is wrong.
+ * A notification is read when its page is opened, or an action taken there brings the person back to it: for any
+ * signed-in page, the api marks read the person's unread notifications that link to that page (most pages mark
+ * nothing, and the api then writes nothing). It is asked with the page's own first call to the api
+ * (`ApiClient.markReadWithNextCall`: a header on that request, which the api acts on before answering it, so the page
+ * already counts them read), rather than with a request of its own before every page. A page that makes no call as
+ * the person, or whose first call failed, has them marked with `markNotificationsReadAt` before its answer is sent
+ * (`markReadBeforeSending`, the portal's onSend hook), as has a link no header can carry. Never beside the page's own
+ * calls, so that they never race it for a token refresh. A failure here never costs the person their page: the
+ * page's own call meets the same api and says what is wrong.
  */
 @Injectable()
 export class ReadOnOpenInterceptor implements NestInterceptor {
@@ -37,7 +45,13 @@ export class ReadOnOpenInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const link = notificationPageOf(request.method, request.url, signedInUser(request) !== undefined);
     if (!link) return next.handle();
-    return from(this.markRead(request, link)).pipe(switchMap(() => next.handle()));
+    if (!isPageLink(link)) return from(this.markRead(request, link)).pipe(switchMap(() => next.handle()));
+    this.api.markReadWithNextCall(request, link);
+    owed.set(request, async () => {
+      const unmarked = this.api.takeUnmarkedReadAt(request);
+      if (unmarked && signedInUser(request)) await this.markRead(request, unmarked);
+    });
+    return next.handle();
   }
 
   private async markRead(request: FastifyRequest, link: string): Promise<void> {
@@ -47,5 +61,20 @@ export class ReadOnOpenInterceptor implements NestInterceptor {
       if (!(error instanceof ApiError)) throw error;
       this.logger.warn(`Notifications for ${link} not marked read: ${error.code}`);
     }
+  }
+}
+
+/**
+ * Before any answer is sent: the page's notifications, if no call to the api has marked them yet (see
+ * ReadOnOpenInterceptor). Never fails the answer.
+ */
+export async function markReadBeforeSending(request: FastifyRequest): Promise<void> {
+  const mark = owed.get(request);
+  if (!mark) return;
+  owed.delete(request);
+  try {
+    await mark();
+  } catch (error) {
+    new Logger(ReadOnOpenInterceptor.name).warn(`Notifications not marked read: ${String(error)}`);
   }
 }

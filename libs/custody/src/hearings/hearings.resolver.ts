@@ -10,6 +10,7 @@ import {
   DecidedByParent,
 } from '@resettle/access';
 import { GraphqlContext } from '@resettle/common';
+import { NEXT_HEARING_LOADER } from '../caseload-parts';
 import { CustodyService } from '../custody.service';
 import {
   CancelHearingInput,
@@ -130,7 +131,7 @@ export class HearingsResolver {
   })
   nextHearing(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, CourtHearing | null>('episodeNextHearing', (ids) => this.custody.nextHearingsOf(ids))
+      .get<string, CourtHearing | null>(NEXT_HEARING_LOADER, (ids) => this.custody.nextHearingsOf(ids))
       .load(episode.id);
   }
 }

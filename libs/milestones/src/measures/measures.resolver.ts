@@ -30,7 +30,8 @@ import {
   ResettlementMeasuresInput,
   ResettlementMeasuresType,
 } from './measures.types';
-import { BREAKDOWN_DIMENSIONS, monthsOfPeriod, publishBreakdown, publishByMonth } from './rules/measure-breakdowns';
+import { monthsOfPeriod } from './rules/measure-breakdowns';
+import { PublishedMeasuresPage, publishMeasuresPage } from './rules/measures-page';
 import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
@@ -61,20 +62,31 @@ export class MeasuresResolver {
     if ('refused' in decided) return this.refuse(caller, asked, decided);
     const { scope, population } = await this.resolve(caller, decided);
     const selected = selectedFieldPaths(info);
-    // Each part is counted only when asked: the headline counts (two statements) not for a read of only the trend (the
-    // portal's second read of the page), the breakdowns, the response times or whose they are. The parts asked
-    // together are counted in one statement, each child's facts worked out once.
+    // Whether the headline figures are asked for (not for a read of only the trend, the breakdowns, the response
+    // times or whose they are).
     const headline = selected.some(
       (path) => !NOT_HEADLINE.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
     );
-    const counted = await this.measures.measure(input, population, {
-      headline,
-      breakdowns: selected.some((path) => path.startsWith('breakdowns.')),
-      months: selected.some((path) => path.startsWith('byMonth.')),
-    });
-    const published = counted.counts ? publishMeasures(counted.counts) : null;
-    const breakdowns = counted.breakdowns ?? null;
-    const byMonth = counted.months ? publishByMonth(monthsOfPeriod(input), counted.months) : undefined;
+    const breakdownsAsked = selected.some((path) => path.startsWith('breakdowns.'));
+    const byMonthAsked = selected.some((path) => path.startsWith('byMonth.'));
+    // The headline, the breakdowns and the trend are suppressed together (one table's figures would give another's
+    // hidden ones away): any of them needs every count. All three are counted in one call, so each part's statement
+    // works out each child's facts once for the headline, the breakdowns and the months (`MeasuresService.measure`).
+    let page: PublishedMeasuresPage | null = null;
+    if (headline || breakdownsAsked || byMonthAsked) {
+      const counted = await this.measures.measure(input, population, {
+        headline: true,
+        breakdowns: true,
+        months: true,
+      });
+      page = publishMeasuresPage({
+        headline: counted.counts!,
+        breakdowns: counted.breakdowns!,
+        months: monthsOfPeriod(input),
+        monthly: counted.months!,
+      });
+    }
+    const published = headline ? page!.headline : null;
     const youthJusticeServiceId = scope.kind === 'YOUTH_JUSTICE_SERVICE' ? scope.organisationId : null;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({
@@ -102,10 +114,8 @@ export class MeasuresResolver {
       scope,
       population,
       ...(published as ReturnType<typeof publishMeasures>),
-      breakdowns: breakdowns
-        ? BREAKDOWN_DIMENSIONS.map((dimension) => publishBreakdown(dimension, breakdowns.get(dimension) ?? []))
-        : undefined,
-      byMonth,
+      breakdowns: breakdownsAsked ? page!.breakdowns : undefined,
+      byMonth: byMonthAsked ? page!.byMonth : undefined,
     };
   }
 
@@ -218,6 +228,7 @@ const NOT_HEADLINE = [
   'byMonth',
   'breakdowns',
   'responseTimes',
+  'providerResponseTimes',
   '__typename',
 ];
 

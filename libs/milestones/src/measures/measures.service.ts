@@ -72,21 +72,40 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   RELEASE_DAY_PLAN_NOT_CONFIRMED: not(YES.releaseDayPlan),
 };
 
+/**
+ * The breakdowns' and the trend's yes of each measure: its headline figure's condition, but for the address at least
+ * 14 days before release, which counts those at least 28 days before too (the headline's figure is the band).
+ */
+const BREAKDOWN_SQL: Record<BreakdownMeasure, string> = {
+  ADDRESS_28_DAYS: FIGURE_SQL.ADDRESS_28_DAYS,
+  ADDRESS_14_DAYS: `address_on <= released_on - 14`,
+  TOLD_14_DAYS: FIGURE_SQL.TOLD_14_DAYS,
+  ETE_BY_RELEASE: FIGURE_SQL.ETE_BY_RELEASE,
+  PLAN_VIEWS_EVERY_PATHWAY: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
+  PLAN_EXPLAINED: FIGURE_SQL.PLAN_EXPLAINED,
+  PLAN_AGREED: FIGURE_SQL.PLAN_AGREED,
+  INITIAL_MEETING_IN_TIME: FIGURE_SQL.INITIAL_MEETING_IN_TIME,
+  PRE_RELEASE_MEETING_IN_TIME: FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME,
+  FIRST_NIGHT_AS_PLANNED: FIGURE_SQL.FIRST_NIGHT_AS_PLANNED,
+  ETE_STARTED_AS_PLANNED: FIGURE_SQL.ETE_STARTED_AS_PLANNED,
+  HEALTH_HANDOVER_BY_RELEASE: FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE,
+  RELEASE_DAY_PLAN_CONFIRMED: FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED,
+};
+
 /** The day the episode's milestone `key` was met (the day of its fact; `on` for another), in `milestonesSql`. */
 const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
   `max(${on}) FILTER (WHERE m.key = '${key}' AND m.status = 'MET')`;
 /** A milestone's current due date (null: none yet, or no such milestone): in `milestonesSql`. */
 const dueOn = (key: MilestoneKey) => `max(m.due_date) FILTER (WHERE m.key = '${key}')`;
 
-/** The milestones the breakdowns and months count (address, told, ETE place). */
-const BREAKDOWN_KEYS = [
+/**
+ * The milestones `per` reads, for the headline figures, the breakdowns and months (every yes-measure, the meetings'
+ * included) and the children behind them: every day it has.
+ */
+const PER_KEYS = [
   MilestoneKey.ACCOMMODATION_CONFIRMED,
   MilestoneKey.CHILD_TOLD_WHERE_LIVING,
   MilestoneKey.ETE_PLACE_CONFIRMED,
-];
-/** The milestones `per` reads for the headline figures and the children behind them: every day it has. */
-const PER_KEYS = [
-  ...BREAKDOWN_KEYS,
   MilestoneKey.INITIAL_PLANNING_MEETING,
   MilestoneKey.DETENTION_PLACEMENT_PLAN,
   MilestoneKey.PRE_RELEASE_MEETING_HELD,
@@ -132,15 +151,10 @@ const PER_PARTS: readonly PerPart[] = ['milestones', 'caseManager', 'plan'];
  * each read in one grouped pass and joined by episode, instead of about 25 lookups per child. `released` is repeated
  * in each part, not a CTE: PostgreSQL keeps no statistics on a CTE's columns and, joining on one, guesses 200
  * distinct ids (probing an index per child, or hashing the big table); on `custodial_episode` it knows them.
- * `keys`: the milestones read (the breakdowns and months need only `BREAKDOWN_KEYS`'; the others' days are then null).
  * `parts`: whose facts (each figure's condition reads one part's columns and `released_on`, so the counts can be split
  * by part: `MeasuresService.measure`).
  */
-const perSql = (
-  r: string,
-  released: string,
-  { parts = PER_PARTS, keys = PER_KEYS }: { parts?: readonly PerPart[]; keys?: readonly MilestoneKey[] } = {},
-) => {
+const perSql = (r: string, released: string, { parts = PER_PARTS }: { parts?: readonly PerPart[] } = {}) => {
   const columns: Record<PerPart, string> = {
     milestones: `ms.address_on, ms.told_on, ms.ete_on, ms.initial_meeting_on, ms.initial_meeting_due,
                  ms.pre_release_meeting_on, ms.pre_release_meeting_due`,
@@ -151,7 +165,7 @@ const perSql = (
            pl.health_handover_on, pl.release_day_plan_confirmed_on`,
   };
   const joins: Record<PerPart, string> = {
-    milestones: `LEFT JOIN (${milestonesSql(released, keys)}) ms ON ms.episode_id = r.id`,
+    milestones: `LEFT JOIN (${milestonesSql(released, PER_KEYS)}) ms ON ms.episode_id = r.id`,
     caseManager: `LEFT JOIN (${caseManagerChangesForEpisodesSql(`SELECT id, released_on AS until_day FROM (${released}) x`)}) cm
                     ON cm.episode_id = r.id`,
     plan: `LEFT JOIN (${planMeasuresForEpisodesSql(released)}) pl ON pl.episode_id = r.id`,
@@ -194,15 +208,30 @@ const HEADLINE_COLUMNS: Record<string, Counted> = {
   release_day_plan: plan(FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED),
 };
 
-/** The breakdown measures' counts over `per`, per group: a yes of each (the address: at least 14 days before). */
-const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, Counted> = {
-  ADDRESS_14_DAYS: milestones(`address_on <= released_on - 14`),
-  TOLD_14_DAYS: milestones(FIGURE_SQL.TOLD_14_DAYS),
-  ETE_BY_RELEASE: milestones(FIGURE_SQL.ETE_BY_RELEASE),
-  PLAN_VIEWS_EVERY_PATHWAY: plan(FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY),
-  PLAN_EXPLAINED: plan(FIGURE_SQL.PLAN_EXPLAINED),
-  PLAN_AGREED: plan(FIGURE_SQL.PLAN_AGREED),
+/**
+ * The part whose facts each breakdown measure's condition reads: the milestones' (address, told, ETE place, the
+ * meetings) or the plan's (views, explained, agreed, what happened at release).
+ */
+const BREAKDOWN_PARTS: Record<BreakdownMeasure, PerPart> = {
+  ADDRESS_28_DAYS: 'milestones',
+  ADDRESS_14_DAYS: 'milestones',
+  TOLD_14_DAYS: 'milestones',
+  ETE_BY_RELEASE: 'milestones',
+  PLAN_VIEWS_EVERY_PATHWAY: 'plan',
+  PLAN_EXPLAINED: 'plan',
+  PLAN_AGREED: 'plan',
+  INITIAL_MEETING_IN_TIME: 'milestones',
+  PRE_RELEASE_MEETING_IN_TIME: 'milestones',
+  FIRST_NIGHT_AS_PLANNED: 'plan',
+  ETE_STARTED_AS_PLANNED: 'plan',
+  HEALTH_HANDOVER_BY_RELEASE: 'plan',
+  RELEASE_DAY_PLAN_CONFIRMED: 'plan',
 };
+
+/** The breakdown measures' counts over `per`, per group: a yes of each (`BREAKDOWN_SQL`), in its part's statement. */
+const BREAKDOWN_COLUMNS = Object.fromEntries(
+  BREAKDOWN_MEASURES.map((m) => [m, { part: BREAKDOWN_PARTS[m], yes: BREAKDOWN_SQL[m] }]),
+) as Record<BreakdownMeasure, Counted>;
 
 const ALL_COLUMNS = [...Object.keys(HEADLINE_COLUMNS), ...BREAKDOWN_MEASURES];
 
@@ -431,10 +460,9 @@ export class MeasuresService {
       const r = Object.keys(grouped).length
         ? this.custody.releasedInPeriodWithGroupsSql(period, population, param)
         : released;
-      const keys = asked.headline ? PER_KEYS : BREAKDOWN_KEYS;
       return () =>
         this.query<CountsRow>(
-          `WITH per AS ${selects.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released, { parts: [part], keys })})
+          `WITH per AS ${selects.length > 1 ? 'MATERIALIZED' : ''} (${perSql(r, released, { parts: [part] })})
          ${selects.join(' UNION ALL ')}`,
           params,
         );

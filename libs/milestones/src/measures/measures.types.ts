@@ -148,10 +148,14 @@ export class DeadlineMeasureType {
 
 @ObjectType({
   description:
-    'The deadlines of one kind of the children released by the highest level of the escalation ladder each reached (level 1 the owner at the due moment, 2 their manager, 3 the head of service); the bands add up to the total.',
+    'The deadlines of one kind of the children released (or of all kinds together) by the highest level of the escalation ladder each reached (level 1 the owner at the due moment, 2 their manager, 3 the head of service); the bands add up to the total.',
 })
 export class EscalationMeasureType {
-  @Field(() => MilestoneKey) key: MilestoneKey;
+  @Field(() => MilestoneKey, {
+    nullable: true,
+    description: 'The kind of deadline; null for all kinds together (the last row), each band the kinds’ added up.',
+  })
+  key: MilestoneKey | null;
   @Field(() => PublishedCountType, { description: 'Never escalated (met, waived or still to come in time).' })
   notEscalated: PublishedCountType;
   @Field(() => PublishedCountType, { description: 'Reached level 1 (the owner) and went no further.' })
@@ -271,7 +275,7 @@ export class ResettlementMeasuresType {
   @Field(() => [DeadlineMeasureType]) deadlines: DeadlineMeasureType[];
   @Field(() => [EscalationMeasureType], {
     description:
-      'The same deadlines by the highest level of the escalation ladder each reached (`milestone_escalation`, any of its due dates), as recorded now.',
+      'The same deadlines by the highest level of the escalation ladder each reached (`milestone_escalation`, any of its due dates), as recorded now: a row a kind, then all kinds together (key null); suppressed as one table, so no total (a row’s, a column’s, all kinds’) gives a hidden count away.',
   })
   escalations: EscalationMeasureType[];
   @Field(() => [MeasureBreakdownType], {

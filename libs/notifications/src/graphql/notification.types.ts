@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Connection, PageArgs } from '@resettle/common';
+import { Connection, PAGE_LINK_MAX_LENGTH, PAGE_LINK_PATTERN, PageArgs } from '@resettle/common';
 import { Notification } from '../entities/notification.entity';
 import { EmailMode } from '../notification-enums';
 import { MAX_MARK_READ_IDS } from '../notifications.service';
@@ -48,8 +48,8 @@ export class MarkNotificationsReadAtInput {
   @Field({
     description: 'A page of this service, as a notification links to it (e.g. /referrals/<id>): a path, nothing else.',
   })
-  @MaxLength(300)
-  @Matches(/^\/(?![/\\])[^\s?#]*$/, { message: 'link must be a path of this service, such as /referrals/<id>' })
+  @MaxLength(PAGE_LINK_MAX_LENGTH)
+  @Matches(PAGE_LINK_PATTERN, { message: 'link must be a path of this service, such as /referrals/<id>' })
   link: string;
 }
 

@@ -112,8 +112,9 @@ export class ReferralResponseTimesResolver {
 }
 
 /**
- * The measures' councils' response times: a field of the resettlement measures, resolved here since the times are this
- * feature's. The measures query has already decided the caller's scope (its `population`) and audits the read.
+ * The measures' partners' response times (councils', providers'): fields of the resettlement measures, resolved here
+ * since the times are this feature's. The measures query has already decided the caller's scope (its `population`)
+ * and audits the read.
  */
 @Resolver(() => ResettlementMeasuresType)
 export class ResponseTimeMeasuresResolver {
@@ -131,6 +132,20 @@ export class ResponseTimeMeasuresResolver {
     return this.times.measures(measures.from, measures.to, {
       fromServiceIds: population?.supervisingServiceIds ?? null,
       councilId: population?.homeAuthorityId ?? null,
+    });
+  }
+
+  @DecidedByParent()
+  @ResolveField(() => [ReferralResponseTimeMeasure], {
+    description:
+      'Providers’ response times on education and health referrals (schools, colleges, training providers; CAMHS, substance misuse, speech and language therapy, GPs) for steps answered in the period: median and 90th percentile working days per step, for all providers and each provider, suppressed as councils’ are. Providers have no targets. The referrals of the scope: from its service (a region: its services), of the children whose home is its council, or all; none for an establishment.',
+  })
+  async providerResponseTimes(@Parent() measures: ResettlementMeasuresType): Promise<ReferralResponseTimeMeasure[]> {
+    const { population } = measures;
+    if (population?.establishmentId) return [];
+    return this.times.providerMeasures(measures.from, measures.to, {
+      fromServiceIds: population?.supervisingServiceIds ?? null,
+      homeAuthorityId: population?.homeAuthorityId ?? null,
     });
   }
 }

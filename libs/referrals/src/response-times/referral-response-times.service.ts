@@ -46,16 +46,25 @@ interface ClockRow {
   entered_at: Date;
 }
 
+/** One step answered, as the measures read it. */
+interface TimeRow {
+  organisation_id: string;
+  step: ResponseStep;
+  working_days: number;
+}
+
 export interface ResponseRun {
   reminders: number;
   escalations: number;
 }
 
 /**
- * Councils' response times on accommodation referrals (issue 22): the targets (national defaults, a council's own),
- * each referral's step due (`responseDue`, pure), the time each step took, recorded when the council answers, and
- * the scheduler's run, which sends each reminder and escalation once (a `referral_response_notice` row first, in
- * the transaction of its notifications). PostgreSQL is the truth: a run works out everything from the rows.
+ * Partners' response times (issues 22 and 23). Councils' on accommodation referrals: the targets (national defaults,
+ * a council's own), each referral's step due (`responseDue`, pure), the time each step took, recorded when the
+ * council answers, and the scheduler's run, which sends each reminder and escalation once (a `referral_response_notice`
+ * row first, in the transaction of its notifications). Providers' on education and health referrals: the time each
+ * step took, only (they have no targets, so no reminders nor escalations). PostgreSQL is the truth: a run works out
+ * everything from the rows.
  */
 @Injectable()
 export class ReferralResponseTimes {
@@ -220,35 +229,65 @@ export class ReferralResponseTimes {
   }
 
   /**
-   * The working days councils took per step, for steps answered from `from` to `to` (London days), on referrals from
-   * these youth justice services (null: all) to this council (null: any): median and 90th percentile per council and
-   * for all councils together. The steps answered are suppressed as the other measures are (`suppressSmallNumbers`):
-   * each step's councils are a row adding up to all councils, so under 5 is "fewer than 5", and so is any council
-   * whose count the total and the others would give away (a small number of referrals can identify a child). A hidden
-   * count hides its figures.
+   * The working days councils took per step, for steps answered from `from` to `to` (London days), on accommodation
+   * referrals from these youth justice services (null: all) to this council (null: any): median and 90th percentile
+   * per council and for all councils together, suppressed as `publishTimes` says.
    */
   async measures(from: string, to: string, of: { fromServiceIds: readonly string[] | null; councilId: string | null }) {
-    const rows: { organisation_id: string; step: ResponseStep; working_days: number }[] = await this.dataSource.query(
+    const rows: TimeRow[] = await this.dataSource.query(
       `SELECT organisation_id, step, working_days FROM referral_response_time
         WHERE (answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+          AND referral_type = 'ACCOMMODATION'
           AND ($3::uuid[] IS NULL OR from_service_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR organisation_id = $4::uuid)`,
       [from, to, of.fromServiceIds, of.councilId],
     );
-    const councilIds = [...new Set(rows.map((r) => r.organisation_id))];
-    const names = new Map(
-      (await this.organisations.findByIds(councilIds)).filter((o) => o).map((o) => [o!.id, o!.name]),
+    return this.publishTimes(rows);
+  }
+
+  /**
+   * Providers' working days per step on education and health referrals, as councils' (`measures`): for steps answered
+   * from `from` to `to`, on referrals from these youth justice services (null: all) of children whose home is this
+   * council (null: any child; a council's measures are its children's), per provider and for all providers together.
+   */
+  async providerMeasures(
+    from: string,
+    to: string,
+    of: { fromServiceIds: readonly string[] | null; homeAuthorityId: string | null },
+  ) {
+    const rows: TimeRow[] = await this.dataSource.query(
+      `SELECT t.organisation_id, t.step, t.working_days FROM referral_response_time t
+        WHERE (t.answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+          AND t.referral_type <> 'ACCOMMODATION'
+          AND ($3::uuid[] IS NULL OR t.from_service_id = ANY($3::uuid[]))
+          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM referral r JOIN child c ON c.id = r.child_id
+                                            WHERE r.id = t.referral_id AND c.home_authority_id = $4::uuid))`,
+      [from, to, of.fromServiceIds, of.homeAuthorityId],
     );
-    const councils = councilIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
+    return this.publishTimes(rows);
+  }
+
+  /**
+   * Each step's times per partner and for all partners together (organisation null first, then the partners by name):
+   * the steps answered are suppressed as the other measures are (`suppressSmallNumbers`): each step's partners are a
+   * row adding up to all of them, so under 5 is "fewer than 5", and so is any partner whose count the total and the
+   * others would give away (a small number of referrals can identify a child). A hidden count hides its figures.
+   */
+  private async publishTimes(rows: readonly TimeRow[]) {
+    const partnerIds = [...new Set(rows.map((r) => r.organisation_id))];
+    const names = new Map(
+      (await this.organisations.findByIds(partnerIds)).filter((o) => o).map((o) => [o!.id, o!.name]),
+    );
+    const partners = partnerIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
     return Object.values(ResponseStep).flatMap((step) => {
       const daysOf = (organisationId: string | null) =>
         rows
           .filter((r) => r.step === step && (organisationId === null || r.organisation_id === organisationId))
           .map((r) => r.working_days);
       const [published] = suppressSmallNumbers([
-        { cells: councils.map((c) => daysOf(c).length), total: daysOf(null).length },
+        { cells: partners.map((c) => daysOf(c).length), total: daysOf(null).length },
       ]);
-      return [null, ...councils].map((organisationId, i) => {
+      return [null, ...partners].map((organisationId, i) => {
         const days = daysOf(organisationId);
         const shown = !(i === 0 ? published.total! : published.cells[i - 1]).suppressed;
         const figures = shown ? medianAndP90(days) : null;
@@ -279,31 +318,36 @@ export class ReferralResponseTimes {
   }
 
   /**
-   * Records the step a council has just answered (any move of theirs out of a status that owed one), in the move's
-   * transaction, before its event is appended: the latest event still says when the step started.
+   * Records the step a partner has just answered (any move of theirs out of a status that owed one), in the move's
+   * transaction, before its event is appended: the latest event still says when the step started. A council's step on
+   * an accommodation referral with its due date; a provider's (education, health) without: providers have no targets.
    */
-  async recordAnswered(em: EntityManager, referralId: string, byCouncil: boolean): Promise<void> {
-    if (!byCouncil) return;
+  async recordAnswered(em: EntityManager, referralId: string, byPartner: boolean): Promise<void> {
+    if (!byPartner) return;
     const [row] = await this.clockRows(em, `r.id = $1::uuid`, [referralId]);
-    if (!row || !stepOf(row.status, row.entered_from)) return;
-    const targets = (await this.targetsOf([row.to_organisation_id], em)).get(row.to_organisation_id)!;
+    const step = row ? stepOf(row.status, row.entered_from) : null;
+    if (!row || !step) return;
     const answeredAt = this.clock.now();
-    // Only accommodation referrals have targets (councils'): others owe nothing here.
-    const due = this.dueOfRow(row, targets, answeredAt);
-    if (!due) return;
+    let dueDate: string | null = null;
+    if (row.type === ReferralType.ACCOMMODATION) {
+      const targets = (await this.targetsOf([row.to_organisation_id], em)).get(row.to_organisation_id)!;
+      dueDate = this.dueOfRow(row, targets, answeredAt)!.dueDate;
+    }
     await em.query(
       `INSERT INTO referral_response_time
-         (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+         (referral_id, step_started_at, step, organisation_id, from_service_id, answered_at, due_date, working_days,
+          referral_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
       [
         row.id,
         row.entered_at,
-        due.step,
+        step,
         row.to_organisation_id,
         row.from_service_id,
         answeredAt,
-        due.dueDate,
+        dueDate,
         workingDaysTaken(row.entered_at, answeredAt),
+        row.type,
       ],
     );
   }

@@ -16,7 +16,7 @@ import { MAX_TARGET_DAYS, MIN_TARGET_DAYS, ResponseStep } from '../rules/respons
 registerEnumType(ResponseStep, {
   name: 'ReferralResponseStep',
   description:
-    'A step a council owes on an accommodation referral: acknowledge it, answer the information it asked for, make an offer, confirm the placement.',
+    'A step the partner owes on a referral (a council on an accommodation referral, a provider on an education or health one): acknowledge it, answer the information it asked for, make an offer, confirm the placement or place.',
 });
 
 /** What the council owes on an accommodation referral now, and by when. */
@@ -91,10 +91,13 @@ export class SetReferralResponseTargetsInput {
   targets: ReferralResponseTargetInput[];
 }
 
-/** One council's (or every council's) times for one step, published with small numbers suppressed. */
+/** One partner's (or every partner's) times for one step, published with small numbers suppressed. */
 @ObjectType()
 export class ReferralResponseTimeMeasure {
-  @Field(() => String, { nullable: true, description: 'The council; null for all councils together.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The council (or the provider); null for all councils (or all providers) together.',
+  })
   organisationId: string | null;
   @Field(() => String, { nullable: true }) organisationName: string | null;
   @Field(() => ResponseStep) step: ResponseStep;

@@ -1,5 +1,5 @@
 import { addCalendarMonths, monthAndYear } from '@resettle/common';
-import { FEWER_THAN_5, PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
+import { FEWER_THAN_5, PublishedCount, PublishedRow, suppressSmallNumbers } from './suppress-small-numbers';
 
 /** What the children released are broken down by (issue 23's disproportionality). */
 export const BREAKDOWN_DIMENSIONS = [
@@ -14,15 +14,25 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /**
  * The measures broken down: each a yes for some children released, counted per group (the same conditions as the
- * headline figures of the same key: the release figures, then the plan's).
+ * headline figures of the same key), in the order of the page's sections: before release (the address at least 28
+ * and at least 14 days before, the child told, the ETE place), the plan (views, explained, agreed, the two planning
+ * meetings in time), at release (the first night, ETE started, the health handover, the release-day plan). The
+ * address figures are cumulative, not the headline's bands: at least 14 days counts those at least 28 days before.
  */
 export const BREAKDOWN_MEASURES = [
+  'ADDRESS_28_DAYS',
   'ADDRESS_14_DAYS',
   'TOLD_14_DAYS',
   'ETE_BY_RELEASE',
   'PLAN_VIEWS_EVERY_PATHWAY',
   'PLAN_EXPLAINED',
   'PLAN_AGREED',
+  'INITIAL_MEETING_IN_TIME',
+  'PRE_RELEASE_MEETING_IN_TIME',
+  'FIRST_NIGHT_AS_PLANNED',
+  'ETE_STARTED_AS_PLANNED',
+  'HEALTH_HANDOVER_BY_RELEASE',
+  'RELEASE_DAY_PLAN_CONFIRMED',
 ] as const;
 export type BreakdownMeasure = (typeof BREAKDOWN_MEASURES)[number];
 
@@ -53,13 +63,28 @@ const BREAKDOWN_LABELS: Record<BreakdownDimension, { label: string; groups: Reco
 };
 
 const BREAKDOWN_MEASURE_LABELS: Record<BreakdownMeasure, string> = {
+  ADDRESS_28_DAYS: 'Address confirmed at least 28 days before release',
   ADDRESS_14_DAYS: 'Address confirmed at least 14 days before release',
   TOLD_14_DAYS: 'Child told where they will live at least 14 days before release',
   ETE_BY_RELEASE: 'Education, training or employment place confirmed by the day of release',
   PLAN_VIEWS_EVERY_PATHWAY: 'Plan with the child’s own view on every active pathway',
   PLAN_EXPLAINED: 'Plan explained to the child by the day of release',
   PLAN_AGREED: 'Plan agreed by the day of release',
+  INITIAL_MEETING_IN_TIME: 'Initial planning meeting held within 10 working days',
+  PRE_RELEASE_MEETING_IN_TIME: 'Pre-release planning meeting held in time',
+  FIRST_NIGHT_AS_PLANNED: 'First night at the accommodation planned',
+  ETE_STARTED_AS_PLANNED: 'Education, training or employment started as planned',
+  HEALTH_HANDOVER_BY_RELEASE: 'Health handover arranged by the day of release',
+  RELEASE_DAY_PLAN_CONFIRMED: 'Release-day plan confirmed by the day of release',
 };
+
+/**
+ * Measures whose yes is within another's (`[inner, outer]`): a group's outer count less its inner is a band (the
+ * address confirmed 14 to 27 days before release) that both shown would give away, so they are suppressed together.
+ */
+const NESTED_MEASURES: readonly (readonly [inner: BreakdownMeasure, outer: BreakdownMeasure])[] = [
+  ['ADDRESS_28_DAYS', 'ADDRESS_14_DAYS'],
+];
 
 /** What PostgreSQL counted for one group of one dimension. */
 export interface GroupCounts {
@@ -104,10 +129,16 @@ const hidden: PublishedCount = { value: null, suppressed: true, display: FEWER_T
  * Suppression of a table whose rows and columns both add up to totals a reader may know (a group's size down the
  * side, the measure's yes and no across all groups along the bottom). Primary: every cell under the threshold, and
  * every cell of a hidden row. Secondary, on rows and columns alike until nothing changes: a line with exactly one
- * hidden cell, or hidden cells adding up to under the threshold, hides its smallest cell still shown.
+ * hidden cell, or hidden cells adding up to under the threshold, hides its smallest cell still shown. `forced`: cells
+ * hidden from the start for a reason of another table's (`suppressNested`).
  */
-export function suppressTable(cells: number[][], hiddenRows: boolean[], threshold = 5): boolean[][] {
-  const hide = cells.map((row, r) => row.map((n) => hiddenRows[r] || n < threshold));
+export function suppressTable(
+  cells: number[][],
+  hiddenRows: boolean[],
+  threshold = 5,
+  forced: readonly (readonly boolean[])[] = [],
+): boolean[][] {
+  const hide = cells.map((row, r) => row.map((n, c) => hiddenRows[r] || n < threshold || !!forced[r]?.[c]));
   const lines = [
     ...cells.map((row, r) => row.map((_, c) => [r, c] as const)),
     ...(cells[0] ?? []).map((_, c) => cells.map((_, r) => [r, c] as const)),
@@ -130,14 +161,64 @@ export function suppressTable(cells: number[][], hiddenRows: boolean[], threshol
 }
 
 /**
- * One dimension's breakdown as published: the groups' sizes suppressed as a row adding up to the children released,
- * then for each measure the groups' yes and no suppressed as a table (`suppressTable`), so no hidden count is the
- * difference of shown ones, across the groups or within one. Groups are in the dimension's own order; a group with
- * no children is left out (its absence says nothing a "0" would not).
+ * The inner measure of a nested pair (`NESTED_MEASURES`), suppressed with its outer one already published: its own
+ * table (`suppressTable` of each group's yes and no), and then the bands between them, outer less inner, a group's
+ * worked out when both its counts are shown. A band worked out under the threshold hides the group's inner count;
+ * so does, for the smallest band still worked out, a column of bands (adding up to a total a reader may know) with
+ * exactly one band not worked out, or bands not worked out adding up to under the threshold. Each time the inner
+ * table is suppressed again, its secondary suppression with it, until nothing changes. The outer figures stay as
+ * their own table left them, so adding the inner measure never hides more of the outer. `initial`: inner cells hidden
+ * from the start (`suppressTable`'s `forced`).
  */
-export function publishBreakdown(dimension: BreakdownDimension, counts: readonly GroupCounts[]): PublishedBreakdown {
+export function suppressNested(
+  inner: number[][],
+  bands: readonly number[],
+  outerShown: readonly boolean[],
+  hiddenRows: boolean[],
+  threshold = 5,
+  initial: readonly (readonly boolean[])[] = [],
+): boolean[][] {
+  const forced = inner.map((_, i) => [!!initial[i]?.[0], !!initial[i]?.[1]]);
+  for (;;) {
+    const hide = suppressTable(inner, hiddenRows, threshold, forced);
+    const known = bands.map((_, i) => !hide[i][0] && outerShown[i]);
+    const unknown = bands.filter((_, i) => !known[i]);
+    const unknownSum = unknown.reduce((s, b) => s + b, 0);
+    const column = unknown.length === 1 || (unknown.length > 1 && unknownSum < threshold);
+    const next = bands
+      .map((band, i) => ({ band, i }))
+      .filter(({ band, i }) => known[i] && (band < threshold || column))
+      .sort((a, b) => a.band - b.band || a.i - b.i)[0];
+    if (!next) return hide;
+    forced[next.i][0] = true;
+  }
+}
+
+/**
+ * Cells hidden from the start for a reason of another table's (`publishMeasuresPage`): for a measure, the groups whose
+ * yes (and so no) count is hidden, so that the measure's column is not shown whole and its total stays unknown.
+ */
+export type ForcedCells = ReadonlyMap<BreakdownMeasure, ReadonlySet<string>>;
+
+/**
+ * One dimension's breakdown as published: the groups' sizes suppressed as a row adding up to the children released,
+ * then for each measure the groups' yes and no suppressed as a table (`suppressTable`; a nested pair's inner measure
+ * with the bands between them, `suppressNested`), so no hidden count is the difference of shown ones, across the
+ * groups or within one. Groups are in the dimension's own order; a group with
+ * no children is left out (its absence says nothing a "0" would not). `forced`: cells the page hides besides, so that
+ * no column shown whole gives a hidden headline figure away (`publishMeasuresPage`).
+ */
+export function publishBreakdown(
+  dimension: BreakdownDimension,
+  counts: readonly GroupCounts[],
+  forced: ForcedCells = new Map(),
+): PublishedBreakdown {
   const { label, groups: labels } = BREAKDOWN_LABELS[dimension];
-  return { dimension, label, ...publishGroups(labels, counts, true) };
+  return {
+    dimension,
+    label,
+    ...publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, false), true),
+  };
 }
 
 /**
@@ -146,13 +227,19 @@ export function publishBreakdown(dimension: BreakdownDimension, counts: readonly
  * nobody was released in is kept (a gap in a trend is worth showing) as "fewer than 5" with no figures, but it takes
  * no part in the secondary suppression: like a breakdown's empty group, its zero gives nobody away, and counting it
  * would hide a whole other month of a small service.
+ * A month is the same children in every trend it is in (the portal's 12 months to the chosen one, a month's own
+ * page), each suppressing it among other months: so that no two trends show between them a month's address at least
+ * 28 days in one and at least 14 in the other, a month whose band between them (14 to 27 days) is under 5 always
+ * hides its address at least 28 days. What a month's row shows is then never more than it shows alone (a period of
+ * that month only), which is what the headline of that month is made safe against (`publishMeasuresPage`).
  */
 export function publishByMonth(
   months: readonly { month: string; label: string }[],
   counts: readonly GroupCounts[],
+  forced: ForcedCells = new Map(),
 ): PublishedGroup[] {
   const labels = Object.fromEntries(months.map((m) => [m.month, m.label]));
-  const { groups } = publishGroups(labels, counts, false);
+  const { groups } = publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, true), false);
   return months.map(
     (m) =>
       groups.find((g) => g.group === m.month) ?? {
@@ -170,26 +257,82 @@ export function publishByMonth(
   );
 }
 
-function publishGroups(
-  labels: Record<string, string>,
+/** A dimension's groups, in its order. */
+export function dimensionGroups(dimension: BreakdownDimension): string[] {
+  return Object.keys(BREAKDOWN_LABELS[dimension].groups);
+}
+
+/**
+ * The measures a table of groups (a dimension's, in its order, or the months', `byMonth`) shows whole, every group's
+ * count shown, so that their totals over the groups (the headline's figures) are known to a reader; each with the
+ * group whose count to hide to make it not whole (the smallest, the first of equals). `forced` as `publishBreakdown`.
+ */
+export function wholeColumns(
+  order: readonly string[],
   counts: readonly GroupCounts[],
-  compare: boolean,
-): { baseGroup: string | null; groups: PublishedGroup[] } {
-  const order = Object.keys(labels);
+  forced: ForcedCells,
+  byMonth: boolean,
+): Map<BreakdownMeasure, string> {
+  const { present, hides } = suppressGroups(order, counts, forced, byMonth);
+  const whole = new Map<BreakdownMeasure, string>();
+  if (present.length === 0) return whole;
+  for (const measure of BREAKDOWN_MEASURES) {
+    const hide = hides.get(measure)!;
+    if (hide.some((row) => row[0]) && hide.some((row) => row[1])) continue;
+    const smallest = present
+      .map((g, i) => ({ g, i }))
+      .filter(({ i }) => !hide[i][0] || !hide[i][1])
+      .sort((a, b) => a.g.yes[measure] - b.g.yes[measure] || a.i - b.i)[0];
+    whole.set(measure, smallest.g.group);
+  }
+  return whole;
+}
+
+interface SuppressedGroups {
+  present: GroupCounts[];
+  sizes: PublishedRow;
+  /** Per measure, per present group, [yes, no] hidden. */
+  hides: Map<BreakdownMeasure, boolean[][]>;
+}
+
+function suppressGroups(
+  order: readonly string[],
+  counts: readonly GroupCounts[],
+  forced: ForcedCells,
+  byMonth: boolean,
+): SuppressedGroups {
   const present = order
     .map((group) => counts.find((c) => c.group === group))
     .filter((c): c is GroupCounts => !!c && c.released > 0);
   const total = present.reduce((s, g) => s + g.released, 0);
   const [sizes] = suppressSmallNumbers([{ cells: present.map((g) => g.released), total }]);
+  const table = (m: BreakdownMeasure) => present.map((g) => [g.yes[m], g.released - g.yes[m]]);
+  const forcedOf = (m: BreakdownMeasure) =>
+    present.map((g) => (forced.get(m)?.has(g.group) ? [true, true] : [false, false]));
+  const hiddenRows = sizes.cells.map((c) => c.suppressed);
+  const hides = new Map(BREAKDOWN_MEASURES.map((m) => [m, suppressTable(table(m), hiddenRows, 5, forcedOf(m))]));
+  for (const [inner, outer] of NESTED_MEASURES) {
+    const outerShown = hides.get(outer)!.map((row) => !row[0]);
+    const bands = present.map((g) => g.yes[outer] - g.yes[inner]);
+    // A month's small band hides its inner count whatever its outer one shows here (`publishByMonth`).
+    const initial = forcedOf(inner).map((row, i) => (byMonth && bands[i] < 5 ? [true, true] : row));
+    hides.set(inner, suppressNested(table(inner), bands, outerShown, hiddenRows, 5, initial));
+  }
+  return { present, sizes, hides };
+}
+
+function publishGroups(
+  labels: Record<string, string>,
+  { present, sizes, hides }: SuppressedGroups,
+  compare: boolean,
+): { baseGroup: string | null; groups: PublishedGroup[] } {
+  const order = Object.keys(labels);
   const base = [...present].sort(
     (a, b) => b.released - a.released || order.indexOf(a.group) - order.indexOf(b.group),
   )[0];
   const rate = (g: GroupCounts, m: BreakdownMeasure) => g.yes[m] / g.released;
   const figures = BREAKDOWN_MEASURES.map((measure) => {
-    const hide = suppressTable(
-      present.map((g) => [g.yes[measure], g.released - g.yes[measure]]),
-      sizes.cells.map((c) => c.suppressed),
-    );
+    const hide = hides.get(measure)!;
     return present.map((g, i): PublishedGroupFigure => {
       const baseIndex = present.indexOf(base);
       const known = compare && !hide[i][0] && !hide[baseIndex][0];

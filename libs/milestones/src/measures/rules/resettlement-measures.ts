@@ -1,5 +1,5 @@
 import { MilestoneKey } from '../../milestone-enums';
-import { PublishedCount, suppressSmallNumbers } from './suppress-small-numbers';
+import { FEWER_THAN_5, PublishedCount, suppressSmallNumbers, suppressTable } from './suppress-small-numbers';
 
 /** The headline figures, each a set of the children released (the list behind a figure is `figureChildren`). */
 export const MEASURE_FIGURES = [
@@ -100,7 +100,8 @@ interface DeadlineRow {
 }
 
 interface EscalationRow {
-  key: MilestoneKey;
+  /** The kind of deadline; null for all kinds together. */
+  key: MilestoneKey | null;
   notEscalated: PublishedCount;
   level1: PublishedCount;
   level2: PublishedCount;
@@ -128,11 +129,68 @@ export interface PublishedMeasures {
   escalations: EscalationRow[];
 }
 
-function figures(keys: readonly (readonly [MeasureFigure, string])[], cells: number[], total: number): Figure[] {
+/** The headline's rows of figures, each partitioning the children released (`headlineRows`). */
+export const HEADLINE_ROWS = [
+  'accommodation',
+  'childTold',
+  'ete',
+  'planViews',
+  'planExplained',
+  'planAgreed',
+  'initialMeeting',
+  'preReleaseMeeting',
+  'caseManagerChanges',
+  'interventionRepeated',
+  'firstNight',
+  'eteStarted',
+  'healthHandover',
+  'releaseDayPlan',
+] as const;
+export type HeadlineRow = (typeof HEADLINE_ROWS)[number];
+
+/** Each headline row's counts, in the order of its figures: they add up to the children released. */
+export function headlineRows(counts: MeasureCounts): Record<HeadlineRow, number[]> {
+  const n = counts.released;
+  const yesNo = (yes: number) => [yes, n - yes];
+  return {
+    accommodation: [...counts.address],
+    childTold: yesNo(counts.toldAtLeast14),
+    ete: yesNo(counts.eteByRelease),
+    planViews: yesNo(counts.plan.viewsEveryPathway),
+    planExplained: yesNo(counts.plan.explained),
+    planAgreed: yesNo(counts.plan.agreed),
+    initialMeeting: yesNo(counts.plan.initialMeetingInTime),
+    preReleaseMeeting: yesNo(counts.plan.preReleaseMeetingInTime),
+    caseManagerChanges: [...counts.caseManagerChanges],
+    interventionRepeated: yesNo(counts.interventionRepeated),
+    firstNight: yesNo(counts.release.firstNightAsPlanned),
+    eteStarted: yesNo(counts.release.eteStartedAsPlanned),
+    healthHandover: yesNo(counts.release.healthHandoverByRelease),
+    releaseDayPlan: yesNo(counts.release.releaseDayPlanConfirmed),
+  };
+}
+
+/** A headline row's cells as `suppressSmallNumbers` hides them (all of them when the children released are under 5). */
+export function headlineRowHidden(cells: readonly number[], total: number): boolean[] {
+  const [row] = suppressSmallNumbers([{ cells, total }]);
+  return row.cells.map((c) => c.suppressed);
+}
+
+function figures(
+  keys: readonly (readonly [MeasureFigure, string])[],
+  cells: number[],
+  total: number,
+  hide?: readonly boolean[],
+): Figure[] {
   const [row] = suppressSmallNumbers([{ cells, total }]);
   const denominator = row.total!;
   return keys.map(([key, label], i) => {
-    const numerator = row.cells[i];
+    const numerator =
+      hide && !denominator.suppressed
+        ? hide[i]
+          ? { value: null, suppressed: true, display: FEWER_THAN_5 }
+          : { value: cells[i], suppressed: false, display: String(cells[i]) }
+        : row.cells[i];
     const percentage =
       numerator.value !== null && denominator.value ? Math.round((100 * numerator.value) / denominator.value) : null;
     return { key, label, numerator, denominator, percentage };
@@ -143,14 +201,19 @@ function figures(keys: readonly (readonly [MeasureFigure, string])[], cells: num
  * The measures as published: each a row whose cells partition the children released (so each row is suppressed
  * with its total, and no figure is the difference of two others), and each kind of deadline a row of its own.
  * Bands rather than "at least 14 days" as well as "at least 28": a cumulative figure beside a band would give a
- * hidden band away by subtraction.
+ * hidden band away by subtraction. `hides`: a row's cells hidden as the page decides instead (`publishMeasuresPage`,
+ * for the sums its other tables give away), the row's total still as its own suppression has it.
  */
-export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
+export function publishMeasures(
+  counts: MeasureCounts,
+  hides: Partial<Record<HeadlineRow, readonly boolean[]>> = {},
+): PublishedMeasures {
   const released = suppressSmallNumbers([{ cells: [], total: counts.released }])[0].total!;
   const n = counts.released;
+  const rows = headlineRows(counts);
   // A figure and its complement: the children released, in two.
-  const yesNo = (yes: readonly [MeasureFigure, string], no: readonly [MeasureFigure, string], count: number) =>
-    figures([yes, no], [count, n - count], n);
+  const yesNo = (yes: readonly [MeasureFigure, string], no: readonly [MeasureFigure, string], row: HeadlineRow) =>
+    figures([yes, no], rows[row], n, hides[row]);
   return {
     released,
     accommodation: figures(
@@ -160,49 +223,52 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
         ['ADDRESS_BY_RELEASE', 'Address confirmed fewer than 14 days before release, by the day of release'],
         ['ADDRESS_NOT_BY_RELEASE', 'No address confirmed by the day of release'],
       ],
-      [...counts.address],
+      rows.accommodation,
       n,
+      hides.accommodation,
     ),
     childTold: figures(
       [
         ['TOLD_14_DAYS', 'Child told where they will live at least 14 days before release'],
         ['NOT_TOLD_14_DAYS', 'Child not told at least 14 days before release'],
       ],
-      [counts.toldAtLeast14, n - counts.toldAtLeast14],
+      rows.childTold,
       n,
+      hides.childTold,
     ),
     ete: figures(
       [
         ['ETE_BY_RELEASE', 'Education, training or employment place confirmed by the day of release'],
         ['ETE_NOT_BY_RELEASE', 'No place confirmed by the day of release'],
       ],
-      [counts.eteByRelease, n - counts.eteByRelease],
+      rows.ete,
       n,
+      hides.ete,
     ),
     planViews: yesNo(
       ['PLAN_VIEWS_EVERY_PATHWAY', 'Plan with the child’s own view on every active pathway'],
       ['PLAN_VIEWS_NOT_EVERY_PATHWAY', 'Plan without the child’s view on every active pathway'],
-      counts.plan.viewsEveryPathway,
+      'planViews',
     ),
     planExplained: yesNo(
       ['PLAN_EXPLAINED', 'Plan explained to the child by the day of release'],
       ['PLAN_NOT_EXPLAINED', 'Plan not explained to the child by the day of release'],
-      counts.plan.explained,
+      'planExplained',
     ),
     planAgreed: yesNo(
       ['PLAN_AGREED', 'Plan agreed by the day of release'],
       ['PLAN_NOT_AGREED', 'Plan not agreed by the day of release'],
-      counts.plan.agreed,
+      'planAgreed',
     ),
     initialMeeting: yesNo(
       ['INITIAL_MEETING_IN_TIME', 'Initial planning meeting held within 10 working days'],
       ['INITIAL_MEETING_NOT_IN_TIME', 'Initial planning meeting not held within 10 working days'],
-      counts.plan.initialMeetingInTime,
+      'initialMeeting',
     ),
     preReleaseMeeting: yesNo(
       ['PRE_RELEASE_MEETING_IN_TIME', 'Pre-release planning meeting held in time'],
       ['PRE_RELEASE_MEETING_NOT_IN_TIME', 'Pre-release planning meeting not held in time'],
-      counts.plan.preReleaseMeetingInTime,
+      'preReleaseMeeting',
     ),
     caseManagerChanges: figures(
       [
@@ -211,33 +277,34 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
         ['CASE_MANAGER_ONE_CHANGE', 'Case manager changed once by the day of release'],
         ['CASE_MANAGER_TWO_OR_MORE_CHANGES', 'Case manager changed twice or more by the day of release'],
       ],
-      [...counts.caseManagerChanges],
+      rows.caseManagerChanges,
       n,
+      hides.caseManagerChanges,
     ),
     interventionRepeated: yesNo(
       ['INTERVENTION_REPEATED', 'Plan repeats an intervention the child did on an earlier order'],
       ['INTERVENTION_NOT_REPEATED', 'Plan repeats no intervention of an earlier order'],
-      counts.interventionRepeated,
+      'interventionRepeated',
     ),
     firstNight: yesNo(
       ['FIRST_NIGHT_AS_PLANNED', 'First night at the accommodation planned'],
       ['FIRST_NIGHT_NOT_AS_PLANNED', 'First night not at the accommodation planned, or not recorded'],
-      counts.release.firstNightAsPlanned,
+      'firstNight',
     ),
     eteStarted: yesNo(
       ['ETE_STARTED_AS_PLANNED', 'Education, training or employment started as planned'],
       ['ETE_NOT_STARTED_AS_PLANNED', 'Education, training or employment not started as planned, or not recorded'],
-      counts.release.eteStartedAsPlanned,
+      'eteStarted',
     ),
     healthHandover: yesNo(
       ['HEALTH_HANDOVER_BY_RELEASE', 'Health handover arranged by the day of release'],
       ['HEALTH_HANDOVER_NOT_BY_RELEASE', 'Health handover not arranged by the day of release'],
-      counts.release.healthHandoverByRelease,
+      'healthHandover',
     ),
     releaseDayPlan: yesNo(
       ['RELEASE_DAY_PLAN_CONFIRMED', 'Release-day plan confirmed by the day of release'],
       ['RELEASE_DAY_PLAN_NOT_CONFIRMED', 'Release-day plan not confirmed by the day of release'],
-      counts.release.releaseDayPlanConfirmed,
+      'releaseDayPlan',
     ),
     deadlines: counts.deadlines.map((d) => {
       const cells = [d.metOnTime, d.metLate, d.notMet, d.waived];
@@ -246,11 +313,17 @@ export function publishMeasures(counts: MeasureCounts): PublishedMeasures {
       return { key: d.key, metOnTime, metLate, notMet, waived, total: row.total! };
     }),
     // The highest level each deadline reached: bands that add up to the deadlines of the kind, as the address is
-    // published (a level reached beside the next would give the deadlines that stopped at it away by subtraction).
-    escalations: counts.deadlines.map((d) => {
-      const [row] = suppressSmallNumbers([{ cells: d.escalated, total: d.escalated.reduce((a, b) => a + b, 0) }]);
-      const [notEscalated, level1, level2, level3] = row.cells;
-      return { key: d.key, notEscalated, level1, level2, level3, total: row.total! };
-    }),
+    // published (a level reached beside the next would give the deadlines that stopped at it away by subtraction),
+    // then all kinds together (key null), each band the kinds' cells added up: suppressed as one table, so neither
+    // the all-kinds row nor a column of it gives a hidden cell away.
+    escalations: escalationRows(counts.deadlines),
   };
+}
+
+function escalationRows(deadlines: MeasureCounts['deadlines']): EscalationRow[] {
+  const table = suppressTable(deadlines.map((d) => d.escalated));
+  return [...table.rows, table.totals].map((row, i) => {
+    const [notEscalated, level1, level2, level3] = row.cells;
+    return { key: deadlines[i]?.key ?? null, notEscalated, level1, level2, level3, total: row.total! };
+  });
 }

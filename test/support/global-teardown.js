@@ -1,0 +1,1 @@
+module.exports = require('./deferred-drops').teardown;
