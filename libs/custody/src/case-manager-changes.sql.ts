@@ -1,15 +1,20 @@
 /**
- * For the resettlement measures (milestones' `MeasuresService`): how many times the case manager of the episode
- * `episodeId` (an SQL expression naming its id) changed, from their first allocation to the London day `untilDay` (an
- * SQL date expression) inclusive, as a scalar subquery. Each assignment (`case_manager_assignment`) naming a
- * different person from the one before is a change (a supervision transfer naming no one, then someone new, is one
- * change); null when nobody was allocated by then.
+ * For the resettlement measures (milestones' `MeasuresService`): how many times the case manager of each episode of
+ * `episodesSql` changed (a subquery of `(id, until_day)`, each episode once: its id and a London day, a date), from
+ * their first allocation to that episode's `until_day` inclusive, as a subquery of `(episode_id,
+ * case_manager_changes)`, one row per episode that had anyone allocated by then. Each assignment
+ * (`case_manager_assignment`) naming a different person from the one before, in the order they were made, is a change
+ * (a supervision transfer naming no one, then someone new, is one change); an episode with nobody allocated by its
+ * day has no row (its changes: null). Set-based: one pass over the assignments of all the episodes (a window per
+ * episode, then grouped), not a lookup per episode (issue 23: 100,000 children released in a year).
  */
-export function caseManagerChangesSql(episodeId: string, untilDay: string): string {
-  return `(SELECT CASE WHEN count(*) > 0 THEN (count(*) FILTER (WHERE c.before <> c.case_manager_id))::int END
-             FROM (SELECT a.case_manager_id,
-                          lag(a.case_manager_id) OVER (ORDER BY a.assigned_from, a.created_at, a.id) AS before
-                     FROM case_manager_assignment a
-                    WHERE a.episode_id = ${episodeId}
-                      AND (a.assigned_from AT TIME ZONE 'Europe/London')::date <= ${untilDay}) c)`;
+export function caseManagerChangesForEpisodesSql(episodesSql: string): string {
+  return `SELECT c.episode_id, (count(*) FILTER (WHERE c.before <> c.case_manager_id))::int AS case_manager_changes
+            FROM (SELECT a.episode_id, a.case_manager_id,
+                         lag(a.case_manager_id)
+                           OVER (PARTITION BY a.episode_id ORDER BY a.assigned_from, a.created_at, a.id) AS before
+                    FROM case_manager_assignment a
+                    JOIN (${episodesSql}) until ON until.id = a.episode_id
+                   WHERE (a.assigned_from AT TIME ZONE 'Europe/London')::date <= until.until_day) c
+           GROUP BY c.episode_id`;
 }

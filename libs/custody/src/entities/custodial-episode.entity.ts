@@ -28,6 +28,8 @@ import { EpisodeStatus, SentenceTypeEnum } from '../custody-enums';
 @Index('ix_caseload_national', { synchronize: false })
 // The London day each child left (the measures' period): an expression too, in the migration MeasuresReleasedDay.
 @Index('ix_custodial_episode_released_day', { synchronize: false })
+// And a service's children by that day (MeasuresReleasedDayByService).
+@Index('ix_custodial_episode_service_released_day', { synchronize: false })
 @Index('uq_custodial_episode_open_per_child', ['childId'], {
   unique: true,
   where: `status IN ('REMANDED','SENTENCED','RECALLED')`,

@@ -31,7 +31,7 @@ import {
   ResettlementMeasuresType,
 } from './measures.types';
 import { monthsOfPeriod } from './rules/measure-breakdowns';
-import { publishMeasuresPage } from './rules/measures-page';
+import { PublishedMeasuresPage, publishMeasuresPage } from './rules/measures-page';
 import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
@@ -70,16 +70,22 @@ export class MeasuresResolver {
     const breakdownsAsked = selected.some((path) => path.startsWith('breakdowns.'));
     const byMonthAsked = selected.some((path) => path.startsWith('byMonth.'));
     // The headline, the breakdowns and the trend are suppressed together (one table's figures would give another's
-    // hidden ones away): any of them needs every count.
-    const page =
-      headline || breakdownsAsked || byMonthAsked
-        ? publishMeasuresPage({
-            headline: await this.measures.counts(input, population),
-            breakdowns: await this.measures.breakdownCounts(input, population),
-            months: monthsOfPeriod(input),
-            monthly: await this.measures.monthlyCounts(input, population),
-          })
-        : null;
+    // hidden ones away): any of them needs every count. All three are counted in one call, so each part's statement
+    // works out each child's facts once for the headline, the breakdowns and the months (`MeasuresService.measure`).
+    let page: PublishedMeasuresPage | null = null;
+    if (headline || breakdownsAsked || byMonthAsked) {
+      const counted = await this.measures.measure(input, population, {
+        headline: true,
+        breakdowns: true,
+        months: true,
+      });
+      page = publishMeasuresPage({
+        headline: counted.counts!,
+        breakdowns: counted.breakdowns!,
+        months: monthsOfPeriod(input),
+        monthly: counted.months!,
+      });
+    }
     const published = headline ? page!.headline : null;
     const youthJusticeServiceId = scope.kind === 'YOUTH_JUSTICE_SERVICE' ? scope.organisationId : null;
     // Aggregates name no child: one row for the read, with what was asked.
