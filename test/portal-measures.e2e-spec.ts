@@ -345,6 +345,17 @@ describe('portal: resettlement measures (browser)', () => {
         page,
         `Children released from ${govukDate(monthBefore.from)} to ${govukDate(monthBefore.to)}, Youth Justice Service A: ${F}.`,
       );
+      // The 12 months to last month: the figures and the trend come in one read (the same 12 months), and the trend
+      // still has every month, last month's ten children in its last row.
+      const year = `12m-${lastMonth.value}`;
+      await page.getByLabel('Period').selectOption(year);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(`**/measures?period=${year}`);
+      await expectText(page, `to ${govukDate(lastMonth.to)}, Youth Justice Service A: 10.`);
+      const yearTrend = await rows(page, 'measures-trend-before-release');
+      expect(yearTrend).toHaveLength(12);
+      expect(yearTrend[11].slice(0, 2)).toEqual([lastMonth.text, '10']);
+      expect(yearTrend[10].slice(0, 2)).toEqual([monthBefore.text, F]);
     } finally {
       await context.close();
     }

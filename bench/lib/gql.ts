@@ -89,5 +89,8 @@ export const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlemen
     groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
 
 /** The page's second read: the trend, month by month over the 12 months to the end of the period chosen. */
+const TREND_FIELDS = `byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } }`;
 export const MEASURES_TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
+  ${TREND_FIELDS} } }`;
+/** As the portal's page of a 12-month period: the figures and the trend in one read (the same 12 months). */
+export const MEASURES_AND_TREND = MEASURES.replace(/ \} \}$/, ` ${TREND_FIELDS} } }`);

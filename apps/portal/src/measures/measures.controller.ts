@@ -126,8 +126,10 @@ const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: 
     preReleaseMeetingDue caseManagerChanges interventionRepeated firstNightAsPlanned eteStartedAsPlanned eteStartDate
     healthHandoverOn releaseDayPlanConfirmedOn } } }`;
 
-const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } } } }`;
+const TREND_FIELDS = `byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } }`;
+const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { ${TREND_FIELDS} } }`;
+/** The figures and the trend in one read, when the trend's 12 months are the period chosen. */
+const MEASURES_AND_TREND = MEASURES.replace(/ \} \}$/, ` ${TREND_FIELDS} } }`);
 
 /**
  * The resettlement measures for a whole month (or 12): a youth justice manager's own service, an establishment
@@ -145,16 +147,24 @@ export class MeasuresController {
   private async read(request: FastifyRequest, query: Record<string, unknown>) {
     const chosen = chosenPeriod(query.period, this.clock.today());
     const scope = isNationalAdmin(request) ? chosenScope(query) : null;
-    const { resettlementMeasures: measures } = await this.api.asUser<{
-      resettlementMeasures: Measures & { scope: { kind: string; name: string } };
-    }>(request, MEASURES, { input: { from: chosen.from, to: chosen.to, scope } });
-    // The trend: the 12 months to the end of the chosen period, one more read of the same aggregates.
-    const { resettlementMeasures: trend } = await this.api.asUser<{ resettlementMeasures: { byMonth: TrendMonth[] } }>(
-      request,
-      TREND,
-      { input: { ...trendPeriod(chosen), scope } },
-    );
-    return { chosen, scope, measures, area: measures.scope.name, byMonth: trend.byMonth };
+    type Read = { resettlementMeasures: Measures & { scope: { kind: string; name: string }; byMonth?: TrendMonth[] } };
+    // The trend: the 12 months to the end of the chosen period. The api counts the headline, the breakdowns and the
+    // months together whichever is asked (they are suppressed together), so when the chosen period is those 12
+    // months one read gives both; otherwise the two reads run side by side.
+    const trend = trendPeriod(chosen);
+    if (trend.from === chosen.from && trend.to === chosen.to) {
+      const { resettlementMeasures: measures } = await this.api.asUser<Read>(request, MEASURES_AND_TREND, {
+        input: { from: chosen.from, to: chosen.to, scope },
+      });
+      return { chosen, scope, measures, area: measures.scope.name, byMonth: measures.byMonth ?? [] };
+    }
+    const [{ resettlementMeasures: measures }, { resettlementMeasures: months }] = await Promise.all([
+      this.api.asUser<Read>(request, MEASURES, { input: { from: chosen.from, to: chosen.to, scope } }),
+      this.api.asUser<{ resettlementMeasures: { byMonth: TrendMonth[] } }>(request, TREND, {
+        input: { ...trend, scope },
+      }),
+    ]);
+    return { chosen, scope, measures, area: measures.scope.name, byMonth: months.byMonth };
   }
 
   @Get()
