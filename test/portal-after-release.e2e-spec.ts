@@ -1,5 +1,5 @@
 import { Role } from '@resettle/access';
-import { todayIso } from '@resettle/common';
+import { addDays } from '@resettle/common';
 import { expectText, pageWidth } from './support/page-checks';
 import { PortalHarness } from './support/portal-harness';
 import { Children, insertArea } from './support/portal-world';
@@ -59,18 +59,9 @@ describe('after release in the portal (browser)', () => {
   }, 120_000);
   afterAll(async () => h?.stop(), 120_000);
 
-  /**
-   * Two hours ago by the api's clock, or its now when that was yesterday (London): the child was remanded today, and a
-   * release cannot be before the episode began (this failed between midnight and 2 am).
-   */
-  const releasedAtToday = () => {
-    const now = h.t.clock.now().getTime();
-    const earlier = new Date(now - 2 * 3_600_000);
-    return todayIso(earlier) === todayIso(new Date(now)) ? earlier : new Date(now);
-  };
-
   const releasedChild = async (givenName: string) => {
-    const { episodeId } = await children.remanded(givenName);
+    // Remanded two days ago: released two hours ago is after the episode began even just after midnight.
+    const { episodeId } = await children.remanded(givenName, { remandDate: addDays(h.t.clock.today(), -2) });
     const { custodialEpisode } = await colleague.ok(`query($id: ID!) { custodialEpisode(id: $id) { version } }`, {
       id: episodeId,
     });
@@ -78,7 +69,7 @@ describe('after release in the portal (browser)', () => {
       input: {
         episodeId,
         expectedVersion: custodialEpisode.version,
-        releasedAt: releasedAtToday().toISOString(),
+        releasedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
       },
     });
     return episodeId;

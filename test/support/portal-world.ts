@@ -64,7 +64,7 @@ export class Children {
   /** Registers a child and remands them to the area's establishment; the plan starts with the episode. */
   async remanded(
     givenName: string,
-    more: { familyName?: string; lookedAfter?: boolean } = {},
+    more: { familyName?: string; lookedAfter?: boolean; remandDate?: string } = {},
   ): Promise<{ childId: string; episodeId: string; version: number }> {
     if (this.born >= 28) throw new Error('Children: at most 28 children a test file (one a day of the month)');
     const { registerChild: child } = await this.by.ok(
@@ -88,7 +88,7 @@ export class Children {
           childId: child.id,
           establishmentId: this.area.yoi.id,
           supervisingServiceId: this.area.yjs.id,
-          remandDate: this.t.clock.today(),
+          remandDate: more.remandDate ?? this.t.clock.today(),
         },
       },
     );
