@@ -126,6 +126,9 @@ async function main(): Promise<void> {
     runScript('db-create.js', [], dbEnv);
     runScript('migrate.js', [], dbEnv);
     seedTo(children);
+  } else {
+    // A reused database is brought to this code's schema first (only the migrations it has not had).
+    runScript('migrate.js', [], dbEnv);
   }
   // The planner's statistics, as autovacuum keeps them in production: a server with autovacuum off (a test
   // machine's) would otherwise plan the pages' reads from a freshly seeded database with no statistics at all
