@@ -9,6 +9,7 @@ import {
   isPlanFigure,
   isReleaseFigure,
   MEASURE_SECTIONS,
+  Measures,
   measuresCsvRows,
   measuresPeriods,
   relativeRateText,
@@ -20,8 +21,17 @@ import {
   trendTables,
 } from './measures-view';
 
-/** A period's measures without the plan's figures. */
-const NO_PLAN = {
+/** A page of measures with nothing in it: each test spreads it and sets what it is about. */
+const NO_MEASURES: Measures = {
+  released: { display: '0' },
+  accommodation: [],
+  childTold: [],
+  ete: [],
+  deadlines: [],
+  escalations: [],
+  responseTimes: [],
+  providerResponseTimes: [],
+  breakdowns: [],
   planViews: [],
   planExplained: [],
   planAgreed: [],
@@ -108,12 +118,12 @@ describe('measuresCsvRows', () => {
     const c = (display: string) => ({ display });
     const rows = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('8'),
         accommodation: [
           { key: 'A', label: 'Address 28', numerator: c('fewer than 5'), denominator: c('8'), percentage: null },
         ],
         childTold: [{ key: 'T', label: 'Told', numerator: c('6'), denominator: c('12'), percentage: 50 }],
-        ete: [],
         firstNight: [],
         eteStarted: [],
         healthHandover: [
@@ -213,16 +223,9 @@ describe('escalationsTable', () => {
     ]);
     const csv = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('20'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
         escalations,
-        responseTimes: [],
-        providerResponseTimes: [],
-        breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
@@ -278,16 +281,9 @@ describe('responseTimeTables', () => {
     const c = (display: string) => ({ display });
     const rows = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('12'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
-        escalations: [],
         responseTimes: times,
-        providerResponseTimes: [],
-        breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
@@ -340,16 +336,10 @@ describe('responseTimeTables', () => {
     const c = (display: string) => ({ display });
     const rows = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('12'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
-        escalations: [],
         responseTimes: times,
         providerResponseTimes: providers,
-        breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
@@ -461,15 +451,8 @@ describe('breakdownTable', () => {
     };
     const rows = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('30'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
-        escalations: [],
-        responseTimes: [],
-        providerResponseTimes: [],
         breakdowns: [sectioned],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -531,15 +514,8 @@ describe('breakdownTable', () => {
     expect(breakdownTables(empty)).toEqual([]);
     const rows = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('0'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
-        escalations: [],
-        responseTimes: [],
-        providerResponseTimes: [],
         breakdowns: [empty],
       },
       chosenPeriod(undefined, '2026-12-06'),
@@ -620,16 +596,8 @@ describe('the trend', () => {
     ]);
     const csv = measuresCsvRows(
       {
+        ...NO_MEASURES,
         released: c('12'),
-        accommodation: [],
-        childTold: [],
-        ete: [],
-        ...NO_PLAN,
-        deadlines: [],
-        escalations: [],
-        responseTimes: [],
-        providerResponseTimes: [],
-        breakdowns: [],
       },
       chosenPeriod(undefined, '2026-12-06'),
       'Youth Justice Service A',
