@@ -1,5 +1,5 @@
 import { addCalendarMonths, monthAndYear } from '@resettle/common';
-import { FEWER_THAN_5, PublishedCount, PublishedRow, suppressSmallNumbers } from './suppress-small-numbers';
+import { hidden, PublishedCount, PublishedRow, shown, suppressSmallNumbers } from './suppress-small-numbers';
 
 /** What the children released are broken down by (issue 23's disproportionality). */
 export const BREAKDOWN_DIMENSIONS = [
@@ -121,9 +121,6 @@ export interface PublishedBreakdown {
   baseGroup: string | null;
   groups: PublishedGroup[];
 }
-
-const shown = (value: number): PublishedCount => ({ value, suppressed: false, display: String(value) });
-const hidden: PublishedCount = { value: null, suppressed: true, display: FEWER_THAN_5 };
 
 /**
  * Suppression of a table whose rows and columns both add up to totals a reader may know (a group's size down the

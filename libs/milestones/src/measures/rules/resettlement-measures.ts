@@ -1,5 +1,5 @@
 import { MilestoneKey } from '../../milestone-enums';
-import { FEWER_THAN_5, PublishedCount, suppressSmallNumbers, suppressTable } from './suppress-small-numbers';
+import { hidden, PublishedCount, shown, suppressSmallNumbers, suppressTableWithTotals } from './suppress-small-numbers';
 
 /** The headline figures, each a set of the children released (the list behind a figure is `figureChildren`). */
 export const MEASURE_FIGURES = [
@@ -185,12 +185,7 @@ function figures(
   const [row] = suppressSmallNumbers([{ cells, total }]);
   const denominator = row.total!;
   return keys.map(([key, label], i) => {
-    const numerator =
-      hide && !denominator.suppressed
-        ? hide[i]
-          ? { value: null, suppressed: true, display: FEWER_THAN_5 }
-          : { value: cells[i], suppressed: false, display: String(cells[i]) }
-        : row.cells[i];
+    const numerator = hide && !denominator.suppressed ? (hide[i] ? hidden : shown(cells[i])) : row.cells[i];
     const percentage =
       numerator.value !== null && denominator.value ? Math.round((100 * numerator.value) / denominator.value) : null;
     return { key, label, numerator, denominator, percentage };
@@ -321,7 +316,7 @@ export function publishMeasures(
 }
 
 function escalationRows(deadlines: MeasureCounts['deadlines']): EscalationRow[] {
-  const table = suppressTable(deadlines.map((d) => d.escalated));
+  const table = suppressTableWithTotals(deadlines.map((d) => d.escalated));
   return [...table.rows, table.totals].map((row, i) => {
     const [notEscalated, level1, level2, level3] = row.cells;
     return { key: deadlines[i]?.key ?? null, notEscalated, level1, level2, level3, total: row.total! };

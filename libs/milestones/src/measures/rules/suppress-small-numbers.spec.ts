@@ -1,4 +1,9 @@
-import { FEWER_THAN_5, suppressSmallNumbers, suppressTable, suppressWithKnownSums } from './suppress-small-numbers';
+import {
+  FEWER_THAN_5,
+  suppressSmallNumbers,
+  suppressTableWithTotals,
+  suppressWithKnownSums,
+} from './suppress-small-numbers';
 
 /** A published row as the reader sees it: each cell's display, then the total's. */
 function read(cells: number[], total?: number): string[] {
@@ -62,10 +67,10 @@ describe('suppressSmallNumbers', () => {
   });
 });
 
-describe('suppressTable', () => {
+describe('suppressTableWithTotals', () => {
   /** Each row's cells then its total, the row of totals last (the grand total at its end). */
   const readTable = (rows: number[][]) => {
-    const table = suppressTable(rows);
+    const table = suppressTableWithTotals(rows);
     return [...table.rows, table.totals].map((r) => [...r.cells.map((c) => c.display), r.total!.display]);
   };
 
@@ -143,8 +148,8 @@ describe('suppressTable', () => {
   });
 
   it('refuses what is not a count, or rows of different widths', () => {
-    expect(() => suppressTable([[-1]])).toThrow(RangeError);
-    expect(() => suppressTable([[1, 2], [3]])).toThrow(RangeError);
+    expect(() => suppressTableWithTotals([[-1]])).toThrow(RangeError);
+    expect(() => suppressTableWithTotals([[1, 2], [3]])).toThrow(RangeError);
   });
 });
 

@@ -25,8 +25,9 @@ export interface PublishedRow {
   total?: PublishedCount;
 }
 
-const shown = (value: number): PublishedCount => ({ value, suppressed: false, display: String(value) });
-const hidden: PublishedCount = { value: null, suppressed: true, display: FEWER_THAN_5 };
+/** A count as published when shown, and one hidden. */
+export const shown = (value: number): PublishedCount => ({ value, suppressed: false, display: String(value) });
+export const hidden: PublishedCount = { value: null, suppressed: true, display: FEWER_THAN_5 };
 
 /**
  * Small-number suppression for one table. Primary: every count under 5 (zero too) is "fewer than 5", the row's total
@@ -82,7 +83,10 @@ export interface PublishedTable {
  * stand in other tables: where the rows' totals would give a hidden one away, the grand total is hidden instead.
  * Pure and deterministic. `threshold` as `suppressSmallNumbers`'.
  */
-export function suppressTable(rows: readonly (readonly number[])[], threshold = SUPPRESSION_THRESHOLD): PublishedTable {
+export function suppressTableWithTotals(
+  rows: readonly (readonly number[])[],
+  threshold = SUPPRESSION_THRESHOLD,
+): PublishedTable {
   const width = rows[0]?.length ?? 0;
   for (const row of rows) {
     if (row.length !== width) throw new RangeError('Every row of a table has the same number of cells');
