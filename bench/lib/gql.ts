@@ -75,8 +75,11 @@ export function body(query: string, variables: Record<string, unknown>): string 
 /** The measures page's reads, as the portal asks them (apps/portal/src/measures/measures.controller.ts). */
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
-export const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  scope { kind name } released ${COUNT}
+/** The measures as read: `fields` of `resettlementMeasures` for the input. */
+const measuresQuery = (fields: string) =>
+  `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { ${fields} } }`;
+/** The page's figures: the headline tables, escalations, response times and breakdowns. */
+const FIGURES_FIELDS = `  scope { kind name } released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
@@ -86,11 +89,11 @@ export const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlemen
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
-    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
+    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } }`;
+export const MEASURES = measuresQuery(FIGURES_FIELDS);
 
 /** The page's second read: the trend, month by month over the 12 months to the end of the period chosen. */
 const TREND_FIELDS = `byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } }`;
-export const MEASURES_TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  ${TREND_FIELDS} } }`;
+export const MEASURES_TREND = measuresQuery(TREND_FIELDS);
 /** As the portal's page of a 12-month period: the figures and the trend in one read (the same 12 months). */
-export const MEASURES_AND_TREND = MEASURES.replace(/ \} \}$/, ` ${TREND_FIELDS} } }`);
+export const MEASURES_AND_TREND = measuresQuery(`${FIGURES_FIELDS} ${TREND_FIELDS}`);

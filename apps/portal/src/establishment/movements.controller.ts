@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '@resettle/common';
+import { Clock, isUuid } from '@resettle/common';
 import { RELEASE_DAY_TOLERANCE_DAYS } from '@resettle/custody';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
@@ -402,7 +402,7 @@ export class MovementsController {
    * youth justice service is chosen (or the api answers that it is not one).
    */
   private async caseManagers(request: FastifyRequest, serviceId: string | undefined): Promise<Named[] | null> {
-    if (!serviceId || !/^[0-9a-f-]{36}$/i.test(serviceId)) return null;
+    if (!isUuid(serviceId)) return null;
     try {
       const { caseManagersOf } = await this.api.asUser<{ caseManagersOf: Named[] }>(request, CASE_MANAGERS, {
         id: serviceId,

@@ -107,8 +107,11 @@ const SCOPE_CHOICES = [
 
 const COUNT = `{ display }`;
 const FIGURE = `{ key label numerator ${COUNT} denominator ${COUNT} percentage }`;
-const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) {
-  scope { kind name } released ${COUNT}
+/** The measures as read: `fields` of `resettlementMeasures` for the input. */
+const measuresQuery = (fields: string) =>
+  `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { ${fields} } }`;
+/** The page's figures: the headline tables, escalations, response times and breakdowns. */
+const FIGURES_FIELDS = `  scope { kind name } released ${COUNT}
   accommodation ${FIGURE} childTold ${FIGURE} ete ${FIGURE}
   planViews ${FIGURE} planExplained ${FIGURE} planAgreed ${FIGURE} initialMeeting ${FIGURE} preReleaseMeeting ${FIGURE}
   caseManagerChanges ${FIGURE} interventionRepeated ${FIGURE}
@@ -118,7 +121,8 @@ const MEASURES = `query($input: ResettlementMeasuresInput!) { resettlementMeasur
   responseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   providerResponseTimes { organisationName step answered medianWorkingDays p90WorkingDays }
   breakdowns { dimension label baseGroup
-    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } } } }`;
+    groups { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage relativeRate } } }`;
+const MEASURES = measuresQuery(FIGURES_FIELDS);
 
 const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: $input) {
   total page pageSize children { episodeId name releasedOn addressConfirmedOn toldOn etePlaceConfirmedOn
@@ -127,9 +131,9 @@ const CHILDREN = `query($input: MeasureChildrenInput!) { measureChildren(input: 
     healthHandoverOn releaseDayPlanConfirmedOn } } }`;
 
 const TREND_FIELDS = `byMonth { group label released ${COUNT} figures { measure label numerator ${COUNT} percentage } }`;
-const TREND = `query($input: ResettlementMeasuresInput!) { resettlementMeasures(input: $input) { ${TREND_FIELDS} } }`;
+const TREND = measuresQuery(TREND_FIELDS);
 /** The figures and the trend in one read, when the trend's 12 months are the period chosen. */
-const MEASURES_AND_TREND = MEASURES.replace(/ \} \}$/, ` ${TREND_FIELDS} } }`);
+const MEASURES_AND_TREND = measuresQuery(`${FIGURES_FIELDS} ${TREND_FIELDS}`);
 
 /**
  * The resettlement measures for a whole month (or 12): a youth justice manager's own service, an establishment
@@ -147,16 +151,18 @@ export class MeasuresController {
   private async read(request: FastifyRequest, query: Record<string, unknown>) {
     const chosen = chosenPeriod(query.period, this.clock.today());
     const scope = isNationalAdmin(request) ? chosenScope(query) : null;
-    type Read = { resettlementMeasures: Measures & { scope: { kind: string; name: string }; byMonth?: TrendMonth[] } };
+    type Read = { resettlementMeasures: Measures & { scope: { kind: string; name: string } } };
     // The trend: the 12 months to the end of the chosen period. The api counts the headline, the breakdowns and the
     // months together whichever is asked (they are suppressed together), so when the chosen period is those 12
     // months one read gives both; otherwise the two reads run side by side.
     const trend = trendPeriod(chosen);
     if (trend.from === chosen.from && trend.to === chosen.to) {
-      const { resettlementMeasures: measures } = await this.api.asUser<Read>(request, MEASURES_AND_TREND, {
+      const { resettlementMeasures: measures } = await this.api.asUser<{
+        resettlementMeasures: Read['resettlementMeasures'] & { byMonth: TrendMonth[] };
+      }>(request, MEASURES_AND_TREND, {
         input: { from: chosen.from, to: chosen.to, scope },
       });
-      return { chosen, scope, measures, area: measures.scope.name, byMonth: measures.byMonth ?? [] };
+      return { chosen, scope, measures, area: measures.scope.name, byMonth: measures.byMonth };
     }
     const [{ resettlementMeasures: measures }, { resettlementMeasures: months }] = await Promise.all([
       this.api.asUser<Read>(request, MEASURES, { input: { from: chosen.from, to: chosen.to, scope } }),

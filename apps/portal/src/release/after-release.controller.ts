@@ -4,6 +4,7 @@ import { Capability, mayPerform, Role } from '@resettle/access';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { apiFormErrors, formError, FormErrors } from '../forms/form-errors';
+import { postedValues } from '../forms/posted-values';
 import { unsavedAnswers } from '../forms/unsaved';
 import { renderPage } from '../http/page';
 import { flash } from '../session/portal-session';
@@ -456,11 +457,4 @@ function changeFieldOf(form: Form, path: string): string {
 }
 
 /** The posted answers without the CSRF token (text only). */
-function formValues(body: unknown): Values {
-  const values: Values = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf' || typeof value !== 'string' || value.length > 5000) continue;
-    values[name] = value.replace(/\r\n?/g, '\n');
-  }
-  return values;
-}
+const formValues = (body: unknown): Values => postedValues(body, { maxLength: 5000, unixLines: true });

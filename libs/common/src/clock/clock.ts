@@ -7,10 +7,19 @@ import { todayIso } from '../dates/iso-date';
 export abstract class Clock {
   abstract now(): Date;
 
-  /** Today's calendar date in England and Wales as 'YYYY-MM-DD'. */
+  /**
+   * Today's calendar date in England and Wales as 'YYYY-MM-DD'. Asked for every row of a page (a caseload's days to
+   * release), so the date of the last minute asked is kept: London's offset from UTC is a whole number of hours, so
+   * every instant of one UTC minute has the same date there.
+   */
   today(): string {
-    return todayIso(this.now());
+    const now = this.now();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== this.lastToday.minute) this.lastToday = { minute, date: todayIso(now) };
+    return this.lastToday.date;
   }
+
+  private lastToday = { minute: NaN, date: '' };
 }
 
 export class SystemClock extends Clock {

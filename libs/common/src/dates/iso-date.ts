@@ -172,16 +172,7 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
  * tomorrow in London while still today in UTC, and a deadline must follow the day the staff are living in.
  */
 export function todayIso(now: Date): IsoDate {
-  const ms = now.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('todayIso needs a valid Date');
-  // Asked for every row of a page (a caseload's days to release): the date of the last minute asked is kept. London's
-  // offset from UTC is a whole number of hours, so every instant of one UTC minute has the same date there.
-  const minute = Math.floor(ms / 60_000);
-  if (minute === lastToday.minute) return lastToday.date;
+  if (Number.isNaN(now.getTime())) throw new RangeError('todayIso needs a valid Date');
   const parts = Object.fromEntries(LONDON_DATE.formatToParts(now).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  lastToday = { minute, date };
-  return date;
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
-
-let lastToday: { minute: number; date: IsoDate } = { minute: NaN, date: '' };
