@@ -632,7 +632,7 @@ describe('resettlement measures (issue 23)', () => {
 
   it('counts every figure in PostgreSQL, by hand (before suppression)', async () => {
     const measures = t.app.get(MeasuresService);
-    const all = await measures.counts(NOVEMBER, null);
+    const all = (await measures.measure(NOVEMBER, null)).counts;
     expect(all).toMatchObject({ released: 20, address: [9, 5, 4, 2], toldAtLeast14: 12, eteByRelease: 11 });
     const byKey = Object.fromEntries(all.deadlines.map((d) => [d.key, [d.metOnTime, d.metLate, d.notMet, d.waived]]));
     expect(byKey).toMatchObject({
@@ -654,7 +654,7 @@ describe('resettlement measures (issue 23)', () => {
     const escalated = (counts: typeof all, key: string) => counts.deadlines.find((d) => d.key === key)!.escalated;
     expect(escalated(all, 'ACCOMMODATION_CONFIRMED')).toEqual([9, 3, 7, 1]);
     expect(escalated(all, 'CHILD_TOLD_WHERE_LIVING')).toEqual([20, 0, 0, 0]);
-    const a = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
+    const a = (await measures.measure(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] })).counts;
     expect(a).toMatchObject({ released: 8, address: [3, 2, 1, 2], toldAtLeast14: 4, eteByRelease: 5 });
     expect(escalated(a, 'ACCOMMODATION_CONFIRMED')).toEqual([3, 3, 1, 1]);
     expect([all.caseManagerChanges, all.interventionRepeated]).toEqual([[3, 8, 8, 1], 7]);
@@ -666,7 +666,7 @@ describe('resettlement measures (issue 23)', () => {
       initialMeetingInTime: 6,
       preReleaseMeetingInTime: 4,
     });
-    const b = await measures.counts(NOVEMBER, { supervisingServiceIds: [w.b.youthJusticeService.id] });
+    const b = (await measures.measure(NOVEMBER, { supervisingServiceIds: [w.b.youthJusticeService.id] })).counts;
     expect(b.plan).toEqual({
       viewsEveryPathway: 9,
       explained: 12,
@@ -680,7 +680,7 @@ describe('resettlement measures (issue 23)', () => {
       { firstNightAsPlanned: 7, eteStartedAsPlanned: 5, healthHandoverByRelease: 6, releaseDayPlanConfirmed: 9 },
     ]);
     // 31 October (23:30 UTC, after the clocks went back) is outside November; 30 November 23:30 UTC is inside.
-    expect((await measures.counts({ from: '2026-10-31', to: '2026-10-31' }, null)).released).toBe(1);
+    expect((await measures.measure({ from: '2026-10-31', to: '2026-10-31' }, null)).counts.released).toBe(1);
   });
 
   it('a national admin sees England and Wales, suppressed', async () => {
@@ -839,14 +839,14 @@ describe('resettlement measures (issue 23)', () => {
 
   it('counts each scope in PostgreSQL, by hand (before suppression)', async () => {
     const measures = t.app.get(MeasuresService);
-    const establishment = await measures.counts(NOVEMBER, { establishmentId: w.a.establishment.id });
+    const establishment = (await measures.measure(NOVEMBER, { establishmentId: w.a.establishment.id })).counts;
     expect(establishment).toMatchObject({ released: 12, address: [7, 2, 1, 2] });
     expect(establishment.plan.agreed).toBe(6);
-    const council = await measures.counts(NOVEMBER, { homeAuthorityId: w.a.localAuthority.id });
+    const council = (await measures.measure(NOVEMBER, { homeAuthorityId: w.a.localAuthority.id })).counts;
     expect(council).toMatchObject({ released: 12, eteByRelease: 5 });
     expect(council.plan).toMatchObject({ viewsEveryPathway: 5, initialMeetingInTime: 6 });
-    expect((await measures.counts(NOVEMBER, { homeAuthorityId: w.b.localAuthority.id })).released).toBe(8);
-    expect((await measures.counts(NOVEMBER, { establishmentId: w.b.establishment.id })).released).toBe(8);
+    expect((await measures.measure(NOVEMBER, { homeAuthorityId: w.b.localAuthority.id })).counts.released).toBe(8);
+    expect((await measures.measure(NOVEMBER, { establishmentId: w.b.establishment.id })).counts.released).toBe(8);
     // This branch's figures follow the scope too (see the header).
     const escalated = (counts: typeof council) =>
       counts.deadlines.find((d) => d.key === 'ACCOMMODATION_CONFIRMED')!.escalated;
@@ -855,7 +855,7 @@ describe('resettlement measures (issue 23)', () => {
     expect([council.caseManagerChanges, council.interventionRepeated]).toEqual([[3, 2, 6, 1], 2]);
     expect(escalated(council)).toEqual([3, 3, 5, 1]);
     const planOfMonth = async (population: { establishmentId: string } | { homeAuthorityId: string }) => {
-      const [november] = await measures.monthlyCounts(NOVEMBER, population);
+      const [november] = (await measures.measure(NOVEMBER, population)).months;
       const { PLAN_VIEWS_EVERY_PATHWAY, PLAN_EXPLAINED, PLAN_AGREED } = november.yes;
       return [november.released, PLAN_VIEWS_EVERY_PATHWAY, PLAN_EXPLAINED, PLAN_AGREED];
     };
@@ -1069,9 +1069,9 @@ describe('resettlement measures (issue 23)', () => {
       figures { measure numerator { value display } percentage relativeRate } } } } }`;
 
   it('counts each group of each breakdown in PostgreSQL, by hand (before suppression)', async () => {
-    const counts = await t.app
+    const { breakdowns: counts } = await t.app
       .get(MeasuresService)
-      .breakdownCounts(SEPTEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
+      .measure(SEPTEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] });
     const ethnic = Object.fromEntries(
       counts.get('ETHNIC_GROUP')!.map((g) => [g.group, [g.released, g.yes.ADDRESS_14_DAYS, g.yes.TOLD_14_DAYS]]),
     );
@@ -1121,11 +1121,11 @@ describe('resettlement measures (issue 23)', () => {
 
   it('counts every measure broken down and by month with the headline’s conditions, by hand', async () => {
     const measures = t.app.get(MeasuresService);
-    const counts = await measures.breakdownCounts(NOVEMBER, null);
+    const counts = (await measures.measure(NOVEMBER, null)).breakdowns;
     expect(counts.get('GENDER')).toEqual([{ group: 'FEMALE', released: 20, yes: NOVEMBER_YES }]);
     // Side A's 8 by looked-after status (all looked after), each measure as the headline counts side A's.
     expect(
-      (await measures.breakdownCounts(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] })).get(
+      (await measures.measure(NOVEMBER, { supervisingServiceIds: [w.a.youthJusticeService.id] })).breakdowns.get(
         'LOOKED_AFTER',
       ),
     ).toEqual([
@@ -1149,7 +1149,7 @@ describe('resettlement measures (issue 23)', () => {
         },
       },
     ]);
-    expect(await measures.monthlyCounts(NOVEMBER, null)).toEqual([
+    expect((await measures.measure(NOVEMBER, null)).months).toEqual([
       { group: '2026-11', released: 20, yes: NOVEMBER_YES },
     ]);
   });

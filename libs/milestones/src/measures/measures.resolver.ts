@@ -32,7 +32,6 @@ import {
 } from './measures.types';
 import { monthsOfPeriod } from './rules/measure-breakdowns';
 import { PublishedMeasuresPage, publishMeasuresPage } from './rules/measures-page';
-import { publishMeasures } from './rules/resettlement-measures';
 
 /** The longest period asked for at once: a year (a leap year's 366 days). */
 const MAX_PERIOD_DAYS = 366;
@@ -62,31 +61,17 @@ export class MeasuresResolver {
     if ('refused' in decided) return this.refuse(caller, asked, decided);
     const { scope, population } = await this.resolve(caller, decided);
     const selected = selectedFieldPaths(info);
-    // Whether the headline figures are asked for (not for a read of only the trend, the breakdowns, the response
-    // times or whose they are).
-    const headline = selected.some(
-      (path) => !NOT_HEADLINE.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
-    );
-    const breakdownsAsked = selected.some((path) => path.startsWith('breakdowns.'));
-    const byMonthAsked = selected.some((path) => path.startsWith('byMonth.'));
     // The headline, the breakdowns and the trend are suppressed together (one table's figures would give another's
-    // hidden ones away): any of them needs every count. All three are counted in one call, so each part's statement
-    // works out each child's facts once for the headline, the breakdowns and the months (`MeasuresService.measure`).
+    // hidden ones away), so any of them asked counts all three, in one call: each part's statement works out each
+    // child's facts once (`MeasuresService.measure`). Not for a read of only the response times or whose they are.
+    const counted = selected.some(
+      (path) => !NOT_COUNTED.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
+    );
     let page: PublishedMeasuresPage | null = null;
-    if (headline || breakdownsAsked || byMonthAsked) {
-      const counted = await this.measures.measure(input, population, {
-        headline: true,
-        breakdowns: true,
-        months: true,
-      });
-      page = publishMeasuresPage({
-        headline: counted.counts!,
-        breakdowns: counted.breakdowns!,
-        months: monthsOfPeriod(input),
-        monthly: counted.months!,
-      });
+    if (counted) {
+      const { counts, breakdowns, months } = await this.measures.measure(input, population);
+      page = publishMeasuresPage({ headline: counts, breakdowns, months: monthsOfPeriod(input), monthly: months });
     }
-    const published = headline ? page!.headline : null;
     const youthJusticeServiceId = scope.kind === 'YOUTH_JUSTICE_SERVICE' ? scope.organisationId : null;
     // Aggregates name no child: one row for the read, with what was asked.
     await this.audit.record({
@@ -113,9 +98,10 @@ export class MeasuresResolver {
       youthJusticeServiceId,
       scope,
       population,
-      ...(published as ReturnType<typeof publishMeasures>),
-      breakdowns: breakdownsAsked ? page!.breakdowns : undefined,
-      byMonth: byMonthAsked ? page!.byMonth : undefined,
+      // Without the page nothing counted is selected, so nothing reads these fields.
+      ...(page?.headline as PublishedMeasuresPage['headline']),
+      breakdowns: page?.breakdowns,
+      byMonth: page?.byMonth,
     };
   }
 
@@ -219,14 +205,12 @@ export class MeasuresResolver {
   }
 }
 
-/** The fields of `ResettlementMeasuresType` that need none of the headline counts. */
-const NOT_HEADLINE = [
+/** The fields of `ResettlementMeasuresType` that need none of the counts. */
+const NOT_COUNTED = [
   'from',
   'to',
   'youthJusticeServiceId',
   'scope',
-  'byMonth',
-  'breakdowns',
   'responseTimes',
   'providerResponseTimes',
   '__typename',

@@ -260,18 +260,11 @@ interface DeadlineRow {
   esc3: number;
 }
 
-/** What a read of the measures asks to be counted. */
-export interface MeasuresAsked {
-  headline?: boolean;
-  breakdowns?: boolean;
-  months?: boolean;
-}
-
-/** The parts counted (each only when asked). */
+/** What a read of the measures counts: the headline, the breakdowns and the months, suppressed together. */
 export interface MeasuresCounted {
-  counts?: MeasureCounts;
-  breakdowns?: Map<BreakdownDimension, GroupCounts[]>;
-  months?: GroupCounts[];
+  counts: MeasureCounts;
+  breakdowns: Map<BreakdownDimension, GroupCounts[]>;
+  months: GroupCounts[];
 }
 
 /**
@@ -384,40 +377,16 @@ export class MeasuresService {
   }
 
   /**
-   * The breakdown measures of the children released in the period, counted per group of every dimension in one
-   * statement (each child once in each dimension). Counts only: `publishBreakdown` suppresses them.
+   * The measures of the children released in the period: the headline figures (the children's and, at the same time,
+   * the deadlines'), the breakdowns and the months. They are always counted together, since they are published
+   * together (`publishMeasuresPage`): `per` is worked out once per part, `MATERIALIZED` for the headline row and the
+   * grouping sets that both read it.
    */
-  async breakdownCounts(
-    period: MeasuresPeriod,
-    population: ReleasedPopulation | null,
-  ): Promise<Map<BreakdownDimension, GroupCounts[]>> {
-    return (await this.measure(period, population, { breakdowns: true })).breakdowns!;
-  }
-
-  /** The same measures per month of release (`YYYY-MM`, a London day): the trend. `publishByMonth` suppresses them. */
-  async monthlyCounts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<GroupCounts[]> {
-    return (await this.measure(period, population, { months: true })).months!;
-  }
-
-  async counts(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<MeasureCounts> {
-    return (await this.measure(period, population, { headline: true })).counts!;
-  }
-
-  /**
-   * The parts of the measures asked for, each counted only when asked: the headline figures (`counts`: one statement
-   * for the children's figures, one for the deadlines, at once), the breakdowns and the months. However many of the
-   * children's parts are asked, `per` is worked out once, in one statement (`MATERIALIZED` when more than one part
-   * reads it: the portal's figures read asks for the headline and the breakdowns together).
-   */
-  async measure(
-    period: MeasuresPeriod,
-    population: ReleasedPopulation | null,
-    asked: MeasuresAsked,
-  ): Promise<MeasuresCounted> {
+  async measure(period: MeasuresPeriod, population: ReleasedPopulation | null): Promise<MeasuresCounted> {
     // dimension → its group's expression over `per`; each child counted once in each dimension (a grouping set each).
     const groups: [string, string][] = [
-      ...(asked.breakdowns ? Object.entries(BREAKDOWN_GROUPS) : []),
-      ...(asked.months ? [['MONTH', `to_char(released_on, 'YYYY-MM')`] as [string, string]] : []),
+      ...Object.entries(BREAKDOWN_GROUPS),
+      ['MONTH', `to_char(released_on, 'YYYY-MM')`],
     ];
     // In a row of the grouping sets, `value` of the dimension it groups by.
     const ofGroup = (value: (dimension: string, expression: string) => string) =>
@@ -428,8 +397,8 @@ export class MeasuresService {
     // for nothing and two can run at once (`twoAtATime`). Each statement's rows: the headline one row (its dimension
     // null), the groups one row each; a column another part counts is null in its rows.
     const statement = (part: PerPart): (() => Promise<CountsRow[]>) | null => {
-      const headline = asked.headline ? own(HEADLINE_COLUMNS, part) : {};
-      const grouped = groups.length ? own(BREAKDOWN_COLUMNS, part) : {};
+      const headline = own(HEADLINE_COLUMNS, part);
+      const grouped = own(BREAKDOWN_COLUMNS, part);
       const columns = (counted: Record<string, Counted>) =>
         ALL_COLUMNS.map((name) =>
           name in counted ? `count(*) FILTER (WHERE ${counted[name].yes})::int AS "${name}"` : `NULL::int AS "${name}"`,
@@ -470,14 +439,13 @@ export class MeasuresService {
     const statements = (['plan', 'milestones', 'caseManager'] as const)
       .map(statement)
       .filter((s): s is () => Promise<CountsRow[]> => s !== null);
-    if (!statements.length) return {};
     const results: CountsRow[][] = [];
     const deadlines: DeadlineRow[] = [];
     const counted = (s: () => Promise<CountsRow[]>) => async () => void results.push(await s());
     // The biggest first (the plan's, and the deadlines' with it), so that the two lanes end about together.
     await twoAtATime([
       ...statements.slice(0, 1).map(counted),
-      ...(asked.headline ? [async () => void deadlines.push(...(await this.deadlineCounts(period, population)))] : []),
+      async () => void deadlines.push(...(await this.deadlineCounts(period, population))),
       ...statements.slice(1).map(counted),
     ]);
     // The parts' rows merged by group: each column from the part that counts it.
@@ -507,12 +475,8 @@ export class MeasuresService {
           groupCounts(row),
         ]);
     }
-    const headline = rows.find((row) => row.dimension === null);
-    return {
-      counts: headline ? headlineCounts(headline, deadlines) : undefined,
-      breakdowns: asked.breakdowns ? byDimension : undefined,
-      months: asked.months ? months : undefined,
-    };
+    const headline = rows.find((row) => row.dimension === null)!;
+    return { counts: headlineCounts(headline, deadlines), breakdowns: byDimension, months };
   }
 
   /**
