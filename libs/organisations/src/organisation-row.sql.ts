@@ -14,6 +14,6 @@ export function organisationRowSql(dataSource: DataSource): {
   const organisation = jsonRowShape<Organisation>(dataSource.getMetadata(Organisation));
   return {
     sql: (idSql) => `(SELECT ${organisation.select('o')} FROM organisation o WHERE o.id = ${idSql})`,
-    decode: (row) => organisation.decode(row),
+    decode: organisation.decode,
   };
 }

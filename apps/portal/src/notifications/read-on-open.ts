@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { from, Observable, switchMap } from 'rxjs';
+import { Observable } from 'rxjs';
 import { isPageLink } from '@resettle/common';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
@@ -15,9 +15,10 @@ const MARK_READ_AT = `mutation($link: String!) { markNotificationsReadAt(input: 
 export function notificationPageOf(method: string, url: string, signedIn: boolean): string | null {
   if (method !== 'GET' || !signedIn) return null;
   const path = url.split(/[?#]/)[0];
-  if (!/^\/(?![/\\])[^\s]*$/.test(path) || path.length > 300) return null;
   if (/^\/(notifications|session|sign-in|sign-out|invitation|health|assets)(\/|$)/.test(path)) return null;
-  return path.replace(/\/+$/, '') || '/';
+  const page = path.replace(/\/+$/, '') || '/';
+  // Only a link the api takes (`isPageLink`, as notifications' links are): anything else is no notification's page.
+  return isPageLink(page) ? page : null;
 }
 
 /** The marking still owed for a request's page, done before its answer is sent (`markReadBeforeSending`). */
@@ -30,7 +31,7 @@ const owed = new WeakMap<FastifyRequest, () => Promise<void>>();
  * (`ApiClient.markReadWithNextCall`: a header on that request, which the api acts on before answering it, so the page
  * already counts them read), rather than with a request of its own before every page. A page that makes no call as
  * the person, or whose first call failed, has them marked with `markNotificationsReadAt` before its answer is sent
- * (`markReadBeforeSending`, the portal's onSend hook), as has a link no header can carry. Never beside the page's own
+ * (`markReadBeforeSending`, the portal's onSend hook). Never beside the page's own
  * calls, so that they never race it for a token refresh. A failure here never costs the person their page: the
  * page's own call meets the same api and says what is wrong.
  */
@@ -45,7 +46,6 @@ export class ReadOnOpenInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const link = notificationPageOf(request.method, request.url, signedInUser(request) !== undefined);
     if (!link) return next.handle();
-    if (!isPageLink(link)) return from(this.markRead(request, link)).pipe(switchMap(() => next.handle()));
     this.api.markReadWithNextCall(request, link);
     owed.set(request, async () => {
       const unmarked = this.api.takeUnmarkedReadAt(request);
