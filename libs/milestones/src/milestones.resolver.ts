@@ -7,7 +7,6 @@ import {
   Allow,
   Caller,
   Capability,
-  CaseloadScope,
   caseloadScope,
   ChildAction,
   CurrentCaller,
@@ -28,13 +27,17 @@ import {
   MilestonePolicyEntryType,
   MilestonePolicyType,
   MilestonesAtRiskArgs,
-  MilestonesAtRiskFilter,
   SetMilestonePolicyInput,
   WaiveMilestoneInput,
 } from './dto/milestone.types';
 import { Milestone } from './entities/milestone.entity';
 import { MilestoneKey } from './milestone-enums';
-import { EffectivePolicy, MILESTONES_OF_EPISODE_LOADER, MilestonesService } from './milestones.service';
+import {
+  AtRiskCaseManagerCount,
+  EffectivePolicy,
+  MILESTONES_OF_EPISODE_LOADER,
+  MilestonesService,
+} from './milestones.service';
 import { milestoneNoticePrefix, parseMilestoneNoticeKey } from './rules/milestone-notices';
 import { mayConfigureMilestonePolicy, MILESTONE_KEYS, MilestoneOffset, offsetProblems } from './rules/milestone-policy';
 
@@ -132,9 +135,11 @@ export class MilestonesResolver {
       );
     const scope = caseloadScope(caller.actor);
     const selected = selectedFieldPaths(info);
-    const page: MilestoneConnection = await this.service.atRisk(filter, scope, args.first, args.after);
-    if (selected.some((path) => path.startsWith('caseManagers.')))
-      page.caseManagers = await this.caseManagers(ctx, filter, scope);
+    const { caseManagers, ...page } = await this.service.atRisk(filter, scope, args.first, args.after, {
+      caseManagers: selected.some((path) => path.startsWith('caseManagers.')),
+    });
+    const connection: MilestoneConnection = page;
+    if (caseManagers) connection.caseManagers = await this.named(ctx, caseManagers);
     // One audit row per child on the page.
     const seen = new Set<string>();
     const rows: { childId: string; resource: { type: string; id: string } }[] = [];
@@ -144,16 +149,11 @@ export class MilestonesResolver {
       rows.push({ childId: node.childId, resource: { type: 'CustodialEpisode', id: node.episodeId } });
     }
     await this.access.recordListRead(caller, rows, selected);
-    return page;
+    return connection;
   }
 
   /** The list's case managers by name (no case manager last), each with their count. */
-  private async caseManagers(
-    ctx: GraphqlContext,
-    filter: MilestonesAtRiskFilter,
-    scope: CaseloadScope,
-  ): Promise<AtRiskCaseManager[]> {
-    const counts = await this.service.atRiskByCaseManager(filter, scope);
+  private async named(ctx: GraphqlContext, counts: AtRiskCaseManagerCount[]): Promise<AtRiskCaseManager[]> {
     const named = await Promise.all(
       counts.map(async (c) => ({
         ...c,

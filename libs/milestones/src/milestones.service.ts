@@ -25,7 +25,7 @@ import {
   EpisodeStatus,
   SentenceTypeEnum,
 } from '@resettle/custody';
-import { jsonRowShape, lockAtVersion } from '@resettle/database';
+import { jsonRowShape, lockAtVersion, preparedQuery } from '@resettle/database';
 import { PlanningService } from '@resettle/planning';
 import { writeOutbox } from '@resettle/queue';
 import { Milestone } from './entities/milestone.entity';
@@ -86,6 +86,13 @@ export interface AtRiskFilter {
   caseManagerId?: string;
   onlyMissed?: boolean;
   keys?: MilestoneKey[];
+}
+
+/** How many of the at-risk list's milestones fall to a case manager (null: none assigned), and how many are missed. */
+export interface AtRiskCaseManagerCount {
+  caseManagerId: string | null;
+  count: number;
+  missedCount: number;
 }
 
 export interface SetPolicyChange {
@@ -273,62 +280,67 @@ export class MilestonesService {
   /**
    * Unmet milestones of children in custody in the caller's slice: missed ones first, then due within
    * `withinDays`, soonest first; keyset-paginated on (missed first, due date, id). Filtered in SQL.
+   *
+   * One statement gives the page, its total and (with `caseManagers`) how many of the list's milestones, under
+   * every filter but the case manager, fall to each case manager of the episode (null: none assigned), with how
+   * many of them are missed, for grouping the list by case manager: the three were a statement each, over the
+   * same rows, on a page managers open all day.
    */
   async atRisk(
     filter: AtRiskFilter,
     scope: CaseloadScope,
     first?: number,
     after?: string,
-  ): Promise<ConnectionShape<Milestone>> {
+    options: { caseManagers?: boolean } = {},
+  ): Promise<ConnectionShape<Milestone> & { caseManagers?: AtRiskCaseManagerCount[] }> {
     const limit = pageSize(first);
-    const rank = `(CASE WHEN m.status = 'MISSED' THEN 0 ELSE 1 END)`;
-    const qb = this.atRiskQuery(filter, scope);
-    const totalCount = await qb.clone().getCount();
+    // The case manager is chosen below, so the counts by case manager come from the same rows.
+    const [listSql, params] = this.atRiskQuery({ ...filter, caseManagerId: undefined }, scope)
+      .select('m.id', 'id')
+      .getQueryAndParameters();
+    const values: unknown[] = [...params];
+    const param = (value: unknown, type: string) => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    };
+    const rank = (alias: string) => `(CASE WHEN ${alias}.status = 'MISSED' THEN 0 ELSE 1 END)`;
+    const chosen = filter.caseManagerId ? `WHERE l.case_manager_id = ${param(filter.caseManagerId, 'uuid')}` : '';
+    let cursor = '';
     if (after) {
       const [r, d, id] = decodeCursor(
         after,
         3,
         ([r0, d0, i0]) => (r0 === 0 || r0 === 1) && isIsoDate(d0) && isUuid(i0),
       ) as [number, string, string];
-      qb.andWhere(
-        `(${rank}, m.due_date, m.id) > (CAST(:cursorRank AS int), CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`,
-        {
-          cursorRank: r,
-          cursorDate: d,
-          cursorId: id,
-        },
-      );
+      cursor = `WHERE (${rank('c')}, c.due_date, c.id) > (${param(r, 'int')}, ${param(d, 'date')}, ${param(id, 'uuid')})`;
     }
-    const rows = await qb
-      .orderBy(rank, 'ASC')
-      .addOrderBy('m.due_date', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, (m) =>
-      encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]),
+    const shape = jsonRowShape<Milestone>(this.dataSource.getMetadata(Milestone));
+    const byCaseManager = options.caseManagers
+      ? `(SELECT COALESCE(json_agg(json_build_object('caseManagerId', g.case_manager_id, 'count', g.n, 'missedCount', g.missed)), '[]'::json)
+            FROM (SELECT l.case_manager_id, count(*)::int AS n, (count(*) FILTER (WHERE l.status = 'MISSED'))::int AS missed
+                    FROM listed l GROUP BY l.case_manager_id) g)`
+      : `NULL::json`;
+    const [row]: { total: number; rows: Record<string, unknown>[]; managers: AtRiskCaseManagerCount[] | null }[] =
+      await preparedQuery(
+        this.dataSource,
+        `WITH listed AS (
+           SELECT m.*, s.case_manager_id FROM milestone m JOIN ${EPISODE_SUPERVISION_SQL} s ON s.episode_id = m.episode_id
+            WHERE m.id IN (${listSql})
+         ), chosen AS (SELECT * FROM listed l ${chosen})
+         SELECT (SELECT count(*)::int FROM chosen) AS total,
+                COALESCE((SELECT json_agg(${shape.select('p')} ORDER BY ${rank('p')}, p.due_date, p.id)
+                            FROM (SELECT * FROM chosen c ${cursor} ORDER BY ${rank('c')}, c.due_date, c.id
+                                   LIMIT ${param(limit + 1, 'int')}) p), '[]'::json) AS rows,
+                ${byCaseManager} AS managers`,
+        values,
+      );
+    const page = toConnection(
+      row.rows.map((r) => shape.decode(r)),
+      limit,
+      row.total,
+      (m) => encodeCursor([m.status === MilestoneStatus.MISSED ? 0 : 1, m.dueDate, m.id]),
     );
-  }
-
-  /**
-   * How many of the list's milestones (under every filter but the case manager) fall to each case manager of the
-   * episode (null: none assigned), with how many of them are missed: for grouping the list by case manager.
-   */
-  async atRiskByCaseManager(
-    filter: AtRiskFilter,
-    scope: CaseloadScope,
-  ): Promise<{ caseManagerId: string | null; count: number; missedCount: number }[]> {
-    const [sql, params] = this.atRiskQuery({ ...filter, caseManagerId: undefined }, scope)
-      .select('m.episode_id', 'episode_id')
-      .addSelect('m.status', 'status')
-      .getQueryAndParameters();
-    const rows: { case_manager_id: string | null; n: number; missed: number }[] = await this.dataSource.query(
-      `SELECT s.case_manager_id, count(*)::int AS n, (count(*) FILTER (WHERE x.status = 'MISSED'))::int AS missed
-         FROM (${sql}) x JOIN ${EPISODE_SUPERVISION_SQL} s ON s.episode_id = x.episode_id
-        GROUP BY s.case_manager_id`,
-      params,
-    );
-    return rows.map((r) => ({ caseManagerId: r.case_manager_id, count: r.n, missedCount: r.missed }));
+    return row.managers ? { ...page, caseManagers: row.managers } : page;
   }
 
   /** The at-risk list's rows, filtered in SQL (the caller's slice, then the filter), unordered. */
