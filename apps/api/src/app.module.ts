@@ -27,7 +27,7 @@ import { CustodyGraphqlModule } from '@resettle/custody';
 import { DatabaseModule } from '@resettle/database';
 import { IdentityGraphqlModule } from '@resettle/identity';
 import { MilestonesGraphqlModule } from '@resettle/milestones';
-import { NotificationsGraphqlModule } from '@resettle/notifications';
+import { NotificationsGraphqlModule, ReadAtPageInterceptor } from '@resettle/notifications';
 import { OrganisationsGraphqlModule } from '@resettle/organisations';
 import { PlanningGraphqlModule } from '@resettle/planning';
 import { QueueModule } from '@resettle/queue';
@@ -145,6 +145,8 @@ function writeRefusals(lines: RefusalLine[]): void {
     { provide: APP_GUARD, useClass: AccessGuard },
     // Every mutation that fails for its content leaves a FAILED audit row.
     { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
+    // A portal page's first request (READ_NOTIFICATIONS_AT_HEADER) marks that page's notifications read.
+    { provide: APP_INTERCEPTOR, useExisting: ReadAtPageInterceptor },
     // GraphQL errors are logged by meaning in the error formatter, not as Nest's ExceptionsHandler's stacks.
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
   ],

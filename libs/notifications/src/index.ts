@@ -10,6 +10,7 @@ export * from './entities/notification.entity';
 export * from './entities/notification-preference.entity';
 export * from './graphql/notification.types';
 export * from './graphql/notifications-graphql.module';
+export * from './graphql/read-at-page.interceptor';
 export * from './notification-enums';
 export * from './notifications.module';
 export * from './notifications.service';

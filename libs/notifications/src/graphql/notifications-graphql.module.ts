@@ -1,5 +1,4 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountNotices, IdentityModule } from '@resettle/identity';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationsService } from '../notifications.service';
@@ -12,12 +11,13 @@ const ACCOUNT_CHANGE_KIND = 'ACCOUNT_CHANGE';
 /**
  * The signed-in person's notifications over GraphQL (the api only); and the delivery of identity's account
  * notices (an account created, enabled or given roles from outside its organisation), as notifications made in
- * the change's own transaction; and the notifications of a portal page marked read with the page's own request.
+ * the change's own transaction; and ReadAtPageInterceptor, which the api registers for every request (app.module.ts),
+ * to mark a portal page's notifications read with the page's own request.
  */
 @Module({
   imports: [NotificationsModule, IdentityModule],
-  // The portal's page opened, with its own first request (READ_NOTIFICATIONS_AT_HEADER): its notifications read.
-  providers: [NotificationsResolver, { provide: APP_INTERCEPTOR, useClass: ReadAtPageInterceptor }],
+  providers: [NotificationsResolver, ReadAtPageInterceptor],
+  exports: [ReadAtPageInterceptor],
 })
 export class NotificationsGraphqlModule implements OnModuleInit {
   constructor(
