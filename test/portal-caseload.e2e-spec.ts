@@ -94,6 +94,10 @@ describe('portal: the caseload (browser)', () => {
           .first()
           .getByText(/of \d+ arranged/)
           .waitFor();
+        // A screen reader hears each pathway and its status, not only the count.
+        expect(await page.locator('tbody tr').first().locator('.govuk-visually-hidden').textContent()).toMatch(
+          /^: Accommodation: (Not started|Support required|In progress|Arranged|Not required|Support declined), /,
+        );
         expect(await h.accessibilityViolations(page)).toEqual([]);
         await noHorizontalScroll(page);
 

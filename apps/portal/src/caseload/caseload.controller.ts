@@ -74,10 +74,10 @@ export class CaseloadController {
       name: `${node.child.preferredName || node.child.givenName} ${node.child.familyName}`,
       pathwaySummary: summary,
       notArranged: summary.notArranged.map((t) => PATHWAY_LABELS[t] ?? t),
-      pathways: pathways.map((p) => ({
-        label: PATHWAY_LABELS[p.type] ?? p.type,
-        tag: PATHWAY_STATUS_LABELS[p.status],
-      })),
+      // Each pathway and its status, for screen readers: one string, not a template loop (25 rows of 9 pathways).
+      pathwayStatuses: pathways
+        .map((p) => `${PATHWAY_LABELS[p.type] ?? p.type}: ${PATHWAY_STATUS_LABELS[p.status]?.text ?? p.status}`)
+        .join(', '),
       next: next
         ? {
             label: MILESTONE_LABELS[next.key] ?? next.key,
