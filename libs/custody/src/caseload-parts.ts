@@ -11,7 +11,8 @@ export const NEXT_HEARING_LOADER = 'episodeNextHearing';
 /**
  * Custody's own parts of a caseload page (see CaseloadPrefetch), read with the page's statement instead of one query
  * each: the establishment each child is in, and a remanded child's next hearing. Whole rows, as the loaders would
- * give them, since other fields of the request may share these loaders.
+ * give them, unless the page says only the fields asked for are read (other fields of the request may share these
+ * loaders).
  */
 export function custodyCaseloadParts(dataSource: DataSource): CaseloadPrefetchPart[] {
   const organisation = organisationRowSql(dataSource);
@@ -19,7 +20,7 @@ export function custodyCaseloadParts(dataSource: DataSource): CaseloadPrefetchPa
   return [
     {
       field: 'currentEstablishment',
-      sql: (episode) => organisation.sql(`${episode}.current_establishment_id`),
+      sql: (episode, page) => organisation.sql(`${episode}.current_establishment_id`, page.columns()),
       prime: (loaders, episode: CustodialEpisode, value) => {
         if (episode.currentEstablishmentId)
           loaders.prime(
@@ -33,8 +34,8 @@ export function custodyCaseloadParts(dataSource: DataSource): CaseloadPrefetchPa
       field: 'nextHearing',
       // As CustodyService.nextHearingsOf: the remanded episode's hearing with no outcome and not cancelled (at most
       // one: uq_court_hearing_next_per_episode).
-      sql: (episode) =>
-        `(SELECT ${hearing.select('h')} FROM court_hearing h WHERE h.episode_id = ${episode}.id AND ${episode}.status = 'REMANDED' AND h.outcome IS NULL AND h.cancelled_at IS NULL)`,
+      sql: (episode, page) =>
+        `(SELECT ${hearing.select('h', page.columns(), ['id'])} FROM court_hearing h WHERE h.episode_id = ${episode}.id AND ${episode}.status = 'REMANDED' AND h.outcome IS NULL AND h.cancelled_at IS NULL)`,
       prime: (loaders, episode: CustodialEpisode, value) =>
         loaders.prime(NEXT_HEARING_LOADER, episode.id, value ? hearing.decode(value as Record<string, unknown>) : null),
     },

@@ -15,14 +15,14 @@ export interface CaseloadPrefetchPart {
    * A SQL expression giving this part's JSON value for the episode row `episode` (an alias, e.g. `p`).
    * `page.selects(path)` says whether the page asks for a path under the field (`pathways.status`), so a part can
    * leave out what nobody reads; `page.columns(path)` the fields asked of the record there, to read only those
-   * columns, or null when every column must be read (see `readsOnlyPlainFields`).
+   * columns, or null when every column must be read (see `pageNarrowing`).
    */
   sql(episode: string, page: PageSelection): string;
   /** Primes the loaders the field resolver uses with the parsed value for one episode. */
   prime(loaders: RequestLoaders, episode: CustodialEpisode, value: unknown): void;
 }
 
-export interface PageSelection {
+interface PageSelection {
   selects(path: string): boolean;
   columns(path?: string): readonly string[] | null;
 }
@@ -66,19 +66,57 @@ export class CaseloadPrefetch {
 }
 
 /**
- * The page's selection below `field` (paths under an episode: `child.givenName`); `narrow` when only plain fields
- * are asked for, so only their columns need reading.
+ * What a field with a resolver reads off the record it hangs off, by its path under the episode (`daysToRelease`:
+ * the episode's `expectedReleaseDate`; `resettlementPlan.pathways`: the plan's `id` and `childId`). By path, not by
+ * type: the same field met deeper (an episode reached from a milestone) is another record, in other loaders.
  */
-export function selectionUnder(selected: readonly string[], field: string, narrow: boolean): PageSelection {
-  const under = (path?: string) => (path ? `${field}.${path}` : field);
+export type ResolverNeeds = ReadonlyMap<string, readonly string[]>;
+
+/** What a caseload page reads of each episode and each part, given what it asks for. */
+export interface PageNarrowing {
+  /**
+   * The episode's columns (besides the keys every page reads): those asked for and what the resolvers asked for on
+   * the episode need; null, every column, when one of them declares nothing.
+   */
+  episode: readonly string[] | null;
+  /** The page's selection below a part's field, with only the columns it needs when it may read only those. */
+  under(field: string): PageSelection;
+}
+
+/**
+ * Decides, part by part, what a caseload page reads. `selected` is what the page asks of each episode (paths under
+ * it); `resolvers` the paths under the episode of the fields asked for with resolvers of their own, or null when the
+ * page must be read whole (another root field: see `resolverFields`); `needs` what the known resolvers read.
+ *
+ * The episode is trimmed when every resolver on it declares its needs: the page's episodes are handed to those
+ * resolvers and nowhere else. A part (the child, the plan, ...) primes a request loader, which any resolver of the
+ * page might read: it is trimmed only when every resolver on the page is a known one, each of whose loaders is
+ * primed by one part alone; then its fields asked for and the needs of the known resolvers below it are read.
+ */
+export function pageNarrowing(
+  selected: readonly string[],
+  resolvers: readonly string[] | null,
+  needs: ResolverNeeds,
+): PageNarrowing {
+  const known = (path: string) => needs.has(path);
+  const partsNarrow = !!resolvers && resolvers.every(known);
+  /** The columns of the record at `path` ('' the episode): each field asked for there, or a resolver's needs. */
+  const columnsAt = (path: string): string[] => {
+    const prefix = path ? `${path}.` : '';
+    const fields = new Set(
+      selected.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('.')[0]),
+    );
+    return [...new Set([...fields].flatMap((f) => needs.get(`${prefix}${f}`) ?? [f]))];
+  };
+  const onEpisode = (resolvers ?? []).filter((path) => !path.includes('.'));
   return {
-    selects: (path) => selected.some((p) => p === under(path) || p.startsWith(`${under(path)}.`)),
-    columns: (path) => {
-      if (!narrow) return null;
-      const prefix = `${under(path)}.`;
-      return [
-        ...new Set(selected.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('.')[0])),
-      ];
+    episode: resolvers && onEpisode.every(known) ? columnsAt('') : null,
+    under: (field) => {
+      const under = (path?: string) => (path ? `${field}.${path}` : field);
+      return {
+        selects: (path) => selected.some((p) => p === under(path) || p.startsWith(`${under(path)}.`)),
+        columns: (path) => (partsNarrow ? columnsAt(under(path)) : null),
+      };
     },
   };
 }

@@ -16,7 +16,7 @@ import {
   toConnection,
 } from '@resettle/common';
 import { jsonRowShape, preparedQuery } from '@resettle/database';
-import { CaseloadPrefetch, CaseloadPrefetchPart, selectionUnder } from './caseload-prefetch';
+import { CaseloadPrefetch, CaseloadPrefetchPart, PageNarrowing } from './caseload-prefetch';
 import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
 import { CaseloadOrder, EpisodeStatus, LegalStatus } from './custody-enums';
 import { CaseloadFilter } from './dto/episode.inputs';
@@ -56,7 +56,7 @@ export class CaseloadService {
       loaders: RequestLoaders;
       selected: readonly string[];
       parts: readonly CaseloadPrefetchPart[];
-      narrow: boolean;
+      narrowing: PageNarrowing;
     },
     audit?: ListReadAudit,
   ): Promise<ConnectionShape<CustodialEpisode>> {
@@ -99,23 +99,15 @@ export class CaseloadService {
     const selected = prefetch?.selected ?? [];
     const withChild = !!prefetch && selected.some((path) => path === 'child' || path.startsWith('child.'));
     const parts = prefetch?.parts ?? [];
-    const narrow = !!prefetch?.narrow;
-    // The episode's own columns asked for (the parts' fields are read by the parts, from its ids).
-    const episodeFields = narrow
-      ? [...new Set(selected.map((p) => p.split('.')[0]))].filter(
-          (f) => f !== 'child' && !parts.some((part) => part.field === f),
-        )
-      : null;
+    const narrowing = prefetch?.narrowing;
     const columns = [
-      // Besides the fields asked for: the id and child (the parts' loaders and access facts), and the sort key (the
-      // cursor).
-      `'episode', ${episodeShape.select('p', episodeFields, ['id', 'childId', 'expectedReleaseDate'])}`,
+      // Besides the columns asked for and those the resolvers need: the id and child (the parts' loaders and access
+      // facts), and the sort key (the cursor).
+      `'episode', ${episodeShape.select('p', narrowing?.episode ?? null, ['id', 'childId', 'expectedReleaseDate'])}`,
       ...(withChild
-        ? [
-            `'child', ${this.children.childJsonSql('p.child_id', selectionUnder(selected, 'child', narrow).columns(), ['id'])}`,
-          ]
+        ? [`'child', ${this.children.childJsonSql('p.child_id', narrowing!.under('child').columns(), ['id'])}`]
         : []),
-      ...parts.map((part, i) => `'part${i}', ${part.sql('p', selectionUnder(selected, part.field, narrow))}`),
+      ...parts.map((part, i) => `'part${i}', ${part.sql('p', narrowing!.under(part.field))}`),
       // The computed sort keys, for the cursor.
       ...(order.computed ? [`'sort', json_build_array(${sortKey('p')})`] : []),
     ];

@@ -38,12 +38,12 @@ import {
   DirectFieldResolvers,
   GraphqlContext,
   PageArgs,
-  readsOnlyPlainFields,
+  resolverFields,
 } from '@resettle/common';
 import { User, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
-import { CaseloadPrefetch, CaseloadPrefetchPart } from './caseload-prefetch';
+import { CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing, ResolverNeeds } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
 import { CaseloadOrder } from './custody-enums';
 import {
@@ -93,15 +93,35 @@ export class CaseloadArgs extends PageArgs {
 const EPISODE = 'Custodial episode';
 
 /**
- * Fields with a resolver that the caseload reads with its page (primed into their loaders), from the ids of the
- * record they hang off: with only these and plain fields asked for, the page reads only the columns asked for.
+ * The fields with a resolver a caseload page may ask for and still read only the columns it needs, by path under
+ * the episode, each with the columns it reads off the record it hangs off (read with the page, besides the fields
+ * asked for). Each reads at most one request loader, which only the page's part for that field primes: the child,
+ * milestones, plan, pathways, establishment and next hearing are read with the page (see `CaseloadPrefetch`) from the
+ * ids given here; the pathways' own needs (their type, responsible organisation) are planning's part's. A field
+ * missing here (`expectedReleaseDay` reads the release columns) has the record it hangs off read whole, and any
+ * part too, as its resolver might read a part's loader.
  */
-const PREFETCHED_FIELDS = new Set([
-  'CustodialEpisode.child',
-  'CustodialEpisode.milestones',
-  'CustodialEpisode.resettlementPlan',
-  'ResettlementPlan.pathways',
+const CASELOAD_RESOLVER_NEEDS: ResolverNeeds = new Map([
+  ['child', ['childId']],
+  ['milestones', ['id']],
+  ['resettlementPlan', ['id']],
+  // `visiblePathways` decides by the plan's child; the pathways are loaded by the plan's id.
+  ['resettlementPlan.pathways', ['id', 'childId']],
+  ['currentEstablishment', ['currentEstablishmentId']],
+  ['nextHearing', ['id']],
+  ['daysToRelease', ['expectedReleaseDate']],
 ]);
+
+/**
+ * The paths under the episode of the page's fields with resolvers (one outside the episodes as `../path`, which no
+ * need names), or null when the page must be read whole (see `resolverFields`).
+ */
+function caseloadResolvers(info: GraphQLResolveInfo): string[] | null {
+  const node = 'edges.node.';
+  return (
+    resolverFields(info)?.map(({ path }) => (path.startsWith(node) ? path.slice(node.length) : `../${path}`)) ?? null
+  );
+}
 
 @Resolver(() => CustodialEpisode)
 export class CustodyResolver {
@@ -168,7 +188,7 @@ export class CustodyResolver {
         loaders: ctx.loaders,
         selected,
         parts,
-        narrow: readsOnlyPlainFields(info, PREFETCHED_FIELDS),
+        narrowing: pageNarrowing(selected, caseloadResolvers(info), CASELOAD_RESOLVER_NEEDS),
       },
       // One audit row per child on the page, written by the page's own statement.
       this.access.listReadAudit(caller, 'CustodialEpisode', selectedFieldPaths(info)),

@@ -193,13 +193,10 @@ export class PlanningService {
     return {
       field: 'resettlementPlan',
       sql: (episode, page) =>
-        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId); each pathway
-        // needs its type (the order) and responsible organisation (who may see it) besides the fields asked for.
-        `(SELECT json_build_object('plan', ${plan.select(
-          'rp',
-          page.columns()?.filter((f) => f !== 'pathways'),
-          ['id', 'childId'],
-        )}` +
+        // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId: the needs the
+        // caseload declares for it); each pathway needs its type (the order) and responsible organisation (who may
+        // see it) besides the fields asked for.
+        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns(), ['id', 'childId'])}` +
         (page.selects('pathways')
           ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'), ['type', 'responsibleOrganisationId'])}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
           : '') +
