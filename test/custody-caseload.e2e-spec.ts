@@ -352,8 +352,22 @@ describe('the custody record: caseload (GraphQL, PostgreSQL, Redis)', () => {
       const leedsIds = () => new Set(seeded.filter(supervisedBy(dir.leedsYjs.id)).map((s) => s.id));
 
       beforeAll(async () => {
-        // The deadline engine marks deadlines missed; here every fourth child seeded has one missed deadline.
-        const missedIds = seeded.filter((_, i) => i % 4 === 0).map((s) => s.id);
+        // The deadline engine marks deadlines missed; here every third child of each service with a deadline still
+        // to do has one missed, in id order: the same split on every run (the order children were seeded in is not,
+        // and every fourth of it once left Leeds only 10).
+        const pending: { episode_id: string }[] = await world.t.dataSource.query(
+          `SELECT DISTINCT episode_id FROM milestone WHERE episode_id = ANY($1::uuid[]) AND status = 'PENDING'`,
+          [seeded.map((s) => s.id)],
+        );
+        const withPending = new Set(pending.map((r) => r.episode_id));
+        const missedIds = [dir.leedsYjs.id, dir.kentYjs.id].flatMap((serviceId) =>
+          seeded
+            .filter(supervisedBy(serviceId))
+            .map((s) => s.id)
+            .filter((id) => withPending.has(id))
+            .sort()
+            .filter((_, i) => i % 3 === 0),
+        );
         await world.t.dataSource.query(
           `UPDATE milestone m SET status = 'MISSED' FROM (
              SELECT DISTINCT ON (episode_id) id FROM milestone WHERE episode_id = ANY($1::uuid[]) AND status = 'PENDING'
