@@ -22,7 +22,7 @@ export interface CaseloadPrefetchPart {
   prime(loaders: RequestLoaders, episode: CustodialEpisode, value: unknown): void;
 }
 
-interface PageSelection {
+export interface PageSelection {
   selects(path: string): boolean;
   columns(path?: string): readonly string[] | null;
 }

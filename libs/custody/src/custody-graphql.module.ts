@@ -10,6 +10,7 @@ import { CaseloadPrefetch } from './caseload-prefetch';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver, SupervisionTransferResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
+import { custodyEpisodeParts } from './episode-parts';
 import { HearingsResolver } from './hearings/hearings.resolver';
 
 @Module({
@@ -30,6 +31,8 @@ export class CustodyGraphqlModule implements OnModuleInit {
     this.registry.register(this.custody);
     // A caseload page's establishments and next hearings, read with the page (not a query each).
     for (const part of custodyCaseloadParts(this.dataSource)) this.prefetch.register(part);
+    // And what a single episode's page asks for (the plan page): its service, case manager, hearings, hand-overs.
+    for (const part of custodyEpisodeParts(this.dataSource)) this.prefetch.register(part);
     // Whose each episode is, for the audit rows of operations that name one.
     this.records.register(
       'CustodialEpisode',

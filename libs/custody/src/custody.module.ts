@@ -17,6 +17,7 @@ import { Sentence } from './entities/sentence.entity';
 import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EpisodeLifecycle } from './episode-lifecycle';
+import { EpisodeRead } from './episode-read.service';
 import { HearingCommands } from './hearings/hearing-commands.service';
 
 @Module({
@@ -36,7 +37,23 @@ import { HearingCommands } from './hearings/hearing-commands.service';
     AuditModule,
     NotificationsModule,
   ],
-  providers: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],
-  exports: [CustodyService, CaseloadService, EpisodeCommands, EpisodeLifecycle, CaseloadPrefetch, HearingCommands],
+  providers: [
+    CustodyService,
+    CaseloadService,
+    EpisodeRead,
+    EpisodeCommands,
+    EpisodeLifecycle,
+    CaseloadPrefetch,
+    HearingCommands,
+  ],
+  exports: [
+    CustodyService,
+    CaseloadService,
+    EpisodeRead,
+    EpisodeCommands,
+    EpisodeLifecycle,
+    CaseloadPrefetch,
+    HearingCommands,
+  ],
 })
 export class CustodyModule {}

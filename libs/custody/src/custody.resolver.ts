@@ -40,7 +40,7 @@ import {
   PageArgs,
   resolverFields,
 } from '@resettle/common';
-import { User, UsersService } from '@resettle/identity';
+import { User, USER_LOADER, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
 import { CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing, ResolverNeeds } from './caseload-prefetch';
@@ -68,6 +68,8 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { Sentence } from './entities/sentence.entity';
 import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
+import { SUPERVISION_TRANSFERS_LOADER } from './episode-parts';
+import { EpisodeRead } from './episode-read.service';
 import { expectedReleaseDay } from './rules/expected-release-date';
 
 @ObjectType()
@@ -135,6 +137,7 @@ export class CustodyResolver {
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly prefetch: CaseloadPrefetch,
+    private readonly episodeRead: EpisodeRead,
     direct: DirectFieldResolvers,
   ) {
     // A caseload page asks this of every episode; it needs nothing of Nest's per-call pipeline.
@@ -204,15 +207,22 @@ export class CustodyResolver {
     @Context() ctx: AccessContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const episode = (await this.custody.find(id)) ?? (await this.access.refuseMissing(caller, { type: EPISODE, id }));
+    // One statement gives the episode, the child's access facts and what the fields asked for need (the plan page:
+    // its child, organisations, plan, pathways, meetings, ...), instead of a query per field.
+    const selected = selectedFieldPaths(info, 8);
+    const read = await this.episodeRead.read(id, selected, [this.relationsPart, ...this.prefetch.partsFor(selected)]);
+    if (!read) return this.access.refuseMissing(caller, { type: EPISODE, id });
+    // The policy decides on the facts read with the episode; the rest reaches the loaders only once it allows.
+    read.prime(ctx.loaders, [this.relationsPart]);
     await this.access.authorizeRead(
       ctx,
       caller,
-      episode.childId,
+      read.episode.childId,
       { type: EPISODE, id },
       { episodeId: id, fieldsRead: selectedFieldPaths(info) },
     );
-    return episode;
+    read.prime(ctx.loaders);
+    return read.episode;
   }
 
   @Mutation(() => CustodialEpisode, { description: 'A child enters custody on remand or straight from sentence.' })
@@ -424,7 +434,9 @@ export class CustodyResolver {
   @ResolveField(() => User, { nullable: true })
   caseManager(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     if (!episode.caseManagerId) return null;
-    return ctx.loaders.get<string, User | null>('user', (ids) => this.users.findByIds(ids)).load(episode.caseManagerId);
+    return ctx.loaders
+      .get<string, User | null>(USER_LOADER, (ids) => this.users.findByIds(ids))
+      .load(episode.caseManagerId);
   }
 
   @DecidedByParent()
@@ -453,8 +465,12 @@ export class CustodyResolver {
   @ResolveField('supervisionTransfers', () => [SupervisionTransfer], {
     description: 'Every hand-over of the supervision to another youth justice service, oldest first.',
   })
-  supervisionTransfersOfEpisode(@Parent() episode: CustodialEpisode) {
-    return this.custody.supervisionTransfersOf(episode.id);
+  supervisionTransfersOfEpisode(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
+    return ctx.loaders
+      .get<string, SupervisionTransfer[]>(SUPERVISION_TRANSFERS_LOADER, (ids) =>
+        this.custody.supervisionTransfersOfEpisodes(ids),
+      )
+      .load(episode.id);
   }
 
   @DecidedByParent()

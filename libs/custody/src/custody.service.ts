@@ -182,6 +182,15 @@ export class CustodyService {
     return this.supervisionTransfers.find({ where: { episodeId }, order: { effectiveDate: 'ASC', createdAt: 'ASC' } });
   }
 
+  /** `supervisionTransfersOf` for a request's loader: each episode's hand-overs, oldest first. */
+  async supervisionTransfersOfEpisodes(episodeIds: readonly string[]): Promise<SupervisionTransfer[][]> {
+    const rows = await this.supervisionTransfers.find({
+      where: { episodeId: In([...episodeIds]) },
+      order: { effectiveDate: 'ASC', createdAt: 'ASC' },
+    });
+    return groupByIds(episodeIds, rows, (t) => t.episodeId);
+  }
+
   async transfersOf(episodeIds: readonly string[]): Promise<EstablishmentTransfer[][]> {
     const rows = await this.transfers.find({
       where: { episodeId: In([...episodeIds]) },

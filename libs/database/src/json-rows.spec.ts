@@ -67,4 +67,33 @@ describe('jsonRowShape', () => {
     });
     expect('evidence' in row).toBe(false);
   });
+
+  it("applies a column's transformers as TypeORM does (the last one first), only to columns read", () => {
+    const withTime = jsonRowShape<Record<string, unknown>>({
+      columns: [
+        { propertyName: 'id', databaseName: 'id', type: 'uuid', isPrimary: true },
+        {
+          propertyName: 'meetingTime',
+          databaseName: 'meeting_time',
+          type: 'time',
+          transformer: { to: (v: unknown) => v, from: (v: string | null) => v?.slice(0, 5) ?? v },
+        },
+        {
+          propertyName: 'both',
+          databaseName: 'both',
+          type: 'text',
+          transformer: [
+            { to: (v: unknown) => v, from: (v: string) => `${v}+first` },
+            { to: (v: unknown) => v, from: (v: string) => `${v}+second` },
+          ],
+        },
+      ],
+    } as unknown as EntityMetadata);
+    expect(withTime.decode({ id: 'a', meetingTime: '09:30:00', both: 'x' })).toEqual({
+      id: 'a',
+      meetingTime: '09:30',
+      both: 'x+second+first',
+    });
+    expect(withTime.decode({ id: 'a', meetingTime: null })).toEqual({ id: 'a', meetingTime: null });
+  });
 });

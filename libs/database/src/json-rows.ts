@@ -17,7 +17,7 @@ export interface JsonRowShape<T> {
   select(alias: string, fields?: readonly string[] | null, keep?: readonly string[]): string;
   /**
    * The parsed JSON object back as the entity would be: timestamps as Date (dates stay `YYYY-MM-DD`, as TypeORM gives
-   * them).
+   * them), and each column's transformer applied.
    */
   decode(row: Record<string, unknown>): T;
 }
@@ -41,6 +41,14 @@ export function jsonRowShape<T>(metadata: EntityMetadata): JsonRowShape<T> {
     )
     .map((c) => c.propertyName);
   const byProperty = new Map(columns.map((c) => [c.propertyName, c]));
+  // A column's transformer (a `time` shown as 'HH:MM') gives the value the entity would have, as TypeORM applies it.
+  const transformed = columns
+    .filter((c) => c.transformer)
+    .map((c) => ({
+      property: c.propertyName,
+      from: (value: unknown) =>
+        [c.transformer!].flat().reduceRight((v: unknown, t: { from(value: unknown): unknown }) => t.from(v), value),
+    }));
   const some = (alias: string, fields: readonly string[], keep?: readonly string[]) =>
     columns
       .filter(
@@ -61,6 +69,7 @@ export function jsonRowShape<T>(metadata: EntityMetadata): JsonRowShape<T> {
         const value = row[key];
         if (typeof value === 'string') row[key] = new Date(value);
       }
+      for (const { property, from } of transformed) if (property in row) row[property] = from(row[property]);
       return row as T;
     },
   };

@@ -14,4 +14,5 @@ export * from './rules/roles-by-organisation-type';
 export * from './rules/sign-in-throttle';
 export * from './rules/work-phone';
 export * from './user.entity';
+export * from './user-row.sql';
 export * from './users.service';

@@ -12,6 +12,7 @@ export * from './plan-access.module';
 export * from './plan-history.service';
 export * from './plan-lifecycle';
 export * from './plan-measures.sql';
+export * from './plan-prefetch';
 export * from './planning.module';
 export * from './planning.service';
 export * from './planning-enums';

@@ -1,4 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ChildRecordsRegistry, ChildRelationsRegistry } from '@resettle/access';
 import { CaseloadPrefetch, CustodyModule } from '@resettle/custody';
 import { IdentityModule } from '@resettle/identity';
@@ -6,6 +8,7 @@ import { OrganisationsModule } from '@resettle/organisations';
 import { PlanFactsResolver } from './facts/facts.resolver';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PlanAccessModule } from './plan-access.module';
+import { planningPlanParts, PlanPrefetch } from './plan-prefetch';
 import { PlanningModule } from './planning.module';
 import { EpisodePlanResolver, PathwayResolver, PlanEventResolver, PlanningResolver } from './planning.resolver';
 import { PlanningService } from './planning.service';
@@ -29,6 +32,8 @@ export class PlanningGraphqlModule implements OnModuleInit {
     private readonly records: ChildRecordsRegistry,
     private readonly planning: PlanningService,
     private readonly prefetch: CaseloadPrefetch,
+    private readonly planPrefetch: PlanPrefetch,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -72,7 +77,9 @@ export class PlanningGraphqlModule implements OnModuleInit {
       'PriorIntervention',
       (ids) => `SELECT i.id, i.child_id FROM prior_intervention i WHERE i.id = ANY(${ids})`,
     );
-    // A caseload page reads its episodes' plans and pathways in its own statement.
+    // A caseload page reads its episodes' plans and pathways in its own statement; a plan page (one episode) its
+    // plan's lists too.
+    for (const part of planningPlanParts(this.dataSource)) this.planPrefetch.register(part);
     this.prefetch.register(this.planning.caseloadPart());
   }
 }

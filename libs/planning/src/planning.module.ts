@@ -19,6 +19,7 @@ import { PlanFactsService } from './facts/facts.service';
 import { PlanFactSources } from './facts/plan-fact-sources';
 import { PlanHistory } from './plan-history.service';
 import { PlanLifecycle } from './plan-lifecycle';
+import { PlanPrefetch } from './plan-prefetch';
 import { PlanningService } from './planning.service';
 
 @Module({
@@ -41,8 +42,8 @@ import { PlanningService } from './planning.service';
     CustodyModule,
     ChildrenModule,
   ],
-  providers: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],
-  exports: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService],
+  providers: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService, PlanPrefetch],
+  exports: [PlanningService, PlanHistory, PlanLifecycle, PlanFactSources, PlanFactsService, PlanPrefetch],
 })
 export class PlanningModule implements OnModuleInit {
   constructor(

@@ -38,6 +38,12 @@ import { PriorIntervention } from './entities/prior-intervention.entity';
 import { ResettlementPlan } from './entities/resettlement-plan.entity';
 import { AddPathwayActionPayload, ChildVoice, PlanAgreement, RepeatedIntervention } from './plan.types';
 import { PlanAccess } from './plan-access';
+import {
+  PATHWAY_ACTIONS_LOADER,
+  PLAN_BY_ID_LOADER,
+  PLAN_CIRCUMSTANCES_LOADER,
+  PRIOR_INTERVENTIONS_LOADER,
+} from './plan-prefetch';
 import { PATHWAYS_OF_PLAN_LOADER, PLAN_OF_EPISODE_LOADER, PlanningService } from './planning.service';
 import { agreementBlockerDetails } from './rules/plan-agreement';
 import { repeatedInterventions } from './rules/repeated-interventions';
@@ -274,7 +280,7 @@ export class PlanningResolver {
   async circumstances(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders
-      .get<string, PlanCircumstance[]>('planCircumstances', (ids) => this.planning.circumstancesOf(ids))
+      .get<string, PlanCircumstance[]>(PLAN_CIRCUMSTANCES_LOADER, (ids) => this.planning.circumstancesOf(ids))
       .load(plan.id);
   }
 
@@ -286,7 +292,7 @@ export class PlanningResolver {
   async priorInterventions(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders
-      .get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids))
+      .get<string, PriorIntervention[]>(PRIOR_INTERVENTIONS_LOADER, (ids) => this.planning.priorInterventionsOf(ids))
       .load(plan.childId);
   }
 
@@ -301,12 +307,12 @@ export class PlanningResolver {
   ): Promise<RepeatedIntervention[] | null> {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     const earlier = await ctx.loaders
-      .get<string, PriorIntervention[]>('priorInterventions', (ids) => this.planning.priorInterventionsOf(ids))
+      .get<string, PriorIntervention[]>(PRIOR_INTERVENTIONS_LOADER, (ids) => this.planning.priorInterventionsOf(ids))
       .load(plan.childId);
     if (!earlier.length) return [];
     const pathways = await this.pathwaysOf(ctx, plan);
     const actions = await ctx.loaders
-      .get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids))
+      .get<string, PathwayAction[]>(PATHWAY_ACTIONS_LOADER, (ids) => this.planning.actionsOf(ids))
       .loadMany(pathways.map((p) => p.id));
     return repeatedInterventions(
       earlier,
@@ -390,7 +396,7 @@ export class PathwayResolver {
   })
   async mayChange(@Parent() pathway: Pathway, @Context() ctx: AccessContext): Promise<boolean> {
     const plan = await ctx.loaders
-      .get<string, ResettlementPlan | null>('planning:planById', (ids) => this.planning.plansByIds(ids))
+      .get<string, ResettlementPlan | null>(PLAN_BY_ID_LOADER, (ids) => this.planning.plansByIds(ids))
       .load(pathway.planId);
     if (!plan) return false;
     return this.access.mayAct(ctx, plan.childId, ChildAction.CHANGE_PATHWAY, plan.episodeId, {
@@ -408,7 +414,7 @@ export class PathwayResolver {
   @ResolveField(() => [PathwayAction])
   actions(@Parent() pathway: Pathway, @Context() ctx: AccessContext) {
     return ctx.loaders
-      .get<string, PathwayAction[]>('pathwayActions', (ids) => this.planning.actionsOf(ids))
+      .get<string, PathwayAction[]>(PATHWAY_ACTIONS_LOADER, (ids) => this.planning.actionsOf(ids))
       .load(pathway.id);
   }
 }

@@ -12,7 +12,7 @@ import {
   NotFoundError,
   StaleVersionError,
 } from '@resettle/common';
-import type { CaseloadPrefetchPart } from '@resettle/custody';
+import type { CaseloadPrefetchPart, PageSelection } from '@resettle/custody';
 import { jsonRowShape, selectJsonRows } from '@resettle/database';
 import { Organisation, OrganisationsService, SECURE_ESTABLISHMENT_TYPES } from '@resettle/organisations';
 import {
@@ -42,6 +42,7 @@ import type { ConfirmedAddress } from './facts/plan-fact-sources';
 import { PlanningMeeting } from './meetings/entities/planning-meeting.entity';
 import { MeetingStatus, MeetingType } from './meetings/meeting-enums';
 import { PlanChange, PlanHistory } from './plan-history.service';
+import { PlanPrefetch } from './plan-prefetch';
 import {
   CircumstanceKind,
   PATHWAY_TYPES,
@@ -129,6 +130,7 @@ export class PlanningService {
     private readonly clock: Clock,
     private readonly facts: PlanFactsService,
     private readonly audit: AuditService,
+    private readonly planPrefetch: PlanPrefetch,
   ) {}
 
   // ---------------------------------------------------------------- access facts
@@ -185,7 +187,8 @@ export class PlanningService {
 
   /**
    * The caseload's part (see `CaseloadPrefetch`): each episode's plan and, when the page asks for them, its
-   * pathways, as JSON in the page's own statement, primed for `plansOfEpisodes` and `pathwaysOf`.
+   * pathways, as JSON in the page's own statement, primed for `plansOfEpisodes` and `pathwaysOf`; and what the
+   * registered `PlanPrefetch` parts give for the plan's other fields the page asks for (the plan page's lists).
    */
   caseloadPart(): CaseloadPrefetchPart {
     const plan = jsonRowShape<ResettlementPlan>(this.dataSource.getMetadata(ResettlementPlan));
@@ -196,19 +199,39 @@ export class PlanningService {
         // `pathways` is read from the plan's ids (pathwaysOf(plan.id), visibility by plan.childId: the needs the
         // caseload declares for it); each pathway needs its type (the order) and responsible organisation (who may
         // see it) besides the fields asked for.
-        `(SELECT json_build_object('plan', ${plan.select('rp', page.columns(), ['id', 'childId'])}` +
-        (page.selects('pathways')
+        `(SELECT json_build_object('plan', ${plan.select(
+          'rp',
+          page.columns()?.filter((f) => f !== 'pathways'),
+          ['id', 'childId'],
+        )}` +
+        // The agreement's blockers and the repeated interventions read every pathway too.
+        (['pathways', 'agreement', 'repeatedInterventions'].some((field) => page.selects(field))
           ? `, 'pathways', COALESCE((SELECT json_agg(${pathway.select('w', page.columns('pathways'), ['type', 'responsibleOrganisationId'])}) FROM pathway w WHERE w.plan_id = rp.id), '[]'::json)`
           : '') +
+        this.planPartsSql('rp', page) +
         `) FROM resettlement_plan rp WHERE rp.episode_id = ${episode}.id)`,
       prime: (loaders, episode, value) => {
-        const found = value as { plan: Record<string, unknown>; pathways?: Record<string, unknown>[] } | null;
+        const found = value as {
+          plan: Record<string, unknown>;
+          pathways?: Record<string, unknown>[];
+          parts?: Record<string, unknown>;
+        } | null;
         const row = found ? plan.decode(found.plan) : null;
         loaders.prime(PLAN_OF_EPISODE_LOADER, episode.id, row);
         if (row && found?.pathways)
           loaders.prime(PATHWAYS_OF_PLAN_LOADER, row.id, inPathwayOrder(found.pathways.map((p) => pathway.decode(p))));
+        if (row && found?.parts)
+          for (const { key, part } of this.planPrefetch.all())
+            if (key in found.parts) part.prime(loaders, row, found.parts[key]);
       },
     };
+  }
+
+  /** The `PlanPrefetch` parts the page asks for, as a `parts` entry of the plan's JSON (nothing when none). */
+  private planPartsSql(plan: string, page: PageSelection): string {
+    const parts = this.planPrefetch.partsFor(page);
+    if (!parts.length) return '';
+    return `, 'parts', json_build_object(${parts.map(({ key, part }) => `'${key}', ${part.sql(plan, page)}`).join(', ')})`;
   }
 
   async plansOfEpisodes(episodeIds: readonly string[]): Promise<(ResettlementPlan | null)[]> {

@@ -27,6 +27,7 @@ import {
 import { Referral } from './entities/referral.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { ReferralMessage } from './entities/referral-message.entity';
+import { REFERRALS_OF_PLAN_LOADER } from './plan-referrals-part';
 import { ReferralConnection, ReferralSummary } from './referral.types';
 import { REFERRAL, ReferralsService } from './referrals.service';
 import { ReferralNews } from './rules/referral-news';
@@ -264,7 +265,7 @@ export class PlanReferralsResolver {
     const actor = ctx.actor;
     if (!actor) return [];
     const all = await ctx.loaders
-      .get<string, Referral[]>('referrals:ofPlan', (ids) => this.service.referralsOfPlans(ids))
+      .get<string, Referral[]>(REFERRALS_OF_PLAN_LOADER, (ids) => this.service.referralsOfPlans(ids))
       .load(plan.id);
     return all.filter((r) => referralVisible(actor, r));
   }

@@ -20,6 +20,7 @@ import {
 } from '../dto/hearing.inputs';
 import { CourtHearing } from '../entities/court-hearing.entity';
 import { CustodialEpisode } from '../entities/custodial-episode.entity';
+import { EPISODE_HEARINGS_LOADER } from '../episode-parts';
 import { HearingCommands } from './hearing-commands.service';
 
 const EPISODE = 'Custodial episode';
@@ -120,7 +121,7 @@ export class HearingsResolver {
   @ResolveField(() => [CourtHearing], { description: 'The court hearings of the episode, by date.' })
   hearings(@Parent() episode: CustodialEpisode, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, CourtHearing[]>('episodeHearings', (ids) => this.custody.hearingsOf(ids))
+      .get<string, CourtHearing[]>(EPISODE_HEARINGS_LOADER, (ids) => this.custody.hearingsOf(ids))
       .load(episode.id);
   }
 

@@ -11,6 +11,7 @@ import {
 } from '@resettle/access';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
+import { CHILDRENS_SERVICES_INFORMED_LOADER } from '../plan-prefetch';
 import {
   RecordAccommodationArrangementInput,
   RecordChildrensServicesInformedInput,
@@ -118,7 +119,7 @@ export class PlanFactsResolver {
   async childrensServicesInformed(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders
-      .get<string, ChildrensServicesInformed[]>('childrensServicesInformed', (ids) =>
+      .get<string, ChildrensServicesInformed[]>(CHILDRENS_SERVICES_INFORMED_LOADER, (ids) =>
         this.facts.childrensServicesInformedOf(ids),
       )
       .load(plan.id);

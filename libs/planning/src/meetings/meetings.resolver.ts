@@ -19,6 +19,7 @@ import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/
 import { PathwayAction } from '../entities/pathway-action.entity';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
+import { PLAN_MEETINGS_LOADER } from '../plan-prefetch';
 import { CalendarFeedService } from './calendar-feed.service';
 import {
   CancelMeetingInput,
@@ -250,7 +251,7 @@ export class PlanMeetingsResolver {
   async meetings(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await showsWholePlan(this.access, ctx, plan.childId))) return null;
     return ctx.loaders
-      .get<string, PlanningMeeting[]>('planMeetings', (ids) => this.meetingsService.meetingsOfPlans(ids))
+      .get<string, PlanningMeeting[]>(PLAN_MEETINGS_LOADER, (ids) => this.meetingsService.meetingsOfPlans(ids))
       .load(plan.id);
   }
 }

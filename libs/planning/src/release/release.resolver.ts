@@ -15,6 +15,7 @@ import {
 import { CustodialEpisode } from '@resettle/custody';
 import { ResettlementPlan } from '../entities/resettlement-plan.entity';
 import { PlanAccess } from '../plan-access';
+import { RELEASE_APPOINTMENTS_LOADER, RELEASE_DAY_PLAN_LOADER } from '../plan-prefetch';
 import {
   ConfirmReleaseDayPlanInput,
   PlanReleaseDayInput,
@@ -195,7 +196,7 @@ export class ReleaseResolver {
   async releaseDay(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders
-      .get<string, ReleaseDayPlan | null>('releaseDayPlan', (ids) => this.release.releaseDayPlansOf(ids))
+      .get<string, ReleaseDayPlan | null>(RELEASE_DAY_PLAN_LOADER, (ids) => this.release.releaseDayPlansOf(ids))
       .load(plan.id);
   }
 
@@ -228,7 +229,7 @@ export class ReleaseResolver {
   async appointments(@Parent() plan: ResettlementPlan, @Context() ctx: AccessContext) {
     if (!(await this.showsWholePlan(ctx, plan))) return null;
     return ctx.loaders
-      .get<string, ReleaseAppointment[]>('releaseAppointments', (ids) => this.release.appointmentsOf(ids))
+      .get<string, ReleaseAppointment[]>(RELEASE_APPOINTMENTS_LOADER, (ids) => this.release.appointmentsOf(ids))
       .load(plan.id);
   }
 
