@@ -281,14 +281,27 @@ export class ReferralResponseTimes {
       (await this.organisations.findByIds(partnerIds)).filter((o) => o).map((o) => [o!.id, o!.name]),
     );
     const partners = partnerIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
+    // Each step's days, all partners' and each partner's, put in buckets in one pass over the rows (in their order),
+    // not the rows scanned again for each step and partner (quadratic in the providers of England and Wales).
+    const byStep = new Map(
+      Object.values(ResponseStep).map((step) => [
+        step,
+        { all: [] as number[], byPartner: new Map<string, number[]>() },
+      ]),
+    );
+    for (const r of rows) {
+      const bucket = byStep.get(r.step);
+      if (!bucket) continue;
+      bucket.all.push(r.working_days);
+      const partner = bucket.byPartner.get(r.organisation_id);
+      if (partner) partner.push(r.working_days);
+      else bucket.byPartner.set(r.organisation_id, [r.working_days]);
+    }
     return Object.values(ResponseStep).flatMap((step) => {
+      const { all, byPartner } = byStep.get(step)!;
       const daysOf = (organisationId: string | null) =>
-        rows
-          .filter((r) => r.step === step && (organisationId === null || r.organisation_id === organisationId))
-          .map((r) => r.working_days);
-      const [published] = suppressSmallNumbers([
-        { cells: partners.map((c) => daysOf(c).length), total: daysOf(null).length },
-      ]);
+        organisationId === null ? all : (byPartner.get(organisationId) ?? []);
+      const [published] = suppressSmallNumbers([{ cells: partners.map((c) => daysOf(c).length), total: all.length }]);
       return [null, ...partners].map((organisationId, i) => {
         const days = daysOf(organisationId);
         const shown = !(i === 0 ? published.total! : published.cells[i - 1]).suppressed;
