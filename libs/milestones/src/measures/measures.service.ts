@@ -72,26 +72,6 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
   RELEASE_DAY_PLAN_NOT_CONFIRMED: not(YES.releaseDayPlan),
 };
 
-/**
- * The breakdowns' and the trend's yes of each measure: its headline figure's condition, but for the address at least
- * 14 days before release, which counts those at least 28 days before too (the headline's figure is the band).
- */
-const BREAKDOWN_SQL: Record<BreakdownMeasure, string> = {
-  ADDRESS_28_DAYS: FIGURE_SQL.ADDRESS_28_DAYS,
-  ADDRESS_14_DAYS: `address_on <= released_on - 14`,
-  TOLD_14_DAYS: FIGURE_SQL.TOLD_14_DAYS,
-  ETE_BY_RELEASE: FIGURE_SQL.ETE_BY_RELEASE,
-  PLAN_VIEWS_EVERY_PATHWAY: FIGURE_SQL.PLAN_VIEWS_EVERY_PATHWAY,
-  PLAN_EXPLAINED: FIGURE_SQL.PLAN_EXPLAINED,
-  PLAN_AGREED: FIGURE_SQL.PLAN_AGREED,
-  INITIAL_MEETING_IN_TIME: FIGURE_SQL.INITIAL_MEETING_IN_TIME,
-  PRE_RELEASE_MEETING_IN_TIME: FIGURE_SQL.PRE_RELEASE_MEETING_IN_TIME,
-  FIRST_NIGHT_AS_PLANNED: FIGURE_SQL.FIRST_NIGHT_AS_PLANNED,
-  ETE_STARTED_AS_PLANNED: FIGURE_SQL.ETE_STARTED_AS_PLANNED,
-  HEALTH_HANDOVER_BY_RELEASE: FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE,
-  RELEASE_DAY_PLAN_CONFIRMED: FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED,
-};
-
 /** The day the episode's milestone `key` was met (the day of its fact; `on` for another), in `milestonesSql`. */
 const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
   `max(${on}) FILTER (WHERE m.key = '${key}' AND m.status = 'MET')`;
@@ -184,8 +164,8 @@ const milestones = (yes: string): Counted => ({ part: 'milestones', yes });
 const caseManager = (yes: string): Counted => ({ part: 'caseManager', yes });
 const plan = (yes: string): Counted => ({ part: 'plan', yes });
 
-/** The headline figures' counts over `per`. */
-const HEADLINE_COLUMNS: Record<string, Counted> = {
+/** The headline figures' counts over `per` (each a `Counted`, and its name known: `BREAKDOWN_COLUMNS` reads them). */
+const HEADLINE_COLUMNS = {
   a28: milestones(FIGURE_SQL.ADDRESS_28_DAYS),
   a14: milestones(FIGURE_SQL.ADDRESS_14_DAYS),
   a0: milestones(FIGURE_SQL.ADDRESS_BY_RELEASE),
@@ -206,32 +186,28 @@ const HEADLINE_COLUMNS: Record<string, Counted> = {
   ete_started: plan(FIGURE_SQL.ETE_STARTED_AS_PLANNED),
   health_handover: plan(FIGURE_SQL.HEALTH_HANDOVER_BY_RELEASE),
   release_day_plan: plan(FIGURE_SQL.RELEASE_DAY_PLAN_CONFIRMED),
-};
+} satisfies Record<string, Counted>;
 
 /**
- * The part whose facts each breakdown measure's condition reads: the milestones' (address, told, ETE place, the
- * meetings) or the plan's (views, explained, agreed, what happened at release).
+ * The breakdown measures' counts over `per`, per group (the breakdowns' and the trend's yes of each measure, in its
+ * part's statement): its headline figure's count, but for the address at least 14 days before release, which counts
+ * those at least 28 days before too (the headline's figure is the band).
  */
-const BREAKDOWN_PARTS: Record<BreakdownMeasure, PerPart> = {
-  ADDRESS_28_DAYS: 'milestones',
-  ADDRESS_14_DAYS: 'milestones',
-  TOLD_14_DAYS: 'milestones',
-  ETE_BY_RELEASE: 'milestones',
-  PLAN_VIEWS_EVERY_PATHWAY: 'plan',
-  PLAN_EXPLAINED: 'plan',
-  PLAN_AGREED: 'plan',
-  INITIAL_MEETING_IN_TIME: 'milestones',
-  PRE_RELEASE_MEETING_IN_TIME: 'milestones',
-  FIRST_NIGHT_AS_PLANNED: 'plan',
-  ETE_STARTED_AS_PLANNED: 'plan',
-  HEALTH_HANDOVER_BY_RELEASE: 'plan',
-  RELEASE_DAY_PLAN_CONFIRMED: 'plan',
+const BREAKDOWN_COLUMNS: Record<BreakdownMeasure, Counted> = {
+  ADDRESS_28_DAYS: HEADLINE_COLUMNS.a28,
+  ADDRESS_14_DAYS: milestones(`address_on <= released_on - 14`),
+  TOLD_14_DAYS: HEADLINE_COLUMNS.told,
+  ETE_BY_RELEASE: HEADLINE_COLUMNS.ete,
+  PLAN_VIEWS_EVERY_PATHWAY: HEADLINE_COLUMNS.views,
+  PLAN_EXPLAINED: HEADLINE_COLUMNS.explained,
+  PLAN_AGREED: HEADLINE_COLUMNS.agreed,
+  INITIAL_MEETING_IN_TIME: HEADLINE_COLUMNS.initial,
+  PRE_RELEASE_MEETING_IN_TIME: HEADLINE_COLUMNS.pre_release,
+  FIRST_NIGHT_AS_PLANNED: HEADLINE_COLUMNS.first_night,
+  ETE_STARTED_AS_PLANNED: HEADLINE_COLUMNS.ete_started,
+  HEALTH_HANDOVER_BY_RELEASE: HEADLINE_COLUMNS.health_handover,
+  RELEASE_DAY_PLAN_CONFIRMED: HEADLINE_COLUMNS.release_day_plan,
 };
-
-/** The breakdown measures' counts over `per`, per group: a yes of each (`BREAKDOWN_SQL`), in its part's statement. */
-const BREAKDOWN_COLUMNS = Object.fromEntries(
-  BREAKDOWN_MEASURES.map((m) => [m, { part: BREAKDOWN_PARTS[m], yes: BREAKDOWN_SQL[m] }]),
-) as Record<BreakdownMeasure, Counted>;
 
 const ALL_COLUMNS = [...Object.keys(HEADLINE_COLUMNS), ...BREAKDOWN_MEASURES];
 
