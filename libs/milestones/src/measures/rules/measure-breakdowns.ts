@@ -203,18 +203,20 @@ export type ForcedCells = ReadonlyMap<BreakdownMeasure, ReadonlySet<string>>;
  * with the bands between them, `suppressNested`), so no hidden count is the difference of shown ones, across the
  * groups or within one. Groups are in the dimension's own order; a group with
  * no children is left out (its absence says nothing a "0" would not). `forced`: cells the page hides besides, so that
- * no column shown whole gives a hidden headline figure away (`publishMeasuresPage`).
+ * no column shown whole gives a hidden headline figure away (`publishMeasuresPage`). `suppressed`: the groups already
+ * suppressed so (`suppressGroups` of the dimension's groups with `forced`), when the page has worked them out.
  */
 export function publishBreakdown(
   dimension: BreakdownDimension,
   counts: readonly GroupCounts[],
   forced: ForcedCells = new Map(),
+  suppressed?: SuppressedGroups,
 ): PublishedBreakdown {
   const { label, groups: labels } = BREAKDOWN_LABELS[dimension];
   return {
     dimension,
     label,
-    ...publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, false), true),
+    ...publishGroups(labels, suppressed ?? suppressGroups(Object.keys(labels), counts, forced, false), true),
   };
 }
 
@@ -229,14 +231,20 @@ export function publishBreakdown(
  * 28 days in one and at least 14 in the other, a month whose band between them (14 to 27 days) is under 5 always
  * hides its address at least 28 days. What a month's row shows is then never more than it shows alone (a period of
  * that month only), which is what the headline of that month is made safe against (`publishMeasuresPage`).
+ * `suppressed` as `publishBreakdown`'s (the months' groups).
  */
 export function publishByMonth(
   months: readonly { month: string; label: string }[],
   counts: readonly GroupCounts[],
   forced: ForcedCells = new Map(),
+  suppressed?: SuppressedGroups,
 ): PublishedGroup[] {
   const labels = Object.fromEntries(months.map((m) => [m.month, m.label]));
-  const { groups } = publishGroups(labels, suppressGroups(Object.keys(labels), counts, forced, true), false);
+  const { groups } = publishGroups(
+    labels,
+    suppressed ?? suppressGroups(Object.keys(labels), counts, forced, true),
+    false,
+  );
   return months.map(
     (m) =>
       groups.find((g) => g.group === m.month) ?? {
@@ -260,17 +268,11 @@ export function dimensionGroups(dimension: BreakdownDimension): string[] {
 }
 
 /**
- * The measures a table of groups (a dimension's, in its order, or the months', `byMonth`) shows whole, every group's
- * count shown, so that their totals over the groups (the headline's figures) are known to a reader; each with the
- * group whose count to hide to make it not whole (the smallest, the first of equals). `forced` as `publishBreakdown`.
+ * The measures a table of groups, as suppressed (`suppressGroups`), shows whole, every group's count shown, so that
+ * their totals over the groups (the headline's figures) are known to a reader; each with the group whose count to
+ * hide to make it not whole (the smallest, the first of equals).
  */
-export function wholeColumns(
-  order: readonly string[],
-  counts: readonly GroupCounts[],
-  forced: ForcedCells,
-  byMonth: boolean,
-): Map<BreakdownMeasure, string> {
-  const { present, hides } = suppressGroups(order, counts, forced, byMonth);
+export function wholeColumns({ present, hides }: SuppressedGroups): Map<BreakdownMeasure, string> {
   const whole = new Map<BreakdownMeasure, string>();
   if (present.length === 0) return whole;
   for (const measure of BREAKDOWN_MEASURES) {
@@ -285,14 +287,20 @@ export function wholeColumns(
   return whole;
 }
 
-interface SuppressedGroups {
+export interface SuppressedGroups {
   present: GroupCounts[];
   sizes: PublishedRow;
   /** Per measure, per present group, [yes, no] hidden. */
   hides: Map<BreakdownMeasure, boolean[][]>;
 }
 
-function suppressGroups(
+/**
+ * A table of groups (a dimension's, in its order, or the months', `byMonth`) suppressed: the groups present, their
+ * sizes, and each measure's yes and no (`publishBreakdown`, `publishByMonth`). `forced` as `publishBreakdown`'s. Pure:
+ * the same arguments always suppress the same way (`publishMeasuresPage` works a table out again only when it forces
+ * more of it).
+ */
+export function suppressGroups(
   order: readonly string[],
   counts: readonly GroupCounts[],
   forced: ForcedCells,

@@ -7,6 +7,8 @@ import {
   publishBreakdown,
   publishByMonth,
   PublishedBreakdown,
+  SuppressedGroups,
+  suppressGroups,
   wholeColumns,
 } from './measure-breakdowns';
 import {
@@ -109,6 +111,17 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
   const base = Object.fromEntries(
     HEADLINE_ROWS.map((row) => [row, headlineRowHidden(rows[row], counts.headline.released)]),
   ) as Record<HeadlineRow, boolean[]>;
+  // Each table suppressed with its cells forced so far: worked out again only after a pass forces more of it (the
+  // others' are as they were, `suppressGroups` is pure), and published as the last pass, which forced none, left it
+  // (in the order `publishBreakdown` and `publishByMonth` would use: the dimension's groups, the months, each once).
+  const suppressed = new Map<string, SuppressedGroups>();
+  const suppressedOf = (key: string) => {
+    if (!suppressed.has(key)) {
+      const table = tables.find((t) => t.key === key)!;
+      suppressed.set(key, suppressGroups(table.order, table.counts, forced.get(key)!, table.byMonth));
+    }
+    return suppressed.get(key)!;
+  };
   let hides: Partial<Record<HeadlineRow, boolean[]>> = {};
   for (let changed = true; changed;) {
     changed = false;
@@ -116,7 +129,7 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
     // Per headline row, per sum of its first cells shown elsewhere: the tables showing it, and their group to hide.
     const known = new Map<HeadlineRow, Map<number, { table: string; measure: BreakdownMeasure; group: string }[]>>();
     for (const table of tables) {
-      for (const [measure, group] of wholeColumns(table.order, table.counts, forced.get(table.key)!, table.byMonth)) {
+      for (const [measure, group] of wholeColumns(suppressedOf(table.key))) {
         const { row, cells } = BREAKDOWN_TOTALS[measure];
         const sums = known.get(row) ?? new Map();
         known.set(row, sums.set(cells, [...(sums.get(cells) ?? []), { table: table.key, measure, group }]));
@@ -146,6 +159,7 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
       for (const { table, measure, group } of cut === undefined ? [] : sums.get(cut)!) {
         const byMeasure = forced.get(table)!;
         byMeasure.set(measure, new Set([...(byMeasure.get(measure) ?? []), group]));
+        suppressed.delete(table);
         changed = true;
       }
     }
@@ -154,8 +168,8 @@ export function publishMeasuresPage(counts: MeasuresPageCounts): PublishedMeasur
   return {
     headline: publishMeasures(counts.headline, hides),
     breakdowns: BREAKDOWN_DIMENSIONS.map((dimension) =>
-      publishBreakdown(dimension, counts.breakdowns.get(dimension) ?? [], forcedOf(dimension)),
+      publishBreakdown(dimension, counts.breakdowns.get(dimension) ?? [], forcedOf(dimension), suppressedOf(dimension)),
     ),
-    byMonth: publishByMonth(counts.months, counts.monthly, forcedOf(TREND)),
+    byMonth: publishByMonth(counts.months, counts.monthly, forcedOf(TREND), suppressedOf(TREND)),
   };
 }
