@@ -1,3 +1,5 @@
+import { londonDaySql } from '@resettle/database';
+
 /**
  * For the resettlement measures (milestones' `MeasuresService`): how many times the case manager of each episode of
  * `episodesSql` changed (a subquery of `(id, until_day)`, each episode once: its id and a London day, a date), from
@@ -15,6 +17,6 @@ export function caseManagerChangesForEpisodesSql(episodesSql: string): string {
                            OVER (PARTITION BY a.episode_id ORDER BY a.assigned_from, a.created_at, a.id) AS before
                     FROM case_manager_assignment a
                     JOIN (${episodesSql}) until ON until.id = a.episode_id
-                   WHERE (a.assigned_from AT TIME ZONE 'Europe/London')::date <= until.until_day) c
+                   WHERE ${londonDaySql('a.assigned_from')} <= until.until_day) c
            GROUP BY c.episode_id`;
 }

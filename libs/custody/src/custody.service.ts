@@ -4,6 +4,7 @@ import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { CaseloadScope, ChildRelations, ChildScope, EpisodeFacts, isEmptyScope, SqlParam } from '@resettle/access';
 import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, byIds, groupByIds, NotFoundError } from '@resettle/common';
+import { londonDaySql } from '@resettle/database';
 import { EpisodeStatus, IN_CUSTODY_STATUSES } from './custody-enums';
 import { CaseManagerAssignment } from './entities/case-manager-assignment.entity';
 import { CourtHearing } from './entities/court-hearing.entity';
@@ -353,7 +354,7 @@ export class CustodyService {
     population: ReleasedPopulation | null,
     param: SqlParam,
   ): string {
-    const day = `(e.released_at AT TIME ZONE 'Europe/London')::date`;
+    const day = londonDaySql('e.released_at');
     const where = [
       `e.released_at IS NOT NULL`,
       `${day} BETWEEN ${param(period.from, 'date')} AND ${param(period.to, 'date')}`,

@@ -6,6 +6,7 @@ export * from './database-purpose';
 export * from './database-roles';
 export * from './json-rows';
 export * from './lock-at-version';
+export * from './london-day';
 export * from './migration-runner';
 export * from './prepared-query';
 export * from './script-context';

@@ -1,3 +1,4 @@
+import { londonDaySql } from '@resettle/database';
 import { HealthHandoverPathway } from './facts/facts-enums';
 import { INACTIVE_PATHWAY_STATUSES, NeedLevel, PlanStatus } from './planning-enums';
 
@@ -32,8 +33,6 @@ import { INACTIVE_PATHWAY_STATUSES, NeedLevel, PlanStatus } from './planning-enu
  * NONE: the others change neither); the repeated interventions start from the children's earlier interventions and
  * only their plans' actions are matched to them, by plan and normalised name (a hash on both).
  */
-const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
-
 /** `repeatedInterventions`' sameName in SQL: lower case, each run of non-letters and non-digits one space, trimmed. */
 const sameName = (column: string) => `btrim(regexp_replace(lower(${column}), '[^[:alnum:]]+', ' ', 'g'))`;
 
@@ -47,21 +46,21 @@ export function planMeasuresForEpisodesSql(episodesSql: string): string {
   // need is NONE (no such pathway: needed).
   const needed = (type: HealthHandoverPathway) =>
     type === HealthHandoverPathway.PHYSICAL_HEALTH ? 'true' : `NOT coalesce(p.${col(type)}_none, false)`;
-  const firstOn = (type: HealthHandoverPathway) => londonDay(`h.${col(type)}_first_at`);
+  const firstOn = (type: HealthHandoverPathway) => londonDaySql(`h.${col(type)}_first_at`);
   // The episodes' plans, repeated where read rather than a CTE: PostgreSQL keeps no statistics on a CTE's columns,
   // and joined on one it guesses 200 distinct ids, hashing the big table instead of the plans.
   const plans = `(SELECT p.id, p.child_id FROM resettlement_plan p JOIN (${episodesSql}) x ON x.id = p.episode_id)`;
   const otherHealth = types.filter((t) => t !== HealthHandoverPathway.PHYSICAL_HEALTH);
   return `SELECT p.episode_id, p.explained_on,
-                 CASE WHEN p.status = '${PlanStatus.AGREED}' THEN ${londonDay('p.agreed_at')} END AS agreed_on,
+                 CASE WHEN p.status = '${PlanStatus.AGREED}' THEN ${londonDaySql('p.agreed_at')} END AS agreed_on,
                  coalesce(p.views_every_pathway, false) AS views_every_pathway,
                  (ir.plan_id IS NOT NULL) AS intervention_repeated,
                  rr.first_night_as_planned, rr.ete_started_as_planned,
-                 ${londonDay('e.first_at')} AS ete_placed_on, e.start_date AS ete_start_date,
+                 ${londonDaySql('e.first_at')} AS ete_placed_on, e.start_date AS ete_start_date,
                  CASE WHEN ${types.map((t) => `(NOT ${needed(t)} OR h.${col(t)}_first_at IS NOT NULL)`).join(' AND ')}
                       THEN greatest(${types.map((t) => `CASE WHEN ${needed(t)} THEN ${firstOn(t)} END`).join(', ')})
                  END AS health_handover_on,
-                 ${londonDay('rdp.confirmed_at')} AS release_day_plan_confirmed_on
+                 ${londonDaySql('rdp.confirmed_at')} AS release_day_plan_confirmed_on
             -- Each plan with its pathways grouped, only those that count: the active ones (views) and the health ones
             -- whose need is NONE.
             FROM (SELECT p.id, p.episode_id, p.explained_on, p.status, p.agreed_at,

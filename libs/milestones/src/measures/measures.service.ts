@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChildrenService } from '@resettle/children';
 import { caseManagerChangesForEpisodesSql, CustodyService, ReleasedPopulation } from '@resettle/custody';
+import { londonDaySql } from '@resettle/database';
 import { planMeasuresForEpisodesSql } from '@resettle/planning';
 import { MilestoneKey } from '../milestone-enums';
 import { MILESTONE_KEYS } from '../rules/milestone-policy';
@@ -13,9 +14,6 @@ export interface MeasuresPeriod {
   from: string;
   to: string;
 }
-
-/** The London day of a timestamp column. */
-const day = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
 
 /**
  * The plan and release measures' conditions, over `per`; each figure's complement is `not` it (a missing fact is a no).
@@ -73,7 +71,7 @@ const FIGURE_SQL: Record<MeasureFigure, string> = {
 };
 
 /** The day the episode's milestone `key` was met (the day of its fact; `on` for another), in `milestonesSql`. */
-const metOn = (key: MilestoneKey, on = day('m.met_at')) =>
+const metOn = (key: MilestoneKey, on = londonDaySql('m.met_at')) =>
   `max(${on}) FILTER (WHERE m.key = '${key}' AND m.status = 'MET')`;
 /** A milestone's current due date (null: none yet, or no such milestone): in `milestonesSql`. */
 const dueOn = (key: MilestoneKey) => `max(m.due_date) FILTER (WHERE m.key = '${key}')`;
@@ -476,8 +474,8 @@ export class MeasuresService {
       : `milestone_escalation e`;
     return this.query<DeadlineRow>(
       `SELECT m.key,
-              count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${day('m.met_at')} <= m.due_date))::int AS on_time,
-              count(*) FILTER (WHERE m.status = 'MET' AND ${day('m.met_at')} > m.due_date)::int AS late,
+              count(*) FILTER (WHERE m.status = 'MET' AND (m.due_date IS NULL OR ${londonDaySql('m.met_at')} <= m.due_date))::int AS on_time,
+              count(*) FILTER (WHERE m.status = 'MET' AND ${londonDaySql('m.met_at')} > m.due_date)::int AS late,
               count(*) FILTER (WHERE m.status IN ('PENDING', 'MISSED'))::int AS not_met,
               count(*) FILTER (WHERE m.status = 'WAIVED')::int AS waived,
               count(*) FILTER (WHERE x.level IS NULL)::int AS esc0,

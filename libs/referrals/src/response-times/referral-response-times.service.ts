@@ -5,6 +5,7 @@ import { Caller } from '@resettle/access';
 import { AuditService } from '@resettle/audit';
 import { ChildrenService } from '@resettle/children';
 import { BadUserInputError, Clock, ConflictError, longDate } from '@resettle/common';
+import { londonDaySql } from '@resettle/database';
 import { Role, UsersService } from '@resettle/identity';
 import { FEWER_THAN_5, suppressSmallNumbers } from '@resettle/milestones';
 import { NotificationRequest, NotificationsService } from '@resettle/notifications';
@@ -238,7 +239,7 @@ export class ReferralResponseTimes {
   async measures(from: string, to: string, of: { fromServiceIds: readonly string[] | null; councilId: string | null }) {
     const rows: TimeRow[] = await this.dataSource.query(
       `SELECT organisation_id, step, working_days FROM referral_response_time
-        WHERE (answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+        WHERE ${londonDaySql('answered_at')} BETWEEN $1::date AND $2::date
           AND referral_type = 'ACCOMMODATION'
           AND ($3::uuid[] IS NULL OR from_service_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR organisation_id = $4::uuid)`,
@@ -259,7 +260,7 @@ export class ReferralResponseTimes {
   ) {
     const rows: TimeRow[] = await this.dataSource.query(
       `SELECT t.organisation_id, t.step, t.working_days FROM referral_response_time t
-        WHERE (t.answered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+        WHERE ${londonDaySql('t.answered_at')} BETWEEN $1::date AND $2::date
           AND t.referral_type <> 'ACCOMMODATION'
           AND ($3::uuid[] IS NULL OR t.from_service_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM referral r WHERE r.id = t.referral_id
