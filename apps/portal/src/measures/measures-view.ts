@@ -473,12 +473,17 @@ export function sectionsOf(measures: readonly string[]): MeasureSection[] {
   ].filter((s) => s.measures.length > 0);
 }
 
+/** The figures of `measures` (all of them when not given), in the api's order: one choice for tables and charts. */
+export function figuresOf<F extends { measure: string }>(figures: readonly F[], measures?: readonly string[]): F[] {
+  return figures.filter((f) => !measures || measures.includes(f.measure));
+}
+
 /** The trend as a table: a row a month, each measure's children (per cent); only `measures`' when given. */
 export function trendTable(
   months: readonly TrendRow[],
   measures?: readonly string[],
 ): { head: string[]; rows: string[][] } {
-  const of = (m: TrendRow) => m.figures.filter((f) => !measures || measures.includes(f.measure));
+  const of = (m: TrendRow) => figuresOf(m.figures, measures);
   return {
     head: ['Month', 'Children released', ...(months[0] ? of(months[0]) : []).map((f) => f.label)],
     rows: months.map((m) => [
@@ -513,7 +518,7 @@ export function relativeRateText(rate: number | null, isBaseGroup: boolean): str
  * `measures`' when given.
  */
 export function breakdownTable(b: Breakdown, measures?: readonly string[]): { head: string[]; rows: string[][] } {
-  const of = (figures: BreakdownFigure[]) => figures.filter((f) => !measures || measures.includes(f.measure));
+  const of = (figures: BreakdownFigure[]) => figuresOf(figures, measures);
   return {
     head: [
       b.label,
@@ -539,7 +544,7 @@ export function breakdownTables(b: Breakdown): (CountsTable & { measures: string
     id: `breakdown-${b.dimension.toLowerCase()}-${section.id}`,
     caption: `By ${b.label.toLowerCase()}: ${section.title.toLowerCase()}`,
     // The measures' names, for the page's head: each over its two columns, the children and the rate.
-    measures: b.groups[0].figures.filter((f) => section.measures.includes(f.measure)).map((f) => f.label),
+    measures: figuresOf(b.groups[0].figures, section.measures).map((f) => f.label),
     ...breakdownTable(b, section.measures),
   }));
 }

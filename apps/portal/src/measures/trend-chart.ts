@@ -1,5 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { figuresOf } from './measures-view';
 
 /** One month of the trend as the api publishes it: a percentage only where no count behind it is hidden. */
 export interface TrendMonth {
@@ -14,7 +15,7 @@ export interface TrendMonth {
  * release). Up to five lines a chart, each with its own colour, point shape and dash.
  */
 export function trendOf(months: readonly TrendMonth[], measures: readonly string[]): TrendMonth[] {
-  return months.map((m) => ({ ...m, figures: m.figures.filter((f) => measures.includes(f.measure)) }));
+  return months.map((m) => ({ ...m, figures: figuresOf(m.figures, measures) }));
 }
 
 /**
