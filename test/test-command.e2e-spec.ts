@@ -101,8 +101,14 @@ describe('the test command', () => {
       },
     );
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    /** When jest reported the run (its summary's last line): from then on only its exit is awaited. */
+    let reportedAt: number | undefined;
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      if (reportedAt === undefined && /Ran all test suites/.test(output)) reportedAt = Date.now();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const limit = 90_000;
     const code = await new Promise<number | null | 'hung'>((resolve) => {
       const timer = setTimeout(() => {
@@ -120,7 +126,12 @@ describe('the test command', () => {
       output: expect.stringContaining("Failed to launch chromium because executable doesn't exist"),
     });
     expect(output).toMatch(/Tests:\s+1 failed, 1 total/);
-    expect(output).not.toContain('Jest did not exit');
+    // Jest exited by itself soon after reporting. (Not "jest never printed 'Jest did not exit'": that warning fires
+    // when anything is still open one second after the report, and on a loaded CI machine the closed api's and
+    // portal's sockets can take longer than that to finish closing; a handle really left open keeps jest running
+    // until it is killed.)
+    expect(reportedAt).toBeDefined();
+    expect(Date.now() - reportedAt!).toBeLessThan(10_000);
     expect(Date.now() - started).toBeLessThan(limit);
   }, 120_000);
 });
