@@ -21,9 +21,7 @@ import { CustodyService, IN_CUSTODY_LIST } from './custody.service';
 import { CaseloadOrder, EpisodeStatus, LegalStatus } from './custody-enums';
 import { CaseloadFilter } from './dto/episode.inputs';
 import { CustodialEpisode } from './entities/custodial-episode.entity';
-
-/** The request loader of an episode's child, by child id (the `child` field; primed by the caseload). */
-export const EPISODE_CHILD_LOADER = 'child';
+import { episodeJson } from './episode-json';
 
 /** The caseload: the children in custody in the caller's slice, read as one statement per page. */
 @Injectable()
@@ -95,19 +93,16 @@ export class CaseloadService {
       const keys = order.types.map((type, i) => param(values[i], type));
       cursor = `(${sortKey('e')}, e.id) > (${keys.join(', ')}, ${param(values[values.length - 1], 'uuid')})`;
     }
-    const episodeShape = jsonRowShape<CustodialEpisode>(this.episodes.metadata);
-    const selected = prefetch?.selected ?? [];
-    const withChild = !!prefetch && selected.some((path) => path === 'child' || path.startsWith('child.'));
-    const parts = prefetch?.parts ?? [];
-    const narrowing = prefetch?.narrowing;
-    const columns = [
+    const json = episodeJson(
+      jsonRowShape<CustodialEpisode>(this.episodes.metadata),
+      this.children,
+      prefetch,
       // Besides the columns asked for and those the resolvers need: the id and child (the parts' loaders and access
       // facts), and the sort key (the cursor).
-      `'episode', ${episodeShape.select('p', narrowing?.episode ?? null, ['id', 'childId', 'expectedReleaseDate'])}`,
-      ...(withChild
-        ? [`'child', ${this.children.childJsonSql('p.child_id', narrowing!.under('child').columns(), ['id'])}`]
-        : []),
-      ...parts.map((part, i) => `'part${i}', ${part.sql('p', narrowing!.under(part.field))}`),
+      ['id', 'childId', 'expectedReleaseDate'],
+    );
+    const columns = [
+      ...json.entries,
       // The computed sort keys, for the cursor.
       ...(order.computed ? [`'sort', json_build_array(${sortKey('p')})`] : []),
     ];
@@ -133,14 +128,10 @@ export class CaseloadService {
     );
     const sortKeys = new Map<string, unknown[]>();
     const episodes = rows.map((row) => {
-      const episode = episodeShape.decode(row.episode);
-      if (order.computed) sortKeys.set(episode.id, row.sort);
-      if (prefetch) {
-        if (withChild && row.child)
-          prefetch.loaders.prime(EPISODE_CHILD_LOADER, episode.childId, this.children.decodeChild(row.child));
-        parts.forEach((part, i) => part.prime(prefetch.loaders, episode, row[`part${i}`]));
-      }
-      return episode;
+      const read = json.decode(row);
+      if (order.computed) sortKeys.set(read.episode.id, row.sort);
+      if (prefetch) read.prime(prefetch.loaders);
+      return read.episode;
     });
     return toConnection(episodes, limit, total, (e) =>
       order.computed

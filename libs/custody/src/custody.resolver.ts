@@ -42,7 +42,7 @@ import {
 } from '@resettle/common';
 import { User, USER_LOADER, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
-import { CaseloadService, EPISODE_CHILD_LOADER } from './caseload.service';
+import { CaseloadService } from './caseload.service';
 import { CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing, ResolverNeeds } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
 import { CaseloadOrder } from './custody-enums';
@@ -68,6 +68,7 @@ import { EstablishmentTransfer } from './entities/establishment-transfer.entity'
 import { Sentence } from './entities/sentence.entity';
 import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
+import { EPISODE_CHILD_LOADER } from './episode-json';
 import { SUPERVISION_TRANSFERS_LOADER } from './episode-parts';
 import { EpisodeRead } from './episode-read.service';
 import { expectedReleaseDay } from './rules/expected-release-date';
