@@ -1,25 +1,17 @@
 import { Role } from '@resettle/access';
+// The portal's caseload query, as the page sends it.
+import { CASELOAD as PORTAL_CASELOAD } from '../apps/portal/src/caseload/caseload.controller';
 import { seedDemoData } from '../scripts/seed/seed-demo-data';
 import { Session, TestApp } from './support/test-app';
 
 const IN_CUSTODY = `status IN ('REMANDED', 'SENTENCED', 'RECALLED')`;
-
-/** The portal's caseload query (apps/portal/src/caseload/caseload.controller.ts), word for word. */
-const PORTAL_CASELOAD = `query($first: Int, $after: String, $filter: CaseloadFilter, $orderBy: CaseloadOrder) {
-  caseload(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id daysToRelease expectedReleaseDate status
-      child { givenName familyName preferredName }
-      currentEstablishment { name }
-      resettlementPlan { pathways { type status } }
-      milestones { key dueDate status }
-      nextHearing { hearingDate } } } } }`;
 
 /**
  * The same query with one more field whose resolver declares nothing it reads (`expectedReleaseDay` reads the
  * release columns), so the page reads every part whole: the answer the narrowed page must give.
  */
 const WHOLE = PORTAL_CASELOAD.replace('edges { node { id', 'edges { node { id expectedReleaseDay { releaseDate }');
+if (WHOLE === PORTAL_CASELOAD) throw new Error('The portal caseload query no longer starts its nodes with the id');
 const withoutWhole = (data: any) => ({
   ...data.caseload,
   edges: data.caseload.edges.map((e: any) => ({ node: { ...e.node, expectedReleaseDay: undefined } })),

@@ -1,15 +1,4 @@
-import { pageNarrowing, ResolverNeeds } from './caseload-prefetch';
-
-/** As the caseload's own (custody.resolver.ts): what each known resolver reads off the record it hangs off. */
-const NEEDS: ResolverNeeds = new Map([
-  ['child', ['childId']],
-  ['milestones', ['id']],
-  ['resettlementPlan', ['id']],
-  ['resettlementPlan.pathways', ['id', 'childId']],
-  ['currentEstablishment', ['currentEstablishmentId']],
-  ['nextHearing', ['id']],
-  ['daysToRelease', ['expectedReleaseDate']],
-]);
+import { CASELOAD_RESOLVER_NEEDS as NEEDS, pageNarrowing } from './caseload-prefetch';
 
 /** The portal's caseload page (apps/portal/src/caseload/caseload.controller.ts), as paths under the episode. */
 const PORTAL = [

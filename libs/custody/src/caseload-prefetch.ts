@@ -72,6 +72,26 @@ export class CaseloadPrefetch {
  */
 export type ResolverNeeds = ReadonlyMap<string, readonly string[]>;
 
+/**
+ * The fields with a resolver a caseload page may ask for and still read only the columns it needs, by path under
+ * the episode, each with the columns it reads off the record it hangs off (read with the page, besides the fields
+ * asked for). Each reads at most one request loader, which only the page's part for that field primes: the child,
+ * milestones, plan, pathways, establishment and next hearing are read with the page (see `CaseloadPrefetch`) from the
+ * ids given here; the pathways' own needs (their type, responsible organisation) are planning's part's. A field
+ * missing here (`expectedReleaseDay` reads the release columns) has the record it hangs off read whole, and any
+ * part too, as its resolver might read a part's loader.
+ */
+export const CASELOAD_RESOLVER_NEEDS: ResolverNeeds = new Map([
+  ['child', ['childId']],
+  ['milestones', ['id']],
+  ['resettlementPlan', ['id']],
+  // `visiblePathways` decides by the plan's child; the pathways are loaded by the plan's id.
+  ['resettlementPlan.pathways', ['id', 'childId']],
+  ['currentEstablishment', ['currentEstablishmentId']],
+  ['nextHearing', ['id']],
+  ['daysToRelease', ['expectedReleaseDate']],
+]);
+
 /** What a caseload page reads of each episode and each part, given what it asks for. */
 export interface PageNarrowing {
   /**

@@ -43,7 +43,7 @@ import {
 import { User, USER_LOADER, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { CaseloadService } from './caseload.service';
-import { CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing, ResolverNeeds } from './caseload-prefetch';
+import { CASELOAD_RESOLVER_NEEDS, CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
 import { CaseloadOrder } from './custody-enums';
 import {
@@ -94,26 +94,6 @@ export class CaseloadArgs extends PageArgs {
 }
 
 const EPISODE = 'Custodial episode';
-
-/**
- * The fields with a resolver a caseload page may ask for and still read only the columns it needs, by path under
- * the episode, each with the columns it reads off the record it hangs off (read with the page, besides the fields
- * asked for). Each reads at most one request loader, which only the page's part for that field primes: the child,
- * milestones, plan, pathways, establishment and next hearing are read with the page (see `CaseloadPrefetch`) from the
- * ids given here; the pathways' own needs (their type, responsible organisation) are planning's part's. A field
- * missing here (`expectedReleaseDay` reads the release columns) has the record it hangs off read whole, and any
- * part too, as its resolver might read a part's loader.
- */
-const CASELOAD_RESOLVER_NEEDS: ResolverNeeds = new Map([
-  ['child', ['childId']],
-  ['milestones', ['id']],
-  ['resettlementPlan', ['id']],
-  // `visiblePathways` decides by the plan's child; the pathways are loaded by the plan's id.
-  ['resettlementPlan.pathways', ['id', 'childId']],
-  ['currentEstablishment', ['currentEstablishmentId']],
-  ['nextHearing', ['id']],
-  ['daysToRelease', ['expectedReleaseDate']],
-]);
 
 /**
  * The paths under the episode of the page's fields with resolvers (one outside the episodes as `../path`, which no
