@@ -10,7 +10,6 @@ import { CaseloadPrefetch } from './caseload-prefetch';
 import { CustodyModule } from './custody.module';
 import { ChildCustodyResolver, CustodyResolver, SupervisionTransferResolver } from './custody.resolver';
 import { CustodyService } from './custody.service';
-import { custodyEpisodeParts } from './episode-parts';
 import { HearingsResolver } from './hearings/hearings.resolver';
 
 @Module({
@@ -29,10 +28,8 @@ export class CustodyGraphqlModule implements OnModuleInit {
   /** Custody tells the access policy who supervises each child and which establishments hold or held them. */
   onModuleInit(): void {
     this.registry.register(this.custody);
-    // A caseload page's establishments and next hearings, read with the page (not a query each).
+    // What a caseload page or a single episode's page asks of custody, read with the page (not a query each).
     for (const part of custodyCaseloadParts(this.dataSource)) this.prefetch.register(part);
-    // And what a single episode's page asks for (the plan page): its service, case manager, hearings, hand-overs.
-    for (const part of custodyEpisodeParts(this.dataSource)) this.prefetch.register(part);
     // Whose each episode is, for the audit rows of operations that name one.
     this.records.register(
       'CustodialEpisode',

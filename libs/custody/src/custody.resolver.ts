@@ -43,6 +43,7 @@ import {
 import { User, USER_LOADER, UsersService } from '@resettle/identity';
 import { loadOrganisation, Organisation, OrganisationsService } from '@resettle/organisations';
 import { CaseloadService } from './caseload.service';
+import { SUPERVISION_TRANSFERS_LOADER } from './caseload-parts';
 import { CASELOAD_RESOLVER_NEEDS, CaseloadPrefetch, CaseloadPrefetchPart, pageNarrowing } from './caseload-prefetch';
 import { CustodyService } from './custody.service';
 import { CaseloadOrder } from './custody-enums';
@@ -69,7 +70,6 @@ import { Sentence } from './entities/sentence.entity';
 import { SupervisionTransfer } from './entities/supervision-transfer.entity';
 import { EpisodeCommands } from './episode-commands.service';
 import { EPISODE_CHILD_LOADER } from './episode-json';
-import { SUPERVISION_TRANSFERS_LOADER } from './episode-parts';
 import { EpisodeRead } from './episode-read.service';
 import { expectedReleaseDay } from './rules/expected-release-date';
 

@@ -12,7 +12,6 @@ export * from './entities/establishment-transfer.entity';
 export * from './entities/sentence.entity';
 export * from './episode-commands.service';
 export * from './episode-lifecycle';
-export * from './episode-parts';
 export * from './episode-read.service';
 export * from './hearings/hearing-commands.service';
 export * from './release-dates/release-dates';

@@ -10,7 +10,7 @@ import {
   DecidedByParent,
 } from '@resettle/access';
 import { GraphqlContext } from '@resettle/common';
-import { NEXT_HEARING_LOADER } from '../caseload-parts';
+import { EPISODE_HEARINGS_LOADER, NEXT_HEARING_LOADER } from '../caseload-parts';
 import { CustodyService } from '../custody.service';
 import {
   CancelHearingInput,
@@ -20,7 +20,6 @@ import {
 } from '../dto/hearing.inputs';
 import { CourtHearing } from '../entities/court-hearing.entity';
 import { CustodialEpisode } from '../entities/custodial-episode.entity';
-import { EPISODE_HEARINGS_LOADER } from '../episode-parts';
 import { HearingCommands } from './hearing-commands.service';
 
 const EPISODE = 'Custodial episode';
